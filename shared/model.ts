@@ -1,0 +1,326 @@
+/**
+ * The data model shared by every layer: readers produce these records, the store keeps them,
+ * the review engine and packet builder consume them, the renderer displays them.
+ * Types only: no runtime imports, so the renderer can use this file too.
+ */
+
+/** Calendar date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type DocType =
+  | 'evaluation'
+  | 're-evaluation'
+  | 'plan-of-care'
+  | 'certification'
+  | 'daily-note'
+  | 'progress-report'
+  | 'discharge-summary'
+  | 'physician-order'
+  | 'fce'
+  | 'job-description'
+  | 'authorization'
+  | 'communication'
+  | 'other';
+
+export const DOC_TYPES: readonly DocType[] = [
+  'evaluation',
+  're-evaluation',
+  'plan-of-care',
+  'certification',
+  'daily-note',
+  'progress-report',
+  'discharge-summary',
+  'physician-order',
+  'fce',
+  'job-description',
+  'authorization',
+  'communication',
+  'other',
+];
+
+export type Discipline = 'PT' | 'OT' | 'SLP';
+
+/** Where a fact or quote came from. `file` is relative to the import root, with `/` separators. */
+export interface Provenance {
+  file: string;
+  /** 1-based page number in the original file (1 for text files). */
+  page: number;
+  /** Character span within that page's text (`PageText.text`), end exclusive. */
+  start: number;
+  end: number;
+  /** The exact text of the span (page.text.slice(start, end)). */
+  quote: string;
+}
+
+/** A positioned run of text on a PDF page, from pdf.js, in PDF user-space units (origin bottom-left). */
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Offset of `str` within the page's joined `text`. */
+  offset: number;
+}
+
+export interface PageText {
+  /** 1-based page number in the original file. */
+  page: number;
+  text: string;
+  items?: TextItem[];
+}
+
+/**
+ * Fact kinds and the normalized form of their `value`:
+ * - dates (`dob`, `date-of-service`, `signed-date`, `physician-signed-date`, `auth-start`, `auth-end`,
+ *   `report-period-start`, `report-period-end`, `plan-sent-date`, `document-date`): `YYYY-MM-DD`
+ * - times (`time-in`, `time-out`): 24-hour `HH:MM`
+ * - minutes and counts (`total-minutes`, `timed-minutes`, `break-minutes`, `visit-number`,
+ *   `auth-visits`, `auth-hours`): decimal integer string
+ * - `patient-name`: `Last, First` as written (case preserved)
+ * - `billed-code`: `CODE` or `CODE:units` or `CODE-MOD:units` as found in a note's billing block,
+ *   normalized to `97545:1` / `97110-59:2`
+ * - `signature-blank`: value `blank`, quote = the empty signature line
+ * - `section`: a normalized section name present in the document (see SectionName)
+ * - `goal-short` / `goal-long`: the goal text as written
+ * - `communication-party`: `adjuster` | `physician` | `employer` | `case-manager`
+ * - `program-type`: `work-conditioning` | `work-hardening`
+ * - everything else: the text as written, trimmed
+ */
+export type FactKind =
+  | 'patient-name'
+  | 'dob'
+  | 'mrn'
+  | 'payer'
+  | 'claim-number'
+  | 'date-of-service'
+  | 'document-date'
+  | 'time-in'
+  | 'time-out'
+  | 'total-minutes'
+  | 'timed-minutes'
+  | 'break-minutes'
+  | 'visit-number'
+  | 'intervention'
+  | 'billed-code'
+  | 'vital'
+  | 'objective-measure'
+  | 'diagnosis'
+  | 'goal-short'
+  | 'goal-long'
+  | 'goal-assessment'
+  | 'frequency'
+  | 'duration'
+  | 'signer'
+  | 'credentials'
+  | 'signed-date'
+  | 'signature-blank'
+  | 'physician-signer'
+  | 'physician-signed-date'
+  | 'auth-number'
+  | 'auth-visits'
+  | 'auth-hours'
+  | 'auth-start'
+  | 'auth-end'
+  | 'auth-service'
+  | 'denial-code'
+  | 'section'
+  | 'job-title'
+  | 'physical-demand-level'
+  | 'rtw-status'
+  | 'report-period-start'
+  | 'report-period-end'
+  | 'plan-sent-date'
+  | 'delay-reason'
+  | 'communication-party'
+  | 'program-type'
+  | 'discipline'
+  | 'plateau'
+  | 'reeval-indication';
+
+/**
+ * Normalized section names an extractor may report with a `section` fact. Rules check element
+ * presence (evaluation, plan of care, progress report content) through these.
+ */
+export type SectionName =
+  | 'subjective'
+  | 'objective'
+  | 'assessment'
+  | 'plan'
+  | 'history'
+  | 'diagnosis'
+  | 'goals'
+  | 'prognosis'
+  | 'functional-limitations'
+  | 'job-demands'
+  | 'interventions'
+  | 'patient-response'
+  | 'frequency-duration'
+  | 'recommendations';
+
+export interface Fact {
+  kind: FactKind;
+  value: string;
+  provenance: Provenance;
+}
+
+/** One clinical document found in a file (a file may hold many: a printed chart). */
+export interface ExtractedDocument {
+  type: DocType;
+  /** The title line as written ("Work Conditioning Daily Note"). */
+  title: string;
+  /** Date of service, or the document's own date when it has no DOS. */
+  date: IsoDate | null;
+  /** Original page range in the file, inclusive. */
+  pageStart: number;
+  pageEnd: number;
+  discipline: Discipline | null;
+  facts: Fact[];
+}
+
+/** One billed service line from a ledger CSV, an 835 SVC loop or a FHIR Claim item. */
+export interface BillingLine {
+  source: 'ledger' | 'remit' | 'fhir';
+  /** 1-based line in the CSV (header is line 1), 1-based segment index in an 835, item sequence in FHIR. */
+  line: number;
+  patientName: string | null;
+  mrn: string | null;
+  dob: IsoDate | null;
+  dos: IsoDate;
+  /** CPT/HCPCS code without modifiers, upper case. */
+  code: string;
+  /** Modifiers, upper case, in billed order. */
+  modifiers: string[];
+  units: number;
+  charge: number | null;
+  payer: string | null;
+  claimId: string | null;
+  provider: string | null;
+}
+
+export type AdjustmentGroup = 'CO' | 'PR' | 'OA' | 'PI' | 'CR';
+
+export interface Adjustment {
+  group: AdjustmentGroup;
+  /** Claim adjustment reason code (CARC), e.g. `50`. */
+  carc: string;
+  amount: number;
+  units: number | null;
+}
+
+export interface RemitService {
+  code: string;
+  modifiers: string[];
+  charge: number;
+  paid: number;
+  units: number;
+  dos: IsoDate | null;
+  adjustments: Adjustment[];
+  /** Remark codes (RARC) from LQ segments. */
+  remarks: string[];
+  /** 1-based segment index of the SVC segment within the file. */
+  segment: number;
+}
+
+export interface RemitClaim {
+  /** CLP01: the provider's patient control number, which is the claim id in the ledger. */
+  claimId: string;
+  /** CLP02 claim status code (1 processed as primary, 4 denied, 22 reversal, ...). */
+  status: string;
+  charge: number;
+  paid: number;
+  patientResponsibility: number;
+  /** CLP07 payer claim control number (ICN/DCN). */
+  payerClaimNumber: string | null;
+  payerName: string | null;
+  patientName: string | null;
+  memberId: string | null;
+  /** Claim-level statement dates (DTM*232/233), when present. */
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
+  adjustments: Adjustment[];
+  remarks: string[];
+  services: RemitService[];
+  /** 1-based segment index of the CLP segment within the file. */
+  segment: number;
+}
+
+export interface Remit {
+  /** X12 version from GS08/ISA12, e.g. `005010X221A1`. */
+  version: string;
+  payerName: string | null;
+  payeeName: string | null;
+  paymentDate: IsoDate | null;
+  checkNumber: string | null;
+  claims: RemitClaim[];
+}
+
+export interface PatientRecord {
+  name: string | null;
+  dob: IsoDate | null;
+  mrn: string | null;
+}
+
+/** A note that arrived inside structured data (FHIR DocumentReference): text pages, or PDF bytes to read. */
+export interface EmbeddedDocument {
+  /** Path-like name for citations: `bundle.json#DocumentReference/abc`. */
+  name: string;
+  title: string | null;
+  date: IsoDate | null;
+  patient: PatientRecord | null;
+  pages?: PageText[];
+  pdf?: Uint8Array;
+}
+
+/** What a reader makes of one file. Readers never touch the database. */
+export type ReadResult =
+  | { kind: 'notes'; format: 'pdf' | 'txt' | 'html'; pages: PageText[] }
+  | { kind: 'ledger'; lines: BillingLine[]; skippedRows: Array<{ line: number; reason: string }> }
+  | { kind: 'remit'; remit: Remit }
+  | {
+      kind: 'fhir';
+      patients: PatientRecord[];
+      documents: EmbeddedDocument[];
+      billing: BillingLine[];
+      claims: RemitClaim[];
+    };
+
+/** A reader's refusal: always names where in the file the problem is, when it can. */
+export interface Rejection {
+  reason: string;
+  line?: number;
+  page?: number;
+  /** `needs-ocr` for PDFs with no text layer, so callers can list them separately. */
+  code?: 'needs-ocr' | 'empty' | 'unknown-type' | 'corrupt' | 'invalid' | 'too-large' | 'unsafe';
+}
+
+export type ReadOutcome = { ok: true; result: ReadResult } | { ok: false; rejection: Rejection };
+
+export type PayerKind = 'medicare' | 'workers-comp' | 'commercial' | 'other';
+
+export type FindingStatus = 'pass' | 'fail' | 'warn' | 'n/a';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Evidence {
+  file: string;
+  /** 1-based page; 1 for CSV/835/JSON sources, which cite `line` instead. */
+  page: number;
+  quote: string;
+  /** CSV line or 835 segment index, for structured sources. */
+  line?: number;
+}
+
+export interface Finding {
+  rule: string;
+  status: FindingStatus;
+  severity: Severity;
+  message: string;
+  dates: IsoDate[];
+  evidence: Evidence[];
+  /** The rule's source citation (official manual section, regulation, ...). Added by the engine. */
+  source?: string;
+  /** Checklist group, for display. Added by the engine. */
+  group?: RuleGroup;
+}
+
+export type RuleGroup = 'documentation' | 'billing' | 'authorization' | 'program';

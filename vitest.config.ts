@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src-main/**/*.test.ts', 'shared/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores on CI machines: keep worker count small so PDF work doesn't thrash.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
