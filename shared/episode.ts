@@ -39,6 +39,8 @@ export interface EpisodeClaim {
   remit: RemitClaim | null;
   /** File the remit came from. */
   remitFile: string | null;
+  /** Payment/remit date (835 BPR16), the start of the appeal clock. */
+  remitDate?: IsoDate | null;
   lines: EpisodeBillingLine[];
 }
 

@@ -1,0 +1,186 @@
+/**
+ * The one typed API between the renderer and the core. Served three ways with the same
+ * implementation (src-main/core/api/service.ts): Electron IPC through the preload's contextBridge,
+ * the loopback HTTP harness (src-main/server), and direct calls from the CLI and tests.
+ * Types only; request validation schemas live in ./api-schemas.ts.
+ */
+import type { DocType, Finding, IsoDate, PayerKind } from './model';
+import type { ClinicSettings } from './settings';
+
+export interface ImportFileResult {
+  path: string;
+  status: 'imported' | 'skipped' | 'rejected';
+  kind: string | null;
+  reason?: string;
+  code?: string;
+  line?: number;
+  page?: number;
+  documents?: number;
+  billingLines?: number;
+  claims?: number;
+  warnings?: string[];
+}
+
+export interface ImportResponse {
+  batchId: string;
+  files: ImportFileResult[];
+  imported: number;
+  skipped: number;
+  rejected: number;
+}
+
+export interface ImportProgressEvent {
+  batchId: string;
+  done: number;
+  current: ImportFileResult;
+}
+
+/** Files dropped in a browser have no path: their bytes travel base64-encoded. */
+export interface UploadedFile {
+  name: string;
+  dataBase64: string;
+}
+
+export interface EpisodeSummary {
+  id: string;
+  patientName: string;
+  mrn: string | null;
+  dob: IsoDate | null;
+  payerName: string;
+  payerKind: PayerKind;
+  profile: string;
+  start: IsoDate;
+  end: IsoDate;
+  visits: number;
+  /** Failed or undecidable findings by severity. */
+  errors: number;
+  warnings: number;
+  claims: string[];
+  deniedClaims: number;
+}
+
+export interface TimelineDay {
+  date: IsoDate;
+  /** 1-based treatment day within the episode, or null for a day with documents only. */
+  treatmentDay: number | null;
+  documents: Array<{ id: number; type: DocType; title: string }>;
+  codes: Array<{ code: string; modifiers: string[]; units: number }>;
+  /** A progress report (or re-evaluation/discharge summary) is dated this day. */
+  progressReport: boolean;
+  /** A progress report was due by this day and none had been written. */
+  progressOverdue: boolean;
+  /** Rule ids failing on this date. */
+  failingRules: string[];
+}
+
+export interface DocumentSummary {
+  id: number;
+  type: DocType;
+  title: string;
+  date: IsoDate | null;
+  file: string;
+  pageStart: number;
+  pageEnd: number;
+}
+
+export interface ClaimSummary {
+  claimId: string;
+  dates: IsoDate[];
+  denial: { carc: string; group: string; remarks: string[]; dates: IsoDate[] } | null;
+  paid: number | null;
+  charge: number | null;
+}
+
+export interface EpisodeDetail {
+  summary: EpisodeSummary;
+  findings: Finding[];
+  timeline: TimelineDay[];
+  documents: DocumentSummary[];
+  claims: ClaimSummary[];
+}
+
+export interface EvidenceRequest {
+  file: string;
+  page: number;
+}
+
+export type EvidencePage =
+  | { kind: 'pdf'; file: string; page: number; pageCount: number; pdfBase64: string; text: string }
+  | { kind: 'text'; file: string; page: number; pageCount: number; text: string };
+
+export interface PacketRequest {
+  episodeId: string;
+  claimId?: string | null;
+  /** CARC such as `50`, `CO-50`; default: from the imported remit, else medical necessity. */
+  denial?: string | null;
+  kind?: 'appeal' | 'adr';
+  /** Document ids in the order the user wants; ids not listed follow in the default order. */
+  exhibitOrder?: number[];
+  exclude?: number[];
+}
+
+export interface PacketExhibitView {
+  letter: string;
+  title: string;
+  date: IsoDate | null;
+  documentIds: number[];
+  category: string;
+  firstPage: number;
+  lastPage: number;
+}
+
+export interface PacketPlanView {
+  kind: 'appeal' | 'adr';
+  claimId: string | null;
+  denial: { carc: string; group: string | null; source: string; meaning: string };
+  datesAtIssue: IsoDate[];
+  exhibits: PacketExhibitView[];
+  /** Documents in the episode that are not in the packet (excluded or not relevant), for re-adding. */
+  available: DocumentSummary[];
+  gaps: string[];
+  settingsMissing: string[];
+  deadline: { date: IsoDate; daysLeft: number; basis: string } | null;
+}
+
+export interface BuiltPacket {
+  plan: PacketPlanView;
+  pageCount: number;
+  pdfBase64: string;
+  /** Where the packet was saved, when a path was given or chosen. */
+  savedTo: string | null;
+}
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  profiles: Array<{ name: string; label: string }>;
+}
+
+export interface ChartReadyApi {
+  info(): Promise<AppInfo>;
+  importPaths(req: { paths: string[] }): Promise<ImportResponse>;
+  importUploads(req: { files: UploadedFile[] }): Promise<ImportResponse>;
+  listEpisodes(): Promise<EpisodeSummary[]>;
+  getEpisode(req: { id: string }): Promise<EpisodeDetail>;
+  getEvidence(req: EvidenceRequest): Promise<EvidencePage>;
+  planPacket(req: PacketRequest): Promise<PacketPlanView>;
+  buildPacket(req: PacketRequest & { savePath?: string | null }): Promise<BuiltPacket>;
+  getSettings(): Promise<ClinicSettings>;
+  saveSettings(req: ClinicSettings): Promise<ClinicSettings>;
+}
+
+/** Method names, for the IPC and HTTP routers (one channel per method). */
+export const API_METHODS = [
+  'info',
+  'importPaths',
+  'importUploads',
+  'listEpisodes',
+  'getEpisode',
+  'getEvidence',
+  'planPacket',
+  'buildPacket',
+  'getSettings',
+  'saveSettings',
+] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
+
+export type ApiMethod = (typeof API_METHODS)[number];

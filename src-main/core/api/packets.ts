@@ -1,0 +1,134 @@
+import type { DocumentSummary, PacketPlanView, PacketRequest } from '../../../shared/api';
+import type { EpisodeModel } from '../../../shared/episode';
+import type { Finding, IsoDate } from '../../../shared/model';
+import {
+  buildPacket,
+  parseDenialCode,
+  planPacket,
+  type DenialReason,
+  type PacketInput,
+  type PacketPlan,
+} from '../packet';
+import type { Db } from '../store/db';
+import { claimDenial } from './denials';
+import { getSettings } from './settings';
+import { loadDocumentSource } from './sources';
+
+export class PacketRequestError extends Error {}
+
+/**
+ * The denial a packet answers: the user's code when given, else the claim's 835 denial, else a
+ * general medical-necessity appeal (the contract's default), marked as such.
+ */
+export function resolveDenial(
+  episode: EpisodeModel,
+  claimId: string | null,
+  code: string | null | undefined,
+): DenialReason {
+  if (code) {
+    const parsed = parseDenialCode(code);
+    if (!parsed)
+      throw new PacketRequestError(`--denial ${code}: not a denial code (try 50, CO-50, 97, 197)`);
+    return {
+      carc: parsed.carc,
+      group: parsed.group,
+      source: 'user',
+      remitDate: remitDate(episode, claimId),
+    };
+  }
+  const claims = claimId ? episode.claims.filter((c) => c.claimId === claimId) : episode.claims;
+  for (const c of claims) {
+    const d = claimDenial(c);
+    if (d)
+      return {
+        carc: d.carc,
+        group: d.group,
+        source: 'remit',
+        remarks: d.remarks,
+        remitDate: d.remitDate,
+      };
+  }
+  return { carc: '50', group: null, source: 'default', remitDate: remitDate(episode, claimId) };
+}
+
+function remitDate(episode: EpisodeModel, claimId: string | null): IsoDate | null {
+  const c = episode.claims.find((x) => x.claimId === claimId);
+  return c?.remitDate ?? null;
+}
+
+export function packetInput(
+  db: Db,
+  episode: EpisodeModel,
+  findings: Finding[],
+  req: PacketRequest,
+  today: IsoDate,
+): PacketInput {
+  const claimId = req.claimId ?? null;
+  if (claimId && !episode.claims.some((c) => c.claimId === claimId)) {
+    throw new PacketRequestError(`claim ${claimId} is not part of episode ${episode.id}`);
+  }
+  return {
+    episode,
+    findings,
+    kind: req.kind ?? 'appeal',
+    denial: resolveDenial(episode, claimId, req.denial),
+    claimId,
+    settings: getSettings(db),
+    today,
+    loadDocumentSource: async (doc) => loadDocumentSource(db, doc),
+    exhibitOrder: req.exhibitOrder,
+    exclude: req.exclude,
+  };
+}
+
+export function toPlanView(plan: PacketPlan, episode: EpisodeModel): PacketPlanView {
+  const inPacket = new Set(plan.exhibits.flatMap((e) => e.documentIds));
+  const available: DocumentSummary[] = episode.documents
+    .filter((d) => !inPacket.has(d.id))
+    .map((d) => ({
+      id: d.id,
+      type: d.type,
+      title: d.title,
+      date: d.date,
+      file: d.file,
+      pageStart: d.pageStart,
+      pageEnd: d.pageEnd,
+    }));
+  return {
+    kind: plan.kind,
+    claimId: plan.claimId,
+    denial: {
+      carc: plan.denial.carc,
+      group: plan.denial.group,
+      source: plan.denial.source,
+      meaning: plan.denialMeaning,
+    },
+    datesAtIssue: plan.datesAtIssue,
+    exhibits: plan.exhibits.map((e) => ({ ...e })),
+    available,
+    gaps: plan.gaps,
+    settingsMissing: plan.settingsMissing,
+    deadline: plan.deadline,
+  };
+}
+
+export function planPacketForEpisode(
+  db: Db,
+  episode: EpisodeModel,
+  findings: Finding[],
+  req: PacketRequest,
+  today: IsoDate,
+): PacketPlanView {
+  return toPlanView(planPacket(packetInput(db, episode, findings, req, today)), episode);
+}
+
+export async function buildPacketForEpisode(
+  db: Db,
+  episode: EpisodeModel,
+  findings: Finding[],
+  req: PacketRequest,
+  today: IsoDate,
+): Promise<{ pdf: Uint8Array; plan: PacketPlanView; pageCount: number }> {
+  const built = await buildPacket(packetInput(db, episode, findings, req, today));
+  return { pdf: built.pdf, plan: toPlanView(built.plan, episode), pageCount: built.pageCount };
+}

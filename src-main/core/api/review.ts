@@ -1,0 +1,92 @@
+import type { EpisodeModel } from '../../../shared/episode';
+import type { Finding, IsoDate } from '../../../shared/model';
+import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
+import { buildEpisodes } from '../episodes';
+import { reviewEpisode } from '../review/engine';
+import { loadPayerProfile, profileForPayer } from '../review/profiles';
+import type { PayerProfile } from '../review/types';
+import type { Db } from '../store/db';
+
+export const RULES_VERSION = 'catalog-v2/chartready-0.1.0';
+
+export interface ReviewOptions {
+  /** "Today" for the review (ISO date); defaults to the current date. */
+  asOf?: IsoDate;
+  /** Built-in profile name or a JSON profile file; default: chosen per episode from its payer. */
+  profile?: string | null;
+}
+
+export function todayIso(): IsoDate {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function profileFor(episode: EpisodeModel, override: PayerProfile | null): PayerProfile {
+  return override ?? profileForPayer(episode.payer.kind, episode.payer.state);
+}
+
+/** Distinct dates with care: billed dates of service and dated treatment documents. */
+export function visitDates(episode: EpisodeModel): IsoDate[] {
+  const care = new Set([
+    'evaluation',
+    're-evaluation',
+    'daily-note',
+    'progress-report',
+    'discharge-summary',
+  ]);
+  const dates = new Set<IsoDate>(episode.billing.map((l) => l.dos));
+  for (const d of episode.documents) if (d.date && care.has(d.type)) dates.add(d.date);
+  return [...dates].sort();
+}
+
+export function countFindings(findings: Finding[]): NonNullable<ReviewedEpisode['counts']> {
+  const c = { fail: 0, warn: 0, pass: 0, na: 0, errors: 0, warnings: 0 };
+  for (const f of findings) {
+    if (f.status === 'fail') c.fail++;
+    else if (f.status === 'warn') c.warn++;
+    else if (f.status === 'pass') c.pass++;
+    else c.na++;
+    if (f.status === 'fail' || f.status === 'warn') {
+      if (f.severity === 'error') c.errors++;
+      else if (f.severity === 'warning') c.warnings++;
+    }
+  }
+  return c;
+}
+
+export function toReviewedEpisode(
+  episode: EpisodeModel,
+  profile: PayerProfile,
+  findings: Finding[],
+): ReviewedEpisode {
+  return {
+    id: episode.id,
+    patient: {
+      name: episode.patient.name,
+      ...(episode.patient.mrn ? { mrn: episode.patient.mrn } : {}),
+      dob: episode.patient.dob,
+    },
+    payer: { name: episode.payer.name, kind: episode.payer.kind },
+    start: episode.start,
+    end: episode.end,
+    visits: visitDates(episode).length,
+    claims: episode.claims.map((c) => c.claimId),
+    findings,
+    profile: profile.name,
+    counts: countFindings(findings),
+  };
+}
+
+/** Builds every episode from the store and runs the rule catalog over each. */
+export function runReview(
+  db: Db,
+  opts: ReviewOptions = {},
+): ReviewReport & { models: EpisodeModel[] } {
+  const asOf = opts.asOf ?? todayIso();
+  const override = opts.profile ? loadPayerProfile(opts.profile) : null;
+  const models = buildEpisodes(db, { asOf });
+  const episodes = models.map((ep) => {
+    const profile = profileFor(ep, override);
+    return toReviewedEpisode(ep, profile, reviewEpisode(ep, profile));
+  });
+  return { generatedAt: new Date().toISOString(), rulesVersion: RULES_VERSION, episodes, models };
+}

@@ -1,0 +1,282 @@
+/**
+ * The ChartReadyApi implemented once over the core. Electron IPC, the loopback HTTP harness and
+ * tests all call this; the CLI uses the same underlying functions.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type {
+  AppInfo,
+  BuiltPacket,
+  ChartReadyApi,
+  ClaimSummary,
+  DocumentSummary,
+  EpisodeDetail,
+  EpisodeSummary,
+  EvidencePage,
+  ImportProgressEvent,
+  ImportResponse,
+  PacketPlanView,
+  PacketRequest,
+  TimelineDay,
+} from '../../../shared/api';
+import type { EpisodeModel } from '../../../shared/episode';
+import type { Finding } from '../../../shared/model';
+import type { ClinicSettings } from '../../../shared/settings';
+import { importPaths } from '../import/pipeline';
+import { buildPacketForEpisode, planPacketForEpisode } from './packets';
+import { countFindings, profileFor, runReview, todayIso, visitDates } from './review';
+import { claimDenial } from './denials';
+import { getSettings, saveSettings } from './settings';
+import { loadStoredSource } from './sources';
+import { builtInProfiles } from '../review/profiles';
+import { openDatabase, type Db } from '../store/db';
+
+export const APP_VERSION = '0.1.0';
+
+export interface ServiceOptions {
+  dbPath: string;
+  /** Review date; defaults to today. Tests pin it so results do not depend on the clock. */
+  asOf?: string;
+  /** Payer profile override for every episode (name or JSON file). */
+  profile?: string | null;
+  onImportProgress?: (e: ImportProgressEvent) => void;
+}
+
+interface Reviewed {
+  model: EpisodeModel;
+  findings: Finding[];
+  profile: string;
+}
+
+export class ChartReadyService implements ChartReadyApi {
+  readonly db: Db;
+  private cache: Map<string, Reviewed> | null = null;
+
+  constructor(private readonly opts: ServiceOptions) {
+    this.db = openDatabase(opts.dbPath);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private reviewed(): Map<string, Reviewed> {
+    if (!this.cache) {
+      const report = runReview(this.db, {
+        asOf: this.opts.asOf ?? todayIso(),
+        profile: this.opts.profile ?? null,
+      });
+      this.cache = new Map(
+        report.episodes.map((e, i) => [
+          e.id,
+          { model: report.models[i]!, findings: e.findings, profile: e.profile ?? '' },
+        ]),
+      );
+    }
+    return this.cache;
+  }
+
+  private episode(id: string): Reviewed {
+    const r = this.reviewed().get(id);
+    if (!r) throw new Error(`no episode with id ${id}`);
+    return r;
+  }
+
+  async info(): Promise<AppInfo> {
+    return {
+      version: APP_VERSION,
+      dbPath: this.opts.dbPath,
+      profiles: builtInProfiles().map((p) => ({ name: p.name, label: p.label })),
+    };
+  }
+
+  async importPaths(req: { paths: string[] }): Promise<ImportResponse> {
+    const summary = await importPaths(this.db, req.paths, {
+      onProgress: (p) =>
+        this.opts.onImportProgress?.({ batchId: '', done: p.done, current: p.current }),
+    });
+    this.cache = null;
+    return summary;
+  }
+
+  async importUploads(req: {
+    files: Array<{ name: string; dataBase64: string }>;
+  }): Promise<ImportResponse> {
+    // Browser drops carry bytes, not paths: stage them in a private temp folder, import, remove.
+    const dir = mkdtempSync(join(tmpdir(), 'chartready-upload-'));
+    try {
+      for (const f of req.files) {
+        const safe =
+          f.name
+            .split(/[\\/]/)
+            .filter((s) => s && s !== '..' && s !== '.')
+            .join('/') || 'upload';
+        const target = join(dir, basename(safe));
+        writeFileSync(target, Buffer.from(f.dataBase64, 'base64'));
+      }
+      return await this.importPaths({ paths: [dir] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async listEpisodes(): Promise<EpisodeSummary[]> {
+    return [...this.reviewed().values()].map((r) => summarize(r));
+  }
+
+  async getEpisode(req: { id: string }): Promise<EpisodeDetail> {
+    const r = this.episode(req.id);
+    return {
+      summary: summarize(r),
+      findings: r.findings,
+      timeline: timeline(r.model, r.findings),
+      documents: r.model.documents.map(documentSummary),
+      claims: r.model.claims.map((c): ClaimSummary => {
+        const d = claimDenial(c);
+        return {
+          claimId: c.claimId,
+          dates: [...new Set(c.lines.map((l) => l.dos))].sort(),
+          denial: d ? { carc: d.carc, group: d.group, remarks: d.remarks, dates: d.dates } : null,
+          paid: c.remit?.paid ?? null,
+          charge: c.remit?.charge ?? null,
+        };
+      }),
+    };
+  }
+
+  async getEvidence(req: { file: string; page: number }): Promise<EvidencePage> {
+    const src = loadStoredSource(this.db, req.file);
+    if (src.kind === 'pdf') {
+      const text =
+        (
+          this.db
+            .prepare(
+              'SELECT p.text FROM pages p JOIN files f ON f.id = p.file_id WHERE f.path = ? AND p.page = ? ORDER BY f.id DESC LIMIT 1',
+            )
+            .get(req.file, req.page) as { text: string } | undefined
+        )?.text ?? '';
+      const count =
+        (
+          this.db
+            .prepare('SELECT page_count AS n FROM files WHERE path = ? ORDER BY id DESC LIMIT 1')
+            .get(req.file) as { n: number | null }
+        ).n ?? 1;
+      return {
+        kind: 'pdf',
+        file: req.file,
+        page: req.page,
+        pageCount: count,
+        pdfBase64: Buffer.from(src.bytes).toString('base64'),
+        text,
+      };
+    }
+    const page = src.pages.find((p) => p.page === req.page) ?? src.pages[0];
+    return {
+      kind: 'text',
+      file: req.file,
+      page: page?.page ?? 1,
+      pageCount: src.pages.length,
+      text: page?.text ?? '',
+    };
+  }
+
+  async planPacket(req: PacketRequest): Promise<PacketPlanView> {
+    const r = this.episode(req.episodeId);
+    return planPacketForEpisode(this.db, r.model, r.findings, req, this.opts.asOf ?? todayIso());
+  }
+
+  async buildPacket(req: PacketRequest & { savePath?: string | null }): Promise<BuiltPacket> {
+    const r = this.episode(req.episodeId);
+    const built = await buildPacketForEpisode(
+      this.db,
+      r.model,
+      r.findings,
+      req,
+      this.opts.asOf ?? todayIso(),
+    );
+    if (req.savePath) writeFileSync(req.savePath, built.pdf);
+    return {
+      plan: built.plan,
+      pageCount: built.pageCount,
+      pdfBase64: Buffer.from(built.pdf).toString('base64'),
+      savedTo: req.savePath ?? null,
+    };
+  }
+
+  async getSettings(): Promise<ClinicSettings> {
+    return getSettings(this.db);
+  }
+
+  async saveSettings(req: ClinicSettings): Promise<ClinicSettings> {
+    return saveSettings(this.db, req);
+  }
+}
+
+function summarize(r: Reviewed): EpisodeSummary {
+  const c = countFindings(r.findings);
+  const m = r.model;
+  return {
+    id: m.id,
+    patientName: m.patient.name,
+    mrn: m.patient.mrn,
+    dob: m.patient.dob,
+    payerName: m.payer.name,
+    payerKind: m.payer.kind,
+    profile: r.profile,
+    start: m.start,
+    end: m.end,
+    visits: visitDates(m).length,
+    errors: c.errors,
+    warnings: c.warnings,
+    claims: m.claims.map((x) => x.claimId),
+    deniedClaims: m.claims.filter((x) => claimDenial(x) !== null).length,
+  };
+}
+
+function documentSummary(d: EpisodeModel['documents'][number]): DocumentSummary {
+  return {
+    id: d.id,
+    type: d.type,
+    title: d.title,
+    date: d.date,
+    file: d.file,
+    pageStart: d.pageStart,
+    pageEnd: d.pageEnd,
+  };
+}
+
+const REPORT_TYPES = new Set(['progress-report', 're-evaluation', 'discharge-summary']);
+
+/** One row per dated day: notes, billed codes, treatment-day number, progress reports and overdue days. */
+export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[] {
+  const treatment = visitDates(model);
+  const dayNo = new Map(treatment.map((d, i) => [d, i + 1]));
+  const dates = new Set<string>(treatment);
+  for (const d of model.documents) if (d.date) dates.add(d.date);
+  const overdue = new Set(
+    findings
+      .filter((f) => f.rule === 'DOC-PROGRESS-10' && f.status === 'fail')
+      .flatMap((f) => f.dates),
+  );
+  return [...dates].sort().map((date) => {
+    const docs = model.documents.filter((d) => d.date === date);
+    return {
+      date,
+      treatmentDay: dayNo.get(date) ?? null,
+      documents: docs.map((d) => ({ id: d.id, type: d.type, title: d.title })),
+      codes: model.billing
+        .filter((l) => l.dos === date)
+        .map((l) => ({ code: l.code, modifiers: l.modifiers, units: l.units })),
+      progressReport: docs.some((d) => REPORT_TYPES.has(d.type)),
+      progressOverdue: overdue.has(date),
+      failingRules: [
+        ...new Set(
+          findings.filter((f) => f.status === 'fail' && f.dates.includes(date)).map((f) => f.rule),
+        ),
+      ],
+    };
+  });
+}
+
+export { profileFor };

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { EMPTY_SETTINGS, type ClinicSettings } from '../../../shared/settings';
+import type { Db } from '../store/db';
+
+const nullableText = z.string().trim().max(500).nullable();
+
+export const clinicSettingsSchema = z.object({
+  clinicName: nullableText,
+  addressLines: z.array(z.string().max(200)).max(6),
+  phone: nullableText,
+  fax: nullableText,
+  npi: z
+    .string()
+    .regex(/^\d{10}$/, 'an NPI is 10 digits')
+    .nullable(),
+  taxId: nullableText,
+  contactName: nullableText,
+  contactEmail: nullableText,
+  signerName: nullableText,
+  signerTitle: nullableText,
+  defaultPayerProfile: nullableText,
+});
+
+/** Settings live in the database, so a chart's packets always use that clinic's letterhead. */
+export function getSettings(db: Db): ClinicSettings {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'clinic'").get() as
+    { value: string } | undefined;
+  if (!row) return { ...EMPTY_SETTINGS };
+  const parsed = clinicSettingsSchema.partial().safeParse(JSON.parse(row.value));
+  return { ...EMPTY_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export function saveSettings(db: Db, settings: ClinicSettings): ClinicSettings {
+  const valid = clinicSettingsSchema.parse(settings);
+  db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('clinic', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(JSON.stringify(valid));
+  return valid;
+}

@@ -1,0 +1,174 @@
+/**
+ * Patient matching across files. The contract: MRN when present, else normalized name plus date of
+ * birth. In practice one source often has name+MRN (ledger) and another name+DOB (a note), so
+ * clusters that share a normalized name and do not conflict (different MRN or different DOB) are
+ * also merged; a name shared by two conflicting clusters is left unmatched rather than guessed.
+ */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'phd']);
+
+export interface NameParts {
+  last: string;
+  first: string;
+}
+
+/** "ALVAREZ, MARIA J" / "Maria J. Alvarez" / "alvarez,maria" -> { last: 'alvarez', first: 'maria' }. */
+export function parseName(raw: string | null | undefined): NameParts | null {
+  if (!raw) return null;
+  const clean = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim();
+  if (!clean) return null;
+  const tokens = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z' -]/g, ' ')
+      .split(/\s+/)
+      .map((t) => t.replace(/^'+|'+$/g, ''))
+      .filter((t) => t && !SUFFIXES.has(t));
+  if (clean.includes(',')) {
+    const [lastPart = '', firstPart = ''] = clean.split(',', 2);
+    const last = tokens(lastPart);
+    const first = tokens(firstPart);
+    if (last.length === 0 || first.length === 0) return null;
+    return { last: last.join(' '), first: first[0]! };
+  }
+  const t = tokens(clean);
+  if (t.length < 2) return null;
+  return { last: t[t.length - 1]!, first: t[0]! };
+}
+
+export function nameKey(raw: string | null | undefined): string | null {
+  const p = parseName(raw);
+  return p ? `${p.last}|${p.first}` : null;
+}
+
+/** `Last, First` in title case, for display. */
+export function displayName(raw: string): string {
+  const p = parseName(raw);
+  if (!p) return raw.trim();
+  const title = (s: string) =>
+    s.replace(/(^|[\s'-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  return `${title(p.last)}, ${title(p.first)}`;
+}
+
+export interface IdentityInput {
+  name: string | null;
+  dob: string | null;
+  mrn: string | null;
+}
+
+interface Cluster {
+  names: Map<string, number>;
+  dobs: Set<string>;
+  mrns: Set<string>;
+  keys: Set<string>;
+}
+
+/**
+ * Groups identities into patients. Returns, for each input index, the patient index (or -1 when
+ * the input carries nothing to match on).
+ */
+export function matchPatients(inputs: IdentityInput[]): {
+  patientOf: number[];
+  patients: Cluster[];
+} {
+  const parent = inputs.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[rb] = ra;
+  };
+  const normMrn = (m: string | null) => (m ? m.replace(/^0+/, '').trim().toUpperCase() : null);
+
+  const byMrn = new Map<string, number>();
+  const byNameDob = new Map<string, number>();
+  inputs.forEach((inp, i) => {
+    const mrn = normMrn(inp.mrn);
+    if (mrn) {
+      const j = byMrn.get(mrn);
+      if (j === undefined) byMrn.set(mrn, i);
+      else union(j, i);
+    }
+    const key = nameKey(inp.name);
+    if (key && inp.dob) {
+      const k = `${key}|${inp.dob}`;
+      const j = byNameDob.get(k);
+      if (j === undefined) byNameDob.set(k, i);
+      else union(j, i);
+    }
+  });
+
+  // Merge clusters that share a name and do not conflict.
+  const summarize = () => {
+    const clusters = new Map<number, Cluster>();
+    inputs.forEach((inp, i) => {
+      const r = find(i);
+      let c = clusters.get(r);
+      if (!c) {
+        c = { names: new Map(), dobs: new Set(), mrns: new Set(), keys: new Set() };
+        clusters.set(r, c);
+      }
+      const key = nameKey(inp.name);
+      if (key) c.keys.add(key);
+      if (inp.name) c.names.set(inp.name, (c.names.get(inp.name) ?? 0) + 1);
+      if (inp.dob) c.dobs.add(inp.dob);
+      const mrn = normMrn(inp.mrn);
+      if (mrn) c.mrns.add(mrn);
+    });
+    return clusters;
+  };
+  const clusters = summarize();
+  const rootsByKey = new Map<string, number[]>();
+  for (const [root, c] of clusters) {
+    for (const k of c.keys) rootsByKey.set(k, [...(rootsByKey.get(k) ?? []), root]);
+  }
+  const conflicts = (a: Cluster, b: Cluster) =>
+    (a.dobs.size > 0 && b.dobs.size > 0 && ![...a.dobs].some((d) => b.dobs.has(d))) ||
+    (a.mrns.size > 0 && b.mrns.size > 0 && ![...a.mrns].some((m) => b.mrns.has(m)));
+  for (const roots of rootsByKey.values()) {
+    if (roots.length < 2) continue;
+    // Only merge when every pair is compatible: an ambiguous name is never guessed.
+    const all = roots.map((r) => clusters.get(r)!);
+    const compatible = all.every((a, i) => all.every((b, j) => i === j || !conflicts(a, b)));
+    if (compatible) for (const r of roots.slice(1)) union(roots[0]!, r);
+  }
+
+  const final = summarize();
+  const index = new Map<number, number>();
+  const patients: Cluster[] = [];
+  const patientOf = inputs.map((inp, i) => {
+    if (!inp.name && !inp.mrn) return -1;
+    const r = find(i);
+    let p = index.get(r);
+    if (p === undefined) {
+      p = patients.length;
+      index.set(r, p);
+      patients.push(final.get(r)!);
+    }
+    return p;
+  });
+  return { patientOf, patients };
+}
+
+/** The most frequent name of a cluster, in display form. */
+export function clusterName(c: { names: Map<string, number> }): string {
+  let best = '';
+  let n = -1;
+  for (const [name, count] of c.names) {
+    // Prefer mixed case ("Alvarez, Maria") over a ledger's upper case when counts tie.
+    const score = count + (name === name.toUpperCase() ? 0 : 0.5);
+    if (score > n) {
+      best = name;
+      n = score;
+    }
+  }
+  return best ? displayName(best) : 'Unknown patient';
+}

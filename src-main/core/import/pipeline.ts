@@ -1,0 +1,354 @@
+/**
+ * The import pipeline: walk the arguments, skip what is already imported (content hash), read and
+ * extract each file, and store it in ONE transaction per file, so a crash or a bad file never
+ * leaves anything half-imported. A rejected file is logged with its reason and the batch goes on.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Rejection } from '../../../shared/model';
+import { detectKind, isJunkPath, isSourceProblem, walkSources } from '../ingest';
+import { ReaderError } from '../ingest/errors';
+import { readLedger } from '../ingest/ledger-csv';
+import type { Db } from '../store/db';
+import { ImportWriter } from '../store/write';
+import { analyzeSource, type Analysis } from './analyze';
+
+export type FileStatus = 'imported' | 'skipped' | 'rejected';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  kind: string | null;
+  reason?: string;
+  code?: Rejection['code'];
+  line?: number;
+  page?: number;
+  /** What the file contributed, for the per-file report. */
+  documents?: number;
+  billingLines?: number;
+  claims?: number;
+  warnings?: string[];
+}
+
+export interface ImportSummary {
+  batchId: string;
+  files: FileResult[];
+  imported: number;
+  skipped: number;
+  rejected: number;
+}
+
+export interface ImportProgress {
+  done: number;
+  current: FileResult;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  batchId?: string;
+  /** Analyse files with this function (e.g. a worker pool); defaults to in-process. */
+  analyze?: (path: string, bytes: Uint8Array) => Promise<Analysis>;
+  /** How many files may be read ahead while earlier ones are stored. */
+  readAhead?: number;
+}
+
+export function newBatchId(): string {
+  return `${new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function importPaths(
+  db: Db,
+  args: string[],
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchId = opts.batchId ?? newBatchId();
+  const writer = new ImportWriter(db);
+  const analyze = opts.analyze ?? analyzeSource;
+  const readAhead = Math.max(1, opts.readAhead ?? 1);
+  const files: FileResult[] = [];
+  const seenThisBatch = new Map<string, string>();
+
+  const record = (r: FileResult) => {
+    files.push(r);
+    opts.onProgress?.({ done: files.length, current: r });
+  };
+
+  // Read-ahead window: analyses for the next files run while the current one is stored, in order.
+  type Pending = {
+    path: string;
+    sha: string;
+    size: number;
+    kind: string;
+    bytes: Uint8Array;
+    analysis: Promise<Analysis> | null;
+  };
+  const window: Pending[] = [];
+
+  const flushOne = async () => {
+    const p = window.shift();
+    if (!p) return;
+    if (p.kind === 'ledger') {
+      record(await storeLedger(db, writer, batchId, p.path, p.sha, p.bytes));
+      return;
+    }
+    const analysis = await p.analysis!;
+    record(storeAnalysis(db, writer, batchId, p.path, p.sha, p.size, p.kind, p.bytes, analysis));
+  };
+
+  for await (const entry of walkSources(args)) {
+    if (isSourceProblem(entry)) {
+      writer.log({
+        batchId,
+        path: entry.path,
+        sha256: null,
+        kind: null,
+        status: 'rejected',
+        reason: entry.rejection.reason,
+        code: entry.rejection.code ?? null,
+      });
+      record({
+        path: entry.path,
+        status: 'rejected',
+        kind: null,
+        reason: entry.rejection.reason,
+        code: entry.rejection.code,
+      });
+      continue;
+    }
+    if (isJunkPath(entry.path)) continue;
+    const bytes = new Uint8Array(await entry.read());
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const kind = detectKind(entry.path, bytes.subarray(0, 4096));
+    const earlier = seenThisBatch.get(sha);
+    if (earlier !== undefined || writer.hasFile(sha)) {
+      const reason =
+        earlier !== undefined
+          ? `same content as ${earlier}`
+          : 'already imported (same content hash)';
+      writer.log({ batchId, path: entry.path, sha256: sha, kind, status: 'skipped', reason });
+      record({ path: entry.path, status: 'skipped', kind, reason });
+      continue;
+    }
+    seenThisBatch.set(sha, entry.path);
+    window.push({
+      path: entry.path,
+      sha,
+      size: bytes.byteLength,
+      kind,
+      bytes,
+      analysis: kind === 'ledger' ? null : analyze(entry.path, bytes),
+    });
+    while (window.length > readAhead) await flushOne();
+  }
+  while (window.length > 0) await flushOne();
+
+  return {
+    batchId,
+    files,
+    imported: files.filter((f) => f.status === 'imported').length,
+    skipped: files.filter((f) => f.status === 'skipped').length,
+    rejected: files.filter((f) => f.status === 'rejected').length,
+  };
+}
+
+function storeAnalysis(
+  db: Db,
+  writer: ImportWriter,
+  batchId: string,
+  path: string,
+  sha: string,
+  size: number,
+  kind: string,
+  bytes: Uint8Array,
+  analysis: Analysis,
+): FileResult {
+  if (analysis.status === 'rejected') {
+    const r = analysis.rejection;
+    writer.log({
+      batchId,
+      path,
+      sha256: sha,
+      kind,
+      status: 'rejected',
+      reason: r.reason,
+      code: r.code ?? null,
+      line: r.line ?? null,
+      page: r.page ?? null,
+    });
+    return {
+      path,
+      status: 'rejected',
+      kind,
+      reason: r.reason,
+      code: r.code,
+      line: r.line,
+      page: r.page,
+    };
+  }
+  let documents = 0;
+  let billingLines = 0;
+  let claims = 0;
+  db.transaction(() => {
+    switch (analysis.kind) {
+      case 'notes': {
+        // Original bytes are kept so packets can copy the real pages and the viewer can show them.
+        const fileId = writer.insertFile({
+          parentId: null,
+          sha256: sha,
+          path,
+          kind: `notes-${analysis.format}`,
+          size,
+          pageCount: analysis.pages.length,
+          batchId,
+          content: bytes,
+        });
+        writer.insertPages(fileId, analysis.pages);
+        documents += writer.insertDocuments(fileId, analysis.documents, analysis.identity);
+        break;
+      }
+      case 'remit': {
+        const fileId = writer.insertFile({
+          parentId: null,
+          sha256: sha,
+          path,
+          kind: 'remit',
+          size,
+          pageCount: null,
+          batchId,
+          content: bytes,
+        });
+        for (const c of analysis.remit.claims) {
+          writer.insertRemitClaim(
+            fileId,
+            { ...c, payerName: c.payerName ?? analysis.remit.payerName },
+            analysis.remit.paymentDate,
+          );
+          claims++;
+        }
+        break;
+      }
+      case 'fhir': {
+        const fileId = writer.insertFile({
+          parentId: null,
+          sha256: sha,
+          path,
+          kind: 'fhir',
+          size,
+          pageCount: null,
+          batchId,
+          content: bytes,
+        });
+        for (const e of analysis.embedded) {
+          const content = e.pdf ?? new TextEncoder().encode(e.pages.map((p) => p.text).join('\f'));
+          const childId = writer.insertFile({
+            parentId: fileId,
+            sha256: createHash('sha256').update(content).digest('hex'),
+            path: e.name,
+            kind: `notes-${e.format}`,
+            size: content.byteLength,
+            pageCount: e.pages.length,
+            batchId,
+            content,
+          });
+          writer.insertPages(childId, e.pages);
+          documents += writer.insertDocuments(childId, e.documents, e.identity);
+        }
+        for (const l of analysis.billing) {
+          writer.insertBillingLine(fileId, l);
+          billingLines++;
+        }
+        for (const c of analysis.claims) {
+          writer.insertRemitClaim(fileId, c, null);
+          claims++;
+        }
+        break;
+      }
+    }
+    writer.log({ batchId, path, sha256: sha, kind, status: 'imported' });
+  })();
+  return {
+    path,
+    status: 'imported',
+    kind,
+    documents,
+    billingLines,
+    claims,
+    warnings: analysis.warnings,
+  };
+}
+
+/**
+ * Ledgers stream row by row into one transaction (a million-line ledger never sits in memory);
+ * a bad row rolls the whole file back and names its line.
+ */
+async function storeLedger(
+  db: Db,
+  writer: ImportWriter,
+  batchId: string,
+  path: string,
+  sha: string,
+  bytes: Uint8Array,
+): Promise<FileResult> {
+  let lines = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const fileId = writer.insertFile({
+      parentId: null,
+      sha256: sha,
+      path,
+      kind: 'ledger',
+      size: bytes.byteLength,
+      pageCount: null,
+      batchId,
+      content: null,
+    });
+    const gen = readLedger(chunks(bytes));
+    let step = await gen.next();
+    while (!step.done) {
+      writer.insertBillingLine(fileId, step.value);
+      lines++;
+      step = await gen.next();
+    }
+    const stats = step.value;
+    writer.log({ batchId, path, sha256: sha, kind: 'ledger', status: 'imported' });
+    db.exec('COMMIT');
+    const warnings = stats.skippedRows.length
+      ? [
+          `skipped ${stats.skippedRows.length} row(s): ${stats.skippedRows
+            .slice(0, 3)
+            .map((s) => `line ${s.line} (${s.reason})`)
+            .join('; ')}`,
+        ]
+      : [];
+    return { path, status: 'imported', kind: 'ledger', billingLines: lines, warnings };
+  } catch (err) {
+    db.exec('ROLLBACK');
+    if (!(err instanceof ReaderError)) throw err;
+    const r = err.rejection;
+    writer.log({
+      batchId,
+      path,
+      sha256: sha,
+      kind: 'ledger',
+      status: 'rejected',
+      reason: r.reason,
+      code: r.code ?? null,
+      line: r.line ?? null,
+      page: r.page ?? null,
+    });
+    return {
+      path,
+      status: 'rejected',
+      kind: 'ledger',
+      reason: r.reason,
+      code: r.code,
+      line: r.line,
+    };
+  }
+}
+
+async function* chunks(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.byteLength; i += size) yield bytes.subarray(i, i + size);
+}

@@ -1,0 +1,61 @@
+/**
+ * Public types of the appeal / ADR packet builder. Kept apart from index.ts so the small modules
+ * can share them without import cycles.
+ */
+import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../shared/episode';
+import type { Finding, IsoDate, PageText } from '../../../shared/model';
+import type { ClinicSettings } from '../../../shared/settings';
+
+export type PacketKind = 'appeal' | 'adr';
+
+export interface DenialReason {
+  carc: string;
+  group: string | null;
+  source: 'remit' | 'user' | 'default';
+  remarks?: string[];
+  remitDate?: IsoDate | null;
+}
+
+export type DocumentSource = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; pages: PageText[] };
+
+export interface PacketInput {
+  episode: EpisodeModel;
+  findings: Finding[];
+  kind: PacketKind;
+  denial: DenialReason;
+  /** null = whole episode. */
+  claimId: string | null;
+  settings: ClinicSettings;
+  today: IsoDate;
+  loadDocumentSource(doc: EpisodeDocument): Promise<DocumentSource>;
+  /** Document ids in the user's order (desktop app reordering). */
+  exhibitOrder?: number[];
+  /** Document ids the user removed. */
+  exclude?: number[];
+  /** Bates prefix stamped on every page (local extension; default `CR-`). */
+  batesPrefix?: string;
+}
+
+export interface Exhibit {
+  letter: string;
+  title: string;
+  date: IsoDate | null;
+  documentIds: number[];
+  category: string;
+  /** Packet page numbers (1-based, separator page first); 0 until built. */
+  firstPage: number;
+  lastPage: number;
+}
+
+export interface PacketPlan {
+  kind: PacketKind;
+  denial: DenialReason;
+  denialMeaning: string;
+  claimId: string | null;
+  datesAtIssue: IsoDate[];
+  linesAtIssue: EpisodeBillingLine[];
+  exhibits: Exhibit[];
+  gaps: string[];
+  settingsMissing: string[];
+  deadline: { date: IsoDate; daysLeft: number; basis: string } | null;
+}

@@ -1,0 +1,249 @@
+/**
+ * Time and unit math for the billing rules: minutes documented per date of service, the CPT
+ * midpoint rule for the work conditioning codes (97545/97546) and the CMS 8-minute rule for the
+ * 15-minute timed therapy codes. Pure functions over the episode model.
+ */
+import type { EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
+import type { Evidence, IsoDate } from '../../../../shared/model';
+import type { TimeRule, TimedUnitMethod } from '../types';
+import { evidenceFromFact, factsOf } from './evidence';
+
+export interface WcUnits {
+  /** Units of 97545 (initial 2 hours): 0 or 1. */
+  u97545: number;
+  /** Units of 97546 (each additional hour). */
+  u97546: number;
+}
+
+/**
+ * Units of 97545/97546 supported by `minutes` of program time on one date of service.
+ *
+ * CPT time convention (rules.md section 2, [S11]): a unit of time is attained when its midpoint is
+ * passed. 97545 is a 2-hour unit, so it needs 61+ minutes; the k-th additional hour (97546) needs
+ * 120 + 60(k-1) + 31 = 91 + 60k minutes. Never the 15-minute "8-minute rule" (rules.md section 7,
+ * mistakes 2 and 3).
+ *
+ * Texas DWC (28 TAC §134.230(2)(A), [S14]): the first two hours of each session are one 97545 unit
+ * and each additional hour a 97546 unit. How Texas treats partial hours is UNVERIFIED; the catalog's
+ * best value is the same midpoint rule, so both time rules share the arithmetic today.
+ */
+export function wcUnitsForMinutes(minutes: number, _rule: TimeRule = 'cpt-midpoint'): WcUnits {
+  const t = Math.floor(minutes);
+  if (!Number.isFinite(t) || t < 61) return { u97545: 0, u97546: 0 };
+  return { u97545: 1, u97546: Math.max(0, Math.floor((t - 91) / 60)) };
+}
+
+/**
+ * 15-minute timed therapy codes the CMS 8-minute rule applies to (Pub. 100-04 Ch. 5 §20.2; the
+ * catalog's BILL-TIMED-CODE-UNITS list plus the other constant-attendance and timed procedure codes).
+ * 97545/97546 are deliberately absent: they are hour-based program codes.
+ */
+export const TIMED_15_MIN_CODES: ReadonlySet<string> = new Set([
+  '97032',
+  '97033',
+  '97034',
+  '97035',
+  '97036',
+  '97110',
+  '97112',
+  '97113',
+  '97116',
+  '97124',
+  '97140',
+  '97530',
+  '97533',
+  '97535',
+  '97537',
+  '97542',
+  '97750',
+  '97755',
+  '97760',
+  '97761',
+  '97763',
+]);
+
+/**
+ * Untimed service codes: evaluations, group therapy and supervised modalities never count toward
+ * timed minutes (BILL-TIMED-CODE-UNITS), nor do the work conditioning program codes.
+ */
+export const UNTIMED_CODES: ReadonlySet<string> = new Set([
+  '97161',
+  '97162',
+  '97163',
+  '97164',
+  '97165',
+  '97166',
+  '97167',
+  '97168',
+  '97150',
+  '97010',
+  '97012',
+  '97014',
+  '97016',
+  '97018',
+  '97022',
+  '97024',
+  '97026',
+  '97028',
+  '97545',
+  '97546',
+]);
+
+export function isTimedCode(code: string): boolean {
+  return TIMED_15_MIN_CODES.has(code);
+}
+
+/**
+ * CMS 8-minute rule (Pub. 100-04 Ch. 5 §20.2): total timed minutes on a date to allowed units.
+ * 8-22 = 1, 23-37 = 2, 38-52 = 3, 53-67 = 4, ... each further 15 minutes one more unit; under 8
+ * minutes nothing is billable.
+ */
+export function cmsTimedUnits(totalTimedMinutes: number): number {
+  const t = Math.floor(totalTimedMinutes);
+  if (!Number.isFinite(t) || t < 8) return 0;
+  return Math.floor((t + 7) / 15);
+}
+
+/**
+ * CPT per-code method (used by some commercial payers, [S11]): each timed code on its own, a unit
+ * when more than half of 15 minutes (8+) is reached, then each further 15 minutes.
+ */
+export function cptTimedUnits(minutesByCode: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, m] of Object.entries(minutesByCode)) out[code] = cmsTimedUnits(m);
+  return out;
+}
+
+export function timedUnitsAllowed(
+  method: TimedUnitMethod,
+  totalMinutes: number,
+  minutesByCode?: Record<string, number>,
+): number | null {
+  if (method === 'cms') return cmsTimedUnits(totalMinutes);
+  if (!minutesByCode) return null;
+  return Object.values(cptTimedUnits(minutesByCode)).reduce((a, b) => a + b, 0);
+}
+
+/** `HH:MM` to minutes after midnight, or null. */
+export function clockMinutes(hhmm: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return h * 60 + min;
+}
+
+function intFacts(doc: EpisodeDocument, kind: 'total-minutes' | 'timed-minutes' | 'break-minutes') {
+  return factsOf(doc, kind)
+    .map((f) => ({ fact: f, n: Number.parseInt(f.value, 10) }))
+    .filter((x) => Number.isFinite(x.n) && x.n >= 0);
+}
+
+/** One timed session read from one note: its minutes and where they were read. */
+export interface SessionTime {
+  doc: EpisodeDocument;
+  minutes: number;
+  from: 'total-minutes' | 'time-in-out';
+  evidence: Evidence[];
+}
+
+/**
+ * Program minutes documented in one note. A stated total wins; otherwise time-in/time-out pairs
+ * (in document order) minus documented breaks, because the catalog's WC minutes exclude rest and
+ * meal breaks (rules.md section 3 conventions; BPM §220.3.E). A stated total is taken as already net.
+ */
+export function sessionTime(doc: EpisodeDocument): SessionTime | null {
+  const totals = intFacts(doc, 'total-minutes');
+  if (totals.length > 0) {
+    return {
+      doc,
+      minutes: totals.reduce((a, b) => a + b.n, 0),
+      from: 'total-minutes',
+      evidence: totals.map((t) => evidenceFromFact(t.fact)),
+    };
+  }
+  const ins = factsOf(doc, 'time-in');
+  const outs = factsOf(doc, 'time-out');
+  const pairs = Math.min(ins.length, outs.length);
+  if (pairs === 0) return null;
+  let minutes = 0;
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const a = clockMinutes(ins[i]!.value);
+    const b = clockMinutes(outs[i]!.value);
+    if (a === null || b === null || b <= a) continue;
+    minutes += b - a;
+    evidence.push(evidenceFromFact(ins[i]!), evidenceFromFact(outs[i]!));
+  }
+  if (evidence.length === 0) return null;
+  const breaks = intFacts(doc, 'break-minutes');
+  for (const br of breaks) {
+    minutes -= br.n;
+    evidence.push(evidenceFromFact(br.fact));
+  }
+  return { doc, minutes: Math.max(0, minutes), from: 'time-in-out', evidence };
+}
+
+export interface DateMinutes {
+  date: IsoDate;
+  /** Program minutes on the date, all notes merged; null when no note states time. */
+  minutes: number | null;
+  /** Notes that stated time (one per session). */
+  sessions: SessionTime[];
+  /** Sum of `timed-minutes` facts (15-minute timed codes) on the date, or null when none. */
+  timedMinutes: number | null;
+  /** Every daily note of the date, timed or not. */
+  notes: EpisodeDocument[];
+  evidence: Evidence[];
+  timedEvidence: Evidence[];
+}
+
+/** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
+export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocument[] {
+  return episode.documents.filter((d) => d.type === 'daily-note' && d.date === date);
+}
+
+/**
+ * Minutes documented on a date of service: several notes of one date (AM and PM sessions) are
+ * merged (DOC-DAILY-PRESENT edge case; rules.md section 3 "WC minutes").
+ */
+export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
+  const notes = dailyNotesOn(episode, date);
+  const sessions = notes.map(sessionTime).filter((s): s is SessionTime => s !== null);
+  const timed = notes.flatMap((d) => intFacts(d, 'timed-minutes'));
+  return {
+    date,
+    minutes: sessions.length ? sessions.reduce((a, s) => a + s.minutes, 0) : null,
+    sessions,
+    timedMinutes: timed.length ? timed.reduce((a, t) => a + t.n, 0) : null,
+    notes,
+    evidence: sessions.flatMap((s) => s.evidence),
+    timedEvidence: timed.map((t) => evidenceFromFact(t.fact)),
+  };
+}
+
+/**
+ * Per-code timed minutes when a note itemizes them in its interventions ("97110 ... 23 min"). Used
+ * for the CPT per-code method; returns null when no intervention names a timed code with minutes.
+ */
+export function minutesByTimedCode(notes: EpisodeDocument[]): {
+  minutes: Record<string, number>;
+  evidence: Evidence[];
+} | null {
+  const minutes: Record<string, number> = {};
+  const evidence: Evidence[] = [];
+  for (const doc of notes) {
+    for (const f of factsOf(doc, 'intervention')) {
+      const m = /\b(97\d{3})\b.*?(\d{1,3})\s*(?:minutes|mins|min)\b/i.exec(f.value);
+      if (!m || !isTimedCode(m[1]!)) continue;
+      minutes[m[1]!] = (minutes[m[1]!] ?? 0) + Number(m[2]);
+      evidence.push(evidenceFromFact(f));
+    }
+  }
+  return evidence.length ? { minutes, evidence } : null;
+}
+
+export function formatWcUnits(u: WcUnits): string {
+  return `97545x${u.u97545} + 97546x${u.u97546}`;
+}

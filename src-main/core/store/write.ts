@@ -1,0 +1,178 @@
+import type {
+  BillingLine,
+  ExtractedDocument,
+  PageText,
+  PatientRecord,
+  RemitClaim,
+} from '../../../shared/model';
+import type { Db } from './db';
+
+export interface FileRow {
+  parentId: number | null;
+  sha256: string;
+  path: string;
+  kind: string;
+  size: number;
+  pageCount: number | null;
+  batchId: string;
+  content: Uint8Array | null;
+}
+
+/** Prepared statements for one import; build once per database connection. */
+export class ImportWriter {
+  private readonly insertFileStmt;
+  private readonly insertPageStmt;
+  private readonly insertDocStmt;
+  private readonly insertFactStmt;
+  private readonly insertLineStmt;
+  private readonly insertRemitStmt;
+  private readonly insertLogStmt;
+  private readonly findHashStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertFileStmt = db.prepare(
+      `INSERT INTO files (parent_id, sha256, path, kind, size, page_count, imported_at, batch_id, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertPageStmt = db.prepare(
+      'INSERT INTO pages (file_id, page, text, items) VALUES (?, ?, ?, ?)',
+    );
+    this.insertDocStmt = db.prepare(
+      `INSERT INTO documents (file_id, ordinal, type, title, date, page_start, page_end, discipline,
+         patient_name, patient_dob, patient_mrn, payer)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertFactStmt = db.prepare(
+      `INSERT INTO facts (document_id, kind, value, page, span_start, span_end, quote)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertLineStmt = db.prepare(
+      `INSERT INTO billing_lines (file_id, source, line, patient_name, mrn, dob, dos, code, modifiers,
+         units, charge, payer, claim_id, provider)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertRemitStmt = db.prepare(
+      `INSERT INTO remit_claims (file_id, claim_id, status, patient_name, member_id, payer_name,
+         payment_date, segment, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertLogStmt = db.prepare(
+      `INSERT INTO import_log (batch_id, at, path, sha256, kind, status, reason, code, line, page)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.findHashStmt = db.prepare('SELECT id FROM files WHERE sha256 = ? AND parent_id IS NULL');
+  }
+
+  hasFile(sha256: string): boolean {
+    return this.findHashStmt.get(sha256) !== undefined;
+  }
+
+  insertFile(row: FileRow): number {
+    const info = this.insertFileStmt.run(
+      row.parentId,
+      row.sha256,
+      row.path,
+      row.kind,
+      row.size,
+      row.pageCount,
+      new Date().toISOString(),
+      row.batchId,
+      row.content,
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  insertPages(fileId: number, pages: PageText[]): void {
+    for (const p of pages) {
+      this.insertPageStmt.run(fileId, p.page, p.text, p.items ? JSON.stringify(p.items) : null);
+    }
+  }
+
+  insertDocuments(
+    fileId: number,
+    docs: ExtractedDocument[],
+    fallback: PatientRecord & { payer?: string | null },
+  ): number {
+    docs.forEach((doc, i) => {
+      const fact = (kind: string) => doc.facts.find((f) => f.kind === kind)?.value ?? null;
+      const info = this.insertDocStmt.run(
+        fileId,
+        i,
+        doc.type,
+        doc.title,
+        doc.date,
+        doc.pageStart,
+        doc.pageEnd,
+        doc.discipline,
+        fact('patient-name') ?? fallback.name,
+        fact('dob') ?? fallback.dob,
+        fact('mrn') ?? fallback.mrn,
+        fact('payer') ?? fallback.payer ?? null,
+      );
+      const docId = Number(info.lastInsertRowid);
+      for (const f of doc.facts) {
+        const p = f.provenance;
+        this.insertFactStmt.run(docId, f.kind, f.value, p.page, p.start, p.end, p.quote);
+      }
+    });
+    return docs.length;
+  }
+
+  insertBillingLine(fileId: number, l: BillingLine): void {
+    this.insertLineStmt.run(
+      fileId,
+      l.source,
+      l.line,
+      l.patientName,
+      l.mrn,
+      l.dob,
+      l.dos,
+      l.code,
+      l.modifiers.join(' '),
+      l.units,
+      l.charge,
+      l.payer,
+      l.claimId,
+      l.provider,
+    );
+  }
+
+  insertRemitClaim(fileId: number, c: RemitClaim, paymentDate: string | null): void {
+    this.insertRemitStmt.run(
+      fileId,
+      c.claimId,
+      c.status,
+      c.patientName,
+      c.memberId,
+      c.payerName,
+      paymentDate,
+      c.segment,
+      JSON.stringify(c),
+    );
+  }
+
+  log(entry: {
+    batchId: string;
+    path: string;
+    sha256: string | null;
+    kind: string | null;
+    status: 'imported' | 'skipped' | 'rejected';
+    reason?: string | null;
+    code?: string | null;
+    line?: number | null;
+    page?: number | null;
+  }): void {
+    this.insertLogStmt.run(
+      entry.batchId,
+      new Date().toISOString(),
+      entry.path,
+      entry.sha256,
+      entry.kind,
+      entry.status,
+      entry.reason ?? null,
+      entry.code ?? null,
+      entry.line ?? null,
+      entry.page ?? null,
+    );
+  }
+}
