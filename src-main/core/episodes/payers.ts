@@ -20,17 +20,18 @@ export function payerKind(name: string | null | undefined): PayerKind {
   return 'commercial';
 }
 
-const STATES: Array<[string, RegExp]> = [
-  ['TX', /\btexas\b|\bTX\b/i],
-  ['CA', /\bcalifornia\b|\bCA\b/],
-  ['WA', /\bwashington\b|\bL&I\b/i],
-  ['NC', /north carolina/i],
-  ['IL', /\billinois\b|\bIL\b/],
+// State names match in any case; two-letter abbreviations only in upper case ("ca" is not a state).
+const STATES: Array<[string, RegExp, RegExp]> = [
+  ['TX', /\btexas\b/i, /\bTX\b/],
+  ['CA', /\bcalifornia\b/i, /\bCA\b/],
+  ['WA', /\bwashington\b|\bL&I\b/i, /\bWA\b/],
+  ['NC', /\bnorth carolina\b/i, /\bNC\b/],
+  ['IL', /\billinois\b/i, /\bIL\b/],
 ];
 
 /** Two-letter state for a WC jurisdiction when the payer name says it. */
 export function payerState(name: string | null | undefined): string | null {
   if (!name) return null;
-  for (const [code, re] of STATES) if (re.test(name)) return code;
+  for (const [code, full, abbr] of STATES) if (full.test(name) || abbr.test(name)) return code;
   return null;
 }

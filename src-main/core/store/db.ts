@@ -11,7 +11,7 @@ export class DatabaseVersionError extends Error {}
  * applied in one transaction. A database written by a newer ChartReady is refused, not downgraded.
  */
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly });
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {

@@ -247,3 +247,65 @@ export function minutesByTimedCode(notes: EpisodeDocument[]): {
 export function formatWcUnits(u: WcUnits): string {
   return `97545x${u.u97545} + 97546x${u.u97546}`;
 }
+
+/** One date of service's program time against its billed 97545/97546 units. */
+export interface WcDateAssessment {
+  date: IsoDate;
+  minutes: number | null;
+  expected: WcUnits | null;
+  billed: WcUnits;
+  verdict: 'no-minutes' | 'over' | 'under' | 'match';
+  /** Plain sentence shared by DOC-DAILY-TIME and BILL-WC-TIME-UNITS so the two never disagree. */
+  message: string;
+  /** The note's minutes quotes first, then the billing lines. */
+  evidence: Evidence[];
+}
+
+/**
+ * Compares billed program units with the units the documented minutes support. Over-billing means
+ * either code exceeds what the minutes support (an extra 97546 hour, or 97545 under 61 minutes).
+ */
+export function assessWcDate(
+  episode: EpisodeModel,
+  date: IsoDate,
+  lines: ReadonlyArray<{ code: string; units: number }>,
+  lineEvidence: Evidence[],
+  rule: TimeRule,
+): WcDateAssessment {
+  const billed: WcUnits = {
+    u97545: lines.filter((l) => l.code === '97545').reduce((a, l) => a + l.units, 0),
+    u97546: lines.filter((l) => l.code === '97546').reduce((a, l) => a + l.units, 0),
+  };
+  const dm = minutesOnDate(episode, date);
+  if (dm.minutes === null) {
+    const noteWord = dm.notes.length ? 'the daily note states' : 'no daily note states';
+    return {
+      date,
+      minutes: null,
+      expected: null,
+      billed,
+      verdict: 'no-minutes',
+      message: `${date}: billed ${formatWcUnits(billed)} but ${noteWord} no program minutes or time in/out.`,
+      evidence: lineEvidence,
+    };
+  }
+  const expected = wcUnitsForMinutes(dm.minutes, rule);
+  const over = billed.u97545 > expected.u97545 || billed.u97546 > expected.u97546;
+  const under = !over && (billed.u97545 < expected.u97545 || billed.u97546 < expected.u97546);
+  const sessions = dm.sessions.length > 1 ? ` (${dm.sessions.length} notes merged)` : '';
+  const base = `${date}: ${dm.minutes} min${sessions} supports ${formatWcUnits(expected)}; billed ${formatWcUnits(billed)}.`;
+  const tail = over
+    ? ' Over-billed under the CPT midpoint rule (97545 needs 61+ min; each 97546 hour needs 31+ min past the previous hour).'
+    : under
+      ? ' Under-billed: the documented time supports more units than were billed.'
+      : '';
+  return {
+    date,
+    minutes: dm.minutes,
+    expected,
+    billed,
+    verdict: over ? 'over' : under ? 'under' : 'match',
+    message: base + tail,
+    evidence: [...dm.evidence, ...lineEvidence],
+  };
+}

@@ -1,0 +1,82 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { importPaths, type FileResult, type ImportSummary } from '../../core/import/pipeline';
+import { openDatabase } from '../../core/store/db';
+import { parse, requireString } from '../args';
+import { progressBar } from '../progress';
+import { UsageError } from '../usage';
+
+export const IMPORT_HELP = `Usage: chartready import <path>... --db FILE [--json]
+
+Imports folders (recursively), .zip files and single files into the database (created if missing).
+Prints per file: imported, skipped (already imported: same content hash) or rejected with the
+reason (file, line or page). Exit 0 if every file was imported or skipped, 1 if any was rejected
+(the others still land), 2 on usage errors.`;
+
+/** Rough file count for the progress bar (a zip counts once; its entries extend the total). */
+function countFiles(paths: string[]): number {
+  let n = 0;
+  const walk = (p: string) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      n++;
+      return;
+    }
+    if (st.isDirectory()) for (const e of readdirSync(p)) walk(join(p, e));
+    else n++;
+  };
+  paths.forEach(walk);
+  return n;
+}
+
+export function describeResult(f: FileResult): string {
+  if (f.status === 'rejected') {
+    const where = f.line ? `line ${f.line}: ` : f.page ? `page ${f.page}: ` : '';
+    const reason = f.reason ?? 'rejected';
+    // Readers already prefix "line N:" in most reasons; avoid saying it twice.
+    return `rejected  ${f.path}: ${reason.startsWith('line ') || reason.startsWith('page ') || reason.startsWith('segment ') ? '' : where}${reason}`;
+  }
+  if (f.status === 'skipped') return `skipped   ${f.path} (${f.reason ?? 'already imported'})`;
+  const parts: string[] = [];
+  if (f.documents) parts.push(`${f.documents} document${f.documents === 1 ? '' : 's'}`);
+  if (f.billingLines)
+    parts.push(`${f.billingLines} billing line${f.billingLines === 1 ? '' : 's'}`);
+  if (f.claims) parts.push(`${f.claims} claim${f.claims === 1 ? '' : 's'}`);
+  const warn = f.warnings?.length ? `; warning: ${f.warnings.join('; ')}` : '';
+  return `imported  ${f.path}${parts.length ? ` (${parts.join(', ')})` : ''}${warn}`;
+}
+
+export function summaryLine(s: ImportSummary): string {
+  return `${s.files.length} file(s): ${s.imported} imported, ${s.skipped} skipped, ${s.rejected} rejected`;
+}
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    { db: { type: 'string' }, json: { type: 'boolean' } },
+    true,
+  );
+  if (values.help) {
+    console.log(IMPORT_HELP);
+    return 0;
+  }
+  const dbPath = requireString(values.db, '--db FILE');
+  if (positionals.length === 0)
+    throw new UsageError('give at least one folder, .zip or file to import');
+  const db = openDatabase(dbPath);
+  try {
+    const bar = values.json ? null : progressBar(countFiles(positionals));
+    const summary = await importPaths(db, positionals, { onProgress: (p) => bar?.update(p) });
+    bar?.done();
+    if (values.json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      for (const f of summary.files) console.log(describeResult(f));
+      console.log(summaryLine(summary));
+    }
+    return summary.rejected > 0 ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import { runReview } from '../../core/api/review';
+import { formatCsv, formatJson, formatText } from '../../core/review/format';
+import { openDatabase } from '../../core/store/db';
+import { isoDateOption, parse, requireString } from '../args';
+import { UsageError } from '../usage';
+
+export const REVIEW_HELP = `Usage: chartready review --db FILE [--format text|json|csv] [--out FILE]
+                        [--payer-profile NAME|FILE] [--as-of YYYY-MM-DD]
+
+Runs the rule catalog over every episode in the database. text is a report grouped by patient,
+errors first; json follows the review contract; csv has one row per finding. --payer-profile
+applies one profile (medicare, workers-comp, texas-wc, california-wc, commercial, or a JSON file)
+to every episode instead of choosing by payer. --as-of sets the review date (default today).
+Exit 0 when the review ran: findings are data, not errors.`;
+
+export async function reviewCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'payer-profile': { type: 'string' },
+    'as-of': { type: 'string' },
+  });
+  if (values.help) {
+    console.log(REVIEW_HELP);
+    return 0;
+  }
+  const dbPath = requireString(values.db, '--db FILE');
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'csv'].includes(format))
+    throw new UsageError(`--format must be text, json or csv (got ${format})`);
+  const asOf = isoDateOption(values['as-of'], '--as-of');
+  const db = openDatabase(dbPath);
+  try {
+    const { models: _models, ...report } = runReview(db, {
+      asOf,
+      profile: values['payer-profile'] ?? null,
+    });
+    const out =
+      format === 'json'
+        ? formatJson(report)
+        : format === 'csv'
+          ? formatCsv(report)
+          : formatText(report, { color: !values.out && process.stdout.isTTY === true });
+    if (values.out) {
+      writeFileSync(values.out, out);
+      console.log(`wrote ${values.out}`);
+    } else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
+import { packetCommand } from './commands/packet';
+import { reviewCommand } from './commands/review';
+import { settingsCommand } from './commands/settings';
+import { MAIN_HELP, UsageError } from './usage';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  import: importCommand,
+  review: reviewCommand,
+  packet: packetCommand,
+  settings: settingsCommand,
+  demo: demoCommand,
+};
+
+/** Runs one CLI command; returns the exit code. Errors never print a stack unless --debug. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(MAIN_HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`chartready: unknown command "${name}"\n\n${MAIN_HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (err) {
+    const debug = argv.includes('--debug');
+    if (err instanceof UsageError) {
+      console.error(
+        `chartready ${name}: ${err.message}\nRun "chartready ${name} --help" for usage.`,
+      );
+      return 2;
+    }
+    console.error(`chartready ${name}: ${(err as Error).message ?? String(err)}`);
+    if (debug) console.error((err as Error).stack);
+    return 1;
+  }
+}

@@ -1,0 +1,31 @@
+import type { ImportProgress } from '../core/import/pipeline';
+
+/**
+ * A one-line progress bar on stderr when it is a terminal; silent otherwise (pipes and CI logs
+ * get the per-file report instead). Shows counts, never file contents or patient names.
+ */
+export function progressBar(total: number, stream: NodeJS.WriteStream = process.stderr) {
+  if (!stream.isTTY) return { update: (_p: ImportProgress) => {}, done: () => {} };
+  const counts = { imported: 0, skipped: 0, rejected: 0 };
+  let last = 0;
+  const width = 28;
+  const render = (done: number) => {
+    const t = Math.max(total, done, 1);
+    const filled = Math.round((done / t) * width);
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${t} files  imported ${counts.imported}  skipped ${counts.skipped}  rejected ${counts.rejected}`;
+    stream.write(`\r${line.slice(0, (stream.columns ?? 100) - 1)}`);
+  };
+  return {
+    update(p: ImportProgress) {
+      counts[p.current.status]++;
+      const now = Date.now();
+      if (now - last > 80 || p.done === total) {
+        last = now;
+        render(p.done);
+      }
+    },
+    done() {
+      stream.write('\n');
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { ReadResult, PageText } from '../../../shared/model';
+import { ReaderError, reject } from './errors';
+import { layoutPage, type PositionedRun } from './pdf-layout';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+export const DEFAULT_MAX_PAGES = 5000;
+
+let pdfjsReady: Promise<PdfJs> | null = null;
+
+/**
+ * Loads pdf.js once per thread. In Node pdf.js runs its worker in-process ("fake worker"); handing
+ * it the worker module through `globalThis.pdfjsWorker` avoids its relative dynamic import, which
+ * breaks under bundlers and test runners. Each worker_thread has its own globalThis and module
+ * graph, so this is per thread, and every document gets its own in-process worker port.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsReady ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsReady;
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+/** pdf.js error messages are terse ("Invalid PDF structure."); say what they mean. */
+function plainPdfError(err: unknown): { reason: string; code: 'corrupt' | 'invalid' } {
+  const name = (err as { name?: string })?.name ?? '';
+  const message = String((err as { message?: string })?.message ?? err).replace(/\.$/, '');
+  if (name === 'PasswordException') {
+    return { reason: 'the PDF is password-protected; save an unprotected copy', code: 'invalid' };
+  }
+  if (name === 'InvalidPDFException') {
+    return { reason: `the PDF is damaged and cannot be read (${message})`, code: 'corrupt' };
+  }
+  return { reason: `the PDF could not be read: ${message}`, code: 'corrupt' };
+}
+
+export async function readPdf(
+  bytes: Uint8Array,
+  opts: { maxPages?: number } = {},
+): Promise<ReadResult> {
+  const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
+  if (!hasPdfHeader(bytes)) reject('not a PDF file (no %PDF header)', { code: 'corrupt' });
+  const pdfjs = await loadPdfJs();
+  // pdf.js transfers (detaches) the buffer it is given; the caller keeps its bytes.
+  const data = new Uint8Array(bytes);
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  try {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (err) {
+      reject(plainPdfError(err).reason, { code: plainPdfError(err).code });
+    }
+    const count = doc.numPages;
+    if (count === 0) reject('the PDF has no pages', { code: 'empty' });
+    if (count > maxPages) {
+      reject(`the PDF has ${count} pages, more than the limit of ${maxPages}`, {
+        code: 'too-large',
+      });
+    }
+    const pages: PageText[] = [];
+    for (let n = 1; n <= count; n++) {
+      try {
+        pages.push(await readPage(doc, n));
+      } catch (err) {
+        if (err instanceof ReaderError) throw err;
+        const { reason, code } = plainPdfError(err);
+        reject(`page ${n}: ${reason}`, { page: n, code });
+      }
+    }
+    if (pages.every((p) => p.text.trim() === '')) {
+      const what = count === 1 ? 'its only page' : `any of its ${count} pages`;
+      reject(`no text layer on ${what}: needs OCR`, { code: 'needs-ocr' });
+    }
+    return { kind: 'notes', format: 'pdf', pages };
+  } finally {
+    await task.destroy();
+  }
+}
+
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs: PositionedRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item)) continue; // marked-content markers carry no text
+      const t = item.transform as number[];
+      const [a, b, c, d, e, f] = viewport.transform as number[];
+      const left = a! * t[4]! + c! * t[5]! + e!;
+      const top = b! * t[4]! + d! * t[5]! + f!;
+      runs.push({
+        str: item.str,
+        x: t[4]!,
+        y: t[5]!,
+        width: item.width,
+        height: item.height,
+        left,
+        top,
+      });
+    }
+    return layoutPage(n, runs);
+  } finally {
+    page.cleanup();
+  }
+}

@@ -1,0 +1,45 @@
+/** Identifiers printed on the letter, the cover sheet and every page stamp. */
+import type { EpisodeBillingLine, EpisodeModel } from '../../../shared/episode';
+import { scopeOfClaim } from './claim-scope';
+import { dateRange, usDate } from './format';
+import type { PacketPlan } from './types';
+
+export interface PacketIdentity {
+  patientName: string;
+  dob: string;
+  memberId: string | null;
+  /** The provider's claim number, or the episode when the packet covers the whole episode. */
+  claimLabel: string;
+  claimNumber: string | null;
+  payerClaimNumber: string | null;
+  payerName: string;
+  dosRange: string;
+  /** `09/14/2026: 97545 x1, 97546-GP x2`. */
+  servicesAtIssue: string[];
+}
+
+function lineCode(l: EpisodeBillingLine): string {
+  return `${l.code}${l.modifiers.length ? '-' + l.modifiers.join('-') : ''} x${l.units}`;
+}
+
+export function servicesByDate(lines: EpisodeBillingLine[]): string[] {
+  const byDate = new Map<string, string[]>();
+  for (const l of lines) byDate.set(l.dos, [...(byDate.get(l.dos) ?? []), lineCode(l)]);
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, codes]) => `${usDate(d)}: ${codes.join(', ')}`);
+}
+
+export function packetIdentity(episode: EpisodeModel, plan: PacketPlan): PacketIdentity {
+  const claim = plan.claimId ? (scopeOfClaim(episode, plan.claimId, plan.denial.carc).claim ?? null) : null;
+  const remit = claim?.remit ?? null;
+  return {
+    patientName: episode.patient.name,
+    dob: episode.patient.dob ? usDate(episode.patient.dob) : 'not on file',
+    memberId: remit?.memberId ?? null,
+    claimLabel: plan.claimId ? `Claim ${plan.claimId}` : `Episode ${episode.id}`,
+    claimNumber: plan.claimId,
+    payerClaimNumber: remit?.payerClaimNumber ?? null,
+    payerName: remit?.payerName ?? episode.payer.name,
+    dosRange: dateRange(plan.datesAtIssue.length ? plan.datesAtIssue : [episode.start, episode.end]),
+    servicesAtIssue: servicesByDate(plan.linesAtIssue),
+  };
+}

@@ -1,0 +1,67 @@
+/** The packet plan: scope, exhibits, arguments and gaps, before any page is laid out. */
+import type { EpisodeDocument } from '../../../shared/episode';
+import { composeArguments, type ArgumentParagraph } from './arguments';
+import { scopeOfClaim } from './claim-scope';
+import { appealDeadline } from './deadline';
+import { templateForCarc, type DenialTemplate } from './denial-templates';
+import { exhibitsFor, selectExhibitDocuments } from './exhibits';
+import { missingSettings, SETTING_LABELS } from './settings-check';
+import type { PacketInput, PacketPlan } from './types';
+
+export interface DetailedPlan {
+  plan: PacketPlan;
+  template: DenialTemplate;
+  exhibitDocs: EpisodeDocument[];
+  paragraphs: ArgumentParagraph[];
+}
+
+export function planPacketDetailed(input: PacketInput): DetailedPlan {
+  const { episode, denial, kind } = input;
+  const { template, known } = templateForCarc(denial.carc);
+  const scope = scopeOfClaim(episode, input.claimId, denial.carc);
+  const exhibitDocs = selectExhibitDocuments(episode, {
+    kind,
+    claimId: input.claimId,
+    datesAtIssue: scope.dates,
+    exhibitOrder: input.exhibitOrder,
+    exclude: input.exclude,
+  });
+  const gaps: string[] = [];
+  if (!known) {
+    gaps.push(`CARC ${denial.carc} is not in the denial template table; the letter uses the general medical-necessity argument.`);
+  }
+  let paragraphs: ArgumentParagraph[] = [];
+  // An ADR response sends the record without argument (rules.md section 6).
+  if (kind === 'appeal') {
+    const composed = composeArguments({
+      episode,
+      template,
+      findings: input.findings,
+      exhibitDocs,
+      datesAtIssue: scope.dates,
+      linesAtIssue: scope.lines,
+      scopeLines: scope.claim ? scope.claim.lines : episode.billing,
+    });
+    paragraphs = composed.paragraphs;
+    gaps.push(...composed.gaps);
+    if (template.remedyNote) gaps.push(`Note: ${template.remedyNote}`);
+  }
+  if (exhibitDocs.length === 0) gaps.push('No documents are selected for the packet.');
+  const plan: PacketPlan = {
+    kind,
+    denial,
+    denialMeaning: template.meaning,
+    claimId: input.claimId,
+    datesAtIssue: scope.dates,
+    linesAtIssue: scope.lines,
+    exhibits: exhibitsFor(exhibitDocs),
+    gaps,
+    settingsMissing: missingSettings(input.settings, kind).map((k) => SETTING_LABELS[k]),
+    deadline: kind === 'appeal' ? appealDeadline(episode.payer.kind, denial.remitDate, input.today) : null,
+  };
+  return { plan, template, exhibitDocs, paragraphs };
+}
+
+export function planPacket(input: PacketInput): PacketPlan {
+  return planPacketDetailed(input).plan;
+}

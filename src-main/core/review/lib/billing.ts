@@ -1,0 +1,132 @@
+/**
+ * Billed lines per date and code, modifier helpers, and authorization documents, shared by the
+ * BILL-*, AUTH-* and PROG-* rules.
+ */
+import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
+import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
+import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
+
+export const PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
+
+/** Billed lines grouped by date of service, dates in ascending order. */
+export function linesByDate(lines: readonly EpisodeBillingLine[]): Map<IsoDate, EpisodeBillingLine[]> {
+  const map = new Map<IsoDate, EpisodeBillingLine[]>();
+  for (const line of [...lines].sort((a, b) => (a.dos < b.dos ? -1 : a.dos > b.dos ? 1 : 0))) {
+    const list = map.get(line.dos) ?? [];
+    list.push(line);
+    map.set(line.dos, list);
+  }
+  return map;
+}
+
+export function linesWithCode(
+  lines: readonly EpisodeBillingLine[],
+  code: string | ReadonlySet<string>,
+): EpisodeBillingLine[] {
+  return lines.filter((l) => (typeof code === 'string' ? l.code === code : code.has(l.code)));
+}
+
+/** Total units of one code across lines (a code may be split over several lines). */
+export function unitsOf(lines: readonly EpisodeBillingLine[], code: string): number {
+  return lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
+}
+
+/** Dates that bill at least one line of the codes given, ascending. */
+export function datesWith(episode: EpisodeModel, codes: ReadonlySet<string>): IsoDate[] {
+  return [...new Set(episode.billing.filter((l) => codes.has(l.code)).map((l) => l.dos))].sort();
+}
+
+export function hasModifier(line: EpisodeBillingLine, mods: readonly string[]): boolean {
+  return line.modifiers.some((m) => mods.includes(m.toUpperCase()));
+}
+
+export function lineEvidence(lines: readonly EpisodeBillingLine[]): Evidence[] {
+  return lines.map(evidenceFromLine);
+}
+
+/** Therapy discipline a Medicare therapy modifier declares (Pub. 100-04 Ch. 5 §20). */
+export const THERAPY_MODIFIER_DISCIPLINE: Readonly<Record<string, Discipline>> = {
+  GP: 'PT',
+  GO: 'OT',
+  GN: 'SLP',
+};
+
+/** Billed-hours convention for authorizations: 97545 = 2 hours, each 97546 = 1 hour ([S14]). */
+export function billedHours(lines: readonly EpisodeBillingLine[]): number {
+  return unitsOf(lines, '97545') * 2 + unitsOf(lines, '97546');
+}
+
+/** Days between two ISO dates (b - a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface Authorization {
+  doc: EpisodeDocument;
+  number: string | null;
+  visits: number | null;
+  hours: number | null;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  service: string | null;
+  /** Work conditioning vs work hardening, when the approved service names one. */
+  program: 'work-conditioning' | 'work-hardening' | null;
+  evidence: Evidence[];
+}
+
+function intOrNull(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function programOf(text: string | null | undefined): Authorization['program'] {
+  if (!text) return null;
+  if (/hardening|\bWH\b/i.test(text)) return 'work-hardening';
+  if (/conditioning|\bWC\b/i.test(text)) return 'work-conditioning';
+  return null;
+}
+
+/** Authorization documents (type `authorization`) read into numbers, ordered by start date. */
+export function authorizations(episode: EpisodeModel): Authorization[] {
+  return episode.documents
+    .filter((d) => d.type === 'authorization')
+    .map((doc) => {
+      const kinds = [
+        'auth-number',
+        'auth-visits',
+        'auth-hours',
+        'auth-start',
+        'auth-end',
+        'auth-service',
+      ] as const;
+      const facts = kinds.map((k) => firstFact(doc, k));
+      const [num, visits, hours, start, end, service] = facts;
+      const evidence = facts.filter((f) => f !== undefined).map(evidenceFromFact);
+      return {
+        doc,
+        number: num?.value ?? null,
+        visits: intOrNull(visits?.value),
+        hours: intOrNull(hours?.value),
+        start: start?.value ?? null,
+        end: end?.value ?? null,
+        service: service?.value ?? null,
+        program: programOf(service?.value),
+        evidence: evidence.length ? evidence : [{ file: doc.file, page: doc.pageStart, quote: doc.title }],
+      };
+    })
+    .sort((a, b) => ((a.start ?? a.doc.date ?? '') < (b.start ?? b.doc.date ?? '') ? -1 : 1));
+}
+
+export function authCovers(auth: Authorization, date: IsoDate): boolean {
+  return (auth.start === null || auth.start <= date) && (auth.end === null || date <= auth.end);
+}
+
+/** Program type the chart declares (`program-type` facts), else null. */
+export function chartProgram(episode: EpisodeModel): Authorization['program'] {
+  for (const d of episode.documents) {
+    const f = firstFact(d, 'program-type');
+    if (f) return programOf(f.value.replace('-', ' '));
+  }
+  return null;
+}

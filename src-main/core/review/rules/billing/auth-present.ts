@@ -1,0 +1,73 @@
+import { authorizations, datesWith, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import type { Rule } from '../../types';
+
+/**
+ * AUTH-PRESENT: a written prior authorization for the program exists before the first program
+ * date. Texas requires preauthorization and concurrent review for WC/WH programs (Labor Code
+ * §413.014, SB 1494 [S19]); NC requires it before entering the program [S21].
+ */
+export const authPresent: Rule = {
+  meta: {
+    id: 'AUTH-PRESENT',
+    title: 'Prior authorization on file for the program',
+    group: 'authorization',
+    source:
+      'Texas Labor Code §413.014 (SB 1494, 2017) via TOA [S19]; TDI-DWC CARF preauthorization table [S15]; NC Industrial Commission fee schedule §12 [S21]',
+    severity: 'error',
+    payers: ['WC', 'COM'],
+  },
+  check(episode) {
+    const dates = datesWith(episode, PROGRAM_CODES);
+    if (dates.length === 0) return [];
+    const first = dates[0]!;
+    const firstLines = episode.billing.filter((l) => l.dos === first && PROGRAM_CODES.has(l.code));
+    const auths = authorizations(episode);
+    if (auths.length === 0) {
+      return [
+        {
+          status: 'fail',
+          message: `No authorization on file for work conditioning starting ${first}.`,
+          dates: [first],
+          evidence: lineEvidence(firstLines),
+        },
+      ];
+    }
+    // An authorization counts as prior when its approved range or its own date reaches the first DOS.
+    const prior = auths.find((a) => (a.start ?? a.doc.date ?? '9999-12-31') <= first);
+    if (!prior) {
+      const earliest = auths[0]!;
+      const from = earliest.start ?? earliest.doc.date ?? 'an unknown date';
+      return [
+        {
+          status: 'fail',
+          message: `Authorization ${earliest.number ?? '(no number)'} starts ${from}, after the first work conditioning date ${first}: services before it were not authorized.`,
+          dates: [first],
+          evidence: [...earliest.evidence, ...lineEvidence(firstLines)],
+        },
+      ];
+    }
+    const missing: string[] = [];
+    if (!prior.number) missing.push('authorization number');
+    if (prior.visits === null && prior.hours === null) missing.push('approved visits or hours');
+    if (!prior.start || !prior.end) missing.push('approved date range');
+    if (missing.length > 0) {
+      return [
+        {
+          status: 'fail',
+          severity: 'warning',
+          message: `Authorization on file for the program starting ${first} does not state: ${missing.join(', ')}.`,
+          dates: [first],
+          evidence: prior.evidence,
+        },
+      ];
+    }
+    return [
+      {
+        status: 'pass',
+        message: `Authorization ${prior.number} (${prior.start} to ${prior.end}) on file before the first work conditioning date ${first}.`,
+        dates: [first],
+        evidence: prior.evidence,
+      },
+    ];
+  },
+};

@@ -1,0 +1,110 @@
+import type { IsoDate } from '../../../../../shared/model';
+import {
+  authCovers,
+  authorizations,
+  billedHours,
+  datesWith,
+  hasModifier,
+  linesByDate,
+  lineEvidence,
+  PROGRAM_CODES,
+  type Authorization,
+} from '../../lib/billing';
+import type { Rule, RuleFinding } from '../../types';
+
+interface Usage {
+  visits: number;
+  hours: number;
+}
+
+function describe(a: Authorization, u: Usage): string {
+  const visits = a.visits === null ? `${u.visits} visits` : `${u.visits}/${a.visits} visits`;
+  const hours = a.hours === null ? `${u.hours} hours` : `${u.hours}/${a.hours} hours`;
+  return `${visits}, ${hours}, range ${a.start ?? '?'}-${a.end ?? '?'}`;
+}
+
+/**
+ * AUTH-WITHIN-LIMITS: each program date against the authorization covering it. Visits = dates
+ * with 97545; hours = 97545 x 2 + 97546 x 1 (Texas bills hours this way [S14]). Evaluation and FCE
+ * days bill neither code, so they never count against the program (rules.md AUTH-WITHIN-LIMITS).
+ */
+export const authWithinLimits: Rule = {
+  meta: {
+    id: 'AUTH-WITHIN-LIMITS',
+    title: 'Program dates, visits and hours within the authorization',
+    group: 'authorization',
+    source:
+      'Payer authorization letter (data-driven); Texas DWC decisions expressing approvals in hours and visits [S16]; 28 TAC §134.230 hour units [S14]',
+    severity: 'error',
+    payers: ['WC', 'COM'],
+  },
+  check(episode) {
+    const dates = datesWith(episode, PROGRAM_CODES);
+    if (dates.length === 0) return [];
+    const auths = authorizations(episode);
+    if (auths.length === 0) {
+      return [
+        {
+          status: 'n/a',
+          message: 'No authorization on file to compare against (see AUTH-PRESENT).',
+          dates: [],
+          evidence: [],
+        },
+      ];
+    }
+    const usage = new Map<Authorization, Usage>(auths.map((a) => [a, { visits: 0, hours: 0 }]));
+    const byDate = linesByDate(episode.billing);
+    const findings: RuleFinding[] = [];
+    const okDates: IsoDate[] = [];
+
+    for (const date of dates) {
+      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
+      const auth = auths.find((a) => authCovers(a, date));
+      if (!auth) {
+        const ranges = auths.map((a) => `${a.number ?? '(no number)'} ${a.start ?? '?'}-${a.end ?? '?'}`);
+        findings.push({
+          status: 'fail',
+          message: `DOS ${date} is outside every authorization range (${ranges.join('; ')}).`,
+          dates: [date],
+          evidence: [...lineEvidence(lines), ...auths.flatMap((a) => a.evidence)],
+        });
+        continue;
+      }
+      const u = usage.get(auth)!;
+      if (lines.some((l) => l.code === '97545')) u.visits += 1;
+      u.hours += billedHours(lines);
+      const problems: string[] = [];
+      if (auth.visits !== null && u.visits > auth.visits) problems.push('visits');
+      if (auth.hours !== null && u.hours > auth.hours) problems.push('hours');
+      // Texas distinguishes the programs by modifier: WC = work conditioning, WH = work hardening.
+      const wrongService =
+        (auth.program === 'work-conditioning' && lines.some((l) => hasModifier(l, ['WH']))) ||
+        (auth.program === 'work-hardening' && lines.some((l) => hasModifier(l, ['WC'])));
+      if (wrongService) problems.push('service');
+      if (problems.length === 0) {
+        okDates.push(date);
+        continue;
+      }
+      const service = wrongService ? ` Billed program does not match the approved service (${auth.service}).` : '';
+      findings.push({
+        status: 'fail',
+        message: `DOS ${date} exceeds authorization ${auth.number ?? '(no number)'}: ${describe(auth, u)}.${service}`,
+        dates: [date],
+        evidence: [...lineEvidence(lines), ...auth.evidence],
+      });
+    }
+    if (findings.length > 0) return findings;
+    const summary = auths
+      .filter((a) => usage.get(a)!.visits + usage.get(a)!.hours > 0)
+      .map((a) => `${a.number ?? '(no number)'}: ${describe(a, usage.get(a)!)}`)
+      .join('; ');
+    return [
+      {
+        status: 'pass',
+        message: `All ${okDates.length} program date(s) within authorization (${summary}).`,
+        dates: okDates,
+        evidence: auths.flatMap((a) => a.evidence),
+      },
+    ];
+  },
+};

@@ -1,0 +1,35 @@
+import { linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import type { Rule, RuleFinding } from '../../types';
+
+/**
+ * BILL-MEDICARE-COVERAGE: 97545/97546 have MPFS status R and 0 RVUs, so Medicare Part B has no
+ * national payment amount; expect non-payment, and check whether WC is primary (MSP).
+ */
+export const billMedicareCoverage: Rule = {
+  meta: {
+    id: 'BILL-MEDICARE-COVERAGE',
+    title: 'Work conditioning billed to Medicare Part B',
+    group: 'billing',
+    source:
+      'MPFS status R, 0 RVUs for 97545/97546 (seeds 001, 003; PayerReady [S13]); Aetna CPB 0198 (vocational exclusion, commercial analog) [S20]',
+    severity: 'error',
+    payers: ['MCR'],
+    unverified: ['Explicit CMS/MAC non-coverage text for 97545/97546'],
+  },
+  check(episode, profile) {
+    if (episode.payer.kind !== 'medicare' && profile.payerKind !== 'medicare') return [];
+    const findings: RuleFinding[] = [];
+    for (const [date, lines] of linesByDate(episode.billing)) {
+      const program = lines.filter((l) => PROGRAM_CODES.has(l.code));
+      if (program.length === 0) continue;
+      const codes = [...new Set(program.map((l) => l.code))].join('/');
+      findings.push({
+        status: 'fail',
+        message: `${codes} billed to Medicare on ${date}: MPFS status R, no RVUs; expect non-payment. Verify MAC policy / MSP (WC primary?).`,
+        dates: [date],
+        evidence: lineEvidence(program),
+      });
+    }
+    return findings;
+  },
+};

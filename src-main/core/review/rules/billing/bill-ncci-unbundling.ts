@@ -1,0 +1,71 @@
+import { hasModifier, linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import { minutesOnDate } from '../../lib/time';
+import type { Rule, RuleFinding } from '../../types';
+
+/**
+ * BILL-NCCI-UNBUNDLING: component therapy codes billed on a 97545/97546 date. Without a bypass
+ * modifier it is an NCCI PTP edit (error); with one, the notes must show a distinct session,
+ * otherwise the component minutes are likely inside the program time (double billing).
+ */
+export const billNcciUnbundling: Rule = {
+  meta: {
+    id: 'BILL-NCCI-UNBUNDLING',
+    title: 'No component codes bundled into 97545/97546 without a distinct service',
+    group: 'billing',
+    source:
+      'CMS NCCI PTP tables and modifier indicators (0/1/9) [S22]; 97546 has 10 PTP relationships in the 2026 file [S13]',
+    severity: 'error',
+    payers: ['MCR', 'COM', 'WC'],
+    unverified: [
+      'NCCI column-2 codes for 97545/97546 (profile ncciComponentCodes)',
+      'Modifier indicator 1 (59/X{EPSU} may bypass) for these pairs',
+    ],
+  },
+  check(episode, profile) {
+    const components = new Set(profile.thresholds.ncciComponentCodes);
+    const bypass = profile.thresholds.ncciBypassModifiers.map((m) => m.toUpperCase());
+    const findings: RuleFinding[] = [];
+    const okDates: string[] = [];
+    for (const [date, lines] of linesByDate(episode.billing)) {
+      const program = lines.filter((l) => PROGRAM_CODES.has(l.code));
+      if (program.length === 0) continue;
+      const parts = lines.filter((l) => components.has(l.code));
+      if (parts.length === 0) continue;
+      const unmodified = parts.filter((l) => !hasModifier(l, bypass));
+      const progCodes = [...new Set(program.map((l) => l.code))].join('/');
+      const dm = minutesOnDate(episode, date);
+      // Distinct service = separately timed sessions, or timed-code minutes recorded apart from the
+      // program total (rules.md BILL-NCCI-UNBUNDLING computable (a)).
+      const distinct = dm.sessions.length >= 2 || dm.timedMinutes !== null;
+      const codes = (ls: typeof parts) => [...new Set(ls.map((l) => l.code))].join(', ');
+      if (unmodified.length > 0) {
+        findings.push({
+          status: 'fail',
+          message: `${codes(unmodified)} billed with ${progCodes} on ${date}: NCCI PTP edit; modifier absent (needs ${bypass.join('/')} and a distinct service); documentation ${distinct ? 'shows' : 'does not show'} a distinct service.`,
+          dates: [date],
+          evidence: lineEvidence([...unmodified, ...program]),
+        });
+      } else if (!distinct) {
+        findings.push({
+          status: 'warn',
+          severity: 'warning',
+          message: `${codes(parts)} billed with ${progCodes} on ${date}: NCCI PTP edit; modifier present; documentation does not show a distinct service (no separate session or timed minutes), so the time may already be counted in the program.`,
+          dates: [date],
+          evidence: [...lineEvidence([...parts, ...program]), ...dm.evidence],
+        });
+      } else {
+        okDates.push(date);
+      }
+    }
+    if (findings.length > 0) return findings;
+    if (okDates.length === 0) return [];
+    return [
+      {
+        status: 'pass',
+        message: `Component codes on program dates carry a bypass modifier and a distinct documented session (${okDates.length} date(s)).`,
+        dates: okDates,
+        evidence: [],
+      },
+    ];
+  },
+};

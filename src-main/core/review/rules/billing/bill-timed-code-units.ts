@@ -1,0 +1,117 @@
+import type { IsoDate } from '../../../../../shared/model';
+import { linesByDate, lineEvidence } from '../../lib/billing';
+import {
+  cmsTimedUnits,
+  cptTimedUnits,
+  isTimedCode,
+  minutesByTimedCode,
+  minutesOnDate,
+} from '../../lib/time';
+import type { Rule, RuleFinding } from '../../types';
+
+/**
+ * BILL-TIMED-CODE-UNITS: the CMS 8-minute rule for 15-minute timed codes (the only place that rule
+ * is correct; never for 97545/97546). Dates whose notes give no timed minutes are n/a here and fail
+ * DOC-DAILY-TIME instead (rules.md BILL-TIMED-CODE-UNITS, Inputs).
+ */
+export const billTimedCodeUnits: Rule = {
+  meta: {
+    id: 'BILL-TIMED-CODE-UNITS',
+    title: '15-minute timed code units match total timed minutes (8-minute rule)',
+    group: 'billing',
+    source:
+      'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20.2 (timed codes, 15-minute units); CPT time convention for the per-code method [S11]',
+    severity: 'error',
+    payers: ['MCR', 'COM', 'WC'],
+  },
+  check(episode, profile) {
+    const findings: RuleFinding[] = [];
+    const okDates: IsoDate[] = [];
+    const undocumented: IsoDate[] = [];
+    const method = profile.thresholds.timedUnitMethod;
+    for (const [date, all] of linesByDate(episode.billing)) {
+      const lines = all.filter((l) => isTimedCode(l.code));
+      if (lines.length === 0) continue;
+      const billed = lines.reduce((a, l) => a + l.units, 0);
+      const dm = minutesOnDate(episode, date);
+      const perCode = minutesByTimedCode(dm.notes);
+
+      if (method === 'cpt') {
+        if (!perCode) {
+          if (dm.timedMinutes === null) {
+            undocumented.push(date);
+            continue;
+          }
+          findings.push({
+            status: 'warn',
+            message: `${date}: the payer counts each timed code on its own (CPT method) but the note gives only a total of ${dm.timedMinutes} timed minutes; units per code cannot be checked.`,
+            dates: [date],
+            evidence: [...dm.timedEvidence, ...lineEvidence(lines)],
+          });
+          continue;
+        }
+        const allowed = cptTimedUnits(perCode.minutes);
+        const over = [...new Set(lines.map((l) => l.code))].filter((code) => {
+          const b = lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
+          return b > (allowed[code] ?? 0);
+        });
+        if (over.length === 0) {
+          okDates.push(date);
+          continue;
+        }
+        const detail = over
+          .map((code) => {
+            const b = lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
+            return `${code} ${perCode.minutes[code] ?? 0} min supports ${allowed[code] ?? 0}, billed ${b}`;
+          })
+          .join('; ');
+        findings.push({
+          status: 'fail',
+          message: `${date}: per-code timed minutes (CPT method): ${detail}.`,
+          dates: [date],
+          evidence: [...perCode.evidence, ...lineEvidence(lines)],
+        });
+        continue;
+      }
+
+      const total =
+        dm.timedMinutes ??
+        (perCode ? Object.values(perCode.minutes).reduce((a, b) => a + b, 0) : null);
+      if (total === null) {
+        undocumented.push(date);
+        continue;
+      }
+      const allowed = cmsTimedUnits(total);
+      if (billed <= allowed) {
+        okDates.push(date);
+        continue;
+      }
+      findings.push({
+        status: 'fail',
+        message: `${date}: ${total} timed minutes support ${allowed} units; billed ${billed}.`,
+        dates: [date],
+        evidence: [...(dm.timedEvidence.length ? dm.timedEvidence : (perCode?.evidence ?? [])), ...lineEvidence(lines)],
+      });
+    }
+
+    if (undocumented.length > 0) {
+      findings.push({
+        status: 'n/a',
+        message: `No timed minutes documented on ${undocumented.join(', ')}; units cannot be checked here (see DOC-DAILY-TIME).`,
+        dates: undocumented,
+        evidence: [],
+      });
+    }
+    if (findings.length === 0 && okDates.length > 0) {
+      return [
+        {
+          status: 'pass',
+          message: `Timed-code units are supported by the documented minutes on all ${okDates.length} date(s) (${method === 'cms' ? 'CMS 8-minute rule' : 'CPT per-code method'}).`,
+          dates: okDates,
+          evidence: [],
+        },
+      ];
+    }
+    return findings;
+  },
+};

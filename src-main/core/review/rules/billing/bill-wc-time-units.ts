@@ -1,0 +1,69 @@
+import type { Evidence } from '../../../../../shared/model';
+import { datesWith, linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import { assessWcDate } from '../../lib/time';
+import type { Rule, RuleFinding } from '../../types';
+
+/**
+ * BILL-WC-TIME-UNITS: billed 97545/97546 units against documented minutes with the payer's time
+ * rule. Shares assessWcDate with DOC-DAILY-TIME, so the two rules report identical numbers; a date
+ * without minutes is undecidable here (warn) and a documentation failure there.
+ */
+export const billWcTimeUnits: Rule = {
+  meta: {
+    id: 'BILL-WC-TIME-UNITS',
+    title: 'Work conditioning units match documented minutes (CPT midpoint rule)',
+    group: 'billing',
+    source: 'CPT time convention (midpoint rule) [S11]; 28 TAC §134.230(2)(A) [S14]; NC IC fee schedule §12 [S21]',
+    severity: 'error',
+    payers: ['WC', 'COM'],
+    unverified: [
+      'Application of the CPT midpoint rule to the 2-hour 97545 unit (61+ min) is an inference (rules.md section 2)',
+      'Texas DWC partial-hour handling: midpoint rule assumed',
+    ],
+  },
+  check(episode, profile) {
+    const findings: RuleFinding[] = [];
+    const okDates: string[] = [];
+    const okEvidence: Evidence[] = [];
+    const byDate = linesByDate(episode.billing);
+    for (const date of datesWith(episode, PROGRAM_CODES)) {
+      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
+      const a = assessWcDate(episode, date, lines, lineEvidence(lines), profile.thresholds.timeRule);
+      switch (a.verdict) {
+        case 'no-minutes':
+          findings.push({
+            status: 'warn',
+            message: `${a.message} Units cannot be checked (see DOC-DAILY-TIME).`,
+            dates: [date],
+            evidence: a.evidence,
+          });
+          break;
+        case 'over':
+          findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
+          break;
+        case 'under':
+          findings.push({
+            status: 'fail',
+            severity: 'info',
+            message: a.message,
+            dates: [date],
+            evidence: a.evidence,
+          });
+          break;
+        default:
+          okDates.push(date);
+          okEvidence.push(...a.evidence.slice(0, 1));
+      }
+    }
+    if (findings.length > 0) return findings;
+    if (okDates.length === 0) return [];
+    return [
+      {
+        status: 'pass',
+        message: `Billed 97545/97546 units match the documented minutes on all ${okDates.length} date(s).`,
+        dates: okDates,
+        evidence: okEvidence,
+      },
+    ];
+  },
+};

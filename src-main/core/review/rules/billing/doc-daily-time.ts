@@ -1,0 +1,89 @@
+import type { Evidence } from '../../../../../shared/model';
+import { datesWith, linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import { assessWcDate, isTimedCode, minutesByTimedCode, minutesOnDate } from '../../lib/time';
+import type { Rule, RuleFinding } from '../../types';
+
+/**
+ * DOC-DAILY-TIME: every 97545/97546 date documents program minutes, and the billed units equal the
+ * units the minutes support. The unit comparison is the same computation BILL-WC-TIME-UNITS uses
+ * (lib/time.ts assessWcDate), so an over-billed date fails both rules with the same numbers: here
+ * as a documentation defect, there as a billing defect (rules.md DOC-DAILY-TIME, BILL-WC-TIME-UNITS).
+ */
+export const docDailyTime: Rule = {
+  meta: {
+    id: 'DOC-DAILY-TIME',
+    title: 'Daily notes document minutes that support the billed units',
+    group: 'documentation',
+    source:
+      'CPT time convention (midpoint rule) [S11]; Medicare BPM Pub. 100-02 Ch. 15 §220.3.E (total timed-code minutes and total treatment time); Pub. 100-04 Ch. 5 §20.2',
+    severity: 'error',
+    payers: ['ALL'],
+    unverified: [
+      'Application of the CPT midpoint rule to the 2-hour 97545 unit (61+ min) is an inference (rules.md section 2)',
+      'Texas DWC partial-hour handling: midpoint rule assumed (rules.md BILL-WC-TIME-UNITS)',
+    ],
+  },
+  check(episode, profile) {
+    const findings: RuleFinding[] = [];
+    const passDates: string[] = [];
+    const passEvidence: Evidence[] = [];
+    const byDate = linesByDate(episode.billing);
+
+    for (const date of datesWith(episode, PROGRAM_CODES)) {
+      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
+      const a = assessWcDate(episode, date, lines, lineEvidence(lines), profile.thresholds.timeRule);
+      if (a.verdict === 'no-minutes') {
+        findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
+      } else if (a.verdict === 'over') {
+        findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
+      } else if (a.verdict === 'under') {
+        // Under-billing is advisory (catalog: info), not a documentation defect to recoup.
+        findings.push({
+          status: 'fail',
+          severity: 'info',
+          message: a.message,
+          dates: [date],
+          evidence: a.evidence,
+        });
+      } else {
+        passDates.push(date);
+        passEvidence.push(...a.evidence.slice(0, 1));
+      }
+    }
+
+    // Medicare (and payers using BILL-TIMED-CODE-UNITS) also need total timed-code minutes on every
+    // note that bills 15-minute codes; that rule is n/a for such a date and the defect lands here.
+    if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
+      for (const [date, lines] of byDate) {
+        const timed = lines.filter((l) => isTimedCode(l.code));
+        if (timed.length === 0) continue;
+        const dm = minutesOnDate(episode, date);
+        if (dm.timedMinutes !== null || minutesByTimedCode(dm.notes)) {
+          passDates.push(date);
+          passEvidence.push(...dm.timedEvidence.slice(0, 1));
+          continue;
+        }
+        const codes = [...new Set(timed.map((l) => l.code))].join(', ');
+        findings.push({
+          status: 'fail',
+          message: `${date}: 15-minute timed codes billed (${codes}) but no total timed-code minutes are documented.`,
+          dates: [date],
+          evidence: lineEvidence(timed),
+        });
+      }
+    }
+
+    if (findings.length === 0 && passDates.length > 0) {
+      const dates = [...new Set(passDates)].sort();
+      return [
+        {
+          status: 'pass',
+          message: `Minutes documented and units supported on all ${dates.length} billed date(s) checked.`,
+          dates,
+          evidence: passEvidence,
+        },
+      ];
+    }
+    return findings.sort((x, y) => (x.dates[0]! < y.dates[0]! ? -1 : 1));
+  },
+};

@@ -1,0 +1,94 @@
+import {
+  authCovers,
+  authorizations,
+  billedHours,
+  daysBetween,
+  datesWith,
+  lineEvidence,
+  PROGRAM_CODES,
+} from '../../lib/billing';
+import type { Rule } from '../../types';
+
+/**
+ * PROG-DURATION: program length against the payer's guideline limits (profile programLimits; a
+ * 0 in one dimension means that dimension is not limited). ODG work conditioning: 10 visits over
+ * 4 weeks, up to 30 hours (partially verified via Texas DWC decisions [S16]).
+ * Severity per catalog: warning when over the limit without an extension authorization, error when
+ * the authorization is exceeded too; pass when an authorization covers the extra length.
+ */
+export const progDuration: Rule = {
+  meta: {
+    id: 'PROG-DURATION',
+    title: 'Program length within guideline limits',
+    group: 'program',
+    source:
+      'ODG work conditioning criteria as applied in Texas DWC MCCH decisions [S16]; CA Labor Code §4604.5 24-visit cap [S23]; WA L&I work hardening [S39]',
+    severity: 'warning',
+    payers: ['WC', 'COM'],
+    unverified: [
+      'ODG/MTUS program limits beyond Texas decisions (10 visits / 4 weeks / 30 hours)',
+      'Whether CA work conditioning visits count toward the 24-visit cap',
+    ],
+  },
+  check(episode, profile) {
+    const limits = profile.thresholds.programLimits;
+    if (!limits) return [];
+    const dates = datesWith(episode, PROGRAM_CODES);
+    if (dates.length === 0) return [];
+    const lines = episode.billing.filter((l) => PROGRAM_CODES.has(l.code));
+    const first = dates[0]!;
+    const last = dates[dates.length - 1]!;
+    const visits = new Set(lines.filter((l) => l.code === '97545').map((l) => l.dos)).size;
+    const hours = billedHours(lines);
+    const spanDays = daysBetween(first, last) + 1;
+    const weeks = Math.round((spanDays / 7) * 10) / 10;
+    const over: string[] = [];
+    if (limits.visits > 0 && visits > limits.visits) over.push(`${limits.visits} visits`);
+    if (limits.weeks > 0 && spanDays > limits.weeks * 7) over.push(`${limits.weeks} weeks`);
+    if (limits.hours > 0 && hours > limits.hours) over.push(`${limits.hours} hours`);
+    const length = `${weeks} wk / ${visits} visits / ${hours} h (${first} to ${last})`;
+    if (over.length === 0) {
+      return [
+        {
+          status: 'pass',
+          message: `Program length ${length} is within the ${profile.label} limits.`,
+          dates: [first, last],
+          evidence: [],
+        },
+      ];
+    }
+    const auths = authorizations(episode);
+    const extension = auths.find(
+      (a) =>
+        authCovers(a, first) &&
+        authCovers(a, last) &&
+        (a.visits === null || a.visits >= visits) &&
+        (a.hours === null || a.hours >= hours) &&
+        (a.visits !== null || a.hours !== null),
+    );
+    const base = `Program length ${length} exceeds the ${profile.label} guideline limit ${over.join(', ')}`;
+    if (extension) {
+      return [
+        {
+          status: 'pass',
+          message: `${base}, but authorization ${extension.number ?? '(no number)'} covers it.`,
+          dates: [first, last],
+          evidence: extension.evidence,
+        },
+      ];
+    }
+    const lastLines = lines.filter((l) => l.dos === last);
+    return [
+      {
+        status: 'fail',
+        severity: auths.length > 0 ? 'error' : 'warning',
+        message:
+          auths.length > 0
+            ? `${base}, and the authorization on file does not cover it.`
+            : `${base}, with no documented extension authorization.`,
+        dates: [first, last],
+        evidence: [...lineEvidence(lastLines), ...auths.flatMap((a) => a.evidence)],
+      },
+    ];
+  },
+};

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  displayName,
+  matchPatients,
+  nameKey,
+  parseName,
+} from '../../src-main/core/episodes/identity';
+import { payerKind, payerState } from '../../src-main/core/episodes/payers';
+
+describe('parseName', () => {
+  it('reads "Last, First M" and "First M. Last" the same way', () => {
+    expect(parseName('ALVAREZ, MARIA J')).toEqual({ last: 'alvarez', first: 'maria' });
+    expect(parseName('Maria J. Alvarez')).toEqual({ last: 'alvarez', first: 'maria' });
+    expect(nameKey('alvarez,maria')).toBe(nameKey('Maria Alvarez'));
+  });
+  it('keeps compound last names and drops suffixes', () => {
+    expect(parseName('de la Cruz, Ana')).toEqual({ last: 'de la cruz', first: 'ana' });
+    expect(parseName('Okafor Jr., James')).toEqual({ last: 'okafor', first: 'james' });
+  });
+  it('rejects what is not a name', () => {
+    expect(parseName('')).toBeNull();
+    expect(parseName('Smith')).toBeNull();
+    expect(parseName(', ')).toBeNull();
+  });
+  it('displays upper-case names in title case', () => {
+    expect(displayName('OKAFOR, JAMES')).toBe('Okafor, James');
+    expect(displayName("o'brien, mary-kate")).toBe("O'Brien, Mary-Kate");
+  });
+});
+
+describe('matchPatients', () => {
+  it('matches by MRN across different spellings', () => {
+    const { patientOf } = matchPatients([
+      { name: 'ALVAREZ, MARIA', dob: null, mrn: '100234' },
+      { name: 'Maria Alvarez', dob: '1979-04-12', mrn: '100234' },
+    ]);
+    expect(patientOf[0]).toBe(patientOf[1]);
+  });
+  it('matches by normalized name plus date of birth when there is no MRN', () => {
+    const { patientOf } = matchPatients([
+      { name: 'Chen, Robert', dob: '1948-02-03', mrn: null },
+      { name: 'ROBERT CHEN', dob: '1948-02-03', mrn: null },
+    ]);
+    expect(patientOf[0]).toBe(patientOf[1]);
+  });
+  it('joins a name+MRN ledger row with a name+DOB note when nothing conflicts', () => {
+    const { patientOf, patients } = matchPatients([
+      { name: 'NGUYEN, LINDA', dob: null, mrn: '300412' },
+      { name: 'Linda Nguyen', dob: '1990-06-01', mrn: null },
+    ]);
+    expect(patientOf[0]).toBe(patientOf[1]);
+    expect(patients).toHaveLength(1);
+  });
+  it('keeps two people with the same name apart when their DOBs differ', () => {
+    const { patientOf } = matchPatients([
+      { name: 'Smith, John', dob: '1950-01-01', mrn: null },
+      { name: 'Smith, John', dob: '1982-07-19', mrn: null },
+      { name: 'SMITH, JOHN', dob: null, mrn: null },
+    ]);
+    expect(patientOf[0]).not.toBe(patientOf[1]);
+    // The bare name is ambiguous: it is not guessed into either patient.
+    expect(patientOf[2]).not.toBe(patientOf[0]);
+    expect(patientOf[2]).not.toBe(patientOf[1]);
+  });
+  it('keeps different MRNs apart even with the same name', () => {
+    const { patientOf } = matchPatients([
+      { name: 'Lee, Ann', dob: null, mrn: '1' },
+      { name: 'Lee, Ann', dob: null, mrn: '2' },
+    ]);
+    expect(patientOf[0]).not.toBe(patientOf[1]);
+  });
+  it('gives -1 to records with nothing to match on', () => {
+    expect(matchPatients([{ name: null, dob: '2000-01-01', mrn: null }]).patientOf).toEqual([-1]);
+  });
+});
+
+describe('payer classification', () => {
+  it.each([
+    ['Medicare Part B', 'medicare'],
+    ['MEDICARE', 'medicare'],
+    ['Humana Medicare Advantage', 'commercial'],
+    ["Midwest Workers' Compensation Insurance Co.", 'workers-comp'],
+    ["Great Lakes Mutual (Workers' Comp)", 'workers-comp'],
+    ['Texas Mutual WC', 'workers-comp'],
+    ['Washington L&I', 'workers-comp'],
+    ['Aetna PPO', 'commercial'],
+    ['Self Pay', 'other'],
+    ['', 'other'],
+  ])('%s -> %s', (name, kind) => {
+    expect(payerKind(name)).toBe(kind);
+  });
+  it('reads the WC jurisdiction from the payer name', () => {
+    expect(payerState('Texas Mutual WC')).toBe('TX');
+    expect(payerState('State Compensation Insurance Fund (California)')).toBe('CA');
+    expect(payerState('Aetna')).toBeNull();
+  });
+});
