@@ -184,3 +184,19 @@ export const API_METHODS = [
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];
+
+/**
+ * Added for the desktop shell (not part of ChartReadyApi): what only the Electron main process can
+ * do for the renderer. Exposed by the preload as `window.chartreadyShell`; absent in a browser,
+ * where the renderer uses drag and drop, Server-Sent Events and a download link instead.
+ */
+export interface ShellBridge {
+  /** Subscribe to import progress; returns the unsubscribe function. */
+  onImportProgress(listener: (e: ImportProgressEvent) => void): () => void;
+  /** Native open dialog; resolves to the chosen paths (empty when cancelled). */
+  pickImportPaths(kind: 'folder' | 'files'): Promise<string[]>;
+  /** Native save dialog, then the core builds and writes the packet; null when cancelled. */
+  savePacket(req: PacketRequest): Promise<string | null>;
+  /** The local path of a file dropped on the window ('' when it has none). */
+  pathForFile(file: File): string;
+}

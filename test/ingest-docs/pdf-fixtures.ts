@@ -30,7 +30,9 @@ export async function pdfWithoutText(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const png = await doc.embedPng(PNG_1X1);
   doc.addPage([612, 792]).drawImage(png, { x: 0, y: 0, width: 612, height: 792 });
-  doc.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 300, height: 200, color: rgb(0, 0, 0) });
+  doc
+    .addPage([612, 792])
+    .drawRectangle({ x: 50, y: 50, width: 300, height: 200, color: rgb(0, 0, 0) });
   doc.addPage([612, 792]).drawLine({ start: { x: 10, y: 10 }, end: { x: 500, y: 700 } });
   return doc.save();
 }
@@ -52,6 +54,9 @@ export async function pdfNeedingPassword(): Promise<Uint8Array> {
     P: -4,
   });
   ctx.trailerInfo.Encrypt = ctx.register(encrypt);
-  ctx.trailerInfo.ID = ctx.obj([PDFHexString.of('33'.repeat(16)), PDFHexString.of('33'.repeat(16))]);
+  ctx.trailerInfo.ID = ctx.obj([
+    PDFHexString.of('33'.repeat(16)),
+    PDFHexString.of('33'.repeat(16)),
+  ]);
   return doc.save({ useObjectStreams: false });
 }

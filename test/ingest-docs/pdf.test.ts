@@ -92,10 +92,10 @@ describe('readPdf', () => {
 
   it('works inside a worker_thread', async () => {
     const bytes = await pdfWithPages(NOTE);
-    const worker = new Worker(new URL('./pdf-worker-fixture.ts', import.meta.url), {
-      workerData: bytes,
-      execArgv: ['--import', 'tsx'],
-    });
+    // The worker loads TypeScript through tsx's loader, as the app's worker pool does through its build.
+    const fixture = new URL('./pdf-worker-fixture.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(fixture)}); });`;
+    const worker = new Worker(boot, { eval: true, workerData: bytes });
     const texts = await new Promise<unknown>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
@@ -112,7 +112,10 @@ describe('readPdf', () => {
 
   it('rejects a single blank page as needing OCR', async () => {
     const r = await rejectionOf(readPdf(await pdfWithPages([[]])));
-    expect(r).toMatchObject({ code: 'needs-ocr', reason: 'no text layer on its only page: needs OCR' });
+    expect(r).toMatchObject({
+      code: 'needs-ocr',
+      reason: 'no text layer on its only page: needs OCR',
+    });
   });
 
   it('rejects bytes that are not a PDF', async () => {
@@ -123,9 +126,16 @@ describe('readPdf', () => {
 
   it('rejects a truncated PDF as corrupt', async () => {
     const bytes = await pdfWithPages(NOTE);
-    const r = await rejectionOf(readPdf(bytes.subarray(0, 40)));
+    const r = await rejectionOf(readPdf(bytes.subarray(0, Math.floor(bytes.length * 0.6))));
+    expect(r).toEqual({
+      code: 'corrupt',
+      reason: 'the PDF is damaged and cannot be read (Invalid PDF structure)',
+    });
+  });
+
+  it('rejects a PDF header followed by garbage as corrupt', async () => {
+    const r = await rejectionOf(readPdf(new TextEncoder().encode('%PDF-1.7\nnot really\n%%EOF')));
     expect(r.code).toBe('corrupt');
-    expect(r.reason).toMatch(/PDF/);
   });
 
   it('rejects a PDF that needs a password', async () => {

@@ -223,8 +223,7 @@ async function* walkZip(
 }
 
 type Inflated =
-  | { data: Buffer }
-  | { reason: string; code: Rejection['code']; stopArchive: boolean };
+  { data: Buffer } | { reason: string; code: Rejection['code']; stopArchive: boolean };
 
 /** Inflates one member, counting real output bytes against every limit as they arrive. */
 async function inflateEntry(
@@ -240,7 +239,9 @@ async function inflateEntry(
   });
   // Headers are checked first to skip obvious bombs cheaply, then the stream is checked anyway.
   if (entry.uncompressedSize > lim.maxEntryBytes) {
-    return tooLarge(`entry is ${entry.uncompressedSize} bytes, over the limit of ${lim.maxEntryBytes}`);
+    return tooLarge(
+      `entry is ${entry.uncompressedSize} bytes, over the limit of ${lim.maxEntryBytes}`,
+    );
   }
   const ratioExceeded = (out: number) =>
     out > lim.ratioFloorBytes && out / Math.max(1, entry.compressedSize) > lim.maxRatio;

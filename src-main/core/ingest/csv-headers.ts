@@ -94,11 +94,7 @@ export function describeMissingColumn(
 ): string {
   const expected =
     missing === 'patient'
-      ? [
-          ...LEDGER_HEADER_SYNONYMS.patient,
-          'Last Name + First Name',
-          ...LEDGER_HEADER_SYNONYMS.mrn,
-        ]
+      ? [...LEDGER_HEADER_SYNONYMS.patient, 'Last Name + First Name', ...LEDGER_HEADER_SYNONYMS.mrn]
       : LEDGER_HEADER_SYNONYMS[missing];
   const found = headers.filter((h) => h.trim() !== '').map((h) => `"${h}"`);
   return (

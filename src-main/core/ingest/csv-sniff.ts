@@ -51,7 +51,10 @@ export type HeaderSearch =
 
 /** Looks through the first lines for one whose headers map to the required fields. */
 export function findHeaderRow(prefix: string): HeaderSearch {
-  const lines = prefix.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).slice(0, HEADER_SEARCH_LINES);
+  const lines = prefix
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .slice(0, HEADER_SEARCH_LINES);
   let best: { line: number; headers: string[]; missing: 'dos' | 'code' | 'patient' } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;

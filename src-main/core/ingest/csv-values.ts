@@ -20,7 +20,10 @@ function isoIfValid(year: number, month: number, day: number): string | null {
 // Some exports append a midnight time to every date; it carries no information.
 const TIME_SUFFIX = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?Z?)?`;
 const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME_SUFFIX}$`, 'i');
-const US_DATE = new RegExp(String.raw`^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})${TIME_SUFFIX}$`, 'i');
+const US_DATE = new RegExp(
+  String.raw`^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})${TIME_SUFFIX}$`,
+  'i',
+);
 // Dotted dates are European exports: day first.
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/;
 

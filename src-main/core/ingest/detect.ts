@@ -94,7 +94,10 @@ function looksBinary(head: Uint8Array): boolean {
 export function detectKind(name: string, head: Uint8Array): SourceKind {
   const ext = extensionOf(name);
   if (hasPdfSignature(head)) return 'pdf';
-  if (startsWithBytes(head, [0x50, 0x4b, 0x03, 0x04]) || startsWithBytes(head, [0x50, 0x4b, 0x05, 0x06])) {
+  if (
+    startsWithBytes(head, [0x50, 0x4b, 0x03, 0x04]) ||
+    startsWithBytes(head, [0x50, 0x4b, 0x05, 0x06])
+  ) {
     return 'zip';
   }
   const utf16 = startsWithBytes(head, [0xff, 0xfe]) || startsWithBytes(head, [0xfe, 0xff]);

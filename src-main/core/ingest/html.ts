@@ -8,15 +8,52 @@ const DROPPED = new Set(['script', 'style', 'head', 'template', 'noscript', 'svg
 
 /** Elements that end a paragraph: a blank line before and after. */
 const PARAGRAPH = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'dl', 'blockquote', 'pre',
-  'section', 'article', 'header', 'footer', 'fieldset', 'figure', 'hr', 'main', 'aside', 'nav',
-  'address', 'form',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'fieldset',
+  'figure',
+  'hr',
+  'main',
+  'aside',
+  'nav',
+  'address',
+  'form',
 ]);
 
 /** Elements that start a new line. */
 const LINE = new Set([
-  'div', 'li', 'tr', 'dt', 'dd', 'caption', 'figcaption', 'thead', 'tbody', 'tfoot', 'legend',
-  'body', 'html', 'title', 'option', 'details', 'summary',
+  'div',
+  'li',
+  'tr',
+  'dt',
+  'dd',
+  'caption',
+  'figcaption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'legend',
+  'body',
+  'html',
+  'title',
+  'option',
+  'details',
+  'summary',
 ]);
 
 const CELL = new Set(['td', 'th']);
@@ -35,7 +72,9 @@ export function htmlToText(html: string): string {
     .replace(/<![^>]*>/g, '')
     .replace(/<\?[^>]*>/g, '');
 
-  let out = '';
+  // Output grows as a list of parts: reading the end of one long concatenated string would
+  // flatten it on every block tag and make big exports quadratic.
+  const parts: string[] = [];
   let pre = 0;
   let dropUntil: string | null = null;
   let cellOpen = false;
@@ -44,12 +83,40 @@ export function htmlToText(html: string): string {
   const emitText = (raw: string) => {
     if (raw === '') return;
     const text = pre > 0 ? raw : raw.replace(/[ \t\n\f]+/g, ' ');
-    out += decodeEntities(text);
+    parts.push(decodeEntities(text));
   };
+  const dropTrailingBlanks = () => {
+    while (parts.length > 0) {
+      const tail = parts[parts.length - 1]!.replace(/[ \t]+$/, '');
+      if (tail !== '') {
+        parts[parts.length - 1] = tail;
+        return;
+      }
+      parts.pop();
+    }
+  };
+  const trailingNewlines = (atMost: number) => {
+    let count = 0;
+    for (let i = parts.length - 1; i >= 0 && count < atMost; i--) {
+      const part = parts[i]!;
+      let j = part.length - 1;
+      while (j >= 0 && part[j] === '\n' && count < atMost) {
+        count++;
+        j--;
+      }
+      if (j >= 0) break;
+    }
+    return count;
+  };
+  // Opening and closing tags both break, so a break only tops up the newlines already there.
   const breakLine = (blank: boolean) => {
-    out += blank ? '\n\n' : '\n';
+    dropTrailingBlanks();
+    const want = blank ? 2 : 1;
+    const have = trailingNewlines(want);
+    if (parts.length > 0 && have < want) parts.push('\n'.repeat(want - have));
     cellOpen = false;
   };
+  const lowerSource = source.toLowerCase();
 
   for (const m of source.matchAll(TAG)) {
     const [whole, closing, rawName, attrs] = m;
@@ -67,23 +134,24 @@ export function htmlToText(html: string): string {
     const selfClosing = attrs!.trimEnd().endsWith('/');
     if (!closing && DROPPED.has(name) && !selfClosing) {
       // Only drop when the element is really closed later; a stray <head> must not eat the note.
-      if (source.slice(last).toLowerCase().includes(`</${name}`)) dropUntil = name;
+      if (lowerSource.includes(`</${name}`, last)) dropUntil = name;
       continue;
     }
-    if (name === 'br') out += '\n';
+    if (name === 'br') parts.push('\n');
     else if (name === 'pre') {
       pre = Math.max(0, pre + (closing ? -1 : 1));
       breakLine(true);
     } else if (PARAGRAPH.has(name)) breakLine(true);
     else if (LINE.has(name)) breakLine(false);
     else if (CELL.has(name) && !closing) {
-      if (cellOpen) out += ' ';
+      if (cellOpen) parts.push(' ');
       cellOpen = true;
     }
   }
   if (dropUntil === null) emitText(source.slice(last));
 
-  return out
+  return parts
+    .join('')
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, '').replace(/^[ \t]+/, ''))

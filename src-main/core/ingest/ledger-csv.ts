@@ -96,7 +96,8 @@ export async function* readLedger(
     for await (const rec of parser as AsyncIterable<ParsedRecord>) {
       const start = recordStartLine(rec);
       if (rec.info.lines <= header.line) continue; // title lines and the header itself
-      for (let l = previousEnd + 1; l < start; l++) stats.skippedRows.push({ line: l, reason: 'blank line' });
+      for (let l = previousEnd + 1; l < start; l++)
+        stats.skippedRows.push({ line: l, reason: 'blank line' });
       previousEnd = rec.info.lines;
       const skip = skipReason(rec.record, columns);
       if (skip !== null) {
@@ -114,7 +115,8 @@ export async function* readLedger(
     throw err;
   }
   const lastLine = parser.info.lines;
-  for (let l = previousEnd + 1; l < lastLine; l++) stats.skippedRows.push({ line: l, reason: 'blank line' });
+  for (let l = previousEnd + 1; l < lastLine; l++)
+    stats.skippedRows.push({ line: l, reason: 'blank line' });
   return stats;
 }
 
@@ -149,7 +151,8 @@ function skipReason(record: string[], columns: LedgerColumns): string | null {
   if (values.length === 0) return 'blank line';
   if (TOTAL_LABEL.test(values[0]!)) return `total row "${values[0]}"`;
   const identity = ['patient', 'lastName', 'firstName', 'dos', 'code'] as const;
-  if (identity.every((f) => cell(record, columns, f) === '')) return 'total row (no patient, date or code)';
+  if (identity.every((f) => cell(record, columns, f) === ''))
+    return 'total row (no patient, date or code)';
   if (values.length === 1 && columns.headers.length > 2) return 'only one value: not a billing row';
   return null;
 }
@@ -183,7 +186,8 @@ function toBillingLine(
 
   const rawDos = cell(record, columns, 'dos');
   if (rawDos === '') bad('dos', 'date of service', rawDos, 'is blank');
-  const dos = parseLedgerDate(rawDos) ?? bad('dos', 'date of service', rawDos, 'is not a valid date');
+  const dos =
+    parseLedgerDate(rawDos) ?? bad('dos', 'date of service', rawDos, 'is not a valid date');
 
   const rawCode = cell(record, columns, 'code');
   if (rawCode === '') bad('code', 'procedure code', rawCode, 'is blank');
@@ -195,14 +199,21 @@ function toBillingLine(
   for (const m of extra) if (!modifiers.includes(m)) modifiers.push(m);
 
   const rawUnits = cell(record, columns, 'units');
-  const units = parseUnits(rawUnits, decimalComma) ?? bad('units', 'units', rawUnits, 'is not a whole number');
+  const units =
+    parseUnits(rawUnits, decimalComma) ?? bad('units', 'units', rawUnits, 'is not a whole number');
 
   const rawCharge = cell(record, columns, 'charge');
   const charge =
-    rawCharge === '' ? null : (parseAmount(rawCharge, decimalComma) ?? bad('charge', 'charge', rawCharge, 'is not an amount'));
+    rawCharge === ''
+      ? null
+      : (parseAmount(rawCharge, decimalComma) ??
+        bad('charge', 'charge', rawCharge, 'is not an amount'));
 
   const rawDob = cell(record, columns, 'dob');
-  const dob = rawDob === '' ? null : (parseLedgerDate(rawDob) ?? bad('dob', 'date of birth', rawDob, 'is not a valid date'));
+  const dob =
+    rawDob === ''
+      ? null
+      : (parseLedgerDate(rawDob) ?? bad('dob', 'date of birth', rawDob, 'is not a valid date'));
 
   return {
     source: 'ledger',

@@ -61,7 +61,7 @@ export function layoutPage(page: number, runs: PositionedRun[]): PageText {
       if (prev) {
         const gap = run.left - (prev.left + prev.width);
         const apart = spaced || gap > SPACE_GAP * Math.min(sizeOf(prev), sizeOf(run));
-        if (apart && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
+        if (apart && !/\s$/.test(prev.str) && !/^\s/.test(run.str)) text += ' ';
       }
       spaced = false;
       items.push({

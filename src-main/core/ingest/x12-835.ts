@@ -71,7 +71,8 @@ function personName(seg: X12Segment): string | null {
 /** CAS: a group code then up to six reason / amount / quantity triplets. */
 function adjustments(seg: X12Segment): Adjustment[] {
   const group = el(seg, 1) as AdjustmentGroup;
-  if (!GROUPS.includes(group)) fail(seg, `group "${el(seg, 1)}" is not one of ${GROUPS.join(', ')}`);
+  if (!GROUPS.includes(group))
+    fail(seg, `group "${el(seg, 1)}" is not one of ${GROUPS.join(', ')}`);
   const out: Adjustment[] = [];
   for (let i = 2; i <= 17; i += 3) {
     const carc = el(seg, i);
@@ -90,7 +91,13 @@ interface Transaction835 {
 }
 
 function readTransaction(segments: X12Segment[], component: string): Transaction835 {
-  const tx: Transaction835 = { payerName: null, payeeName: null, paymentDate: null, checkNumber: null, claims: [] };
+  const tx: Transaction835 = {
+    payerName: null,
+    payeeName: null,
+    paymentDate: null,
+    checkNumber: null,
+    claims: [],
+  };
   const first = segments[1];
   if (!first || first.id !== 'BPR') {
     const st = segments[0]!;
@@ -169,7 +176,8 @@ function readTransaction(segments: X12Segment[], component: string): Transaction
         if (claim) for (let i = 3; i <= 7; i++) if (el(seg, i)) claim.remarks.push(el(seg, i));
         break;
       case 'MIA':
-        if (claim) for (const i of [5, 20, 21, 22, 23]) if (el(seg, i)) claim.remarks.push(el(seg, i));
+        if (claim)
+          for (const i of [5, 20, 21, 22, 23]) if (el(seg, i)) claim.remarks.push(el(seg, i));
         break;
       case 'SVC': {
         if (!claim) fail(seg, 'appears before any CLP claim');
@@ -178,7 +186,10 @@ function readTransaction(segments: X12Segment[], component: string): Transaction
         if (code === '') fail(seg, `composite "${el(seg, 1)}" has no procedure code`);
         service = {
           code,
-          modifiers: parts.slice(2, 6).map((m) => m.trim().toUpperCase()).filter((m) => m !== ''),
+          modifiers: parts
+            .slice(2, 6)
+            .map((m) => m.trim().toUpperCase())
+            .filter((m) => m !== ''),
           charge: amount(seg, 2),
           paid: amount(seg, 3),
           units: el(seg, 5) === '' ? 1 : amount(seg, 5),
@@ -211,15 +222,19 @@ export function readRemit(bytes: Uint8Array): ReadResult {
   const text = new TextDecoder('utf-8').decode(bytes);
   const { delimiters, segments } = tokenizeX12(text);
   const transactions = splitTransactions(segments);
-  if (transactions.length === 0) reject('segment 1: the file holds no ST transaction', { line: 1, code: 'invalid' });
+  if (transactions.length === 0)
+    reject('segment 1: the file holds no ST transaction', { line: 1, code: 'invalid' });
   let remit: Remit | null = null;
   for (const t of transactions) {
     const st = t.segments[0]!;
     if (t.setId !== '835') {
-      reject(`segment ${st.index}: transaction set ${t.setId || '(blank)'} is not an 835 remittance`, {
-        line: st.index,
-        code: 'invalid',
-      });
+      reject(
+        `segment ${st.index}: transaction set ${t.setId || '(blank)'} is not an 835 remittance`,
+        {
+          line: st.index,
+          code: 'invalid',
+        },
+      );
     }
     const tx = readTransaction(t.segments, delimiters.component);
     if (remit === null) {

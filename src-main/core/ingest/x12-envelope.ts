@@ -36,19 +36,28 @@ export function splitTransactions(segments: X12Segment[]): X12Transaction[] {
         isa = seg;
         break;
       case 'GS':
-        if (!isa) reject(`segment ${seg.index}: GS outside an ISA interchange`, { line: seg.index, code: 'corrupt' });
+        if (!isa)
+          reject(`segment ${seg.index}: GS outside an ISA interchange`, {
+            line: seg.index,
+            code: 'corrupt',
+          });
         if (st) open(st, 'SE');
         if (gs) open(gs, 'GE');
         gs = seg;
         break;
       case 'ST':
-        if (!gs) reject(`segment ${seg.index}: ST outside a GS group`, { line: seg.index, code: 'corrupt' });
+        if (!gs)
+          reject(`segment ${seg.index}: ST outside a GS group`, {
+            line: seg.index,
+            code: 'corrupt',
+          });
         if (st) open(st, 'SE');
         st = seg;
         current = [seg];
         break;
       case 'SE':
-        if (!st) reject(`segment ${seg.index}: SE without an ST`, { line: seg.index, code: 'corrupt' });
+        if (!st)
+          reject(`segment ${seg.index}: SE without an ST`, { line: seg.index, code: 'corrupt' });
         current.push(seg);
         transactions.push({
           setId: st.elements[1] ?? '',
@@ -60,13 +69,15 @@ export function splitTransactions(segments: X12Segment[]): X12Transaction[] {
         break;
       case 'GE':
         if (st) open(st, 'SE');
-        if (!gs) reject(`segment ${seg.index}: GE without a GS`, { line: seg.index, code: 'corrupt' });
+        if (!gs)
+          reject(`segment ${seg.index}: GE without a GS`, { line: seg.index, code: 'corrupt' });
         gs = null;
         break;
       case 'IEA':
         if (st) open(st, 'SE');
         if (gs) open(gs, 'GE');
-        if (!isa) reject(`segment ${seg.index}: IEA without an ISA`, { line: seg.index, code: 'corrupt' });
+        if (!isa)
+          reject(`segment ${seg.index}: IEA without an ISA`, { line: seg.index, code: 'corrupt' });
         isa = null;
         break;
       default:

@@ -29,10 +29,13 @@ const ISA_SEPARATOR_POSITIONS = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 8
 export function readDelimiters(text: string, start: number): X12Delimiters {
   const isa = text.slice(start, start + ISA_LENGTH);
   if (isa.length < ISA_LENGTH) {
-    reject(`segment 1: ISA is ${isa.length} characters long; it must be ${ISA_LENGTH} (file truncated?)`, {
-      line: 1,
-      code: 'corrupt',
-    });
+    reject(
+      `segment 1: ISA is ${isa.length} characters long; it must be ${ISA_LENGTH} (file truncated?)`,
+      {
+        line: 1,
+        code: 'corrupt',
+      },
+    );
   }
   const element = isa[3]!;
   const misplaced = ISA_SEPARATOR_POSITIONS.find((p) => isa[p] !== element);

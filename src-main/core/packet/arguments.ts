@@ -59,9 +59,16 @@ function firstValue(doc: EpisodeDocument, ...kinds: FactKind[]): string | null {
 
 function cite(doc: EpisodeDocument, facts: Fact[] = []): Segment {
   const pages = facts
-    .filter((f) => f.provenance.file === doc.file && f.provenance.page >= doc.pageStart && f.provenance.page <= doc.pageEnd)
+    .filter(
+      (f) =>
+        f.provenance.file === doc.file &&
+        f.provenance.page >= doc.pageStart &&
+        f.provenance.page <= doc.pageEnd,
+    )
     .map((f) => f.provenance.page);
-  return { cite: { documentIds: [doc.id], sourcePages: [...new Set(pages)].sort((a, b) => a - b) } };
+  return {
+    cite: { documentIds: [doc.id], sourcePages: [...new Set(pages)].sort((a, b) => a - b) },
+  };
 }
 
 function quoteList(values: string[], max: number): string {
@@ -75,9 +82,14 @@ interface Suppression {
   dates: Map<ArgumentKey, IsoDate[]>;
 }
 
+/** Failed findings relevant to this denial: its pre-check rules, and rules that undercut an argument it makes. */
 function failingPreChecks(ctx: ArgumentContext): Finding[] {
   const checks = new Set(ctx.template.preCheck);
-  return ctx.findings.filter((f) => f.status === 'fail' && checks.has(f.rule));
+  const undercuts = (rule: string) =>
+    (RULE_EFFECTS[rule]?.suppresses ?? []).some((key) => ctx.template.arguments.includes(key));
+  return ctx.findings.filter(
+    (f) => f.status === 'fail' && (checks.has(f.rule) || undercuts(f.rule)),
+  );
 }
 
 function suppressionsFrom(failing: Finding[]): Suppression {
@@ -85,7 +97,8 @@ function suppressionsFrom(failing: Finding[]): Suppression {
   for (const f of failing) {
     const effect = RULE_EFFECTS[f.rule] ?? DEFAULT_RULE_EFFECT;
     for (const key of effect.suppresses) {
-      if (effect.byDate && f.dates.length > 0) s.dates.set(key, [...(s.dates.get(key) ?? []), ...f.dates]);
+      if (effect.byDate && f.dates.length > 0)
+        s.dates.set(key, [...(s.dates.get(key) ?? []), ...f.dates]);
       else s.all.add(key);
     }
   }
@@ -115,11 +128,15 @@ const physicianOrder: Builder = (ctx, _s, gaps) => {
     const signer = firstValue(doc, 'physician-signer', 'signer');
     const signed = firstValue(doc, 'physician-signed-date', 'signed-date');
     if (signer && signed) {
-      const facts = doc.facts.filter((f) => ['physician-signer', 'signer', 'physician-signed-date', 'signed-date'].includes(f.kind));
+      const facts = doc.facts.filter((f) =>
+        ['physician-signer', 'signer', 'physician-signed-date', 'signed-date'].includes(f.kind),
+      );
       return {
         key: 'physician-order',
         body: [
-          text(`The treating physician ordered the program: the order is signed by ${signer} and dated ${usDate(signed)} (`),
+          text(
+            `The treating physician ordered the program: the order is signed by ${signer} and dated ${usDate(signed)} (`,
+          ),
           cite(doc, facts),
           text(').'),
         ],
@@ -129,7 +146,9 @@ const physicianOrder: Builder = (ctx, _s, gaps) => {
   }
   const unsigned = docsOfType(ctx, 'physician-order')[0];
   if (unsigned) {
-    gaps.push(`The physician order dated ${usDate(unsigned.date)} shows no signature and signature date; the letter does not rely on it.`);
+    gaps.push(
+      `The physician order dated ${usDate(unsigned.date)} shows no signature and signature date; the letter does not rely on it.`,
+    );
   }
   return null;
 };
@@ -152,9 +171,10 @@ const authorization: Builder = (ctx, s, gaps) => {
     const visits = firstValue(doc, 'auth-visits');
     const hours = firstValue(doc, 'auth-hours');
     const service = firstValue(doc, 'auth-service');
-    const amounts = [visits ? plural(Number(visits), 'visit') : null, hours ? plural(Number(hours), 'hour') : null].filter(
-      (x): x is string => x !== null,
-    );
+    const amounts = [
+      visits ? plural(Number(visits), 'visit') : null,
+      hours ? plural(Number(hours), 'hour') : null,
+    ].filter((x): x is string => x !== null);
     const facts = doc.facts.filter((f) => f.kind.startsWith('auth-'));
     const what = `${amounts.length ? listWords(amounts) + ' of ' : ''}${service ?? 'the program'}`;
     const all = covered.length === ctx.datesAtIssue.length;
@@ -173,18 +193,24 @@ const authorization: Builder = (ctx, s, gaps) => {
     };
   }
   if (docsOfType(ctx, 'authorization').length > 0 && ctx.datesAtIssue.length > 0) {
-    gaps.push('The authorization on file does not state approved dates that cover the dates at issue; the letter does not claim authorization.');
+    gaps.push(
+      'The authorization on file does not state approved dates that cover the dates at issue; the letter does not claim authorization.',
+    );
   }
   return null;
 };
 
 const jobDemands: Builder = (ctx) => {
   const body: Segment[] = [];
-  const jd = docsOfType(ctx, 'job-description').find((d) => firstValue(d, 'job-title', 'physical-demand-level'));
+  const jd = docsOfType(ctx, 'job-description').find((d) =>
+    firstValue(d, 'job-title', 'physical-demand-level'),
+  );
   if (jd) {
     const title = firstValue(jd, 'job-title');
     const pdl = firstValue(jd, 'physical-demand-level');
-    const facts = jd.facts.filter((f) => f.kind === 'job-title' || f.kind === 'physical-demand-level');
+    const facts = jd.facts.filter(
+      (f) => f.kind === 'job-title' || f.kind === 'physical-demand-level',
+    );
     body.push(
       text(
         `The patient's job${title ? ` as ${title}` : ''}${pdl ? ` is rated at the ${pdl} physical demand level` : ' is described in the job description'} (`,
@@ -197,7 +223,12 @@ const jobDemands: Builder = (ctx) => {
   if (fce) {
     const measures = factsOf(fce, 'objective-measure');
     body.push(
-      text(`${body.length ? ' ' : ''}The functional capacity evaluation of ${usDate(fce.date)} measured the patient's baseline: ${quoteList(measures.map((m) => m.value), 3)} (`),
+      text(
+        `${body.length ? ' ' : ''}The functional capacity evaluation of ${usDate(fce.date)} measured the patient's baseline: ${quoteList(
+          measures.map((m) => m.value),
+          3,
+        )} (`,
+      ),
       cite(fce, measures.slice(0, 3)),
       text(').'),
     );
@@ -212,12 +243,20 @@ const evaluationGoals: Builder = (ctx) => {
     const freq = firstValue(doc, 'frequency');
     const dur = firstValue(doc, 'duration');
     const shown = goals.slice(0, 4);
-    const plan = freq || dur ? ` The plan sets the program at ${[freq, dur].filter(Boolean).join(' for ')}.` : '';
+    const plan =
+      freq || dur
+        ? ` The plan sets the program at ${[freq, dur].filter(Boolean).join(' for ')}.`
+        : '';
     const planFacts = doc.facts.filter((f) => f.kind === 'frequency' || f.kind === 'duration');
     return {
       key: 'evaluation-goals',
       body: [
-        text(`The ${CATEGORY_LABELS[doc.type].toLowerCase()} of ${usDate(doc.date)} sets measurable goals: ${quoteList(shown.map((g) => g.value), 4)} (`),
+        text(
+          `The ${CATEGORY_LABELS[doc.type].toLowerCase()} of ${usDate(doc.date)} sets measurable goals: ${quoteList(
+            shown.map((g) => g.value),
+            4,
+          )} (`,
+        ),
         cite(doc, [...shown, ...planFacts]),
         text(`).${plan}`),
       ],
@@ -234,14 +273,21 @@ const measuredProgress: Builder = (ctx, s) => {
     const periodStart = firstValue(doc, 'report-period-start');
     const periodEnd = firstValue(doc, 'report-period-end');
     // A failed DOC-PROGRESS-10 period is never backed by a report, even one dated nearby.
-    if (inSpan(doc.date, blocked) || inSpan(periodStart, blocked) || inSpan(periodEnd, blocked)) continue;
+    if (inSpan(doc.date, blocked) || inSpan(periodStart, blocked) || inSpan(periodEnd, blocked))
+      continue;
     const assessments = factsOf(doc, 'goal-assessment');
     const measures = factsOf(doc, 'objective-measure');
     if (assessments.length + measures.length === 0) continue;
-    const period = periodStart && periodEnd ? ` (period ${usDate(periodStart)} to ${usDate(periodEnd)})` : '';
+    const period =
+      periodStart && periodEnd ? ` (period ${usDate(periodStart)} to ${usDate(periodEnd)})` : '';
     const found = [...assessments.slice(0, 2), ...measures.slice(0, 2)];
     items.push([
-      text(`${CATEGORY_LABELS[doc.type]} of ${usDate(doc.date)}${period}: ${quoteList(found.map((f) => f.value), 4)} (`),
+      text(
+        `${CATEGORY_LABELS[doc.type]} of ${usDate(doc.date)}${period}: ${quoteList(
+          found.map((f) => f.value),
+          4,
+        )} (`,
+      ),
       cite(doc, found),
       text(').'),
     ]);
@@ -249,7 +295,7 @@ const measuredProgress: Builder = (ctx, s) => {
   if (items.length === 0) return null;
   return {
     key: 'measured-progress',
-    body: [text('The clinician measured the patient\'s progress during the program:')],
+    body: [text("The clinician measured the patient's progress during the program:")],
     items,
   };
 };
@@ -267,15 +313,26 @@ const dailyNotes: Builder = (ctx, _s, gaps) => {
       missing.push(date);
       continue;
     }
-    items.push([text(`${usDate(date)}: `), { cite: { documentIds: notes.map((n) => n.id), sourcePages: [] } }]);
+    items.push([
+      text(`${usDate(date)}: `),
+      { cite: { documentIds: notes.map((n) => n.id), sourcePages: [] } },
+    ]);
   }
   if (missing.length > 0) {
-    gaps.push(`No treatment note in the packet for ${listWords(missing.map(usDate))}; the letter does not claim one.`);
+    gaps.push(
+      `No treatment note in the packet for ${listWords(missing.map(usDate))}; the letter does not claim one.`,
+    );
   }
   if (items.length === 0) return null;
   return {
     key: 'daily-notes',
-    body: [text(`A signed treatment note is enclosed for ${items.length === ctx.datesAtIssue.length ? 'each' : 'these'} date${items.length === 1 ? '' : 's'} of service at issue:`)],
+    body: [
+      text(
+        items.length === ctx.datesAtIssue.length
+          ? 'A treatment note is enclosed for each date of service at issue:'
+          : 'A treatment note is enclosed for these dates of service at issue:',
+      ),
+    ],
     items,
   };
 };
@@ -287,17 +344,24 @@ function unitsBilled(lines: EpisodeBillingLine[], date: IsoDate, code: string): 
 const timeUnits: Builder = (ctx, s, gaps) => {
   if (s.all.has('time-units')) return null;
   const blocked = s.dates.get('time-units') ?? [];
-  const programDates = [...new Set(ctx.linesAtIssue.filter((l) => WORK_PROGRAM_CODES.has(l.code)).map((l) => l.dos))].sort();
+  const programDates = [
+    ...new Set(ctx.linesAtIssue.filter((l) => WORK_PROGRAM_CODES.has(l.code)).map((l) => l.dos)),
+  ].sort();
   const items: Segment[][] = [];
   for (const date of programDates) {
     if (blocked.includes(date)) continue;
     const notes = notesOn(ctx, date);
     if (notes.length === 0) continue; // reported by the treatment-note gap
     const minuteFacts = notes.flatMap((n) => factsOf(n, 'total-minutes').map((f) => ({ n, f })));
-    const billed = { u97545: unitsBilled(ctx.scopeLines, date, '97545'), u97546: unitsBilled(ctx.scopeLines, date, '97546') };
+    const billed = {
+      u97545: unitsBilled(ctx.scopeLines, date, '97545'),
+      u97546: unitsBilled(ctx.scopeLines, date, '97546'),
+    };
     const billedText = `97545 x${billed.u97545} + 97546 x${billed.u97546}`;
     if (minuteFacts.length === 0) {
-      gaps.push(`${usDate(date)}: the treatment note documents no total minutes; the letter does not claim time for that date.`);
+      gaps.push(
+        `${usDate(date)}: the treatment note documents no total minutes; the letter does not claim time for that date.`,
+      );
       continue;
     }
     // rules.md conventions: the day's minutes are the sum across that day's notes.
@@ -305,13 +369,20 @@ const timeUnits: Builder = (ctx, s, gaps) => {
     const ok = unitsSupportedByMinutes(minutes);
     const supportText = `97545 x${ok.u97545} + 97546 x${ok.u97546}`;
     if (billed.u97545 > ok.u97545 || billed.u97546 > ok.u97546) {
-      gaps.push(`${usDate(date)}: ${minutes} min documented supports ${supportText}, but ${billedText} was billed; the letter does not claim the billed units.`);
+      gaps.push(
+        `${usDate(date)}: ${minutes} min documented supports ${supportText}, but ${billedText} was billed; the letter does not claim the billed units.`,
+      );
       continue;
     }
     const first = minuteFacts[0] as { n: EpisodeDocument; f: Fact };
     items.push([
-      text(`${usDate(date)}: ${minutes} minutes documented, supporting ${supportText}; billed ${billedText} (`),
-      cite(first.n, minuteFacts.filter((m) => m.n === first.n).map((m) => m.f)),
+      text(
+        `${usDate(date)}: ${minutes} minutes documented, supporting ${supportText}; billed ${billedText} (`,
+      ),
+      cite(
+        first.n,
+        minuteFacts.filter((m) => m.n === first.n).map((m) => m.f),
+      ),
       text(').'),
     ]);
   }
@@ -320,7 +391,7 @@ const timeUnits: Builder = (ctx, s, gaps) => {
     key: 'time-units',
     body: [
       text(
-        'Work conditioning units follow the CPT time convention (midpoint rule), not the 15-minute "8-minute rule": 97545, the initial two hours, is reportable once more than 60 minutes are documented, and each 97546, an additional hour, once more than 30 minutes of that hour have passed (91 minutes beyond the first 60 for the first added hour). The documented minutes support the units billed:',
+        'Work conditioning units follow the CPT time convention (midpoint rule), not the 15-minute "8-minute rule": 97545, the initial two hours, is reportable once more than 60 minutes are documented, and each 97546, an additional hour, once more than 30 minutes of that hour have passed (151 minutes for the first additional hour, 211 for the second). The documented minutes support the units billed:',
       ),
     ],
     items,
@@ -329,14 +400,21 @@ const timeUnits: Builder = (ctx, s, gaps) => {
 
 const addOnPairing: Builder = (ctx, s, gaps) => {
   const blocked = s.dates.get('add-on-pairing') ?? [];
-  const dates = [...new Set(ctx.linesAtIssue.filter((l) => l.code === '97546').map((l) => l.dos))].sort();
+  const dates = [
+    ...new Set(ctx.linesAtIssue.filter((l) => l.code === '97546').map((l) => l.dos)),
+  ].sort();
   const paired: IsoDate[] = [];
   for (const date of dates) {
     if (blocked.includes(date)) continue;
     if (unitsBilled(ctx.scopeLines, date, '97545') > 0) paired.push(date);
-    else gaps.push(`97546 on ${usDate(date)} has no 97545 on the same date; a corrected claim adding 97545 is the usual remedy, and the letter does not claim the pairing.`);
+    else
+      gaps.push(
+        `97546 on ${usDate(date)} has no 97545 on the same date; a corrected claim adding 97545 is the usual remedy, and the letter does not claim the pairing.`,
+      );
   }
-  const components = ctx.linesAtIssue.filter((l) => !WORK_PROGRAM_CODES.has(l.code) && unitsBilled(ctx.scopeLines, l.dos, '97545') > 0);
+  const components = ctx.linesAtIssue.filter(
+    (l) => !WORK_PROGRAM_CODES.has(l.code) && unitsBilled(ctx.scopeLines, l.dos, '97545') > 0,
+  );
   for (const line of components) {
     gaps.push(
       `${line.code} was billed with 97545 on ${usDate(line.dos)}; the letter does not argue a distinct service, which needs separate session times in the note and the right modifier.`,
@@ -345,10 +423,16 @@ const addOnPairing: Builder = (ctx, s, gaps) => {
   if (paired.length === 0) return null;
   const notes = paired.flatMap((d) => notesOn(ctx, d));
   const body: Segment[] = [
-    text(`The add-on code 97546 (each additional hour) was billed with its primary code 97545 on the same date of service: ${listWords(paired.map(usDate))}.`),
+    text(
+      `The add-on code 97546 (each additional hour) was billed with its primary code 97545 on the same date of service: ${listWords(paired.map(usDate))}.`,
+    ),
   ];
   if (notes.length > 0) {
-    body.push(text(' The treatment notes for those dates document the session ('), { cite: { documentIds: notes.map((n) => n.id), sourcePages: [] } }, text(').'));
+    body.push(
+      text(' The treatment notes for those dates document the session ('),
+      { cite: { documentIds: notes.map((n) => n.id), sourcePages: [] } },
+      text(').'),
+    );
   }
   return { key: 'add-on-pairing', body, items: [] };
 };
@@ -356,14 +440,27 @@ const addOnPairing: Builder = (ctx, s, gaps) => {
 const dischargeOutcome: Builder = (ctx) => {
   for (const doc of docsOfType(ctx, 'discharge-summary')) {
     const rtw = factsOf(doc, 'rtw-status');
-    const found = [...factsOf(doc, 'goal-assessment').slice(0, 2), ...factsOf(doc, 'objective-measure').slice(0, 2)];
+    const found = [
+      ...factsOf(doc, 'goal-assessment').slice(0, 2),
+      ...factsOf(doc, 'objective-measure').slice(0, 2),
+    ];
     if (rtw.length + found.length === 0) continue;
     const parts: string[] = [];
     if (rtw[0]) parts.push(`the return-to-work status was "${rtw[0].value}"`);
-    if (found.length) parts.push(`the summary records ${quoteList(found.map((f) => f.value), 4)}`);
+    if (found.length)
+      parts.push(
+        `the summary records ${quoteList(
+          found.map((f) => f.value),
+          4,
+        )}`,
+      );
     return {
       key: 'discharge-outcome',
-      body: [text(`At discharge on ${usDate(doc.date)}, ${parts.join('; ')} (`), cite(doc, [...rtw.slice(0, 1), ...found]), text(').')],
+      body: [
+        text(`At discharge on ${usDate(doc.date)}, ${parts.join('; ')} (`),
+        cite(doc, [...rtw.slice(0, 1), ...found]),
+        text(').'),
+      ],
       items: [],
     };
   }
@@ -377,7 +474,9 @@ const visitCount: Builder = (ctx) => {
   return {
     key: 'visit-count',
     body: [
-      text(`The enclosed record documents ${plural(dates.length, 'treatment day')} from ${usDate(dates[0])} to ${usDate(dates[dates.length - 1])}; please verify the count against the benefit maximum applied.`),
+      text(
+        `The enclosed record documents ${plural(dates.length, 'treatment day')} from ${usDate(dates[0])} to ${usDate(dates[dates.length - 1])}; please verify the count against the benefit maximum applied.`,
+      ),
     ],
     items: [],
   };
@@ -404,12 +503,16 @@ function documentGaps(ctx: ArgumentContext): string[] {
     const label = CATEGORY_LABELS[type].toLowerCase();
     const all = ctx.episode.documents.filter((d) => d.type === type);
     if (all.length === 0) gaps.push(`No ${label} in the record; the letter does not cite one.`);
-    else if (!all.some((d) => inPacket.has(d.id))) gaps.push(`The ${label} was removed from the packet; the letter does not cite it.`);
+    else if (!all.some((d) => inPacket.has(d.id)))
+      gaps.push(`The ${label} was removed from the packet; the letter does not cite it.`);
   }
   return gaps;
 }
 
-export function composeArguments(ctx: ArgumentContext): { paragraphs: ArgumentParagraph[]; gaps: string[] } {
+export function composeArguments(ctx: ArgumentContext): {
+  paragraphs: ArgumentParagraph[];
+  gaps: string[];
+} {
   const failing = failingPreChecks(ctx);
   const suppression = suppressionsFrom(failing);
   const gaps: string[] = [...documentGaps(ctx), ...failing.map(gapForFinding)];

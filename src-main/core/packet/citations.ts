@@ -24,7 +24,9 @@ export function citationText(c: Citation, placements: Map<number, ExhibitPlaceme
     if (!at) continue;
     let first = at.contentFirst;
     let last = at.contentLast;
-    const spans = c.sourcePages.map((p) => at.sourcePageMap.get(p)).filter((s): s is [number, number] => !!s);
+    const spans = c.sourcePages
+      .map((p) => at.sourcePageMap.get(p))
+      .filter((s): s is [number, number] => !!s);
     if (c.documentIds.length === 1 && spans.length > 0) {
       first = at.contentFirst + Math.min(...spans.map((s) => s[0]));
       last = at.contentFirst + Math.max(...spans.map((s) => s[1]));

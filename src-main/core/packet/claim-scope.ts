@@ -15,15 +15,24 @@ function serviceMatchesLine(svc: RemitService, line: EpisodeBillingLine): boolea
   return svc.code.toUpperCase() === line.code && (svc.dos === null || svc.dos === line.dos);
 }
 
-export function scopeOfClaim(episode: EpisodeModel, claimId: string | null, carc: string): ClaimScope {
+/** `carc` null = the whole claim (an ADR asks for the record of the claim, not of one denial). */
+export function scopeOfClaim(
+  episode: EpisodeModel,
+  claimId: string | null,
+  carc: string | null,
+): ClaimScope {
   if (claimId === null) {
-    return { claim: null, lines: episode.billing, dates: uniqueSorted(episode.billing.map((l) => l.dos)) };
+    return {
+      claim: null,
+      lines: episode.billing,
+      dates: uniqueSorted(episode.billing.map((l) => l.dos)),
+    };
   }
   const claim = episode.claims.find((c) => c.claimId === claimId);
   if (!claim) throw new Error(`Claim ${claimId} is not part of episode ${episode.id}`);
   let lines = claim.lines;
   const remit = claim.remit;
-  if (remit && !remit.adjustments.some((a) => a.carc === carc)) {
+  if (carc !== null && remit && !remit.adjustments.some((a) => a.carc === carc)) {
     const denied = remit.services.filter((s) => s.adjustments.some((a) => a.carc === carc));
     const matched = claim.lines.filter((l) => denied.some((s) => serviceMatchesLine(s, l)));
     if (matched.length > 0) lines = matched;

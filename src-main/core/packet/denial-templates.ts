@@ -41,7 +41,7 @@ const MEDICAL_NECESSITY: DenialTemplate = {
   meaning: 'The payer considers the services not medically necessary.',
   issue: 'medical necessity',
   disagreement:
-    'We disagree with the determination that these services were not medically necessary. The enclosed record documents the need for the program and the patient\'s measured response to it.',
+    "We disagree with the determination that these services were not medically necessary. The enclosed record documents the need for the program and the patient's measured response to it.",
   arguments: [
     'physician-order',
     'job-demands',
@@ -51,8 +51,21 @@ const MEDICAL_NECESSITY: DenialTemplate = {
     'time-units',
     'discharge-outcome',
   ],
-  needs: ['physician-order', 'evaluation', 'fce', 'job-description', 'progress-report', 'daily-note'],
-  preCheck: ['DOC-EVAL-ELEMENTS', 'DOC-POC-GOALS', 'DOC-FCE-JOBDESC', 'DOC-PROGRESS-CONTENT', 'DOC-PROGRESS-10'],
+  needs: [
+    'physician-order',
+    'evaluation',
+    'fce',
+    'job-description',
+    'progress-report',
+    'daily-note',
+  ],
+  preCheck: [
+    'DOC-EVAL-ELEMENTS',
+    'DOC-POC-GOALS',
+    'DOC-FCE-JOBDESC',
+    'DOC-PROGRESS-CONTENT',
+    'DOC-PROGRESS-10',
+  ],
 };
 
 const BUNDLING_ARGS: ArgumentKey[] = ['add-on-pairing', 'time-units', 'daily-notes'];
@@ -65,7 +78,8 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
   MEDICAL_NECESSITY,
   {
     carcs: ['97'],
-    meaning: 'The payer considers the service included in the payment for another service already adjudicated.',
+    meaning:
+      'The payer considers the service included in the payment for another service already adjudicated.',
     issue: 'bundling',
     disagreement:
       'We disagree with the determination that these services were included in another service. The record shows what was billed on each date and the time documented for it.',
@@ -98,7 +112,8 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
   },
   {
     carcs: ['198'],
-    meaning: 'The payer considers the services beyond the pre-certification or authorization approved.',
+    meaning:
+      'The payer considers the services beyond the pre-certification or authorization approved.',
     issue: 'authorization exceeded',
     disagreement:
       'We disagree with the determination that the services exceeded the authorization. The enclosed authorization and treatment notes show the services against the approval.',
@@ -108,7 +123,8 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
   },
   {
     carcs: ['15'],
-    meaning: 'The authorization number on the claim is missing, invalid, or does not apply to the billed services.',
+    meaning:
+      'The authorization number on the claim is missing, invalid, or does not apply to the billed services.',
     issue: 'authorization number',
     disagreement:
       'The services were authorized; the enclosed authorization shows the approval that applies to them.',
@@ -119,7 +135,8 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
   },
   {
     carcs: ['62'],
-    meaning: 'The payer found pre-certification absent or exceeded (an older code that may be retired).',
+    meaning:
+      'The payer found pre-certification absent or exceeded (an older code that may be retired).',
     issue: 'authorization',
     disagreement:
       'We disagree with the determination on authorization. The enclosed authorization and treatment notes show the services against the approval.',
@@ -129,7 +146,7 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
   },
   {
     carcs: ['96', '204'],
-    meaning: 'The payer considers the charges not covered under the patient\'s benefit plan.',
+    meaning: "The payer considers the charges not covered under the patient's benefit plan.",
     issue: 'non-covered service',
     disagreement:
       'We ask the payer to review the coverage determination. The services were ordered, planned and documented as enclosed.',
@@ -141,7 +158,8 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
   },
   {
     carcs: ['151'],
-    meaning: 'The payer considers the information insufficient to support this many services or this frequency.',
+    meaning:
+      'The payer considers the information insufficient to support this many services or this frequency.',
     issue: 'units / frequency',
     disagreement:
       'We disagree with the determination that the record does not support the units billed. The documented minutes on each date support the units, as shown below.',
@@ -169,7 +187,8 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
     arguments: ['visit-count', 'measured-progress', 'evaluation-goals'],
     needs: ['progress-report'],
     preCheck: ['PROG-DURATION'],
-    remedyNote: 'Check whether a statutory or plan exception applies (e.g. post-surgical); the chart alone cannot show it.',
+    remedyNote:
+      'Check whether a statutory or plan exception applies (e.g. post-surgical); the chart alone cannot show it.',
   },
 ];
 
@@ -192,20 +211,56 @@ export interface RuleEffect {
 export const RULE_EFFECTS: Readonly<Record<string, RuleEffect>> = {
   'DOC-PROGRESS-10': { claim: 'one', suppresses: ['measured-progress'], byDate: true },
   'DOC-PROGRESS-CONTENT': { claim: 'goal-by-goal assessment', suppresses: [], byDate: true },
-  'DOC-FCE-JOBDESC': { claim: 'a comparison with job demands', suppresses: ['job-demands'], byDate: false },
+  'DOC-FCE-JOBDESC': {
+    claim: 'a comparison with job demands',
+    suppresses: ['job-demands'],
+    byDate: false,
+  },
   'DOC-EVAL-ELEMENTS': { claim: 'a complete evaluation', suppresses: [], byDate: false },
-  'DOC-POC-GOALS': { claim: 'measurable, job-linked goals', suppresses: ['evaluation-goals'], byDate: false },
+  'DOC-POC-GOALS': {
+    claim: 'measurable, job-linked goals',
+    suppresses: ['evaluation-goals'],
+    byDate: false,
+  },
   'DOC-ORDER-REFERRAL': { claim: 'a signed order', suppresses: ['physician-order'], byDate: false },
-  'DOC-DAILY-TIME': { claim: 'documented time on those dates', suppresses: ['time-units'], byDate: true },
+  'DOC-DAILY-TIME': {
+    claim: 'documented time on those dates',
+    suppresses: ['time-units'],
+    byDate: true,
+  },
   'AUTH-PRESENT': { claim: 'an authorization', suppresses: ['authorization'], byDate: false },
-  'AUTH-WITHIN-LIMITS': { claim: 'authorization for those dates', suppresses: ['authorization'], byDate: true },
-  'BILL-WC-TIME-UNITS': { claim: 'that the billed units are supported on those dates', suppresses: ['time-units'], byDate: true },
+  'AUTH-WITHIN-LIMITS': {
+    claim: 'authorization for those dates',
+    suppresses: ['authorization'],
+    byDate: true,
+  },
+  'BILL-WC-TIME-UNITS': {
+    claim: 'that the billed units are supported on those dates',
+    suppresses: ['time-units'],
+    byDate: true,
+  },
   'BILL-MUE': { claim: 'units above the MUE without records', suppresses: [], byDate: true },
-  'BILL-97546-REQUIRES-97545': { claim: 'that 97546 was paired with 97545', suppresses: ['add-on-pairing'], byDate: true },
+  'BILL-97546-REQUIRES-97545': {
+    claim: 'that 97546 was paired with 97545',
+    suppresses: ['add-on-pairing'],
+    byDate: true,
+  },
   'BILL-NCCI-UNBUNDLING': { claim: 'a distinct service', suppresses: [], byDate: true },
-  'BILL-THERAPY-MODIFIER': { claim: 'that the modifiers were correct', suppresses: [], byDate: true },
-  'BILL-MEDICARE-COVERAGE': { claim: 'Medicare coverage of the program codes', suppresses: [], byDate: false },
-  'PROG-DURATION': { claim: 'that the program stayed within guideline limits', suppresses: [], byDate: false },
+  'BILL-THERAPY-MODIFIER': {
+    claim: 'that the modifiers were correct',
+    suppresses: [],
+    byDate: true,
+  },
+  'BILL-MEDICARE-COVERAGE': {
+    claim: 'Medicare coverage of the program codes',
+    suppresses: [],
+    byDate: false,
+  },
+  'PROG-DURATION': {
+    claim: 'that the program stayed within guideline limits',
+    suppresses: [],
+    byDate: false,
+  },
 };
 
 export const DEFAULT_RULE_EFFECT: RuleEffect = { claim: 'it', suppresses: [], byDate: false };

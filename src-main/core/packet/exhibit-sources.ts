@@ -9,7 +9,8 @@ import type { PageText } from '../../../shared/model';
 import { layoutBlocks, type Block, type Fonts, type LaidOutPage } from './text-layout';
 import type { DocumentSource, PacketInput } from './types';
 
-export type ExhibitPage = { kind: 'embedded'; page: PDFEmbeddedPage } | { kind: 'typeset'; ops: LaidOutPage };
+export type ExhibitPage =
+  { kind: 'embedded'; page: PDFEmbeddedPage } | { kind: 'typeset'; ops: LaidOutPage };
 
 export interface PreparedExhibit {
   doc: EpisodeDocument;
@@ -58,18 +59,36 @@ function typesetText(doc: EpisodeDocument, pages: PageText[], fonts: Fonts): Pre
   const sourcePageMap = new Map<number, [number, number]>();
   for (const p of chosen) {
     const blocks: Block[] = [
-      { kind: 'para', runs: [{ text: `${doc.file} - original page ${p.page} (typeset from text)`, style: 'italic' }], size: 8, spaceAfter: 8 },
-      ...p.text.split(/\r?\n/).map<Block>((line) =>
-        line.trim() === ''
-          ? { kind: 'space', height: 6 }
-          : { kind: 'para', runs: [{ text: line.replace(/\s+$/, ''), style: 'mono' }], size: 9, spaceAfter: 1 },
-      ),
+      {
+        kind: 'para',
+        runs: [
+          { text: `${doc.file} - original page ${p.page} (typeset from text)`, style: 'italic' },
+        ],
+        size: 8,
+        spaceAfter: 8,
+      },
+      ...p.text
+        .split(/\r?\n/)
+        .map<Block>((line) =>
+          line.trim() === ''
+            ? { kind: 'space', height: 6 }
+            : {
+                kind: 'para',
+                runs: [{ text: line.replace(/\s+$/, ''), style: 'mono' }],
+                size: 9,
+                spaceAfter: 1,
+              },
+        ),
     ];
     const laid = layoutBlocks(blocks, fonts);
     sourcePageMap.set(p.page, [out.length, out.length + laid.length - 1]);
     for (const ops of laid) out.push({ kind: 'typeset', ops });
   }
-  if (out.length === 0) out.push({ kind: 'typeset', ops: layoutBlocks([{ kind: 'para', runs: [{ text: '(no text)' }] }], fonts)[0] ?? [] });
+  if (out.length === 0)
+    out.push({
+      kind: 'typeset',
+      ops: layoutBlocks([{ kind: 'para', runs: [{ text: '(no text)' }] }], fonts)[0] ?? [],
+    });
   return { doc, pages: out, sourcePageMap };
 }
 

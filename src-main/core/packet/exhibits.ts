@@ -85,7 +85,10 @@ function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): Episode
 }
 
 /** Applies the user's removals and reordering: ordered ids first, the rest in default order. */
-export function selectExhibitDocuments(episode: EpisodeModel, sel: ExhibitSelection): EpisodeDocument[] {
+export function selectExhibitDocuments(
+  episode: EpisodeModel,
+  sel: ExhibitSelection,
+): EpisodeDocument[] {
   const excluded = new Set(sel.exclude ?? []);
   const defaults = defaultDocuments(episode, sel);
   const byId = new Map(episode.documents.map((d) => [d.id, d]));

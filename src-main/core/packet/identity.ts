@@ -1,6 +1,5 @@
 /** Identifiers printed on the letter, the cover sheet and every page stamp. */
 import type { EpisodeBillingLine, EpisodeModel } from '../../../shared/episode';
-import { scopeOfClaim } from './claim-scope';
 import { dateRange, usDate } from './format';
 import type { PacketPlan } from './types';
 
@@ -25,11 +24,15 @@ function lineCode(l: EpisodeBillingLine): string {
 export function servicesByDate(lines: EpisodeBillingLine[]): string[] {
   const byDate = new Map<string, string[]>();
   for (const l of lines) byDate.set(l.dos, [...(byDate.get(l.dos) ?? []), lineCode(l)]);
-  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, codes]) => `${usDate(d)}: ${codes.join(', ')}`);
+  return [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([d, codes]) => `${usDate(d)}: ${codes.join(', ')}`);
 }
 
 export function packetIdentity(episode: EpisodeModel, plan: PacketPlan): PacketIdentity {
-  const claim = plan.claimId ? (scopeOfClaim(episode, plan.claimId, plan.denial.carc).claim ?? null) : null;
+  const claim = plan.claimId
+    ? (episode.claims.find((c) => c.claimId === plan.claimId) ?? null)
+    : null;
   const remit = claim?.remit ?? null;
   return {
     patientName: episode.patient.name,
@@ -39,7 +42,9 @@ export function packetIdentity(episode: EpisodeModel, plan: PacketPlan): PacketI
     claimNumber: plan.claimId,
     payerClaimNumber: remit?.payerClaimNumber ?? null,
     payerName: remit?.payerName ?? episode.payer.name,
-    dosRange: dateRange(plan.datesAtIssue.length ? plan.datesAtIssue : [episode.start, episode.end]),
+    dosRange: dateRange(
+      plan.datesAtIssue.length ? plan.datesAtIssue : [episode.start, episode.end],
+    ),
     servicesAtIssue: servicesByDate(plan.linesAtIssue),
   };
 }

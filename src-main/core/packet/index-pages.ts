@@ -7,7 +7,12 @@ import { toWinAnsi } from './winansi';
 
 const ROW = 17;
 const SIZE = 9.5;
-const COLS = { letter: TEXT_BOX.left, doc: TEXT_BOX.left + 50, date: TEXT_BOX.left + 318, pages: TEXT_BOX.left + 392 };
+const COLS = {
+  letter: TEXT_BOX.left,
+  doc: TEXT_BOX.left + 50,
+  date: TEXT_BOX.left + 318,
+  pages: TEXT_BOX.left + 392,
+};
 const DOC_WIDTH = COLS.date - COLS.doc - 10;
 const FIRST_ROW_Y = TEXT_BOX.top - 60;
 
@@ -26,7 +31,15 @@ function clip(text: string, fonts: Fonts, max: number): string {
   return t + '...';
 }
 
-const op = (text: string, x: number, y: number, style: DrawOp['style'], size = SIZE): DrawOp => ({ kind: 'text', text, x, y, size, style, width: 0 });
+const op = (text: string, x: number, y: number, style: DrawOp['style'], size = SIZE): DrawOp => ({
+  kind: 'text',
+  text,
+  x,
+  y,
+  size,
+  style,
+  width: 0,
+});
 
 export function indexPages(exhibits: Exhibit[], kind: PacketKind, fonts: Fonts): LaidOutPage[] {
   const perPage = indexRowsPerPage();
@@ -36,16 +49,49 @@ export function indexPages(exhibits: Exhibit[], kind: PacketKind, fonts: Fonts):
     const ops: DrawOp[] = [];
     const title = `Exhibit Index${count > 1 ? ` (${p + 1} of ${count})` : ''}`;
     ops.push(op(title, TEXT_BOX.left, TEXT_BOX.top - 16, 'bold', 16));
-    ops.push(op(kind === 'adr' ? 'Complete record, in the order a reviewer expects' : 'Records enclosed in support of the appeal', TEXT_BOX.left, TEXT_BOX.top - 32, 'italic', 9.5));
+    ops.push(
+      op(
+        kind === 'adr'
+          ? 'Complete record, in the order a reviewer expects'
+          : 'Records enclosed in support of the appeal',
+        TEXT_BOX.left,
+        TEXT_BOX.top - 32,
+        'italic',
+        9.5,
+      ),
+    );
     const headY = FIRST_ROW_Y + ROW;
-    ops.push(op('Exhibit', COLS.letter, headY, 'bold'), op('Document', COLS.doc, headY, 'bold'), op('Date', COLS.date, headY, 'bold'), op('Packet pages', COLS.pages, headY, 'bold'));
-    ops.push({ kind: 'rule', text: '', x: TEXT_BOX.left, y: headY - 5, size: 0.75, style: 'regular', width: TEXT_BOX.right - TEXT_BOX.left });
+    ops.push(
+      op('Exhibit', COLS.letter, headY, 'bold'),
+      op('Document', COLS.doc, headY, 'bold'),
+      op('Date', COLS.date, headY, 'bold'),
+      op('Packet pages', COLS.pages, headY, 'bold'),
+    );
+    ops.push({
+      kind: 'rule',
+      text: '',
+      x: TEXT_BOX.left,
+      y: headY - 5,
+      size: 0.75,
+      style: 'regular',
+      width: TEXT_BOX.right - TEXT_BOX.left,
+    });
     exhibits.slice(p * perPage, (p + 1) * perPage).forEach((e, i) => {
       const y = FIRST_ROW_Y - i * ROW;
-      const pagesText = e.firstPage === e.lastPage ? `${e.firstPage}` : `${e.firstPage}-${e.lastPage}`;
+      const pagesText =
+        e.firstPage === e.lastPage ? `${e.firstPage}` : `${e.firstPage}-${e.lastPage}`;
       ops.push(
         op(e.letter, COLS.letter, y, 'bold'),
-        op(clip(`${e.title}${e.title.toLowerCase() === e.category.toLowerCase() ? '' : ` (${e.category})`}`, fonts, DOC_WIDTH), COLS.doc, y, 'regular'),
+        op(
+          clip(
+            `${e.title}${e.title.toLowerCase() === e.category.toLowerCase() ? '' : ` (${e.category})`}`,
+            fonts,
+            DOC_WIDTH,
+          ),
+          COLS.doc,
+          y,
+          'regular',
+        ),
         op(usDate(e.date), COLS.date, y, 'regular'),
         op(pagesText, COLS.pages, y, 'regular'),
       );
@@ -61,14 +107,36 @@ export function separatorTitle(e: Exhibit): string {
 }
 
 export function separatorPage(e: Exhibit, fonts: Fonts): LaidOutPage {
-  const box = { left: TEXT_BOX.left, right: TEXT_BOX.right, top: PAGE_HEIGHT / 2 + 60, bottom: TEXT_BOX.bottom };
+  const box = {
+    left: TEXT_BOX.left,
+    right: TEXT_BOX.right,
+    top: PAGE_HEIGHT / 2 + 60,
+    bottom: TEXT_BOX.bottom,
+  };
   const laid = layoutBlocks(
     [
-      { kind: 'para', runs: [{ text: `Exhibit ${e.letter}`, style: 'bold' }], size: 30, align: 'center', spaceAfter: 10 },
-      { kind: 'para', runs: [{ text: separatorTitle(e) }], size: 12, align: 'center', spaceAfter: 4 },
       {
         kind: 'para',
-        runs: [{ text: `${e.category} - packet pages ${e.firstPage + 1}-${e.lastPage}`, style: 'italic' }],
+        runs: [{ text: `Exhibit ${e.letter}`, style: 'bold' }],
+        size: 30,
+        align: 'center',
+        spaceAfter: 10,
+      },
+      {
+        kind: 'para',
+        runs: [{ text: separatorTitle(e) }],
+        size: 12,
+        align: 'center',
+        spaceAfter: 4,
+      },
+      {
+        kind: 'para',
+        runs: [
+          {
+            text: `${e.category} - ${e.firstPage + 1 >= e.lastPage ? `packet page ${e.lastPage}` : `packet pages ${e.firstPage + 1}-${e.lastPage}`}`,
+            style: 'italic',
+          },
+        ],
         size: 9.5,
         align: 'center',
       },

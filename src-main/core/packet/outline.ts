@@ -3,7 +3,16 @@
  * (its PR #486 was never merged; issue #786 shows this approach). Structure per PDF 32000 §12.3.3
  * (outlines) and §12.4.2 (/PageLabels number tree with a flat /Nums array).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFNull,
+  PDFRef,
+} from 'pdf-lib';
 
 export interface OutlineEntry {
   title: string;

@@ -18,7 +18,7 @@ export interface DetailedPlan {
 export function planPacketDetailed(input: PacketInput): DetailedPlan {
   const { episode, denial, kind } = input;
   const { template, known } = templateForCarc(denial.carc);
-  const scope = scopeOfClaim(episode, input.claimId, denial.carc);
+  const scope = scopeOfClaim(episode, input.claimId, kind === 'adr' ? null : denial.carc);
   const exhibitDocs = selectExhibitDocuments(episode, {
     kind,
     claimId: input.claimId,
@@ -28,7 +28,9 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
   });
   const gaps: string[] = [];
   if (!known) {
-    gaps.push(`CARC ${denial.carc} is not in the denial template table; the letter uses the general medical-necessity argument.`);
+    gaps.push(
+      `CARC ${denial.carc} is not in the denial template table; the letter uses the general medical-necessity argument.`,
+    );
   }
   let paragraphs: ArgumentParagraph[] = [];
   // An ADR response sends the record without argument (rules.md section 6).
@@ -57,7 +59,8 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
     exhibits: exhibitsFor(exhibitDocs),
     gaps,
     settingsMissing: missingSettings(input.settings, kind).map((k) => SETTING_LABELS[k]),
-    deadline: kind === 'appeal' ? appealDeadline(episode.payer.kind, denial.remitDate, input.today) : null,
+    deadline:
+      kind === 'appeal' ? appealDeadline(episode.payer.kind, denial.remitDate, input.today) : null,
   };
   return { plan, template, exhibitDocs, paragraphs };
 }

@@ -38,7 +38,10 @@ export function placeholder(key: SettingKey): string {
 }
 
 /** The setting's value, or its visible placeholder when blank. */
-export function settingOrPlaceholder(settings: ClinicSettings, key: Exclude<SettingKey, 'addressLines'>): string {
+export function settingOrPlaceholder(
+  settings: ClinicSettings,
+  key: Exclude<SettingKey, 'addressLines'>,
+): string {
   const v = settings[key];
   return v && v.trim() ? v.trim() : placeholder(key);
 }

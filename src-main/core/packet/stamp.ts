@@ -45,12 +45,40 @@ export function stampPage(
   const topLeft = fit(info.topLeft, bold, half);
   page.drawText(topLeft, { x: 24, y: topY, size: SIZE, font: bold, color: GREY });
   const topRight = fit(info.topRight, regular, half);
-  page.drawText(topRight, { x: PAGE_WIDTH - 24 - regular.widthOfTextAtSize(topRight, SIZE), y: topY, size: SIZE, font: regular, color: GREY });
-  page.drawLine({ start: { x: 24, y: PAGE_HEIGHT - BAND + 4 }, end: { x: PAGE_WIDTH - 24, y: PAGE_HEIGHT - BAND + 4 }, thickness: 0.4, color: GREY });
-  page.drawLine({ start: { x: 24, y: BAND - 4 }, end: { x: PAGE_WIDTH - 24, y: BAND - 4 }, thickness: 0.4, color: GREY });
+  page.drawText(topRight, {
+    x: PAGE_WIDTH - 24 - regular.widthOfTextAtSize(topRight, SIZE),
+    y: topY,
+    size: SIZE,
+    font: regular,
+    color: GREY,
+  });
+  page.drawLine({
+    start: { x: 24, y: PAGE_HEIGHT - BAND + 4 },
+    end: { x: PAGE_WIDTH - 24, y: PAGE_HEIGHT - BAND + 4 },
+    thickness: 0.4,
+    color: GREY,
+  });
+  page.drawLine({
+    start: { x: 24, y: BAND - 4 },
+    end: { x: PAGE_WIDTH - 24, y: BAND - 4 },
+    thickness: 0.4,
+    color: GREY,
+  });
   page.drawText(bates, { x: 24, y: bottomY, size: SIZE, font: bold, color: GREY });
   const pageText = `Page ${pageNo} of ${pageCount}`;
-  page.drawText(pageText, { x: PAGE_WIDTH - 24 - bold.widthOfTextAtSize(pageText, SIZE), y: bottomY, size: SIZE, font: bold, color: GREY });
+  page.drawText(pageText, {
+    x: PAGE_WIDTH - 24 - bold.widthOfTextAtSize(pageText, SIZE),
+    y: bottomY,
+    size: SIZE,
+    font: bold,
+    color: GREY,
+  });
   const center = fit(info.bottomCenter, regular, PAGE_WIDTH - 260);
-  page.drawText(center, { x: (PAGE_WIDTH - regular.widthOfTextAtSize(center, SIZE)) / 2, y: bottomY, size: SIZE, font: regular, color: GREY });
+  page.drawText(center, {
+    x: (PAGE_WIDTH - regular.widthOfTextAtSize(center, SIZE)) / 2,
+    y: bottomY,
+    size: SIZE,
+    font: regular,
+    color: GREY,
+  });
 }

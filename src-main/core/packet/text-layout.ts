@@ -35,6 +35,8 @@ export type Block =
       spaceAfter?: number;
       /** Keep the whole paragraph on one page when it fits. */
       keepTogether?: boolean;
+      /** Never leave this paragraph alone at the foot of a page (a lead-in to a list). */
+      keepWithNext?: boolean;
     }
   | { kind: 'space'; height: number }
   | { kind: 'rule'; spaceAfter?: number }
@@ -76,12 +78,23 @@ function toWords(runs: Run[], fonts: Fonts, size: number): Word[] {
     const parts = clean.split(/( +)/);
     for (const part of parts) {
       if (part === '') continue;
+      const last = words[words.length - 1];
       if (/^ +$/.test(part)) {
-        const last = words[words.length - 1];
         if (last) last.spaceAfter = true;
         continue;
       }
-      words.push({ text: part, style, width: fonts[style].widthOfTextAtSize(part.replace(/\u00a0/g, ' '), size), spaceAfter: false });
+      // No space between runs ("(" + "Exhibit C, p. 5" + ")."): keep them one unbreakable word.
+      if (last && !last.spaceAfter && last.style === style) {
+        last.text += part;
+        last.width = fonts[style].widthOfTextAtSize(last.text.replace(/\u00a0/g, ' '), size);
+        continue;
+      }
+      words.push({
+        text: part,
+        style,
+        width: fonts[style].widthOfTextAtSize(part.replace(/\u00a0/g, ' '), size),
+        spaceAfter: false,
+      });
     }
   }
   return words;
@@ -94,12 +107,22 @@ function splitLongWord(word: Word, max: number, font: PDFFont, size: number): Wo
   let current = '';
   for (const ch of word.text) {
     if (current && font.widthOfTextAtSize(current + ch, size) > max) {
-      out.push({ text: current, style: word.style, width: font.widthOfTextAtSize(current, size), spaceAfter: false });
+      out.push({
+        text: current,
+        style: word.style,
+        width: font.widthOfTextAtSize(current, size),
+        spaceAfter: false,
+      });
       current = '';
     }
     current += ch;
   }
-  out.push({ text: current, style: word.style, width: font.widthOfTextAtSize(current, size), spaceAfter: word.spaceAfter });
+  out.push({
+    text: current,
+    style: word.style,
+    width: font.widthOfTextAtSize(current, size),
+    spaceAfter: word.spaceAfter,
+  });
   return out;
 }
 
@@ -134,7 +157,11 @@ export interface LayoutBox {
 }
 
 /** Lays blocks out into pages; returns at least one page. */
-export function layoutBlocks(blocks: Block[], fonts: Fonts, box: LayoutBox = TEXT_BOX): LaidOutPage[] {
+export function layoutBlocks(
+  blocks: Block[],
+  fonts: Fonts,
+  box: LayoutBox = TEXT_BOX,
+): LaidOutPage[] {
   const pages: LaidOutPage[] = [[]];
   let y = box.top;
   const current = () => pages[pages.length - 1] as LaidOutPage;
@@ -153,7 +180,15 @@ export function layoutBlocks(blocks: Block[], fonts: Fonts, box: LayoutBox = TEX
     }
     if (block.kind === 'rule') {
       if (y - 6 < box.bottom) newPage();
-      current().push({ kind: 'rule', text: '', x: box.left, y: y + 4, size: 0.75, style: 'regular', width: box.right - box.left });
+      current().push({
+        kind: 'rule',
+        text: '',
+        x: box.left,
+        y: y + 4,
+        size: 0.75,
+        style: 'regular',
+        width: box.right - box.left,
+      });
       y -= block.spaceAfter ?? 10;
       continue;
     }
@@ -162,18 +197,44 @@ export function layoutBlocks(blocks: Block[], fonts: Fonts, box: LayoutBox = TEX
     const max = box.right - box.left - indent;
     const lines = wrap(toWords(block.runs, fonts, size), max, fonts, size);
     const lh = lineHeight(size);
-    if (block.keepTogether && lines.length * lh <= box.top - box.bottom && y - lines.length * lh < box.bottom) newPage();
+    const needed = lines.length * lh + (block.keepWithNext ? 2 * lh : 0);
+    if (
+      (block.keepTogether || block.keepWithNext) &&
+      needed <= box.top - box.bottom &&
+      y - needed < box.bottom
+    )
+      newPage();
     lines.forEach((line, i) => {
       if (y - size < box.bottom) newPage();
       const widthOf = (w: Word, idx: number) =>
-        w.width + (idx < line.length - 1 && w.spaceAfter ? fonts[w.style].widthOfTextAtSize(' ', size) : 0);
+        w.width +
+        (idx < line.length - 1 && w.spaceAfter ? fonts[w.style].widthOfTextAtSize(' ', size) : 0);
       const total = line.reduce((n, w, idx) => n + widthOf(w, idx), 0);
-      let x = block.align === 'center' ? box.left + (box.right - box.left - total) / 2 : box.left + indent;
+      let x =
+        block.align === 'center'
+          ? box.left + (box.right - box.left - total) / 2
+          : box.left + indent;
       if (i === 0 && block.marker) {
-        current().push({ kind: 'text', text: block.marker, x: box.left + indent - 12, y: y - size, size, style: 'regular', width: 0 });
+        current().push({
+          kind: 'text',
+          text: block.marker,
+          x: box.left + indent - 12,
+          y: y - size,
+          size,
+          style: 'regular',
+          width: 0,
+        });
       }
       line.forEach((w, idx) => {
-        current().push({ kind: 'text', text: w.text.replace(/\u00a0/g, ' '), x, y: y - size, size, style: w.style, width: w.width });
+        current().push({
+          kind: 'text',
+          text: w.text.replace(/\u00a0/g, ' '),
+          x,
+          y: y - size,
+          size,
+          style: w.style,
+          width: w.width,
+        });
         x += widthOf(w, idx);
       });
       y -= lh;
@@ -186,9 +247,20 @@ export function layoutBlocks(blocks: Block[], fonts: Fonts, box: LayoutBox = TEX
 export function drawLaidOutPage(page: PDFPage, ops: LaidOutPage, fonts: Fonts): void {
   for (const op of ops) {
     if (op.kind === 'rule') {
-      page.drawLine({ start: { x: op.x, y: op.y }, end: { x: op.x + op.width, y: op.y }, thickness: op.size, color: rgb(0.35, 0.35, 0.35) });
+      page.drawLine({
+        start: { x: op.x, y: op.y },
+        end: { x: op.x + op.width, y: op.y },
+        thickness: op.size,
+        color: rgb(0.35, 0.35, 0.35),
+      });
     } else {
-      page.drawText(op.text, { x: op.x, y: op.y, size: op.size, font: fonts[op.style], color: rgb(0, 0, 0) });
+      page.drawText(op.text, {
+        x: op.x,
+        y: op.y,
+        size: op.size,
+        font: fonts[op.style],
+        color: rgb(0, 0, 0),
+      });
     }
   }
 }

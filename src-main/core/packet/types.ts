@@ -16,7 +16,8 @@ export interface DenialReason {
   remitDate?: IsoDate | null;
 }
 
-export type DocumentSource = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; pages: PageText[] };
+export type DocumentSource =
+  { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; pages: PageText[] };
 
 export interface PacketInput {
   episode: EpisodeModel;

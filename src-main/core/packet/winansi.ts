@@ -55,12 +55,20 @@ export function toWinAnsi(text: string): string {
     else if (ch === '\n' || ch === '\r') out += ' ';
     else if (isLatin1Printable(code)) out += ch;
     else if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x200b && code <= 0x200f) || code === 0xfeff) {
+    else if (
+      code < 0x20 ||
+      (code >= 0x7f && code < 0xa0) ||
+      (code >= 0x200b && code <= 0x200f) ||
+      code === 0xfeff
+    ) {
       // control and zero-width characters: drop
     } else {
       // Accented letters outside Latin-1 fall back to their base letter (e.g. "ł" stays '?', "ő" -> "o").
       const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      out += base.length > 0 && [...base].every((c) => isLatin1Printable(c.codePointAt(0) ?? 0)) ? base : '?';
+      out +=
+        base.length > 0 && [...base].every((c) => isLatin1Printable(c.codePointAt(0) ?? 0))
+          ? base
+          : '?';
     }
   }
   return out;

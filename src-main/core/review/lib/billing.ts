@@ -9,7 +9,9 @@ import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 export const PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
 
 /** Billed lines grouped by date of service, dates in ascending order. */
-export function linesByDate(lines: readonly EpisodeBillingLine[]): Map<IsoDate, EpisodeBillingLine[]> {
+export function linesByDate(
+  lines: readonly EpisodeBillingLine[],
+): Map<IsoDate, EpisodeBillingLine[]> {
   const map = new Map<IsoDate, EpisodeBillingLine[]>();
   for (const line of [...lines].sort((a, b) => (a.dos < b.dos ? -1 : a.dos > b.dos ? 1 : 0))) {
     const list = map.get(line.dos) ?? [];
@@ -112,7 +114,9 @@ export function authorizations(episode: EpisodeModel): Authorization[] {
         end: end?.value ?? null,
         service: service?.value ?? null,
         program: programOf(service?.value),
-        evidence: evidence.length ? evidence : [{ file: doc.file, page: doc.pageStart, quote: doc.title }],
+        evidence: evidence.length
+          ? evidence
+          : [{ file: doc.file, page: doc.pageStart, quote: doc.title }],
       };
     })
     .sort((a, b) => ((a.start ?? a.doc.date ?? '') < (b.start ?? b.doc.date ?? '') ? -1 : 1));

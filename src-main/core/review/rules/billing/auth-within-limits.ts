@@ -61,7 +61,9 @@ export const authWithinLimits: Rule = {
       const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
       const auth = auths.find((a) => authCovers(a, date));
       if (!auth) {
-        const ranges = auths.map((a) => `${a.number ?? '(no number)'} ${a.start ?? '?'}-${a.end ?? '?'}`);
+        const ranges = auths.map(
+          (a) => `${a.number ?? '(no number)'} ${a.start ?? '?'}-${a.end ?? '?'}`,
+        );
         findings.push({
           status: 'fail',
           message: `DOS ${date} is outside every authorization range (${ranges.join('; ')}).`,
@@ -85,7 +87,9 @@ export const authWithinLimits: Rule = {
         okDates.push(date);
         continue;
       }
-      const service = wrongService ? ` Billed program does not match the approved service (${auth.service}).` : '';
+      const service = wrongService
+        ? ` Billed program does not match the approved service (${auth.service}).`
+        : '';
       findings.push({
         status: 'fail',
         message: `DOS ${date} exceeds authorization ${auth.number ?? '(no number)'}: ${describe(auth, u)}.${service}`,

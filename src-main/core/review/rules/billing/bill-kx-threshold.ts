@@ -35,12 +35,17 @@ export const billKxThreshold: Rule = {
   },
   check(episode, profile) {
     if (episode.payer.kind !== 'medicare' && profile.payerKind !== 'medicare') return [];
-    const lines = episode.billing.filter((l) => isTherapyCode(l.code) && !PROGRAM_CODES.has(l.code));
+    const lines = episode.billing.filter(
+      (l) => isTherapyCode(l.code) && !PROGRAM_CODES.has(l.code),
+    );
     if (lines.length === 0) return [];
     const findings: RuleFinding[] = [];
     const totals = new Map<string, number>();
     const noThreshold = new Set<string>();
-    const missingKx = new Map<string, { lines: EpisodeBillingLine[]; year: string; amt: number; bucket: Bucket; charged: boolean }>();
+    const missingKx = new Map<
+      string,
+      { lines: EpisodeBillingLine[]; year: string; amt: number; bucket: Bucket; charged: boolean }
+    >();
     const kxLines: EpisodeBillingLine[] = [];
     let usedCharge = false;
     let maxOver: { bucket: Bucket; year: string; total: number } | null = null;
@@ -70,14 +75,22 @@ export const billKxThreshold: Rule = {
         kxLines.push(line);
         continue;
       }
-      const entry = missingKx.get(line.dos) ?? { lines: [], year, amt: threshold, bucket, charged: false };
+      const entry = missingKx.get(line.dos) ?? {
+        lines: [],
+        year,
+        amt: threshold,
+        bucket,
+        charged: false,
+      };
       entry.lines.push(line);
       entry.charged ||= charged;
       missingKx.set(line.dos, entry);
     }
 
     for (const [date, e] of missingKx) {
-      const basis = e.charged ? ' (running total uses line charges: allowed amounts unknown without an 835)' : '';
+      const basis = e.charged
+        ? ' (running total uses line charges: allowed amounts unknown without an 835)'
+        : '';
       findings.push({
         status: 'fail',
         message: `Beneficiary over ${e.year} KX threshold $${e.amt.toLocaleString('en-US')} for ${e.bucket}; line ${date} lacks KX${basis}.`,
@@ -86,7 +99,9 @@ export const billKxThreshold: Rule = {
       });
     }
     // KX attests medical necessity: without a progress report or re-evaluation the attestation is unsupported.
-    const hasProgress = episode.documents.some((d) => d.type === 'progress-report' || d.type === 're-evaluation');
+    const hasProgress = episode.documents.some(
+      (d) => d.type === 'progress-report' || d.type === 're-evaluation',
+    );
     if (kxLines.length > 0 && !hasProgress) {
       findings.push({
         status: 'fail',
@@ -109,7 +124,9 @@ export const billKxThreshold: Rule = {
     const summary = maxOver
       ? `Lines above the ${maxOver.year} threshold for ${maxOver.bucket} carry KX${basis}.`
       : `Running therapy amounts stay under the KX threshold${basis}.`;
-    const overTmr = [...totals.values()].some((t) => t > profile.thresholds.targetedReviewThreshold);
+    const overTmr = [...totals.values()].some(
+      (t) => t > profile.thresholds.targetedReviewThreshold,
+    );
     findings.unshift({
       status: 'pass',
       message: overTmr

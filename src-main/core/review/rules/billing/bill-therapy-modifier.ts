@@ -70,7 +70,10 @@ export const billTherapyModifier: Rule = {
             bad.push(line);
           }
           // CQ marks a PTA (with GP), CO an OTA (with GO) [S33].
-          if ((mods.includes('CQ') && !mods.includes('GP')) || (mods.includes('CO') && !mods.includes('GO'))) {
+          if (
+            (mods.includes('CQ') && !mods.includes('GP')) ||
+            (mods.includes('CO') && !mods.includes('GO'))
+          ) {
             problems.push(`${line.code} pairs CQ/CO with the wrong therapy modifier`);
             bad.push(line);
           }
@@ -86,7 +89,9 @@ export const billTherapyModifier: Rule = {
             (program === 'work-hardening' && !hasModifier(line, ['WH'])) ||
             (program === 'work-conditioning' && !hasModifier(line, ['WC']))
           ) {
-            problems.push(`${line.code} modifier does not match the documented ${program.replace('-', ' ')} program`);
+            problems.push(
+              `${line.code} modifier does not match the documented ${program.replace('-', ' ')} program`,
+            );
             bad.push(line);
           }
         }

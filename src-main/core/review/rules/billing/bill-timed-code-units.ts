@@ -90,7 +90,10 @@ export const billTimedCodeUnits: Rule = {
         status: 'fail',
         message: `${date}: ${total} timed minutes support ${allowed} units; billed ${billed}.`,
         dates: [date],
-        evidence: [...(dm.timedEvidence.length ? dm.timedEvidence : (perCode?.evidence ?? [])), ...lineEvidence(lines)],
+        evidence: [
+          ...(dm.timedEvidence.length ? dm.timedEvidence : (perCode?.evidence ?? [])),
+          ...lineEvidence(lines),
+        ],
       });
     }
 

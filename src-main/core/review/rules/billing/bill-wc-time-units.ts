@@ -13,7 +13,8 @@ export const billWcTimeUnits: Rule = {
     id: 'BILL-WC-TIME-UNITS',
     title: 'Work conditioning units match documented minutes (CPT midpoint rule)',
     group: 'billing',
-    source: 'CPT time convention (midpoint rule) [S11]; 28 TAC §134.230(2)(A) [S14]; NC IC fee schedule §12 [S21]',
+    source:
+      'CPT time convention (midpoint rule) [S11]; 28 TAC §134.230(2)(A) [S14]; NC IC fee schedule §12 [S21]',
     severity: 'error',
     payers: ['WC', 'COM'],
     unverified: [
@@ -28,7 +29,13 @@ export const billWcTimeUnits: Rule = {
     const byDate = linesByDate(episode.billing);
     for (const date of datesWith(episode, PROGRAM_CODES)) {
       const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-      const a = assessWcDate(episode, date, lines, lineEvidence(lines), profile.thresholds.timeRule);
+      const a = assessWcDate(
+        episode,
+        date,
+        lines,
+        lineEvidence(lines),
+        profile.thresholds.timeRule,
+      );
       switch (a.verdict) {
         case 'no-minutes':
           findings.push({
@@ -39,7 +46,12 @@ export const billWcTimeUnits: Rule = {
           });
           break;
         case 'over':
-          findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
+          findings.push({
+            status: 'fail',
+            message: a.message,
+            dates: [date],
+            evidence: a.evidence,
+          });
           break;
         case 'under':
           findings.push({

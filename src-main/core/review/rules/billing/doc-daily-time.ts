@@ -31,7 +31,13 @@ export const docDailyTime: Rule = {
 
     for (const date of datesWith(episode, PROGRAM_CODES)) {
       const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-      const a = assessWcDate(episode, date, lines, lineEvidence(lines), profile.thresholds.timeRule);
+      const a = assessWcDate(
+        episode,
+        date,
+        lines,
+        lineEvidence(lines),
+        profile.thresholds.timeRule,
+      );
       if (a.verdict === 'no-minutes') {
         findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
       } else if (a.verdict === 'over') {

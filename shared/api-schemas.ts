@@ -1,0 +1,146 @@
+/**
+ * Request validation for every ChartReadyApi method (shared/api.ts). Both shells that accept
+ * requests from a renderer (Electron IPC, the loopback HTTP harness) validate with these before
+ * calling the core. Limits are generous for real charts and small enough to refuse abuse.
+ */
+import { z } from 'zod';
+import type { ApiMethod, ChartReadyApi } from './api';
+
+export const LIMITS = {
+  /** Longest path accepted (Windows long paths included). */
+  pathChars: 4096,
+  pathsPerImport: 1000,
+  filesPerUpload: 2000,
+  fileNameChars: 512,
+  /** Total decoded size of one upload batch. */
+  uploadBytes: 200 * 1024 * 1024,
+  idChars: 200,
+  textChars: 500,
+  addressLines: 8,
+  exhibitIds: 5000,
+} as const;
+
+const path = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.pathChars, `must be at most ${LIMITS.pathChars} characters`)
+  .refine((s) => !s.includes('\0'), 'must not contain NUL characters');
+
+const id = z.string().min(1, 'must not be empty').max(LIMITS.idChars);
+const optText = z.string().max(LIMITS.textChars).nullable();
+const docId = z.number().int().nonnegative();
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Decoded byte length of a base64 string (without decoding it). */
+export function base64Bytes(s: string): number {
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  return Math.floor((s.length * 3) / 4) - pad;
+}
+
+/** Methods that take no argument accept nothing, `null` or an empty object. */
+export const NoArgsSchema = z.union([z.undefined(), z.null(), z.strictObject({})]);
+
+export const ImportPathsSchema = z.strictObject({
+  paths: z.array(path).min(1, 'must list at least one path').max(LIMITS.pathsPerImport),
+});
+
+export const UploadedFileSchema = z.strictObject({
+  name: z.string().min(1, 'must not be empty').max(LIMITS.fileNameChars),
+  dataBase64: z.string().regex(BASE64, 'must be base64'),
+});
+
+export const ImportUploadsSchema = z
+  .strictObject({
+    files: z.array(UploadedFileSchema).min(1, 'must hold at least one file').max(LIMITS.filesPerUpload),
+  })
+  .superRefine((v, ctx) => {
+    const total = v.files.reduce((n, f) => n + base64Bytes(f.dataBase64), 0);
+    if (total > LIMITS.uploadBytes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['files'],
+        message: `total upload size ${total} bytes exceeds the ${LIMITS.uploadBytes}-byte limit`,
+      });
+    }
+  });
+
+export const EpisodeIdSchema = z.strictObject({ id });
+
+export const EvidenceRequestSchema = z.strictObject({
+  file: path,
+  page: z.number().int().min(1).max(100_000),
+});
+
+export const PacketRequestSchema = z.strictObject({
+  episodeId: id,
+  claimId: id.nullish(),
+  denial: z
+    .string()
+    .max(32)
+    .regex(/^[A-Za-z0-9 -]*$/, 'must be a denial code such as 50 or CO-50')
+    .nullish(),
+  kind: z.enum(['appeal', 'adr']).optional(),
+  exhibitOrder: z.array(docId).max(LIMITS.exhibitIds).optional(),
+  exclude: z.array(docId).max(LIMITS.exhibitIds).optional(),
+});
+
+export const BuildPacketSchema = PacketRequestSchema.extend({
+  savePath: path.nullish(),
+});
+
+export const ClinicSettingsSchema = z.strictObject({
+  clinicName: optText,
+  addressLines: z.array(z.string().max(LIMITS.textChars)).max(LIMITS.addressLines),
+  phone: optText,
+  fax: optText,
+  npi: z
+    .string()
+    .regex(/^\d{10}$/, 'must be 10 digits')
+    .nullable(),
+  taxId: optText,
+  contactName: optText,
+  contactEmail: optText,
+  signerName: optText,
+  signerTitle: optText,
+  defaultPayerProfile: z.string().max(LIMITS.idChars).nullable(),
+});
+
+/** One schema per method, keyed like API_METHODS. */
+export const REQUEST_SCHEMAS = {
+  info: NoArgsSchema,
+  importPaths: ImportPathsSchema,
+  importUploads: ImportUploadsSchema,
+  listEpisodes: NoArgsSchema,
+  getEpisode: EpisodeIdSchema,
+  getEvidence: EvidenceRequestSchema,
+  planPacket: PacketRequestSchema,
+  buildPacket: BuildPacketSchema,
+  getSettings: NoArgsSchema,
+  saveSettings: ClinicSettingsSchema,
+} as const satisfies Record<ApiMethod, z.ZodType>;
+
+export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];
+
+export type ValidationResult<M extends ApiMethod> =
+  | { ok: true; value: ApiRequest<M> }
+  | { ok: false; field: string; message: string };
+
+/** Validate one request; on failure name the first offending field (`paths.0`, `files`, ...). */
+export function validateRequest<M extends ApiMethod>(
+  method: M,
+  payload: unknown,
+): ValidationResult<M> {
+  const schema: z.ZodType = REQUEST_SCHEMAS[method];
+  const r = schema.safeParse(payload);
+  if (r.success) return { ok: true, value: r.data as ApiRequest<M> };
+  const issue = r.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';
+  const keys =
+    issue && issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+  return { ok: false, field, message: `${field}: ${issue?.message ?? 'invalid'}${keys}` };
+}
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, name);
+}

@@ -1,0 +1,121 @@
+/** Document type and discipline, from the title first and from content cues second. */
+import type { Discipline, DocType } from '../../../shared/model';
+import { findDates } from './dates';
+
+/**
+ * Title vocabulary, checked in order: the first match wins, so more specific headings come
+ * before the general ones they contain ("Daily Progress Note" before "Progress Note",
+ * "Re-Evaluation" and "Functional Capacity Evaluation" before "Evaluation").
+ */
+export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
+  { type: 'communication', re: /\bletter of medical necessity\b|\bLMN\b/i },
+  { type: 'fce', re: /\bfunctional capacity (?:evaluation|assessment|exam)\b|\bFCE\b/i },
+  { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment)\b/i },
+  { type: 'discharge-summary', re: /\bdischarge (?:summary|note|report|evaluation)\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$/i },
+  {
+    type: 'daily-note',
+    re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b/i,
+  },
+  {
+    type: 'progress-report',
+    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|\bstatus report\b/i,
+  },
+  {
+    type: 'evaluation',
+    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b/i,
+  },
+  { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
+  { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
+  {
+    type: 'physician-order',
+    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b/i,
+  },
+  {
+    type: 'job-description',
+    re: /\bjob (?:description|analysis|demands analysis|site analysis)\b|\bphysical demands? analysis\b|\bessential functions\b/i,
+  },
+  {
+    type: 'authorization',
+    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b/i,
+  },
+  {
+    type: 'communication',
+    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact)\b|\bcall with\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\bfax cover\b|\bcase conference\b|\bteam conference\b/i,
+  },
+];
+
+/** Words allowed around a heading without making the line prose. */
+const TITLE_FILLER = new Set(
+  (
+    'pt ot slp physical occupational speech therapy therapist rehab rehabilitation outpatient work conditioning ' +
+    'hardening program and of to with for the a from re note form summary report medical necessity daily initial ' +
+    'case manager adjuster employer physician doctor dr md claims insurance carrier patient visit session treatment ' +
+    'plan care certification evaluation dpt otr/l cota pta wc wh & / - – — : # no'
+  ).split(' '),
+);
+
+export function titleType(text: string): DocType | null {
+  for (const { type, re } of TITLE_VOCABULARY) if (re.test(text)) return type;
+  return null;
+}
+
+/**
+ * A title line is mostly a document-type heading: short, matching the vocabulary, with at most
+ * a couple of words beyond headings, dates and filler ("PT Daily Note - 03/04/2026").
+ */
+export function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 80) return false;
+  const type = titleType(t);
+  if (!type) return false;
+  // "Referral: Dr. Chen" or "Plan: continue" are labels with values, not titles.
+  const colon = t.indexOf(':');
+  if (colon >= 0) {
+    const after = t.slice(colon + 1).trim();
+    if (after !== '' && findDates(after).length === 0 && !/^\s*$/.test(after)) {
+      if (!titleType(t.slice(0, colon))) return false;
+      if (after.split(/\s+/).length > 4) return false;
+    }
+  }
+  if (/[.?!]\s*$/.test(t) && !/\b(?:Dr|No|Ms|Mr|Mrs)\.\s*$/.test(t)) return false;
+  let rest = t;
+  for (const d of findDates(t).reverse()) rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
+  for (const { re } of TITLE_VOCABULARY) rest = rest.replace(new RegExp(re.source, 'gi'), ' ');
+  const extra = rest
+    .split(/[\s,()]+/)
+    .map((w) => w.toLowerCase().replace(/[.:]+$/, ''))
+    .filter((w) => w !== '' && !TITLE_FILLER.has(w) && !/^[\d:/-]+$/.test(w));
+  return extra.length <= 3;
+}
+
+/** Content cues for documents whose title is missing or unknown. */
+const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
+  { type: 'authorization', re: /\bauthori[sz]ation (?:#|no\.?|number)|\bvisits? (?:approved|authori[sz]ed)\b/i },
+  { type: 'communication', re: /^\s*Dear\b/im },
+  { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },
+];
+
+export function classifyByContent(text: string): DocType {
+  for (const { type, re } of CONTENT_CUES) if (re.test(text)) return type;
+  return 'other';
+}
+
+/** Discipline words and credentials. Abbreviations are case-sensitive: "pt" in prose means patient. */
+export const DISCIPLINE_CUES: ReadonlyArray<{ discipline: Discipline; re: RegExp }> = [
+  { discipline: 'SLP', re: /\bCCC-SLP\b|\bSLP\b|\bST\b(?= (?:evaluation|eval|note))/ },
+  { discipline: 'SLP', re: /\bspeech(?:-language)? (?:therapy|patholog(?:y|ist))\b/i },
+  { discipline: 'OT', re: /\bOTR\/L\b|\bOTR\b|\bCOTA(?:\/L)?\b|\bOTD\b|\bOT\b/ },
+  { discipline: 'OT', re: /\boccupational therap(?:y|ist)\b/i },
+  { discipline: 'PT', re: /\bDPT\b|\bPTA\b|\bMPT\b|\bPT\b/ },
+  { discipline: 'PT', re: /\bphysical therap(?:y|ist)\b|\bphysiotherapy\b/i },
+];
+
+/** The earliest discipline cue in a text, with its span. */
+export function disciplineIn(text: string): { discipline: Discipline; start: number; end: number } | null {
+  let best: { discipline: Discipline; start: number; end: number } | null = null;
+  for (const { discipline, re } of DISCIPLINE_CUES) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.start)) best = { discipline, start: m.index, end: m.index + m[0].length };
+  }
+  return best;
+}

@@ -1,0 +1,88 @@
+/** Calendar dates in the formats EMRs print, normalized to YYYY-MM-DD. */
+
+export interface DateHit {
+  iso: string;
+  start: number;
+  end: number;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+const MONTH_WORD =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
+/** Each pattern yields [year, month, day] from its match. */
+const DATE_PATTERNS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [string, string, string] }> = [
+  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
+  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
+  { re: /\b(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
+  {
+    re: new RegExp(`\\b${MONTH_WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'),
+    parts: (m) => [m[3]!, m[1]!, m[2]!],
+  },
+  {
+    re: new RegExp(`\\b(\\d{1,2})\\s+${MONTH_WORD}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    parts: (m) => [m[3]!, m[2]!, m[1]!],
+  },
+];
+
+/** Two-digit years: 00-50 are this century, the rest the last (DOBs). */
+function fullYear(y: string): number {
+  const n = Number(y);
+  if (y.length === 4) return n;
+  return n <= 50 ? 2000 + n : 1900 + n;
+}
+
+function monthNumber(m: string): number {
+  if (/^\d+$/.test(m)) return Number(m);
+  return MONTHS[m.slice(0, 3).toLowerCase()] ?? 0;
+}
+
+export function toIso(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2100) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** All dates in a string, left to right, without overlaps. */
+export function findDates(text: string): DateHit[] {
+  const hits: DateHit[] = [];
+  for (const { re, parts } of DATE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const [y, mo, d] = parts(m as RegExpExecArray);
+      const iso = toIso(fullYear(y), monthNumber(mo), Number(d));
+      if (!iso) continue;
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (hits.some((h) => start < h.end && end > h.start)) continue;
+      hits.push({ iso, start, end });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+export function parseDate(text: string): string | null {
+  return findDates(text)[0]?.iso ?? null;
+}
+
+/** True when the line is little more than a date ("March 4, 2026", "03/04/2026"). */
+export function isBareDateLine(text: string): boolean {
+  const hits = findDates(text);
+  if (hits.length !== 1) return false;
+  const rest = text.slice(0, hits[0]!.start) + text.slice(hits[0]!.end);
+  return rest.replace(/[\s,.:;\-–|]/g, '').length <= 3;
+}

@@ -1,0 +1,52 @@
+/** Collects facts with provenance whose quote is always the exact page text of the span. */
+import type { Fact, FactKind, Provenance } from '../../../shared/model';
+import type { Line } from './lines';
+
+export class FactSink {
+  readonly facts: Fact[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly pageText: (page: number) => string,
+  ) {}
+
+  /** Adds a fact for `line.text.slice(relStart, relEnd)`, trimmed of surrounding whitespace. */
+  add(kind: FactKind, value: string, line: Line, relStart: number, relEnd: number): Fact | null {
+    return this.addSpan(kind, value, line.page, line.start + relStart, line.start + relEnd);
+  }
+
+  /** Adds a fact for a span of a page (it may cover several lines of that page). */
+  addSpan(kind: FactKind, value: string, page: number, start: number, end: number): Fact | null {
+    const text = this.pageText(page);
+    let s = Math.max(0, start);
+    let e = Math.min(text.length, end);
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    const v = value.trim();
+    if (e <= s || v === '') return null;
+    const key = `${kind}|${v}|${page}|${s}`;
+    if (this.seen.has(key)) return null;
+    this.seen.add(key);
+    const provenance: Provenance = { file: this.file, page, start: s, end: e, quote: text.slice(s, e) };
+    const fact: Fact = { kind, value: v, provenance };
+    this.facts.push(fact);
+    return fact;
+  }
+
+  has(kind: FactKind): boolean {
+    return this.facts.some((f) => f.kind === kind);
+  }
+
+  first(kind: FactKind): Fact | undefined {
+    return this.facts.find((f) => f.kind === kind);
+  }
+}
+
+/** Span of capture group `i` of a match made with the `d` flag, relative to the searched string. */
+export function groupSpan(m: RegExpExecArray | RegExpMatchArray, i: number | string): [number, number] | null {
+  const idx = m.indices;
+  if (!idx) return null;
+  const span = typeof i === 'number' ? idx[i] : idx.groups?.[i];
+  return span ? [span[0], span[1]] : null;
+}

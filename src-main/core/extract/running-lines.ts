@@ -1,0 +1,50 @@
+/** Running headers and footers that printed charts repeat on every page. */
+import type { Line } from './lines';
+
+/** Patterns that mark a line as page furniture wherever it appears. */
+const RUNNING_PATTERNS: RegExp[] = [
+  /\bPage\s+\d+\s*(?:of|\/)\s*\d+\b/i,
+  /^\s*Page\s+\d+\s*$/i,
+  /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)(?:\s+(?:on|from)\s+(?:next|previous)\s+page)?\s*[-–)]*\s*$/i,
+  /\bPrinted(?:\s+on)?\s*:?\s*\d{1,4}[/-]\d{1,2}/i,
+  /\b(?:Printed|Print date)\s*(?:on|by)?\s*:?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
+  /\bConfidential(?:ity)?\b.*\b(?:notice|information|health)\b/i,
+];
+
+/** Digits vary between pages ("Page 3", dates), so compare lines with digits removed. */
+function shape(text: string): string {
+  return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const EDGE_LINES = 3;
+
+/** Marks running lines in place. Lines repeated at the top or bottom of most pages also count. */
+export function markRunningLines(pages: Line[][]): void {
+  for (const lines of pages) {
+    for (const line of lines) {
+      if (RUNNING_PATTERNS.some((re) => re.test(line.text))) line.running = true;
+    }
+  }
+  if (pages.length < 3) return;
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const seen = new Set<string>();
+    for (const line of edgeLines(lines)) {
+      const s = shape(line.text);
+      if (s.length >= 6) seen.add(s);
+    }
+    for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
+  for (const lines of pages) {
+    for (const line of edgeLines(lines)) {
+      if ((counts.get(shape(line.text)) ?? 0) >= threshold) line.running = true;
+    }
+  }
+}
+
+function edgeLines(lines: Line[]): Line[] {
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  if (nonBlank.length <= EDGE_LINES * 2) return nonBlank;
+  return [...nonBlank.slice(0, EDGE_LINES), ...nonBlank.slice(-EDGE_LINES)];
+}

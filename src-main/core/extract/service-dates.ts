@@ -1,0 +1,78 @@
+/** Date of service and document date: labeled dates, and the bare date under a title. */
+import type { DocType } from '../../../shared/model';
+import type { FactSink } from './facts';
+import { findDates, isBareDateLine, type DateHit } from './dates';
+import type { Line } from './lines';
+
+/** Labels whose date is the date the service was given. */
+const DOS_LABEL =
+  /\b(?:Date of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?)\b\s*[:#=\-]?\s*/dgi;
+
+/** Labels whose date is when the document itself was written or issued. */
+const DOC_DATE_LABEL =
+  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis)\b\s*[:#=\-]?\s*/dgi;
+
+/** A plain "Date:" label that starts a line or a field (never "Surgery Date:" or "Start Date:"). */
+const GENERIC_DATE_LABEL = /(?:^|\s{2,}|\t|\|\s*|^\W+)Date\s*[:#]\s*/dgi;
+
+/** Lines whose dates are never a service date (signatures, birth, injury, validity periods). */
+const NOT_SERVICE_LINE =
+  /\b(?:DOB|D\.O\.B|birth|DOI|injury|onset|surgery|printed|faxed|sign(?:ed|ature)|certif(?:y|ied)|through|thru|valid|expir\w*|effective|reporting period|report period)\b/i;
+
+/** Document types whose own date is a date of service. */
+const VISIT_TYPES: ReadonlySet<DocType> = new Set([
+  'evaluation',
+  're-evaluation',
+  'daily-note',
+  'progress-report',
+  'discharge-summary',
+  'fce',
+]);
+
+function labeledDates(text: string, label: RegExp): DateHit[] {
+  const out: DateHit[] = [];
+  for (const m of text.matchAll(new RegExp(label.source, label.flags))) {
+    const after = (m.index ?? 0) + m[0].length;
+    const hit = findDates(text.slice(after)).find((d) => d.start === 0);
+    if (hit) out.push({ iso: hit.iso, start: after + hit.start, end: after + hit.end });
+  }
+  return out;
+}
+
+/** Whether a line carries a date that can head a document (used by the splitter). */
+export function headerDateOn(line: Line, isTitle: boolean): boolean {
+  if (line.running || NOT_SERVICE_LINE.test(line.text)) return false;
+  const t = line.text;
+  if (labeledDates(t, DOS_LABEL).length || labeledDates(t, DOC_DATE_LABEL).length) return true;
+  if (labeledDates(t, GENERIC_DATE_LABEL).length) return true;
+  if (isBareDateLine(t)) return true;
+  return isTitle && findDates(t).length > 0;
+}
+
+/**
+ * Emits date-of-service and document-date facts. `lines` are the document's content lines;
+ * `titleIndex` is the title's position among them (or -1).
+ */
+export function extractServiceDates(lines: Line[], titleIndex: number, type: DocType, sink: FactSink): void {
+  const unlabeledKind = VISIT_TYPES.has(type) ? 'date-of-service' : 'document-date';
+  for (const line of lines) {
+    if (NOT_SERVICE_LINE.test(line.text)) continue;
+    for (const d of labeledDates(line.text, DOS_LABEL)) sink.add('date-of-service', d.iso, line, d.start, d.end);
+    for (const d of labeledDates(line.text, DOC_DATE_LABEL)) sink.add('document-date', d.iso, line, d.start, d.end);
+    for (const d of labeledDates(line.text, GENERIC_DATE_LABEL)) sink.add(unlabeledKind, d.iso, line, d.start, d.end);
+  }
+  if (sink.has('date-of-service') || (unlabeledKind === 'document-date' && sink.has('document-date'))) return;
+  // No labeled date: the date on the title line, or a bare date line just under it.
+  const from = Math.max(0, titleIndex);
+  for (const line of lines.slice(from, from + 6)) {
+    if (NOT_SERVICE_LINE.test(line.text)) continue;
+    const onTitle = titleIndex >= 0 && line === lines[titleIndex];
+    if (onTitle || isBareDateLine(line.text)) {
+      const d = findDates(line.text)[0];
+      if (d) {
+        sink.add(unlabeledKind, d.iso, line, d.start, d.end);
+        return;
+      }
+    }
+  }
+}

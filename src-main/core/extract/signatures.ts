@@ -1,0 +1,93 @@
+/** Signature lines: who signed, with what credentials, when; blank signature lines; physician certification. */
+import type { FactSink } from './facts';
+import { findDates } from './dates';
+import type { Line } from './lines';
+
+/** Professional credentials as they follow a signer's name. */
+export const THERAPY_CREDENTIALS = [
+  'PT', 'DPT', 'PTA', 'MPT', 'MSPT', 'OCS', 'SCS', 'CSCS', 'ATC', 'CEAS', 'CWCE', 'OTR/L', 'OTR', 'OT', 'OTD',
+  'COTA/L', 'COTA', 'SLP', 'CCC-SLP', 'MS', 'MA', 'PhD', 'CHT', 'CLT', 'CFCE',
+];
+export const PHYSICIAN_CREDENTIALS = ['MD', 'M.D.', 'DO', 'D.O.', 'NP', 'FNP', 'FNP-C', 'APRN', 'PA-C', 'PA', 'DPM'];
+const CREDENTIALS = new Set([...THERAPY_CREDENTIALS, ...PHYSICIAN_CREDENTIALS].map((c) => c.toUpperCase()));
+
+/** Labels that introduce a therapist's signature. Listed longest first. */
+const SIGNER_LABEL =
+  /^\W*(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?|E-?signed(?:\s+by)?|Signed\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))(?:'s)?\s+Signature|Signature|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
+const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?\s*/i;
+/** Labels that introduce the certifying physician's signature. */
+const PHYSICIAN_LABEL =
+  /^\W*(?:(?:Referring\s+|Certifying\s+|Attending\s+)?(?:Physician|Doctor|MD|Provider)(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
+const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
+const BLANK_BODY = /^[\s_.\-/]*$/;
+
+export function isSignatureLine(text: string): boolean {
+  return SIGNER_LABEL.test(text) || E_SIGNED_ANYWHERE.test(text) || PHYSICIAN_LABEL.test(text);
+}
+
+interface ParsedSignature {
+  name: [number, number] | null;
+  creds: [number, number] | null;
+  credList: string[];
+  date: { iso: string; start: number; end: number } | null;
+  blank: boolean;
+}
+
+/** Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". */
+function parseBody(text: string, from: number): ParsedSignature {
+  const body = text.slice(from);
+  const date = findDates(body)[0] ?? null;
+  const cut = /\s{2,}|\t|\||\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d/i.exec(body);
+  let end = Math.min(cut ? cut.index : body.length, date ? date.start : body.length);
+  let nameText = body.slice(0, end);
+  const blank = BLANK_BODY.test(nameText);
+  // Peel credentials off the end: "Jane Roe, PT, DPT" / "J. Roe PT".
+  const credList: string[] = [];
+  let credStart = -1;
+  for (;;) {
+    const m = /[\s,]+([A-Za-z./-]{2,8})[\s,.]*$/.exec(nameText);
+    if (!m || !CREDENTIALS.has(m[1]!.toUpperCase().replace(/\.$/, ''))) break;
+    credList.unshift(m[1]!.replace(/\.$/, ''));
+    credStart = m.index + m[0].indexOf(m[1]!);
+    nameText = nameText.slice(0, m.index);
+  }
+  const credEnd = credStart >= 0 ? from + body.slice(0, end).replace(/[\s,.]+$/, '').length : -1;
+  end = nameText.replace(/[\s,]+$/, '').length;
+  const name = nameText.trim();
+  const validName = /^(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,4}$/.test(name);
+  return {
+    name: !blank && validName ? [from + (nameText.length - nameText.trimStart().length), from + end] : null,
+    creds: credStart >= 0 ? [from + credStart, credEnd] : null,
+    credList,
+    date: date ? { iso: date.iso, start: from + date.start, end: from + date.end } : null,
+    blank,
+  };
+}
+
+function isPhysicianCred(creds: string[]): boolean {
+  const phys = new Set(PHYSICIAN_CREDENTIALS.map((c) => c.toUpperCase().replace(/\.$/, '')));
+  return creds.some((c) => phys.has(c.toUpperCase()));
+}
+
+export function extractSignatures(lines: Line[], sink: FactSink): void {
+  let certifyUntil = -1;
+  lines.forEach((line, i) => {
+    const t = line.text;
+    if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
+    const phys = PHYSICIAN_LABEL.exec(t);
+    const label = phys ?? SIGNER_LABEL.exec(t) ?? E_SIGNED_ANYWHERE.exec(t);
+    if (!label) return;
+    const from = label.index + label[0].length;
+    const sig = parseBody(t, from);
+    if (sig.blank && !sig.name) {
+      sink.add('signature-blank', 'blank', line, 0, t.length);
+      return;
+    }
+    if (!sig.name) return;
+    const physician = !!phys || isPhysicianCred(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
+    const nameText = t.slice(sig.name[0], sig.name[1]);
+    sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
+    if (sig.creds) sink.add('credentials', t.slice(sig.creds[0], sig.creds[1]), line, sig.creds[0], sig.creds[1]);
+    if (sig.date) sink.add(physician ? 'physician-signed-date' : 'signed-date', sig.date.iso, line, sig.date.start, sig.date.end);
+  });
+}

@@ -1,0 +1,202 @@
+/** Session clock times, total and timed minutes, and breaks. */
+import type { FactSink } from './facts';
+import type { Line } from './lines';
+
+/** A clock time: "8:00 AM", "8:00a", "08:00", "14:22". */
+const CLOCK = String.raw`(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?`;
+/** A 24-hour time without colon ("0800"); only trusted right after a time label. */
+const MILITARY = String.raw`([01]\d|2[0-3])([0-5]\d)(?:\s*(?:hrs?|h)\b)?`;
+const TIME = `(?:${CLOCK}|${MILITARY})`;
+
+const IN_LABEL = String.raw`(?:Time\s*In|In\s*Time|Start(?:\s*Time)?|Began|Begin(?:\s*Time)?|Arrival(?:\s*Time)?|Check[- ]?in|In(?=\s*:))`;
+const OUT_LABEL = String.raw`(?:Time\s*Out|Out\s*Time|Stop(?:\s*Time)?|End(?:\s*Time)?|Finish(?:ed)?|Departure(?:\s*Time)?|Check[- ]?out|Out(?=\s*:))`;
+const IN_RE = new RegExp(String.raw`\b${IN_LABEL}\s*[:=-]?\s*${TIME}`, 'i');
+const OUT_RE = new RegExp(String.raw`\b${OUT_LABEL}\s*[:=-]?\s*${TIME}`, 'i');
+/** "8:00a-12:05p", "08:00 - 12:05", or after a time label "Session time 0800-1205". */
+const CLOCK_RANGE = new RegExp(String.raw`(?<![\d:])${CLOCK}\s*(?:-|–|—|to)\s*${CLOCK}`, 'g');
+const LABELED_RANGE = new RegExp(
+  String.raw`\b(?:Session|Treatment|Tx|Visit|Program)?\s*Time(?:s)?\s*[:=-]?\s*${TIME}\s*(?:-|–|—|to)\s*${TIME}`,
+  'gi',
+);
+
+const TOTAL_LABEL =
+  /\b(?:Total\s+(?:Treatment\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|Treatment\s+Time|Session\s+(?:Length|Duration)|(?:^|\s)Minutes(?=\s*:)|Total(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*[:=-]?\s*/dgi;
+const TIMED_LABEL =
+  /\b(?:Total\s+)?Timed(?:\s+Code)?(?:\s+Treatment)?(?:\s+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
+const DURATION = /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?!\s*[:/\d])(?:\s*(?:minutes?|mins?|m)\b)?)/i;
+const BREAK_AFTER =
+  /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
+const BREAK_BEFORE = /\b(\d{1,3})\s*(?:minutes?|mins?|m)\.?\s+(?:rest\s+|lunch\s+|meal\s+)?break\b/dgi;
+
+function to24(h: number, min: number, mer: string | undefined): string | null {
+  if (h > 23) return null;
+  let hour = h;
+  const ap = mer?.toLowerCase();
+  if (ap) {
+    if (h < 1 || h > 12) return null;
+    if (ap === 'p' && h !== 12) hour += 12;
+    if (ap === 'a' && h === 12) hour = 0;
+  }
+  return `${String(hour).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** Reads one TIME group set starting at index `g` of a match (clock h, m, meridiem, military h, m). */
+function readTime(m: RegExpExecArray, g: number): { hhmm: string; meridiem: boolean } | null {
+  if (m[g] !== undefined) {
+    const hhmm = to24(Number(m[g]), Number(m[g + 1]), m[g + 2]);
+    return hhmm ? { hhmm, meridiem: m[g + 2] !== undefined } : null;
+  }
+  if (m[g + 3] !== undefined) return { hhmm: `${m[g + 3]}:${m[g + 4]}`, meridiem: true };
+  return null;
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** "8:00-1:05" without AM/PM: an end earlier than the start is in the afternoon. */
+function fixRange(a: { hhmm: string; meridiem: boolean }, b: { hhmm: string; meridiem: boolean }): [string, string] {
+  let out = b.hhmm;
+  let inn = a.hhmm;
+  if (!b.meridiem && minutesOf(out) < minutesOf(inn) && minutesOf(out) < 12 * 60) {
+    out = to24(Number(out.slice(0, 2)) + 12, Number(out.slice(3)), undefined) ?? out;
+  }
+  if (!a.meridiem && b.meridiem && minutesOf(inn) + 12 * 60 <= minutesOf(out)) {
+    inn = to24(Number(inn.slice(0, 2)) + 12, Number(inn.slice(3)), undefined) ?? inn;
+  }
+  return [inn, out];
+}
+
+interface TimeSpan {
+  line: Line;
+  start: number;
+  end: number;
+}
+
+function parseDuration(text: string): number | null {
+  const m = DURATION.exec(text);
+  if (!m) return null;
+  if (m[1] !== undefined) return Number(m[1]) * 60 + Number(m[2] ?? 0);
+  if (m[3] !== undefined) return Number(m[3]);
+  return null;
+}
+
+interface Found {
+  value: string;
+  at: TimeSpan;
+}
+
+/** A time range on one line: [in, out] with spans, or null. */
+function findRange(line: Line): [Found, Found] | null {
+  const t = line.text;
+  const labeled = new RegExp(LABELED_RANGE.source, 'di').exec(t);
+  if (labeled) {
+    const a = readTime(labeled, 1);
+    const b = readTime(labeled, 6);
+    const aStart = firstDefined(labeled.indices!, 1, 4)[0];
+    const bStart = firstDefined(labeled.indices!, 6, 9)[0];
+    if (a && b) return rangeFacts(line, a, b, aStart, bStart, labeled.index + labeled[0].length);
+  }
+  const clock = new RegExp(CLOCK_RANGE.source, 'd').exec(t);
+  if (clock) {
+    const a = readTime(clock, 1);
+    const b = readClock(clock, 4);
+    if (a && b) return rangeFacts(line, a, b, clock.indices![1]![0], clock.indices![4]![0], clock.index + clock[0].length);
+  }
+  return null;
+}
+
+function rangeFacts(
+  line: Line,
+  a: { hhmm: string; meridiem: boolean },
+  b: { hhmm: string; meridiem: boolean },
+  aStart: number,
+  bStart: number,
+  end: number,
+): [Found, Found] | null {
+  const [inn, out] = fixRange(a, b);
+  if (minutesOf(out) <= minutesOf(inn)) return null;
+  const aEnd = line.text.slice(0, bStart).replace(/\s*(?:-|–|—|to)\s*$/, '').length;
+  return [
+    { value: inn, at: { line, start: aStart, end: aEnd } },
+    { value: out, at: { line, start: bStart, end } },
+  ];
+}
+
+function findLabeled(line: Line, re: RegExp): Found | null {
+  const m = new RegExp(re.source, 'di').exec(line.text);
+  const v = m && readTime(m, 1);
+  if (!m || !v) return null;
+  return { value: v.hhmm, at: { line, start: firstDefined(m.indices!, 1, 4)[0], end: m.index + m[0].length } };
+}
+
+export function extractTimes(lines: Line[], sink: FactSink): void {
+  let timeIn: Found | null = null;
+  let timeOut: Found | null = null;
+  let explicitTotal = false;
+  let breaks = 0;
+
+  for (const line of lines) {
+    const t = line.text;
+    if (!timeIn && !timeOut) {
+      const range = findRange(line);
+      if (range) [timeIn, timeOut] = range;
+    }
+    if (!timeIn) timeIn = findLabeled(line, IN_RE);
+    if (!timeOut) {
+      timeOut = findLabeled(line, OUT_RE);
+      if (timeOut && timeIn && minutesOf(timeOut.value) < minutesOf(timeIn.value) && minutesOf(timeOut.value) < 720) {
+        timeOut.value = to24(Number(timeOut.value.slice(0, 2)) + 12, Number(timeOut.value.slice(3)), undefined) ?? timeOut.value;
+      }
+    }
+
+    for (const m of t.matchAll(new RegExp(TIMED_LABEL.source, 'dgi'))) {
+      const after = (m.index ?? 0) + m[0].length;
+      const dm = DURATION.exec(t.slice(after));
+      const minutes = parseDuration(t.slice(after));
+      if (dm && minutes !== null && minutes > 0 && minutes <= 24 * 60) {
+        sink.add('timed-minutes', String(minutes), line, m.index ?? 0, after + dm[0].length);
+      }
+    }
+    for (const m of t.matchAll(new RegExp(TOTAL_LABEL.source, 'dgi'))) {
+      const at = m.index ?? 0;
+      // "Total Timed Code Minutes" is the timed-minutes fact, never the total.
+      if (/timed[\w ]*$/i.test(t.slice(Math.max(0, at - 30), at + m[0].length))) continue;
+      const after = at + m[0].length;
+      const dm = DURATION.exec(t.slice(after));
+      const minutes = parseDuration(t.slice(after));
+      if (!dm || minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
+      if (sink.add('total-minutes', String(minutes), line, at, after + dm[0].length)) explicitTotal = true;
+    }
+
+    for (const re of [BREAK_AFTER, BREAK_BEFORE]) {
+      for (const m of t.matchAll(new RegExp(re.source, re.flags))) {
+        if (sink.add('break-minutes', m[1]!, line, m.index ?? 0, (m.index ?? 0) + m[0].length)) breaks += Number(m[1]);
+      }
+    }
+  }
+
+  if (timeIn) sink.add('time-in', timeIn.value, timeIn.at.line, timeIn.at.start, timeIn.at.end);
+  if (timeOut) sink.add('time-out', timeOut.value, timeOut.at.line, timeOut.at.start, timeOut.at.end);
+  if (!explicitTotal && timeIn && timeOut) {
+    const total = minutesOf(timeOut.value) - minutesOf(timeIn.value) - breaks;
+    if (total > 0) {
+      // A computed total cites the time line it was computed from.
+      const a = timeIn.at;
+      const b = timeOut.at;
+      if (a.line === b.line) sink.add('total-minutes', String(total), a.line, 0, a.line.text.length);
+      else sink.add('total-minutes', String(total), b.line, 0, b.line.text.length);
+    }
+  }
+}
+
+function readClock(m: RegExpExecArray, g: number): { hhmm: string; meridiem: boolean } | null {
+  if (m[g] === undefined) return null;
+  const hhmm = to24(Number(m[g]), Number(m[g + 1]), m[g + 2]);
+  return hhmm ? { hhmm, meridiem: m[g + 2] !== undefined } : null;
+}
+
+function firstDefined(idx: RegExpIndicesArray, a: number, b: number): [number, number] {
+  return (idx[a] ?? idx[b] ?? [0, 0]) as [number, number];
+}

@@ -1,0 +1,71 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from './analyze';
+
+interface Job {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+  resolve: (a: Analysis) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A small pool of worker threads running analyzeSource, so PDF parsing uses every core while the
+ * main thread stores results. Workers load the TypeScript source through tsx's loader.
+ */
+export class AnalyzePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job[] = [];
+  private readonly running = new Map<Worker, Job>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(size = Math.max(1, availableParallelism())) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL('./analyze-worker.ts', import.meta.url), {
+        execArgv: ['--import', 'tsx'],
+      });
+      w.on('message', (msg: { id: number; analysis?: Analysis; error?: string }) => {
+        const job = this.running.get(w);
+        this.running.delete(w);
+        if (job) {
+          if (msg.analysis) job.resolve(msg.analysis);
+          else job.reject(new Error(`${job.path}: ${msg.error ?? 'analysis failed'}`));
+        }
+        this.idle.push(w);
+        this.pump();
+      });
+      w.on('error', (err) => {
+        const job = this.running.get(w);
+        this.running.delete(w);
+        job?.reject(new Error(`${job.path}: worker failed: ${err.message}`));
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  analyze = (path: string, bytes: Uint8Array): Promise<Analysis> =>
+    new Promise((resolve, reject) => {
+      if (this.closed) return reject(new Error('analysis pool is closed'));
+      this.queue.push({ id: this.nextId++, path, bytes, resolve, reject });
+      this.pump();
+    });
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const w = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.running.set(w, job);
+      // Copy: the caller keeps its bytes (they are stored as the file's original content).
+      w.postMessage({ id: job.id, path: job.path, bytes: job.bytes });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Zod schemas for the subset of FHIR R4 that ChartReady reads. Only the fields used are checked;
+ * everything else passes through untouched. The installed `@types/fhir` is the STU3 package (no
+ * `fhir/r4` entry point), so the resource types here are inferred from these schemas instead.
+ */
+import { z } from 'zod';
+
+const fhirDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD)');
+const fhirDateTime = z
+  .string()
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/,
+    'expected a FHIR dateTime',
+  );
+const base64 = z.string().regex(/^[A-Za-z0-9+/=\s]*$/, 'expected base64 data');
+
+const coding = z.looseObject({
+  system: z.string().optional(),
+  code: z.string().optional(),
+  display: z.string().optional(),
+});
+const codeableConcept = z.looseObject({
+  coding: z.array(coding).optional(),
+  text: z.string().optional(),
+});
+const identifier = z.looseObject({
+  system: z.string().optional(),
+  value: z.string().optional(),
+  type: codeableConcept.optional(),
+});
+const reference = z.looseObject({
+  reference: z.string().optional(),
+  display: z.string().optional(),
+  identifier: identifier.optional(),
+});
+const period = z.looseObject({ start: fhirDateTime.optional(), end: fhirDateTime.optional() });
+const money = z.looseObject({ value: z.number().optional(), currency: z.string().optional() });
+const quantity = z.looseObject({ value: z.number().optional() });
+
+export const patientSchema = z.looseObject({
+  resourceType: z.literal('Patient'),
+  id: z.string().optional(),
+  identifier: z.array(identifier).optional(),
+  name: z
+    .array(
+      z.looseObject({
+        use: z.string().optional(),
+        text: z.string().optional(),
+        family: z.string().optional(),
+        given: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  birthDate: fhirDate.optional(),
+});
+
+export const documentReferenceSchema = z.looseObject({
+  resourceType: z.literal('DocumentReference'),
+  id: z.string().optional(),
+  subject: reference.optional(),
+  date: fhirDateTime.optional(),
+  description: z.string().optional(),
+  type: codeableConcept.optional(),
+  context: z.looseObject({ period: period.optional() }).optional(),
+  content: z
+    .array(
+      z.looseObject({
+        attachment: z.looseObject({
+          contentType: z.string().optional(),
+          data: base64.optional(),
+          url: z.string().optional(),
+          title: z.string().optional(),
+        }),
+      }),
+    )
+    .min(1),
+});
+
+const claimItem = z.looseObject({
+  sequence: z.number().int().positive(),
+  productOrService: codeableConcept,
+  modifier: z.array(codeableConcept).optional(),
+  quantity: quantity.optional(),
+  servicedDate: fhirDate.optional(),
+  servicedPeriod: period.optional(),
+  unitPrice: money.optional(),
+  net: money.optional(),
+});
+
+export const claimSchema = z.looseObject({
+  resourceType: z.literal('Claim'),
+  id: z.string().optional(),
+  identifier: z.array(identifier).optional(),
+  patient: reference,
+  insurer: reference.optional(),
+  provider: reference.optional(),
+  billablePeriod: period.optional(),
+  item: z.array(claimItem).optional(),
+});
+
+const adjudication = z.looseObject({
+  category: codeableConcept,
+  reason: codeableConcept.optional(),
+  amount: money.optional(),
+  value: z.number().optional(),
+});
+
+export const explanationOfBenefitSchema = z.looseObject({
+  resourceType: z.literal('ExplanationOfBenefit'),
+  id: z.string().optional(),
+  identifier: z.array(identifier).optional(),
+  patient: reference.optional(),
+  insurer: reference.optional(),
+  claim: reference.optional(),
+  billablePeriod: period.optional(),
+  item: z
+    .array(
+      z.looseObject({
+        sequence: z.number().int().positive(),
+        productOrService: codeableConcept.optional(),
+        modifier: z.array(codeableConcept).optional(),
+        quantity: quantity.optional(),
+        servicedDate: fhirDate.optional(),
+        servicedPeriod: period.optional(),
+        adjudication: z.array(adjudication).optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const carePlanSchema = z.looseObject({
+  resourceType: z.literal('CarePlan'),
+  id: z.string().optional(),
+  subject: reference,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  status: z.string().optional(),
+  created: fhirDateTime.optional(),
+  period: period.optional(),
+  goal: z.array(reference).optional(),
+  activity: z
+    .array(
+      z.looseObject({
+        detail: z
+          .looseObject({ code: codeableConcept.optional(), description: z.string().optional() })
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const goalSchema = z.looseObject({
+  resourceType: z.literal('Goal'),
+  id: z.string().optional(),
+  subject: reference,
+  lifecycleStatus: z.string().optional(),
+  description: codeableConcept,
+  startDate: fhirDate.optional(),
+  target: z
+    .array(
+      z.looseObject({
+        measure: codeableConcept.optional(),
+        detailString: z.string().optional(),
+        dueDate: fhirDate.optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** Encounter and Procedure are checked for shape only; see fhir.ts for why they are not mapped. */
+export const encounterSchema = z.looseObject({
+  resourceType: z.literal('Encounter'),
+  id: z.string().optional(),
+});
+export const procedureSchema = z.looseObject({
+  resourceType: z.literal('Procedure'),
+  id: z.string().optional(),
+});
+
+export const bundleSchema = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  entry: z
+    .array(
+      z.looseObject({
+        fullUrl: z.string().optional(),
+        resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }),
+      }),
+    )
+    .optional(),
+});
+
+export const RESOURCE_SCHEMAS = {
+  Patient: patientSchema,
+  DocumentReference: documentReferenceSchema,
+  Claim: claimSchema,
+  ExplanationOfBenefit: explanationOfBenefitSchema,
+  CarePlan: carePlanSchema,
+  Goal: goalSchema,
+  Encounter: encounterSchema,
+  Procedure: procedureSchema,
+} as const;
+
+export type FhirPatient = z.infer<typeof patientSchema>;
+export type FhirDocumentReference = z.infer<typeof documentReferenceSchema>;
+export type FhirClaim = z.infer<typeof claimSchema>;
+export type FhirExplanationOfBenefit = z.infer<typeof explanationOfBenefitSchema>;
+export type FhirCarePlan = z.infer<typeof carePlanSchema>;
+export type FhirGoal = z.infer<typeof goalSchema>;
+export type FhirReference = z.infer<typeof reference>;
+export type FhirCodeableConcept = z.infer<typeof codeableConcept>;

@@ -1,0 +1,55 @@
+import type { ReviewReport } from './report';
+
+export const CSV_HEADER = [
+  'episode',
+  'patient',
+  'payer',
+  'rule',
+  'status',
+  'severity',
+  'dates',
+  'message',
+  'evidence_file',
+  'evidence_page',
+  'evidence_line',
+  'evidence_quote',
+] as const;
+
+/**
+ * One cell, safe for spreadsheets: a leading = + - @ (or tab/CR) would be read as a formula
+ * (OWASP CSV injection), so it gets a leading apostrophe; then RFC 4180 quoting.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per finding, CRLF line ends (RFC 4180), header first. */
+export function formatCsv(report: ReviewReport): string {
+  const rows: string[] = [CSV_HEADER.join(',')];
+  for (const ep of report.episodes) {
+    for (const f of ep.findings) {
+      const ev = f.evidence[0];
+      rows.push(
+        [
+          ep.id,
+          ep.patient.name,
+          ep.payer.name,
+          f.rule,
+          f.status,
+          f.severity,
+          f.dates.join(';'),
+          f.message,
+          ev?.file,
+          ev?.page,
+          ev?.line,
+          ev?.quote,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+  }
+  return rows.join('\r\n') + '\r\n';
+}

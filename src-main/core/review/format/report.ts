@@ -1,0 +1,120 @@
+/**
+ * The review report (design/cli-contract.md "Review JSON"): types, the zod schema of the contract,
+ * and a helper that turns one reviewed episode into its report entry.
+ */
+import { z } from 'zod';
+import type { EpisodeModel } from '../../../../shared/episode';
+import type { Finding } from '../../../../shared/model';
+import type { ReviewedEpisode, ReviewReport } from '../../../../shared/review';
+
+// One contract for every shell (style.md "one typed contract"): the types live in shared/review.ts.
+export type { ReviewedEpisode, ReviewReport } from '../../../../shared/review';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const evidenceSchema = z.object({
+  file: z.string().min(1),
+  page: z.number().int().min(1),
+  quote: z.string(),
+  line: z.number().int().min(1).optional(),
+});
+
+export const findingSchema = z.object({
+  rule: z.string().regex(/^[A-Z]+(-[A-Z0-9]+)+$/, 'expected a catalog rule id'),
+  status: z.enum(['pass', 'fail', 'warn', 'n/a']),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string().min(1),
+  dates: z.array(isoDate),
+  evidence: z.array(evidenceSchema),
+  source: z.string().optional(),
+  group: z.enum(['documentation', 'billing', 'authorization', 'program']).optional(),
+});
+
+export const reviewedEpisodeSchema = z.object({
+  id: z.string().min(1),
+  patient: z.object({
+    name: z.string(),
+    mrn: z.string().optional(),
+    dob: isoDate.nullable(),
+  }),
+  payer: z.object({
+    name: z.string(),
+    kind: z.enum(['medicare', 'workers-comp', 'commercial', 'other']),
+  }),
+  start: isoDate,
+  end: isoDate,
+  visits: z.number().int().nonnegative(),
+  claims: z.array(z.string()),
+  findings: z.array(findingSchema),
+  profile: z.string().optional(),
+  counts: z
+    .object({
+      fail: z.number().int(),
+      warn: z.number().int(),
+      pass: z.number().int(),
+      na: z.number().int(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+    })
+    .optional(),
+});
+
+export const reviewReportSchema = z.object({
+  generatedAt: z.iso.datetime(),
+  rulesVersion: z.string().min(1),
+  episodes: z.array(reviewedEpisodeSchema),
+});
+
+export function countFindings(
+  findings: readonly Finding[],
+): NonNullable<ReviewedEpisode['counts']> {
+  const problem = findings.filter((f) => f.status === 'fail' || f.status === 'warn');
+  return {
+    fail: findings.filter((f) => f.status === 'fail').length,
+    warn: findings.filter((f) => f.status === 'warn').length,
+    pass: findings.filter((f) => f.status === 'pass').length,
+    na: findings.filter((f) => f.status === 'n/a').length,
+    errors: problem.filter((f) => f.severity === 'error').length,
+    warnings: problem.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+/** Visits = distinct dates of service seen in billing lines or daily notes. */
+export function countVisits(episode: EpisodeModel): number {
+  const dates = new Set<string>(episode.billing.map((l) => l.dos));
+  for (const d of episode.documents) if (d.type === 'daily-note' && d.date) dates.add(d.date);
+  return dates.size;
+}
+
+export function toReviewedEpisode(
+  episode: EpisodeModel,
+  findings: Finding[],
+  profileName?: string,
+): ReviewedEpisode {
+  const claims = new Set<string>(episode.claims.map((c) => c.claimId));
+  for (const l of episode.billing) if (l.claimId) claims.add(l.claimId);
+  return {
+    id: episode.id,
+    patient: {
+      name: episode.patient.name,
+      ...(episode.patient.mrn ? { mrn: episode.patient.mrn } : {}),
+      dob: episode.patient.dob,
+    },
+    payer: { name: episode.payer.name, kind: episode.payer.kind },
+    start: episode.start,
+    end: episode.end,
+    visits: countVisits(episode),
+    claims: [...claims].sort(),
+    findings,
+    ...(profileName ? { profile: profileName } : {}),
+    counts: countFindings(findings),
+  };
+}
+
+export function makeReport(
+  episodes: ReviewedEpisode[],
+  rulesVersion: string,
+  now: Date = new Date(),
+): ReviewReport {
+  return { generatedAt: now.toISOString(), rulesVersion, episodes };
+}

@@ -1,0 +1,440 @@
+/**
+ * Helpers over an episode's documents and billed dates for the documentation (DOC-*) rules:
+ * dates, document lookups, treatment days, authorship and signatures, element presence and goal
+ * quality. Pure functions over the episode model; no rule decisions live here.
+ */
+import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
+import type {
+  Discipline,
+  DocType,
+  Evidence,
+  Fact,
+  FactKind,
+  IsoDate,
+  SectionName,
+} from '../../../../shared/model';
+import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, factsOf } from './evidence';
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string | null | undefined): value is IsoDate {
+  return !!value && ISO_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** Adds calendar days to an ISO date (UTC arithmetic, so time zones never shift the date). */
+export function addDaysIso(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The document's date: its own date, else a readable date-of-service or document-date fact. */
+export function docDate(doc: EpisodeDocument): IsoDate | null {
+  if (isIsoDate(doc.date)) return doc.date;
+  for (const kind of ['date-of-service', 'document-date'] as const) {
+    const f = doc.facts.find((x) => x.kind === kind && isIsoDate(x.value));
+    if (f) return f.value;
+  }
+  return null;
+}
+
+export function uniqueSorted(dates: Iterable<IsoDate>): IsoDate[] {
+  return [...new Set(dates)].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups
+
+export function docsOfType(episode: EpisodeModel, ...types: DocType[]): EpisodeDocument[] {
+  return episode.documents.filter((d) => types.includes(d.type));
+}
+
+export function hasFact(doc: EpisodeDocument, ...kinds: FactKind[]): boolean {
+  return doc.facts.some((f) => kinds.includes(f.kind) && f.value.trim() !== '');
+}
+
+export function hasSection(doc: EpisodeDocument, ...names: SectionName[]): boolean {
+  return doc.facts.some(
+    (f) => f.kind === 'section' && names.includes(f.value.trim().toLowerCase() as SectionName),
+  );
+}
+
+/** Evidence for several documents, one entry each. */
+export function evidenceForDocs(docs: EpisodeDocument[], prefer?: FactKind[]): Evidence[] {
+  return docs.map((d) => evidenceFromDocument(d, prefer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes, disciplines and work programs
+
+export const WORK_PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
+/** PT 97161-97163, OT 97165-97167 (initial evaluations). */
+export const EVALUATION_CODES: ReadonlySet<string> = new Set([
+  '97161',
+  '97162',
+  '97163',
+  '97165',
+  '97166',
+  '97167',
+]);
+/** PT 97164, OT 97168 (re-evaluations). */
+export const REEVALUATION_CODES: ReadonlySet<string> = new Set(['97164', '97168']);
+
+/** Discipline a billing line belongs to, from its therapy modifier (GP/GO/GN), else null. */
+export function disciplineOfLine(line: EpisodeBillingLine): Discipline | null {
+  if (line.modifiers.includes('GP')) return 'PT';
+  if (line.modifiers.includes('GO')) return 'OT';
+  if (line.modifiers.includes('GN')) return 'SLP';
+  if (line.code === '97164' || (line.code >= '97161' && line.code <= '97163')) return 'PT';
+  if (line.code === '97168' || (line.code >= '97165' && line.code <= '97167')) return 'OT';
+  return null;
+}
+
+/** Work-program episode: any billed 97545/97546 line, or a document naming the program type. */
+export function isWorkProgram(episode: EpisodeModel): boolean {
+  return (
+    episode.billing.some((l) => WORK_PROGRAM_CODES.has(l.code)) ||
+    episode.documents.some((d) => hasFact(d, 'program-type'))
+  );
+}
+
+/** Distinct dates of service billed with 97545 (a program "visit", rules.md section 3). */
+export function programDates(episode: EpisodeModel): IsoDate[] {
+  return uniqueSorted(episode.billing.filter((l) => l.code === '97545').map((l) => l.dos));
+}
+
+export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBillingLine[] {
+  return episode.billing.filter((l) => l.dos === date);
+}
+
+/** Disciplines known from billing modifiers and document disciplines. */
+export function knownDisciplines(episode: EpisodeModel): Discipline[] {
+  const set = new Set<Discipline>();
+  for (const l of episode.billing) {
+    const d = disciplineOfLine(l);
+    if (d) set.add(d);
+  }
+  for (const doc of episode.documents) if (doc.discipline) set.add(doc.discipline);
+  return [...set].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Treatment days
+
+/** Document types whose date is a day the patient was seen for treatment (or evaluation). */
+const TREATMENT_DOC_TYPES: readonly DocType[] = ['daily-note', 'evaluation', 're-evaluation'];
+
+export interface TreatmentDay {
+  date: IsoDate;
+  /** Disciplines seen that day; empty when unknown. */
+  disciplines: Discipline[];
+  docs: EpisodeDocument[];
+  lines: EpisodeBillingLine[];
+}
+
+/**
+ * Distinct calendar days with treatment: billed dates of service, dated daily notes, evaluation
+ * and re-evaluation days. Several notes or lines on one calendar day are one treatment day
+ * (rules.md DOC-PROGRESS-10, [S34]); evaluation days count (BPM §220.3.D). With `discipline`,
+ * only days of that discipline, plus days whose discipline is unknown (counted conservatively).
+ */
+export function treatmentDays(episode: EpisodeModel, discipline?: Discipline): TreatmentDay[] {
+  const byDate = new Map<IsoDate, TreatmentDay>();
+  const day = (date: IsoDate): TreatmentDay => {
+    let d = byDate.get(date);
+    if (!d) {
+      d = { date, disciplines: [], docs: [], lines: [] };
+      byDate.set(date, d);
+    }
+    return d;
+  };
+  for (const line of episode.billing) {
+    if (!isIsoDate(line.dos)) continue;
+    const d = day(line.dos);
+    d.lines.push(line);
+    const disc = disciplineOfLine(line);
+    if (disc && !d.disciplines.includes(disc)) d.disciplines.push(disc);
+  }
+  for (const doc of episode.documents) {
+    if (!TREATMENT_DOC_TYPES.includes(doc.type)) continue;
+    const date = docDate(doc);
+    if (!date) continue;
+    const d = day(date);
+    d.docs.push(doc);
+    if (doc.discipline && !d.disciplines.includes(doc.discipline)) {
+      d.disciplines.push(doc.discipline);
+    }
+  }
+  const all = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (!discipline) return all;
+  return all.filter((d) => d.disciplines.length === 0 || d.disciplines.includes(discipline));
+}
+
+export function countTreatmentDays(episode: EpisodeModel, discipline?: Discipline): number {
+  return treatmentDays(episode, discipline).length;
+}
+
+/** First treatment day of the episode, evaluation included (BPM §220.1.3.B counts it). */
+export function firstTreatmentDate(episode: EpisodeModel): IsoDate | null {
+  return treatmentDays(episode)[0]?.date ?? null;
+}
+
+/** Evidence for one treatment day: its notes first, else its billing lines. */
+export function evidenceForDay(day: TreatmentDay): Evidence[] {
+  if (day.docs.length > 0) return day.docs.map((d) => evidenceFromDocument(d));
+  return day.lines.map(evidenceFromLine);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authorship and signatures
+
+export type AuthorKind = 'clinician' | 'assistant' | 'physician' | 'unknown';
+
+const ASSISTANT_CREDENTIALS = new Set(['PTA', 'LPTA', 'COTA', 'OTA', 'SLPA', 'COTAL', 'OTAL']);
+const THERAPIST_CREDENTIALS = new Set([
+  'PT',
+  'DPT',
+  'MPT',
+  'MSPT',
+  'OT',
+  'OTR',
+  'OTRL',
+  'OTD',
+  'MOT',
+  'SLP',
+  'CCCSLP',
+]);
+const PHYSICIAN_CREDENTIALS = new Set(['MD', 'DO', 'NP', 'PA', 'PAC', 'FNP', 'APRN', 'CNS']);
+
+function credentialTokens(text: string): string[] {
+  // "OTR/L" and "COTA/L" are written with a slash; "CCC-SLP" with a hyphen.
+  const joined = text.toUpperCase().replace(/(OTR|COTA|OTA)\s*\/\s*L\b/g, '$1L');
+  return joined
+    .replace(/CCC-SLP/g, 'CCCSLP')
+    .replace(/PA-C/g, 'PAC')
+    .split(/[^A-Z]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Who a credentials string names. A therapist or physician credential anywhere wins (a report
+ * co-signed by the PT is the PT's report); only assistant credentials = assistant (BPM §220.3.D:
+ * assistants may not write progress reports).
+ */
+export function credentialKind(credentials: string): AuthorKind {
+  const tokens = credentialTokens(credentials);
+  if (tokens.some((t) => THERAPIST_CREDENTIALS.has(t))) return 'clinician';
+  if (tokens.some((t) => PHYSICIAN_CREDENTIALS.has(t))) return 'physician';
+  if (tokens.some((t) => ASSISTANT_CREDENTIALS.has(t))) return 'assistant';
+  return 'unknown';
+}
+
+/** Author of a document from its credentials facts (and signer text, which often carries them). */
+export function authorKind(doc: EpisodeDocument): AuthorKind {
+  const kinds = [...factsOf(doc, 'credentials'), ...factsOf(doc, 'signer')].map((f) =>
+    credentialKind(f.value),
+  );
+  if (kinds.includes('clinician')) return 'clinician';
+  if (kinds.includes('physician')) return 'physician';
+  if (kinds.includes('assistant')) return 'assistant';
+  return 'unknown';
+}
+
+export function authorCredentials(doc: EpisodeDocument): string | null {
+  return factsOf(doc, 'credentials')[0]?.value ?? null;
+}
+
+export interface SignatureStatus {
+  /** `unsigned`: blank signature line or no signer; `incomplete`: signer without credentials or date. */
+  status: 'signed' | 'unsigned' | 'incomplete';
+  missing: Array<'signature' | 'credentials' | 'date'>;
+  /** The blank line, the signer line, or the document, to cite. */
+  evidence: Evidence;
+}
+
+/**
+ * Signature status per PIM Pub. 100-08 Ch. 3 §3.3.2.4 ([S4]): signed by the author, with
+ * professional identification and a date. Orders and certifications are signed by the physician,
+ * so their physician-signer facts count as the signature.
+ */
+export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
+  const physicianDoc = doc.type === 'physician-order' || doc.type === 'certification';
+  const blank = doc.facts.find((f) => f.kind === 'signature-blank');
+  const signer =
+    doc.facts.find((f) => f.kind === 'signer' && f.value.trim() !== '') ??
+    (physicianDoc
+      ? doc.facts.find((f) => f.kind === 'physician-signer' && f.value.trim() !== '')
+      : undefined);
+  if (blank || !signer) {
+    return {
+      status: 'unsigned',
+      missing: ['signature'],
+      evidence: blank ? evidenceFromFact(blank) : evidenceFromDocument(doc),
+    };
+  }
+  const missing: SignatureStatus['missing'] = [];
+  const credentialed =
+    hasFact(doc, 'credentials') ||
+    credentialKind(signer.value) !== 'unknown' ||
+    (signer.kind === 'physician-signer' && physicianDoc);
+  if (!credentialed) missing.push('credentials');
+  const dateKinds: FactKind[] = physicianDoc
+    ? ['signed-date', 'physician-signed-date']
+    : ['signed-date'];
+  if (!doc.facts.some((f) => dateKinds.includes(f.kind) && isIsoDate(f.value))) {
+    missing.push('date');
+  }
+  return {
+    status: missing.length ? 'incomplete' : 'signed',
+    missing,
+    evidence: evidenceFromFact(signer),
+  };
+}
+
+/** Physician/NPP certification on a document: a physician signer and a physician-signed date. */
+export function physicianSignature(
+  doc: EpisodeDocument,
+): { signer: Fact; date: IsoDate; dateFact: Fact } | null {
+  const signer = doc.facts.find((f) => f.kind === 'physician-signer' && f.value.trim() !== '');
+  const dateFact = doc.facts.find((f) => f.kind === 'physician-signed-date' && isIsoDate(f.value));
+  if (!signer || !dateFact) return null;
+  return { signer, date: dateFact.value, dateFact };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans and goals
+
+/** Goal texts of a document (long- and short-term). */
+export function goalsOf(doc: EpisodeDocument): Fact[] {
+  return doc.facts.filter((f) => f.kind === 'goal-long' || f.kind === 'goal-short');
+}
+
+/**
+ * A document that is (or includes) a plan of care: a plan-of-care document, or an evaluation /
+ * re-evaluation carrying goals and frequency/duration (BPM §220.3.C: the evaluation and plan may
+ * be one document).
+ */
+export function isPlanDocument(doc: EpisodeDocument): boolean {
+  if (doc.type === 'plan-of-care') return true;
+  if (doc.type !== 'evaluation' && doc.type !== 're-evaluation') return false;
+  const goals = goalsOf(doc).length > 0 || hasSection(doc, 'goals');
+  const freq =
+    (hasFact(doc, 'frequency') && hasFact(doc, 'duration')) ||
+    hasSection(doc, 'frequency-duration');
+  return goals && freq;
+}
+
+const UNIT_WORDS = [
+  'lb',
+  'lbs',
+  'pounds?',
+  'kg',
+  'kilograms?',
+  'ft',
+  'feet',
+  'foot',
+  'yards?',
+  'yd',
+  'meters?',
+  'm',
+  'miles?',
+  'in',
+  'inches?',
+  'cm',
+  'degrees?',
+  'deg',
+  '°',
+  'reps?',
+  'repetitions?',
+  'x',
+  'times',
+  'sets?',
+  'min',
+  'mins',
+  'minutes?',
+  'hrs?',
+  'hours?',
+  'sec',
+  'seconds?',
+  'steps?',
+  'stairs?',
+  'flights?',
+  '%',
+  'percent',
+  'points?',
+  '/10',
+  'mph',
+  'trials?',
+];
+const NUMBER_WITH_UNIT = new RegExp(
+  `\\d+(?:\\.\\d+)?\\s*(?:-\\s*\\d+(?:\\.\\d+)?\\s*)?(?:${UNIT_WORDS.join('|')})(?![a-z])`,
+  'i',
+);
+const X_BEFORE_NUMBER = /\bx\s*\d+/i;
+/** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
+const MEASURABLE_STANDARD =
+  /\b(independent(ly)?|without (assist(ance)?|device|pain|rest)|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5)\b/i;
+
+/**
+ * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a
+ * reviewer can verify ("independently", "medium PDL"). BPM §220.1.2.B asks for measurable,
+ * functional long-term goals.
+ */
+export function isMeasurableGoal(text: string): boolean {
+  return (
+    NUMBER_WITH_UNIT.test(text) || X_BEFORE_NUMBER.test(text) || MEASURABLE_STANDARD.test(text)
+  );
+}
+
+const TIME_FRAME =
+  /\b(within|in|by|after|over)\s+(\d+|one|two|three|four|five|six|eight|ten|twelve)\s*-?\s*(days?|wks?|weeks?|months?|visits?|sessions?)\b|\b\d+\s*(days?|wks?|weeks?|months?|visits?|sessions?)\b|\bby\s+(discharge|d\/c|end of (program|plan|episode|certification))\b|\b(by|on|before)\s+\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\b(by|on|before)\s+\d{4}-\d{2}-\d{2}\b|\b(by|on|before)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}/i;
+
+/** Time-bound goal: names a time frame (weeks, visits, a date, "by discharge"). */
+export function isTimeBoundGoal(text: string): boolean {
+  return TIME_FRAME.test(text);
+}
+
+const JOB_LINK =
+  /\b(job|work|duty|duties|return to work|rtw|pdl|physical demand|employer|occupation(al)?|shift|lift(ing)?|carry(ing)?|push(ing)?|pull(ing)?)\b/i;
+
+/** Goal tied to return-to-work job demands (Texas §134.230 RTW planning; rules.md DOC-POC-GOALS). */
+export function isJobLinkedGoal(text: string): boolean {
+  return JOB_LINK.test(text);
+}
+
+/** Text mentions the program (an order "for work conditioning", a prescription for 97545). */
+export function mentionsWorkProgram(doc: EpisodeDocument): boolean {
+  const re = /work\s*(conditioning|hardening)|97545|97546|occupational rehab/i;
+  return re.test(doc.title) || doc.facts.some((f) => f.kind === 'program-type' || re.test(f.value));
+}
+
+/**
+ * Plan duration in days from a `duration` fact ("4 weeks", "8 wks", "6 visits" is not a duration),
+ * or null when it cannot be read.
+ */
+export function planDurationDays(doc: EpisodeDocument): number | null {
+  for (const f of factsOf(doc, 'duration')) {
+    const m = /(\d+)\s*(days?|d|wks?|weeks?|w|months?|mos?)\b/i.exec(f.value);
+    if (!m) continue;
+    const n = Number(m[1]);
+    const unit = (m[2] ?? '').toLowerCase();
+    if (unit.startsWith('d')) return n;
+    if (unit.startsWith('w')) return n * 7;
+    return n * 30;
+  }
+  return null;
+}
+
+/** Natural-language list: "a", "a and b", "a, b and c". */
+export function listText(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,36 @@
+/** Every rule ID in the domain catalog (rules.md section 3), in catalog order. Profiles cover all of them. */
+export const DOC_RULE_IDS = [
+  'DOC-EVAL-PRESENT',
+  'DOC-EVAL-ELEMENTS',
+  'DOC-ORDER-REFERRAL',
+  'DOC-POC-PRESENT',
+  'DOC-POC-GOALS',
+  'DOC-POC-CERT',
+  'DOC-DAILY-PRESENT',
+  'DOC-DAILY-TIME',
+  'DOC-DAILY-CONTENT',
+  'DOC-SIGNED',
+  'DOC-PROGRESS-10',
+  'DOC-PROGRESS-CONTENT',
+  'DOC-REEVAL',
+  'DOC-DISCHARGE',
+  'DOC-FCE-JOBDESC',
+  'DOC-COMMUNICATION',
+] as const;
+
+export const BILLING_RULE_IDS = [
+  'BILL-97546-REQUIRES-97545',
+  'BILL-97545-ONCE',
+  'BILL-WC-TIME-UNITS',
+  'BILL-TIMED-CODE-UNITS',
+  'BILL-MUE',
+  'BILL-NCCI-UNBUNDLING',
+  'BILL-THERAPY-MODIFIER',
+  'BILL-MEDICARE-COVERAGE',
+  'BILL-KX-THRESHOLD',
+  'AUTH-PRESENT',
+  'AUTH-WITHIN-LIMITS',
+  'PROG-DURATION',
+] as const;
+
+export const CATALOG_RULE_IDS: readonly string[] = [...DOC_RULE_IDS, ...BILLING_RULE_IDS];

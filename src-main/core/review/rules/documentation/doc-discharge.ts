@@ -1,0 +1,95 @@
+import type { IsoDate } from '../../../../../shared/model';
+import { evidenceFromDocument } from '../../lib/evidence';
+import {
+  authorKind,
+  docDate,
+  docsOfType,
+  evidenceForDay,
+  hasFact,
+  hasSection,
+  isWorkProgram,
+  listText,
+  treatmentDays,
+} from '../../lib/documents';
+import type { Rule } from '../../types';
+
+export const docDischarge: Rule = {
+  meta: {
+    id: 'DOC-DISCHARGE',
+    title: 'Discharge summary for a completed episode',
+    group: 'documentation',
+    source:
+      'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3 (Discharge Note: a progress report by the clinician covering the last progress report to discharge)',
+    severity: 'warning',
+    payers: ['ALL'],
+  },
+  check(episode) {
+    if (!episode.ended) {
+      return [
+        {
+          status: 'n/a',
+          message: 'The episode has not ended, so no discharge summary is due yet.',
+          dates: [],
+          evidence: [],
+        },
+      ];
+    }
+    const days = treatmentDays(episode);
+    const lastDay = days[days.length - 1];
+    const end = lastDay?.date ?? episode.end;
+    const summaries = docsOfType(episode, 'discharge-summary');
+    if (summaries.length === 0) {
+      // Medicare: error when the last period has no progress report either, i.e. treatment days
+      // after the last clinician report go undocumented as to progress (rules.md DOC-DISCHARGE).
+      const reports = docsOfType(episode, 'progress-report', 're-evaluation')
+        .filter((d) => authorKind(d) !== 'assistant')
+        .map(docDate)
+        .filter((d): d is IsoDate => !!d)
+        .sort();
+      const lastReport = reports[reports.length - 1];
+      const uncovered = days.some((d) => !lastReport || d.date > lastReport);
+      return [
+        {
+          status: 'fail',
+          ...(episode.payer.kind === 'medicare' && uncovered ? { severity: 'error' as const } : {}),
+          message: `No discharge summary for episode ending ${end}${lastReport ? ` (last progress report ${lastReport})` : ' (and no progress report)'}.`,
+          dates: [end],
+          evidence: lastDay ? evidenceForDay(lastDay) : [],
+        },
+      ];
+    }
+    const doc = summaries[summaries.length - 1]!;
+    const date = docDate(doc);
+    const missing: string[] = [];
+    if (authorKind(doc) === 'assistant')
+      missing.push('authorship by the clinician (written by an assistant)');
+    if (!hasFact(doc, 'goal-assessment') && !hasSection(doc, 'goals'))
+      missing.push('status of each goal');
+    if (!hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective'))
+      missing.push('functional status at discharge');
+    if (isWorkProgram(episode)) {
+      if (!hasSection(doc, 'job-demands') && !hasFact(doc, 'physical-demand-level')) {
+        missing.push('final objective testing against job demands');
+      }
+      if (!hasFact(doc, 'rtw-status')) missing.push('return-to-work recommendation');
+    }
+    if (missing.length) {
+      return [
+        {
+          status: 'fail',
+          message: `Discharge summary${date ? ` dated ${date}` : ''} lacks ${listText(missing)}.`,
+          dates: date ? [date] : [end],
+          evidence: [evidenceFromDocument(doc)],
+        },
+      ];
+    }
+    return [
+      {
+        status: 'pass',
+        message: `Discharge summary${date ? ` dated ${date}` : ''} documents goal status and functional status at discharge.`,
+        dates: date ? [date] : [],
+        evidence: [evidenceFromDocument(doc, ['signer', 'document-date'])],
+      },
+    ];
+  },
+};

@@ -1,0 +1,185 @@
+import type { EpisodeDocument } from '../../../../../shared/episode';
+import type { Evidence, IsoDate } from '../../../../../shared/model';
+import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
+import {
+  addDaysIso,
+  daysBetween,
+  docDate,
+  docsOfType,
+  evidenceForDay,
+  isIsoDate,
+  physicianSignature,
+  planDurationDays,
+  signatureStatus,
+  treatmentDays,
+  type TreatmentDay,
+} from '../../lib/documents';
+import type { Rule, RuleFinding } from '../../types';
+
+/** First DOS for which the order + plan transmission alternative applies ([S6]). */
+const ORDER_ALTERNATIVE_FROM = '2025-01-01';
+
+interface Cert {
+  doc: EpisodeDocument;
+  signed: IsoDate;
+  evidence: Evidence;
+}
+
+function certifications(docs: EpisodeDocument[]): Cert[] {
+  const out: Cert[] = [];
+  for (const doc of docs) {
+    const sig = physicianSignature(doc);
+    if (sig) out.push({ doc, signed: sig.date, evidence: evidenceFromFact(sig.dateFact) });
+  }
+  return out.sort((a, b) => (a.signed < b.signed ? -1 : 1));
+}
+
+/** Consecutive treatment days (in `days` order) that fail `covered`, grouped into runs. */
+function uncoveredRuns(
+  days: TreatmentDay[],
+  covered: (d: TreatmentDay) => boolean,
+): TreatmentDay[][] {
+  const out: TreatmentDay[][] = [];
+  let current: TreatmentDay[] | null = null;
+  for (const d of days) {
+    if (covered(d)) {
+      current = null;
+      continue;
+    }
+    if (!current) {
+      current = [];
+      out.push(current);
+    }
+    current.push(d);
+  }
+  return out;
+}
+
+export const docPocCert: Rule = {
+  meta: {
+    id: 'DOC-POC-CERT',
+    title: 'Plan of care certified by the physician/NPP on time and recertified',
+    group: 'documentation',
+    source:
+      'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.3 (certification, recertification, delayed certification); Noridian JE, Outpatient Therapy Certification Plan of Care (2025 order + transmission alternative)',
+    severity: 'error',
+    payers: ['MCR'],
+    unverified: ['Certifying NPI on the claim (not checked)'],
+  },
+  check(episode, profile) {
+    if (episode.payer.kind !== 'medicare') {
+      return [
+        {
+          status: 'n/a',
+          message:
+            'Physician certification of the plan is a Medicare requirement; for this payer the prescription and authorization take its place.',
+          dates: [],
+          evidence: [],
+        },
+      ];
+    }
+    const days = treatmentDays(episode);
+    const first = days[0]?.date;
+    if (!first) return [];
+    const { certificationDays, recertDays } = profile.thresholds;
+    const planDocs = docsOfType(
+      episode,
+      'plan-of-care',
+      'certification',
+      'evaluation',
+      're-evaluation',
+    );
+    const certs = certifications(planDocs);
+    const findings: RuleFinding[] = [];
+    const initial = certs[0];
+    const sentFact = planDocs
+      .concat(docsOfType(episode, 'communication'))
+      .flatMap((d) => d.facts)
+      .find((f) => f.kind === 'plan-sent-date' && isIsoDate(f.value));
+    const order = docsOfType(episode, 'physician-order').find(
+      (o) => signatureStatus(o).status !== 'unsigned',
+    );
+    // 2025 alternative: signed order + plan sent to the referring practitioner within 30 days.
+    const alternative =
+      first >= ORDER_ALTERNATIVE_FROM &&
+      !!order &&
+      !!sentFact &&
+      daysBetween(first, sentFact.value) <= certificationDays &&
+      daysBetween(first, sentFact.value) >= 0;
+    let initialEvidence: Evidence[] = [];
+    if (initial) {
+      const lag = daysBetween(first, initial.signed);
+      initialEvidence = [initial.evidence];
+      if (lag > certificationDays && !alternative) {
+        // Delayed certification is accepted with evidence of a reason (BPM §220.1.3.D).
+        const reason = certs.map((c) => firstFact(c.doc, 'delay-reason')).find(Boolean);
+        findings.push({
+          status: 'fail',
+          ...(reason ? { severity: 'warning' as const } : {}),
+          message: reason
+            ? `Certification signed ${initial.signed}, ${lag} days after the first treatment day ${first} (limit ${certificationDays}); a reason for the delay is documented.`
+            : `Certification signed ${initial.signed}, ${lag} days after the first treatment day ${first} (limit ${certificationDays}), without a delay explanation.`,
+          dates: [initial.signed],
+          evidence: reason ? [initial.evidence, evidenceFromFact(reason)] : [initial.evidence],
+        });
+      }
+    } else if (!alternative) {
+      const dates = days.map((d) => d.date);
+      return [
+        {
+          status: 'fail',
+          message: `Plan of care not certified for DOS ${first}${dates.length > 1 ? ` through ${dates[dates.length - 1]} (${dates.length} dates)` : ''}: no physician/NPP signature and date on the plan, and no signed order with the plan sent within ${certificationDays} days.`,
+          dates,
+          evidence: planDocs
+            .filter((d) => d.type === 'plan-of-care')
+            .map((d) => evidenceFromDocument(d)),
+        },
+      ];
+    }
+    if (alternative && order && sentFact) {
+      initialEvidence = [
+        evidenceFromDocument(order, ['physician-signer', 'signer']),
+        evidenceFromFact(sentFact),
+      ];
+    }
+    // Certified intervals: the initial one from the first treatment day, each later one from its
+    // plan's date; each lasts the plan's duration or recertDays, whichever is less (§220.1.3.B-C).
+    const intervals: Array<{ start: IsoDate; end: IsoDate }> = [];
+    const initialDoc = initial?.doc ?? planDocs[0];
+    const len0 = Math.min(recertDays, (initialDoc && planDurationDays(initialDoc)) ?? recertDays);
+    intervals.push({ start: first, end: addDaysIso(first, len0 - 1) });
+    for (const c of certs.slice(1)) {
+      const start = docDate(c.doc) ?? c.signed;
+      const len = Math.min(recertDays, planDurationDays(c.doc) ?? recertDays);
+      intervals.push({ start, end: addDaysIso(start, len - 1) });
+    }
+    const covered = (d: TreatmentDay): boolean =>
+      intervals.some((i) => d.date >= i.start && d.date <= i.end);
+    for (const run of uncoveredRuns(days, covered)) {
+      const dates = run.map((d) => d.date);
+      const lastEnd = intervals
+        .map((i) => i.end)
+        .filter((e) => e < (dates[0] as IsoDate))
+        .sort()
+        .pop();
+      findings.push({
+        status: 'fail',
+        message: `Plan of care not certified for DOS ${dates[0]}${dates.length > 1 ? ` through ${dates[dates.length - 1]} (${dates.length} dates)` : ''}: ${lastEnd ? `the certified interval ended ${lastEnd} and ` : ''}no recertification covers ${dates.length > 1 ? 'these dates' : 'this date'}.`,
+        dates,
+        evidence: run.slice(0, 5).flatMap((d) => evidenceForDay(d).slice(0, 1)),
+      });
+    }
+    if (findings.length) return findings;
+    return [
+      {
+        status: 'pass',
+        message:
+          alternative && !initial
+            ? `Signed order and plan sent to the referring practitioner on ${sentFact?.value}, within ${certificationDays} days of the first treatment day (${first}).`
+            : `Plan certified ${certs.map((c) => c.signed).join(', ')}; every date of service falls in a certified interval.`,
+        dates: certs.map((c) => c.signed),
+        evidence: [...initialEvidence, ...certs.slice(1).map((c) => c.evidence)],
+      },
+    ];
+  },
+};

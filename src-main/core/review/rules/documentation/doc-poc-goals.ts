@@ -1,0 +1,115 @@
+import type { EpisodeDocument } from '../../../../../shared/episode';
+import type { IsoDate } from '../../../../../shared/model';
+import { evidenceFromDocument, evidenceFromFact, factsOf } from '../../lib/evidence';
+import {
+  docDate,
+  goalsOf,
+  hasFact,
+  hasSection,
+  isJobLinkedGoal,
+  isMeasurableGoal,
+  isPlanDocument,
+  isTimeBoundGoal,
+  isWorkProgram,
+  listText,
+} from '../../lib/documents';
+import type { Rule, RuleFinding } from '../../types';
+
+/** Hours or minutes per session, e.g. "4 hours/day", "2 hrs per session", "240 min". */
+const AMOUNT = /\d+(\.\d+)?\s*(h|hr|hrs|hours?|min|mins|minutes?)\b/i;
+
+/** Required plan elements missing from a plan document (BPM §220.1.2.B). */
+export function missingPlanElements(doc: EpisodeDocument): string[] {
+  const missing: string[] = [];
+  if (!hasFact(doc, 'diagnosis') && !hasSection(doc, 'diagnosis')) missing.push('diagnoses');
+  if (goalsOf(doc).length === 0 && !hasSection(doc, 'goals')) missing.push('long-term goals');
+  if (!hasFact(doc, 'intervention') && !hasSection(doc, 'interventions', 'plan'))
+    missing.push('type of services');
+  if (!hasFact(doc, 'frequency') && !hasSection(doc, 'frequency-duration'))
+    missing.push('frequency');
+  if (!hasFact(doc, 'duration') && !hasSection(doc, 'frequency-duration')) missing.push('duration');
+  return missing;
+}
+
+/** Whether the plan states an amount (time per session); no dedicated fact kind, so look in the text. */
+export function planStatesAmount(doc: EpisodeDocument): boolean {
+  return [
+    ...factsOf(doc, 'frequency'),
+    ...factsOf(doc, 'duration'),
+    ...factsOf(doc, 'intervention'),
+  ].some((f) => AMOUNT.test(f.value));
+}
+
+export const docPocGoals: Rule = {
+  meta: {
+    id: 'DOC-POC-GOALS',
+    title: 'Plan of care elements and measurable, time-bound goals',
+    group: 'documentation',
+    source:
+      'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2.B (diagnoses, long-term goals, type, amount, frequency, duration); 28 TAC §134.230 (return-to-work planning)',
+    severity: 'error',
+    payers: ['ALL'],
+  },
+  check(episode) {
+    const plans = episode.documents.filter(isPlanDocument);
+    if (plans.length === 0) return [];
+    const program = isWorkProgram(episode);
+    const findings: RuleFinding[] = [];
+    for (const doc of plans) {
+      const date = docDate(doc);
+      const dates = date ? [date] : [];
+      const where = `Plan of care${date ? ` dated ${date}` : ''}`;
+      const missing = missingPlanElements(doc);
+      if (missing.length) {
+        findings.push({
+          status: 'fail',
+          message: `${where} lacks ${listText(missing)}.`,
+          dates,
+          evidence: [evidenceFromDocument(doc)],
+        });
+      }
+      const quality: string[] = [];
+      const goals = goalsOf(doc);
+      const notMeasurable = goals.filter((g) => !isMeasurableGoal(g.value));
+      const notTimed = goals.filter((g) => !isTimeBoundGoal(g.value));
+      if (notMeasurable.length)
+        quality.push(`${notMeasurable.length} of ${goals.length} goals are not measurable`);
+      if (notTimed.length)
+        quality.push(`${notTimed.length} of ${goals.length} goals have no time frame`);
+      // "Per CPT" without hours is weak for the 2-hour program code (rules.md DOC-POC-GOALS).
+      if (program && !planStatesAmount(doc))
+        quality.push('the amount (hours per session) is not stated');
+      if (program && episode.payer.kind !== 'medicare') {
+        if (goals.length && !goals.some((g) => isJobLinkedGoal(g.value)))
+          quality.push('no goal is linked to the job demands');
+        if (
+          !hasFact(doc, 'rtw-status') &&
+          !goals.some((g) => /return to work|rtw|duty/i.test(g.value))
+        ) {
+          quality.push('no target return-to-work status');
+        }
+      }
+      if (quality.length) {
+        const cited = [...new Set([...notMeasurable, ...notTimed])];
+        findings.push({
+          status: 'fail',
+          severity: 'warning',
+          message: `${where}: ${listText(quality)}.`,
+          dates,
+          evidence: cited.length ? cited.map(evidenceFromFact) : [evidenceFromDocument(doc)],
+        });
+      }
+    }
+    if (findings.length) return findings;
+    return [
+      {
+        status: 'pass',
+        message: `Plan of care states diagnoses, measurable time-bound goals, type, amount, frequency and duration.`,
+        dates: plans.map(docDate).filter((d): d is IsoDate => !!d),
+        evidence: plans.flatMap((p) =>
+          goalsOf(p).length ? goalsOf(p).map(evidenceFromFact) : [evidenceFromDocument(p)],
+        ),
+      },
+    ];
+  },
+};

@@ -1,0 +1,99 @@
+import type { Discipline, IsoDate } from '../../../../../shared/model';
+import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
+import {
+  EVALUATION_CODES,
+  docDate,
+  docsOfType,
+  isPlanDocument,
+  knownDisciplines,
+  treatmentDays,
+} from '../../lib/documents';
+import type { Rule, RuleFinding } from '../../types';
+
+export const docPocPresent: Rule = {
+  meta: {
+    id: 'DOC-POC-PRESENT',
+    title: 'Written plan of care covering every date of service',
+    group: 'documentation',
+    source:
+      'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2 (services furnished under a plan of care); 42 CFR 410.61',
+    severity: 'error',
+    payers: ['ALL'],
+  },
+  check(episode) {
+    const all = treatmentDays(episode);
+    if (all.length === 0) return [];
+    const plans = episode.documents.filter(isPlanDocument);
+    const disciplines = knownDisciplines(episode);
+    const streams: Array<Discipline | null> = disciplines.length > 1 ? disciplines : [null];
+    const findings: RuleFinding[] = [];
+    const used = new Set<(typeof plans)[number]>();
+    for (const disc of streams) {
+      const prefix = disc ? `${disc}: ` : '';
+      const days = treatmentDays(episode, disc ?? undefined);
+      // An evaluation-only day needs the evaluation, not a plan (the plan follows from it).
+      const evalDates = new Set(
+        docsOfType(episode, 'evaluation')
+          .map(docDate)
+          .filter((d): d is IsoDate => !!d),
+      );
+      const needing = days.filter((d) => {
+        const evalOnly =
+          (d.lines.length > 0 && d.lines.every((l) => EVALUATION_CODES.has(l.code))) ||
+          (d.lines.length === 0 &&
+            evalDates.has(d.date) &&
+            d.docs.every((x) => x.type === 'evaluation'));
+        return !evalOnly;
+      });
+      if (needing.length === 0) continue;
+      const mine = plans.filter((p) => !disc || !p.discipline || p.discipline === disc);
+      const dated = mine
+        .map((p) => ({ p, date: docDate(p) }))
+        .filter((x): x is { p: (typeof plans)[number]; date: IsoDate } => !!x.date)
+        .sort((a, b) => (a.date < b.date ? -1 : 1));
+      const firstPlan = dated[0];
+      if (firstPlan) used.add(firstPlan.p);
+      const uncovered = needing.filter((d) => !firstPlan || d.date < firstPlan.date);
+      if (uncovered.length === 0) continue;
+      const dates = uncovered.map((d) => d.date);
+      const range =
+        dates.length > 1
+          ? `${dates[0]} through ${dates[dates.length - 1]} (${dates.length} dates)`
+          : dates[0];
+      const evidence = uncovered
+        .slice(0, 5)
+        .flatMap((d) =>
+          d.lines[0]
+            ? [evidenceFromLine(d.lines[0])]
+            : d.docs.slice(0, 1).map((x) => evidenceFromDocument(x)),
+        );
+      if (mine.length > 0 && dated.length === 0) {
+        findings.push({
+          status: 'warn',
+          message: `${prefix}A plan of care was found but its date could not be read; cannot confirm it covers DOS ${range}.`,
+          dates,
+          evidence: [...mine.map((p) => evidenceFromDocument(p)), ...evidence],
+        });
+        continue;
+      }
+      findings.push({
+        status: 'fail',
+        message: firstPlan
+          ? `${prefix}No plan of care found covering DOS ${range}; the first plan is dated ${firstPlan.date}.`
+          : `${prefix}No plan of care found covering DOS ${range}.`,
+        dates,
+        evidence: firstPlan ? [evidenceFromDocument(firstPlan.p), ...evidence] : evidence,
+      });
+    }
+    if (findings.length) return findings;
+    const list = [...used];
+    return [
+      {
+        status: 'pass',
+        message: `Plan of care dated ${list.map(docDate).join(', ')} covers every treatment date.`,
+        dates: list.map(docDate).filter((d): d is IsoDate => !!d),
+        evidence: list.map((p) => evidenceFromDocument(p)),
+      },
+    ];
+  },
+};

@@ -1,0 +1,49 @@
+/** Hash routes (work the same under app:// and http://). */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'import' }
+  | { name: 'episodes' }
+  | { name: 'episode'; id: string }
+  | { name: 'packet'; id: string }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'episodes':
+      return { name: 'episodes' };
+    case 'episode':
+      return parts[1] ? { name: 'episode', id: parts[1] } : { name: 'episodes' };
+    case 'packet':
+      return parts[1] ? { name: 'packet', id: parts[1] } : { name: 'episodes' };
+    case 'settings':
+      return { name: 'settings' };
+    default:
+      return { name: 'import' };
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'episode':
+    case 'packet':
+      return `#/${route.name}/${encodeURIComponent(route.id)}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { authWithinLimits } from '../../../src-main/core/review/rules/billing/auth-within-limits';
+import { episode, weekdays } from '../builder';
+import { failsOn, run } from './helpers';
+
+function auth(visits: number, hours: number, start = '2026-03-01', end = '2026-03-31') {
+  return {
+    'auth-number': 'A-100',
+    'auth-visits': visits,
+    'auth-hours': hours,
+    'auth-start': start,
+    'auth-end': end,
+    'auth-service': 'Work conditioning',
+  };
+}
+
+function program(days: number, u46 = 0) {
+  const b = episode();
+  const dates = weekdays('2026-03-02', days);
+  for (const d of dates) {
+    b.bill(d, '97545');
+    if (u46) b.bill(d, '97546', u46);
+  }
+  return { b, dates };
+}
+
+describe('AUTH-WITHIN-LIMITS', () => {
+  it('passes within visits, hours and range', () => {
+    const { b } = program(5);
+    const [f] = run(
+      authWithinLimits,
+      b.doc('authorization', '2026-02-27', auth(10, 30)).build(),
+      'workers-comp',
+    );
+    expect(f?.status).toBe('pass');
+    expect(f?.message).toContain('5/10 visits, 10/30 hours');
+  });
+
+  it('fails the visits beyond the approved count', () => {
+    const { b, dates } = program(6);
+    const f = run(
+      authWithinLimits,
+      b.doc('authorization', '2026-02-27', auth(4, 100)).build(),
+      'workers-comp',
+    );
+    expect(failsOn(f)).toEqual(dates.slice(4));
+    expect(f[0]?.message).toContain(`DOS ${dates[4]} exceeds authorization A-100: 5/4 visits`);
+  });
+
+  it('fails by hours (97545 = 2 h, 97546 = 1 h each)', () => {
+    const { b, dates } = program(3, 1); // 3 h per day
+    const f = run(
+      authWithinLimits,
+      b.doc('authorization', '2026-02-27', auth(10, 6)).build(),
+      'workers-comp',
+    );
+    expect(failsOn(f)).toEqual([dates[2]]);
+    expect(f[0]?.message).toContain('9/6 hours');
+  });
+
+  it('fails dates outside the approved range', () => {
+    const { b, dates } = program(5);
+    const f = run(
+      authWithinLimits,
+      b.doc('authorization', '2026-02-27', auth(10, 30, '2026-03-01', '2026-03-04')).build(),
+      'workers-comp',
+    );
+    expect(failsOn(f)).toEqual(dates.filter((d) => d > '2026-03-04'));
+    expect(f[0]?.message).toContain('outside every authorization range');
+  });
+
+  it('evaluation and FCE days do not count as visits', () => {
+    const { b } = program(4);
+    b.bill('2026-02-27', '97163').bill('2026-02-27', '97750', 4).doc('fce', '2026-02-27');
+    const ep = b.doc('authorization', '2026-02-20', auth(4, 8, '2026-02-20')).build();
+    expect(run(authWithinLimits, ep, 'workers-comp')[0]?.status).toBe('pass');
+  });
+
+  it('n/a without an authorization (AUTH-PRESENT reports it)', () => {
+    expect(run(authWithinLimits, program(2).b.build(), 'workers-comp')[0]?.status).toBe('n/a');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { billNcciUnbundling } from '../../../src-main/core/review/rules/billing/bill-ncci-unbundling';
+import { episode } from '../builder';
+import { run } from './helpers';
+
+const D = '2026-03-02';
+
+describe('BILL-NCCI-UNBUNDLING', () => {
+  it('97110 on a 97545 date without a bypass modifier fails (error)', () => {
+    const ep = episode('commercial')
+      .daily(D, { minutes: 130 })
+      .bill(D, '97545')
+      .bill(D, '97110', 2)
+      .build();
+    const [f] = run(billNcciUnbundling, ep, 'commercial');
+    expect(f).toMatchObject({ status: 'fail', severity: 'error', dates: [D] });
+    expect(f?.message).toContain(
+      '97110 billed with 97545 on 2026-03-02: NCCI PTP edit; modifier absent',
+    );
+  });
+
+  it.each([['59'], ['XU']])('with -%s and a separate timed session passes', (mod) => {
+    const ep = episode('commercial')
+      .daily(D, { minutes: 130 })
+      .daily(D, { timeIn: '14:00', timeOut: '14:30', timedMinutes: 30 })
+      .bill(D, '97545')
+      .bill(D, '97110', 2, [mod])
+      .build();
+    expect(run(billNcciUnbundling, ep, 'commercial')[0]?.status).toBe('pass');
+  });
+
+  it('with -59 but no distinct session documented: warning', () => {
+    const ep = episode('commercial')
+      .daily(D, { minutes: 130 })
+      .bill(D, '97545')
+      .bill(D, '97110', 2, ['59'])
+      .build();
+    const [f] = run(billNcciUnbundling, ep, 'commercial');
+    expect(f).toMatchObject({ status: 'warn', severity: 'warning' });
+    expect(f?.message).toContain(
+      'modifier present; documentation does not show a distinct service',
+    );
+  });
+
+  it('n/a when no component code shares a program date', () => {
+    const ep = episode('commercial').bill(D, '97545').bill('2026-03-03', '97110', 2).build();
+    expect(run(billNcciUnbundling, ep, 'commercial')[0]?.status).toBe('n/a');
+  });
+});

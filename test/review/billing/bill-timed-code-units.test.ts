@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadPayerProfile } from '../../../src-main/core/review/profiles';
+import { billTimedCodeUnits } from '../../../src-main/core/review/rules/billing/bill-timed-code-units';
+import { episode } from '../builder';
+import { run } from './helpers';
+
+const D = '2026-03-02';
+
+describe('BILL-TIMED-CODE-UNITS', () => {
+  it('60 timed minutes with 97110x2 + 97140x1 + 97530x1 (4 units) passes', () => {
+    const ep = episode('medicare')
+      .daily(D, { timedMinutes: 60 })
+      .bill(D, '97110', 2, ['GP'])
+      .bill(D, '97140', 1, ['GP'])
+      .bill(D, '97530', 1, ['GP'])
+      .build();
+    expect(run(billTimedCodeUnits, ep, 'medicare')[0]?.status).toBe('pass');
+  });
+
+  it('52 timed minutes with 4 units fails (allows 3)', () => {
+    const ep = episode('medicare')
+      .daily(D, { timedMinutes: 52 })
+      .bill(D, '97110', 2, ['GP'])
+      .bill(D, '97140', 1, ['GP'])
+      .bill(D, '97530', 1, ['GP'])
+      .build();
+    const [f] = run(billTimedCodeUnits, ep, 'medicare');
+    expect(f).toMatchObject({ status: 'fail', severity: 'error', dates: [D] });
+    expect(f?.message).toBe('2026-03-02: 52 timed minutes support 3 units; billed 4.');
+  });
+
+  it('untimed codes (evaluation, 97545) are not counted', () => {
+    const ep = episode('medicare')
+      .daily(D, { timedMinutes: 23 })
+      .bill(D, '97161', 1, ['GP'])
+      .bill(D, '97110', 2, ['GP'])
+      .build();
+    expect(run(billTimedCodeUnits, ep, 'medicare')[0]?.status).toBe('pass');
+  });
+
+  it('n/a for a date without timed minutes (DOC-DAILY-TIME reports it)', () => {
+    const ep = episode('medicare').daily(D, {}).bill(D, '97110', 2, ['GP']).build();
+    const [f] = run(billTimedCodeUnits, ep, 'medicare');
+    expect(f).toMatchObject({ status: 'n/a', dates: [D] });
+  });
+
+  it('CPT per-code method: 33 min 97110 + 7 min 97140 does not support a 97140 unit', () => {
+    const profile = { ...loadPayerProfile('commercial') };
+    profile.thresholds = { ...profile.thresholds, timedUnitMethod: 'cpt' };
+    const ep = episode('commercial')
+      .daily(D, {
+        extra: {
+          intervention: ['97110 therapeutic exercise 33 min', '97140 manual therapy 7 min'],
+        },
+      })
+      .bill(D, '97110', 2)
+      .bill(D, '97140', 1)
+      .build();
+    const [f] = run(billTimedCodeUnits, ep, profile);
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toContain('97140 7 min supports 0, billed 1');
+  });
+
+  it('n/a without timed codes', () => {
+    const ep = episode('medicare').bill(D, '97161', 1, ['GP']).build();
+    expect(run(billTimedCodeUnits, ep, 'medicare')[0]?.status).toBe('n/a');
+  });
+});

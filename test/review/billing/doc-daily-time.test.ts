@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { docDailyTime } from '../../../src-main/core/review/rules/billing/doc-daily-time';
+import { billWcTimeUnits } from '../../../src-main/core/review/rules/billing/bill-wc-time-units';
+import { episode } from '../builder';
+import { run } from './helpers';
+
+const D = '2026-03-02';
+
+function wc(minutes: number | undefined, u45: number, u46: number) {
+  const b = episode('workers-comp').daily(D, minutes === undefined ? {} : { minutes });
+  if (u45) b.bill(D, '97545', u45);
+  if (u46) b.bill(D, '97546', u46);
+  return b.build();
+}
+
+describe('DOC-DAILY-TIME', () => {
+  it.each([
+    [61, 1, 0],
+    [120, 1, 0],
+    [150, 1, 0],
+    [151, 1, 1],
+    [175, 1, 1],
+    [245, 1, 2],
+  ])('%i min billed 97545x%i + 97546x%i passes', (m, a, b) => {
+    const [f] = run(docDailyTime, wc(m, a, b), 'workers-comp');
+    expect(f?.status).toBe('pass');
+  });
+
+  it('60 minutes billed as 97545 is over-billed (error)', () => {
+    const [f] = run(docDailyTime, wc(60, 1, 0), 'workers-comp');
+    expect(f).toMatchObject({ status: 'fail', severity: 'error', dates: [D] });
+    expect(f?.message).toContain('60 min supports 97545x0 + 97546x0; billed 97545x1 + 97546x0');
+  });
+
+  it('fails when a 97545 date documents no minutes', () => {
+    const [f] = run(docDailyTime, wc(undefined, 1, 0), 'workers-comp');
+    expect(f).toMatchObject({ status: 'fail', severity: 'error' });
+    expect(f?.message).toContain('no program minutes');
+    expect(f?.evidence[0]?.file).toBe('billing/ledger.csv');
+  });
+
+  it('under-billing is info', () => {
+    const [f] = run(docDailyTime, wc(245, 1, 1), 'workers-comp');
+    expect(f).toMatchObject({ status: 'fail', severity: 'info' });
+  });
+
+  it('an over-billed date fails here and in BILL-WC-TIME-UNITS with the same numbers', () => {
+    const ep = wc(150, 1, 1);
+    const [doc] = run(docDailyTime, ep, 'workers-comp');
+    const [bill] = run(billWcTimeUnits, ep, 'workers-comp');
+    expect(doc?.status).toBe('fail');
+    expect(bill?.status).toBe('fail');
+    expect(doc?.message).toBe(bill?.message);
+    expect(doc?.message).toContain('150 min supports 97545x1 + 97546x0; billed 97545x1 + 97546x1.');
+    // Evidence: the note's minutes quote, then the billing lines.
+    expect(doc?.evidence.map((e) => e.quote)).toEqual([
+      'total-minutes: 150',
+      expect.stringContaining('97545'),
+      expect.stringContaining('97546'),
+    ]);
+  });
+
+  it('same-date notes are merged (90 + 61 = 151 supports one 97546)', () => {
+    const ep = episode('workers-comp')
+      .daily(D, { minutes: 90 })
+      .daily(D, { minutes: 61 })
+      .bill(D, '97545')
+      .bill(D, '97546')
+      .build();
+    expect(run(docDailyTime, ep, 'workers-comp')[0]?.status).toBe('pass');
+  });
+
+  it('Medicare: timed codes without timed minutes fail here', () => {
+    const ep = episode('medicare').daily(D, {}).bill(D, '97110', 2, ['GP']).build();
+    const [f] = run(docDailyTime, ep, 'medicare');
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toContain('no total timed-code minutes');
+  });
+
+  it('n/a without program or timed lines', () => {
+    const ep = episode('workers-comp').daily(D, { minutes: 60 }).build();
+    expect(run(docDailyTime, ep, 'workers-comp')[0]?.status).toBe('n/a');
+  });
+});
