@@ -18,9 +18,23 @@ import {
   VOICE_C,
   buildComms,
 } from './sample-chart/cases';
-import { CHEN_DC, CHEN_EVAL, CHEN_STYLE, chenBundle, chenDischarge, chenEvaluation } from './sample-chart/chen';
+import {
+  CHEN_DC,
+  CHEN_EVAL,
+  CHEN_STYLE,
+  chenBundle,
+  chenDischarge,
+  chenEvaluation,
+} from './sample-chart/chen';
 import { ALVAREZ, NGUYEN, OKAFOR, type Patient } from './sample-chart/episodes';
-import { PdfBook, renderHtml, renderText, setFixedMetadata, type Block, type PdfStyle } from './sample-chart/layout';
+import {
+  PdfBook,
+  renderHtml,
+  renderText,
+  setFixedMetadata,
+  type Block,
+  type PdfStyle,
+} from './sample-chart/layout';
 import {
   authorization,
   communication,
@@ -58,10 +72,30 @@ export function wcDocs(p: Patient, c: WcCase, vo: Voice): GenDoc[] {
   const last = daily[daily.length - 1];
   if (!ev || !pr || !last) throw new Error('episode incomplete');
   const docs: GenDoc[] = [
-    { date: c.orderDate, slug: 'physician-order', title: 'Physician Order', blocks: order(p, c, vo) },
-    { date: c.jobDate, slug: 'job-description', title: 'Job Description', blocks: jobDescription(p, c, vo) },
-    { date: c.fceDate, slug: 'functional-capacity-evaluation', title: 'FCE', blocks: fce(p, c, vo) },
-    { date: c.authDate, slug: 'authorization', title: 'Authorization', blocks: authorization(p, c, vo) },
+    {
+      date: c.orderDate,
+      slug: 'physician-order',
+      title: 'Physician Order',
+      blocks: order(p, c, vo),
+    },
+    {
+      date: c.jobDate,
+      slug: 'job-description',
+      title: 'Job Description',
+      blocks: jobDescription(p, c, vo),
+    },
+    {
+      date: c.fceDate,
+      slug: 'functional-capacity-evaluation',
+      title: 'FCE',
+      blocks: fce(p, c, vo),
+    },
+    {
+      date: c.authDate,
+      slug: 'authorization',
+      title: 'Authorization',
+      blocks: authorization(p, c, vo),
+    },
     {
       date: ev.dos,
       slug: 'initial-evaluation',
@@ -70,7 +104,12 @@ export function wcDocs(p: Patient, c: WcCase, vo: Voice): GenDoc[] {
     },
   ];
   for (const v of daily) {
-    docs.push({ date: v.dos, slug: 'daily-note', title: 'Daily Note', blocks: dailyNote(p, c, v, vo, 10) });
+    docs.push({
+      date: v.dos,
+      slug: 'daily-note',
+      title: 'Daily Note',
+      blocks: dailyNote(p, c, v, vo, 10),
+    });
     if (v === pr)
       docs.push({
         date: v.dos,
@@ -89,7 +128,12 @@ export function wcDocs(p: Patient, c: WcCase, vo: Voice): GenDoc[] {
   for (const m of c.comms)
     docs.push({
       date: m.date,
-      slug: m.kind === 'phone' ? 'phone-note' : m.toRole === 'physician' ? 'letter-to-physician' : 'letter-to-adjuster',
+      slug:
+        m.kind === 'phone'
+          ? 'phone-note'
+          : m.toRole === 'physician'
+            ? 'letter-to-physician'
+            : 'letter-to-adjuster',
       title: 'Communication',
       blocks: communication(p, m, vo),
     });
@@ -198,12 +242,22 @@ export async function buildSampleChart(): Promise<SampleOutput> {
   {
     const ev = await PdfBook.create(CHEN_STYLE);
     const evFile = `chen-robert/${CHEN_EVAL}_PT_Evaluation_POC.pdf`;
-    placements.push({ file: evFile, date: CHEN_EVAL, slug: 'initial-evaluation', ...ev.addDocument(chenEvaluation()) });
+    placements.push({
+      file: evFile,
+      date: CHEN_EVAL,
+      slug: 'initial-evaluation',
+      ...ev.addDocument(chenEvaluation()),
+    });
     files.set(evFile, await ev.save('PT Evaluation and Plan of Care', 'Riverbend EMR export'));
     files.set('chen-robert/chen_robert_fhir_bundle.json', await chenBundle(7));
     const dc = await PdfBook.create(CHEN_STYLE);
     const dcFile = `chen-robert/${CHEN_DC}_Discharge_Summary.pdf`;
-    placements.push({ file: dcFile, date: CHEN_DC, slug: 'discharge-summary', ...dc.addDocument(chenDischarge()) });
+    placements.push({
+      file: dcFile,
+      date: CHEN_DC,
+      slug: 'discharge-summary',
+      ...dc.addDocument(chenDischarge()),
+    });
     files.set(dcFile, await dc.save('Discharge Summary', 'Riverbend EMR export'));
   }
 
@@ -216,7 +270,10 @@ export async function buildSampleChart(): Promise<SampleOutput> {
       file.endsWith('.html')
         ? renderHtml(`${d.title} - Nguyen, Linda - ${d.date}`, d.blocks)
         : renderText([
-            { k: 'p', text: 'Riverbend Physical Therapy & Work Rehab | NPI 1234567893 | (217) 555-0142' },
+            {
+              k: 'p',
+              text: 'Riverbend Physical Therapy & Work Rehab | NPI 1234567893 | (217) 555-0142',
+            },
             { k: 'rule' },
             ...d.blocks,
           ]),
@@ -242,7 +299,8 @@ export async function writeSampleChart(outDir: string): Promise<string[]> {
   return paths;
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'sample-chart');
   writeSampleChart(out)

@@ -1,5 +1,16 @@
 /** Clinic ledger CSV and X12 835 remittances for the sample chart. */
-import { CHEN, CHEN_NO_GP, CLINIC, FEES, OKAFOR, PATIENTS, addDays, claimId, fmt, type Patient } from './episodes';
+import {
+  CHEN,
+  CHEN_NO_GP,
+  CLINIC,
+  FEES,
+  OKAFOR,
+  PATIENTS,
+  addDays,
+  claimId,
+  fmt,
+  type Patient,
+} from './episodes';
 
 const money = (n: number): string =>
   `"$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}"`;
@@ -63,14 +74,27 @@ interface SvcOut {
 }
 
 /** Allowed amounts in cents. WC: fee schedule; Medicare: MPFS-like, 80% paid, 20% coinsurance. */
-const WC_ALLOWED: Record<string, number> = { '97545': 36000, '97546': 15500, '97163': 21000, '97110': 4100 };
-const MCR_ALLOWED: Record<string, number> = { '97162': 10430, '97110': 3012, '97112': 3450, '97140': 2890, '97530': 3640 };
+const WC_ALLOWED: Record<string, number> = {
+  '97545': 36000,
+  '97546': 15500,
+  '97163': 21000,
+  '97110': 4100,
+};
+const MCR_ALLOWED: Record<string, number> = {
+  '97162': 10430,
+  '97110': 3012,
+  '97112': 3450,
+  '97140': 2890,
+  '97530': 3640,
+};
 
 /** Claim denials planted in the remits, per claim id. */
 export const DENIED_CLAIMS: Record<string, string> = { 'RB26-0921-ALV': 'CO-50' };
 export const OKAFOR_CO97_DOS = '2026-10-14';
 
-function claimsOf(p: Patient): Map<string, Array<{ dos: string; code: string; mods: string[]; units: number }>> {
+function claimsOf(
+  p: Patient,
+): Map<string, Array<{ dos: string; code: string; mods: string[]; units: number }>> {
   const m = new Map<string, Array<{ dos: string; code: string; mods: string[]; units: number }>>();
   for (const v of p.visits)
     for (const l of v.ledgerLines) {
@@ -89,7 +113,12 @@ export function paymentDate(p: Patient, id: string): string {
   return d > '2026-11-13' ? '2026-11-13' : d;
 }
 
-function claimSegs(p: Patient, id: string, svcs: Array<{ dos: string; code: string; mods: string[]; units: number }>, icn: string): { segs: string[][]; paid: number } {
+function claimSegs(
+  p: Patient,
+  id: string,
+  svcs: Array<{ dos: string; code: string; mods: string[]; units: number }>,
+  icn: string,
+): { segs: string[][]; paid: number } {
   const denied = DENIED_CLAIMS[id];
   const out: SvcOut[] = svcs.map((s) => {
     const charge = cents((FEES[s.code] ?? 0) * s.units);
@@ -133,7 +162,18 @@ function claimSegs(p: Patient, id: string, svcs: Array<{ dos: string; code: stri
     ['CLP', id, denied ? '4' : '1', amt(charge), amt(paid), amt(pr), filing, icn, '11', '1'],
     ['NM1', 'QC', '1', p.last.toUpperCase(), p.first.toUpperCase(), '', '', '', 'MR', p.mrn],
     ['NM1', 'IL', '1', p.last.toUpperCase(), p.first.toUpperCase(), '', '', '', 'MI', p.memberId],
-    ['NM1', '82', '1', p.therapist.last.toUpperCase(), p.therapist.first.toUpperCase(), '', '', '', 'XX', '1497758544'],
+    [
+      'NM1',
+      '82',
+      '1',
+      p.therapist.last.toUpperCase(),
+      p.therapist.first.toUpperCase(),
+      '',
+      '',
+      '',
+      'XX',
+      '1497758544',
+    ],
     ['DTM', '232', d8(dates[0] ?? '')],
     ['DTM', '233', d8(dates[dates.length - 1] ?? '')],
     ...out.flatMap((o) => o.segs),
@@ -181,19 +221,45 @@ export function build835(
     'P',
     seps.comp,
   ];
-  const all: string[][] = [isa, ['GS', 'HP', payer.sender, 'RIVERBENDPT', d8(last), '0815', String(ctrl), 'X', '005010X221A1']];
+  const all: string[][] = [
+    isa,
+    ['GS', 'HP', payer.sender, 'RIVERBENDPT', d8(last), '0815', String(ctrl), 'X', '005010X221A1'],
+  ];
   let icn = 1;
   dates.forEach((date, ti) => {
     const st = String(ti + 1).padStart(4, '0');
     const claims = (byDate.get(date) ?? []).map(({ p, id }) => {
       const svcs = claimsOf(p).get(id) ?? [];
-      return claimSegs(p, id, svcs, `${icnPrefix}${d8(date).slice(2)}${String(icn++).padStart(4, '0')}`);
+      return claimSegs(
+        p,
+        id,
+        svcs,
+        `${icnPrefix}${d8(date).slice(2)}${String(icn++).padStart(4, '0')}`,
+      );
     });
     const total = claims.reduce((a, c) => a + c.paid, 0);
     const check = `${icnPrefix}${d8(date)}${ti + 1}`;
     const body: string[][] = [
       ['ST', '835', st],
-      ['BPR', 'I', amt(total), 'C', 'ACH', 'CCP', '01', '071000013', 'DA', '5550001234', payer.taxId, '', '01', '071000039', 'DA', '7770004321', d8(date)],
+      [
+        'BPR',
+        'I',
+        amt(total),
+        'C',
+        'ACH',
+        'CCP',
+        '01',
+        '071000013',
+        'DA',
+        '5550001234',
+        payer.taxId,
+        '',
+        '01',
+        '071000039',
+        'DA',
+        '7770004321',
+        d8(date),
+      ],
       ['TRN', '1', check, payer.taxId],
       ['DTM', '405', d8(date)],
       ['N1', 'PR', payer.name],
@@ -218,7 +284,12 @@ export function build835(
 export function remits(): Record<string, string> {
   return {
     'remits/midwest_wc_835.edi': build835(
-      { name: "MIDWEST WORKERS' COMPENSATION INSURANCE CO.", id: 'MWCIC', taxId: '1361234567', sender: 'MIDWESTWC' },
+      {
+        name: "MIDWEST WORKERS' COMPENSATION INSURANCE CO.",
+        id: 'MWCIC',
+        taxId: '1361234567',
+        sender: 'MIDWESTWC',
+      },
       PATIENTS.filter((p) => p.payer.startsWith('Midwest')),
       { el: '*', comp: ':', rep: '^', seg: '~', nl: false },
       101,
@@ -240,4 +311,3 @@ export function remits(): Record<string, string> {
     ),
   };
 }
-

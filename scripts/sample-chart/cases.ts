@@ -24,9 +24,18 @@ export const VOICE_A: Voice = {
   ],
   visit: (n) => `Visit ${n} of 10`,
   dailyTitle: 'Work Conditioning Daily Note',
-  heads: { s: 'Subjective', o: 'Objective', a: 'Assessment', p: 'Plan', vitals: 'Vitals', bill: 'Charges' },
-  bill: (l) => `CPT ${l.code}${l.mods.map((m) => `-${m}`).join('')}  ${DESCR[l.code] ?? ''}  Units: ${l.units}`,
-  sig: (w, iso, hhmm) => `Electronically signed by ${fullName(w)} on ${fmt.mdy(iso)} at ${fmt.ampm(hhmm)}`,
+  heads: {
+    s: 'Subjective',
+    o: 'Objective',
+    a: 'Assessment',
+    p: 'Plan',
+    vitals: 'Vitals',
+    bill: 'Charges',
+  },
+  bill: (l) =>
+    `CPT ${l.code}${l.mods.map((m) => `-${m}`).join('')}  ${DESCR[l.code] ?? ''}  Units: ${l.units}`,
+  sig: (w, iso, hhmm) =>
+    `Electronically signed by ${fullName(w)} on ${fmt.mdy(iso)} at ${fmt.ampm(hhmm)}`,
   date: (iso) => fmt.mdy(iso),
 };
 
@@ -36,7 +45,10 @@ export const VOICE_B: Voice = {
   header: (p) => ({
     k: 'kv',
     pairs: [
-      ['', `PATIENT: ${p.last.toUpperCase()}, ${p.first.toUpperCase()}   DOB: ${fmt.mdy(p.dob)}   ACCT: ${p.mrn}`],
+      [
+        '',
+        `PATIENT: ${p.last.toUpperCase()}, ${p.first.toUpperCase()}   DOB: ${fmt.mdy(p.dob)}   ACCT: ${p.mrn}`,
+      ],
       ['', `INSURANCE: ${p.payer.toUpperCase()}   CLAIM: ${p.memberId}`],
     ],
   }),
@@ -47,8 +59,10 @@ export const VOICE_B: Voice = {
   visit: (n) => `Visit #${n}`,
   dailyTitle: 'WORK CONDITIONING - SOAP NOTE',
   heads: { s: 'S:', o: 'O:', a: 'A:', p: 'P:', vitals: 'VITALS', bill: 'CHARGES' },
-  bill: (l) => `${l.code}${l.mods.map((m) => `-${m}`).join('')} ${(DESCR[l.code] ?? '').toUpperCase()} X${l.units}`,
-  sig: (w, iso) => `Signed: ${w.first.slice(0, 1)}. ${w.last} ${w.cred.replace(/,/g, '')} ${fmt.short(iso)}`,
+  bill: (l) =>
+    `${l.code}${l.mods.map((m) => `-${m}`).join('')} ${(DESCR[l.code] ?? '').toUpperCase()} X${l.units}`,
+  sig: (w, iso) =>
+    `Signed: ${w.first.slice(0, 1)}. ${w.last} ${w.cred.replace(/,/g, '')} ${fmt.short(iso)}`,
   date: (iso) => fmt.short(iso),
 };
 
@@ -80,7 +94,8 @@ export const VOICE_C: Voice = {
     vitals: 'Vital Signs',
     bill: 'Procedures Billed',
   },
-  bill: (l) => `Procedure ${l.code}${l.mods.map((m) => `-${m}`).join('')} ${DESCR[l.code] ?? ''} (${l.units} unit${l.units === 1 ? '' : 's'})`,
+  bill: (l) =>
+    `Procedure ${l.code}${l.mods.map((m) => `-${m}`).join('')} ${DESCR[l.code] ?? ''} (${l.units} unit${l.units === 1 ? '' : 's'})`,
   sig: (w, iso, hhmm) => `Electronically signed by ${fullName(w)} on ${iso} ${hhmm}`,
   date: (iso) => iso,
 };
@@ -117,15 +132,28 @@ export const ALVAREZ_CASE: WcCase = {
   ],
   activities: [
     { name: 'Treadmill warm-up', param: (n) => `2.${6 + (n % 3)} mph, ${n > 5 ? 4 : 2}% grade` },
-    { name: 'Floor-to-waist crate lift', param: (n) => `${lb(25, 3)(n)} lb, 4 x 8 reps, hip hinge` },
+    {
+      name: 'Floor-to-waist crate lift',
+      param: (n) => `${lb(25, 3)(n)} lb, 4 x 8 reps, hip hinge`,
+    },
     { name: 'Waist-to-shoulder shelf lift', param: (n) => `${lb(20, 2)(n)} lb, 3 x 10 reps` },
     { name: 'Two-hand carry', param: (n) => `${lb(25, 3)(n)} lb x 100 ft x 6 laps` },
     { name: 'Sled push/pull', param: (n) => `${lb(90, 10)(n)} lb sled, 50 ft x 8 each` },
-    { name: 'Pallet stacking simulation', param: (n) => `${lb(15, 2)(n)} lb boxes, 40 boxes, floor to 48 in` },
-    { name: 'Circuit: squat/kneel/stoop tolerance', param: (n) => `${2 + Math.floor(n / 3)} rounds, 5 min stations` },
-    { name: 'Core stabilization and stretching', param: () => 'bird-dog 3x10, side plank 3x20 s, HS stretch' },
+    {
+      name: 'Pallet stacking simulation',
+      param: (n) => `${lb(15, 2)(n)} lb boxes, 40 boxes, floor to 48 in`,
+    },
+    {
+      name: 'Circuit: squat/kneel/stoop tolerance',
+      param: (n) => `${2 + Math.floor(n / 3)} rounds, 5 min stations`,
+    },
+    {
+      name: 'Core stabilization and stretching',
+      param: () => 'bird-dog 3x10, side plank 3x20 s, HS stretch',
+    },
   ],
-  therexText: 'lumbar stabilization progression: dead bug 3x12, Pallof press 3x10 each, prone hip ext 3x12',
+  therexText:
+    'lumbar stabilization progression: dead bug 3x12, Pallof press 3x10 each, prone hip ext 3x12',
   orderDate: '2026-08-31',
   fceDate: '2026-09-02',
   fceBy: 'Laura Grant, OTR/L, Prairie Occupational Health (fictional)',
@@ -165,16 +193,32 @@ export const OKAFOR_CASE: WcCase = {
     { name: 'Floor-to-waist lift', unit: 'lb', base: 30, pr: 45, exit: 55, demand: 50 },
     { name: 'Waist-to-overhead lift', unit: 'lb', base: 10, pr: 25, exit: 35, demand: 35 },
     { name: 'Hand truck push force', unit: 'lbf', base: 50, pr: 80, exit: 100, demand: 100 },
-    { name: 'Right shoulder flexion AROM', unit: 'deg', base: 135, pr: 155, exit: 170, demand: 170 },
+    {
+      name: 'Right shoulder flexion AROM',
+      unit: 'deg',
+      base: 135,
+      pr: 155,
+      exit: 170,
+      demand: 170,
+    },
   ],
   activities: [
     { name: 'UBE warm-up', param: (n) => `level ${3 + Math.floor(n / 3)}, forward/retro` },
     { name: 'Floor-to-waist case lift', param: (n) => `${lb(30, 3)(n)} lb, 4 x 8 reps` },
     { name: 'Overhead shelf lift (R)', param: (n) => `${lb(10, 3)(n)} lb to 64 in shelf, 3 x 8` },
     { name: 'Hand truck push course', param: (n) => `${lb(150, 15)(n)} lb load, 75 ft x 6` },
-    { name: 'Truck step simulation', param: (n) => `2 x 12 in steps with ${lb(15, 2)(n)} lb, 3 x 10` },
-    { name: 'Delivery route simulation', param: (n) => `${lb(20, 3)(n)} lb cases, 30 deliveries, dolly and stairs` },
-    { name: 'Rotator cuff/scapular strengthening', param: (n) => `band ER/IR ${n > 5 ? 'blue' : 'green'} 3 x 15, rows 3 x 12` },
+    {
+      name: 'Truck step simulation',
+      param: (n) => `2 x 12 in steps with ${lb(15, 2)(n)} lb, 3 x 10`,
+    },
+    {
+      name: 'Delivery route simulation',
+      param: (n) => `${lb(20, 3)(n)} lb cases, 30 deliveries, dolly and stairs`,
+    },
+    {
+      name: 'Rotator cuff/scapular strengthening',
+      param: (n) => `band ER/IR ${n > 5 ? 'blue' : 'green'} 3 x 15, rows 3 x 12`,
+    },
     { name: 'Cool-down stretching', param: () => 'sleeper stretch, doorway pec stretch 3 x 30 s' },
   ],
   therexText: '',
@@ -200,7 +244,8 @@ export const NGUYEN_CASE: WcCase = {
   ],
   mechanism:
     'On 08/11/2026 patient was repositioning a resident in bed with a coworker; the resident shifted weight suddenly and patient felt low back pain radiating to the left buttock.',
-  priorTx: '10 visits of outpatient PT (08/2026 - 10/2026). Radicular symptoms resolved; capacity plateaued at light-medium.',
+  priorTx:
+    '10 visits of outpatient PT (08/2026 - 10/2026). Radicular symptoms resolved; capacity plateaued at light-medium.',
   comorbid: 'Mild persistent asthma (inhaler before exercise).',
   jobTitle: 'Certified Nursing Assistant',
   employer: 'Maple Grove Care Center (fictional)',
@@ -219,14 +264,29 @@ export const NGUYEN_CASE: WcCase = {
     { name: 'Continuous standing/walking', unit: 'min', base: 40, pr: 90, exit: 150, demand: 120 },
   ],
   activities: [
-    { name: 'Recumbent bike / treadmill', param: (n) => `${n % 2 === 0 ? 'bike level 5' : 'treadmill 2.8 mph'}, 10-12 min` },
+    {
+      name: 'Recumbent bike / treadmill',
+      param: (n) => `${n % 2 === 0 ? 'bike level 5' : 'treadmill 2.8 mph'}, 10-12 min`,
+    },
     { name: 'Floor-to-waist linen bag lift', param: (n) => `${lb(20, 2)(n)} lb, 4 x 8 reps` },
-    { name: 'Transfer simulation (mannequin)', param: (n) => `${lb(25, 3)(n)} lb assist, 3 x 6 sit-stand-pivot` },
-    { name: 'Bed repositioning simulation', param: (n) => `draw-sheet pull ${lb(20, 2)(n)} lb, 3 x 8` },
+    {
+      name: 'Transfer simulation (mannequin)',
+      param: (n) => `${lb(25, 3)(n)} lb assist, 3 x 6 sit-stand-pivot`,
+    },
+    {
+      name: 'Bed repositioning simulation',
+      param: (n) => `draw-sheet pull ${lb(20, 2)(n)} lb, 3 x 8`,
+    },
     { name: 'Wheelchair/cart push course', param: (n) => `${lb(120, 10)(n)} lb, 100 ft x 6` },
-    { name: 'Bed-making / forward-bend tolerance', param: (n) => `${8 + n} min sustained, 3 bouts` },
+    {
+      name: 'Bed-making / forward-bend tolerance',
+      param: (n) => `${8 + n} min sustained, 3 bouts`,
+    },
     { name: 'Carry circuit', param: (n) => `${lb(15, 2)(n)} lb tote x 50 ft x 8` },
-    { name: 'Lumbar stabilization and stretching', param: () => 'bridge 3x12, bird-dog 3x10, piriformis stretch' },
+    {
+      name: 'Lumbar stabilization and stretching',
+      param: () => 'bridge 3x12, bird-dog 3x10, piriformis stretch',
+    },
   ],
   therexText: '',
   orderDate: '2026-10-19',
@@ -243,7 +303,13 @@ export const NGUYEN_CASE: WcCase = {
   comms: [],
 };
 
-function adjusterLetters(p: Patient, c: WcCase, prDate: string, dcDate: string, evalDate: string): void {
+function adjusterLetters(
+  p: Patient,
+  c: WcCase,
+  prDate: string,
+  dcDate: string,
+  evalDate: string,
+): void {
   c.comms.length = 0;
   const adj = `${c.adjuster}, Claims Adjuster, ${p.payer}`;
   c.comms.push(
@@ -285,14 +351,24 @@ function adjusterLetters(p: Patient, c: WcCase, prDate: string, dcDate: string, 
 
 export function buildComms(): void {
   adjusterLetters(
-    { last: 'Alvarez', first: 'Maria', payer: "Midwest Workers' Compensation Insurance Co.", physician: { first: 'Alan', last: 'Kessler', cred: 'MD' } } as Patient,
+    {
+      last: 'Alvarez',
+      first: 'Maria',
+      payer: "Midwest Workers' Compensation Insurance Co.",
+      physician: { first: 'Alan', last: 'Kessler', cred: 'MD' },
+    } as Patient,
     ALVAREZ_CASE,
     '2026-09-15',
     '2026-09-22',
     '2026-09-08',
   );
   adjusterLetters(
-    { last: 'Okafor', first: 'James', payer: 'Great Lakes Mutual (Workers\u0027 Comp)', physician: { first: 'Mark', last: 'Janssen', cred: 'MD' } } as Patient,
+    {
+      last: 'Okafor',
+      first: 'James',
+      payer: 'Great Lakes Mutual (Workers\u0027 Comp)',
+      physician: { first: 'Mark', last: 'Janssen', cred: 'MD' },
+    } as Patient,
     OKAFOR_CASE,
     '2026-10-12',
     '2026-10-19',
@@ -311,7 +387,12 @@ export function buildComms(): void {
     ],
   });
   adjusterLetters(
-    { last: 'Nguyen', first: 'Linda', payer: "Midwest Workers' Compensation Insurance Co.", physician: { first: 'Helen', last: 'Park', cred: 'DO' } } as Patient,
+    {
+      last: 'Nguyen',
+      first: 'Linda',
+      payer: "Midwest Workers' Compensation Insurance Co.",
+      physician: { first: 'Helen', last: 'Park', cred: 'DO' },
+    } as Patient,
     NGUYEN_CASE,
     '2026-11-02',
     '2026-11-09',

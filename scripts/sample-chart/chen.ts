@@ -101,7 +101,10 @@ export function chenEvaluation(): Block[] {
     {
       k: 'kv',
       pairs: [
-        ['Interventions', 'therapeutic exercise, neuromuscular re-education, manual therapy, therapeutic activities, HEP'],
+        [
+          'Interventions',
+          'therapeutic exercise, neuromuscular re-education, manual therapy, therapeutic activities, HEP',
+        ],
         ['Frequency/Duration', '3x/week for 6 weeks'],
         ['Certification period', `${fmt.mdy(CHEN_EVAL)} to 09/14/2026`],
       ],
@@ -171,9 +174,11 @@ export function chenDischarge(): Block[] {
 const PARAMS: Record<string, (n: number) => string> = {
   '97110': (n) =>
     `quad sets, SLR 3x${10 + n}, heel slides, recumbent bike ${8 + Math.floor(n / 2)} min seat ${Math.max(8, 12 - Math.floor(n / 3))}, step-ups 4 in x 15`,
-  '97112': (n) => `tandem stance 3x30 s, foam balance ${n > 8 ? 'eyes closed' : 'eyes open'} 3x30 s, weight shifts`,
+  '97112': (n) =>
+    `tandem stance 3x30 s, foam balance ${n > 8 ? 'eyes closed' : 'eyes open'} 3x30 s, weight shifts`,
   '97140': () => 'patellar mobilization grade III, tibiofemoral flexion mobilization grade III',
-  '97530': (n) => `sit-to-stand from 18 in chair x ${8 + Math.floor(n / 2)}, stair training ${4 + n} steps, car transfer practice`,
+  '97530': (n) =>
+    `sit-to-stand from 18 in chair x ${8 + Math.floor(n / 2)}, stair training ${4 + n} steps, car transfer practice`,
 };
 
 export function chenDaily(v: Visit): Block[] {
@@ -205,7 +210,11 @@ export function chenDaily(v: Visit): Block[] {
       widths: [30, 58, 12],
       rows: [
         ['Intervention', 'Parameters', 'Minutes'],
-        ...pat.map((p) => [`${p.code} ${DESCR[p.code] ?? ''}`, PARAMS[p.code]?.(v.n) ?? '', String(p.min)]),
+        ...pat.map((p) => [
+          `${p.code} ${DESCR[p.code] ?? ''}`,
+          PARAMS[p.code]?.(v.n) ?? '',
+          String(p.min),
+        ]),
         ['Cold pack (not billed)', 'R knee, elevated, post-treatment', '10'],
       ],
     },
@@ -216,14 +225,20 @@ export function chenDaily(v: Visit): Block[] {
       text: 'Tolerated treatment well; improving quad control with decreasing extensor lag. Requires skilled cueing for stair sequencing and balance progression.',
     },
     { k: 'h', text: 'Plan' },
-    { k: 'p', text: 'Continue per plan of care; progress step height and balance challenge next visit.' },
+    {
+      k: 'p',
+      text: 'Continue per plan of care; progress step height and balance challenge next visit.',
+    },
     { k: 'h', text: 'Billing' },
     ...v.noteLines.map((l): Block => ({
       k: 'p',
       text: `${l.code}-${l.mods.join('-')} x${l.units}`,
     })),
     { k: 'gap' },
-    { k: 'p', text: `Electronically signed: ${fullName(T)} ${fmt.mdy(v.dos)} ${addMinutes(v.start, total + 35)}` },
+    {
+      k: 'p',
+      text: `Electronically signed: ${fullName(T)} ${fmt.mdy(v.dos)} ${addMinutes(v.start, total + 35)}`,
+    },
   ];
 }
 
@@ -255,7 +270,11 @@ export async function chenBundle(pdfVisit: number): Promise<string> {
         use: 'usual',
         type: {
           coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR', display: 'Medical record number' },
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+              code: 'MR',
+              display: 'Medical record number',
+            },
           ],
         },
         system: 'urn:oid:2.16.840.1.113883.3.9999.1',
@@ -288,7 +307,9 @@ export async function chenBundle(pdfVisit: number): Promise<string> {
       resourceType: 'Goal',
       lifecycleStatus: 'completed',
       achievementStatus: {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved' }],
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved' },
+        ],
       },
       description: { text },
       subject: patientRef,
@@ -302,7 +323,8 @@ export async function chenBundle(pdfVisit: number): Promise<string> {
     status: 'completed',
     intent: 'plan',
     title: 'Physical therapy plan of care - R TKA',
-    description: 'Therapeutic exercise, neuromuscular re-education, manual therapy, therapeutic activities. Frequency/Duration: 3x/week for 6 weeks.',
+    description:
+      'Therapeutic exercise, neuromuscular re-education, manual therapy, therapeutic activities. Frequency/Duration: 3x/week for 6 weeks.',
     subject: patientRef,
     period: { start: CHEN_EVAL, end: '2026-09-14' },
     created: CHEN_EVAL,
@@ -324,8 +346,17 @@ export async function chenBundle(pdfVisit: number): Promise<string> {
     add(6, v.n, {
       resourceType: 'Encounter',
       status: 'finished',
-      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB', display: 'ambulatory' },
-      type: [{ text: v.kind === 'eval' ? 'Physical therapy evaluation' : 'Physical therapy treatment visit' }],
+      class: {
+        system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+        code: 'AMB',
+        display: 'ambulatory',
+      },
+      type: [
+        {
+          text:
+            v.kind === 'eval' ? 'Physical therapy evaluation' : 'Physical therapy treatment visit',
+        },
+      ],
       subject: patientRef,
       participant: [{ individual: practRef }],
       period: { start, end },
@@ -339,11 +370,17 @@ export async function chenBundle(pdfVisit: number): Promise<string> {
       resourceType: 'DocumentReference',
       status: 'current',
       docStatus: 'final',
-      type: { coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }], text: 'Physical Therapy Daily Note' },
+      type: {
+        coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }],
+        text: 'Physical Therapy Daily Note',
+      },
       category: [
         {
           coding: [
-            { system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note' },
+            {
+              system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+              code: 'clinical-note',
+            },
           ],
         },
       ],

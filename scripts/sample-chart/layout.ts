@@ -119,7 +119,8 @@ export class PdfBook {
     this.newPage();
     const pageStart = this.pages.length;
     const s = this.style;
-    for (const l of s.letterhead) this.lines(l, l === s.letterhead[0] ? this.boldFont : this.font, s.size);
+    for (const l of s.letterhead)
+      this.lines(l, l === s.letterhead[0] ? this.boldFont : this.font, s.size);
     if (s.letterhead.length > 0) this.rule();
     for (const b of blocks) this.block(b);
     return { pageStart, pageEnd: this.pages.length };
@@ -318,7 +319,9 @@ export function renderHtml(title: string, blocks: Block[]): string {
       case 'kv':
         out.push(
           '<p>' +
-            b.pairs.map(([k, v]) => (k === '' ? esc(v) : `<b>${esc(k)}:</b> ${esc(v)}`)).join('<br>\n') +
+            b.pairs
+              .map(([k, v]) => (k === '' ? esc(v) : `<b>${esc(k)}:</b> ${esc(v)}`))
+              .join('<br>\n') +
             '</p>',
         );
         break;

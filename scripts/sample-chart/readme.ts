@@ -20,7 +20,8 @@ function ledgerLines(csv: string, p: Patient, dates: string[]): string {
   const lines = csv.split('\r\n');
   const hits: number[] = [];
   lines.forEach((l, i) => {
-    if (l.startsWith(`"${p.last.toUpperCase()},`) && dates.some((d) => l.includes(fmt.mdy(d)))) hits.push(i + 1);
+    if (l.startsWith(`"${p.last.toUpperCase()},`) && dates.some((d) => l.includes(fmt.mdy(d))))
+      hits.push(i + 1);
   });
   return hits.join(', ');
 }
@@ -34,7 +35,9 @@ function episode(p: Patient): string {
 
 export function billingReadme(pl: Placed[], files: Map<string, Uint8Array | string>): string {
   const csv = String(files.get('billing/ledger.csv') ?? '');
-  const okaPages = pl.filter((x) => x.file.startsWith('okafor')).reduce((a, x) => Math.max(a, x.pageEnd), 0);
+  const okaPages = pl
+    .filter((x) => x.file.startsWith('okafor'))
+    .reduce((a, x) => Math.max(a, x.pageEnd), 0);
   const chenDays = CHEN.visits.map((v) => v.dos);
   const list = [...files.keys()].sort().map((f) => `- \`${f}\``);
   return `# ChartReady sample chart
@@ -92,7 +95,10 @@ on their own date. Each WC program is 10 visits within 2 weeks and 30 billed hou
 ## Remits and denials
 
 - ${Object.entries(DENIED_CLAIMS)
-    .map(([id, carc]) => `\`${id}\` (Alvarez, 2026-09-21 and 2026-09-22): denied in full, CLP02 4, ${carc} (medical necessity) on every line.`)
+    .map(
+      ([id, carc]) =>
+        `\`${id}\` (Alvarez, 2026-09-21 and 2026-09-22): denied in full, CLP02 4, ${carc} (medical necessity) on every line.`,
+    )
     .join('\n- ')}
 - \`${claimId(OKAFOR, OKAFOR_CO97_DOS)}\` (Okafor): claim paid (CLP02 1) except the lone 97546 line of ${OKAFOR_CO97_DOS}, denied CO-97.
 - Medicare (\`medicare_835.835\`): claims paid (CLP02 1, CO-45 contractual and PR-2 coinsurance), except that the

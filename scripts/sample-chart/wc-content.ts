@@ -1,6 +1,6 @@
 /** Work conditioning episode documents (order, FCE, job description, auth, eval, notes, ...). */
 import type { Block } from './layout';
-import { addMinutes, fmt, fullName, type Line, type Patient, type Visit } from './episodes';
+import { addMinutes, fullName, type Line, type Patient, type Visit } from './episodes';
 
 export interface Measure {
   name: string;
@@ -128,7 +128,11 @@ export function dailyNote(p: Patient, c: WcCase, v: Visit, vo: Voice, total: num
     },
     { k: 'h', text: vo.heads.o },
     { k: 'p', text: 'Program activities (work simulation and conditioning):' },
-    { k: 'table', widths: [34, 46, 10], rows: [['Activity', 'Parameters', 'Time'], ...sessionRows(c, v)] },
+    {
+      k: 'table',
+      widths: [34, 46, 10],
+      rows: [['Activity', 'Parameters', 'Time'], ...sessionRows(c, v)],
+    },
     { k: 'h', text: vo.heads.vitals },
     { k: 'list', items: vitals(v.n) },
     { k: 'h', text: vo.heads.a },
@@ -243,7 +247,10 @@ export function evaluation(p: Patient, c: WcCase, v: Visit, vo: Voice, endIso: s
           'Interventions',
           'graded lifting/carrying, push/pull, job simulation, aerobic conditioning, body mechanics education, home exercise program',
         ],
-        ['Communication', 'Progress report to adjuster and physician at visit 5; discharge report at visit 10'],
+        [
+          'Communication',
+          'Progress report to adjuster and physician at visit 5; discharge report at visit 10',
+        ],
       ],
     },
     { k: 'h', text: 'Billing' },
@@ -256,7 +263,10 @@ export function evaluation(p: Patient, c: WcCase, v: Visit, vo: Voice, endIso: s
 export function order(p: Patient, c: WcCase, vo: Voice): Block[] {
   return [
     { k: 'title', text: 'Physician Order / Prescription' },
-    { k: 'sub', text: `${p.physician.first} ${p.physician.last}, ${p.physician.cred} - Occupational Medicine` },
+    {
+      k: 'sub',
+      text: `${p.physician.first} ${p.physician.last}, ${p.physician.cred} - Occupational Medicine`,
+    },
     vo.header(p),
     {
       k: 'kv',
@@ -315,10 +325,21 @@ export function jobDescription(p: Patient, c: WcCase, vo: Voice): Block[] {
   return [
     { k: 'title', text: 'Job Description' },
     { k: 'sub', text: `${c.employer} - Human Resources` },
-    { k: 'kv', pairs: [['Employee', vo.name(p)], ['Position', c.jobTitle], ['Physical demand level', c.pdl], ['Date', vo.date(c.jobDate)]] },
+    {
+      k: 'kv',
+      pairs: [
+        ['Employee', vo.name(p)],
+        ['Position', c.jobTitle],
+        ['Physical demand level', c.pdl],
+        ['Date', vo.date(c.jobDate)],
+      ],
+    },
     { k: 'h', text: 'Essential Functions' },
     { k: 'table', widths: [44, 24, 22], rows: [['Task', 'Frequency', 'Demand'], ...c.duties] },
-    { k: 'p', text: 'Schedule: 8-hour shifts, 5 days/week; two 15-minute breaks and a 30-minute meal break.' },
+    {
+      k: 'p',
+      text: 'Schedule: 8-hour shifts, 5 days/week; two 15-minute breaks and a 30-minute meal break.',
+    },
     { k: 'gap' },
     { k: 'p', text: `Completed by: ${c.jobBy}   Date: ${vo.date(c.jobDate)}` },
   ];
@@ -378,7 +399,10 @@ export function progressReport(
       ],
     },
     { k: 'h', text: 'Subjective' },
-    { k: 'p', text: 'Reports pain 2/10 (was 5/10 at evaluation). Independent with home exercise program.' },
+    {
+      k: 'p',
+      text: 'Reports pain 2/10 (was 5/10 at evaluation). Independent with home exercise program.',
+    },
     { k: 'h', text: 'Objective Measures' },
     measureTable(c, ['base', 'pr']),
     { k: 'h', text: 'Goal Status' },
@@ -429,7 +453,8 @@ export function discharge(p: Patient, c: WcCase, vo: Voice, prDate: string, v: V
       k: 'list',
       items: [
         ...c.measures.map(
-          (m, i) => `LTG ${i + 1} (${m.name.toLowerCase()} ${m.demand} ${m.unit}): Met - ${m.exit} ${m.unit}.`,
+          (m, i) =>
+            `LTG ${i + 1} (${m.name.toLowerCase()} ${m.demand} ${m.unit}): Met - ${m.exit} ${m.unit}.`,
         ),
         `LTG ${c.measures.length + 1} (return to full duty): Met - released below.`,
       ],
@@ -449,7 +474,14 @@ export function communication(p: Patient, c: Comm, vo: Voice): Block[] {
     return [
       { k: 'title', text: 'Telephone Communication Note' },
       vo.header(p),
-      { k: 'kv', pairs: [['Date', vo.date(c.date)], ['Contact', c.to], ['Re', c.subject]] },
+      {
+        k: 'kv',
+        pairs: [
+          ['Date', vo.date(c.date)],
+          ['Contact', c.to],
+          ['Re', c.subject],
+        ],
+      },
       ...c.body.map((t): Block => ({ k: 'p', text: t })),
       { k: 'gap' },
       { k: 'p', text: vo.sig(p.therapist, c.date, '15:10') },
@@ -458,9 +490,20 @@ export function communication(p: Patient, c: Comm, vo: Voice): Block[] {
   return [
     { k: 'title', text: c.toRole === 'physician' ? 'Letter to Physician' : 'Letter to Adjuster' },
     { k: 'sub', text: 'Riverbend Physical Therapy & Work Rehab' },
-    { k: 'sub', text: '1420 Riverside Drive, Suite 200, Springfield, IL 62704  Tel (217) 555-0142  Fax (217) 555-0143' },
+    {
+      k: 'sub',
+      text: '1420 Riverside Drive, Suite 200, Springfield, IL 62704  Tel (217) 555-0142  Fax (217) 555-0143',
+    },
     { k: 'gap' },
-    { k: 'kv', pairs: [['Date', vo.date(c.date)], ['To', c.to], ['Re', `${vo.name(p)}, claim ${p.memberId}`], ['Subject', c.subject]] },
+    {
+      k: 'kv',
+      pairs: [
+        ['Date', vo.date(c.date)],
+        ['To', c.to],
+        ['Re', `${vo.name(p)}, claim ${p.memberId}`],
+        ['Subject', c.subject],
+      ],
+    },
     { k: 'gap' },
     ...c.body.map((t): Block => ({ k: 'p', text: t })),
     { k: 'gap' },

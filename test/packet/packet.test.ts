@@ -385,6 +385,17 @@ describe('settings, user choices and failures', () => {
     ).toBeNull();
   });
 
+  it('asks Medicare for redetermination and uses a configurable Bates prefix', async () => {
+    const episode = { ...fx.episode, payer: { ...fx.episode.payer, kind: 'medicare' as const } };
+    const b = await build('medicare', { episode, batesPrefix: 'RWR-' });
+    const letter = norm(letterText(b));
+    expect(letter).toContain('Request for redetermination - medical necessity');
+    expect(letter).toContain('Medicare number (MBI): WC-778899');
+    b.pages.forEach((text, i) => expect(text).toContain(`RWR-${String(i + 1).padStart(6, '0')}`));
+    const { labels } = await readOutlineAndLabels(b.bytes);
+    expect(labels?.[1]).toBe('RWR-000002');
+  });
+
   it('uses the medical-necessity template for an unknown CARC and says so', () => {
     const plan = planPacket(input({ denial: { carc: '999', group: null, source: 'user' } }));
     expect(plan.gaps[0]).toMatch(/CARC 999 is not in the denial template table/);

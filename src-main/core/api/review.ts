@@ -1,8 +1,9 @@
 import type { EpisodeModel } from '../../../shared/episode';
-import type { Finding, IsoDate } from '../../../shared/model';
-import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
+import type { IsoDate } from '../../../shared/model';
+import type { ReviewReport } from '../../../shared/review';
 import { buildEpisodes } from '../episodes';
 import { reviewEpisode } from '../review/engine';
+import { makeReport, toReviewedEpisode } from '../review/format';
 import { loadPayerProfile, profileForPayer } from '../review/profiles';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
@@ -38,44 +39,6 @@ export function visitDates(episode: EpisodeModel): IsoDate[] {
   return [...dates].sort();
 }
 
-export function countFindings(findings: Finding[]): NonNullable<ReviewedEpisode['counts']> {
-  const c = { fail: 0, warn: 0, pass: 0, na: 0, errors: 0, warnings: 0 };
-  for (const f of findings) {
-    if (f.status === 'fail') c.fail++;
-    else if (f.status === 'warn') c.warn++;
-    else if (f.status === 'pass') c.pass++;
-    else c.na++;
-    if (f.status === 'fail' || f.status === 'warn') {
-      if (f.severity === 'error') c.errors++;
-      else if (f.severity === 'warning') c.warnings++;
-    }
-  }
-  return c;
-}
-
-export function toReviewedEpisode(
-  episode: EpisodeModel,
-  profile: PayerProfile,
-  findings: Finding[],
-): ReviewedEpisode {
-  return {
-    id: episode.id,
-    patient: {
-      name: episode.patient.name,
-      ...(episode.patient.mrn ? { mrn: episode.patient.mrn } : {}),
-      dob: episode.patient.dob,
-    },
-    payer: { name: episode.payer.name, kind: episode.payer.kind },
-    start: episode.start,
-    end: episode.end,
-    visits: visitDates(episode).length,
-    claims: episode.claims.map((c) => c.claimId),
-    findings,
-    profile: profile.name,
-    counts: countFindings(findings),
-  };
-}
-
 /** Builds every episode from the store and runs the rule catalog over each. */
 export function runReview(
   db: Db,
@@ -86,7 +49,7 @@ export function runReview(
   const models = buildEpisodes(db, { asOf });
   const episodes = models.map((ep) => {
     const profile = profileFor(ep, override);
-    return toReviewedEpisode(ep, profile, reviewEpisode(ep, profile));
+    return toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
   });
-  return { generatedAt: new Date().toISOString(), rulesVersion: RULES_VERSION, episodes, models };
+  return { ...makeReport(episodes, RULES_VERSION), models };
 }

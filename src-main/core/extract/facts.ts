@@ -34,6 +34,11 @@ export class FactSink {
     return fact;
   }
 
+  /** The page text of a span (for facts that cover wrapped lines). */
+  slice(page: number, start: number, end: number): string {
+    return this.pageText(page).slice(start, end);
+  }
+
   has(kind: FactKind): boolean {
     return this.facts.some((f) => f.kind === kind);
   }

@@ -3,6 +3,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { findDates, isBareDateLine, type DateHit } from './dates';
 import type { Line } from './lines';
+import { isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 
 /** Labels whose date is the date the service was given. */
 const DOS_LABEL =
@@ -55,12 +56,15 @@ export function headerDateOn(line: Line, isTitle: boolean): boolean {
  */
 export function extractServiceDates(lines: Line[], titleIndex: number, type: DocType, sink: FactSink): void {
   const unlabeledKind = VISIT_TYPES.has(type) ? 'date-of-service' : 'document-date';
-  for (const line of lines) {
-    if (NOT_SERVICE_LINE.test(line.text)) continue;
+  lines.forEach((line, i) => {
+    if (NOT_SERVICE_LINE.test(line.text)) return;
+    // "Date:" right under a signature is the signing date.
+    const prev = lines[i - 1];
+    if (prev && isSignatureLine(prev.text) && SIGNATURE_DATE_LINE.test(line.text)) return;
     for (const d of labeledDates(line.text, DOS_LABEL)) sink.add('date-of-service', d.iso, line, d.start, d.end);
     for (const d of labeledDates(line.text, DOC_DATE_LABEL)) sink.add('document-date', d.iso, line, d.start, d.end);
     for (const d of labeledDates(line.text, GENERIC_DATE_LABEL)) sink.add(unlabeledKind, d.iso, line, d.start, d.end);
-  }
+  });
   if (sink.has('date-of-service') || (unlabeledKind === 'document-date' && sink.has('document-date'))) return;
   // No labeled date: the date on the title line, or a bare date line just under it.
   const from = Math.max(0, titleIndex);

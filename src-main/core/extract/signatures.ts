@@ -19,6 +19,8 @@ const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:Referring\s+|Certifying\s+|Attending\s+)?(?:Physician|Doctor|MD|Provider)(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
+/** A date line right under a signature belongs to the signature. */
+export const SIGNATURE_DATE_LINE = /^\s*(?:Date(?:\s+signed)?|Signed(?:\s+on)?)\s*:?\s*/i;
 const BLANK_BODY = /^[\s_.\-/]*$/;
 
 export function isSignatureLine(text: string): boolean {
@@ -88,6 +90,14 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     const nameText = t.slice(sig.name[0], sig.name[1]);
     sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
     if (sig.creds) sink.add('credentials', t.slice(sig.creds[0], sig.creds[1]), line, sig.creds[0], sig.creds[1]);
-    if (sig.date) sink.add(physician ? 'physician-signed-date' : 'signed-date', sig.date.iso, line, sig.date.start, sig.date.end);
+    const dateKind = physician ? 'physician-signed-date' : 'signed-date';
+    if (sig.date) sink.add(dateKind, sig.date.iso, line, sig.date.start, sig.date.end);
+    else {
+      // "Signature: Jane Roe, PT" with "Date: 03/04/2026" on the next line.
+      const next = lines[i + 1];
+      const m = next && SIGNATURE_DATE_LINE.exec(next.text);
+      const d = m && findDates(next.text.slice(m[0].length))[0];
+      if (next && m && d && d.start === 0) sink.add(dateKind, d.iso, next, m[0].length, m[0].length + d.end - d.start);
+    }
   });
 }

@@ -61,3 +61,37 @@ export function fails(findings: RuleFinding[]): RuleFinding[] {
 export function statuses(findings: RuleFinding[]): string[] {
   return [...new Set(findings.map((f) => f.status))].sort();
 }
+
+/** Signature facts of a clinician-signed document. */
+export function signed(date: string, credentials = 'PT, DPT'): Record<string, string> {
+  return { signer: 'Jane Roe', credentials, 'signed-date': date };
+}
+
+/** Facts of a complete evaluation that also serves as the plan of care. */
+export function fullEvaluation(date: string): Record<string, string | string[]> {
+  return {
+    'document-date': date,
+    ...signed(date),
+    diagnosis: 'M54.5 Low back pain',
+    'objective-measure': ['Floor-to-waist lift 20 lb', 'Sitting tolerance 20 min'],
+    'goal-long': ['Lift 50 lb floor to waist 5x to meet medium PDL within 4 weeks'],
+    'goal-short': ['Sit 60 min without rest within 2 weeks'],
+    frequency: '5x/week, 4 hours/session',
+    duration: '4 weeks',
+    intervention: ['Work simulation', 'Lift and carry training'],
+    'job-title': 'Warehouse associate',
+    'physical-demand-level': 'Medium',
+    'rtw-status': 'Target full duty',
+    section: [
+      'history',
+      'objective',
+      'functional-limitations',
+      'assessment',
+      'prognosis',
+      'plan',
+      'goals',
+      'job-demands',
+      'diagnosis',
+    ],
+  };
+}

@@ -55,11 +55,11 @@ export const docCommunication: Rule = {
 
     // Periodic: at least one outbound communication every `every` days while treatment goes on.
     let anchor = first;
+    let k = 0;
     for (const day of days) {
-      const since = comms.filter((c) => c.date >= anchor && c.date <= day.date);
-      if (since.length) {
-        anchor = since[since.length - 1]!.date;
-        continue;
+      while (k < comms.length && comms[k]!.date <= day.date) {
+        if (comms[k]!.date > anchor) anchor = comms[k]!.date;
+        k++;
       }
       if (daysBetween(anchor, day.date) < every) continue;
       findings.push({

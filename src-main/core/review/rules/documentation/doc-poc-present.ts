@@ -90,7 +90,9 @@ export const docPocPresent: Rule = {
     return [
       {
         status: 'pass',
-        message: `Plan of care dated ${list.map(docDate).join(', ')} covers every treatment date.`,
+        message: list.length
+          ? `Plan of care dated ${list.map(docDate).join(', ')} covers every treatment date.`
+          : 'Only evaluation days so far; the evaluation serves as the plan.',
         dates: list.map(docDate).filter((d): d is IsoDate => !!d),
         evidence: list.map((p) => evidenceFromDocument(p)),
       },

@@ -1,0 +1,162 @@
+/**
+ * One benchmark phase per child process (so each phase's peak RSS is its own). Prints one JSON
+ * line: { ms, maxRssMb, ...details }. Run through scripts/bench/run.ts.
+ */
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { importPaths } from '../../src-main/core/import/pipeline';
+import { AnalyzePool } from '../../src-main/core/import/worker-pool';
+import { openDatabase } from '../../src-main/core/store/db';
+import { ledgerRow, writeLedger, writeNotePdfs } from './data';
+import { generateEpisodes } from './episodes';
+import { benchPacket, writeExhibitPdfs } from './packet';
+import { buildEpisodes } from '../../src-main/core/episodes';
+import { reviewEpisode } from '../../src-main/core/review/engine';
+import { profileForPayer } from '../../src-main/core/review/profiles';
+
+const run = promisify(execFile);
+
+function report(start: number, extra: Record<string, unknown> = {}): void {
+  const ms = performance.now() - start;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms, maxRssMb, ...extra }));
+}
+
+/** Runs `fn` over items with at most `limit` in flight. */
+async function mapLimit<T>(
+  items: T[],
+  limit: number,
+  fn: (t: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+const phases: Record<string, (args: string[]) => Promise<void>> = {
+  async 'gen-pdfs'([dir, n]) {
+    const t = performance.now();
+    await writeNotePdfs(dir!, Number(n));
+    report(t);
+  },
+  async 'gen-ledger'([file, n]) {
+    const t = performance.now();
+    await writeLedger(file!, Number(n));
+    report(t);
+  },
+  async pdftotext([dir]) {
+    const files = readdirSync(dir!).map((f) => join(dir!, f));
+    const t = performance.now();
+    // Same parallelism as the import's worker pool: one process per core.
+    await mapLimit(files, availableParallelism(), (f) => run('pdftotext', ['-layout', f, '-']));
+    report(t, { files: files.length });
+  },
+  async 'import-pdfs'([dir, db]) {
+    const t = performance.now();
+    const conn = openDatabase(db!);
+    const pool = new AnalyzePool();
+    const s = await importPaths(conn, [dir!], {
+      analyze: pool.analyze,
+      readAhead: availableParallelism() * 2,
+    });
+    await pool.close();
+    conn.close();
+    report(t, { imported: s.imported, rejected: s.rejected });
+  },
+  async 'raw-insert'([db, n]) {
+    const rows = Number(n);
+    const conn = new Database(db!);
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = FULL');
+    conn.exec(`CREATE TABLE billing_lines (id INTEGER PRIMARY KEY, file_id INTEGER, source TEXT, line INTEGER,
+      patient_name TEXT, mrn TEXT, dob TEXT, dos TEXT, code TEXT, modifiers TEXT, units REAL, charge REAL,
+      payer TEXT, claim_id TEXT, provider TEXT)`);
+    const t = performance.now();
+    const ins = conn.prepare(
+      'INSERT INTO billing_lines VALUES (NULL, 1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    conn.transaction(() => {
+      for (let i = 0; i < rows; i++) {
+        const r = ledgerRow(i);
+        ins.run(
+          'ledger',
+          i + 2,
+          r.name,
+          r.mrn,
+          r.dos,
+          r.code,
+          r.modifiers.join(' '),
+          r.units,
+          r.charge,
+          r.payer,
+          r.claim,
+          r.provider,
+        );
+      }
+    })();
+    conn.close();
+    report(t, { rows });
+  },
+  async 'import-ledger'([file, db]) {
+    const t = performance.now();
+    const conn = openDatabase(db!);
+    const s = await importPaths(conn, [file!]);
+    conn.close();
+    report(t, {
+      lines: s.files[0]?.billingLines ?? 0,
+      rejected: s.rejected,
+      reason: s.files[0]?.reason,
+    });
+  },
+  async 'gen-episodes'([db, episodes, visits]) {
+    const t = performance.now();
+    const conn = openDatabase(db!);
+    generateEpisodes(conn, Number(episodes), Number(visits));
+    conn.close();
+    report(t);
+  },
+  async review([db]) {
+    const conn = openDatabase(db!);
+    const t = performance.now();
+    const models = buildEpisodes(conn, { asOf: '2026-11-24' });
+    const built = performance.now() - t;
+    let findings = 0;
+    for (const ep of models)
+      findings += reviewEpisode(ep, profileForPayer(ep.payer.kind, ep.payer.state)).length;
+    conn.close();
+    report(t, { episodes: models.length, findings, buildMs: built });
+  },
+  async 'gen-exhibits'([dir, n, pages]) {
+    const t = performance.now();
+    await writeExhibitPdfs(dir!, Number(n), Number(pages));
+    report(t);
+  },
+  async 'qpdf-concat'([dir, out]) {
+    const files = readdirSync(dir!)
+      .sort()
+      .map((f) => join(dir!, f));
+    const t = performance.now();
+    await run('qpdf', ['--empty', '--pages', ...files, '--', out!]);
+    report(t, { files: files.length });
+  },
+  async packet([dir, out]) {
+    const t = performance.now();
+    const pages = await benchPacket(dir!, out!);
+    report(t, { pages });
+  },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const phase = phases[name ?? ''];
+if (!phase) {
+  console.error(`unknown phase ${name}; phases: ${Object.keys(phases).join(', ')}`);
+  process.exit(2);
+}
+await phase(args);

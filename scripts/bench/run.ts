@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: generates inputs in a temp folder (not timed), then times each job against a
+ * baseline run in the same process tree on the same machine, and prints absolute times, ratios,
+ * peak RSS and the goals. Each phase runs in its own child process so its peak RSS is its own.
+ *   --quick    smaller inputs (a smoke run)
+ *   --only X   one of: import, review, packet
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' } },
+});
+const quick = values.quick ?? false;
+const size = {
+  pdfs: quick ? 100 : 1000,
+  ledger: quick ? 100_000 : 1_000_000,
+  episodes: quick ? 1000 : 10_000,
+  visits: 20,
+  exhibits: 100,
+  exhibitPages: 5,
+};
+const work = mkdtempSync(join(tmpdir(), 'chartready-bench-'));
+
+interface PhaseResult {
+  ms: number;
+  maxRssMb: number;
+  [k: string]: unknown;
+}
+
+function phase(name: string, ...args: Array<string | number>): PhaseResult {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench/phases.ts', name, ...args.map(String)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    },
+  );
+  const last = out.trim().split('\n').pop()!;
+  return JSON.parse(last) as PhaseResult;
+}
+
+const rows: string[][] = [];
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+function row(
+  job: string,
+  ours: PhaseResult,
+  base: PhaseResult | null,
+  goal: string,
+  ok: boolean | null,
+) {
+  rows.push([
+    job,
+    sec(ours.ms),
+    base ? sec(base.ms) : '-',
+    base ? `${(ours.ms / base.ms).toFixed(2)}x` : '-',
+    `${ours.maxRssMb.toFixed(0)} MB`,
+    goal,
+    ok === null ? '' : ok ? 'met' : 'NOT met',
+  ]);
+}
+
+try {
+  if (!values.only || values.only === 'import') {
+    const pdfDir = join(work, 'pdfs');
+    console.error(
+      `generating ${size.pdfs} note PDFs and a ${size.ledger.toLocaleString()}-line ledger (not timed)...`,
+    );
+    phase('gen-pdfs', pdfDir, size.pdfs);
+    const ledger = join(work, 'ledger.csv');
+    phase('gen-ledger', ledger, size.ledger);
+
+    const base = phase('pdftotext', pdfDir);
+    const ours = phase('import-pdfs', pdfDir, join(work, 'pdfs.db'));
+    row(
+      `import ${size.pdfs} note PDFs (vs pdftotext)`,
+      ours,
+      base,
+      '<= 2x; RSS < 500 MB',
+      ours.ms <= 2 * base.ms && ours.maxRssMb < 500,
+    );
+
+    const raw = phase('raw-insert', join(work, 'raw.db'), size.ledger);
+    const led = phase('import-ledger', ledger, join(work, 'ledger.db'));
+    if (led.rejected) throw new Error(`ledger import rejected: ${String(led.reason)}`);
+    row(
+      `import ${size.ledger.toLocaleString()}-line ledger (vs raw inserts)`,
+      led,
+      raw,
+      '<= 3x; RSS < 500 MB',
+      led.ms <= 3 * raw.ms && led.maxRssMb < 500,
+    );
+  }
+  if (!values.only || values.only === 'review') {
+    console.error(`generating review databases (not timed)...`);
+    for (const visits of [10, 20, 40]) {
+      const db = join(work, `review-${visits}.db`);
+      phase('gen-episodes', db, size.episodes, visits);
+      const r = phase('review', db);
+      const perVisitUs = (r.ms * 1000) / (size.episodes * visits);
+      row(
+        `review ${size.episodes.toLocaleString()} episodes x ${visits} visits (${perVisitUs.toFixed(1)} us/visit)`,
+        r,
+        null,
+        visits === 20 ? '< 3 s' : 'linear',
+        visits === 20 ? r.ms < 3000 : null,
+      );
+    }
+  }
+  if (!values.only || values.only === 'packet') {
+    const dir = join(work, 'exhibits');
+    phase('gen-exhibits', dir, size.exhibits, size.exhibitPages);
+    const base = phase('qpdf-concat', dir, join(work, 'qpdf.pdf'));
+    const ours = phase('packet', dir, join(work, 'packet.pdf'));
+    row(
+      `packet from ${size.exhibits} exhibit PDFs, ${String(ours.pages)} pages (vs qpdf concat)`,
+      ours,
+      base,
+      '<= 2x',
+      ours.ms <= 2 * base.ms,
+    );
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['job', 'ChartReady', 'baseline', 'ratio', 'peak RSS', 'goal', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(fmt(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+rows.forEach((r) => console.log(fmt(r)));

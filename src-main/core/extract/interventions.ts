@@ -1,0 +1,59 @@
+/** Interventions (one per line of a treatment list) and objective measurements with units. */
+import type { SectionName } from '../../../shared/model';
+import type { FactSink } from './facts';
+import type { Line } from './lines';
+import { regionsOf } from './sections';
+import { isSignatureLine } from './signatures';
+import { vitalSpans } from './vitals';
+
+const INTERVENTION_SECTIONS: ReadonlySet<SectionName> = new Set(['interventions', 'objective']);
+/** Under "Objective", only lines that describe an activity are interventions (not "Pain 4/10"). */
+const ACTIVITY_CUE =
+  /\b(?:lift\w*|carry\w*|push\w*|pull\w*|treadmill|bike|ergometer|UBE|exercis\w*|stretch\w*|squat\w*|climb\w*|crawl\w*|kneel\w*|walk\w*|simulat\w*|circuit|reps?|sets?|x\s*\d+|strengthen\w*|conditioning|hardening|training|mobiliz\w*|manual|stair\w*|ladder|reach\w*|crouch\w*|balance|aerobic|core|stabiliz\w*|plank|bridge\w*|row\w*|press\w*|tolerance|body mechanics|education)\b/i;
+/** Lines in a treatment list that are other facts: totals, times, billing, signatures. */
+const NOT_INTERVENTION = /\b(?:total|time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
+const BULLET = /^\s*(?:[-•*·●▪○]|\d{1,2}[.)])\s*/;
+
+/** Measurements with units of load, range, distance and tolerance time. */
+const MEASURE =
+  /\b\d+(?:\.\d+)?\s*(?:lbs?|pounds|kg|°|deg(?:rees)?|ft|feet|inches|in\.|meters|m\b|yards)|\b\d+(?:\.\d+)?\s*(?:minutes?|min)\b(?=[^.\n]{0,30}\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b)|\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b[^.\n]{0,30}?\b\d+\s*(?:minutes?|min)\b/i;
+
+export function extractInterventions(lines: Line[], sink: FactSink): void {
+  for (const { heading, h, body } of regionsOf(lines, INTERVENTION_SECTIONS)) {
+    const inline = heading.text.slice(h.rest).trim();
+    if (inline && h.name === 'interventions') {
+      // "Interventions: lifting; carrying; push/pull" lists several on one line.
+      let offset = h.rest;
+      for (const part of heading.text.slice(h.rest).split(';')) {
+        if (part.trim() && !NOT_INTERVENTION.test(part)) sink.add('intervention', part, heading, offset, offset + part.length);
+        offset += part.length + 1;
+      }
+    }
+    for (const line of body) {
+      const t = line.text;
+      if (t.trim() === '' || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;
+      if (onlyVitals(t)) continue;
+      if (h.name === 'objective' && !ACTIVITY_CUE.test(t)) continue;
+      const b = BULLET.exec(t);
+      const start = b ? b[0].length : 0;
+      sink.add('intervention', t.slice(start), line, start, t.length);
+    }
+  }
+}
+
+function onlyVitals(text: string): boolean {
+  let rest = text;
+  for (const [s, e] of vitalSpans(text).reverse()) rest = rest.slice(0, s) + rest.slice(e);
+  return vitalSpans(text).length > 0 && rest.replace(/[\s,;|]/g, '').length < 4;
+}
+
+/** One objective-measure fact per line that reports a measurement with units. */
+export function extractObjectiveMeasures(lines: Line[], sink: FactSink, skip: (line: Line) => boolean): void {
+  for (const line of lines) {
+    const t = line.text;
+    if (skip(line) || !MEASURE.test(t) || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;
+    const b = BULLET.exec(t);
+    const start = b ? b[0].length : 0;
+    sink.add('objective-measure', t.slice(start), line, start, t.length);
+  }
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import type { Backend } from './api';
+import { href, useRoute, type Route } from './lib/route';
+import { ImportScreen } from './screens/ImportScreen';
+import { EpisodesScreen } from './screens/EpisodesScreen';
+import { EpisodeScreen } from './screens/EpisodeScreen';
+import { PacketScreen } from './screens/PacketScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+
+const NAV: Array<{ route: Route; label: string }> = [
+  { route: { name: 'import' }, label: 'Import' },
+  { route: { name: 'episodes' }, label: 'Episodes' },
+  { route: { name: 'settings' }, label: 'Settings' },
+];
+
+function section(route: Route): Route['name'] {
+  return route.name === 'episode' || route.name === 'packet' ? 'episodes' : route.name;
+}
+
+export function App({ backend }: { backend: Backend }) {
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // Move focus to the new screen's heading on navigation (not on first load).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = mainRef.current?.querySelector('h1');
+    if (h1 instanceof HTMLElement) {
+      h1.tabIndex = -1;
+      h1.focus();
+    }
+  }, [route]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <span className="brand" aria-hidden="true">
+          ChartReady
+        </span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.label}>
+                <a
+                  href={href(n.route)}
+                  aria-current={section(route) === n.route.name ? 'page' : undefined}
+                >
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {route.name === 'import' && <ImportScreen backend={backend} />}
+        {route.name === 'episodes' && <EpisodesScreen api={backend.api} />}
+        {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
+        {route.name === 'packet' && <PacketScreen backend={backend} id={route.id} />}
+        {route.name === 'settings' && <SettingsScreen api={backend.api} />}
+      </main>
+    </>
+  );
+}

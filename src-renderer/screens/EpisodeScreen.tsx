@@ -1,0 +1,262 @@
+import { useEffect, useState } from 'react';
+import type { ChartReadyApi, EpisodeDetail, TimelineDay } from '../../shared/api';
+import type { Evidence, Finding, RuleGroup } from '../../shared/model';
+import { messageOf } from '../api';
+import { href } from '../lib/route';
+import { EvidenceViewer } from './EvidenceViewer';
+
+const GROUPS: Array<{ id: RuleGroup; label: string }> = [
+  { id: 'documentation', label: 'Documentation' },
+  { id: 'billing', label: 'Billing' },
+  { id: 'authorization', label: 'Authorization' },
+  { id: 'program', label: 'Program' },
+];
+
+const STATUS_LABEL: Record<Finding['status'], string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  warn: 'Check',
+  'n/a': 'N/A',
+};
+
+const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
+
+function statusClass(f: Finding): string {
+  if (f.status === 'fail') return f.severity === 'error' ? 'fail' : 'warn';
+  return f.status === 'n/a' ? 'na' : f.status;
+}
+
+function FindingItem({ f, onEvidence }: { f: Finding; onEvidence: (e: Evidence) => void }) {
+  return (
+    <li className={`finding ${statusClass(f)}`} data-rule={f.rule}>
+      <div className="finding-head">
+        <span className={`badge ${statusClass(f)}`}>{STATUS_LABEL[f.status]}</span>
+        <span className="mono rule-id">{f.rule}</span>
+        {f.dates.length > 0 && (
+          <span className="muted">
+            {f.dates.length > 4
+              ? `${f.dates.slice(0, 4).join(', ')} +${f.dates.length - 4} more`
+              : f.dates.join(', ')}
+          </span>
+        )}
+      </div>
+      <p className="finding-msg">{f.message}</p>
+      {f.source && <p className="muted small">Source: {f.source}</p>}
+      {f.evidence.length > 0 && (
+        <ul className="evidence-links" aria-label={`Evidence for ${f.rule}`}>
+          {f.evidence.map((e, i) => (
+            <li key={i}>
+              <button type="button" className="link" onClick={() => onEvidence(e)}>
+                Show evidence: {e.file.split('/').pop()}{' '}
+                {e.line != null ? `line ${e.line}` : `p. ${e.page}`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function Timeline({ days }: { days: TimelineDay[] }) {
+  return (
+    <ol className="timeline" aria-label="Visit timeline">
+      {days.map((d) => (
+        <li
+          key={d.date}
+          className={`day${d.progressOverdue ? ' overdue' : ''}${d.progressReport ? ' report' : ''}`}
+          data-date={d.date}
+        >
+          <div className="day-date">
+            <strong>{d.date}</strong>
+            {d.treatmentDay != null && (
+              <span className="muted"> · treatment day {d.treatmentDay}</span>
+            )}
+          </div>
+          <div className="day-body">
+            {d.progressOverdue && (
+              <p className="flag overdue-flag" data-testid="overdue">
+                <span aria-hidden="true">⚠ </span>
+                Progress report overdue
+                {d.treatmentDay != null ? ` (treatment day ${d.treatmentDay})` : ''}
+              </p>
+            )}
+            {d.progressReport && (
+              <p className="flag report-flag">
+                <span aria-hidden="true">✓ </span>Progress report on file
+              </p>
+            )}
+            {d.documents.length > 0 && (
+              <ul className="inline-list" aria-label="Notes">
+                {d.documents.map((doc) => (
+                  <li key={doc.id}>{doc.title}</li>
+                ))}
+              </ul>
+            )}
+            {d.codes.length > 0 && (
+              <p className="codes">
+                <span className="visually-hidden">Billed: </span>
+                {d.codes.map((c, i) => (
+                  <span key={i} className="code">
+                    {c.code}
+                    {c.modifiers.length ? `-${c.modifiers.join('-')}` : ''} ×{c.units}
+                  </span>
+                ))}
+              </p>
+            )}
+            {d.failingRules.length > 0 && (
+              <p className="small error-text">Failing: {d.failingRules.join(', ')}</p>
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
+  const [detail, setDetail] = useState<EpisodeDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [showPassing, setShowPassing] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setDetail(null);
+    setEvidence(null);
+    api
+      .getEpisode({ id })
+      .then((d) => live && setDetail(d))
+      .catch((err: unknown) => live && setError(messageOf(err)));
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  if (error)
+    return (
+      <div className="screen">
+        <h1>Episode</h1>
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      </div>
+    );
+  if (!detail)
+    return (
+      <div className="screen">
+        <h1>Episode</h1>
+        <p role="status">Loading episode…</p>
+      </div>
+    );
+
+  const s = detail.summary;
+  const denied = detail.claims.filter((c) => c.denial);
+  return (
+    <div className="screen wide">
+      <p className="crumbs">
+        <a href={href({ name: 'episodes' })}>Episodes</a> <span aria-hidden="true">›</span>{' '}
+        {s.patientName}
+      </p>
+      <div className="title-row">
+        <h1>{s.patientName}</h1>
+        <a className="button primary" href={href({ name: 'packet', id: s.id })}>
+          Build appeal packet
+        </a>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Payer</dt>
+          <dd>
+            {s.payerName} ({s.profile})
+          </dd>
+        </div>
+        <div>
+          <dt>Episode</dt>
+          <dd>
+            {s.start} to {s.end}
+          </dd>
+        </div>
+        <div>
+          <dt>Visits</dt>
+          <dd>{s.visits}</dd>
+        </div>
+        <div>
+          <dt>Errors / warnings</dt>
+          <dd>
+            {s.errors} / {s.warnings}
+          </dd>
+        </div>
+        <div>
+          <dt>Claims</dt>
+          <dd>
+            {detail.claims.length} ({denied.length} denied)
+          </dd>
+        </div>
+      </dl>
+      {denied.length > 0 && (
+        <ul className="denials">
+          {denied.map((c) => (
+            <li key={c.claimId}>
+              Claim <span className="mono">{c.claimId}</span> denied: {c.denial!.group}-
+              {c.denial!.carc}
+              {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="two-col">
+        <section aria-labelledby="checklist-h" className="panel">
+          <div className="panel-head">
+            <h2 id="checklist-h">Audit checklist</h2>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={showPassing}
+                onChange={(e) => setShowPassing(e.target.checked)}
+              />{' '}
+              Show passing and N/A
+            </label>
+          </div>
+          {GROUPS.map((g) => {
+            const all = detail.findings.filter((f) => (f.group ?? 'documentation') === g.id);
+            if (all.length === 0) return null;
+            const shown = all
+              .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
+              .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+            const failing = all.filter((f) => f.status === 'fail').length;
+            return (
+              <section key={g.id} aria-labelledby={`g-${g.id}`} className="group">
+                <h3 id={`g-${g.id}`}>
+                  {g.label}{' '}
+                  <span className="muted small">
+                    {failing} failing of {all.length}
+                  </span>
+                </h3>
+                {shown.length === 0 ? (
+                  <p className="muted small">No problems found.</p>
+                ) : (
+                  <ul className="findings">
+                    {shown.map((f, i) => (
+                      <FindingItem key={`${f.rule}-${i}`} f={f} onEvidence={setEvidence} />
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </section>
+        <div className="side">
+          {evidence && (
+            <EvidenceViewer api={api} evidence={evidence} onClose={() => setEvidence(null)} />
+          )}
+          <section aria-labelledby="timeline-h" className="panel">
+            <h2 id="timeline-h">Visit timeline</h2>
+            <Timeline days={detail.timeline} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

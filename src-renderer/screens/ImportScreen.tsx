@@ -1,0 +1,295 @@
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import type { ImportFileResult, ImportResponse, UploadedFile } from '../../shared/api';
+import { fileToBase64, messageOf, type Backend } from '../api';
+import { href } from '../lib/route';
+
+/** Walk dropped folders (browser File System entries) into plain files with relative names. */
+async function filesFromDrop(e: DragEvent): Promise<Array<{ file: File; name: string }>> {
+  const out: Array<{ file: File; name: string }> = [];
+  const entries = [...e.dataTransfer.items]
+    .map((i) => (i.kind === 'file' ? i.webkitGetAsEntry?.() : null))
+    .filter((x): x is FileSystemEntry => !!x);
+  if (entries.length === 0) {
+    for (const f of [...e.dataTransfer.files]) out.push({ file: f, name: f.name });
+    return out;
+  }
+  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
+    if (entry.isFile) {
+      const file = await new Promise<File>((ok, fail) =>
+        (entry as FileSystemFileEntry).file(ok, fail),
+      );
+      out.push({ file, name: prefix + entry.name });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((ok, fail) =>
+          reader.readEntries(ok, fail),
+        );
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child, `${prefix}${entry.name}/`);
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry, '');
+  return out;
+}
+
+function where(f: ImportFileResult): string {
+  if (f.line != null) return `line ${f.line}`;
+  if (f.page != null) return `page ${f.page}`;
+  return '';
+}
+
+export function ImportScreen({ backend }: { backend: Backend }) {
+  const { api, shell } = backend;
+  const pathsId = useId();
+  const [paths, setPaths] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<ImportFileResult[]>([]);
+  const [result, setResult] = useState<ImportResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => backend.onImportProgress((e) => setProgress((p) => [...p, e.current])), [backend]);
+
+  async function run(job: () => Promise<ImportResponse>) {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    setProgress([]);
+    try {
+      setResult(await job());
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const importPathList = (list: string[]) => {
+    const clean = list.map((p) => p.trim()).filter(Boolean);
+    if (clean.length === 0) {
+      setError('Enter at least one file or folder path.');
+      return;
+    }
+    void run(() => api.importPaths({ paths: clean }));
+  };
+
+  const importFiles = (files: Array<{ file: File; name: string }>) => {
+    if (files.length === 0) return;
+    if (shell) {
+      const local = files.map((f) => shell.pathForFile(f.file)).filter(Boolean);
+      if (local.length > 0) return importPathList(local);
+    }
+    void run(async () => {
+      const uploads: UploadedFile[] = [];
+      for (const f of files) uploads.push({ name: f.name, dataBase64: await fileToBase64(f.file) });
+      return api.importUploads({ files: uploads });
+    });
+  };
+
+  const rejected = result?.files.filter((f) => f.status === 'rejected') ?? [];
+  const warned = result?.files.filter((f) => (f.warnings?.length ?? 0) > 0) ?? [];
+
+  return (
+    <div className="screen">
+      <h1>Import chart exports</h1>
+      <p className="lead">
+        Bring in notes (PDF, text, HTML), billing ledgers (CSV), remittances (835) and FHIR
+        bundles. Files already imported are skipped.
+      </p>
+
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void filesFromDrop(e).then(importFiles);
+        }}
+      >
+        <p>Drop files or folders here</p>
+        <div className="button-row">
+          {shell ? (
+            <>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void shell.pickImportPaths('folder').then(importPathList)}
+              >
+                Choose folder…
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void shell.pickImportPaths('files').then(importPathList)}
+              >
+                Choose files…
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+                Choose files…
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                hidden
+                aria-hidden="true"
+                tabIndex={-1}
+                onChange={(e) => {
+                  const list = [...(e.target.files ?? [])].map((f) => ({ file: f, name: f.name }));
+                  e.target.value = '';
+                  importFiles(list);
+                }}
+              />
+            </>
+          )}
+        </div>
+      </div>
+
+      <form
+        className="path-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          importPathList(paths.split('\n'));
+        }}
+      >
+        <label htmlFor={pathsId}>Or type paths on this computer (one per line)</label>
+        <textarea
+          id={pathsId}
+          rows={3}
+          value={paths}
+          spellCheck={false}
+          onChange={(e) => setPaths(e.target.value)}
+          placeholder="/path/to/chart-export"
+        />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </form>
+
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+
+      <section aria-labelledby="progress-h" className="panel" hidden={!busy && progress.length === 0}>
+        <h2 id="progress-h">Progress</h2>
+        <p role="status" aria-live="polite">
+          {busy ? `Importing… ${progress.length} file(s) processed` : `${progress.length} file(s) processed`}
+        </p>
+        {busy && progress.length > 0 && (
+          <ul className="progress-list">
+            {progress.slice(-8).map((f, i) => (
+              <li key={`${f.path}-${i}`}>
+                <span className={`badge ${f.status}`}>{f.status}</span> {f.path}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {result && (
+        <section aria-labelledby="result-h" className="panel">
+          <h2 id="result-h">Import results</h2>
+          <p className="summary-line" data-testid="import-summary">
+            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped
+            (already imported) · <strong>{result.rejected}</strong> rejected
+          </p>
+          <p>
+            <a href={href({ name: 'episodes' })}>Review episodes</a>
+          </p>
+
+          {rejected.length > 0 && (
+            <>
+              <h3>Rejected files</h3>
+              <table className="data">
+                <caption className="visually-hidden">Files that could not be imported</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">File</th>
+                    <th scope="col">Where</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rejected.map((f) => (
+                    <tr key={f.path}>
+                      <td className="mono">{f.path}</td>
+                      <td>{where(f)}</td>
+                      <td>{f.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          {warned.length > 0 && (
+            <>
+              <h3>Warnings</h3>
+              <ul className="warnings">
+                {warned.map((f) => (
+                  <li key={f.path}>
+                    <span className="mono">{f.path}</span>
+                    <ul>
+                      {f.warnings!.map((w, i) => (
+                        <li key={i}>{w}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          <details>
+            <summary>All files ({result.files.length})</summary>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Contents</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.files.map((f) => (
+                  <tr key={f.path}>
+                    <td className="mono">{f.path}</td>
+                    <td>
+                      <span className={`badge ${f.status}`}>{f.status}</span>
+                    </td>
+                    <td>{f.kind ?? ''}</td>
+                    <td>
+                      {[
+                        f.documents ? `${f.documents} document(s)` : '',
+                        f.billingLines ? `${f.billingLines} billing line(s)` : '',
+                        f.claims ? `${f.claims} claim(s)` : '',
+                        f.reason ?? '',
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+      )}
+    </div>
+  );
+}

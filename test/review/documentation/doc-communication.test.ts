@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { docCommunication } from '../../../src-main/core/review/rules/documentation/doc-communication';
+import { episode, weekdays } from '../builder';
+import { fails, run } from './helpers';
+
+const comm = (party: string[]) => ({ 'communication-party': party });
+
+describe('DOC-COMMUNICATION', () => {
+  it('passes with periodic communication to every party', () => {
+    const b = episode('workers-comp');
+    for (const d of weekdays('2026-09-07', 15)) b.daily(d).bill(d, '97545');
+    b.doc('communication', '2026-09-07', comm(['adjuster', 'physician', 'employer']));
+    b.doc('communication', '2026-09-18', comm(['adjuster']));
+    expect(run(docCommunication, b.build())[0]!.status).toBe('pass');
+  });
+
+  it('WC: warns when a period passes without communication and when a party is never contacted', () => {
+    const b = episode('workers-comp');
+    for (const d of weekdays('2026-09-07', 15)) b.daily(d).bill(d, '97545');
+    b.doc('communication', '2026-09-07', comm(['adjuster', 'physician']));
+    const f = fails(run(docCommunication, b.build()));
+    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+    expect(f[0]!.message).toBe(
+      'No documented communication with the adjuster, physician or employer since 2026-09-07 (14 days by 2026-09-21).',
+    );
+    expect(f[0]!.dates).toEqual(['2026-09-21']);
+    expect(f[1]!.message).toContain('with the employer');
+  });
+
+  it('info for a Medicare work program; n/a for Medicare without one', () => {
+    const mcr = episode('medicare').daily('2026-09-07').bill('2026-09-07', '97545').build();
+    expect(fails(run(docCommunication, mcr))[0]!.severity).toBe('info');
+    expect(run(docCommunication, episode('medicare').daily('2026-09-07').build())[0]!.status).toBe(
+      'n/a',
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { docDailyContent } from '../../../src-main/core/review/rules/documentation/doc-daily-content';
+import { episode } from '../builder';
+import { fails, run } from './helpers';
+
+describe('DOC-DAILY-CONTENT', () => {
+  it('passes notes with interventions and parameters, time and credentialed signature', () => {
+    const ep = episode('workers-comp')
+      .daily('2026-09-02', { minutes: 180, extra: { intervention: ['Lift 30 lb x 10'] } })
+      .daily('2026-09-03', { minutes: 180, extra: { intervention: ['Lift 35 lb x 10'] } })
+      .daily('2026-09-04', { minutes: 180, extra: { intervention: ['Lift 40 lb x 10'] } })
+      .bill('2026-09-02', '97545')
+      .build();
+    expect(run(docDailyContent, ep)[0]!.status).toBe('pass');
+  });
+
+  it('fails (error) a note without time, signature or parameters', () => {
+    const ep = episode('workers-comp')
+      .daily('2026-09-02', { signed: false, extra: { intervention: ['Work simulation'] } })
+      .bill('2026-09-02', '97545')
+      .build();
+    const f = fails(run(docDailyContent, ep));
+    expect(f[0]!.severity).toBeUndefined();
+    expect(f[0]!.message).toContain('Treatment note 2026-09-02 is missing parameters');
+    expect(f[0]!.message).toContain('total treatment time');
+    expect(f[0]!.message).toContain('signature');
+  });
+
+  it('warns (WC) when patient response is missing, and on 3 cloned notes', () => {
+    const ep = episode('workers-comp')
+      .daily('2026-09-02', { minutes: 180, extra: { section: ['objective'] } })
+      .daily('2026-09-03', { minutes: 180 })
+      .daily('2026-09-04', { minutes: 180 })
+      .build();
+    const f = fails(run(docDailyContent, ep));
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toBe(
+      'Treatment note 2026-09-02 is missing patient response / tolerance.',
+    );
+    const cloned = f.find((x) => x.message.includes('cloned'))!;
+    expect(cloned.dates).toEqual(['2026-09-02', '2026-09-03', '2026-09-04']);
+  });
+
+  it('warns on an undated note', () => {
+    const ep = episode('medicare').doc('daily-note', null, { signer: 'Jane Roe' }).build();
+    expect(run(docDailyContent, ep)[0]!.status).toBe('warn');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { docPocGoals } from '../../../src-main/core/review/rules/documentation/doc-poc-goals';
+import { episode } from '../builder';
+import { fails, fullEvaluation, run } from './helpers';
+
+describe('DOC-POC-GOALS', () => {
+  it('passes a complete plan with measurable, time-bound, job-linked goals', () => {
+    const ep = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))
+      .bill('2026-09-08', '97545')
+      .build();
+    expect(run(docPocGoals, ep)[0]!.status).toBe('pass');
+  });
+
+  it('fails (error) a plan missing required elements', () => {
+    const ep = episode('medicare')
+      .doc('plan-of-care', '2026-09-08', {
+        'goal-long': 'Walk 500 ft within 4 weeks',
+        frequency: '3x/week',
+      })
+      .build();
+    const f = fails(run(docPocGoals, ep));
+    expect(f[0]!.severity).toBeUndefined(); // rule default error
+    expect(f[0]!.message).toBe(
+      'Plan of care dated 2026-09-08 lacks diagnoses, type of services and duration.',
+    );
+  });
+
+  it('warns when goals are not measurable or have no time frame', () => {
+    const facts = {
+      ...fullEvaluation('2026-09-08'),
+      'goal-long': ['Improve strength', 'Decrease pain'],
+      'goal-short': [],
+    };
+    const ep = episode('medicare').doc('evaluation', '2026-09-08', facts).build();
+    const f = fails(run(docPocGoals, ep));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toContain('2 of 2 goals are not measurable');
+    expect(f[0]!.message).toContain('2 of 2 goals have no time frame');
+    expect(f[0]!.evidence[0]!.quote).toBe('goal-long: Improve strength');
+  });
+
+  it('WC work program: warns when goals are not tied to job demands and no amount is stated', () => {
+    const facts = {
+      ...fullEvaluation('2026-09-08'),
+      'goal-long': ['Sleep 7 hours without waking by discharge'],
+      'goal-short': [],
+      'rtw-status': [],
+      frequency: '5x/week',
+    };
+    const ep = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', facts)
+      .bill('2026-09-08', '97545')
+      .build();
+    const f = fails(run(docPocGoals, ep));
+    expect(f[0]!.message).toContain('no goal is linked to the job demands');
+    expect(f[0]!.message).toContain('amount (hours per session)');
+    expect(f[0]!.message).toContain('return-to-work status');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { docProgressContent } from '../../../src-main/core/review/rules/documentation/doc-progress-content';
+import { episode } from '../builder';
+import { fails, fullEvaluation, run, signed } from './helpers';
+
+const complete = {
+  ...signed('2026-09-21'),
+  'document-date': '2026-09-21',
+  'report-period-start': '2026-09-08',
+  'report-period-end': '2026-09-21',
+  'objective-measure': 'Floor-to-waist lift 35 lb',
+  'goal-assessment': ['Lift goal: 35 of 50 lb, progressing', 'Sitting: 45 of 60 min, progressing'],
+  'rtw-status': 'Modified duty',
+  section: ['objective', 'assessment', 'plan', 'job-demands'],
+};
+
+describe('DOC-PROGRESS-CONTENT', () => {
+  it('passes a complete report that assesses each goal', () => {
+    const ep = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))
+      .doc('progress-report', '2026-09-21', complete)
+      .bill('2026-09-08', '97545')
+      .build();
+    expect(run(docProgressContent, ep)[0]!.status).toBe('pass');
+  });
+
+  it('Medicare: error without a goal-by-goal assessment', () => {
+    const ep = episode('medicare')
+      .doc('progress-report', '2026-09-21', { ...complete, 'goal-assessment': [] })
+      .build();
+    const f = fails(run(docProgressContent, ep));
+    expect(f[0]!.severity).toBe('error');
+    expect(f[0]!.message).toBe(
+      'Progress report 2026-09-21 lacks an assessment of progress toward each goal.',
+    );
+  });
+
+  it('warning when only some goals are assessed or the period dates are missing', () => {
+    const ep = episode('commercial')
+      .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))
+      .doc('progress-report', '2026-09-21', {
+        ...complete,
+        'goal-assessment': 'Lift goal: 35 of 50 lb',
+        'report-period-start': [],
+      })
+      .build();
+    const f = fails(run(docProgressContent, ep));
+    expect(f[0]!.severity).toBeUndefined(); // rule default: warning
+    expect(f[0]!.message).toContain('1 of 2 goals assessed');
+    expect(f[0]!.message).toContain('start and end dates of the reporting period');
+  });
+});

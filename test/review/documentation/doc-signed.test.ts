@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { docSigned } from '../../../src-main/core/review/rules/documentation/doc-signed';
+import { episode } from '../builder';
+import { fails, run, signed } from './helpers';
+
+describe('DOC-SIGNED', () => {
+  it('passes when every entry is signed with credentials and date', () => {
+    const ep = episode('medicare')
+      .doc('evaluation', '2026-09-01', signed('2026-09-01'))
+      .doc('physician-order', '2026-08-28', {
+        'physician-signer': 'Dr. Smith, MD',
+        'physician-signed-date': '2026-08-28',
+      })
+      .daily('2026-09-02')
+      .build();
+    const f = run(docSigned, ep);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.status).toBe('pass');
+  });
+
+  it('fails an unsigned note as an error, citing the blank line and its date', () => {
+    const ep = episode('medicare').daily('2026-09-02', { signed: false }).build();
+    const f = fails(run(docSigned, ep));
+    expect(f[0]!.severity).toBeUndefined();
+    expect(f[0]!.dates).toEqual(['2026-09-02']);
+    expect(f[0]!.evidence[0]!.quote).toBe('signature-blank: blank');
+    expect(f[0]!.message).toContain('attestation');
+  });
+
+  it('an unsigned order cannot be cured by attestation', () => {
+    const ep = episode('medicare').doc('physician-order', '2026-08-28', {}).build();
+    expect(fails(run(docSigned, ep))[0]!.message).toContain('cannot be cured by attestation');
+  });
+
+  it('warns when credentials or the date are missing', () => {
+    const ep = episode('medicare')
+      .doc('progress-report', '2026-09-10', { signer: 'J. Roe' })
+      .build();
+    const f = fails(run(docSigned, ep));
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toBe(
+      'Progress report dated 2026-09-10 is signed without credentials or a signature date.',
+    );
+  });
+});
