@@ -1,0 +1,136 @@
+/**
+ * Extraction: a file's page texts become clinical documents with a type, a date and facts,
+ * each fact citing the exact page span it came from.
+ */
+import type { Discipline, DocType, ExtractedDocument, Fact, PageText, PatientRecord } from '../../../shared/model';
+import { extractAuthorization } from './authorization';
+import { extractBilledCodes } from './billing-block';
+import { classifyByContent, disciplineIn, titleType } from './classify';
+import { extractCommunicationParties } from './communication';
+import { parseDate } from './dates';
+import { FactSink } from './facts';
+import { extractGoals } from './goals';
+import { extractIdentity } from './identity';
+import { extractInterventions, extractObjectiveMeasures } from './interventions';
+import { type Line, isBlank, pageLines } from './lines';
+import { extractPlanTerms } from './plan';
+import { markRunningLines } from './running-lines';
+import { extractSections, headingOf } from './sections';
+import { extractServiceDates } from './service-dates';
+import { extractSignatures } from './signatures';
+import { type DocumentSlice, pageRange, splitDocuments } from './split';
+import { extractTimes } from './times';
+import { extractVisitNumber } from './visits';
+import { extractVitals } from './vitals';
+import { extractWorkStatus } from './work-status';
+
+export interface ExtractHints {
+  title?: string | null;
+  date?: string | null;
+  patient?: PatientRecord | null;
+}
+
+export function extractDocuments(file: string, pages: PageText[], hints?: ExtractHints): ExtractedDocument[] {
+  const byPage = new Map(pages.map((p) => [p.page, p.text]));
+  const perPage = pages.map(pageLines);
+  markRunningLines(perPage);
+  const all = perPage.flat();
+  if (all.every(isBlank)) return [];
+  const pageText = (page: number) => byPage.get(page) ?? '';
+  return splitDocuments(all).map((slice) => buildDocument(file, slice, pageText, hints));
+}
+
+function buildDocument(
+  file: string,
+  slice: DocumentSlice,
+  pageText: (page: number) => string,
+  hints: ExtractHints | undefined,
+): ExtractedDocument {
+  const sink = new FactSink(file, pageText);
+  const titleLine = slice.titleIndex >= 0 ? slice.lines[slice.titleIndex]! : null;
+  const content = slice.lines.filter((l) => !l.running);
+  const bodyText = content.map((l) => l.text).join('\n');
+  const title = titleLine?.text.trim() ?? hints?.title?.trim() ?? '';
+  const type: DocType = titleType(title) ?? classifyByContent(bodyText);
+
+  // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
+  extractIdentity(slice.lines, sink);
+  const nonBlank = content.filter((l) => !isBlank(l));
+  extractServiceDates(nonBlank, titleLine ? nonBlank.indexOf(titleLine) : -1, type, sink);
+  extractTimes(content, sink);
+  extractVisitNumber(content, sink);
+  extractSignatures(nonBlank, sink);
+  extractSections(content, sink);
+  extractGoals(content, sink);
+  extractPlanTerms(content, sink);
+  extractBilledCodes(content, sink);
+  extractAuthorization(content, type, sink);
+  extractVitals(content, sink);
+  extractInterventions(content, sink);
+  const goalLines = new Set(sink.facts.filter((f) => f.kind.startsWith('goal')).map((f) => `${f.provenance.page}:${f.provenance.start}`));
+  extractObjectiveMeasures(content, sink, (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.name.startsWith('goals'));
+  extractWorkStatus(content, type, sink);
+  extractCommunicationParties(content, titleLine, type, sink);
+  const discipline = findDiscipline(titleLine, content, sink);
+
+  const { pageStart, pageEnd } = pageRange(slice);
+  return {
+    type,
+    title,
+    date: documentDate(sink.facts, hints?.date ?? null),
+    pageStart,
+    pageEnd,
+    discipline,
+    facts: sink.facts,
+  };
+}
+
+function isGoalLine(line: Line, goalStarts: Set<string>): boolean {
+  for (let s = line.start; s <= line.end; s++) if (goalStarts.has(`${line.page}:${s}`)) return true;
+  return false;
+}
+
+/** Date of service, else the document's own date, else the signing date, else the hint. */
+function documentDate(facts: Fact[], hint: string | null): string | null {
+  for (const kind of ['date-of-service', 'document-date', 'signed-date'] as const) {
+    const f = facts.find((x) => x.kind === kind);
+    if (f) return f.value;
+  }
+  return hint ? parseDate(hint) ?? (/^\d{4}-\d{2}-\d{2}/.test(hint) ? hint.slice(0, 10) : null) : null;
+}
+
+/** Discipline from the title, then the signer's credentials, then discipline words in the text. */
+function findDiscipline(titleLine: Line | null, content: Line[], sink: FactSink): Discipline | null {
+  const credLines = sink.facts
+    .filter((f) => f.kind === 'credentials')
+    .map((f) => content.find((l) => l.page === f.provenance.page && l.start <= f.provenance.start && f.provenance.end <= l.end))
+    .filter((l): l is Line => !!l);
+  const candidates: Line[] = [...(titleLine ? [titleLine] : []), ...credLines, ...content];
+  for (const line of candidates) {
+    const hit = disciplineIn(line === titleLine || credLines.includes(line) ? line.text : proseSafe(line.text));
+    if (!hit) continue;
+    sink.add('discipline', hit.discipline, line, hit.start, hit.end);
+    return hit.discipline;
+  }
+  return null;
+}
+
+/** Outside titles and signatures only spelled-out disciplines count ("PT" may be a patient). */
+function proseSafe(text: string): string {
+  return text.replace(/\b(?:PT|PTA|OT|ST)\b/g, (m) => ' '.repeat(m.length));
+}
+
+/** Patient identity for a whole file: the most frequent name, DOB and MRN among its documents. */
+export function fileIdentity(docs: ExtractedDocument[]): PatientRecord {
+  const facts = docs.flatMap((d) => d.facts);
+  return { name: mostFrequent(facts, 'patient-name'), dob: mostFrequent(facts, 'dob'), mrn: mostFrequent(facts, 'mrn') };
+}
+
+function mostFrequent(facts: Fact[], kind: Fact['kind']): string | null {
+  const counts = new Map<string, number>();
+  for (const f of facts) if (f.kind === kind) counts.set(f.value, (counts.get(f.value) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}

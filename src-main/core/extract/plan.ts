@@ -1,0 +1,54 @@
+/** Plan-of-care terms: frequency, duration, reporting period, plan sent to physician, delay reasons. */
+import type { FactSink } from './facts';
+import { findDates } from './dates';
+import type { Line } from './lines';
+
+const FREQUENCY =
+  /\b\d(?:\s*[-–]\s*\d)?\s*(?:x|X|times|days|sessions|visits)\s*(?:\/|per|a|each)\s*(?:week|wk)s?\b|\b(?:once|twice|three times|four times|five times)\s+(?:a|per)\s+week\b/gi;
+const DURATION_PHRASE =
+  /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b|\b(?:through|thru|until)\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/gi;
+/** Durations are only read on plan lines, never from history ("pain for 6 weeks"). */
+const DURATION_CONTEXT = /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
+const REPORT_PERIOD =
+  /\b(?:Report(?:ing)? period|Period (?:covered|of report)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service)\b\s*:?\s*(?:from\s*)?/i;
+const PLAN_SENT =
+  /\b(?:plan of care|POC|plan|certification)\b[^.\n]{0,60}?\b(?:faxed|sent|mailed|transmitted|e-?mailed|e-?faxed|forwarded|delivered)\b/i;
+const DELAY_REASON =
+  /\b(?:Reason for (?:the )?delay|Delay reason|Reason for late (?:signature|certification))\s*:\s*(.+)$|\b(?:certification|signature|plan of care)\s+(?:was\s+)?(?:delayed|late)\s+(?:due to|because)\b.*$/i;
+
+export function extractPlanTerms(lines: Line[], sink: FactSink): void {
+  for (const line of lines) {
+    const t = line.text;
+    let hasFrequency = false;
+    for (const m of t.matchAll(FREQUENCY)) {
+      hasFrequency = true;
+      sink.add('frequency', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    }
+    if (hasFrequency || DURATION_CONTEXT.test(t)) {
+      for (const m of t.matchAll(DURATION_PHRASE)) {
+        const value = m[0].replace(/^(?:for|x|×)\s*/i, '');
+        const start = (m.index ?? 0) + (m[0].length - value.length);
+        sink.add('duration', value, line, start, (m.index ?? 0) + m[0].length);
+      }
+    }
+    const rp = REPORT_PERIOD.exec(t);
+    if (rp) {
+      const after = rp.index + rp[0].length;
+      const ds = findDates(t.slice(after));
+      if (ds.length >= 2 && ds[0]!.start <= 1 && /^\s*(?:-|–|—|to|through|thru)\s*$/i.test(t.slice(after + ds[0]!.end, after + ds[1]!.start))) {
+        sink.add('report-period-start', ds[0]!.iso, line, after + ds[0]!.start, after + ds[0]!.end);
+        sink.add('report-period-end', ds[1]!.iso, line, after + ds[1]!.start, after + ds[1]!.end);
+      }
+    }
+    const sent = PLAN_SENT.exec(t);
+    if (sent) {
+      const d = findDates(t.slice(sent.index)).at(0);
+      if (d) sink.add('plan-sent-date', d.iso, line, sent.index + d.start, sent.index + d.end);
+    }
+    const delay = DELAY_REASON.exec(t);
+    if (delay) {
+      const start = delay[1] !== undefined ? t.length - delay[1].length : delay.index;
+      sink.add('delay-reason', t.slice(start), line, start, t.length);
+    }
+  }
+}

@@ -1,0 +1,393 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type {
+  BuiltPacket,
+  EpisodeDetail,
+  PacketExhibitView,
+  PacketPlanView,
+  PacketRequest,
+} from '../../shared/api';
+import { base64ToBytes, messageOf, type Backend } from '../api';
+import { openPdf, renderPage, type PDFDocumentProxy } from '../lib/pdf';
+import { href } from '../lib/route';
+
+function PacketPreview({ built }: { built: BuiltPacket }) {
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [pageNo, setPageNo] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    let opened: PDFDocumentProxy | null = null;
+    setPageNo(1);
+    openPdf(built.pdfBase64)
+      .then((d) => {
+        opened = d;
+        if (live) setDoc(d);
+      })
+      .catch((err: unknown) => live && setError(messageOf(err)));
+    return () => {
+      live = false;
+      void opened?.destroy();
+    };
+  }, [built]);
+
+  useEffect(() => {
+    if (!doc || !canvas.current) return;
+    renderPage(doc, pageNo, canvas.current, 560).catch((err: unknown) => setError(messageOf(err)));
+  }, [doc, pageNo]);
+
+  const count = doc?.numPages ?? built.pageCount;
+  return (
+    <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview">
+      <h2 id="preview-h">Preview</h2>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
+          Previous page
+        </button>
+        <span role="status" aria-live="polite" data-testid="preview-page">
+          Page {pageNo} of {count}
+        </span>
+        <button type="button" disabled={pageNo >= count} onClick={() => setPageNo((p) => p + 1)}>
+          Next page
+        </button>
+      </div>
+      <div className="pdf-page">
+        <canvas ref={canvas} role="img" aria-label={`Packet page ${pageNo} of ${count}`} />
+      </div>
+    </section>
+  );
+}
+
+function ExhibitRow({
+  x,
+  index,
+  last,
+  onMove,
+  onExclude,
+}: {
+  x: PacketExhibitView;
+  index: number;
+  last: boolean;
+  onMove: (from: number, to: number) => void;
+  onExclude: () => void;
+}) {
+  const name = `Exhibit ${x.letter}: ${x.title}`;
+  return (
+    <li className="exhibit" data-testid="exhibit">
+      <div>
+        <strong>Exhibit {x.letter}</strong> {x.title}
+        <div className="muted small">
+          {x.category}
+          {x.date ? ` · ${x.date}` : ''} · pages {x.firstPage}–{x.lastPage}
+        </div>
+      </div>
+      <div className="button-row compact">
+        <button
+          type="button"
+          aria-label={`Move ${name} up`}
+          disabled={index === 0}
+          onClick={() => onMove(index, index - 1)}
+        >
+          ↑ Up
+        </button>
+        <button
+          type="button"
+          aria-label={`Move ${name} down`}
+          disabled={last}
+          onClick={() => onMove(index, index + 1)}
+        >
+          ↓ Down
+        </button>
+        <button type="button" aria-label={`Exclude ${name}`} onClick={onExclude}>
+          Exclude
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function PacketScreen({ backend, id }: { backend: Backend; id: string }) {
+  const { api, shell } = backend;
+  const claimId = useId();
+  const denialId = useId();
+  const kindId = useId();
+  const [detail, setDetail] = useState<EpisodeDetail | null>(null);
+  const [claim, setClaim] = useState<string>('');
+  const [denial, setDenial] = useState('');
+  const [kind, setKind] = useState<'appeal' | 'adr'>('appeal');
+  const [order, setOrder] = useState<number[] | undefined>(undefined);
+  const [exclude, setExclude] = useState<number[]>([]);
+  const [plan, setPlan] = useState<PacketPlanView | null>(null);
+  const [built, setBuilt] = useState<BuiltPacket | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+
+  useEffect(() => {
+    api
+      .getEpisode({ id })
+      .then((d) => {
+        setDetail(d);
+        const first = d.claims.find((c) => c.denial) ?? d.claims[0];
+        if (first) {
+          setClaim(first.claimId);
+          if (first.denial) setDenial(`${first.denial.group}-${first.denial.carc}`);
+        }
+      })
+      .catch((err: unknown) => setError(messageOf(err)));
+  }, [api, id]);
+
+  const request: PacketRequest = useMemo(
+    () => ({
+      episodeId: id,
+      claimId: claim || null,
+      denial: denial.trim() || null,
+      kind,
+      exhibitOrder: order,
+      exclude,
+    }),
+    [id, claim, denial, kind, order, exclude],
+  );
+
+  useEffect(() => {
+    if (!detail) return;
+    let live = true;
+    setBuilt(null);
+    setSaved(null);
+    const t = setTimeout(() => {
+      api
+        .planPacket(request)
+        .then((p) => {
+          if (!live) return;
+          setPlan(p);
+          setError(null);
+        })
+        .catch((err: unknown) => live && setError(messageOf(err)));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [api, detail, request]);
+
+  const downloadUrl = useMemo(() => {
+    if (!built || shell) return null;
+    const bytes = base64ToBytes(built.pdfBase64);
+    return URL.createObjectURL(
+      new Blob([bytes.buffer as ArrayBuffer], { type: 'application/pdf' }),
+    );
+  }, [built, shell]);
+  useEffect(() => () => void (downloadUrl && URL.revokeObjectURL(downloadUrl)), [downloadUrl]);
+
+  const exhibits = plan?.exhibits ?? [];
+  const move = (from: number, to: number) => {
+    const list = [...exhibits];
+    const [x] = list.splice(from, 1);
+    if (!x) return;
+    list.splice(to, 0, x);
+    setOrder(list.flatMap((e) => e.documentIds));
+    setAnnounce(`Exhibit ${x.title} moved to position ${to + 1} of ${list.length}.`);
+  };
+  const excludeExhibit = (x: PacketExhibitView) => {
+    setExclude((e) => [...new Set([...e, ...x.documentIds])]);
+    setAnnounce(`${x.title} excluded from the packet.`);
+  };
+  const include = (docId: number) => {
+    setExclude((e) => e.filter((d) => d !== docId));
+    setOrder((o) => (o ? [...o.filter((d) => d !== docId), docId] : o));
+  };
+
+  async function build() {
+    setBusy(true);
+    setError(null);
+    try {
+      setBuilt(await api.buildPacket(request));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function saveDesktop() {
+    if (!shell) return;
+    try {
+      const where = await shell.savePacket(request);
+      if (where) setSaved(where);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  const fileName = `appeal-packet-${(claim || id).replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
+
+  return (
+    <div className="screen wide">
+      <p className="crumbs">
+        <a href={href({ name: 'episodes' })}>Episodes</a> <span aria-hidden="true">›</span>{' '}
+        {detail ? (
+          <a href={href({ name: 'episode', id })}>{detail.summary.patientName}</a>
+        ) : (
+          'Episode'
+        )}
+      </p>
+      <h1>Appeal packet</h1>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {!detail && !error && <p role="status">Loading…</p>}
+      {detail && (
+        <div className="two-col">
+          <div>
+            <section aria-labelledby="request-h" className="panel">
+              <h2 id="request-h">Claim and denial</h2>
+              <div className="form-grid">
+                <label htmlFor={claimId}>Claim</label>
+                <select id={claimId} value={claim} onChange={(e) => setClaim(e.target.value)}>
+                  <option value="">Whole episode</option>
+                  {detail.claims.map((c) => (
+                    <option key={c.claimId} value={c.claimId}>
+                      {c.claimId}
+                      {c.denial ? ` (denied ${c.denial.group}-${c.denial.carc})` : ''}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor={denialId}>Denial reason (CARC)</label>
+                <input
+                  id={denialId}
+                  value={denial}
+                  onChange={(e) => setDenial(e.target.value)}
+                  placeholder="e.g. CO-50"
+                />
+                <label htmlFor={kindId}>Packet type</label>
+                <select
+                  id={kindId}
+                  value={kind}
+                  onChange={(e) => setKind(e.target.value as 'appeal' | 'adr')}
+                >
+                  <option value="appeal">Appeal (redetermination)</option>
+                  <option value="adr">Medicare ADR response</option>
+                </select>
+              </div>
+              {plan && (
+                <p className="muted small" data-testid="denial-meaning">
+                  {plan.denial.group ? `${plan.denial.group}-` : ''}
+                  {plan.denial.carc}: {plan.denial.meaning} (from {plan.denial.source})
+                </p>
+              )}
+              {plan?.deadline && (
+                <p className={plan.deadline.daysLeft < 14 ? 'flag overdue-flag' : 'flag'}>
+                  Appeal deadline {plan.deadline.date}:{' '}
+                  {plan.deadline.daysLeft >= 0
+                    ? `${plan.deadline.daysLeft} days left`
+                    : `${-plan.deadline.daysLeft} days past`}{' '}
+                  <span className="muted small">({plan.deadline.basis})</span>
+                </p>
+              )}
+            </section>
+
+            {plan && (plan.gaps.length > 0 || plan.settingsMissing.length > 0) && (
+              <section aria-labelledby="gaps-h" className="panel attention">
+                <h2 id="gaps-h">Before you send</h2>
+                {plan.gaps.length > 0 && (
+                  <>
+                    <h3>Gaps in the record</h3>
+                    <ul>
+                      {plan.gaps.map((g, i) => (
+                        <li key={i}>{g}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {plan.settingsMissing.length > 0 && (
+                  <>
+                    <h3>Missing clinic settings</h3>
+                    <p className="small">
+                      {plan.settingsMissing.join(', ')}.{' '}
+                      <a href={href({ name: 'settings' })}>Complete settings</a>
+                    </p>
+                  </>
+                )}
+              </section>
+            )}
+
+            <section aria-labelledby="exhibits-h" className="panel">
+              <h2 id="exhibits-h">Exhibits</h2>
+              {!plan && <p role="status">Planning…</p>}
+              {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
+              <ol className="exhibits">
+                {exhibits.map((x, i) => (
+                  <ExhibitRow
+                    key={`${x.letter}-${x.documentIds.join('.')}`}
+                    x={x}
+                    index={i}
+                    last={i === exhibits.length - 1}
+                    onMove={move}
+                    onExclude={() => excludeExhibit(x)}
+                  />
+                ))}
+              </ol>
+              {plan && plan.available.length > 0 && (
+                <details>
+                  <summary>Documents not in the packet ({plan.available.length})</summary>
+                  <ul className="available">
+                    {plan.available.map((d) => (
+                      <li key={d.id}>
+                        {d.title} {d.date ? <span className="muted">({d.date})</span> : null}{' '}
+                        <button
+                          type="button"
+                          aria-label={`Add ${d.title}${d.date ? ` (${d.date})` : ''}`}
+                          onClick={() => include(d.id)}
+                        >
+                          Add
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy || !plan}
+                  onClick={() => void build()}
+                >
+                  {busy ? 'Building…' : 'Build packet'}
+                </button>
+                {built && shell && (
+                  <button type="button" onClick={() => void saveDesktop()}>
+                    Save packet…
+                  </button>
+                )}
+                {built && downloadUrl && (
+                  <a className="button" href={downloadUrl} download={fileName}>
+                    Download packet (PDF)
+                  </a>
+                )}
+              </div>
+              {built && (
+                <p role="status" data-testid="built-status">
+                  Built {built.pageCount} pages.{saved ? ` Saved to ${saved}.` : ''}
+                </p>
+              )}
+            </section>
+          </div>
+          <div>{built && <PacketPreview built={built} />}</div>
+        </div>
+      )}
+    </div>
+  );
+}
