@@ -1,5 +1,6 @@
 /** Synthetic episodes (invented names, no health data) for scale tests of the episode table. */
-import type { EpisodeSummary, PayerKind } from '../../shared/api';
+import type { EpisodeSummary } from '../../shared/api';
+import type { PayerKind } from '../../shared/model';
 
 const LAST = ['Alder', 'Birch', 'Cedar', 'Dogwood', 'Elm', 'Fir', 'Gum', 'Hazel', 'Ivy', 'Juniper'];
 const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Gray', 'Harper'];

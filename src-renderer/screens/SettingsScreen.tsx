@@ -104,7 +104,9 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
               {FIELDS.slice(0, 1).map((f) => (
                 <Field
                   key={f.key}
-                  {...f}
+                  label={f.label}
+                  hint={f.hint}
+                  type={f.type}
                   value={s[f.key] ?? ''}
                   onChange={(v) => setS({ ...s, [f.key]: v })}
                 />
@@ -119,7 +121,9 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
               {FIELDS.slice(1).map((f) => (
                 <Field
                   key={f.key}
-                  {...f}
+                  label={f.label}
+                  hint={f.hint}
+                  type={f.type}
                   value={s[f.key] ?? ''}
                   onChange={(v) => setS({ ...s, [f.key]: v })}
                 />

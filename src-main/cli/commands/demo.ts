@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { ClinicSettings } from '../../../shared/settings';
 import { deniedClaims } from '../../core/api/denials';
 import { runReview, todayIso } from '../../core/api/review';
@@ -11,6 +10,7 @@ import { EMPTY_SETTINGS } from '../../../shared/settings';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse } from '../args';
 import { progressBar } from '../progress';
+import { packageRoot } from '../root';
 import { describeResult, summaryLine } from './import';
 import { writePacket } from './packet';
 
@@ -19,8 +19,6 @@ export const DEMO_HELP = `Usage: chartready demo [--out DIR] [--as-of YYYY-MM-DD
 Imports the bundled sample chart (assets/sample-chart) into a fresh database in DIR (default
 ./chartready-demo), prints the documents found per patient and the rejected files, prints the
 review, writes review.json and review.csv, and writes one appeal packet PDF per denied claim.`;
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export async function demoCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { out: { type: 'string' }, 'as-of': { type: 'string' } });
@@ -33,6 +31,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const dbPath = join(outDir, 'chartready.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const ROOT = packageRoot();
   const sample = join(ROOT, 'assets', 'sample-chart');
   if (!existsSync(sample)) throw new Error(`sample chart not found at ${sample}`);
 

@@ -188,6 +188,10 @@ export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
     ...allLines.map((l) => ({ name: l.patient_name, dob: l.dob, mrn: l.mrn })),
   ];
   const { patientOf, patients } = matchPatients(identities);
+  assignByFolder(
+    docs.map((d) => d.path),
+    patientOf,
+  );
 
   const itemsByPatient = new Map<number, Item[]>();
   const push = (p: number, item: Item) => {
@@ -255,6 +259,40 @@ export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
     (a, b) => a.patient.name.localeCompare(b.patient.name) || a.start.localeCompare(b.start),
   );
   return episodes;
+}
+
+/**
+ * Documents with no patient identity of their own (a job description, an authorization letter
+ * that names only the claim) belong to the patient whose notes fill the same folder: exports are
+ * commonly one folder per patient. Only a clear majority assigns; otherwise the document stays
+ * unmatched rather than guessed.
+ */
+export function assignByFolder(paths: string[], patientOf: number[]): void {
+  const folderOf = (p: string) => {
+    const base = p.split('#')[0]!;
+    const i = base.lastIndexOf('/');
+    return i < 0 ? '' : base.slice(0, i);
+  };
+  const votes = new Map<string, Map<number, number>>();
+  paths.forEach((p, i) => {
+    const who = patientOf[i]!;
+    if (who < 0) return;
+    const folder = folderOf(p);
+    let m = votes.get(folder);
+    if (!m) votes.set(folder, (m = new Map()));
+    m.set(who, (m.get(who) ?? 0) + 1);
+  });
+  paths.forEach((p, i) => {
+    if (patientOf[i]! >= 0) return;
+    const folder = folderOf(p);
+    // The import root itself mixes patients: never assign by it.
+    if (folder === '') return;
+    const m = votes.get(folder);
+    if (!m) return;
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    const [best, n] = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    if (n / total > 0.8) patientOf[i] = best;
+  });
 }
 
 function lineQuote(

@@ -7,11 +7,15 @@ import type { Line } from './lines';
 const AUTH_NUMBER =
   /\b(?:Prior\s+)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Reference|Ref\.?|UR)\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
-const AUTH_CONTEXT = /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
-const AUTH_VISITS = /\b(\d{1,3})\s*(?:visits?|sessions?|treatments?)\b|\b(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
-const AUTH_HOURS = /\b(\d{1,3})\s*(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+const AUTH_CONTEXT =
+  /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
+const AUTH_VISITS =
+  /\b(\d{1,3})\s*(?:visits?|sessions?|treatments?)\b|\b(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+const AUTH_HOURS =
+  /\b(\d{1,3})\s*(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** A certification period is not an authorization period. */
-const AUTH_PERIOD_CONTEXT = /^(?!.*\bcertification period\b).*\b(?:authori[sz]\w*|approv\w*|valid)\b/i;
+const AUTH_PERIOD_CONTEXT =
+  /^(?!.*\bcertification period\b).*\b(?:authori[sz]\w*|approv\w*|valid)\b/i;
 const PERIOD_SEPARATOR = /^\s*(?:-|–|—|to|through|thru|until)\s*$/i;
 const PROGRAM_SERVICE = /\bwork (?:conditioning|hardening)\b|\b9754[56]\b/gi;
 const DENIAL_CODE =
@@ -32,11 +36,23 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     if (!isAuthDoc && !AUTH_CONTEXT.test(t)) continue;
     for (const m of t.matchAll(AUTH_VISITS)) {
       const g = m.indices![1] ?? m.indices![2]!;
-      sink.add('auth-visits', String(Number(t.slice(g[0], g[1]))), line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      sink.add(
+        'auth-visits',
+        String(Number(t.slice(g[0], g[1]))),
+        line,
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+      );
     }
     for (const m of t.matchAll(AUTH_HOURS)) {
       const g = m.indices![1] ?? m.indices![2]!;
-      sink.add('auth-hours', String(Number(t.slice(g[0], g[1]))), line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      sink.add(
+        'auth-hours',
+        String(Number(t.slice(g[0], g[1]))),
+        line,
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+      );
     }
     const dates = isAuthDoc || AUTH_PERIOD_CONTEXT.test(t) ? findDates(t) : [];
     for (let i = 0; i + 1 < dates.length; i++) {
@@ -57,7 +73,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
 /** "Start date: 03/01/2026" / "End date: 03/31/2026" on separate lines of an authorization. */
 function labeledPeriodDate(line: Line, sink: FactSink): void {
   const t = line.text;
-  const m = /\b(Start|Begin|From|Effective|End|Expiration|Expires|Through|To)(?:\s+Date)?\s*:\s*/i.exec(t);
+  const m =
+    /\b(Start|Begin|From|Effective|End|Expiration|Expires|Through|To)(?:\s+Date)?\s*:\s*/i.exec(t);
   if (!m) return;
   const after = m.index + m[0].length;
   const d = findDates(t.slice(after)).find((h) => h.start === 0);

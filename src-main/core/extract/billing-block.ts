@@ -3,8 +3,10 @@ import type { FactSink } from './facts';
 import type { Line } from './lines';
 
 /** Lines that carry billing (a label) or a billing block heading whose next lines list codes. */
-const BILLING_LINE = /\b(?:CPT|HCPCS|Charges?|Billing|Billed|Codes? billed|Procedure codes?|Units?|Services billed)\b/i;
-const BILLING_HEADING = /^\s*(?:Billing|Charges?|CPT Codes?|Codes? Billed|Billing Codes?|Services Billed|Procedures? Billed)\s*:?\s*$/i;
+const BILLING_LINE =
+  /\b(?:CPT|HCPCS|Charges?|Billing|Billed|Codes? billed|Procedure codes?|Units?|Services billed)\b/i;
+const BILLING_HEADING =
+  /^\s*(?:Billing|Charges?|CPT Codes?|Codes? Billed|Billing Codes?|Services Billed|Procedures? Billed)\s*:?\s*$/i;
 
 /**
  * A code with optional modifiers and units: "97545 x1", "97545 (1 unit)", "97545 - 1 unit",

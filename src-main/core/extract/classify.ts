@@ -11,7 +11,10 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'communication', re: /\bletter of medical necessity\b|\bLMN\b/i },
   { type: 'fce', re: /\bfunctional capacity (?:evaluation|assessment|exam)\b|\bFCE\b/i },
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment)\b/i },
-  { type: 'discharge-summary', re: /\bdischarge (?:summary|note|report|evaluation)\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$/i },
+  {
+    type: 'discharge-summary',
+    re: /\bdischarge (?:summary|note|report|evaluation)\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$/i,
+  },
   {
     type: 'daily-note',
     re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b/i,
@@ -90,7 +93,10 @@ export function isTitleLine(text: string): boolean {
 
 /** Content cues for documents whose title is missing or unknown. */
 const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
-  { type: 'authorization', re: /\bauthori[sz]ation (?:#|no\.?|number)|\bvisits? (?:approved|authori[sz]ed)\b/i },
+  {
+    type: 'authorization',
+    re: /\bauthori[sz]ation (?:#|no\.?|number)|\bvisits? (?:approved|authori[sz]ed)\b/i,
+  },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },
 ];
@@ -111,11 +117,14 @@ export const DISCIPLINE_CUES: ReadonlyArray<{ discipline: Discipline; re: RegExp
 ];
 
 /** The earliest discipline cue in a text, with its span. */
-export function disciplineIn(text: string): { discipline: Discipline; start: number; end: number } | null {
+export function disciplineIn(
+  text: string,
+): { discipline: Discipline; start: number; end: number } | null {
   let best: { discipline: Discipline; start: number; end: number } | null = null;
   for (const { discipline, re } of DISCIPLINE_CUES) {
     const m = re.exec(text);
-    if (m && (!best || m.index < best.start)) best = { discipline, start: m.index, end: m.index + m[0].length };
+    if (m && (!best || m.index < best.start))
+      best = { discipline, start: m.index, end: m.index + m[0].length };
   }
   return best;
 }

@@ -6,8 +6,14 @@ import type { Line } from './lines';
 /** Party vocabulary, most specific first ("nurse case manager" before "nurse"). */
 export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   { party: 'case-manager', re: /\b(?:nurse case manager|case manager|NCM|field case manager)\b/i },
-  { party: 'adjuster', re: /\b(?:claims? adjuster|adjuster|adjustor|claims? examiner|claims? representative|claims? specialist)\b/i },
-  { party: 'employer', re: /\b(?:employer|supervisor|HR (?:manager|representative)|human resources|safety manager)\b/i },
+  {
+    party: 'adjuster',
+    re: /\b(?:claims? adjuster|adjuster|adjustor|claims? examiner|claims? representative|claims? specialist)\b/i,
+  },
+  {
+    party: 'employer',
+    re: /\b(?:employer|supervisor|HR (?:manager|representative)|human resources|safety manager)\b/i,
+  },
   { party: 'physician', re: /\b(?:physician|Dr\.|doctor|surgeon|referring provider|MD\b)/i },
 ];
 
@@ -15,7 +21,12 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
 const CONTACT_LINE =
   /\b(?:spoke|talked|call(?:ed)?|phone(?:d)?|telephone|faxed|sent|letter|e-?mail(?:ed)?|discussed|conference|left (?:a )?(?:message|voicemail)|contacted|updated|notified|copied)\b[^\n]{0,40}\b(?:with|to|from)\b|^\s*(?:To|Re|Attn|Attention|Dear|cc|Recipient|Contact)\b\s*:?/i;
 
-export function extractCommunicationParties(lines: Line[], titleLine: Line | null, type: DocType, sink: FactSink): void {
+export function extractCommunicationParties(
+  lines: Line[],
+  titleLine: Line | null,
+  type: DocType,
+  sink: FactSink,
+): void {
   const seen = new Set<string>();
   const scan = (line: Line) => {
     for (const { party, re } of PARTY_WORDS) {

@@ -25,7 +25,10 @@ const MONTH_WORD =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 
 /** Each pattern yields [year, month, day] from its match. */
-const DATE_PATTERNS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [string, string, string] }> = [
+const DATE_PATTERNS: Array<{
+  re: RegExp;
+  parts: (m: RegExpExecArray) => [string, string, string];
+}> = [
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
   { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
   { re: /\b(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },

@@ -28,7 +28,13 @@ export class FactSink {
     const key = `${kind}|${v}|${page}|${s}`;
     if (this.seen.has(key)) return null;
     this.seen.add(key);
-    const provenance: Provenance = { file: this.file, page, start: s, end: e, quote: text.slice(s, e) };
+    const provenance: Provenance = {
+      file: this.file,
+      page,
+      start: s,
+      end: e,
+      quote: text.slice(s, e),
+    };
     const fact: Fact = { kind, value: v, provenance };
     this.facts.push(fact);
     return fact;
@@ -49,7 +55,10 @@ export class FactSink {
 }
 
 /** Span of capture group `i` of a match made with the `d` flag, relative to the searched string. */
-export function groupSpan(m: RegExpExecArray | RegExpMatchArray, i: number | string): [number, number] | null {
+export function groupSpan(
+  m: RegExpExecArray | RegExpMatchArray,
+  i: number | string,
+): [number, number] | null {
   const idx = m.indices;
   if (!idx) return null;
   const span = typeof i === 'number' ? idx[i] : idx.groups?.[i];

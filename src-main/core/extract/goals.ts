@@ -9,17 +9,28 @@ const GOAL_HEADINGS: ReadonlyArray<{ kind: 'goal-short' | 'goal-long'; re: RegEx
   { kind: 'goal-short', re: /^\W{0,3}(?:Short[- ]?Term Goals?|STGs?)\b/i },
   { kind: 'goal-long', re: /^\W{0,3}(?:Long[- ]?Term Goals?|LTGs?)\b/i },
   // Goals without a term are the plan's treatment goals: reported as long-term.
-  { kind: 'goal-long', re: /^\W{0,3}(?:Functional |Treatment |Program |Rehab |Patient )?Goals?\b(?!\s+status)/i },
+  {
+    kind: 'goal-long',
+    re: /^\W{0,3}(?:Functional |Treatment |Program |Rehab |Patient )?Goals?\b(?!\s+status)/i,
+  },
 ];
 
 /** A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "STG 1:", "Goal #2 -". */
-const ITEM_MARKER = /^\s*(?:(?:(STG|LTG|Goal)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
+const ITEM_MARKER =
+  /^\s*(?:(?:(STG|LTG|Goal)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 /** "STG 1: ..." anywhere, outside goal lists. */
-const INLINE_GOAL = /^\s*(STG|LTG|Short[- ]?term goal|Long[- ]?term goal)\s*#?\s*\d{0,2}\s*[:.)\-–]\s*/i;
+const INLINE_GOAL =
+  /^\s*(STG|LTG|Short[- ]?term goal|Long[- ]?term goal)\s*#?\s*\d{0,2}\s*[:.)\-–]\s*/i;
 
 const STATUS = String.raw`partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue`;
-const GOAL_ASSESSMENT = new RegExp(String.raw`\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,120}?\b(?:${STATUS})\b`, 'gi');
-const TRAILING_STATUS = new RegExp(String.raw`(?:[-–:(]|\bstatus:?)\s*(?:${STATUS})\b\)?\.?\s*$`, 'i');
+const GOAL_ASSESSMENT = new RegExp(
+  String.raw`\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,120}?\b(?:${STATUS})\b`,
+  'gi',
+);
+const TRAILING_STATUS = new RegExp(
+  String.raw`(?:[-–:(]|\bstatus:?)\s*(?:${STATUS})\b\)?\.?\s*$`,
+  'i',
+);
 const ONLY_STATUS = new RegExp(String.raw`^\W*(?:${STATUS})\W*$`, 'i');
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&]{1,30}:\s*\S/;
 
@@ -38,8 +49,13 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
 
   const flush = () => {
     if (!last) return;
-    const text = sink.slice(last.line.page, last.line.start + last.start, last.line.start + last.end);
-    if (!ONLY_STATUS.test(text)) sink.add(last.kind, text.replace(/\s+/g, ' '), last.line, last.start, last.end);
+    const text = sink.slice(
+      last.line.page,
+      last.line.start + last.start,
+      last.line.start + last.end,
+    );
+    if (!ONLY_STATUS.test(text))
+      sink.add(last.kind, text.replace(/\s+/g, ' '), last.line, last.start, last.end);
     last = null;
   };
 
@@ -111,5 +127,6 @@ function assessGoals(line: Line, sink: FactSink): void {
     found = true;
     sink.add('goal-assessment', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
-  if (!found && ITEM_MARKER.test(t) && TRAILING_STATUS.test(t)) sink.add('goal-assessment', t, line, 0, t.length);
+  if (!found && ITEM_MARKER.test(t) && TRAILING_STATUS.test(t))
+    sink.add('goal-assessment', t, line, 0, t.length);
 }

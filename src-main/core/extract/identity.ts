@@ -4,8 +4,10 @@ import { findDates } from './dates';
 import type { Line } from './lines';
 
 /** Patient-name labels; the word before the label must not make it someone else's name. */
-const NAME_LABEL = /(?<![A-Za-z] ?)\b(?:Patient(?:'s)? Name|Patient|Pt\.? Name|Pt|Beneficiary|Client Name|Client|Name)\s*:\s*/dgi;
-const NOT_PATIENT_BEFORE = /\b(?:employer|physician|doctor|therapist|company|insurance|adjuster|contact|case manager|provider|facility|clinic|supervisor|emergency|referring|parent|guardian)\s*$/i;
+const NAME_LABEL =
+  /(?<![A-Za-z] ?)\b(?:Patient(?:'s)? Name|Patient|Pt\.? Name|Pt|Beneficiary|Client Name|Client|Name)\s*:\s*/dgi;
+const NOT_PATIENT_BEFORE =
+  /\b(?:employer|physician|doctor|therapist|company|insurance|adjuster|contact|case manager|provider|facility|clinic|supervisor|emergency|referring|parent|guardian)\s*$/i;
 const DOB_LABEL = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?Date|Birthdate)\s*[:#-]?\s*/dgi;
 const MRN_LABEL =
   /\b(?:MRN|Medical Record (?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient ID|Pt ID)\s*[:#]?\s*/dgi;
@@ -38,7 +40,8 @@ export function normalizeName(raw: string): string | null {
     return `${last}, ${first}`;
   }
   const tokens = t.split(' ');
-  if (tokens.length < 2 || tokens.length > 4 || !tokens.every((w) => NAME_TOKEN.test(w))) return null;
+  if (tokens.length < 2 || tokens.length > 4 || !tokens.every((w) => NAME_TOKEN.test(w)))
+    return null;
   const last = tokens.pop()!;
   return `${last}, ${tokens.join(' ')}`;
 }

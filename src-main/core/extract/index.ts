@@ -2,7 +2,14 @@
  * Extraction: a file's page texts become clinical documents with a type, a date and facts,
  * each fact citing the exact page span it came from.
  */
-import type { Discipline, DocType, ExtractedDocument, Fact, PageText, PatientRecord } from '../../../shared/model';
+import type {
+  Discipline,
+  DocType,
+  ExtractedDocument,
+  Fact,
+  PageText,
+  PatientRecord,
+} from '../../../shared/model';
 import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
 import { classifyByContent, disciplineIn, titleType } from './classify';
@@ -30,7 +37,11 @@ export interface ExtractHints {
   patient?: PatientRecord | null;
 }
 
-export function extractDocuments(file: string, pages: PageText[], hints?: ExtractHints): ExtractedDocument[] {
+export function extractDocuments(
+  file: string,
+  pages: PageText[],
+  hints?: ExtractHints,
+): ExtractedDocument[] {
   const byPage = new Map(pages.map((p) => [p.page, p.text]));
   const perPage = pages.map(pageLines);
   markRunningLines(perPage);
@@ -50,7 +61,7 @@ function buildDocument(
   const titleLine = slice.titleIndex >= 0 ? slice.lines[slice.titleIndex]! : null;
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');
-  const title = titleLine?.text.trim() ?? hints?.title?.trim() ?? '';
+  const title = titleLine?.text.trim() ?? hints?.title?.trim() ?? fallbackTitle(content);
   const type: DocType = titleType(title) ?? classifyByContent(bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
@@ -67,8 +78,16 @@ function buildDocument(
   extractAuthorization(content, type, sink);
   extractVitals(content, sink);
   extractInterventions(content, sink);
-  const goalLines = new Set(sink.facts.filter((f) => f.kind.startsWith('goal')).map((f) => `${f.provenance.page}:${f.provenance.start}`));
-  extractObjectiveMeasures(content, sink, (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.name.startsWith('goals'));
+  const goalLines = new Set(
+    sink.facts
+      .filter((f) => f.kind.startsWith('goal'))
+      .map((f) => `${f.provenance.page}:${f.provenance.start}`),
+  );
+  extractObjectiveMeasures(
+    content,
+    sink,
+    (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.name.startsWith('goals'),
+  );
   extractWorkStatus(content, type, sink);
   extractCommunicationParties(content, titleLine, type, sink);
   const discipline = findDiscipline(titleLine, content, sink);
@@ -85,6 +104,12 @@ function buildDocument(
   };
 }
 
+/** An unrecognized note is still named by its first line, when that line reads like a heading. */
+function fallbackTitle(content: Line[]): string {
+  const first = content.find((l) => !isBlank(l))?.text.trim() ?? '';
+  return first.length <= 80 && !first.includes(':') ? first : '';
+}
+
 function isGoalLine(line: Line, goalStarts: Set<string>): boolean {
   for (let s = line.start; s <= line.end; s++) if (goalStarts.has(`${line.page}:${s}`)) return true;
   return false;
@@ -96,18 +121,33 @@ function documentDate(facts: Fact[], hint: string | null): string | null {
     const f = facts.find((x) => x.kind === kind);
     if (f) return f.value;
   }
-  return hint ? parseDate(hint) ?? (/^\d{4}-\d{2}-\d{2}/.test(hint) ? hint.slice(0, 10) : null) : null;
+  return hint
+    ? (parseDate(hint) ?? (/^\d{4}-\d{2}-\d{2}/.test(hint) ? hint.slice(0, 10) : null))
+    : null;
 }
 
 /** Discipline from the title, then the signer's credentials, then discipline words in the text. */
-function findDiscipline(titleLine: Line | null, content: Line[], sink: FactSink): Discipline | null {
+function findDiscipline(
+  titleLine: Line | null,
+  content: Line[],
+  sink: FactSink,
+): Discipline | null {
   const credLines = sink.facts
     .filter((f) => f.kind === 'credentials')
-    .map((f) => content.find((l) => l.page === f.provenance.page && l.start <= f.provenance.start && f.provenance.end <= l.end))
+    .map((f) =>
+      content.find(
+        (l) =>
+          l.page === f.provenance.page &&
+          l.start <= f.provenance.start &&
+          f.provenance.end <= l.end,
+      ),
+    )
     .filter((l): l is Line => !!l);
   const candidates: Line[] = [...(titleLine ? [titleLine] : []), ...credLines, ...content];
   for (const line of candidates) {
-    const hit = disciplineIn(line === titleLine || credLines.includes(line) ? line.text : proseSafe(line.text));
+    const hit = disciplineIn(
+      line === titleLine || credLines.includes(line) ? line.text : proseSafe(line.text),
+    );
     if (!hit) continue;
     sink.add('discipline', hit.discipline, line, hit.start, hit.end);
     return hit.discipline;
@@ -123,7 +163,11 @@ function proseSafe(text: string): string {
 /** Patient identity for a whole file: the most frequent name, DOB and MRN among its documents. */
 export function fileIdentity(docs: ExtractedDocument[]): PatientRecord {
   const facts = docs.flatMap((d) => d.facts);
-  return { name: mostFrequent(facts, 'patient-name'), dob: mostFrequent(facts, 'dob'), mrn: mostFrequent(facts, 'mrn') };
+  return {
+    name: mostFrequent(facts, 'patient-name'),
+    dob: mostFrequent(facts, 'dob'),
+    mrn: mostFrequent(facts, 'mrn'),
+  };
 }
 
 function mostFrequent(facts: Fact[], kind: Fact['kind']): string | null {

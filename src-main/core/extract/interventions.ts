@@ -11,7 +11,8 @@ const INTERVENTION_SECTIONS: ReadonlySet<SectionName> = new Set(['interventions'
 const ACTIVITY_CUE =
   /\b(?:lift\w*|carry\w*|push\w*|pull\w*|treadmill|bike|ergometer|UBE|exercis\w*|stretch\w*|squat\w*|climb\w*|crawl\w*|kneel\w*|walk\w*|simulat\w*|circuit|reps?|sets?|x\s*\d+|strengthen\w*|conditioning|hardening|training|mobiliz\w*|manual|stair\w*|ladder|reach\w*|crouch\w*|balance|aerobic|core|stabiliz\w*|plank|bridge\w*|row\w*|press\w*|tolerance|body mechanics|education)\b/i;
 /** Lines in a treatment list that are other facts: totals, times, billing, signatures. */
-const NOT_INTERVENTION = /\b(?:total|time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
+const NOT_INTERVENTION =
+  /\b(?:total|time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
 const BULLET = /^\s*(?:[-•*·●▪○]|\d{1,2}[.)])\s*/;
 
 /** Measurements with units of load, range, distance and tolerance time. */
@@ -25,7 +26,8 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
       // "Interventions: lifting; carrying; push/pull" lists several on one line.
       let offset = h.rest;
       for (const part of heading.text.slice(h.rest).split(';')) {
-        if (part.trim() && !NOT_INTERVENTION.test(part)) sink.add('intervention', part, heading, offset, offset + part.length);
+        if (part.trim() && !NOT_INTERVENTION.test(part))
+          sink.add('intervention', part, heading, offset, offset + part.length);
         offset += part.length + 1;
       }
     }
@@ -48,7 +50,11 @@ function onlyVitals(text: string): boolean {
 }
 
 /** One objective-measure fact per line that reports a measurement with units. */
-export function extractObjectiveMeasures(lines: Line[], sink: FactSink, skip: (line: Line) => boolean): void {
+export function extractObjectiveMeasures(
+  lines: Line[],
+  sink: FactSink,
+  skip: (line: Line) => boolean,
+): void {
   for (const line of lines) {
     const t = line.text;
     if (skip(line) || !MEASURE.test(t) || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;

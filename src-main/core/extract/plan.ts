@@ -8,7 +8,8 @@ const FREQUENCY =
 const DURATION_PHRASE =
   /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b|\b(?:through|thru|until)\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/gi;
 /** Durations are only read on plan lines, never from history ("pain for 6 weeks"). */
-const DURATION_CONTEXT = /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
+const DURATION_CONTEXT =
+  /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
 const REPORT_PERIOD =
   /\b(?:Report(?:ing)? period|Period (?:covered|of report)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service)\b\s*:?\s*(?:from\s*)?/i;
 const PLAN_SENT =
@@ -35,7 +36,11 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
     if (rp) {
       const after = rp.index + rp[0].length;
       const ds = findDates(t.slice(after));
-      if (ds.length >= 2 && ds[0]!.start <= 1 && /^\s*(?:-|–|—|to|through|thru)\s*$/i.test(t.slice(after + ds[0]!.end, after + ds[1]!.start))) {
+      if (
+        ds.length >= 2 &&
+        ds[0]!.start <= 1 &&
+        /^\s*(?:-|–|—|to|through|thru)\s*$/i.test(t.slice(after + ds[0]!.end, after + ds[1]!.start))
+      ) {
         sink.add('report-period-start', ds[0]!.iso, line, after + ds[0]!.start, after + ds[0]!.end);
         sink.add('report-period-end', ds[1]!.iso, line, after + ds[1]!.start, after + ds[1]!.end);
       }

@@ -5,25 +5,67 @@ import type { Line } from './lines';
 
 /** Heading vocabulary per section. Single letters (S:/O:/A:/P:) need their colon. */
 export const SECTION_HEADINGS: ReadonlyArray<{ name: SectionName; label: string }> = [
-  { name: 'subjective', label: String.raw`Subjective(?: Complaints?| Report)?|S(?=\s*:)|Chief Complaint|Patient Report` },
-  { name: 'objective', label: String.raw`Objective(?: Findings| Measures| Data| Testing)?|O(?=\s*:)|Physical Exam(?:ination)?|Tests and Measures|Examination` },
-  { name: 'assessment', label: String.raw`Assessment|Clinical Impression|Impression|A(?=\s*:)|Clinical Assessment` },
-  { name: 'frequency-duration', label: String.raw`Frequency\s*(?:\/|&|and)\s*Duration|Frequency|Duration|Plan Frequency` },
-  { name: 'plan', label: String.raw`Plan(?: of Care)?|Treatment Plan|P(?=\s*:)|Plan for Next Visit|Next Visit` },
-  { name: 'history', label: String.raw`History(?: of (?:Present )?(?:Illness|Injury|Condition))?|HPI|Past Medical History|PMH|Medical History|Mechanism of Injury|Prior Treatment|Prior Level of Function` },
-  { name: 'diagnosis', label: String.raw`Diagnos[ie]s|Treatment Diagnosis|Medical Diagnosis|Dx|ICD-?10(?: Codes?)?|Reason for Referral` },
-  { name: 'goals', label: String.raw`(?:Short|Long)[- ]?Term Goals?|STGs?|LTGs?|Goals?|Functional Goals|Treatment Goals|Goal Status|Progress Toward Goals` },
+  {
+    name: 'subjective',
+    label: String.raw`Subjective(?: Complaints?| Report)?|S(?=\s*:)|Chief Complaint|Patient Report`,
+  },
+  {
+    name: 'objective',
+    label: String.raw`Objective(?: Findings| Measures| Data| Testing)?|O(?=\s*:)|Physical Exam(?:ination)?|Tests and Measures|Examination`,
+  },
+  {
+    name: 'assessment',
+    label: String.raw`Assessment|Clinical Impression|Impression|A(?=\s*:)|Clinical Assessment`,
+  },
+  {
+    name: 'frequency-duration',
+    label: String.raw`Frequency\s*(?:\/|&|and)\s*Duration|Frequency|Duration|Plan Frequency`,
+  },
+  {
+    name: 'plan',
+    label: String.raw`Plan(?: of Care)?|Treatment Plan|P(?=\s*:)|Plan for Next Visit|Next Visit`,
+  },
+  {
+    name: 'history',
+    label: String.raw`History(?: of (?:Present )?(?:Illness|Injury|Condition))?|HPI|Past Medical History|PMH|Medical History|Mechanism of Injury|Prior Treatment|Prior Level of Function`,
+  },
+  {
+    name: 'diagnosis',
+    label: String.raw`Diagnos[ie]s|Treatment Diagnosis|Medical Diagnosis|Dx|ICD-?10(?: Codes?)?|Reason for Referral`,
+  },
+  {
+    name: 'goals',
+    label: String.raw`(?:Short|Long)[- ]?Term Goals?|STGs?|LTGs?|Goals?|Functional Goals|Treatment Goals|Goal Status|Progress Toward Goals`,
+  },
   { name: 'prognosis', label: String.raw`Prognosis|Rehab(?:ilitation)? Potential` },
-  { name: 'functional-limitations', label: String.raw`Functional (?:Limitations|Deficits|Status)|Limitations|Impairments|Problem List` },
-  { name: 'job-demands', label: String.raw`Job Demands|Job Requirements|Physical Demands|Essential (?:Job )?Functions|Job Description|Work Demands|Critical Job Demands` },
-  { name: 'interventions', label: String.raw`Interventions?|Treatment(?: Provided| Performed| Rendered| Today)?|Procedures|Exercises?|Activities|Work Simulation|Program Activities|Therapeutic Activities` },
-  { name: 'patient-response', label: String.raw`Patient Response|Response to (?:Treatment|Tx|Intervention)|Tolerance(?: to Treatment)?|Pt Response` },
-  { name: 'recommendations', label: String.raw`Recommendations?|RTW Recommendations?|Work Status Recommendations?|Return to Work Recommendations?` },
+  {
+    name: 'functional-limitations',
+    label: String.raw`Functional (?:Limitations|Deficits|Status)|Limitations|Impairments|Problem List`,
+  },
+  {
+    name: 'job-demands',
+    label: String.raw`Job Demands|Job Requirements|Physical Demands|Essential (?:Job )?Functions|Job Description|Work Demands|Critical Job Demands`,
+  },
+  {
+    name: 'interventions',
+    label: String.raw`Interventions?|Treatment(?: Provided| Performed| Rendered| Today)?|Procedures|Exercises?|Activities|Work Simulation|Program Activities|Therapeutic Activities`,
+  },
+  {
+    name: 'patient-response',
+    label: String.raw`Patient Response|Response to (?:Treatment|Tx|Intervention)|Tolerance(?: to Treatment)?|Pt Response`,
+  },
+  {
+    name: 'recommendations',
+    label: String.raw`Recommendations?|RTW Recommendations?|Work Status Recommendations?|Return to Work Recommendations?`,
+  },
 ];
 
 const HEADING_RES = SECTION_HEADINGS.map(({ name, label }) => ({
   name,
-  re: new RegExp(String.raw`^[\s\-•*#\d.)]{0,4}(${label})\b(?:\s*\([^)]{0,30}\))?\s*(?::|-\s|–|$)`, 'i'),
+  re: new RegExp(
+    String.raw`^[\s\-•*#]{0,3}(${label})\b(?:\s*\([^)]{0,30}\))?\s*(?::|-\s|–|$)`,
+    'i',
+  ),
 }));
 
 export interface Heading {
@@ -60,7 +102,10 @@ export function extractSections(lines: Line[], sink: FactSink): void {
 }
 
 /** The lines under each heading of the given names, up to the next heading. */
-export function regionsOf(lines: Line[], names: ReadonlySet<SectionName>): Array<{ heading: Line; h: Heading; body: Line[] }> {
+export function regionsOf(
+  lines: Line[],
+  names: ReadonlySet<SectionName>,
+): Array<{ heading: Line; h: Heading; body: Line[] }> {
   const out: Array<{ heading: Line; h: Heading; body: Line[] }> = [];
   let current: { heading: Line; h: Heading; body: Line[] } | null = null;
   for (const line of lines) {

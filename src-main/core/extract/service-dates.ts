@@ -7,11 +7,11 @@ import { isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 
 /** Labels whose date is the date the service was given. */
 const DOS_LABEL =
-  /\b(?:Date of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?)\b\s*[:#=\-]?\s*/dgi;
+  /\b(?:Date of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?)\b\s*[:#=-]?\s*/dgi;
 
 /** Labels whose date is when the document itself was written or issued. */
 const DOC_DATE_LABEL =
-  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis)\b\s*[:#=\-]?\s*/dgi;
+  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis)\b\s*[:#=-]?\s*/dgi;
 
 /** A plain "Date:" label that starts a line or a field (never "Surgery Date:" or "Start Date:"). */
 const GENERIC_DATE_LABEL = /(?:^|\s{2,}|\t|\|\s*|^\W+)Date\s*[:#]\s*/dgi;
@@ -42,7 +42,7 @@ function labeledDates(text: string, label: RegExp): DateHit[] {
 
 /** Whether a line carries a date that can head a document (used by the splitter). */
 export function headerDateOn(line: Line, isTitle: boolean): boolean {
-  if (line.running || NOT_SERVICE_LINE.test(line.text)) return false;
+  if (line.running || NOT_SERVICE_LINE.test(line.text) || isSignatureLine(line.text)) return false;
   const t = line.text;
   if (labeledDates(t, DOS_LABEL).length || labeledDates(t, DOC_DATE_LABEL).length) return true;
   if (labeledDates(t, GENERIC_DATE_LABEL).length) return true;
@@ -54,18 +54,30 @@ export function headerDateOn(line: Line, isTitle: boolean): boolean {
  * Emits date-of-service and document-date facts. `lines` are the document's content lines;
  * `titleIndex` is the title's position among them (or -1).
  */
-export function extractServiceDates(lines: Line[], titleIndex: number, type: DocType, sink: FactSink): void {
+export function extractServiceDates(
+  lines: Line[],
+  titleIndex: number,
+  type: DocType,
+  sink: FactSink,
+): void {
   const unlabeledKind = VISIT_TYPES.has(type) ? 'date-of-service' : 'document-date';
   lines.forEach((line, i) => {
-    if (NOT_SERVICE_LINE.test(line.text)) return;
+    if (NOT_SERVICE_LINE.test(line.text) || isSignatureLine(line.text)) return;
     // "Date:" right under a signature is the signing date.
     const prev = lines[i - 1];
     if (prev && isSignatureLine(prev.text) && SIGNATURE_DATE_LINE.test(line.text)) return;
-    for (const d of labeledDates(line.text, DOS_LABEL)) sink.add('date-of-service', d.iso, line, d.start, d.end);
-    for (const d of labeledDates(line.text, DOC_DATE_LABEL)) sink.add('document-date', d.iso, line, d.start, d.end);
-    for (const d of labeledDates(line.text, GENERIC_DATE_LABEL)) sink.add(unlabeledKind, d.iso, line, d.start, d.end);
+    for (const d of labeledDates(line.text, DOS_LABEL))
+      sink.add('date-of-service', d.iso, line, d.start, d.end);
+    for (const d of labeledDates(line.text, DOC_DATE_LABEL))
+      sink.add('document-date', d.iso, line, d.start, d.end);
+    for (const d of labeledDates(line.text, GENERIC_DATE_LABEL))
+      sink.add(unlabeledKind, d.iso, line, d.start, d.end);
   });
-  if (sink.has('date-of-service') || (unlabeledKind === 'document-date' && sink.has('document-date'))) return;
+  if (
+    sink.has('date-of-service') ||
+    (unlabeledKind === 'document-date' && sink.has('document-date'))
+  )
+    return;
   // No labeled date: the date on the title line, or a bare date line just under it.
   const from = Math.max(0, titleIndex);
   for (const line of lines.slice(from, from + 6)) {

@@ -5,11 +5,48 @@ import type { Line } from './lines';
 
 /** Professional credentials as they follow a signer's name. */
 export const THERAPY_CREDENTIALS = [
-  'PT', 'DPT', 'PTA', 'MPT', 'MSPT', 'OCS', 'SCS', 'CSCS', 'ATC', 'CEAS', 'CWCE', 'OTR/L', 'OTR', 'OT', 'OTD',
-  'COTA/L', 'COTA', 'SLP', 'CCC-SLP', 'MS', 'MA', 'PhD', 'CHT', 'CLT', 'CFCE',
+  'PT',
+  'DPT',
+  'PTA',
+  'MPT',
+  'MSPT',
+  'OCS',
+  'SCS',
+  'CSCS',
+  'ATC',
+  'CEAS',
+  'CWCE',
+  'OTR/L',
+  'OTR',
+  'OT',
+  'OTD',
+  'COTA/L',
+  'COTA',
+  'SLP',
+  'CCC-SLP',
+  'MS',
+  'MA',
+  'PhD',
+  'CHT',
+  'CLT',
+  'CFCE',
 ];
-export const PHYSICIAN_CREDENTIALS = ['MD', 'M.D.', 'DO', 'D.O.', 'NP', 'FNP', 'FNP-C', 'APRN', 'PA-C', 'PA', 'DPM'];
-const CREDENTIALS = new Set([...THERAPY_CREDENTIALS, ...PHYSICIAN_CREDENTIALS].map((c) => c.toUpperCase()));
+export const PHYSICIAN_CREDENTIALS = [
+  'MD',
+  'M.D.',
+  'DO',
+  'D.O.',
+  'NP',
+  'FNP',
+  'FNP-C',
+  'APRN',
+  'PA-C',
+  'PA',
+  'DPM',
+];
+const CREDENTIALS = new Set(
+  [...THERAPY_CREDENTIALS, ...PHYSICIAN_CREDENTIALS].map((c) => c.toUpperCase()),
+);
 
 /** Labels that introduce a therapist's signature. Listed longest first. */
 const SIGNER_LABEL =
@@ -58,7 +95,10 @@ function parseBody(text: string, from: number): ParsedSignature {
   const name = nameText.trim();
   const validName = /^(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,4}$/.test(name);
   return {
-    name: !blank && validName ? [from + (nameText.length - nameText.trimStart().length), from + end] : null,
+    name:
+      !blank && validName
+        ? [from + (nameText.length - nameText.trimStart().length), from + end]
+        : null,
     creds: credStart >= 0 ? [from + credStart, credEnd] : null,
     credList,
     date: date ? { iso: date.iso, start: from + date.start, end: from + date.end } : null,
@@ -86,10 +126,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       return;
     }
     if (!sig.name) return;
-    const physician = !!phys || isPhysicianCred(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
+    const physician =
+      !!phys || isPhysicianCred(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
     const nameText = t.slice(sig.name[0], sig.name[1]);
     sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
-    if (sig.creds) sink.add('credentials', t.slice(sig.creds[0], sig.creds[1]), line, sig.creds[0], sig.creds[1]);
+    if (sig.creds)
+      sink.add(
+        'credentials',
+        t.slice(sig.creds[0], sig.creds[1]),
+        line,
+        sig.creds[0],
+        sig.creds[1],
+      );
     const dateKind = physician ? 'physician-signed-date' : 'signed-date';
     if (sig.date) sink.add(dateKind, sig.date.iso, line, sig.date.start, sig.date.end);
     else {
@@ -97,7 +145,8 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       const next = lines[i + 1];
       const m = next && SIGNATURE_DATE_LINE.exec(next.text);
       const d = m && findDates(next.text.slice(m[0].length))[0];
-      if (next && m && d && d.start === 0) sink.add(dateKind, d.iso, next, m[0].length, m[0].length + d.end - d.start);
+      if (next && m && d && d.start === 0)
+        sink.add(dateKind, d.iso, next, m[0].length, m[0].length + d.end - d.start);
     }
   });
 }

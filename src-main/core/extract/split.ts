@@ -24,7 +24,10 @@ export function splitDocuments(all: Line[]): DocumentSlice[] {
   const starts: Line[] = [];
   for (let i = 0; i < content.length; i++) {
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
-    if (startsDocument(content, i) && !(starts.length && withinLines(content, starts.at(-1)!, i, 2))) {
+    if (
+      startsDocument(content, i) &&
+      !(starts.length && withinLines(content, starts.at(-1)!, i, 2))
+    ) {
       starts.push(content[i]!);
     }
   }

@@ -23,10 +23,12 @@ const TOTAL_LABEL =
   /\b(?:Total\s+(?:Treatment\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|Treatment\s+Time|Session\s+(?:Length|Duration)|(?:^|\s)Minutes(?=\s*:)|Total(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*[:=-]?\s*/dgi;
 const TIMED_LABEL =
   /\b(?:Total\s+)?Timed(?:\s+Code)?(?:\s+Treatment)?(?:\s+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
-const DURATION = /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?!\s*[:/\d])(?:\s*(?:minutes?|mins?|m)\b)?)/i;
+const DURATION =
+  /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?!\s*[:/\d])(?:\s*(?:minutes?|mins?|m)\b)?)/i;
 const BREAK_AFTER =
   /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
-const BREAK_BEFORE = /\b(\d{1,3})\s*(?:minutes?|mins?|m)\.?\s+(?:rest\s+|lunch\s+|meal\s+)?break\b/dgi;
+const BREAK_BEFORE =
+  /\b(\d{1,3})\s*(?:minutes?|mins?|m)\.?\s+(?:rest\s+|lunch\s+|meal\s+)?break\b/dgi;
 
 function to24(h: number, min: number, mer: string | undefined): string | null {
   if (h > 23) return null;
@@ -56,7 +58,10 @@ function minutesOf(hhmm: string): number {
 }
 
 /** "8:00-1:05" without AM/PM: an end earlier than the start is in the afternoon. */
-function fixRange(a: { hhmm: string; meridiem: boolean }, b: { hhmm: string; meridiem: boolean }): [string, string] {
+function fixRange(
+  a: { hhmm: string; meridiem: boolean },
+  b: { hhmm: string; meridiem: boolean },
+): [string, string] {
   let out = b.hhmm;
   let inn = a.hhmm;
   if (!b.meridiem && minutesOf(out) < minutesOf(inn) && minutesOf(out) < 12 * 60) {
@@ -102,7 +107,15 @@ function findRange(line: Line): [Found, Found] | null {
   if (clock) {
     const a = readTime(clock, 1);
     const b = readClock(clock, 4);
-    if (a && b) return rangeFacts(line, a, b, clock.indices![1]![0], clock.indices![4]![0], clock.index + clock[0].length);
+    if (a && b)
+      return rangeFacts(
+        line,
+        a,
+        b,
+        clock.indices![1]![0],
+        clock.indices![4]![0],
+        clock.index + clock[0].length,
+      );
   }
   return null;
 }
@@ -128,7 +141,10 @@ function findLabeled(line: Line, re: RegExp): Found | null {
   const m = new RegExp(re.source, 'di').exec(line.text);
   const v = m && readTime(m, 1);
   if (!m || !v) return null;
-  return { value: v.hhmm, at: { line, start: firstDefined(m.indices!, 1, 4)[0], end: m.index + m[0].length } };
+  return {
+    value: v.hhmm,
+    at: { line, start: firstDefined(m.indices!, 1, 4)[0], end: m.index + m[0].length },
+  };
 }
 
 export function extractTimes(lines: Line[], sink: FactSink): void {
@@ -146,8 +162,15 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     if (!timeIn) timeIn = findLabeled(line, IN_RE);
     if (!timeOut) {
       timeOut = findLabeled(line, OUT_RE);
-      if (timeOut && timeIn && minutesOf(timeOut.value) < minutesOf(timeIn.value) && minutesOf(timeOut.value) < 720) {
-        timeOut.value = to24(Number(timeOut.value.slice(0, 2)) + 12, Number(timeOut.value.slice(3)), undefined) ?? timeOut.value;
+      if (
+        timeOut &&
+        timeIn &&
+        minutesOf(timeOut.value) < minutesOf(timeIn.value) &&
+        minutesOf(timeOut.value) < 720
+      ) {
+        timeOut.value =
+          to24(Number(timeOut.value.slice(0, 2)) + 12, Number(timeOut.value.slice(3)), undefined) ??
+          timeOut.value;
       }
     }
 
@@ -162,30 +185,34 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     for (const m of t.matchAll(new RegExp(TOTAL_LABEL.source, 'dgi'))) {
       const at = m.index ?? 0;
       // "Total Timed Code Minutes" is the timed-minutes fact, never the total.
-      if (/timed[\w ]*$/i.test(t.slice(Math.max(0, at - 30), at + m[0].length))) continue;
+      if (/timed[\w ]*$/i.test(t.slice(Math.max(0, at - 30), at))) continue;
       const after = at + m[0].length;
       const dm = DURATION.exec(t.slice(after));
       const minutes = parseDuration(t.slice(after));
       if (!dm || minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
-      if (sink.add('total-minutes', String(minutes), line, at, after + dm[0].length)) explicitTotal = true;
+      if (sink.add('total-minutes', String(minutes), line, at, after + dm[0].length))
+        explicitTotal = true;
     }
 
     for (const re of [BREAK_AFTER, BREAK_BEFORE]) {
       for (const m of t.matchAll(new RegExp(re.source, re.flags))) {
-        if (sink.add('break-minutes', m[1]!, line, m.index ?? 0, (m.index ?? 0) + m[0].length)) breaks += Number(m[1]);
+        if (sink.add('break-minutes', m[1]!, line, m.index ?? 0, (m.index ?? 0) + m[0].length))
+          breaks += Number(m[1]);
       }
     }
   }
 
   if (timeIn) sink.add('time-in', timeIn.value, timeIn.at.line, timeIn.at.start, timeIn.at.end);
-  if (timeOut) sink.add('time-out', timeOut.value, timeOut.at.line, timeOut.at.start, timeOut.at.end);
+  if (timeOut)
+    sink.add('time-out', timeOut.value, timeOut.at.line, timeOut.at.start, timeOut.at.end);
   if (!explicitTotal && timeIn && timeOut) {
     const total = minutesOf(timeOut.value) - minutesOf(timeIn.value) - breaks;
     if (total > 0) {
       // A computed total cites the time line it was computed from.
       const a = timeIn.at;
       const b = timeOut.at;
-      if (a.line === b.line) sink.add('total-minutes', String(total), a.line, 0, a.line.text.length);
+      if (a.line === b.line)
+        sink.add('total-minutes', String(total), a.line, 0, a.line.text.length);
       else sink.add('total-minutes', String(total), b.line, 0, b.line.text.length);
     }
   }

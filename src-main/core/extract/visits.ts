@@ -16,7 +16,13 @@ export function extractVisitNumber(lines: Line[], sink: FactSink): void {
       if (labelOnly && !/#|:|No\.?|Number|\bof\b|\//i.test(m[0])) continue;
       const after = line.text.slice((m.index ?? 0) + m[0].length);
       if (/^\s*(?:x|times|min|minutes|hours|hrs|lb|reps|weeks|wks)\b/i.test(after)) continue;
-      sink.add('visit-number', String(Number(m[1])), line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      sink.add(
+        'visit-number',
+        String(Number(m[1])),
+        line,
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+      );
       return;
     }
   }

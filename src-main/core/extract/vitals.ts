@@ -21,6 +21,7 @@ export function vitalSpans(text: string): Array<[number, number]> {
 
 export function extractVitals(lines: Line[], sink: FactSink): void {
   for (const line of lines) {
-    for (const [s, e] of vitalSpans(line.text)) sink.add('vital', line.text.slice(s, e), line, s, e);
+    for (const [s, e] of vitalSpans(line.text))
+      sink.add('vital', line.text.slice(s, e), line, s, e);
   }
 }

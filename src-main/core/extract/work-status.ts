@@ -5,15 +5,18 @@ import type { Line } from './lines';
 import { headingOf } from './sections';
 
 const ICD10 = /\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b/g;
-const DIAGNOSIS_LABEL = /^\W*(?:(?:Treatment |Medical |Primary |Secondary |Referring )?Diagnos[ie]s|Dx|ICD-?10(?: Codes?)?)\s*(?:\d\s*)?[:#-]\s*/i;
+const DIAGNOSIS_LABEL =
+  /^\W*(?:(?:Treatment |Medical |Primary |Secondary |Referring )?Diagnos[ie]s|Dx|ICD-?10(?: Codes?)?)\s*(?:\d\s*)?[:#-]\s*/i;
 const JOB_TITLE = /\b(?:Job Title|Occupation|Position|Job|Employment)\s*:\s*/i;
 const PDL =
   /\b(?:(?:sedentary|light|medium|medium[- ]heavy|heavy|very heavy)(?:\s*(?:-|to|\/)\s*(?:light|medium|heavy|very heavy))?\s+(?:PDL|physical demand (?:level|category)|work level|duty level|demand level|category)|(?:PDL|physical demand (?:level|category)|work level)\s*:?\s*(?:of\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy))\b/gi;
 const RTW =
   /\b(?:return(?:ed)? to (?:full|regular|unrestricted) duty|(?:full|regular|unrestricted) duty|return to work (?:without|with no) restrictions|modified duty|light duty|restricted duty|transitional duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
 const PROGRAM = /\bwork (conditioning|hardening)\b/i;
-const PLATEAU = /(?<!\bnot\s|\bno\s|\bhas not\s|\bhave not\s)\bplateau(?:ed|ing|s)?\b[^.;\n]{0,60}/i;
-const REEVAL_LINE = /\bre-?\s?(?:evaluat\w*|eval|assess\w*)\b|\breason for re-?\s?(?:evaluation|assessment)\b/i;
+const PLATEAU =
+  /(?<!\bnot\s|\bno\s|\bhas not\s|\bhave not\s)\bplateau(?:ed|ing|s)?\b[^.;\n]{0,60}/i;
+const REEVAL_LINE =
+  /\bre-?\s?(?:evaluat\w*|eval|assess\w*)\b|\breason for re-?\s?(?:evaluation|assessment)\b/i;
 const REEVAL_INDICATION =
   /\b(?:new (?:symptoms?|findings?|injury|complaints?|onset)|(?:significant |a )?change in (?:condition|status|medical status|functional status)|(?:recent |a )?fall\b|re-?injury|exacerbation|failure to (?:progress|respond)|not responding to treatment|post-?op(?:erative)?|surgery|new diagnosis|hospitali[sz]ation)\b[^.;\n]{0,40}/i;
 
@@ -30,19 +33,24 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
     if (job) {
       const start = job.index + job[0].length;
       const end = fieldEnd(t, start);
-      if (/[A-Za-z]{3}/.test(t.slice(start, end))) sink.add('job-title', t.slice(start, end), line, start, end);
+      if (/[A-Za-z]{3}/.test(t.slice(start, end)))
+        sink.add('job-title', t.slice(start, end), line, start, end);
     }
-    for (const m of t.matchAll(PDL)) sink.add('physical-demand-level', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
-    for (const m of t.matchAll(RTW)) sink.add('rtw-status', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    for (const m of t.matchAll(PDL))
+      sink.add('physical-demand-level', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    for (const m of t.matchAll(RTW))
+      sink.add('rtw-status', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
     const program = PROGRAM.exec(t);
     if (program) {
-      const value = program[1]!.toLowerCase() === 'conditioning' ? 'work-conditioning' : 'work-hardening';
+      const value =
+        program[1]!.toLowerCase() === 'conditioning' ? 'work-conditioning' : 'work-hardening';
       if (!sink.facts.some((f) => f.kind === 'program-type' && f.value === value)) {
         sink.add('program-type', value, line, program.index, program.index + program[0].length);
       }
     }
     const plateau = PLATEAU.exec(t);
-    if (plateau) sink.add('plateau', plateau[0], line, plateau.index, plateau.index + plateau[0].length);
+    if (plateau)
+      sink.add('plateau', plateau[0], line, plateau.index, plateau.index + plateau[0].length);
     if (type === 're-evaluation' || REEVAL_LINE.test(t)) {
       const r = REEVAL_INDICATION.exec(t);
       if (r) sink.add('reeval-indication', r[0], line, r.index, r.index + r[0].length);
@@ -72,7 +80,8 @@ function diagnosis(line: Line, inSection: boolean, sink: FactSink): void {
   }
   if (label) {
     const start = label.index + label[0].length;
-    if (/[A-Za-z]{3}/.test(t.slice(start))) sink.add('diagnosis', t.slice(start), line, start, t.length);
+    if (/[A-Za-z]{3}/.test(t.slice(start)))
+      sink.add('diagnosis', t.slice(start), line, start, t.length);
   } else if (inSection && !headingOf(t) && /[A-Za-z]{3}/.test(t)) {
     const b = /^\s*(?:[-•*]|\d{1,2}[.)])?\s*/.exec(t)!;
     sink.add('diagnosis', t.slice(b[0].length), line, b[0].length, t.length);

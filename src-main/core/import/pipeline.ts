@@ -118,6 +118,20 @@ export async function importPaths(
       continue;
     }
     if (isJunkPath(entry.path)) continue;
+    if (/\.(md|markdown)$/i.test(entry.path)) {
+      // Exports sometimes carry a README; it is documentation, not chart content: say so, don't fail.
+      const reason = 'documentation file (Markdown), not chart content';
+      writer.log({
+        batchId,
+        path: entry.path,
+        sha256: null,
+        kind: 'doc',
+        status: 'skipped',
+        reason,
+      });
+      record({ path: entry.path, status: 'skipped', kind: 'doc', reason });
+      continue;
+    }
     const bytes = new Uint8Array(await entry.read());
     const sha = createHash('sha256').update(bytes).digest('hex');
     const kind = detectKind(entry.path, bytes.subarray(0, 4096));

@@ -2,6 +2,18 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from './analyze';
 
+/**
+ * Node 20 does not apply `--import tsx` to a TypeScript worker entry, so each worker first
+ * registers tsx's loader, then imports the real entry.
+ */
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_BOOT = RUNNING_FROM_SOURCE
+  ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((m) => { m.register(); return import(${JSON.stringify(new URL('./analyze-worker.ts', import.meta.url).href)}); })
+  .catch((err) => { require('node:worker_threads').parentPort.postMessage({ id: -1, error: String(err) }); });`
+  : // The bundle (dist/node) ships the worker beside the CLI as plain JavaScript.
+    `import(${JSON.stringify(new URL('./analyze-worker.mjs', import.meta.url).href)})`;
+
 interface Job {
   id: number;
   path: string;
@@ -24,9 +36,7 @@ export class AnalyzePool {
 
   constructor(size = Math.max(1, availableParallelism())) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./analyze-worker.ts', import.meta.url), {
-        execArgv: ['--import', 'tsx'],
-      });
+      const w = new Worker(WORKER_BOOT, { eval: true });
       w.on('message', (msg: { id: number; analysis?: Analysis; error?: string }) => {
         const job = this.running.get(w);
         this.running.delete(w);

@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import type { ExtractedDocument, FactKind, PageText } from '../../shared/model';
+
+/** Every fact's quote is exactly the cited span of its page. */
+export function expectQuotesExact(docs: ExtractedDocument[], pages: PageText[]): void {
+  const byPage = new Map(pages.map((p) => [p.page, p.text]));
+  for (const doc of docs) {
+    for (const f of doc.facts) {
+      const text = byPage.get(f.provenance.page);
+      expect(text, `page ${f.provenance.page} exists`).toBeDefined();
+      expect(text!.slice(f.provenance.start, f.provenance.end)).toBe(f.provenance.quote);
+      expect(f.provenance.quote.length).toBeGreaterThan(0);
+    }
+  }
+}
+
+export function values(doc: ExtractedDocument, kind: FactKind): string[] {
+  return doc.facts.filter((f) => f.kind === kind).map((f) => f.value);
+}
+
+export function quotes(doc: ExtractedDocument, kind: FactKind): string[] {
+  return doc.facts.filter((f) => f.kind === kind).map((f) => f.provenance.quote);
+}
+
+export function onePage(text: string): PageText[] {
+  return [{ page: 1, text }];
+}
