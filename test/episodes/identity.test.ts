@@ -123,3 +123,14 @@ describe('assignByFolder', () => {
     expect(patientOf[4]).toBe(-1);
   });
 });
+
+describe('matchPatients with MRNs', () => {
+  it('never merges different MRNs through a shared name and DOB', () => {
+    const { patientOf } = matchPatients([
+      { name: 'Garcia, Ana', dob: '1970-01-01', mrn: 'A1' },
+      { name: 'Garcia, Ana', dob: '1970-01-01', mrn: null },
+      { name: 'Garcia, Ana', dob: '1970-01-01', mrn: 'B2' },
+    ]);
+    expect(patientOf[0]).not.toBe(patientOf[2]);
+  });
+});

@@ -38,9 +38,19 @@ export function parseName(raw: string | null | undefined): NameParts | null {
   return { last: t[t.length - 1]!, first: t[0]! };
 }
 
+const nameKeyCache = new Map<string, string | null>();
+
+/** Normalized `last|first`; cached because a chart repeats the same few names thousands of times. */
 export function nameKey(raw: string | null | undefined): string | null {
-  const p = parseName(raw);
-  return p ? `${p.last}|${p.first}` : null;
+  if (!raw) return null;
+  let key = nameKeyCache.get(raw);
+  if (key === undefined) {
+    const p = parseName(raw);
+    key = p ? `${p.last}|${p.first}` : null;
+    if (nameKeyCache.size > 100_000) nameKeyCache.clear();
+    nameKeyCache.set(raw, key);
+  }
+  return key;
 }
 
 /** `Last, First` in title case, for display. */
@@ -81,12 +91,24 @@ export function matchPatients(inputs: IdentityInput[]): {
     }
     return i;
   };
+  const normMrn = (m: string | null) => (m ? m.replace(/^0+/, '').trim().toUpperCase() : null);
+  // MRNs per cluster root: two records with different MRNs are different patients, whatever
+  // their names and dates of birth say (MRN comes first in the matching contract).
+  const mrnsOf = new Map<number, Set<string>>();
+  inputs.forEach((inp, i) => {
+    const m = normMrn(inp.mrn);
+    if (m) mrnsOf.set(i, new Set([m]));
+  });
   const union = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent[rb] = ra;
+    if (ra === rb) return;
+    const ma = mrnsOf.get(ra);
+    const mb = mrnsOf.get(rb);
+    if (ma && mb && ![...ma].some((m) => mb.has(m))) return;
+    parent[rb] = ra;
+    if (mb) mrnsOf.set(ra, new Set([...(ma ?? []), ...mb]));
   };
-  const normMrn = (m: string | null) => (m ? m.replace(/^0+/, '').trim().toUpperCase() : null);
 
   const byMrn = new Map<string, number>();
   const byNameDob = new Map<string, number>();

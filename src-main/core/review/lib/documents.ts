@@ -20,8 +20,16 @@ import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, factsOf } fro
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date as YYYY-MM-DD. Hot in every rule: no Date parsing. */
 export function isIsoDate(value: string | null | undefined): value is IsoDate {
-  return !!value && ISO_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (!value || value.length !== 10 || !ISO_RE.test(value)) return false;
+  const y = +value.slice(0, 4);
+  const m = +value.slice(5, 7);
+  const d = +value.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
 /** Adds calendar days to an ISO date (UTC arithmetic, so time zones never shift the date). */
