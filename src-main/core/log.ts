@@ -20,7 +20,7 @@ const ORDER: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 }
 
 /** Identifier-like strings pass (kinds, statuses, ids, hex hashes); dates never do (a DOB is PHI). */
 const TOKEN = /^[a-z0-9][a-z0-9._:#-]{0,63}$/;
-const DATE_LIKE = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{8}/;
+const DATE_LIKE = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|^\d{8}$/;
 const isToken = (s: string) => TOKEN.test(s) && !DATE_LIKE.test(s);
 
 let sink: ((line: string) => void) | null = null;

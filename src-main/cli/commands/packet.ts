@@ -47,7 +47,7 @@ export interface PacketArgs {
 }
 
 export async function writePacket(db: Db, args: PacketArgs): Promise<string[]> {
-  const report = runReview(db, { asOf: args.asOf });
+  const report = runReview(db, { asOf: args.asOf, audit: false });
   const idx = report.episodes.findIndex((e) =>
     args.episode ? e.id === args.episode : e.claims.includes(args.claim ?? ''),
   );
@@ -69,6 +69,7 @@ export async function writePacket(db: Db, args: PacketArgs): Promise<string[]> {
       kind: args.kind,
     },
     args.asOf ?? new Date().toISOString().slice(0, 10),
+    args.out,
   );
   writeFileSync(args.out, built.pdf);
   return [`wrote ${args.out}`, ...describePlan(built.plan, built.pageCount)];

@@ -9,6 +9,9 @@ import {
   type PacketInput,
   type PacketPlan,
 } from '../packet';
+import { resolve } from 'node:path';
+import { log, pathRef } from '../log';
+import { recordAudit, sha256Hex } from '../store/audit';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
 import { getSettings } from './settings';
@@ -128,7 +131,29 @@ export async function buildPacketForEpisode(
   findings: Finding[],
   req: PacketRequest,
   today: IsoDate,
+  /** Where the caller will save the PDF, for the audit entry. */
+  outPath: string | null = null,
 ): Promise<{ pdf: Uint8Array; plan: PacketPlanView; pageCount: number }> {
   const built = await buildPacket(packetInput(db, episode, findings, req, today));
-  return { pdf: built.pdf, plan: toPlanView(built.plan, episode), pageCount: built.pageCount };
+  const plan = toPlanView(built.plan, episode);
+  const sha256 = sha256Hex(built.pdf);
+  recordAudit(db, 'packet', {
+    episodeId: episode.id,
+    claimId: plan.claimId,
+    kind: plan.kind,
+    carc: plan.denial.carc,
+    exhibits: plan.exhibits.length,
+    pages: built.pageCount,
+    sha256,
+    output: outPath ? resolve(outPath) : null,
+  });
+  log.debug('packet', {
+    episode: episode.id,
+    kind: plan.kind,
+    exhibits: plan.exhibits.length,
+    pages: built.pageCount,
+    sha256: sha256.slice(0, 16),
+    out: outPath ? pathRef(outPath) : null,
+  });
+  return { pdf: built.pdf, plan, pageCount: built.pageCount };
 }

@@ -1,7 +1,11 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import type { IsoDate } from '../../../shared/model';
 import type { ReviewReport } from '../../../shared/review';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildEpisodes } from '../episodes';
+import { log, pathRef } from '../log';
+import { recordAudit, sha256Hex } from '../store/audit';
 import { reviewEpisode } from '../review/engine';
 import { makeReport, toReviewedEpisode } from '../review/format';
 import { loadPayerProfile, profileForPayer } from '../review/profiles';
@@ -15,6 +19,8 @@ export interface ReviewOptions {
   asOf?: IsoDate;
   /** Built-in profile name or a JSON profile file; default: chosen per episode from its payer. */
   profile?: string | null;
+  /** Record the review in the audit log (default true; packets record their own entry). */
+  audit?: boolean;
 }
 
 export function todayIso(): IsoDate {
@@ -51,5 +57,39 @@ export function runReview(
     const profile = profileFor(ep, override);
     return toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
   });
-  return { ...makeReport(episodes, RULES_VERSION), models };
+  const report = makeReport(episodes, RULES_VERSION);
+  const findings = episodes.flatMap((e) => e.findings);
+  const summary = {
+    episodes: episodes.length,
+    findings: findings.length,
+    fail: findings.filter((f) => f.status === 'fail').length,
+    warn: findings.filter((f) => f.status === 'warn').length,
+  };
+  for (const e of episodes) {
+    log.debug('review.episode', {
+      episode: e.id,
+      profile: e.profile ?? null,
+      findings: e.findings.length,
+      fail: e.findings.filter((f) => f.status === 'fail').length,
+    });
+  }
+  log.debug('review', { ...summary, asOf });
+  if (opts.audit !== false) {
+    recordAudit(db, 'review', {
+      ...summary,
+      asOf,
+      rulesVersion: RULES_VERSION,
+      profile: override?.name ?? null,
+      episodeIds: episodes.map((e) => e.id),
+    });
+  }
+  return { ...report, models };
+}
+
+/** Writes a formatted review to a file and records the export (path, format, content hash). */
+export function writeReviewExport(db: Db, out: string, format: string, content: string): void {
+  writeFileSync(out, content);
+  const sha256 = sha256Hex(content);
+  recordAudit(db, 'export', { output: resolve(out), format, sha256, bytes: content.length });
+  log.debug('review.export', { out: pathRef(out), format, sha256: sha256.slice(0, 16) });
 }

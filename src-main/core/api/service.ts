@@ -33,7 +33,8 @@ import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
 import { openDatabase, type Db } from '../store/db';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION } from '../version';
+import { APP_VERSION } from '../version';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -195,6 +196,7 @@ export class ChartReadyService implements ChartReadyApi {
       r.findings,
       req,
       this.opts.asOf ?? todayIso(),
+      req.savePath ?? null,
     );
     if (req.savePath) writeFileSync(req.savePath, built.pdf);
     return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMPTY_SETTINGS, type ClinicSettings } from '../../../shared/settings';
+import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 
 const nullableText = z.string().trim().max(500).nullable();
@@ -35,5 +36,11 @@ export function saveSettings(db: Db, settings: ClinicSettings): ClinicSettings {
   db.prepare(
     "INSERT INTO settings (key, value) VALUES ('clinic', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   ).run(JSON.stringify(valid));
+  // Which settings are filled in; the values are the clinic's, but the log needs only the keys.
+  recordAudit(db, 'settings', {
+    keys: Object.entries(valid)
+      .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
+      .map(([k]) => k),
+  });
   return valid;
 }

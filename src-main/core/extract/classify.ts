@@ -71,24 +71,50 @@ export function isTitleLine(text: string): boolean {
   if (t.length === 0 || t.length > 80) return false;
   const type = titleType(t);
   if (!type) return false;
+  // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.
+  if (CODE_LEAD.test(t)) return false;
   // "Referral: Dr. Chen" or "Plan: continue" are labels with values, not titles.
   const colon = t.indexOf(':');
   if (colon >= 0) {
+    const label = t.slice(0, colon);
     const after = t.slice(colon + 1).trim();
+    // A label that says more than a document type ("Plan of care dates: ...", "Certification
+    // period: ...") names a field of the note, whatever its value.
+    if (after !== '' && titleType(label) && extraWords(label).length > 0) return false;
     if (after !== '' && findDates(after).length === 0 && !/^\s*$/.test(after)) {
-      if (!titleType(t.slice(0, colon))) return false;
+      if (!titleType(label)) return false;
       if (after.split(/\s+/).length > 4) return false;
     }
   }
   if (/[.?!]\s*$/.test(t) && !/\b(?:Dr|No|Ms|Mr|Mrs)\.\s*$/.test(t)) return false;
+  // Headings are short; a long line that mentions a document type is a sentence about it
+  // ("Submit a progress report at the midpoint ... and a discharge report").
+  if (wordsOf(withoutDates(t)).length > MAX_TITLE_WORDS) return false;
+  return extraWords(t).length <= 3;
+}
+
+/** Procedure code (CPT/HCPCS) at the start of a line, optionally with a modifier. */
+const CODE_LEAD = /^(?:CPT\s*:?\s*)?(?:\d{5}|[A-Z]\d{4})(?:-[A-Z0-9]{2})?\b/;
+const MAX_TITLE_WORDS = 10;
+
+function withoutDates(t: string): string {
   let rest = t;
   for (const d of findDates(t).reverse()) rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
+  return rest;
+}
+
+function wordsOf(t: string): string[] {
+  return t.split(/[\s,()]+/).filter((w) => /[A-Za-z0-9]/.test(w));
+}
+
+/** Words of a heading beyond document-type vocabulary, dates, numbers and filler. */
+function extraWords(text: string): string[] {
+  let rest = withoutDates(text);
   for (const { re } of TITLE_VOCABULARY) rest = rest.replace(new RegExp(re.source, 'gi'), ' ');
-  const extra = rest
+  return rest
     .split(/[\s,()]+/)
     .map((w) => w.toLowerCase().replace(/[.:]+$/, ''))
     .filter((w) => w !== '' && !TITLE_FILLER.has(w) && !/^[\d:/-]+$/.test(w));
-  return extra.length <= 3;
 }
 
 /** Content cues for documents whose title is missing or unknown. */

@@ -46,6 +46,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
   let items = 0;
   let blanks = 0;
   let last: { kind: FactKind; line: Line; start: number; end: number } | null = null;
+  /** Whether the open item began with a list marker (so unmarked lines below it continue it). */
+  let lastMarked = false;
 
   const flush = () => {
     if (!last) return;
@@ -72,6 +74,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       const after = /:\s*/.exec(t);
       if (after && t.slice(after.index + after[0].length).trim() !== '') {
         last = { kind: listKind, line, start: after.index + after[0].length, end: t.length };
+        lastMarked = false;
         items++;
       }
       continue;
@@ -102,17 +105,25 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const marker = ITEM_MARKER.exec(t);
     if (marker && marker[0].trim() !== '') {
       flush();
-      last = { kind: kindFor(marker[1], listKind), line, start: marker[0].length, end: t.length };
+      // "- STG 1: ..." names its term after the bullet.
+      const term = marker[1] ?? /^(STG|LTG)\b/i.exec(t.slice(marker[0].length))?.[1];
+      last = { kind: kindFor(term, listKind), line, start: marker[0].length, end: t.length };
+      lastMarked = true;
       items++;
-    } else if (last && /^\s*[a-z(]/.test(t) && line.page === last.line.page) {
-      // A wrapped goal continues on the next line of the same page.
-      last = { ...last, end: line.start + t.length - last.line.start, line: last.line };
+    } else if (last && (lastMarked || /^\s*[a-z(]/.test(t))) {
+      // A wrapped goal: in a marked list every unmarked line continues the item above it, whatever
+      // it starts with ("20 lb.", "100% of trials."). A fact cites one page, so a goal wrapped onto
+      // the next page keeps its first page's text and the rest is not a goal of its own.
+      if (line.page === last.line.page)
+        last = { ...last, end: line.start + t.length - last.line.start, line: last.line };
     } else if (items === 0 || !last) {
       last = { kind: listKind, line, start: 0, end: t.length };
+      lastMarked = false;
       items++;
     } else {
       flush();
       last = { kind: listKind, line, start: 0, end: t.length };
+      lastMarked = false;
       items++;
     }
   }

@@ -1,5 +1,6 @@
 /** Running headers and footers that printed charts repeat on every page. */
 import type { Line } from './lines';
+import { isSignatureLine } from './signatures';
 
 /** Patterns that mark a line as page furniture wherever it appears. */
 const RUNNING_PATTERNS: RegExp[] = [
@@ -38,6 +39,9 @@ export function markRunningLines(pages: Line[][]): void {
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
   for (const lines of pages) {
     for (const line of edgeLines(lines)) {
+      // A printed chart ends most pages with the same clinician's "Signed: J. Roe PT 3/4/26": that
+      // is each note's signature, not page furniture, however often it repeats.
+      if (isSignatureLine(line.text)) continue;
       if ((counts.get(shape(line.text)) ?? 0) >= threshold) line.running = true;
     }
   }

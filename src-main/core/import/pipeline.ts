@@ -8,6 +8,8 @@ import type { Rejection } from '../../../shared/model';
 import { detectKind, isJunkPath, isSourceProblem, walkSources } from '../ingest';
 import { ReaderError } from '../ingest/errors';
 import { readLedger } from '../ingest/ledger-csv';
+import { log, pathRef } from '../log';
+import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { analyzeSource, type Analysis } from './analyze';
@@ -69,9 +71,24 @@ export async function importPaths(
   const readAhead = Math.max(1, opts.readAhead ?? 1);
   const files: FileResult[] = [];
   const seenThisBatch = new Map<string, string>();
+  /** Content hash per reported file, for the audit entry (paths may name the patient). */
+  const hashes = new Map<FileResult, string | null>();
 
-  const record = (r: FileResult) => {
+  const record = (r: FileResult, sha: string | null = null) => {
     files.push(r);
+    hashes.set(r, sha);
+    log.debug('import.file', {
+      batch: batchId,
+      file: pathRef(r.path),
+      sha256: sha ? sha.slice(0, 16) : null,
+      kind: r.kind,
+      status: r.status,
+      code: r.code ?? null,
+      documents: r.documents ?? 0,
+      billingLines: r.billingLines ?? 0,
+      claims: r.claims ?? 0,
+      warnings: r.warnings?.length ?? 0,
+    });
     opts.onProgress?.({ done: files.length, current: r });
   };
 
@@ -90,11 +107,14 @@ export async function importPaths(
     const p = window.shift();
     if (!p) return;
     if (p.kind === 'ledger') {
-      record(await storeLedger(db, writer, batchId, p.path, p.sha, p.bytes));
+      record(await storeLedger(db, writer, batchId, p.path, p.sha, p.bytes), p.sha);
       return;
     }
     const analysis = await p.analysis!;
-    record(storeAnalysis(db, writer, batchId, p.path, p.sha, p.size, p.kind, p.bytes, analysis));
+    record(
+      storeAnalysis(db, writer, batchId, p.path, p.sha, p.size, p.kind, p.bytes, analysis),
+      p.sha,
+    );
   };
 
   for await (const entry of walkSources(args)) {
@@ -142,7 +162,7 @@ export async function importPaths(
           ? `same content as ${earlier}`
           : 'already imported (same content hash)';
       writer.log({ batchId, path: entry.path, sha256: sha, kind, status: 'skipped', reason });
-      record({ path: entry.path, status: 'skipped', kind, reason });
+      record({ path: entry.path, status: 'skipped', kind, reason }, sha);
       continue;
     }
     seenThisBatch.set(sha, entry.path);
@@ -158,13 +178,29 @@ export async function importPaths(
   }
   while (window.length > 0) await flushOne();
 
-  return {
+  const summary: ImportSummary = {
     batchId,
     files,
     imported: files.filter((f) => f.status === 'imported').length,
     skipped: files.filter((f) => f.status === 'skipped').length,
     rejected: files.filter((f) => f.status === 'rejected').length,
   };
+  // One audit entry per batch: what came in, by content hash (paths can carry patient names).
+  recordAudit(db, 'import', {
+    batchId,
+    imported: summary.imported,
+    skipped: summary.skipped,
+    rejected: summary.rejected,
+    files: files.map((f) => ({ sha256: hashes.get(f) ?? null, kind: f.kind, status: f.status })),
+  });
+  log.debug('import.batch', {
+    batch: batchId,
+    files: files.length,
+    imported: summary.imported,
+    skipped: summary.skipped,
+    rejected: summary.rejected,
+  });
+  return summary;
 }
 
 function storeAnalysis(

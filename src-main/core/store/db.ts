@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -5,14 +6,70 @@ export type Db = Database.Database;
 
 export class DatabaseVersionError extends Error {}
 
+/** The passphrase is wrong, or the file is not a (ChartReady) SQLite database at all. */
+export class DatabaseKeyError extends Error {}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /**
+   * Passphrase for an encrypted database (created encrypted when the file is new). Uses the
+   * better-sqlite3-multiple-ciphers driver; without a key the plain better-sqlite3 driver is used.
+   */
+  key?: string;
+}
+
+const requireCjs = createRequire(import.meta.url);
+let cipherDriver: typeof Database | null = null;
+
+/** The SQLite3 Multiple Ciphers build of better-sqlite3 (same API), loaded on first use. */
+export function cipherDatabase(): typeof Database {
+  cipherDriver ??= requireCjs('better-sqlite3-multiple-ciphers') as typeof Database;
+  return cipherDriver;
+}
+
+/** A passphrase as a SQL string literal (for PRAGMA key / ATTACH ... KEY). */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+function isNotADatabase(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === 'SQLITE_NOTADB' || /file is not a database/i.test(String(err));
+}
+
 /**
  * Opens (creating if missing) a ChartReady database: WAL for concurrent readers, synchronous=FULL
  * because the database is the user's audit record, foreign keys on, and all pending migrations
  * applied in one transaction. A database written by a newer ChartReady is refused, not downgraded.
+ * With `key`, the file is encrypted at rest (PRAGMA key is the first statement, temp files stay in
+ * memory); a wrong passphrase fails here with DatabaseKeyError, before anything is written.
  */
-export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const Driver = opts.key !== undefined ? cipherDatabase() : Database;
+  const db = new Driver(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+  });
   try {
+    if (opts.key !== undefined) {
+      if (opts.key === '') throw new DatabaseKeyError('the passphrase is empty');
+      db.pragma(`key = ${sqlString(opts.key)}`);
+      db.pragma('temp_store = MEMORY');
+    }
+    try {
+      // The first read of the schema is where a wrong key (or an encrypted file opened without
+      // one) shows: SQLite reports "file is not a database".
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (err) {
+      if (isNotADatabase(err)) {
+        throw new DatabaseKeyError(
+          opts.key !== undefined
+            ? `wrong passphrase or not a ChartReady database: ${file}`
+            : `not a ChartReady database, or an encrypted one (give its passphrase): ${file}`,
+        );
+      }
+      throw err;
+    }
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');

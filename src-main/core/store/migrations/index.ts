@@ -1,6 +1,7 @@
 import { initial } from './0001-initial';
+import { auditLog } from './0002-audit-log';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, auditLog];
 export type { Migration };

@@ -1,0 +1,162 @@
+/**
+ * Packets built from the bundled sample chart, read back the way a reviewer's tools read them:
+ * pdftotext per page, qpdf --check, the outline through pdf.js, and a rendered first page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PacketPlanView } from '../../shared/api';
+import { buildPacketForEpisode } from '../../src-main/core/api/packets';
+import { runReview } from '../../src-main/core/api/review';
+import { saveSettings } from '../../src-main/core/api/settings';
+import { pageText as storedPageText } from '../../src-main/core/api/sources';
+import { importPaths } from '../../src-main/core/import/pipeline';
+import { openDatabase, type Db } from '../../src-main/core/store/db';
+import { EMPTY_SETTINGS } from '../../shared/settings';
+import { pageTexts, qpdfCheck, readOutlineAndLabels } from '../packet/pdf-inspect';
+
+const AS_OF = '2026-11-24';
+const SAMPLE = join(__dirname, '../../assets/sample-chart');
+let dir: string;
+let db: Db;
+let report: ReturnType<typeof runReview>;
+
+interface Built {
+  file: string;
+  plan: PacketPlanView;
+  pages: string[];
+  bytes: Uint8Array;
+}
+
+async function packet(claimId: string, kind: 'appeal' | 'adr', denial?: string): Promise<Built> {
+  const idx = report.episodes.findIndex((e) => e.claims.includes(claimId));
+  const ep = report.episodes[idx]!;
+  const built = await buildPacketForEpisode(
+    db,
+    report.models[idx]!,
+    ep.findings,
+    { episodeId: ep.id, claimId, kind, denial: denial ?? null },
+    AS_OF,
+  );
+  const file = join(dir, `${claimId}-${kind}.pdf`);
+  writeFileSync(file, built.pdf);
+  return { file, plan: built.plan, pages: pageTexts(file), bytes: built.pdf };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Lines of a stored source page long enough to identify it. */
+function distinctiveLines(file: string, page: number): string[] {
+  const text = storedPageText(db, file, page) ?? '';
+  return text
+    .split('\n')
+    .map(squash)
+    .filter((l) => l.length >= 24);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cr-sample-packets-'));
+  db = openDatabase(join(dir, 'sample.db'));
+  saveSettings(db, {
+    ...EMPTY_SETTINGS,
+    clinicName: 'Riverbend Physical Therapy & Work Rehab',
+    addressLines: ['1420 Riverside Drive, Suite 200', 'Springfield, IL 62704'],
+    npi: '1234567893',
+    taxId: '99-0000001',
+    phone: '(217) 555-0142',
+    signerName: 'Morgan Ellis',
+    signerTitle: 'Billing and Appeals Manager',
+  });
+  await importPaths(db, [SAMPLE]);
+  report = runReview(db, { asOf: AS_OF });
+}, 120_000);
+
+describe.each([
+  ['RB26-0921-ALV', 'appeal', 'Alvarez, Maria', '50'],
+  ['RB26-1012-OKA', 'appeal', 'Okafor, James', '97'],
+  ['RB26-0921-ALV', 'adr', 'Alvarez, Maria', '50'],
+] as const)('packet for %s (%s)', (claimId, kind, patient, carc) => {
+  let b: Built;
+  beforeAll(async () => {
+    b = await packet(claimId, kind);
+  });
+
+  it('answers the denial the 835 recorded', () => {
+    expect(b.plan.denial.carc).toBe(carc);
+    expect(b.plan.denial.source).toBe('remit');
+  });
+
+  it('passes qpdf --check', () => {
+    const r = qpdfCheck(b.file);
+    expect(r.ok, r.output).toBe(true);
+  });
+
+  it('carries the patient, the claim number and "Page X of N" on every page', () => {
+    const [last] = patient.split(',');
+    b.pages.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toContain(last!);
+      expect(text, `page ${i + 1}`).toContain(claimId);
+      expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${b.pages.length}`);
+    });
+  });
+
+  it('points every "Exhibit X, p./pp." citation at pages holding that exhibit\'s document', () => {
+    // The index page has "Exhibit Index" as its own heading line (the letter may mention it in prose).
+    const indexPage = b.pages.findIndex((p) => /^\s*Exhibit Index\s*$/m.test(p));
+    expect(indexPage).toBeGreaterThan(0);
+    const letter = b.pages.slice(0, indexPage).join('\n');
+    const cites = [
+      ...squash(letter).matchAll(/Exhibit ([A-Z]{1,2}), pp?\. (\d+)(?:\s*[-\u2013]\s*(\d+))?/g),
+    ];
+    if (kind === 'appeal') expect(cites.length).toBeGreaterThan(0);
+    for (const [, letterId, from, to] of cites) {
+      const exhibit = b.plan.exhibits.find((e) => e.letter === letterId);
+      expect(exhibit, `Exhibit ${letterId}`).toBeDefined();
+      const doc = report.models
+        .flatMap((m) => m.documents)
+        .find((d) => d.id === exhibit!.documentIds[0])!;
+      const sourceLines = new Set<string>();
+      for (let p = doc.pageStart; p <= doc.pageEnd; p++)
+        distinctiveLines(doc.file, p).forEach((l) => sourceLines.add(l));
+      for (let p = Number(from); p <= Number(to ?? from); p++) {
+        expect(p).toBeGreaterThanOrEqual(exhibit!.firstPage);
+        expect(p).toBeLessThanOrEqual(exhibit!.lastPage);
+        const packetLines = b.pages[p - 1]!.split('\n').map(squash);
+        const shared = packetLines.filter((l) => sourceLines.has(l));
+        expect(
+          shared.length,
+          `Exhibit ${letterId} p. ${p} shares no line with ${doc.file}`,
+        ).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has a bookmark for every exhibit, pointing at its first page', async () => {
+    const { outline } = await readOutlineAndLabels(b.bytes);
+    for (const e of b.plan.exhibits) {
+      const mark = outline.find(
+        (o) => o.title.startsWith(`Exhibit ${e.letter} `) || o.title === `Exhibit ${e.letter}`,
+      );
+      expect(mark, `bookmark for Exhibit ${e.letter}`).toBeDefined();
+      expect(mark!.pageIndex + 1).toBe(e.firstPage);
+    }
+  });
+});
+
+describe('sample packets', () => {
+  it('renders page 1 (pdftoppm) as a real page', async () => {
+    const b = await packet('RB26-0921-ALV', 'appeal');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', b.file, join(dir, 'page')]);
+    expect(statSync(join(dir, 'page-01.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('lists the missing progress report as a gap for the Medicare episode and does not claim one', async () => {
+    const b = await packet('RB26-0831-CHE', 'appeal', '50');
+    expect(b.plan.gaps.some((g) => g.includes('DOC-PROGRESS-10'))).toBe(true);
+    const indexPage = b.pages.findIndex((p) => /^\s*Exhibit Index\s*$/m.test(p));
+    const letter = squash(b.pages.slice(0, indexPage).join(' '));
+    expect(letter).not.toMatch(/progress report of/i);
+  });
+});
