@@ -110,6 +110,8 @@ export type FactKind =
   | 'goal-long'
   | 'goal-assessment'
   | 'frequency'
+  /** Time per session in the plan ("3 hours per session"): BPM §220.1.2.B amount. */
+  | 'amount'
   | 'duration'
   | 'signer'
   | 'credentials'

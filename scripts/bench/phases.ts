@@ -7,7 +7,6 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { AnalyzePool } from '../../src-main/core/import/worker-pool';
 import { openDatabase } from '../../src-main/core/store/db';
@@ -71,22 +70,25 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     report(t, { imported: s.imported, rejected: s.rejected });
   },
   async 'raw-insert'([db, n]) {
+    // The baseline writes the same rows into the same table (same schema, indexes, WAL and
+    // synchronous=FULL) with one prepared statement in one transaction: no parsing, no mapping.
     const rows = Number(n);
-    const conn = new Database(db!);
-    conn.pragma('journal_mode = WAL');
-    conn.pragma('synchronous = FULL');
-    conn.exec(`CREATE TABLE billing_lines (id INTEGER PRIMARY KEY, file_id INTEGER, source TEXT, line INTEGER,
-      patient_name TEXT, mrn TEXT, dob TEXT, dos TEXT, code TEXT, modifiers TEXT, units REAL, charge REAL,
-      payer TEXT, claim_id TEXT, provider TEXT)`);
+    const conn = openDatabase(db!);
+    const fileId = conn
+      .prepare(
+        "INSERT INTO files (sha256, path, kind, size, imported_at, batch_id) VALUES ('raw', 'raw.csv', 'ledger', 0, 'now', 'raw')",
+      )
+      .run().lastInsertRowid;
     const t = performance.now();
     const ins = conn.prepare(
-      'INSERT INTO billing_lines VALUES (NULL, 1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO billing_lines (file_id, source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer, claim_id, provider)
+       VALUES (?, 'ledger', ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     conn.transaction(() => {
       for (let i = 0; i < rows; i++) {
         const r = ledgerRow(i);
         ins.run(
-          'ledger',
+          fileId,
           i + 2,
           r.name,
           r.mrn,

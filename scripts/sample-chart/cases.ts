@@ -341,6 +341,8 @@ function adjusterLetters(
       to: `${adj}; ${fullName(p.physician)}`,
       toRole: 'adjuster',
       subject: 'Discharge and return-to-work recommendation',
+      // The employer takes part in return-to-work planning (rules.md DOC-COMMUNICATION).
+      cc: `Employer: ${c.jobBy}`,
       body: [
         `${p.first} ${p.last} completed the program (10 visits) and met the job demands on exit testing.`,
         `We recommend return to full duty without restrictions effective ${c.rtwDate}. The discharge summary is enclosed.`,

@@ -23,6 +23,8 @@ export interface Comm {
   to: string;
   toRole: 'adjuster' | 'physician' | 'case-manager';
   subject: string;
+  /** Copy recipients, e.g. the employer contact on the return-to-work letter. */
+  cc?: string;
   body: string[];
 }
 
@@ -500,6 +502,7 @@ export function communication(p: Patient, c: Comm, vo: Voice): Block[] {
       pairs: [
         ['Date', vo.date(c.date)],
         ['To', c.to],
+        ...(c.cc ? [['cc', c.cc] as [string, string]] : []),
         ['Re', `${vo.name(p)}, claim ${p.memberId}`],
         ['Subject', c.subject],
       ],

@@ -33,3 +33,21 @@ export function isoDateOption(value: unknown, flag: string): string | undefined 
   }
   return value;
 }
+
+/**
+ * The database passphrase from the environment variable named by --passphrase-env. Never taken
+ * from argv (visible in process lists and shell history) and never printed.
+ */
+export function passphraseFromEnv(varName: unknown): string | undefined {
+  if (varName === undefined) return undefined;
+  if (typeof varName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(varName)) {
+    throw new UsageError('--passphrase-env takes the NAME of an environment variable');
+  }
+  const value = process.env[varName];
+  if (value === undefined || value === '') {
+    throw new UsageError(`environment variable ${varName} (from --passphrase-env) is not set`);
+  }
+  return value;
+}
+
+export const PASSPHRASE_OPTION = { 'passphrase-env': { type: 'string' } } as const;

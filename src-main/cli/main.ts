@@ -1,3 +1,5 @@
+import { auditLogCommand } from './commands/audit-log';
+import { backupCommand, encryptCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
@@ -11,6 +13,9 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   packet: packetCommand,
   settings: settingsCommand,
   demo: demoCommand,
+  backup: backupCommand,
+  encrypt: encryptCommand,
+  'audit-log': auditLogCommand,
 };
 
 /** Runs one CLI command; returns the exit code. Errors never print a stack unless --debug. */

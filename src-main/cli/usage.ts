@@ -9,5 +9,10 @@ Usage:
   chartready packet --db FILE (--episode ID | --claim ID) [--denial CODE] [--kind appeal|adr] --out FILE.pdf
   chartready settings --db FILE [--set KEY=VALUE]... [--from FILE.json]
   chartready demo [--out DIR]
+  chartready backup --db FILE --out FILE
+  chartready encrypt --db FILE --out FILE --passphrase-env VAR
+  chartready audit-log --db FILE [--verify] [--json]
 
-Every command accepts --help. Add --debug to print stack traces on errors.`;
+Every command accepts --help. Add --debug to print stack traces on errors. Commands that open a
+database take --passphrase-env VAR for an encrypted one (the passphrase is read from VAR, never
+from the command line). CHARTREADY_LOG=debug writes structured logs (no chart content) to stderr.`;

@@ -238,12 +238,10 @@ describe('readFhirBundle', () => {
     expect(html!.pages![0]!.text).not.toContain('<h1>');
   });
 
-  it('typesets Goal and CarePlan into pages a classifier can read', () => {
-    const goal = result.documents.find((d) => d.name === '#Goal/goal1')!;
-    expect(goal).toMatchObject({ title: 'Goals', date: '2026-03-04' });
-    expect(goal.pages![0]!.text).toContain(
-      'Goal: Lift 40 lb floor to waist\nTarget date: 2026-04-01',
-    );
+  it('typesets a CarePlan with its goals into a page a classifier can read', () => {
+    // The goal the plan lists is part of the plan: one item per goal with its due date, and no
+    // separate "Goals" document (it would be an unclassifiable copy of the plan's goal).
+    expect(result.documents.map((d) => d.name)).not.toContain('#Goal/goal1');
     const plan = result.documents.find((d) => d.name === '#CarePlan/cp1')!;
     expect(plan).toMatchObject({ title: 'Plan of Care', date: '2026-03-04' });
     expect(plan.pages![0]!.text.split('\n')).toEqual([
@@ -254,12 +252,38 @@ describe('readFhirBundle', () => {
       'Interventions:',
       '- Therapeutic exercise',
       'Goals:',
-      '- Goal: Lift 40 lb floor to waist',
-      '- Target date: 2026-04-01',
+      '- Lift 40 lb floor to waist (due by 2026-04-01)',
     ]);
     // Encounter is not turned into a document.
     expect(result.documents.map((d) => d.name)).not.toContain('#Encounter/enc1');
-    expect(result.documents).toHaveLength(5);
+    expect(result.documents).toHaveLength(4);
+  });
+
+  it('typesets a Goal no CarePlan lists as a document of its own', () => {
+    const lone = readFhirBundle(
+      new TextEncoder().encode(
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [
+            {
+              resource: {
+                resourceType: 'Goal',
+                id: 'g9',
+                subject: { display: 'Roe, Richard' },
+                lifecycleStatus: 'active',
+                description: { text: 'Carry 30 lb 100 ft' },
+                startDate: '2026-03-04',
+                target: [{ dueDate: '2026-04-01' }],
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    const goal = lone.kind === 'fhir' ? lone.documents.find((d) => d.name === '#Goal/g9') : null;
+    expect(goal).toMatchObject({ title: 'Goals', date: '2026-03-04' });
+    expect(goal!.pages![0]!.text).toContain('Goal: Carry 30 lb 100 ft\nTarget date: 2026-04-01');
   });
 
   it('maps Claim items to billing lines', () => {

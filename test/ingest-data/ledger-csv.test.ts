@@ -210,3 +210,31 @@ describe('readLedger (streaming)', () => {
     expect(units).toBe(50_000);
   });
 });
+
+describe('line numbers with quoted fields that span lines', () => {
+  it('counts the physical lines inside a quoted field', async () => {
+    const csv = [
+      'Patient,DOS,CPT,Note',
+      '"LEE, ANN",03/02/2026,97110,"first line',
+      'second line',
+      'third line"',
+      '',
+      '"LEE, ANN",03/03/2026,97140,plain',
+    ].join('\n');
+    const r = await read(csv + '\n');
+    expect(r.lines.map((l) => l.line)).toEqual([2, 6]);
+    expect(r.skippedRows).toEqual([{ line: 5, reason: 'blank line' }]);
+  });
+
+  it('names the right line for a bad row after a multi-line field', async () => {
+    const csv = [
+      'Patient,DOS,CPT,Note',
+      '"LEE, ANN",03/02/2026,97110,"a',
+      'b"',
+      '"LEE, ANN",13/45/2026,97110,x',
+    ].join('\n');
+    const err = await rejection(csv);
+    expect(err.rejection.line).toBe(4);
+    expect(err.rejection.reason).toMatch(/^line 4: /);
+  });
+});

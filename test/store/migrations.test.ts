@@ -27,7 +27,7 @@ describe('openDatabase', () => {
     const file = tmp();
     openDatabase(file).close();
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     db.close();
   });
 

@@ -2,26 +2,31 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import type { ClinicSettings } from '../../../shared/settings';
 import { deniedClaims } from '../../core/api/denials';
-import { runReview, todayIso } from '../../core/api/review';
+import { runReview, todayIso, writeReviewExport } from '../../core/api/review';
 import { saveSettings } from '../../core/api/settings';
 import { importPaths } from '../../core/import/pipeline';
 import { formatCsv, formatJson, formatText } from '../../core/review/format';
 import { EMPTY_SETTINGS } from '../../../shared/settings';
 import { openDatabase } from '../../core/store/db';
-import { isoDateOption, parse } from '../args';
+import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION } from '../args';
 import { progressBar } from '../progress';
 import { packageRoot } from '../root';
 import { describeResult, summaryLine } from './import';
 import { writePacket } from './packet';
 
-export const DEMO_HELP = `Usage: chartready demo [--out DIR] [--as-of YYYY-MM-DD]
+export const DEMO_HELP = `Usage: chartready demo [--out DIR] [--as-of YYYY-MM-DD] [--passphrase-env VAR]
 
 Imports the bundled sample chart (assets/sample-chart) into a fresh database in DIR (default
 ./chartready-demo), prints the documents found per patient and the rejected files, prints the
-review, writes review.json and review.csv, and writes one appeal packet PDF per denied claim.`;
+review, writes review.json and review.csv, and writes one appeal packet PDF per denied claim.
+With --passphrase-env VAR the demo database is encrypted with the passphrase in VAR.`;
 
 export async function demoCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { out: { type: 'string' }, 'as-of': { type: 'string' } });
+  const { values } = parse(argv, {
+    out: { type: 'string' },
+    'as-of': { type: 'string' },
+    ...PASSPHRASE_OPTION,
+  });
   if (values.help) {
     console.log(DEMO_HELP);
     return 0;
@@ -35,7 +40,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const sample = join(ROOT, 'assets', 'sample-chart');
   if (!existsSync(sample)) throw new Error(`sample chart not found at ${sample}`);
 
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
     const clinic = JSON.parse(
       readFileSync(join(ROOT, 'assets', 'demo-clinic.json'), 'utf8'),
@@ -65,8 +70,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
 
     console.log('\n== Review');
     console.log(formatText(report, { color: process.stdout.isTTY === true }));
-    writeFileSync(join(outDir, 'review.json'), formatJson(report));
-    writeFileSync(join(outDir, 'review.csv'), formatCsv(report));
+    writeReviewExport(db, join(outDir, 'review.json'), 'json', formatJson(report));
+    writeReviewExport(db, join(outDir, 'review.csv'), 'csv', formatCsv(report));
 
     console.log('== Packets (one per denied claim)');
     const written: string[] = [];

@@ -2,16 +2,17 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPaths, type FileResult, type ImportSummary } from '../../core/import/pipeline';
 import { openDatabase } from '../../core/store/db';
-import { parse, requireString } from '../args';
+import { parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { progressBar } from '../progress';
 import { UsageError } from '../usage';
 
-export const IMPORT_HELP = `Usage: chartready import <path>... --db FILE [--json]
+export const IMPORT_HELP = `Usage: chartready import <path>... --db FILE [--json] [--passphrase-env VAR]
 
 Imports folders (recursively), .zip files and single files into the database (created if missing).
 Prints per file: imported, skipped (already imported: same content hash) or rejected with the
 reason (file, line or page). Exit 0 if every file was imported or skipped, 1 if any was rejected
-(the others still land), 2 on usage errors.`;
+(the others still land), 2 on usage errors. --passphrase-env VAR opens (or creates) an encrypted
+database with the passphrase held in environment variable VAR.`;
 
 /** Rough file count for the progress bar (a zip counts once; its entries extend the total). */
 function countFiles(paths: string[]): number {
@@ -55,7 +56,7 @@ export function summaryLine(s: ImportSummary): string {
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { db: { type: 'string' }, json: { type: 'boolean' } },
+    { db: { type: 'string' }, json: { type: 'boolean' }, ...PASSPHRASE_OPTION },
     true,
   );
   if (values.help) {
@@ -65,7 +66,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const dbPath = requireString(values.db, '--db FILE');
   if (positionals.length === 0)
     throw new UsageError('give at least one folder, .zip or file to import');
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
     const bar = values.json ? null : progressBar(countFiles(positionals));
     const summary = await importPaths(db, positionals, { onProgress: (p) => bar?.update(p) });

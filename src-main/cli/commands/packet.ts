@@ -3,11 +3,17 @@ import type { PacketPlanView } from '../../../shared/api';
 import { buildPacketForEpisode } from '../../core/api/packets';
 import { runReview } from '../../core/api/review';
 import { openDatabase, type Db } from '../../core/store/db';
-import { isoDateOption, parse, requireString } from '../args';
+import {
+  isoDateOption,
+  parse,
+  passphraseFromEnv,
+  PASSPHRASE_OPTION,
+  requireString,
+} from '../args';
 import { UsageError } from '../usage';
 
 export const PACKET_HELP = `Usage: chartready packet --db FILE (--episode ID | --claim ID) [--denial CODE]
-                        [--kind appeal|adr] [--as-of YYYY-MM-DD] --out FILE.pdf
+                        [--kind appeal|adr] [--as-of YYYY-MM-DD] [--passphrase-env VAR] --out FILE.pdf
 
 Builds the appeal packet (or, with --kind adr, the response to an additional documentation request)
 for one episode or claim. --denial takes a CARC such as 50, CO-50, 97, 197; without it the denial
@@ -84,6 +90,7 @@ export async function packetCommand(argv: string[]): Promise<number> {
     kind: { type: 'string' },
     out: { type: 'string' },
     'as-of': { type: 'string' },
+    ...PASSPHRASE_OPTION,
   });
   if (values.help) {
     console.log(PACKET_HELP);
@@ -95,7 +102,7 @@ export async function packetCommand(argv: string[]): Promise<number> {
     throw new UsageError('give exactly one of --episode ID or --claim ID');
   const kind = values.kind ?? 'appeal';
   if (kind !== 'appeal' && kind !== 'adr') throw new UsageError('--kind must be appeal or adr');
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
     const lines = await writePacket(db, {
       episode: values.episode,

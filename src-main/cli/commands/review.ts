@@ -1,12 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import { runReview } from '../../core/api/review';
+import { runReview, writeReviewExport } from '../../core/api/review';
 import { formatCsv, formatJson, formatText } from '../../core/review/format';
 import { openDatabase } from '../../core/store/db';
-import { isoDateOption, parse, requireString } from '../args';
+import {
+  isoDateOption,
+  parse,
+  passphraseFromEnv,
+  PASSPHRASE_OPTION,
+  requireString,
+} from '../args';
 import { UsageError } from '../usage';
 
 export const REVIEW_HELP = `Usage: chartready review --db FILE [--format text|json|csv] [--out FILE]
-                        [--payer-profile NAME|FILE] [--as-of YYYY-MM-DD]
+                        [--payer-profile NAME|FILE] [--as-of YYYY-MM-DD] [--passphrase-env VAR]
 
 Runs the rule catalog over every episode in the database. text is a report grouped by patient,
 errors first; json follows the review contract; csv has one row per finding. --payer-profile
@@ -21,6 +26,7 @@ export async function reviewCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     'payer-profile': { type: 'string' },
     'as-of': { type: 'string' },
+    ...PASSPHRASE_OPTION,
   });
   if (values.help) {
     console.log(REVIEW_HELP);
@@ -31,7 +37,7 @@ export async function reviewCommand(argv: string[]): Promise<number> {
   if (!['text', 'json', 'csv'].includes(format))
     throw new UsageError(`--format must be text, json or csv (got ${format})`);
   const asOf = isoDateOption(values['as-of'], '--as-of');
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
     const { models: _models, ...report } = runReview(db, {
       asOf,
@@ -44,7 +50,7 @@ export async function reviewCommand(argv: string[]): Promise<number> {
           ? formatCsv(report)
           : formatText(report, { color: !values.out && process.stdout.isTTY === true });
     if (values.out) {
-      writeFileSync(values.out, out);
+      writeReviewExport(db, values.out, format, out);
       console.log(`wrote ${values.out}`);
     } else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     return 0;

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { ClinicSettings } from '../../../shared/settings';
 import { getSettings, saveSettings } from '../../core/api/settings';
 import { openDatabase } from '../../core/store/db';
-import { parse, requireString } from '../args';
+import { parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
 
 export const SETTINGS_HELP = `Usage: chartready settings --db FILE [--from FILE.json] [--set KEY=VALUE]...
+                          [--passphrase-env VAR]
 
 Shows or changes the clinic settings used for packet letterheads and signature blocks:
 clinicName, addressLines (separate lines with |), phone, fax, npi, taxId, contactName,
@@ -16,12 +17,15 @@ export async function settingsCommand(argv: string[]): Promise<number> {
     db: { type: 'string' },
     from: { type: 'string' },
     set: { type: 'string', multiple: true },
+    ...PASSPHRASE_OPTION,
   });
   if (values.help) {
     console.log(SETTINGS_HELP);
     return 0;
   }
-  const db = openDatabase(requireString(values.db, '--db FILE'));
+  const db = openDatabase(requireString(values.db, '--db FILE'), {
+    key: passphraseFromEnv(values['passphrase-env']),
+  });
   try {
     let s: ClinicSettings = getSettings(db);
     if (values.from)

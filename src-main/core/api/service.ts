@@ -32,12 +32,14 @@ import { getSettings, saveSettings } from './settings';
 import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
 import { openDatabase, type Db } from '../store/db';
-
-export { APP_VERSION } from '../version';
 import { APP_VERSION } from '../version';
+
+export { APP_VERSION };
 
 export interface ServiceOptions {
   dbPath: string;
+  /** Passphrase of an encrypted database (the Electron shell gets it from its KeyStore). */
+  key?: string;
   /** Review date; defaults to today. Tests pin it so results do not depend on the clock. */
   asOf?: string;
   /** Payer profile override for every episode (name or JSON file). */
@@ -56,7 +58,7 @@ export class ChartReadyService implements ChartReadyApi {
   private cache: Map<string, Reviewed> | null = null;
 
   constructor(private readonly opts: ServiceOptions) {
-    this.db = openDatabase(opts.dbPath);
+    this.db = openDatabase(opts.dbPath, { key: opts.key });
   }
 
   close(): void {

@@ -19,7 +19,7 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
 
 /** Lines that record a contact ("Spoke with adjuster", "Faxed to Dr. Chen", "To: ..."). */
 const CONTACT_LINE =
-  /\b(?:spoke|talked|call(?:ed)?|phone(?:d)?|telephone|faxed|sent|letter|e-?mail(?:ed)?|discussed|conference|left (?:a )?(?:message|voicemail)|contacted|updated|notified|copied)\b[^\n]{0,40}\b(?:with|to|from)\b|^\s*(?:To|Re|Attn|Attention|Dear|cc|Recipient|Contact)\b\s*:?/i;
+  /\b(?:spoke|talked|call(?:ed)?|phone(?:d)?|telephone|faxed|sent|letter|e-?mail(?:ed)?|discussed|conference|left (?:a )?(?:message|voicemail)|contacted|updated|notified|copied|cop(?:y|ies))\b[^\n]{0,40}\b(?:with|to|from)\b|^\s*(?:To|Re|Attn|Attention|Dear|cc|Recipient|Contact|Copy to|Copies to)\b\s*:?/i;
 
 export function extractCommunicationParties(
   lines: Line[],

@@ -32,6 +32,7 @@ const TRAILING_STATUS = new RegExp(
   'i',
 );
 const ONLY_STATUS = new RegExp(String.raw`^\W*(?:${STATUS})\W*$`, 'i');
+const RULE_LINE = /^\s*[-=_*~.]{3,}\s*$/;
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&]{1,30}:\s*\S/;
 
 function kindFor(marker: string | undefined, fallback: 'goal-short' | 'goal-long'): FactKind {
@@ -87,6 +88,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       continue;
     }
     blanks = 0;
+    // A text export underlines its headings ("Goals" over "-----"): a rule, not a goal.
+    if (RULE_LINE.test(t)) continue;
     const inline = INLINE_GOAL.exec(t);
     if (!listKind) {
       if (inline) {

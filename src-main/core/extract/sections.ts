@@ -91,13 +91,35 @@ export function headingOf(text: string): Heading | null {
   return null;
 }
 
+/**
+ * A measurement table whose header has a job-demand column ("Measure  Baseline  Current  Job
+ * demand") sets current capacity against the job demands, as a "Job Demands" section would.
+ */
+const TABLE_HEADER_CUE = /\b(?:measure|test|task|item|baseline|current|result|initial|exit|capacity)\b/i;
+const JOB_DEMAND_COLUMN =
+  /\b(?:job|work|essential|critical)\s+(?:demands?|requirements?)\b|\bPDL\b|\bphysical demand level\b/i;
+
+function jobDemandColumn(text: string): { start: number; end: number } | null {
+  // A header names columns: no numbers, no sentence punctuation.
+  if (text.length > 100 || /\d|[.;]/.test(text) || !TABLE_HEADER_CUE.test(text)) return null;
+  const m = JOB_DEMAND_COLUMN.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
   for (const line of lines) {
     const h = headingOf(line.text);
-    if (!h || seen.has(h.name)) continue;
-    seen.add(h.name);
-    sink.add('section', h.name, line, h.start, h.end);
+    if (h && !seen.has(h.name)) {
+      seen.add(h.name);
+      sink.add('section', h.name, line, h.start, h.end);
+      continue;
+    }
+    const col = h ? null : jobDemandColumn(line.text);
+    if (col && !seen.has('job-demands')) {
+      seen.add('job-demands');
+      sink.add('section', 'job-demands', line, col.start, col.end);
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Rejection } from '../../../shared/model';
 import { detectKind, isJunkPath, isSourceProblem, walkSources } from '../ingest';
 import { ReaderError } from '../ingest/errors';
-import { readLedger } from '../ingest/ledger-csv';
+import { readLedgerBatches } from '../ingest/ledger-csv';
 import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
@@ -354,11 +354,11 @@ async function storeLedger(
       batchId,
       content: null,
     });
-    const gen = readLedger(chunks(bytes));
+    const gen = readLedgerBatches(chunks(bytes));
     let step = await gen.next();
     while (!step.done) {
-      writer.insertBillingLine(fileId, step.value);
-      lines++;
+      for (const line of step.value) writer.insertBillingLine(fileId, line);
+      lines += step.value.length;
       step = await gen.next();
     }
     const stats = step.value;

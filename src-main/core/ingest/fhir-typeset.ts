@@ -18,6 +18,12 @@ function goalLines(goal: FhirGoal): string[] {
   return lines;
 }
 
+function goalItem(goal: FhirGoal): string {
+  const description = conceptText(goal.description) ?? '(no description)';
+  const targets = (goal.target ?? []).map((t) => t.dueDate).filter((d): d is string => !!d);
+  return targets.length > 0 ? `${description} (due by ${targets.join(', ')})` : description;
+}
+
 export function typesetGoal(goal: FhirGoal, patientName: string | null): string {
   const lines = ['Goals'];
   if (patientName) lines.push(`Patient: ${patientName}`);
@@ -43,7 +49,7 @@ export function typesetCarePlan(
     .map((a) => a.detail?.description ?? conceptText(a.detail?.code))
     .filter((a): a is string => !!a);
   if (activities.length > 0) lines.push('Interventions:', ...activities.map((a) => `- ${a}`));
-  if (goals.length > 0)
-    lines.push('Goals:', ...goals.flatMap((g) => goalLines(g).map((l) => `- ${l}`)));
+  // One list item per goal, its due date inline, so each goal reads as one time-bound goal.
+  if (goals.length > 0) lines.push('Goals:', ...goals.map((g) => `- ${goalItem(g)}`));
   return lines.join('\n');
 }

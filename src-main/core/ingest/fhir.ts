@@ -207,6 +207,13 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
   const goals = new ReferenceIndex<FhirGoal>();
   for (const { entry, data } of byType('Goal')) goals.add(entry, data as FhirGoal);
 
+  const plannedGoals = new Set<FhirGoal>();
+  for (const { data } of byType('CarePlan'))
+    for (const ref of (data as FhirCarePlan).goal ?? []) {
+      const g = goals.resolve(ref);
+      if (g) plannedGoals.add(g);
+    }
+
   const patientFor = (ref: FhirReference | undefined): PatientRecord | null =>
     patients.resolve(ref) ?? (ref?.display ? { name: ref.display, dob: null, mrn: null } : null);
   const payerFor = (ref: FhirReference | undefined): string | null =>
@@ -246,6 +253,8 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
         break;
       }
       case 'Goal': {
+        // A goal a CarePlan lists is part of that plan (typeset with it), not a note of its own.
+        if (plannedGoals.has(data as FhirGoal)) break;
         const goal = data as FhirGoal;
         const patient = patientFor(goal.subject);
         documents.push({

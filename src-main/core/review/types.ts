@@ -79,4 +79,9 @@ export interface ProfileThresholds {
   /** Codes treated as NCCI column-2 components of 97545/97546 (UNVERIFIED list). */
   ncciComponentCodes: string[];
   ncciBypassModifiers: string[];
+  /**
+   * Whether the payer applies NCCI PTP edits. When it does not, BILL-NCCI-UNBUNDLING still checks
+   * the payer-independent part: component codes billed for minutes inside the program session.
+   */
+  ncciPtpEdits: boolean;
 }

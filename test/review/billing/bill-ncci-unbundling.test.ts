@@ -42,6 +42,29 @@ describe('BILL-NCCI-UNBUNDLING', () => {
     );
   });
 
+  it('payer without NCCI edits: component minutes inside the one program session fail (double billing)', () => {
+    const ep = episode('workers-comp')
+      .daily(D, { minutes: 185 })
+      .bill(D, '97545')
+      .bill(D, '97546')
+      .bill(D, '97110', 2)
+      .build();
+    const [f] = run(billNcciUnbundling, ep, 'workers-comp');
+    expect(f).toMatchObject({ status: 'fail', severity: 'error', dates: [D] });
+    expect(f?.message).toContain('double billing');
+  });
+
+  it('payer without NCCI edits: a separately timed session passes, modifier or not', () => {
+    const ep = episode('workers-comp')
+      .daily(D, { minutes: 185 })
+      .daily(D, { timeIn: '14:00', timeOut: '14:30', timedMinutes: 30 })
+      .bill(D, '97545')
+      .bill(D, '97546')
+      .bill(D, '97110', 2)
+      .build();
+    expect(run(billNcciUnbundling, ep, 'workers-comp')[0]?.status).toBe('pass');
+  });
+
   it('n/a when no component code shares a program date', () => {
     const ep = episode('commercial').bill(D, '97545').bill('2026-03-03', '97110', 2).build();
     expect(run(billNcciUnbundling, ep, 'commercial')[0]?.status).toBe('n/a');

@@ -34,8 +34,22 @@ describe('DOC-ORDER-REFERRAL', () => {
     };
     expect(sev('workers-comp', false)).toBe('error');
     expect(sev('commercial', false)).toBe('warning');
-    expect(sev('medicare', true)).toBe('info');
     expect(sev('medicare', false)).toBe('error'); // the order would be needed for the 2025 alternative
+  });
+
+  it('Medicare: no order needed when the plan of care is certified (passes)', () => {
+    const ep = episode('medicare')
+      .bill('2026-09-08', '97110')
+      .doc('plan-of-care', '2026-09-08', {
+        'physician-signer': 'Dr. Smith',
+        'physician-signed-date': '2026-09-10',
+      })
+      .build();
+    const [f] = run(docOrderReferral, ep);
+    expect(f).toMatchObject({ status: 'pass', dates: ['2026-09-10'] });
+    expect(f!.message).toContain(
+      'none is needed for Medicare because the plan of care is certified',
+    );
   });
 
   it('fails an unsigned order, citing the blank line', () => {

@@ -58,4 +58,33 @@ describe('DOC-POC-GOALS', () => {
     expect(f[0]!.message).toContain('amount (hours per session)');
     expect(f[0]!.message).toContain('return-to-work status');
   });
+
+  it('a threshold on a score or timed test is measurable; a vague goal is not', () => {
+    const facts = {
+      ...fullEvaluation('2026-09-08'),
+      'goal-long': [
+        'TUG < 12 s without assistive device by 10/01/2026',
+        'LEFS >= 60/80 in 6 weeks',
+      ],
+      'goal-short': ['Feel better in 6 weeks'],
+    };
+    const f = fails(
+      run(docPocGoals, episode('medicare').doc('evaluation', '2026-09-08', facts).build()),
+    );
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('1 of 3 goals are not measurable');
+    expect(f[0]!.evidence[0]!.quote).toBe('goal-short: Feel better in 6 weeks');
+  });
+
+  it('a FHIR CarePlan copy is judged only when the chart has no narrative plan', () => {
+    const structured = { 'goal-long': 'Walk 500 ft', frequency: '3x/week' };
+    const file = { file: 'bundle.json#CarePlan/cp1' };
+    const both = episode('medicare')
+      .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))
+      .doc('plan-of-care', '2026-09-08', structured, file)
+      .build();
+    expect(run(docPocGoals, both)[0]!.status).toBe('pass');
+    const alone = episode('medicare').doc('plan-of-care', '2026-09-08', structured, file).build();
+    expect(fails(run(docPocGoals, alone))[0]!.message).toContain('lacks diagnoses');
+  });
 });

@@ -42,4 +42,22 @@ describe('DOC-SIGNED', () => {
       'Progress report dated 2026-09-10 is signed without credentials or a signature date.',
     );
   });
+
+  it('a FHIR CarePlan copy (no signature field) is checked only when it is the only plan', () => {
+    const plan = {
+      'goal-long': 'Walk 500 ft in 4 weeks',
+      frequency: '3x/week',
+      duration: '4 weeks',
+    };
+    const file = { file: 'bundle.json#CarePlan/cp1' };
+    const withNarrative = episode('medicare')
+      .doc('evaluation', '2026-09-01', { ...signed('2026-09-01'), ...plan })
+      .doc('plan-of-care', '2026-09-01', plan, file)
+      .build();
+    expect(run(docSigned, withNarrative)[0]!.status).toBe('pass');
+    const alone = episode('medicare').doc('plan-of-care', '2026-09-01', plan, file).build();
+    expect(fails(run(docSigned, alone))[0]!.message).toContain(
+      'Plan of care dated 2026-09-01 is unsigned',
+    );
+  });
 });

@@ -27,6 +27,7 @@ const BASE_THRESHOLDS: ProfileThresholds = {
   reentryGapDays: 60,
   ncciComponentCodes: [],
   ncciBypassModifiers: ['59', 'XE', 'XP', 'XS', 'XU'],
+  ncciPtpEdits: true,
 };
 
 /** A minimal inline profile where every rule applies (rules: {} is filled by the engine test). */

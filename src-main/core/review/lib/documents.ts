@@ -326,6 +326,23 @@ export function goalsOf(doc: EpisodeDocument): Fact[] {
 }
 
 /**
+ * A plan typeset from a structured FHIR resource (`bundle.json#CarePlan/id`, see EmbeddedDocument):
+ * the EMR's data copy of a plan. It has no signature or diagnosis fields of its own (FHIR keeps
+ * those in Provenance and Condition), so it is judged as a plan only when the chart holds no
+ * narrative plan document.
+ */
+export function isStructuredPlan(doc: EpisodeDocument): boolean {
+  return /#CarePlan\//.test(doc.file);
+}
+
+/** Plan documents to judge: the narrative ones, or the structured ones when there is nothing else. */
+export function plansToJudge(episode: EpisodeModel): EpisodeDocument[] {
+  const plans = episode.documents.filter(isPlanDocument);
+  const narrative = plans.filter((d) => !isStructuredPlan(d));
+  return narrative.length ? narrative : plans;
+}
+
+/**
  * A document that is (or includes) a plan of care: a plan-of-care document, or an evaluation /
  * re-evaluation carrying goals and frequency/duration (BPM §220.3.C: the evaluation and plan may
  * be one document).
@@ -372,6 +389,7 @@ const UNIT_WORDS = [
   'hours?',
   'sec',
   'seconds?',
+  's',
   'steps?',
   'stairs?',
   'flights?',
@@ -387,9 +405,11 @@ const NUMBER_WITH_UNIT = new RegExp(
   'i',
 );
 const X_BEFORE_NUMBER = /\bx\s*\d+/i;
+/** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50"). */
+const COMPARED_NUMBER = /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d/i;
 /** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
 const MEASURABLE_STANDARD =
-  /\b(independent(ly)?|without (assist(ance)?|device|pain|rest)|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5)\b/i;
+  /\b(independent(ly)?|without (assist(ance|ive device)?|device|pain|rest)|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5)\b/i;
 
 /**
  * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a
@@ -398,7 +418,10 @@ const MEASURABLE_STANDARD =
  */
 export function isMeasurableGoal(text: string): boolean {
   return (
-    NUMBER_WITH_UNIT.test(text) || X_BEFORE_NUMBER.test(text) || MEASURABLE_STANDARD.test(text)
+    NUMBER_WITH_UNIT.test(text) ||
+    X_BEFORE_NUMBER.test(text) ||
+    COMPARED_NUMBER.test(text) ||
+    MEASURABLE_STANDARD.test(text)
   );
 }
 

@@ -66,6 +66,7 @@ const MEDICARE_THRESHOLDS: ProfileThresholds = {
   reentryGapDays: 60,
   ncciComponentCodes: NCCI_COMPONENTS,
   ncciBypassModifiers: ['59', 'XE', 'XP', 'XS', 'XU'],
+  ncciPtpEdits: true,
 };
 
 const WC_THRESHOLDS: ProfileThresholds = {
@@ -77,6 +78,8 @@ const WC_THRESHOLDS: ProfileThresholds = {
   programModifiersRequired: false,
   // ODG work conditioning: 10 visits over 4 weeks, up to 30 hours (partially verified [S16]).
   programLimits: { visits: 10, weeks: 4, hours: 30 },
+  // NCCI PTP edits apply to WC only where the state fee schedule adopts them (section 4).
+  ncciPtpEdits: false,
 };
 
 const COMMON_UNVERIFIED = [
@@ -124,7 +127,9 @@ const WC_RULES: Record<string, RuleSetting> = {
   'BILL-TIMED-CODE-UNITS': on('warning'),
   // Medicare-only edits apply to WC only where the state fee schedule adopts them (section 4).
   'BILL-MUE': off,
-  'BILL-NCCI-UNBUNDLING': off,
+  // Without NCCI the rule still checks double billing (component minutes inside the program
+  // session), which rules.md BILL-NCCI-UNBUNDLING makes an error regardless of payer.
+  'BILL-NCCI-UNBUNDLING': on('error'),
   'BILL-THERAPY-MODIFIER': off,
   'BILL-MEDICARE-COVERAGE': off,
   'BILL-KX-THRESHOLD': off,
@@ -164,6 +169,7 @@ export const TEXAS_WC: BuiltInProfile = {
     // §134.230(2)(A): first two hours of each session = one 97545; partial hours UNVERIFIED.
     timeRule: 'texas-dwc',
     programModifiersRequired: true,
+    ncciPtpEdits: true,
   },
   unverified: [
     ...WORKERS_COMP.unverified,
@@ -217,6 +223,7 @@ export const COMMERCIAL: BuiltInProfile = {
     progressEveryCalendarDays: null,
     // Many commercial payers follow CMS; set 'cpt' for payers that count each code on its own.
     timedUnitMethod: 'cms',
+    ncciPtpEdits: true,
     // Generic payer default 4-8 weeks (seed 003, non-authoritative): 8 weeks, visits/hours not limited.
     programLimits: { visits: 0, weeks: 8, hours: 0 },
   },

@@ -50,6 +50,7 @@ export const thresholdsSchema = z.strictObject({
   reentryGapDays: count,
   ncciComponentCodes: z.array(z.string()),
   ncciBypassModifiers: z.array(z.string()),
+  ncciPtpEdits: z.boolean(),
 });
 
 export const payerProfileSchema = z.strictObject({

@@ -5,7 +5,8 @@ import type { Rule, RuleFinding } from '../../types';
 /**
  * BILL-NCCI-UNBUNDLING: component therapy codes billed on a 97545/97546 date. Without a bypass
  * modifier it is an NCCI PTP edit (error); with one, the notes must show a distinct session,
- * otherwise the component minutes are likely inside the program time (double billing).
+ * otherwise the component minutes are likely inside the program time (double billing). For payers
+ * without NCCI edits only that double billing is checked.
  */
 export const billNcciUnbundling: Rule = {
   meta: {
@@ -38,6 +39,22 @@ export const billNcciUnbundling: Rule = {
       // program total (rules.md BILL-NCCI-UNBUNDLING computable (a)).
       const distinct = dm.sessions.length >= 2 || dm.timedMinutes !== null;
       const codes = (ls: typeof parts) => [...new Set(ls.map((l) => l.code))].join(', ');
+      if (!profile.thresholds.ncciPtpEdits) {
+        // No PTP edit for this payer, but billing component minutes already inside the one
+        // documented program session is double billing regardless of payer (rules.md (b)).
+        if (dm.sessions.length >= 2) {
+          okDates.push(date);
+          continue;
+        }
+        findings.push({
+          status: 'fail',
+          message: `${codes(parts)} billed with ${progCodes} on ${date}: the notes document one session${dm.minutes !== null ? ` (${dm.minutes} min)` : ''} and no separate time for ${codes(parts)}, so its minutes are inside the program time (double billing).`,
+          dates: [date],
+          // The note's session time is what shows the overlap; the billed lines follow.
+          evidence: [...dm.evidence, ...lineEvidence([...parts, ...program])],
+        });
+        continue;
+      }
       if (unmodified.length > 0) {
         findings.push({
           status: 'fail',
@@ -62,7 +79,9 @@ export const billNcciUnbundling: Rule = {
     return [
       {
         status: 'pass',
-        message: `Component codes on program dates carry a bypass modifier and a distinct documented session (${okDates.length} date(s)).`,
+        message: profile.thresholds.ncciPtpEdits
+          ? `Component codes on program dates carry a bypass modifier and a distinct documented session (${okDates.length} date(s)).`
+          : `Component codes on program dates were documented in separate sessions (${okDates.length} date(s)).`,
         dates: okDates,
         evidence: [],
       },

@@ -31,19 +31,20 @@ function severityFor(episode: EpisodeModel): Severity {
   switch (episode.payer.kind) {
     case 'workers-comp':
       return 'error';
-    case 'medicare': {
-      const certified = docsOfType(
-        episode,
-        'plan-of-care',
-        'certification',
-        'evaluation',
-        're-evaluation',
-      ).some((d) => physicianSignature(d) !== null);
-      return certified ? 'info' : 'error';
-    }
+    case 'medicare':
+      return certifyingDocument(episode) ? 'info' : 'error';
     default:
       return 'warning';
   }
+}
+
+/** A plan (or evaluation serving as plan) carrying the physician's dated certification signature. */
+function certifyingDocument(episode: EpisodeModel) {
+  return (
+    docsOfType(episode, 'plan-of-care', 'certification', 'evaluation', 're-evaluation').find(
+      (d) => physicianSignature(d) !== null,
+    ) ?? null
+  );
 }
 
 export const docOrderReferral: Rule = {
@@ -69,6 +70,20 @@ export const docOrderReferral: Rule = {
     const program = isWorkProgram(episode);
     const what = program ? 'work conditioning' : 'therapy';
     if (orders.length === 0) {
+      // Medicare requires no separate order when the plan of care is certified (rules.md
+      // DOC-ORDER-REFERRAL): the certification is the physician's approval, so nothing is missing.
+      const cert = episode.payer.kind === 'medicare' ? certifyingDocument(episode) : null;
+      if (cert) {
+        const sig = physicianSignature(cert)!;
+        return [
+          {
+            status: 'pass',
+            message: `No separate order in the chart; none is needed for Medicare because the plan of care is certified (${sig.signer.value}, ${sig.date}).`,
+            dates: [sig.date],
+            evidence: [evidenceFromDocument(cert, ['physician-signer', 'physician-signed-date'])],
+          },
+        ];
+      }
       return [
         {
           status: 'fail',

@@ -8,10 +8,10 @@ import {
   hasSection,
   isJobLinkedGoal,
   isMeasurableGoal,
-  isPlanDocument,
   isTimeBoundGoal,
   isWorkProgram,
   listText,
+  plansToJudge,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -31,8 +31,9 @@ export function missingPlanElements(doc: EpisodeDocument): string[] {
   return missing;
 }
 
-/** Whether the plan states an amount (time per session); no dedicated fact kind, so look in the text. */
+/** Whether the plan states an amount (time per session): an amount fact, else a time in its plan terms. */
 export function planStatesAmount(doc: EpisodeDocument): boolean {
+  if (hasFact(doc, 'amount')) return true;
   return [
     ...factsOf(doc, 'frequency'),
     ...factsOf(doc, 'duration'),
@@ -51,7 +52,7 @@ export const docPocGoals: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const plans = episode.documents.filter(isPlanDocument);
+    const plans = plansToJudge(episode);
     if (plans.length === 0) return [];
     const program = isWorkProgram(episode);
     const findings: RuleFinding[] = [];

@@ -1,6 +1,12 @@
 import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument } from '../../lib/evidence';
-import { docDate, docsOfType, signatureStatus } from '../../lib/documents';
+import {
+  docDate,
+  docsOfType,
+  isStructuredPlan,
+  plansToJudge,
+  signatureStatus,
+} from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
 const SIGNED_TYPES = [
@@ -34,7 +40,11 @@ export const docSigned: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const docs = docsOfType(episode, ...SIGNED_TYPES);
+    // A structured plan (FHIR CarePlan) is checked for a signature only when it is the only plan.
+    const judged = new Set(plansToJudge(episode));
+    const docs = docsOfType(episode, ...SIGNED_TYPES).filter(
+      (d) => !isStructuredPlan(d) || judged.has(d),
+    );
     if (docs.length === 0) return [];
     const findings: RuleFinding[] = [];
     const signed = [];
