@@ -15,10 +15,29 @@ console.log('imported');
 await p.goto(h.url + '#/episodes');
 await p.waitForTimeout(500);
 const t = Date.now();
-await p.goto(h.url + '#/episode/ep-e61bbbecc7');
-await p.waitForTimeout(2000);
+await p.reload();
+await p.getByTestId('episode-count').waitFor();
+console.log('A');
+await p.keyboard.press('Tab');
+console.log('B', await p.evaluate(() => document.activeElement?.textContent));
+await p.keyboard.press('Enter');
+console.log('C', await p.evaluate(() => document.activeElement?.id));
+for (let i = 0; i < 5; i++) {
+  await p.keyboard.press('Tab');
+  const d = await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  console.log('tab', d);
+  if (d?.includes('search')) break;
+}
+await p.keyboard.type('Chen');
+console.log('typed');
+for (let i = 0; i < 15; i++) {
+  await p.keyboard.press('Tab');
+  const d = await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  console.log('tab', d);
+  if (d?.startsWith('<tr')) break;
+}
+await p.keyboard.press('Enter');
+console.log('entered');
+await p.waitForTimeout(1000);
 console.log(await p.evaluate(() => document.querySelector('h1')?.textContent));
-const t2 = Date.now();
-console.log(await p.evaluate(() => 1), Date.now() - t2);
-await p.screenshot({ path: '/tmp/dbg.png' });
 await b.close(); await h.close();

@@ -1,0 +1,150 @@
+/**
+ * Golden review of the bundled sample chart: exactly the planted defects of
+ * assets/sample-chart/README.md (written by hand into sample-review.golden.json), nothing else.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EpisodeModel } from '../../shared/episode';
+import type { Finding } from '../../shared/model';
+import { runReview } from '../../src-main/core/api/review';
+import { importPaths, type ImportSummary } from '../../src-main/core/import/pipeline';
+import { formatJson, reviewReportSchema } from '../../src-main/core/review/format';
+import { CATALOG_RULE_IDS } from '../../src-main/core/review/profiles/rule-ids';
+import { openDatabase, type Db } from '../../src-main/core/store/db';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SAMPLE = join(here, '../../assets/sample-chart');
+const golden = JSON.parse(readFileSync(join(here, 'sample-review.golden.json'), 'utf8')) as {
+  findings: Array<Record<string, unknown>>;
+  inventory: Record<string, Record<string, number>>;
+};
+
+let dir: string;
+let db: Db;
+let summary: ImportSummary;
+let report: ReturnType<typeof runReview>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'chartready-golden-'));
+  db = openDatabase(join(dir, 'golden.db'));
+  summary = await importPaths(db, [SAMPLE]);
+  report = runReview(db, { asOf: '2026-11-24' });
+}, 120_000);
+
+afterAll(() => {
+  db?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function episodeOf(name: string): EpisodeModel {
+  const ep = report.models.find((m) => m.patient.name === name);
+  expect(ep, name).toBeDefined();
+  return ep!;
+}
+
+/** The compact projection the golden file holds. */
+function project(patient: string, f: Finding): Record<string, unknown> {
+  const ev = f.evidence[0];
+  return {
+    patient,
+    rule: f.rule,
+    status: f.status,
+    severity: f.severity,
+    dates: f.dates,
+    file: ev?.file ?? null,
+    page: ev?.page ?? null,
+    ...(ev?.line !== undefined ? { line: ev.line } : {}),
+  };
+}
+
+const key = (p: Record<string, unknown>) =>
+  [p['patient'], p['rule'], (p['dates'] as string[]).join(','), p['severity']].join('|');
+
+describe('sample chart review (golden)', () => {
+  it('reports exactly the planted defects, with dates and first evidence', () => {
+    const actual = report.episodes
+      .flatMap((e) => e.findings.map((f) => project(e.patient.name, f)))
+      .filter((p) => p['status'] === 'fail' || p['status'] === 'warn')
+      .sort((a, b) => key(a).localeCompare(key(b)));
+    const expected = golden.findings
+      .map(({ defect: _defect, ...rest }) => rest)
+      .sort((a, b) => key(a).localeCompare(key(b)));
+    expect(actual).toEqual(expected);
+  });
+
+  it('raises no alarm on the clean Nguyen episode', () => {
+    const nguyen = report.episodes.find((e) => e.patient.name === 'Nguyen, Linda')!;
+    expect(nguyen.findings.filter((f) => f.status === 'fail' || f.status === 'warn')).toEqual([]);
+  });
+
+  it('runs every catalog rule on every episode', () => {
+    expect(report.episodes).toHaveLength(4);
+    for (const e of report.episodes) {
+      const rules = new Set(e.findings.map((f) => f.rule));
+      for (const id of CATALOG_RULE_IDS)
+        expect(rules.has(id), `${e.patient.name} ${id}`).toBe(true);
+    }
+  });
+
+  it('finds each episode’s documents by type', () => {
+    for (const [name, expected] of Object.entries(golden.inventory)) {
+      const counts: Record<string, number> = {};
+      for (const d of episodeOf(name).documents) counts[d.type] = (counts[d.type] ?? 0) + 1;
+      expect(counts, name).toEqual(expected);
+    }
+  });
+
+  it('reads the chosen facts', () => {
+    const alvarez = episodeOf('Alvarez, Maria');
+    const visit3 = alvarez.documents.find(
+      (d) => d.type === 'daily-note' && d.date === '2026-09-11',
+    )!;
+    expect(visit3.facts.filter((f) => f.kind === 'total-minutes').map((f) => f.value)).toEqual([
+      '150',
+    ]);
+
+    const okafor = episodeOf('Okafor, James');
+    const visit3b = okafor.documents.find(
+      (d) => d.type === 'daily-note' && d.date === '2026-10-08',
+    )!;
+    const blank = visit3b.facts.find((f) => f.kind === 'signature-blank')!;
+    expect(blank.provenance).toMatchObject({
+      file: 'okafor-james/okafor_james_chart.pdf',
+      page: 10,
+      quote: 'Therapist signature: ________',
+    });
+
+    expect(episodeOf('Chen, Robert').patient.mrn).toBe('200533');
+  });
+
+  it('carries the 835 denials: CO-50 on RB26-0921-ALV, CO-97 on RB26-1012-OKA', () => {
+    const claim = (name: string, id: string) =>
+      episodeOf(name).claims.find((c) => c.claimId === id)?.remit;
+    const alv = claim('Alvarez, Maria', 'RB26-0921-ALV')!;
+    expect(alv.status).toBe('4');
+    expect(alv.services.length).toBeGreaterThan(0);
+    for (const s of alv.services)
+      expect(s.adjustments.some((a) => a.group === 'CO' && a.carc === '50')).toBe(true);
+    const oka = claim('Okafor, James', 'RB26-1012-OKA')!;
+    const denied = oka.services.filter((s) => s.adjustments.some((a) => a.carc === '97'));
+    expect(
+      denied.map((s) => [s.code, s.dos, s.adjustments.find((a) => a.carc === '97')!.group]),
+    ).toEqual([['97546', '2026-10-14', 'CO']]);
+  });
+
+  it('rejects only the scanned fax, as needing OCR', () => {
+    const rejected = summary.files.filter((f) => f.status === 'rejected');
+    expect(rejected.map((f) => [f.path.replace(/^.*assets\/sample-chart\//, ''), f.code])).toEqual([
+      ['alvarez-maria/fax_scan_referral.pdf', 'needs-ocr'],
+    ]);
+  });
+
+  it('writes JSON that validates against the report schema', () => {
+    const { models: _models, ...plain } = report;
+    const parsed = reviewReportSchema.safeParse(JSON.parse(formatJson(plain)));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+  });
+});
