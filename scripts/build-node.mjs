@@ -22,5 +22,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // Bundled ESM still needs `require` for the few CommonJS-only call sites (worker bootstrap).
-  banner: { js: "import { createRequire as __crRequire } from 'node:module'; const require = __crRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __crRequire } from 'node:module'; const require = __crRequire(import.meta.url);",
+  },
 });

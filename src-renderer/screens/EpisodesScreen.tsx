@@ -79,14 +79,14 @@ export function EpisodesTable({
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Stable references: a new filter array on every render would re-run the filter model forever.
+  const columnFilters = useMemo(() => (payer ? [{ id: 'payerName', value: payer }] : []), [payer]);
   const table = useReactTable({
     data: episodes,
     columns,
-    state: {
-      sorting,
-      globalFilter: search,
-      columnFilters: payer ? [{ id: 'payerName', value: payer }] : [],
-    },
+    state: { sorting, globalFilter: search, columnFilters },
+    autoResetPageIndex: false,
+    autoResetExpanded: false,
     onSortingChange: setSorting,
     globalFilterFn: patientFilter,
     getCoreRowModel: getCoreRowModel(),

@@ -182,11 +182,23 @@ describe('ChartReady in a browser against the real core', () => {
   });
 
   it('shows a finding’s evidence page with the quote highlighted', async () => {
-    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
-    const withPdf = detail.findings
-      .flatMap((f) => f.evidence.map((e) => ({ f, e })))
-      .find(({ f, e }) => f.status === 'fail' && /\.pdf$/i.test(e.file) && e.quote.trim().length > 3);
+    // Prefer the open Medicare episode; otherwise the first episode citing a PDF page.
+    let withPdf: { id: string; e: EpisodeDetail['findings'][number]['evidence'][number] } | undefined;
+    for (const ep of [medicare, ...episodes.filter((x) => x.id !== medicare.id)]) {
+      const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
+      const hit = d.findings
+        .filter((f) => f.status === 'fail')
+        .flatMap((f) => f.evidence)
+        .find((e) => /\.pdf$/i.test(e.file) && e.quote.trim().length > 3);
+      if (hit) {
+        withPdf = { id: ep.id, e: hit };
+        break;
+      }
+    }
     expect(withPdf, 'a failing finding cites a PDF page').toBeTruthy();
+    if (withPdf!.id !== medicare.id) {
+      await page.goto(`${harness.url}#/episode/${encodeURIComponent(withPdf!.id)}`);
+    }
     const { e } = withPdf!;
     const label = `Show evidence: ${e.file.split('/').pop()} p. ${e.page}`;
     await page.getByRole('button', { name: label }).first().click();
@@ -259,7 +271,7 @@ describe('ChartReady in a browser against the real core', () => {
   });
 
   it('edits settings', async () => {
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Clinic name').waitFor();
     await page.getByLabel('Clinic name').fill('Riverbend Physical Therapy & Work Rehab');
     await page.getByLabel('Signer name').fill('Dana Whitfield');
@@ -274,7 +286,9 @@ describe('ChartReady in a browser against the real core', () => {
   it('keeps 10,000 episode rows smooth (virtualized)', async () => {
     const t0 = Date.now();
     await page.goto(`${harness.url}?fixture=10000#/episodes`);
-    await page.getByText('10000 episodes').waitFor();
+    await expect
+      .poll(() => page.getByTestId('episode-count').textContent(), { timeout: 20_000 })
+      .toBe('10000 episodes');
     const renderMs = Date.now() - t0;
     const rendered = await page.locator('table.episodes tbody tr[data-index]').count();
     expect(rendered).toBeLessThan(100);

@@ -78,7 +78,9 @@ function runChild(
   kill?: { afterFile?: string; afterCount?: number; delayMs?: number },
 ): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, db, batch], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, db, batch], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const reported: string[] = [];
     let buf = '';
     let done = false;
@@ -138,7 +140,13 @@ function checkConsistent(dbFile: string, reported: string[]) {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const rows = db
       .prepare('SELECT id, path, kind, page_count, content IS NOT NULL AS has FROM files')
-      .all() as Array<{ id: number; path: string; kind: string; page_count: number | null; has: number }>;
+      .all() as Array<{
+      id: number;
+      path: string;
+      kind: string;
+      page_count: number | null;
+      has: number;
+    }>;
     const byPath = new Map(rows.map((r) => [r.path, r]));
     const logged = new Set(
       (
@@ -165,7 +173,9 @@ function checkConsistent(dbFile: string, reported: string[]) {
         expect(count(db, 'SELECT count(*) AS n FROM pages WHERE file_id = ?', f.id)).toBe(
           f.page_count,
         );
-        expect(count(db, 'SELECT count(*) AS n FROM documents WHERE file_id = ?', f.id)).toBeGreaterThan(0);
+        expect(
+          count(db, 'SELECT count(*) AS n FROM documents WHERE file_id = ?', f.id),
+        ).toBeGreaterThan(0);
       }
     }
     // No billing lines for a file that is not logged imported.

@@ -101,7 +101,9 @@ describe('encryption at rest', () => {
     expect(counts(db)).toEqual(counts(plain));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Full-text index rebuilt from the copied pages.
-    const hits = db.prepare("SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH 'treadmill'");
+    const hits = db.prepare(
+      "SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH 'treadmill'",
+    );
     expect((hits.get() as { n: number }).n).toBeGreaterThan(0);
     expect(verifyAuditLog(db).ok).toBe(true);
     db.close();
@@ -124,9 +126,9 @@ describe('audit trail', () => {
   });
 
   it('forbids UPDATE and DELETE through triggers', () => {
-    expect(() => plain.prepare("UPDATE audit_log SET action = 'review' WHERE id = 1").run()).toThrow(
-      /append-only/,
-    );
+    expect(() =>
+      plain.prepare("UPDATE audit_log SET action = 'review' WHERE id = 1").run(),
+    ).toThrow(/append-only/);
     expect(() => plain.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
   });
 
@@ -136,9 +138,12 @@ describe('audit trail', () => {
     const db = openDatabase(copy);
     expect(verifyAuditLog(db).ok).toBe(true);
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    const detail = (db.prepare('SELECT detail FROM audit_log WHERE id = 2').get() as { detail: string })
-      .detail;
-    db.prepare('UPDATE audit_log SET detail = ? WHERE id = 2').run(detail.replace('"fail":', '"fail":1'));
+    const detail = (
+      db.prepare('SELECT detail FROM audit_log WHERE id = 2').get() as { detail: string }
+    ).detail;
+    db.prepare('UPDATE audit_log SET detail = ? WHERE id = 2').run(
+      detail.replace('"fail":', '"fail":1'),
+    );
     expect(verifyAuditLog(db)).toMatchObject({ ok: false, brokenId: 2, reason: /edited/ });
     db.prepare('UPDATE audit_log SET detail = ? WHERE id = 2').run(detail);
     expect(verifyAuditLog(db).ok).toBe(true);

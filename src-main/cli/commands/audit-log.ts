@@ -11,7 +11,11 @@ hash chain and reports the first broken entry (exit 1 when the log was altered).
 function summarize(detail: Record<string, unknown>): string {
   return Object.entries(detail)
     .map(([k, v]) =>
-      Array.isArray(v) ? `${k}=[${v.length}]` : typeof v === 'object' && v ? `${k}={…}` : `${k}=${String(v)}`,
+      Array.isArray(v)
+        ? `${k}=[${v.length}]`
+        : typeof v === 'object' && v
+          ? `${k}={…}`
+          : `${k}=${String(v)}`,
     )
     .join(' ');
 }
@@ -39,7 +43,9 @@ export async function auditLogCommand(argv: string[]): Promise<number> {
       console.log(JSON.stringify(check ? { entries, verify: check } : { entries }, null, 2));
     } else {
       for (const e of entries) {
-        console.log(`${String(e.id).padStart(5)}  ${e.at}  ${e.action.padEnd(8)} ${summarize(e.detail)}`);
+        console.log(
+          `${String(e.id).padStart(5)}  ${e.at}  ${e.action.padEnd(8)} ${summarize(e.detail)}`,
+        );
       }
       if (entries.length === 0) console.log('(no audit entries)');
       if (check) {

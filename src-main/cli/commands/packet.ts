@@ -3,13 +3,7 @@ import type { PacketPlanView } from '../../../shared/api';
 import { buildPacketForEpisode } from '../../core/api/packets';
 import { runReview } from '../../core/api/review';
 import { openDatabase, type Db } from '../../core/store/db';
-import {
-  isoDateOption,
-  parse,
-  passphraseFromEnv,
-  PASSPHRASE_OPTION,
-  requireString,
-} from '../args';
+import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
 
 export const PACKET_HELP = `Usage: chartready packet --db FILE (--episode ID | --claim ID) [--denial CODE]

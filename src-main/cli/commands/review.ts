@@ -1,13 +1,7 @@
 import { runReview, writeReviewExport } from '../../core/api/review';
 import { formatCsv, formatJson, formatText } from '../../core/review/format';
 import { openDatabase } from '../../core/store/db';
-import {
-  isoDateOption,
-  parse,
-  passphraseFromEnv,
-  PASSPHRASE_OPTION,
-  requireString,
-} from '../args';
+import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
 
 export const REVIEW_HELP = `Usage: chartready review --db FILE [--format text|json|csv] [--out FILE]

@@ -95,7 +95,8 @@ export function headingOf(text: string): Heading | null {
  * A measurement table whose header has a job-demand column ("Measure  Baseline  Current  Job
  * demand") sets current capacity against the job demands, as a "Job Demands" section would.
  */
-const TABLE_HEADER_CUE = /\b(?:measure|test|task|item|baseline|current|result|initial|exit|capacity)\b/i;
+const TABLE_HEADER_CUE =
+  /\b(?:measure|test|task|item|baseline|current|result|initial|exit|capacity)\b/i;
 const JOB_DEMAND_COLUMN =
   /\b(?:job|work|essential|critical)\s+(?:demands?|requirements?)\b|\bPDL\b|\bphysical demand level\b/i;
 

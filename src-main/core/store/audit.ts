@@ -67,8 +67,7 @@ export function recordAudit(db: Db, action: AuditAction, detail: AuditDetail): A
   if (db.readonly || !hasAuditTable(db)) return null;
   const append = () => {
     const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; hash: string }
-      | undefined;
+      { id: number; hash: string } | undefined;
     const base = {
       id: (last?.id ?? 0) + 1,
       at: new Date().toISOString(),

@@ -32,7 +32,9 @@ function copyableTables(db: Db, schema: string): string[] {
     .map((r) => r.name)
     .filter(
       (n) =>
-        !n.startsWith('sqlite_') && !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)),
+        !n.startsWith('sqlite_') &&
+        !virtual.includes(n) &&
+        !virtual.some((v) => n.startsWith(`${v}_`)),
     );
 }
 
@@ -88,9 +90,11 @@ export function encryptDatabase(
     dst.pragma('foreign_keys = OFF');
     dst.transaction(() => {
       for (const t of copyableTables(dst, 'main')) {
-        const cols = (dst.prepare(`SELECT name FROM pragma_table_info(?, 'src')`).all(t) as Array<{
-          name: string;
-        }>).map((c) => `"${c.name}"`);
+        const cols = (
+          dst.prepare(`SELECT name FROM pragma_table_info(?, 'src')`).all(t) as Array<{
+            name: string;
+          }>
+        ).map((c) => `"${c.name}"`);
         if (cols.length === 0) continue;
         dst.exec(
           `INSERT INTO main."${t}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM src."${t}"`,
