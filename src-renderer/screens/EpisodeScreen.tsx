@@ -26,6 +26,13 @@ function statusClass(f: Finding): string {
   return f.status === 'n/a' ? 'na' : f.status;
 }
 
+/** Short file name for a citation; embedded documents keep their container's name. */
+function evidenceName(file: string): string {
+  const [outer, inner] = file.split('#');
+  const base = outer!.split('/').pop() ?? outer!;
+  return inner ? `${base} (${inner.split('/')[0]})` : base;
+}
+
 function FindingItem({ f, onEvidence }: { f: Finding; onEvidence: (e: Evidence) => void }) {
   return (
     <li className={`finding ${statusClass(f)}`} data-rule={f.rule}>
@@ -47,7 +54,7 @@ function FindingItem({ f, onEvidence }: { f: Finding; onEvidence: (e: Evidence) 
           {f.evidence.map((e, i) => (
             <li key={i}>
               <button type="button" className="link" onClick={() => onEvidence(e)}>
-                Show evidence: {e.file.split('/').pop()}{' '}
+                Show evidence: {evidenceName(e.file)}{' '}
                 {e.line != null ? `line ${e.line}` : `p. ${e.page}`}
               </button>
             </li>

@@ -204,8 +204,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
         <section aria-labelledby="result-h" className="panel">
           <h2 id="result-h">Import results</h2>
           <p className="summary-line" data-testid="import-summary">
-            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped
-            (already imported) · <strong>{result.rejected}</strong> rejected
+            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped · <strong>{result.rejected}</strong> rejected
           </p>
           <p>
             <a href={href({ name: 'episodes' })}>Review episodes</a>

@@ -84,7 +84,8 @@ function ExhibitRow({
         <strong>Exhibit {x.letter}</strong> {x.title}
         <div className="muted small">
           {x.category}
-          {x.date ? ` · ${x.date}` : ''} · pages {x.firstPage}–{x.lastPage}
+          {x.date ? ` · ${x.date}` : ''}
+          {x.lastPage > 0 ? ` · packet pages ${x.firstPage}–${x.lastPage}` : ''}
         </div>
       </div>
       <div className="button-row compact">
@@ -186,7 +187,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
   }, [built, shell]);
   useEffect(() => () => void (downloadUrl && URL.revokeObjectURL(downloadUrl)), [downloadUrl]);
 
-  const exhibits = plan?.exhibits ?? [];
+  const exhibits = (built?.plan ?? plan)?.exhibits ?? [];
   const move = (from: number, to: number) => {
     const list = [...exhibits];
     const [x] = list.splice(from, 1);
