@@ -52,7 +52,10 @@ export const UploadedFileSchema = z.strictObject({
 
 export const ImportUploadsSchema = z
   .strictObject({
-    files: z.array(UploadedFileSchema).min(1, 'must hold at least one file').max(LIMITS.filesPerUpload),
+    files: z
+      .array(UploadedFileSchema)
+      .min(1, 'must hold at least one file')
+      .max(LIMITS.filesPerUpload),
   })
   .superRefine((v, ctx) => {
     const total = v.files.reduce((n, f) => n + base64Bytes(f.dataBase64), 0);
@@ -123,8 +126,7 @@ export const REQUEST_SCHEMAS = {
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];
 
 export type ValidationResult<M extends ApiMethod> =
-  | { ok: true; value: ApiRequest<M> }
-  | { ok: false; field: string; message: string };
+  { ok: true; value: ApiRequest<M> } | { ok: false; field: string; message: string };
 
 /** Validate one request; on failure name the first offending field (`paths.0`, `files`, ...). */
 export function validateRequest<M extends ApiMethod>(
@@ -136,8 +138,7 @@ export function validateRequest<M extends ApiMethod>(
   if (r.success) return { ok: true, value: r.data as ApiRequest<M> };
   const issue = r.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';
-  const keys =
-    issue && issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+  const keys = issue && issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
   return { ok: false, field, message: `${field}: ${issue?.message ?? 'invalid'}${keys}` };
 }
 

@@ -45,9 +45,7 @@ export function httpApi(token: string, base = '/api/'): ChartReadyApi {
         body: JSON.stringify(req ?? {}),
       });
       const body = (await res.json().catch(() => null)) as
-        | { error?: string; field?: string }
-        | null
-        | unknown;
+        { error?: string; field?: string } | null | unknown;
       if (!res.ok) {
         const e = (body ?? {}) as { error?: string; field?: string };
         throw new ApiError(e.error ?? `request failed (${res.status})`, res.status, e.field);

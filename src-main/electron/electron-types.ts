@@ -83,8 +83,14 @@ export interface ElectronMainLike {
   };
   ipcMain: IpcMainLike;
   dialog: {
-    showOpenDialog(win: BrowserWindowLike, opts: Record<string, unknown>): Promise<OpenDialogResult>;
-    showSaveDialog(win: BrowserWindowLike, opts: Record<string, unknown>): Promise<SaveDialogResult>;
+    showOpenDialog(
+      win: BrowserWindowLike,
+      opts: Record<string, unknown>,
+    ): Promise<OpenDialogResult>;
+    showSaveDialog(
+      win: BrowserWindowLike,
+      opts: Record<string, unknown>,
+    ): Promise<SaveDialogResult>;
   };
   Menu: {
     buildFromTemplate(template: unknown[]): unknown;

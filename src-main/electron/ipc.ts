@@ -2,7 +2,12 @@
  * IPC handlers: one per ChartReadyApi method. Each checks that the sender is the app's own page
  * and validates the payload with the shared zod schemas before calling the core.
  */
-import { API_METHODS, type ApiMethod, type ChartReadyApi, type PacketRequest } from '../../shared/api';
+import {
+  API_METHODS,
+  type ApiMethod,
+  type ChartReadyApi,
+  type PacketRequest,
+} from '../../shared/api';
 import { PacketRequestSchema, validateRequest } from '../../shared/api-schemas';
 import { apiChannel, SHELL_CHANNELS } from './channels';
 import type { IpcMainInvokeEventLike, IpcMainLike } from './electron-types';
@@ -61,7 +66,9 @@ export function registerIpcHandlers(
     const r = PacketRequestSchema.safeParse(payload);
     if (!r.success) {
       const issue = r.error.issues[0];
-      throw new IpcRejection(`invalid request: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+      throw new IpcRejection(
+        `invalid request: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+      );
     }
     return shell.savePacket(r.data);
   });

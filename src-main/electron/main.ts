@@ -41,7 +41,9 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...SCHEME_PRIVILEGES } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { ...SCHEME_PRIVILEGES } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -110,8 +112,7 @@ if (!app.requestSingleInstanceLock()) {
         if (!win) return [];
         const r = await dialog.showOpenDialog(win, {
           title: 'Import chart export',
-          properties:
-            kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+          properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
           filters:
             kind === 'files'
               ? [

@@ -50,8 +50,13 @@ export async function renderPage(
   if (quote) {
     const content = await page.getTextContent();
     const items = content.items.filter(
-      (i): i is (typeof content.items)[number] & { str: string; transform: number[]; width: number } =>
-        'str' in i,
+      (
+        i,
+      ): i is (typeof content.items)[number] & {
+        str: string;
+        transform: number[];
+        width: number;
+      } => 'str' in i,
     );
     for (const hit of itemsForQuote(items, quote)) {
       const it = items[hit.index]!;

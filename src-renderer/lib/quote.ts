@@ -49,10 +49,7 @@ export function findQuote(text: string, quote: string): Span | null {
 }
 
 /** Split text into plain and highlighted parts for rendering. */
-export function splitAtQuote(
-  text: string,
-  quote: string,
-): Array<{ text: string; mark: boolean }> {
+export function splitAtQuote(text: string, quote: string): Array<{ text: string; mark: boolean }> {
   const span = findQuote(text, quote);
   if (!span) return [{ text, mark: false }];
   return [

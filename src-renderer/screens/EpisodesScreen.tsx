@@ -103,7 +103,8 @@ export function EpisodesTable({
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const padBottom =
+    items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows.length]);
 
@@ -162,11 +163,7 @@ export function EpisodesTable({
             : `${rows.length} of ${episodes.length} episodes`}
         </span>
       </div>
-      <div
-        className="table-scroll"
-        ref={scrollRef}
-        data-testid="episode-scroll"
-      >
+      <div className="table-scroll" ref={scrollRef} data-testid="episode-scroll">
         <table className="data episodes" aria-rowcount={rows.length + 1}>
           <caption className="visually-hidden">
             Episodes of care. Use the arrow keys to move between rows and Enter to open one.
@@ -185,7 +182,9 @@ export function EpisodesTable({
                     <th
                       key={h.id}
                       scope="col"
-                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                      aria-sort={
+                        dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'
+                      }
                     >
                       <button
                         type="button"
@@ -224,7 +223,9 @@ export function EpisodesTable({
                   onKeyDown={(e) => onRowKey(e, v.index)}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                    <td key={cell.id}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
                   ))}
                 </tr>
               );

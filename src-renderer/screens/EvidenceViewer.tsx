@@ -114,7 +114,12 @@ export function EvidenceViewer({
               ? 'Quoted text is highlighted below.'
               : 'The quote was not found in this page’s text.'}
           </p>
-          <pre className="text-page" data-testid="evidence-page" tabIndex={0} aria-label="Page text">
+          <pre
+            className="text-page"
+            data-testid="evidence-page"
+            tabIndex={0}
+            aria-label="Page text"
+          >
             {splitAtQuote(page.text, evidence.quote).map((p, i) =>
               p.mark ? (
                 <mark key={i} data-testid="evidence-highlight">

@@ -51,7 +51,10 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => backend.onImportProgress((e) => setProgress((p) => [...p, e.current])), [backend]);
+  useEffect(
+    () => backend.onImportProgress((e) => setProgress((p) => [...p, e.current])),
+    [backend],
+  );
 
   async function run(job: () => Promise<ImportResponse>) {
     setBusy(true);
@@ -96,8 +99,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
     <div className="screen">
       <h1>Import chart exports</h1>
       <p className="lead">
-        Bring in notes (PDF, text, HTML), billing ledgers (CSV), remittances (835) and FHIR
-        bundles. Files already imported are skipped.
+        Bring in notes (PDF, text, HTML), billing ledgers (CSV), remittances (835) and FHIR bundles.
+        Files already imported are skipped.
       </p>
 
       <div
@@ -184,10 +187,16 @@ export function ImportScreen({ backend }: { backend: Backend }) {
         </p>
       )}
 
-      <section aria-labelledby="progress-h" className="panel" hidden={!busy && progress.length === 0}>
+      <section
+        aria-labelledby="progress-h"
+        className="panel"
+        hidden={!busy && progress.length === 0}
+      >
         <h2 id="progress-h">Progress</h2>
         <p role="status" aria-live="polite">
-          {busy ? `Importing… ${progress.length} file(s) processed` : `${progress.length} file(s) processed`}
+          {busy
+            ? `Importing… ${progress.length} file(s) processed`
+            : `${progress.length} file(s) processed`}
         </p>
         {busy && progress.length > 0 && (
           <ul className="progress-list">
@@ -204,7 +213,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
         <section aria-labelledby="result-h" className="panel">
           <h2 id="result-h">Import results</h2>
           <p className="summary-line" data-testid="import-summary">
-            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped · <strong>{result.rejected}</strong> rejected
+            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped
+            · <strong>{result.rejected}</strong> rejected
           </p>
           <p>
             <a href={href({ name: 'episodes' })}>Review episodes</a>

@@ -37,7 +37,12 @@ function Field({
         {label}
         {hint && <span className="muted small"> ({hint})</span>}
       </label>
-      <input id={id} type={type ?? 'text'} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        type={type ?? 'text'}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </>
   );
 }

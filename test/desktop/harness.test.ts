@@ -22,7 +22,11 @@ beforeAll(async () => {
       if (m === 'getEpisode') throw new Error('no episode with id nope');
       return { ok: m, req: req ?? null };
     };
-  h = await startHarness({ dbPath: ':memory:', staticDir: dir, service: svc as unknown as ChartReadyApi });
+  h = await startHarness({
+    dbPath: ':memory:',
+    staticDir: dir,
+    service: svc as unknown as ChartReadyApi,
+  });
 });
 
 afterAll(async () => {

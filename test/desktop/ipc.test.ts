@@ -29,7 +29,11 @@ describe('IPC handlers', () => {
       { pickImportPaths: async () => [], savePacket: async () => null },
     );
     expect(channels.sort()).toEqual(
-      [...API_METHODS.map(apiChannel), SHELL_CHANNELS.pickImportPaths, SHELL_CHANNELS.savePacket].sort(),
+      [
+        ...API_METHODS.map(apiChannel),
+        SHELL_CHANNELS.pickImportPaths,
+        SHELL_CHANNELS.savePacket,
+      ].sort(),
     );
   });
 

@@ -50,7 +50,19 @@ async function checkA11y(screen: string): Promise<void> {
   if (!loaded) await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
     const w = window as unknown as {
-      axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> };
+      axe: {
+        run(
+          ctx: Document,
+          opts: object,
+        ): Promise<{
+          violations: Array<{
+            id: string;
+            impact: string | null;
+            help: string;
+            nodes: Array<{ target: unknown }>;
+          }>;
+        }>;
+      };
     };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
@@ -84,7 +96,10 @@ beforeAll(async () => {
       '--disable-quic',
     ],
   });
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
@@ -158,7 +173,9 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => (document.activeElement as HTMLInputElement)?.type === 'search'))
+      if (
+        await page.evaluate(() => (document.activeElement as HTMLInputElement)?.type === 'search')
+      )
         break;
     }
     await page.keyboard.type(medicare.patientName.split(',')[0]!);
@@ -183,7 +200,8 @@ describe('ChartReady in a browser against the real core', () => {
 
   it('shows a finding’s evidence page with the quote highlighted', async () => {
     // Prefer the open Medicare episode; otherwise the first episode citing a PDF page.
-    let withPdf: { id: string; e: EpisodeDetail['findings'][number]['evidence'][number] } | undefined;
+    let withPdf:
+      { id: string; e: EpisodeDetail['findings'][number]['evidence'][number] } | undefined;
     for (const ep of [medicare, ...episodes.filter((x) => x.id !== medicare.id)]) {
       const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
       const hit = d.findings
@@ -220,14 +238,21 @@ describe('ChartReady in a browser against the real core', () => {
       const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
       for (const f of d.findings)
         for (const ev of f.evidence)
-          if (!found && /\.(txt|html)$/i.test(ev.file) && ev.quote.trim().length > 3 && ev.line == null)
+          if (
+            !found &&
+            /\.(txt|html)$/i.test(ev.file) &&
+            ev.quote.trim().length > 3 &&
+            ev.line == null
+          )
             found = { id: ep.id, file: ev.file, page: ev.page };
     }
     if (!found) return; // the core cites no text document in this sample
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(found.id)}`);
     await page.getByRole('checkbox', { name: 'Show passing and N/A' }).check();
     await page
-      .getByRole('button', { name: `Show evidence: ${found.file.split('/').pop()} p. ${found.page}` })
+      .getByRole('button', {
+        name: `Show evidence: ${found.file.split('/').pop()} p. ${found.page}`,
+      })
       .first()
       .click();
     const mark = page.getByTestId('evidence-viewer').locator('mark');
@@ -237,7 +262,8 @@ describe('ChartReady in a browser against the real core', () => {
   });
 
   it('builds a packet, reorders an exhibit by keyboard, previews and downloads a valid PDF', async () => {
-    const denied = episodes.find((e) => e.deniedClaims > 0 && e.payerKind !== 'medicare') ?? medicare;
+    const denied =
+      episodes.find((e) => e.deniedClaims > 0 && e.payerKind !== 'medicare') ?? medicare;
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(denied.id)}`);
     await page.getByRole('link', { name: 'Build appeal packet' }).click();
     await page.getByRole('heading', { name: 'Appeal packet' }).waitFor();
@@ -246,11 +272,22 @@ describe('ChartReady in a browser against the real core', () => {
     const denial = page.getByLabel('Denial reason (CARC)');
     expect(await denial.inputValue()).toMatch(/^[A-Z]{2}-\w+$/);
 
-    const firstTitle = await exhibits.first().locator('strong').evaluate((n) => n.nextSibling?.textContent);
-    await exhibits.first().getByRole('button', { name: /^Move .* down$/ }).focus();
+    const firstTitle = await exhibits
+      .first()
+      .locator('strong')
+      .evaluate((n) => n.nextSibling?.textContent);
+    await exhibits
+      .first()
+      .getByRole('button', { name: /^Move .* down$/ })
+      .focus();
     await page.keyboard.press('Enter');
     await expect
-      .poll(async () => exhibits.nth(1).locator('strong').evaluate((n) => n.nextSibling?.textContent))
+      .poll(async () =>
+        exhibits
+          .nth(1)
+          .locator('strong')
+          .evaluate((n) => n.nextSibling?.textContent),
+      )
       .toBe(firstTitle);
 
     await page.getByRole('button', { name: 'Build packet' }).click();
@@ -306,9 +343,7 @@ describe('ChartReady in a browser against the real core', () => {
       frames.sort((a, b) => a - b);
       return { median: frames[30]!, worst: frames[frames.length - 1]! };
     });
-    await expect
-      .poll(() => page.locator('tr[aria-rowindex="10001"]').count())
-      .toBe(1);
+    await expect.poll(() => page.locator('tr[aria-rowindex="10001"]').count()).toBe(1);
     console.log(
       `10,000 rows: first render ${renderMs} ms, ${rendered} rows in the DOM, scroll frame median ${scroll.median.toFixed(1)} ms, worst ${scroll.worst.toFixed(1)} ms`,
     );
