@@ -146,6 +146,16 @@ describe.each([
 });
 
 describe('sample packets', () => {
+  it('lists only the gaps that concern the claim: a date-only failure on another claim is not one', async () => {
+    const b = await packet('RB26-0921-ALV', 'appeal');
+    // The over-billed 2026-09-11 belongs to claim RB26-0907-ALV, not to this one.
+    expect(b.plan.gaps.some((g) => g.includes('2026-09-11'))).toBe(false);
+    const other = await packet('RB26-0907-ALV', 'appeal', '50');
+    expect(
+      other.plan.gaps.some((g) => g.includes('2026-09-11') && g.includes('BILL-WC-TIME-UNITS')),
+    ).toBe(true);
+  });
+
   it('renders page 1 (pdftoppm) as a real page', async () => {
     const b = await packet('RB26-0921-ALV', 'appeal');
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', b.file, join(dir, 'page')]);

@@ -87,8 +87,14 @@ function failingPreChecks(ctx: ArgumentContext): Finding[] {
   const checks = new Set(ctx.template.preCheck);
   const undercuts = (rule: string) =>
     (RULE_EFFECTS[rule]?.suppresses ?? []).some((key) => ctx.template.arguments.includes(key));
+  const atIssue = new Set(ctx.datesAtIssue);
+  const concernsThisClaim = (f: Finding) =>
+    !RULE_EFFECTS[f.rule]?.dateOnly ||
+    atIssue.size === 0 ||
+    f.dates.length === 0 ||
+    f.dates.some((d) => atIssue.has(d));
   return ctx.findings.filter(
-    (f) => f.status === 'fail' && (checks.has(f.rule) || undercuts(f.rule)),
+    (f) => f.status === 'fail' && (checks.has(f.rule) || undercuts(f.rule)) && concernsThisClaim(f),
   );
 }
 

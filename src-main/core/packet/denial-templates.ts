@@ -206,6 +206,12 @@ export interface RuleEffect {
   claim: string;
   suppresses: ArgumentKey[];
   byDate: boolean;
+  /**
+   * The finding concerns only the dates it lists (units, modifiers, pairing on one day), so it is
+   * irrelevant to a claim whose dates at issue do not include any of them. Period findings (a
+   * missing progress report) stay relevant to every later date.
+   */
+  dateOnly?: boolean;
 }
 
 export const RULE_EFFECTS: Readonly<Record<string, RuleEffect>> = {
@@ -227,29 +233,44 @@ export const RULE_EFFECTS: Readonly<Record<string, RuleEffect>> = {
     claim: 'documented time on those dates',
     suppresses: ['time-units'],
     byDate: true,
+    dateOnly: true,
   },
   'AUTH-PRESENT': { claim: 'an authorization', suppresses: ['authorization'], byDate: false },
   'AUTH-WITHIN-LIMITS': {
     claim: 'authorization for those dates',
     suppresses: ['authorization'],
     byDate: true,
+    dateOnly: true,
   },
   'BILL-WC-TIME-UNITS': {
     claim: 'that the billed units are supported on those dates',
     suppresses: ['time-units'],
     byDate: true,
+    dateOnly: true,
   },
-  'BILL-MUE': { claim: 'units above the MUE without records', suppresses: [], byDate: true },
+  'BILL-MUE': {
+    claim: 'units above the MUE without records',
+    suppresses: [],
+    byDate: true,
+    dateOnly: true,
+  },
   'BILL-97546-REQUIRES-97545': {
     claim: 'that 97546 was paired with 97545',
     suppresses: ['add-on-pairing'],
     byDate: true,
+    dateOnly: true,
   },
-  'BILL-NCCI-UNBUNDLING': { claim: 'a distinct service', suppresses: [], byDate: true },
+  'BILL-NCCI-UNBUNDLING': {
+    claim: 'a distinct service',
+    suppresses: [],
+    byDate: true,
+    dateOnly: true,
+  },
   'BILL-THERAPY-MODIFIER': {
     claim: 'that the modifiers were correct',
     suppresses: [],
     byDate: true,
+    dateOnly: true,
   },
   'BILL-MEDICARE-COVERAGE': {
     claim: 'Medicare coverage of the program codes',

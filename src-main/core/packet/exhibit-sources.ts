@@ -67,18 +67,16 @@ function typesetText(doc: EpisodeDocument, pages: PageText[], fonts: Fonts): Pre
         size: 8,
         spaceAfter: 8,
       },
-      ...p.text
-        .split(/\r?\n/)
-        .map<Block>((line) =>
-          line.trim() === ''
-            ? { kind: 'space', height: 6 }
-            : {
-                kind: 'para',
-                runs: [{ text: line.replace(/\s+$/, ''), style: 'mono' }],
-                size: 9,
-                spaceAfter: 1,
-              },
-        ),
+      ...p.text.split(/\r?\n/).map<Block>((line) =>
+        line.trim() === ''
+          ? { kind: 'space', height: 6 }
+          : {
+              kind: 'para',
+              runs: [{ text: line.replace(/\s+$/, ''), style: 'mono' }],
+              size: 9,
+              spaceAfter: 1,
+            },
+      ),
     ];
     const laid = layoutBlocks(blocks, fonts);
     sourcePageMap.set(p.page, [out.length, out.length + laid.length - 1]);

@@ -4,7 +4,7 @@ import type { Rule } from '../../types';
 /**
  * AUTH-PRESENT: a written prior authorization for the program exists before the first program
  * date. Texas requires preauthorization and concurrent review for WC/WH programs (Labor Code
- * §413.014, SB 1494 [S19]); NC requires it before entering the program [S21].
+ * §413.014, SB 1494); NC requires it before entering the program.
  */
 export const authPresent: Rule = {
   meta: {
@@ -12,7 +12,7 @@ export const authPresent: Rule = {
     title: 'Prior authorization on file for the program',
     group: 'authorization',
     source:
-      'Texas Labor Code §413.014 (SB 1494, 2017) via TOA [S19]; TDI-DWC CARF preauthorization table [S15]; NC Industrial Commission fee schedule §12 [S21]',
+      'Texas Labor Code §413.014 (SB 1494, 2017) via TOA; TDI-DWC CARF preauthorization table; NC Industrial Commission fee schedule §12',
     severity: 'error',
     payers: ['WC', 'COM'],
   },

@@ -25,7 +25,7 @@ function describe(a: Authorization, u: Usage): string {
 
 /**
  * AUTH-WITHIN-LIMITS: each program date against the authorization covering it. Visits = dates
- * with 97545; hours = 97545 x 2 + 97546 x 1 (Texas bills hours this way [S14]). Evaluation and FCE
+ * with 97545; hours = 97545 x 2 + 97546 x 1 (Texas bills hours this way). Evaluation and FCE
  * days bill neither code, so they never count against the program (rules.md AUTH-WITHIN-LIMITS).
  */
 export const authWithinLimits: Rule = {
@@ -34,7 +34,7 @@ export const authWithinLimits: Rule = {
     title: 'Program dates, visits and hours within the authorization',
     group: 'authorization',
     source:
-      'Payer authorization letter (data-driven); Texas DWC decisions expressing approvals in hours and visits [S16]; 28 TAC §134.230 hour units [S14]',
+      'Payer authorization letter (data-driven); Texas DWC decisions expressing approvals in hours and visits; 28 TAC §134.230 hour units',
     severity: 'error',
     payers: ['WC', 'COM'],
   },

@@ -9,7 +9,7 @@ export const bill97545Once: Rule = {
     title: '97545 at most once per date of service',
     group: 'billing',
     source:
-      'CPT descriptor (97545 = initial 2 hours); 28 TAC §134.230(2)(A) "first two hours of each session" [S14]',
+      'CPT descriptor (97545 = initial 2 hours); 28 TAC §134.230(2)(A) "first two hours of each session"',
     severity: 'error',
     payers: ['ALL'],
     unverified: ['97545 MUE best value 1'],

@@ -28,7 +28,7 @@ export const billKxThreshold: Rule = {
     title: 'KX modifier on Medicare therapy lines above the annual threshold',
     group: 'billing',
     source:
-      'CMS Therapy Services page (KX threshold) via [S10] (2025 $2,410), [S17] (2024 $2,330), [S18] (2026 $2,480); BBA 2018 targeted review $3,000',
+      'CMS Therapy Services page (KX threshold) via (2025 $2,410), (2024 $2,330), (2026 $2,480); BBA 2018 targeted review $3,000',
     severity: 'error',
     payers: ['MCR'],
     unverified: ['CY2026 KX threshold $2,480 (secondary sources only)'],

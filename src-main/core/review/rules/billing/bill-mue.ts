@@ -12,7 +12,7 @@ export const billMue: Rule = {
     title: 'Units per date within the medically unlikely edit (MUE)',
     group: 'billing',
     source:
-      'CMS NCCI MUE practitioner file eff. 2026-04-01 (97546 MUE 2, MAI 3) via PayerReady [S13]; MAI semantics [S38]',
+      'CMS NCCI MUE practitioner file eff. 2026-04-01 (97546 MUE 2, MAI 3) via PayerReady; MAI semantics',
     severity: 'error',
     payers: ['MCR'],
     unverified: ['97545 MUE best value 1'],

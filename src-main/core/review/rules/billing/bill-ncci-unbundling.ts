@@ -14,7 +14,7 @@ export const billNcciUnbundling: Rule = {
     title: 'No component codes bundled into 97545/97546 without a distinct service',
     group: 'billing',
     source:
-      'CMS NCCI PTP tables and modifier indicators (0/1/9) [S22]; 97546 has 10 PTP relationships in the 2026 file [S13]',
+      'CMS NCCI PTP tables and modifier indicators (0/1/9); 97546 has 10 PTP relationships in the 2026 file',
     severity: 'error',
     payers: ['MCR', 'COM', 'WC'],
     unverified: [

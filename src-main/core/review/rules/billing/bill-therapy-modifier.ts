@@ -19,8 +19,8 @@ const PLAN_TYPES = new Set(['plan-of-care', 'certification', 'evaluation', 're-e
 
 /**
  * BILL-THERAPY-MODIFIER. Medicare: every therapy line carries GP/GO/GN matching the plan's
- * discipline, and CQ/CO pair with their discipline (Pub. 100-04 Ch. 5 §20; CMS CQ/CO page [S33]).
- * Texas WC: 97545/97546 carry the program modifier WC or WH (28 TAC §134.230 [S14]).
+ * discipline, and CQ/CO pair with their discipline (Pub. 100-04 Ch. 5 §20; CMS CQ/CO page).
+ * Texas WC: 97545/97546 carry the program modifier WC or WH (28 TAC §134.230).
  */
 export const billTherapyModifier: Rule = {
   meta: {
@@ -28,7 +28,7 @@ export const billTherapyModifier: Rule = {
     title: 'Therapy (GP/GO/GN) or program (WC/WH) modifiers present',
     group: 'billing',
     source:
-      'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20 (therapy modifiers) [S5]; CMS CQ/CO billing examples [S33]; 28 TAC §134.230 (WC/WH program modifiers, CA for CARF) [S14]',
+      'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20 (therapy modifiers); CMS CQ/CO billing examples; 28 TAC §134.230 (WC/WH program modifiers, CA for CARF)',
     severity: 'error',
     payers: ['MCR', 'WC'],
     unverified: [
@@ -69,7 +69,7 @@ export const billTherapyModifier: Rule = {
             );
             bad.push(line);
           }
-          // CQ marks a PTA (with GP), CO an OTA (with GO) [S33].
+          // CQ marks a PTA (with GP), CO an OTA (with GO).
           if (
             (mods.includes('CQ') && !mods.includes('GP')) ||
             (mods.includes('CO') && !mods.includes('GO'))

@@ -20,7 +20,7 @@ export const billTimedCodeUnits: Rule = {
     title: '15-minute timed code units match total timed minutes (8-minute rule)',
     group: 'billing',
     source:
-      'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20.2 (timed codes, 15-minute units); CPT time convention for the per-code method [S11]',
+      'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20.2 (timed codes, 15-minute units); CPT time convention for the per-code method',
     severity: 'error',
     payers: ['MCR', 'COM', 'WC'],
   },

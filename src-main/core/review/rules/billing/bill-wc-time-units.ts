@@ -13,8 +13,7 @@ export const billWcTimeUnits: Rule = {
     id: 'BILL-WC-TIME-UNITS',
     title: 'Work conditioning units match documented minutes (CPT midpoint rule)',
     group: 'billing',
-    source:
-      'CPT time convention (midpoint rule) [S11]; 28 TAC §134.230(2)(A) [S14]; NC IC fee schedule §12 [S21]',
+    source: 'CPT time convention (midpoint rule); 28 TAC §134.230(2)(A); NC IC fee schedule §12',
     severity: 'error',
     payers: ['WC', 'COM'],
     unverified: [

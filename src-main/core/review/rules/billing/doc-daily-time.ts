@@ -15,7 +15,7 @@ export const docDailyTime: Rule = {
     title: 'Daily notes document minutes that support the billed units',
     group: 'documentation',
     source:
-      'CPT time convention (midpoint rule) [S11]; Medicare BPM Pub. 100-02 Ch. 15 §220.3.E (total timed-code minutes and total treatment time); Pub. 100-04 Ch. 5 §20.2',
+      'CPT time convention (midpoint rule); Medicare BPM Pub. 100-02 Ch. 15 §220.3.E (total timed-code minutes and total treatment time); Pub. 100-04 Ch. 5 §20.2',
     severity: 'error',
     payers: ['ALL'],
     unverified: [

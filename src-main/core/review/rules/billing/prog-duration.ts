@@ -12,7 +12,7 @@ import type { Rule } from '../../types';
 /**
  * PROG-DURATION: program length against the payer's guideline limits (profile programLimits; a
  * 0 in one dimension means that dimension is not limited). ODG work conditioning: 10 visits over
- * 4 weeks, up to 30 hours (partially verified via Texas DWC decisions [S16]).
+ * 4 weeks, up to 30 hours (partially verified via Texas DWC decisions).
  * Severity per catalog: warning when over the limit without an extension authorization, error when
  * the authorization is exceeded too; pass when an authorization covers the extra length.
  */
@@ -22,7 +22,7 @@ export const progDuration: Rule = {
     title: 'Program length within guideline limits',
     group: 'program',
     source:
-      'ODG work conditioning criteria as applied in Texas DWC MCCH decisions [S16]; CA Labor Code §4604.5 24-visit cap [S23]; WA L&I work hardening [S39]',
+      'ODG work conditioning criteria as applied in Texas DWC MCCH decisions; CA Labor Code §4604.5 24-visit cap; WA L&I work hardening',
     severity: 'warning',
     payers: ['WC', 'COM'],
     unverified: [

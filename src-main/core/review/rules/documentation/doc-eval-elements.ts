@@ -35,7 +35,7 @@ export function missingEvaluationElements(
     missing.push('plan (or link to the plan of care)');
   if (opts.jobDemands) {
     // Work programs: job and physical demand level, and the capacity-vs-demand gap (ODG entry
-    // criteria as applied by Texas DWC decisions [S16]).
+    // criteria as applied by Texas DWC decisions).
     if (!hasFact(doc, 'job-title', 'physical-demand-level'))
       missing.push('job title / physical demand level');
     if (!hasSection(doc, 'job-demands'))

@@ -49,7 +49,7 @@ export interface PeriodWalk {
  * Walks reporting periods over sorted treatment days. Day 1 is the first treatment day whatever
  * its type; a period closes at the first qualifying report dated before the day the report would
  * be overdue (a report ON the 10th treatment day is compliant), and the next period starts on the
- * first treatment day after the report (BPM §220.3.D; APTA summary [S3]). When a period runs out
+ * first treatment day after the report (BPM §220.3.D; APTA summary). When a period runs out
  * without a report, the overdue day starts the next count, so a long gap fails every 10 days.
  */
 export function walkReportingPeriods(
@@ -100,7 +100,7 @@ function cadenceFor(episode: EpisodeModel, profile: PayerProfile): ReportingCade
   return {
     treatmentDays: profile.thresholds.progressEveryTreatmentDays,
     // The "10 treatment days or 30 calendar days" clock is obsolete for Medicare Part B since the
-    // 2013 BPM revision (APTA [S3]; rules.md section 7 #8): never apply a calendar clock there.
+    // 2013 BPM revision (APTA; rules.md section 7 #8): never apply a calendar clock there.
     calendarDays:
       episode.payer.kind === 'medicare' ? null : profile.thresholds.progressEveryCalendarDays,
   };
