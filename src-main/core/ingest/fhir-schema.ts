@@ -1,8 +1,10 @@
 /**
  * Zod schemas for the subset of FHIR R4 that ChartReady reads. Only the fields used are checked;
- * everything else passes through untouched. The installed `@types/fhir` is the STU3 package (no
- * `fhir/r4` entry point), so the resource types here are inferred from these schemas instead.
+ * everything else passes through untouched. The types the reader works with are inferred from
+ * these schemas, and checked at compile time against the published R4 types (@types/fhir,
+ * `fhir/r4`) at the end of this file.
  */
+import type * as R4 from 'fhir/r4';
 import { z } from 'zod';
 
 const fhirDate = z
@@ -210,3 +212,25 @@ export type FhirCarePlan = z.infer<typeof carePlanSchema>;
 export type FhirGoal = z.infer<typeof goalSchema>;
 export type FhirReference = z.infer<typeof reference>;
 export type FhirCodeableConcept = z.infer<typeof codeableConcept>;
+
+/**
+ * Compile-time conformance with the published R4 types (@types/fhir, `fhir/r4`): every valid R4
+ * resource must fit the subset validated above, so the schemas never demand more than R4 does or
+ * read a field with a different type. `tsc` fails here if they drift.
+ */
+type Known<T> = T extends readonly (infer U)[]
+  ? Known<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
+// Loose objects carry an index signature for unread fields; compare only the fields read.
+type AcceptsEveryR4<Subset, Full> = [Full] extends [Known<Subset>] ? true : false;
+const r4Conformance: [
+  AcceptsEveryR4<FhirPatient, R4.Patient>,
+  AcceptsEveryR4<FhirDocumentReference, R4.DocumentReference>,
+  AcceptsEveryR4<FhirClaim, R4.Claim>,
+  AcceptsEveryR4<FhirExplanationOfBenefit, R4.ExplanationOfBenefit>,
+  AcceptsEveryR4<FhirCarePlan, R4.CarePlan>,
+  AcceptsEveryR4<FhirGoal, R4.Goal>,
+] = [true, true, true, true, true, true];
+void r4Conformance;
