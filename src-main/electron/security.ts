@@ -3,6 +3,7 @@
  * (Electron's security checklist: isolation, sandbox, CSP, no navigation, no new windows,
  * no permissions, validated IPC senders, a custom protocol instead of file://).
  */
+import { RENDERER_CSP } from '../../shared/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'chartready';
@@ -24,21 +25,8 @@ export const WEB_PREFERENCES = Object.freeze({
   safeDialogs: true,
 });
 
-/** Content-Security-Policy for every renderer response: same-origin only, no inline or eval. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "frame-src 'none'",
-].join('; ');
+/** Content-Security-Policy for every renderer response (shared with the loopback harness). */
+export const CSP = RENDERER_CSP;
 
 /** Privileges for the app:// scheme (registered before the app is ready). */
 export const SCHEME_PRIVILEGES = Object.freeze({

@@ -14,25 +14,14 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ApiMethod, ChartReadyApi, ImportProgressEvent } from '../../shared/api';
 import { isApiMethod, validateRequest } from '../../shared/api-schemas';
 import { ChartReadyService } from '../core/api/service';
+import { RENDERER_CSP } from '../../shared/csp';
 
 export const TOKEN_HEADER = 'x-chartready-token';
 /** Largest JSON body accepted (uploads are capped at 200 MB decoded by the schema). */
 export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 
-/** CSP for the harness page: same-origin only, no inline or eval'd script, no plugins, no framing. */
-export const HARNESS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** CSP for the harness page: the renderer's policy, the same as in Electron. */
+export const HARNESS_CSP = RENDERER_CSP;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',

@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importPaths, type FileResult } from '../../src-main/core/import/pipeline';
 import { openDatabase, type Db } from '../../src-main/core/store/db';
+import { makeZip } from '../ingest-docs/zip-writer';
 
 const REAL_835 = join(__dirname, '../fixtures/x12-835/oopfactory-5010-Example1.txt');
 
@@ -15,7 +15,8 @@ async function notePdf(lines: string[], pages = 1): Promise<Uint8Array> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let p = 0; p < pages; p++) {
     const page = doc.addPage([612, 792]);
-    const text = p === 0 ? lines : [`Page ${p + 1} of ${pages}`, 'Plan: continue per plan of care.'];
+    const text =
+      p === 0 ? lines : [`Page ${p + 1} of ${pages}`, 'Plan: continue per plan of care.'];
     text.forEach((t, i) => page.drawText(t, { x: 50, y: 740 - i * 16, size: 11, font }));
   }
   return doc.save();
@@ -26,56 +27,6 @@ async function imagePdf(): Promise<Uint8Array> {
   const page = doc.addPage([612, 792]);
   page.drawRectangle({ x: 40, y: 600, width: 300, height: 120 });
   return doc.save();
-}
-
-/** A minimal stored-entry zip writer (method 0), enough for import tests. */
-function zip(entries: Array<[string, Uint8Array]>): Uint8Array {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const n = Buffer.from(name);
-    const body = deflateRawSync(data);
-    const crc = crc32(data);
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(8, 8);
-    h.writeUInt32LE(crc, 14);
-    h.writeUInt32LE(body.length, 18);
-    h.writeUInt32LE(data.length, 22);
-    h.writeUInt16LE(n.length, 26);
-    local.push(h, n, body);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(body.length, 20);
-    c.writeUInt32LE(data.length, 24);
-    c.writeUInt16LE(n.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, n);
-    offset += h.length + n.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, cd, end]);
-}
-
-function crc32(data: Uint8Array): number {
-  let c = ~0;
-  for (const b of data) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
 }
 
 const NOTE = [
@@ -222,9 +173,9 @@ describe('importPaths on a mixed folder', () => {
     const archive = join(dir, 'export.zip');
     writeFileSync(
       archive,
-      zip([
-        ['notes/good-copy.pdf', pdf],
-        ['notes/visit2.pdf', other],
+      makeZip([
+        { name: 'notes/good-copy.pdf', data: pdf, deflate: true },
+        { name: 'notes/visit2.pdf', data: other, deflate: true },
       ]),
     );
     const s = await importPaths(db, [archive]);

@@ -1,5 +1,5 @@
 import type { DocumentSummary, PacketPlanView, PacketRequest } from '../../../shared/api';
-import type { EpisodeModel } from '../../../shared/episode';
+import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { Finding, IsoDate } from '../../../shared/model';
 import {
   buildPacket,
@@ -88,15 +88,7 @@ export function toPlanView(plan: PacketPlan, episode: EpisodeModel): PacketPlanV
   const inPacket = new Set(plan.exhibits.flatMap((e) => e.documentIds));
   const available: DocumentSummary[] = episode.documents
     .filter((d) => !inPacket.has(d.id))
-    .map((d) => ({
-      id: d.id,
-      type: d.type,
-      title: d.title,
-      date: d.date,
-      file: d.file,
-      pageStart: d.pageStart,
-      pageEnd: d.pageEnd,
-    }));
+    .map(documentSummary);
   return {
     kind: plan.kind,
     claimId: plan.claimId,
@@ -156,4 +148,17 @@ export async function buildPacketForEpisode(
     out: outPath ? pathRef(outPath) : null,
   });
   return { pdf: built.pdf, plan, pageCount: built.pageCount };
+}
+
+/** A document as the API lists it (no facts). */
+export function documentSummary(d: EpisodeDocument): DocumentSummary {
+  return {
+    id: d.id,
+    type: d.type,
+    title: d.title,
+    date: d.date,
+    file: d.file,
+    pageStart: d.pageStart,
+    pageEnd: d.pageEnd,
+  };
 }

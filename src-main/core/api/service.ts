@@ -10,7 +10,6 @@ import type {
   BuiltPacket,
   ChartReadyApi,
   ClaimSummary,
-  DocumentSummary,
   EpisodeDetail,
   EpisodeSummary,
   EvidencePage,
@@ -24,7 +23,7 @@ import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
 import { importPaths } from '../import/pipeline';
-import { buildPacketForEpisode, planPacketForEpisode } from './packets';
+import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import { profileFor, runReview, todayIso, visitDates } from './review';
 import { countFindings } from '../review/format/report';
 import { claimDenial } from './denials';
@@ -236,18 +235,6 @@ function summarize(r: Reviewed): EpisodeSummary {
     warnings: c.warnings,
     claims: m.claims.map((x) => x.claimId),
     deniedClaims: m.claims.filter((x) => claimDenial(x) !== null).length,
-  };
-}
-
-function documentSummary(d: EpisodeModel['documents'][number]): DocumentSummary {
-  return {
-    id: d.id,
-    type: d.type,
-    title: d.title,
-    date: d.date,
-    file: d.file,
-    pageStart: d.pageStart,
-    pageEnd: d.pageEnd,
   };
 }
 

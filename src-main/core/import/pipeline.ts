@@ -4,6 +4,7 @@
  * leaves anything half-imported. A rejected file is logged with its reason and the batch goes on.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { ImportFileResult } from '../../../shared/api';
 import type { Rejection } from '../../../shared/model';
 import { detectKind, isJunkPath, isSourceProblem, walkSources } from '../ingest';
 import { ReaderError } from '../ingest/errors';
@@ -14,22 +15,9 @@ import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { analyzeSource, type Analysis } from './analyze';
 
-export type FileStatus = 'imported' | 'skipped' | 'rejected';
 
-export interface FileResult {
-  path: string;
-  status: FileStatus;
-  kind: string | null;
-  reason?: string;
-  code?: Rejection['code'];
-  line?: number;
-  page?: number;
-  /** What the file contributed, for the per-file report. */
-  documents?: number;
-  billingLines?: number;
-  claims?: number;
-  warnings?: string[];
-}
+/** One file's outcome: the same shape the desktop API reports (shared/api.ts). */
+export type FileResult = ImportFileResult & { code?: Rejection['code'] };
 
 export interface ImportSummary {
   batchId: string;
@@ -119,22 +107,7 @@ export async function importPaths(
 
   for await (const entry of walkSources(args)) {
     if (isSourceProblem(entry)) {
-      writer.log({
-        batchId,
-        path: entry.path,
-        sha256: null,
-        kind: null,
-        status: 'rejected',
-        reason: entry.rejection.reason,
-        code: entry.rejection.code ?? null,
-      });
-      record({
-        path: entry.path,
-        status: 'rejected',
-        kind: null,
-        reason: entry.rejection.reason,
-        code: entry.rejection.code,
-      });
+      record(rejectFile(writer, batchId, entry.path, null, null, entry.rejection));
       continue;
     }
     if (isJunkPath(entry.path)) continue;
@@ -203,6 +176,37 @@ export async function importPaths(
   return summary;
 }
 
+/** Logs a rejected file (with its line or page) and returns its report entry. */
+function rejectFile(
+  writer: ImportWriter,
+  batchId: string,
+  path: string,
+  sha: string | null,
+  kind: string | null,
+  r: Rejection,
+): FileResult {
+  writer.log({
+    batchId,
+    path,
+    sha256: sha,
+    kind,
+    status: 'rejected',
+    reason: r.reason,
+    code: r.code ?? null,
+    line: r.line ?? null,
+    page: r.page ?? null,
+  });
+  return {
+    path,
+    status: 'rejected',
+    kind,
+    reason: r.reason,
+    code: r.code,
+    line: r.line,
+    page: r.page,
+  };
+}
+
 function storeAnalysis(
   db: Db,
   writer: ImportWriter,
@@ -215,27 +219,7 @@ function storeAnalysis(
   analysis: Analysis,
 ): FileResult {
   if (analysis.status === 'rejected') {
-    const r = analysis.rejection;
-    writer.log({
-      batchId,
-      path,
-      sha256: sha,
-      kind,
-      status: 'rejected',
-      reason: r.reason,
-      code: r.code ?? null,
-      line: r.line ?? null,
-      page: r.page ?? null,
-    });
-    return {
-      path,
-      status: 'rejected',
-      kind,
-      reason: r.reason,
-      code: r.code,
-      line: r.line,
-      page: r.page,
-    };
+    return rejectFile(writer, batchId, path, sha, kind, analysis.rejection);
   }
   let documents = 0;
   let billingLines = 0;
@@ -376,26 +360,7 @@ async function storeLedger(
   } catch (err) {
     db.exec('ROLLBACK');
     if (!(err instanceof ReaderError)) throw err;
-    const r = err.rejection;
-    writer.log({
-      batchId,
-      path,
-      sha256: sha,
-      kind: 'ledger',
-      status: 'rejected',
-      reason: r.reason,
-      code: r.code ?? null,
-      line: r.line ?? null,
-      page: r.page ?? null,
-    });
-    return {
-      path,
-      status: 'rejected',
-      kind: 'ledger',
-      reason: r.reason,
-      code: r.code,
-      line: r.line,
-    };
+    return rejectFile(writer, batchId, path, sha, 'ledger', err.rejection);
   }
 }
 

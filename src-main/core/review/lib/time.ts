@@ -6,6 +6,7 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { TimeRule, TimedUnitMethod } from '../types';
+import { datesWith, lineEvidence, linesByDate, PROGRAM_CODES } from './billing';
 import { evidenceFromFact, factsOf } from './evidence';
 
 export interface WcUnits {
@@ -308,4 +309,19 @@ export function assessWcDate(
     message: base + tail,
     evidence: [...dm.evidence, ...lineEvidence],
   };
+}
+
+/**
+ * Every date billed with 97545/97546 and its time assessment: the one loop DOC-DAILY-TIME and
+ * BILL-WC-TIME-UNITS share, so the two rules always judge the same dates with the same numbers.
+ */
+export function assessProgramDates(
+  episode: EpisodeModel,
+  rule: TimeRule,
+): Array<{ date: IsoDate; assessment: WcDateAssessment }> {
+  const byDate = linesByDate(episode.billing);
+  return datesWith(episode, PROGRAM_CODES).map((date) => {
+    const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
+    return { date, assessment: assessWcDate(episode, date, lines, lineEvidence(lines), rule) };
+  });
 }

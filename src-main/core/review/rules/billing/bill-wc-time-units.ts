@@ -1,6 +1,5 @@
 import type { Evidence } from '../../../../../shared/model';
-import { datesWith, linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
-import { assessWcDate } from '../../lib/time';
+import { assessProgramDates } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -25,16 +24,10 @@ export const billWcTimeUnits: Rule = {
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
     const okEvidence: Evidence[] = [];
-    const byDate = linesByDate(episode.billing);
-    for (const date of datesWith(episode, PROGRAM_CODES)) {
-      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-      const a = assessWcDate(
-        episode,
-        date,
-        lines,
-        lineEvidence(lines),
-        profile.thresholds.timeRule,
-      );
+    for (const { date, assessment: a } of assessProgramDates(
+      episode,
+      profile.thresholds.timeRule,
+    )) {
       switch (a.verdict) {
         case 'no-minutes':
           findings.push({

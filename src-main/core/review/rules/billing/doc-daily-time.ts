@@ -1,6 +1,6 @@
 import type { Evidence } from '../../../../../shared/model';
-import { datesWith, linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
-import { assessWcDate, isTimedCode, minutesByTimedCode, minutesOnDate } from '../../lib/time';
+import { linesByDate, lineEvidence } from '../../lib/billing';
+import { assessProgramDates, isTimedCode, minutesByTimedCode, minutesOnDate } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -27,17 +27,10 @@ export const docDailyTime: Rule = {
     const findings: RuleFinding[] = [];
     const passDates: string[] = [];
     const passEvidence: Evidence[] = [];
-    const byDate = linesByDate(episode.billing);
-
-    for (const date of datesWith(episode, PROGRAM_CODES)) {
-      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-      const a = assessWcDate(
-        episode,
-        date,
-        lines,
-        lineEvidence(lines),
-        profile.thresholds.timeRule,
-      );
+    for (const { date, assessment: a } of assessProgramDates(
+      episode,
+      profile.thresholds.timeRule,
+    )) {
       if (a.verdict === 'no-minutes') {
         findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
       } else if (a.verdict === 'over') {
@@ -60,7 +53,7 @@ export const docDailyTime: Rule = {
     // Medicare (and payers using BILL-TIMED-CODE-UNITS) also need total timed-code minutes on every
     // note that bills 15-minute codes; that rule is n/a for such a date and the defect lands here.
     if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
-      for (const [date, lines] of byDate) {
+      for (const [date, lines] of linesByDate(episode.billing)) {
         const timed = lines.filter((l) => isTimedCode(l.code));
         if (timed.length === 0) continue;
         const dm = minutesOnDate(episode, date);
