@@ -15,7 +15,6 @@ import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { analyzeSource, type Analysis } from './analyze';
 
-
 /** One file's outcome: the same shape the desktop API reports (shared/api.ts). */
 export type FileResult = ImportFileResult & { code?: Rejection['code'] };
 
@@ -98,7 +97,17 @@ export async function importPaths(
       record(await storeLedger(db, writer, batchId, p.path, p.sha, p.bytes), p.sha);
       return;
     }
-    const analysis = await p.analysis!;
+    let analysis: Analysis;
+    try {
+      analysis = await p.analysis!;
+    } catch (err) {
+      // An unexpected failure reading one file (a reader bug, a dead worker) rejects that file with
+      // the reason, and the rest of the batch goes on.
+      analysis = {
+        status: 'rejected',
+        rejection: { reason: `could not be read: ${(err as Error).message}`, code: 'invalid' },
+      };
+    }
     record(
       storeAnalysis(db, writer, batchId, p.path, p.sha, p.size, p.kind, p.bytes, analysis),
       p.sha,

@@ -14,6 +14,9 @@ const WORKER_BOOT = RUNNING_FROM_SOURCE
   : // The bundle (dist/node) ships the worker beside the CLI as plain JavaScript.
     `import(${JSON.stringify(new URL('./analyze-worker.mjs', import.meta.url).href)})`;
 
+/** Old-generation heap per worker; a file needing more is rejected as too large, not fatal. */
+export const WORKER_HEAP_MB = 256;
+
 interface Job {
   id: number;
   path: string;
@@ -27,34 +30,77 @@ interface Job {
  * main thread stores results. Workers load the TypeScript source through tsx's loader.
  */
 export class AnalyzePool {
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
   private readonly running = new Map<Worker, Job>();
   private nextId = 1;
   private closed = false;
 
-  constructor(size = Math.max(1, availableParallelism())) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER_BOOT, { eval: true });
-      w.on('message', (msg: { id: number; analysis?: Analysis; error?: string }) => {
-        const job = this.running.get(w);
-        this.running.delete(w);
-        if (job) {
-          if (msg.analysis) job.resolve(msg.analysis);
-          else job.reject(new Error(`${job.path}: ${msg.error ?? 'analysis failed'}`));
-        }
-        this.idle.push(w);
-        this.pump();
-      });
-      w.on('error', (err) => {
-        const job = this.running.get(w);
-        this.running.delete(w);
-        job?.reject(new Error(`${job.path}: worker failed: ${err.message}`));
-      });
-      this.workers.push(w);
+  private readonly heapMb: number | null;
+  private readonly boot: string;
+
+  /**
+   * @param opts.heapMb old-generation heap per worker. Default: WORKER_HEAP_MB for the built
+   *   runtime; none from source, where tsx's transform of pdf.js alone needs ~500 MB per worker.
+   * @param opts.entry a built worker module to run instead of the default one.
+   */
+  constructor(
+    size = Math.max(1, availableParallelism()),
+    opts: { heapMb?: number; entry?: URL } = {},
+  ) {
+    this.heapMb = opts.heapMb ?? (RUNNING_FROM_SOURCE && !opts.entry ? null : WORKER_HEAP_MB);
+    this.boot = opts.entry ? `import(${JSON.stringify(opts.entry.href)})` : WORKER_BOOT;
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    // Bounded heaps: V8 otherwise lets each worker's heap grow for a long time before a full
+    // collection, and with one worker per core that alone pushed a 1,000-PDF import past 1 GB.
+    const w = new Worker(this.boot, {
+      eval: true,
+      ...(this.heapMb
+        ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 16 } }
+        : {}),
+    });
+    w.on('message', (msg: { id: number; analysis?: Analysis; error?: string }) => {
+      const job = this.running.get(w);
+      this.running.delete(w);
+      if (job) {
+        if (msg.analysis) job.resolve(msg.analysis);
+        else job.reject(new Error(msg.error ?? 'analysis failed'));
+      }
       this.idle.push(w);
-    }
+      this.pump();
+    });
+    // A worker that dies (out of memory on one huge file, or a crash) fails only its own file;
+    // a fresh worker takes its place and the batch goes on.
+    w.on('error', (err: Error & { code?: string }) => {
+      const job = this.running.get(w);
+      this.running.delete(w);
+      if (job && err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        job.resolve({
+          status: 'rejected',
+          rejection: {
+            reason: `too large to read within the ${this.heapMb} MB memory limit for one file; split it or export it in parts`,
+            code: 'too-large',
+          },
+        });
+      } else {
+        job?.reject(new Error(`worker failed: ${err.message}`));
+      }
+    });
+    w.on('exit', () => {
+      this.workers.delete(w);
+      const i = this.idle.indexOf(w);
+      if (i >= 0) this.idle.splice(i, 1);
+      if (!this.closed) {
+        this.spawn();
+        this.pump();
+      }
+    });
+    this.workers.add(w);
+    this.idle.push(w);
   }
 
   analyze = (path: string, bytes: Uint8Array): Promise<Analysis> =>
@@ -76,6 +122,6 @@ export class AnalyzePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
