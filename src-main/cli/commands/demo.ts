@@ -4,7 +4,7 @@ import type { ClinicSettings } from '../../../shared/settings';
 import { deniedClaims } from '../../core/api/denials';
 import { runReview, todayIso, writeReviewExport } from '../../core/api/review';
 import { saveSettings } from '../../core/api/settings';
-import { importPaths } from '../../core/import/pipeline';
+import { importPathsParallel } from '../../core/import/worker-pool';
 import { formatCsv, formatJson, formatText } from '../../core/review/format';
 import { EMPTY_SETTINGS } from '../../../shared/settings';
 import { openDatabase } from '../../core/store/db';
@@ -49,7 +49,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
 
     console.log(`== Import: ${sample}`);
     const bar = progressBar(0);
-    const summary = await importPaths(db, [sample], { onProgress: (p) => bar.update(p) });
+    const summary = await importPathsParallel(db, [sample], { onProgress: (p) => bar.update(p) });
     bar.done();
     for (const f of summary.files) console.log(describeResult(f));
     console.log(summaryLine(summary));

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPaths, type FileResult, type ImportSummary } from '../../core/import/pipeline';
+import type { FileResult, ImportSummary } from '../../core/import/pipeline';
+import { importPathsParallel } from '../../core/import/worker-pool';
 import { openDatabase } from '../../core/store/db';
 import { parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { progressBar } from '../progress';
@@ -69,7 +70,9 @@ export async function importCommand(argv: string[]): Promise<number> {
   const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
     const bar = values.json ? null : progressBar(countFiles(positionals));
-    const summary = await importPaths(db, positionals, { onProgress: (p) => bar?.update(p) });
+    const summary = await importPathsParallel(db, positionals, {
+      onProgress: (p) => bar?.update(p),
+    });
     bar?.done();
     if (values.json) console.log(JSON.stringify(summary, null, 2));
     else {

@@ -22,7 +22,7 @@ import type {
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
-import { importPaths } from '../import/pipeline';
+import { importPathsParallel } from '../import/worker-pool';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import { profileFor, runReview, todayIso, visitDates } from './review';
 import { countFindings } from '../review/format/report';
@@ -95,7 +95,7 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async importPaths(req: { paths: string[] }): Promise<ImportResponse> {
-    const summary = await importPaths(this.db, req.paths, {
+    const summary = await importPathsParallel(this.db, req.paths, {
       onProgress: (p) =>
         this.opts.onImportProgress?.({ batchId: '', done: p.done, current: p.current }),
     });

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from './analyze';
+import type { Db } from '../store/db';
+import { importPaths, type ImportOptions, type ImportSummary } from './pipeline';
 
 /**
  * Node 20 does not apply `--import tsx` to a TypeScript worker entry, so each worker first
@@ -123,5 +125,28 @@ export class AnalyzePool {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.workers].map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Imports with a worker pool where it pays: in the built runtime (dist/node). From the TypeScript
+ * sources every worker would first transform pdf.js through tsx (seconds and ~500 MB each), so
+ * there the import runs in-process.
+ */
+export async function importPathsParallel(
+  db: Db,
+  args: string[],
+  opts: Omit<ImportOptions, 'analyze'> = {},
+): Promise<ImportSummary> {
+  if (RUNNING_FROM_SOURCE || availableParallelism() < 2) return importPaths(db, args, opts);
+  const pool = new AnalyzePool();
+  try {
+    return await importPaths(db, args, {
+      readAhead: availableParallelism() * 2,
+      ...opts,
+      analyze: pool.analyze,
+    });
+  } finally {
+    await pool.close();
   }
 }
