@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 const entries = {
   cli: 'src-main/cli/run.ts',
   'analyze-worker': 'src-main/core/import/analyze-worker.ts',
+  'ledger-worker': 'src-main/core/import/ledger-worker.ts',
   'bench-phases': 'scripts/bench/phases.ts',
   'import-child': 'scripts/reliability/import-child.ts',
 };

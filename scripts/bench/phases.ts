@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { importPaths } from '../../src-main/core/import/pipeline';
-import { AnalyzePool } from '../../src-main/core/import/worker-pool';
+import { AnalyzePool, importPathsParallel } from '../../src-main/core/import/worker-pool';
 import { openDatabase } from '../../src-main/core/store/db';
 import { ledgerRow, writeLedger, writeNotePdfs } from './data';
 import { generateEpisodes } from './episodes';
@@ -109,7 +109,7 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
   async 'import-ledger'([file, db]) {
     const t = performance.now();
     const conn = openDatabase(db!);
-    const s = await importPaths(conn, [file!]);
+    const s = await importPathsParallel(conn, [file!]);
     conn.close();
     report(t, {
       lines: s.files[0]?.billingLines ?? 0,

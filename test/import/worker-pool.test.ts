@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src-main/core/import/pipeline';
-import { AnalyzePool } from '../../src-main/core/import/worker-pool';
+import { AnalyzePool, ledgerBatchesInWorker } from '../../src-main/core/import/worker-pool';
+import { readLedgerBatches, type LedgerStats } from '../../src-main/core/ingest/ledger-csv';
+import type { BillingLine } from '../../shared/model';
 import { openDatabase } from '../../src-main/core/store/db';
 
 async function notePdf(date: string, pages: number, linesPerPage = 4): Promise<Uint8Array> {
@@ -79,4 +81,42 @@ describe('AnalyzePool', () => {
     expect(huge.reason).toMatch(/memory limit/);
     expect(s.files.find((f) => f.path === 'b-small.pdf')?.status).toBe('imported');
   }, 180_000);
+});
+
+describe('ledgerBatchesInWorker', () => {
+  const builtLedgerWorker = new URL('../../dist/node/ledger-worker.mjs', import.meta.url);
+  const csv = (rows: string[]) =>
+    new TextEncoder().encode(['Patient,MRN,DOS,CPT,Units', ...rows].join('\n') + '\n');
+  async function drain(gen: AsyncGenerator<BillingLine[], LedgerStats>) {
+    const lines: BillingLine[] = [];
+    for (;;) {
+      const next = await gen.next();
+      if (next.done) return { lines, stats: next.value };
+      lines.push(...next.value);
+    }
+  }
+
+  it('yields the same rows as the in-process reader', async () => {
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `"LEE, ANN",77,10/${(i % 28) + 1}/2026,97110-GP,${(i % 3) + 1}`,
+    );
+    const inProcess = await drain(
+      readLedgerBatches(
+        (async function* () {
+          yield csv(rows);
+        })(),
+      ),
+    );
+    const worker = await drain(ledgerBatchesInWorker(csv(rows), builtLedgerWorker));
+    expect(worker.lines).toEqual(inProcess.lines);
+    expect(worker.stats).toEqual(inProcess.stats);
+  });
+
+  it('rejects with the line of the bad row, as in-process', async () => {
+    const rows = ['"LEE, ANN",77,10/01/2026,97110,1', '"LEE, ANN",77,13/45/2026,97110,1'];
+    await expect(drain(ledgerBatchesInWorker(csv(rows), builtLedgerWorker))).rejects.toMatchObject({
+      rejection: { line: 3 },
+    });
+  });
 });

@@ -1,5 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { BillingLine, Rejection } from '../../../shared/model';
+import { ReaderError } from '../ingest/errors';
+import type { LedgerStats } from '../ingest/ledger-csv';
 import type { Analysis } from './analyze';
 import type { Db } from '../store/db';
 import { importPaths, type ImportOptions, type ImportSummary } from './pipeline';
@@ -145,8 +148,57 @@ export async function importPathsParallel(
       readAhead: availableParallelism() * 2,
       ...opts,
       analyze: pool.analyze,
+      ledgerBatches: (bytes) => ledgerBatchesInWorker(bytes),
     });
   } finally {
     await pool.close();
+  }
+}
+
+type LedgerMessage =
+  | { type: 'batch'; lines: BillingLine[] }
+  | { type: 'done'; stats: LedgerStats }
+  | { type: 'rejected'; rejection: Rejection }
+  | { type: 'failed'; message: string };
+
+/**
+ * Ledger rows parsed in a worker thread (built runtime): the same batches and errors as
+ * readLedgerBatches, while the caller inserts. The bytes are transferred, not copied.
+ */
+export async function* ledgerBatchesInWorker(
+  bytes: Uint8Array,
+  entry: URL = new URL('./ledger-worker.mjs', import.meta.url),
+): AsyncGenerator<BillingLine[], LedgerStats> {
+  const worker = new Worker(`import(${JSON.stringify(entry.href)})`, { eval: true });
+  const inbox: LedgerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let crashed: Error | null = null;
+  worker.on('message', (m: LedgerMessage) => {
+    inbox.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    crashed = err;
+    wake?.();
+  });
+  try {
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    worker.postMessage(
+      { type: 'parse', bytes },
+      owned && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [],
+    );
+    for (;;) {
+      while (inbox.length === 0 && !crashed) await new Promise<void>((r) => (wake = r));
+      if (crashed) throw crashed;
+      const m = inbox.shift()!;
+      if (m.type === 'batch') {
+        yield m.lines;
+        worker.postMessage({ type: 'ack' });
+      } else if (m.type === 'done') return m.stats;
+      else if (m.type === 'rejected') throw new ReaderError(m.rejection);
+      else throw new Error(m.message);
+    }
+  } finally {
+    await worker.terminate();
   }
 }
