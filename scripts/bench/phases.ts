@@ -3,7 +3,7 @@
  * line: { ms, maxRssMb, ...details }. Run through scripts/bench/run.ts.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,9 +19,23 @@ import { profileForPayer } from '../../src-main/core/review/profiles';
 
 const run = promisify(execFile);
 
+/**
+ * Peak resident memory of this process (all its threads). Linux keeps getrusage's maxrss across
+ * exec, so a child can inherit its parent's high-water mark; /proc's VmHWM belongs to this image.
+ */
+function peakRssMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 function report(start: number, extra: Record<string, unknown> = {}): void {
   const ms = performance.now() - start;
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const maxRssMb = peakRssMb();
   console.log(JSON.stringify({ ms, maxRssMb, ...extra }));
 }
 

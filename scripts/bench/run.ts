@@ -34,7 +34,8 @@ interface PhaseResult {
 function phase(name: string, ...args: Array<string | number>): PhaseResult {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/bench/phases.ts', name, ...args.map(String)],
+    // Phases run from the esbuild bundle (npm run build): plain Node, as the app runs.
+    ['dist/node/bench-phases.mjs', name, ...args.map(String)],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -42,6 +43,7 @@ function phase(name: string, ...args: Array<string | number>): PhaseResult {
     },
   );
   const last = out.trim().split('\n').pop()!;
+  if (process.env.BENCH_DEBUG) console.error(name, last);
   return JSON.parse(last) as PhaseResult;
 }
 
