@@ -31,20 +31,6 @@ export function profileFor(episode: EpisodeModel, override: PayerProfile | null)
   return override ?? profileForPayer(episode.payer.kind, episode.payer.state);
 }
 
-/** Distinct dates with care: billed dates of service and dated treatment documents. */
-export function visitDates(episode: EpisodeModel): IsoDate[] {
-  const care = new Set([
-    'evaluation',
-    're-evaluation',
-    'daily-note',
-    'progress-report',
-    'discharge-summary',
-  ]);
-  const dates = new Set<IsoDate>(episode.billing.map((l) => l.dos));
-  for (const d of episode.documents) if (d.date && care.has(d.type)) dates.add(d.date);
-  return [...dates].sort();
-}
-
 /** Builds every episode from the store and runs the rule catalog over each. */
 export function runReview(
   db: Db,

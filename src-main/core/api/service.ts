@@ -24,8 +24,9 @@ import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
 import { importPathsParallel } from '../import/worker-pool';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
-import { profileFor, runReview, todayIso, visitDates } from './review';
-import { countFindings } from '../review/format/report';
+import { profileFor, runReview, todayIso } from './review';
+import { treatmentDays } from '../review/lib/documents';
+import { countFindings, countVisits } from '../review/format/report';
 import { claimDenial } from './denials';
 import { getSettings, saveSettings } from './settings';
 import { loadStoredSource } from './sources';
@@ -230,7 +231,7 @@ function summarize(r: Reviewed): EpisodeSummary {
     profile: r.profile,
     start: m.start,
     end: m.end,
-    visits: visitDates(m).length,
+    visits: countVisits(m),
     errors: c.errors,
     warnings: c.warnings,
     claims: m.claims.map((x) => x.claimId),
@@ -242,7 +243,8 @@ const REPORT_TYPES = new Set(['progress-report', 're-evaluation', 'discharge-sum
 
 /** One row per dated day: notes, billed codes, treatment-day number, progress reports and overdue days. */
 export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[] {
-  const treatment = visitDates(model);
+  // Numbered exactly as DOC-PROGRESS-10 counts them, so "treatment day 11" means the same here.
+  const treatment = treatmentDays(model).map((d) => d.date);
   const dayNo = new Map(treatment.map((d, i) => [d, i + 1]));
   const dates = new Set<string>(treatment);
   for (const d of model.documents) if (d.date) dates.add(d.date);
