@@ -4,6 +4,7 @@
  * print and fax, so the identifiers are drawn on the page, not only in viewer labels.
  */
 import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { drawText } from './draw-text';
 import { BAND, PAGE_HEIGHT, PAGE_WIDTH } from './page-geometry';
 import { toWinAnsi } from './winansi';
 
@@ -43,9 +44,9 @@ export function stampPage(
   const bottomY = BAND / 2 - SIZE / 3;
   const half = PAGE_WIDTH / 2 - 30;
   const topLeft = fit(info.topLeft, bold, half);
-  page.drawText(topLeft, { x: 24, y: topY, size: SIZE, font: bold, color: GREY });
+  drawText(page, topLeft, { x: 24, y: topY, size: SIZE, font: bold, color: GREY });
   const topRight = fit(info.topRight, regular, half);
-  page.drawText(topRight, {
+  drawText(page, topRight, {
     x: PAGE_WIDTH - 24 - regular.widthOfTextAtSize(topRight, SIZE),
     y: topY,
     size: SIZE,
@@ -64,9 +65,9 @@ export function stampPage(
     thickness: 0.4,
     color: GREY,
   });
-  page.drawText(bates, { x: 24, y: bottomY, size: SIZE, font: bold, color: GREY });
+  drawText(page, bates, { x: 24, y: bottomY, size: SIZE, font: bold, color: GREY });
   const pageText = `Page ${pageNo} of ${pageCount}`;
-  page.drawText(pageText, {
+  drawText(page, pageText, {
     x: PAGE_WIDTH - 24 - bold.widthOfTextAtSize(pageText, SIZE),
     y: bottomY,
     size: SIZE,
@@ -74,7 +75,7 @@ export function stampPage(
     color: GREY,
   });
   const center = fit(info.bottomCenter, regular, PAGE_WIDTH - 260);
-  page.drawText(center, {
+  drawText(page, center, {
     x: (PAGE_WIDTH - regular.widthOfTextAtSize(center, SIZE)) / 2,
     y: bottomY,
     size: SIZE,

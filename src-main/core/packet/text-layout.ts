@@ -5,6 +5,7 @@
  */
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { rgb } from 'pdf-lib';
+import { drawText } from './draw-text';
 import { TEXT_BOX } from './page-geometry';
 import { toWinAnsi } from './winansi';
 
@@ -254,7 +255,7 @@ export function drawLaidOutPage(page: PDFPage, ops: LaidOutPage, fonts: Fonts): 
         color: rgb(0.35, 0.35, 0.35),
       });
     } else {
-      page.drawText(op.text, {
+      drawText(page, op.text, {
         x: op.x,
         y: op.y,
         size: op.size,
