@@ -39,8 +39,12 @@ export function runReview(
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
   const models = buildEpisodes(db, { asOf });
+  // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
+  const profiles = new Map<string, PayerProfile>();
   const episodes = models.map((ep) => {
-    const profile = profileFor(ep, override);
+    const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
+    let profile = profiles.get(key);
+    if (!profile) profiles.set(key, (profile = profileFor(ep, override)));
     return toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
   });
   const report = makeReport(episodes, RULES_VERSION);

@@ -55,24 +55,6 @@ interface DocRow {
   path: string;
 }
 
-interface LineRow {
-  id: number;
-  source: EpisodeBillingLine['source'];
-  line: number;
-  patient_name: string | null;
-  mrn: string | null;
-  dob: string | null;
-  dos: string;
-  code: string;
-  modifiers: string;
-  units: number;
-  charge: number | null;
-  payer: string | null;
-  claim_id: string | null;
-  provider: string | null;
-  path: string;
-}
-
 interface RemitRow {
   claim_id: string;
   data: string;
@@ -86,49 +68,158 @@ type Item =
   | { kind: 'line'; date: string; payer: string | null; line: EpisodeBillingLine };
 
 export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
+  const { episodes, docById } = planEpisodes(db, opts);
+  // Facts are the bulk of the store: read them in one pass as raw arrays (no per-row objects,
+  // no join) and take the cited file from the document, which is the same file.
+  attachFacts(
+    db
+      .prepare(
+        'SELECT document_id, kind, value, page, span_start, span_end, quote FROM facts ORDER BY id',
+      )
+      .raw()
+      .iterate() as Iterable<FactRow>,
+    docById,
+  );
+  return episodes;
+}
+
+/**
+ * The same episodes as `buildEpisodes`, in the same order, in chunks of about `chunkDocs`
+ * documents whose facts are loaded only when the chunk is reached: memory stays bounded by the
+ * chunk (plus the fact-less skeleton of the model) when the caller drops each chunk after use.
+ */
+export function* buildEpisodeChunks(
+  db: Db,
+  opts: BuildOptions,
+  chunkDocs = 500,
+): Generator<EpisodeModel[]> {
+  const planned: Array<EpisodeModel | null> = planEpisodes(db, opts).episodes;
+  const stmt = db
+    .prepare(
+      `SELECT document_id, kind, value, page, span_start, span_end, quote FROM facts
+        WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, id`,
+    )
+    .raw();
+  let i = 0;
+  while (i < planned.length) {
+    const chunk: EpisodeModel[] = [];
+    const docById = new Map<number, EpisodeDocument>();
+    while (i < planned.length && (chunk.length === 0 || docById.size < chunkDocs)) {
+      // Fresh episode and document objects: the planned ones are old by now, and facts hung on
+      // old objects would survive young-generation collections and fill the old generation.
+      const planEp = planned[i]!;
+      planned[i++] = null;
+      const documents = planEp.documents.map((d) => ({ ...d, facts: [] as Fact[] }));
+      chunk.push({ ...planEp, documents });
+      for (const d of documents) docById.set(d.id, d);
+    }
+    const ids = [...docById.keys()].sort((a, b) => a - b);
+    attachFacts(stmt.iterate(JSON.stringify(ids)) as Iterable<FactRow>, docById);
+    yield chunk;
+  }
+}
+
+type FactRow = [number, FactKind, string, number, number, number, string];
+
+/** Fills `facts` of the given documents from rows grouped by document, in fact id order. */
+function attachFacts(rows: Iterable<FactRow>, docById: Map<number, EpisodeDocument>): void {
+  // One copy of each kind string (a dozen kinds over millions of facts).
+  const kinds = new Map<FactKind, FactKind>();
+  let lastDoc = -1;
+  let list: Fact[] | null = null;
+  let file = '';
+  for (const [docId, kind, value, page, start, end, quote] of rows) {
+    if (docId !== lastDoc) {
+      lastDoc = docId;
+      const doc = docById.get(docId);
+      list = doc ? doc.facts : null;
+      file = doc ? doc.file : '';
+    }
+    if (!list) continue;
+    let k = kinds.get(kind);
+    if (k === undefined) kinds.set(kind, (k = kind));
+    list.push({ kind: k, value, provenance: { file, page, start, end, quote } });
+  }
+}
+
+function planEpisodes(
+  db: Db,
+  opts: BuildOptions,
+): { episodes: EpisodeModel[]; docById: Map<number, EpisodeDocument> } {
   const inactivity = opts.inactivityDays ?? 30;
   const gapDays = opts.newEpisodeGapDays ?? 60;
 
-  const docs = db
+  // Rows come as raw arrays (better-sqlite3 builds row objects slowly) and file paths from one
+  // small map instead of a join that repeats the path string on every row.
+  const pathOf = new Map(
+    (db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>).map(
+      ([id, path]) => [id, path],
+    ),
+  );
+  // Names, payers, codes and dates repeat on thousands of rows: keep one copy of each string.
+  const pool = new Map<string, string>();
+  const intern = <T extends string | null>(v: T): T => {
+    if (v === null) return v;
+    const known = pool.get(v);
+    if (known !== undefined) return known as T;
+    pool.set(v, v);
+    return v;
+  };
+  const docs: DocRow[] = [];
+  for (const r of db
     .prepare(
-      `SELECT d.id, d.type, d.title, d.date, d.page_start, d.page_end, d.discipline, d.patient_name,
-              d.patient_dob, d.patient_mrn, d.payer, f.path
-         FROM documents d JOIN files f ON f.id = d.file_id
-        ORDER BY d.id`,
-    )
-    .all() as DocRow[];
-  // Facts are the bulk of the store: read them as raw arrays (no per-row objects, no join) and
-  // take the cited file from the document, which is the same file.
-  const pathOfDoc = new Map(docs.map((d) => [d.id, d.path]));
-  const factsByDoc = new Map<number, Fact[]>();
-  const factRows = db
-    .prepare(
-      'SELECT document_id, kind, value, page, span_start, span_end, quote FROM facts ORDER BY id',
+      `SELECT id, type, title, date, page_start, page_end, discipline, patient_name, patient_dob,
+              patient_mrn, payer, file_id
+         FROM documents ORDER BY id`,
     )
     .raw()
-    .iterate() as Iterable<[number, FactKind, string, number, number, number, string]>;
-  let lastDoc = -1;
-  let list: Fact[] = [];
-  for (const [docId, kind, value, page, start, end, quote] of factRows) {
-    if (docId !== lastDoc) {
-      lastDoc = docId;
-      list = factsByDoc.get(docId) ?? [];
-      factsByDoc.set(docId, list);
-    }
-    list.push({
-      kind,
-      value,
-      provenance: { file: pathOfDoc.get(docId) ?? '', page, start, end, quote },
+    .iterate() as Iterable<unknown[]>) {
+    if (!pathOf.has(r[11] as number)) continue;
+    docs.push({
+      id: r[0] as number,
+      type: intern(r[1] as DocType),
+      title: r[2] as string,
+      date: intern(r[3] as string | null),
+      page_start: r[4] as number,
+      page_end: r[5] as number,
+      discipline: intern(r[6] as EpisodeDocument['discipline']),
+      patient_name: intern(r[7] as string | null),
+      patient_dob: intern(r[8] as string | null),
+      patient_mrn: intern(r[9] as string | null),
+      payer: intern(r[10] as string | null),
+      path: pathOf.get(r[11] as number)!,
     });
   }
-  const lines = db
+  const lines: EpisodeBillingLine[] = [];
+  for (const r of db
     .prepare(
-      `SELECT b.id, b.source, b.line, b.patient_name, b.mrn, b.dob, b.dos, b.code, b.modifiers, b.units,
-              b.charge, b.payer, b.claim_id, b.provider, f.path
-         FROM billing_lines b JOIN files f ON f.id = b.file_id
-        ORDER BY b.dos, b.id`,
+      `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
+              claim_id, provider, file_id
+         FROM billing_lines ORDER BY dos, id`,
     )
-    .all() as LineRow[];
+    .raw()
+    .iterate() as Iterable<unknown[]>) {
+    const path = pathOf.get(r[13] as number);
+    if (path === undefined) continue;
+    lines.push(
+      billingLine(
+        intern(r[0] as EpisodeBillingLine['source']),
+        r[1] as number,
+        intern(r[2] as string | null),
+        intern(r[3] as string | null),
+        intern(r[4] as string | null),
+        intern(r[5] as string),
+        intern(r[6] as string),
+        intern(r[7] as string),
+        r[8] as number,
+        r[9] as number | null,
+        intern(r[10] as string | null),
+        r[11] as string | null,
+        intern(r[12] as string | null),
+        path,
+      ),
+    );
+  }
   const remits = db
     .prepare(
       `SELECT r.claim_id, r.data, r.payment_date, r.payer_name, f.path
@@ -148,37 +239,37 @@ export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
   }
 
   // Claims billed in a ledger or FHIR Claim: remit service lines for them are adjudication only.
-  const billedClaims = new Set(lines.map((l) => l.claim_id).filter((c): c is string => !!c));
-  const remitOnlyLines: LineRow[] = [];
+  const billedClaims = new Set(lines.map((l) => l.claimId).filter((c): c is string => !!c));
+  const allLines = lines;
   for (const [claimId, { claim, file }] of remitByClaim) {
     if (billedClaims.has(claimId)) continue;
     for (const s of claim.services) {
       const dos = s.dos ?? claim.periodStart;
       if (!dos) continue;
-      remitOnlyLines.push({
-        id: -1,
-        source: 'remit',
-        line: s.segment,
-        patient_name: claim.patientName,
-        mrn: null,
-        dob: null,
-        dos,
-        code: s.code,
-        modifiers: s.modifiers.join(' '),
-        units: s.units,
-        charge: s.charge,
-        payer: claim.payerName,
-        claim_id: claimId,
-        provider: null,
-        path: file,
-      });
+      allLines.push(
+        billingLine(
+          'remit',
+          s.segment,
+          claim.patientName,
+          null,
+          null,
+          dos,
+          s.code,
+          s.modifiers.join(' '),
+          s.units,
+          s.charge,
+          claim.payerName,
+          claimId,
+          null,
+          file,
+        ),
+      );
     }
   }
-  const allLines = [...lines, ...remitOnlyLines];
 
   const identities: IdentityInput[] = [
     ...docs.map((d) => ({ name: d.patient_name, dob: d.patient_dob, mrn: d.patient_mrn })),
-    ...allLines.map((l) => ({ name: l.patient_name, dob: l.dob, mrn: l.mrn })),
+    ...allLines.map((l) => ({ name: l.patientName, dob: l.dob, mrn: l.mrn })),
   ];
   const { patientOf, patients } = matchPatients(identities);
   assignByFolder(
@@ -193,6 +284,7 @@ export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
     if (!list) itemsByPatient.set(p, (list = []));
     list.push(item);
   };
+  const docById = new Map<number, EpisodeDocument>();
   docs.forEach((d, i) => {
     const doc: EpisodeDocument = {
       id: d.id,
@@ -203,30 +295,13 @@ export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
       pageStart: d.page_start,
       pageEnd: d.page_end,
       discipline: d.discipline,
-      facts: factsByDoc.get(d.id) ?? [],
+      facts: [],
     };
+    docById.set(d.id, doc);
     push(patientOf[i]!, { kind: 'doc', date: d.date, payer: d.payer, doc });
   });
-  allLines.forEach((l, i) => {
-    const mods = l.modifiers ? l.modifiers.split(' ').filter(Boolean) : [];
-    const line: EpisodeBillingLine = {
-      source: l.source,
-      line: l.line,
-      patientName: l.patient_name,
-      mrn: l.mrn,
-      dob: l.dob,
-      dos: l.dos,
-      code: l.code,
-      modifiers: mods,
-      units: l.units,
-      charge: l.charge,
-      payer: l.payer,
-      claimId: l.claim_id,
-      provider: l.provider,
-      file: l.path,
-      quote: lineQuote(l.source, l.line, l.dos, l.code, mods, l.units, l.claim_id),
-    };
-    push(patientOf[docs.length + i]!, { kind: 'line', date: l.dos, payer: l.payer, line });
+  allLines.forEach((line, i) => {
+    push(patientOf[docs.length + i]!, { kind: 'line', date: line.dos, payer: line.payer, line });
   });
 
   const episodes: EpisodeModel[] = [];
@@ -251,7 +326,7 @@ export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
   episodes.sort(
     (a, b) => a.patient.name.localeCompare(b.patient.name) || a.start.localeCompare(b.start),
   );
-  return episodes;
+  return { episodes, docById };
 }
 
 /**
@@ -288,6 +363,42 @@ export function assignByFolder(paths: string[], patientOf: number[]): void {
   });
 }
 
+function billingLine(
+  source: EpisodeBillingLine['source'],
+  lineNo: number,
+  patientName: string | null,
+  mrn: string | null,
+  dob: string | null,
+  dos: string,
+  code: string,
+  modifiers: string,
+  units: number,
+  charge: number | null,
+  payer: string | null,
+  claimId: string | null,
+  provider: string | null,
+  file: string,
+): EpisodeBillingLine {
+  const mods = modifiers ? modifiers.split(' ').filter(Boolean) : [];
+  return {
+    source,
+    line: lineNo,
+    patientName,
+    mrn,
+    dob,
+    dos,
+    code,
+    modifiers: mods,
+    units,
+    charge,
+    payer,
+    claimId,
+    provider,
+    file,
+    quote: lineQuote(source, lineNo, dos, code, mods, units, claimId),
+  };
+}
+
 function lineQuote(
   source: string,
   line: number,
@@ -299,7 +410,19 @@ function lineQuote(
 ): string {
   const where =
     source === 'remit' ? `segment ${line}` : source === 'fhir' ? `item ${line}` : `line ${line}`;
-  return `${where}: ${dos} ${code}${mods.length ? '-' + mods.join('-') : ''} x${units}${claim ? ` (claim ${claim})` : ''}`;
+  // join() builds one flat string; a template literal leaves a rope of a dozen cons-string nodes,
+  // and there is one quote per billing line for the whole review.
+  return [
+    where,
+    ': ',
+    dos,
+    ' ',
+    code,
+    mods.length ? '-' + mods.join('-') : '',
+    ' x',
+    String(units),
+    claim ? ` (claim ${claim})` : '',
+  ].join('');
 }
 
 /** Partition a patient's items by payer kind; items without a payer go to the covering partition. */
@@ -419,15 +542,22 @@ function assemble(
   const payerName =
     [...payerNames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Unknown payer';
 
-  const claimIds = [...new Set(billing.map((l) => l.claimId).filter((c): c is string => !!c))];
-  const claims: EpisodeClaim[] = claimIds.map((claimId) => {
+  // Lines per claim in billing order; claims in order of their first line.
+  const linesByClaim = new Map<string, EpisodeBillingLine[]>();
+  for (const l of billing) {
+    if (!l.claimId) continue;
+    const list = linesByClaim.get(l.claimId);
+    if (list) list.push(l);
+    else linesByClaim.set(l.claimId, [l]);
+  }
+  const claims: EpisodeClaim[] = [...linesByClaim].map(([claimId, lines]) => {
     const remit = remitByClaim.get(claimId);
     return {
       claimId,
       remit: remit?.claim ?? null,
       remitFile: remit?.file ?? null,
       remitDate: remit?.paymentDate ?? null,
-      lines: billing.filter((l) => l.claimId === claimId),
+      lines,
     };
   });
 

@@ -92,34 +92,51 @@ export function matchPatients(inputs: IdentityInput[]): {
     return i;
   };
   const normMrn = (m: string | null) => (m ? m.replace(/^0+/, '').trim().toUpperCase() : null);
+  // Normalized once per input: the loops below visit every input several times.
+  const mrnOf = inputs.map((inp) => normMrn(inp.mrn));
+  const keyOf = inputs.map((inp) => nameKey(inp.name));
   // MRNs per cluster root: two records with different MRNs are different patients, whatever
-  // their names and dates of birth say (MRN comes first in the matching contract).
+  // their names and dates of birth say (MRN comes first in the matching contract). A root that
+  // never absorbed another record has no entry: its set is its own MRN, if any.
   const mrnsOf = new Map<number, Set<string>>();
-  inputs.forEach((inp, i) => {
-    const m = normMrn(inp.mrn);
-    if (m) mrnsOf.set(i, new Set([m]));
-  });
+  const mrnsAt = (r: number): Set<string> | undefined => {
+    const own = mrnOf[r];
+    return mrnsOf.get(r) ?? (own ? new Set([own]) : undefined);
+  };
   const union = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
-    const ma = mrnsOf.get(ra);
-    const mb = mrnsOf.get(rb);
-    if (ma && mb && ![...ma].some((m) => mb.has(m))) return;
+    const ma = mrnsAt(ra);
+    const mb = mrnsAt(rb);
+    if (ma && mb) {
+      let shared = false;
+      for (const m of mb) {
+        if (ma.has(m)) {
+          shared = true;
+          break;
+        }
+      }
+      if (!shared) return;
+    }
     parent[rb] = ra;
-    if (mb) mrnsOf.set(ra, new Set([...(ma ?? []), ...mb]));
+    if (mb) {
+      if (ma) for (const m of mb) ma.add(m);
+      mrnsOf.set(ra, ma ?? mb);
+      mrnsOf.delete(rb);
+    }
   };
 
   const byMrn = new Map<string, number>();
   const byNameDob = new Map<string, number>();
   inputs.forEach((inp, i) => {
-    const mrn = normMrn(inp.mrn);
+    const mrn = mrnOf[i];
     if (mrn) {
       const j = byMrn.get(mrn);
       if (j === undefined) byMrn.set(mrn, i);
       else union(j, i);
     }
-    const key = nameKey(inp.name);
+    const key = keyOf[i];
     if (key && inp.dob) {
       const k = `${key}|${inp.dob}`;
       const j = byNameDob.get(k);
@@ -138,11 +155,11 @@ export function matchPatients(inputs: IdentityInput[]): {
         c = { names: new Map(), dobs: new Set(), mrns: new Set(), keys: new Set() };
         clusters.set(r, c);
       }
-      const key = nameKey(inp.name);
+      const key = keyOf[i];
       if (key) c.keys.add(key);
       if (inp.name) c.names.set(inp.name, (c.names.get(inp.name) ?? 0) + 1);
       if (inp.dob) c.dobs.add(inp.dob);
-      const mrn = normMrn(inp.mrn);
+      const mrn = mrnOf[i];
       if (mrn) c.mrns.add(mrn);
     });
     return clusters;

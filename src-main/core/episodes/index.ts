@@ -1,3 +1,9 @@
-export { buildEpisodes, addDays, daysBetween, type BuildOptions } from './build';
+export {
+  buildEpisodes,
+  buildEpisodeChunks,
+  addDays,
+  daysBetween,
+  type BuildOptions,
+} from './build';
 export { matchPatients, nameKey, parseName, displayName } from './identity';
 export { payerKind, payerState } from './payers';

@@ -1,5 +1,6 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
+import { withReviewMemo } from './lib/memo';
 import { ALL_RULES } from './rules';
 import type { PayerProfile, Rule } from './types';
 
@@ -12,6 +13,10 @@ export function reviewEpisode(
   profile: PayerProfile,
   rules: readonly Rule[] = ALL_RULES,
 ): Finding[] {
+  return withReviewMemo(() => runRules(episode, profile, rules));
+}
+
+function runRules(episode: EpisodeModel, profile: PayerProfile, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = profile.rules[rule.meta.id];

@@ -4,6 +4,7 @@
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
+import { dayMs } from './documents';
 import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 
 export const PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
@@ -60,7 +61,7 @@ export function billedHours(lines: readonly EpisodeBillingLine[]): number {
 
 /** Days between two ISO dates (b - a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((dayMs(b) - dayMs(a)) / 86_400_000);
 }
 
 export interface Authorization {

@@ -14,6 +14,7 @@ import type {
   SectionName,
 } from '../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, factsOf } from './evidence';
+import { memo } from './memo';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -24,7 +25,20 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real calendar date as YYYY-MM-DD. Hot in every rule: no Date parsing. */
 export function isIsoDate(value: string | null | undefined): value is IsoDate {
-  if (!value || value.length !== 10 || !ISO_RE.test(value)) return false;
+  if (!value || value.length !== 10) return false;
+  const known = isoCache.get(value);
+  if (known !== undefined) return known;
+  const ok = checkIsoDate(value);
+  if (isoCache.size > 100_000) isoCache.clear();
+  isoCache.set(value, ok);
+  return ok;
+}
+
+/** Verdicts by string: an episode repeats the same few hundred dates in every line and fact. */
+const isoCache = new Map<string, boolean>();
+
+function checkIsoDate(value: string): boolean {
+  if (!ISO_RE.test(value)) return false;
   const y = +value.slice(0, 4);
   const m = +value.slice(5, 7);
   const d = +value.slice(8, 10);
@@ -41,12 +55,29 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
 
 /** Calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
+}
+
+const dayMsCache = new Map<string, number>();
+
+/** `Date.parse` of the date at UTC midnight (NaN when unreadable), cached: rules compare the same dates often. */
+export function dayMs(date: string): number {
+  let ms = dayMsCache.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (dayMsCache.size > 100_000) dayMsCache.clear();
+    dayMsCache.set(date, ms);
+  }
+  return ms;
 }
 
 /** The document's date: its own date, else a readable date-of-service or document-date fact. */
 export function docDate(doc: EpisodeDocument): IsoDate | null {
   if (isIsoDate(doc.date)) return doc.date;
+  return memo(doc, 'docDate', () => factDate(doc));
+}
+
+function factDate(doc: EpisodeDocument): IsoDate | null {
   for (const kind of ['date-of-service', 'document-date'] as const) {
     const f = doc.facts.find((x) => x.kind === kind && isIsoDate(x.value));
     if (f) return f.value;
@@ -120,7 +151,16 @@ export function programDates(episode: EpisodeModel): IsoDate[] {
 }
 
 export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBillingLine[] {
-  return episode.billing.filter((l) => l.dos === date);
+  const byDos = memo(episode, 'linesByDos', () => {
+    const map = new Map<IsoDate, EpisodeBillingLine[]>();
+    for (const l of episode.billing) {
+      const list = map.get(l.dos);
+      if (list) list.push(l);
+      else map.set(l.dos, [l]);
+    }
+    return map;
+  });
+  return byDos.get(date)?.slice() ?? [];
 }
 
 /** Disciplines known from billing modifiers and document disciplines. */
@@ -155,6 +195,17 @@ export interface TreatmentDay {
  * only days of that discipline, plus days whose discipline is unknown (counted conservatively).
  */
 export function treatmentDays(episode: EpisodeModel, discipline?: Discipline): TreatmentDay[] {
+  const all = memo(episode, 'treatmentDays', () => allTreatmentDays(episode)).map((d) => ({
+    date: d.date,
+    disciplines: d.disciplines.slice(),
+    docs: d.docs.slice(),
+    lines: d.lines.slice(),
+  }));
+  if (!discipline) return all;
+  return all.filter((d) => d.disciplines.length === 0 || d.disciplines.includes(discipline));
+}
+
+function allTreatmentDays(episode: EpisodeModel): TreatmentDay[] {
   const byDate = new Map<IsoDate, TreatmentDay>();
   const day = (date: IsoDate): TreatmentDay => {
     let d = byDate.get(date);
@@ -181,9 +232,7 @@ export function treatmentDays(episode: EpisodeModel, discipline?: Discipline): T
       d.disciplines.push(doc.discipline);
     }
   }
-  const all = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-  if (!discipline) return all;
-  return all.filter((d) => d.disciplines.length === 0 || d.disciplines.includes(discipline));
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 export function countTreatmentDays(episode: EpisodeModel, discipline?: Discipline): number {

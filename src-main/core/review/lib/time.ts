@@ -8,6 +8,7 @@ import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { TimeRule, TimedUnitMethod } from '../types';
 import { datesWith, lineEvidence, linesByDate, PROGRAM_CODES } from './billing';
 import { evidenceFromFact, factsOf } from './evidence';
+import { memo } from './memo';
 
 export interface WcUnits {
   /** Units of 97545 (initial 2 hours): 0 or 1. */
@@ -202,7 +203,17 @@ export interface DateMinutes {
 
 /** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
 export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocument[] {
-  return episode.documents.filter((d) => d.type === 'daily-note' && d.date === date);
+  const byDate = memo(episode, 'dailyNotesByDate', () => {
+    const map = new Map<IsoDate | null, EpisodeDocument[]>();
+    for (const d of episode.documents) {
+      if (d.type !== 'daily-note') continue;
+      const list = map.get(d.date);
+      if (list) list.push(d);
+      else map.set(d.date, [d]);
+    }
+    return map;
+  });
+  return byDate.get(date)?.slice() ?? [];
 }
 
 /**
