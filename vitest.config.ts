@@ -9,5 +9,8 @@ export default defineConfig({
     // Two cores on CI machines: keep worker count small so PDF work doesn't thrash.
     pool: 'forks',
     maxWorkers: 2,
+    // The JSON report lets CI print one plain "N passed, N failed" total across both suites.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
   },
 });
