@@ -19,6 +19,7 @@ import type {
   RemitClaim,
 } from '../../../shared/model';
 import type { Db } from '../store/db';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { clusterName, matchPatients, type IdentityInput } from './identity';
 import { payerKind, payerState } from './payers';
 
@@ -576,14 +577,4 @@ function assemble(
     billing,
     claims,
   };
-}
-
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(d: IsoDate, n: number): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
 }

@@ -237,35 +237,28 @@ function storeAnalysis(
   let documents = 0;
   let billingLines = 0;
   let claims = 0;
+  // The file's own row, with its original bytes (packets copy real pages; the viewer shows them).
+  const insertTopFile = (fileKind: string, pageCount: number | null) =>
+    writer.insertFile({
+      parentId: null,
+      sha256: sha,
+      path,
+      kind: fileKind,
+      size,
+      pageCount,
+      batchId,
+      content: bytes,
+    });
   db.transaction(() => {
     switch (analysis.kind) {
       case 'notes': {
-        // Original bytes are kept so packets can copy the real pages and the viewer can show them.
-        const fileId = writer.insertFile({
-          parentId: null,
-          sha256: sha,
-          path,
-          kind: `notes-${analysis.format}`,
-          size,
-          pageCount: analysis.pages.length,
-          batchId,
-          content: bytes,
-        });
+        const fileId = insertTopFile(`notes-${analysis.format}`, analysis.pages.length);
         writer.insertPages(fileId, analysis.pages);
         documents += writer.insertDocuments(fileId, analysis.documents, analysis.identity);
         break;
       }
       case 'remit': {
-        const fileId = writer.insertFile({
-          parentId: null,
-          sha256: sha,
-          path,
-          kind: 'remit',
-          size,
-          pageCount: null,
-          batchId,
-          content: bytes,
-        });
+        const fileId = insertTopFile('remit', null);
         for (const c of analysis.remit.claims) {
           writer.insertRemitClaim(
             fileId,
@@ -277,16 +270,7 @@ function storeAnalysis(
         break;
       }
       case 'fhir': {
-        const fileId = writer.insertFile({
-          parentId: null,
-          sha256: sha,
-          path,
-          kind: 'fhir',
-          size,
-          pageCount: null,
-          batchId,
-          content: bytes,
-        });
+        const fileId = insertTopFile('fhir', null);
         for (const e of analysis.embedded) {
           const content = e.pdf ?? new TextEncoder().encode(e.pages.map((p) => p.text).join('\f'));
           const childId = writer.insertFile({

@@ -4,10 +4,11 @@
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
-import { dayMs } from './documents';
+export { daysBetween } from './documents';
 import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 
-export const PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
+/** The work conditioning / work hardening program codes (one list: lib/documents). */
+export { WORK_PROGRAM_CODES as PROGRAM_CODES } from './documents';
 
 /** Billed lines grouped by date of service, dates in ascending order. */
 export function linesByDate(
@@ -57,11 +58,6 @@ export const THERAPY_MODIFIER_DISCIPLINE: Readonly<Record<string, Discipline>> =
 /** Billed-hours convention for authorizations: 97545 = 2 hours, each 97546 = 1 hour ([S14]). */
 export function billedHours(lines: readonly EpisodeBillingLine[]): number {
   return unitsOf(lines, '97545') * 2 + unitsOf(lines, '97546');
-}
-
-/** Days between two ISO dates (b - a). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((dayMs(b) - dayMs(a)) / 86_400_000);
 }
 
 export interface Authorization {

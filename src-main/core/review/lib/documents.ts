@@ -46,30 +46,8 @@ function checkIsoDate(value: string): boolean {
   return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
-/** Adds calendar days to an ISO date (UTC arithmetic, so time zones never shift the date). */
-export function addDaysIso(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Calendar days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
-}
-
-const dayMsCache = new Map<string, number>();
-
-/** `Date.parse` of the date at UTC midnight (NaN when unreadable), cached: rules compare the same dates often. */
-export function dayMs(date: string): number {
-  let ms = dayMsCache.get(date);
-  if (ms === undefined) {
-    ms = Date.parse(`${date}T00:00:00Z`);
-    if (dayMsCache.size > 100_000) dayMsCache.clear();
-    dayMsCache.set(date, ms);
-  }
-  return ms;
-}
+// Calendar arithmetic lives once in shared/dates; these names are what the rules import.
+export { addDays as addDaysIso, daysBetween, isoDayMs as dayMs } from '../../../../shared/dates';
 
 /** The document's date: its own date, else a readable date-of-service or document-date fact. */
 export function docDate(doc: EpisodeDocument): IsoDate | null {

@@ -7,6 +7,7 @@ import type { EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { TimeRule, TimedUnitMethod } from '../types';
 import { datesWith, lineEvidence, linesByDate, PROGRAM_CODES } from './billing';
+import { EVALUATION_CODES, REEVALUATION_CODES, WORK_PROGRAM_CODES } from './documents';
 import { evidenceFromFact, factsOf } from './evidence';
 import { memo } from './memo';
 
@@ -29,6 +30,12 @@ export interface WcUnits {
  * and each additional hour a 97546 unit. How Texas treats partial hours is UNVERIFIED; the catalog's
  * best value is the same midpoint rule, so both time rules share the arithmetic today.
  */
+/** UNVERIFIED catalog values behind wcUnitsForMinutes, listed by every rule that uses it. */
+export const MIDPOINT_RULE_UNVERIFIED: readonly string[] = [
+  'Application of the CPT midpoint rule to the 2-hour 97545 unit (61+ min) is an inference (rules.md section 2)',
+  'Texas DWC partial-hour handling: midpoint rule assumed (rules.md BILL-WC-TIME-UNITS)',
+];
+
 export function wcUnitsForMinutes(minutes: number, _rule: TimeRule = 'cpt-midpoint'): WcUnits {
   const t = Math.floor(minutes);
   if (!Number.isFinite(t) || t < 61) return { u97545: 0, u97546: 0 };
@@ -69,14 +76,9 @@ export const TIMED_15_MIN_CODES: ReadonlySet<string> = new Set([
  * timed minutes (BILL-TIMED-CODE-UNITS), nor do the work conditioning program codes.
  */
 export const UNTIMED_CODES: ReadonlySet<string> = new Set([
-  '97161',
-  '97162',
-  '97163',
-  '97164',
-  '97165',
-  '97166',
-  '97167',
-  '97168',
+  ...EVALUATION_CODES,
+  ...REEVALUATION_CODES,
+  ...WORK_PROGRAM_CODES,
   '97150',
   '97010',
   '97012',
@@ -87,8 +89,6 @@ export const UNTIMED_CODES: ReadonlySet<string> = new Set([
   '97024',
   '97026',
   '97028',
-  '97545',
-  '97546',
 ]);
 
 export function isTimedCode(code: string): boolean {

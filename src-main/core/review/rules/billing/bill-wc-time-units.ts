@@ -1,5 +1,5 @@
 import type { Evidence } from '../../../../../shared/model';
-import { assessProgramDates } from '../../lib/time';
+import { assessProgramDates, MIDPOINT_RULE_UNVERIFIED } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -15,10 +15,7 @@ export const billWcTimeUnits: Rule = {
     source: 'CPT time convention (midpoint rule); 28 TAC §134.230(2)(A); NC IC fee schedule §12',
     severity: 'error',
     payers: ['WC', 'COM'],
-    unverified: [
-      'Application of the CPT midpoint rule to the 2-hour 97545 unit (61+ min) is an inference (rules.md section 2)',
-      'Texas DWC partial-hour handling: midpoint rule assumed',
-    ],
+    unverified: [...MIDPOINT_RULE_UNVERIFIED],
   },
   check(episode, profile) {
     const findings: RuleFinding[] = [];

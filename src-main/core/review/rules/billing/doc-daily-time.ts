@@ -1,6 +1,12 @@
 import type { Evidence } from '../../../../../shared/model';
 import { linesByDate, lineEvidence } from '../../lib/billing';
-import { assessProgramDates, isTimedCode, minutesByTimedCode, minutesOnDate } from '../../lib/time';
+import {
+  assessProgramDates,
+  isTimedCode,
+  minutesByTimedCode,
+  minutesOnDate,
+  MIDPOINT_RULE_UNVERIFIED,
+} from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -18,10 +24,7 @@ export const docDailyTime: Rule = {
       'CPT time convention (midpoint rule); Medicare BPM Pub. 100-02 Ch. 15 §220.3.E (total timed-code minutes and total treatment time); Pub. 100-04 Ch. 5 §20.2',
     severity: 'error',
     payers: ['ALL'],
-    unverified: [
-      'Application of the CPT midpoint rule to the 2-hour 97545 unit (61+ min) is an inference (rules.md section 2)',
-      'Texas DWC partial-hour handling: midpoint rule assumed (rules.md BILL-WC-TIME-UNITS)',
-    ],
+    unverified: [...MIDPOINT_RULE_UNVERIFIED],
   },
   check(episode, profile) {
     const findings: RuleFinding[] = [];
