@@ -6,19 +6,27 @@ import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../..
 import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
 export { daysBetween } from './documents';
 import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
+import { memo } from './memo';
 
 /** The work conditioning / work hardening program codes (one list: lib/documents). */
 export { WORK_PROGRAM_CODES as PROGRAM_CODES } from './documents';
 
-/** Billed lines grouped by date of service, dates in ascending order. */
+/**
+ * Billed lines grouped by date of service, dates in ascending order. Nine rules walk the billing by
+ * date, so within a review the grouping is built once per lines array and shared: read-only.
+ */
 export function linesByDate(
   lines: readonly EpisodeBillingLine[],
-): Map<IsoDate, EpisodeBillingLine[]> {
+): ReadonlyMap<IsoDate, readonly EpisodeBillingLine[]> {
+  return memo(lines, 'linesByDate', () => groupByDate(lines));
+}
+
+function groupByDate(lines: readonly EpisodeBillingLine[]): Map<IsoDate, EpisodeBillingLine[]> {
   const map = new Map<IsoDate, EpisodeBillingLine[]>();
   for (const line of [...lines].sort((a, b) => (a.dos < b.dos ? -1 : a.dos > b.dos ? 1 : 0))) {
-    const list = map.get(line.dos) ?? [];
-    list.push(line);
-    map.set(line.dos, list);
+    const list = map.get(line.dos);
+    if (list) list.push(line);
+    else map.set(line.dos, [line]);
   }
   return map;
 }
@@ -37,7 +45,12 @@ export function unitsOf(lines: readonly EpisodeBillingLine[], code: string): num
 
 /** Dates that bill at least one line of the codes given, ascending. */
 export function datesWith(episode: EpisodeModel, codes: ReadonlySet<string>): IsoDate[] {
-  return [...new Set(episode.billing.filter((l) => codes.has(l.code)).map((l) => l.dos))].sort();
+  // The shared by-date grouping is already in ascending (code unit) order, as sort() would give.
+  const dates: IsoDate[] = [];
+  for (const [date, lines] of linesByDate(episode.billing)) {
+    if (lines.some((l) => codes.has(l.code))) dates.push(date);
+  }
+  return dates;
 }
 
 export function hasModifier(line: EpisodeBillingLine, mods: readonly string[]): boolean {

@@ -19,31 +19,31 @@ import { memo } from './memo';
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A real calendar date as YYYY-MM-DD. Hot in every rule: no Date parsing. */
+/**
+ * A real calendar date as YYYY-MM-DD. Hot in every rule (each document's date, each line's date
+ * of service): read by character codes, no regex, no Date parsing, no cache lookup.
+ */
 export function isIsoDate(value: string | null | undefined): value is IsoDate {
   if (!value || value.length !== 10) return false;
-  const known = isoCache.get(value);
-  if (known !== undefined) return known;
-  const ok = checkIsoDate(value);
-  if (isoCache.size > 100_000) isoCache.clear();
-  isoCache.set(value, ok);
-  return ok;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // '-'
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
-/** Verdicts by string: an episode repeats the same few hundred dates in every line and fact. */
-const isoCache = new Map<string, boolean>();
-
-function checkIsoDate(value: string): boolean {
-  if (!ISO_RE.test(value)) return false;
-  const y = +value.slice(0, 4);
-  const m = +value.slice(5, 7);
-  const d = +value.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return false;
-  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+/** The decimal number in value[from, to), or -1 when a character is not an ASCII digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 // Calendar arithmetic lives once in shared/dates; these names are what the rules import.
@@ -75,7 +75,8 @@ export function docsOfType(episode: EpisodeModel, ...types: DocType[]): EpisodeD
 }
 
 export function hasFact(doc: EpisodeDocument, ...kinds: FactKind[]): boolean {
-  return doc.facts.some((f) => kinds.includes(f.kind) && f.value.trim() !== '');
+  for (const f of doc.facts) if (kinds.includes(f.kind) && f.value.trim() !== '') return true;
+  return false;
 }
 
 export function hasSection(doc: EpisodeDocument, ...names: SectionName[]): boolean {
@@ -125,7 +126,10 @@ export function isWorkProgram(episode: EpisodeModel): boolean {
 
 /** Distinct dates of service billed with 97545 (a program "visit", rules.md section 3). */
 export function programDates(episode: EpisodeModel): IsoDate[] {
-  return uniqueSorted(episode.billing.filter((l) => l.code === '97545').map((l) => l.dos));
+  // Asked by several rules: computed once per review; callers get a copy (some pop() it).
+  return memo(episode, 'programDates', () =>
+    uniqueSorted(episode.billing.filter((l) => l.code === '97545').map((l) => l.dos)),
+  ).slice();
 }
 
 export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBillingLine[] {
@@ -173,14 +177,35 @@ export interface TreatmentDay {
  * only days of that discipline, plus days whose discipline is unknown (counted conservatively).
  */
 export function treatmentDays(episode: EpisodeModel, discipline?: Discipline): TreatmentDay[] {
-  const all = memo(episode, 'treatmentDays', () => allTreatmentDays(episode)).map((d) => ({
+  return treatmentDaysView(episode, discipline).map((d) => ({
     date: d.date,
     disciplines: d.disciplines.slice(),
     docs: d.docs.slice(),
     lines: d.lines.slice(),
   }));
+}
+
+/** A treatment day shared within a review: read-only. */
+export type TreatmentDayView = Readonly<{
+  date: IsoDate;
+  disciplines: readonly Discipline[];
+  docs: readonly EpisodeDocument[];
+  lines: readonly EpisodeBillingLine[];
+}>;
+
+/**
+ * `treatmentDays` without the defensive copies, for rules that only read them (several rules ask
+ * per discipline stream): computed once per review and discipline.
+ */
+export function treatmentDaysView(
+  episode: EpisodeModel,
+  discipline?: Discipline,
+): readonly TreatmentDayView[] {
+  const all = memo(episode, 'treatmentDays', () => allTreatmentDays(episode));
   if (!discipline) return all;
-  return all.filter((d) => d.disciplines.length === 0 || d.disciplines.includes(discipline));
+  return memo(episode, `treatmentDays:${discipline}`, () =>
+    all.filter((d) => d.disciplines.length === 0 || d.disciplines.includes(discipline)),
+  );
 }
 
 function allTreatmentDays(episode: EpisodeModel): TreatmentDay[] {
@@ -223,7 +248,7 @@ export function firstTreatmentDate(episode: EpisodeModel): IsoDate | null {
 }
 
 /** Evidence for one treatment day: its notes first, else its billing lines. */
-export function evidenceForDay(day: TreatmentDay): Evidence[] {
+export function evidenceForDay(day: TreatmentDayView): Evidence[] {
   if (day.docs.length > 0) return day.docs.map((d) => evidenceFromDocument(d));
   return day.lines.map(evidenceFromLine);
 }
@@ -265,6 +290,20 @@ function credentialTokens(text: string): string[] {
  * assistants may not write progress reports).
  */
 export function credentialKind(credentials: string): AuthorKind {
+  // Every note repeats the same few credential strings ("PT, DPT"): tokenize each string once.
+  let kind = credentialCache.get(credentials);
+  if (kind === undefined) {
+    kind = computeCredentialKind(credentials);
+    if (credentialCache.size > 10_000) credentialCache.clear();
+    credentialCache.set(credentials, kind);
+  }
+  return kind;
+}
+
+/** Verdicts by credentials string (pure function of the string; bounded). */
+const credentialCache = new Map<string, AuthorKind>();
+
+function computeCredentialKind(credentials: string): AuthorKind {
   const tokens = credentialTokens(credentials);
   if (tokens.some((t) => THERAPIST_CREDENTIALS.has(t))) return 'clinician';
   if (tokens.some((t) => PHYSICIAN_CREDENTIALS.has(t))) return 'physician';
@@ -274,12 +313,18 @@ export function credentialKind(credentials: string): AuthorKind {
 
 /** Author of a document from its credentials facts (and signer text, which often carries them). */
 export function authorKind(doc: EpisodeDocument): AuthorKind {
-  const kinds = [...factsOf(doc, 'credentials'), ...factsOf(doc, 'signer')].map((f) =>
-    credentialKind(f.value),
-  );
-  if (kinds.includes('clinician')) return 'clinician';
-  if (kinds.includes('physician')) return 'physician';
-  if (kinds.includes('assistant')) return 'assistant';
+  // Precedence, not fact order, decides: one pass over the facts, no intermediate arrays.
+  let physician = false;
+  let assistant = false;
+  for (const f of doc.facts) {
+    if (f.kind !== 'credentials' && f.kind !== 'signer') continue;
+    const kind = credentialKind(f.value);
+    if (kind === 'clinician') return 'clinician';
+    if (kind === 'physician') physician = true;
+    else if (kind === 'assistant') assistant = true;
+  }
+  if (physician) return 'physician';
+  if (assistant) return 'assistant';
   return 'unknown';
 }
 

@@ -187,18 +187,19 @@ export function sessionTime(doc: EpisodeDocument): SessionTime | null {
   return { doc, minutes: Math.max(0, minutes), from: 'time-in-out', evidence };
 }
 
+/** Shared within a review (see minutesOnDate): read-only. */
 export interface DateMinutes {
-  date: IsoDate;
+  readonly date: IsoDate;
   /** Program minutes on the date, all notes merged; null when no note states time. */
-  minutes: number | null;
+  readonly minutes: number | null;
   /** Notes that stated time (one per session). */
-  sessions: SessionTime[];
+  readonly sessions: readonly SessionTime[];
   /** Sum of `timed-minutes` facts (15-minute timed codes) on the date, or null when none. */
-  timedMinutes: number | null;
+  readonly timedMinutes: number | null;
   /** Every daily note of the date, timed or not. */
-  notes: EpisodeDocument[];
-  evidence: Evidence[];
-  timedEvidence: Evidence[];
+  readonly notes: readonly EpisodeDocument[];
+  readonly evidence: readonly Evidence[];
+  readonly timedEvidence: readonly Evidence[];
 }
 
 /** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
@@ -221,16 +222,27 @@ export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocum
  * merged (DOC-DAILY-PRESENT edge case; rules.md section 3 "WC minutes").
  */
 export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
+  // Five rules ask for the same dates: computed once per date within a review, shared read-only.
+  const byDate = memo(episode, 'minutesOnDate', () => new Map<IsoDate, DateMinutes>());
+  let dm = byDate.get(date);
+  if (!dm) byDate.set(date, (dm = computeMinutesOnDate(episode, date)));
+  return dm;
+}
+
+function computeMinutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
   const notes = dailyNotesOn(episode, date);
   const sessions = notes.map(sessionTime).filter((s): s is SessionTime => s !== null);
   const timed = notes.flatMap((d) => intFacts(d, 'timed-minutes'));
+  // A loop, not flatMap: this runs for every billed date.
+  const evidence: Evidence[] = [];
+  for (const s of sessions) for (const e of s.evidence) evidence.push(e);
   return {
     date,
     minutes: sessions.length ? sessions.reduce((a, s) => a + s.minutes, 0) : null,
     sessions,
     timedMinutes: timed.length ? timed.reduce((a, t) => a + t.n, 0) : null,
     notes,
-    evidence: sessions.flatMap((s) => s.evidence),
+    evidence,
     timedEvidence: timed.map((t) => evidenceFromFact(t.fact)),
   };
 }
@@ -239,7 +251,7 @@ export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes
  * Per-code timed minutes when a note itemizes them in its interventions ("97110 ... 23 min"). Used
  * for the CPT per-code method; returns null when no intervention names a timed code with minutes.
  */
-export function minutesByTimedCode(notes: EpisodeDocument[]): {
+export function minutesByTimedCode(notes: readonly EpisodeDocument[]): {
   minutes: Record<string, number>;
   evidence: Evidence[];
 } | null {
@@ -329,10 +341,13 @@ export function assessWcDate(
 export function assessProgramDates(
   episode: EpisodeModel,
   rule: TimeRule,
-): Array<{ date: IsoDate; assessment: WcDateAssessment }> {
-  const byDate = linesByDate(episode.billing);
-  return datesWith(episode, PROGRAM_CODES).map((date) => {
-    const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-    return { date, assessment: assessWcDate(episode, date, lines, lineEvidence(lines), rule) };
+): ReadonlyArray<{ date: IsoDate; assessment: Readonly<WcDateAssessment> }> {
+  // Both rules run it with the profile's time rule: assessed once per review, shared read-only.
+  return memo(episode, `assessProgramDates:${rule}`, () => {
+    const byDate = linesByDate(episode.billing);
+    return datesWith(episode, PROGRAM_CODES).map((date) => {
+      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
+      return { date, assessment: assessWcDate(episode, date, lines, lineEvidence(lines), rule) };
+    });
   });
 }

@@ -31,7 +31,7 @@ export const billWcTimeUnits: Rule = {
             status: 'warn',
             message: `${a.message} Units cannot be checked (see DOC-DAILY-TIME).`,
             dates: [date],
-            evidence: a.evidence,
+            evidence: a.evidence.slice(),
           });
           break;
         case 'over':
@@ -39,7 +39,7 @@ export const billWcTimeUnits: Rule = {
             status: 'fail',
             message: a.message,
             dates: [date],
-            evidence: a.evidence,
+            evidence: a.evidence.slice(),
           });
           break;
         case 'under':
@@ -48,7 +48,7 @@ export const billWcTimeUnits: Rule = {
             severity: 'info',
             message: a.message,
             dates: [date],
-            evidence: a.evidence,
+            evidence: a.evidence.slice(),
           });
           break;
         default:

@@ -35,9 +35,19 @@ export const docDailyTime: Rule = {
       profile.thresholds.timeRule,
     )) {
       if (a.verdict === 'no-minutes') {
-        findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
+        findings.push({
+          status: 'fail',
+          message: a.message,
+          dates: [date],
+          evidence: a.evidence.slice(),
+        });
       } else if (a.verdict === 'over') {
-        findings.push({ status: 'fail', message: a.message, dates: [date], evidence: a.evidence });
+        findings.push({
+          status: 'fail',
+          message: a.message,
+          dates: [date],
+          evidence: a.evidence.slice(),
+        });
       } else if (a.verdict === 'under') {
         // Under-billing is advisory (catalog: info), not a documentation defect to recoup.
         findings.push({
@@ -45,7 +55,7 @@ export const docDailyTime: Rule = {
           severity: 'info',
           message: a.message,
           dates: [date],
-          evidence: a.evidence,
+          evidence: a.evidence.slice(),
         });
       } else {
         passDates.push(date);

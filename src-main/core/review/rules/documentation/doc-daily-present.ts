@@ -1,5 +1,6 @@
 import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
+import { linesByDate } from '../../lib/billing';
 import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
 import {
   EVALUATION_CODES,
@@ -8,9 +9,21 @@ import {
   docDate,
   docsOfType,
   hasFact,
-  uniqueSorted,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
+
+/** Dated documents grouped by date, each group in document order. */
+function byDocDate(docs: readonly EpisodeDocument[]): Map<IsoDate, EpisodeDocument[]> {
+  const map = new Map<IsoDate, EpisodeDocument[]>();
+  for (const d of docs) {
+    const date = docDate(d);
+    if (!date) continue;
+    const list = map.get(date);
+    if (list) list.push(d);
+    else map.set(date, [d]);
+  }
+  return map;
+}
 
 export const docDailyPresent: Rule = {
   meta: {
@@ -46,8 +59,12 @@ export const docDailyPresent: Rule = {
       ];
     }
     const supporting: EpisodeDocument[] = [];
-    for (const dos of uniqueSorted(episode.billing.map((l) => l.dos))) {
-      const lines = episode.billing.filter((l) => l.dos === dos);
+    // Looked up per billed line: index the documents by date once (document order kept).
+    const notesOn = byDocDate(notes);
+    const evalsOn = byDocDate(evals);
+    for (const [dos, lines] of linesByDate(episode.billing)) {
+      const dayNotes = notesOn.get(dos) ?? [];
+      const dayEvals = evalsOn.get(dos) ?? [];
       // Evaluation codes are documented by the evaluation itself; other codes need a treatment
       // note, which an evaluation that records the interventions also is (rules.md edge case).
       const evalCodes = lines.filter(
@@ -63,10 +80,8 @@ export const docDailyPresent: Rule = {
       for (const line of treatment) {
         const disc = disciplineOfLine(line);
         const note =
-          notes.find((n) => docDate(n) === dos && sameDiscipline(n, disc)) ??
-          evals.find(
-            (e) => docDate(e) === dos && sameDiscipline(e, disc) && hasFact(e, 'intervention'),
-          );
+          dayNotes.find((n) => sameDiscipline(n, disc)) ??
+          dayEvals.find((e) => sameDiscipline(e, disc) && hasFact(e, 'intervention'));
         if (note) supporting.push(note);
         else {
           missing.push(`${line.code}${disc ? ` (${disc})` : ''}`);
@@ -75,7 +90,7 @@ export const docDailyPresent: Rule = {
       }
       for (const line of evalCodes) {
         const disc = disciplineOfLine(line);
-        const doc = evals.find((e) => docDate(e) === dos && sameDiscipline(e, disc));
+        const doc = dayEvals.find((e) => sameDiscipline(e, disc));
         if (doc) supporting.push(doc);
         else {
           missing.push(`${line.code} (evaluation document)`);

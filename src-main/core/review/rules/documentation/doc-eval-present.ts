@@ -9,7 +9,7 @@ import {
   evidenceForDay,
   knownDisciplines,
   programDates,
-  treatmentDays,
+  treatmentDaysView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -27,7 +27,7 @@ export const docEvalPresent: Rule = {
     ],
   },
   check(episode, profile) {
-    const days = treatmentDays(episode);
+    const days = treatmentDaysView(episode);
     if (days.length === 0) return [];
     const program = programDates(episode);
     // The catalog anchors on the first work-conditioning DOS; other episodes on the first visit.

@@ -1,15 +1,28 @@
-import type { Evidence, IsoDate, Severity } from '../../../../../shared/model';
+import type { EpisodeModel } from '../../../../../shared/episode';
+import type { Evidence, Fact, IsoDate, Severity } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, evidenceFromLine } from '../../lib/evidence';
 import {
   docDate,
   docsOfType,
-  goalsOf,
   hasFact,
   hasSection,
   isWorkProgram,
   programDates,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
+
+const JOB_GOAL = /\b(job|work|duty|rtw)\b/i;
+
+/**
+ * The episode's first fact (documents in order, then facts in order) matching `test`: what
+ * `documents.flatMap((d) => d.facts).find(test)` gives, without copying every fact into an array.
+ */
+function firstFactWhere(episode: EpisodeModel, test: (f: Fact) => boolean): Fact | undefined {
+  for (const d of episode.documents) {
+    for (const f of d.facts) if (test(f)) return f;
+  }
+  return undefined;
+}
 
 /** Items (1)-(3) are errors for WC, warnings for commercial, info for Medicare (rules.md). */
 function coreSeverity(kind: string): Severity {
@@ -54,9 +67,7 @@ export const docFceJobdesc: Rule = {
 
     // (1) Job description / physical demands analysis (employer-provided or DOT/O*NET PDL).
     const jobDescs = docsOfType(episode, 'job-description');
-    const pdl = episode.documents
-      .flatMap((d) => d.facts)
-      .find((f) => f.kind === 'physical-demand-level');
+    const pdl = firstFactWhere(episode, (f) => f.kind === 'physical-demand-level');
     if (jobDescs[0]) satisfied.push(evidenceFromDocument(jobDescs[0]));
     else if (pdl) satisfied.push(evidenceFromFact(pdl));
     else fail(core, 'No job description / physical demand level documented.');
@@ -81,16 +92,17 @@ export const docFceJobdesc: Rule = {
 
     // (3) A defined job / vocational goal to return to.
     const jobGoal =
-      episode.documents
-        .flatMap((d) => d.facts)
-        .find((f) => f.kind === 'job-title' || f.kind === 'rtw-status') ??
-      episode.documents.flatMap(goalsOf).find((g) => /\b(job|work|duty|rtw)\b/i.test(g.value));
+      firstFactWhere(episode, (f) => f.kind === 'job-title' || f.kind === 'rtw-status') ??
+      firstFactWhere(
+        episode,
+        (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && JOB_GOAL.test(f.value),
+      );
     if (jobGoal) satisfied.push(evidenceFromFact(jobGoal));
     else fail(core, 'No defined job or vocational goal to return to.');
 
     // (4) ODG-based WC payers: plateau in conventional therapy documented.
     if (kind === 'workers-comp') {
-      const plateau = episode.documents.flatMap((d) => d.facts).find((f) => f.kind === 'plateau');
+      const plateau = firstFactWhere(episode, (f) => f.kind === 'plateau');
       if (plateau) satisfied.push(evidenceFromFact(plateau));
       else
         fail(

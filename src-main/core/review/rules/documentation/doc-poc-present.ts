@@ -6,7 +6,7 @@ import {
   docsOfType,
   isPlanDocument,
   knownDisciplines,
-  treatmentDays,
+  treatmentDaysView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -21,7 +21,7 @@ export const docPocPresent: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const all = treatmentDays(episode);
+    const all = treatmentDaysView(episode);
     if (all.length === 0) return [];
     const plans = episode.documents.filter(isPlanDocument);
     const disciplines = knownDisciplines(episode);
@@ -30,7 +30,7 @@ export const docPocPresent: Rule = {
     const used = new Set<(typeof plans)[number]>();
     for (const disc of streams) {
       const prefix = disc ? `${disc}: ` : '';
-      const days = treatmentDays(episode, disc ?? undefined);
+      const days = treatmentDaysView(episode, disc ?? undefined);
       // An evaluation-only day needs the evaluation, not a plan (the plan follows from it).
       const evalDates = new Set(
         docsOfType(episode, 'evaluation')

@@ -9,8 +9,8 @@ import {
   evidenceForDay,
   evidenceForDocs,
   knownDisciplines,
-  treatmentDays,
-  type TreatmentDay,
+  treatmentDaysView,
+  type TreatmentDayView,
 } from '../../lib/documents';
 import type { PayerProfile, Rule, RuleFinding } from '../../types';
 
@@ -106,7 +106,7 @@ function cadenceFor(episode: EpisodeModel, profile: PayerProfile): ReportingCade
   };
 }
 
-function dayLabel(days: TreatmentDay[], index: number): string {
+function dayLabel(days: readonly TreatmentDayView[], index: number): string {
   return `treatment day ${index + 1} (${days[index]?.date})`;
 }
 
@@ -116,7 +116,7 @@ function checkStream(
   discipline: Discipline | null,
   multi: boolean,
 ): { findings: RuleFinding[]; used: EpisodeDocument[]; dayCount: number } {
-  const days = treatmentDays(episode, discipline ?? undefined);
+  const days = treatmentDaysView(episode, discipline ?? undefined);
   const prefix = multi && discipline ? `${discipline}: ` : '';
   const reportDocs = docsOfType(episode, ...REPORT_TYPES).filter(
     (d) => !discipline || !d.discipline || d.discipline === discipline,
@@ -147,8 +147,8 @@ function checkStream(
       });
       continue;
     }
-    const first = days[p.startIndex] as TreatmentDay;
-    const overdueDay = days[p.overdueIndex] as TreatmentDay;
+    const first = days[p.startIndex] as TreatmentDayView;
+    const overdueDay = days[p.overdueIndex] as TreatmentDayView;
     const periodDays = days.slice(p.startIndex, p.overdueIndex);
     const periodEnd = p.overdueIndex - 1;
     const window =
@@ -208,7 +208,7 @@ export const docProgress10: Rule = {
     ],
   },
   check(episode, profile) {
-    const all = treatmentDays(episode);
+    const all = treatmentDaysView(episode);
     if (all.length === 0) return [];
     const findings: RuleFinding[] = [];
     const undated = docsOfType(episode, 'daily-note', ...REPORT_TYPES).filter((d) => !docDate(d));
