@@ -12,7 +12,7 @@ import { AnalyzePool, importPathsParallel } from '../../src-main/core/import/wor
 import { openDatabase } from '../../src-main/core/store/db';
 import { ledgerRow, writeLedger, writeNotePdfs } from './data';
 import { generateEpisodes } from './episodes';
-import { benchPacket, writeExhibitPdfs } from './packet';
+import { benchDocuments, benchPacket, writeExhibitPdfs } from './packet';
 import { buildEpisodeChunks, buildEpisodes } from '../../src-main/core/episodes';
 import { reviewEpisode } from '../../src-main/core/review/engine';
 import { profileForPayer } from '../../src-main/core/review/profiles';
@@ -178,8 +178,9 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     report(t, { files: files.length });
   },
   async packet([dir, out]) {
+    const documents = await benchDocuments(dir!);
     const t = performance.now();
-    const pages = await benchPacket(dir!, out!);
+    const pages = await benchPacket(dir!, out!, documents);
     report(t, { pages });
   },
 };

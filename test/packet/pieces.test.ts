@@ -6,6 +6,7 @@ import {
   unitsSupportedByMinutes,
 } from '../../src-main/core/packet';
 import { exhibitLetter } from '../../src-main/core/packet/exhibits';
+import { batesLabelRanges, batesNumber } from '../../src-main/core/packet/stamp';
 
 describe('parseDenialCode', () => {
   it.each([
@@ -83,4 +84,21 @@ describe('exhibitLetter', () => {
       'BA',
     ]);
   });
+});
+
+describe('batesLabelRanges', () => {
+  /** The label a viewer shows for page n (1-based) under decimal /PageLabels ranges. */
+  function label(ranges: ReturnType<typeof batesLabelRanges>, n: number): string {
+    const range = ranges.filter((r) => r.first <= n).at(-1)!;
+    return `${range.prefix}${n}`;
+  }
+
+  it.each([1, 9, 10, 99, 100, 604, 1000, 123_456])(
+    'labels %i pages as their Bates numbers',
+    (count) => {
+      const ranges = batesLabelRanges('CR-', count);
+      expect(ranges.length).toBeLessThanOrEqual(6);
+      for (let n = 1; n <= count; n++) expect(label(ranges, n)).toBe(batesNumber('CR-', n));
+    },
+  );
 });

@@ -3,28 +3,23 @@
  * and the original pages. The letter cites packet page numbers, which depend on the letter's own
  * length, so the front matter is laid out repeatedly until its page count is stable.
  */
-import { deflateSync } from 'node:zlib';
-import {
-  PDFContentStream,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  StandardFonts,
-  degrees,
-  drawPage,
-  rgb,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, StandardFonts, type PDFFont, type PDFRef } from 'pdf-lib';
 import { parseISO } from 'date-fns';
 import type { ExhibitPlacement } from './citations';
-import { prepareExhibits, type EmbeddedSourcePage, type PreparedExhibit } from './exhibit-sources';
+import {
+  prepareExhibits,
+  startLoads,
+  type EmbeddedSourcePage,
+  type PreparedExhibit,
+} from './exhibit-sources';
 import { packetIdentity, type PacketIdentity } from './identity';
 import { indexPageCount, indexPages, separatorPage, separatorTitle } from './index-pages';
 import { adrCoverBlocks, appealLetterBlocks, type LetterContext } from './letter';
 import { addOutline, setPageLabels, type OutlineEntry } from './outline';
 import { EMBED_BOX, PAGE_HEIGHT, PAGE_WIDTH } from './page-geometry';
 import { planPacketDetailed, type DetailedPlan } from './plan';
-import { batesNumber, stampPage, type StampInfo } from './stamp';
+import { PageContent, PageFonts, rgbColor } from './page-content';
+import { batesLabelRanges, batesNumber, pageStamp, type StampInfo } from './stamp';
 import { drawLaidOutPage, layoutBlocks, type Fonts, type LaidOutPage } from './text-layout';
 import type { Exhibit, PacketInput, PacketPlan } from './types';
 import { toWinAnsi } from './winansi';
@@ -99,41 +94,31 @@ function layoutFrontMatter(
   throw new Error('The cover letter layout did not settle on a page count');
 }
 
-async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+function embedFonts(doc: PDFDocument): Fonts {
+  let mono: PDFFont | undefined;
   return {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-    mono: await doc.embedFont(StandardFonts.Courier),
+    regular: doc.embedStandardFont(StandardFonts.Helvetica),
+    bold: doc.embedStandardFont(StandardFonts.HelveticaBold),
+    italic: doc.embedStandardFont(StandardFonts.HelveticaOblique),
+    // Only text-only sources are set in Courier: loading its metrics is paid for when one is.
+    get mono() {
+      return (mono ??= doc.embedStandardFont(StandardFonts.Courier));
+    },
   };
 }
 
-function newPage(doc: PDFDocument): PDFPage {
-  return doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-}
+const FRAME_COLOR = rgbColor(0.7, 0.7, 0.7);
 
 /** Draws an original page scaled into the box between the stamp bands, never over them. */
-function drawEmbedded(page: PDFPage, embedded: EmbeddedSourcePage): void {
+function drawEmbedded(content: PageContent, embedded: EmbeddedSourcePage): void {
   const scale = Math.min(EMBED_BOX.width / embedded.width, EMBED_BOX.height / embedded.height);
   const width = embedded.width * scale;
   const height = embedded.height * scale;
   const x = EMBED_BOX.x + (EMBED_BOX.width - width) / 2;
   const y = EMBED_BOX.y + (EMBED_BOX.height - height) / 2;
-  // The same operators PDFPage.drawPage writes, for a form XObject we registered ourselves.
-  const name = page.node.newXObject('EmbeddedPdfPage', embedded.ref);
-  page.pushOperators(
-    ...drawPage(name, {
-      x,
-      y,
-      xScale: scale,
-      yScale: scale,
-      rotate: degrees(0),
-      xSkew: degrees(0),
-      ySkew: degrees(0),
-    }),
-  );
+  content.form(embedded.ref, x, y, scale);
   // A hairline frame shows the reviewer where the original page begins and ends.
-  page.drawRectangle({ x, y, width, height, borderColor: rgb(0.7, 0.7, 0.7), borderWidth: 0.5 });
+  content.frame(x, y, width, height, 0.5, FRAME_COLOR);
 }
 
 function stampInfo(plan: PacketPlan, identity: PacketIdentity): StampInfo {
@@ -171,32 +156,15 @@ function setMetadata(
   doc.setModificationDate(date);
 }
 
-/**
- * Compresses the content streams the packet drew (letter, stamps, frames) with Node's zlib before
- * saving, instead of pdf-lib's JavaScript deflate: same filter, same content, a fraction of the
- * time.
- */
-function compressDrawnStreams(doc: PDFDocument): void {
-  const flate = PDFName.of('FlateDecode');
-  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFContentStream) || obj.dict.get(PDFName.of('Filter')) !== flate)
-      continue;
-    doc.context.assign(ref, PDFRawStream.of(obj.dict, deflateSync(obj.getUnencodedContents())));
-  }
-}
-
 export async function buildPacket(
   input: PacketInput,
 ): Promise<{ pdf: Uint8Array; plan: PacketPlan; pageCount: number }> {
   const detailed = planPacketDetailed(input);
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts = await embedFonts(doc);
-  const prepared = await prepareExhibits(
-    doc,
-    detailed.exhibitDocs,
-    input.loadDocumentSource,
-    fonts,
-  );
+  const loads = startLoads(detailed.exhibitDocs, input.loadDocumentSource);
+  // Font metrics load while the source files are read.
+  const fonts = embedFonts(doc);
+  const prepared = await prepareExhibits(doc, detailed.exhibitDocs, loads, fonts);
   const identity = packetIdentity(input.episode, detailed.plan);
   const front = layoutFrontMatter(detailed, input, identity, prepared, fonts);
   const plan: PacketPlan = { ...detailed.plan, exhibits: front.exhibits };
@@ -205,33 +173,51 @@ export async function buildPacket(
     { title: plan.kind === 'adr' ? 'ADR cover sheet' : 'Cover letter', pageIndex: 0 },
     { title: 'Exhibit index', pageIndex: front.letterPages.length },
   ];
+  // What each page shows below its stamp, in packet order.
+  const bodies: ((content: PageContent) => void)[] = [];
   for (const ops of [...front.letterPages, ...front.indexPages])
-    drawLaidOutPage(newPage(doc), ops, fonts);
+    bodies.push((content) => drawLaidOutPage(content, ops, fonts));
   front.exhibits.forEach((exhibit, i) => {
     const prep = prepared[i] as PreparedExhibit;
-    outline.push({ title: toWinAnsi(separatorTitle(exhibit)), pageIndex: doc.getPageCount() });
-    drawLaidOutPage(newPage(doc), separatorPage(exhibit, fonts), fonts);
+    outline.push({ title: toWinAnsi(separatorTitle(exhibit)), pageIndex: bodies.length });
+    const separator = separatorPage(exhibit, fonts);
+    bodies.push((content) => drawLaidOutPage(content, separator, fonts));
     for (const p of prep.pages) {
-      const page = newPage(doc);
-      if (p.kind === 'embedded') drawEmbedded(page, p.page);
-      else drawLaidOutPage(page, p.ops, fonts);
+      bodies.push((content) =>
+        p.kind === 'embedded'
+          ? drawEmbedded(content, p.page)
+          : drawLaidOutPage(content, p.ops, fonts),
+      );
     }
   });
 
-  const pageCount = doc.getPageCount();
-  const info = stampInfo(plan, identity);
+  const pageCount = bodies.length;
+  const pageFonts = new PageFonts(doc);
+  const stamp = pageStamp(stampInfo(plan, identity), fonts, pageFonts);
   const prefix = toWinAnsi(input.batesPrefix ?? 'CR-');
-  const labels: string[] = [];
-  doc.getPages().forEach((page, i) => {
-    const bates = batesNumber(prefix, i + 1);
-    labels.push(bates);
-    stampPage(page, info, bates, i + 1, pageCount, fonts);
+  const treeRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
+  const mediaBox = doc.context.obj([0, 0, PAGE_WIDTH, PAGE_HEIGHT]);
+  const pageRefs = bodies.map((body, i) => {
+    const content = new PageContent(pageFonts);
+    body(content);
+    stamp(content, batesNumber(prefix, i + 1), i + 1, pageCount);
+    return content.toPage(doc, treeRef, mediaBox);
   });
-  addOutline(doc, outline);
-  setPageLabels(doc, labels);
+  // The pages become the kids of the new document's empty page tree in one go: PDFDocument.addPage
+  // would wrap each in a PDFPage and walk the tree on every insert. pdf-lib computes its own page
+  // list on first use, so the document still sees them all.
+  const tree = doc.catalog.Pages();
+  tree.set(PDFName.of('Kids'), doc.context.obj(pageRefs));
+  tree.set(PDFName.of('Count'), PDFNumber.of(pageRefs.length));
+  addOutline(doc, outline, pageRefs);
+  setPageLabels(doc, batesLabelRanges(prefix, pageCount));
   setMetadata(doc, plan, identity, input);
-  compressDrawnStreams(doc);
   // objectsPerTick: write in one go rather than yielding to the event loop every 50 objects.
-  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  // addDefaultPage: false, or save asks for the page count, which wraps every page in a PDFPage.
+  const pdf = await doc.save({
+    useObjectStreams: false,
+    objectsPerTick: Infinity,
+    addDefaultPage: false,
+  });
   return { pdf, plan, pageCount };
 }

@@ -6,6 +6,7 @@
 import {
   ParseSpeeds,
   PDFArray,
+  PDFDict,
   PDFDocument,
   PDFName,
   PDFNumber,
@@ -32,10 +33,31 @@ export interface EmbeddedSourcePage {
 export type ExhibitPage =
   { kind: 'embedded'; page: EmbeddedSourcePage } | { kind: 'typeset'; ops: LaidOutPage };
 
-/** A parsed source file and the copier that brings its objects (fonts, images) over once. */
+/**
+ * A parsed source file and the copier that brings its objects (fonts, images) over once, and the
+ * packet-wide BBox and Matrix arrays.
+ */
 interface LoadedPdf {
   pdf: PDFDocument;
   copier: PDFObjectCopier;
+  numberArray: (values: number[]) => PDFArray;
+}
+
+/**
+ * One array per distinct list of numbers: the pages of a file nearly always share their box and
+ * matrix, and pdf-lib writes direct arrays inline wherever they are used.
+ */
+function numberArrays(target: PDFDocument): (values: number[]) => PDFArray {
+  const arrays = new Map<string, PDFArray>();
+  return (values) => {
+    const key = values.join(' ');
+    let array = arrays.get(key);
+    if (!array) {
+      array = target.context.obj(values);
+      arrays.set(key, array);
+    }
+    return array;
+  };
 }
 
 export interface PreparedExhibit {
@@ -57,6 +79,21 @@ async function loadPdf(doc: EpisodeDocument, bytes: Uint8Array): Promise<PDFDocu
     throw new Error(`Could not read the PDF for exhibit document "${doc.file}": ${reason}`);
   }
 }
+
+// PDFName.of decodes its argument on every call; every embedded page uses these.
+const NAMES = {
+  BBox: PDFName.of('BBox'),
+  DecodeParms: PDFName.of('DecodeParms'),
+  F: PDFName.of('F'),
+  Filter: PDFName.of('Filter'),
+  Form: PDFName.of('Form'),
+  FormType: PDFName.of('FormType'),
+  Matrix: PDFName.of('Matrix'),
+  Resources: PDFName.of('Resources'),
+  Subtype: PDFName.of('Subtype'),
+  Type: PDFName.of('Type'),
+  XObject: PDFName.of('XObject'),
+};
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -95,42 +132,45 @@ function pageTransform(page: PDFPage): {
 /**
  * Wraps one original page as a form XObject. A page with a single stored content stream (the
  * usual case) keeps that stream's bytes and filters as they are: nothing is decoded or
- * recompressed. Anything else goes through pdf-lib's embedder, which decodes and merges.
+ * recompressed. Returns undefined for anything else (see embedMergedPage).
  */
-async function embedSourcePage(
+function embedStoredPage(
   target: PDFDocument,
   loaded: LoadedPdf,
   page: PDFPage,
-): Promise<EmbeddedSourcePage> {
-  const { matrix, box, width, height } = pageTransform(page);
+): EmbeddedSourcePage | undefined {
   const contents = page.node.Contents();
   const single =
     contents instanceof PDFArray && contents.size() === 1 ? contents.lookup(0) : contents;
-  const raw = single instanceof PDFRawStream && !single.dict.has(PDFName.of('F'));
-  if (raw || !contents) {
-    const resources = page.node.getInheritableAttribute(PDFName.of('Resources'));
-    const formDict = target.context.obj({
-      Type: 'XObject',
-      Subtype: 'Form',
-      FormType: 1,
-      BBox: box,
-      Matrix: matrix,
-    });
-    formDict.set(
-      PDFName.of('Resources'),
-      resources ? loaded.copier.copy(resources) : target.context.obj({}),
-    );
-    let bytes: Uint8Array = new Uint8Array(0);
-    if (raw) {
-      const filter = single.dict.get(PDFName.of('Filter'));
-      const parms = single.dict.get(PDFName.of('DecodeParms'));
-      if (filter) formDict.set(PDFName.of('Filter'), loaded.copier.copy(filter));
-      if (parms) formDict.set(PDFName.of('DecodeParms'), loaded.copier.copy(parms));
-      bytes = single.getContents();
-    }
-    return { ref: target.context.register(PDFRawStream.of(formDict, bytes)), width, height };
+  const raw = single instanceof PDFRawStream && !single.dict.has(NAMES.F);
+  if (!raw && contents) return undefined;
+  const { context } = target;
+  const { matrix, box, width, height } = pageTransform(page);
+  const resources = page.node.getInheritableAttribute(NAMES.Resources);
+  const formDict = PDFDict.withContext(context);
+  formDict.set(NAMES.Type, NAMES.XObject);
+  formDict.set(NAMES.Subtype, NAMES.Form);
+  formDict.set(NAMES.FormType, PDFNumber.of(1));
+  formDict.set(NAMES.BBox, loaded.numberArray(box));
+  formDict.set(NAMES.Matrix, loaded.numberArray(matrix));
+  formDict.set(
+    NAMES.Resources,
+    resources ? loaded.copier.copy(resources) : PDFDict.withContext(context),
+  );
+  let bytes: Uint8Array = new Uint8Array(0);
+  if (raw) {
+    const filter = single.dict.get(NAMES.Filter);
+    const parms = single.dict.get(NAMES.DecodeParms);
+    if (filter) formDict.set(NAMES.Filter, loaded.copier.copy(filter));
+    if (parms) formDict.set(NAMES.DecodeParms, loaded.copier.copy(parms));
+    bytes = single.getContents();
   }
-  // Several content streams (or an in-memory one): pdf-lib decodes and merges them.
+  return { ref: target.context.register(PDFRawStream.of(formDict, bytes)), width, height };
+}
+
+/** Several content streams (or an in-memory one): pdf-lib decodes and merges them. */
+async function embedMergedPage(target: PDFDocument, page: PDFPage): Promise<EmbeddedSourcePage> {
+  const { matrix, box, width, height } = pageTransform(page);
   const [left, bottom, right, top] = box as [number, number, number, number];
   const [embedded] = await target.embedPages([page], [{ left, bottom, right, top }], [matrix]);
   if (!embedded) throw new Error('the page could not be embedded');
@@ -152,7 +192,8 @@ async function embedPdfRange(
   const srcPages = source.getPages().slice(doc.pageStart - 1, doc.pageEnd);
   const embedded: EmbeddedSourcePage[] = [];
   try {
-    for (const page of srcPages) embedded.push(await embedSourcePage(target, loaded, page));
+    for (const page of srcPages)
+      embedded.push(embedStoredPage(target, loaded, page) ?? (await embedMergedPage(target, page)));
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`Could not copy the pages of exhibit document "${doc.file}": ${reason}`);
@@ -200,34 +241,65 @@ function typesetText(doc: EpisodeDocument, pages: PageText[], fonts: Fonts): Pre
   return { doc, pages: out, sourcePageMap };
 }
 
+type SourceResult = { source: DocumentSource } | { error: unknown };
+
+/** Source files being loaded, by file name. */
+export type SourceLoads = Map<string, Promise<SourceResult>>;
+
+/**
+ * Starts loading every distinct source file at once, so reading the files overlaps other work
+ * (parsing the ones already read). Failures are kept, not thrown, until the exhibit that needs the
+ * file is prepared.
+ */
+export function startLoads(
+  docs: EpisodeDocument[],
+  load: PacketInput['loadDocumentSource'],
+): SourceLoads {
+  const loads = new Map<string, Promise<SourceResult>>();
+  for (const doc of docs) {
+    if (loads.has(doc.file)) continue;
+    // Called now (the executor runs at once), so reads are under way before this returns.
+    const started = new Promise<DocumentSource>((resolve) => resolve(load(doc))).then(
+      (source) => ({ source }),
+      (error: unknown) => ({ error }),
+    );
+    loads.set(doc.file, started);
+  }
+  return loads;
+}
+
 export async function prepareExhibits(
   target: PDFDocument,
   docs: EpisodeDocument[],
-  load: PacketInput['loadDocumentSource'],
+  loads: SourceLoads,
   fonts: Fonts,
 ): Promise<PreparedExhibit[]> {
-  // A printed chart holds many documents: parse each file once.
+  const numberArray = numberArrays(target);
+  // A printed chart holds many documents: parse each file once, and keep it only until its last
+  // document is prepared, so a parsed file can be collected young instead of promoted.
   const pdfCache = new Map<string, LoadedPdf>();
+  const lastUse = new Map(docs.map((doc, i) => [doc.file, i]));
   const prepared: PreparedExhibit[] = [];
-  for (const doc of docs) {
+  for (const [i, doc] of docs.entries()) {
     let pdf = pdfCache.get(doc.file);
     if (!pdf) {
-      let source: DocumentSource;
-      try {
-        source = await load(doc);
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
+      const loaded = await (loads.get(doc.file) as Promise<SourceResult>);
+      if ('error' in loaded) {
+        const reason = loaded.error instanceof Error ? loaded.error.message : String(loaded.error);
         throw new Error(`Could not load exhibit document "${doc.file}": ${reason}`);
       }
+      const { source } = loaded;
       if (source.kind === 'text') {
         prepared.push(typesetText(doc, source.pages, fonts));
         continue;
       }
       const parsed = await loadPdf(doc, source.bytes);
-      pdf = { pdf: parsed, copier: PDFObjectCopier.for(parsed.context, target.context) };
+      const copier = PDFObjectCopier.for(parsed.context, target.context);
+      pdf = { pdf: parsed, copier, numberArray };
       pdfCache.set(doc.file, pdf);
     }
     prepared.push(await embedPdfRange(target, doc, pdf));
+    if (lastUse.get(doc.file) === i) pdfCache.delete(doc.file);
   }
   return prepared;
 }

@@ -1,6 +1,6 @@
 /** The exhibit index (letter, document, date, packet pages) and the separator page of each exhibit. */
 import { TEXT_BOX, PAGE_HEIGHT } from './page-geometry';
-import { layoutBlocks, type DrawOp, type Fonts, type LaidOutPage } from './text-layout';
+import { layoutBlocks, textWidth, type DrawOp, type Fonts, type LaidOutPage } from './text-layout';
 import { usDate } from './format';
 import type { Exhibit, PacketKind } from './types';
 import { toWinAnsi } from './winansi';
@@ -26,8 +26,8 @@ export function indexPageCount(exhibits: number): number {
 
 function clip(text: string, fonts: Fonts, max: number): string {
   let t = toWinAnsi(text);
-  if (fonts.regular.widthOfTextAtSize(t, SIZE) <= max) return t;
-  while (t.length > 1 && fonts.regular.widthOfTextAtSize(t + '...', SIZE) > max) t = t.slice(0, -1);
+  if (textWidth(fonts.regular, t, SIZE) <= max) return t;
+  while (t.length > 1 && textWidth(fonts.regular, t + '...', SIZE) > max) t = t.slice(0, -1);
   return t + '...';
 }
 

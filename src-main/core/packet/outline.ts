@@ -13,6 +13,7 @@ import {
   PDFNull,
   PDFRef,
 } from 'pdf-lib';
+import type { LabelRange } from './stamp';
 
 export interface OutlineEntry {
   title: string;
@@ -20,17 +21,17 @@ export interface OutlineEntry {
   pageIndex: number;
 }
 
-export function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+/** Bookmarks to the pages `pageRefs` lists, in page order. */
+export function addOutline(doc: PDFDocument, entries: OutlineEntry[], pageRefs: PDFRef[]): void {
   if (entries.length === 0) return;
   const context = doc.context;
   const rootRef = context.nextRef();
   const refs: PDFRef[] = entries.map(() => context.nextRef());
-  const pages = doc.getPages();
   entries.forEach((entry, i) => {
-    const page = pages[entry.pageIndex];
-    if (!page) throw new Error(`Bookmark "${entry.title}" points past the last page`);
+    const pageRef = pageRefs[entry.pageIndex];
+    if (!pageRef) throw new Error(`Bookmark "${entry.title}" points past the last page`);
     const dest = PDFArray.withContext(context);
-    dest.push(page.ref);
+    dest.push(pageRef);
     dest.push(PDFName.of('XYZ'));
     dest.push(PDFNull);
     dest.push(PDFNull);
@@ -56,16 +57,18 @@ export function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/** One label per page (the Bates numbers), as a flat /Nums array of prefix-only label dicts. */
-export function setPageLabels(doc: PDFDocument, labels: string[]): void {
+/** Decimal page labels (/S /D) after a prefix, one entry of a flat /Nums array per range. */
+export function setPageLabels(doc: PDFDocument, ranges: LabelRange[]): void {
   const context = doc.context;
   const nums = PDFArray.withContext(context);
-  labels.forEach((label, i) => {
+  for (const range of ranges) {
     const dict = PDFDict.withContext(context);
-    dict.set(PDFName.of('P'), PDFHexString.fromText(label));
-    nums.push(PDFNumber.of(i));
+    dict.set(PDFName.of('S'), PDFName.of('D'));
+    dict.set(PDFName.of('P'), PDFHexString.fromText(range.prefix));
+    dict.set(PDFName.of('St'), PDFNumber.of(range.first));
+    nums.push(PDFNumber.of(range.first - 1));
     nums.push(dict);
-  });
+  }
   const tree = PDFDict.withContext(context);
   tree.set(PDFName.of('Nums'), nums);
   doc.catalog.set(PDFName.of('PageLabels'), context.register(tree));

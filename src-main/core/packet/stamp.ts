@@ -3,8 +3,8 @@
  * guidance asks for the beneficiary name on every sheet (rules.md section 6 [S26][S29]); reviewers
  * print and fax, so the identifiers are drawn on the page, not only in viewer labels.
  */
-import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { drawText } from './draw-text';
+import type { PDFFont } from 'pdf-lib';
+import { PageContent, rgbColor, type PageFonts } from './page-content';
 import { BAND, PAGE_HEIGHT, PAGE_WIDTH } from './page-geometry';
 import { toWinAnsi } from './winansi';
 
@@ -17,11 +17,42 @@ export interface StampInfo {
   bottomCenter: string;
 }
 
+/** Draws the stamp of one page. */
+export type StampPage = (
+  content: PageContent,
+  bates: string,
+  pageNo: number,
+  pageCount: number,
+) => void;
+
 const SIZE = 7.5;
-const GREY = rgb(0.25, 0.25, 0.25);
+const GREY = rgbColor(0.25, 0.25, 0.25);
+
+const BATES_DIGITS = 6;
 
 export function batesNumber(prefix: string, n: number): string {
-  return `${prefix}${String(n).padStart(6, '0')}`;
+  return `${prefix}${String(n).padStart(BATES_DIGITS, '0')}`;
+}
+
+/** From page `first` on, each page is labelled `prefix` followed by its page number. */
+export interface LabelRange {
+  first: number;
+  prefix: string;
+}
+
+/**
+ * Bates numbers as page-label ranges, one per number of digits: within a range the zero padding is
+ * the same, so a decimal label with that padding as its prefix reads as the Bates number.
+ */
+export function batesLabelRanges(prefix: string, pageCount: number): LabelRange[] {
+  const ranges: LabelRange[] = [];
+  for (let digits = 1, first = 1; first <= pageCount; digits++, first *= 10) {
+    const padding = '0'.repeat(Math.max(0, BATES_DIGITS - digits));
+    // From 6 digits on there is no padding: one range numbers every later page.
+    ranges.push({ first, prefix: `${prefix}${padding}` });
+    if (digits >= BATES_DIGITS) break;
+  }
+  return ranges;
 }
 
 function fit(text: string, font: PDFFont, max: number): string {
@@ -31,55 +62,32 @@ function fit(text: string, font: PDFFont, max: number): string {
   return t + '...';
 }
 
-export function stampPage(
-  page: PDFPage,
+/** The stamp for a packet: what every page repeats is fitted, measured and written once. */
+export function pageStamp(
   info: StampInfo,
-  bates: string,
-  pageNo: number,
-  pageCount: number,
   fonts: { regular: PDFFont; bold: PDFFont },
-): void {
+  pageFonts: PageFonts,
+): StampPage {
   const { regular, bold } = fonts;
   const topY = PAGE_HEIGHT - BAND / 2 - SIZE / 3;
   const bottomY = BAND / 2 - SIZE / 3;
   const half = PAGE_WIDTH / 2 - 30;
   const topLeft = fit(info.topLeft, bold, half);
-  drawText(page, topLeft, { x: 24, y: topY, size: SIZE, font: bold, color: GREY });
   const topRight = fit(info.topRight, regular, half);
-  drawText(page, topRight, {
-    x: PAGE_WIDTH - 24 - regular.widthOfTextAtSize(topRight, SIZE),
-    y: topY,
-    size: SIZE,
-    font: regular,
-    color: GREY,
-  });
-  page.drawLine({
-    start: { x: 24, y: PAGE_HEIGHT - BAND + 4 },
-    end: { x: PAGE_WIDTH - 24, y: PAGE_HEIGHT - BAND + 4 },
-    thickness: 0.4,
-    color: GREY,
-  });
-  page.drawLine({
-    start: { x: 24, y: BAND - 4 },
-    end: { x: PAGE_WIDTH - 24, y: BAND - 4 },
-    thickness: 0.4,
-    color: GREY,
-  });
-  drawText(page, bates, { x: 24, y: bottomY, size: SIZE, font: bold, color: GREY });
-  const pageText = `Page ${pageNo} of ${pageCount}`;
-  drawText(page, pageText, {
-    x: PAGE_WIDTH - 24 - bold.widthOfTextAtSize(pageText, SIZE),
-    y: bottomY,
-    size: SIZE,
-    font: bold,
-    color: GREY,
-  });
   const center = fit(info.bottomCenter, regular, PAGE_WIDTH - 260);
-  drawText(page, center, {
-    x: (PAGE_WIDTH - regular.widthOfTextAtSize(center, SIZE)) / 2,
-    y: bottomY,
-    size: SIZE,
-    font: regular,
-    color: GREY,
-  });
+  const repeated = PageContent.fragment(pageFonts);
+  repeated.text(topLeft, 24, topY, SIZE, bold, GREY);
+  const topRightX = PAGE_WIDTH - 24 - regular.widthOfTextAtSize(topRight, SIZE);
+  repeated.text(topRight, topRightX, topY, SIZE, regular, GREY);
+  repeated.line(24, PAGE_HEIGHT - BAND + 4, PAGE_WIDTH - 24, PAGE_HEIGHT - BAND + 4, 0.4, GREY);
+  repeated.line(24, BAND - 4, PAGE_WIDTH - 24, BAND - 4, 0.4, GREY);
+  const centerX = (PAGE_WIDTH - regular.widthOfTextAtSize(center, SIZE)) / 2;
+  repeated.text(center, centerX, bottomY, SIZE, regular, GREY);
+  return (content, bates, pageNo, pageCount) => {
+    content.append(repeated);
+    content.text(bates, 24, bottomY, SIZE, bold, GREY);
+    const pageText = `Page ${pageNo} of ${pageCount}`;
+    const pageTextX = PAGE_WIDTH - 24 - bold.widthOfTextAtSize(pageText, SIZE);
+    content.text(pageText, pageTextX, bottomY, SIZE, bold, GREY);
+  };
 }

@@ -3,9 +3,8 @@
  * split across pages. Measured with the same pdf-lib fonts that draw, so page counts are exact
  * (the letter's exhibit page references depend on them).
  */
-import type { PDFFont, PDFPage } from 'pdf-lib';
-import { rgb } from 'pdf-lib';
-import { drawText } from './draw-text';
+import type { PDFFont } from 'pdf-lib';
+import { rgbColor, type PageContent } from './page-content';
 import { TEXT_BOX } from './page-geometry';
 import { toWinAnsi } from './winansi';
 
@@ -66,6 +65,24 @@ interface Word {
   spaceAfter: boolean;
 }
 
+/** Text widths per font and size, remembered: layout measures the same words and spaces often. */
+const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let widths = widthCache.get(font);
+  if (!widths) {
+    widths = new Map();
+    widthCache.set(font, widths);
+  }
+  const key = `${size} ${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, size);
+    widths.set(key, width);
+  }
+  return width;
+}
+
 function lineHeight(size: number): number {
   return size * 1.35;
 }
@@ -87,13 +104,13 @@ function toWords(runs: Run[], fonts: Fonts, size: number): Word[] {
       // No space between runs ("(" + "Exhibit C, p. 5" + ")."): keep them one unbreakable word.
       if (last && !last.spaceAfter && last.style === style) {
         last.text += part;
-        last.width = fonts[style].widthOfTextAtSize(last.text.replace(/\u00a0/g, ' '), size);
+        last.width = textWidth(fonts[style], last.text.replace(/\u00a0/g, ' '), size);
         continue;
       }
       words.push({
         text: part,
         style,
-        width: fonts[style].widthOfTextAtSize(part.replace(/\u00a0/g, ' '), size),
+        width: textWidth(fonts[style], part.replace(/\u00a0/g, ' '), size),
         spaceAfter: false,
       });
     }
@@ -107,11 +124,11 @@ function splitLongWord(word: Word, max: number, font: PDFFont, size: number): Wo
   const out: Word[] = [];
   let current = '';
   for (const ch of word.text) {
-    if (current && font.widthOfTextAtSize(current + ch, size) > max) {
+    if (current && textWidth(font, current + ch, size) > max) {
       out.push({
         text: current,
         style: word.style,
-        width: font.widthOfTextAtSize(current, size),
+        width: textWidth(font, current, size),
         spaceAfter: false,
       });
       current = '';
@@ -121,7 +138,7 @@ function splitLongWord(word: Word, max: number, font: PDFFont, size: number): Wo
   out.push({
     text: current,
     style: word.style,
-    width: font.widthOfTextAtSize(current, size),
+    width: textWidth(font, current, size),
     spaceAfter: word.spaceAfter,
   });
   return out;
@@ -131,7 +148,7 @@ function wrap(words: Word[], max: number, fonts: Fonts, size: number): Word[][] 
   const lines: Word[][] = [];
   let line: Word[] = [];
   let width = 0;
-  const spaceWidth = (w: Word) => (w.spaceAfter ? fonts[w.style].widthOfTextAtSize(' ', size) : 0);
+  const spaceWidth = (w: Word) => (w.spaceAfter ? textWidth(fonts[w.style], ' ', size) : 0);
   for (const whole of words) {
     for (const word of splitLongWord(whole, max, fonts[whole.style], size)) {
       const prev = line[line.length - 1];
@@ -209,7 +226,7 @@ export function layoutBlocks(
       if (y - size < box.bottom) newPage();
       const widthOf = (w: Word, idx: number) =>
         w.width +
-        (idx < line.length - 1 && w.spaceAfter ? fonts[w.style].widthOfTextAtSize(' ', size) : 0);
+        (idx < line.length - 1 && w.spaceAfter ? textWidth(fonts[w.style], ' ', size) : 0);
       const total = line.reduce((n, w, idx) => n + widthOf(w, idx), 0);
       let x =
         block.align === 'center'
@@ -245,23 +262,12 @@ export function layoutBlocks(
   return pages;
 }
 
-export function drawLaidOutPage(page: PDFPage, ops: LaidOutPage, fonts: Fonts): void {
+const TEXT_COLOR = rgbColor(0, 0, 0);
+const RULE_COLOR = rgbColor(0.35, 0.35, 0.35);
+
+export function drawLaidOutPage(content: PageContent, ops: LaidOutPage, fonts: Fonts): void {
   for (const op of ops) {
-    if (op.kind === 'rule') {
-      page.drawLine({
-        start: { x: op.x, y: op.y },
-        end: { x: op.x + op.width, y: op.y },
-        thickness: op.size,
-        color: rgb(0.35, 0.35, 0.35),
-      });
-    } else {
-      drawText(page, op.text, {
-        x: op.x,
-        y: op.y,
-        size: op.size,
-        font: fonts[op.style],
-        color: rgb(0, 0, 0),
-      });
-    }
+    if (op.kind === 'rule') content.line(op.x, op.y, op.x + op.width, op.y, op.size, RULE_COLOR);
+    else content.text(op.text, op.x, op.y, op.size, fonts[op.style], TEXT_COLOR);
   }
 }

@@ -46,8 +46,12 @@ function isLatin1Printable(code: number): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff);
 }
 
+/** Printable ASCII only: the usual case, which maps to itself. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Returns `text` with every character representable in WinAnsi; others become ASCII or `?`. */
 export function toWinAnsi(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0) ?? 0x3f;
