@@ -1,5 +1,7 @@
 /** Synthetic episodes written straight into the store, for the review benchmark. */
+import type { FactKind } from '../../shared/model';
 import type { Db } from '../../src-main/core/store/db';
+import { encodeFacts } from '../../src-main/core/store/fact-codec';
 import { isoDate, patientName } from './data';
 
 export function generateEpisodes(db: Db, episodes: number, visits: number): void {
@@ -17,9 +19,7 @@ export function generateEpisodes(db: Db, episodes: number, visits: number): void
     `INSERT INTO documents (file_id, ordinal, type, title, date, page_start, page_end, discipline, patient_name, patient_dob, patient_mrn, payer)
      VALUES (?, 0, ?, ?, ?, 1, 1, 'PT', ?, '1979-04-12', ?, ?)`,
   );
-  const fact = db.prepare(
-    'INSERT INTO facts (document_id, kind, value, page, span_start, span_end, quote) VALUES (?, ?, ?, 1, 0, ?, ?)',
-  );
+  const factsOf = db.prepare('INSERT INTO document_facts (document_id, facts) VALUES (?, ?)');
   const line = db.prepare(
     `INSERT INTO billing_lines (file_id, source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer, claim_id, provider)
      VALUES (?, 'ledger', ?, ?, ?, NULL, ?, ?, '', 1, 100, ?, ?, 'Jane Roe PT')`,
@@ -35,7 +35,17 @@ export function generateEpisodes(db: Db, episodes: number, visits: number): void
     facts: Array<[string, string]>,
   ) => {
     const id = doc.run(file, type, title, date, name, mrn, payer).lastInsertRowid;
-    for (const [k, v] of facts) fact.run(id, k, v, `${k}: ${v}`.length, `${k}: ${v}`);
+    const quote = (k: string, v: string) => `${k}: ${v}`;
+    factsOf.run(
+      id,
+      encodeFacts(
+        facts.map(([k, v]) => ({
+          kind: k as FactKind,
+          value: v,
+          provenance: { file: '', page: 1, start: 0, end: quote(k, v).length, quote: quote(k, v) },
+        })),
+      ),
+    );
   };
   db.transaction(() => {
     for (let e = 0; e < episodes; e++) {

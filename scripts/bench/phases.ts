@@ -13,9 +13,8 @@ import { openDatabase } from '../../src-main/core/store/db';
 import { ledgerRow, writeLedger, writeNotePdfs } from './data';
 import { generateEpisodes } from './episodes';
 import { benchDocuments, benchPacket, writeExhibitPdfs } from './packet';
-import { buildEpisodeChunks, buildEpisodes } from '../../src-main/core/episodes';
-import { reviewEpisode } from '../../src-main/core/review/engine';
-import { profileForPayer } from '../../src-main/core/review/profiles';
+import { buildEpisodes } from '../../src-main/core/episodes';
+import { reviewStore } from '../../src-main/core/api/review';
 
 const run = promisify(execFile);
 
@@ -141,21 +140,13 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
   async review([db]) {
     const conn = openDatabase(db!);
     const t = performance.now();
-    let episodes = 0;
-    let findings = 0;
-    // The review path of runReview without keeping the models: chunks are dropped after use.
-    const profiles = new Map<string, ReturnType<typeof profileForPayer>>();
-    for (const chunk of buildEpisodeChunks(conn, { asOf: '2026-11-24' })) {
-      for (const ep of chunk) {
-        episodes++;
-        const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
-        let profile = profiles.get(key);
-        if (!profile) profiles.set(key, (profile = profileForPayer(ep.payer.kind, ep.payer.state)));
-        findings += reviewEpisode(ep, profile).length;
-      }
-    }
+    // The review as `chartready review` runs it, report and audit entry included.
+    const review = reviewStore(conn, { asOf: '2026-11-24' });
     conn.close();
-    report(t, { episodes, findings });
+    report(t, {
+      episodes: review.episodes.length,
+      findings: review.episodes.reduce((n, e) => n + e.findings.length, 0),
+    });
   },
   async build([db]) {
     const conn = openDatabase(db!);

@@ -6,7 +6,7 @@ import {
   parseName,
 } from '../../src-main/core/episodes/identity';
 import { payerKind, payerState } from '../../src-main/core/episodes/payers';
-import { assignByFolder } from '../../src-main/core/episodes/build';
+import { assignByFolder } from '../../src-main/core/episodes/patients';
 
 describe('parseName', () => {
   it('reads "Last, First M" and "First M. Last" the same way', () => {

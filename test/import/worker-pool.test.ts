@@ -66,7 +66,7 @@ describe('AnalyzePool', () => {
       a.files.map((f) => [f.path, f.status, f.documents]),
     );
     const facts = (db: typeof inProcess) =>
-      db.prepare('SELECT kind, value FROM facts ORDER BY id').all();
+      db.prepare('SELECT facts FROM document_facts ORDER BY document_id').all();
     expect(facts(pooled)).toEqual(facts(inProcess));
   }, 120_000);
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeModel } from '../../shared/episode';
 import type { Finding } from '../../shared/model';
-import { runReview } from '../../src-main/core/api/review';
+import { reviewStore, runReview } from '../../src-main/core/api/review';
 import { importPaths, type ImportSummary } from '../../src-main/core/import/pipeline';
 import { formatJson, reviewReportSchema } from '../../src-main/core/review/format';
 import { CATALOG_RULE_IDS } from '../../src-main/core/review/profiles/rule-ids';
@@ -146,5 +146,14 @@ describe('sample chart review (golden)', () => {
     const { models: _models, ...plain } = report;
     const parsed = reviewReportSchema.safeParse(JSON.parse(formatJson(plain)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+  });
+});
+
+describe('review without the models (chartready review)', () => {
+  it('gives the same episodes, findings and order as the review that keeps them', () => {
+    const { models: _models, generatedAt: _at, ...withModels } = report;
+    const { generatedAt: _g, ...lean } = reviewStore(db, { asOf: '2026-11-24', audit: false });
+    // Same property order too: the JSON export is byte-identical.
+    expect(JSON.stringify(lean)).toBe(JSON.stringify(withModels));
   });
 });

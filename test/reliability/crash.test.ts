@@ -125,7 +125,7 @@ function tableCounts(db: Db) {
     files: count(db, 'SELECT count(*) AS n FROM files'),
     pages: count(db, 'SELECT count(*) AS n FROM pages'),
     documents: count(db, 'SELECT count(*) AS n FROM documents'),
-    facts: count(db, 'SELECT count(*) AS n FROM facts'),
+    facts: count(db, 'SELECT coalesce(sum(json_array_length(facts)), 0) AS n FROM document_facts'),
     billing: count(db, 'SELECT count(*) AS n FROM billing_lines'),
     imported: count(db, "SELECT count(*) AS n FROM import_log WHERE status = 'imported'"),
     distinctHashes: count(db, 'SELECT count(DISTINCT sha256) AS n FROM files'),

@@ -32,9 +32,15 @@ const rawBytes = (file: string) =>
 
 const counts = (db: Db) =>
   Object.fromEntries(
-    ['files', 'pages', 'documents', 'facts', 'billing_lines', 'remit_claims', 'import_log'].map(
-      (t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n],
-    ),
+    [
+      'files',
+      'pages',
+      'documents',
+      'document_facts',
+      'billing_lines',
+      'remit_claims',
+      'import_log',
+    ].map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );
 
 let plainFile: string;

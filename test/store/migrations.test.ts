@@ -10,6 +10,7 @@ import {
   schemaVersion,
 } from '../../src-main/core/store/db';
 import { MIGRATIONS } from '../../src-main/core/store/migrations';
+import { decodeFacts, encodeFacts } from '../../src-main/core/store/fact-codec';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'cr-store-')), 'test.db');
 
@@ -67,5 +68,70 @@ describe('openDatabase', () => {
     ).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'a'").get()).toBeUndefined();
+  });
+});
+
+describe('migration 3: facts as one array per document', () => {
+  it('moves version-2 fact rows into document_facts in extraction order, and decodes them back', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const file = db
+      .prepare(
+        "INSERT INTO files (sha256, path, kind, size, imported_at, batch_id) VALUES ('x', 'a/n.pdf', 'notes-pdf', 1, 'now', 'b')",
+      )
+      .run().lastInsertRowid;
+    const doc = db.prepare(
+      "INSERT INTO documents (file_id, ordinal, type, title, page_start, page_end) VALUES (?, ?, 'daily-note', 'Daily Note', 1, 2)",
+    );
+    const d1 = doc.run(file, 0).lastInsertRowid;
+    const d2 = doc.run(file, 1).lastInsertRowid;
+    doc.run(file, 2); // a document without facts gets no row
+    const fact = db.prepare(
+      'INSERT INTO facts (document_id, kind, value, page, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    // Interleaved inserts: order within a document must follow fact ids, not document order.
+    fact.run(d2, 'signer', 'Jane Roe, PT', 2, 10, 22, 'Jane Roe, PT');
+    fact.run(d1, 'date-of-service', '2026-03-02', 1, 5, 13, '03/02/26');
+    fact.run(d2, 'total-minutes', '60', 1, 0, 7, '60 mins');
+    fact.run(d1, 'total-minutes', '185', 1, 20, 28, '185 min.');
+
+    migrate(db, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'facts'").get()).toBeUndefined();
+    const rows = db
+      .prepare('SELECT document_id, facts FROM document_facts ORDER BY document_id')
+      .all() as Array<{ document_id: number; facts: string }>;
+    expect(rows.map((r) => r.document_id)).toEqual([Number(d1), Number(d2)]);
+    expect(decodeFacts(rows[1]!.facts, 'a/n.pdf')).toEqual([
+      {
+        kind: 'signer',
+        value: 'Jane Roe, PT',
+        provenance: { file: 'a/n.pdf', page: 2, start: 10, end: 22, quote: 'Jane Roe, PT' },
+      },
+      {
+        kind: 'total-minutes',
+        value: '60',
+        provenance: { file: 'a/n.pdf', page: 1, start: 0, end: 7, quote: '60 mins' },
+      },
+    ]);
+    expect(decodeFacts(rows[0]!.facts, 'a/n.pdf').map((f) => f.value)).toEqual([
+      '2026-03-02',
+      '185',
+    ]);
+    // Deleting a document deletes its facts.
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM documents WHERE id = ?').run(d1);
+    expect(db.prepare('SELECT count(*) AS n FROM document_facts').get()).toEqual({ n: 1 });
+  });
+
+  it('round-trips facts through the codec, quotes with quotes and newlines included', () => {
+    const facts = [
+      {
+        kind: 'goal-long' as const,
+        value: 'Lift "50 lb"\nfloor to waist',
+        provenance: { file: 'x.txt', page: 1, start: 3, end: 40, quote: 'Lift "50 lb"\nfloor' },
+      },
+    ];
+    expect(decodeFacts(encodeFacts(facts), 'x.txt')).toEqual(facts);
   });
 });

@@ -1,4 +1,4 @@
-import { runReview, writeReviewExport } from '../../core/api/review';
+import { reviewStore, writeReviewExport } from '../../core/api/review';
 import { formatCsv, formatJson, formatText } from '../../core/review/format';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
@@ -33,10 +33,7 @@ export async function reviewCommand(argv: string[]): Promise<number> {
   const asOf = isoDateOption(values['as-of'], '--as-of');
   const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
-    const { models: _models, ...report } = runReview(db, {
-      asOf,
-      profile: values['payer-profile'] ?? null,
-    });
+    const report = reviewStore(db, { asOf, profile: values['payer-profile'] ?? null });
     const out =
       format === 'json'
         ? formatJson(report)

@@ -1,9 +1,9 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import type { IsoDate } from '../../../shared/model';
-import type { ReviewReport } from '../../../shared/review';
+import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildEpisodes } from '../episodes';
+import { buildEpisodeChunks } from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { reviewEpisode } from '../review/engine';
@@ -31,38 +31,79 @@ export function profileFor(episode: EpisodeModel, override: PayerProfile | null)
   return override ?? profileForPayer(episode.payer.kind, episode.payer.state);
 }
 
-/** Builds every episode from the store and runs the rule catalog over each. */
+/**
+ * Builds the episodes of the store and runs the rule catalog over each, chunk by chunk: the models
+ * are dropped after review unless `keep` takes them.
+ */
+function reviewEpisodes(
+  db: Db,
+  opts: { asOf: IsoDate; override: PayerProfile | null; keep?: (model: EpisodeModel) => void },
+): ReviewedEpisode[] {
+  // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
+  const profiles = new Map<string, PayerProfile>();
+  const out: ReviewedEpisode[] = [];
+  for (const chunk of buildEpisodeChunks(db, { asOf: opts.asOf })) {
+    for (const ep of chunk) {
+      const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
+      let profile = profiles.get(key);
+      if (!profile) profiles.set(key, (profile = profileFor(ep, opts.override)));
+      out.push(toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name));
+      opts.keep?.(ep);
+    }
+  }
+  return out;
+}
+
+/** Builds every episode from the store and runs the rule catalog over each, keeping the models. */
 export function runReview(
   db: Db,
   opts: ReviewOptions = {},
 ): ReviewReport & { models: EpisodeModel[] } {
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const models = buildEpisodes(db, { asOf });
-  // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
-  const profiles = new Map<string, PayerProfile>();
-  const episodes = models.map((ep) => {
-    const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
-    let profile = profiles.get(key);
-    if (!profile) profiles.set(key, (profile = profileFor(ep, override)));
-    return toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
-  });
+  const models: EpisodeModel[] = [];
+  const episodes = reviewEpisodes(db, { asOf, override, keep: (m) => models.push(m) });
+  return { ...finishReview(db, episodes, asOf, override, opts), models };
+}
+
+/**
+ * The review without the models (`chartready review`, the benchmark): each chunk of episodes is
+ * dropped once reviewed, so memory stays bounded on large stores.
+ */
+export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
+  const asOf = opts.asOf ?? todayIso();
+  const override = opts.profile ? loadPayerProfile(opts.profile) : null;
+  const episodes = reviewEpisodes(db, { asOf, override });
+  return finishReview(db, episodes, asOf, override, opts);
+}
+
+function finishReview(
+  db: Db,
+  episodes: ReviewedEpisode[],
+  asOf: IsoDate,
+  override: PayerProfile | null,
+  opts: ReviewOptions,
+): ReviewReport {
   const report = makeReport(episodes, RULES_VERSION);
-  const findings = episodes.flatMap((e) => e.findings);
-  const summary = {
-    episodes: episodes.length,
-    findings: findings.length,
-    fail: findings.filter((f) => f.status === 'fail').length,
-    warn: findings.filter((f) => f.status === 'warn').length,
-  };
+  let findings = 0;
+  let fail = 0;
+  let warn = 0;
   for (const e of episodes) {
+    let episodeFail = 0;
+    for (const f of e.findings) {
+      if (f.status === 'fail') episodeFail++;
+      else if (f.status === 'warn') warn++;
+    }
+    findings += e.findings.length;
+    fail += episodeFail;
     log.debug('review.episode', {
       episode: e.id,
       profile: e.profile ?? null,
       findings: e.findings.length,
-      fail: e.findings.filter((f) => f.status === 'fail').length,
+      fail: episodeFail,
     });
   }
+  const summary = { episodes: episodes.length, findings, fail, warn };
   log.debug('review', { ...summary, asOf });
   if (opts.audit !== false) {
     recordAudit(db, 'review', {
@@ -73,7 +114,7 @@ export function runReview(
       episodeIds: episodes.map((e) => e.id),
     });
   }
-  return { ...report, models };
+  return report;
 }
 
 /** Writes a formatted review to a file and records the export (path, format, content hash). */

@@ -10,17 +10,18 @@ import type {
   EpisodeDocument,
   EpisodeModel,
 } from '../../../shared/episode';
-import type {
-  DocType,
-  Fact,
-  FactKind,
-  IsoDate,
-  PayerKind,
-  RemitClaim,
-} from '../../../shared/model';
+import type { DocType, FactKind, IsoDate, PayerKind } from '../../../shared/model';
 import type { Db } from '../store/db';
 import { addDays, daysBetween } from '../../../shared/dates';
-import { clusterName, matchPatients, type IdentityInput } from './identity';
+import { decodeFacts } from '../store/fact-codec';
+import {
+  identityKeySql,
+  identityLookup,
+  readRemits,
+  resolvePatients,
+  type PatientResolution,
+  type RemitRecord,
+} from './patients';
 import { payerKind, payerState } from './payers';
 
 export interface BuildOptions {
@@ -41,66 +42,28 @@ const CARE_TYPES = new Set<DocType>([
   'discharge-summary',
 ]);
 
-interface DocRow {
-  id: number;
-  type: DocType;
-  title: string;
-  date: string | null;
-  page_start: number;
-  page_end: number;
-  discipline: EpisodeDocument['discipline'];
-  patient_name: string | null;
-  patient_dob: string | null;
-  patient_mrn: string | null;
-  payer: string | null;
-  path: string;
-}
-
-interface RemitRow {
-  claim_id: string;
-  data: string;
-  payment_date: string | null;
-  path: string;
-  payer_name: string | null;
-}
-
 type Item =
   | { kind: 'doc'; date: string | null; payer: string | null; doc: EpisodeDocument }
   | { kind: 'line'; date: string; payer: string | null; line: EpisodeBillingLine };
 
 export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
-  const { episodes, docById } = planEpisodes(db, opts);
-  // Facts are the bulk of the store: read them in one pass as raw arrays (no per-row objects,
-  // no join) and take the cited file from the document, which is the same file.
-  attachFacts(
-    db
-      .prepare(
-        'SELECT document_id, kind, value, page, span_start, span_end, quote FROM facts ORDER BY id',
-      )
-      .raw()
-      .iterate() as Iterable<FactRow>,
-    docById,
-  );
-  return episodes;
+  return [...buildEpisodeChunks(db, opts, Infinity)].flat();
 }
 
-/**
- * The same episodes as `buildEpisodes`, in the same order, in chunks of about `chunkDocs`
- * documents whose facts are loaded only when the chunk is reached: memory stays bounded by the
- * chunk (plus the fact-less skeleton of the model) when the caller drops each chunk after use.
- */
 export function* buildEpisodeChunks(
   db: Db,
   opts: BuildOptions,
   chunkDocs = 500,
 ): Generator<EpisodeModel[]> {
-  const planned: Array<EpisodeModel | null> = planEpisodes(db, opts).episodes;
+  const planned: Array<EpisodeModel | null> = planEpisodes(db, opts, resolvePatients(db));
   const stmt = db
     .prepare(
-      `SELECT document_id, kind, value, page, span_start, span_end, quote FROM facts
-        WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, id`,
+      `SELECT document_id, facts FROM document_facts
+        WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id`,
     )
     .raw();
+  // One copy of each kind string (a dozen kinds over millions of facts).
+  const kinds = new Map<string, FactKind>();
   let i = 0;
   while (i < planned.length) {
     const chunk: EpisodeModel[] = [];
@@ -110,52 +73,43 @@ export function* buildEpisodeChunks(
       // old objects would survive young-generation collections and fill the old generation.
       const planEp = planned[i]!;
       planned[i++] = null;
-      const documents = planEp.documents.map((d) => ({ ...d, facts: [] as Fact[] }));
+      const documents = planEp.documents.map((d) => ({ ...d }));
       chunk.push({ ...planEp, documents });
       for (const d of documents) docById.set(d.id, d);
     }
     const ids = [...docById.keys()].sort((a, b) => a - b);
-    attachFacts(stmt.iterate(JSON.stringify(ids)) as Iterable<FactRow>, docById);
+    for (const [docId, json] of stmt.iterate(JSON.stringify(ids)) as Iterable<[number, string]>) {
+      const doc = docById.get(docId)!;
+      doc.facts = decodeFacts(json, doc.file, kinds);
+    }
     yield chunk;
   }
 }
 
-type FactRow = [number, FactKind, string, number, number, number, string];
-
-/** Fills `facts` of the given documents from rows grouped by document, in fact id order. */
-function attachFacts(rows: Iterable<FactRow>, docById: Map<number, EpisodeDocument>): void {
-  // One copy of each kind string (a dozen kinds over millions of facts).
-  const kinds = new Map<FactKind, FactKind>();
-  let lastDoc = -1;
-  let list: Fact[] | null = null;
-  let file = '';
-  for (const [docId, kind, value, page, start, end, quote] of rows) {
-    if (docId !== lastDoc) {
-      lastDoc = docId;
-      const doc = docById.get(docId);
-      list = doc ? doc.facts : null;
-      file = doc ? doc.file : '';
-    }
-    if (!list) continue;
-    let k = kinds.get(kind);
-    if (k === undefined) kinds.set(kind, (k = kind));
-    list.push({ kind: k, value, provenance: { file, page, start, end, quote } });
-  }
+/**
+ * Episode order: patient name, then start; ties (two patients of the same name starting the same
+ * day) by patient, then in the order the patient's episodes were split.
+ */
+export function compareEpisodes(
+  a: { patient: { name: string; id: number }; start: string; seq: number },
+  b: { patient: { name: string; id: number }; start: string; seq: number },
+): number {
+  return (
+    a.patient.name.localeCompare(b.patient.name) ||
+    a.start.localeCompare(b.start) ||
+    a.patient.id - b.patient.id ||
+    a.seq - b.seq
+  );
 }
 
-function planEpisodes(
-  db: Db,
-  opts: BuildOptions,
-): { episodes: EpisodeModel[]; docById: Map<number, EpisodeDocument> } {
+function planEpisodes(db: Db, opts: BuildOptions, patients: PatientResolution): EpisodeModel[] {
   const inactivity = opts.inactivityDays ?? 30;
   const gapDays = opts.newEpisodeGapDays ?? 60;
 
   // Rows come as raw arrays (better-sqlite3 builds row objects slowly) and file paths from one
   // small map instead of a join that repeats the path string on every row.
   const pathOf = new Map(
-    (db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>).map(
-      ([id, path]) => [id, path],
-    ),
+    db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>,
   );
   // Names, payers, codes and dates repeat on thousands of rows: keep one copy of each string.
   const pool = new Map<string, string>();
@@ -166,32 +120,41 @@ function planEpisodes(
     pool.set(v, v);
     return v;
   };
-  const docs: DocRow[] = [];
+  const patientOf = identityLookup(patients.identities);
+
+  const itemsByPatient = new Map<number, Item[]>();
+  const push = (p: number, item: Item) => {
+    let list = itemsByPatient.get(p);
+    if (!list) itemsByPatient.set(p, (list = []));
+    list.push(item);
+  };
   for (const r of db
     .prepare(
-      `SELECT id, type, title, date, page_start, page_end, discipline, patient_name, patient_dob,
-              patient_mrn, payer, file_id
+      `SELECT id, type, title, date, page_start, page_end, discipline,
+              ${identityKeySql('patient_name', 'patient_dob', 'patient_mrn')}, payer, file_id
          FROM documents ORDER BY id`,
     )
     .raw()
     .iterate() as Iterable<unknown[]>) {
-    if (!pathOf.has(r[11] as number)) continue;
-    docs.push({
-      id: r[0] as number,
+    const path = pathOf.get(r[9] as number);
+    if (path === undefined) continue;
+    const id = r[0] as number;
+    const p = patients.identities.get(r[7] as string) ?? patients.documents.get(id);
+    if (p === undefined) continue;
+    const date = intern(r[3] as string | null);
+    const doc: EpisodeDocument = {
+      id,
       type: intern(r[1] as DocType),
       title: r[2] as string,
-      date: intern(r[3] as string | null),
-      page_start: r[4] as number,
-      page_end: r[5] as number,
+      date,
+      file: path,
+      pageStart: r[4] as number,
+      pageEnd: r[5] as number,
       discipline: intern(r[6] as EpisodeDocument['discipline']),
-      patient_name: intern(r[7] as string | null),
-      patient_dob: intern(r[8] as string | null),
-      patient_mrn: intern(r[9] as string | null),
-      payer: intern(r[10] as string | null),
-      path: pathOf.get(r[11] as number)!,
-    });
+      facts: [],
+    };
+    push(p, { kind: 'doc', date, payer: intern(r[8] as string | null), doc });
   }
-  const lines: EpisodeBillingLine[] = [];
   for (const r of db
     .prepare(
       `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
@@ -202,53 +165,41 @@ function planEpisodes(
     .iterate() as Iterable<unknown[]>) {
     const path = pathOf.get(r[13] as number);
     if (path === undefined) continue;
-    lines.push(
-      billingLine(
-        intern(r[0] as EpisodeBillingLine['source']),
-        r[1] as number,
-        intern(r[2] as string | null),
-        intern(r[3] as string | null),
-        intern(r[4] as string | null),
-        intern(r[5] as string),
-        intern(r[6] as string),
-        intern(r[7] as string),
-        r[8] as number,
-        r[9] as number | null,
-        intern(r[10] as string | null),
-        r[11] as string | null,
-        intern(r[12] as string | null),
-        path,
-      ),
+    const name = intern(r[2] as string | null);
+    const mrn = intern(r[3] as string | null);
+    const dob = intern(r[4] as string | null);
+    const p = patientOf(name, dob, mrn);
+    if (p === undefined) continue;
+    const line = billingLine(
+      intern(r[0] as EpisodeBillingLine['source']),
+      r[1] as number,
+      name,
+      mrn,
+      dob,
+      intern(r[5] as string),
+      intern(r[6] as string),
+      intern(r[7] as string),
+      r[8] as number,
+      r[9] as number | null,
+      intern(r[10] as string | null),
+      r[11] as string | null,
+      intern(r[12] as string | null),
+      path,
     );
-  }
-  const remits = db
-    .prepare(
-      `SELECT r.claim_id, r.data, r.payment_date, r.payer_name, f.path
-         FROM remit_claims r JOIN files f ON f.id = r.file_id ORDER BY r.id`,
-    )
-    .all() as RemitRow[];
-
-  // Remit claims by claim id; the latest non-reversal adjudication wins.
-  const remitByClaim = new Map<
-    string,
-    { claim: RemitClaim; file: string; paymentDate: string | null }
-  >();
-  for (const r of remits) {
-    const claim = JSON.parse(r.data) as RemitClaim;
-    if (claim.status === '22') continue;
-    remitByClaim.set(r.claim_id, { claim, file: r.path, paymentDate: r.payment_date });
+    push(p, { kind: 'line', date: line.dos, payer: line.payer, line });
   }
 
-  // Claims billed in a ledger or FHIR Claim: remit service lines for them are adjudication only.
-  const billedClaims = new Set(lines.map((l) => l.claimId).filter((c): c is string => !!c));
-  const allLines = lines;
-  for (const [claimId, { claim, file }] of remitByClaim) {
-    if (billedClaims.has(claimId)) continue;
+  // Remit claims by claim id; the service lines of unbilled claims are billing lines.
+  const remitByClaim = readRemits(db);
+  const remitLines: Array<{ p: number; line: EpisodeBillingLine }> = [];
+  for (const [claimId, p] of patients.remitClaims) {
+    const { claim, file } = remitByClaim.get(claimId)!;
     for (const s of claim.services) {
       const dos = s.dos ?? claim.periodStart;
       if (!dos) continue;
-      allLines.push(
-        billingLine(
+      remitLines.push({
+        p,
+        line: billingLine(
           'remit',
           s.segment,
           claim.patientName,
@@ -264,104 +215,38 @@ function planEpisodes(
           null,
           file,
         ),
-      );
+      });
     }
   }
+  // After the ledger and FHIR lines, as before: claim by claim, in remit order.
+  for (const { p, line } of remitLines)
+    push(p, { kind: 'line', date: line.dos, payer: line.payer, line });
 
-  const identities: IdentityInput[] = [
-    ...docs.map((d) => ({ name: d.patient_name, dob: d.patient_dob, mrn: d.patient_mrn })),
-    ...allLines.map((l) => ({ name: l.patientName, dob: l.dob, mrn: l.mrn })),
-  ];
-  const { patientOf, patients } = matchPatients(identities);
-  assignByFolder(
-    docs.map((d) => d.path),
-    patientOf,
-  );
-
-  const itemsByPatient = new Map<number, Item[]>();
-  const push = (p: number, item: Item) => {
-    if (p < 0) return;
-    let list = itemsByPatient.get(p);
-    if (!list) itemsByPatient.set(p, (list = []));
-    list.push(item);
-  };
-  const docById = new Map<number, EpisodeDocument>();
-  docs.forEach((d, i) => {
-    const doc: EpisodeDocument = {
-      id: d.id,
-      type: d.type,
-      title: d.title,
-      date: d.date,
-      file: d.path,
-      pageStart: d.page_start,
-      pageEnd: d.page_end,
-      discipline: d.discipline,
-      facts: [],
-    };
-    docById.set(d.id, doc);
-    push(patientOf[i]!, { kind: 'doc', date: d.date, payer: d.payer, doc });
-  });
-  allLines.forEach((line, i) => {
-    push(patientOf[docs.length + i]!, { kind: 'line', date: line.dos, payer: line.payer, line });
-  });
-
-  const episodes: EpisodeModel[] = [];
-  for (const [p, items] of itemsByPatient) {
-    const cluster = patients[p]!;
-    const patient = {
-      id: p + 1,
-      name: clusterName(cluster),
-      mrn: [...cluster.mrns][0] ?? null,
-      dob: [...cluster.dobs][0] ?? null,
-    };
-    const patientKey =
-      patient.mrn ?? `${[...cluster.keys][0] ?? patient.name}|${patient.dob ?? ''}`;
+  const episodes: Array<EpisodeModel & { seq: number }> = [];
+  for (const p of [...itemsByPatient.keys()].sort((a, b) => a - b)) {
+    const items = itemsByPatient.get(p)!;
+    const resolved = patients.patients[p]!;
+    const patient = { id: resolved.id, name: resolved.name, mrn: resolved.mrn, dob: resolved.dob };
+    let seq = 0;
     for (const group of splitByPayer(items)) {
-      for (const part of splitByGap(group.items, gapDays)) {
-        episodes.push(
-          assemble(part, group.kind, patient, patientKey, remitByClaim, opts.asOf, inactivity),
-        );
+      for (const items of splitByGap(group.items, gapDays)) {
+        episodes.push({
+          ...assemble(
+            items,
+            group.kind,
+            patient,
+            resolved.key,
+            remitByClaim,
+            opts.asOf,
+            inactivity,
+          ),
+          seq: seq++,
+        });
       }
     }
   }
-  episodes.sort(
-    (a, b) => a.patient.name.localeCompare(b.patient.name) || a.start.localeCompare(b.start),
-  );
-  return { episodes, docById };
-}
-
-/**
- * Documents with no patient identity of their own (a job description, an authorization letter
- * that names only the claim) belong to the patient whose notes fill the same folder: exports are
- * commonly one folder per patient. Only a clear majority assigns; otherwise the document stays
- * unmatched rather than guessed.
- */
-export function assignByFolder(paths: string[], patientOf: number[]): void {
-  const folderOf = (p: string) => {
-    const base = p.split('#')[0]!;
-    const i = base.lastIndexOf('/');
-    return i < 0 ? '' : base.slice(0, i);
-  };
-  const votes = new Map<string, Map<number, number>>();
-  paths.forEach((p, i) => {
-    const who = patientOf[i]!;
-    if (who < 0) return;
-    const folder = folderOf(p);
-    let m = votes.get(folder);
-    if (!m) votes.set(folder, (m = new Map()));
-    m.set(who, (m.get(who) ?? 0) + 1);
-  });
-  paths.forEach((p, i) => {
-    if (patientOf[i]! >= 0) return;
-    const folder = folderOf(p);
-    // The import root itself mixes patients: never assign by it.
-    if (folder === '') return;
-    const m = votes.get(folder);
-    if (!m) return;
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
-    const [best, n] = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    if (n / total > 0.8) patientOf[i] = best;
-  });
+  episodes.sort(compareEpisodes);
+  return episodes.map(({ seq: _seq, ...ep }) => ep);
 }
 
 function billingLine(
@@ -507,7 +392,7 @@ function assemble(
   kind: PayerKind,
   patient: EpisodeModel['patient'],
   patientKey: string,
-  remitByClaim: Map<string, { claim: RemitClaim; file: string; paymentDate: string | null }>,
+  remitByClaim: Map<string, RemitRecord>,
   asOf: IsoDate,
   inactivity: number,
 ): EpisodeModel {

@@ -66,6 +66,8 @@ export interface IdentityInput {
   name: string | null;
   dob: string | null;
   mrn: string | null;
+  /** How many records carry this identity (default 1): names are counted for display. */
+  weight?: number;
 }
 
 interface Cluster {
@@ -157,7 +159,7 @@ export function matchPatients(inputs: IdentityInput[]): {
       }
       const key = keyOf[i];
       if (key) c.keys.add(key);
-      if (inp.name) c.names.set(inp.name, (c.names.get(inp.name) ?? 0) + 1);
+      if (inp.name) c.names.set(inp.name, (c.names.get(inp.name) ?? 0) + (inp.weight ?? 1));
       if (inp.dob) c.dobs.add(inp.dob);
       const mrn = mrnOf[i];
       if (mrn) c.mrns.add(mrn);

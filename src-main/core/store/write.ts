@@ -6,6 +6,7 @@ import type {
   RemitClaim,
 } from '../../../shared/model';
 import type { Db } from './db';
+import { encodeFacts } from './fact-codec';
 
 export interface FileRow {
   parentId: number | null;
@@ -23,7 +24,7 @@ export class ImportWriter {
   private readonly insertFileStmt;
   private readonly insertPageStmt;
   private readonly insertDocStmt;
-  private readonly insertFactStmt;
+  private readonly insertFactsStmt;
   private readonly insertLineStmt;
   private readonly insertRemitStmt;
   private readonly insertLogStmt;
@@ -42,9 +43,8 @@ export class ImportWriter {
          patient_name, patient_dob, patient_mrn, payer)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertFactStmt = db.prepare(
-      `INSERT INTO facts (document_id, kind, value, page, span_start, span_end, quote)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.insertFactsStmt = db.prepare(
+      'INSERT INTO document_facts (document_id, facts) VALUES (?, ?)',
     );
     this.insertLineStmt = db.prepare(
       `INSERT INTO billing_lines (file_id, source, line, patient_name, mrn, dob, dos, code, modifiers,
@@ -109,11 +109,8 @@ export class ImportWriter {
         fact('mrn') ?? fallback.mrn,
         fact('payer') ?? fallback.payer ?? null,
       );
-      const docId = Number(info.lastInsertRowid);
-      for (const f of doc.facts) {
-        const p = f.provenance;
-        this.insertFactStmt.run(docId, f.kind, f.value, p.page, p.start, p.end, p.quote);
-      }
+      if (doc.facts.length > 0)
+        this.insertFactsStmt.run(Number(info.lastInsertRowid), encodeFacts(doc.facts));
     });
     return docs.length;
   }

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial';
 import { auditLog } from './0002-audit-log';
+import { documentFacts } from './0003-document-facts';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, auditLog];
+export const MIGRATIONS: readonly Migration[] = [initial, auditLog, documentFacts];
 export type { Migration };
