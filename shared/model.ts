@@ -138,7 +138,9 @@ export type FactKind =
   | 'program-type'
   | 'discipline'
   | 'plateau'
-  | 'reeval-indication';
+  | 'reeval-indication'
+  /** Why care ended ("Program completed; goals met"), from a discharge note. */
+  | 'discharge-reason';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element

@@ -30,6 +30,7 @@ import { extractTimes } from './times';
 import { extractVisitNumber } from './visits';
 import { extractVitals } from './vitals';
 import { extractWorkStatus } from './work-status';
+import { extractDischargeReason } from './discharge';
 
 export interface ExtractHints {
   title?: string | null;
@@ -89,6 +90,7 @@ function buildDocument(
     (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.name.startsWith('goals'),
   );
   extractWorkStatus(content, type, sink);
+  extractDischargeReason(content, type, sink);
   extractCommunicationParties(content, titleLine, type, sink);
   const discipline = findDiscipline(titleLine, content, sink);
 

@@ -19,9 +19,24 @@ describe('DOC-DISCHARGE', () => {
         'objective-measure': 'Lift 50 lb floor to waist',
         'physical-demand-level': 'Medium',
         'rtw-status': 'Full duty',
+        'discharge-reason': 'Program completed; goals met',
       })
       .build();
     expect(run(docDischarge, ep)[0]!.status).toBe('pass');
+  });
+
+  it('fails a summary that does not say why care ended', () => {
+    const ep = episode('medicare')
+      .daily('2026-09-02')
+      .doc('discharge-summary', '2026-09-05', {
+        ...signed('2026-09-05'),
+        'goal-assessment': 'LTG 1 met',
+        'objective-measure': 'TUG 10.4 s',
+      })
+      .build();
+    expect(fails(run(docDischarge, ep))[0]!.message).toBe(
+      'Discharge summary dated 2026-09-05 lacks reason for discharge.',
+    );
   });
 
   it('fails an ended episode without a summary: error for Medicare when the last period has no report', () => {

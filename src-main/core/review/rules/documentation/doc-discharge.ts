@@ -67,6 +67,7 @@ export const docDischarge: Rule = {
       missing.push('status of each goal');
     if (!hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective'))
       missing.push('functional status at discharge');
+    if (!hasFact(doc, 'discharge-reason')) missing.push('reason for discharge');
     if (isWorkProgram(episode)) {
       if (!hasSection(doc, 'job-demands') && !hasFact(doc, 'physical-demand-level')) {
         missing.push('final objective testing against job demands');
@@ -86,7 +87,7 @@ export const docDischarge: Rule = {
     return [
       {
         status: 'pass',
-        message: `Discharge summary${date ? ` dated ${date}` : ''} documents goal status and functional status at discharge.`,
+        message: `Discharge summary${date ? ` dated ${date}` : ''} documents goal status, functional status at discharge and the reason for discharge.`,
         dates: date ? [date] : [],
         evidence: [evidenceFromDocument(doc, ['signer', 'document-date'])],
       },
