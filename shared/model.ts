@@ -140,7 +140,9 @@ export type FactKind =
   | 'plateau'
   | 'reeval-indication'
   /** Why care ended ("Program completed; goals met"), from a discharge note. */
-  | 'discharge-reason';
+  | 'discharge-reason'
+  /** A documented verbal/telephone certification: its date (ISO) or `undated`. */
+  | 'verbal-certification';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element

@@ -31,6 +31,7 @@ import { extractVisitNumber } from './visits';
 import { extractVitals } from './vitals';
 import { extractWorkStatus } from './work-status';
 import { extractDischargeReason } from './discharge';
+import { extractVerbalOrders } from './verbal-orders';
 
 export interface ExtractHints {
   title?: string | null;
@@ -91,6 +92,7 @@ function buildDocument(
   );
   extractWorkStatus(content, type, sink);
   extractDischargeReason(content, type, sink);
+  extractVerbalOrders(content, sink);
   extractCommunicationParties(content, titleLine, type, sink);
   const discipline = findDiscipline(titleLine, content, sink);
 

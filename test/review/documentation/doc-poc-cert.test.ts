@@ -87,4 +87,47 @@ describe('DOC-POC-CERT', () => {
     const ep = episode('workers-comp').daily('2026-09-01').build();
     expect(run(docPocCert, ep)[0]!.status).toBe('n/a');
   });
+
+  describe('verbal certification (§220.1.3.B)', () => {
+    const build = (signedOn: string | null, verbal: string) => {
+      const b = episode('medicare')
+        .doc('evaluation', '2026-09-01', fullEvaluation('2026-09-01'))
+        .daily('2026-09-03')
+        .doc('daily-note', '2026-09-04', { 'verbal-certification': verbal });
+      if (signedOn) b.doc('plan-of-care', '2026-09-01', cert(signedOn));
+      else b.doc('plan-of-care', '2026-09-01', { duration: '8 weeks' });
+      return b.build();
+    };
+
+    it('accepts a signature past 30 days when a timely verbal certification came within 14 days before it', () => {
+      const f = run(docPocCert, build('2026-10-08', '2026-09-28'));
+      expect(f.map((x) => x.status)).toEqual(['pass']);
+      expect(f[0]!.message).toContain('verbal certification 2026-09-28, signed within 14 days');
+      expect(f[0]!.evidence[0]!.quote).toBe('verbal-certification: 2026-09-28');
+    });
+
+    it('fails a signature more than 14 days after the verbal certification', () => {
+      const f = fails(run(docPocCert, build('2026-10-20', '2026-09-28')));
+      expect(f[0]!.message).toBe(
+        'Verbal certification 2026-09-28 was timely, but the signed certification 2026-10-20 came 22 days later (limit 14).',
+      );
+      expect(f[0]!.dates).toEqual(['2026-09-28', '2026-10-20']);
+    });
+
+    it('fails a verbal certification never followed by a signature', () => {
+      const f = fails(run(docPocCert, build(null, '2026-09-05')));
+      expect(f).toHaveLength(1);
+      expect(f[0]!.message).toBe(
+        'Verbal certification documented 2026-09-05, but no physician/NPP signature and date on the plan followed within 14 days.',
+      );
+    });
+
+    it('ignores a verbal certification documented after the 30 days, and dates an undated one by its note', () => {
+      const late = fails(run(docPocCert, build('2026-10-20', '2026-10-10')));
+      expect(late[0]!.message).toContain('without a delay explanation');
+      const undated = run(docPocCert, build('2026-10-08', 'undated'));
+      // The note that records it is dated 2026-09-04: timely, but the signature came 34 days later.
+      expect(fails(undated)[0]!.message).toContain('Verbal certification 2026-09-04 was timely');
+    });
+  });
 });

@@ -18,6 +18,27 @@ import type { Rule, RuleFinding } from '../../types';
 
 /** First DOS for which the order + plan transmission alternative applies ([S6]). */
 const ORDER_ALTERNATIVE_FROM = '2025-01-01';
+/** A verbal certification must be followed by the signed one within 14 days (§220.1.3.B). */
+const VERBAL_SIGNATURE_DAYS = 14;
+
+interface Verbal {
+  date: IsoDate;
+  evidence: Evidence;
+}
+
+/** The first verbal certification documented within `limit` days of the first treatment day. */
+function timelyVerbal(docs: EpisodeDocument[], first: IsoDate, limit: number): Verbal | null {
+  const found: Verbal[] = [];
+  for (const doc of docs) {
+    for (const f of doc.facts) {
+      if (f.kind !== 'verbal-certification') continue;
+      const date = isIsoDate(f.value) ? f.value : docDate(doc);
+      if (date && daysBetween(first, date) <= limit)
+        found.push({ date, evidence: evidenceFromFact(f) });
+    }
+  }
+  return found.sort((a, b) => (a.date < b.date ? -1 : 1))[0] ?? null;
+}
 
 interface Cert {
   doc: EpisodeDocument;
@@ -106,11 +127,24 @@ export const docPocCert: Rule = {
       !!sentFact &&
       daysBetween(first, sentFact.value) <= certificationDays &&
       daysBetween(first, sentFact.value) >= 0;
+    const verbal = alternative ? null : timelyVerbal(episode.documents, first, certificationDays);
     let initialEvidence: Evidence[] = [];
     if (initial) {
       const lag = daysBetween(first, initial.signed);
       initialEvidence = [initial.evidence];
-      if (lag > certificationDays && !alternative) {
+      const afterVerbal = verbal ? daysBetween(verbal.date, initial.signed) : null;
+      if (lag > certificationDays && verbal && afterVerbal !== null) {
+        // A timely verbal certification stands when the signature follows within 14 days.
+        initialEvidence = [verbal.evidence, initial.evidence];
+        if (afterVerbal > VERBAL_SIGNATURE_DAYS) {
+          findings.push({
+            status: 'fail',
+            message: `Verbal certification ${verbal.date} was timely, but the signed certification ${initial.signed} came ${afterVerbal} days later (limit ${VERBAL_SIGNATURE_DAYS}).`,
+            dates: [verbal.date, initial.signed],
+            evidence: initialEvidence,
+          });
+        }
+      } else if (lag > certificationDays && !alternative) {
         // Delayed certification is accepted with evidence of a reason (BPM §220.1.3.D).
         const reason = certs.map((c) => firstFact(c.doc, 'delay-reason')).find(Boolean);
         findings.push({
@@ -123,6 +157,15 @@ export const docPocCert: Rule = {
           evidence: reason ? [initial.evidence, evidenceFromFact(reason)] : [initial.evidence],
         });
       }
+    } else if (verbal) {
+      return [
+        {
+          status: 'fail',
+          message: `Verbal certification documented ${verbal.date}, but no physician/NPP signature and date on the plan followed within ${VERBAL_SIGNATURE_DAYS} days.`,
+          dates: [verbal.date],
+          evidence: [verbal.evidence],
+        },
+      ];
     } else if (!alternative) {
       const dates = days.map((d) => d.date);
       return [
@@ -176,7 +219,7 @@ export const docPocCert: Rule = {
         message:
           alternative && !initial
             ? `Signed order and plan sent to the referring practitioner on ${sentFact?.value}, within ${certificationDays} days of the first treatment day (${first}).`
-            : `Plan certified ${certs.map((c) => c.signed).join(', ')}; every date of service falls in a certified interval.`,
+            : `Plan certified ${certs.map((c) => c.signed).join(', ')}${verbal && initial && daysBetween(first, initial.signed) > certificationDays ? ` (verbal certification ${verbal.date}, signed within ${VERBAL_SIGNATURE_DAYS} days)` : ''}; every date of service falls in a certified interval.`,
         dates: certs.map((c) => c.signed),
         evidence: [...initialEvidence, ...certs.slice(1).map((c) => c.evidence)],
       },
