@@ -142,7 +142,9 @@ export type FactKind =
   /** Why care ended ("Program completed; goals met"), from a discharge note. */
   | 'discharge-reason'
   /** A documented verbal/telephone certification: its date (ISO) or `undated`. */
-  | 'verbal-certification';
+  | 'verbal-certification'
+  /** The record says its signature is a stamp ("Signature: [stamped]", "rubber stamp"). */
+  | 'signature-stamped';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element

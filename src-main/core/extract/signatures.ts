@@ -111,6 +111,25 @@ function isPhysicianCred(creds: string[]): boolean {
   return creds.some((c) => phys.has(c.toUpperCase()));
 }
 
+/**
+ * A signature stamp, as a transcribed or printed record says it ("Signature: [stamped] A. Kessler
+ * MD", "rubber stamp signature"). Medicare does not accept stamped signatures (PIM Ch. 3
+ * §3.3.2.4). A stamp that is only an image cannot be read from text.
+ */
+const STAMPED =
+  /\b(?:signature\s+stamp|stamped\s+signature|rubber[- ]stamp(?:ed)?|signed\s+(?:by|with)\s+(?:a\s+)?stamp)\b/i;
+/** "stamp"/"stamped" in the body of a signature line ("Signature: (stamped) J. Roe"), not a time stamp. */
+const STAMP_WORD = /(?<!\b(?:time|date)[\s-]?)\bstamp(?:ed)?\b/i;
+
+/** Where a line says its signature is a stamp, as [start, end] of the words that say so. */
+function stampSpan(text: string, bodyFrom: number | null): [number, number] | null {
+  const m = STAMPED.exec(text);
+  if (m) return [m.index, m.index + m[0].length];
+  if (bodyFrom === null) return null;
+  const w = STAMP_WORD.exec(text.slice(bodyFrom));
+  return w ? [bodyFrom + w.index, bodyFrom + w.index + w[0].length] : null;
+}
+
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
   lines.forEach((line, i) => {
@@ -118,6 +137,8 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
     const phys = PHYSICIAN_LABEL.exec(t);
     const label = phys ?? SIGNER_LABEL.exec(t) ?? E_SIGNED_ANYWHERE.exec(t);
+    const stamp = stampSpan(t, label ? label.index + label[0].length : null);
+    if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);
     if (!label) return;
     const from = label.index + label[0].length;
     const sig = parseBody(t, from);

@@ -60,4 +60,25 @@ describe('DOC-SIGNED', () => {
       'Plan of care dated 2026-09-01 is unsigned',
     );
   });
+
+  it('fails a stamped signature as unsigned, even with a name, credentials and date', () => {
+    const ep = episode('medicare')
+      .doc('evaluation', '2026-09-01', {
+        ...signed('2026-09-01'),
+        'signature-stamped': 'signature stamp',
+      })
+      .doc('physician-order', '2026-08-28', {
+        'physician-signer': 'Dr. Smith, MD',
+        'physician-signed-date': '2026-08-28',
+        'signature-stamped': 'stamped',
+      })
+      .build();
+    const f = fails(run(docSigned, ep));
+    expect(f.map((x) => x.message)).toEqual([
+      'Physician order dated 2026-08-28 is signed with a stamp, which is not accepted and counts as unsigned; an unsigned order cannot be cured by attestation.',
+      'Evaluation dated 2026-09-01 is signed with a stamp, which is not accepted and counts as unsigned; cure with a signed, dated attestation by the author identifying the beneficiary.',
+    ]);
+    expect(f[0]!.severity).toBeUndefined(); // the rule's error
+    expect(f[1]!.evidence[0]!.quote).toBe('signature-stamped: signature stamp');
+  });
 });

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../../shared/model';
-import { evidenceFromDocument } from '../../lib/evidence';
+import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
 import {
   docDate,
   docsOfType,
@@ -52,17 +52,28 @@ export const docSigned: Rule = {
       const sig = signatureStatus(doc);
       const date = docDate(doc);
       const what = `${LABEL[doc.type as (typeof SIGNED_TYPES)[number]]}${date ? ` dated ${date}` : ` "${doc.title}" (undated)`}`;
+      // PIM §3.3.2.4: a record entry can be cured by the author's signed attestation; an order
+      // cannot (the reviewer disregards it).
+      const cure =
+        doc.type === 'physician-order'
+          ? 'an unsigned order cannot be cured by attestation'
+          : 'cure with a signed, dated attestation by the author identifying the beneficiary';
+      // A stamped signature is not accepted: the entry counts as unsigned.
+      const stamp = firstFact(doc, 'signature-stamped');
+      if (stamp) {
+        findings.push({
+          status: 'fail',
+          message: `${what} is signed with a stamp, which is not accepted and counts as unsigned; ${cure}.`,
+          dates: date ? [date] : [],
+          evidence: [evidenceFromFact(stamp)],
+        });
+        continue;
+      }
       if (sig.status === 'signed') {
         signed.push(sig.evidence);
         continue;
       }
       if (sig.status === 'unsigned') {
-        // PIM §3.3.2.4: a record entry can be cured by the author's signed attestation; an order
-        // cannot (the reviewer disregards it).
-        const cure =
-          doc.type === 'physician-order'
-            ? 'an unsigned order cannot be cured by attestation'
-            : 'cure with a signed, dated attestation by the author identifying the beneficiary';
         findings.push({
           status: 'fail',
           message: `${what} is unsigned; ${cure}.`,
