@@ -8,7 +8,7 @@ import { parseISO } from 'date-fns';
 import type { ExhibitPlacement } from './citations';
 import {
   prepareExhibits,
-  startLoads,
+  SourceLoads,
   type EmbeddedSourcePage,
   type PreparedExhibit,
 } from './exhibit-sources';
@@ -161,7 +161,7 @@ export async function buildPacket(
 ): Promise<{ pdf: Uint8Array; plan: PacketPlan; pageCount: number }> {
   const detailed = planPacketDetailed(input);
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const loads = startLoads(detailed.exhibitDocs, input.loadDocumentSource);
+  const loads = new SourceLoads(detailed.exhibitDocs, input.loadDocumentSource);
   // Font metrics load while the source files are read.
   const fonts = embedFonts(doc);
   const prepared = await prepareExhibits(doc, detailed.exhibitDocs, loads, fonts);

@@ -241,31 +241,57 @@ function typesetText(doc: EpisodeDocument, pages: PageText[], fonts: Fonts): Pre
   return { doc, pages: out, sourcePageMap };
 }
 
-type SourceResult = { source: DocumentSource } | { error: unknown };
-
-/** Source files being loaded, by file name. */
-export type SourceLoads = Map<string, Promise<SourceResult>>;
+export type SourceResult = { source: DocumentSource } | { error: unknown };
 
 /**
- * Starts loading every distinct source file at once, so reading the files overlaps other work
- * (parsing the ones already read). Failures are kept, not thrown, until the exhibit that needs the
- * file is prepared.
+ * How many source files are read ahead of the one being prepared: enough to keep reads under way
+ * while earlier files are parsed, few enough that a packet of large scanned files does not hold
+ * them all in memory at once.
  */
-export function startLoads(
-  docs: EpisodeDocument[],
-  load: PacketInput['loadDocumentSource'],
-): SourceLoads {
-  const loads = new Map<string, Promise<SourceResult>>();
-  for (const doc of docs) {
-    if (loads.has(doc.file)) continue;
-    // Called now (the executor runs at once), so reads are under way before this returns.
-    const started = new Promise<DocumentSource>((resolve) => resolve(load(doc))).then(
-      (source) => ({ source }),
-      (error: unknown) => ({ error }),
-    );
-    loads.set(doc.file, started);
+export const READ_AHEAD = 8;
+
+/**
+ * Source files loaded a few ahead of use, in the order exhibits need them. Failures are kept, not
+ * thrown, until the exhibit that needs the file is prepared.
+ */
+export class SourceLoads {
+  private readonly files: Array<{ file: string; doc: EpisodeDocument }> = [];
+  private readonly order = new Map<string, number>();
+  private readonly started = new Map<string, Promise<SourceResult>>();
+  private next = 0;
+
+  constructor(
+    docs: EpisodeDocument[],
+    private readonly load: PacketInput['loadDocumentSource'],
+  ) {
+    for (const doc of docs) {
+      if (this.order.has(doc.file)) continue;
+      this.order.set(doc.file, this.files.length);
+      this.files.push({ file: doc.file, doc });
+    }
+    this.fill(READ_AHEAD);
   }
-  return loads;
+
+  /** The load of `file` (each file is taken once); starts the loads that follow it. */
+  take(file: string): Promise<SourceResult> {
+    this.fill((this.order.get(file) ?? -1) + 1 + READ_AHEAD);
+    const result = this.started.get(file);
+    if (!result) throw new Error(`exhibit source "${file}" was not planned`);
+    this.started.delete(file);
+    return result;
+  }
+
+  private fill(upTo: number): void {
+    for (; this.next < Math.min(upTo, this.files.length); this.next++) {
+      const { file, doc } = this.files[this.next]!;
+      // Called now (the executor runs at once), so the read is under way before this returns.
+      const started = new Promise<DocumentSource>((resolve) => resolve(this.load(doc))).then(
+        (source) => ({ source }),
+        (error: unknown) => ({ error }),
+      );
+      this.started.set(file, started);
+    }
+  }
 }
 
 export async function prepareExhibits(
@@ -283,7 +309,7 @@ export async function prepareExhibits(
   for (const [i, doc] of docs.entries()) {
     let pdf = pdfCache.get(doc.file);
     if (!pdf) {
-      const loaded = await (loads.get(doc.file) as Promise<SourceResult>);
+      const loaded = await loads.take(doc.file);
       if ('error' in loaded) {
         const reason = loaded.error instanceof Error ? loaded.error.message : String(loaded.error);
         throw new Error(`Could not load exhibit document "${doc.file}": ${reason}`);
