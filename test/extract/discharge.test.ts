@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocuments } from '../../src-main/core/extract';
-import { expectQuotesExact, onePage, values } from './helpers';
+import { factValues } from './helpers';
 
-const reasons = (text: string) => {
-  const pages = onePage(text);
-  const docs = extractDocuments('dc.txt', pages);
-  expectQuotesExact(docs, pages);
-  return docs.flatMap((d) => values(d, 'discharge-reason'));
-};
+const reasons = (text: string) => factValues(text, 'discharge-reason');
 
 describe('discharge reason', () => {
   it('reads a labelled field, stopping at the next column', () => {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ExtractedDocument, FactKind, PageText } from '../../shared/model';
+import { extractDocuments } from '../../src-main/core/extract';
 
 /** Every fact's quote is exactly the cited span of its page. */
 export function expectQuotesExact(docs: ExtractedDocument[], pages: PageText[]): void {
@@ -24,4 +25,12 @@ export function quotes(doc: ExtractedDocument, kind: FactKind): string[] {
 
 export function onePage(text: string): PageText[] {
   return [{ page: 1, text }];
+}
+
+/** Values of one fact kind extracted from a one-page text note, every quote checked exact. */
+export function factValues(text: string, kind: FactKind): string[] {
+  const pages = onePage(text);
+  const docs = extractDocuments('note.txt', pages);
+  expectQuotesExact(docs, pages);
+  return docs.flatMap((d) => values(d, kind));
 }

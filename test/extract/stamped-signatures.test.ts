@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocuments } from '../../src-main/core/extract';
-import { expectQuotesExact, onePage, values } from './helpers';
+import { factValues } from './helpers';
 
-const stamped = (text: string) => {
-  const pages = onePage(text);
-  const docs = extractDocuments('note.txt', pages);
-  expectQuotesExact(docs, pages);
-  return docs.flatMap((d) => values(d, 'signature-stamped'));
-};
+const stamped = (text: string) => factValues(text, 'signature-stamped');
 
 describe('stamped signatures', () => {
   it('reads a stamp said on a signature line or anywhere as "signature stamp"', () => {

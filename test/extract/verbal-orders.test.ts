@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../src-main/core/extract';
-import { expectQuotesExact, onePage, quotes, values } from './helpers';
+import { factValues, onePage, quotes } from './helpers';
 
-const verbal = (text: string) => {
-  const pages = onePage(text);
-  const docs = extractDocuments('note.txt', pages);
-  expectQuotesExact(docs, pages);
-  return docs.flatMap((d) => values(d, 'verbal-certification'));
-};
+const verbal = (text: string) => factValues(text, 'verbal-certification');
 
 describe('verbal certification', () => {
   it('reads the date on the line in several phrasings and date styles', () => {
