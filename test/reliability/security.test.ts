@@ -10,7 +10,9 @@ import { buildPacketForEpisode } from '../../src-main/core/api/packets';
 import { runReview, writeReviewExport } from '../../src-main/core/api/review';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { setLogSink } from '../../src-main/core/log';
-import { readAuditLog, verifyAuditLog } from '../../src-main/core/store/audit';
+import { auditLogCommand } from '../../src-main/cli/commands/audit-log';
+import { UsageError } from '../../src-main/cli/usage';
+import { auditHead, readAuditLog, verifyAuditLog } from '../../src-main/core/store/audit';
 import { backupDatabase, encryptDatabase } from '../../src-main/core/store/backup';
 import { DatabaseKeyError, openDatabase, type Db } from '../../src-main/core/store/db';
 
@@ -159,6 +161,58 @@ describe('audit trail', () => {
     db.prepare('UPDATE audit_log SET id = 3 WHERE id = 4').run();
     expect(verifyAuditLog(db)).toMatchObject({ ok: false, brokenId: 3, reason: /prev_hash/ });
     db.close();
+  });
+
+  it('detects entries cut off the end only against an anchor kept outside the database', async () => {
+    const copy = join(dir, 'truncate.db');
+    await plain.backup(copy);
+    const db = openDatabase(copy);
+    const head = auditHead(db)!;
+    expect(head.id).toBe(readAuditLog(db).length);
+    expect(verifyAuditLog(db, head)).toMatchObject({ ok: true });
+    db.exec('DROP TRIGGER audit_log_no_delete;');
+    db.prepare('DELETE FROM audit_log WHERE id >= ?').run(head.id - 1);
+    // What is left is a valid chain: the cut cannot be seen without the anchor.
+    expect(verifyAuditLog(db)).toEqual({ ok: true, entries: head.id - 2 });
+    expect(verifyAuditLog(db, head)).toMatchObject({
+      ok: false,
+      brokenId: head.id,
+      reason: `anchor entry ${head.id} is missing: the log ends at entry ${head.id - 2} (entries were cut off its end)`,
+    });
+    // An older anchor still matches; a forged hash for it does not.
+    const first = readAuditLog(db)[0]!;
+    expect(verifyAuditLog(db, { id: 1, hash: first.hash }).ok).toBe(true);
+    expect(verifyAuditLog(db, { id: 1, hash: 'f'.repeat(64) })).toMatchObject({
+      ok: false,
+      reason: /does not match the anchor/,
+    });
+    db.close();
+  });
+
+  it('audit-log --head prints the anchor and --verify --anchor exits 1 on a cut log', async () => {
+    const copy = join(dir, 'cli-anchor.db');
+    await plain.backup(copy);
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (...a: unknown[]) => void out.push(a.join(' '));
+    try {
+      expect(await auditLogCommand(['--db', copy, '--head'])).toBe(0);
+      const anchor = out.pop()!;
+      expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
+      expect(await auditLogCommand(['--db', copy, '--verify', '--anchor', anchor])).toBe(0);
+      expect(out.pop()).toMatch(/hash chain intact, anchor entry \d+ matches$/);
+      const db = openDatabase(copy);
+      db.exec('DROP TRIGGER audit_log_no_delete;');
+      db.prepare('DELETE FROM audit_log WHERE id = ?').run(Number(anchor.split(':')[0]));
+      db.close();
+      expect(await auditLogCommand(['--db', copy, '--verify', '--anchor', anchor])).toBe(1);
+      expect(out.pop()).toMatch(/^BROKEN at entry \d+: anchor entry \d+ is missing/);
+      await expect(
+        auditLogCommand(['--db', copy, '--verify', '--anchor', '12:abc']),
+      ).rejects.toThrow(UsageError);
+    } finally {
+      console.log = log;
+    }
   });
 });
 

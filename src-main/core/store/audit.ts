@@ -133,11 +133,60 @@ export type AuditVerification =
   { ok: true; entries: number } | { ok: false; entries: number; brokenId: number; reason: string };
 
 /**
+ * An entry's id and hash kept outside the database (printed, filed, in a backup): a chain that is
+ * intact but no longer holds this entry, or holds another one in its place, was cut back or
+ * rewritten, which the chain alone cannot show.
+ */
+export interface AuditAnchor {
+  id: number;
+  hash: string;
+}
+
+/** `ID:HASH`, as `audit-log --head` prints it. */
+export function parseAuditAnchor(text: string): AuditAnchor | null {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return m ? { id: Number(m[1]), hash: m[2]! } : null;
+}
+
+/** The latest entry as an anchor, or null for an empty log. */
+export function auditHead(db: Db): AuditAnchor | null {
+  if (!hasAuditTable(db)) return null;
+  const row = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    AuditAnchor | undefined;
+  return row ?? null;
+}
+
+/**
  * Recomputes the chain from the first entry. Reports the first entry whose stored hash does not
  * match its content (edited), whose prev_hash does not match its predecessor (one before it was
- * removed or edited), or whose id skips a number (a deleted entry).
+ * removed or edited), or whose id skips a number (a deleted entry). With an anchor, the chain must
+ * also still hold that entry with that hash.
  */
-export function verifyAuditLog(db: Db): AuditVerification {
+export function verifyAuditLog(db: Db, anchor?: AuditAnchor): AuditVerification {
+  const chain = verifyChain(db);
+  if (!chain.ok || !anchor) return chain;
+  const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.id) as
+    { hash: string } | undefined;
+  if (!row) {
+    return {
+      ok: false,
+      entries: chain.entries,
+      brokenId: anchor.id,
+      reason: `anchor entry ${anchor.id} is missing: the log ends at entry ${chain.entries} (entries were cut off its end)`,
+    };
+  }
+  if (row.hash !== anchor.hash) {
+    return {
+      ok: false,
+      entries: chain.entries,
+      brokenId: anchor.id,
+      reason: `entry ${anchor.id} does not match the anchor (the chain was rewritten)`,
+    };
+  }
+  return chain;
+}
+
+function verifyChain(db: Db): AuditVerification {
   if (!hasAuditTable(db)) return { ok: true, entries: 0 };
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
   let prev = GENESIS_HASH;
