@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildEpisodeChunks } from '../episodes';
+import { buildEpisodeChunks, compareEpisodes } from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { reviewEpisode } from '../review/engine';
@@ -32,26 +32,31 @@ export function profileFor(episode: EpisodeModel, override: PayerProfile | null)
 }
 
 /**
- * Builds the episodes of the store and runs the rule catalog over each, chunk by chunk: the models
- * are dropped after review unless `keep` takes them.
+ * Builds the episodes of the store and runs the rule catalog over each, chunk by chunk, in the
+ * report's order (`compareEpisodes`): the models are dropped after review unless kept.
  */
 function reviewEpisodes(
   db: Db,
-  opts: { asOf: IsoDate; override: PayerProfile | null; keep?: (model: EpisodeModel) => void },
-): ReviewedEpisode[] {
+  opts: { asOf: IsoDate; override: PayerProfile | null; keepModels: boolean },
+): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
-  const out: ReviewedEpisode[] = [];
+  const out: Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null; order: EpisodeModel }> =
+    [];
   for (const chunk of buildEpisodeChunks(db, { asOf: opts.asOf })) {
     for (const ep of chunk) {
       const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
       let profile = profiles.get(key);
       if (!profile) profiles.set(key, (profile = profileFor(ep, opts.override)));
-      out.push(toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name));
-      opts.keep?.(ep);
+      out.push({
+        reviewed: toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name),
+        model: opts.keepModels ? ep : null,
+        // What compareEpisodes reads, without holding on to the model's documents and lines.
+        order: { ...ep, documents: [], billing: [], claims: [] },
+      });
     }
   }
-  return out;
+  return out.sort((a, b) => compareEpisodes(a.order, b.order));
 }
 
 /** Builds every episode from the store and runs the rule catalog over each, keeping the models. */
@@ -61,9 +66,12 @@ export function runReview(
 ): ReviewReport & { models: EpisodeModel[] } {
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const models: EpisodeModel[] = [];
-  const episodes = reviewEpisodes(db, { asOf, override, keep: (m) => models.push(m) });
-  return { ...finishReview(db, episodes, asOf, override, opts), models };
+  const reviewed = reviewEpisodes(db, { asOf, override, keepModels: true });
+  const episodes = reviewed.map((e) => e.reviewed);
+  return {
+    ...finishReview(db, episodes, asOf, override, opts),
+    models: reviewed.map((e) => e.model!),
+  };
 }
 
 /**
@@ -73,7 +81,7 @@ export function runReview(
 export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const episodes = reviewEpisodes(db, { asOf, override });
+  const episodes = reviewEpisodes(db, { asOf, override, keepModels: false }).map((e) => e.reviewed);
   return finishReview(db, episodes, asOf, override, opts);
 }
 

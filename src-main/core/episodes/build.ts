@@ -15,12 +15,11 @@ import type { Db } from '../store/db';
 import { addDays, daysBetween } from '../../../shared/dates';
 import { decodeFacts } from '../store/fact-codec';
 import {
-  identityKeySql,
-  identityLookup,
   readRemits,
   resolvePatients,
-  type PatientResolution,
+  type PatientRows,
   type RemitRecord,
+  type ResolvedPatient,
 } from './patients';
 import { payerKind, payerState } from './payers';
 
@@ -46,207 +45,229 @@ type Item =
   | { kind: 'doc'; date: string | null; payer: string | null; doc: EpisodeDocument }
   | { kind: 'line'; date: string; payer: string | null; line: EpisodeBillingLine };
 
+/** Every episode of the store with its facts, in `compareEpisodes` order. */
 export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
-  return [...buildEpisodeChunks(db, opts, Infinity)].flat();
+  return [...buildEpisodeChunks(db, opts)].flat().sort(compareEpisodes);
 }
 
+/**
+ * The episodes of a few patients at a time (about `chunkDocs` documents), facts attached, in
+ * patient order; sort with `compareEpisodes` (a stable sort) for the review's order. Only the
+ * current chunk's rows are read and held: memory stays bounded by the chunk when the caller drops
+ * each one after use, and nothing lives long enough to be promoted by the garbage collector.
+ */
 export function* buildEpisodeChunks(
   db: Db,
   opts: BuildOptions,
-  chunkDocs = 500,
+  chunkDocs = 100,
 ): Generator<EpisodeModel[]> {
-  const planned: Array<EpisodeModel | null> = planEpisodes(db, opts, resolvePatients(db));
-  const stmt = db
-    .prepare(
-      `SELECT document_id, facts FROM document_facts
-        WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id`,
-    )
-    .raw();
-  // One copy of each kind string (a dozen kinds over millions of facts).
-  const kinds = new Map<string, FactKind>();
-  let i = 0;
-  while (i < planned.length) {
-    const chunk: EpisodeModel[] = [];
-    const docById = new Map<number, EpisodeDocument>();
-    while (i < planned.length && (chunk.length === 0 || docById.size < chunkDocs)) {
-      // Fresh episode and document objects: the planned ones are old by now, and facts hung on
-      // old objects would survive young-generation collections and fill the old generation.
-      const planEp = planned[i]!;
-      planned[i++] = null;
-      const documents = planEp.documents.map((d) => ({ ...d }));
-      chunk.push({ ...planEp, documents });
-      for (const d of documents) docById.set(d.id, d);
+  const { patients, rows } = resolvePatients(db);
+  const builder = new ChunkBuilder(db, opts);
+  let p = 0;
+  while (p < patients.length) {
+    const group: number[] = [];
+    let docs = 0;
+    while (p < patients.length && (group.length === 0 || docs < chunkDocs)) {
+      docs += rows[p]!.documents.length;
+      group.push(p++);
     }
-    const ids = [...docById.keys()].sort((a, b) => a - b);
-    for (const [docId, json] of stmt.iterate(JSON.stringify(ids)) as Iterable<[number, string]>) {
-      const doc = docById.get(docId)!;
-      doc.facts = decodeFacts(json, doc.file, kinds);
-    }
-    yield chunk;
+    yield builder.build(group.map((i) => ({ patient: patients[i]!, rows: rows[i]! })));
   }
 }
 
 /**
- * Episode order: patient name, then start; ties (two patients of the same name starting the same
- * day) by patient, then in the order the patient's episodes were split.
+ * Episode order: patient name, then start, then patient (two patients of the same name starting
+ * the same day). A patient's episodes that start the same day keep the order they were split in.
  */
-export function compareEpisodes(
-  a: { patient: { name: string; id: number }; start: string; seq: number },
-  b: { patient: { name: string; id: number }; start: string; seq: number },
-): number {
+export function compareEpisodes(a: EpisodeModel, b: EpisodeModel): number {
   return (
     a.patient.name.localeCompare(b.patient.name) ||
     a.start.localeCompare(b.start) ||
-    a.patient.id - b.patient.id ||
-    a.seq - b.seq
+    a.patient.id - b.patient.id
   );
 }
 
-function planEpisodes(db: Db, opts: BuildOptions, patients: PatientResolution): EpisodeModel[] {
-  const inactivity = opts.inactivityDays ?? 30;
-  const gapDays = opts.newEpisodeGapDays ?? 60;
-
-  // Rows come as raw arrays (better-sqlite3 builds row objects slowly) and file paths from one
-  // small map instead of a join that repeats the path string on every row.
-  const pathOf = new Map(
-    db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>,
-  );
+/** Reads and assembles the episodes of a group of patients; prepared statements are reused. */
+class ChunkBuilder {
+  private readonly inactivity: number;
+  private readonly gapDays: number;
+  private readonly pathOf: Map<number, string>;
+  private readonly remitByClaim: Map<string, RemitRecord>;
   // Names, payers, codes and dates repeat on thousands of rows: keep one copy of each string.
-  const pool = new Map<string, string>();
-  const intern = <T extends string | null>(v: T): T => {
-    if (v === null) return v;
-    const known = pool.get(v);
-    if (known !== undefined) return known as T;
-    pool.set(v, v);
-    return v;
-  };
-  const patientOf = identityLookup(patients.identities);
+  private readonly pool = new Map<string, string>();
+  // One copy of each kind string (a dozen kinds over millions of facts).
+  private readonly kinds = new Map<string, FactKind>();
+  private readonly docStmt;
+  private readonly lineStmt;
+  private readonly factStmt;
 
-  const itemsByPatient = new Map<number, Item[]>();
-  const push = (p: number, item: Item) => {
-    let list = itemsByPatient.get(p);
-    if (!list) itemsByPatient.set(p, (list = []));
-    list.push(item);
-  };
-  for (const r of db
-    .prepare(
-      `SELECT id, type, title, date, page_start, page_end, discipline,
-              ${identityKeySql('patient_name', 'patient_dob', 'patient_mrn')}, payer, file_id
-         FROM documents ORDER BY id`,
-    )
-    .raw()
-    .iterate() as Iterable<unknown[]>) {
-    const path = pathOf.get(r[9] as number);
-    if (path === undefined) continue;
-    const id = r[0] as number;
-    const p = patients.identities.get(r[7] as string) ?? patients.documents.get(id);
-    if (p === undefined) continue;
-    const date = intern(r[3] as string | null);
-    const doc: EpisodeDocument = {
-      id,
-      type: intern(r[1] as DocType),
-      title: r[2] as string,
-      date,
-      file: path,
-      pageStart: r[4] as number,
-      pageEnd: r[5] as number,
-      discipline: intern(r[6] as EpisodeDocument['discipline']),
-      facts: [],
-    };
-    push(p, { kind: 'doc', date, payer: intern(r[8] as string | null), doc });
-  }
-  for (const r of db
-    .prepare(
-      `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
-              claim_id, provider, file_id
-         FROM billing_lines ORDER BY dos, id`,
-    )
-    .raw()
-    .iterate() as Iterable<unknown[]>) {
-    const path = pathOf.get(r[13] as number);
-    if (path === undefined) continue;
-    const name = intern(r[2] as string | null);
-    const mrn = intern(r[3] as string | null);
-    const dob = intern(r[4] as string | null);
-    const p = patientOf(name, dob, mrn);
-    if (p === undefined) continue;
-    const line = billingLine(
-      intern(r[0] as EpisodeBillingLine['source']),
-      r[1] as number,
-      name,
-      mrn,
-      dob,
-      intern(r[5] as string),
-      intern(r[6] as string),
-      intern(r[7] as string),
-      r[8] as number,
-      r[9] as number | null,
-      intern(r[10] as string | null),
-      r[11] as string | null,
-      intern(r[12] as string | null),
-      path,
+  constructor(
+    db: Db,
+    private readonly opts: BuildOptions,
+  ) {
+    this.inactivity = opts.inactivityDays ?? 30;
+    this.gapDays = opts.newEpisodeGapDays ?? 60;
+    // File paths from one small map instead of a join that repeats the path on every row.
+    this.pathOf = new Map(
+      db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>,
     );
-    push(p, { kind: 'line', date: line.dos, payer: line.payer, line });
+    this.remitByClaim = readRemits(db);
+    // Rows come as raw arrays: better-sqlite3 builds row objects slowly.
+    this.docStmt = db
+      .prepare(
+        `SELECT id, type, title, date, page_start, page_end, discipline, payer, file_id
+           FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      )
+      .raw();
+    this.lineStmt = db
+      .prepare(
+        `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
+                claim_id, provider, file_id, id
+           FROM billing_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY dos, id`,
+      )
+      .raw();
+    this.factStmt = db
+      .prepare(
+        `SELECT document_id, facts FROM document_facts
+          WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id`,
+      )
+      .raw();
   }
 
-  // Remit claims by claim id; the service lines of unbilled claims are billing lines.
-  const remitByClaim = readRemits(db);
-  const remitLines: Array<{ p: number; line: EpisodeBillingLine }> = [];
-  for (const [claimId, p] of patients.remitClaims) {
-    const { claim, file } = remitByClaim.get(claimId)!;
-    for (const s of claim.services) {
-      const dos = s.dos ?? claim.periodStart;
-      if (!dos) continue;
-      remitLines.push({
-        p,
-        line: billingLine(
-          'remit',
-          s.segment,
-          claim.patientName,
-          null,
-          null,
-          dos,
-          s.code,
-          s.modifiers.join(' '),
-          s.units,
-          s.charge,
-          claim.payerName,
-          claimId,
-          null,
-          file,
-        ),
+  private intern<T extends string | null>(v: T): T {
+    if (v === null) return v;
+    const known = this.pool.get(v);
+    if (known !== undefined) return known as T;
+    this.pool.set(v, v);
+    return v;
+  }
+
+  build(group: Array<{ patient: ResolvedPatient; rows: PatientRows }>): EpisodeModel[] {
+    const intern = this.intern.bind(this);
+    const docOwner = new Map<number, number>();
+    const lineOwner = new Map<number, number>();
+    group.forEach(({ rows }, g) => {
+      for (const id of rows.documents) docOwner.set(id, g);
+      for (const id of rows.lines) lineOwner.set(id, g);
+    });
+    // Items per patient: documents in id order, then ledger and FHIR lines by date of service,
+    // then the service lines of unbilled remit claims, claim by claim.
+    const items: Item[][] = group.map(() => []);
+    const docById = new Map<number, EpisodeDocument>();
+    for (const r of this.docStmt.iterate(JSON.stringify([...docOwner.keys()])) as Iterable<
+      unknown[]
+    >) {
+      const path = this.pathOf.get(r[8] as number);
+      if (path === undefined) continue;
+      const id = r[0] as number;
+      const date = intern(r[3] as string | null);
+      const doc: EpisodeDocument = {
+        id,
+        type: intern(r[1] as DocType),
+        title: r[2] as string,
+        date,
+        file: path,
+        pageStart: r[4] as number,
+        pageEnd: r[5] as number,
+        discipline: intern(r[6] as EpisodeDocument['discipline']),
+        facts: [],
+      };
+      docById.set(id, doc);
+      items[docOwner.get(id)!]!.push({
+        kind: 'doc',
+        date,
+        payer: intern(r[7] as string | null),
+        doc,
       });
     }
-  }
-  // After the ledger and FHIR lines, as before: claim by claim, in remit order.
-  for (const { p, line } of remitLines)
-    push(p, { kind: 'line', date: line.dos, payer: line.payer, line });
-
-  const episodes: Array<EpisodeModel & { seq: number }> = [];
-  for (const p of [...itemsByPatient.keys()].sort((a, b) => a - b)) {
-    const items = itemsByPatient.get(p)!;
-    const resolved = patients.patients[p]!;
-    const patient = { id: resolved.id, name: resolved.name, mrn: resolved.mrn, dob: resolved.dob };
-    let seq = 0;
-    for (const group of splitByPayer(items)) {
-      for (const items of splitByGap(group.items, gapDays)) {
-        episodes.push({
-          ...assemble(
-            items,
-            group.kind,
-            patient,
-            resolved.key,
-            remitByClaim,
-            opts.asOf,
-            inactivity,
-          ),
-          seq: seq++,
-        });
-      }
+    for (const r of this.lineStmt.iterate(JSON.stringify([...lineOwner.keys()])) as Iterable<
+      unknown[]
+    >) {
+      const path = this.pathOf.get(r[13] as number);
+      if (path === undefined) continue;
+      const line = billingLine(
+        intern(r[0] as EpisodeBillingLine['source']),
+        r[1] as number,
+        intern(r[2] as string | null),
+        intern(r[3] as string | null),
+        intern(r[4] as string | null),
+        intern(r[5] as string),
+        intern(r[6] as string),
+        intern(r[7] as string),
+        r[8] as number,
+        r[9] as number | null,
+        intern(r[10] as string | null),
+        r[11] as string | null,
+        intern(r[12] as string | null),
+        path,
+      );
+      items[lineOwner.get(r[14] as number)!]!.push({
+        kind: 'line',
+        date: line.dos,
+        payer: line.payer,
+        line,
+      });
     }
+    group.forEach(({ rows }, g) => {
+      for (const claimId of rows.remitClaims) {
+        const { claim, file } = this.remitByClaim.get(claimId)!;
+        for (const s of claim.services) {
+          const dos = s.dos ?? claim.periodStart;
+          if (!dos) continue;
+          const line = billingLine(
+            'remit',
+            s.segment,
+            claim.patientName,
+            null,
+            null,
+            dos,
+            s.code,
+            s.modifiers.join(' '),
+            s.units,
+            s.charge,
+            claim.payerName,
+            claimId,
+            null,
+            file,
+          );
+          items[g]!.push({ kind: 'line', date: line.dos, payer: line.payer, line });
+        }
+      }
+    });
+    for (const [docId, json] of this.factStmt.iterate(
+      JSON.stringify([...docById.keys()]),
+    ) as Iterable<[number, string]>) {
+      const doc = docById.get(docId)!;
+      doc.facts = decodeFacts(json, doc.file, this.kinds);
+    }
+
+    const episodes: EpisodeModel[] = [];
+    group.forEach(({ patient: resolved }, g) => {
+      if (items[g]!.length === 0) return;
+      const patient = {
+        id: resolved.id,
+        name: resolved.name,
+        mrn: resolved.mrn,
+        dob: resolved.dob,
+      };
+      for (const part of splitByPayer(items[g]!)) {
+        for (const parted of splitByGap(part.items, this.gapDays)) {
+          episodes.push(
+            assemble(
+              parted,
+              part.kind,
+              patient,
+              resolved.key,
+              this.remitByClaim,
+              this.opts.asOf,
+              this.inactivity,
+            ),
+          );
+        }
+      }
+    });
+    return episodes;
   }
-  episodes.sort(compareEpisodes);
-  return episodes.map(({ seq: _seq, ...ep }) => ep);
 }
 
 function billingLine(

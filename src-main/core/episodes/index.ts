@@ -1,4 +1,4 @@
-export { buildEpisodes, buildEpisodeChunks, type BuildOptions } from './build';
+export { buildEpisodes, buildEpisodeChunks, compareEpisodes, type BuildOptions } from './build';
 export { addDays, daysBetween } from '../../../shared/dates';
 export { matchPatients, nameKey, parseName, displayName } from './identity';
 export { payerKind, payerState } from './payers';

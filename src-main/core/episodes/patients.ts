@@ -1,8 +1,8 @@
 /**
  * Who is who, decided once for the whole store before any episode is built. Matching works on
- * distinct identities (name, date of birth, MRN as written), which SQLite counts for us: a chart of
- * 600,000 rows has a few thousand of them. The result maps every identity, identity-less document
- * and unbilled remit claim to a patient; the episode builder then only looks rows up.
+ * distinct identities (name, date of birth, MRN as written), which SQLite groups for us: a chart of
+ * 600,000 rows has a few thousand of them. The result lists each patient's documents, billing
+ * lines and unbilled remit claims, so episodes can be built a few patients at a time.
  */
 import type { RemitClaim } from '../../../shared/model';
 import type { Db } from '../store/db';
@@ -18,15 +18,20 @@ export interface ResolvedPatient {
   key: string;
 }
 
-/** Who each identity, placed document and unbilled remit claim is: the value is a patient index. */
+/** A patient's rows in the store: what the episode builder reads for them, and only that. */
+export interface PatientRows {
+  /** Document ids, ascending (their own identity, or placed by folder). */
+  documents: number[];
+  /** Billing line ids (ledger and FHIR claims). */
+  lines: number[];
+  /** Remit claims not billed in a ledger or FHIR claim: their service lines become billing lines. */
+  remitClaims: string[];
+}
+
 export interface PatientResolution {
   patients: ResolvedPatient[];
-  /** `identityKey(name, dob, mrn)` -> patient index. */
-  identities: Map<string, number>;
-  /** Documents without an identity of their own, placed by folder. */
-  documents: Map<number, number>;
-  /** Remit claims not billed in a ledger or FHIR claim: their service lines become billing lines. */
-  remitClaims: Map<string, number>;
+  /** Rows of each patient, by patient index. */
+  rows: PatientRows[];
 }
 
 const SEP = '\u001f';
@@ -34,31 +39,6 @@ const SEP = '\u001f';
 /** The identity of a row as stored; empty and missing parts are the same to matching. */
 export function identityKey(name: string | null, dob: string | null, mrn: string | null): string {
   return `${name ?? ''}${SEP}${dob ?? ''}${SEP}${mrn ?? ''}`;
-}
-
-/**
- * `identities.get(identityKey(...))` without building a key string per row: rows repeat a few
- * thousand identities hundreds of thousands of times.
- */
-export function identityLookup(
-  identities: Map<string, number>,
-): (name: string | null, dob: string | null, mrn: string | null) => number | undefined {
-  const cache = new Map<string, Map<string, Map<string, number | undefined>>>();
-  return (name, dob, mrn) => {
-    let byDob = cache.get(name ?? '');
-    if (!byDob) cache.set(name ?? '', (byDob = new Map()));
-    let byMrn = byDob.get(dob ?? '');
-    if (!byMrn) byDob.set(dob ?? '', (byMrn = new Map()));
-    if (byMrn.has(mrn ?? '')) return byMrn.get(mrn ?? '');
-    const p = identities.get(identityKey(name, dob, mrn));
-    byMrn.set(mrn ?? '', p);
-    return p;
-  };
-}
-
-/** The same key computed by SQLite. */
-export function identityKeySql(name: string, dob: string, mrn: string): string {
-  return `(coalesce(${name}, '') || char(31) || coalesce(${dob}, '') || char(31) || coalesce(${mrn}, ''))`;
 }
 
 /** The remit claims to read as service lines: the latest non-reversal per claim id. */
@@ -105,24 +85,25 @@ export function resolvePatients(db: Db): PatientResolution {
   );
   // Documents by identity and file (the file's folder votes for identity-less documents), in
   // order of first appearance; billing lines by identity, in order of first appearance.
+  // With each group its row ids, so that episodes are then built patient by patient.
   const docGroups = (
     db
       .prepare(
-        `SELECT patient_name, patient_dob, patient_mrn, file_id, count(*), min(id) AS first
+        `SELECT patient_name, patient_dob, patient_mrn, file_id, count(*), json_group_array(id),
+                min(id) AS first
          FROM documents GROUP BY patient_name, patient_dob, patient_mrn, file_id ORDER BY first`,
       )
       .raw()
-      .all() as Array<[string | null, string | null, string | null, number, number, number]>
+      .all() as Array<[string | null, string | null, string | null, number, number, string]>
   ).filter((g) => pathOf.has(g[3]));
   const lineGroups = db
     .prepare(
-      `SELECT patient_name, dob, mrn, count(*),
-min(id) AS first
+      `SELECT patient_name, dob, mrn, count(*), json_group_array(id), min(id) AS first
          FROM billing_lines WHERE file_id IN (SELECT id FROM files)
          GROUP BY patient_name, dob, mrn ORDER BY first`,
     )
     .raw()
-    .all() as Array<[string | null, string | null, string | null, number, number]>;
+    .all() as Array<[string | null, string | null, string | null, number, string]>;
   const remits = readRemits(db);
   const unbilled = unbilledRemits(db, remits);
 
@@ -147,7 +128,7 @@ min(id) AS first
     docPaths.push(pathOf.get(fileId)!);
     docWeights.push(rows);
   }
-  for (const [name, dob, mrn, rows] of lineGroups) add(name, dob, mrn, rows);
+  const lineInput = lineGroups.map(([name, dob, mrn, rows]) => add(name, dob, mrn, rows));
   const remitInput = unbilled.map((claimId) => {
     const { claim } = remits.get(claimId)!;
     return add(claim.patientName, null, null, claim.services.length);
@@ -158,25 +139,21 @@ min(id) AS first
   // Identity-less documents take the patient of their folder.
   const groupPatient = docInput.map((i) => patientOf[i]!);
   assignByFolder(docPaths, groupPatient, docWeights);
-  const documents = new Map<number, number>();
-  const unplaced = db.prepare(
-    `SELECT id FROM documents WHERE file_id = ? AND ${identityKeySql('patient_name', 'patient_dob', 'patient_mrn')} = ?`,
-  );
-  docGroups.forEach(([name, dob, mrn, fileId], g) => {
-    if (patientOf[docInput[g]!]! >= 0 || groupPatient[g]! < 0) return;
-    for (const id of unplaced.pluck().all(fileId, identityKey(name, dob, mrn)) as number[])
-      documents.set(id, groupPatient[g]!);
-  });
 
-  const identities = new Map<string, number>();
-  inputs.forEach((inp, i) => {
-    if (patientOf[i]! >= 0) identities.set(identityKey(inp.name, inp.dob, inp.mrn), patientOf[i]!);
+  const rows = clusters.map((): PatientRows => ({ documents: [], lines: [], remitClaims: [] }));
+  docGroups.forEach((g, i) => {
+    const p = groupPatient[i]!;
+    if (p >= 0) for (const id of JSON.parse(g[5]) as number[]) rows[p]!.documents.push(id);
   });
-  const remitClaims = new Map<string, number>();
+  lineGroups.forEach((g, i) => {
+    const p = patientOf[lineInput[i]!]!;
+    if (p >= 0) for (const id of JSON.parse(g[4]) as number[]) rows[p]!.lines.push(id);
+  });
   unbilled.forEach((claimId, i) => {
     const p = patientOf[remitInput[i]!]!;
-    if (p >= 0) remitClaims.set(claimId, p);
+    if (p >= 0) rows[p]!.remitClaims.push(claimId);
   });
+  for (const r of rows) r.documents.sort((a, b) => a - b);
 
   const patients = clusters.map((cluster, p): ResolvedPatient => {
     const name = clusterName(cluster);
@@ -190,7 +167,7 @@ min(id) AS first
       key: mrn ?? `${[...cluster.keys][0] ?? name}|${dob ?? ''}`,
     };
   });
-  return { patients, identities, documents, remitClaims };
+  return { patients, rows };
 }
 
 /**
