@@ -1,3 +1,4 @@
+import type { ReviewProgress } from '../core/api/review';
 import type { ImportProgress } from '../core/import/pipeline';
 
 /**
@@ -13,7 +14,7 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
     const t = Math.max(total, done, 1);
     const filled = Math.round((done / t) * width);
     const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${t} files  imported ${counts.imported}  skipped ${counts.skipped}  rejected ${counts.rejected}`;
-    stream.write(`\r${line.slice(0, (stream.columns ?? 100) - 1)}`);
+    stream.write(`\r${line.slice(0, (stream.columns || 100) - 1)}`);
   };
   return {
     update(p: ImportProgress) {
@@ -26,6 +27,30 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
     },
     done() {
       stream.write('\n');
+    },
+  };
+}
+
+/**
+ * A one-line count of reviewed patients on stderr when it is a terminal; silent otherwise.
+ * Counts only, never names.
+ */
+export function reviewProgress(stream: NodeJS.WriteStream = process.stderr) {
+  if (!stream.isTTY) return { update: (_p: ReviewProgress) => {}, done: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update(p: ReviewProgress) {
+      const now = Date.now();
+      if (now - last < 80 && p.patientsDone < p.patients) return;
+      last = now;
+      shown = true;
+      const line = `reviewing: ${p.patientsDone.toLocaleString('en-US')}/${p.patients.toLocaleString('en-US')} patients, ${p.episodes.toLocaleString('en-US')} episodes`;
+      stream.write(`\r${line.slice(0, (stream.columns || 100) - 1)}`);
+    },
+    done() {
+      // Clear the line so the report starts on a clean one.
+      if (shown) stream.write(`\r${' '.repeat(Math.max(0, (stream.columns || 100) - 1))}\r`);
     },
   };
 }

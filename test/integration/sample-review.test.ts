@@ -152,7 +152,20 @@ describe('sample chart review (golden)', () => {
 describe('review without the models (chartready review)', () => {
   it('gives the same episodes, findings and order as the review that keeps them', () => {
     const { models: _models, generatedAt: _at, ...withModels } = report;
-    const { generatedAt: _g, ...lean } = reviewStore(db, { asOf: '2026-11-24', audit: false });
+    const progress: Array<{ patientsDone: number; patients: number; episodes: number }> = [];
+    const { generatedAt: _g, ...lean } = reviewStore(db, {
+      asOf: '2026-11-24',
+      audit: false,
+      onProgress: (p) => progress.push(p),
+    });
+    // Progress counts patients up to all of them, and episodes up to the report's.
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress[progress.length - 1]!;
+    expect(last.patientsDone).toBe(last.patients);
+    expect(last.episodes).toBe(lean.episodes.length);
+    expect(progress.map((p) => p.patientsDone)).toEqual(
+      [...progress.map((p) => p.patientsDone)].sort((a, b) => a - b),
+    );
     // Same property order too: the JSON export is byte-identical.
     expect(JSON.stringify(lean)).toBe(JSON.stringify(withModels));
   });

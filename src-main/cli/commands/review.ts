@@ -2,6 +2,7 @@ import { reviewStore, writeReviewExport } from '../../core/api/review';
 import { formatCsv, formatJson, formatText } from '../../core/review/format';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
+import { reviewProgress } from '../progress';
 import { UsageError } from '../usage';
 
 export const REVIEW_HELP = `Usage: chartready review --db FILE [--format text|json|csv] [--out FILE]
@@ -33,7 +34,13 @@ export async function reviewCommand(argv: string[]): Promise<number> {
   const asOf = isoDateOption(values['as-of'], '--as-of');
   const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
   try {
-    const report = reviewStore(db, { asOf, profile: values['payer-profile'] ?? null });
+    const progress = reviewProgress();
+    const report = reviewStore(db, {
+      asOf,
+      profile: values['payer-profile'] ?? null,
+      onProgress: progress.update,
+    });
+    progress.done();
     const out =
       format === 'json'
         ? formatJson(report)

@@ -21,6 +21,14 @@ export interface ReviewOptions {
   profile?: string | null;
   /** Record the review in the audit log (default true; packets record their own entry). */
   audit?: boolean;
+  /** Called as patients are reviewed, a few at a time (counts only). */
+  onProgress?: (p: ReviewProgress) => void;
+}
+
+export interface ReviewProgress {
+  patientsDone: number;
+  patients: number;
+  episodes: number;
 }
 
 export function todayIso(): IsoDate {
@@ -37,13 +45,20 @@ export function profileFor(episode: EpisodeModel, override: PayerProfile | null)
  */
 function reviewEpisodes(
   db: Db,
-  opts: { asOf: IsoDate; override: PayerProfile | null; keepModels: boolean },
+  opts: {
+    asOf: IsoDate;
+    override: PayerProfile | null;
+    keepModels: boolean;
+    onProgress?: (p: ReviewProgress) => void;
+  },
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
   const out: Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null; order: EpisodeModel }> =
     [];
-  for (const chunk of buildEpisodeChunks(db, { asOf: opts.asOf })) {
+  for (const { episodes: chunk, patientsDone, patients } of buildEpisodeChunks(db, {
+    asOf: opts.asOf,
+  })) {
     for (const ep of chunk) {
       const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
       let profile = profiles.get(key);
@@ -55,6 +70,7 @@ function reviewEpisodes(
         order: { ...ep, documents: [], billing: [], claims: [] },
       });
     }
+    opts.onProgress?.({ patientsDone, patients, episodes: out.length });
   }
   return out.sort((a, b) => compareEpisodes(a.order, b.order));
 }
@@ -66,7 +82,12 @@ export function runReview(
 ): ReviewReport & { models: EpisodeModel[] } {
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const reviewed = reviewEpisodes(db, { asOf, override, keepModels: true });
+  const reviewed = reviewEpisodes(db, {
+    asOf,
+    override,
+    keepModels: true,
+    onProgress: opts.onProgress,
+  });
   const episodes = reviewed.map((e) => e.reviewed);
   return {
     ...finishReview(db, episodes, asOf, override, opts),
@@ -81,7 +102,12 @@ export function runReview(
 export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const episodes = reviewEpisodes(db, { asOf, override, keepModels: false }).map((e) => e.reviewed);
+  const episodes = reviewEpisodes(db, {
+    asOf,
+    override,
+    keepModels: false,
+    onProgress: opts.onProgress,
+  }).map((e) => e.reviewed);
   return finishReview(db, episodes, asOf, override, opts);
 }
 

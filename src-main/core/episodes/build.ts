@@ -47,7 +47,14 @@ type Item =
 
 /** Every episode of the store with its facts, in `compareEpisodes` order. */
 export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
-  return [...buildEpisodeChunks(db, opts)].flat().sort(compareEpisodes);
+  return [...buildEpisodeChunks(db, opts)].flatMap((c) => c.episodes).sort(compareEpisodes);
+}
+
+/** One chunk of episodes, and how far through the store's patients it reaches. */
+export interface EpisodeChunk {
+  episodes: EpisodeModel[];
+  patientsDone: number;
+  patients: number;
 }
 
 /**
@@ -60,7 +67,7 @@ export function* buildEpisodeChunks(
   db: Db,
   opts: BuildOptions,
   chunkDocs = 100,
-): Generator<EpisodeModel[]> {
+): Generator<EpisodeChunk> {
   const { patients, rows } = resolvePatients(db);
   const builder = new ChunkBuilder(db, opts);
   let p = 0;
@@ -71,7 +78,11 @@ export function* buildEpisodeChunks(
       docs += rows[p]!.documents.length;
       group.push(p++);
     }
-    yield builder.build(group.map((i) => ({ patient: patients[i]!, rows: rows[i]! })));
+    yield {
+      episodes: builder.build(group.map((i) => ({ patient: patients[i]!, rows: rows[i]! }))),
+      patientsDone: p,
+      patients: patients.length,
+    };
   }
 }
 
