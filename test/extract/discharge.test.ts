@@ -48,4 +48,21 @@ describe('discharge reason', () => {
     expect(reasons('Discharge Summary\nReason for discharge:\nGoal Status\n')).toEqual([]);
     expect(reasons('Discharge Summary\nGoals met. Home program issued.\n')).toEqual([]);
   });
+
+  it('takes only the ticked boxes of a printed form, on the label line or under it', () => {
+    expect(
+      reasons(
+        'Discharge Summary\nReason for discharge: [X] Goals met  [ ] Plateau  [ ] Non-compliance\n',
+      ),
+    ).toEqual(['Goals met']);
+    expect(
+      reasons(
+        'Discharge Summary\nReason for Discharge:\n  ☐ Insurance exhausted\n  ☒ Patient request\n  ☐ Goals met\nGoal Status\n',
+      ),
+    ).toEqual(['Patient request']);
+    // A form with nothing ticked gives no reason.
+    expect(
+      reasons('Discharge Summary\nDischarge reason: ( ) Goals met ( ) Moved ( ) Other\n'),
+    ).toEqual([]);
+  });
 });

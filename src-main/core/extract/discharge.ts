@@ -1,11 +1,13 @@
 /**
  * Why care ended, as a discharge note states it: a labelled field ("Reason for discharge: goals
- * met", "D/C reason - patient moved") or the line under a "Reason for Discharge" heading. The
- * Medicare discharge note and work-program audits both ask for it (rules.md DOC-DISCHARGE).
+ * met", "D/C reason - patient moved"), the line under a "Reason for Discharge" heading, or the
+ * ticked boxes of a printed form's list of reasons. The Medicare discharge note and work-program
+ * audits both ask for it (rules.md DOC-DISCHARGE).
  */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
+import { headingOf } from './sections';
 
 const REASON = String.raw`(?:reason\s+for\s+(?:discharge|d\/c)|discharge\s+reason|d\/c\s+reason|reason\s+discharged)`;
 /** The label with its value on the same line. */
@@ -16,23 +18,58 @@ const HEADING = new RegExp(String.raw`^\W*${REASON}\s*:?\s*$`, 'i');
 const DUE_TO =
   /\bdischarged?\s+(?:from\s+\w+(?:\s+\w+)?\s+)?(?:due\s+to|secondary\s+to|because(?:\s+of)?)\s+/i;
 
+/**
+ * Checkbox marks as printed forms write them. A form lists every reason and ticks one: only the
+ * ticked options are the reason.
+ */
+const CHECKED = String.raw`☒|☑|✓|✔|\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)`;
+const UNCHECKED = String.raw`☐|□|\[\s*\]|\(\s*\)`;
+const MARK = new RegExp(`(${CHECKED})|${UNCHECKED}`, 'g');
+
 export function extractDischargeReason(lines: Line[], type: DocType, sink: FactSink): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    const labelled = LABELLED.exec(t);
-    if (labelled) {
-      addValue(lines[i]!, labelled.index + labelled[0].length, sink);
+    if (HEADING.test(t)) {
+      // The line under the heading, or the checkbox lines under it.
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.text.trim() === '') j++;
+      // Another heading right under it means the field was left empty.
+      if (j >= lines.length || headingOf(lines[j]!.text) || /:\s*$/.test(lines[j]!.text)) continue;
+      if (!addTicked(lines[j]!, 0, sink)) addValue(lines[j]!, 0, sink);
+      else while (j + 1 < lines.length && addTicked(lines[j + 1]!, 0, sink)) j++;
       continue;
     }
-    if (HEADING.test(t)) {
-      const next = lines.slice(i + 1).find((l) => l.text.trim() !== '');
-      if (next) addValue(next, 0, sink);
+    const labelled = LABELLED.exec(t);
+    if (labelled) {
+      const from = labelled.index + labelled[0].length;
+      if (!addTicked(lines[i]!, from, sink)) addValue(lines[i]!, from, sink);
       continue;
     }
     if (type !== 'discharge-summary') continue;
     const due = DUE_TO.exec(t);
     if (due) addValue(lines[i]!, due.index, sink);
   }
+}
+
+/**
+ * The ticked options of a checkbox line (text from a ticked mark to the next mark). Returns
+ * whether the line is a checkbox line at all, ticked or not.
+ */
+function addTicked(line: Line, from: number, sink: FactSink): boolean {
+  const t = line.text;
+  const marks = [...t.slice(from).matchAll(MARK)].map((m) => ({
+    checked: m[1] !== undefined,
+    start: from + m.index,
+    end: from + m.index + m[0].length,
+  }));
+  if (marks.length === 0) return false;
+  marks.forEach((m, k) => {
+    if (!m.checked) return;
+    const end = marks[k + 1]?.start ?? t.length;
+    const value = t.slice(m.end, end).replace(/\s+/g, ' ').trim();
+    if (/[A-Za-z]{3}/.test(value)) sink.add('discharge-reason', value, line, m.end, end);
+  });
+  return true;
 }
 
 /** The field's value runs to the next column gap; it must say something (letters, not a blank). */
