@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildEpisodeChunks, compareEpisodes } from '../episodes';
+import { buildEpisodeChunks, compareEpisodes, type PatientResolution } from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { reviewEpisode } from '../review/engine';
@@ -23,6 +23,10 @@ export interface ReviewOptions {
   audit?: boolean;
   /** Called as patients are reviewed, a few at a time (counts only). */
   onProgress?: (p: ReviewProgress) => void;
+  /** Called with each episode's model and review while the model is at hand. */
+  onEpisode?: (model: EpisodeModel, reviewed: ReviewedEpisode) => void;
+  /** Patients already matched (`resolvePatients`), to match them only once. */
+  resolution?: PatientResolution;
 }
 
 export interface ReviewProgress {
@@ -49,22 +53,26 @@ function reviewEpisodes(
     asOf: IsoDate;
     override: PayerProfile | null;
     keepModels: boolean;
-    onProgress?: (p: ReviewProgress) => void;
-  },
+  } & Pick<ReviewOptions, 'onProgress' | 'onEpisode' | 'resolution'>,
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
   const out: Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null; order: EpisodeModel }> =
     [];
-  for (const { episodes: chunk, patientsDone, patients } of buildEpisodeChunks(db, {
-    asOf: opts.asOf,
-  })) {
+  for (const { episodes: chunk, patientsDone, patients } of buildEpisodeChunks(
+    db,
+    { asOf: opts.asOf },
+    undefined,
+    opts.resolution,
+  )) {
     for (const ep of chunk) {
       const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
       let profile = profiles.get(key);
       if (!profile) profiles.set(key, (profile = profileFor(ep, opts.override)));
+      const reviewed = toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
+      opts.onEpisode?.(ep, reviewed);
       out.push({
-        reviewed: toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name),
+        reviewed,
         model: opts.keepModels ? ep : null,
         // What compareEpisodes reads, without holding on to the model's documents and lines.
         order: { ...ep, documents: [], billing: [], claims: [] },
@@ -87,6 +95,8 @@ export function runReview(
     override,
     keepModels: true,
     onProgress: opts.onProgress,
+    onEpisode: opts.onEpisode,
+    resolution: opts.resolution,
   });
   const episodes = reviewed.map((e) => e.reviewed);
   return {
@@ -107,6 +117,8 @@ export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
     override,
     keepModels: false,
     onProgress: opts.onProgress,
+    onEpisode: opts.onEpisode,
+    resolution: opts.resolution,
   }).map((e) => e.reviewed);
   return finishReview(db, episodes, asOf, override, opts);
 }

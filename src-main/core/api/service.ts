@@ -24,7 +24,8 @@ import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
 import { importPathsParallel } from '../import/worker-pool';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
-import { profileFor, runReview, todayIso } from './review';
+import { profileFor, reviewStore, todayIso } from './review';
+import { buildPatientEpisodes, resolvePatients, type PatientResolution } from '../episodes';
 import { treatmentDays } from '../review/lib/documents';
 import { countFindings, countVisits } from '../review/format/report';
 import { claimDenial } from './denials';
@@ -47,15 +48,26 @@ export interface ServiceOptions {
   onImportProgress?: (e: ImportProgressEvent) => void;
 }
 
+/** What the app keeps per episode: no model (a large store's models fill gigabytes). */
 interface Reviewed {
-  model: EpisodeModel;
+  summary: EpisodeSummary;
   findings: Finding[];
-  profile: string;
+  /** Index of the episode's patient in the resolution, to build the model again when opened. */
+  patient: number;
 }
+
+interface ReviewCache {
+  resolution: PatientResolution;
+  byId: Map<string, Reviewed>;
+}
+
+/** Models of the most recently opened patients; opening an episode rebuilds only its patient. */
+const OPEN_PATIENTS = 8;
 
 export class ChartReadyService implements ChartReadyApi {
   readonly db: Db;
-  private cache: Map<string, Reviewed> | null = null;
+  private cache: ReviewCache | null = null;
+  private readonly models = new Map<number, EpisodeModel[]>();
 
   constructor(private readonly opts: ServiceOptions) {
     this.db = openDatabase(opts.dbPath, { key: opts.key });
@@ -65,26 +77,46 @@ export class ChartReadyService implements ChartReadyApi {
     this.db.close();
   }
 
-  private reviewed(): Map<string, Reviewed> {
+  private reviewed(): ReviewCache {
     if (!this.cache) {
-      const report = runReview(this.db, {
-        asOf: this.opts.asOf ?? todayIso(),
+      const resolution = resolvePatients(this.db);
+      const kept = new Map<string, Reviewed>();
+      const report = reviewStore(this.db, {
+        asOf: this.asOf(),
         profile: this.opts.profile ?? null,
+        resolution,
+        onEpisode: (model, r) =>
+          kept.set(model.id, {
+            summary: summarize(model, r.findings, r.profile ?? ''),
+            findings: r.findings,
+            patient: model.patient.id - 1,
+          }),
       });
-      this.cache = new Map(
-        report.episodes.map((e, i) => [
-          e.id,
-          { model: report.models[i]!, findings: e.findings, profile: e.profile ?? '' },
-        ]),
-      );
+      // In the report's order.
+      const byId = new Map(report.episodes.map((e) => [e.id, kept.get(e.id)!]));
+      this.cache = { resolution, byId };
+      this.models.clear();
     }
     return this.cache;
   }
 
-  private episode(id: string): Reviewed {
-    const r = this.reviewed().get(id);
+  private asOf(): string {
+    return this.opts.asOf ?? todayIso();
+  }
+
+  private episode(id: string): Reviewed & { model: EpisodeModel } {
+    const { resolution, byId } = this.reviewed();
+    const r = byId.get(id);
     if (!r) throw new Error(`no episode with id ${id}`);
-    return r;
+    let models = this.models.get(r.patient);
+    if (!models) {
+      models = buildPatientEpisodes(this.db, { asOf: this.asOf() }, resolution, r.patient);
+      if (this.models.size >= OPEN_PATIENTS) this.models.delete(this.models.keys().next().value!);
+      this.models.set(r.patient, models);
+    }
+    const model = models.find((m) => m.id === id);
+    if (!model) throw new Error(`episode ${id} changed since the review; review again`);
+    return { ...r, model };
   }
 
   async info(): Promise<AppInfo> {
@@ -126,13 +158,13 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async listEpisodes(): Promise<EpisodeSummary[]> {
-    return [...this.reviewed().values()].map((r) => summarize(r));
+    return [...this.reviewed().byId.values()].map((r) => r.summary);
   }
 
   async getEpisode(req: { id: string }): Promise<EpisodeDetail> {
     const r = this.episode(req.id);
     return {
-      summary: summarize(r),
+      summary: r.summary,
       findings: r.findings,
       timeline: timeline(r.model, r.findings),
       documents: r.model.documents.map(documentSummary),
@@ -187,7 +219,7 @@ export class ChartReadyService implements ChartReadyApi {
 
   async planPacket(req: PacketRequest): Promise<PacketPlanView> {
     const r = this.episode(req.episodeId);
-    return planPacketForEpisode(this.db, r.model, r.findings, req, this.opts.asOf ?? todayIso());
+    return planPacketForEpisode(this.db, r.model, r.findings, req, this.asOf());
   }
 
   async buildPacket(req: PacketRequest & { savePath?: string | null }): Promise<BuiltPacket> {
@@ -197,7 +229,7 @@ export class ChartReadyService implements ChartReadyApi {
       r.model,
       r.findings,
       req,
-      this.opts.asOf ?? todayIso(),
+      this.asOf(),
       req.savePath ?? null,
     );
     if (req.savePath) writeFileSync(req.savePath, built.pdf);
@@ -218,9 +250,8 @@ export class ChartReadyService implements ChartReadyApi {
   }
 }
 
-function summarize(r: Reviewed): EpisodeSummary {
-  const c = countFindings(r.findings);
-  const m = r.model;
+function summarize(m: EpisodeModel, findings: Finding[], profile: string): EpisodeSummary {
+  const c = countFindings(findings);
   return {
     id: m.id,
     patientName: m.patient.name,
@@ -228,7 +259,7 @@ function summarize(r: Reviewed): EpisodeSummary {
     dob: m.patient.dob,
     payerName: m.payer.name,
     payerKind: m.payer.kind,
-    profile: r.profile,
+    profile,
     start: m.start,
     end: m.end,
     visits: countVisits(m),

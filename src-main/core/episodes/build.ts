@@ -17,6 +17,7 @@ import { decodeFacts } from '../store/fact-codec';
 import {
   readRemits,
   resolvePatients,
+  type PatientResolution,
   type PatientRows,
   type RemitRecord,
   type ResolvedPatient,
@@ -67,8 +68,9 @@ export function* buildEpisodeChunks(
   db: Db,
   opts: BuildOptions,
   chunkDocs = 100,
+  resolution: PatientResolution = resolvePatients(db),
 ): Generator<EpisodeChunk> {
-  const { patients, rows } = resolvePatients(db);
+  const { patients, rows } = resolution;
   const builder = new ChunkBuilder(db, opts);
   let p = 0;
   while (p < patients.length) {
@@ -84,6 +86,22 @@ export function* buildEpisodeChunks(
       patients: patients.length,
     };
   }
+}
+
+/**
+ * The episodes of one patient (`index` into the resolution), built again from the store: the
+ * desktop app keeps findings and summaries for every episode, and a model only for what is open.
+ */
+export function buildPatientEpisodes(
+  db: Db,
+  opts: BuildOptions,
+  resolution: PatientResolution,
+  index: number,
+): EpisodeModel[] {
+  const patient = resolution.patients[index];
+  const rows = resolution.rows[index];
+  if (!patient || !rows) return [];
+  return new ChunkBuilder(db, opts).build([{ patient, rows }]);
 }
 
 /**

@@ -1,4 +1,11 @@
-export { buildEpisodes, buildEpisodeChunks, compareEpisodes, type BuildOptions } from './build';
+export {
+  buildEpisodes,
+  buildEpisodeChunks,
+  buildPatientEpisodes,
+  compareEpisodes,
+  type BuildOptions,
+} from './build';
+export { resolvePatients, type PatientResolution } from './patients';
 export { addDays, daysBetween } from '../../../shared/dates';
 export { matchPatients, nameKey, parseName, displayName } from './identity';
 export { payerKind, payerState } from './payers';

@@ -1,0 +1,84 @@
+/**
+ * The desktop service over the sample chart: it keeps summaries and findings for every episode and
+ * builds an episode's model again only when it is opened. What it shows must be what the review
+ * that keeps every model shows.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentSummary } from '../../src-main/core/api/packets';
+import { runReview } from '../../src-main/core/api/review';
+import { ChartReadyService } from '../../src-main/core/api/service';
+import { importPaths } from '../../src-main/core/import/pipeline';
+import { countVisits } from '../../src-main/core/review/format/report';
+import { openDatabase } from '../../src-main/core/store/db';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SAMPLE = join(here, '../../assets/sample-chart');
+const AS_OF = '2026-11-24';
+
+let dir: string;
+let service: ChartReadyService;
+let reference: ReturnType<typeof runReview>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'chartready-service-'));
+  const dbPath = join(dir, 'svc.db');
+  const db = openDatabase(dbPath);
+  await importPaths(db, [SAMPLE]);
+  reference = runReview(db, { asOf: AS_OF, audit: false });
+  db.close();
+  service = new ChartReadyService({ dbPath, asOf: AS_OF });
+}, 120_000);
+
+afterAll(() => {
+  service?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('desktop service', () => {
+  it('lists every episode in the report order with summaries taken from its model', async () => {
+    const list = await service.listEpisodes();
+    expect(list.map((e) => e.id)).toEqual(reference.episodes.map((e) => e.id));
+    list.forEach((s, i) => {
+      const m = reference.models[i]!;
+      expect(s).toMatchObject({
+        patientName: m.patient.name,
+        mrn: m.patient.mrn,
+        payerKind: m.payer.kind,
+        start: m.start,
+        end: m.end,
+        visits: countVisits(m),
+        claims: m.claims.map((c) => c.claimId),
+      });
+    });
+    expect(list.some((s) => s.deniedClaims > 0)).toBe(true);
+  });
+
+  it('opens each episode with the documents, claims and findings the full review has', async () => {
+    for (const [i, e] of reference.episodes.entries()) {
+      const detail = await service.getEpisode({ id: e.id });
+      const m = reference.models[i]!;
+      expect(detail.documents).toEqual(m.documents.map(documentSummary));
+      expect(detail.claims.map((c) => c.claimId)).toEqual(m.claims.map((c) => c.claimId));
+      expect(detail.findings).toEqual(e.findings);
+      expect(detail.timeline.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('plans a packet for a denied claim from the reopened model', async () => {
+    const denied = (await service.listEpisodes()).find((s) => s.deniedClaims > 0)!;
+    const detail = await service.getEpisode({ id: denied.id });
+    const claim = detail.claims.find((c) => c.denial)!;
+    const plan = await service.planPacket({
+      episodeId: denied.id,
+      claimId: claim.claimId,
+      kind: 'appeal',
+    });
+    expect(plan.claimId).toBe(claim.claimId);
+    expect(plan.denial.carc).toBe(claim.denial!.carc);
+    expect(plan.exhibits.length).toBeGreaterThan(0);
+  });
+});
