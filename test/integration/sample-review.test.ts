@@ -2,6 +2,7 @@
  * Golden review of the bundled sample chart: exactly the planted defects of
  * assets/sample-chart/README.md (written by hand into sample-review.golden.json), nothing else.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeModel } from '../../shared/episode';
 import type { Finding } from '../../shared/model';
-import { reviewStore, runReview } from '../../src-main/core/api/review';
+import { reviewStore, runReview, writeReviewExport } from '../../src-main/core/api/review';
+import { readAuditLog } from '../../src-main/core/store/audit';
 import { importPaths, type ImportSummary } from '../../src-main/core/import/pipeline';
-import { formatJson, reviewReportSchema } from '../../src-main/core/review/format';
+import { formatJson, jsonChunks, reviewReportSchema } from '../../src-main/core/review/format';
 import { CATALOG_RULE_IDS } from '../../src-main/core/review/profiles/rule-ids';
 import { openDatabase, type Db } from '../../src-main/core/store/db';
 
@@ -168,5 +170,29 @@ describe('review without the models (chartready review)', () => {
     );
     // Same property order too: the JSON export is byte-identical.
     expect(JSON.stringify(lean)).toBe(JSON.stringify(withModels));
+  });
+});
+
+describe('review exports written a chunk at a time', () => {
+  it('the JSON is exactly JSON.stringify of the report, for a full and an empty report', () => {
+    const { models: _m, ...plain } = report;
+    expect(formatJson(plain)).toBe(JSON.stringify(plain, null, 2) + '\n');
+    const empty = { ...plain, episodes: [] };
+    expect(formatJson(empty)).toBe(JSON.stringify(empty, null, 2) + '\n');
+  });
+
+  it('records the SHA-256 and byte size of the file as written (UTF-8, § and all)', () => {
+    const { models: _m, ...plain } = report;
+    const out = join(dir, 'export.json');
+    writeReviewExport(db, out, 'json', jsonChunks(plain));
+    const bytes = readFileSync(out);
+    expect(bytes.toString('utf8')).toBe(formatJson(plain));
+    const entry = readAuditLog(db).pop()!;
+    expect(entry.action).toBe('export');
+    expect(entry.detail).toMatchObject({
+      format: 'json',
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
   });
 });

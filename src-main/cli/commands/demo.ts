@@ -5,7 +5,7 @@ import { deniedClaims } from '../../core/api/denials';
 import { runReview, todayIso, writeReviewExport } from '../../core/api/review';
 import { saveSettings } from '../../core/api/settings';
 import { importPathsParallel } from '../../core/import/worker-pool';
-import { formatCsv, formatJson, formatText } from '../../core/review/format';
+import { csvChunks, formatText, jsonChunks } from '../../core/review/format';
 import { EMPTY_SETTINGS } from '../../../shared/settings';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION } from '../args';
@@ -70,8 +70,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
 
     console.log('\n== Review');
     console.log(formatText(report, { color: process.stdout.isTTY === true }));
-    writeReviewExport(db, join(outDir, 'review.json'), 'json', formatJson(report));
-    writeReviewExport(db, join(outDir, 'review.csv'), 'csv', formatCsv(report));
+    writeReviewExport(db, join(outDir, 'review.json'), 'json', jsonChunks(report));
+    writeReviewExport(db, join(outDir, 'review.csv'), 'csv', csvChunks(report));
 
     console.log('== Packets (one per denied claim)');
     const written: string[] = [];

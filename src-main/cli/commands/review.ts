@@ -1,5 +1,6 @@
 import { reviewStore, writeReviewExport } from '../../core/api/review';
-import { formatCsv, formatJson, formatText } from '../../core/review/format';
+import { once } from 'node:events';
+import { csvChunks, jsonChunks, textChunks } from '../../core/review/format';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { reviewProgress } from '../progress';
@@ -41,16 +42,22 @@ export async function reviewCommand(argv: string[]): Promise<number> {
       onProgress: progress.update,
     });
     progress.done();
-    const out =
+    // A chunk at a time: a large store's report runs to hundreds of MB.
+    const chunks =
       format === 'json'
-        ? formatJson(report)
+        ? jsonChunks(report)
         : format === 'csv'
-          ? formatCsv(report)
-          : formatText(report, { color: !values.out && process.stdout.isTTY === true });
+          ? csvChunks(report)
+          : textChunks(report, { color: !values.out && process.stdout.isTTY === true });
     if (values.out) {
-      writeReviewExport(db, values.out, format, out);
+      writeReviewExport(db, values.out, format, chunks);
       console.log(`wrote ${values.out}`);
-    } else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+    } else {
+      for (const chunk of chunks) {
+        // Wait for a slow reader (a pager, a pipe) instead of buffering the whole report.
+        if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+      }
+    }
     return 0;
   } finally {
     db.close();

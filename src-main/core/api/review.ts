@@ -1,11 +1,12 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import type { IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildEpisodeChunks, compareEpisodes, type PatientResolution } from '../episodes';
 import { log, pathRef } from '../log';
-import { recordAudit, sha256Hex } from '../store/audit';
+import { recordAudit } from '../store/audit';
 import { reviewEpisode } from '../review/engine';
 import { makeReport, toReviewedEpisode } from '../review/format';
 import { loadPayerProfile, profileForPayer } from '../review/profiles';
@@ -163,10 +164,30 @@ function finishReview(
   return report;
 }
 
-/** Writes a formatted review to a file and records the export (path, format, content hash). */
-export function writeReviewExport(db: Db, out: string, format: string, content: string): void {
-  writeFileSync(out, content);
-  const sha256 = sha256Hex(content);
-  recordAudit(db, 'export', { output: resolve(out), format, sha256, bytes: content.length });
+/**
+ * Writes a formatted review to a file a chunk at a time (`jsonChunks`, `csvChunks`,
+ * `textChunks`) and records the export (path, format, SHA-256 and size of the bytes written).
+ */
+export function writeReviewExport(
+  db: Db,
+  out: string,
+  format: string,
+  content: string | Iterable<string>,
+): void {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fd = openSync(out, 'w');
+  try {
+    for (const chunk of typeof content === 'string' ? [content] : content) {
+      const buf = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at);
+      hash.update(buf);
+      bytes += buf.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const sha256 = hash.digest('hex');
+  recordAudit(db, 'export', { output: resolve(out), format, sha256, bytes });
   log.debug('review.export', { out: pathRef(out), format, sha256: sha256.slice(0, 16) });
 }

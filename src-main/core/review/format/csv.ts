@@ -27,11 +27,17 @@ export function csvCell(value: string | number | null | undefined): string {
 
 /** One row per finding, CRLF line ends (RFC 4180), header first. */
 export function formatCsv(report: ReviewReport): string {
-  const rows: string[] = [CSV_HEADER.join(',')];
+  return [...csvChunks(report)].join('');
+}
+
+/** The same text as `formatCsv`, an episode at a time (large stores write hundreds of MB). */
+export function* csvChunks(report: ReviewReport): Generator<string> {
+  yield CSV_HEADER.join(',') + '\r\n';
   for (const ep of report.episodes) {
+    let rows = '';
     for (const f of ep.findings) {
       const ev = f.evidence[0];
-      rows.push(
+      rows +=
         [
           ep.id,
           ep.patient.name,
@@ -47,9 +53,8 @@ export function formatCsv(report: ReviewReport): string {
           ev?.quote,
         ]
           .map(csvCell)
-          .join(','),
-      );
+          .join(',') + '\r\n';
     }
+    if (rows) yield rows;
   }
-  return rows.join('\r\n') + '\r\n';
 }

@@ -1,6 +1,6 @@
-export { formatCsv, csvCell, CSV_HEADER } from './csv';
-export { formatJson } from './json';
-export { formatText, type TextOptions } from './text';
+export { formatCsv, csvChunks, csvCell, CSV_HEADER } from './csv';
+export { formatJson, jsonChunks } from './json';
+export { formatText, textChunks, type TextOptions } from './text';
 export {
   countFindings,
   countVisits,

@@ -2,5 +2,26 @@ import type { ReviewReport } from './report';
 
 /** The contract JSON (design/cli-contract.md), pretty-printed, newline-terminated. */
 export function formatJson(report: ReviewReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return [...jsonChunks(report)].join('');
+}
+
+/**
+ * The same text as `JSON.stringify(report, null, 2) + '\n'`, an episode at a time: a store of
+ * 10,000 episodes is a 400 MB document, which one string would hold twice over (UTF-16) before
+ * it reaches the file.
+ */
+export function* jsonChunks(report: ReviewReport): Generator<string> {
+  const shell = JSON.stringify({ ...report, episodes: [] }, null, 2);
+  const tail = '"episodes": []\n}';
+  if (report.episodes.length === 0 || !shell.endsWith(tail)) {
+    yield JSON.stringify(report, null, 2) + '\n';
+    return;
+  }
+  yield shell.slice(0, -tail.length) + '"episodes": [';
+  const last = report.episodes.length - 1;
+  for (const [i, ep] of report.episodes.entries()) {
+    // Inside the array an episode is indented by two levels; JSON strings hold no raw newlines.
+    yield '\n    ' + JSON.stringify(ep, null, 2).replace(/\n/g, '\n    ') + (i < last ? ',' : '');
+  }
+  yield '\n  ]\n}\n';
 }

@@ -101,28 +101,40 @@ function renderEpisode(
 
 /** Human report grouped by patient (design/cli-contract.md: default `review` output). */
 export function formatText(report: ReviewReport, opts: TextOptions = {}): string {
+  return [...textChunks(report, opts)].join('');
+}
+
+/** The same text as `formatText`, a patient at a time (large stores write hundreds of MB). */
+export function* textChunks(report: ReviewReport, opts: TextOptions = {}): Generator<string> {
   const width = opts.width ?? 96;
   const paint = (c: keyof typeof ANSI, s: string) =>
     opts.color ? `${ANSI[c]}${s}${ANSI.reset}` : s;
-  const out: string[] = [];
-  out.push(`ChartReady review | generated ${report.generatedAt} | rules ${report.rulesVersion}`);
-  const all = report.episodes.flatMap((e) => e.findings);
-  const problems = all.filter((f) => f.status === 'fail' || f.status === 'warn');
-  out.push(
-    `${report.episodes.length} episode(s) | ${problems.filter((f) => f.severity === 'error').length} error(s), ` +
-      `${problems.filter((f) => f.severity === 'warning').length} warning(s)`,
+  let errors = 0;
+  let warnings = 0;
+  for (const e of report.episodes) {
+    for (const f of e.findings) {
+      if (f.status !== 'fail' && f.status !== 'warn') continue;
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+  }
+  yield (
+    `ChartReady review | generated ${report.generatedAt} | rules ${report.rulesVersion}\n` +
+    `${report.episodes.length} episode(s) | ${errors} error(s), ${warnings} warning(s)\n`
   );
 
   const byPatient = new Map<string, ReviewedEpisode[]>();
   for (const ep of report.episodes) {
     const key = `${ep.patient.name}\u0000${ep.patient.mrn ?? ''}\u0000${ep.patient.dob ?? ''}`;
-    byPatient.set(key, [...(byPatient.get(key) ?? []), ep]);
+    const list = byPatient.get(key);
+    if (list) list.push(ep);
+    else byPatient.set(key, [ep]);
   }
   const keys = [...byPatient.keys()].sort((a, b) => a.localeCompare(b));
   for (const key of keys) {
     const eps = byPatient.get(key)!.sort((a, b) => (a.start < b.start ? -1 : 1));
     const p = eps[0]!.patient;
-    out.push('');
+    const out: string[] = [''];
     out.push('='.repeat(Math.min(width, 80)));
     const ids = [p.mrn ? `MRN ${p.mrn}` : null, p.dob ? `DOB ${p.dob}` : null]
       .filter(Boolean)
@@ -132,6 +144,6 @@ export function formatText(report: ReviewReport, opts: TextOptions = {}): string
       out.push('');
       out.push(...renderEpisode(ep, width, paint));
     }
+    yield out.join('\n') + '\n';
   }
-  return out.join('\n') + '\n';
 }
