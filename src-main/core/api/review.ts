@@ -89,21 +89,8 @@ export function runReview(
   db: Db,
   opts: ReviewOptions = {},
 ): ReviewReport & { models: EpisodeModel[] } {
-  const asOf = opts.asOf ?? todayIso();
-  const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const reviewed = reviewEpisodes(db, {
-    asOf,
-    override,
-    keepModels: true,
-    onProgress: opts.onProgress,
-    onEpisode: opts.onEpisode,
-    resolution: opts.resolution,
-  });
-  const episodes = reviewed.map((e) => e.reviewed);
-  return {
-    ...finishReview(db, episodes, asOf, override, opts),
-    models: reviewed.map((e) => e.model!),
-  };
+  const { report, reviewed } = review(db, opts, true);
+  return { ...report, models: reviewed.map((e) => e.model!) };
 }
 
 /**
@@ -111,17 +98,21 @@ export function runReview(
  * dropped once reviewed, so memory stays bounded on large stores.
  */
 export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
+  return review(db, opts, false).report;
+}
+
+function review(db: Db, opts: ReviewOptions, keepModels: boolean) {
   const asOf = opts.asOf ?? todayIso();
   const override = opts.profile ? loadPayerProfile(opts.profile) : null;
-  const episodes = reviewEpisodes(db, {
+  const reviewed = reviewEpisodes(db, { ...opts, asOf, override, keepModels });
+  const report = finishReview(
+    db,
+    reviewed.map((e) => e.reviewed),
     asOf,
     override,
-    keepModels: false,
-    onProgress: opts.onProgress,
-    onEpisode: opts.onEpisode,
-    resolution: opts.resolution,
-  }).map((e) => e.reviewed);
-  return finishReview(db, episodes, asOf, override, opts);
+    opts,
+  );
+  return { report, reviewed };
 }
 
 function finishReview(
