@@ -1,6 +1,11 @@
 import type { ReviewProgress } from '../core/api/review';
 import type { ImportProgress } from '../core/import/pipeline';
 
+/** Columns a progress line may use: one short of the terminal (0 or unknown width: 100). */
+function lineWidth(stream: NodeJS.WriteStream): number {
+  return (stream.columns || 100) - 1;
+}
+
 /**
  * A one-line progress bar on stderr when it is a terminal; silent otherwise (pipes and CI logs
  * get the per-file report instead). Shows counts, never file contents or patient names.
@@ -14,7 +19,7 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
     const t = Math.max(total, done, 1);
     const filled = Math.round((done / t) * width);
     const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${t} files  imported ${counts.imported}  skipped ${counts.skipped}  rejected ${counts.rejected}`;
-    stream.write(`\r${line.slice(0, (stream.columns || 100) - 1)}`);
+    stream.write(`\r${line.slice(0, lineWidth(stream))}`);
   };
   return {
     update(p: ImportProgress) {
@@ -46,11 +51,11 @@ export function reviewProgress(stream: NodeJS.WriteStream = process.stderr) {
       last = now;
       shown = true;
       const line = `reviewing: ${p.patientsDone.toLocaleString('en-US')}/${p.patients.toLocaleString('en-US')} patients, ${p.episodes.toLocaleString('en-US')} episodes`;
-      stream.write(`\r${line.slice(0, (stream.columns || 100) - 1)}`);
+      stream.write(`\r${line.slice(0, lineWidth(stream))}`);
     },
     done() {
       // Clear the line so the report starts on a clean one.
-      if (shown) stream.write(`\r${' '.repeat(Math.max(0, (stream.columns || 100) - 1))}\r`);
+      if (shown) stream.write(`\r${' '.repeat(Math.max(0, lineWidth(stream)))}\r`);
     },
   };
 }

@@ -58,8 +58,11 @@ function reviewEpisodes(
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
-  const out: Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null; order: EpisodeModel }> =
-    [];
+  const out: Array<{
+    reviewed: ReviewedEpisode;
+    model: EpisodeModel | null;
+    order: Pick<EpisodeModel, 'patient' | 'start'>;
+  }> = [];
   for (const { episodes: chunk, patientsDone, patients } of buildEpisodeChunks(
     db,
     { asOf: opts.asOf },
@@ -76,7 +79,7 @@ function reviewEpisodes(
         reviewed,
         model: opts.keepModels ? ep : null,
         // What compareEpisodes reads, without holding on to the model's documents and lines.
-        order: { ...ep, documents: [], billing: [], claims: [] },
+        order: { patient: ep.patient, start: ep.start },
       });
     }
     opts.onProgress?.({ patientsDone, patients, episodes: out.length });

@@ -15,7 +15,6 @@ import type { Db } from '../store/db';
 import { addDays, daysBetween } from '../../../shared/dates';
 import { decodeFacts } from '../store/fact-codec';
 import {
-  readRemits,
   resolvePatients,
   type PatientResolution,
   type PatientRows,
@@ -71,7 +70,7 @@ export function* buildEpisodeChunks(
   resolution: PatientResolution = resolvePatients(db),
 ): Generator<EpisodeChunk> {
   const { patients, rows } = resolution;
-  const builder = new ChunkBuilder(db, opts);
+  const builder = new ChunkBuilder(db, opts, resolution);
   let p = 0;
   while (p < patients.length) {
     const group: number[] = [];
@@ -101,14 +100,17 @@ export function buildPatientEpisodes(
   const patient = resolution.patients[index];
   const rows = resolution.rows[index];
   if (!patient || !rows) return [];
-  return new ChunkBuilder(db, opts).build([{ patient, rows }]);
+  return new ChunkBuilder(db, opts, resolution).build([{ patient, rows }]);
 }
 
 /**
  * Episode order: patient name, then start, then patient (two patients of the same name starting
  * the same day). A patient's episodes that start the same day keep the order they were split in.
  */
-export function compareEpisodes(a: EpisodeModel, b: EpisodeModel): number {
+export function compareEpisodes(
+  a: Pick<EpisodeModel, 'patient' | 'start'>,
+  b: Pick<EpisodeModel, 'patient' | 'start'>,
+): number {
   return (
     a.patient.name.localeCompare(b.patient.name) ||
     a.start.localeCompare(b.start) ||
@@ -133,14 +135,13 @@ class ChunkBuilder {
   constructor(
     db: Db,
     private readonly opts: BuildOptions,
+    store: Pick<PatientResolution, 'paths' | 'remits'>,
   ) {
     this.inactivity = opts.inactivityDays ?? 30;
     this.gapDays = opts.newEpisodeGapDays ?? 60;
     // File paths from one small map instead of a join that repeats the path on every row.
-    this.pathOf = new Map(
-      db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>,
-    );
-    this.remitByClaim = readRemits(db);
+    this.pathOf = store.paths;
+    this.remitByClaim = store.remits;
     // Rows come as raw arrays: better-sqlite3 builds row objects slowly.
     this.docStmt = db
       .prepare(

@@ -32,12 +32,15 @@ export interface PatientResolution {
   patients: ResolvedPatient[];
   /** Rows of each patient, by patient index. */
   rows: PatientRows[];
+  /** File paths by file id and remits by claim id, read once for matching and reused to build. */
+  paths: Map<number, string>;
+  remits: Map<string, RemitRecord>;
 }
 
 const SEP = '\u001f';
 
 /** The identity of a row as stored; empty and missing parts are the same to matching. */
-export function identityKey(name: string | null, dob: string | null, mrn: string | null): string {
+function identityKey(name: string | null, dob: string | null, mrn: string | null): string {
   return `${name ?? ''}${SEP}${dob ?? ''}${SEP}${mrn ?? ''}`;
 }
 
@@ -48,7 +51,7 @@ export interface RemitRecord {
   paymentDate: string | null;
 }
 
-export function readRemits(db: Db): Map<string, RemitRecord> {
+function readRemits(db: Db): Map<string, RemitRecord> {
   const rows = db
     .prepare(
       `SELECT r.claim_id, r.data, r.payment_date, f.path
@@ -66,7 +69,7 @@ export function readRemits(db: Db): Map<string, RemitRecord> {
 }
 
 /** Remit claims whose lines count as billing: no ledger or FHIR line bills the claim. */
-export function unbilledRemits(db: Db, remits: Map<string, RemitRecord>): string[] {
+function unbilledRemits(db: Db, remits: Map<string, RemitRecord>): string[] {
   if (remits.size === 0) return [];
   const billed = db
     .prepare(
@@ -167,7 +170,7 @@ export function resolvePatients(db: Db): PatientResolution {
       key: mrn ?? `${[...cluster.keys][0] ?? name}|${dob ?? ''}`,
     };
   });
-  return { patients, rows };
+  return { patients, rows, paths: pathOf, remits };
 }
 
 /**
