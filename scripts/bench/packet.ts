@@ -1,4 +1,5 @@
 /** Packet benchmark inputs: exhibit PDFs and a synthetic episode that cites them all. */
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -54,7 +55,8 @@ export async function benchDocuments(dir: string): Promise<EpisodeDocument[]> {
 
 /**
  * Builds an ADR packet (the complete record: every document is an exhibit) from the files in dir.
- * Reads the exhibit files itself, as the app does.
+ * Reads the exhibit files itself, synchronously, as the app reads them from its database
+ * (api/sources.ts).
  */
 export async function benchPacket(
   dir: string,
@@ -87,7 +89,7 @@ export async function benchPacket(
     today: '2026-11-24',
     loadDocumentSource: async (doc) => ({
       kind: 'pdf',
-      bytes: new Uint8Array(await readFile(join(dir, doc.file))),
+      bytes: new Uint8Array(readFileSync(join(dir, doc.file))),
     }),
   });
   await writeFile(out, built.pdf);

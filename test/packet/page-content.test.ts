@@ -58,7 +58,7 @@ async function setup() {
   };
   const pageFonts = new PageFonts(doc);
   const parent = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
-  const mediaBox = doc.context.obj([0, 0, 612, 792]);
+  const mediaBox = [0, 0, 612, 792];
   return { doc, fonts, pageFonts, parent, mediaBox };
 }
 

@@ -23,6 +23,8 @@ import { batesLabelRanges, batesNumber, pageStamp, type StampInfo } from './stam
 import { drawLaidOutPage, layoutBlocks, type Fonts, type LaidOutPage } from './text-layout';
 import type { Exhibit, PacketInput, PacketPlan } from './types';
 import { toWinAnsi } from './winansi';
+// Installs the native decoder of standard font metrics before any font is embedded.
+import './standard-font-metrics';
 
 const MAX_LAYOUT_PASSES = 8;
 
@@ -196,7 +198,7 @@ export async function buildPacket(
   const stamp = pageStamp(stampInfo(plan, identity), fonts, pageFonts);
   const prefix = toWinAnsi(input.batesPrefix ?? 'CR-');
   const treeRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
-  const mediaBox = doc.context.obj([0, 0, PAGE_WIDTH, PAGE_HEIGHT]);
+  const mediaBox = [0, 0, PAGE_WIDTH, PAGE_HEIGHT];
   const pageRefs = bodies.map((body, i) => {
     const content = new PageContent(pageFonts);
     body(content);

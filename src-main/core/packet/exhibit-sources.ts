@@ -19,6 +19,10 @@ import type { EpisodeDocument } from '../../../shared/episode';
 import type { PageText } from '../../../shared/model';
 import { layoutBlocks, type Block, type Fonts, type LaidOutPage } from './text-layout';
 import type { DocumentSource, PacketInput } from './types';
+import { pageTransform } from './page-geometry';
+import { RawSource } from './raw-embed';
+import { UnsupportedPdf } from '../pdf-objects/syntax';
+import { log, pathRef } from '../log';
 
 /**
  * An original page as a form XObject in the packet: `ref` draws it upright (its /Rotate applied)
@@ -95,38 +99,11 @@ const NAMES = {
   XObject: PDFName.of('XObject'),
 };
 
-type Matrix = [number, number, number, number, number, number];
-
-/**
- * Form matrix that moves the page's MediaBox to the origin and applies its /Rotate (clockwise, as
- * viewers show it), plus the upright size.
- */
-function pageTransform(page: PDFPage): {
-  matrix: Matrix;
-  box: number[];
-  width: number;
-  height: number;
-} {
+/** The page's MediaBox and /Rotate, through the shared transform. */
+function libPageTransform(page: PDFPage): ReturnType<typeof pageTransform> {
   const media = page.node.MediaBox();
   const n = (i: number) => media.lookup(i, PDFNumber).asNumber();
-  const [x0, y0, x1, y1] = [n(0), n(1), n(2), n(3)];
-  const left = Math.min(x0, x1);
-  const bottom = Math.min(y0, y1);
-  const w = Math.abs(x1 - x0);
-  const h = Math.abs(y1 - y0);
-  const rotate = (((page.node.Rotate()?.asNumber() ?? 0) % 360) + 360) % 360;
-  const box = [left, bottom, left + w, bottom + h];
-  // (x, y) is first moved by (-left, -bottom), then rotated within the w x h box.
-  switch (rotate) {
-    case 90: // x' = y, y' = w - x
-      return { matrix: [0, -1, 1, 0, -bottom, w + left], box, width: h, height: w };
-    case 180: // x' = w - x, y' = h - y
-      return { matrix: [-1, 0, 0, -1, w + left, h + bottom], box, width: w, height: h };
-    case 270: // x' = h - y, y' = x
-      return { matrix: [0, 1, -1, 0, h + bottom, -left], box, width: h, height: w };
-    default:
-      return { matrix: [1, 0, 0, 1, -left, -bottom], box, width: w, height: h };
-  }
+  return pageTransform([n(0), n(1), n(2), n(3)], page.node.Rotate()?.asNumber() ?? 0);
 }
 
 /**
@@ -145,7 +122,7 @@ function embedStoredPage(
   const raw = single instanceof PDFRawStream && !single.dict.has(NAMES.F);
   if (!raw && contents) return undefined;
   const { context } = target;
-  const { matrix, box, width, height } = pageTransform(page);
+  const { matrix, box, width, height } = libPageTransform(page);
   const resources = page.node.getInheritableAttribute(NAMES.Resources);
   const formDict = PDFDict.withContext(context);
   formDict.set(NAMES.Type, NAMES.XObject);
@@ -170,7 +147,7 @@ function embedStoredPage(
 
 /** Several content streams (or an in-memory one): pdf-lib decodes and merges them. */
 async function embedMergedPage(target: PDFDocument, page: PDFPage): Promise<EmbeddedSourcePage> {
-  const { matrix, box, width, height } = pageTransform(page);
+  const { matrix, box, width, height } = libPageTransform(page);
   const [left, bottom, right, top] = box as [number, number, number, number];
   const [embedded] = await target.embedPages([page], [{ left, bottom, right, top }], [matrix]);
   if (!embedded) throw new Error('the page could not be embedded');
@@ -198,9 +175,50 @@ async function embedPdfRange(
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`Could not copy the pages of exhibit document "${doc.file}": ${reason}`);
   }
+  return embeddedExhibit(doc, embedded);
+}
+
+/** An exhibit of original pages, one packet page each. */
+function embeddedExhibit(doc: EpisodeDocument, embedded: EmbeddedSourcePage[]): PreparedExhibit {
   const sourcePageMap = new Map<number, [number, number]>();
   embedded.forEach((_, i) => sourcePageMap.set(doc.pageStart + i, [i, i]));
   return { doc, pages: embedded.map((page) => ({ kind: 'embedded', page })), sourcePageMap };
+}
+
+/**
+ * A source PDF while its documents are prepared: copied raw where the reader takes the file
+ * (`raw`, null once it did not), else parsed by pdf-lib (`lib`, on first need).
+ */
+interface SourcePdf {
+  bytes: Uint8Array;
+  raw?: RawSource | null;
+  lib?: LoadedPdf;
+}
+
+async function embedPdfDocument(
+  target: PDFDocument,
+  doc: EpisodeDocument,
+  source: SourcePdf,
+  numberArray: LoadedPdf['numberArray'],
+): Promise<PreparedExhibit> {
+  if (source.raw !== null) {
+    try {
+      source.raw ??= new RawSource(source.bytes, target.context);
+      return embeddedExhibit(doc, source.raw.embedRange(doc.pageStart, doc.pageEnd));
+    } catch (err) {
+      // Whatever the raw reader cannot take, pdf-lib gets (and reports, if it fails too).
+      log.debug('packet.raw-copy-fallback', {
+        file: pathRef(doc.file),
+        reason: err instanceof UnsupportedPdf ? 'unsupported-pdf' : 'reader-error',
+      });
+      source.raw = null;
+    }
+  }
+  if (!source.lib) {
+    const pdf = await loadPdf(doc, source.bytes);
+    source.lib = { pdf, copier: PDFObjectCopier.for(pdf.context, target.context), numberArray };
+  }
+  return embedPdfRange(target, doc, source.lib);
 }
 
 function typesetText(doc: EpisodeDocument, pages: PageText[], fonts: Fonts): PreparedExhibit {
@@ -303,7 +321,7 @@ export async function prepareExhibits(
   const numberArray = numberArrays(target);
   // A printed chart holds many documents: parse each file once, and keep it only until its last
   // document is prepared, so a parsed file can be collected young instead of promoted.
-  const pdfCache = new Map<string, LoadedPdf>();
+  const pdfCache = new Map<string, SourcePdf>();
   const lastUse = new Map(docs.map((doc, i) => [doc.file, i]));
   const prepared: PreparedExhibit[] = [];
   for (const [i, doc] of docs.entries()) {
@@ -319,12 +337,10 @@ export async function prepareExhibits(
         prepared.push(typesetText(doc, source.pages, fonts));
         continue;
       }
-      const parsed = await loadPdf(doc, source.bytes);
-      const copier = PDFObjectCopier.for(parsed.context, target.context);
-      pdf = { pdf: parsed, copier, numberArray };
+      pdf = { bytes: source.bytes };
       pdfCache.set(doc.file, pdf);
     }
-    prepared.push(await embedPdfRange(target, doc, pdf));
+    prepared.push(await embedPdfDocument(target, doc, pdf, numberArray));
     if (lastUse.get(doc.file) === i) pdfCache.delete(doc.file);
   }
   return prepared;

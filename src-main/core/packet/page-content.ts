@@ -5,17 +5,10 @@
  * same; fonts come from one /Font dictionary shared by every page.
  */
 import { deflateSync } from 'node:zlib';
-import {
-  PDFDict,
-  PDFName,
-  PDFPageLeaf,
-  PDFRawStream,
-  type PDFArray,
-  type PDFDocument,
-  type PDFFont,
-  type PDFObject,
-  type PDFRef,
-} from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument, type PDFFont, type PDFRef } from 'pdf-lib';
+import { RawPdfObject, rawStream } from './raw-copy';
+
+const refText = (ref: PDFRef): string => `${ref.objectNumber} ${ref.generationNumber} R`;
 
 /** An RGB colour, its operands formatted once: pages set the same few colours many times. */
 export interface Rgb {
@@ -33,19 +26,6 @@ const MIN_DEFLATE_BYTES = 2048;
  */
 const DEFLATE_OPTIONS = { windowBits: 10, memLevel: 4 };
 
-// PDFName.of decodes its argument on every call; pages reuse these.
-const NAMES = {
-  Contents: PDFName.of('Contents'),
-  Filter: PDFName.of('Filter'),
-  FlateDecode: PDFName.of('FlateDecode'),
-  Font: PDFName.of('Font'),
-  MediaBox: PDFName.of('MediaBox'),
-  Page: PDFName.of('Page'),
-  Parent: PDFName.of('Parent'),
-  Resources: PDFName.of('Resources'),
-  Type: PDFName.of('Type'),
-  XObject: PDFName.of('XObject'),
-};
 const xObjectName = (i: number): string => `X${i}`;
 /** The colour operands of a fresh page's fill and stroke. */
 const BLACK = '0 0 0';
@@ -179,35 +159,38 @@ export class PageContent {
 
   /**
    * Registers the stream and a page dictionary that shows it, with the fonts and forms it uses, and
-   * returns the page's reference; the caller puts it in the page tree under `parent`. Pages may
-   * share one `mediaBox` array: pdf-lib writes it inline.
+   * returns the page's reference; the caller puts it in the page tree under `parent`. Both are
+   * written as PDF text here (raw-copy.ts): pdf-lib would build and re-encode an object tree.
    */
-  toPage(doc: PDFDocument, parent: PDFRef, mediaBox: PDFArray): PDFRef {
+  toPage(doc: PDFDocument, parent: PDFRef, mediaBox: readonly number[]): PDFRef {
     const { context } = doc;
     const text = Buffer.from(this.ops.join('\n'), 'latin1');
-    const streamDict = PDFDict.withContext(context);
     const deflate = text.length >= MIN_DEFLATE_BYTES;
-    if (deflate) streamDict.set(NAMES.Filter, NAMES.FlateDecode);
-    const stream = PDFRawStream.of(streamDict, deflate ? deflateSync(text, DEFLATE_OPTIONS) : text);
-    const resources = PDFDict.withContext(context);
-    resources.set(NAMES.Font, this.fonts.dictRef);
-    if (this.xObjects.length > 0) {
-      const forms = PDFDict.withContext(context);
-      this.xObjects.forEach((ref, i) => forms.set(PDFName.of(xObjectName(i)), ref));
-      resources.set(NAMES.XObject, forms);
-    }
-    const leaf = PDFPageLeaf.fromMapWithContext(
-      new Map<PDFName, PDFObject>([
-        [NAMES.Type, NAMES.Page],
-        [NAMES.Parent, parent],
-        [NAMES.MediaBox, mediaBox],
-        [NAMES.Resources, resources],
-        [NAMES.Contents, context.register(stream)],
-      ]),
-      context,
-      false, // nothing of pdf-lib's own drawing to wrap in q ... Q
+    const stream = rawStream(
+      deflate ? '<</Filter /FlateDecode>>' : '<<>>',
+      deflate ? deflateSync(text, DEFLATE_OPTIONS) : text,
     );
-    return context.register(leaf);
+    const contents = context.nextRef();
+    context.assign(contents, stream);
+    let forms = '';
+    if (this.xObjects.length > 0) {
+      forms = ' /XObject <<';
+      this.xObjects.forEach((ref, i) => (forms += `/${xObjectName(i)} ${refText(ref)} `));
+      forms += '>>';
+    }
+    const page = context.nextRef();
+    context.assign(
+      page,
+      new RawPdfObject(
+        Buffer.from(
+          `<</Type /Page /Parent ${refText(parent)} /MediaBox [${mediaBox.join(' ')}]` +
+            ` /Resources <</Font ${refText(this.fonts.dictRef)}${forms}>>` +
+            ` /Contents ${refText(contents)}>>`,
+          'latin1',
+        ),
+      ),
+    );
+    return page;
   }
 
   private setFill(color: Rgb): void {

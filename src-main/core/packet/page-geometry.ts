@@ -20,3 +20,33 @@ export const TEXT_BOX = {
   top: PAGE_HEIGHT - BAND - 34,
   bottom: BAND + 30,
 };
+
+type Matrix = [number, number, number, number, number, number];
+
+/**
+ * Form matrix that moves a page's MediaBox to the origin and applies its /Rotate (clockwise, as
+ * viewers show it), plus the upright size.
+ */
+export function pageTransform(
+  media: readonly [number, number, number, number],
+  rotation: number,
+): { matrix: Matrix; box: number[]; width: number; height: number } {
+  const [x0, y0, x1, y1] = media;
+  const left = Math.min(x0, x1);
+  const bottom = Math.min(y0, y1);
+  const w = Math.abs(x1 - x0);
+  const h = Math.abs(y1 - y0);
+  const rotate = ((rotation % 360) + 360) % 360;
+  const box = [left, bottom, left + w, bottom + h];
+  // (x, y) is first moved by (-left, -bottom), then rotated within the w x h box.
+  switch (rotate) {
+    case 90: // x' = y, y' = w - x
+      return { matrix: [0, -1, 1, 0, -bottom, w + left], box, width: h, height: w };
+    case 180: // x' = w - x, y' = h - y
+      return { matrix: [-1, 0, 0, -1, w + left, h + bottom], box, width: w, height: h };
+    case 270: // x' = h - y, y' = x
+      return { matrix: [0, 1, -1, 0, h + bottom, -left], box, width: h, height: w };
+    default:
+      return { matrix: [1, 0, 0, 1, -left, -bottom], box, width: w, height: h };
+  }
+}
