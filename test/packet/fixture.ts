@@ -16,7 +16,7 @@ import type {
   RemitClaim,
 } from '../../shared/model';
 import type { ClinicSettings } from '../../shared/settings';
-import type { DocumentSource } from '../../src-main/core/packet';
+import { buildPacket, type DocumentSource } from '../../src-main/core/packet';
 
 /** Fifteen weekday treatment days from 2026-09-01. */
 export const DAYS: IsoDate[] = (() => {
@@ -432,4 +432,30 @@ export async function buildFixture(): Promise<Fixture> {
     return src;
   };
   return { episode, findings, settings: FULL_SETTINGS, sources, tags, ids, load };
+}
+
+/**
+ * An ADR packet of the fixture whose physician order is the whole of `bytes` (pages 1 to
+ * `pages`): a source file some other program wrote. Returns the packet and the order's exhibit.
+ */
+export async function adrWithOrderFile(bytes: Uint8Array, pages: number) {
+  const fx = await buildFixture();
+  const order = fx.ids.order as number;
+  const built = await buildPacket({
+    episode: {
+      ...fx.episode,
+      documents: fx.episode.documents.map((d) =>
+        d.id === order ? { ...d, pageStart: 1, pageEnd: pages } : d,
+      ),
+    },
+    findings: fx.findings,
+    kind: 'adr',
+    denial: { carc: '50', group: 'CO', source: 'user' },
+    claimId: 'CLM-100',
+    settings: fx.settings,
+    today: '2026-11-24',
+    loadDocumentSource: async (doc) =>
+      doc.id === order ? { kind: 'pdf', bytes: new Uint8Array(bytes) } : fx.load(doc),
+  });
+  return { ...built, exhibit: built.plan.exhibits.find((e) => e.documentIds.includes(order))! };
 }

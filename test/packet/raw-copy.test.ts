@@ -9,11 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EpisodeDocument } from '../../shared/episode';
 import { setLogSink } from '../../src-main/core/log';
-import { buildPacket } from '../../src-main/core/packet';
-import { appendUpdate, flate, handmadePdf, type HandmadeObject } from '../pdf-objects/handmade';
-import { buildFixture } from './fixture';
+import { appendUpdate, inheritedDocument, type HandmadeObject } from '../pdf-objects/handmade';
+import { adrWithOrderFile } from './fixture';
 import { pageTexts, qpdfCheck } from './pdf-inspect';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -36,28 +34,10 @@ async function twoStreamSource(): Promise<Buffer> {
   return Buffer.from(await first.save({ useObjectStreams: false }));
 }
 
-function handmade(): { pdf: Buffer; xrefAt: number } {
-  const one = 'BT /F1 12 Tf 20 300 Td (Part \\(one\\)) Tj ET';
-  const two = flate('BT /F1 12 Tf 20 280 Td (Part two) Tj ET');
-  const objects: HandmadeObject[] = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 300 400] /Resources 5 0 R >>',
-    '<< /Type /Page /Parent 2 0 R /Contents [6 0 R 7 0 R] >>',
-    '<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 8 0 R >> >> /Contents 6 0 R >>',
-    '<< /Font << /F1 8 0 R >> >>',
-    { dict: '<< /Length 10 0 R >>', data: one },
-    { dict: `<< /Length ${two.length} /Filter /FlateDecode >>`, data: two },
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    '<< >>',
-    String(one.length),
-  ];
-  return handmadePdf(objects);
-}
-
 /** The handmade file with its first content stream replaced by an incremental update. */
 function updated(): Buffer {
   return appendUpdate(
-    handmade(),
+    inheritedDocument(),
     new Map<number, HandmadeObject>([
       [6, { dict: '<< /Length 42 >>', data: 'BT /F1 12 Tf 20 300 Td (Updated one) Tj ET' }],
     ]),
@@ -95,37 +75,14 @@ function sourcePageWords(bytes: Buffer): string[][] {
  * the exhibit's packet pages as words, the packet's qpdf verdict and whether pdf-lib was needed.
  */
 async function packetOf(bytes: Buffer) {
-  const fx = await buildFixture();
-  const order = fx.ids.order as number;
-  const pageCount = sourcePageWords(bytes).length;
-  const load = async (doc: EpisodeDocument) =>
-    doc.id === order ? { kind: 'pdf' as const, bytes: new Uint8Array(bytes) } : fx.load(doc);
-  const episode = {
-    ...fx.episode,
-    documents: fx.episode.documents.map((d) =>
-      d.id === order ? { ...d, pageStart: 1, pageEnd: pageCount } : d,
-    ),
-  };
   const logged: string[] = [];
   setLogSink((line) => logged.push(line), 'debug');
-  const { pdf, plan } = await buildPacket({
-    episode,
-    findings: fx.findings,
-    kind: 'adr',
-    denial: { carc: '50', group: 'CO', source: 'user' },
-    claimId: 'CLM-100',
-    settings: fx.settings,
-    today: '2026-11-24',
-    loadDocumentSource: load,
-  });
+  const { pdf, exhibit } = await adrWithOrderFile(bytes, sourcePageWords(bytes).length);
   setLogSink(null);
   const file = join(mkdtempSync(join(tmpdir(), 'cr-rawcopy-')), 'packet.pdf');
   writeFileSync(file, pdf);
-  const exhibit = plan.exhibits.find((e) => e.documentIds.includes(order))!;
-  const texts = pageTexts(file);
-  const pages = texts.slice(exhibit.firstPage, exhibit.lastPage).map(words);
   return {
-    pages,
+    pages: pageTexts(file).slice(exhibit.firstPage, exhibit.lastPage).map(words),
     qpdf: qpdfCheck(file),
     fellBack: logged.some((l) => l.includes('packet.raw-copy-fallback')),
   };
@@ -148,7 +105,7 @@ describe('exhibit pages copied raw', () => {
     ],
     ['cairo (embedded font subsets)', async () => cairoRewrite(await pdfLibSource(true))],
     ['two content streams on one page', twoStreamSource],
-    ['inherited resources, indirect /Length, split contents', async () => handmade().pdf],
+    ['inherited resources, indirect /Length, split contents', async () => inheritedDocument().pdf],
     ['an incremental update', async () => updated()],
   ];
 

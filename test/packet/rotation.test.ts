@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { EpisodeDocument } from '../../shared/episode';
-import { buildPacket } from '../../src-main/core/packet';
-import { buildFixture } from './fixture';
+import { adrWithOrderFile } from './fixture';
 import { pageTexts, qpdfCheck } from './pdf-inspect';
 import { execFileSync } from 'node:child_process';
 
@@ -43,31 +41,10 @@ function wordBox(file: string, page: number, word: string): { w: number; h: numb
 
 describe('rotated source pages', () => {
   it.each([0, 90])('shows a page with /Rotate %i as a viewer does', async (rotate) => {
-    const fx = await buildFixture();
-    const order = fx.ids.order as number;
-    const bytes = await sourceWithRotation(rotate);
-    const load = async (doc: EpisodeDocument) =>
-      doc.id === order ? { kind: 'pdf' as const, bytes } : fx.load(doc);
-    const episode = {
-      ...fx.episode,
-      documents: fx.episode.documents.map((d) =>
-        d.id === order ? { ...d, pageStart: 1, pageEnd: 2 } : d,
-      ),
-    };
-    const { pdf, plan } = await buildPacket({
-      episode,
-      findings: fx.findings,
-      kind: 'adr',
-      denial: { carc: '50', group: 'CO', source: 'user' },
-      claimId: 'CLM-100',
-      settings: fx.settings,
-      today: '2026-11-24',
-      loadDocumentSource: load,
-    });
+    const { pdf, exhibit } = await adrWithOrderFile(await sourceWithRotation(rotate), 2);
     const file = join(mkdtempSync(join(tmpdir(), 'cr-rot-')), 'p.pdf');
     writeFileSync(file, pdf);
     expect(qpdfCheck(file).ok).toBe(true);
-    const exhibit = plan.exhibits.find((e) => e.documentIds.includes(order))!;
     const pages = pageTexts(file);
     const content = exhibit.firstPage + 1; // after the separator page
     expect(pages[content - 1]).toContain('ROTATIONMARKERWORDLONG');

@@ -69,3 +69,30 @@ export function appendUpdate(
 }
 
 export const flate = (s: string): Uint8Array => deflateSync(Buffer.from(s, 'latin1'));
+
+/**
+ * Two pages with MediaBox, Resources and /Rotate 90 inherited from the page tree; the first page's
+ * contents split over two streams (one Flate), the second's own box, no rotation, inline
+ * resources and an indirect /Length, which `wrongLength` makes wrong (readers must then find
+ * `endstream`). A font carries a string that looks like a reference.
+ */
+export function inheritedDocument(opts: { wrongLength?: boolean } = {}): {
+  pdf: Buffer;
+  xrefAt: number;
+} {
+  const one = 'BT /F1 12 Tf 20 300 Td (Part \\(one\\)) Tj ET';
+  const two = flate('BT /F1 12 Tf 20 280 Td (Part two) Tj ET');
+  const second = 'BT /F1 10 Tf 10 50 Td (Second page) Tj ET';
+  return handmadePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 300 400] /Resources 5 0 R /Rotate 90 >>',
+    '<< /Type /Page /Parent 2 0 R /Contents [6 0 R 7 0 R] >>',
+    '% a comment where a value may stand\n<< /Type /Page /Parent 2 0 R /MediaBox [10 20 210 120] /Rotate 0\n /Resources << /Font << /F1 8 0 R >> >> /Contents 9 0 R >>',
+    '<< /Font << /F1 8 0 R >> >>',
+    { dict: `<< /Length ${one.length} >>`, data: one },
+    { dict: `<< /Length ${two.length} /Filter /FlateDecode >>`, data: two },
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /Note (not 3 0 R) >>',
+    { dict: '<< /Length 10 0 R >>', data: second },
+    String(opts.wrongLength ? second.length - 7 : second.length),
+  ]);
+}

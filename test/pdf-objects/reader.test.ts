@@ -22,7 +22,7 @@ import {
   type PdfValue,
 } from '../../src-main/core/pdf-objects/syntax';
 import { decodeStream } from '../../src-main/core/pdf-objects/xref';
-import { appendUpdate, flate, handmadePdf, type HandmadeObject } from './handmade';
+import { appendUpdate, handmadePdf, inheritedDocument, type HandmadeObject } from './handmade';
 
 const renumber = (r: PdfRef) => `${r.num + 100} ${r.gen} R`;
 const parse = (text: string): PdfValue => new PdfParser(text).value(0);
@@ -83,29 +83,9 @@ describe('PDF object syntax', () => {
   });
 });
 
-/** A two-page file with attributes inherited from the page tree and contents split in two. */
-function inheritedDocument(): { pdf: Buffer; xrefAt: number } {
-  const one = 'BT /F1 12 Tf 20 300 Td (Part \\(one\\)) Tj ET';
-  const two = flate('BT /F1 12 Tf 20 280 Td (Part two) Tj ET');
-  const objects: HandmadeObject[] = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 300 400] /Resources 5 0 R /Rotate 90 >>',
-    '<< /Type /Page /Parent 2 0 R /Contents [6 0 R 7 0 R] >>',
-    '% a comment where a value may stand\n<< /Type /Page /Parent 2 0 R /MediaBox [10 20 210 120] /Rotate 0\n /Resources << /Font << /F1 8 0 R >> >> /Contents 9 0 R >>',
-    '<< /Font << /F1 8 0 R >> >>',
-    { dict: `<< /Length ${one.length} >>`, data: one },
-    { dict: `<< /Length ${two.length} /Filter /FlateDecode >>`, data: two },
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Note (not 3 0 R) >>',
-    // An indirect /Length that is also wrong: the data runs to endstream.
-    { dict: '<< /Length 10 0 R >>', data: 'BT /F1 10 Tf 10 50 Td (Second page) Tj ET' },
-    '7',
-  ];
-  return handmadePdf(objects);
-}
-
 describe('PdfFile', () => {
   it('reads a classic table and applies inherited attributes', () => {
-    const file = new PdfFile(inheritedDocument().pdf);
+    const file = new PdfFile(inheritedDocument({ wrongLength: true }).pdf);
     const pages = file.pages();
     expect(pages).toHaveLength(2);
     expect(pages[0]!.mediaBox).toEqual([0, 0, 300, 400]);
@@ -125,7 +105,7 @@ describe('PdfFile', () => {
   });
 
   it('sees the newest version of an object after an incremental update', () => {
-    const base = inheritedDocument();
+    const base = inheritedDocument({ wrongLength: true });
     const updated = appendUpdate(
       base,
       new Map<number, HandmadeObject>([
@@ -169,7 +149,7 @@ describe('PdfFile', () => {
 
   it('leaves encrypted files and broken cross-references to the fallback', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cr-pdfobj-'));
-    writeFileSync(join(dir, 'plain.pdf'), inheritedDocument().pdf);
+    writeFileSync(join(dir, 'plain.pdf'), inheritedDocument({ wrongLength: true }).pdf);
     execFileSync(
       'qpdf',
       [
@@ -186,7 +166,7 @@ describe('PdfFile', () => {
     );
     expect(() => new PdfFile(readFileSync(join(dir, 'enc.pdf')))).toThrow(/encrypted/);
     const broken = Buffer.from(
-      inheritedDocument()
+      inheritedDocument({ wrongLength: true })
         .pdf.toString('latin1')
         .replace(/startxref\n\d+/, 'startxref\n9'),
       'latin1',
