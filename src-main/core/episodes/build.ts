@@ -142,7 +142,8 @@ class ChunkBuilder {
     // File paths from one small map instead of a join that repeats the path on every row.
     this.pathOf = store.paths;
     this.remitByClaim = store.remits;
-    // Rows come as raw arrays: better-sqlite3 builds row objects slowly.
+    // Rows come as raw arrays: better-sqlite3 builds row objects slowly. A chunk's rows are read
+    // with all(), not iterate(): each iterator step crosses into native code on its own.
     this.docStmt = db
       .prepare(
         `SELECT id, type, title, date, page_start, page_end, discipline, payer, file_id
@@ -184,9 +185,7 @@ class ChunkBuilder {
     // then the service lines of unbilled remit claims, claim by claim.
     const items: Item[][] = group.map(() => []);
     const docById = new Map<number, EpisodeDocument>();
-    for (const r of this.docStmt.iterate(JSON.stringify([...docOwner.keys()])) as Iterable<
-      unknown[]
-    >) {
+    for (const r of this.docStmt.all(JSON.stringify([...docOwner.keys()])) as unknown[][]) {
       const path = this.pathOf.get(r[8] as number);
       if (path === undefined) continue;
       const id = r[0] as number;
@@ -210,9 +209,7 @@ class ChunkBuilder {
         doc,
       });
     }
-    for (const r of this.lineStmt.iterate(JSON.stringify([...lineOwner.keys()])) as Iterable<
-      unknown[]
-    >) {
+    for (const r of this.lineStmt.all(JSON.stringify([...lineOwner.keys()])) as unknown[][]) {
       const path = this.pathOf.get(r[13] as number);
       if (path === undefined) continue;
       const line = billingLine(
@@ -264,9 +261,9 @@ class ChunkBuilder {
         }
       }
     });
-    for (const [docId, json] of this.factStmt.iterate(
-      JSON.stringify([...docById.keys()]),
-    ) as Iterable<[number, string]>) {
+    for (const [docId, json] of this.factStmt.all(JSON.stringify([...docById.keys()])) as Array<
+      [number, string]
+    >) {
       const doc = docById.get(docId)!;
       doc.facts = decodeFacts(json, doc.file, this.kinds);
     }
