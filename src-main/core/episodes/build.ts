@@ -128,6 +128,8 @@ class ChunkBuilder {
   private readonly pool = new Map<string, string>();
   // One copy of each kind string (a dozen kinds over millions of facts).
   private readonly kinds = new Map<string, FactKind>();
+  // The last interned value of each interned column (see internCol).
+  private readonly lastOfCol: Array<string | undefined> = [];
   private readonly docStmt;
   private readonly lineStmt;
   private readonly factStmt;
@@ -173,8 +175,21 @@ class ChunkBuilder {
     return v;
   }
 
+  /**
+   * `intern` behind a one-entry cache per column: neighbouring rows mostly repeat a value (one
+   * patient's name, payer, type), and comparing with the last one skips hashing a fresh string.
+   */
+  private internCol<T extends string | null>(col: number, v: T): T {
+    if (v === null) return v;
+    const last = this.lastOfCol[col];
+    if (v === last) return last as T;
+    const s = this.intern(v);
+    this.lastOfCol[col] = s;
+    return s;
+  }
+
   build(group: Array<{ patient: ResolvedPatient; rows: PatientRows }>): EpisodeModel[] {
-    const intern = this.intern.bind(this);
+    const col = this.internCol.bind(this);
     const docOwner = new Map<number, number>();
     const lineOwner = new Map<number, number>();
     group.forEach(({ rows }, g) => {
@@ -189,23 +204,23 @@ class ChunkBuilder {
       const path = this.pathOf.get(r[8] as number);
       if (path === undefined) continue;
       const id = r[0] as number;
-      const date = intern(r[3] as string | null);
+      const date = col(3, r[3] as string | null);
       const doc: EpisodeDocument = {
         id,
-        type: intern(r[1] as DocType),
+        type: col(1, r[1] as DocType),
         title: r[2] as string,
         date,
         file: path,
         pageStart: r[4] as number,
         pageEnd: r[5] as number,
-        discipline: intern(r[6] as EpisodeDocument['discipline']),
+        discipline: col(6, r[6] as EpisodeDocument['discipline']),
         facts: [],
       };
       docById.set(id, doc);
       items[docOwner.get(id)!]!.push({
         kind: 'doc',
         date,
-        payer: intern(r[7] as string | null),
+        payer: col(7, r[7] as string | null),
         doc,
       });
     }
@@ -213,19 +228,19 @@ class ChunkBuilder {
       const path = this.pathOf.get(r[13] as number);
       if (path === undefined) continue;
       const line = billingLine(
-        intern(r[0] as EpisodeBillingLine['source']),
+        col(10, r[0] as EpisodeBillingLine['source']),
         r[1] as number,
-        intern(r[2] as string | null),
-        intern(r[3] as string | null),
-        intern(r[4] as string | null),
-        intern(r[5] as string),
-        intern(r[6] as string),
-        intern(r[7] as string),
+        col(12, r[2] as string | null),
+        col(13, r[3] as string | null),
+        col(14, r[4] as string | null),
+        col(15, r[5] as string),
+        col(16, r[6] as string),
+        col(17, r[7] as string),
         r[8] as number,
         r[9] as number | null,
-        intern(r[10] as string | null),
+        col(20, r[10] as string | null),
         r[11] as string | null,
-        intern(r[12] as string | null),
+        col(22, r[12] as string | null),
         path,
       );
       items[lineOwner.get(r[14] as number)!]!.push({
