@@ -132,6 +132,13 @@ class ChunkBuilder {
   private readonly kinds = new Map<string, FactKind>();
   // The last interned value of each interned column (see internCol).
   private readonly lastOfCol: Array<string | undefined> = [];
+  // Payer kinds by payer name: a handful of names, and payerKind runs regexes on every item.
+  private readonly payerKinds = new Map<string, PayerKind>();
+  private readonly kindOfPayer = (payer: string): PayerKind => {
+    let kind = this.payerKinds.get(payer);
+    if (kind === undefined) this.payerKinds.set(payer, (kind = payerKind(payer)));
+    return kind;
+  };
   private readonly docStmt;
   private readonly lineStmt;
   private readonly factStmt;
@@ -294,7 +301,7 @@ class ChunkBuilder {
         mrn: resolved.mrn,
         dob: resolved.dob,
       };
-      for (const part of splitByPayer(items[g]!)) {
+      for (const part of splitByPayer(items[g]!, this.kindOfPayer)) {
         for (const parted of splitByGap(part.items, this.gapDays)) {
           episodes.push(
             assemble(
@@ -377,7 +384,10 @@ function lineQuote(
 }
 
 /** Partition a patient's items by payer kind; items without a payer go to the covering partition. */
-function splitByPayer(items: Item[]): Array<{ kind: PayerKind; name: string; items: Item[] }> {
+function splitByPayer(
+  items: Item[],
+  kindOf: (payer: string) => PayerKind = payerKind,
+): Array<{ kind: PayerKind; name: string; items: Item[] }> {
   const groups = new Map<PayerKind, { names: Map<string, number>; items: Item[] }>();
   const unassigned: Item[] = [];
   for (const it of items) {
@@ -385,7 +395,7 @@ function splitByPayer(items: Item[]): Array<{ kind: PayerKind; name: string; ite
       unassigned.push(it);
       continue;
     }
-    const kind = payerKind(it.payer);
+    const kind = kindOf(it.payer);
     let g = groups.get(kind);
     if (!g) groups.set(kind, (g = { names: new Map(), items: [] }));
     g.names.set(it.payer, (g.names.get(it.payer) ?? 0) + 1);
