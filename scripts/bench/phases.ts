@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { AnalyzePool, importPathsParallel } from '../../src-main/core/import/worker-pool';
-import { openDatabase } from '../../src-main/core/store/db';
+import { openDatabase, type Db } from '../../src-main/core/store/db';
 import { ledgerRow, writeLedger, writeNotePdfs } from './data';
 import { generateEpisodes } from './episodes';
 import { benchDocuments, benchPacket, writeExhibitPdfs } from './packet';
@@ -50,6 +50,13 @@ async function mapLimit<T>(
       while (next < items.length) await fn(items[next++]!);
     }),
   );
+}
+
+/** Steps through every row of `sql` as raw arrays; returns the row count. */
+function scan(conn: Db, sql: string): number {
+  let n = 0;
+  for (const _ of conn.prepare(sql).raw().iterate()) n++;
+  return n;
 }
 
 const phases: Record<string, (args: string[]) => Promise<void>> = {
@@ -147,6 +154,33 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
       episodes: review.episodes.length,
       findings: review.episodes.reduce((n, e) => n + e.findings.length, 0),
     });
+  },
+  async 'review-scan'([db]) {
+    // The review's baseline: the rows the review reads (every document, billing line and facts
+    // array, JSON.parse of each) with plain raw iteration and nothing else.
+    const conn = openDatabase(db!);
+    const t = performance.now();
+    const rows = {
+      documents: scan(
+        conn,
+        `SELECT id, type, title, date, page_start, page_end, discipline, payer, file_id,
+                patient_name, patient_dob, patient_mrn FROM documents`,
+      ),
+      billingLines: scan(
+        conn,
+        `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
+                claim_id, provider, file_id, id FROM billing_lines`,
+      ),
+      facts: 0,
+    };
+    for (const [, json] of conn
+      .prepare('SELECT document_id, facts FROM document_facts')
+      .raw()
+      .iterate() as Iterable<[number, string]>) {
+      rows.facts += (JSON.parse(json) as unknown[]).length;
+    }
+    conn.close();
+    report(t, rows);
   },
   async build([db]) {
     const conn = openDatabase(db!);
