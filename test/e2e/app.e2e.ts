@@ -348,7 +348,10 @@ describe('ChartReady in a browser against the real core', () => {
       `10,000 rows: first render ${renderMs} ms, ${rendered} rows in the DOM, scroll frame median ${scroll.median.toFixed(1)} ms, worst ${scroll.worst.toFixed(1)} ms`,
     );
     expect(renderMs).toBeLessThan(5000);
-    expect(scroll.median).toBeLessThan(50);
+    // Headless Chromium on a 2-core CI machine (whose speed varies by 2x or more between days)
+    // scrolls a virtualized table at 15-45 ms a frame; a table rendering all 10,000 rows takes
+    // hundreds. The DOM row count above is the strict check; this one catches a slow regression.
+    expect(scroll.median).toBeLessThan(100);
     await shot('09-episodes-10000');
   });
 
