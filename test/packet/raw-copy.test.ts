@@ -129,6 +129,11 @@ describe('exhibit pages copied raw', () => {
     expect(packet.pages[0]).not.toContain('(one)');
   });
 
+  it('refuses an encrypted file, naming it', async () => {
+    const encrypted = qpdfRewrite(await pdfLibSource(false), '--encrypt', 'u', 'o', '256', '--');
+    await expect(adrWithOrderFile(encrypted, 3)).rejects.toThrow(/order\.pdf.*encrypted/s);
+  });
+
   it('falls back to pdf-lib for a damaged cross-reference table, with the same pages', async () => {
     const good = await pdfLibSource(false);
     const damaged = Buffer.from(
