@@ -17,6 +17,7 @@ import {
   walkSources,
   type ZipLimits,
 } from '../../src-main/core/ingest';
+import { RawSource } from '../../src-main/core/packet/raw-embed';
 import { makeZip, type ZipMember } from '../ingest-docs/zip-writer';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 0;
@@ -148,6 +149,42 @@ describe('fuzz: readSource on mutated inputs', () => {
       ),
       opts(200),
     );
+  });
+});
+
+/**
+ * The packet's raw page copier (packet/raw-embed.ts) on mutated PDFs: every case copies the pages
+ * or throws an Error (the packet then falls back to pdf-lib), in bounded time. It runs
+ * synchronously, so a hang would stall the suite rather than time out: the bound is checked after.
+ */
+describe('fuzz: raw page copy on mutated PDFs', () => {
+  const seeds = async () => {
+    const compact = await PDFDocument.load(SEEDS.pdf);
+    return [
+      SEEDS.pdf,
+      // Cross-reference and object streams, as pdf-lib writes by default.
+      Buffer.from(await compact.save({ useObjectStreams: true })),
+    ];
+  };
+  it('copies or throws an Error', async () => {
+    const [classic, streams] = await seeds();
+    for (const seed of [classic!, streams!]) {
+      await fc.assert(
+        fc.asyncProperty(mutation(seed), async (bytes) => {
+          cases++;
+          const target = await PDFDocument.create();
+          const started = performance.now();
+          try {
+            const source = new RawSource(new Uint8Array(bytes), target.context);
+            if (source.pages.length > 0) source.embedRange(1, source.pages.length);
+          } catch (err) {
+            expect(err).toBeInstanceOf(Error);
+          }
+          expect(performance.now() - started).toBeLessThan(CASE_MS);
+        }),
+        opts(150),
+      );
+    }
   });
 });
 

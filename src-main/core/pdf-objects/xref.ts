@@ -198,6 +198,8 @@ function readStream(stream: PdfStream, entries: Map<number, XrefEntry>): void {
     return v;
   };
   const rowLength = w0 + w1 + w2;
+  // Rows of no bytes would make every /Index count loop without reading anything.
+  if (rowLength === 0) throw new UnsupportedPdf('xref stream rows of no bytes');
   let at = 0;
   for (let r = 0; r + 1 < ranges.length; r += 2) {
     const first = ranges[r]!;
