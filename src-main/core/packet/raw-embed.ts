@@ -5,15 +5,16 @@
  * UnsupportedPdf, and the caller embeds them through pdf-lib instead.
  */
 import { deflateSync } from 'node:zlib';
-import type { PDFContext } from 'pdf-lib';
+import type { PDFContext, PDFRef } from 'pdf-lib';
 import { PdfFile, type PdfPage } from '../pdf-objects/document';
 import { PdfStream, UnsupportedPdf, writeNumber } from '../pdf-objects/syntax';
 import { decodeStream } from '../pdf-objects/xref';
 import { pageTransform } from './page-geometry';
 import { RawCopier, rawStream } from './raw-copy';
 
+/** A copied page: a form XObject drawing it upright in a `width` x `height` box. */
 export interface RawEmbeddedPage {
-  ref: ReturnType<PDFContext['nextRef']>;
+  ref: PDFRef;
   width: number;
   height: number;
 }
