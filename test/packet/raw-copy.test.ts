@@ -129,6 +129,41 @@ describe('exhibit pages copied raw', () => {
     expect(packet.pages[0]).not.toContain('(one)');
   });
 
+  it('copies a scanned page image as stored (size, colour space and encoding)', async () => {
+    // A PNG of a rendered page stands in for a scan.
+    const dir = mkdtempSync(join(tmpdir(), 'cr-rawcopy-'));
+    writeFileSync(join(dir, 'text.pdf'), await pdfLibSource(false));
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '30',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(dir, 'text.pdf'),
+      join(dir, 'scan'),
+    ]);
+    const doc = await PDFDocument.create();
+    const image = await doc.embedPng(readFileSync(join(dir, 'scan-1.png')));
+    doc.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
+    const source = Buffer.from(await doc.save());
+    const { pdf } = await adrWithOrderFile(source, 1);
+    writeFileSync(join(dir, 'packet.pdf'), pdf);
+    expect(qpdfCheck(join(dir, 'packet.pdf')).ok).toBe(true);
+    // pdfimages -list: page num type width height color comp bpc enc ...
+    const images = (file: string) =>
+      execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => line.trim().split(/\s+/).slice(3, 9).join(' '));
+    writeFileSync(join(dir, 'source.pdf'), source);
+    const stored = images(join(dir, 'source.pdf'));
+    expect(stored).toHaveLength(1);
+    expect(images(join(dir, 'packet.pdf'))).toEqual(stored);
+  });
+
   it('refuses an encrypted file, naming it', async () => {
     const encrypted = qpdfRewrite(await pdfLibSource(false), '--encrypt', 'u', 'o', '256', '--');
     await expect(adrWithOrderFile(encrypted, 3)).rejects.toThrow(/order\.pdf.*encrypted/s);
