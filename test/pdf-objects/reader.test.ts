@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { PdfFile } from '../../src-main/core/pdf-objects/document';
@@ -173,6 +174,14 @@ describe('PdfFile', () => {
     );
     expect(() => new PdfFile(broken).pages()).toThrow(UnsupportedPdf);
     expect(() => new PdfFile(Buffer.from('not a pdf at all'))).toThrow(UnsupportedPdf);
+  });
+
+  it('refuses a stream that inflates past its limit (a compression bomb)', () => {
+    const bomb = new PdfStream(
+      new PdfDict(new Map([['Filter', new PdfName('FlateDecode')]])),
+      deflateSync(Buffer.alloc(65 * 1024 * 1024)),
+    );
+    expect(() => decodeStream(bomb)).toThrow(/inflates past/);
   });
 
   it('reads a dictionary longer than the first piece of text it takes', () => {

@@ -40,12 +40,16 @@ function filterNames(dict: PdfDict): string[] | undefined {
   return list.every((x) => x instanceof PdfName) ? list.map((x) => (x as PdfName).name) : undefined;
 }
 
+/** Cross-reference and object streams are small; more than this is a damaged or hostile file. */
+const MAX_INFLATED = 64 * 1024 * 1024;
+
 function inflate(data: Uint8Array): Uint8Array {
   try {
-    return inflateSync(data);
-  } catch {
+    return inflateSync(data, { maxOutputLength: MAX_INFLATED });
+  } catch (err) {
+    if (err instanceof RangeError) throw new UnsupportedPdf('stream inflates past 64 MB');
     // Streams cut short or with a bad checksum still hold their data; readers accept them.
-    return inflateSync(data, { finishFlush: zlib.Z_SYNC_FLUSH });
+    return inflateSync(data, { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED });
   }
 }
 
