@@ -66,7 +66,7 @@ export interface EpisodeChunk {
 export function* buildEpisodeChunks(
   db: Db,
   opts: BuildOptions,
-  // Each chunk costs three queries; 400 documents make a quarter of the chunks of 100, and a
+  // Each chunk costs two queries; 400 documents make a quarter of the chunks of 100, and a
   // chunk still fits well inside the young generation (1,000 was no faster, with more memory).
   chunkDocs = 400,
   resolution: PatientResolution = resolvePatients(db),
