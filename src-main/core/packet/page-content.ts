@@ -6,9 +6,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFName, type PDFDocument, type PDFFont, type PDFRef } from 'pdf-lib';
-import { RawPdfObject, rawStream } from './raw-copy';
-
-const refText = (ref: PDFRef): string => `${ref.objectNumber} ${ref.generationNumber} R`;
+import { RawPdfObject, rawStream, refText } from './raw-copy';
 
 /** An RGB colour, its operands formatted once: pages set the same few colours many times. */
 export interface Rgb {

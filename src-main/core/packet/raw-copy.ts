@@ -27,6 +27,9 @@ export class RawPdfObject extends PDFObject {
   }
 }
 
+/** A reference in PDF syntax. */
+export const refText = (ref: PDFRef): string => `${ref.objectNumber} ${ref.generationNumber} R`;
+
 /**
  * `dict stream ... endstream`, with /Length set to the data's length. pdf-lib's opaque-bytes
  * object holds it: a stream must never be packed into an object stream, and pdf-lib's writer keeps
@@ -53,7 +56,7 @@ export class RawCopier {
     private readonly context: PDFContext,
   ) {}
 
-  private readonly refText = (r: PdfRef): string => {
+  private readonly copyRef = (r: PdfRef): string => {
     // A reference to an object the file lacks is null (ISO 32000-1 §7.3.10).
     if (!this.file.has(r.num)) return 'null';
     let target = this.targets.get(r.num);
@@ -63,12 +66,12 @@ export class RawCopier {
       this.added.push({ ref: target, source: r.num });
       this.queue.push(r.num);
     }
-    return `${target.objectNumber} 0 R`;
+    return refText(target);
   };
 
   /** The PDF text of a value, its references pointing at copies (queued until `flush`). */
   text(v: PdfValue): string {
-    return writeValue(v, this.refText);
+    return writeValue(v, this.copyRef);
   }
 
   /** Registers a new object of the packet's own (one that `rollback` can take back). */

@@ -5,19 +5,13 @@
  * UnsupportedPdf, and the caller embeds them through pdf-lib instead.
  */
 import { deflateSync } from 'node:zlib';
-import type { PDFContext, PDFRef } from 'pdf-lib';
+import type { PDFContext } from 'pdf-lib';
 import { PdfFile, type PdfPage } from '../pdf-objects/document';
 import { PdfStream, UnsupportedPdf, writeNumber } from '../pdf-objects/syntax';
 import { decodeStream } from '../pdf-objects/xref';
 import { pageTransform } from './page-geometry';
+import type { EmbeddedSourcePage } from './exhibit-sources';
 import { RawCopier, rawStream } from './raw-copy';
-
-/** A copied page: a form XObject drawing it upright in a `width` x `height` box. */
-export interface RawEmbeddedPage {
-  ref: PDFRef;
-  width: number;
-  height: number;
-}
 
 /** A source file opened for raw copying into one packet. */
 export class RawSource {
@@ -71,7 +65,7 @@ export class RawSource {
    * Pages `first`..`last` (1-based) as form XObjects; on UnsupportedPdf nothing of them stays in
    * the packet.
    */
-  embedRange(first: number, last: number): RawEmbeddedPage[] {
+  embedRange(first: number, last: number): EmbeddedSourcePage[] {
     if (first < 1 || last < first || last > this.pages.length)
       throw new UnsupportedPdf('page range outside the file');
     const mark = this.copier.mark();

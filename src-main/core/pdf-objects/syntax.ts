@@ -90,7 +90,10 @@ const STRUCTURE = /[()<>[\]%]/g;
 const HEX_BODY = new RegExp(`[0-9A-Fa-f${SPACE}]*>`, 'y');
 
 const isWhite = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
-const isDelimiter = (c: number) => DELIMITERS.includes(String.fromCharCode(c));
+// A table, not DELIMITERS.includes: every token end asks, and that would build a string each time.
+const DELIMITER_CODES = new Uint8Array(256);
+for (const c of DELIMITERS) DELIMITER_CODES[c.charCodeAt(0)] = 1;
+const isDelimiter = (c: number) => DELIMITER_CODES[c] === 1;
 
 /** Latin1 text of bytes: one character per byte. */
 export function latin1(buf: Uint8Array, start = 0, end = buf.length): string {
