@@ -11,6 +11,7 @@ import {
 } from '../../src-main/core/store/db';
 import { MIGRATIONS } from '../../src-main/core/store/migrations';
 import { decodeFacts, encodeFacts } from '../../src-main/core/store/fact-codec';
+import { DOCUMENT_GROUPS_SQL, LINE_GROUPS_SQL } from '../../src-main/core/episodes/patients';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'cr-store-')), 'test.db');
 
@@ -95,7 +96,7 @@ describe('migration 3: facts as one array per document', () => {
     fact.run(d2, 'total-minutes', '60', 1, 0, 7, '60 mins');
     fact.run(d1, 'total-minutes', '185', 1, 20, 28, '185 min.');
 
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS.slice(0, 3));
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'facts'").get()).toBeUndefined();
     const rows = db
@@ -133,5 +134,22 @@ describe('migration 3: facts as one array per document', () => {
       },
     ];
     expect(decodeFacts(encodeFacts(facts), 'x.txt')).toEqual(facts);
+  });
+});
+
+describe('migration 4: identity indexes', () => {
+  it('lets patient matching group documents and billing lines without sorting every row', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(4);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' / ');
+    const docs = plan(DOCUMENT_GROUPS_SQL);
+    const lines = plan(LINE_GROUPS_SQL);
+    expect(docs).toContain('COVERING INDEX documents_identity');
+    expect(lines).toContain('COVERING INDEX billing_lines_identity');
+    expect(docs + lines).not.toContain('TEMP B-TREE FOR GROUP BY');
   });
 });

@@ -82,6 +82,21 @@ function unbilledRemits(db: Db, remits: Map<string, RemitRecord>): string[] {
   return [...remits.keys()].filter((c) => !set.has(c));
 }
 
+/**
+ * Documents grouped by identity and file, with their ids, in order of first appearance. The
+ * identity indexes (migration 0004) let SQLite group without sorting every row.
+ */
+export const DOCUMENT_GROUPS_SQL = `
+  SELECT patient_name, patient_dob, patient_mrn, file_id, count(*), json_group_array(id),
+         min(id) AS first
+    FROM documents GROUP BY patient_name, patient_dob, patient_mrn, file_id ORDER BY first`;
+
+/** Billing lines grouped by identity; `+file_id` keeps the file index from being chosen instead. */
+export const LINE_GROUPS_SQL = `
+  SELECT patient_name, dob, mrn, count(*), json_group_array(id), min(id) AS first
+    FROM billing_lines WHERE +file_id IN (SELECT id FROM files)
+   GROUP BY patient_name, dob, mrn ORDER BY first`;
+
 export function resolvePatients(db: Db): PatientResolution {
   const pathOf = new Map(
     db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>,
@@ -90,23 +105,13 @@ export function resolvePatients(db: Db): PatientResolution {
   // order of first appearance; billing lines by identity, in order of first appearance.
   // With each group its row ids, so that episodes are then built patient by patient.
   const docGroups = (
-    db
-      .prepare(
-        `SELECT patient_name, patient_dob, patient_mrn, file_id, count(*), json_group_array(id),
-                min(id) AS first
-         FROM documents GROUP BY patient_name, patient_dob, patient_mrn, file_id ORDER BY first`,
-      )
-      .raw()
-      .all() as Array<[string | null, string | null, string | null, number, number, string]>
+    db.prepare(DOCUMENT_GROUPS_SQL).raw().all() as Array<
+      [string | null, string | null, string | null, number, number, string]
+    >
   ).filter((g) => pathOf.has(g[3]));
-  const lineGroups = db
-    .prepare(
-      `SELECT patient_name, dob, mrn, count(*), json_group_array(id), min(id) AS first
-         FROM billing_lines WHERE file_id IN (SELECT id FROM files)
-         GROUP BY patient_name, dob, mrn ORDER BY first`,
-    )
-    .raw()
-    .all() as Array<[string | null, string | null, string | null, number, string]>;
+  const lineGroups = db.prepare(LINE_GROUPS_SQL).raw().all() as Array<
+    [string | null, string | null, string | null, number, string]
+  >;
   const remits = readRemits(db);
   const unbilled = unbilledRemits(db, remits);
 
