@@ -16,32 +16,33 @@ export function reviewEpisode(
   return withReviewMemo(() => runRules(episode, profile, rules));
 }
 
+// The report holds every finding of every episode, and one in seven is n/a with nothing to cite:
+// those share one frozen empty list (nothing edits a finding once made).
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NOTHING_TO_CHECK = 'Nothing in this episode for the rule to check.';
+const notAppliedMessages = new Map<string, string>();
+
+function notApplied(profile: PayerProfile): string {
+  let message = notAppliedMessages.get(profile.label);
+  if (message === undefined) {
+    message = `Not applied under the ${profile.label} profile.`;
+    notAppliedMessages.set(profile.label, message);
+  }
+  return message;
+}
+
 function runRules(episode: EpisodeModel, profile: PayerProfile, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = profile.rules[rule.meta.id];
     const base = { rule: rule.meta.id, source: rule.meta.source, group: rule.meta.group };
     if (!setting || !setting.applies) {
-      findings.push({
-        ...base,
-        status: 'n/a',
-        severity: 'info',
-        message: `Not applied under the ${profile.label} profile.`,
-        dates: [],
-        evidence: [],
-      });
+      findings.push(notApplicable(base, notApplied(profile)));
       continue;
     }
     const results = rule.check(episode, profile);
     if (results.length === 0) {
-      findings.push({
-        ...base,
-        status: 'n/a',
-        severity: 'info',
-        message: 'Nothing in this episode for the rule to check.',
-        dates: [],
-        evidence: [],
-      });
+      findings.push(notApplicable(base, NOTHING_TO_CHECK));
       continue;
     }
     for (const r of results) {
@@ -51,6 +52,22 @@ function runRules(episode: EpisodeModel, profile: PayerProfile, rules: readonly 
     }
   }
   return findings;
+}
+
+function notApplicable(
+  base: { rule: string; source: string; group: Finding['group'] },
+  message: string,
+): Finding {
+  return {
+    rule: base.rule,
+    source: base.source,
+    group: base.group,
+    status: 'n/a',
+    severity: 'info',
+    message,
+    dates: NONE,
+    evidence: NONE,
+  };
 }
 
 /**
