@@ -68,15 +68,16 @@ export const reviewReportSchema = z.object({
 export function countFindings(
   findings: readonly Finding[],
 ): NonNullable<ReviewedEpisode['counts']> {
-  const problem = findings.filter((f) => f.status === 'fail' || f.status === 'warn');
-  return {
-    fail: findings.filter((f) => f.status === 'fail').length,
-    warn: findings.filter((f) => f.status === 'warn').length,
-    pass: findings.filter((f) => f.status === 'pass').length,
-    na: findings.filter((f) => f.status === 'n/a').length,
-    errors: problem.filter((f) => f.severity === 'error').length,
-    warnings: problem.filter((f) => f.severity === 'warning').length,
-  };
+  // One pass over the findings, counted into the report's key order.
+  const counts = { fail: 0, warn: 0, pass: 0, na: 0, errors: 0, warnings: 0 };
+  for (const f of findings) {
+    if (f.status === 'n/a') counts.na++;
+    else counts[f.status]++;
+    if (f.status !== 'fail' && f.status !== 'warn') continue;
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+  }
+  return counts;
 }
 
 /** Visits = distinct dates of service seen in billing lines or daily notes. */
