@@ -199,25 +199,12 @@ class ChunkBuilder {
 
   build(group: Array<{ patient: ResolvedPatient; rows: PatientRows }>): EpisodeModel[] {
     const col = this.internCol.bind(this);
-    // The chunk's ids, and beside each the index of the patient in `group` that owns it.
-    const docIds: number[] = [];
-    const docOwner: number[] = [];
-    const lineIds: number[] = [];
-    const lineOwner: number[] = [];
-    group.forEach(({ rows }, g) => {
-      for (const id of rows.documents) {
-        docIds.push(id);
-        docOwner.push(g);
-      }
-      for (const id of rows.lines) {
-        lineIds.push(id);
-        lineOwner.push(g);
-      }
-    });
+    const docs = idsAndOwners(group.map((m) => m.rows.documents));
+    const lines = idsAndOwners(group.map((m) => m.rows.lines));
     // Items per patient: documents in id order, then ledger and FHIR lines by date of service,
     // then the service lines of unbilled remit claims, claim by claim.
     const items: Item[][] = group.map(() => []);
-    for (const r of this.docStmt.all(JSON.stringify(docIds)) as unknown[][]) {
+    for (const r of this.docStmt.all(JSON.stringify(docs.ids)) as unknown[][]) {
       const path = this.pathOf.get(r[8] as number);
       if (path === undefined) continue;
       const id = r[0] as number;
@@ -233,14 +220,14 @@ class ChunkBuilder {
         discipline: col(6, r[6] as EpisodeDocument['discipline']),
         facts: r[9] === null ? [] : decodeFacts(r[9] as string, path, this.kinds),
       };
-      items[docOwner[r[10] as number]!]!.push({
+      items[docs.owners[r[10] as number]!]!.push({
         kind: 'doc',
         date,
         payer: col(7, r[7] as string | null),
         doc,
       });
     }
-    for (const r of this.lineStmt.all(JSON.stringify(lineIds)) as unknown[][]) {
+    for (const r of this.lineStmt.all(JSON.stringify(lines.ids)) as unknown[][]) {
       const path = this.pathOf.get(r[13] as number);
       if (path === undefined) continue;
       const line = billingLine(
@@ -259,7 +246,7 @@ class ChunkBuilder {
         col(22, r[12] as string | null),
         path,
       );
-      items[lineOwner[r[14] as number]!]!.push({
+      items[lines.owners[r[14] as number]!]!.push({
         kind: 'line',
         date: line.dos,
         payer: line.payer,
@@ -322,6 +309,21 @@ class ChunkBuilder {
   }
 }
 
+/**
+ * The ids of a chunk's patients in one list, and beside each id the index of the patient that owns
+ * it: a query row's position in the id list gives its patient. Both lists are sized up front.
+ */
+function idsAndOwners(idsPerPatient: number[][]): { ids: number[]; owners: Uint32Array } {
+  const ids = ([] as number[]).concat(...idsPerPatient);
+  const owners = new Uint32Array(ids.length);
+  let at = 0;
+  idsPerPatient.forEach((list, owner) => {
+    owners.fill(owner, at, at + list.length);
+    at += list.length;
+  });
+  return { ids, owners };
+}
+
 function billingLine(
   source: EpisodeBillingLine['source'],
   lineNo: number,
@@ -338,7 +340,7 @@ function billingLine(
   provider: string | null,
   file: string,
 ): EpisodeBillingLine {
-  const mods = modifiers ? modifiers.split(' ').filter(Boolean) : [];
+  const mods = splitModifiers(modifiers);
   return {
     source,
     line: lineNo,
@@ -356,6 +358,13 @@ function billingLine(
     file,
     quote: lineQuote(source, lineNo, dos, code, mods, units, claimId),
   };
+}
+
+/** Modifiers as stored, space-separated; filtered only when a double space left an empty one. */
+function splitModifiers(modifiers: string): string[] {
+  if (!modifiers) return [];
+  const mods = modifiers.split(' ');
+  return mods.includes('') ? mods.filter(Boolean) : mods;
 }
 
 function lineQuote(

@@ -82,7 +82,8 @@ export function countFindings(
 
 /** Visits = distinct dates of service seen in billing lines or daily notes. */
 export function countVisits(episode: EpisodeModel): number {
-  const dates = new Set<string>(episode.billing.map((l) => l.dos));
+  const dates = new Set<string>();
+  for (const l of episode.billing) dates.add(l.dos);
   for (const d of episode.documents) if (d.type === 'daily-note' && d.date) dates.add(d.date);
   return dates.size;
 }
@@ -92,7 +93,8 @@ export function toReviewedEpisode(
   findings: Finding[],
   profileName?: string,
 ): ReviewedEpisode {
-  const claims = new Set<string>(episode.claims.map((c) => c.claimId));
+  const claims = new Set<string>();
+  for (const c of episode.claims) claims.add(c.claimId);
   for (const l of episode.billing) if (l.claimId) claims.add(l.claimId);
   return {
     id: episode.id,
