@@ -155,18 +155,23 @@ class ChunkBuilder {
     // Rows come as raw arrays: better-sqlite3 builds row objects slowly. A chunk's rows are read
     // with all(), not iterate(): each iterator step crosses into native code on its own.
     // Documents come with their facts: one id list and one lookup per chunk instead of two.
+    // Each row also brings its id's position in the list (json_each's key), which indexes the
+    // owner list: no id -> owner Map per chunk.
     this.docStmt = db
       .prepare(
-        `SELECT d.id, type, title, date, page_start, page_end, discipline, payer, file_id, f.facts
-           FROM documents d LEFT JOIN document_facts f ON f.document_id = d.id
-          WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id`,
+        `SELECT d.id, d.type, d.title, d.date, d.page_start, d.page_end, d.discipline, d.payer,
+                d.file_id, f.facts, j.key
+           FROM json_each(?) j CROSS JOIN documents d ON d.id = j.value
+           LEFT JOIN document_facts f ON f.document_id = d.id
+          ORDER BY d.id`,
       )
       .raw();
     this.lineStmt = db
       .prepare(
-        `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
-                claim_id, provider, file_id, id
-           FROM billing_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY dos, id`,
+        `SELECT l.source, l.line, l.patient_name, l.mrn, l.dob, l.dos, l.code, l.modifiers, l.units,
+                l.charge, l.payer, l.claim_id, l.provider, l.file_id, j.key
+           FROM json_each(?) j CROSS JOIN billing_lines l ON l.id = j.value
+          ORDER BY l.dos, l.id`,
       )
       .raw();
   }
@@ -194,16 +199,12 @@ class ChunkBuilder {
 
   build(group: Array<{ patient: ResolvedPatient; rows: PatientRows }>): EpisodeModel[] {
     const col = this.internCol.bind(this);
-    const docOwner = new Map<number, number>();
-    const lineOwner = new Map<number, number>();
-    group.forEach(({ rows }, g) => {
-      for (const id of rows.documents) docOwner.set(id, g);
-      for (const id of rows.lines) lineOwner.set(id, g);
-    });
+    const docs = idsAndOwners(group.map((m) => m.rows.documents));
+    const lines = idsAndOwners(group.map((m) => m.rows.lines));
     // Items per patient: documents in id order, then ledger and FHIR lines by date of service,
     // then the service lines of unbilled remit claims, claim by claim.
     const items: Item[][] = group.map(() => []);
-    for (const r of this.docStmt.all(JSON.stringify([...docOwner.keys()])) as unknown[][]) {
+    for (const r of this.docStmt.all(JSON.stringify(docs.ids)) as unknown[][]) {
       const path = this.pathOf.get(r[8] as number);
       if (path === undefined) continue;
       const id = r[0] as number;
@@ -219,14 +220,14 @@ class ChunkBuilder {
         discipline: col(6, r[6] as EpisodeDocument['discipline']),
         facts: r[9] === null ? [] : decodeFacts(r[9] as string, path, this.kinds),
       };
-      items[docOwner.get(id)!]!.push({
+      items[docs.owners[r[10] as number]!]!.push({
         kind: 'doc',
         date,
         payer: col(7, r[7] as string | null),
         doc,
       });
     }
-    for (const r of this.lineStmt.all(JSON.stringify([...lineOwner.keys()])) as unknown[][]) {
+    for (const r of this.lineStmt.all(JSON.stringify(lines.ids)) as unknown[][]) {
       const path = this.pathOf.get(r[13] as number);
       if (path === undefined) continue;
       const line = billingLine(
@@ -245,7 +246,7 @@ class ChunkBuilder {
         col(22, r[12] as string | null),
         path,
       );
-      items[lineOwner.get(r[14] as number)!]!.push({
+      items[lines.owners[r[14] as number]!]!.push({
         kind: 'line',
         date: line.dos,
         payer: line.payer,
@@ -308,6 +309,21 @@ class ChunkBuilder {
   }
 }
 
+/**
+ * The ids of a chunk's patients in one list, and beside each id the index of the patient that owns
+ * it: a query row's position in the id list gives its patient. Both lists are sized up front.
+ */
+function idsAndOwners(idsPerPatient: number[][]): { ids: number[]; owners: Uint32Array } {
+  const ids = ([] as number[]).concat(...idsPerPatient);
+  const owners = new Uint32Array(ids.length);
+  let at = 0;
+  idsPerPatient.forEach((list, owner) => {
+    owners.fill(owner, at, at + list.length);
+    at += list.length;
+  });
+  return { ids, owners };
+}
+
 function billingLine(
   source: EpisodeBillingLine['source'],
   lineNo: number,
@@ -324,7 +340,7 @@ function billingLine(
   provider: string | null,
   file: string,
 ): EpisodeBillingLine {
-  const mods = modifiers ? modifiers.split(' ').filter(Boolean) : [];
+  const mods = splitModifiers(modifiers);
   return {
     source,
     line: lineNo,
@@ -342,6 +358,13 @@ function billingLine(
     file,
     quote: lineQuote(source, lineNo, dos, code, mods, units, claimId),
   };
+}
+
+/** Modifiers as stored, space-separated; filtered only when a double space left an empty one. */
+function splitModifiers(modifiers: string): string[] {
+  if (!modifiers) return [];
+  const mods = modifiers.split(' ');
+  return mods.includes('') ? mods.filter(Boolean) : mods;
 }
 
 function lineQuote(
@@ -412,20 +435,18 @@ function splitByPayer(
   }
   return list.map(([kind, g]) => ({
     kind,
-    name: [...g.names.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Unknown payer',
+    name: mostFrequent(g.names) ?? 'Unknown payer',
     items: g.items,
   }));
 }
 
 /** A long gap between care days starts a new episode; supporting documents join the nearest one. */
 function splitByGap(items: Item[], gapDays: number): Item[][] {
-  const careDates = [
-    ...new Set(
-      items
-        .filter((i) => i.date && (i.kind === 'line' || CARE_TYPES.has(i.doc.type)))
-        .map((i) => i.date!),
-    ),
-  ].sort();
+  const careDateSet = new Set<string>();
+  for (const i of items) {
+    if (i.date && (i.kind === 'line' || CARE_TYPES.has(i.doc.type))) careDateSet.add(i.date);
+  }
+  const careDates = [...careDateSet].sort();
   if (careDates.length < 2) return [items];
   const starts = [careDates[0]!];
   for (let i = 1; i < careDates.length; i++) {
@@ -449,6 +470,54 @@ function splitByGap(items: Item[], gapDays: number): Item[][] {
   return parts.filter((p) => p.length > 0);
 }
 
+function compareDocuments(a: EpisodeDocument, b: EpisodeDocument): number {
+  return (
+    (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
+    a.file.localeCompare(b.file) ||
+    a.pageStart - b.pageStart
+  );
+}
+
+function compareLines(a: EpisodeBillingLine, b: EpisodeBillingLine): number {
+  return a.dos.localeCompare(b.dos) || a.file.localeCompare(b.file) || a.line - b.line;
+}
+
+/**
+ * Stable sort in place, skipped when the list is already in order (a patient's lines mostly come
+ * sorted): the result is the same, without the sort's scratch arrays.
+ */
+function sortIfNeeded<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compare(list[i - 1]!, list[i]!) > 0) {
+      list.sort(compare);
+      return;
+    }
+  }
+}
+
+/** Earliest and latest of the dates added (ISO dates compare as strings). */
+class DateRange {
+  first: string | undefined;
+  last: string | undefined;
+  add(date: string): void {
+    if (this.first === undefined || date < this.first) this.first = date;
+    if (this.last === undefined || date > this.last) this.last = date;
+  }
+}
+
+/** The key with the highest count; the first one counted wins a tie. */
+function mostFrequent(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  counts.forEach((count, key) => {
+    if (best === undefined || count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
 function assemble(
   items: Item[],
   kind: PayerKind,
@@ -458,37 +527,32 @@ function assemble(
   asOf: IsoDate,
   inactivity: number,
 ): EpisodeModel {
-  const documents = items
-    .filter((i): i is Extract<Item, { kind: 'doc' }> => i.kind === 'doc')
-    .map((i) => i.doc)
-    .sort(
-      (a, b) =>
-        (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
-        a.file.localeCompare(b.file) ||
-        a.pageStart - b.pageStart,
-    );
-  const billing = items
-    .filter((i): i is Extract<Item, { kind: 'line' }> => i.kind === 'line')
-    .map((i) => i.line)
-    .sort((a, b) => a.dos.localeCompare(b.dos) || a.file.localeCompare(b.file) || a.line - b.line);
+  const documents: EpisodeDocument[] = [];
+  const billing: EpisodeBillingLine[] = [];
+  for (const i of items) {
+    if (i.kind === 'doc') documents.push(i.doc);
+    else billing.push(i.line);
+  }
+  sortIfNeeded(documents, compareDocuments);
+  sortIfNeeded(billing, compareLines);
 
-  const careDates = [
-    ...documents.filter((d) => d.date && CARE_TYPES.has(d.type)).map((d) => d.date!),
-    ...billing.map((l) => l.dos),
-  ].sort();
-  const anyDates = documents
-    .map((d) => d.date)
-    .filter((d): d is string => !!d)
-    .sort();
-  const start = careDates[0] ?? anyDates[0] ?? asOf;
-  const end = careDates[careDates.length - 1] ?? anyDates[anyDates.length - 1] ?? start;
+  // First and last care date (dated care documents and every billed line), else of any document.
+  const care = new DateRange();
+  const any = new DateRange();
+  for (const d of documents) {
+    if (!d.date) continue;
+    any.add(d.date);
+    if (CARE_TYPES.has(d.type)) care.add(d.date);
+  }
+  for (const l of billing) care.add(l.dos);
+  const start = care.first ?? any.first ?? asOf;
+  const end = care.last ?? any.last ?? start;
   const discharged = documents.some((d) => d.type === 'discharge-summary');
   const ended = discharged || daysBetween(end, asOf) > inactivity;
 
   const payerNames = new Map<string, number>();
   for (const i of items) if (i.payer) payerNames.set(i.payer, (payerNames.get(i.payer) ?? 0) + 1);
-  const payerName =
-    [...payerNames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Unknown payer';
+  const payerName = mostFrequent(payerNames) ?? 'Unknown payer';
 
   // Lines per claim in billing order; claims in order of their first line.
   const linesByClaim = new Map<string, EpisodeBillingLine[]>();
@@ -498,15 +562,16 @@ function assemble(
     if (list) list.push(l);
     else linesByClaim.set(l.claimId, [l]);
   }
-  const claims: EpisodeClaim[] = [...linesByClaim].map(([claimId, lines]) => {
+  const claims: EpisodeClaim[] = [];
+  linesByClaim.forEach((lines, claimId) => {
     const remit = remitByClaim.get(claimId);
-    return {
+    claims.push({
       claimId,
       remit: remit?.claim ?? null,
       remitFile: remit?.file ?? null,
       remitDate: remit?.paymentDate ?? null,
       lines,
-    };
+    });
   });
 
   const id =

@@ -68,20 +68,22 @@ export const reviewReportSchema = z.object({
 export function countFindings(
   findings: readonly Finding[],
 ): NonNullable<ReviewedEpisode['counts']> {
-  const problem = findings.filter((f) => f.status === 'fail' || f.status === 'warn');
-  return {
-    fail: findings.filter((f) => f.status === 'fail').length,
-    warn: findings.filter((f) => f.status === 'warn').length,
-    pass: findings.filter((f) => f.status === 'pass').length,
-    na: findings.filter((f) => f.status === 'n/a').length,
-    errors: problem.filter((f) => f.severity === 'error').length,
-    warnings: problem.filter((f) => f.severity === 'warning').length,
-  };
+  // One pass over the findings, counted into the report's key order.
+  const counts = { fail: 0, warn: 0, pass: 0, na: 0, errors: 0, warnings: 0 };
+  for (const f of findings) {
+    if (f.status === 'n/a') counts.na++;
+    else counts[f.status]++;
+    if (f.status !== 'fail' && f.status !== 'warn') continue;
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+  }
+  return counts;
 }
 
 /** Visits = distinct dates of service seen in billing lines or daily notes. */
 export function countVisits(episode: EpisodeModel): number {
-  const dates = new Set<string>(episode.billing.map((l) => l.dos));
+  const dates = new Set<string>();
+  for (const l of episode.billing) dates.add(l.dos);
   for (const d of episode.documents) if (d.type === 'daily-note' && d.date) dates.add(d.date);
   return dates.size;
 }
@@ -91,7 +93,8 @@ export function toReviewedEpisode(
   findings: Finding[],
   profileName?: string,
 ): ReviewedEpisode {
-  const claims = new Set<string>(episode.claims.map((c) => c.claimId));
+  const claims = new Set<string>();
+  for (const c of episode.claims) claims.add(c.claimId);
   for (const l of episode.billing) if (l.claimId) claims.add(l.claimId);
   return {
     id: episode.id,

@@ -11,24 +11,51 @@ import { memo } from './memo';
 /** The work conditioning / work hardening program codes (one list: lib/documents). */
 export { WORK_PROGRAM_CODES as PROGRAM_CODES } from './documents';
 
+/** One date of service and its billed lines, in billing order. */
+export interface BillingDay {
+  date: IsoDate;
+  lines: readonly EpisodeBillingLine[];
+}
+
 /**
- * Billed lines grouped by date of service, dates in ascending order. Nine rules walk the billing by
- * date, so within a review the grouping is built once per lines array and shared: read-only.
+ * The billing as days of service, dates ascending. Most BILL-* rules walk the billing by date:
+ * within a review the days are built once per lines array and shared (read-only), and an array
+ * walks without the Map iterator's entry pairs.
  */
+export function billingDays(lines: readonly EpisodeBillingLine[]): readonly BillingDay[] {
+  return memo(lines, 'bill:days', () => groupIntoDays(lines));
+}
+
+/** Billed lines grouped by date of service, dates in ascending order; shared read-only. */
 export function linesByDate(
   lines: readonly EpisodeBillingLine[],
 ): ReadonlyMap<IsoDate, readonly EpisodeBillingLine[]> {
-  return memo(lines, 'linesByDate', () => groupByDate(lines));
+  return memo(lines, 'linesByDate', () => {
+    const map = new Map<IsoDate, readonly EpisodeBillingLine[]>();
+    for (const day of billingDays(lines)) map.set(day.date, day.lines);
+    return map;
+  });
 }
 
-function groupByDate(lines: readonly EpisodeBillingLine[]): Map<IsoDate, EpisodeBillingLine[]> {
-  const map = new Map<IsoDate, EpisodeBillingLine[]>();
-  for (const line of [...lines].sort((a, b) => (a.dos < b.dos ? -1 : a.dos > b.dos ? 1 : 0))) {
-    const list = map.get(line.dos);
-    if (list) list.push(line);
-    else map.set(line.dos, [line]);
+const byDos = (a: EpisodeBillingLine, b: EpisodeBillingLine): number =>
+  a.dos < b.dos ? -1 : a.dos > b.dos ? 1 : 0;
+
+function isSortedByDos(lines: readonly EpisodeBillingLine[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i - 1]!.dos > lines[i]!.dos) return false;
+  return true;
+}
+
+function groupIntoDays(lines: readonly EpisodeBillingLine[]): BillingDay[] {
+  // The episode's billing is already in date order: copy and (stable) sort only other arrays.
+  const sorted = isSortedByDos(lines) ? lines : [...lines].sort(byDos);
+  const days: BillingDay[] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i]!.dos === sorted[start]!.dos) continue;
+    days.push({ date: sorted[start]!.dos, lines: sorted.slice(start, i) });
+    start = i;
   }
-  return map;
+  return days;
 }
 
 export function linesWithCode(
@@ -40,21 +67,40 @@ export function linesWithCode(
 
 /** Total units of one code across lines (a code may be split over several lines). */
 export function unitsOf(lines: readonly EpisodeBillingLine[], code: string): number {
-  return lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
+  let units = 0;
+  for (const l of lines) if (l.code === code) units += l.units;
+  return units;
 }
 
-/** Dates that bill at least one line of the codes given, ascending. */
-export function datesWith(episode: EpisodeModel, codes: ReadonlySet<string>): IsoDate[] {
-  // The shared by-date grouping is already in ascending (code unit) order, as sort() would give.
+/**
+ * Dates that bill at least one line of the codes given, ascending. Several rules ask for the
+ * program dates: within a review they are found once per codes set and shared read-only.
+ */
+export function datesWith(episode: EpisodeModel, codes: ReadonlySet<string>): readonly IsoDate[] {
+  const bySet = memo(
+    episode.billing,
+    'bill:datesWith',
+    () => new Map<ReadonlySet<string>, readonly IsoDate[]>(),
+  );
+  let dates = bySet.get(codes);
+  if (dates === undefined) bySet.set(codes, (dates = findDatesWith(episode.billing, codes)));
+  return dates;
+}
+
+function findDatesWith(
+  billing: readonly EpisodeBillingLine[],
+  codes: ReadonlySet<string>,
+): IsoDate[] {
   const dates: IsoDate[] = [];
-  for (const [date, lines] of linesByDate(episode.billing)) {
-    if (lines.some((l) => codes.has(l.code))) dates.push(date);
+  for (const day of billingDays(billing)) {
+    if (day.lines.some((l) => codes.has(l.code))) dates.push(day.date);
   }
   return dates;
 }
 
 export function hasModifier(line: EpisodeBillingLine, mods: readonly string[]): boolean {
-  return line.modifiers.some((m) => mods.includes(m.toUpperCase()));
+  for (const m of line.modifiers) if (mods.includes(m.toUpperCase())) return true;
+  return false;
 }
 
 export function lineEvidence(lines: readonly EpisodeBillingLine[]): Evidence[] {

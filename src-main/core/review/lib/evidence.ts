@@ -11,22 +11,33 @@ export function evidenceFromLine(line: EpisodeBillingLine): Evidence {
   return { file: line.file, page: 1, line: line.line, quote: line.quote };
 }
 
+const DOCUMENT_DATE_KINDS: readonly FactKind[] = [
+  'date-of-service',
+  'document-date',
+  'signed-date',
+];
+
 /** Evidence pointing at a whole document: its first fact of the preferred kinds, else its title. */
 export function evidenceFromDocument(
   doc: EpisodeDocument,
-  prefer: FactKind[] = ['date-of-service', 'document-date', 'signed-date'],
+  prefer: readonly FactKind[] = DOCUMENT_DATE_KINDS,
 ): Evidence {
   for (const kind of prefer) {
-    const fact = doc.facts.find((f) => f.kind === kind);
+    const fact = firstFact(doc, kind);
     if (fact) return evidenceFromFact(fact);
   }
   return { file: doc.file, page: doc.pageStart, quote: doc.title };
 }
 
 export function factsOf(doc: EpisodeDocument, kind: FactKind): Fact[] {
-  return doc.facts.filter((f) => f.kind === kind);
+  const facts: Fact[] = [];
+  for (const f of doc.facts) if (f.kind === kind) facts.push(f);
+  return facts;
 }
 
+// Loops rather than find/filter with an arrow: these run for every document and rule, and each
+// arrow that captures `kind` is a new closure per call.
 export function firstFact(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
-  return doc.facts.find((f) => f.kind === kind);
+  for (const f of doc.facts) if (f.kind === kind) return f;
+  return undefined;
 }

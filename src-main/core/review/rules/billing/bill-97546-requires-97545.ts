@@ -1,5 +1,25 @@
-import { linesByDate, lineEvidence } from '../../lib/billing';
+import type { EpisodeBillingLine } from '../../../../../shared/episode';
+import { billingDays, lineEvidence } from '../../lib/billing';
 import type { Rule, RuleFinding } from '../../types';
+
+const isAddOn = (l: EpisodeBillingLine): boolean => l.code === '97546';
+const isPrimary = (l: EpisodeBillingLine): boolean => l.code === '97545';
+
+/**
+ * Some 97545 line whose provider agrees with every 97546 line of the date (a line without a
+ * provider agrees with any). Walks the date's lines in place: most dates pass.
+ */
+function primaryWithSameProvider(lines: readonly EpisodeBillingLine[]): boolean {
+  for (const p of lines) {
+    if (!isPrimary(p)) continue;
+    if (
+      lines.every((a) => !isAddOn(a) || !a.provider || !p.provider || a.provider === p.provider)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /** BILL-97546-REQUIRES-97545: the add-on hour is never billed without the primary code. */
 export const bill97546Requires97545: Rule = {
@@ -15,18 +35,15 @@ export const bill97546Requires97545: Rule = {
   check(episode) {
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
-    for (const [date, lines] of linesByDate(episode.billing)) {
-      const addOns = lines.filter((l) => l.code === '97546');
-      if (addOns.length === 0) continue;
-      const primaries = lines.filter((l) => l.code === '97545');
+    for (const { date, lines } of billingDays(episode.billing)) {
+      if (!lines.some(isAddOn)) continue;
       // Same provider when both lines name one (catalog: same rendering/billing provider).
-      const sameProvider = primaries.some((p) =>
-        addOns.every((a) => !a.provider || !p.provider || a.provider === p.provider),
-      );
-      if (primaries.length > 0 && sameProvider) {
+      if (primaryWithSameProvider(lines)) {
         okDates.push(date);
         continue;
       }
+      const addOns = lines.filter(isAddOn);
+      const primaries = lines.filter(isPrimary);
       findings.push({
         status: 'fail',
         message:

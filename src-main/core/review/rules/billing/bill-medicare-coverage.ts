@@ -1,5 +1,8 @@
-import { linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import type { EpisodeBillingLine } from '../../../../../shared/episode';
+import { billingDays, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
 import type { Rule, RuleFinding } from '../../types';
+
+const isProgramLine = (l: EpisodeBillingLine): boolean => PROGRAM_CODES.has(l.code);
 
 /**
  * BILL-MEDICARE-COVERAGE: 97545/97546 have MPFS status R and 0 RVUs, so Medicare Part B has no
@@ -19,9 +22,9 @@ export const billMedicareCoverage: Rule = {
   check(episode, profile) {
     if (episode.payer.kind !== 'medicare' && profile.payerKind !== 'medicare') return [];
     const findings: RuleFinding[] = [];
-    for (const [date, lines] of linesByDate(episode.billing)) {
-      const program = lines.filter((l) => PROGRAM_CODES.has(l.code));
-      if (program.length === 0) continue;
+    for (const { date, lines } of billingDays(episode.billing)) {
+      if (!lines.some(isProgramLine)) continue;
+      const program = lines.filter(isProgramLine);
       const codes = [...new Set(program.map((l) => l.code))].join('/');
       findings.push({
         status: 'fail',

@@ -1,5 +1,12 @@
-import { linesByDate, lineEvidence } from '../../lib/billing';
+import type { EpisodeBillingLine } from '../../../../../shared/episode';
+import { billingDays, lineEvidence, unitsOf } from '../../lib/billing';
 import type { Rule, RuleFinding } from '../../types';
+
+/** Whether lines[i] is the first line of its code: codes are checked in first-seen order. */
+function firstOfCode(lines: readonly EpisodeBillingLine[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (lines[j]!.code === lines[i]!.code) return false;
+  return true;
+}
 
 /**
  * BILL-MUE: units per date of service against the profile's MUE table. 97546 MUE 2 is a MAI 3
@@ -22,23 +29,25 @@ export const billMue: Rule = {
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
     const payer = profile.payerKind === 'medicare' ? 'Medicare MUE' : 'MUE';
-    for (const [date, lines] of linesByDate(episode.billing)) {
-      const codes = [...new Set(lines.map((l) => l.code))].filter((c) => mue[c] !== undefined);
-      if (codes.length === 0) continue;
+    for (const { date, lines } of billingDays(episode.billing)) {
+      let listed = false;
       let failed = false;
-      for (const code of codes) {
-        const own = lines.filter((l) => l.code === code);
-        const units = own.reduce((a, l) => a + l.units, 0);
-        const limit = mue[code]!;
+      for (let i = 0; i < lines.length; i++) {
+        const code = lines[i]!.code;
+        const limit = mue[code];
+        if (limit === undefined || !firstOfCode(lines, i)) continue;
+        listed = true;
+        const units = unitsOf(lines, code);
         if (units <= limit) continue;
         failed = true;
         findings.push({
           status: 'fail',
           message: `${code} billed ${units} units on ${date}; ${payer} is ${limit}. Units above the MUE deny; modifiers do not bypass a date-of-service edit, only an appeal with the time records.`,
           dates: [date],
-          evidence: lineEvidence(own),
+          evidence: lineEvidence(lines.filter((l) => l.code === code)),
         });
       }
+      if (!listed) continue;
       if (!failed) okDates.push(date);
     }
     if (findings.length > 0) return findings;

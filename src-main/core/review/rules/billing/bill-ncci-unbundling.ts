@@ -1,6 +1,14 @@
-import { hasModifier, linesByDate, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import type { EpisodeBillingLine } from '../../../../../shared/episode';
+import { billingDays, hasModifier, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
 import { minutesOnDate } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
+
+const isProgramLine = (l: EpisodeBillingLine): boolean => PROGRAM_CODES.has(l.code);
+
+/** The lines' codes, each once in first-seen order, joined for a message. */
+function distinctCodes(lines: readonly EpisodeBillingLine[], separator = ', '): string {
+  return [...new Set(lines.map((l) => l.code))].join(separator);
+}
 
 /**
  * BILL-NCCI-UNBUNDLING: component therapy codes billed on a 97545/97546 date. Without a bypass
@@ -23,55 +31,55 @@ export const billNcciUnbundling: Rule = {
     ],
   },
   check(episode, profile) {
-    const components = new Set(profile.thresholds.ncciComponentCodes);
-    const bypass = profile.thresholds.ncciBypassModifiers.map((m) => m.toUpperCase());
+    const { ncciComponentCodes, ncciBypassModifiers, ncciPtpEdits } = profile.thresholds;
+    const bypass = ncciBypassModifiers.map((m) => m.toUpperCase());
+    // A short list: includes() finds a code without building a Set per episode.
+    const isComponent = (l: EpisodeBillingLine): boolean => ncciComponentCodes.includes(l.code);
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
-    for (const [date, lines] of linesByDate(episode.billing)) {
-      const program = lines.filter((l) => PROGRAM_CODES.has(l.code));
-      if (program.length === 0) continue;
-      const parts = lines.filter((l) => components.has(l.code));
-      if (parts.length === 0) continue;
-      const unmodified = parts.filter((l) => !hasModifier(l, bypass));
-      const progCodes = [...new Set(program.map((l) => l.code))].join('/');
+    for (const { date, lines } of billingDays(episode.billing)) {
+      if (!lines.some(isProgramLine) || !lines.some(isComponent)) continue;
       const dm = minutesOnDate(episode, date);
       // Distinct service = separately timed sessions, or timed-code minutes recorded apart from the
       // program total (rules.md BILL-NCCI-UNBUNDLING computable (a)).
       const distinct = dm.sessions.length >= 2 || dm.timedMinutes !== null;
-      const codes = (ls: typeof parts) => [...new Set(ls.map((l) => l.code))].join(', ');
-      if (!profile.thresholds.ncciPtpEdits) {
+      // Most dates pass: the line lists and messages below are built only for a finding.
+      const allModified = lines.every((l) => !isComponent(l) || hasModifier(l, bypass));
+      if (ncciPtpEdits ? allModified && distinct : dm.sessions.length >= 2) {
+        okDates.push(date);
+        continue;
+      }
+      const program = lines.filter(isProgramLine);
+      const parts = lines.filter(isComponent);
+      const progCodes = distinctCodes(program, '/');
+      if (!ncciPtpEdits) {
         // No PTP edit for this payer, but billing component minutes already inside the one
         // documented program session is double billing regardless of payer (rules.md (b)).
-        if (dm.sessions.length >= 2) {
-          okDates.push(date);
-          continue;
-        }
         findings.push({
           status: 'fail',
-          message: `${codes(parts)} billed with ${progCodes} on ${date}: the notes document one session${dm.minutes !== null ? ` (${dm.minutes} min)` : ''} and no separate time for ${codes(parts)}, so its minutes are inside the program time (double billing).`,
+          message: `${distinctCodes(parts)} billed with ${progCodes} on ${date}: the notes document one session${dm.minutes !== null ? ` (${dm.minutes} min)` : ''} and no separate time for ${distinctCodes(parts)}, so its minutes are inside the program time (double billing).`,
           dates: [date],
           // The note's session time is what shows the overlap; the billed lines follow.
           evidence: [...dm.evidence, ...lineEvidence([...parts, ...program])],
         });
         continue;
       }
-      if (unmodified.length > 0) {
+      if (!allModified) {
+        const unmodified = parts.filter((l) => !hasModifier(l, bypass));
         findings.push({
           status: 'fail',
-          message: `${codes(unmodified)} billed with ${progCodes} on ${date}: NCCI PTP edit; modifier absent (needs ${bypass.join('/')} and a distinct service); documentation ${distinct ? 'shows' : 'does not show'} a distinct service.`,
+          message: `${distinctCodes(unmodified)} billed with ${progCodes} on ${date}: NCCI PTP edit; modifier absent (needs ${bypass.join('/')} and a distinct service); documentation ${distinct ? 'shows' : 'does not show'} a distinct service.`,
           dates: [date],
           evidence: lineEvidence([...unmodified, ...program]),
         });
-      } else if (!distinct) {
+      } else {
         findings.push({
           status: 'warn',
           severity: 'warning',
-          message: `${codes(parts)} billed with ${progCodes} on ${date}: NCCI PTP edit; modifier present; documentation does not show a distinct service (no separate session or timed minutes), so the time may already be counted in the program.`,
+          message: `${distinctCodes(parts)} billed with ${progCodes} on ${date}: NCCI PTP edit; modifier present; documentation does not show a distinct service (no separate session or timed minutes), so the time may already be counted in the program.`,
           dates: [date],
           evidence: [...lineEvidence([...parts, ...program]), ...dm.evidence],
         });
-      } else {
-        okDates.push(date);
       }
     }
     if (findings.length > 0) return findings;
@@ -79,7 +87,7 @@ export const billNcciUnbundling: Rule = {
     return [
       {
         status: 'pass',
-        message: profile.thresholds.ncciPtpEdits
+        message: ncciPtpEdits
           ? `Component codes on program dates carry a bypass modifier and a distinct documented session (${okDates.length} date(s)).`
           : `Component codes on program dates were documented in separate sessions (${okDates.length} date(s)).`,
         dates: okDates,
