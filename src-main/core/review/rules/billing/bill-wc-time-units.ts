@@ -53,7 +53,7 @@ export const billWcTimeUnits: Rule = {
           break;
         default:
           okDates.push(date);
-          okEvidence.push(...a.evidence.slice(0, 1));
+          if (a.evidence.length > 0) okEvidence.push(a.evidence[0]!);
       }
     }
     if (findings.length > 0) return findings;
