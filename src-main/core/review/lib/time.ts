@@ -243,15 +243,24 @@ const NO_NOTES: readonly EpisodeDocument[] = Object.freeze([]);
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 const NO_SESSIONS: readonly SessionTime[] = Object.freeze([]);
 
-/** Daily notes by date of service, built once per episode within a review: read-only. */
-function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, EpisodeDocument[]> {
+/** One date's daily notes and, once a rule asks for them, their minutes. */
+interface NotesOfDate {
+  readonly notes: EpisodeDocument[];
+  minutes: DateMinutes | null;
+}
+
+/**
+ * Daily notes by date of service, built once per episode within a review: read-only. The same
+ * entries cache each date's minutes, so there is one map per episode, not two.
+ */
+function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, NotesOfDate> {
   return memo(episode, 'time:dailyNotesByDate', () => {
-    const map = new Map<IsoDate | null, EpisodeDocument[]>();
+    const map = new Map<IsoDate | null, NotesOfDate>();
     for (const d of episode.documents) {
       if (d.type !== 'daily-note') continue;
-      const list = map.get(d.date);
-      if (list) list.push(d);
-      else map.set(d.date, [d]);
+      const day = map.get(d.date);
+      if (day) day.notes.push(d);
+      else map.set(d.date, { notes: [d], minutes: null });
     }
     return map;
   });
@@ -259,11 +268,7 @@ function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, Ep
 
 /** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
 export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocument[] {
-  return dailyNotesByDate(episode).get(date)?.slice() ?? [];
-}
-
-function newDateMinutesMap(): Map<IsoDate, DateMinutes> {
-  return new Map();
+  return dailyNotesByDate(episode).get(date)?.notes.slice() ?? [];
 }
 
 /**
@@ -272,15 +277,27 @@ function newDateMinutesMap(): Map<IsoDate, DateMinutes> {
  */
 export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
   // Five rules ask for the same dates: computed once per date within a review, shared read-only.
-  const byDate = memo(episode, 'time:minutesOnDate', newDateMinutesMap);
-  let dm = byDate.get(date);
-  if (!dm) byDate.set(date, (dm = computeMinutesOnDate(episode, date)));
-  return dm;
+  const day = dailyNotesByDate(episode).get(date);
+  if (!day) return noMinutes(date);
+  day.minutes ??= computeMinutesOnDate(date, day.notes);
+  return day.minutes;
 }
 
-function computeMinutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
-  // The shared list, not a copy: DateMinutes is read-only.
-  const notes = dailyNotesByDate(episode).get(date) ?? NO_NOTES;
+/** A date without daily notes. */
+function noMinutes(date: IsoDate): DateMinutes {
+  return {
+    date,
+    minutes: null,
+    sessions: NO_SESSIONS,
+    timedMinutes: null,
+    notes: NO_NOTES,
+    evidence: NO_EVIDENCE,
+    timedEvidence: NO_EVIDENCE,
+  };
+}
+
+/** `notes` is the date's shared list, not a copy: DateMinutes is read-only. */
+function computeMinutesOnDate(date: IsoDate, notes: readonly EpisodeDocument[]): DateMinutes {
   // One loop over the notes, not map/filter chains: this runs for every billed date.
   let sessions: SessionTime[] | null = null;
   let minutes: number | null = null;
@@ -321,11 +338,15 @@ function append<T>(list: T[] | null, item: T): T[] {
   return list;
 }
 
-/** Sum of the notes' `timed-minutes` facts (null when none) and the quotes they were read from. */
-function timedMinutesOf(notes: readonly EpisodeDocument[]): {
+interface TimedMinutes {
   minutes: number | null;
   evidence: readonly Evidence[];
-} {
+}
+
+const NO_TIMED_MINUTES: TimedMinutes = Object.freeze({ minutes: null, evidence: NO_EVIDENCE });
+
+/** Sum of the notes' `timed-minutes` facts (null when none) and the quotes they were read from. */
+function timedMinutesOf(notes: readonly EpisodeDocument[]): TimedMinutes {
   let minutes: number | null = null;
   let evidence: Evidence[] | null = null;
   for (const doc of notes) {
@@ -337,7 +358,7 @@ function timedMinutesOf(notes: readonly EpisodeDocument[]): {
       evidence = append(evidence, evidenceFromFact(f));
     }
   }
-  return { minutes, evidence: evidence ?? NO_EVIDENCE };
+  return evidence ? { minutes, evidence } : NO_TIMED_MINUTES;
 }
 
 /**
@@ -362,8 +383,13 @@ export function minutesByTimedCode(notes: readonly EpisodeDocument[]): {
 }
 
 export function formatWcUnits(u: WcUnits): string {
-  return `97545x${u.u97545} + 97546x${u.u97546}`;
+  return WC_UNITS_TEXT[u.u97545]?.[u.u97546] ?? `97545x${u.u97545} + 97546x${u.u97546}`;
 }
+
+/** The texts of the usual unit counts, made once: every program date's message formats two. */
+const WC_UNITS_TEXT: readonly (readonly string[])[] = Array.from({ length: 3 }, (_, u97545) =>
+  Array.from({ length: 10 }, (_, u97546) => `97545x${u97545} + 97546x${u97546}`),
+);
 
 /** One date of service's program time against its billed 97545/97546 units. */
 export interface WcDateAssessment {

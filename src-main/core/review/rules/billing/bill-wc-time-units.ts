@@ -52,6 +52,8 @@ export const billWcTimeUnits: Rule = {
           });
           break;
         default:
+          // Matches count only while no date has failed: any finding replaces the pass.
+          if (findings.length > 0) break;
           okDates.push(date);
           if (a.evidence.length > 0) okEvidence.push(a.evidence[0]!);
       }

@@ -57,7 +57,8 @@ export const docDailyTime: Rule = {
           dates: [date],
           evidence: a.evidence.slice(),
         });
-      } else {
+      } else if (findings.length === 0) {
+        // Passes count only while no date has failed: any failure replaces the pass finding.
         passDates.push(date);
         if (a.evidence.length > 0) passEvidence.push(a.evidence[0]!);
       }
@@ -69,8 +70,10 @@ export const docDailyTime: Rule = {
       for (const [date, timed] of timedLinesByDate(episode)) {
         const dm = minutesOnDate(episode, date);
         if (dm.timedMinutes !== null || minutesByTimedCode(dm.notes)) {
-          passDates.push(date);
-          if (dm.timedEvidence.length > 0) passEvidence.push(dm.timedEvidence[0]!);
+          if (findings.length === 0) {
+            passDates.push(date);
+            if (dm.timedEvidence.length > 0) passEvidence.push(dm.timedEvidence[0]!);
+          }
           continue;
         }
         const codes = [...new Set(timed.map((l) => l.code))].join(', ');
@@ -94,9 +97,22 @@ export const docDailyTime: Rule = {
         },
       ];
     }
-    return findings.sort((x, y) => (x.dates[0]! < y.dates[0]! ? -1 : 1));
+    return byFirstDate(findings);
   },
 };
+
+/**
+ * Findings ordered by their date. The program dates come first, ascending, then the timed-code
+ * dates: usually in order already, and then returned as they are without a sort.
+ */
+function byFirstDate(findings: RuleFinding[]): RuleFinding[] {
+  for (let i = 1; i < findings.length; i++) {
+    if (!(findings[i - 1]!.dates[0]! < findings[i]!.dates[0]!)) {
+      return findings.sort((x, y) => (x.dates[0]! < y.dates[0]! ? -1 : 1));
+    }
+  }
+  return findings;
+}
 
 /**
  * The dates ascending, each once. Both loops above walk dates in ascending order, so the list is
