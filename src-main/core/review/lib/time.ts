@@ -3,10 +3,10 @@
  * midpoint rule for the work conditioning codes (97545/97546) and the CMS 8-minute rule for the
  * 15-minute timed therapy codes. Pure functions over the episode model.
  */
-import type { EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
+import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { TimeRule, TimedUnitMethod } from '../types';
-import { datesWith, lineEvidence, linesByDate, PROGRAM_CODES } from './billing';
+import { lineEvidence, linesByDate, PROGRAM_CODES } from './billing';
 import { EVALUATION_CODES, REEVALUATION_CODES, WORK_PROGRAM_CODES } from './documents';
 import { evidenceFromFact, factsOf } from './evidence';
 import { memo } from './memo';
@@ -95,6 +95,29 @@ export function isTimedCode(code: string): boolean {
   return TIMED_15_MIN_CODES.has(code);
 }
 
+function isTimedLine(line: EpisodeBillingLine): boolean {
+  return TIMED_15_MIN_CODES.has(line.code);
+}
+
+/**
+ * Billed lines of 15-minute timed codes by date of service, ascending; dates without one are left
+ * out. DOC-DAILY-TIME and BILL-TIMED-CODE-UNITS both walk them and most episodes bill none, so
+ * within a review they are picked out once per episode: read-only.
+ */
+export function timedLinesByDate(
+  episode: EpisodeModel,
+): ReadonlyMap<IsoDate, readonly EpisodeBillingLine[]> {
+  return memo(episode, 'time:timedLinesByDate', () => {
+    const byDate = linesByDate(episode.billing);
+    const timed = new Map<IsoDate, EpisodeBillingLine[]>();
+    for (const date of byDate.keys()) {
+      const lines = byDate.get(date)!;
+      if (lines.some(isTimedLine)) timed.set(date, lines.filter(isTimedLine));
+    }
+    return timed;
+  });
+}
+
 /**
  * CMS 8-minute rule (Pub. 100-04 Ch. 5 §20.2): total timed minutes on a date to allowed units.
  * 8-22 = 1, 23-37 = 2, 38-52 = 3, 53-67 = 4, ... each further 15 minutes one more unit; under 8
@@ -136,10 +159,10 @@ export function clockMinutes(hhmm: string): number | null {
   return h * 60 + min;
 }
 
-function intFacts(doc: EpisodeDocument, kind: 'total-minutes' | 'timed-minutes' | 'break-minutes') {
-  return factsOf(doc, kind)
-    .map((f) => ({ fact: f, n: Number.parseInt(f.value, 10) }))
-    .filter((x) => Number.isFinite(x.n) && x.n >= 0);
+/** A fact's value as a whole number of minutes, or null when it is not a non-negative integer. */
+function nonNegativeInt(value: string): number | null {
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
 /** One timed session read from one note: its minutes and where they were read. */
@@ -156,15 +179,26 @@ export interface SessionTime {
  * meal breaks (rules.md section 3 conventions; BPM §220.3.E). A stated total is taken as already net.
  */
 export function sessionTime(doc: EpisodeDocument): SessionTime | null {
-  const totals = intFacts(doc, 'total-minutes');
-  if (totals.length > 0) {
-    return {
-      doc,
-      minutes: totals.reduce((a, b) => a + b.n, 0),
-      from: 'total-minutes',
-      evidence: totals.map((t) => evidenceFromFact(t.fact)),
-    };
+  return statedTotalTime(doc) ?? clockedTime(doc);
+}
+
+/** The note's `total-minutes` facts summed, or null when it states no usable total. */
+function statedTotalTime(doc: EpisodeDocument): SessionTime | null {
+  // One pass over the facts: this runs for every daily note.
+  let minutes = 0;
+  let evidence: Evidence[] | null = null;
+  for (const f of doc.facts) {
+    if (f.kind !== 'total-minutes') continue;
+    const n = nonNegativeInt(f.value);
+    if (n === null) continue;
+    minutes += n;
+    evidence = append(evidence, evidenceFromFact(f));
   }
+  return evidence ? { doc, minutes, from: 'total-minutes', evidence } : null;
+}
+
+/** Time-in/time-out pairs minus breaks, or null when no pair is readable. */
+function clockedTime(doc: EpisodeDocument): SessionTime | null {
   const ins = factsOf(doc, 'time-in');
   const outs = factsOf(doc, 'time-out');
   const pairs = Math.min(ins.length, outs.length);
@@ -179,10 +213,12 @@ export function sessionTime(doc: EpisodeDocument): SessionTime | null {
     evidence.push(evidenceFromFact(ins[i]!), evidenceFromFact(outs[i]!));
   }
   if (evidence.length === 0) return null;
-  const breaks = intFacts(doc, 'break-minutes');
-  for (const br of breaks) {
-    minutes -= br.n;
-    evidence.push(evidenceFromFact(br.fact));
+  for (const f of doc.facts) {
+    if (f.kind !== 'break-minutes') continue;
+    const n = nonNegativeInt(f.value);
+    if (n === null) continue;
+    minutes -= n;
+    evidence.push(evidenceFromFact(f));
   }
   return { doc, minutes: Math.max(0, minutes), from: 'time-in-out', evidence };
 }
@@ -202,19 +238,37 @@ export interface DateMinutes {
   readonly timedEvidence: readonly Evidence[];
 }
 
-/** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
-export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocument[] {
-  const byDate = memo(episode, 'dailyNotesByDate', () => {
-    const map = new Map<IsoDate | null, EpisodeDocument[]>();
+// Shared read-only values (DateMinutes lists, dates without notes or timed minutes).
+const NO_NOTES: readonly EpisodeDocument[] = Object.freeze([]);
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+const NO_SESSIONS: readonly SessionTime[] = Object.freeze([]);
+
+/** One date's daily notes and, once a rule asks for them, their minutes. */
+interface NotesOfDate {
+  readonly notes: EpisodeDocument[];
+  minutes: DateMinutes | null;
+}
+
+/**
+ * Daily notes by date of service, built once per episode within a review: read-only. The same
+ * entries cache each date's minutes, so there is one map per episode, not two.
+ */
+function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, NotesOfDate> {
+  return memo(episode, 'time:dailyNotesByDate', () => {
+    const map = new Map<IsoDate | null, NotesOfDate>();
     for (const d of episode.documents) {
       if (d.type !== 'daily-note') continue;
-      const list = map.get(d.date);
-      if (list) list.push(d);
-      else map.set(d.date, [d]);
+      const day = map.get(d.date);
+      if (day) day.notes.push(d);
+      else map.set(d.date, { notes: [d], minutes: null });
     }
     return map;
   });
-  return byDate.get(date)?.slice() ?? [];
+}
+
+/** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
+export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocument[] {
+  return dailyNotesByDate(episode).get(date)?.notes.slice() ?? [];
 }
 
 /**
@@ -223,28 +277,88 @@ export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocum
  */
 export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
   // Five rules ask for the same dates: computed once per date within a review, shared read-only.
-  const byDate = memo(episode, 'minutesOnDate', () => new Map<IsoDate, DateMinutes>());
-  let dm = byDate.get(date);
-  if (!dm) byDate.set(date, (dm = computeMinutesOnDate(episode, date)));
-  return dm;
+  const day = dailyNotesByDate(episode).get(date);
+  if (!day) return noMinutes(date);
+  day.minutes ??= computeMinutesOnDate(date, day.notes);
+  return day.minutes;
 }
 
-function computeMinutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes {
-  const notes = dailyNotesOn(episode, date);
-  const sessions = notes.map(sessionTime).filter((s): s is SessionTime => s !== null);
-  const timed = notes.flatMap((d) => intFacts(d, 'timed-minutes'));
-  // A loop, not flatMap: this runs for every billed date.
-  const evidence: Evidence[] = [];
-  for (const s of sessions) for (const e of s.evidence) evidence.push(e);
+/** A date without daily notes. */
+function noMinutes(date: IsoDate): DateMinutes {
   return {
     date,
-    minutes: sessions.length ? sessions.reduce((a, s) => a + s.minutes, 0) : null,
-    sessions,
-    timedMinutes: timed.length ? timed.reduce((a, t) => a + t.n, 0) : null,
-    notes,
-    evidence,
-    timedEvidence: timed.map((t) => evidenceFromFact(t.fact)),
+    minutes: null,
+    sessions: NO_SESSIONS,
+    timedMinutes: null,
+    notes: NO_NOTES,
+    evidence: NO_EVIDENCE,
+    timedEvidence: NO_EVIDENCE,
   };
+}
+
+/** `notes` is the date's shared list, not a copy: DateMinutes is read-only. */
+function computeMinutesOnDate(date: IsoDate, notes: readonly EpisodeDocument[]): DateMinutes {
+  // One loop over the notes, not map/filter chains: this runs for every billed date.
+  let sessions: SessionTime[] | null = null;
+  let minutes: number | null = null;
+  for (const doc of notes) {
+    const session = sessionTime(doc);
+    if (!session) continue;
+    sessions = append(sessions, session);
+    minutes = (minutes ?? 0) + session.minutes;
+  }
+  const timed = timedMinutesOf(notes);
+  return {
+    date,
+    minutes,
+    sessions: sessions ?? NO_SESSIONS,
+    timedMinutes: timed.minutes,
+    notes,
+    evidence: sessionsEvidence(sessions),
+    timedEvidence: timed.evidence,
+  };
+}
+
+/** The sessions' quotes in order; one session (the usual date) shares its list, read-only. */
+function sessionsEvidence(sessions: readonly SessionTime[] | null): readonly Evidence[] {
+  if (!sessions) return NO_EVIDENCE;
+  if (sessions.length === 1) return sessions[0]!.evidence;
+  const evidence: Evidence[] = [];
+  for (const s of sessions) for (const e of s.evidence) evidence.push(e);
+  return evidence;
+}
+
+/**
+ * Adds an item to a list that starts out absent: the first item makes a one-item list, because a
+ * push onto an empty array reserves room for 16 and most of these lists hold one item.
+ */
+function append<T>(list: T[] | null, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
+
+interface TimedMinutes {
+  minutes: number | null;
+  evidence: readonly Evidence[];
+}
+
+const NO_TIMED_MINUTES: TimedMinutes = Object.freeze({ minutes: null, evidence: NO_EVIDENCE });
+
+/** Sum of the notes' `timed-minutes` facts (null when none) and the quotes they were read from. */
+function timedMinutesOf(notes: readonly EpisodeDocument[]): TimedMinutes {
+  let minutes: number | null = null;
+  let evidence: Evidence[] | null = null;
+  for (const doc of notes) {
+    for (const f of doc.facts) {
+      if (f.kind !== 'timed-minutes') continue;
+      const n = nonNegativeInt(f.value);
+      if (n === null) continue;
+      minutes = (minutes ?? 0) + n;
+      evidence = append(evidence, evidenceFromFact(f));
+    }
+  }
+  return evidence ? { minutes, evidence } : NO_TIMED_MINUTES;
 }
 
 /**
@@ -269,8 +383,13 @@ export function minutesByTimedCode(notes: readonly EpisodeDocument[]): {
 }
 
 export function formatWcUnits(u: WcUnits): string {
-  return `97545x${u.u97545} + 97546x${u.u97546}`;
+  return WC_UNITS_TEXT[u.u97545]?.[u.u97546] ?? `97545x${u.u97545} + 97546x${u.u97546}`;
 }
+
+/** The texts of the usual unit counts, made once: every program date's message formats two. */
+const WC_UNITS_TEXT: readonly (readonly string[])[] = Array.from({ length: 3 }, (_, u97545) =>
+  Array.from({ length: 10 }, (_, u97546) => `97545x${u97545} + 97546x${u97546}`),
+);
 
 /** One date of service's program time against its billed 97545/97546 units. */
 export interface WcDateAssessment {
@@ -296,10 +415,7 @@ export function assessWcDate(
   lineEvidence: Evidence[],
   rule: TimeRule,
 ): WcDateAssessment {
-  const billed: WcUnits = {
-    u97545: lines.filter((l) => l.code === '97545').reduce((a, l) => a + l.units, 0),
-    u97546: lines.filter((l) => l.code === '97546').reduce((a, l) => a + l.units, 0),
-  };
+  const billed = billedWcUnits(lines);
   const dm = minutesOnDate(episode, date);
   if (dm.minutes === null) {
     const noteWord = dm.notes.length ? 'the daily note states' : 'no daily note states';
@@ -330,8 +446,19 @@ export function assessWcDate(
     billed,
     verdict: over ? 'over' : under ? 'under' : 'match',
     message: base + tail,
-    evidence: [...dm.evidence, ...lineEvidence],
+    evidence: dm.evidence.concat(lineEvidence),
   };
+}
+
+/** Units of 97545 and 97546 on the lines, in one pass (a code may be split over several lines). */
+function billedWcUnits(lines: ReadonlyArray<{ code: string; units: number }>): WcUnits {
+  let u97545 = 0;
+  let u97546 = 0;
+  for (const l of lines) {
+    if (l.code === '97545') u97545 += l.units;
+    else if (l.code === '97546') u97546 += l.units;
+  }
+  return { u97545, u97546 };
 }
 
 /**
@@ -343,11 +470,35 @@ export function assessProgramDates(
   rule: TimeRule,
 ): ReadonlyArray<{ date: IsoDate; assessment: Readonly<WcDateAssessment> }> {
   // Both rules run it with the profile's time rule: assessed once per review, shared read-only.
-  return memo(episode, `assessProgramDates:${rule}`, () => {
-    const byDate = linesByDate(episode.billing);
-    return datesWith(episode, PROGRAM_CODES).map((date) => {
-      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-      return { date, assessment: assessWcDate(episode, date, lines, lineEvidence(lines), rule) };
-    });
-  });
+  const byRule = memo(episode, 'time:assessProgramDates', newProgramDatesMap);
+  let assessed = byRule.get(rule);
+  if (!assessed) byRule.set(rule, (assessed = assessAllProgramDates(episode, rule)));
+  return assessed;
+}
+
+type ProgramDates = Array<{ date: IsoDate; assessment: WcDateAssessment }>;
+
+function newProgramDatesMap(): Map<TimeRule, ProgramDates> {
+  return new Map();
+}
+
+function assessAllProgramDates(episode: EpisodeModel, rule: TimeRule): ProgramDates {
+  // Walks the shared by-date grouping (ascending, as datesWith gives) without copying its entries.
+  const byDate = linesByDate(episode.billing);
+  const out: ProgramDates = [];
+  for (const date of byDate.keys()) {
+    const lines = programLines(byDate.get(date)!);
+    if (lines.length === 0) continue;
+    out.push({ date, assessment: assessWcDate(episode, date, lines, lineEvidence(lines), rule) });
+  }
+  return out;
+}
+
+/** The program-code lines of a date: the list itself when every line is one (the usual date). */
+function programLines(lines: readonly EpisodeBillingLine[]): readonly EpisodeBillingLine[] {
+  return lines.every(isProgramLine) ? lines : lines.filter(isProgramLine);
+}
+
+function isProgramLine(line: EpisodeBillingLine): boolean {
+  return PROGRAM_CODES.has(line.code);
 }

@@ -1,11 +1,11 @@
 import type { IsoDate } from '../../../../../shared/model';
-import { linesByDate, lineEvidence } from '../../lib/billing';
+import { lineEvidence } from '../../lib/billing';
 import {
   cmsTimedUnits,
   cptTimedUnits,
-  isTimedCode,
   minutesByTimedCode,
   minutesOnDate,
+  timedLinesByDate,
 } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -29,9 +29,7 @@ export const billTimedCodeUnits: Rule = {
     const okDates: IsoDate[] = [];
     const undocumented: IsoDate[] = [];
     const method = profile.thresholds.timedUnitMethod;
-    for (const [date, all] of linesByDate(episode.billing)) {
-      const lines = all.filter((l) => isTimedCode(l.code));
-      if (lines.length === 0) continue;
+    for (const [date, lines] of timedLinesByDate(episode)) {
       const billed = lines.reduce((a, l) => a + l.units, 0);
       const dm = minutesOnDate(episode, date);
       const perCode = minutesByTimedCode(dm.notes);

@@ -52,8 +52,10 @@ export const billWcTimeUnits: Rule = {
           });
           break;
         default:
+          // Matches count only while no date has failed: any finding replaces the pass.
+          if (findings.length > 0) break;
           okDates.push(date);
-          okEvidence.push(...a.evidence.slice(0, 1));
+          if (a.evidence.length > 0) okEvidence.push(a.evidence[0]!);
       }
     }
     if (findings.length > 0) return findings;

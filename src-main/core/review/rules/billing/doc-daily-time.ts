@@ -1,11 +1,11 @@
 import type { Evidence } from '../../../../../shared/model';
-import { linesByDate, lineEvidence } from '../../lib/billing';
+import { lineEvidence } from '../../lib/billing';
 import {
   assessProgramDates,
-  isTimedCode,
   minutesByTimedCode,
   minutesOnDate,
   MIDPOINT_RULE_UNVERIFIED,
+  timedLinesByDate,
 } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -57,22 +57,23 @@ export const docDailyTime: Rule = {
           dates: [date],
           evidence: a.evidence.slice(),
         });
-      } else {
+      } else if (findings.length === 0) {
+        // Passes count only while no date has failed: any failure replaces the pass finding.
         passDates.push(date);
-        passEvidence.push(...a.evidence.slice(0, 1));
+        if (a.evidence.length > 0) passEvidence.push(a.evidence[0]!);
       }
     }
 
     // Medicare (and payers using BILL-TIMED-CODE-UNITS) also need total timed-code minutes on every
     // note that bills 15-minute codes; that rule is n/a for such a date and the defect lands here.
     if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
-      for (const [date, lines] of linesByDate(episode.billing)) {
-        const timed = lines.filter((l) => isTimedCode(l.code));
-        if (timed.length === 0) continue;
+      for (const [date, timed] of timedLinesByDate(episode)) {
         const dm = minutesOnDate(episode, date);
         if (dm.timedMinutes !== null || minutesByTimedCode(dm.notes)) {
-          passDates.push(date);
-          passEvidence.push(...dm.timedEvidence.slice(0, 1));
+          if (findings.length === 0) {
+            passDates.push(date);
+            if (dm.timedEvidence.length > 0) passEvidence.push(dm.timedEvidence[0]!);
+          }
           continue;
         }
         const codes = [...new Set(timed.map((l) => l.code))].join(', ');
@@ -86,7 +87,7 @@ export const docDailyTime: Rule = {
     }
 
     if (findings.length === 0 && passDates.length > 0) {
-      const dates = [...new Set(passDates)].sort();
+      const dates = sortedUnique(passDates);
       return [
         {
           status: 'pass',
@@ -96,6 +97,30 @@ export const docDailyTime: Rule = {
         },
       ];
     }
-    return findings.sort((x, y) => (x.dates[0]! < y.dates[0]! ? -1 : 1));
+    return byFirstDate(findings);
   },
 };
+
+/**
+ * Findings ordered by their date. The program dates come first, ascending, then the timed-code
+ * dates: usually in order already, and then returned as they are without a sort.
+ */
+function byFirstDate(findings: RuleFinding[]): RuleFinding[] {
+  for (let i = 1; i < findings.length; i++) {
+    if (!(findings[i - 1]!.dates[0]! < findings[i]!.dates[0]!)) {
+      return findings.sort((x, y) => (x.dates[0]! < y.dates[0]! ? -1 : 1));
+    }
+  }
+  return findings;
+}
+
+/**
+ * The dates ascending, each once. Both loops above walk dates in ascending order, so the list is
+ * usually sorted already and is returned as it is.
+ */
+function sortedUnique(dates: string[]): string[] {
+  for (let i = 1; i < dates.length; i++) {
+    if (!(dates[i - 1]! < dates[i]!)) return [...new Set(dates)].sort();
+  }
+  return dates;
+}

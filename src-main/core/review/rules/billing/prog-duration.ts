@@ -1,10 +1,12 @@
+import type { EpisodeBillingLine, EpisodeModel } from '../../../../../shared/episode';
+import type { IsoDate } from '../../../../../shared/model';
 import {
   authCovers,
   authorizations,
   billedHours,
   daysBetween,
-  datesWith,
   lineEvidence,
+  linesByDate,
   PROGRAM_CODES,
 } from '../../lib/billing';
 import type { Rule } from '../../types';
@@ -33,13 +35,11 @@ export const progDuration: Rule = {
   check(episode, profile) {
     const limits = profile.thresholds.programLimits;
     if (!limits) return [];
-    const dates = datesWith(episode, PROGRAM_CODES);
-    if (dates.length === 0) return [];
-    const lines = episode.billing.filter((l) => PROGRAM_CODES.has(l.code));
-    const first = dates[0]!;
-    const last = dates[dates.length - 1]!;
-    const visits = new Set(lines.filter((l) => l.code === '97545').map((l) => l.dos)).size;
-    const hours = billedHours(lines);
+    const span = programSpan(episode);
+    if (!span) return [];
+    const { first, last, visits } = span;
+    // billedHours counts only 97545/97546, both program codes: no need to pick program lines first.
+    const hours = billedHours(episode.billing);
     const spanDays = daysBetween(first, last) + 1;
     const weeks = Math.round((spanDays / 7) * 10) / 10;
     const over: string[] = [];
@@ -77,7 +77,7 @@ export const progDuration: Rule = {
         },
       ];
     }
-    const lastLines = lines.filter((l) => l.dos === last);
+    const lastLines = linesByDate(episode.billing).get(last)!.filter(isProgramLine);
     return [
       {
         status: 'fail',
@@ -92,3 +92,32 @@ export const progDuration: Rule = {
     ];
   },
 };
+
+/**
+ * First and last date billing a program code, and the visits (dates billing 97545), from one walk
+ * over the shared by-date grouping (ascending); null when no program code is billed.
+ */
+function programSpan(
+  episode: EpisodeModel,
+): { first: IsoDate; last: IsoDate; visits: number } | null {
+  const byDate = linesByDate(episode.billing);
+  let first: IsoDate | null = null;
+  let last: IsoDate | null = null;
+  let visits = 0;
+  for (const date of byDate.keys()) {
+    const lines = byDate.get(date)!;
+    if (!lines.some(isProgramLine)) continue;
+    first ??= date;
+    last = date;
+    if (lines.some(isInitialProgramLine)) visits++;
+  }
+  return first !== null && last !== null ? { first, last, visits } : null;
+}
+
+function isProgramLine(line: EpisodeBillingLine): boolean {
+  return PROGRAM_CODES.has(line.code);
+}
+
+function isInitialProgramLine(line: EpisodeBillingLine): boolean {
+  return line.code === '97545';
+}
