@@ -4,10 +4,10 @@ import { evidenceFromDocument, factsOf } from '../../lib/evidence';
 import {
   daysBetween,
   docDate,
-  docsOfType,
+  docsOfOneType,
   evidenceForDay,
   isWorkProgram,
-  treatmentDays,
+  treatmentDaysView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -43,9 +43,9 @@ export const docCommunication: Rule = {
       ];
     }
     const severity: Severity = kind === 'workers-comp' ? 'warning' : 'info';
-    const days = treatmentDays(episode);
+    const days = treatmentDaysView(episode);
     if (days.length === 0) return [];
-    const comms = docsOfType(episode, 'communication')
+    const comms = docsOfOneType(episode, 'communication')
       .map((doc) => ({ doc, date: docDate(doc) }))
       .filter((c): c is { doc: EpisodeDocument; date: IsoDate } => !!c.date)
       .sort((a, b) => (a.date < b.date ? -1 : 1));

@@ -3,7 +3,7 @@ import type { Evidence, Fact, IsoDate, Severity } from '../../../../../shared/mo
 import { evidenceFromDocument, evidenceFromFact, evidenceFromLine } from '../../lib/evidence';
 import {
   docDate,
-  docsOfType,
+  docsOfOneType,
   hasFact,
   hasSection,
   isWorkProgram,
@@ -66,7 +66,7 @@ export const docFceJobdesc: Rule = {
     };
 
     // (1) Job description / physical demands analysis (employer-provided or DOT/O*NET PDL).
-    const jobDescs = docsOfType(episode, 'job-description');
+    const jobDescs = docsOfOneType(episode, 'job-description');
     const pdl = firstFactWhere(episode, (f) => f.kind === 'physical-demand-level');
     if (jobDescs[0]) satisfied.push(evidenceFromDocument(jobDescs[0]));
     else if (pdl) satisfied.push(evidenceFromFact(pdl));

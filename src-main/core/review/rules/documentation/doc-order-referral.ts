@@ -3,6 +3,7 @@ import type { IsoDate, Severity } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
 import {
   docDate,
+  docsOfOneType,
   docsOfType,
   firstTreatmentDate,
   isIsoDate,
@@ -64,7 +65,7 @@ export const docOrderReferral: Rule = {
     const first = programDates(episode)[0] ?? firstTreatmentDate(episode);
     if (!first) return [];
     const severity = severityFor(episode);
-    const orders = docsOfType(episode, 'physician-order');
+    const orders = docsOfOneType(episode, 'physician-order');
     const firstLine = episode.billing.find((l) => l.dos === first);
     const dosEvidence = firstLine ? [evidenceFromLine(firstLine)] : [];
     const program = isWorkProgram(episode);

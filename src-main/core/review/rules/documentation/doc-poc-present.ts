@@ -3,7 +3,7 @@ import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
 import {
   EVALUATION_CODES,
   docDate,
-  docsOfType,
+  docsOfOneType,
   isPlanDocument,
   knownDisciplines,
   treatmentDaysView,
@@ -33,7 +33,7 @@ export const docPocPresent: Rule = {
       const days = treatmentDaysView(episode, disc ?? undefined);
       // An evaluation-only day needs the evaluation, not a plan (the plan follows from it).
       const evalDates = new Set(
-        docsOfType(episode, 'evaluation')
+        docsOfOneType(episode, 'evaluation')
           .map(docDate)
           .filter((d): d is IsoDate => !!d),
       );

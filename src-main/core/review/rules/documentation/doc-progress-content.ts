@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, factsOf } from '../../lib/evidence';
 import {
   docDate,
-  docsOfType,
+  docsOfOneType,
   goalsOf,
   hasFact,
   hasSection,
@@ -67,7 +67,7 @@ export const docProgressContent: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const reports = docsOfType(episode, 'progress-report');
+    const reports = docsOfOneType(episode, 'progress-report');
     if (reports.length === 0) return [];
     const workProgram = isWorkProgram(episode) && episode.payer.kind !== 'medicare';
     const findings: RuleFinding[] = [];
