@@ -216,6 +216,11 @@ export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBill
 
 /** Disciplines known from billing modifiers and document disciplines. */
 export function knownDisciplines(episode: EpisodeModel): Discipline[] {
+  // Asked by several rules: computed once per review; callers get a copy.
+  return memo(episode, 'doc:disciplines', () => disciplinesOf(episode)).slice();
+}
+
+function disciplinesOf(episode: EpisodeModel): Discipline[] {
   // At most three values: a list with includes does what a Set would, without the Set.
   const found: Discipline[] = [];
   for (const l of episode.billing) {
@@ -692,6 +697,9 @@ const PLAN_DURATION = /(\d+)\s*(days?|d|wks?|weeks?|w|months?|mos?)\b/i;
 
 /** Natural-language list: "a", "a and b", "a, b and c". */
 export function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  let text = items[0] ?? '';
+  for (let i = 1; i < items.length; i++) {
+    text += `${i === items.length - 1 ? ' and ' : ', '}${items[i]}`;
+  }
+  return text;
 }

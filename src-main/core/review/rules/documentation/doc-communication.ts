@@ -1,6 +1,6 @@
 import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate, Severity } from '../../../../../shared/model';
-import { evidenceFromDocument, factsOf } from '../../lib/evidence';
+import { evidenceFromDocument } from '../../lib/evidence';
 import {
   daysBetween,
   docDate,
@@ -17,6 +17,14 @@ const PARTIES = [
   { label: 'physician', values: ['physician'] },
   { label: 'employer', values: ['employer'] },
 ] as const;
+
+/** A communication-party fact of the document names one of `values`. */
+function namesParty(doc: EpisodeDocument, values: readonly string[]): boolean {
+  for (const f of doc.facts) {
+    if (f.kind === 'communication-party' && values.includes(f.value)) return true;
+  }
+  return false;
+}
 
 export const docCommunication: Rule = {
   meta: {
@@ -74,12 +82,7 @@ export const docCommunication: Rule = {
 
     // Each party hears from the program at least once.
     for (const party of PARTIES) {
-      const reached = comms.some((c) =>
-        factsOf(c.doc, 'communication-party').some((f) =>
-          (party.values as readonly string[]).includes(f.value),
-        ),
-      );
-      if (reached) continue;
+      if (comms.some((c) => namesParty(c.doc, party.values))) continue;
       findings.push({
         status: 'fail',
         severity,

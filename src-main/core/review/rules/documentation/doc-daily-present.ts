@@ -96,7 +96,9 @@ export const docDailyPresent: Rule = {
     const notesOn = byDocDate(notes);
     const evalsOn = byDocDate(docsOfType(episode, 'evaluation', 're-evaluation'));
     const linesOn = linesByDate(episode.billing);
-    for (const [dos, lines] of linesOn) {
+    // By key, not by entry: each entry would be a new [date, lines] pair.
+    for (const dos of linesOn.keys()) {
+      const lines = linesOn.get(dos)!;
       const dayNotes = notesOn.get(dos) ?? NO_DOCS;
       const dayEvals = evalsOn.get(dos) ?? NO_DOCS;
       // Evaluation codes are documented by the evaluation itself; other codes need a treatment

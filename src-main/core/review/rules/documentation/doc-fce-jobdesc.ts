@@ -7,7 +7,7 @@ import {
   hasFact,
   hasSection,
   isWorkProgram,
-  programDates,
+  programDatesView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -56,7 +56,7 @@ export const docFceJobdesc: Rule = {
     const kind = episode.payer.kind;
     const core = coreSeverity(kind);
     const secondary: Severity = kind === 'medicare' ? 'info' : 'warning';
-    const first = programDates(episode)[0] ?? episode.start;
+    const first = programDatesView(episode)[0] ?? episode.start;
     const firstLine = episode.billing.find((l) => l.code === '97545');
     const dosEvidence: Evidence[] = firstLine ? [evidenceFromLine(firstLine)] : [];
     const findings: RuleFinding[] = [];
@@ -113,7 +113,7 @@ export const docFceJobdesc: Rule = {
 
     // (5) Exit testing at discharge.
     if (episode.ended) {
-      const last = programDates(episode).pop() ?? episode.end;
+      const last = programDatesView(episode).at(-1) ?? episode.end;
       const exit = episode.documents.find((d) => {
         const dd = docDate(d);
         if (!dd || dd < last) return false;

@@ -10,7 +10,7 @@ import {
   isWorkProgram,
   mentionsWorkProgram,
   physicianSignature,
-  programDates,
+  programDatesView,
   signatureStatus,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
@@ -62,7 +62,7 @@ export const docOrderReferral: Rule = {
     ],
   },
   check(episode) {
-    const first = programDates(episode)[0] ?? firstTreatmentDate(episode);
+    const first = programDatesView(episode)[0] ?? firstTreatmentDate(episode);
     if (!first) return [];
     const severity = severityFor(episode);
     const orders = docsOfOneType(episode, 'physician-order');

@@ -10,7 +10,7 @@ import {
   docDate,
   docsOfOneType,
   hasFact,
-  programDates,
+  programDatesView,
   uniqueSorted,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
@@ -62,7 +62,7 @@ export const docReeval: Rule = {
       });
     }
     // WC: an extension request needs interim objective testing (rules.md DOC-REEVAL).
-    const firstProgram = programDates(episode)[0];
+    const firstProgram = programDatesView(episode)[0];
     if (episode.payer.kind === 'workers-comp' && firstProgram) {
       const extensions = docsOfOneType(episode, 'authorization').filter((a) => {
         const d = docDate(a);
