@@ -2,6 +2,10 @@
  * Helpers over an episode's documents and billed dates for the documentation (DOC-*) rules:
  * dates, document lookups, treatment days, authorship and signatures, element presence and goal
  * quality. Pure functions over the episode model; no rule decisions live here.
+ *
+ * Loops over an episode's lines and documents index the arrays: they run a few times per episode,
+ * often before the optimizer has compiled them, and an unoptimized for-of allocates an iterator
+ * result per element.
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type {
@@ -84,7 +88,10 @@ export function uniqueSorted(dates: Iterable<IsoDate>): IsoDate[] {
 export function docsOfType(episode: EpisodeModel, ...types: DocType[]): EpisodeDocument[] {
   if (types.length === 1) return docsOfOneType(episode, types[0]!).slice();
   const docs: EpisodeDocument[] = [];
-  for (const d of episode.documents) if (types.includes(d.type)) docs.push(d);
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
+    if (types.includes(d.type)) docs.push(d);
+  }
   return docs;
 }
 
@@ -104,7 +111,8 @@ function docsByType(episode: EpisodeModel): ReadonlyMap<DocType, readonly Episod
 
 function groupByType(docs: readonly EpisodeDocument[]): Map<DocType, EpisodeDocument[]> {
   const map = new Map<DocType, EpisodeDocument[]>();
-  for (const d of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
     const list = map.get(d.type);
     if (list) list.push(d);
     else map.set(d.type, [d]);
@@ -181,8 +189,14 @@ export function disciplineOfLine(line: EpisodeBillingLine): Discipline | null {
 
 /** Work-program episode: any billed 97545/97546 line, or a document naming the program type. */
 export function isWorkProgram(episode: EpisodeModel): boolean {
-  for (const l of episode.billing) if (WORK_PROGRAM_CODES.has(l.code)) return true;
-  for (const d of episode.documents) if (hasFactOfKind(d, 'program-type')) return true;
+  for (let i = 0; i < episode.billing.length; i++) {
+    const l = episode.billing[i]!;
+    if (WORK_PROGRAM_CODES.has(l.code)) return true;
+  }
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
+    if (hasFactOfKind(d, 'program-type')) return true;
+  }
   return false;
 }
 
@@ -196,7 +210,10 @@ export function programDates(episode: EpisodeModel): IsoDate[] {
 export function programDatesView(episode: EpisodeModel): readonly IsoDate[] {
   return memo(episode, 'programDates', () => {
     const dates: IsoDate[] = [];
-    for (const l of episode.billing) if (l.code === '97545') dates.push(l.dos);
+    for (let i = 0; i < episode.billing.length; i++) {
+      const l = episode.billing[i]!;
+      if (l.code === '97545') dates.push(l.dos);
+    }
     return uniqueSorted(dates);
   });
 }
@@ -204,7 +221,8 @@ export function programDatesView(episode: EpisodeModel): readonly IsoDate[] {
 export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBillingLine[] {
   const byDos = memo(episode, 'linesByDos', () => {
     const map = new Map<IsoDate, EpisodeBillingLine[]>();
-    for (const l of episode.billing) {
+    for (let i = 0; i < episode.billing.length; i++) {
+      const l = episode.billing[i]!;
       const list = map.get(l.dos);
       if (list) list.push(l);
       else map.set(l.dos, [l]);
@@ -223,11 +241,13 @@ export function knownDisciplines(episode: EpisodeModel): Discipline[] {
 function disciplinesOf(episode: EpisodeModel): Discipline[] {
   // At most three values: a list with includes does what a Set would, without the Set.
   const found: Discipline[] = [];
-  for (const l of episode.billing) {
+  for (let i = 0; i < episode.billing.length; i++) {
+    const l = episode.billing[i]!;
     const d = disciplineOfLine(l);
     if (d && !found.includes(d)) found.push(d);
   }
-  for (const doc of episode.documents) {
+  for (let i = 0; i < episode.documents.length; i++) {
+    const doc = episode.documents[i]!;
     if (doc.discipline && !found.includes(doc.discipline)) found.push(doc.discipline);
   }
   return found.sort();
@@ -287,14 +307,16 @@ export function treatmentDaysView(
 
 function allTreatmentDays(episode: EpisodeModel): TreatmentDay[] {
   const byDate = new Map<IsoDate, TreatmentDay>();
-  for (const line of episode.billing) {
+  for (let i = 0; i < episode.billing.length; i++) {
+    const line = episode.billing[i]!;
     if (!isIsoDate(line.dos)) continue;
     const d = dayOn(byDate, line.dos);
     d.lines = withItem(d.lines, line);
     const disc = disciplineOfLine(line);
     if (disc && !d.disciplines.includes(disc)) d.disciplines = withItem(d.disciplines, disc);
   }
-  for (const doc of episode.documents) {
+  for (let i = 0; i < episode.documents.length; i++) {
+    const doc = episode.documents[i]!;
     if (!TREATMENT_DOC_TYPES.includes(doc.type)) continue;
     const date = docDate(doc);
     if (!date) continue;

@@ -64,7 +64,8 @@ export const docCommunication: Rule = {
     // Periodic: at least one outbound communication every `every` days while treatment goes on.
     let anchor = first;
     let k = 0;
-    for (const day of days) {
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i]!;
       while (k < comms.length && comms[k]!.date <= day.date) {
         if (comms[k]!.date > anchor) anchor = comms[k]!.date;
         k++;

@@ -44,6 +44,11 @@ function evaluationFor(
   return undefined;
 }
 
+/** Appends the item unless the list already holds it (first-use order kept). */
+function addOnce<T>(list: T[], item: T): void {
+  if (!list.includes(item)) list.push(item);
+}
+
 /** Dated documents grouped by date, each group in document order. */
 function byDocDate(docs: readonly EpisodeDocument[]): Map<IsoDate, EpisodeDocument[]> {
   const map = new Map<IsoDate, EpisodeDocument[]>();
@@ -90,8 +95,8 @@ export const docDailyPresent: Rule = {
         },
       ];
     }
-    // First-use order of the supporting documents, for the pass evidence.
-    const supporting = new Set<EpisodeDocument>();
+    // The supporting documents in first-use order, for the pass evidence (a list: few documents).
+    const supporting: EpisodeDocument[] = [];
     // Looked up per billed line: index the documents by date once (document order kept).
     const notesOn = byDocDate(notes);
     const evalsOn = byDocDate(docsOfType(episode, 'evaluation', 're-evaluation'));
@@ -106,20 +111,23 @@ export const docDailyPresent: Rule = {
       // Treatment lines are reported first, then evaluation lines.
       let missing: string[] | null = null;
       let evidence: Evidence[] | null = null;
-      for (const line of lines) {
+      // Indexed loops: a for-of over an array allocates a result per element until optimized.
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
         if (isEvaluationCode(line)) continue;
         const disc = disciplineOfLine(line);
         const note = noteFor(disc, dayNotes, dayEvals);
-        if (note) supporting.add(note);
+        if (note) addOnce(supporting, note);
         else {
           (missing ??= []).push(`${line.code}${disc ? ` (${disc})` : ''}`);
           (evidence ??= []).push(evidenceFromLine(line));
         }
       }
-      for (const line of lines) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
         if (!isEvaluationCode(line)) continue;
         const doc = evaluationFor(disciplineOfLine(line), dayEvals);
-        if (doc) supporting.add(doc);
+        if (doc) addOnce(supporting, doc);
         else {
           (missing ??= []).push(`${line.code} (evaluation document)`);
           (evidence ??= []).push(evidenceFromLine(line));
@@ -148,8 +156,7 @@ export const docDailyPresent: Rule = {
       });
     }
     if (findings.length) return findings;
-    const evidence: Evidence[] = [];
-    for (const d of supporting) evidence.push(evidenceFromDocument(d));
+    const evidence = supporting.map((d) => evidenceFromDocument(d));
     return [
       {
         status: 'pass',

@@ -18,8 +18,10 @@ const JOB_GOAL = /\b(job|work|duty|rtw)\b/i;
  * `documents.flatMap((d) => d.facts).find(test)` gives, without copying every fact into an array.
  */
 function firstFactWhere(episode: EpisodeModel, test: (f: Fact) => boolean): Fact | undefined {
-  for (const d of episode.documents) {
-    for (const f of d.facts) if (test(f)) return f;
+  // Indexed: a for-of over these arrays allocates a result per element until optimized.
+  for (let i = 0; i < episode.documents.length; i++) {
+    const facts = episode.documents[i]!.facts;
+    for (let j = 0; j < facts.length; j++) if (test(facts[j]!)) return facts[j];
   }
   return undefined;
 }

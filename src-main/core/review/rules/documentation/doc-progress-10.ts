@@ -141,7 +141,8 @@ function checkStream(
   // Dated reports not written by an assistant count; an assistant's progress report is named.
   const reports: Array<{ date: IsoDate; doc: EpisodeDocument; certain: boolean }> = [];
   const assistantReports: EpisodeDocument[] = [];
-  for (const doc of episode.documents) {
+  for (let i = 0; i < episode.documents.length; i++) {
+    const doc = episode.documents[i]!;
     if (!isReportType(doc.type)) continue;
     if (discipline && doc.discipline && doc.discipline !== discipline) continue;
     const author = authorKind(doc);
@@ -234,7 +235,8 @@ export const docProgress10: Rule = {
     const all = treatmentDaysView(episode);
     if (all.length === 0) return [];
     const findings: RuleFinding[] = [];
-    for (const d of episode.documents) {
+    for (let i = 0; i < episode.documents.length; i++) {
+      const d = episode.documents[i]!;
       if ((d.type !== 'daily-note' && !isReportType(d.type)) || docDate(d)) continue;
       findings.push({
         status: 'warn',

@@ -41,7 +41,8 @@ export const docSigned: Rule = {
     if (docs.length === 0) return [];
     const findings: RuleFinding[] = [];
     const signed = [];
-    for (const doc of docs) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
       // A stamped signature is not accepted: the entry counts as unsigned.
       const stamp = firstFact(doc, 'signature-stamped');
       if (stamp) {
@@ -97,7 +98,8 @@ export const docSigned: Rule = {
 function documentsToSign(episode: EpisodeModel): EpisodeDocument[] {
   const docs: EpisodeDocument[] = [];
   let judged: ReadonlySet<EpisodeDocument> | null = null;
-  for (const d of episode.documents) {
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
     if (!isSignedType(d.type)) continue;
     if (isStructuredPlan(d) && !(judged ??= new Set(plansToJudge(episode))).has(d)) continue;
     docs.push(d);
