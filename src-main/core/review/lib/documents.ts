@@ -367,6 +367,12 @@ export function firstTreatmentDate(episode: EpisodeModel): IsoDate | null {
   return treatmentDaysView(episode)[0]?.date ?? null;
 }
 
+/** The first of `evidenceForDay` only: the day's first note, else its first billing line. */
+export function firstEvidenceForDay(day: TreatmentDayView): Evidence[] {
+  if (day.docs[0]) return [evidenceFromDocument(day.docs[0])];
+  return day.lines[0] ? [evidenceFromLine(day.lines[0])] : [];
+}
+
 /** Evidence for one treatment day: its notes first, else its billing lines. */
 export function evidenceForDay(day: TreatmentDayView): Evidence[] {
   if (day.docs.length > 0) return day.docs.map((d) => evidenceFromDocument(d));

@@ -5,7 +5,7 @@ import {
   daysBetween,
   docDate,
   docsOfOneType,
-  evidenceForDay,
+  firstEvidenceForDay,
   isWorkProgram,
   treatmentDaysView,
 } from '../../lib/documents';
@@ -76,7 +76,7 @@ export const docCommunication: Rule = {
         severity,
         message: `No documented communication with the adjuster, physician or employer since ${anchor} (${daysBetween(anchor, day.date)} days by ${day.date}).`,
         dates: [day.date],
-        evidence: evidenceForDay(day).slice(0, 1),
+        evidence: firstEvidenceForDay(day),
       });
       anchor = day.date;
     }
@@ -89,7 +89,7 @@ export const docCommunication: Rule = {
         severity,
         message: `No documented communication with the ${party.label} since the program began on ${first}.`,
         dates: [first],
-        evidence: evidenceForDay(days[0]!).slice(0, 1),
+        evidence: firstEvidenceForDay(days[0]!),
       });
     }
 
@@ -102,7 +102,7 @@ export const docCommunication: Rule = {
           severity,
           message: `No documented communication of the work status / return-to-work recommendation at discharge (${last.date}).`,
           dates: [last.date],
-          evidence: evidenceForDay(last).slice(0, 1),
+          evidence: firstEvidenceForDay(last),
         });
       }
     }

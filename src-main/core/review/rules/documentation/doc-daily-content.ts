@@ -22,7 +22,6 @@ export function missingNoteElements(
   opts: { programDay: boolean; recommended: boolean },
 ): { required: string[]; recommended: string[] } {
   const required: string[] = [];
-  const recommended: string[] = [];
   if (!hasIntervention(doc) && !hasSectionNamed(doc, 'interventions'))
     required.push('the interventions furnished');
   // For 97545 the work-simulation activities need their parameters (loads, reps, distances).
@@ -39,13 +38,12 @@ export function missingNoteElements(
   const gap = signatureGap(doc);
   if (gap === 'signature') required.push('signature');
   else if (gap === 'credentials') required.push('professional identification (credentials)');
-  if (
+  const recommended =
     opts.recommended &&
     !hasSectionNamed(doc, 'patient-response') &&
     !hasSectionNamed(doc, 'assessment')
-  ) {
-    recommended.push('patient response / tolerance');
-  }
+      ? ['patient response / tolerance']
+      : [];
   return { required, recommended };
 }
 

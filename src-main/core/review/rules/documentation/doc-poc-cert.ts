@@ -7,7 +7,7 @@ import {
   docDate,
   docsOfOneType,
   docsOfType,
-  evidenceForDay,
+  firstEvidenceForDay,
   isIsoDate,
   physicianSignature,
   planDurationDays,
@@ -210,7 +210,7 @@ export const docPocCert: Rule = {
         status: 'fail',
         message: `Plan of care not certified for DOS ${dates[0]}${dates.length > 1 ? ` through ${dates[dates.length - 1]} (${dates.length} dates)` : ''}: ${lastEnd ? `the certified interval ended ${lastEnd} and ` : ''}no recertification covers ${dates.length > 1 ? 'these dates' : 'this date'}.`,
         dates,
-        evidence: run.slice(0, 5).flatMap((d) => evidenceForDay(d).slice(0, 1)),
+        evidence: run.slice(0, 5).flatMap((d) => firstEvidenceForDay(d)),
       });
     }
     if (findings.length) return findings;
