@@ -2,6 +2,10 @@
  * Helpers over an episode's documents and billed dates for the documentation (DOC-*) rules:
  * dates, document lookups, treatment days, authorship and signatures, element presence and goal
  * quality. Pure functions over the episode model; no rule decisions live here.
+ *
+ * Loops over an episode's lines and documents index the arrays: they run a few times per episode,
+ * often before the optimizer has compiled them, and an unoptimized for-of allocates an iterator
+ * result per element.
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type {
@@ -13,7 +17,7 @@ import type {
   IsoDate,
   SectionName,
 } from '../../../../shared/model';
-import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, factsOf } from './evidence';
+import { evidenceFromDocument, evidenceFromFact, evidenceFromLine } from './evidence';
 import { memo } from './memo';
 
 // ---------------------------------------------------------------------------------------------
@@ -51,42 +55,109 @@ export { addDays as addDaysIso, daysBetween, isoDayMs as dayMs } from '../../../
 
 /** The document's date: its own date, else a readable date-of-service or document-date fact. */
 export function docDate(doc: EpisodeDocument): IsoDate | null {
-  if (isIsoDate(doc.date)) return doc.date;
-  return memo(doc, 'docDate', () => factDate(doc));
+  // No closure here: one capturing `doc` would cost a context allocation on every call, and
+  // almost every document has its own date.
+  return isIsoDate(doc.date) ? doc.date : factDate(doc);
 }
 
+/** First readable date-of-service fact, else first readable document-date fact: one pass. */
 function factDate(doc: EpisodeDocument): IsoDate | null {
-  for (const kind of ['date-of-service', 'document-date'] as const) {
-    const f = doc.facts.find((x) => x.kind === kind && isIsoDate(x.value));
-    if (f) return f.value;
+  let documentDate: IsoDate | null = null;
+  for (const f of doc.facts) {
+    if (f.kind === 'date-of-service') {
+      if (isIsoDate(f.value)) return f.value;
+    } else if (f.kind === 'document-date' && documentDate === null && isIsoDate(f.value)) {
+      documentDate = f.value;
+    }
   }
-  return null;
+  return documentDate;
 }
 
 export function uniqueSorted(dates: Iterable<IsoDate>): IsoDate[] {
-  return [...new Set(dates)].sort();
+  // Sorted, equal dates sit side by side: dropped in place, without a Set.
+  const sorted = Array.from(dates).sort();
+  let kept = 0;
+  for (const date of sorted) if (kept === 0 || sorted[kept - 1] !== date) sorted[kept++] = date;
+  sorted.length = kept;
+  return sorted;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Lookups
 
 export function docsOfType(episode: EpisodeModel, ...types: DocType[]): EpisodeDocument[] {
-  return episode.documents.filter((d) => types.includes(d.type));
+  if (types.length === 1) return docsOfOneType(episode, types[0]!).slice();
+  const docs: EpisodeDocument[] = [];
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
+    if (types.includes(d.type)) docs.push(d);
+  }
+  return docs;
+}
+
+/**
+ * The episode's documents of one type, in document order, shared within a review: read-only.
+ * Every rule asks for some type; the episode is grouped by type once.
+ */
+export function docsOfOneType(episode: EpisodeModel, type: DocType): readonly EpisodeDocument[] {
+  return docsByType(episode).get(type) ?? NO_DOCS;
+}
+
+const NO_DOCS: readonly EpisodeDocument[] = Object.freeze([]);
+
+function docsByType(episode: EpisodeModel): ReadonlyMap<DocType, readonly EpisodeDocument[]> {
+  return memo(episode, 'doc:byType', () => groupByType(episode.documents));
+}
+
+function groupByType(docs: readonly EpisodeDocument[]): Map<DocType, EpisodeDocument[]> {
+  const map = new Map<DocType, EpisodeDocument[]>();
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    const list = map.get(d.type);
+    if (list) list.push(d);
+    else map.set(d.type, [d]);
+  }
+  return map;
 }
 
 export function hasFact(doc: EpisodeDocument, ...kinds: FactKind[]): boolean {
-  for (const f of doc.facts) if (kinds.includes(f.kind) && f.value.trim() !== '') return true;
+  for (const kind of kinds) if (hasFactOfKind(doc, kind)) return true;
+  return false;
+}
+
+/** `hasFact` for one kind, without the rest-parameter array (asked per note in several rules). */
+export function hasFactOfKind(doc: EpisodeDocument, kind: FactKind): boolean {
+  for (const f of doc.facts) if (f.kind === kind && f.value.trim() !== '') return true;
   return false;
 }
 
 export function hasSection(doc: EpisodeDocument, ...names: SectionName[]): boolean {
-  return doc.facts.some(
-    (f) => f.kind === 'section' && names.includes(f.value.trim().toLowerCase() as SectionName),
-  );
+  for (const name of names) if (hasSectionNamed(doc, name)) return true;
+  return false;
 }
 
+/** `hasSection` for one name, without the rest-parameter array. */
+export function hasSectionNamed(doc: EpisodeDocument, name: SectionName): boolean {
+  for (const f of doc.facts) {
+    if (f.kind === 'section' && sectionName(f.value) === name) return true;
+  }
+  return false;
+}
+
+/**
+ * A section fact's value as a section name: trimmed, lower case. Values are usually written that
+ * way already, and toLowerCase copies the string even then.
+ */
+function sectionName(value: string): string {
+  if (!MAY_CHANGE_CASE.test(value) && value === value.trim()) return value;
+  return value.trim().toLowerCase();
+}
+
+/** Characters toLowerCase may change: ASCII capitals and anything outside ASCII. */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
+
 /** Evidence for several documents, one entry each. */
-export function evidenceForDocs(docs: EpisodeDocument[], prefer?: FactKind[]): Evidence[] {
+export function evidenceForDocs(docs: readonly EpisodeDocument[], prefer?: FactKind[]): Evidence[] {
   return docs.map((d) => evidenceFromDocument(d, prefer));
 }
 
@@ -118,24 +189,40 @@ export function disciplineOfLine(line: EpisodeBillingLine): Discipline | null {
 
 /** Work-program episode: any billed 97545/97546 line, or a document naming the program type. */
 export function isWorkProgram(episode: EpisodeModel): boolean {
-  return (
-    episode.billing.some((l) => WORK_PROGRAM_CODES.has(l.code)) ||
-    episode.documents.some((d) => hasFact(d, 'program-type'))
-  );
+  for (let i = 0; i < episode.billing.length; i++) {
+    const l = episode.billing[i]!;
+    if (WORK_PROGRAM_CODES.has(l.code)) return true;
+  }
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
+    if (hasFactOfKind(d, 'program-type')) return true;
+  }
+  return false;
 }
 
 /** Distinct dates of service billed with 97545 (a program "visit", rules.md section 3). */
 export function programDates(episode: EpisodeModel): IsoDate[] {
   // Asked by several rules: computed once per review; callers get a copy (some pop() it).
-  return memo(episode, 'programDates', () =>
-    uniqueSorted(episode.billing.filter((l) => l.code === '97545').map((l) => l.dos)),
-  ).slice();
+  return programDatesView(episode).slice();
+}
+
+/** `programDates` without the copy, for callers that only read it. */
+export function programDatesView(episode: EpisodeModel): readonly IsoDate[] {
+  return memo(episode, 'programDates', () => {
+    const dates: IsoDate[] = [];
+    for (let i = 0; i < episode.billing.length; i++) {
+      const l = episode.billing[i]!;
+      if (l.code === '97545') dates.push(l.dos);
+    }
+    return uniqueSorted(dates);
+  });
 }
 
 export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBillingLine[] {
   const byDos = memo(episode, 'linesByDos', () => {
     const map = new Map<IsoDate, EpisodeBillingLine[]>();
-    for (const l of episode.billing) {
+    for (let i = 0; i < episode.billing.length; i++) {
+      const l = episode.billing[i]!;
       const list = map.get(l.dos);
       if (list) list.push(l);
       else map.set(l.dos, [l]);
@@ -147,13 +234,23 @@ export function billedLinesOn(episode: EpisodeModel, date: IsoDate): EpisodeBill
 
 /** Disciplines known from billing modifiers and document disciplines. */
 export function knownDisciplines(episode: EpisodeModel): Discipline[] {
-  const set = new Set<Discipline>();
-  for (const l of episode.billing) {
+  // Asked by several rules: computed once per review; callers get a copy.
+  return memo(episode, 'doc:disciplines', () => disciplinesOf(episode)).slice();
+}
+
+function disciplinesOf(episode: EpisodeModel): Discipline[] {
+  // At most three values: a list with includes does what a Set would, without the Set.
+  const found: Discipline[] = [];
+  for (let i = 0; i < episode.billing.length; i++) {
+    const l = episode.billing[i]!;
     const d = disciplineOfLine(l);
-    if (d) set.add(d);
+    if (d && !found.includes(d)) found.push(d);
   }
-  for (const doc of episode.documents) if (doc.discipline) set.add(doc.discipline);
-  return [...set].sort();
+  for (let i = 0; i < episode.documents.length; i++) {
+    const doc = episode.documents[i]!;
+    if (doc.discipline && !found.includes(doc.discipline)) found.push(doc.discipline);
+  }
+  return found.sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,41 +307,70 @@ export function treatmentDaysView(
 
 function allTreatmentDays(episode: EpisodeModel): TreatmentDay[] {
   const byDate = new Map<IsoDate, TreatmentDay>();
-  const day = (date: IsoDate): TreatmentDay => {
-    let d = byDate.get(date);
-    if (!d) {
-      d = { date, disciplines: [], docs: [], lines: [] };
-      byDate.set(date, d);
-    }
-    return d;
-  };
-  for (const line of episode.billing) {
+  for (let i = 0; i < episode.billing.length; i++) {
+    const line = episode.billing[i]!;
     if (!isIsoDate(line.dos)) continue;
-    const d = day(line.dos);
-    d.lines.push(line);
+    const d = dayOn(byDate, line.dos);
+    d.lines = withItem(d.lines, line);
     const disc = disciplineOfLine(line);
-    if (disc && !d.disciplines.includes(disc)) d.disciplines.push(disc);
+    if (disc && !d.disciplines.includes(disc)) d.disciplines = withItem(d.disciplines, disc);
   }
-  for (const doc of episode.documents) {
+  for (let i = 0; i < episode.documents.length; i++) {
+    const doc = episode.documents[i]!;
     if (!TREATMENT_DOC_TYPES.includes(doc.type)) continue;
     const date = docDate(doc);
     if (!date) continue;
-    const d = day(date);
-    d.docs.push(doc);
+    const d = dayOn(byDate, date);
+    d.docs = withItem(d.docs, doc);
     if (doc.discipline && !d.disciplines.includes(doc.discipline)) {
-      d.disciplines.push(doc.discipline);
+      d.disciplines = withItem(d.disciplines, doc.discipline);
     }
   }
-  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const days = Array.from(byDate.values());
+  // Lines and notes usually come in date order: sort only when they did not.
+  return isByDate(days) ? days : days.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** The day for `date`, created with empty lists on first use. */
+function dayOn(byDate: Map<IsoDate, TreatmentDay>, date: IsoDate): TreatmentDay {
+  let d = byDate.get(date);
+  if (!d) {
+    d = { date, disciplines: NO_ITEMS, docs: NO_ITEMS, lines: NO_ITEMS };
+    byDate.set(date, d);
+  }
+  return d;
+}
+
+/**
+ * A day's lists start as one shared empty list and get a one-item array on their first item: most
+ * days hold one note and one discipline, and an empty array's first push reserves 17 slots.
+ */
+const NO_ITEMS = Object.freeze([]) as never[];
+
+function withItem<T>(list: T[], item: T): T[] {
+  if (list === NO_ITEMS) return [item];
+  list.push(item);
+  return list;
+}
+
+function isByDate(days: readonly TreatmentDay[]): boolean {
+  for (let i = 1; i < days.length; i++) if (days[i - 1]!.date >= days[i]!.date) return false;
+  return true;
 }
 
 export function countTreatmentDays(episode: EpisodeModel, discipline?: Discipline): number {
-  return treatmentDays(episode, discipline).length;
+  return treatmentDaysView(episode, discipline).length;
 }
 
 /** First treatment day of the episode, evaluation included (BPM §220.1.3.B counts it). */
 export function firstTreatmentDate(episode: EpisodeModel): IsoDate | null {
-  return treatmentDays(episode)[0]?.date ?? null;
+  return treatmentDaysView(episode)[0]?.date ?? null;
+}
+
+/** The first of `evidenceForDay` only: the day's first note, else its first billing line. */
+export function firstEvidenceForDay(day: TreatmentDayView): Evidence[] {
+  if (day.docs[0]) return [evidenceFromDocument(day.docs[0])];
+  return day.lines[0] ? [evidenceFromLine(day.lines[0])] : [];
 }
 
 /** Evidence for one treatment day: its notes first, else its billing lines. */
@@ -329,7 +455,7 @@ export function authorKind(doc: EpisodeDocument): AuthorKind {
 }
 
 export function authorCredentials(doc: EpisodeDocument): string | null {
-  return factsOf(doc, 'credentials')[0]?.value ?? null;
+  return firstOfKind(doc, 'credentials')?.value ?? null;
 }
 
 export interface SignatureStatus {
@@ -346,13 +472,8 @@ export interface SignatureStatus {
  * so their physician-signer facts count as the signature.
  */
 export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
-  const physicianDoc = doc.type === 'physician-order' || doc.type === 'certification';
-  const blank = doc.facts.find((f) => f.kind === 'signature-blank');
-  const signer =
-    doc.facts.find((f) => f.kind === 'signer' && f.value.trim() !== '') ??
-    (physicianDoc
-      ? doc.facts.find((f) => f.kind === 'physician-signer' && f.value.trim() !== '')
-      : undefined);
+  const blank = firstOfKind(doc, 'signature-blank');
+  const signer = signerOf(doc);
   if (blank || !signer) {
     return {
       status: 'unsigned',
@@ -361,17 +482,8 @@ export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
     };
   }
   const missing: SignatureStatus['missing'] = [];
-  const credentialed =
-    hasFact(doc, 'credentials') ||
-    credentialKind(signer.value) !== 'unknown' ||
-    (signer.kind === 'physician-signer' && physicianDoc);
-  if (!credentialed) missing.push('credentials');
-  const dateKinds: FactKind[] = physicianDoc
-    ? ['signed-date', 'physician-signed-date']
-    : ['signed-date'];
-  if (!doc.facts.some((f) => dateKinds.includes(f.kind) && isIsoDate(f.value))) {
-    missing.push('date');
-  }
+  if (!isCredentialed(doc, signer)) missing.push('credentials');
+  if (!hasSignatureDate(doc)) missing.push('date');
   return {
     status: missing.length ? 'incomplete' : 'signed',
     missing,
@@ -379,12 +491,71 @@ export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
   };
 }
 
+/**
+ * What a note's signature lacks to identify its author, as `signatureStatus` judges it:
+ * 'signature' when unsigned, 'credentials' when the signer has none, else null (the signature
+ * date is not asked). For rules that only need that verdict, without building the status.
+ */
+export function signatureGap(doc: EpisodeDocument): 'signature' | 'credentials' | null {
+  const signer = signerOf(doc);
+  if (!signer || firstOfKind(doc, 'signature-blank')) return 'signature';
+  return isCredentialed(doc, signer) ? null : 'credentials';
+}
+
+/** Orders and certifications are signed by the physician. */
+function isPhysicianDoc(doc: EpisodeDocument): boolean {
+  return doc.type === 'physician-order' || doc.type === 'certification';
+}
+
+/** The signer fact, else (physician documents) the physician-signer fact; blank values skipped. */
+function signerOf(doc: EpisodeDocument): Fact | undefined {
+  return (
+    firstFilled(doc, 'signer') ??
+    (isPhysicianDoc(doc) ? firstFilled(doc, 'physician-signer') : undefined)
+  );
+}
+
+function isCredentialed(doc: EpisodeDocument, signer: Fact): boolean {
+  return (
+    hasFactOfKind(doc, 'credentials') ||
+    credentialKind(signer.value) !== 'unknown' ||
+    (signer.kind === 'physician-signer' && isPhysicianDoc(doc))
+  );
+}
+
+/** A readable signed date (physician documents: the physician's signed date also counts). */
+function hasSignatureDate(doc: EpisodeDocument): boolean {
+  const physicianDoc = isPhysicianDoc(doc);
+  for (const f of doc.facts) {
+    const dateKind =
+      f.kind === 'signed-date' || (physicianDoc && f.kind === 'physician-signed-date');
+    if (dateKind && isIsoDate(f.value)) return true;
+  }
+  return false;
+}
+
+function firstOfKind(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
+  for (const f of doc.facts) if (f.kind === kind) return f;
+  return undefined;
+}
+
+function firstReadableDate(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
+  for (const f of doc.facts) if (f.kind === kind && isIsoDate(f.value)) return f;
+  return undefined;
+}
+
+/** First fact of the kind with a non-blank value. */
+function firstFilled(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
+  for (const f of doc.facts) if (f.kind === kind && f.value.trim() !== '') return f;
+  return undefined;
+}
+
 /** Physician/NPP certification on a document: a physician signer and a physician-signed date. */
 export function physicianSignature(
   doc: EpisodeDocument,
 ): { signer: Fact; date: IsoDate; dateFact: Fact } | null {
-  const signer = doc.facts.find((f) => f.kind === 'physician-signer' && f.value.trim() !== '');
-  const dateFact = doc.facts.find((f) => f.kind === 'physician-signed-date' && isIsoDate(f.value));
+  const signer = firstFilled(doc, 'physician-signer');
+  const dateFact = firstReadableDate(doc, 'physician-signed-date');
   if (!signer || !dateFact) return null;
   return { signer, date: dateFact.value, dateFact };
 }
@@ -404,14 +575,19 @@ export function goalsOf(doc: EpisodeDocument): Fact[] {
  * narrative plan document.
  */
 export function isStructuredPlan(doc: EpisodeDocument): boolean {
-  return /#CarePlan\//.test(doc.file);
+  return doc.file.includes('#CarePlan/');
 }
 
 /** Plan documents to judge: the narrative ones, or the structured ones when there is nothing else. */
 export function plansToJudge(episode: EpisodeModel): EpisodeDocument[] {
-  const plans = episode.documents.filter(isPlanDocument);
+  const plans = planDocuments(episode);
   const narrative = plans.filter((d) => !isStructuredPlan(d));
-  return narrative.length ? narrative : plans;
+  return narrative.length ? narrative : plans.slice();
+}
+
+/** The episode's plan documents (`isPlanDocument`), in document order: read-only, per review. */
+export function planDocuments(episode: EpisodeModel): readonly EpisodeDocument[] {
+  return memo(episode, 'doc:plans', () => episode.documents.filter(isPlanDocument));
 }
 
 /**
@@ -422,10 +598,13 @@ export function plansToJudge(episode: EpisodeModel): EpisodeDocument[] {
 export function isPlanDocument(doc: EpisodeDocument): boolean {
   if (doc.type === 'plan-of-care') return true;
   if (doc.type !== 'evaluation' && doc.type !== 're-evaluation') return false;
-  const goals = goalsOf(doc).length > 0 || hasSection(doc, 'goals');
+  const goals =
+    firstOfKind(doc, 'goal-long') !== undefined ||
+    firstOfKind(doc, 'goal-short') !== undefined ||
+    hasSectionNamed(doc, 'goals');
   const freq =
-    (hasFact(doc, 'frequency') && hasFact(doc, 'duration')) ||
-    hasSection(doc, 'frequency-duration');
+    (hasFactOfKind(doc, 'frequency') && hasFactOfKind(doc, 'duration')) ||
+    hasSectionNamed(doc, 'frequency-duration');
   return goals && freq;
 }
 
@@ -515,17 +694,23 @@ export function isJobLinkedGoal(text: string): boolean {
 
 /** Text mentions the program (an order "for work conditioning", a prescription for 97545). */
 export function mentionsWorkProgram(doc: EpisodeDocument): boolean {
-  const re = /work\s*(conditioning|hardening)|97545|97546|occupational rehab/i;
-  return re.test(doc.title) || doc.facts.some((f) => f.kind === 'program-type' || re.test(f.value));
+  if (WORK_PROGRAM_MENTION.test(doc.title)) return true;
+  for (const f of doc.facts) {
+    if (f.kind === 'program-type' || WORK_PROGRAM_MENTION.test(f.value)) return true;
+  }
+  return false;
 }
+
+const WORK_PROGRAM_MENTION = /work\s*(conditioning|hardening)|97545|97546|occupational rehab/i;
 
 /**
  * Plan duration in days from a `duration` fact ("4 weeks", "8 wks", "6 visits" is not a duration),
  * or null when it cannot be read.
  */
 export function planDurationDays(doc: EpisodeDocument): number | null {
-  for (const f of factsOf(doc, 'duration')) {
-    const m = /(\d+)\s*(days?|d|wks?|weeks?|w|months?|mos?)\b/i.exec(f.value);
+  for (const f of doc.facts) {
+    if (f.kind !== 'duration') continue;
+    const m = PLAN_DURATION.exec(f.value);
     if (!m) continue;
     const n = Number(m[1]);
     const unit = (m[2] ?? '').toLowerCase();
@@ -536,8 +721,13 @@ export function planDurationDays(doc: EpisodeDocument): number | null {
   return null;
 }
 
+const PLAN_DURATION = /(\d+)\s*(days?|d|wks?|weeks?|w|months?|mos?)\b/i;
+
 /** Natural-language list: "a", "a and b", "a, b and c". */
 export function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  let text = items[0] ?? '';
+  for (let i = 1; i < items.length; i++) {
+    text += `${i === items.length - 1 ? ' and ' : ', '}${items[i]}`;
+  }
+  return text;
 }

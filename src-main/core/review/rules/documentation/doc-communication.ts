@@ -1,13 +1,13 @@
 import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate, Severity } from '../../../../../shared/model';
-import { evidenceFromDocument, factsOf } from '../../lib/evidence';
+import { evidenceFromDocument } from '../../lib/evidence';
 import {
   daysBetween,
   docDate,
-  docsOfType,
-  evidenceForDay,
+  docsOfOneType,
+  firstEvidenceForDay,
   isWorkProgram,
-  treatmentDays,
+  treatmentDaysView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -17,6 +17,14 @@ const PARTIES = [
   { label: 'physician', values: ['physician'] },
   { label: 'employer', values: ['employer'] },
 ] as const;
+
+/** A communication-party fact of the document names one of `values`. */
+function namesParty(doc: EpisodeDocument, values: readonly string[]): boolean {
+  for (const f of doc.facts) {
+    if (f.kind === 'communication-party' && values.includes(f.value)) return true;
+  }
+  return false;
+}
 
 export const docCommunication: Rule = {
   meta: {
@@ -43,9 +51,9 @@ export const docCommunication: Rule = {
       ];
     }
     const severity: Severity = kind === 'workers-comp' ? 'warning' : 'info';
-    const days = treatmentDays(episode);
+    const days = treatmentDaysView(episode);
     if (days.length === 0) return [];
-    const comms = docsOfType(episode, 'communication')
+    const comms = docsOfOneType(episode, 'communication')
       .map((doc) => ({ doc, date: docDate(doc) }))
       .filter((c): c is { doc: EpisodeDocument; date: IsoDate } => !!c.date)
       .sort((a, b) => (a.date < b.date ? -1 : 1));
@@ -56,7 +64,8 @@ export const docCommunication: Rule = {
     // Periodic: at least one outbound communication every `every` days while treatment goes on.
     let anchor = first;
     let k = 0;
-    for (const day of days) {
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i]!;
       while (k < comms.length && comms[k]!.date <= day.date) {
         if (comms[k]!.date > anchor) anchor = comms[k]!.date;
         k++;
@@ -67,25 +76,20 @@ export const docCommunication: Rule = {
         severity,
         message: `No documented communication with the adjuster, physician or employer since ${anchor} (${daysBetween(anchor, day.date)} days by ${day.date}).`,
         dates: [day.date],
-        evidence: evidenceForDay(day).slice(0, 1),
+        evidence: firstEvidenceForDay(day),
       });
       anchor = day.date;
     }
 
     // Each party hears from the program at least once.
     for (const party of PARTIES) {
-      const reached = comms.some((c) =>
-        factsOf(c.doc, 'communication-party').some((f) =>
-          (party.values as readonly string[]).includes(f.value),
-        ),
-      );
-      if (reached) continue;
+      if (comms.some((c) => namesParty(c.doc, party.values))) continue;
       findings.push({
         status: 'fail',
         severity,
         message: `No documented communication with the ${party.label} since the program began on ${first}.`,
         dates: [first],
-        evidence: evidenceForDay(days[0]!).slice(0, 1),
+        evidence: firstEvidenceForDay(days[0]!),
       });
     }
 
@@ -98,7 +102,7 @@ export const docCommunication: Rule = {
           severity,
           message: `No documented communication of the work status / return-to-work recommendation at discharge (${last.date}).`,
           dates: [last.date],
-          evidence: evidenceForDay(last).slice(0, 1),
+          evidence: firstEvidenceForDay(last),
         });
       }
     }

@@ -1,14 +1,15 @@
 import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
-import { evidenceFromDocument, factsOf } from '../../lib/evidence';
+import { evidenceFromDocument } from '../../lib/evidence';
 import {
   docDate,
-  docsOfType,
-  hasFact,
-  hasSection,
+  docsOfOneType,
+  hasFactOfKind,
+  hasSectionNamed,
   isMeasurableGoal,
   listText,
-  signatureStatus,
+  programDatesView,
+  signatureGap,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -21,35 +22,80 @@ export function missingNoteElements(
   opts: { programDay: boolean; recommended: boolean },
 ): { required: string[]; recommended: string[] } {
   const required: string[] = [];
-  const recommended: string[] = [];
-  const interventions = factsOf(doc, 'intervention');
-  if (interventions.length === 0 && !hasSection(doc, 'interventions'))
+  if (!hasIntervention(doc) && !hasSectionNamed(doc, 'interventions'))
     required.push('the interventions furnished');
   // For 97545 the work-simulation activities need their parameters (loads, reps, distances).
-  else if (opts.programDay && !interventions.some((f) => isMeasurableGoal(f.value))) {
+  else if (opts.programDay && !hasMeasuredIntervention(doc)) {
     required.push(
       'parameters of the work-conditioning activities (loads, reps, distances, durations)',
     );
   }
   const timed =
-    hasFact(doc, 'total-minutes', 'timed-minutes') ||
-    (hasFact(doc, 'time-in') && hasFact(doc, 'time-out'));
+    hasFactOfKind(doc, 'total-minutes') ||
+    hasFactOfKind(doc, 'timed-minutes') ||
+    (hasFactOfKind(doc, 'time-in') && hasFactOfKind(doc, 'time-out'));
   if (!timed) required.push('total treatment time');
-  const sig = signatureStatus(doc);
-  if (sig.status === 'unsigned') required.push('signature');
-  else if (sig.missing.includes('credentials'))
-    required.push('professional identification (credentials)');
-  if (opts.recommended && !hasSection(doc, 'patient-response', 'assessment')) {
-    recommended.push('patient response / tolerance');
-  }
+  const gap = signatureGap(doc);
+  if (gap === 'signature') required.push('signature');
+  else if (gap === 'credentials') required.push('professional identification (credentials)');
+  const recommended =
+    opts.recommended &&
+    !hasSectionNamed(doc, 'patient-response') &&
+    !hasSectionNamed(doc, 'assessment')
+      ? ['patient response / tolerance']
+      : [];
   return { required, recommended };
 }
 
+/** Any intervention fact, blank or not (as `factsOf` counts them). */
+function hasIntervention(doc: EpisodeDocument): boolean {
+  for (const f of doc.facts) if (f.kind === 'intervention') return true;
+  return false;
+}
+
+function hasMeasuredIntervention(doc: EpisodeDocument): boolean {
+  for (const f of doc.facts)
+    if (f.kind === 'intervention' && isMeasurableGoal(f.value)) return true;
+  return false;
+}
+
 function interventionKey(doc: EpisodeDocument): string {
-  return factsOf(doc, 'intervention')
-    .map((f) => f.value.trim().toLowerCase())
-    .sort()
-    .join('\n');
+  const texts: string[] = [];
+  for (const f of doc.facts)
+    if (f.kind === 'intervention') texts.push(f.value.trim().toLowerCase());
+  return texts.length === 1 ? texts[0]! : texts.sort().join('\n');
+}
+
+/**
+ * Runs of CLONE_RUN or more consecutive dated notes with interventions whose intervention text is
+ * identical, one warning each. Each note's text key is built once.
+ */
+function pushClonedRuns(notes: readonly EpisodeDocument[], findings: RuleFinding[]): void {
+  let run: EpisodeDocument[] = [];
+  let runKey = '';
+  for (const n of notes) {
+    if (!docDate(n) || !hasIntervention(n)) continue;
+    const key = interventionKey(n);
+    if (run.length && key !== runKey) {
+      pushCloneFinding(run, findings);
+      run = [];
+    }
+    run.push(n);
+    runKey = key;
+  }
+  pushCloneFinding(run, findings);
+}
+
+function pushCloneFinding(run: readonly EpisodeDocument[], findings: RuleFinding[]): void {
+  if (run.length < CLONE_RUN) return;
+  const dates = run.map((n) => docDate(n) as IsoDate);
+  findings.push({
+    status: 'fail',
+    severity: 'warning',
+    message: `Treatment notes ${dates[0]} through ${dates[dates.length - 1]} (${run.length} consecutive notes) repeat identical intervention text, which reads as cloned documentation.`,
+    dates,
+    evidence: run.map((n) => evidenceFromDocument(n, ['intervention'])),
+  });
 }
 
 export const docDailyContent: Rule = {
@@ -63,11 +109,9 @@ export const docDailyContent: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const notes = docsOfType(episode, 'daily-note');
+    const notes = docsOfOneType(episode, 'daily-note');
     if (notes.length === 0) return [];
-    const programDates = new Set(
-      episode.billing.filter((l) => l.code === '97545').map((l) => l.dos),
-    );
+    const programDates = programDatesView(episode);
     const recommended =
       episode.payer.kind === 'workers-comp' || episode.payer.kind === 'commercial';
     const findings: RuleFinding[] = [];
@@ -83,43 +127,22 @@ export const docDailyContent: Rule = {
         continue;
       }
       const programDay =
-        programDates.has(date) || (programDates.size === 0 && hasFact(doc, 'program-type'));
+        programDates.includes(date) ||
+        (programDates.length === 0 && hasFactOfKind(doc, 'program-type'));
       const { required, recommended: rec } = missingNoteElements(doc, { programDay, recommended });
       if (required.length === 0 && rec.length === 0) continue;
-      findings.push({
-        status: 'fail',
-        ...(required.length === 0 ? { severity: 'warning' as const } : {}),
-        message: `Treatment note ${date} is missing ${listText([...required, ...rec])}.`,
-        dates: [date],
-        evidence: [evidenceFromDocument(doc)],
-      });
+      const message = `Treatment note ${date} is missing ${listText(required.concat(rec))}.`;
+      const evidence = [evidenceFromDocument(doc)];
+      // Only recommended elements missing: a warning. Written out rather than spread into the
+      // literal, which builds the finding property by property.
+      findings.push(
+        required.length === 0
+          ? { status: 'fail', severity: 'warning', message, dates: [date], evidence }
+          : { status: 'fail', message, dates: [date], evidence },
+      );
     }
     // Cloned notes: identical intervention text on 3+ consecutive notes (warning).
-    const dated = notes.filter((n) => docDate(n) && factsOf(n, 'intervention').length > 0);
-    let run: EpisodeDocument[] = [];
-    const flush = (): void => {
-      if (run.length >= CLONE_RUN) {
-        const dates = run.map((n) => docDate(n) as IsoDate);
-        findings.push({
-          status: 'fail',
-          severity: 'warning',
-          message: `Treatment notes ${dates[0]} through ${dates[dates.length - 1]} (${run.length} consecutive notes) repeat identical intervention text, which reads as cloned documentation.`,
-          dates,
-          evidence: run.map((n) => evidenceFromDocument(n, ['intervention'])),
-        });
-      }
-    };
-    for (const n of dated) {
-      if (
-        run.length &&
-        interventionKey(run[run.length - 1] as EpisodeDocument) !== interventionKey(n)
-      ) {
-        flush();
-        run = [];
-      }
-      run.push(n);
-    }
-    flush();
+    pushClonedRuns(notes, findings);
     if (findings.length) return findings;
     return [
       {

@@ -1,5 +1,5 @@
-import type { EpisodeDocument } from '../../../../../shared/episode';
-import type { IsoDate } from '../../../../../shared/model';
+import type { EpisodeBillingLine, EpisodeDocument } from '../../../../../shared/episode';
+import type { Discipline, Evidence, IsoDate } from '../../../../../shared/model';
 import { linesByDate } from '../../lib/billing';
 import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
 import {
@@ -7,10 +7,47 @@ import {
   REEVALUATION_CODES,
   disciplineOfLine,
   docDate,
+  docsOfOneType,
   docsOfType,
-  hasFact,
+  hasFactOfKind,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
+
+const NO_DOCS: readonly EpisodeDocument[] = [];
+
+function isEvaluationCode(line: EpisodeBillingLine): boolean {
+  return EVALUATION_CODES.has(line.code) || REEVALUATION_CODES.has(line.code);
+}
+
+/** A document of the line's discipline, or either discipline unknown. */
+function sameDiscipline(doc: EpisodeDocument, disc: Discipline | null): boolean {
+  return !disc || !doc.discipline || doc.discipline === disc;
+}
+
+/** The note documenting a treatment line: a same-discipline note, else an evaluation recording the interventions. */
+function noteFor(
+  disc: Discipline | null,
+  dayNotes: readonly EpisodeDocument[],
+  dayEvals: readonly EpisodeDocument[],
+): EpisodeDocument | undefined {
+  for (const n of dayNotes) if (sameDiscipline(n, disc)) return n;
+  for (const e of dayEvals)
+    if (sameDiscipline(e, disc) && hasFactOfKind(e, 'intervention')) return e;
+  return undefined;
+}
+
+function evaluationFor(
+  disc: Discipline | null,
+  dayEvals: readonly EpisodeDocument[],
+): EpisodeDocument | undefined {
+  for (const e of dayEvals) if (sameDiscipline(e, disc)) return e;
+  return undefined;
+}
+
+/** Appends the item unless the list already holds it (first-use order kept). */
+function addOnce<T>(list: T[], item: T): void {
+  if (!list.includes(item)) list.push(item);
+}
 
 /** Dated documents grouped by date, each group in document order. */
 function byDocDate(docs: readonly EpisodeDocument[]): Map<IsoDate, EpisodeDocument[]> {
@@ -36,10 +73,10 @@ export const docDailyPresent: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const notes = docsOfType(episode, 'daily-note');
-    const evals = docsOfType(episode, 'evaluation', 're-evaluation');
+    const notes = docsOfOneType(episode, 'daily-note');
     const findings: RuleFinding[] = [];
-    for (const n of notes.filter((x) => !docDate(x))) {
+    for (const n of notes) {
+      if (docDate(n)) continue;
       findings.push({
         status: 'warn',
         message: `A treatment note ("${n.title}") has no readable date, so it cannot be matched to a billed date of service.`,
@@ -58,46 +95,45 @@ export const docDailyPresent: Rule = {
         },
       ];
     }
+    // The supporting documents in first-use order, for the pass evidence (a list: few documents).
     const supporting: EpisodeDocument[] = [];
     // Looked up per billed line: index the documents by date once (document order kept).
     const notesOn = byDocDate(notes);
-    const evalsOn = byDocDate(evals);
-    for (const [dos, lines] of linesByDate(episode.billing)) {
-      const dayNotes = notesOn.get(dos) ?? [];
-      const dayEvals = evalsOn.get(dos) ?? [];
+    const evalsOn = byDocDate(docsOfType(episode, 'evaluation', 're-evaluation'));
+    const linesOn = linesByDate(episode.billing);
+    // By key, not by entry: each entry would be a new [date, lines] pair.
+    for (const dos of linesOn.keys()) {
+      const lines = linesOn.get(dos)!;
+      const dayNotes = notesOn.get(dos) ?? NO_DOCS;
+      const dayEvals = evalsOn.get(dos) ?? NO_DOCS;
       // Evaluation codes are documented by the evaluation itself; other codes need a treatment
       // note, which an evaluation that records the interventions also is (rules.md edge case).
-      const evalCodes = lines.filter(
-        (l) => EVALUATION_CODES.has(l.code) || REEVALUATION_CODES.has(l.code),
-      );
-      const treatment = lines.filter((l) => !evalCodes.includes(l));
-      const sameDiscipline = (
-        doc: EpisodeDocument,
-        disc: ReturnType<typeof disciplineOfLine>,
-      ): boolean => !disc || !doc.discipline || doc.discipline === disc;
-      const missing: string[] = [];
-      const evidence = [];
-      for (const line of treatment) {
+      // Treatment lines are reported first, then evaluation lines.
+      let missing: string[] | null = null;
+      let evidence: Evidence[] | null = null;
+      // Indexed loops: a for-of over an array allocates a result per element until optimized.
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (isEvaluationCode(line)) continue;
         const disc = disciplineOfLine(line);
-        const note =
-          dayNotes.find((n) => sameDiscipline(n, disc)) ??
-          dayEvals.find((e) => sameDiscipline(e, disc) && hasFact(e, 'intervention'));
-        if (note) supporting.push(note);
+        const note = noteFor(disc, dayNotes, dayEvals);
+        if (note) addOnce(supporting, note);
         else {
-          missing.push(`${line.code}${disc ? ` (${disc})` : ''}`);
-          evidence.push(evidenceFromLine(line));
+          (missing ??= []).push(`${line.code}${disc ? ` (${disc})` : ''}`);
+          (evidence ??= []).push(evidenceFromLine(line));
         }
       }
-      for (const line of evalCodes) {
-        const disc = disciplineOfLine(line);
-        const doc = dayEvals.find((e) => sameDiscipline(e, disc));
-        if (doc) supporting.push(doc);
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (!isEvaluationCode(line)) continue;
+        const doc = evaluationFor(disciplineOfLine(line), dayEvals);
+        if (doc) addOnce(supporting, doc);
         else {
-          missing.push(`${line.code} (evaluation document)`);
-          evidence.push(evidenceFromLine(line));
+          (missing ??= []).push(`${line.code} (evaluation document)`);
+          (evidence ??= []).push(evidenceFromLine(line));
         }
       }
-      if (missing.length) {
+      if (missing && evidence) {
         findings.push({
           status: 'fail',
           message: `No treatment note for billed DOS ${dos} (${[...new Set(missing)].join(', ')}).`,
@@ -107,10 +143,10 @@ export const docDailyPresent: Rule = {
       }
     }
     // Notes with no billed line on their date: advisory only (rules.md: orphans -> info).
-    const billed = new Set(episode.billing.map((l) => l.dos));
+    // The billed dates are the keys of the lines by date (sorted).
     for (const n of notes) {
       const d = docDate(n);
-      if (!d || billed.has(d)) continue;
+      if (!d || linesOn.has(d)) continue;
       findings.push({
         status: 'fail',
         severity: 'info',
@@ -120,13 +156,13 @@ export const docDailyPresent: Rule = {
       });
     }
     if (findings.length) return findings;
-    const docs = [...new Set(supporting)];
+    const evidence = supporting.map((d) => evidenceFromDocument(d));
     return [
       {
         status: 'pass',
-        message: `Every billed date of service (${billed.size}) has a treatment note.`,
-        dates: [...billed].sort() as IsoDate[],
-        evidence: docs.map((d) => evidenceFromDocument(d)),
+        message: `Every billed date of service (${linesOn.size}) has a treatment note.`,
+        dates: Array.from(linesOn.keys()).sort(),
+        evidence,
       },
     ];
   },

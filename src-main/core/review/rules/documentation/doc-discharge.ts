@@ -3,13 +3,14 @@ import { evidenceFromDocument } from '../../lib/evidence';
 import {
   authorKind,
   docDate,
+  docsOfOneType,
   docsOfType,
   evidenceForDay,
   hasFact,
   hasSection,
   isWorkProgram,
   listText,
-  treatmentDays,
+  treatmentDaysView,
 } from '../../lib/documents';
 import type { Rule } from '../../types';
 
@@ -34,10 +35,10 @@ export const docDischarge: Rule = {
         },
       ];
     }
-    const days = treatmentDays(episode);
+    const days = treatmentDaysView(episode);
     const lastDay = days[days.length - 1];
     const end = lastDay?.date ?? episode.end;
-    const summaries = docsOfType(episode, 'discharge-summary');
+    const summaries = docsOfOneType(episode, 'discharge-summary');
     if (summaries.length === 0) {
       // Medicare: error when the last period has no progress report either, i.e. treatment days
       // after the last clinician report go undocumented as to progress (rules.md DOC-DISCHARGE).

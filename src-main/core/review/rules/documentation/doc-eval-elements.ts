@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument } from '../../lib/evidence';
 import {
   docDate,
-  docsOfType,
+  docsOfOneType,
   evidenceForDocs,
   hasFact,
   hasSection,
@@ -54,11 +54,11 @@ export const docEvalElements: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const evals = docsOfType(episode, 'evaluation');
+    const evals = docsOfOneType(episode, 'evaluation');
     if (evals.length === 0) return [];
     // Job-demand items are catalog items for WC/COM work programs only.
     const jobDemands = isWorkProgram(episode) && episode.payer.kind !== 'medicare';
-    const planOnFile = docsOfType(episode, 'plan-of-care').length > 0;
+    const planOnFile = docsOfOneType(episode, 'plan-of-care').length > 0;
     const findings: RuleFinding[] = [];
     for (const doc of evals) {
       const { missing, noObjective } = missingEvaluationElements(doc, { jobDemands, planOnFile });

@@ -8,7 +8,7 @@ import {
   docsOfType,
   evidenceForDay,
   knownDisciplines,
-  programDates,
+  programDatesView,
   treatmentDaysView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
@@ -29,7 +29,7 @@ export const docEvalPresent: Rule = {
   check(episode, profile) {
     const days = treatmentDaysView(episode);
     if (days.length === 0) return [];
-    const program = programDates(episode);
+    const program = programDatesView(episode);
     // The catalog anchors on the first work-conditioning DOS; other episodes on the first visit.
     const firstDos = program[0] ?? (days[0]?.date as IsoDate);
     const label = program.length

@@ -3,11 +3,11 @@ import type { Evidence, Fact, IsoDate, Severity } from '../../../../../shared/mo
 import { evidenceFromDocument, evidenceFromFact, evidenceFromLine } from '../../lib/evidence';
 import {
   docDate,
-  docsOfType,
+  docsOfOneType,
   hasFact,
   hasSection,
   isWorkProgram,
-  programDates,
+  programDatesView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -18,8 +18,10 @@ const JOB_GOAL = /\b(job|work|duty|rtw)\b/i;
  * `documents.flatMap((d) => d.facts).find(test)` gives, without copying every fact into an array.
  */
 function firstFactWhere(episode: EpisodeModel, test: (f: Fact) => boolean): Fact | undefined {
-  for (const d of episode.documents) {
-    for (const f of d.facts) if (test(f)) return f;
+  // Indexed: a for-of over these arrays allocates a result per element until optimized.
+  for (let i = 0; i < episode.documents.length; i++) {
+    const facts = episode.documents[i]!.facts;
+    for (let j = 0; j < facts.length; j++) if (test(facts[j]!)) return facts[j];
   }
   return undefined;
 }
@@ -56,7 +58,7 @@ export const docFceJobdesc: Rule = {
     const kind = episode.payer.kind;
     const core = coreSeverity(kind);
     const secondary: Severity = kind === 'medicare' ? 'info' : 'warning';
-    const first = programDates(episode)[0] ?? episode.start;
+    const first = programDatesView(episode)[0] ?? episode.start;
     const firstLine = episode.billing.find((l) => l.code === '97545');
     const dosEvidence: Evidence[] = firstLine ? [evidenceFromLine(firstLine)] : [];
     const findings: RuleFinding[] = [];
@@ -66,7 +68,7 @@ export const docFceJobdesc: Rule = {
     };
 
     // (1) Job description / physical demands analysis (employer-provided or DOT/O*NET PDL).
-    const jobDescs = docsOfType(episode, 'job-description');
+    const jobDescs = docsOfOneType(episode, 'job-description');
     const pdl = firstFactWhere(episode, (f) => f.kind === 'physical-demand-level');
     if (jobDescs[0]) satisfied.push(evidenceFromDocument(jobDescs[0]));
     else if (pdl) satisfied.push(evidenceFromFact(pdl));
@@ -113,7 +115,7 @@ export const docFceJobdesc: Rule = {
 
     // (5) Exit testing at discharge.
     if (episode.ended) {
-      const last = programDates(episode).pop() ?? episode.end;
+      const last = programDatesView(episode).at(-1) ?? episode.end;
       const exit = episode.documents.find((d) => {
         const dd = docDate(d);
         if (!dd || dd < last) return false;

@@ -3,13 +3,14 @@ import type { IsoDate, Severity } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
 import {
   docDate,
+  docsOfOneType,
   docsOfType,
   firstTreatmentDate,
   isIsoDate,
   isWorkProgram,
   mentionsWorkProgram,
   physicianSignature,
-  programDates,
+  programDatesView,
   signatureStatus,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
@@ -61,10 +62,10 @@ export const docOrderReferral: Rule = {
     ],
   },
   check(episode) {
-    const first = programDates(episode)[0] ?? firstTreatmentDate(episode);
+    const first = programDatesView(episode)[0] ?? firstTreatmentDate(episode);
     if (!first) return [];
     const severity = severityFor(episode);
-    const orders = docsOfType(episode, 'physician-order');
+    const orders = docsOfOneType(episode, 'physician-order');
     const firstLine = episode.billing.find((l) => l.dos === first);
     const dosEvidence = firstLine ? [evidenceFromLine(firstLine)] : [];
     const program = isWorkProgram(episode);

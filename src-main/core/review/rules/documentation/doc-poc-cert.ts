@@ -5,14 +5,15 @@ import {
   addDaysIso,
   daysBetween,
   docDate,
+  docsOfOneType,
   docsOfType,
-  evidenceForDay,
+  firstEvidenceForDay,
   isIsoDate,
   physicianSignature,
   planDurationDays,
   signatureStatus,
-  treatmentDays,
-  type TreatmentDay,
+  treatmentDaysView,
+  type TreatmentDayView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -57,11 +58,11 @@ function certifications(docs: EpisodeDocument[]): Cert[] {
 
 /** Consecutive treatment days (in `days` order) that fail `covered`, grouped into runs. */
 function uncoveredRuns(
-  days: TreatmentDay[],
-  covered: (d: TreatmentDay) => boolean,
-): TreatmentDay[][] {
-  const out: TreatmentDay[][] = [];
-  let current: TreatmentDay[] | null = null;
+  days: readonly TreatmentDayView[],
+  covered: (d: TreatmentDayView) => boolean,
+): TreatmentDayView[][] {
+  const out: TreatmentDayView[][] = [];
+  let current: TreatmentDayView[] | null = null;
   for (const d of days) {
     if (covered(d)) {
       current = null;
@@ -99,7 +100,7 @@ export const docPocCert: Rule = {
         },
       ];
     }
-    const days = treatmentDays(episode);
+    const days = treatmentDaysView(episode);
     const first = days[0]?.date;
     if (!first) return [];
     const { certificationDays, recertDays } = profile.thresholds;
@@ -114,10 +115,10 @@ export const docPocCert: Rule = {
     const findings: RuleFinding[] = [];
     const initial = certs[0];
     const sentFact = planDocs
-      .concat(docsOfType(episode, 'communication'))
+      .concat(docsOfOneType(episode, 'communication'))
       .flatMap((d) => d.facts)
       .find((f) => f.kind === 'plan-sent-date' && isIsoDate(f.value));
-    const order = docsOfType(episode, 'physician-order').find(
+    const order = docsOfOneType(episode, 'physician-order').find(
       (o) => signatureStatus(o).status !== 'unsigned',
     );
     // 2025 alternative: signed order + plan sent to the referring practitioner within 30 days.
@@ -196,7 +197,7 @@ export const docPocCert: Rule = {
       const len = Math.min(recertDays, planDurationDays(c.doc) ?? recertDays);
       intervals.push({ start, end: addDaysIso(start, len - 1) });
     }
-    const covered = (d: TreatmentDay): boolean =>
+    const covered = (d: TreatmentDayView): boolean =>
       intervals.some((i) => d.date >= i.start && d.date <= i.end);
     for (const run of uncoveredRuns(days, covered)) {
       const dates = run.map((d) => d.date);
@@ -209,7 +210,7 @@ export const docPocCert: Rule = {
         status: 'fail',
         message: `Plan of care not certified for DOS ${dates[0]}${dates.length > 1 ? ` through ${dates[dates.length - 1]} (${dates.length} dates)` : ''}: ${lastEnd ? `the certified interval ended ${lastEnd} and ` : ''}no recertification covers ${dates.length > 1 ? 'these dates' : 'this date'}.`,
         dates,
-        evidence: run.slice(0, 5).flatMap((d) => evidenceForDay(d).slice(0, 1)),
+        evidence: run.slice(0, 5).flatMap((d) => firstEvidenceForDay(d)),
       });
     }
     if (findings.length) return findings;

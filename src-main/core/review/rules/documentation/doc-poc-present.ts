@@ -3,12 +3,21 @@ import { evidenceFromDocument, evidenceFromLine } from '../../lib/evidence';
 import {
   EVALUATION_CODES,
   docDate,
-  docsOfType,
-  isPlanDocument,
+  planDocuments,
   knownDisciplines,
   treatmentDaysView,
+  type TreatmentDayView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
+
+/**
+ * A day with only evaluation codes billed, or with nothing billed and only evaluations on file.
+ * (A day with no lines exists because of its documents, so "only evaluations" means at least one.)
+ */
+function isEvaluationOnly(day: TreatmentDayView): boolean {
+  if (day.lines.length > 0) return day.lines.every((l) => EVALUATION_CODES.has(l.code));
+  return day.docs.length > 0 && day.docs.every((x) => x.type === 'evaluation');
+}
 
 export const docPocPresent: Rule = {
   meta: {
@@ -23,7 +32,7 @@ export const docPocPresent: Rule = {
   check(episode) {
     const all = treatmentDaysView(episode);
     if (all.length === 0) return [];
-    const plans = episode.documents.filter(isPlanDocument);
+    const plans = planDocuments(episode);
     const disciplines = knownDisciplines(episode);
     const streams: Array<Discipline | null> = disciplines.length > 1 ? disciplines : [null];
     const findings: RuleFinding[] = [];
@@ -32,19 +41,7 @@ export const docPocPresent: Rule = {
       const prefix = disc ? `${disc}: ` : '';
       const days = treatmentDaysView(episode, disc ?? undefined);
       // An evaluation-only day needs the evaluation, not a plan (the plan follows from it).
-      const evalDates = new Set(
-        docsOfType(episode, 'evaluation')
-          .map(docDate)
-          .filter((d): d is IsoDate => !!d),
-      );
-      const needing = days.filter((d) => {
-        const evalOnly =
-          (d.lines.length > 0 && d.lines.every((l) => EVALUATION_CODES.has(l.code))) ||
-          (d.lines.length === 0 &&
-            evalDates.has(d.date) &&
-            d.docs.every((x) => x.type === 'evaluation'));
-        return !evalOnly;
-      });
+      const needing = days.filter((d) => !isEvaluationOnly(d));
       if (needing.length === 0) continue;
       const mine = plans.filter((p) => !disc || !p.discipline || p.discipline === disc);
       const dated = mine

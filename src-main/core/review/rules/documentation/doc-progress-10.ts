@@ -1,11 +1,10 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
-import type { Discipline, Evidence, IsoDate } from '../../../../../shared/model';
+import type { Discipline, DocType, Evidence, IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, factsOf } from '../../lib/evidence';
 import {
   authorKind,
   daysBetween,
   docDate,
-  docsOfType,
   evidenceForDay,
   evidenceForDocs,
   knownDisciplines,
@@ -20,6 +19,10 @@ import type { PayerProfile, Rule, RuleFinding } from '../../types';
  * period (catalog wording UNVERIFIED).
  */
 const REPORT_TYPES = ['progress-report', 're-evaluation', 'discharge-summary'] as const;
+
+function isReportType(type: DocType): boolean {
+  return (REPORT_TYPES as readonly DocType[]).includes(type);
+}
 
 export interface ReportingCadence {
   /** Treatment days per period (Medicare 10, BPM §220.3.D). */
@@ -76,8 +79,7 @@ export function walkReportingPeriods(
       }
     }
     const limit = e < days.length ? (days[e] as IsoDate) : null;
-    const inWindow = sorted.filter((r) => r.date > anchor && (limit === null || r.date < limit));
-    const closing = inWindow.find((r) => r.certain) ?? inWindow[0];
+    const closing = closingReport(sorted, anchor, limit);
     if (closing) {
       used.push(closing.doc);
       anchor = closing.date;
@@ -94,6 +96,24 @@ export function walkReportingPeriods(
     s = e;
   }
   return { overdue, used };
+}
+
+/**
+ * The report closing the window (after `anchor`, before `limit` when there is one): the first one
+ * whose author is known to be a clinician, else the first one. `sorted` is in date order.
+ */
+function closingReport<R extends { date: IsoDate; certain: boolean }>(
+  sorted: readonly R[],
+  anchor: string,
+  limit: IsoDate | null,
+): R | undefined {
+  let first: R | undefined;
+  for (const r of sorted) {
+    if (r.date <= anchor || (limit !== null && r.date >= limit)) continue;
+    if (r.certain) return r;
+    first ??= r;
+  }
+  return first;
 }
 
 function cadenceFor(episode: EpisodeModel, profile: PayerProfile): ReportingCadence {
@@ -118,17 +138,21 @@ function checkStream(
 ): { findings: RuleFinding[]; used: EpisodeDocument[]; dayCount: number } {
   const days = treatmentDaysView(episode, discipline ?? undefined);
   const prefix = multi && discipline ? `${discipline}: ` : '';
-  const reportDocs = docsOfType(episode, ...REPORT_TYPES).filter(
-    (d) => !discipline || !d.discipline || d.discipline === discipline,
-  );
-  const reports = reportDocs
-    .map((doc) => ({ doc, date: docDate(doc), author: authorKind(doc) }))
-    .filter((r): r is { doc: EpisodeDocument; date: IsoDate; author: typeof r.author } => !!r.date)
-    .filter((r) => r.author !== 'assistant')
-    .map((r) => ({ doc: r.doc, date: r.date, certain: r.author !== 'unknown' }));
-  const assistantReports = reportDocs.filter(
-    (d) => d.type === 'progress-report' && authorKind(d) === 'assistant',
-  );
+  // Dated reports not written by an assistant count; an assistant's progress report is named.
+  const reports: Array<{ date: IsoDate; doc: EpisodeDocument; certain: boolean }> = [];
+  const assistantReports: EpisodeDocument[] = [];
+  for (let i = 0; i < episode.documents.length; i++) {
+    const doc = episode.documents[i]!;
+    if (!isReportType(doc.type)) continue;
+    if (discipline && doc.discipline && doc.discipline !== discipline) continue;
+    const author = authorKind(doc);
+    if (author === 'assistant') {
+      if (doc.type === 'progress-report') assistantReports.push(doc);
+      continue;
+    }
+    const date = docDate(doc);
+    if (date) reports.push({ doc, date, certain: author !== 'unknown' });
+  }
   const cadence = cadenceFor(episode, profile);
   const walk = walkReportingPeriods(
     days.map((d) => d.date),
@@ -211,8 +235,9 @@ export const docProgress10: Rule = {
     const all = treatmentDaysView(episode);
     if (all.length === 0) return [];
     const findings: RuleFinding[] = [];
-    const undated = docsOfType(episode, 'daily-note', ...REPORT_TYPES).filter((d) => !docDate(d));
-    for (const d of undated) {
+    for (let i = 0; i < episode.documents.length; i++) {
+      const d = episode.documents[i]!;
+      if ((d.type !== 'daily-note' && !isReportType(d.type)) || docDate(d)) continue;
       findings.push({
         status: 'warn',
         message: `A ${d.type.replace('-', ' ')} ("${d.title}") has no readable date, so treatment days and reporting periods may be miscounted.`,

@@ -3,28 +3,35 @@ import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, factsOf } from '../../lib/evidence';
 import {
   docDate,
-  docsOfType,
-  goalsOf,
-  hasFact,
-  hasSection,
+  docsOfOneType,
+  hasFactOfKind,
+  hasSectionNamed,
   isIsoDate,
   isPlanDocument,
   isWorkProgram,
   listText,
-  signatureStatus,
+  signatureGap,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
 /** Goals in force on `date`: those of the latest plan (or evaluation serving as plan) on or before it. */
 export function currentGoalCount(episode: EpisodeModel, date: IsoDate | null): number {
-  const plans = episode.documents
-    .filter((d) => isPlanDocument(d) || (d.type === 'evaluation' && goalsOf(d).length > 0))
-    .filter((d) => {
-      const pd = docDate(d);
-      return !!pd && (!date || pd <= date);
-    });
-  const latest = plans[plans.length - 1];
-  return latest ? goalsOf(latest).length : 0;
+  // "Latest" is the last such document in document order, found in one pass.
+  let latest: EpisodeDocument | undefined;
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
+    if (!isPlanDocument(d) && !(d.type === 'evaluation' && goalCount(d) > 0)) continue;
+    const pd = docDate(d);
+    if (pd && (!date || pd <= date)) latest = d;
+  }
+  return latest ? goalCount(latest) : 0;
+}
+
+/** `goalsOf(doc).length`, without the array. */
+function goalCount(doc: EpisodeDocument): number {
+  let n = 0;
+  for (const f of doc.facts) if (f.kind === 'goal-long' || f.kind === 'goal-short') n++;
+  return n;
 }
 
 /** Content elements of BPM §220.3.D missing from a progress report. */
@@ -33,25 +40,26 @@ export function missingReportElements(
   opts: { workProgram: boolean },
 ): string[] {
   const missing: string[] = [];
-  if (!hasFact(doc, 'report-period-start') || !hasFact(doc, 'report-period-end')) {
+  if (!hasFactOfKind(doc, 'report-period-start') || !hasFactOfKind(doc, 'report-period-end')) {
     missing.push('start and end dates of the reporting period');
   }
   if (!docDate(doc) && !doc.facts.some((f) => f.kind === 'signed-date' && isIsoDate(f.value))) {
     missing.push('the date written');
   }
-  const sig = signatureStatus(doc);
-  if (sig.status === 'unsigned' || sig.missing.includes('credentials')) {
+  if (signatureGap(doc) !== null) {
     missing.push('signature with professional identification');
   }
-  if (!hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective')) {
+  if (!hasFactOfKind(doc, 'objective-measure') && !hasSectionNamed(doc, 'objective')) {
     missing.push('objective measurements of change');
   }
-  if (!hasSection(doc, 'plan', 'recommendations')) missing.push('plans for continuing treatment');
+  if (!hasSectionNamed(doc, 'plan') && !hasSectionNamed(doc, 'recommendations')) {
+    missing.push('plans for continuing treatment');
+  }
   if (opts.workProgram) {
-    if (!hasSection(doc, 'job-demands') && !hasFact(doc, 'physical-demand-level')) {
+    if (!hasSectionNamed(doc, 'job-demands') && !hasFactOfKind(doc, 'physical-demand-level')) {
       missing.push('current capacity versus job demands');
     }
-    if (!hasFact(doc, 'rtw-status')) missing.push('return-to-work status');
+    if (!hasFactOfKind(doc, 'rtw-status')) missing.push('return-to-work status');
   }
   return missing;
 }
@@ -67,7 +75,7 @@ export const docProgressContent: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    const reports = docsOfType(episode, 'progress-report');
+    const reports = docsOfOneType(episode, 'progress-report');
     if (reports.length === 0) return [];
     const workProgram = isWorkProgram(episode) && episode.payer.kind !== 'medicare';
     const findings: RuleFinding[] = [];
@@ -83,15 +91,15 @@ export const docProgressContent: Rule = {
       else if (goals > assessed)
         missing.unshift(`an assessment of every goal (${assessed} of ${goals} goals assessed)`);
       if (missing.length === 0) continue;
-      findings.push({
-        status: 'fail',
-        ...(noGoalAssessment && episode.payer.kind === 'medicare'
-          ? { severity: 'error' as const }
-          : {}),
-        message: `Progress report${date ? ` ${date}` : ' (undated)'} lacks ${listText(missing)}.`,
-        dates: date ? [date] : [],
-        evidence: [evidenceFromDocument(doc)],
-      });
+      const message = `Progress report${date ? ` ${date}` : ' (undated)'} lacks ${listText(missing)}.`;
+      const dates = date ? [date] : [];
+      const evidence = [evidenceFromDocument(doc)];
+      // Written out rather than spread into the literal, which builds it property by property.
+      findings.push(
+        noGoalAssessment && episode.payer.kind === 'medicare'
+          ? { status: 'fail', severity: 'error', message, dates, evidence }
+          : { status: 'fail', message, dates, evidence },
+      );
     }
     if (findings.length) return findings;
     return [

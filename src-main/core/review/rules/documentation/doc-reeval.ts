@@ -8,9 +8,9 @@ import {
 import {
   REEVALUATION_CODES,
   docDate,
-  docsOfType,
+  docsOfOneType,
   hasFact,
-  programDates,
+  programDatesView,
   uniqueSorted,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
@@ -31,7 +31,7 @@ export const docReeval: Rule = {
   },
   check(episode) {
     const findings: RuleFinding[] = [];
-    const reevalDocs = docsOfType(episode, 're-evaluation');
+    const reevalDocs = docsOfOneType(episode, 're-evaluation');
     const billed = episode.billing.filter((l) => REEVALUATION_CODES.has(l.code));
     // Billed re-evaluations need a documented indication (new findings, change in condition,
     // failure to respond); routine re-evaluation before each progress report is not covered.
@@ -62,9 +62,9 @@ export const docReeval: Rule = {
       });
     }
     // WC: an extension request needs interim objective testing (rules.md DOC-REEVAL).
-    const firstProgram = programDates(episode)[0];
+    const firstProgram = programDatesView(episode)[0];
     if (episode.payer.kind === 'workers-comp' && firstProgram) {
-      const extensions = docsOfType(episode, 'authorization').filter((a) => {
+      const extensions = docsOfOneType(episode, 'authorization').filter((a) => {
         const d = docDate(a);
         return !!d && d > firstProgram;
       });

@@ -1,12 +1,7 @@
-import type { IsoDate } from '../../../../../shared/model';
+import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
+import type { DocType, IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
-import {
-  docDate,
-  docsOfType,
-  isStructuredPlan,
-  plansToJudge,
-  signatureStatus,
-} from '../../lib/documents';
+import { docDate, isStructuredPlan, plansToJudge, signatureStatus } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
 const SIGNED_TYPES = [
@@ -19,7 +14,9 @@ const SIGNED_TYPES = [
   'physician-order',
 ] as const;
 
-const LABEL: Record<(typeof SIGNED_TYPES)[number], string> = {
+type SignedType = (typeof SIGNED_TYPES)[number];
+
+const LABEL: Record<SignedType, string> = {
   evaluation: 'Evaluation',
   're-evaluation': 'Re-evaluation',
   'plan-of-care': 'Plan of care',
@@ -40,35 +37,24 @@ export const docSigned: Rule = {
     payers: ['ALL'],
   },
   check(episode) {
-    // A structured plan (FHIR CarePlan) is checked for a signature only when it is the only plan.
-    const judged = new Set(plansToJudge(episode));
-    const docs = docsOfType(episode, ...SIGNED_TYPES).filter(
-      (d) => !isStructuredPlan(d) || judged.has(d),
-    );
+    const docs = documentsToSign(episode);
     if (docs.length === 0) return [];
     const findings: RuleFinding[] = [];
     const signed = [];
-    for (const doc of docs) {
-      const sig = signatureStatus(doc);
-      const date = docDate(doc);
-      const what = `${LABEL[doc.type as (typeof SIGNED_TYPES)[number]]}${date ? ` dated ${date}` : ` "${doc.title}" (undated)`}`;
-      // PIM §3.3.2.4: a record entry can be cured by the author's signed attestation; an order
-      // cannot (the reviewer disregards it).
-      const cure =
-        doc.type === 'physician-order'
-          ? 'an unsigned order cannot be cured by attestation'
-          : 'cure with a signed, dated attestation by the author identifying the beneficiary';
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
       // A stamped signature is not accepted: the entry counts as unsigned.
       const stamp = firstFact(doc, 'signature-stamped');
       if (stamp) {
         findings.push({
           status: 'fail',
-          message: `${what} is signed with a stamp, which is not accepted and counts as unsigned; ${cure}.`,
-          dates: date ? [date] : [],
+          message: `${entryLabel(doc)} is signed with a stamp, which is not accepted and counts as unsigned; ${cureFor(doc)}.`,
+          dates: datesOf(doc),
           evidence: [evidenceFromFact(stamp)],
         });
         continue;
       }
+      const sig = signatureStatus(doc);
       if (sig.status === 'signed') {
         signed.push(sig.evidence);
         continue;
@@ -76,8 +62,8 @@ export const docSigned: Rule = {
       if (sig.status === 'unsigned') {
         findings.push({
           status: 'fail',
-          message: `${what} is unsigned; ${cure}.`,
-          dates: date ? [date] : [],
+          message: `${entryLabel(doc)} is unsigned; ${cureFor(doc)}.`,
+          dates: datesOf(doc),
           evidence: [sig.evidence],
         });
         continue;
@@ -88,8 +74,8 @@ export const docSigned: Rule = {
       findings.push({
         status: 'fail',
         severity: 'warning',
-        message: `${what} is signed without ${parts.join(' or ')}.`,
-        dates: date ? [date] : [],
+        message: `${entryLabel(doc)} is signed without ${parts.join(' or ')}.`,
+        dates: datesOf(doc),
         evidence: [sig.evidence],
       });
     }
@@ -104,3 +90,44 @@ export const docSigned: Rule = {
     ];
   },
 };
+
+/**
+ * The record entries to check, in document order. A structured plan (FHIR CarePlan) is checked
+ * for a signature only when it is the only plan.
+ */
+function documentsToSign(episode: EpisodeModel): EpisodeDocument[] {
+  const docs: EpisodeDocument[] = [];
+  let judged: ReadonlySet<EpisodeDocument> | null = null;
+  for (let i = 0; i < episode.documents.length; i++) {
+    const d = episode.documents[i]!;
+    if (!isSignedType(d.type)) continue;
+    if (isStructuredPlan(d) && !(judged ??= new Set(plansToJudge(episode))).has(d)) continue;
+    docs.push(d);
+  }
+  return docs;
+}
+
+function isSignedType(type: DocType): type is SignedType {
+  return (SIGNED_TYPES as readonly DocType[]).includes(type);
+}
+
+/** "Treatment note dated 2026-02-15", or the title when the entry has no readable date. */
+function entryLabel(doc: EpisodeDocument): string {
+  const date = docDate(doc);
+  return `${LABEL[doc.type as SignedType]}${date ? ` dated ${date}` : ` "${doc.title}" (undated)`}`;
+}
+
+/**
+ * PIM §3.3.2.4: a record entry can be cured by the author's signed attestation; an order cannot
+ * (the reviewer disregards it).
+ */
+function cureFor(doc: EpisodeDocument): string {
+  return doc.type === 'physician-order'
+    ? 'an unsigned order cannot be cured by attestation'
+    : 'cure with a signed, dated attestation by the author identifying the beneficiary';
+}
+
+function datesOf(doc: EpisodeDocument): IsoDate[] {
+  const date = docDate(doc);
+  return date ? [date] : [];
+}
