@@ -13,6 +13,7 @@ import { openDatabase, type Db } from '../../src-main/core/store/db';
 import { ledgerRow, writeLedger, writeNotePdfs } from './data';
 import { generateEpisodes } from './episodes';
 import { benchDocuments, benchPacket, writeExhibitPdfs } from './packet';
+import { sampleAllocations } from './allocation';
 import { buildEpisodes } from '../../src-main/core/episodes';
 import { reviewStore } from '../../src-main/core/api/review';
 
@@ -154,6 +155,17 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
       episodes: review.episodes.length,
       findings: review.episodes.reduce((n, e) => n + e.findings.length, 0),
     });
+  },
+  // Not a timed job: what the review allocates, garbage included, and where (see allocation.ts).
+  async 'review-alloc'([db, top]) {
+    const conn = openDatabase(db!, { readonly: true });
+    const t = performance.now();
+    const profile = await sampleAllocations(
+      () => reviewStore(conn, { asOf: '2026-11-24', audit: false }),
+      Number(top ?? 25),
+    );
+    conn.close();
+    report(t, { ...profile });
   },
   async 'review-scan'([db]) {
     // The review's baseline: the rows the review reads (every document, billing line and facts
