@@ -6,10 +6,26 @@ import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../..
 import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
 export { daysBetween } from './documents';
 import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
+import { WORK_PROGRAM_CODES } from './documents';
 import { memo } from './memo';
 
 /** The work conditioning / work hardening program codes (one list: lib/documents). */
 export { WORK_PROGRAM_CODES as PROGRAM_CODES } from './documents';
+
+/** A line of either work-program code (97545 or 97546). */
+export function isProgramLine(line: EpisodeBillingLine): boolean {
+  return WORK_PROGRAM_CODES.has(line.code);
+}
+
+/** A line of the program's initial-hours code, 97545 (a program "visit"). */
+export function isPrimaryProgramLine(line: EpisodeBillingLine): boolean {
+  return line.code === '97545';
+}
+
+/** A line of the program's add-on hour, 97546. */
+export function isAddOnProgramLine(line: EpisodeBillingLine): boolean {
+  return line.code === '97546';
+}
 
 /** One date of service and its billed lines, in billing order. */
 export interface BillingDay {

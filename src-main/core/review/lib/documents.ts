@@ -17,7 +17,7 @@ import type {
   IsoDate,
   SectionName,
 } from '../../../../shared/model';
-import { evidenceFromDocument, evidenceFromFact, evidenceFromLine } from './evidence';
+import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 import { memo } from './memo';
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ export function docsOfOneType(episode: EpisodeModel, type: DocType): readonly Ep
   return docsByType(episode).get(type) ?? NO_DOCS;
 }
 
-const NO_DOCS: readonly EpisodeDocument[] = Object.freeze([]);
+export const NO_DOCS: readonly EpisodeDocument[] = Object.freeze([]);
 
 function docsByType(episode: EpisodeModel): ReadonlyMap<DocType, readonly EpisodeDocument[]> {
   return memo(episode, 'doc:byType', () => groupByType(episode.documents));
@@ -127,8 +127,7 @@ export function hasFact(doc: EpisodeDocument, ...kinds: FactKind[]): boolean {
 
 /** `hasFact` for one kind, without the rest-parameter array (asked per note in several rules). */
 export function hasFactOfKind(doc: EpisodeDocument, kind: FactKind): boolean {
-  for (const f of doc.facts) if (f.kind === kind && f.value.trim() !== '') return true;
-  return false;
+  return firstFilled(doc, kind) !== undefined;
 }
 
 export function hasSection(doc: EpisodeDocument, ...names: SectionName[]): boolean {
@@ -455,7 +454,7 @@ export function authorKind(doc: EpisodeDocument): AuthorKind {
 }
 
 export function authorCredentials(doc: EpisodeDocument): string | null {
-  return firstOfKind(doc, 'credentials')?.value ?? null;
+  return firstFact(doc, 'credentials')?.value ?? null;
 }
 
 export interface SignatureStatus {
@@ -472,7 +471,7 @@ export interface SignatureStatus {
  * so their physician-signer facts count as the signature.
  */
 export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
-  const blank = firstOfKind(doc, 'signature-blank');
+  const blank = firstFact(doc, 'signature-blank');
   const signer = signerOf(doc);
   if (blank || !signer) {
     return {
@@ -498,7 +497,7 @@ export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
  */
 export function signatureGap(doc: EpisodeDocument): 'signature' | 'credentials' | null {
   const signer = signerOf(doc);
-  if (!signer || firstOfKind(doc, 'signature-blank')) return 'signature';
+  if (!signer || firstFact(doc, 'signature-blank')) return 'signature';
   return isCredentialed(doc, signer) ? null : 'credentials';
 }
 
@@ -532,11 +531,6 @@ function hasSignatureDate(doc: EpisodeDocument): boolean {
     if (dateKind && isIsoDate(f.value)) return true;
   }
   return false;
-}
-
-function firstOfKind(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
-  for (const f of doc.facts) if (f.kind === kind) return f;
-  return undefined;
 }
 
 function firstReadableDate(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
@@ -599,8 +593,8 @@ export function isPlanDocument(doc: EpisodeDocument): boolean {
   if (doc.type === 'plan-of-care') return true;
   if (doc.type !== 'evaluation' && doc.type !== 're-evaluation') return false;
   const goals =
-    firstOfKind(doc, 'goal-long') !== undefined ||
-    firstOfKind(doc, 'goal-short') !== undefined ||
+    firstFact(doc, 'goal-long') !== undefined ||
+    firstFact(doc, 'goal-short') !== undefined ||
     hasSectionNamed(doc, 'goals');
   const freq =
     (hasFactOfKind(doc, 'frequency') && hasFactOfKind(doc, 'duration')) ||

@@ -6,7 +6,7 @@
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { TimeRule, TimedUnitMethod } from '../types';
-import { lineEvidence, linesByDate, PROGRAM_CODES } from './billing';
+import { billingDays, isProgramLine, lineEvidence } from './billing';
 import { EVALUATION_CODES, REEVALUATION_CODES, WORK_PROGRAM_CODES } from './documents';
 import { evidenceFromFact, factsOf } from './evidence';
 import { memo } from './memo';
@@ -108,10 +108,8 @@ export function timedLinesByDate(
   episode: EpisodeModel,
 ): ReadonlyMap<IsoDate, readonly EpisodeBillingLine[]> {
   return memo(episode, 'time:timedLinesByDate', () => {
-    const byDate = linesByDate(episode.billing);
     const timed = new Map<IsoDate, EpisodeBillingLine[]>();
-    for (const date of byDate.keys()) {
-      const lines = byDate.get(date)!;
+    for (const { date, lines } of billingDays(episode.billing)) {
       if (lines.some(isTimedLine)) timed.set(date, lines.filter(isTimedLine));
     }
     return timed;
@@ -483,11 +481,11 @@ function newProgramDatesMap(): Map<TimeRule, ProgramDates> {
 }
 
 function assessAllProgramDates(episode: EpisodeModel, rule: TimeRule): ProgramDates {
-  // Walks the shared by-date grouping (ascending, as datesWith gives) without copying its entries.
-  const byDate = linesByDate(episode.billing);
+  // Walks the shared billing days (ascending, as datesWith gives).
   const out: ProgramDates = [];
-  for (const date of byDate.keys()) {
-    const lines = programLines(byDate.get(date)!);
+  for (const day of billingDays(episode.billing)) {
+    const date = day.date;
+    const lines = programLines(day.lines);
     if (lines.length === 0) continue;
     out.push({ date, assessment: assessWcDate(episode, date, lines, lineEvidence(lines), rule) });
   }
@@ -497,8 +495,4 @@ function assessAllProgramDates(episode: EpisodeModel, rule: TimeRule): ProgramDa
 /** The program-code lines of a date: the list itself when every line is one (the usual date). */
 function programLines(lines: readonly EpisodeBillingLine[]): readonly EpisodeBillingLine[] {
   return lines.every(isProgramLine) ? lines : lines.filter(isProgramLine);
-}
-
-function isProgramLine(line: EpisodeBillingLine): boolean {
-  return PROGRAM_CODES.has(line.code);
 }

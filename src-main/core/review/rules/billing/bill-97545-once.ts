@@ -1,9 +1,6 @@
-import type { EpisodeBillingLine } from '../../../../../shared/episode';
-import { billingDays, lineEvidence, unitsOf } from '../../lib/billing';
+import { billingDays, isPrimaryProgramLine, lineEvidence, unitsOf } from '../../lib/billing';
 import { minutesOnDate } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
-
-const isPrimary = (l: EpisodeBillingLine): boolean => l.code === '97545';
 
 /** BILL-97545-ONCE: the initial-2-hours code once per date of service. */
 export const bill97545Once: Rule = {
@@ -22,13 +19,13 @@ export const bill97545Once: Rule = {
     const okDates: string[] = [];
     const texas = profile.thresholds.timeRule === 'texas-dwc';
     for (const { date, lines } of billingDays(episode.billing)) {
-      if (!lines.some(isPrimary)) continue;
+      if (!lines.some(isPrimaryProgramLine)) continue;
       const units = unitsOf(lines, '97545');
       if (units <= 1) {
         okDates.push(date);
         continue;
       }
-      const primaries = lines.filter(isPrimary);
+      const primaries = lines.filter(isPrimaryProgramLine);
       const sessions = minutesOnDate(episode, date).sessions;
       if (texas && sessions.length >= 2) {
         // Texas bills the first two hours "of each session": two documented sessions may justify

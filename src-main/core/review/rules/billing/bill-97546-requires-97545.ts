@@ -1,9 +1,11 @@
 import type { EpisodeBillingLine } from '../../../../../shared/episode';
-import { billingDays, lineEvidence } from '../../lib/billing';
+import {
+  billingDays,
+  isAddOnProgramLine,
+  isPrimaryProgramLine,
+  lineEvidence,
+} from '../../lib/billing';
 import type { Rule, RuleFinding } from '../../types';
-
-const isAddOn = (l: EpisodeBillingLine): boolean => l.code === '97546';
-const isPrimary = (l: EpisodeBillingLine): boolean => l.code === '97545';
 
 /**
  * Some 97545 line whose provider agrees with every 97546 line of the date (a line without a
@@ -11,9 +13,11 @@ const isPrimary = (l: EpisodeBillingLine): boolean => l.code === '97545';
  */
 function primaryWithSameProvider(lines: readonly EpisodeBillingLine[]): boolean {
   for (const p of lines) {
-    if (!isPrimary(p)) continue;
+    if (!isPrimaryProgramLine(p)) continue;
     if (
-      lines.every((a) => !isAddOn(a) || !a.provider || !p.provider || a.provider === p.provider)
+      lines.every(
+        (a) => !isAddOnProgramLine(a) || !a.provider || !p.provider || a.provider === p.provider,
+      )
     ) {
       return true;
     }
@@ -36,14 +40,14 @@ export const bill97546Requires97545: Rule = {
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
     for (const { date, lines } of billingDays(episode.billing)) {
-      if (!lines.some(isAddOn)) continue;
+      if (!lines.some(isAddOnProgramLine)) continue;
       // Same provider when both lines name one (catalog: same rendering/billing provider).
       if (primaryWithSameProvider(lines)) {
         okDates.push(date);
         continue;
       }
-      const addOns = lines.filter(isAddOn);
-      const primaries = lines.filter(isPrimary);
+      const addOns = lines.filter(isAddOnProgramLine);
+      const primaries = lines.filter(isPrimaryProgramLine);
       findings.push({
         status: 'fail',
         message:

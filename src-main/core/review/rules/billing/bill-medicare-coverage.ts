@@ -1,8 +1,5 @@
-import type { EpisodeBillingLine } from '../../../../../shared/episode';
-import { billingDays, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import { billingDays, isProgramLine, lineEvidence } from '../../lib/billing';
 import type { Rule, RuleFinding } from '../../types';
-
-const isProgramLine = (l: EpisodeBillingLine): boolean => PROGRAM_CODES.has(l.code);
 
 /**
  * BILL-MEDICARE-COVERAGE: 97545/97546 have MPFS status R and 0 RVUs, so Medicare Part B has no

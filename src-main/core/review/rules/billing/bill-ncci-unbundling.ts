@@ -1,9 +1,7 @@
 import type { EpisodeBillingLine } from '../../../../../shared/episode';
-import { billingDays, hasModifier, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import { billingDays, hasModifier, isProgramLine, lineEvidence } from '../../lib/billing';
 import { minutesOnDate } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
-
-const isProgramLine = (l: EpisodeBillingLine): boolean => PROGRAM_CODES.has(l.code);
 
 /** The lines' codes, each once in first-seen order, joined for a message. */
 function distinctCodes(lines: readonly EpisodeBillingLine[], separator = ', '): string {

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../../../shared/model';
 import { lineEvidence } from '../../lib/billing';
+import { uniqueSorted } from '../../lib/documents';
 import {
   assessProgramDates,
   minutesByTimedCode,
@@ -87,7 +88,7 @@ export const docDailyTime: Rule = {
     }
 
     if (findings.length === 0 && passDates.length > 0) {
-      const dates = sortedUnique(passDates);
+      const dates = uniqueSorted(passDates);
       return [
         {
           status: 'pass',
@@ -112,15 +113,4 @@ function byFirstDate(findings: RuleFinding[]): RuleFinding[] {
     }
   }
   return findings;
-}
-
-/**
- * The dates ascending, each once. Both loops above walk dates in ascending order, so the list is
- * usually sorted already and is returned as it is.
- */
-function sortedUnique(dates: string[]): string[] {
-  for (let i = 1; i < dates.length; i++) {
-    if (!(dates[i - 1]! < dates[i]!)) return [...new Set(dates)].sort();
-  }
-  return dates;
 }

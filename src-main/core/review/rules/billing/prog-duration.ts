@@ -1,13 +1,15 @@
-import type { EpisodeBillingLine, EpisodeModel } from '../../../../../shared/episode';
+import type { EpisodeModel } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
 import {
   authCovers,
   authorizations,
   billedHours,
   daysBetween,
+  billingDays,
+  isPrimaryProgramLine,
+  isProgramLine,
   lineEvidence,
   linesByDate,
-  PROGRAM_CODES,
 } from '../../lib/billing';
 import type { Rule } from '../../types';
 
@@ -95,29 +97,19 @@ export const progDuration: Rule = {
 
 /**
  * First and last date billing a program code, and the visits (dates billing 97545), from one walk
- * over the shared by-date grouping (ascending); null when no program code is billed.
+ * over the shared billing days (ascending); null when no program code is billed.
  */
 function programSpan(
   episode: EpisodeModel,
 ): { first: IsoDate; last: IsoDate; visits: number } | null {
-  const byDate = linesByDate(episode.billing);
   let first: IsoDate | null = null;
   let last: IsoDate | null = null;
   let visits = 0;
-  for (const date of byDate.keys()) {
-    const lines = byDate.get(date)!;
+  for (const { date, lines } of billingDays(episode.billing)) {
     if (!lines.some(isProgramLine)) continue;
     first ??= date;
     last = date;
-    if (lines.some(isInitialProgramLine)) visits++;
+    if (lines.some(isPrimaryProgramLine)) visits++;
   }
   return first !== null && last !== null ? { first, last, visits } : null;
-}
-
-function isProgramLine(line: EpisodeBillingLine): boolean {
-  return PROGRAM_CODES.has(line.code);
-}
-
-function isInitialProgramLine(line: EpisodeBillingLine): boolean {
-  return line.code === '97545';
 }

@@ -1,6 +1,6 @@
 import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
-import { evidenceFromDocument } from '../../lib/evidence';
+import { evidenceFromDocument, firstFact } from '../../lib/evidence';
 import {
   docDate,
   docsOfOneType,
@@ -49,8 +49,7 @@ export function missingNoteElements(
 
 /** Any intervention fact, blank or not (as `factsOf` counts them). */
 function hasIntervention(doc: EpisodeDocument): boolean {
-  for (const f of doc.facts) if (f.kind === 'intervention') return true;
-  return false;
+  return firstFact(doc, 'intervention') !== undefined;
 }
 
 function hasMeasuredIntervention(doc: EpisodeDocument): boolean {

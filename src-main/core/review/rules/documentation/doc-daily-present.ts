@@ -10,10 +10,9 @@ import {
   docsOfOneType,
   docsOfType,
   hasFactOfKind,
+  NO_DOCS,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
-
-const NO_DOCS: readonly EpisodeDocument[] = [];
 
 function isEvaluationCode(line: EpisodeBillingLine): boolean {
   return EVALUATION_CODES.has(line.code) || REEVALUATION_CODES.has(line.code);
