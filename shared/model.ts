@@ -144,7 +144,11 @@ export type FactKind =
   /** A documented verbal/telephone certification: its date (ISO) or `undated`. */
   | 'verbal-certification'
   /** The record says its signature is a stamp ("Signature: [stamped]", "rubber stamp"). */
-  | 'signature-stamped';
+  | 'signature-stamped'
+  /** A signature that is there but cannot be read as a name ("[illegible]", OCR of a scrawl). */
+  | 'signature-illegible'
+  /** A signature log or an author's signature attestation in the record: `log` | `attestation`. */
+  | 'signature-log';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element

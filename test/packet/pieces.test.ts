@@ -5,7 +5,8 @@ import {
   toWinAnsi,
   unitsSupportedByMinutes,
 } from '../../src-main/core/packet';
-import { exhibitLetter } from '../../src-main/core/packet/exhibits';
+import { exhibitLetter, selectExhibitDocuments } from '../../src-main/core/packet/exhibits';
+import { episode } from '../review/builder';
 import { batesLabelRanges, batesNumber } from '../../src-main/core/packet/stamp';
 
 describe('parseDenialCode', () => {
@@ -82,6 +83,29 @@ describe('exhibitLetter', () => {
       'AB',
       'AZ',
       'BA',
+    ]);
+  });
+});
+
+describe('selectExhibitDocuments', () => {
+  const ep = episode('medicare')
+    .doc('evaluation', '2026-09-01', { 'signature-illegible': '[illegible]' })
+    .daily('2026-09-02')
+    .doc('other', null, { 'signature-log': 'log' }, { title: 'Signature Log' })
+    .doc('other', '2026-09-03', {}, { title: 'Intake questionnaire' })
+    .build();
+  const titles = (kind: 'appeal' | 'adr') =>
+    selectExhibitDocuments(ep, { kind, claimId: 'CLM-1', datesAtIssue: ['2026-09-02'] }).map(
+      (d) => d.title,
+    );
+
+  it('keeps a signature log in an appeal, after the clinical record; an ADR takes every record', () => {
+    expect(titles('appeal')).toEqual(['evaluation', 'daily-note', 'Signature Log']);
+    expect(titles('adr')).toEqual([
+      'evaluation',
+      'daily-note',
+      'Intake questionnaire',
+      'Signature Log',
     ]);
   });
 });

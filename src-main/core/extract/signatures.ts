@@ -58,7 +58,7 @@ const PHYSICIAN_LABEL =
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE = /^\s*(?:Date(?:\s+signed)?|Signed(?:\s+on)?)\s*:?\s*/i;
-const BLANK_BODY = /^[\s_.\-/]*$/;
+const BLANK_BODY = /^[\s_.\-/~=]*$/;
 
 export function isSignatureLine(text: string): boolean {
   return SIGNER_LABEL.test(text) || E_SIGNED_ANYWHERE.test(text) || PHYSICIAN_LABEL.test(text);
@@ -66,14 +66,30 @@ export function isSignatureLine(text: string): boolean {
 
 interface ParsedSignature {
   name: [number, number] | null;
+  /** A signature that is there but cannot be read as a name: the span of what stands for it. */
+  illegible: [number, number] | null;
   creds: [number, number] | null;
   credList: string[];
   date: { iso: string; start: number; end: number } | null;
   blank: boolean;
 }
 
+/** The "/s/" that marks a typed electronic signature ("/s/ Jane Roe, PT"), before or after the name. */
+const LEADING_S_MARK = /^\s*\/s\/\s*/i;
+const TRAILING_S_MARK = /\s*\/s\/$/i;
+/** A transcriber's or reviewer's word that a signature cannot be read. */
+const ILLEGIBLE =
+  /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
+/** A name as typed, in any case, for a body that ends in credentials ("jane roe, PT"). */
+const LOOSE_NAME = /^[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,4}$/;
+/** Characters no name holds: a scanned scrawl read by OCR ("J~r#e"). */
+const NOT_NAME_CHAR = /[^\p{L}\s.,'()[\]-]/u;
+
 /** Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". */
-function parseBody(text: string, from: number): ParsedSignature {
+function parseBody(text: string, bodyFrom: number): ParsedSignature {
+  // "/s/" is a signature mark, not part of the name: step over a leading one.
+  const lead = LEADING_S_MARK.exec(text.slice(bodyFrom));
+  const from = bodyFrom + (lead ? lead[0].length : 0);
   const body = text.slice(from);
   const date = findDates(body)[0] ?? null;
   const cut = /\s{2,}|\t|\||\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d/i.exec(body);
@@ -91,14 +107,27 @@ function parseBody(text: string, from: number): ParsedSignature {
     nameText = nameText.slice(0, m.index);
   }
   const credEnd = credStart >= 0 ? from + body.slice(0, end).replace(/[\s,.]+$/, '').length : -1;
-  end = nameText.replace(/[\s,]+$/, '').length;
+  // A trailing "/s/" ("Jane Roe /s/") marks the signature too.
+  nameText = nameText.replace(/[\s,]+$/, '').replace(TRAILING_S_MARK, '');
+  end = nameText.length;
   const name = nameText.trim();
-  const validName = /^(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,4}$/.test(name);
+  const span: [number, number] = [
+    from + (nameText.length - nameText.trimStart().length),
+    from + end,
+  ];
+  const validName =
+    /^(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,4}$/.test(name) ||
+    // Credentials say this is a signature, so a name typed in lower case is still a name.
+    (credList.length > 0 && LOOSE_NAME.test(name));
+  // Unreadable: said so in words, or characters no name has on a line that has the credentials or
+  // date of a signature. Anything else that is not a name (a remark after "Therapist:") is not read.
+  const unreadable =
+    !blank &&
+    !validName &&
+    (ILLEGIBLE.test(name) || (NOT_NAME_CHAR.test(name) && (credList.length > 0 || !!date)));
   return {
-    name:
-      !blank && validName
-        ? [from + (nameText.length - nameText.trimStart().length), from + end]
-        : null,
+    name: !blank && validName ? span : null,
+    illegible: unreadable ? span : null,
     creds: credStart >= 0 ? [from + credStart, credEnd] : null,
     credList,
     date: date ? { iso: date.iso, start: from + date.start, end: from + date.end } : null,
@@ -130,10 +159,46 @@ function stampSpan(text: string, bodyFrom: number | null): [number, number] | nu
   return w ? [bodyFrom + w.index, bodyFrom + w.index + w[0].length] : null;
 }
 
+/** A signature log or attestation page's heading ("Signature Log", "Attestation Statement"). */
+const LOG_HEADING =
+  /^\W*(?:(?:Provider\s+|Staff\s+|Clinician\s+)?Signature\s+(?:Log|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
+/** An author's attestation ("I, ..., hereby attest that the medical record entry ... reflects signatures ..."). */
+const ATTESTS = /\bhereby\s+attest\b/i;
+const ATTESTS_SIGNATURE = /\b(?:signature|notation|record\s+entry)/i;
+
+/**
+ * A signature log or an author's signature attestation in the record ('signature-log', value
+ * `log` or `attestation`): what a reviewer needs to accept an illegible signature (PIM Ch. 3
+ * §3.3.2.4). A patient's "I hereby attest" on an intake form does not speak of signatures.
+ * Says whether the line had one.
+ */
+function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean {
+  const t = lines[i]!.text;
+  const heading = LOG_HEADING.exec(t);
+  if (heading && t.trim().length <= 60) {
+    sink.add('signature-log', 'log', lines[i]!, heading.index, heading.index + heading[0].length);
+    return true;
+  }
+  const attest = ATTESTS.exec(t);
+  if (!attest) return false;
+  const near = [t.slice(attest.index), lines[i + 1]?.text ?? '', lines[i + 2]?.text ?? ''];
+  if (!near.some((x) => ATTESTS_SIGNATURE.test(x))) return false;
+  sink.add(
+    'signature-log',
+    'attestation',
+    lines[i]!,
+    attest.index,
+    attest.index + attest[0].length,
+  );
+  return true;
+}
+
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
   lines.forEach((line, i) => {
     const t = line.text;
+    // A log's heading ("Signature Log") is not a signature line.
+    if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) return;
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
     const phys = PHYSICIAN_LABEL.exec(t);
     const label = phys ?? SIGNER_LABEL.exec(t) ?? E_SIGNED_ANYWHERE.exec(t);
@@ -146,11 +211,17 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       sink.add('signature-blank', 'blank', line, 0, t.length);
       return;
     }
-    if (!sig.name) return;
+    if (sig.illegible) {
+      const [s0, s1] = sig.illegible;
+      sink.add('signature-illegible', t.slice(s0, s1), line, s0, s1);
+    }
+    if (!sig.name && !sig.illegible) return;
     const physician =
       !!phys || isPhysicianCred(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
-    const nameText = t.slice(sig.name[0], sig.name[1]);
-    sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
+    if (sig.name) {
+      const nameText = t.slice(sig.name[0], sig.name[1]);
+      sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
+    }
     if (sig.creds)
       sink.add(
         'credentials',

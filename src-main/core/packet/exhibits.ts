@@ -72,8 +72,9 @@ function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): Episode
   const allNotes = sel.kind === 'adr' || sel.claimId === null;
   const atIssue = new Set(sel.datesAtIssue);
   const picked = episode.documents.filter((d) => {
-    // "Other" documents are part of the complete record an ADR asks for; an appeal stays focused.
-    if (d.type === 'other') return sel.kind === 'adr';
+    // "Other" documents are part of the complete record an ADR asks for; an appeal stays focused,
+    // but keeps a signature log or attestation: it answers for an illegible signature.
+    if (d.type === 'other') return sel.kind === 'adr' || hasSignatureLog(d);
     if (d.type === 'daily-note') return allNotes || (d.date !== null && atIssue.has(d.date));
     return true;
   });
@@ -82,6 +83,10 @@ function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): Episode
     const cb = CATEGORY_ORDER.indexOf(b.type);
     return ca !== cb ? ca - cb : byDateThenId(a, b);
   });
+}
+
+function hasSignatureLog(doc: EpisodeDocument): boolean {
+  return doc.facts.some((f) => f.kind === 'signature-log');
 }
 
 /** Applies the user's removals and reordering: ordered ids first, the rest in default order. */

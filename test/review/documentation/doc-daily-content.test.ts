@@ -26,6 +26,24 @@ describe('DOC-DAILY-CONTENT', () => {
     expect(f[0]!.message).toContain('signature');
   });
 
+  it('counts an illegible signature as a signature (DOC-SIGNED judges it), still asking credentials', () => {
+    const note = (extra: Record<string, string>) =>
+      episode('workers-comp')
+        .doc('daily-note', '2026-09-02', {
+          'date-of-service': '2026-09-02',
+          intervention: 'Lift 30 lb x 10',
+          'total-minutes': 180,
+          section: ['objective', 'patient-response'],
+          'signature-illegible': '[illegible]',
+          ...extra,
+        })
+        .build();
+    expect(run(docDailyContent, note({ credentials: 'PT' }))[0]!.status).toBe('pass');
+    expect(fails(run(docDailyContent, note({})))[0]!.message).toBe(
+      'Treatment note 2026-09-02 is missing professional identification (credentials).',
+    );
+  });
+
   it('warns (WC) when patient response is missing, and on 3 cloned notes', () => {
     const ep = episode('workers-comp')
       .daily('2026-09-02', { minutes: 180, extra: { section: ['objective'] } })

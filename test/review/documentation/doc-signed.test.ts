@@ -81,4 +81,70 @@ describe('DOC-SIGNED', () => {
     expect(f[0]!.severity).toBeUndefined(); // the rule's error
     expect(f[1]!.evidence[0]!.quote).toBe('signature-stamped: signature stamp');
   });
+
+  it('warns on an illegible signature when the record holds no signature log or attestation', () => {
+    const ep = episode('medicare')
+      .doc('evaluation', '2026-09-01', {
+        'date-of-service': '2026-09-01',
+        'signature-illegible': '[illegible]',
+        credentials: 'PT',
+        'signed-date': '2026-09-01',
+      })
+      .daily('2026-09-02')
+      .build();
+    const f = run(docSigned, ep);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.status).toBe('warn');
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.dates).toEqual(['2026-09-01']);
+    expect(f[0]!.message).toBe(
+      'Evaluation dated 2026-09-01 has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.',
+    );
+    expect(f[0]!.evidence[0]!.quote).toBe('signature-illegible: [illegible]');
+  });
+
+  it('accepts an illegible signature with a signature log in the record, citing both', () => {
+    const ep = episode('medicare')
+      .doc('evaluation', '2026-09-01', {
+        'signature-illegible': '[illegible]',
+        credentials: 'PT',
+        'signed-date': '2026-09-01',
+      })
+      .daily('2026-09-02')
+      .doc('other', null, { 'signature-log': 'log' })
+      .build();
+    const f = run(docSigned, ep);
+    expect(f.map((x) => x.status)).toEqual(['pass']);
+    expect(f[0]!.evidence.map((e) => e.quote)).toEqual([
+      'signature-illegible: [illegible]',
+      'signature-log: log',
+      'signer: Jane Roe',
+    ]);
+  });
+
+  it('still asks for credentials and a date of an illegible signature a log answers for', () => {
+    const ep = episode('medicare')
+      .doc('progress-report', '2026-09-10', {
+        'signature-illegible': 'J~r#e',
+        'signature-log': 'attestation',
+      })
+      .build();
+    const f = fails(run(docSigned, ep));
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toBe(
+      'Progress report dated 2026-09-10 is signed without credentials or a signature date.',
+    );
+  });
+
+  it('an illegible signature is not an unsigned one: a blank signature line still fails', () => {
+    const ep = episode('medicare')
+      .doc('evaluation', '2026-09-01', {
+        'signature-illegible': '[illegible]',
+        'signature-blank': 'blank',
+      })
+      .build();
+    expect(fails(run(docSigned, ep))[0]!.message).toContain(
+      'Evaluation dated 2026-09-01 is unsigned',
+    );
+  });
 });

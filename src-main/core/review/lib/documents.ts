@@ -458,10 +458,14 @@ export function authorCredentials(doc: EpisodeDocument): string | null {
 }
 
 export interface SignatureStatus {
-  /** `unsigned`: blank signature line or no signer; `incomplete`: signer without credentials or date. */
-  status: 'signed' | 'unsigned' | 'incomplete';
+  /**
+   * `unsigned`: blank signature line or no signer; `incomplete`: signer without credentials or
+   * date; `illegible`: a signature that cannot be read as a name and no legible one (`missing`
+   * then says what else it lacks).
+   */
+  status: 'signed' | 'unsigned' | 'incomplete' | 'illegible';
   missing: Array<'signature' | 'credentials' | 'date'>;
-  /** The blank line, the signer line, or the document, to cite. */
+  /** The blank line, the signer line, the illegible signature, or the document, to cite. */
   evidence: Evidence;
 }
 
@@ -473,6 +477,14 @@ export interface SignatureStatus {
 export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
   const blank = firstFact(doc, 'signature-blank');
   const signer = signerOf(doc);
+  const illegible = !blank && !signer ? firstFact(doc, 'signature-illegible') : undefined;
+  if (illegible) {
+    return {
+      status: 'illegible',
+      missing: missingBesideSignature(doc, illegible),
+      evidence: evidenceFromFact(illegible),
+    };
+  }
   if (blank || !signer) {
     return {
       status: 'unsigned',
@@ -480,9 +492,7 @@ export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
       evidence: blank ? evidenceFromFact(blank) : evidenceFromDocument(doc),
     };
   }
-  const missing: SignatureStatus['missing'] = [];
-  if (!isCredentialed(doc, signer)) missing.push('credentials');
-  if (!hasSignatureDate(doc)) missing.push('date');
+  const missing = missingBesideSignature(doc, signer);
   return {
     status: missing.length ? 'incomplete' : 'signed',
     missing,
@@ -490,14 +500,24 @@ export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
   };
 }
 
+/** What a signature (legible or not) lacks: credentials, a date. */
+function missingBesideSignature(doc: EpisodeDocument, signature: Fact): SignatureStatus['missing'] {
+  const missing: SignatureStatus['missing'] = [];
+  if (!isCredentialed(doc, signature)) missing.push('credentials');
+  if (!hasSignatureDate(doc)) missing.push('date');
+  return missing;
+}
+
 /**
  * What a note's signature lacks to identify its author, as `signatureStatus` judges it:
  * 'signature' when unsigned, 'credentials' when the signer has none, else null (the signature
- * date is not asked). For rules that only need that verdict, without building the status.
+ * date is not asked; an illegible signature is a signature, which DOC-SIGNED judges). For rules
+ * that only need that verdict, without building the status.
  */
 export function signatureGap(doc: EpisodeDocument): 'signature' | 'credentials' | null {
-  const signer = signerOf(doc);
-  if (!signer || firstFact(doc, 'signature-blank')) return 'signature';
+  const blank = firstFact(doc, 'signature-blank');
+  const signer = signerOf(doc) ?? (blank ? undefined : firstFact(doc, 'signature-illegible'));
+  if (!signer || blank) return 'signature';
   return isCredentialed(doc, signer) ? null : 'credentials';
 }
 

@@ -1,5 +1,5 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
-import type { DocType, IsoDate } from '../../../../../shared/model';
+import type { DocType, Fact, IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
 import { docDate, isStructuredPlan, plansToJudge, signatureStatus } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
@@ -41,6 +41,9 @@ export const docSigned: Rule = {
     if (docs.length === 0) return [];
     const findings: RuleFinding[] = [];
     const signed = [];
+    // A signature log or attestation anywhere in the record answers for an illegible signature.
+    const log = signatureLog(episode);
+    let logCited = false;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       // A stamped signature is not accepted: the entry counts as unsigned.
@@ -57,6 +60,24 @@ export const docSigned: Rule = {
       const sig = signatureStatus(doc);
       if (sig.status === 'signed') {
         signed.push(sig.evidence);
+        continue;
+      }
+      if (sig.status === 'illegible' && !log) {
+        // Whether the author is identifiable cannot be told from the text: the reviewer asks for
+        // a signature log or an attestation, due 20 calendar days after the request.
+        findings.push({
+          status: 'warn',
+          severity: 'warning',
+          message: `${entryLabel(doc)} has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.`,
+          dates: datesOf(doc),
+          evidence: [sig.evidence],
+        });
+        continue;
+      }
+      if (sig.status === 'illegible' && sig.missing.length === 0) {
+        signed.push(sig.evidence);
+        if (!logCited) signed.push(evidenceFromFact(log!));
+        logCited = true;
         continue;
       }
       if (sig.status === 'unsigned') {
@@ -105,6 +126,15 @@ function documentsToSign(episode: EpisodeModel): EpisodeDocument[] {
     docs.push(d);
   }
   return docs;
+}
+
+/** The first signature log or attestation in the episode's documents. */
+function signatureLog(episode: EpisodeModel): Fact | undefined {
+  for (const d of episode.documents) {
+    const f = firstFact(d, 'signature-log');
+    if (f) return f;
+  }
+  return undefined;
 }
 
 function isSignedType(type: DocType): type is SignedType {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { factValues } from './helpers';
+
+const note = (line: string) => `Daily Note\nDate of Service: 09/09/2026\n${line}\n`;
+const illegible = (line: string) => factValues(note(line), 'signature-illegible');
+const signer = (line: string) => factValues(note(line), 'signer');
+
+describe('illegible signatures', () => {
+  it('reads a signature said to be illegible, with what else the line gives', () => {
+    const line = 'Signature: [illegible], PT  Date: 09/09/2026';
+    expect(illegible(line)).toEqual(['[illegible]']);
+    expect(factValues(note(line), 'credentials')).toEqual(['PT']);
+    expect(factValues(note(line), 'signed-date')).toEqual(['2026-09-09']);
+    expect(illegible('Therapist Signature: (signature illegible) PT 09/09/2026')).toEqual([
+      '(signature illegible)',
+    ]);
+    expect(illegible('Signed: unreadable scrawl')).toEqual(['unreadable scrawl']);
+    expect(
+      factValues(
+        'Physician Order\nPhysician Signature: [illegible] MD  Date: 08/31/2026\n',
+        'signature-illegible',
+      ),
+    ).toEqual(['[illegible]']);
+  });
+
+  it('reads characters no name has, on a line with a signature date or credentials, as illegible', () => {
+    // What OCR makes of a handwritten scrawl.
+    expect(illegible('Signed: J~r#e  09/09/2026')).toEqual(['J~r#e']);
+    expect(illegible('Signature: 4@x% PT')).toEqual(['4@x%']);
+    expect(signer('Signed: J~r#e  09/09/2026')).toEqual([]);
+  });
+
+  it('does not call a remark, a blank line or a legible name illegible', () => {
+    expect(illegible('Therapist: see attached note')).toEqual([]);
+    expect(illegible('Clinician: 2 hrs, tolerated well')).toEqual([]);
+    expect(illegible('Signature: ________  Date: ____')).toEqual([]);
+    expect(factValues(note('Signature: ~~~~~~  Date: 09/09/2026'), 'signature-blank')).toEqual([
+      'blank',
+    ]);
+    expect(illegible('Signature: Jane Roe-Smith PT DPT 9/9/26')).toEqual([]);
+  });
+
+  it('reads "/s/" signatures and a lower-case name before credentials as the signer', () => {
+    expect(signer('Signature: /s/ Jane Roe, PT  Date: 09/09/2026')).toEqual(['Jane Roe']);
+    expect(signer('Signature: /s/ J. Roe PT 9/9/26')).toEqual(['J. Roe']);
+    expect(signer('Signature: Jane Roe /s/  Date: 09/09/2026')).toEqual(['Jane Roe']);
+    expect(signer('Signature: jane roe, PT  Date: 09/09/2026')).toEqual(['jane roe']);
+    // Without credentials a lower-case remark is not a name.
+    expect(signer('Therapist: see attached note')).toEqual([]);
+  });
+});
+
+describe('signature logs and attestations', () => {
+  const logs = (text: string) => factValues(text, 'signature-log');
+
+  it('reads a signature log heading, not as a signature', () => {
+    const text = 'Signature Log\nJane Roe, PT, DPT   JR\nSam Lee, PTA   SL\n';
+    expect(logs(text)).toEqual(['log']);
+    expect(factValues(text, 'signer')).toEqual([]);
+    expect(logs('Provider Signature Attestation Statement\n')).toEqual(['log']);
+  });
+
+  it("reads an author's attestation of a record entry's signature", () => {
+    expect(
+      logs(
+        'Attestation\nI, Jane Roe, PT, hereby attest that the medical record entry for 09/09/2026\naccurately reflects signatures/notations that I made.\n',
+      ),
+    ).toEqual(['attestation']);
+  });
+
+  it('does not read a patient attestation or a signature-log mention in a sentence', () => {
+    expect(
+      logs('Intake\nI hereby attest that the information I provided above is true.\n'),
+    ).toEqual([]);
+    expect(
+      logs(
+        'Daily Note\nPatient asked about the signature log the front desk keeps for visitors, and about parking.\n',
+      ),
+    ).toEqual([]);
+  });
+});
