@@ -121,6 +121,7 @@ export const REQUEST_SCHEMAS = {
   buildPacket: BuildPacketSchema,
   getSettings: NoArgsSchema,
   saveSettings: ClinicSettingsSchema,
+  reanalyze: NoArgsSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -154,6 +154,17 @@ export interface AppInfo {
   version: string;
   dbPath: string;
   profiles: Array<{ name: string; label: string }>;
+  /** Imported files an older version of the note reader read (`reanalyze` reads them again). */
+  filesReadByOlderReader: number;
+}
+
+/** What `reanalyze` did: files read again, documents before and after, files that kept theirs. */
+export interface ReanalyzeResponse {
+  files: number;
+  documentsBefore: number;
+  documentsAfter: number;
+  failed: Array<{ path: string; reason: string }>;
+  extractorVersion: number;
 }
 
 export interface ChartReadyApi {
@@ -167,6 +178,8 @@ export interface ChartReadyApi {
   buildPacket(req: PacketRequest & { savePath?: string | null }): Promise<BuiltPacket>;
   getSettings(): Promise<ClinicSettings>;
   saveSettings(req: ClinicSettings): Promise<ClinicSettings>;
+  /** Reads the files an older note reader read again with this version's reader. */
+  reanalyze(): Promise<ReanalyzeResponse>;
 }
 
 /** Method names, for the IPC and HTTP routers (one channel per method). */
@@ -181,6 +194,7 @@ export const API_METHODS = [
   'buildPacket',
   'getSettings',
   'saveSettings',
+  'reanalyze',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

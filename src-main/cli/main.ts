@@ -3,6 +3,7 @@ import { backupCommand, encryptCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
+import { reanalyzeCommand } from './commands/reanalyze';
 import { reviewCommand } from './commands/review';
 import { settingsCommand } from './commands/settings';
 import { MAIN_HELP, UsageError } from './usage';
@@ -10,6 +11,7 @@ import { MAIN_HELP, UsageError } from './usage';
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
   review: reviewCommand,
+  reanalyze: reanalyzeCommand,
   packet: packetCommand,
   settings: settingsCommand,
   demo: demoCommand,

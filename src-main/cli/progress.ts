@@ -59,3 +59,22 @@ export function reviewProgress(stream: NodeJS.WriteStream = process.stderr) {
     },
   };
 }
+
+/** A one-line "label: done/total files" count on stderr when it is a terminal; silent otherwise. */
+export function countProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
+  if (!stream.isTTY) return { update: (_p: { done: number; total: number }) => {}, done: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update(p: { done: number; total: number }) {
+      const now = Date.now();
+      if (now - last < 80 && p.done < p.total) return;
+      last = now;
+      shown = true;
+      stream.write(`\r${`${label}: ${p.done}/${p.total} files`.slice(0, lineWidth(stream))}`);
+    },
+    done() {
+      if (shown) stream.write('\n');
+    },
+  };
+}

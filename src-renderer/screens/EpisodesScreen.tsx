@@ -13,6 +13,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChartReadyApi, EpisodeSummary } from '../../shared/api';
 import { messageOf } from '../api';
 import { navigate } from '../lib/route';
+import { ReaderNotice } from './ReaderNotice';
 
 const col = createColumnHelper<EpisodeSummary>();
 const ROW_HEIGHT = 40;
@@ -252,6 +253,8 @@ export function EpisodesTable({
 export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
   const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after the notes are read again: the list is reviewed anew.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -262,7 +265,7 @@ export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, generation]);
 
   const totals = useMemo(() => {
     const list = episodes ?? [];
@@ -276,6 +279,7 @@ export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
   return (
     <div className="screen wide">
       <h1>Episodes</h1>
+      <ReaderNotice api={api} onDone={() => setGeneration((g) => g + 1)} />
       {error && (
         <p role="alert" className="error-text">
           {error}

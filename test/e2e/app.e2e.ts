@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import axe from 'axe-core';
 import type { EpisodeDetail, EpisodeSummary } from '../../shared/api';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+import { openDatabase } from '../../src-main/core/store/db';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const STATIC = join(ROOT, 'dist/renderer');
@@ -318,6 +319,33 @@ describe('ChartReady in a browser against the real core', () => {
     expect(s.clinicName).toBe('Riverbend Physical Therapy & Work Rehab');
     await shot('08-settings');
     await checkA11y('settings');
+  });
+
+  it('offers to read again the notes an older reader read, and reloads the episodes', async () => {
+    // What a store imported by an earlier version looks like: one note file without a version.
+    const db = openDatabase(join(dir, 'e2e.db'));
+    const file = db
+      .prepare(
+        `SELECT id, path FROM files WHERE kind LIKE 'notes-%' AND parent_id IS NULL ORDER BY path LIMIT 1`,
+      )
+      .get() as { id: number; path: string };
+    db.prepare('UPDATE files SET extractor_version = NULL WHERE id = ?').run(file.id);
+    db.close();
+    expect((await api<{ filesReadByOlderReader: number }>('info')).filesReadByOlderReader).toBe(1);
+
+    await page.getByRole('link', { name: 'Episodes', exact: true }).click();
+    const notice = page.getByTestId('reader-notice');
+    await notice.getByText('1 imported file was read by an older version').waitFor();
+    await checkA11y('reader notice');
+    await shot('10-reader-notice-due');
+    await notice.getByRole('button', { name: 'Read them again' }).click();
+    await expect
+      .poll(() => notice.getByRole('status').textContent())
+      .toMatch(/^Read 1 file again: (\d+) documents? before, \1 now\./);
+    await shot('11-reader-notice-read');
+    expect((await api<{ filesReadByOlderReader: number }>('info')).filesReadByOlderReader).toBe(0);
+    const rows = page.locator('table.episodes tbody tr[data-index]');
+    await expect.poll(() => rows.count()).toBe(episodes.length);
   });
 
   it('keeps 10,000 episode rows smooth (virtualized)', async () => {

@@ -12,6 +12,7 @@ import {
 import { MIGRATIONS } from '../../src-main/core/store/migrations';
 import { decodeFacts, encodeFacts } from '../../src-main/core/store/fact-codec';
 import { DOCUMENT_GROUPS_SQL, LINE_GROUPS_SQL } from '../../src-main/core/episodes/patients';
+import { filesReadByOlderReader } from '../../src-main/core/import/reanalyze';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'cr-store-')), 'test.db');
 
@@ -140,7 +141,7 @@ describe('migration 3: facts as one array per document', () => {
 describe('migration 4: identity indexes', () => {
   it('lets patient matching group documents and billing lines without sorting every row', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS.slice(0, 4));
     expect(schemaVersion(db)).toBe(4);
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
@@ -151,5 +152,22 @@ describe('migration 4: identity indexes', () => {
     expect(docs).toContain('COVERING INDEX documents_identity');
     expect(lines).toContain('COVERING INDEX billing_lines_identity');
     expect(docs + lines).not.toContain('TEMP B-TREE FOR GROUP BY');
+  });
+});
+
+describe('migration 5: reader version per file', () => {
+  it('adds files.extractor_version, NULL for files imported before it, which reanalyze then reads', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 4));
+    const file = db
+      .prepare(
+        "INSERT INTO files (sha256, path, kind, size, imported_at, batch_id) VALUES ('x', 'n.txt', 'notes-txt', 1, 'now', 'b')",
+      )
+      .run().lastInsertRowid;
+    db.prepare('INSERT INTO pages (file_id, page, text) VALUES (?, 1, ?)').run(file, 'Daily Note');
+    migrate(db, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(5);
+    expect(db.prepare('SELECT extractor_version FROM files').pluck().get()).toBeNull();
+    expect(filesReadByOlderReader(db)).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { reviewStore, writeReviewExport } from '../../core/api/review';
+import { filesReadByOlderReader } from '../../core/import/reanalyze';
 import { once } from 'node:events';
 import { csvChunks, jsonChunks, textChunks } from '../../core/review/format';
 import { openDatabase } from '../../core/store/db';
@@ -42,6 +43,11 @@ export async function reviewCommand(argv: string[]): Promise<number> {
       onProgress: progress.update,
     });
     progress.done();
+    const older = filesReadByOlderReader(db);
+    if (older > 0)
+      console.error(
+        `note: ${older} imported file(s) were read by an older version of ChartReady's note reader; run "chartready reanalyze --db ${dbPath}" so the review sees what this version reads.`,
+      );
     // A chunk at a time: a large store's report runs to hundreds of MB.
     const chunks =
       format === 'json'

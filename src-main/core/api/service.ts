@@ -17,12 +17,14 @@ import type {
   ImportResponse,
   PacketPlanView,
   PacketRequest,
+  ReanalyzeResponse,
   TimelineDay,
 } from '../../../shared/api';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
 import { importPathsParallel } from '../import/worker-pool';
+import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import { profileFor, reviewStore, todayIso } from './review';
 import { buildPatientEpisodes, resolvePatients, type PatientResolution } from '../episodes';
@@ -124,7 +126,16 @@ export class ChartReadyService implements ChartReadyApi {
       version: APP_VERSION,
       dbPath: this.opts.dbPath,
       profiles: builtInProfiles().map((p) => ({ name: p.name, label: p.label })),
+      filesReadByOlderReader: filesReadByOlderReader(this.db),
     };
+  }
+
+  async reanalyze(): Promise<ReanalyzeResponse> {
+    const summary = await reanalyzeStore(this.db);
+    // New facts, new document ids: the review and open models are stale.
+    this.cache = null;
+    this.models.clear();
+    return summary;
   }
 
   async importPaths(req: { paths: string[] }): Promise<ImportResponse> {

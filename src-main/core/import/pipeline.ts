@@ -13,7 +13,8 @@ import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
-import { analyzeSource, type Analysis } from './analyze';
+import { EXTRACTOR_VERSION } from '../extract';
+import { analyzeSource, type Analysis, type EmbeddedContent } from './analyze';
 
 /** One file's outcome: the same shape the desktop API reports (shared/api.ts). */
 export type FileResult = ImportFileResult & { code?: Rejection['code'] };
@@ -248,6 +249,7 @@ function storeAnalysis(
       pageCount,
       batchId,
       content: bytes,
+      extractorVersion: fileKind === 'remit' ? null : EXTRACTOR_VERSION,
     });
   db.transaction(() => {
     switch (analysis.kind) {
@@ -271,21 +273,7 @@ function storeAnalysis(
       }
       case 'fhir': {
         const fileId = insertTopFile('fhir', null);
-        for (const e of analysis.embedded) {
-          const content = e.pdf ?? new TextEncoder().encode(e.pages.map((p) => p.text).join('\f'));
-          const childId = writer.insertFile({
-            parentId: fileId,
-            sha256: createHash('sha256').update(content).digest('hex'),
-            path: e.name,
-            kind: `notes-${e.format}`,
-            size: content.byteLength,
-            pageCount: e.pages.length,
-            batchId,
-            content,
-          });
-          writer.insertPages(childId, e.pages);
-          documents += writer.insertDocuments(childId, e.documents, e.identity);
-        }
+        documents += storeEmbeddedNotes(writer, fileId, batchId, analysis.embedded);
         for (const l of analysis.billing) {
           writer.insertBillingLine(fileId, l);
           billingLines++;
@@ -308,6 +296,36 @@ function storeAnalysis(
     claims,
     warnings: analysis.warnings,
   };
+}
+
+/**
+ * The notes a FHIR bundle carries (DocumentReference attachments), each stored as a child file of
+ * the bundle with its pages and documents; returns the number of documents.
+ */
+export function storeEmbeddedNotes(
+  writer: ImportWriter,
+  bundleId: number,
+  batchId: string,
+  embedded: EmbeddedContent[],
+): number {
+  let documents = 0;
+  for (const e of embedded) {
+    const content = e.pdf ?? new TextEncoder().encode(e.pages.map((p) => p.text).join('\f'));
+    const childId = writer.insertFile({
+      parentId: bundleId,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      path: e.name,
+      kind: `notes-${e.format}`,
+      size: content.byteLength,
+      pageCount: e.pages.length,
+      batchId,
+      content,
+      extractorVersion: EXTRACTOR_VERSION,
+    });
+    writer.insertPages(childId, e.pages);
+    documents += writer.insertDocuments(childId, e.documents, e.identity);
+  }
+  return documents;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface FileRow {
   pageCount: number | null;
   batchId: string;
   content: Uint8Array | null;
+  /** `EXTRACTOR_VERSION` for files whose documents the note reader made; null for the rest. */
+  extractorVersion?: number | null;
 }
 
 /** Prepared statements for one import; build once per database connection. */
@@ -32,8 +34,9 @@ export class ImportWriter {
 
   constructor(private readonly db: Db) {
     this.insertFileStmt = db.prepare(
-      `INSERT INTO files (parent_id, sha256, path, kind, size, page_count, imported_at, batch_id, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO files (parent_id, sha256, path, kind, size, page_count, imported_at, batch_id, content,
+         extractor_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertPageStmt = db.prepare(
       'INSERT INTO pages (file_id, page, text, items) VALUES (?, ?, ?, ?)',
@@ -78,6 +81,7 @@ export class ImportWriter {
       new Date().toISOString(),
       row.batchId,
       row.content,
+      row.extractorVersion ?? null,
     );
     return Number(info.lastInsertRowid);
   }

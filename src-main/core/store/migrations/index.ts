@@ -2,8 +2,15 @@ import { initial } from './0001-initial';
 import { auditLog } from './0002-audit-log';
 import { documentFacts } from './0003-document-facts';
 import { identityIndexes } from './0004-identity-indexes';
+import { extractorVersion } from './0005-extractor-version';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, auditLog, documentFacts, identityIndexes];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  auditLog,
+  documentFacts,
+  identityIndexes,
+  extractorVersion,
+];
 export type { Migration };
