@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { textPdf } from './text-pdf';
 import { main } from '../../src-main/cli/main';
 import { reviewStore } from '../../src-main/core/api/review';
 import { EXTRACTOR_VERSION } from '../../src-main/core/extract';
@@ -112,14 +112,6 @@ describe('reanalyze on the sample chart', () => {
   }, 60_000);
 });
 
-async function pdf(lines: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([612, 792]);
-  lines.forEach((t, i) => page.drawText(t, { x: 50, y: 740 - i * 16, size: 11, font }));
-  return doc.save();
-}
-
 describe('reanalyze on a store an older reader made', () => {
   const PATIENT = 'Patient: Okafor, Grace   DOB: 06/30/1979   MRN: 55120';
   let dbPath: string;
@@ -131,7 +123,7 @@ describe('reanalyze on a store an older reader made', () => {
     mkdirSync(chart);
     writeFileSync(
       join(chart, 'eval.pdf'),
-      await pdf([
+      await textPdf([
         'Physical Therapy Initial Evaluation',
         PATIENT,
         'Insurance: Medicare Part B',

@@ -5,19 +5,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { textPdf } from '../import/text-pdf';
 import { reviewStore } from '../../src-main/core/api/review';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { openDatabase } from '../../src-main/core/store/db';
-
-async function pdf(lines: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([612, 792]);
-  lines.forEach((t, i) => page.drawText(t, { x: 50, y: 740 - i * 16, size: 11, font }));
-  return doc.save();
-}
 
 const PATIENT = 'Patient: Okafor, Grace   DOB: 06/30/1979   MRN: 55120';
 
@@ -69,8 +61,8 @@ const LEDGER =
 describe('DOC-SIGNED on imported notes', () => {
   it('warns on the illegible signature, citing the note page and the words', async () => {
     const f = await reviewOf({
-      'eval.pdf': await pdf(EVALUATION),
-      'note-1005.pdf': await pdf(ILLEGIBLE_NOTE),
+      'eval.pdf': await textPdf(EVALUATION),
+      'note-1005.pdf': await textPdf(ILLEGIBLE_NOTE),
       'ledger.csv': LEDGER,
     });
     expect(f.map((x) => [x.status, x.severity])).toEqual([['warn', 'warning']]);
@@ -81,9 +73,9 @@ describe('DOC-SIGNED on imported notes', () => {
 
   it('passes once the signature log is in the record, citing it', async () => {
     const f = await reviewOf({
-      'eval.pdf': await pdf(EVALUATION),
-      'note-1005.pdf': await pdf(ILLEGIBLE_NOTE),
-      'signature-log.pdf': await pdf(SIGNATURE_LOG),
+      'eval.pdf': await textPdf(EVALUATION),
+      'note-1005.pdf': await textPdf(ILLEGIBLE_NOTE),
+      'signature-log.pdf': await textPdf(SIGNATURE_LOG),
       'ledger.csv': LEDGER,
     });
     expect(f.map((x) => x.status)).toEqual(['pass']);
