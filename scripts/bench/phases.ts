@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { AnalyzePool, importPathsParallel } from '../../src-main/core/import/worker-pool';
-import { openDatabase, type Db } from '../../src-main/core/store/db';
+import { openDatabase } from '../../src-main/core/store/db';
 import { ledgerRow, writeLedger, writeNotePdfs } from './data';
 import { generateEpisodes } from './episodes';
 import { benchDocuments, benchPacket, writeExhibitPdfs } from './packet';
 import { sampleAllocations } from './allocation';
+import { readReviewRows, reportShape, reviewFloor, type ReportShape } from './review-floor';
 import { buildEpisodes } from '../../src-main/core/episodes';
 import { reviewStore } from '../../src-main/core/api/review';
 
@@ -51,13 +52,6 @@ async function mapLimit<T>(
       while (next < items.length) await fn(items[next++]!);
     }),
   );
-}
-
-/** Steps through every row of `sql` as raw arrays; returns the row count. */
-function scan(conn: Db, sql: string): number {
-  let n = 0;
-  for (const _ of conn.prepare(sql).raw().iterate()) n++;
-  return n;
 }
 
 const phases: Record<string, (args: string[]) => Promise<void>> = {
@@ -151,10 +145,17 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     // The review as `chartready review` runs it, report and audit entry included.
     const review = reviewStore(conn, { asOf: '2026-11-24' });
     conn.close();
-    report(t, {
-      episodes: review.episodes.length,
-      findings: review.episodes.reduce((n, e) => n + e.findings.length, 0),
-    });
+    const ms = performance.now() - t;
+    // The report's size, for review-floor; counted after the clock stopped (ms overrides).
+    report(t, { ...reportShape(review.episodes), ms });
+  },
+  // Not the review: what any review of DB must cost at least (see review-floor.ts).
+  async 'review-floor'([db, shape]) {
+    const conn = openDatabase(db!, { readonly: true });
+    const t = performance.now();
+    const floor = reviewFloor(conn, JSON.parse(shape!) as ReportShape);
+    conn.close();
+    report(t, floor);
   },
   // Not a timed job: what the review allocates, garbage included, and where (see allocation.ts).
   async 'review-alloc'([db, top]) {
@@ -168,29 +169,10 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     report(t, { ...profile });
   },
   async 'review-scan'([db]) {
-    // The review's baseline: the rows the review reads (every document, billing line and facts
-    // array, JSON.parse of each) with plain raw iteration and nothing else.
+    // The review's baseline: the rows the review reads with plain raw iteration and nothing else.
     const conn = openDatabase(db!);
     const t = performance.now();
-    const rows = {
-      documents: scan(
-        conn,
-        `SELECT id, type, title, date, page_start, page_end, discipline, payer, file_id,
-                patient_name, patient_dob, patient_mrn FROM documents`,
-      ),
-      billingLines: scan(
-        conn,
-        `SELECT source, line, patient_name, mrn, dob, dos, code, modifiers, units, charge, payer,
-                claim_id, provider, file_id, id FROM billing_lines`,
-      ),
-      facts: 0,
-    };
-    for (const [, json] of conn
-      .prepare('SELECT document_id, facts FROM document_facts')
-      .raw()
-      .iterate() as Iterable<[number, string]>) {
-      rows.facts += (JSON.parse(json) as unknown[]).length;
-    }
+    const rows = readReviewRows(conn);
     conn.close();
     report(t, rows);
   },

@@ -124,6 +124,22 @@ try {
         visits === 20 ? '< 3 s' : 'linear',
         visits === 20 ? r.ms < 3000 : null,
       );
+      if (visits === 20) {
+        // What any review must cost: its rows read plus a report as large as this one, no rules.
+        const shape = ['episodes', 'findings', 'evidence', 'dates', 'messageChars'];
+        const floor = phase(
+          'review-floor',
+          db,
+          JSON.stringify(Object.fromEntries(shape.map((k) => [k, r[k]]))),
+        );
+        row(
+          `  floor: read those rows + make a report this size, no rules (read ${sec(floor.readMs as number)}, report ${sec(floor.reportMs as number)}; vs the review)`,
+          floor,
+          r,
+          'info',
+          null,
+        );
+      }
     }
   }
   if (!values.only || values.only === 'packet') {
