@@ -50,6 +50,32 @@ describe('illegible signatures', () => {
   });
 });
 
+describe('signatures as other EMRs print them', () => {
+  it('reads the signer before a licence or NPI number, not an illegible signature', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'Electronically signed by: Jane Roe, PT, DPT (Lic #PT12345) on 03/04/2026 at 2:22 PM',
+        'Jane Roe',
+        'PT, DPT',
+      ],
+      ['Signed: Jane Roe PT License #12345 03/04/2026', 'Jane Roe', 'PT'],
+      ['Signature: Jane Roe, MPT, #4471 Date: 3/4/26', 'Jane Roe', 'MPT'],
+      ['Signature: Jane Roe, PT, Lic. 12345  Date: 3/4/26', 'Jane Roe', 'PT'],
+      ['Signed by Jane Roe, PT (NPI 1234567890) 03/04/2026', 'Jane Roe', 'PT'],
+    ];
+    for (const [line, name, creds] of cases) {
+      expect(signer(line), line).toEqual([name]);
+      expect(factValues(note(line), 'credentials'), line).toEqual([creds]);
+      expect(illegible(line), line).toEqual([]);
+    }
+  });
+
+  it('reads names with accents and other letters beyond ASCII', () => {
+    expect(signer('Signature: José Núñez, PT 03/04/2026')).toEqual(['José Núñez']);
+    expect(signer('Signed: Zoë Łukasiewicz 03/04/2026')).toEqual(['Zoë Łukasiewicz']);
+  });
+});
+
 describe('signature logs and attestations', () => {
   const logs = (text: string) => factValues(text, 'signature-log');
 

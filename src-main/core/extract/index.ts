@@ -37,7 +37,8 @@ import { extractVerbalOrders } from './verbal-orders';
  * The version of what this reader takes from a page: bump it whenever a change to extraction
  * (classification, splitting, a fact kind, a pattern) would read an imported file differently, so
  * stores imported before it are offered `chartready reanalyze`. 1: illegible signatures, signature
- * logs, "/s/" signatures (files imported before versions were recorded have none).
+ * logs, "/s/" signatures, licence numbers after credentials, names beyond ASCII (files imported
+ * before versions were recorded have none).
  */
 export const EXTRACTOR_VERSION = 1;
 

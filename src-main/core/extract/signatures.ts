@@ -81,7 +81,10 @@ const TRAILING_S_MARK = /\s*\/s\/$/i;
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
 /** A name as typed, in any case, for a body that ends in credentials ("jane roe, PT"). */
-const LOOSE_NAME = /^[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,4}$/;
+const LOOSE_NAME = /^\p{L}[\p{L}'.-]*(?:\s+\p{L}[\p{L}'.-]*){0,4}$/u;
+/** A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI 1234567890". */
+const LICENSE_TAIL =
+  /[\s,;]*(?:\([^()]*\d[^()]*\)|(?:Lic(?:ense)?\.?(?:\s*(?:No\.?|Number))?|NPI|#)\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/i;
 /** Characters no name holds: a scanned scrawl read by OCR ("J~r#e"). */
 const NOT_NAME_CHAR = /[^\p{L}\s.,'()[\]-]/u;
 
@@ -95,6 +98,9 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
   const cut = /\s{2,}|\t|\||\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d/i.exec(body);
   let end = Math.min(cut ? cut.index : body.length, date ? date.start : body.length);
   let nameText = body.slice(0, end);
+  // A licence or NPI number after the credentials is not part of the name.
+  for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
+  end = nameText.length;
   const blank = BLANK_BODY.test(nameText);
   // Peel credentials off the end: "Jane Roe, PT, DPT" / "J. Roe PT".
   const credList: string[] = [];
@@ -116,7 +122,7 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
     from + end,
   ];
   const validName =
-    /^(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,4}$/.test(name) ||
+    /^(?:Dr\.?\s+)?\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,4}$/u.test(name) ||
     // Credentials say this is a signature, so a name typed in lower case is still a name.
     (credList.length > 0 && LOOSE_NAME.test(name));
   // Unreadable: said so in words, or characters no name has on a line that has the credentials or
