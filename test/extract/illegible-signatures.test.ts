@@ -40,13 +40,38 @@ describe('illegible signatures', () => {
     expect(illegible('Signature: Jane Roe-Smith PT DPT 9/9/26')).toEqual([]);
   });
 
-  it('reads "/s/" signatures and a lower-case name before credentials as the signer', () => {
+  it('reads "/s/" signatures as the signer', () => {
     expect(signer('Signature: /s/ Jane Roe, PT  Date: 09/09/2026')).toEqual(['Jane Roe']);
     expect(signer('Signature: /s/ J. Roe PT 9/9/26')).toEqual(['J. Roe']);
     expect(signer('Signature: Jane Roe /s/  Date: 09/09/2026')).toEqual(['Jane Roe']);
-    expect(signer('Signature: jane roe, PT  Date: 09/09/2026')).toEqual(['jane roe']);
-    // Without credentials a lower-case remark is not a name.
-    expect(signer('Therapist: see attached note')).toEqual([]);
+  });
+
+  it('never reads a remark, a narrative line or a pending signature as a signer', () => {
+    // "pt" (patient), "OT", "MD", "do" end these lines the way credentials end a signature.
+    const notSignatures = [
+      'Therapist reviewed HEP with pt',
+      'Signed consent obtained from pt',
+      'Clinician discussed plan with pt',
+      'Therapist recommends continued PT',
+      'Therapist consulted with OT',
+      'Therapist to contact MD on 03/10/2026',
+      'Therapist will fax POC to referring MD 03/10/2026',
+      'Signed: patient unable to do',
+      'Signature: not yet signed, PT',
+      'Signature: unsigned, PT',
+      'Signature: Pending, PT',
+      'Signature: awaiting signature, PT',
+      'Signed: unable to obtain, PT',
+      'Signature: patient refused to sign, pt',
+      'Signature: to be signed by supervising PT',
+      'Signature: See attached',
+      'Signature: jane roe, PT  Date: 09/09/2026',
+    ];
+    for (const line of notSignatures) {
+      expect(signer(line), line).toEqual([]);
+      expect(factValues(note(line), 'physician-signer'), line).toEqual([]);
+      expect(illegible(line), line).toEqual([]);
+    }
   });
 });
 
@@ -62,6 +87,25 @@ describe('signatures as other EMRs print them', () => {
       ['Signature: Jane Roe, MPT, #4471 Date: 3/4/26', 'Jane Roe', 'MPT'],
       ['Signature: Jane Roe, PT, Lic. 12345  Date: 3/4/26', 'Jane Roe', 'PT'],
       ['Signed by Jane Roe, PT (NPI 1234567890) 03/04/2026', 'Jane Roe', 'PT'],
+    ];
+    for (const [line, name, creds] of cases) {
+      expect(signer(line), line).toEqual([name]);
+      expect(factValues(note(line), 'credentials'), line).toEqual([creds]);
+      expect(illegible(line), line).toEqual([]);
+    }
+  });
+
+  it('reads the first signer of a co-signed line, inverted names, and ends the name at separators', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Therapist: Jane Roe, PT & John Doe, PTA', 'Jane Roe', 'PT'],
+      ['Therapist: Jane Roe, PT / John Doe, PTA', 'Jane Roe', 'PT'],
+      ['Electronically signed by ROE, JANE PT on 03/04/2026', 'ROE, JANE', 'PT'],
+      ['Therapist: Roe, Jane, PT', 'Roe, Jane', 'PT'],
+      ['Signature: Jane Roe, PT @ 14:22 03/04/2026', 'Jane Roe', 'PT'],
+      ['Signature: Jane Roe, PT; 03/04/2026', 'Jane Roe', 'PT'],
+      ['Signature: Jane Roe, PT/Date: 03/04/2026', 'Jane Roe', 'PT'],
+      ['Signature: Jane Roe, PT 14:22', 'Jane Roe', 'PT'],
+      ['Signature: Jane Roe, PT - 03/04/2026 10:00', 'Jane Roe', 'PT'],
     ];
     for (const [line, name, creds] of cases) {
       expect(signer(line), line).toEqual([name]);
@@ -97,6 +141,12 @@ describe('signature logs and attestations', () => {
   it('does not read a patient attestation or a signature-log mention in a sentence', () => {
     expect(
       logs('Intake\nI hereby attest that the information I provided above is true.\n'),
+    ).toEqual([]);
+    // The patient's own signature line under it does not make it an author's attestation.
+    expect(
+      logs(
+        'Intake\nI hereby attest that the information I have provided is true and complete.\nPatient Signature: Grace Okafor   Date: 09/30/2026\n',
+      ),
     ).toEqual([]);
     expect(
       logs(

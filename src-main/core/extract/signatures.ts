@@ -77,14 +77,26 @@ interface ParsedSignature {
 /** The "/s/" that marks a typed electronic signature ("/s/ Jane Roe, PT"), before or after the name. */
 const LEADING_S_MARK = /^\s*\/s\/\s*/i;
 const TRAILING_S_MARK = /\s*\/s\/$/i;
+/** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
+const NAME_END =
+  /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+/** A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. */
+const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu})/u;
+/** A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI 1234567890". */
+const LICENSE_TAIL =
+  /(?:\([^()]*\d[^()]*\)|(?:Lic(?:ense)?\.?(?:\s*(?:No\.?|Number))?|NPI|#)\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/i;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'.-]*`;
+/** "Jane Roe", "Dr. Alan Park", "Mary O'Neil-Smith", "José Núñez", or inverted: "Roe, Jane". */
+const NAME = new RegExp(
+  `^(?:Dr\\.?\\s+)?(?:${NAME_WORD}(?:\\s+${NAME_WORD}){0,4}|${NAME_WORD}(?:\\s+${NAME_WORD})?,\\s*${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})$`,
+  'u',
+);
+/** Words that say a signature line holds no signature ("Pending", "See attached", "Not signed"). */
+const NOT_A_NAME =
+  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below)\b/i;
 /** A transcriber's or reviewer's word that a signature cannot be read. */
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
-/** A name as typed, in any case, for a body that ends in credentials ("jane roe, PT"). */
-const LOOSE_NAME = /^\p{L}[\p{L}'.-]*(?:\s+\p{L}[\p{L}'.-]*){0,4}$/u;
-/** A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI 1234567890". */
-const LICENSE_TAIL =
-  /[\s,;]*(?:\([^()]*\d[^()]*\)|(?:Lic(?:ense)?\.?(?:\s*(?:No\.?|Number))?|NPI|#)\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/i;
 /** Characters no name holds: a scanned scrawl read by OCR ("J~r#e"). */
 const NOT_NAME_CHAR = /[^\p{L}\s.,'()[\]-]/u;
 
@@ -95,12 +107,20 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
   const from = bodyFrom + (lead ? lead[0].length : 0);
   const body = text.slice(from);
   const date = findDates(body)[0] ?? null;
-  const cut = /\s{2,}|\t|\||\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d/i.exec(body);
-  let end = Math.min(cut ? cut.index : body.length, date ? date.start : body.length);
-  let nameText = body.slice(0, end);
+  const cut = NAME_END.exec(body);
+  const coSigner = CO_SIGNER.exec(body);
+  let nameText = body.slice(
+    0,
+    Math.min(
+      cut ? cut.index : body.length,
+      coSigner ? coSigner.index : body.length,
+      date ? date.start : body.length,
+    ),
+  );
   // A licence or NPI number after the credentials is not part of the name.
   for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
-  end = nameText.length;
+  nameText = nameText.replace(/[\s,;:@–-]+$/u, '');
+  const end = nameText.length;
   const blank = BLANK_BODY.test(nameText);
   // Peel credentials off the end: "Jane Roe, PT, DPT" / "J. Roe PT".
   const credList: string[] = [];
@@ -115,22 +135,20 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
   const credEnd = credStart >= 0 ? from + body.slice(0, end).replace(/[\s,.]+$/, '').length : -1;
   // A trailing "/s/" ("Jane Roe /s/") marks the signature too.
   nameText = nameText.replace(/[\s,]+$/, '').replace(TRAILING_S_MARK, '');
-  end = nameText.length;
   const name = nameText.trim();
   const span: [number, number] = [
     from + (nameText.length - nameText.trimStart().length),
-    from + end,
+    from + nameText.length,
   ];
-  const validName =
-    /^(?:Dr\.?\s+)?\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,4}$/u.test(name) ||
-    // Credentials say this is a signature, so a name typed in lower case is still a name.
-    (credList.length > 0 && LOOSE_NAME.test(name));
-  // Unreadable: said so in words, or characters no name has on a line that has the credentials or
-  // date of a signature. Anything else that is not a name (a remark after "Therapist:") is not read.
+  const validName = NAME.test(name) && !NOT_A_NAME.test(name);
+  // Unreadable: said so in words, or (OCR of a scrawl) no run of letters a name would have, only
+  // characters no name holds, on a line with the credentials or date of a signature. Anything
+  // else that is not a name (a remark after "Therapist", "Pending") is not a signature at all.
   const unreadable =
     !blank &&
     !validName &&
-    (ILLEGIBLE.test(name) || (NOT_NAME_CHAR.test(name) && (credList.length > 0 || !!date)));
+    (ILLEGIBLE.test(name) ||
+      (!/\p{L}{3}/u.test(name) && NOT_NAME_CHAR.test(name) && (credList.length > 0 || !!date)));
   return {
     name: !blank && validName ? span : null,
     illegible: unreadable ? span : null,
@@ -170,12 +188,14 @@ const LOG_HEADING =
   /^\W*(?:(?:Provider\s+|Staff\s+|Clinician\s+)?Signature\s+(?:Log|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
 /** An author's attestation ("I, ..., hereby attest that the medical record entry ... reflects signatures ..."). */
 const ATTESTS = /\bhereby\s+attest\b/i;
-const ATTESTS_SIGNATURE = /\b(?:signature|notation|record\s+entry)/i;
+/** What an author attests, not a patient: the record entry, or signatures and notations they made. */
+const ATTESTS_AUTHORSHIP =
+  /\b(?:medical\s+record\s+entr(?:y|ies)|signatures?\s*\/\s*notations?|(?:signatures?|notations?)\s+(?:that\s+)?I\s+(?:made|signed|wrote)|my\s+signature)\b/i;
 
 /**
  * A signature log or an author's signature attestation in the record ('signature-log', value
  * `log` or `attestation`): what a reviewer needs to accept an illegible signature (PIM Ch. 3
- * §3.3.2.4). A patient's "I hereby attest" on an intake form does not speak of signatures.
+ * §3.3.2.4). A patient's "I hereby attest that the information I provided is true" is not one.
  * Says whether the line had one.
  */
 function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean {
@@ -188,7 +208,7 @@ function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean 
   const attest = ATTESTS.exec(t);
   if (!attest) return false;
   const near = [t.slice(attest.index), lines[i + 1]?.text ?? '', lines[i + 2]?.text ?? ''];
-  if (!near.some((x) => ATTESTS_SIGNATURE.test(x))) return false;
+  if (!ATTESTS_AUTHORSHIP.test(near.join(' '))) return false;
   sink.add(
     'signature-log',
     'attestation',
