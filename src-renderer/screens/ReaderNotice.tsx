@@ -34,7 +34,7 @@ export function ReaderNotice({ api, onDone }: { api: ChartReadyApi; onDone: () =
       const r = await api.reanalyze();
       setResult(r);
       setDue(r.failed.length);
-      onDone();
+      if (r.files > 0) onDone();
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -42,23 +42,30 @@ export function ReaderNotice({ api, onDone }: { api: ChartReadyApi; onDone: () =
     }
   };
 
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const status = busy
+    ? 'Reading again…'
+    : !result
+      ? ''
+      : result.files === 0
+        ? 'No file could be read again; each keeps what it had.'
+        : `Read ${plural(result.files, 'file')} again: ${plural(result.documentsBefore, 'document')} before, ${result.documentsAfter} now. The review below uses what this version reads.`;
+
   return (
     <section aria-labelledby="reader-h" className="panel attention" data-testid="reader-notice">
       <h2 id="reader-h">Notes read by an older version</h2>
-      {result ? (
-        <p role="status">
-          Read {result.files} file{result.files === 1 ? '' : 's'} again: {result.documentsBefore}{' '}
-          document{result.documentsBefore === 1 ? '' : 's'} before, {result.documentsAfter} now. The
-          review below uses what this version reads.
-        </p>
-      ) : (
+      {due > 0 && !result && (
         <p>
           {due} imported file{due === 1 ? ' was' : 's were'} read by an older version of the note
-          reader, so the review does not see what this version reads from them (illegible signatures
-          and signature logs, for one). Reading them again uses the stored pages and keeps every
-          citation.
+          reader, so the review does not see what this version reads from{' '}
+          {due === 1 ? 'it' : 'them'} (illegible signatures and signature logs, for one). Reading
+          again uses the stored pages; the files and pages that findings cite stay the same.
         </p>
       )}
+      {/* Present from the start, so screen readers announce what it says when it changes. */}
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
       {result && result.failed.length > 0 && (
         <>
           <p>These files could not be read again and keep what they had:</p>
@@ -76,7 +83,7 @@ export function ReaderNotice({ api, onDone }: { api: ChartReadyApi; onDone: () =
           {error}
         </p>
       )}
-      {!result && (
+      {due > 0 && (
         <div className="button-row">
           <button
             type="button"
@@ -84,7 +91,7 @@ export function ReaderNotice({ api, onDone }: { api: ChartReadyApi; onDone: () =
             disabled={busy}
             onClick={() => void readAgain()}
           >
-            {busy ? 'Reading again…' : 'Read them again'}
+            {result ? 'Try again' : 'Read again'}
           </button>
         </div>
       )}

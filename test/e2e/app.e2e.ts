@@ -329,7 +329,7 @@ describe('ChartReady in a browser against the real core', () => {
         `SELECT id, path FROM files WHERE kind LIKE 'notes-%' AND parent_id IS NULL ORDER BY path LIMIT 1`,
       )
       .get() as { id: number; path: string };
-    db.prepare('UPDATE files SET extractor_version = NULL WHERE id = ?').run(file.id);
+    db.prepare('DELETE FROM file_readings WHERE file_id = ?').run(file.id);
     db.close();
     expect((await api<{ filesReadByOlderReader: number }>('info')).filesReadByOlderReader).toBe(1);
 
@@ -338,7 +338,7 @@ describe('ChartReady in a browser against the real core', () => {
     await notice.getByText('1 imported file was read by an older version').waitFor();
     await checkA11y('reader notice');
     await shot('10-reader-notice-due');
-    await notice.getByRole('button', { name: 'Read them again' }).click();
+    await notice.getByRole('button', { name: 'Read again' }).click();
     await expect
       .poll(() => notice.getByRole('status').textContent())
       .toMatch(/^Read 1 file again: (\d+) documents? before, \1 now\./);

@@ -34,6 +34,24 @@ function readings(db: Db): unknown[] {
     .all();
 }
 
+/** Every stored page (FHIR bundles' attached notes included), its file's import time, and search. */
+function pagesAndSearch(db: Db): unknown[] {
+  const pages = db
+    .prepare(
+      `SELECT f.path, f.kind, f.imported_at, f.batch_id, p.page, p.text, p.items
+         FROM pages p JOIN files f ON f.id = p.file_id ORDER BY f.path, p.page`,
+    )
+    .all();
+  const hits = db
+    .prepare(
+      `SELECT f.path, p.page FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
+         JOIN files f ON f.id = p.file_id WHERE pages_fts MATCH 'signature OR evaluation'
+        ORDER BY f.path, p.page`,
+    )
+    .all();
+  return [pages, hits];
+}
+
 function reviewJson(db: Db): string {
   const json = formatJson(reviewStore(db, { asOf: '2026-11-24', audit: false }));
   return json.replace(/"generatedAt": "[^"]*"/, '');
@@ -64,7 +82,10 @@ describe('reanalyze on the sample chart', () => {
 
   it("records this reader's version on every note and FHIR file, and nothing else", () => {
     const rows = db
-      .prepare('SELECT kind, extractor_version AS v FROM files WHERE parent_id IS NULL')
+      .prepare(
+        `SELECT f.kind, r.extractor_version AS v FROM files f
+           LEFT JOIN file_readings r ON r.file_id = f.id WHERE f.parent_id IS NULL`,
+      )
       .all() as Array<{ kind: string; v: number | null }>;
     for (const r of rows) {
       const read = r.kind.startsWith('notes-') || r.kind === 'fhir';
@@ -76,6 +97,7 @@ describe('reanalyze on the sample chart', () => {
 
   it('reads every file again (--all) into the same documents, facts and review', async () => {
     const before = readings(db);
+    const pages = pagesAndSearch(db);
     const review = reviewJson(db);
     const notes = db
       .prepare(
@@ -88,7 +110,28 @@ describe('reanalyze on the sample chart', () => {
     expect(summary.documentsAfter).toBe(summary.documentsBefore);
     expect(summary.documentsBefore).toBe(before.length);
     expect(readings(db)).toEqual(before);
+    expect(pagesAndSearch(db)).toEqual(pages);
     expect(reviewJson(db)).toBe(review);
+  }, 60_000);
+
+  it("a failure inside one file's transaction rolls that file back; the others are read", async () => {
+    const note = db
+      .prepare(
+        `SELECT id, path FROM files WHERE kind = 'notes-txt' AND parent_id IS NULL ORDER BY path LIMIT 1`,
+      )
+      .get() as { id: number; path: string };
+    const before = readings(db);
+    // Its old documents are deleted first, then the insert fails: the delete must not stay.
+    db.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON documents
+             WHEN NEW.file_id = ${note.id} BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      const summary = await reanalyzeStore(db, { all: true });
+      expect(summary.failed).toEqual([{ path: note.path, reason: 'disk full' }]);
+      expect(summary.files).toBeGreaterThan(40);
+    } finally {
+      db.exec('DROP TRIGGER fail_one');
+    }
+    expect(readings(db)).toEqual(before);
   }, 60_000);
 
   it('a file that cannot be read again keeps what it had, named with the reason (exit 1)', async () => {
@@ -97,10 +140,11 @@ describe('reanalyze on the sample chart', () => {
       path: string;
     };
     const before = readings(db);
-    db.prepare('UPDATE files SET content = ?, extractor_version = NULL WHERE id = ?').run(
+    db.prepare('UPDATE files SET content = ? WHERE id = ?').run(
       Buffer.from('{"resourceType": "Bundle", "entry": ['),
       bundle.id,
     );
+    db.prepare('DELETE FROM file_readings WHERE file_id = ?').run(bundle.id);
     expect(filesReadByOlderReader(db)).toBe(1);
     const run = await cli(['reanalyze', '--db', join(dir, 'sample.db')]);
     expect(run.code).toBe(1);
@@ -152,7 +196,7 @@ describe('reanalyze on a store an older reader made', () => {
     db = openDatabase(dbPath);
     await importPaths(db, [chart]);
     // What a reader before EXTRACTOR_VERSION 1 stored: no version, none of the new fact kinds.
-    db.prepare('UPDATE files SET extractor_version = NULL').run();
+    db.prepare('DELETE FROM file_readings').run();
     const rows = db.prepare('SELECT document_id, facts FROM document_facts').all() as Array<{
       document_id: number;
       facts: string;

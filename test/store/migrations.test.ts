@@ -156,7 +156,7 @@ describe('migration 4: identity indexes', () => {
 });
 
 describe('migration 5: reader version per file', () => {
-  it('adds files.extractor_version, NULL for files imported before it, which reanalyze then reads', () => {
+  it('adds file_readings, with no row for files imported before it, which reanalyze then reads', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.slice(0, 4));
     const file = db
@@ -167,7 +167,7 @@ describe('migration 5: reader version per file', () => {
     db.prepare('INSERT INTO pages (file_id, page, text) VALUES (?, 1, ?)').run(file, 'Daily Note');
     migrate(db, MIGRATIONS);
     expect(schemaVersion(db)).toBe(5);
-    expect(db.prepare('SELECT extractor_version FROM files').pluck().get()).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM file_readings').pluck().get()).toBe(0);
     expect(filesReadByOlderReader(db)).toBe(1);
   });
 });

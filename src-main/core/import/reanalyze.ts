@@ -36,10 +36,11 @@ interface FileToRead {
  */
 const FILES_SQL = (all: boolean) => `
   SELECT f.id, f.path, f.kind FROM files f
+    LEFT JOIN file_readings r ON r.file_id = f.id
    WHERE f.parent_id IS NULL
      AND ((f.kind LIKE 'notes-%' AND EXISTS (SELECT 1 FROM pages p WHERE p.file_id = f.id))
           OR (f.kind = 'fhir' AND f.content IS NOT NULL))
-     ${all ? '' : 'AND (f.extractor_version IS NULL OR f.extractor_version < ?)'}
+     ${all ? '' : 'AND (r.extractor_version IS NULL OR r.extractor_version < ?)'}
    ORDER BY f.id`;
 
 /** How many imported files an older reader read (what `reanalyze` would read again). */
@@ -114,12 +115,16 @@ function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): number {
   db.transaction(() => {
     db.prepare('DELETE FROM documents WHERE file_id = ?').run(file.id);
     writer.insertDocuments(file.id, documents, fileIdentity(documents));
-    markRead(db, file.id);
+    writer.markRead(file.id, EXTRACTOR_VERSION);
   })();
   return documents.length;
 }
 
-/** A FHIR bundle's attached notes read again from its stored content; its billing stays. */
+/**
+ * A FHIR bundle's attached notes read again from its stored content (the DocumentReference gives
+ * each note's title, date and patient, which the stored pages lack); its billing stays. A note
+ * that no longer reads fails the whole bundle rather than being dropped.
+ */
 async function rereadBundle(
   db: Db,
   writer: ImportWriter,
@@ -133,16 +138,28 @@ async function rereadBundle(
   const analysis = await analyzeSource(file.path, new Uint8Array(content));
   if (analysis.status === 'rejected') throw new Error(analysis.rejection.reason);
   if (analysis.kind !== 'fhir') throw new Error(`read as ${analysis.kind}, not a FHIR bundle`);
+  const children = db
+    .prepare('SELECT count(*) FROM files WHERE parent_id = ?')
+    .pluck()
+    .get(file.id) as number;
+  if (analysis.embedded.length < children) {
+    const why = analysis.warnings.length ? ` (${analysis.warnings.join('; ')})` : '';
+    throw new Error(
+      `${children - analysis.embedded.length} of its ${children} attached notes could not be read again${why}`,
+    );
+  }
   let documents = 0;
   db.transaction(() => {
-    // Child files cascade to their pages, documents and facts.
+    // The attached notes were imported with the bundle, not now: keep each one's import time.
+    const importedAt = db
+      .prepare('SELECT path, imported_at FROM files WHERE parent_id = ?')
+      .all(file.id) as Array<{ path: string; imported_at: string }>;
+    // Child files cascade to their pages, documents, facts and readings.
     db.prepare('DELETE FROM files WHERE parent_id = ?').run(file.id);
     documents = storeEmbeddedNotes(writer, file.id, batchId, analysis.embedded);
-    markRead(db, file.id);
+    const restore = db.prepare('UPDATE files SET imported_at = ? WHERE parent_id = ? AND path = ?');
+    for (const c of importedAt) restore.run(c.imported_at, file.id, c.path);
+    writer.markRead(file.id, EXTRACTOR_VERSION);
   })();
   return documents;
-}
-
-function markRead(db: Db, fileId: number): void {
-  db.prepare('UPDATE files SET extractor_version = ? WHERE id = ?').run(EXTRACTOR_VERSION, fileId);
 }

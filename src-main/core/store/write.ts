@@ -31,12 +31,12 @@ export class ImportWriter {
   private readonly insertRemitStmt;
   private readonly insertLogStmt;
   private readonly findHashStmt;
+  private readonly markReadStmt;
 
   constructor(private readonly db: Db) {
     this.insertFileStmt = db.prepare(
-      `INSERT INTO files (parent_id, sha256, path, kind, size, page_count, imported_at, batch_id, content,
-         extractor_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO files (parent_id, sha256, path, kind, size, page_count, imported_at, batch_id, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertPageStmt = db.prepare(
       'INSERT INTO pages (file_id, page, text, items) VALUES (?, ?, ?, ?)',
@@ -64,6 +64,10 @@ export class ImportWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.findHashStmt = db.prepare('SELECT id FROM files WHERE sha256 = ? AND parent_id IS NULL');
+    this.markReadStmt = db.prepare(
+      `INSERT INTO file_readings (file_id, extractor_version) VALUES (?, ?)
+       ON CONFLICT (file_id) DO UPDATE SET extractor_version = excluded.extractor_version`,
+    );
   }
 
   hasFile(sha256: string): boolean {
@@ -81,9 +85,15 @@ export class ImportWriter {
       new Date().toISOString(),
       row.batchId,
       row.content,
-      row.extractorVersion ?? null,
     );
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    if (row.extractorVersion != null) this.markRead(id, row.extractorVersion);
+    return id;
+  }
+
+  /** Records which version of the note reader read the file's documents. */
+  markRead(fileId: number, extractorVersion: number): void {
+    this.markReadStmt.run(fileId, extractorVersion);
   }
 
   insertPages(fileId: number, pages: PageText[]): void {
