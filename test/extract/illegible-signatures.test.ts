@@ -5,6 +5,15 @@ const note = (line: string) => `Daily Note\nDate of Service: 09/09/2026\n${line}
 const illegible = (line: string) => factValues(note(line), 'signature-illegible');
 const signer = (line: string) => factValues(note(line), 'signer');
 
+/** Each line, a signature as some EMR prints it, reads as [name, credentials] and not illegible. */
+function expectSigners(cases: Array<[line: string, name: string, credentials: string]>): void {
+  for (const [line, name, creds] of cases) {
+    expect(signer(line), line).toEqual([name]);
+    expect(factValues(note(line), 'credentials'), line).toEqual([creds]);
+    expect(illegible(line), line).toEqual([]);
+  }
+}
+
 describe('illegible signatures', () => {
   it('reads a signature said to be illegible, with what else the line gives', () => {
     const line = 'Signature: [illegible], PT  Date: 09/09/2026';
@@ -77,7 +86,7 @@ describe('illegible signatures', () => {
 
 describe('signatures as other EMRs print them', () => {
   it('reads the signer before a licence or NPI number, not an illegible signature', () => {
-    const cases: Array<[string, string, string]> = [
+    expectSigners([
       [
         'Electronically signed by: Jane Roe, PT, DPT (Lic #PT12345) on 03/04/2026 at 2:22 PM',
         'Jane Roe',
@@ -87,16 +96,11 @@ describe('signatures as other EMRs print them', () => {
       ['Signature: Jane Roe, MPT, #4471 Date: 3/4/26', 'Jane Roe', 'MPT'],
       ['Signature: Jane Roe, PT, Lic. 12345  Date: 3/4/26', 'Jane Roe', 'PT'],
       ['Signed by Jane Roe, PT (NPI 1234567890) 03/04/2026', 'Jane Roe', 'PT'],
-    ];
-    for (const [line, name, creds] of cases) {
-      expect(signer(line), line).toEqual([name]);
-      expect(factValues(note(line), 'credentials'), line).toEqual([creds]);
-      expect(illegible(line), line).toEqual([]);
-    }
+    ]);
   });
 
   it('reads the first signer of a co-signed line, inverted names, and ends the name at separators', () => {
-    const cases: Array<[string, string, string]> = [
+    expectSigners([
       ['Therapist: Jane Roe, PT & John Doe, PTA', 'Jane Roe', 'PT'],
       ['Therapist: Jane Roe, PT / John Doe, PTA', 'Jane Roe', 'PT'],
       ['Electronically signed by ROE, JANE PT on 03/04/2026', 'ROE, JANE', 'PT'],
@@ -106,12 +110,7 @@ describe('signatures as other EMRs print them', () => {
       ['Signature: Jane Roe, PT/Date: 03/04/2026', 'Jane Roe', 'PT'],
       ['Signature: Jane Roe, PT 14:22', 'Jane Roe', 'PT'],
       ['Signature: Jane Roe, PT - 03/04/2026 10:00', 'Jane Roe', 'PT'],
-    ];
-    for (const [line, name, creds] of cases) {
-      expect(signer(line), line).toEqual([name]);
-      expect(factValues(note(line), 'credentials'), line).toEqual([creds]);
-      expect(illegible(line), line).toEqual([]);
-    }
+    ]);
   });
 
   it('reads names with accents and other letters beyond ASCII', () => {
