@@ -318,6 +318,42 @@ describe('settings, user choices and failures', () => {
     expect(planPacket(input()).settingsMissing).toEqual([]);
   });
 
+  it('asks for a signature log while an exhibit signature is illegible and the packet has none', () => {
+    const evalId = fx.ids.eval as number;
+    const at = { file: 'eval.pdf', page: 1, start: 0, end: 11, quote: '[illegible]' };
+    // The evaluation's signer line as a transcriber wrote it: "Signature: [illegible], PT".
+    const documents = fx.episode.documents.map((d) =>
+      d.id !== evalId
+        ? d
+        : {
+            ...d,
+            facts: [
+              ...d.facts.filter((f) => f.kind !== 'signer'),
+              { kind: 'signature-illegible' as const, value: '[illegible]', provenance: at },
+            ],
+          },
+    );
+    const gap =
+      'The signature on the evaluation dated 09/01/2026 is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).';
+    const without = planPacket(input({ episode: { ...fx.episode, documents } }));
+    expect(without.gaps).toContain(gap);
+
+    const log = {
+      ...documents[0]!,
+      id: 9999,
+      type: 'other' as const,
+      title: 'Signature Log',
+      date: null,
+      facts: [{ kind: 'signature-log' as const, value: 'log', provenance: at }],
+    };
+    const withLog = planPacket(
+      input({ episode: { ...fx.episode, documents: [...documents, log] } }),
+    );
+    expect(withLog.gaps).not.toContain(gap);
+    expect(withLog.exhibits.at(-1)!.title).toBe('Signature Log');
+    expect(planPacket(input()).gaps.some((g) => g.includes('illegible'))).toBe(false);
+  });
+
   it('honours exclude and exhibitOrder', () => {
     const fce = fx.ids.fce as number;
     const discharge = fx.ids.discharge as number;

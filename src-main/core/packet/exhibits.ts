@@ -6,6 +6,8 @@
  */
 import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, IsoDate } from '../../../shared/model';
+import { signatureStatus } from '../review/lib/documents';
+import { usDate } from './format';
 import type { Exhibit, PacketKind } from './types';
 
 const CATEGORY_ORDER: DocType[] = [
@@ -87,6 +89,20 @@ function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): Episode
 
 function hasSignatureLog(doc: EpisodeDocument): boolean {
   return doc.facts.some((f) => f.kind === 'signature-log');
+}
+
+/**
+ * Exhibits whose signature cannot be read while the packet holds no signature log or attestation
+ * (PIM Ch. 3 §3.3.2.4): the biller adds one rather than let the reviewer ask for it.
+ */
+export function illegibleSignatureGaps(exhibitDocs: readonly EpisodeDocument[]): string[] {
+  if (exhibitDocs.some(hasSignatureLog)) return [];
+  return exhibitDocs
+    .filter((d) => signatureStatus(d).status === 'illegible')
+    .map(
+      (d) =>
+        `The signature on the ${CATEGORY_LABELS[d.type].toLowerCase()}${d.date ? ` dated ${usDate(d.date)}` : ''} is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).`,
+    );
 }
 
 /** Applies the user's removals and reordering: ordered ids first, the rest in default order. */

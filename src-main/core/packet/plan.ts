@@ -4,7 +4,7 @@ import { composeArguments, type ArgumentParagraph } from './arguments';
 import { scopeOfClaim } from './claim-scope';
 import { appealDeadline } from './deadline';
 import { templateForCarc, type DenialTemplate } from './denial-templates';
-import { exhibitsFor, selectExhibitDocuments } from './exhibits';
+import { exhibitsFor, illegibleSignatureGaps, selectExhibitDocuments } from './exhibits';
 import { missingSettings, SETTING_LABELS } from './settings-check';
 import type { PacketInput, PacketPlan } from './types';
 
@@ -49,6 +49,7 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
     if (template.remedyNote) gaps.push(`Note: ${template.remedyNote}`);
   }
   if (exhibitDocs.length === 0) gaps.push('No documents are selected for the packet.');
+  gaps.push(...illegibleSignatureGaps(exhibitDocs));
   const plan: PacketPlan = {
     kind,
     denial,
