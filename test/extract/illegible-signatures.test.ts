@@ -113,6 +113,14 @@ describe('signatures as other EMRs print them', () => {
     ]);
   });
 
+  it('reads credentials written with dots', () => {
+    expectSigners([
+      ['Signature: Jane Roe, P.T.  Date: 03/04/2026', 'Jane Roe', 'P.T'],
+      ['Signature: Jane Roe, D.P.T. 03/04/2026', 'Jane Roe', 'D.P.T'],
+      ['Signature: Sam Lee, P.T.A. 03/04/2026', 'Sam Lee', 'P.T.A'],
+    ]);
+  });
+
   it('reads names with accents and other letters beyond ASCII', () => {
     expect(signer('Signature: José Núñez, PT 03/04/2026')).toEqual(['José Núñez']);
     expect(signer('Signed: Zoë Łukasiewicz 03/04/2026')).toEqual(['Zoë Łukasiewicz']);

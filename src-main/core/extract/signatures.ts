@@ -48,6 +48,12 @@ const CREDENTIALS = new Set(
   [...THERAPY_CREDENTIALS, ...PHYSICIAN_CREDENTIALS].map((c) => c.toUpperCase()),
 );
 
+/** A credential as written ("PT", "M.D.", "P.T.", "D.P.T."), dots between letters allowed. */
+function isCredential(token: string): boolean {
+  const t = token.toUpperCase().replace(/\.$/, '');
+  return CREDENTIALS.has(t) || CREDENTIALS.has(t.replace(/\./g, ''));
+}
+
 /** Labels that introduce a therapist's signature. Listed longest first. */
 const SIGNER_LABEL =
   /^\W*(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?|E-?signed(?:\s+by)?|Signed\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))(?:'s)?\s+Signature|Signature|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
@@ -127,7 +133,7 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
   let credStart = -1;
   for (;;) {
     const m = /[\s,]+([A-Za-z./-]{2,8})[\s,.]*$/.exec(nameText);
-    if (!m || !CREDENTIALS.has(m[1]!.toUpperCase().replace(/\.$/, ''))) break;
+    if (!m || !isCredential(m[1]!)) break;
     credList.unshift(m[1]!.replace(/\.$/, ''));
     credStart = m.index + m[0].indexOf(m[1]!);
     nameText = nameText.slice(0, m.index);

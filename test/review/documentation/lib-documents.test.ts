@@ -31,6 +31,11 @@ describe('lib/documents', () => {
     expect(credentialKind('MD')).toBe('physician');
     expect(credentialKind('PTA; co-signed J. Roe, PT')).toBe('clinician');
     expect(credentialKind('')).toBe('unknown');
+    // Written with dots, as some EMRs print them (the fact's value drops the last dot).
+    expect(credentialKind('P.T')).toBe('clinician');
+    expect(credentialKind('D.P.T.')).toBe('clinician');
+    expect(credentialKind('P.T.A')).toBe('assistant');
+    expect(credentialKind('M.D')).toBe('physician');
   });
 
   it('measurable and time-bound goals', () => {

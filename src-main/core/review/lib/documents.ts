@@ -400,8 +400,10 @@ const THERAPIST_CREDENTIALS = new Set([
 const PHYSICIAN_CREDENTIALS = new Set(['MD', 'DO', 'NP', 'PA', 'PAC', 'FNP', 'APRN', 'CNS']);
 
 function credentialTokens(text: string): string[] {
-  // "OTR/L" and "COTA/L" are written with a slash; "CCC-SLP" with a hyphen.
-  const joined = text.toUpperCase().replace(/(OTR|COTA|OTA)\s*\/\s*L\b/g, '$1L');
+  // "P.T." and "D.P.T." are "PT" and "DPT"; "OTR/L" and "COTA/L" are written with a slash;
+  // "CCC-SLP" with a hyphen.
+  const undotted = text.toUpperCase().replace(/\b([A-Z])\.(?=[A-Z]\b|[A-Z]\.)/g, '$1');
+  const joined = undotted.replace(/(OTR|COTA|OTA)\s*\/\s*L\b/g, '$1L');
   return joined
     .replace(/CCC-SLP/g, 'CCCSLP')
     .replace(/PA-C/g, 'PAC')
