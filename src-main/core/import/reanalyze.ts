@@ -89,6 +89,8 @@ export async function reanalyzeStore(
       log.info('reanalyze.failed', { file: file.id });
     }
     opts.onProgress?.({ done: i + 1, total: files.length });
+    // Let the desktop app's main process answer between files of a large store.
+    if (i % 16 === 15) await new Promise((ok) => setImmediate(ok));
   }
   recordAudit(db, 'import', {
     reanalyze: true,
