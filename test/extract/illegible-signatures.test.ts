@@ -113,6 +113,40 @@ describe('signatures as other EMRs print them', () => {
     ]);
   });
 
+  it('does not read other fields of a signature block as a signature, or as a blank one', () => {
+    const fields = [
+      'Therapist NPI: 1234567890',
+      'Therapist License: PT12345',
+      'Rendering Provider NPI: 1234567890',
+      'Signature Date: 03/04/2026',
+      'Signed On: 03/04/2026',
+      'Signed License #: 1234567890',
+      'Physician Signature Dated: 03/10/2026',
+      'Therapist ID: PT',
+      'Rendering Provider: Acme PT, Inc.',
+      'Signed: Jane Roe, Physical Therapist',
+      'Signed: Jane Roe, PT Final',
+    ];
+    for (const line of fields) {
+      for (const kind of ['signer', 'physician-signer', 'signature-blank'] as const)
+        expect(factValues(note(line), kind), `${line}: ${kind}`).toEqual([]);
+      expect(illegible(line), line).toEqual([]);
+    }
+    // An empty signature field stays blank, date filled in or not.
+    for (const line of ['Signature:      Date: 03/04/2026', 'Signature: ________  Date: ____'])
+      expect(factValues(note(line), 'signature-blank'), line).toEqual(['blank']);
+  });
+
+  it('reads a signature date on its own line under the signature', () => {
+    const text = note('Signature: Jane Roe, PT\nSignature Date: 03/04/2026');
+    expect(factValues(text, 'signer')).toEqual(['Jane Roe']);
+    expect(factValues(text, 'signed-date')).toEqual(['2026-03-04']);
+  });
+
+  it('reads credentials after a slash as the same signer', () => {
+    expectSigners([['Signature: Jane Roe / PT  Date: 03/04/2026', 'Jane Roe', 'PT']]);
+  });
+
   it('reads credentials written with dots', () => {
     expectSigners([
       ['Signature: Jane Roe, P.T.  Date: 03/04/2026', 'Jane Roe', 'P.T'],

@@ -352,6 +352,18 @@ describe('settings, user choices and failures', () => {
     expect(withLog.gaps).not.toContain(gap);
     expect(withLog.exhibits.at(-1)!.title).toBe('Signature Log');
     expect(planPacket(input()).gaps.some((g) => g.includes('illegible'))).toBe(false);
+    // An intake form is not a record entry DOC-SIGNED judges: its signature asks for nothing.
+    const intake = {
+      ...log,
+      id: 9998,
+      title: 'Intake',
+      facts: [{ kind: 'signature-illegible' as const, value: '[illegible]', provenance: at }],
+    };
+    const adr = planPacket(
+      input({ kind: 'adr', episode: { ...fx.episode, documents: [...documents, intake] } }),
+    );
+    expect(adr.exhibits.some((e) => e.title === 'Intake')).toBe(true);
+    expect(adr.gaps.filter((g) => g.includes('illegible'))).toEqual([gap]);
   });
 
   it('honours exclude and exhibitOrder', () => {

@@ -63,7 +63,8 @@ const PHYSICIAN_LABEL =
   /^\W*(?:(?:Referring\s+|Certifying\s+|Attending\s+)?(?:Physician|Doctor|MD|Provider)(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
-export const SIGNATURE_DATE_LINE = /^\s*(?:Date(?:\s+signed)?|Signed(?:\s+on)?)\s*:?\s*/i;
+export const SIGNATURE_DATE_LINE =
+  /^\s*(?:Date(?:\s+signed)?|Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
 const BLANK_BODY = /^[\s_.\-/~=]*$/;
 
 export function isSignatureLine(text: string): boolean {
@@ -86,28 +87,46 @@ const TRAILING_S_MARK = /\s*\/s\/$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
   /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
-/** A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. */
-const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu})/u;
+/**
+ * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
+ * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
+ */
+const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu}\p{Ll})/u;
 /** A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI 1234567890". */
 const LICENSE_TAIL =
-  /(?:\([^()]*\d[^()]*\)|(?:Lic(?:ense)?\.?(?:\s*(?:No\.?|Number))?|NPI|#)\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/i;
+  /(?:\([^()]*\d[^()]*\)|(?:Lic(?:ense)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/i;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'.-]*`;
 /** "Jane Roe", "Dr. Alan Park", "Mary O'Neil-Smith", "José Núñez", or inverted: "Roe, Jane". */
 const NAME = new RegExp(
   `^(?:Dr\\.?\\s+)?(?:${NAME_WORD}(?:\\s+${NAME_WORD}){0,4}|${NAME_WORD}(?:\\s+${NAME_WORD})?,\\s*${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})$`,
   'u',
 );
-/** Words that say a signature line holds no signature ("Pending", "See attached", "Not signed"). */
+/**
+ * Words that say a signature line holds no signature ("Pending", "See attached", "Not signed"), or
+ * holds a practice or a job title ("Acme PT, Inc.", "Jane Roe, Physical Therapist"), not a name.
+ */
 const NOT_A_NAME =
-  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below)\b/i;
+  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time)\b/i;
 /** A transcriber's or reviewer's word that a signature cannot be read. */
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
 /** Characters no name holds: a scanned scrawl read by OCR ("J~r#e"). */
 const NOT_NAME_CHAR = /[^\p{L}\s.,'()[\]-]/u;
 
-/** Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". */
-function parseBody(text: string, bodyFrom: number): ParsedSignature {
+const NO_SIGNATURE: ParsedSignature = {
+  name: null,
+  illegible: null,
+  creds: null,
+  credList: [],
+  date: null,
+  blank: false,
+};
+
+/**
+ * Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". `labelled`:
+ * the label ended in a colon, so an empty body is an empty signature field.
+ */
+function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSignature {
   // "/s/" is a signature mark, not part of the name: step over a leading one.
   const lead = LEADING_S_MARK.exec(text.slice(bodyFrom));
   const from = bodyFrom + (lead ? lead[0].length : 0);
@@ -124,10 +143,15 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
     ),
   );
   // A licence or NPI number after the credentials is not part of the name.
+  const beforeLicence = nameText;
   for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
-  nameText = nameText.replace(/[\s,;:@–-]+$/u, '');
+  const hadLicence = nameText !== beforeLicence;
+  nameText = nameText.replace(/[\s,;@–-]+$/u, '');
   const end = nameText.length;
-  const blank = BLANK_BODY.test(nameText);
+  // Blank: an empty line or rule after "Signature:" ("Signature: ______   Date: 03/04/2026"), not
+  // a field that holds something else ("Signature Date: 03/04/2026", "Therapist NPI: 1234567890").
+  const blank =
+    BLANK_BODY.test(nameText) && !hadLicence && (labelled || /[_~=]/.test(nameText) || !date);
   // Peel credentials off the end: "Jane Roe, PT, DPT" / "J. Roe PT".
   const credList: string[] = [];
   let credStart = -1;
@@ -139,14 +163,22 @@ function parseBody(text: string, bodyFrom: number): ParsedSignature {
     nameText = nameText.slice(0, m.index);
   }
   const credEnd = credStart >= 0 ? from + body.slice(0, end).replace(/[\s,.]+$/, '').length : -1;
-  // A trailing "/s/" ("Jane Roe /s/") marks the signature too.
-  nameText = nameText.replace(/[\s,]+$/, '').replace(TRAILING_S_MARK, '');
+  // A trailing "/s/" ("Jane Roe /s/") marks the signature too; "Jane Roe / PT" leaves a slash.
+  nameText = nameText
+    .replace(/[\s,]+$/, '')
+    .replace(TRAILING_S_MARK, '')
+    .replace(/[\s,/]+$/, '');
   const name = nameText.trim();
   const span: [number, number] = [
     from + (nameText.length - nameText.trimStart().length),
     from + nameText.length,
   ];
-  const validName = NAME.test(name) && !NOT_A_NAME.test(name);
+  // "On:", "ID:": the label of another field ("Signed On: 03/04/2026"), not a name.
+  if (name.endsWith(':')) return NO_SIGNATURE;
+  // Inverted names put the given name after the comma, never a credential ("Jane Roe, PT Final").
+  const afterComma = /,\s*([^\s,]+)/.exec(name);
+  const validName =
+    NAME.test(name) && !NOT_A_NAME.test(name) && !(afterComma && isCredential(afterComma[1]!));
   // Unreadable: said so in words, or (OCR of a scrawl) no run of letters a name would have, only
   // characters no name holds, on a line with the credentials or date of a signature. Anything
   // else that is not a name (a remark after "Therapist", "Pending") is not a signature at all.
@@ -238,7 +270,8 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);
     if (!label) return;
     const from = label.index + label[0].length;
-    const sig = parseBody(t, from);
+    // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.
+    const sig = parseBody(t, from, label[0].includes(':'));
     if (sig.blank && !sig.name) {
       sink.add('signature-blank', 'blank', line, 0, t.length);
       return;

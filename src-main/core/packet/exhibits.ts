@@ -6,7 +6,7 @@
  */
 import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, IsoDate } from '../../../shared/model';
-import { signatureStatus } from '../review/lib/documents';
+import { isSignedRecordType, signatureStatus } from '../review/lib/documents';
 import { usDate } from './format';
 import type { Exhibit, PacketKind } from './types';
 
@@ -98,7 +98,7 @@ function hasSignatureLog(doc: EpisodeDocument): boolean {
 export function illegibleSignatureGaps(exhibitDocs: readonly EpisodeDocument[]): string[] {
   if (exhibitDocs.some(hasSignatureLog)) return [];
   return exhibitDocs
-    .filter((d) => signatureStatus(d).status === 'illegible')
+    .filter((d) => isSignedRecordType(d.type) && signatureStatus(d).status === 'illegible')
     .map(
       (d) =>
         `The signature on the ${CATEGORY_LABELS[d.type].toLowerCase()}${d.date ? ` dated ${usDate(d.date)}` : ''} is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).`,

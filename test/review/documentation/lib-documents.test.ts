@@ -36,6 +36,10 @@ describe('lib/documents', () => {
     expect(credentialKind('D.P.T.')).toBe('clinician');
     expect(credentialKind('P.T.A')).toBe('assistant');
     expect(credentialKind('M.D')).toBe('physician');
+    // Dotted initials before a name are initials: an assistant's report stays an assistant's.
+    expect(credentialKind('P.T. Nguyen')).toBe('unknown');
+    expect(credentialKind('P.T. Nguyen, PTA')).toBe('assistant');
+    expect(credentialKind('O.T. Roe, COTA/L')).toBe('assistant');
   });
 
   it('measurable and time-bound goals', () => {

@@ -400,9 +400,12 @@ const THERAPIST_CREDENTIALS = new Set([
 const PHYSICIAN_CREDENTIALS = new Set(['MD', 'DO', 'NP', 'PA', 'PAC', 'FNP', 'APRN', 'CNS']);
 
 function credentialTokens(text: string): string[] {
-  // "P.T." and "D.P.T." are "PT" and "DPT"; "OTR/L" and "COTA/L" are written with a slash;
+  // "P.T." and "D.P.T." at the end of the text or before a separator are "PT" and "DPT" (before a
+  // name, "P.T. Nguyen", they are initials); "OTR/L" and "COTA/L" are written with a slash;
   // "CCC-SLP" with a hyphen.
-  const undotted = text.toUpperCase().replace(/\b([A-Z])\.(?=[A-Z]\b|[A-Z]\.)/g, '$1');
+  const undotted = text
+    .toUpperCase()
+    .replace(/\b[A-Z](?:\.[A-Z])+\.?(?=\s*(?:$|[,;/)|]))/g, (m) => m.replace(/\./g, ''));
   const joined = undotted.replace(/(OTR|COTA|OTA)\s*\/\s*L\b/g, '$1L');
   return joined
     .replace(/CCC-SLP/g, 'CCCSLP')
@@ -457,6 +460,23 @@ export function authorKind(doc: EpisodeDocument): AuthorKind {
 
 export function authorCredentials(doc: EpisodeDocument): string | null {
   return firstFact(doc, 'credentials')?.value ?? null;
+}
+
+/** The record entries their author signs (DOC-SIGNED): evaluations, plans, notes, reports, orders. */
+export const SIGNED_RECORD_TYPES = [
+  'evaluation',
+  're-evaluation',
+  'plan-of-care',
+  'progress-report',
+  'daily-note',
+  'discharge-summary',
+  'physician-order',
+] as const;
+
+export type SignedRecordType = (typeof SIGNED_RECORD_TYPES)[number];
+
+export function isSignedRecordType(type: DocType): type is SignedRecordType {
+  return (SIGNED_RECORD_TYPES as readonly DocType[]).includes(type);
 }
 
 export interface SignatureStatus {

@@ -1,22 +1,17 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
-import type { DocType, Fact, IsoDate } from '../../../../../shared/model';
+import type { Fact, IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
-import { docDate, isStructuredPlan, plansToJudge, signatureStatus } from '../../lib/documents';
+import {
+  docDate,
+  isSignedRecordType,
+  isStructuredPlan,
+  plansToJudge,
+  signatureStatus,
+  type SignedRecordType,
+} from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
-const SIGNED_TYPES = [
-  'evaluation',
-  're-evaluation',
-  'plan-of-care',
-  'progress-report',
-  'daily-note',
-  'discharge-summary',
-  'physician-order',
-] as const;
-
-type SignedType = (typeof SIGNED_TYPES)[number];
-
-const LABEL: Record<SignedType, string> = {
+const LABEL: Record<SignedRecordType, string> = {
   evaluation: 'Evaluation',
   're-evaluation': 'Re-evaluation',
   'plan-of-care': 'Plan of care',
@@ -121,7 +116,7 @@ function documentsToSign(episode: EpisodeModel): EpisodeDocument[] {
   let judged: ReadonlySet<EpisodeDocument> | null = null;
   for (let i = 0; i < episode.documents.length; i++) {
     const d = episode.documents[i]!;
-    if (!isSignedType(d.type)) continue;
+    if (!isSignedRecordType(d.type)) continue;
     if (isStructuredPlan(d) && !(judged ??= new Set(plansToJudge(episode))).has(d)) continue;
     docs.push(d);
   }
@@ -137,14 +132,10 @@ function signatureLog(episode: EpisodeModel): Fact | undefined {
   return undefined;
 }
 
-function isSignedType(type: DocType): type is SignedType {
-  return (SIGNED_TYPES as readonly DocType[]).includes(type);
-}
-
 /** "Treatment note dated 2026-02-15", or the title when the entry has no readable date. */
 function entryLabel(doc: EpisodeDocument): string {
   const date = docDate(doc);
-  return `${LABEL[doc.type as SignedType]}${date ? ` dated ${date}` : ` "${doc.title}" (undated)`}`;
+  return `${LABEL[doc.type as SignedRecordType]}${date ? ` dated ${date}` : ` "${doc.title}" (undated)`}`;
 }
 
 /**
