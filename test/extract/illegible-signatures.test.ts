@@ -143,8 +143,12 @@ describe('signatures as other EMRs print them', () => {
     expect(factValues(text, 'signed-date')).toEqual(['2026-03-04']);
   });
 
-  it('reads credentials after a slash as the same signer', () => {
-    expectSigners([['Signature: Jane Roe / PT  Date: 03/04/2026', 'Jane Roe', 'PT']]);
+  it('reads credentials after a slash as the same signer, and credentials joined by one', () => {
+    expectSigners([
+      ['Signature: Jane Roe / PT  Date: 03/04/2026', 'Jane Roe', 'PT'],
+      ['Signature: Jane Roe, PT/DPT 03/04/2026', 'Jane Roe', 'PT/DPT'],
+      ['Signature: Jane Roe, PT — 03/04/2026', 'Jane Roe', 'PT'],
+    ]);
   });
 
   it('reads credentials written with dots', () => {

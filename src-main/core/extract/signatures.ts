@@ -51,7 +51,10 @@ const CREDENTIALS = new Set(
 /** A credential as written ("PT", "M.D.", "P.T.", "D.P.T."), dots between letters allowed. */
 function isCredential(token: string): boolean {
   const t = token.toUpperCase().replace(/\.$/, '');
-  return CREDENTIALS.has(t) || CREDENTIALS.has(t.replace(/\./g, ''));
+  if (CREDENTIALS.has(t) || CREDENTIALS.has(t.replace(/\./g, ''))) return true;
+  // "PT/DPT": credentials joined by a slash ("OTR/L" is one, matched above).
+  const parts = t.split('/');
+  return parts.length > 1 && parts.every((p) => CREDENTIALS.has(p.replace(/\./g, '')));
 }
 
 /** Labels that introduce a therapist's signature. Listed longest first. */
@@ -86,7 +89,7 @@ const LEADING_S_MARK = /^\s*\/s\/\s*/i;
 const TRAILING_S_MARK = /\s*\/s\/$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
