@@ -37,44 +37,54 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
 }
 
 /**
- * A one-line count of reviewed patients on stderr when it is a terminal; silent otherwise.
- * Counts only, never names.
+ * A one-line status on a terminal stream, redrawn at most every 80 ms (the last value always);
+ * silent when the stream is not a terminal. `end`: clear the line, or keep it and move on.
  */
-export function reviewProgress(stream: NodeJS.WriteStream = process.stderr) {
-  if (!stream.isTTY) return { update: (_p: ReviewProgress) => {}, done: () => {} };
+function statusLine<P>(
+  stream: NodeJS.WriteStream,
+  text: (p: P) => string,
+  isLast: (p: P) => boolean,
+  end: 'clear' | 'keep',
+) {
+  if (!stream.isTTY) return { update: (_p: P) => {}, done: () => {} };
   let last = 0;
   let shown = false;
   return {
-    update(p: ReviewProgress) {
+    update(p: P) {
       const now = Date.now();
-      if (now - last < 80 && p.patientsDone < p.patients) return;
+      if (now - last < 80 && !isLast(p)) return;
       last = now;
       shown = true;
-      const line = `reviewing: ${p.patientsDone.toLocaleString('en-US')}/${p.patients.toLocaleString('en-US')} patients, ${p.episodes.toLocaleString('en-US')} episodes`;
-      stream.write(`\r${line.slice(0, lineWidth(stream))}`);
+      stream.write(`\r${text(p).slice(0, lineWidth(stream))}`);
     },
     done() {
-      // Clear the line so the report starts on a clean one.
-      if (shown) stream.write(`\r${' '.repeat(Math.max(0, lineWidth(stream)))}\r`);
+      if (!shown) return;
+      // Cleared, the report starts on a clean line; kept, the count stays above what follows.
+      stream.write(end === 'clear' ? `\r${' '.repeat(Math.max(0, lineWidth(stream)))}\r` : '\n');
     },
   };
 }
 
+/**
+ * A one-line count of reviewed patients on stderr when it is a terminal; silent otherwise.
+ * Counts only, never names.
+ */
+export function reviewProgress(stream: NodeJS.WriteStream = process.stderr) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return statusLine<ReviewProgress>(
+    stream,
+    (p) => `reviewing: ${n(p.patientsDone)}/${n(p.patients)} patients, ${n(p.episodes)} episodes`,
+    (p) => p.patientsDone >= p.patients,
+    'clear',
+  );
+}
+
 /** A one-line "label: done/total files" count on stderr when it is a terminal; silent otherwise. */
 export function countProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
-  if (!stream.isTTY) return { update: (_p: { done: number; total: number }) => {}, done: () => {} };
-  let last = 0;
-  let shown = false;
-  return {
-    update(p: { done: number; total: number }) {
-      const now = Date.now();
-      if (now - last < 80 && p.done < p.total) return;
-      last = now;
-      shown = true;
-      stream.write(`\r${`${label}: ${p.done}/${p.total} files`.slice(0, lineWidth(stream))}`);
-    },
-    done() {
-      if (shown) stream.write('\n');
-    },
-  };
+  return statusLine<{ done: number; total: number }>(
+    stream,
+    (p) => `${label}: ${p.done}/${p.total} files`,
+    (p) => p.done >= p.total,
+    'keep',
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewProgress } from '../../src-main/cli/progress';
+import { countProgress, reviewProgress } from '../../src-main/cli/progress';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
@@ -32,5 +32,17 @@ describe('review progress on the terminal', () => {
     bar.update({ patientsDone: 1, patients: 1, episodes: 1 });
     bar.done();
     expect(writes).toEqual([]);
+  });
+});
+
+describe('reanalyze progress on the terminal', () => {
+  it('counts files on one line, skips redraws within 80 ms but not the last, and keeps the line', () => {
+    const { stream, writes } = fakeStream(true);
+    const bar = countProgress('reading again', stream);
+    bar.update({ done: 1, total: 3 });
+    bar.update({ done: 2, total: 3 }); // within 80 ms of the first: not drawn
+    bar.update({ done: 3, total: 3 });
+    bar.done();
+    expect(writes).toEqual(['\rreading again: 1/3 files', '\rreading again: 3/3 files', '\n']);
   });
 });
