@@ -6,7 +6,12 @@
  */
 import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, IsoDate } from '../../../shared/model';
-import { isSignedRecordType, signatureStatus } from '../review/lib/documents';
+import {
+  isSignatureLog,
+  isSignedRecordType,
+  signatureLogIn,
+  signatureStatus,
+} from '../review/lib/documents';
 import { usDate } from './format';
 import type { Exhibit, PacketKind } from './types';
 
@@ -76,7 +81,7 @@ function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): Episode
   const picked = episode.documents.filter((d) => {
     // "Other" documents are part of the complete record an ADR asks for; an appeal stays focused,
     // but keeps a signature log or attestation: it answers for an illegible signature.
-    if (d.type === 'other') return sel.kind === 'adr' || hasSignatureLog(d);
+    if (d.type === 'other') return sel.kind === 'adr' || isSignatureLog(d);
     if (d.type === 'daily-note') return allNotes || (d.date !== null && atIssue.has(d.date));
     return true;
   });
@@ -87,16 +92,12 @@ function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): Episode
   });
 }
 
-function hasSignatureLog(doc: EpisodeDocument): boolean {
-  return doc.facts.some((f) => f.kind === 'signature-log');
-}
-
 /**
  * Exhibits whose signature cannot be read while the packet holds no signature log or attestation
  * (PIM Ch. 3 §3.3.2.4): the biller adds one rather than let the reviewer ask for it.
  */
 export function illegibleSignatureGaps(exhibitDocs: readonly EpisodeDocument[]): string[] {
-  if (exhibitDocs.some(hasSignatureLog)) return [];
+  if (signatureLogIn(exhibitDocs)) return [];
   return exhibitDocs
     .filter((d) => isSignedRecordType(d.type) && signatureStatus(d).status === 'illegible')
     .map(

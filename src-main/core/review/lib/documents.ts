@@ -497,29 +497,31 @@ export interface SignatureStatus {
  * so their physician-signer facts count as the signature.
  */
 export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
-  const blank = firstFact(doc, 'signature-blank');
-  const signer = signerOf(doc);
-  const illegible = !blank && !signer ? firstFact(doc, 'signature-illegible') : undefined;
-  if (illegible) {
-    return {
-      status: 'illegible',
-      missing: missingBesideSignature(doc, illegible),
-      evidence: evidenceFromFact(illegible),
-    };
-  }
-  if (blank || !signer) {
+  const { blank, signature } = signatureOf(doc);
+  if (blank || !signature) {
     return {
       status: 'unsigned',
       missing: ['signature'],
       evidence: blank ? evidenceFromFact(blank) : evidenceFromDocument(doc),
     };
   }
-  const missing = missingBesideSignature(doc, signer);
-  return {
-    status: missing.length ? 'incomplete' : 'signed',
-    missing,
-    evidence: evidenceFromFact(signer),
-  };
+  const missing = missingBesideSignature(doc, signature);
+  const status =
+    signature.kind === 'signature-illegible'
+      ? 'illegible'
+      : missing.length
+        ? 'incomplete'
+        : 'signed';
+  return { status, missing, evidence: evidenceFromFact(signature) };
+}
+
+/**
+ * The fact that stands for the document's signature: its signer, else an illegible signature;
+ * and a blank signature line, which makes the document unsigned whatever else it has.
+ */
+function signatureOf(doc: EpisodeDocument): { blank?: Fact; signature?: Fact } {
+  const blank = firstFact(doc, 'signature-blank');
+  return { blank, signature: signerOf(doc) ?? firstFact(doc, 'signature-illegible') };
 }
 
 /** What a signature (legible or not) lacks: credentials, a date. */
@@ -537,10 +539,23 @@ function missingBesideSignature(doc: EpisodeDocument, signature: Fact): Signatur
  * that only need that verdict, without building the status.
  */
 export function signatureGap(doc: EpisodeDocument): 'signature' | 'credentials' | null {
-  const blank = firstFact(doc, 'signature-blank');
-  const signer = signerOf(doc) ?? (blank ? undefined : firstFact(doc, 'signature-illegible'));
-  if (!signer || blank) return 'signature';
-  return isCredentialed(doc, signer) ? null : 'credentials';
+  const { blank, signature } = signatureOf(doc);
+  if (blank || !signature) return 'signature';
+  return isCredentialed(doc, signature) ? null : 'credentials';
+}
+
+/** Whether the document is (or holds) a signature log or an author's signature attestation. */
+export function isSignatureLog(doc: EpisodeDocument): boolean {
+  return firstFact(doc, 'signature-log') !== undefined;
+}
+
+/** The first signature log or attestation among the documents (an episode's, or a packet's). */
+export function signatureLogIn(docs: readonly EpisodeDocument[]): Fact | undefined {
+  for (let i = 0; i < docs.length; i++) {
+    const f = firstFact(docs[i]!, 'signature-log');
+    if (f) return f;
+  }
+  return undefined;
 }
 
 /** Orders and certifications are signed by the physician. */

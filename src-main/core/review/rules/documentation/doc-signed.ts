@@ -1,11 +1,12 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
-import type { Fact, IsoDate } from '../../../../../shared/model';
+import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
 import {
   docDate,
   isSignedRecordType,
   isStructuredPlan,
   plansToJudge,
+  signatureLogIn,
   signatureStatus,
   type SignedRecordType,
 } from '../../lib/documents';
@@ -37,7 +38,7 @@ export const docSigned: Rule = {
     const findings: RuleFinding[] = [];
     const signed = [];
     // A signature log or attestation anywhere in the record answers for an illegible signature.
-    const log = signatureLog(episode);
+    const log = signatureLogIn(episode.documents);
     let logCited = false;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
@@ -121,15 +122,6 @@ function documentsToSign(episode: EpisodeModel): EpisodeDocument[] {
     docs.push(d);
   }
   return docs;
-}
-
-/** The first signature log or attestation in the episode's documents. */
-function signatureLog(episode: EpisodeModel): Fact | undefined {
-  for (const d of episode.documents) {
-    const f = firstFact(d, 'signature-log');
-    if (f) return f;
-  }
-  return undefined;
 }
 
 /** "Treatment note dated 2026-02-15", or the title when the entry has no readable date. */
