@@ -28,6 +28,7 @@ interface FileToRead {
   id: number;
   path: string;
   kind: string;
+  batchId: string;
 }
 
 /**
@@ -35,7 +36,7 @@ interface FileToRead {
  * stored pages, FHIR bundles with stored content. `all` = whatever version read them.
  */
 const FILES_SQL = (all: boolean) => `
-  SELECT f.id, f.path, f.kind FROM files f
+  SELECT f.id, f.path, f.kind, f.batch_id AS batchId FROM files f
     LEFT JOIN file_readings r ON r.file_id = f.id
    WHERE f.parent_id IS NULL
      AND ((f.kind LIKE 'notes-%' AND EXISTS (SELECT 1 FROM pages p WHERE p.file_id = f.id))
@@ -71,15 +72,12 @@ export async function reanalyzeStore(
         OR file_id IN (SELECT id FROM files WHERE parent_id = @id)`,
     )
     .pluck();
-  const batchOf = db.prepare('SELECT batch_id FROM files WHERE id = ?').pluck();
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     try {
       const before = countDocs.get({ id: file.id }) as number;
       const after =
-        file.kind === 'fhir'
-          ? await rereadBundle(db, writer, file, batchOf.get(file.id) as string)
-          : rereadNotes(db, writer, file);
+        file.kind === 'fhir' ? await rereadBundle(db, writer, file) : rereadNotes(db, writer, file);
       summary.files++;
       summary.documentsBefore += before;
       summary.documentsAfter += after;
@@ -127,12 +125,7 @@ function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): number {
  * each note's title, date and patient, which the stored pages lack); its billing stays. A note
  * that no longer reads fails the whole bundle rather than being dropped.
  */
-async function rereadBundle(
-  db: Db,
-  writer: ImportWriter,
-  file: FileToRead,
-  batchId: string,
-): Promise<number> {
+async function rereadBundle(db: Db, writer: ImportWriter, file: FileToRead): Promise<number> {
   const content = db
     .prepare('SELECT content FROM files WHERE id = ?')
     .pluck()
@@ -158,7 +151,7 @@ async function rereadBundle(
       .all(file.id) as Array<{ path: string; imported_at: string }>;
     // Child files cascade to their pages, documents, facts and readings.
     db.prepare('DELETE FROM files WHERE parent_id = ?').run(file.id);
-    documents = storeEmbeddedNotes(writer, file.id, batchId, analysis.embedded);
+    documents = storeEmbeddedNotes(writer, file.id, file.batchId, analysis.embedded);
     const restore = db.prepare('UPDATE files SET imported_at = ? WHERE parent_id = ? AND path = ?');
     for (const c of importedAt) restore.run(c.imported_at, file.id, c.path);
     writer.markRead(file.id, EXTRACTOR_VERSION);
