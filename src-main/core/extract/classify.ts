@@ -132,13 +132,17 @@ export function classifyByContent(text: string): DocType {
   return 'other';
 }
 
-/** Discipline words and credentials. Abbreviations are case-sensitive: "pt" in prose means patient. */
+/**
+ * Discipline words as titles and discipline fields write them. Abbreviations are case-sensitive:
+ * "pt" in prose means patient. Credentials after a signer's name are read from the credentials
+ * table (core/domain/credentials), not here.
+ */
 export const DISCIPLINE_CUES: ReadonlyArray<{ discipline: Discipline; re: RegExp }> = [
-  { discipline: 'SLP', re: /\bCCC-SLP\b|\bSLP\b|\bST\b(?= (?:evaluation|eval|note))/ },
+  { discipline: 'SLP', re: /\bSLP\b|\bST\b(?= (?:evaluation|eval|note))/ },
   { discipline: 'SLP', re: /\bspeech(?:-language)? (?:therapy|patholog(?:y|ist))\b/i },
-  { discipline: 'OT', re: /\bOTR\/L\b|\bOTR\b|\bCOTA(?:\/L)?\b|\bOTD\b|\bOT\b/ },
+  { discipline: 'OT', re: /\bOT\b/ },
   { discipline: 'OT', re: /\boccupational therap(?:y|ist)\b/i },
-  { discipline: 'PT', re: /\bDPT\b|\bPTA\b|\bMPT\b|\bPT\b/ },
+  { discipline: 'PT', re: /\bPT\b/ },
   { discipline: 'PT', re: /\bphysical therap(?:y|ist)\b|\bphysiotherapy\b/i },
 ];
 

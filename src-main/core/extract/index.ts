@@ -16,6 +16,7 @@ import { classifyByContent, disciplineIn, titleType } from './classify';
 import { extractCommunicationParties } from './communication';
 import { parseDate } from './dates';
 import { FactSink } from './facts';
+import { disciplineOfCredentials } from '../domain/credentials';
 import { extractGoals } from './goals';
 import { extractIdentity } from './identity';
 import { extractInterventions, extractObjectiveMeasures } from './interventions';
@@ -139,39 +140,44 @@ function documentDate(facts: Fact[], hint: string | null): string | null {
     : null;
 }
 
-/** Discipline from the title, then the signer's credentials, then discipline words in the text. */
+/**
+ * Discipline from what says who furnished the service: the title ("PT Daily Note", "Occupational
+ * Therapy Evaluation"), else the signer's credentials ("OTR/L", "PTA"), else a discipline field
+ * ("Discipline: PT"). Never from content words: a PT's evaluation of a warehouse worker speaks of
+ * occupational tasks, and an FCE of daily activities. Billing modifiers (GP/GO/GN) settle the rest
+ * in the review.
+ */
 function findDiscipline(
   titleLine: Line | null,
   content: Line[],
   sink: FactSink,
 ): Discipline | null {
-  const credLines = sink.facts
-    .filter((f) => f.kind === 'credentials')
-    .map((f) =>
-      content.find(
-        (l) =>
-          l.page === f.provenance.page &&
-          l.start <= f.provenance.start &&
-          f.provenance.end <= l.end,
-      ),
-    )
-    .filter((l): l is Line => !!l);
-  const candidates: Line[] = [...(titleLine ? [titleLine] : []), ...credLines, ...content];
-  for (const line of candidates) {
-    const hit = disciplineIn(
-      line === titleLine || credLines.includes(line) ? line.text : proseSafe(line.text),
-    );
-    if (!hit) continue;
-    sink.add('discipline', hit.discipline, line, hit.start, hit.end);
+  const titled = titleLine ? disciplineIn(titleLine.text) : null;
+  if (titleLine && titled) {
+    sink.add('discipline', titled.discipline, titleLine, titled.start, titled.end);
+    return titled.discipline;
+  }
+  for (const f of sink.facts) {
+    if (f.kind !== 'credentials') continue;
+    const d = disciplineOfCredentials(f.value);
+    if (!d) continue;
+    const p = f.provenance;
+    sink.addSpan('discipline', d, p.page, p.start, p.end);
+    return d;
+  }
+  for (const line of content) {
+    const field = DISCIPLINE_FIELD.exec(line.text);
+    const hit = field ? disciplineIn(line.text.slice(field[0].length)) : null;
+    if (!field || !hit) continue;
+    const at = field[0].length;
+    sink.add('discipline', hit.discipline, line, at + hit.start, at + hit.end);
     return hit.discipline;
   }
   return null;
 }
 
-/** Outside titles and signatures only spelled-out disciplines count ("PT" may be a patient). */
-function proseSafe(text: string): string {
-  return text.replace(/\b(?:PT|PTA|OT|ST)\b/g, (m) => ' '.repeat(m.length));
-}
+/** A field that names the discipline: "Discipline: PT", "Service: Occupational Therapy". */
+const DISCIPLINE_FIELD = /^\s*(?:Discipline|Service|Department|Therapy Type|Therapy|Specialty)\s*:\s*/i;
 
 /** Patient identity for a whole file: the most frequent name, DOB and MRN among its documents. */
 export function fileIdentity(docs: ExtractedDocument[]): PatientRecord {

@@ -2,64 +2,11 @@
 import type { FactSink } from './facts';
 import { findDates } from './dates';
 import type { Line } from './lines';
-
-/** Professional credentials as they follow a signer's name. */
-export const THERAPY_CREDENTIALS = [
-  'PT',
-  'DPT',
-  'PTA',
-  'MPT',
-  'MSPT',
-  'OCS',
-  'SCS',
-  'CSCS',
-  'ATC',
-  'CEAS',
-  'CWCE',
-  'OTR/L',
-  'OTR',
-  'OT',
-  'OTD',
-  'COTA/L',
-  'COTA',
-  'SLP',
-  'CCC-SLP',
-  'MS',
-  'MA',
-  'PhD',
-  'CHT',
-  'CLT',
-  'CFCE',
-];
-export const PHYSICIAN_CREDENTIALS = [
-  'MD',
-  'M.D.',
-  'DO',
-  'D.O.',
-  'NP',
-  'FNP',
-  'FNP-C',
-  'APRN',
-  'PA-C',
-  'PA',
-  'DPM',
-];
-const CREDENTIALS = new Set(
-  [...THERAPY_CREDENTIALS, ...PHYSICIAN_CREDENTIALS].map((c) => c.toUpperCase()),
-);
-
-/** A credential as written ("PT", "M.D.", "P.T.", "D.P.T."), dots between letters allowed. */
-function isCredential(token: string): boolean {
-  const t = token.toUpperCase().replace(/\.$/, '');
-  if (CREDENTIALS.has(t) || CREDENTIALS.has(t.replace(/\./g, ''))) return true;
-  // "PT/DPT": credentials joined by a slash ("OTR/L" is one, matched above).
-  const parts = t.split('/');
-  return parts.length > 1 && parts.every((p) => CREDENTIALS.has(p.replace(/\./g, '')));
-}
+import { isCredentialToken, isPhysicianCredential } from '../domain/credentials';
 
 /** Labels that introduce a therapist's signature. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?|E-?signed(?:\s+by)?|Signed\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))(?:'s)?\s+Signature|Signature|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?\s+by|Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Completed\s+by|Prepared\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))(?:'s)?\s+Signature|Signature|Co-?signer|Evaluator|Examiner|Evaluating Clinician|Supervising Therapist|Attending Therapist|Treating Provider|Author|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
 const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
@@ -160,7 +107,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   let credStart = -1;
   for (;;) {
     const m = /[\s,]+([A-Za-z./-]{2,8})[\s,.]*$/.exec(nameText);
-    if (!m || !isCredential(m[1]!)) break;
+    if (!m || !isCredentialToken(m[1]!)) break;
     credList.unshift(m[1]!.replace(/\.$/, ''));
     credStart = m.index + m[0].indexOf(m[1]!);
     nameText = nameText.slice(0, m.index);
@@ -181,7 +128,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   // Inverted names put the given name after the comma, never a credential ("Jane Roe, PT Final").
   const afterComma = /,\s*([^\s,]+)/.exec(name);
   const validName =
-    NAME.test(name) && !NOT_A_NAME.test(name) && !(afterComma && isCredential(afterComma[1]!));
+    NAME.test(name) && !NOT_A_NAME.test(name) && !(afterComma && isCredentialToken(afterComma[1]!));
   // Unreadable: said so in words, or (OCR of a scrawl) no run of letters a name would have, only
   // characters no name holds, on a line with the credentials or date of a signature. Anything
   // else that is not a name (a remark after "Therapist", "Pending") is not a signature at all.
@@ -200,10 +147,6 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   };
 }
 
-function isPhysicianCred(creds: string[]): boolean {
-  const phys = new Set(PHYSICIAN_CREDENTIALS.map((c) => c.toUpperCase().replace(/\.$/, '')));
-  return creds.some((c) => phys.has(c.toUpperCase()));
-}
 
 /**
  * A signature stamp, as a transcribed or printed record says it ("Signature: [stamped] A. Kessler
@@ -260,6 +203,32 @@ function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean 
   return true;
 }
 
+/**
+ * What may stand after an unlabelled signature's credentials: its date, a time, a licence or NPI
+ * number, separators. Anything else makes the line a sentence, not a signature.
+ */
+const SIGNATURE_TAIL =
+  /^(?:[\s,;|/()–—-]|\bon\b|\bat\b|\bdate\b:?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\b[ECMP][SD]T\b|(?:Lic(?:ense)?\.?|NPI|#)\s*(?:No\.?|#)?\s*:?\s*[A-Z]{0,4}-?\d[\w-]*)*$/i;
+
+/**
+ * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
+ * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
+ */
+function unlabelledSignature(text: string): ParsedSignature | null {
+  const sig = parseBody(text, 0, false);
+  if (!sig.name || !sig.creds || text.slice(0, sig.name[0]).trim().replace(/\/s\//i, '') !== '')
+    return null;
+  let rest = text.slice(sig.creds[1]);
+  if (sig.date && sig.date.start >= sig.creds[1]) {
+    const d0 = sig.date.start - sig.creds[1];
+    rest = rest.slice(0, d0) + ' ' + rest.slice(d0 + sig.date.end - sig.date.start);
+  }
+  return SIGNATURE_TAIL.test(rest) ? sig : null;
+}
+
+/** How far from a document's end an unlabelled signature may stand (in content lines). */
+const UNLABELLED_TAIL_LINES = 8;
+
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
   lines.forEach((line, i) => {
@@ -271,10 +240,13 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     const label = phys ?? SIGNER_LABEL.exec(t) ?? E_SIGNED_ANYWHERE.exec(t);
     const stamp = stampSpan(t, label ? label.index + label[0].length : null);
     if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);
-    if (!label) return;
-    const from = label.index + label[0].length;
     // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.
-    const sig = parseBody(t, from, label[0].includes(':'));
+    const sig = label
+      ? parseBody(t, label.index + label[0].length, label[0].includes(':'))
+      : i >= lines.length - UNLABELLED_TAIL_LINES
+        ? unlabelledSignature(t)
+        : null;
+    if (!sig) return;
     if (sig.blank && !sig.name) {
       sink.add('signature-blank', 'blank', line, 0, t.length);
       return;
@@ -285,7 +257,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     }
     if (!sig.name && !sig.illegible) return;
     const physician =
-      !!phys || isPhysicianCred(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
+      !!phys || isPhysicianCredential(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
     if (sig.name) {
       const nameText = t.slice(sig.name[0], sig.name[1]);
       sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);

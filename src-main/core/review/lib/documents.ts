@@ -19,6 +19,7 @@ import type {
 } from '../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 import { memo } from './memo';
+import { authorRoleOf, type AuthorRole } from '../../domain/credentials';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -381,49 +382,18 @@ export function evidenceForDay(day: TreatmentDayView): Evidence[] {
 // ---------------------------------------------------------------------------------------------
 // Authorship and signatures
 
-export type AuthorKind = 'clinician' | 'assistant' | 'physician' | 'unknown';
-
-const ASSISTANT_CREDENTIALS = new Set(['PTA', 'LPTA', 'COTA', 'OTA', 'SLPA', 'COTAL', 'OTAL']);
-const THERAPIST_CREDENTIALS = new Set([
-  'PT',
-  'DPT',
-  'MPT',
-  'MSPT',
-  'OT',
-  'OTR',
-  'OTRL',
-  'OTD',
-  'MOT',
-  'SLP',
-  'CCCSLP',
-]);
-const PHYSICIAN_CREDENTIALS = new Set(['MD', 'DO', 'NP', 'PA', 'PAC', 'FNP', 'APRN', 'CNS']);
-
-function credentialTokens(text: string): string[] {
-  // "P.T." and "D.P.T." at the end of the text or before a separator are "PT" and "DPT" (before a
-  // name, "P.T. Nguyen", they are initials); "OTR/L" and "COTA/L" are written with a slash;
-  // "CCC-SLP" with a hyphen.
-  const undotted = text
-    .toUpperCase()
-    .replace(/\b[A-Z](?:\.[A-Z])+\.?(?=\s*(?:$|[,;/)|]))/g, (m) => m.replace(/\./g, ''));
-  const joined = undotted.replace(/(OTR|COTA|OTA)\s*\/\s*L\b/g, '$1L');
-  return joined
-    .replace(/CCC-SLP/g, 'CCCSLP')
-    .replace(/PA-C/g, 'PAC')
-    .split(/[^A-Z]+/)
-    .filter(Boolean);
-}
+export type AuthorKind = AuthorRole;
 
 /**
- * Who a credentials string names. A therapist or physician credential anywhere wins (a report
- * co-signed by the PT is the PT's report); only assistant credentials = assistant (BPM §220.3.D:
- * assistants may not write progress reports).
+ * Who a credentials string names (the one credentials table, core/domain/credentials): a therapist
+ * or physician credential anywhere wins (a report co-signed by the PT is the PT's report); only
+ * assistant credentials = assistant (BPM §220.3.D: assistants may not write progress reports).
  */
 export function credentialKind(credentials: string): AuthorKind {
-  // Every note repeats the same few credential strings ("PT, DPT"): tokenize each string once.
+  // Every note repeats the same few credential strings ("PT, DPT"): read each string once.
   let kind = credentialCache.get(credentials);
   if (kind === undefined) {
-    kind = computeCredentialKind(credentials);
+    kind = authorRoleOf(credentials);
     if (credentialCache.size > 10_000) credentialCache.clear();
     credentialCache.set(credentials, kind);
   }
@@ -432,14 +402,6 @@ export function credentialKind(credentials: string): AuthorKind {
 
 /** Verdicts by credentials string (pure function of the string; bounded). */
 const credentialCache = new Map<string, AuthorKind>();
-
-function computeCredentialKind(credentials: string): AuthorKind {
-  const tokens = credentialTokens(credentials);
-  if (tokens.some((t) => THERAPIST_CREDENTIALS.has(t))) return 'clinician';
-  if (tokens.some((t) => PHYSICIAN_CREDENTIALS.has(t))) return 'physician';
-  if (tokens.some((t) => ASSISTANT_CREDENTIALS.has(t))) return 'assistant';
-  return 'unknown';
-}
 
 /** Author of a document from its credentials facts (and signer text, which often carries them). */
 export function authorKind(doc: EpisodeDocument): AuthorKind {
