@@ -148,7 +148,11 @@ export type FactKind =
   /** A signature that is there but cannot be read as a name ("[illegible]", OCR of a scrawl). */
   | 'signature-illegible'
   /** A signature log or an author's signature attestation in the record: `log` | `attestation`. */
-  | 'signature-log';
+  | 'signature-log'
+  /** A contact with the adjuster, case manager, physician or employer (detail: date, parties). */
+  | 'communication'
+  /** One service's own documented minutes ("97110 1:15-1:45 PM"): value = minutes, detail.code. */
+  | 'service-minutes';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element
@@ -174,6 +178,35 @@ export interface Fact {
   kind: FactKind;
   value: string;
   provenance: Provenance;
+  /** What the reader made of the fact beyond its value, typed (see FactDetail); most facts have none. */
+  detail?: FactDetail;
+}
+
+/** How a goal stands, in the words clinicians use ("Met", "Achieved", "Progressing", "Not met"). */
+export type GoalStatus =
+  'met' | 'partially-met' | 'progressing' | 'not-met' | 'discontinued' | 'deferred' | 'revised';
+
+/**
+ * Typed readings of a fact, so rules never re-parse fact text:
+ * - goals (`goal-short`, `goal-long`): `timeFrame` as written (from the goal, its label or its
+ *   heading: "3 weeks", "by 04/15/2026"), `measurable`, `jobLinked`, and `status` when the goal
+ *   line also says how it stands;
+ * - `goal-assessment`: `status`, and `all` when one statement covers every goal ("All goals met");
+ * - `communication`: `date` of the contact and the `parties` reached;
+ * - `service-minutes`: `code` and `minutes` of one service's own time ("97110 1:15-1:45 PM").
+ */
+export interface FactDetail {
+  timeFrame?: string | null;
+  measurable?: boolean;
+  jobLinked?: boolean;
+  /** goal: names the job or the return to work itself. */
+  rtw?: boolean;
+  status?: GoalStatus;
+  all?: boolean;
+  date?: IsoDate | null;
+  parties?: string[];
+  code?: string;
+  minutes?: number;
 }
 
 /** One clinical document found in a file (a file may hold many: a printed chart). */

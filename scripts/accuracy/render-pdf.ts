@@ -102,8 +102,7 @@ export async function renderPdf(source: string): Promise<Uint8Array> {
       for (const part of parts) {
         newLine();
         const indent = /^\s*/.exec(part)![0].length * font.widthOfTextAtSize(' ', size);
-        if (part.trim() !== '')
-          page.drawText(part.trim(), { x: MARGIN + indent, y, size, font });
+        if (part.trim() !== '') page.drawText(part.trim(), { x: MARGIN + indent, y, size, font });
       }
     }
   }

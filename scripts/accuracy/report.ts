@@ -50,10 +50,14 @@ export function formatReport(
   const missed = scores.flatMap((s) => s.missed);
   out.push('', `Missed planted defects: ${missed.length} of ${planted} (goal: recall >= 98%)`);
   for (const m of missed)
-    out.push(`  ${m.chart} | ${m.patient} | ${m.rule} [${m.dates.join(', ')}]: ${m.why}`, `      review said: ${m.got}`);
+    out.push(
+      `  ${m.chart} | ${m.patient} | ${m.rule} [${m.dates.join(', ')}]: ${m.why}`,
+      `      review said: ${m.got}`,
+    );
   const profiles = scores.flatMap((s) => s.profiles);
   out.push('', `Wrong payer profile: ${profiles.length}`);
-  for (const p of profiles) out.push(`  ${p.chart} | ${p.patient}: ${p.got}, expected ${p.expected}`);
+  for (const p of profiles)
+    out.push(`  ${p.chart} | ${p.patient}: ${p.got}, expected ${p.expected}`);
   const episodesLost = scores.flatMap((s) => s.missingEpisodes.map((e) => `  ${s.chart} | ${e}`));
   const phantoms = scores.flatMap((s) => s.unexpectedEpisodes);
   out.push('', `Episodes not found or split: ${episodesLost.length}`, ...episodesLost);
@@ -62,7 +66,8 @@ export function formatReport(
   out.push('', `Other false alarms (episodes with planted defects): ${other.length}`);
   out.push(...(allAlarms ? other : other.slice(0, 40)).map(alarmLine));
   if (!allAlarms && other.length > 40) out.push(`  ... ${other.length - 40} more (--all-alarms)`);
-  if (importProblems.length) out.push('', 'Import rejections:', ...importProblems.map((p) => `  ${p}`));
+  if (importProblems.length)
+    out.push('', 'Import rejections:', ...importProblems.map((p) => `  ${p}`));
   out.push('', failures.length ? `FAILED: ${failures.length} problem(s)` : 'PASSED');
   return out.join('\n');
 }

@@ -4,6 +4,7 @@
  * misreading found on charts written by others (issue 14), with a negative case beside it.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExtractedDocument } from '../../shared/model';
 import { extractDocuments } from '../../src-main/core/extract';
 import {
   authorRoleOf,
@@ -11,6 +12,7 @@ import {
   disciplineOfCredentials,
 } from '../../src-main/core/domain/credentials';
 import { credentialKind } from '../../src-main/core/review/lib/documents';
+import { headingOf } from '../../src-main/core/extract/sections';
 import { expectQuotesExact, onePage, values } from './helpers';
 
 function read(text: string, file = 'note.txt') {
@@ -80,5 +82,222 @@ describe('discipline from the author and the title, never from content words', (
       ),
     );
     expect(none!.discipline).toBeNull();
+  });
+});
+
+describe('headings and labels in any case, combined, numbered or inline', () => {
+  it('names every part of a combined heading and reads history from its usual labels', () => {
+    expect(headingOf('SUBJECTIVE / HISTORY')?.names).toEqual(['subjective', 'history']);
+    expect(headingOf('Assessment & Plan:')?.names).toEqual(['assessment', 'plan']);
+    expect(headingOf('II. PAST MEDICAL HISTORY')?.names).toEqual(['history']);
+    expect(headingOf('PMH: unremarkable')?.names).toEqual(['history']);
+    expect(headingOf('MOI - lifting a pallet jack at work')?.names).toEqual(['history']);
+    expect(headingOf('Goals (4 weeks):')?.names).toEqual(['goals']);
+    expect(headingOf('**Objective Findings**')?.names).toEqual(['objective']);
+    expect(headingOf('Frequency/Duration: 3x/wk x 4 wks')?.names).toEqual(['frequency-duration']);
+    // Prose that begins with a section word, a label of another field, a lone letter: none.
+    expect(headingOf('Plan to progress lifting next session')).toBeNull();
+    expect(headingOf('Plan of care dates: 3/2/26 - 4/1/26')).toBeNull();
+    expect(headingOf('A')).toBeNull();
+    expect(headingOf('A: tolerated well')?.names).toEqual(['assessment']);
+  });
+
+  it('an evaluation whose history sits under "SUBJECTIVE / HISTORY" has a history section', () => {
+    const [doc] = read(
+      [
+        'INITIAL EVALUATION - WORK CONDITIONING',
+        'Date of Service: 03/02/2026',
+        'SUBJECTIVE / HISTORY',
+        'Pt injured L shoulder lifting a 60 lb box at work 12/2025. Completed 8 weeks of PT.',
+        'PMH unremarkable.',
+        'OBJECTIVE',
+        'Floor to waist lift 25 lb.',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'section')).toEqual(expect.arrayContaining(['subjective', 'history']));
+  });
+});
+
+function goals(doc: ExtractedDocument) {
+  return doc.facts
+    .filter((f) => f.kind === 'goal-short' || f.kind === 'goal-long')
+    .map((f) => ({
+      kind: f.kind,
+      text: f.value,
+      timeFrame: f.detail?.timeFrame ?? null,
+      status: f.detail?.status,
+    }));
+}
+function statuses(doc: ExtractedDocument) {
+  return doc.facts
+    .filter((f) => f.kind === 'goal-assessment')
+    .map((f) => `${f.detail?.status ?? '?'}${f.detail?.all ? ' (all)' : ''}`);
+}
+
+describe('goal time frames in any of their usual places', () => {
+  it('reads the time frame in parentheses after the label', () => {
+    const [doc] = read(
+      [
+        'Plan of Care',
+        'Date: Mar 3, 2026',
+        'STG (1.5 weeks): Pt will lift 30 lb floor to waist x 5 reps.',
+        'LTG (3 weeks): Pt will carry 50 lb x 50 ft to meet medium PDL job demands.',
+      ].join('\n'),
+    );
+    expect(goals(doc!)).toEqual([
+      {
+        kind: 'goal-short',
+        text: 'STG (1.5 weeks): Pt will lift 30 lb floor to waist x 5 reps.',
+        timeFrame: '(1.5 weeks)',
+        status: undefined,
+      },
+      {
+        kind: 'goal-long',
+        text: 'LTG (3 weeks): Pt will carry 50 lb x 50 ft to meet medium PDL job demands.',
+        timeFrame: '(3 weeks)',
+        status: undefined,
+      },
+    ]);
+  });
+
+  it('takes the heading’s time frame for the goals listed under it, and reads dashes, visits and dates', () => {
+    const [doc] = read(
+      [
+        'PT Evaluation',
+        'Date of Service: 2026-03-03',
+        'Long-Term Goals (to be met in 4 weeks):',
+        '1. Return to full duty as a warehouse loader.',
+        '2. Sit 60 min without increased symptoms.',
+        'Short-Term Goals',
+        '- Lift 25 lb floor to waist within 6 visits',
+        'LTG - 4 weeks - push/pull 80 lb sled 50 ft',
+        'Goal 3: Independent with HEP by 04/15/2026',
+        'Goal 4: Improve posture',
+      ].join('\n'),
+    );
+    expect(goals(doc!).map((g) => [g.kind, g.timeFrame])).toEqual([
+      ['goal-long', 'in 4 weeks'],
+      ['goal-long', 'in 4 weeks'],
+      ['goal-short', 'within 6 visits'],
+      ['goal-long', '4 weeks'],
+      // Numbered goals under the short-term list are short-term goals.
+      ['goal-short', 'by 04/15/2026'],
+      ['goal-short', null],
+    ]);
+  });
+
+  it('reads a goals table with target date and status columns (the header row is not a goal)', () => {
+    const [doc] = read(
+      [
+        'Progress Report',
+        'Date: 03-20-2026',
+        'Goals',
+        'Goal\tBaseline\tTarget\tTarget Date\tStatus',
+        'Floor to waist lift\t20 lb\t50 lb\t04/15/2026\tProgressing',
+        'Carry 40 lb x 100 ft\t15 lb\t40 lb\t04/15/2026\tMet',
+      ].join('\n'),
+    );
+    expect(goals(doc!)).toEqual([
+      {
+        kind: 'goal-long',
+        text: 'Floor to waist lift',
+        timeFrame: '04/15/2026',
+        status: 'progressing',
+      },
+      { kind: 'goal-long', text: 'Carry 40 lb x 100 ft', timeFrame: '04/15/2026', status: 'met' },
+    ]);
+    expect(statuses(doc!)).toEqual(['progressing', 'met']);
+  });
+});
+
+describe('goal status in any of its usual forms', () => {
+  it('reads a status after the goal, with the measured value after it', () => {
+    const [doc] = read(
+      [
+        'Progress Report',
+        'Date: 03/20/2026',
+        'Goal status:',
+        '- LTG carry 50 lb x 50 ft: PROGRESSING (40 lb).',
+        '- STG lift 30 lb floor to waist: MET',
+        '- LTG sit 60 min - partially met, currently 45 min',
+        'Achieved: push sled 60 lb',
+      ].join('\n'),
+    );
+    expect(statuses(doc!)).toEqual(['progressing', 'met', 'partially-met']);
+  });
+
+  it('reads assessments in sentences and statements about all goals; an unticked box says nothing', () => {
+    const [letter] = read(
+      [
+        'Dear Dr. Lee,',
+        'She has met her goal of lifting 40 lb from floor to waist. Her sitting goal is partially met.',
+      ].join('\n'),
+    );
+    expect(statuses(letter!)).toEqual(['met']);
+    const [form] = read(
+      [
+        'Discharge Summary',
+        'Date: 03/27/2026',
+        '[X] Goals met   [ ] Goals partially met   [ ] Goals not met',
+      ].join('\n'),
+    );
+    expect(statuses(form!)).toEqual(['met (all)']);
+    const [unticked] = read(
+      ['Discharge Summary', 'Date: 03/27/2026', '[ ] Goals met   [X] Goals not met'].join('\n'),
+    );
+    expect(statuses(unticked!)).toEqual(['not-met (all)']);
+    const [all] = read(
+      ['Discharge Note', 'DOS 3/27/26', 'Reason for discharge: all goals met.'].join('\n'),
+    );
+    expect(statuses(all!)).toEqual(['met (all)']);
+  });
+});
+
+function contacts(doc: ExtractedDocument) {
+  return doc.facts
+    .filter((f) => f.kind === 'communication')
+    .map((f) => `${f.detail?.date ?? 'undated'} ${f.detail?.parties?.join('+')}`);
+}
+
+describe('communication wherever the chart records it', () => {
+  it('reads a log whose entries carry their own dates and times', () => {
+    const [doc] = read(
+      [
+        'COMMUNICATION LOG',
+        'Patient: Hall, Denise   Claim # 44-19302',
+        '11/03/26 10:15  Phone call w/ adjuster Tom Reyes re: start of program, schedule.',
+        '11/07/26  Weekly status faxed to adjuster and Dr. Patel.',
+        '11/10/2026 LM for NCM Sue Black re: progress report.',
+        '11/12/26 Spoke with supervisor Ray Cole (ABC Freight) re: modified duty.',
+        '11/13/26 Will call adjuster next week to request extension.',
+      ].join('\n'),
+    );
+    expect(contacts(doc!)).toEqual([
+      '2026-11-03 adjuster',
+      '2026-11-07 adjuster+physician',
+      '2026-11-10 case-manager',
+      '2026-11-12 employer',
+    ]);
+  });
+
+  it('reads contacts written inside a daily note and under a report; the patient’s own talk is not one', () => {
+    const [note] = read(
+      [
+        'Daily Note',
+        'DOS: 11/05/2026',
+        'S: Pt reports he spoke with his supervisor about light duty.',
+        'Spoke w/ adj J. Ruiz by phone re: progress; faxed PN to Dr. Park and adj.',
+      ].join('\n'),
+    );
+    expect(contacts(note!)).toEqual(['undated adjuster+physician']);
+    const [report] = read(
+      [
+        'Progress Report',
+        'Date: 11/09/2026',
+        'Plan: continue program.',
+        'cc: adjuster Tom Reyes; Dr. A. Patel; employer (ABC Freight HR)',
+      ].join('\n'),
+    );
+    expect(contacts(report!)).toEqual(['undated adjuster+employer+physician']);
   });
 });

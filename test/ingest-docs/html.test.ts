@@ -19,11 +19,11 @@ describe('htmlToText', () => {
     expect(htmlToText('AT&T &unknown; &#0;')).toBe('AT&T &unknown; \ufffd');
   });
 
-  it('puts table cells of a row on one line separated by spaces, one row per line', () => {
+  it('puts table cells of a row on one line separated by tabs, one row per line', () => {
     const html =
       '<table><tr><th>CPT</th><th>Units</th></tr><tr><td>97545</td><td>1</td></tr>' +
       '<tr><td>97546</td><td>2</td></tr></table>';
-    expect(htmlToText(html)).toBe('CPT Units\n97545 1\n97546 2');
+    expect(htmlToText(html)).toBe('CPT\tUnits\n97545\t1\n97546\t2');
   });
 
   it('drops head, script, style and comments but keeps the body', () => {

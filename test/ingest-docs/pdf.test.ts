@@ -36,7 +36,7 @@ describe('readPdf', () => {
     const pages = pagesOf(await readPdf(await pdfWithPages(NOTE)));
     expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
     expect(pages[0]!.text).toBe(
-      'Work Conditioning Daily Note\nDate of Service: 03/04/2026\nTime In: 8:00 AM Time Out: 12:05 PM',
+      'Work Conditioning Daily Note\nDate of Service: 03/04/2026\nTime In: 8:00 AM\tTime Out: 12:05 PM',
     );
     expect(pages[1]!.text).toBe('');
     expect(pages[2]!.text).toBe('Electronically signed by Jane Roe, PT, DPT');
@@ -62,7 +62,19 @@ describe('readPdf', () => {
         { text: 'above', x: 200, y: 520 },
       ],
     ]);
-    expect(pagesOf(await readPdf(bytes))[0]!.text).toBe('above\nleft right');
+    expect(pagesOf(await readPdf(bytes))[0]!.text).toBe('above\nleft\tright');
+  });
+
+  it('separates words by a space and columns (a gap over an em) by a tab', async () => {
+    const bytes = await pdfWithPages([
+      [
+        { text: 'Lift', x: 72, y: 500 },
+        // 3 pt past "Lift" (Helvetica 11 pt: 17.7 wide) is a word space; 60 pt is a column.
+        { text: 'floor', x: 72 + 17.7 + 3, y: 500 },
+        { text: '50 lb', x: 200, y: 500 },
+      ],
+    ]);
+    expect(pagesOf(await readPdf(bytes))[0]!.text).toBe('Lift floor\t50 lb');
   });
 
   it('does not split a word drawn as touching runs', async () => {

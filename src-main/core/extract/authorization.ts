@@ -1,7 +1,7 @@
 /** Payer authorization: number, approved visits/hours, validity period, service, denial codes. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates } from './dates';
+import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 
 const AUTH_NUMBER =

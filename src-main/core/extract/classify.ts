@@ -1,6 +1,6 @@
 /** Document type and discipline, from the title first and from content cues second. */
 import type { Discipline, DocType } from '../../../shared/model';
-import { findDates } from './dates';
+import { findDates } from '../parse/dates';
 
 /**
  * Title vocabulary, checked in order: the first match wins, so more specific headings come

@@ -1,25 +1,52 @@
-/** Who a communication was with: adjuster, case manager, employer or physician. */
+/**
+ * Contacts with the adjuster, case manager, physician or employer, wherever the chart records
+ * them: a letter or fax (its addressee, "Re:" and "cc:" lines), a communication log whose entries
+ * carry their own dates ("11/03/26 10:15 Phone call w/ adjuster ..."), a sentence inside a daily
+ * note ("Spoke w/ adj J. Ruiz by phone re: progress"), a report "sent to adjuster and Dr. Park".
+ * Each contact is a `communication` fact (detail: its own date when the line gives one, and the
+ * parties); `communication-party` facts name each party a document reaches.
+ */
 import type { DocType } from '../../../shared/model';
+import {
+  ADDRESS_LINE,
+  CONTACT_VERB,
+  CONTACT_WITH,
+  NOT_YET,
+  PARTY_WORDS,
+  PATIENT_REPORTS,
+} from '../lexicon/communication';
+import { findDates } from '../parse/dates';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 
-/** Party vocabulary, most specific first ("nurse case manager" before "nurse"). */
-export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
-  { party: 'case-manager', re: /\b(?:nurse case manager|case manager|NCM|field case manager)\b/i },
-  {
-    party: 'adjuster',
-    re: /\b(?:claims? adjuster|adjuster|adjustor|claims? examiner|claims? representative|claims? specialist)\b/i,
-  },
-  {
-    party: 'employer',
-    re: /\b(?:employer|supervisor|HR (?:manager|representative)|human resources|safety manager)\b/i,
-  },
-  { party: 'physician', re: /\b(?:physician|Dr\.|doctor|surgeon|referring provider|MD\b)/i },
-];
+/** Parties named in a text, in lexicon order, each once, with the span of its first mention. */
+function partiesIn(text: string): Array<{ party: string; start: number; end: number }> {
+  const out: Array<{ party: string; start: number; end: number }> = [];
+  for (const { party, re } of PARTY_WORDS) {
+    if (out.some((p) => p.party === party)) continue;
+    const m = re.exec(text);
+    if (m) out.push({ party, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
 
-/** Lines that record a contact ("Spoke with adjuster", "Faxed to Dr. Chen", "To: ..."). */
-const CONTACT_LINE =
-  /\b(?:spoke|talked|call(?:ed)?|phone(?:d)?|telephone|faxed|sent|letter|e-?mail(?:ed)?|discussed|conference|left (?:a )?(?:message|voicemail)|contacted|updated|notified|copied|cop(?:y|ies))\b[^\n]{0,40}\b(?:with|to|from)\b|^\s*(?:To|Re|Attn|Attention|Dear|cc|Recipient|Contact|Copy to|Copies to)\b\s*:?/i;
+/** A contact line: a contact word with a party attached, or an address line. */
+function isContactLine(text: string): boolean {
+  if (PATIENT_REPORTS.test(text)) return false;
+  if (ADDRESS_LINE.test(text)) return true;
+  const verb = CONTACT_VERB.exec(text);
+  if (!verb || NOT_YET.test(text.slice(Math.max(0, verb.index - 25), verb.index))) return false;
+  return CONTACT_WITH.test(text.slice(verb.index));
+}
+
+/** The date a contact line gives itself: a log entry's leading date, or "on 11/03/2026". */
+function ownDate(text: string): string | null {
+  const dates = findDates(text);
+  const lead = dates.find((d) => d.start <= 3);
+  if (lead) return lead.iso;
+  const on = dates.find((d) => /\b(?:on|dated?)\s*:?\s*$/i.test(text.slice(0, d.start)));
+  return on?.iso ?? null;
+}
 
 export function extractCommunicationParties(
   lines: Line[],
@@ -27,16 +54,24 @@ export function extractCommunicationParties(
   type: DocType,
   sink: FactSink,
 ): void {
-  const seen = new Set<string>();
-  const scan = (line: Line) => {
-    for (const { party, re } of PARTY_WORDS) {
-      if (seen.has(party)) continue;
-      const m = re.exec(line.text);
-      if (!m) continue;
-      seen.add(party);
-      sink.add('communication-party', party, line, m.index, m.index + m[0].length);
+  const reached = new Set<string>();
+  const record = (line: Line, date: string | null) => {
+    const parties = partiesIn(line.text);
+    if (parties.length === 0) return;
+    for (const p of parties) {
+      if (reached.has(p.party)) continue;
+      reached.add(p.party);
+      sink.add('communication-party', p.party, line, p.start, p.end);
     }
+    const names = parties.map((p) => p.party);
+    sink.add('communication', names.join(','), line, 0, line.text.length, {
+      date,
+      parties: names,
+    });
   };
-  if (titleLine && type === 'communication') scan(titleLine);
-  for (const line of lines) if (CONTACT_LINE.test(line.text)) scan(line);
+  if (titleLine && type === 'communication') record(titleLine, null);
+  for (const line of lines) {
+    if (line === titleLine || !isContactLine(line.text)) continue;
+    record(line, ownDate(line.text));
+  }
 }

@@ -1,5 +1,5 @@
 /** Collects facts with provenance whose quote is always the exact page text of the span. */
-import type { Fact, FactKind, Provenance } from '../../../shared/model';
+import type { Fact, FactDetail, FactKind, Provenance } from '../../../shared/model';
 import type { Line } from './lines';
 
 export class FactSink {
@@ -12,12 +12,26 @@ export class FactSink {
   ) {}
 
   /** Adds a fact for `line.text.slice(relStart, relEnd)`, trimmed of surrounding whitespace. */
-  add(kind: FactKind, value: string, line: Line, relStart: number, relEnd: number): Fact | null {
-    return this.addSpan(kind, value, line.page, line.start + relStart, line.start + relEnd);
+  add(
+    kind: FactKind,
+    value: string,
+    line: Line,
+    relStart: number,
+    relEnd: number,
+    detail?: FactDetail,
+  ): Fact | null {
+    return this.addSpan(kind, value, line.page, line.start + relStart, line.start + relEnd, detail);
   }
 
   /** Adds a fact for a span of a page (it may cover several lines of that page). */
-  addSpan(kind: FactKind, value: string, page: number, start: number, end: number): Fact | null {
+  addSpan(
+    kind: FactKind,
+    value: string,
+    page: number,
+    start: number,
+    end: number,
+    detail?: FactDetail,
+  ): Fact | null {
     const text = this.pageText(page);
     let s = Math.max(0, start);
     let e = Math.min(text.length, end);
@@ -35,7 +49,9 @@ export class FactSink {
       end: e,
       quote: text.slice(s, e),
     };
-    const fact: Fact = { kind, value: v, provenance };
+    const fact: Fact = detail
+      ? { kind, value: v, provenance, detail }
+      : { kind, value: v, provenance };
     this.facts.push(fact);
     return fact;
   }

@@ -1,108 +1,167 @@
-/** Short- and long-term goals (one fact per goal) and goal-by-goal assessments. */
-import type { FactKind } from '../../../shared/model';
+/**
+ * Short- and long-term goals (one fact per goal, typed: time frame, measurable, job-linked,
+ * status) and goal-by-goal assessments, in the forms clinicians write them: lists under a goals
+ * heading ("Long-Term Goals (4 weeks):"), labelled goals ("STG (1.5 weeks): ...", "LTG #2 - 4
+ * weeks - ..."), goal tables (Goal | Target date | Status), statuses after the goal ("...: MET",
+ * "PROGRESSING (40 lb)"), in sentences ("She has met her goal of ...") and for every goal at once
+ * ("All goals met", "[X] Goals met").
+ */
+import type { FactDetail, FactKind, GoalStatus } from '../../../shared/model';
+import { coversAllGoals, goalStatusIn } from '../lexicon/goal-status';
+import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../lexicon/goals';
+import { findTimeFrame, isTargetDate } from '../parse/timeframe';
 import type { FactSink } from './facts';
+import { cellsOf, checkboxOptions, type Cell } from './layout';
 import type { Line } from './lines';
 import { headingOf } from './sections';
 
-/** Goal list headings and the goal kind their items get. */
-const GOAL_HEADINGS: ReadonlyArray<{ kind: 'goal-short' | 'goal-long'; re: RegExp }> = [
-  { kind: 'goal-short', re: /^\W{0,3}(?:Short[- ]?Term Goals?|STGs?)\b/i },
-  { kind: 'goal-long', re: /^\W{0,3}(?:Long[- ]?Term Goals?|LTGs?)\b/i },
-  // Goals without a term are the plan's treatment goals: reported as long-term.
-  {
-    kind: 'goal-long',
-    re: /^\W{0,3}(?:Functional |Treatment |Program |Rehab |Patient )?Goals?\b(?!\s+status)/i,
-  },
-];
+type GoalKind = 'goal-short' | 'goal-long';
 
-/** A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "STG 1:", "Goal #2 -". */
+/** A label naming one goal, with its number and time frame: "STG (1.5 weeks):", "LTG #2 - 4 wks -", "Goal 3:". */
+const GOAL_LABEL =
+  /^[\s\-•*·●▪>]*(?:\d{1,2}[.)]\s*)?(STG|LTG|Short[- ]?term goal|Long[- ]?term goal|Goal)\s*#?\s*(\d{0,2})\s*(?:\(([^()]{0,30})\))?\s*(?::|\.(?=\s)|\)|\s[-–—]\s|[-–—](?=\s))\s*/i;
+/** "LTG - 4 weeks - lift 50 lb": a time frame right after the label, closed by a dash or colon. */
+const LABEL_TIME_FRAME = /^([^:–—-]{1,25}?)\s*(?::|[-–—])\s*/;
+/** A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "(a)". */
 const ITEM_MARKER =
-  /^\s*(?:(?:(STG|LTG|Goal)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
-/** "STG 1: ..." anywhere, outside goal lists. */
-const INLINE_GOAL =
-  /^\s*(STG|LTG|Short[- ]?term goal|Long[- ]?term goal)\s*#?\s*\d{0,2}\s*[:.)\-–]\s*/i;
-
-const STATUS = String.raw`partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue`;
-const GOAL_ASSESSMENT = new RegExp(
-  String.raw`\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,120}?\b(?:${STATUS})\b`,
-  'gi',
-);
-const TRAILING_STATUS = new RegExp(
-  String.raw`(?:[-–:(]|\bstatus:?)\s*(?:${STATUS})\b\)?\.?\s*$`,
-  'i',
-);
-const ONLY_STATUS = new RegExp(String.raw`^\W*(?:${STATUS})\W*$`, 'i');
+  /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 const RULE_LINE = /^\s*[-=_*~.]{3,}\s*$/;
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&]{1,30}:\s*\S/;
+/** A status standing alone ("Met", "Progressing."): an answer, not a goal. */
+const ONLY_STATUS =
+  /^\W*(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\W*$/i;
 
-function kindFor(marker: string | undefined, fallback: 'goal-short' | 'goal-long'): FactKind {
-  if (!marker) return fallback;
-  if (/^STG$/i.test(marker)) return 'goal-short';
-  if (/^LTG$/i.test(marker)) return 'goal-long';
+interface OpenGoal {
+  kind: GoalKind;
+  line: Line;
+  start: number;
+  end: number;
+  /** Where the goal's own words start (after its label or marker). */
+  body: number;
+  marked: boolean;
+  /** A time frame its heading gave the list. */
+  inherited: string | null;
+}
+
+interface GoalList {
+  kind: GoalKind;
+  timeFrame: string | null;
+  items: number;
+  blanks: number;
+  columns: TableColumns | null;
+}
+
+function kindOfLabel(label: string, fallback: GoalKind): GoalKind {
+  if (/^(?:STG|short)/i.test(label)) return 'goal-short';
+  if (/^(?:LTG|long)/i.test(label)) return 'goal-long';
   return fallback;
 }
 
 export function extractGoals(lines: Line[], sink: FactSink): void {
-  let listKind: 'goal-short' | 'goal-long' | null = null;
-  let items = 0;
-  let blanks = 0;
-  let last: { kind: FactKind; line: Line; start: number; end: number } | null = null;
-  /** Whether the open item began with a list marker (so unmarked lines below it continue it). */
-  let lastMarked = false;
+  let list: GoalList | null = null;
+  let open: OpenGoal | null = null;
 
   const flush = () => {
-    if (!last) return;
-    const text = sink.slice(
-      last.line.page,
-      last.line.start + last.start,
-      last.line.start + last.end,
-    );
-    if (!ONLY_STATUS.test(text))
-      sink.add(last.kind, text.replace(/\s+/g, ' '), last.line, last.start, last.end);
-    last = null;
+    if (!open) return;
+    const g = open;
+    open = null;
+    const text = sink.slice(g.line.page, g.line.start + g.start, g.line.start + g.end);
+    const bodyText = sink.slice(g.line.page, g.line.start + g.body, g.line.start + g.end);
+    if (ONLY_STATUS.test(bodyText) || !/[A-Za-z]{3}/.test(bodyText)) return;
+    addGoal(sink, g.kind, text, g.line, g.start, g.end, g.inherited, trailingStatus(bodyText));
   };
 
   for (const line of lines) {
     const t = line.text;
     assessGoals(line, sink);
-    const heading = GOAL_HEADINGS.find((g) => g.re.test(t));
-    if (heading && headingOf(t)?.name === 'goals') {
-      flush();
-      listKind = heading.kind;
-      items = 0;
-      blanks = 0;
-      // "Short-term goals: lift 35 lb ..." carries its first goal inline.
-      const after = /:\s*/.exec(t);
-      if (after && t.slice(after.index + after[0].length).trim() !== '') {
-        last = { kind: listKind, line, start: after.index + after[0].length, end: t.length };
-        lastMarked = false;
-        items++;
-      }
-      continue;
-    }
     if (t.trim() === '') {
-      if (++blanks >= 2 && items > 0) {
+      if (list && ++list.blanks >= 2 && list.items > 0) {
         flush();
-        listKind = null;
+        list = null;
       }
       continue;
     }
-    blanks = 0;
+    if (list) list.blanks = 0;
     // A text export underlines its headings ("Goals" over "-----"): a rule, not a goal.
     if (RULE_LINE.test(t)) continue;
-    const inline = INLINE_GOAL.exec(t);
-    if (!listKind) {
-      if (inline) {
-        flush();
-        const kind = /^(?:STG|Short)/i.test(inline[1]!) ? 'goal-short' : 'goal-long';
-        last = { kind, line, start: inline[0].length, end: t.length };
-        flush();
+
+    // One labelled goal: "STG (1.5 weeks): lift 30 lb", "LTG #2 - 4 weeks - carry 50 lb".
+    const labelled = GOAL_LABEL.exec(t);
+    if (labelled && !/s$/i.test(labelled[1]!) && /[A-Za-z]{3}/.test(t.slice(labelled[0].length))) {
+      flush();
+      const kind = kindOfLabel(labelled[1]!, list?.kind ?? 'goal-long');
+      let body = labelled[0].length;
+      // "LTG - 4 weeks - lift ..." names its time frame between two dashes.
+      const framed = LABEL_TIME_FRAME.exec(t.slice(body));
+      if (framed && findTimeFrame(framed[1]!)?.text === framed[1]!.trim()) body += framed[0].length;
+      const start = t.length - t.trimStart().length;
+      open = {
+        kind,
+        line,
+        start,
+        end: t.length,
+        body,
+        marked: true,
+        inherited: list?.timeFrame ?? null,
+      };
+      if (list) list.items++;
+      continue;
+    }
+
+    const heading = headingOf(t);
+    if (heading?.names.includes('goals')) {
+      flush();
+      const label = t.slice(0, heading.rest);
+      const rest = t.slice(heading.rest);
+      const restFrame = findTimeFrame(rest);
+      // "Goals - to be met in 4 weeks:" gives the list its time frame; other text is a first goal.
+      const restIsFrame =
+        restFrame !== null &&
+        !/[A-Za-z]{3}/.test(
+          rest
+            .replace(restFrame.text, '')
+            .replace(/\b(?:to be|will be|are to be|expected to be|met|achieved|attained)\b/gi, ''),
+        );
+      list = {
+        kind: kindOfLabel(t.slice(heading.start, heading.end), 'goal-long'),
+        timeFrame: findTimeFrame(label)?.text ?? (restIsFrame ? restFrame.text : null),
+        items: 0,
+        blanks: 0,
+        columns: null,
+      };
+      if (
+        !restIsFrame &&
+        /[A-Za-z]{3}/.test(rest) &&
+        !heading.names.every((n) => n === 'goals' && /status|progress/i.test(label))
+      ) {
+        open = {
+          kind: list.kind,
+          line,
+          start: heading.rest,
+          end: t.length,
+          body: heading.rest,
+          marked: false,
+          inherited: list.timeFrame,
+        };
+        list.items++;
       }
       continue;
     }
-    if (headingOf(t) || (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))) {
+    if (!list) continue;
+
+    const cells = cellsOf(t);
+    if (cells.length >= 2) {
       flush();
-      listKind = null;
+      if (!list.columns && isHeaderRow(cells)) {
+        list.columns = columnsOf(cells);
+        continue;
+      }
+      if (tableGoal(sink, list, line, cells)) list.items++;
+      continue;
+    }
+    if (heading || (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))) {
+      flush();
+      list = null;
       continue;
     }
     const marker = ITEM_MARKER.exec(t);
@@ -110,37 +169,212 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       flush();
       // "- STG 1: ..." names its term after the bullet.
       const term = marker[1] ?? /^(STG|LTG)\b/i.exec(t.slice(marker[0].length))?.[1];
-      last = { kind: kindFor(term, listKind), line, start: marker[0].length, end: t.length };
-      lastMarked = true;
-      items++;
-    } else if (last && (lastMarked || /^\s*[a-z(]/.test(t))) {
+      const kind = term ? kindOfLabel(term, list.kind) : list.kind;
+      open = {
+        kind,
+        line,
+        start: marker[0].length,
+        end: t.length,
+        body: marker[0].length,
+        marked: true,
+        inherited: list.timeFrame,
+      };
+      list.items++;
+    } else if (open && (open.marked || /^\s*[a-z(]/.test(t))) {
       // A wrapped goal: in a marked list every unmarked line continues the item above it, whatever
       // it starts with ("20 lb.", "100% of trials."). A fact cites one page, so a goal wrapped onto
       // the next page keeps its first page's text and the rest is not a goal of its own.
-      if (line.page === last.line.page)
-        last = { ...last, end: line.start + t.length - last.line.start, line: last.line };
-    } else if (items === 0 || !last) {
-      last = { kind: listKind, line, start: 0, end: t.length };
-      lastMarked = false;
-      items++;
+      const o: OpenGoal = open;
+      if (line.page === o.line.page) open = { ...o, end: line.start + t.length - o.line.start };
     } else {
       flush();
-      last = { kind: listKind, line, start: 0, end: t.length };
-      lastMarked = false;
-      items++;
+      open = {
+        kind: list.kind,
+        line,
+        start: 0,
+        end: t.length,
+        body: 0,
+        marked: false,
+        inherited: list.timeFrame,
+      };
+      list.items++;
     }
   }
   flush();
 }
 
-/** "Goal 1: met", "STG #2 partially met", and list items ending in a status. */
+function addGoal(
+  sink: FactSink,
+  kind: GoalKind,
+  text: string,
+  line: Line,
+  start: number,
+  end: number,
+  inherited: string | null,
+  status: GoalStatus | null,
+): void {
+  const detail: FactDetail = {
+    timeFrame: findTimeFrame(text)?.text ?? inherited,
+    measurable: measurableGoalText(text),
+    jobLinked: jobLinkedGoalText(text),
+    rtw: returnToWorkGoalText(text),
+  };
+  if (status) detail.status = status;
+  sink.add(kind as FactKind, text.replace(/\s+/g, ' '), line, start, end, detail);
+}
+
+/**
+ * A status at the end of a goal line, as progress reports append it: "...: MET", "- partially
+ * met, 40 lb", "PROGRESSING (40 lb).", "(Achieved 3/10)", "Status: ongoing".
+ */
+function trailingStatus(text: string): GoalStatus | null {
+  const tail =
+    /(?:[-–—:(|,;]|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\([^)]*\)|[-–—:,;]\s*[^.]{0,60}|\d[\d/.-]*)?\s*\)?\.?\s*$/i.exec(
+      text,
+    );
+  const hit = tail ? goalStatusIn(tail[1]!) : null;
+  if (hit && hit.start === 0) return hit.status;
+  // A status first: "MET - Lift 50 lb ...", "Achieved: carry 40 lb".
+  const lead = /^\W*([A-Za-z/' ]{2,20}?)\s*(?::|[-–—])\s/.exec(text);
+  const first = lead ? goalStatusIn(lead[1]!) : null;
+  return first && first.start === 0 ? first.status : null;
+}
+
+/** Status words in an assessment sentence: "She has met her goal of ...", "Goal 2 is partially met". */
+const STATUS_SENTENCE =
+  /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|not\s+yet\s+|not\s+|since\s+)?(?:been\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|progressed)\b[^.\n]{0,40}?\bgoals?\b|\bgoals?\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|remains?)\s+(?:now\s+|not\s+yet\s+|not\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|ongoing|in progress|unmet)\b/i;
+/** "Goal 1: met", "STG #2 partially met": a numbered goal and its status. */
+const NUMBERED_ASSESSMENT =
+  /\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,120}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
+
+/** Goal-by-goal assessments on a line, and statements that cover every goal. */
 function assessGoals(line: Line, sink: FactSink): void {
   const t = line.text;
-  let found = false;
-  for (const m of t.matchAll(GOAL_ASSESSMENT)) {
-    found = true;
-    sink.add('goal-assessment', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  const boxes = checkboxOptions(t);
+  if (boxes.length) {
+    // A form ticks one of its options: only the ticked ones are said.
+    for (const o of boxes) {
+      if (!o.checked) continue;
+      const all = coversAllGoals(o.text);
+      const status = goalStatusIn(o.text);
+      if (all && status)
+        sink.add('goal-assessment', o.text, line, o.start, o.end, {
+          status: status.status,
+          all: true,
+        });
+    }
+    return;
   }
-  if (!found && ITEM_MARKER.test(t) && TRAILING_STATUS.test(t))
-    sink.add('goal-assessment', t, line, 0, t.length);
+  let found = false;
+  for (const m of t.matchAll(NUMBERED_ASSESSMENT)) {
+    found = true;
+    const status = goalStatusIn(m[0].replace(/^\S+\s*#?\s*\d{1,2}/, ''));
+    sink.add(
+      'goal-assessment',
+      m[0],
+      line,
+      m.index,
+      m.index + m[0].length,
+      status ? { status: status.status } : undefined,
+    );
+  }
+  if (found) return;
+  const all = coversAllGoals(t);
+  const allStatus = all ? goalStatusIn(t.slice(all.start)) : null;
+  if (all && allStatus) {
+    sink.add('goal-assessment', t.slice(all.start, all.end), line, all.start, all.end, {
+      status: allStatus.status,
+      all: true,
+    });
+    return;
+  }
+  const sentence = STATUS_SENTENCE.exec(t);
+  if (sentence) {
+    const status = goalStatusIn(sentence[0]);
+    sink.add(
+      'goal-assessment',
+      sentence[0],
+      line,
+      sentence.index,
+      sentence.index + sentence[0].length,
+      status ? { status: status.status } : undefined,
+    );
+    return;
+  }
+  if (LIST_ITEM.test(t) || GOAL_LABEL.test(t)) {
+    const status = trailingStatus(t.replace(LIST_ITEM, ''));
+    if (status) sink.add('goal-assessment', t, line, 0, t.length, { status });
+  }
+}
+
+const LIST_ITEM =
+  /^\s*(?:(?:STG|LTG|Goal)\s*#?\s*\d{0,2}\s*[:.)\-–]?|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
+
+interface TableColumns {
+  goal: number;
+  timeFrame: number;
+  status: number;
+}
+
+/** A header row names its columns: short cells, no digits. */
+function isHeaderRow(cells: Cell[]): boolean {
+  return (
+    cells.every((c) => !/\d/.test(c.text) && c.text.split(/\s+/).length <= 4) &&
+    cells.some((c) =>
+      /\b(?:goal|target|status|date|baseline|current|objective|outcome|time ?frame)\b/i.test(
+        c.text,
+      ),
+    )
+  );
+}
+
+function columnsOf(cells: Cell[]): TableColumns {
+  const find = (re: RegExp) => cells.findIndex((c) => re.test(c.text));
+  const goal = find(/\b(?:goals?|objective|outcome|functional)\b/i);
+  return {
+    goal: goal >= 0 ? goal : 0,
+    timeFrame: find(/\b(?:target date|date|time ?frame|by when|due|expected|weeks?)\b/i),
+    status: find(/\b(?:status|met|achieved|progress)\b/i),
+  };
+}
+
+/** One goal from a table row: its goal cell, a target date or time frame cell, a status cell. */
+function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): boolean {
+  const cols = list.columns;
+  const goalCell =
+    (cols ? cells[cols.goal] : undefined) ??
+    cells.reduce((a, b) =>
+      b.text.replace(/[^A-Za-z]/g, '').length > a.text.replace(/[^A-Za-z]/g, '').length ? b : a,
+    );
+  if (!/[A-Za-z]{3}/.test(goalCell.text) || ONLY_STATUS.test(goalCell.text)) return false;
+  const frameCell = cols && cols.timeFrame >= 0 ? cells[cols.timeFrame] : undefined;
+  const timeFrame =
+    (frameCell &&
+      (isTargetDate(frameCell.text) ? frameCell.text : findTimeFrame(frameCell.text)?.text)) ||
+    cells.map((c) => (isTargetDate(c.text) ? c.text : findTimeFrame(c.text)?.text)).find(Boolean) ||
+    list.timeFrame;
+  const statusCell = cols && cols.status >= 0 ? cells[cols.status] : undefined;
+  const status =
+    (statusCell ? goalStatusIn(statusCell.text) : null) ??
+    cells
+      .filter((c) => c !== goalCell)
+      .map((c) => goalStatusIn(c.text))
+      .find((s) => s && s.start === 0) ??
+    null;
+  const start = cells[0]!.start;
+  const end = cells.at(-1)!.end;
+  const text = line.text.slice(start, end);
+  const detail: FactDetail = {
+    timeFrame: timeFrame ?? null,
+    measurable: measurableGoalText(text),
+    jobLinked: jobLinkedGoalText(goalCell.text),
+    rtw: returnToWorkGoalText(goalCell.text),
+  };
+  if (status) detail.status = status.status;
+  sink.add(list.kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
+  if (status)
+    sink.add('goal-assessment', text.replace(/\s+/g, ' '), line, start, end, {
+      status: status.status,
+    });
+  return true;
 }

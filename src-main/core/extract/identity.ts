@@ -1,6 +1,6 @@
 /** Patient identity and coverage: name, DOB, MRN, payer, claim number. */
 import type { FactSink } from './facts';
-import { findDates } from './dates';
+import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 
 /** Patient-name labels; the word before the label must not make it someone else's name. */

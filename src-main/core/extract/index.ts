@@ -14,7 +14,7 @@ import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
 import { classifyByContent, disciplineIn, titleType } from './classify';
 import { extractCommunicationParties } from './communication';
-import { parseDate } from './dates';
+import { parseDate } from '../parse/dates';
 import { FactSink } from './facts';
 import { disciplineOfCredentials } from '../domain/credentials';
 import { extractGoals } from './goals';
@@ -98,7 +98,7 @@ function buildDocument(
   extractObjectiveMeasures(
     content,
     sink,
-    (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.name.startsWith('goals'),
+    (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.names.includes('goals'),
   );
   extractWorkStatus(content, type, sink);
   extractDischargeReason(content, type, sink);
@@ -177,7 +177,8 @@ function findDiscipline(
 }
 
 /** A field that names the discipline: "Discipline: PT", "Service: Occupational Therapy". */
-const DISCIPLINE_FIELD = /^\s*(?:Discipline|Service|Department|Therapy Type|Therapy|Specialty)\s*:\s*/i;
+const DISCIPLINE_FIELD =
+  /^\s*(?:Discipline|Service|Department|Therapy Type|Therapy|Specialty)\s*:\s*/i;
 
 /** Patient identity for a whole file: the most frequent name, DOB and MRN among its documents. */
 export function fileIdentity(docs: ExtractedDocument[]): PatientRecord {

@@ -3,6 +3,7 @@ import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { regionsOf } from './sections';
+import { isTreatmentListHeading } from '../lexicon/sections';
 import { isSignatureLine } from './signatures';
 import { vitalSpans } from './vitals';
 
@@ -23,9 +24,11 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
   for (const { heading, h, body } of regionsOf(lines, INTERVENTION_SECTIONS)) {
     const inline = heading.text.slice(h.rest).trim();
     if (inline && h.name === 'interventions') {
-      // "Interventions: lifting; carrying; push/pull" lists several on one line.
-      let offset = h.rest;
-      for (const part of heading.text.slice(h.rest).split(';')) {
+      // "Interventions: lifting; carrying; push/pull" lists several on one line; "Work
+      // simulation: overhead reach 10 lb" names the treatment in its label.
+      const from = isTreatmentListHeading(heading.text.slice(h.start, h.end)) ? h.rest : h.start;
+      let offset = from;
+      for (const part of heading.text.slice(from).split(';')) {
         if (part.trim() && !NOT_INTERVENTION.test(part))
           sink.add('intervention', part, heading, offset, offset + part.length);
         offset += part.length + 1;

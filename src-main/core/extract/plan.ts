@@ -1,6 +1,6 @@
 /** Plan-of-care terms: frequency, amount, duration, reporting period, plan sent to physician, delay reasons. */
 import type { FactSink } from './facts';
-import { findDates } from './dates';
+import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 
 const FREQUENCY =

@@ -2,74 +2,12 @@
 import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
-
-/** Heading vocabulary per section. Single letters (S:/O:/A:/P:) need their colon. */
-export const SECTION_HEADINGS: ReadonlyArray<{ name: SectionName; label: string }> = [
-  {
-    name: 'subjective',
-    label: String.raw`Subjective(?: Complaints?| Report)?|S(?=\s*:)|Chief Complaint|Patient Report`,
-  },
-  {
-    name: 'objective',
-    label: String.raw`Objective(?: Findings| Measures| Data| Testing)?|O(?=\s*:)|Physical Exam(?:ination)?|Tests and Measures|Examination`,
-  },
-  {
-    name: 'assessment',
-    label: String.raw`Assessment|Clinical Impression|Impression|A(?=\s*:)|Clinical Assessment`,
-  },
-  {
-    name: 'frequency-duration',
-    label: String.raw`Frequency\s*(?:\/|&|and)\s*Duration|Frequency|Duration|Plan Frequency`,
-  },
-  {
-    name: 'plan',
-    label: String.raw`Plan(?: of Care)?|Treatment Plan|P(?=\s*:)|Plan for Next Visit|Next Visit`,
-  },
-  {
-    name: 'history',
-    label: String.raw`History(?: of (?:Present )?(?:Illness|Injury|Condition))?|HPI|Past Medical History|PMH|Medical History|Mechanism of Injury|Prior Treatment|Prior Level of Function`,
-  },
-  {
-    name: 'diagnosis',
-    label: String.raw`Diagnos[ie]s|Treatment Diagnosis|Medical Diagnosis|Dx|ICD-?10(?: Codes?)?|Reason for Referral`,
-  },
-  {
-    name: 'goals',
-    label: String.raw`(?:Short|Long)[- ]?Term Goals?|STGs?|LTGs?|Goals?|Functional Goals|Treatment Goals|Goal Status|Progress Toward Goals`,
-  },
-  { name: 'prognosis', label: String.raw`Prognosis|Rehab(?:ilitation)? Potential` },
-  {
-    name: 'functional-limitations',
-    label: String.raw`Functional (?:Limitations|Deficits|Status)|Limitations|Impairments|Problem List`,
-  },
-  {
-    name: 'job-demands',
-    label: String.raw`Job Demands|Job Requirements|Physical Demands|Essential (?:Job )?Functions|Job Description|Work Demands|Critical Job Demands`,
-  },
-  {
-    name: 'interventions',
-    label: String.raw`Interventions?|Treatment(?: Provided| Performed| Rendered| Today)?|Procedures|Exercises?|Activities|Work Simulation|Program Activities|Therapeutic Activities`,
-  },
-  {
-    name: 'patient-response',
-    label: String.raw`Patient Response|Response to (?:Treatment|Tx|Intervention)|Tolerance(?: to Treatment)?|Pt Response`,
-  },
-  {
-    name: 'recommendations',
-    label: String.raw`Recommendations?|RTW Recommendations?|Work Status Recommendations?|Return to Work Recommendations?`,
-  },
-];
-
-const HEADING_RES = SECTION_HEADINGS.map(({ name, label }) => ({
-  name,
-  re: new RegExp(
-    String.raw`^[\s\-•*#]{0,3}(${label})\b(?:\s*\([^)]{0,30}\))?\s*(?::|-\s|–|$)`,
-    'i',
-  ),
-}));
+import { isLetterSection, sectionNamed } from '../lexicon/sections';
 
 export interface Heading {
+  /** The first section the heading names (a combined heading names several). */
   name: SectionName;
+  names: SectionName[];
   /** Span of the heading label within the line. */
   start: number;
   end: number;
@@ -77,18 +15,64 @@ export interface Heading {
   rest: number;
 }
 
-export function headingOf(text: string): Heading | null {
-  for (const { name, re } of HEADING_RES) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const start = m[0].indexOf(m[1]!);
-    const afterLabel = start + m[1]!.length;
-    // "Plan: continue" is a heading; "Plan to progress lifting" is prose.
-    const hasColon = /^\s*(?:\([^)]*\))?\s*[:\-–]/.test(text.slice(afterLabel));
-    if (!hasColon && text.slice(afterLabel).trim() !== '') continue;
-    return { name, start, end: afterLabel, rest: m[0].length };
+/** Bullets, markdown marks and outline numbering before a heading ("1.", "II.", "B)", "##"). */
+const LEAD = /^[\s\-•*#>·●▪|]*(?:\(?(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+)?\**/;
+/** Where a label ends: its colon (or "="), or a spaced dash ("Assessment - tolerated well"). */
+const LABEL_END = /\s*(?:\(([^()]{0,40})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
+/** A heading alone on its line may carry a parenthetical ("Goals (4 weeks)"). */
+const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,40})\))?\s*\**\s*:?\s*$/;
+/** The parts of a combined heading: "SUBJECTIVE / HISTORY", "Assessment & Plan", "S/O". */
+const PART_SEPARATOR = /\s*(?:\/|&|\+|,|\band\b)\s*/i;
+const MAX_LABEL = 60;
+
+/** Section names of a label: the whole label, else every part of a combined one. */
+function labelSections(label: string, colon: boolean): SectionName[] {
+  if (label.length === 0 || label.length > MAX_LABEL) return [];
+  const whole = sectionNamed(label);
+  if (whole) return isLetterSection(label) && !colon ? [] : [whole];
+  const parts = label.split(PART_SEPARATOR).filter((p) => p !== '');
+  if (parts.length < 2) return [];
+  const names: SectionName[] = [];
+  for (const part of parts) {
+    const name = sectionNamed(part);
+    if (!name || (isLetterSection(part) && !colon)) return [];
+    if (!names.includes(name)) names.push(name);
   }
-  return null;
+  return names;
+}
+
+/**
+ * The section a line heads or labels: a heading on its own line ("HISTORY", "Subjective /
+ * History", "Goals (4 weeks)"), or a label with its value ("PMH: unremarkable", "MOI - lifting").
+ * Prose that starts with a section word ("Plan to progress lifting") is neither.
+ */
+export function headingOf(text: string): Heading | null {
+  const lead = LEAD.exec(text)![0].length;
+  const body = text.slice(lead);
+  const colon = body.indexOf(':');
+  const sep = LABEL_END.exec(body);
+  if (sep && sep.index <= MAX_LABEL) {
+    const label = body.slice(0, sep.index).replace(/\**$/, '').trim();
+    const names = labelSections(label, sep[0].includes(':'));
+    if (names.length) return heading(names, lead, label, body, lead + sep.index + sep[0].length);
+  }
+  if (colon >= 0 && colon < MAX_LABEL) return null;
+  const whole = LINE_HEADING.exec(body);
+  if (!whole || body.trim().length > MAX_LABEL + 10) return null;
+  const label = whole[1]!.replace(/\**$/, '').trim();
+  const names = labelSections(label, false);
+  return names.length ? heading(names, lead, label, body, text.length) : null;
+}
+
+function heading(
+  names: SectionName[],
+  lead: number,
+  label: string,
+  body: string,
+  rest: number,
+): Heading {
+  const start = lead + body.indexOf(label);
+  return { name: names[0]!, names, start, end: start + label.length, rest };
 }
 
 /**
@@ -111,9 +95,12 @@ export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
   for (const line of lines) {
     const h = headingOf(line.text);
-    if (h && !seen.has(h.name)) {
-      seen.add(h.name);
-      sink.add('section', h.name, line, h.start, h.end);
+    if (h) {
+      for (const name of h.names) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        sink.add('section', name, line, h.start, h.end);
+      }
       continue;
     }
     const col = h ? null : jobDemandColumn(line.text);
@@ -134,7 +121,7 @@ export function regionsOf(
   for (const line of lines) {
     const h = headingOf(line.text);
     if (h) {
-      current = names.has(h.name) ? { heading: line, h, body: [] } : null;
+      current = h.names.some((n) => names.has(n)) ? { heading: line, h, body: [] } : null;
       if (current) out.push(current);
       continue;
     }

@@ -1,7 +1,7 @@
 /** Date of service and document date: labeled dates, and the bare date under a title. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates, isBareDateLine, type DateHit } from './dates';
+import { findDates, isBareDateLine, type DateHit } from '../parse/dates';
 import type { Line } from './lines';
 import { isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 

@@ -1,6 +1,6 @@
 /** Signature lines: who signed, with what credentials, when; blank signature lines; physician certification. */
 import type { FactSink } from './facts';
-import { findDates } from './dates';
+import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 import { isCredentialToken, isPhysicianCredential } from '../domain/credentials';
 
@@ -147,7 +147,6 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   };
 }
 
-
 /**
  * A signature stamp, as a transcribed or printed record says it ("Signature: [stamped] A. Kessler
  * MD", "rubber stamp signature"). Medicare does not accept stamped signatures (PIM Ch. 3
@@ -257,7 +256,9 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     }
     if (!sig.name && !sig.illegible) return;
     const physician =
-      !!phys || isPhysicianCredential(sig.credList) || (i <= certifyUntil && /^\W*Signature\b/i.test(t));
+      !!phys ||
+      isPhysicianCredential(sig.credList) ||
+      (i <= certifyUntil && /^\W*Signature\b/i.test(t));
     if (sig.name) {
       const nameText = t.slice(sig.name[0], sig.name[1]);
       sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);

@@ -7,7 +7,7 @@
  */
 import type { FactSink } from './facts';
 import type { Line } from './lines';
-import { findDates } from './dates';
+import { findDates } from '../parse/dates';
 
 const VERBAL =
   /\b(?:(?:verbal|telephone|phone)\s+(?:order|certification|cert\b|approval)|certified\s+verbally|verbally\s+(?:certified|approved)|V\.O\.\s+(?:from|per|received))/i;

@@ -63,7 +63,7 @@ const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
 /**
  * HTML to readable text without a DOM: block elements and <br> become line breaks, table cells
- * are separated by spaces, whitespace collapses as a browser would (except inside <pre>).
+ * are separated by tabs, whitespace collapses as a browser would (except inside <pre>).
  */
 export function htmlToText(html: string): string {
   const source = normalizeNewlines(html)
@@ -144,7 +144,8 @@ export function htmlToText(html: string): string {
     } else if (PARAGRAPH.has(name)) breakLine(true);
     else if (LINE.has(name)) breakLine(false);
     else if (CELL.has(name) && !closing) {
-      if (cellOpen) parts.push(' ');
+      // Cells apart by a tab, as a PDF's columns are: readers tell a table row from a sentence.
+      if (cellOpen) parts.push('\t');
       cellOpen = true;
     }
   }

@@ -17,6 +17,12 @@ export interface PositionedRun {
 const LINE_TOLERANCE = 0.5;
 /** A horizontal gap wider than this share of the font size is a word break. */
 const SPACE_GAP = 0.15;
+/**
+ * A gap wider than this share of the font size separates columns (a table's cells, a form's
+ * "Time In: 8:00 AM      Time Out: 11:05 AM"): written as a tab, so readers can tell cells from
+ * words. Justified text stretches word spaces to well under one em.
+ */
+const COLUMN_GAP = 1.2;
 
 function sizeOf(run: PositionedRun): number {
   return run.height > 0 ? run.height : 10;
@@ -60,8 +66,10 @@ export function layoutPage(page: number, runs: PositionedRun[]): PageText {
       }
       if (prev) {
         const gap = run.left - (prev.left + prev.width);
-        const apart = spaced || gap > SPACE_GAP * Math.min(sizeOf(prev), sizeOf(run));
-        if (apart && !/\s$/.test(prev.str) && !/^\s/.test(run.str)) text += ' ';
+        const size = Math.min(sizeOf(prev), sizeOf(run));
+        const apart = spaced || gap > SPACE_GAP * size;
+        if (apart && !/\s$/.test(prev.str) && !/^\s/.test(run.str))
+          text += gap > COLUMN_GAP * size ? '\t' : ' ';
       }
       spaced = false;
       items.push({

@@ -1,17 +1,21 @@
 /**
  * A document's facts as stored: one JSON array per document (migration 0003), each fact as
- * `[kind, value, page, start, end, quote]`. The cited file is the document's own, so it is not
- * repeated on every fact.
+ * `[kind, value, page, start, end, quote]`, plus its typed detail as a seventh element when it has
+ * one. The cited file is the document's own, so it is not repeated on every fact.
  */
-import type { Fact, FactKind } from '../../../shared/model';
+import type { Fact, FactDetail, FactKind } from '../../../shared/model';
 
-type StoredFact = [FactKind, string, number, number, number, string];
+type StoredFact =
+  | [FactKind, string, number, number, number, string]
+  | [FactKind, string, number, number, number, string, FactDetail];
 
 export function encodeFacts(facts: readonly Fact[]): string {
   return JSON.stringify(
     facts.map((f): StoredFact => {
       const p = f.provenance;
-      return [f.kind, f.value, p.page, p.start, p.end, p.quote];
+      return f.detail
+        ? [f.kind, f.value, p.page, p.start, p.end, p.quote, f.detail]
+        : [f.kind, f.value, p.page, p.start, p.end, p.quote];
     }),
   );
 }
@@ -21,14 +25,18 @@ export function decodeFacts(json: string, file: string, kinds?: Map<string, Fact
   const stored = JSON.parse(json) as StoredFact[];
   const facts: Fact[] = new Array<Fact>(stored.length);
   for (let i = 0; i < stored.length; i++) {
-    const [kind, value, page, start, end, quote] = stored[i]!;
+    const [kind, value, page, start, end, quote, detail] = stored[i]!;
     let k = kind;
     if (kinds) {
       const known = kinds.get(kind);
       if (known === undefined) kinds.set(kind, kind);
       else k = known;
     }
-    facts[i] = { kind: k, value, provenance: { file, page, start, end, quote } };
+    // Facts without detail keep the three-field shape most facts have (one hidden class).
+    facts[i] =
+      detail === undefined
+        ? { kind: k, value, provenance: { file, page, start, end, quote } }
+        : { kind: k, value, provenance: { file, page, start, end, quote }, detail };
   }
   return facts;
 }

@@ -20,6 +20,8 @@ import type {
 import { evidenceFromDocument, evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 import { memo } from './memo';
 import { authorRoleOf, type AuthorRole } from '../../domain/credentials';
+import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../../lexicon/goals';
+import { findTimeFrame } from '../../parse/timeframe';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -621,88 +623,34 @@ export function isPlanDocument(doc: EpisodeDocument): boolean {
   return goals && freq;
 }
 
-const UNIT_WORDS = [
-  'lb',
-  'lbs',
-  'pounds?',
-  'kg',
-  'kilograms?',
-  'ft',
-  'feet',
-  'foot',
-  'yards?',
-  'yd',
-  'meters?',
-  'm',
-  'miles?',
-  'in',
-  'inches?',
-  'cm',
-  'degrees?',
-  'deg',
-  '°',
-  'reps?',
-  'repetitions?',
-  'x',
-  'times',
-  'sets?',
-  'min',
-  'mins',
-  'minutes?',
-  'hrs?',
-  'hours?',
-  'sec',
-  'seconds?',
-  's',
-  'steps?',
-  'stairs?',
-  'flights?',
-  '%',
-  'percent',
-  'points?',
-  '/10',
-  'mph',
-  'trials?',
-];
-const NUMBER_WITH_UNIT = new RegExp(
-  `\\d+(?:\\.\\d+)?\\s*(?:-\\s*\\d+(?:\\.\\d+)?\\s*)?(?:${UNIT_WORDS.join('|')})(?![a-z])`,
-  'i',
-);
-const X_BEFORE_NUMBER = /\bx\s*\d+/i;
-/** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50"). */
-const COMPARED_NUMBER = /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d/i;
-/** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
-const MEASURABLE_STANDARD =
-  /\b(independent(ly)?|without (assist(ance|ive device)?|device|pain|rest)|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5)\b/i;
-
 /**
- * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a
- * reviewer can verify ("independently", "medium PDL"). BPM §220.1.2.B asks for measurable,
- * functional long-term goals.
+ * Goal quality as the goal reader judged it (typed fact detail), else as the goal lexicon reads the
+ * goal's text (facts stored before goals carried their detail, hand-built fixtures).
  */
-export function isMeasurableGoal(text: string): boolean {
-  return (
-    NUMBER_WITH_UNIT.test(text) ||
-    X_BEFORE_NUMBER.test(text) ||
-    COMPARED_NUMBER.test(text) ||
-    MEASURABLE_STANDARD.test(text)
-  );
+export function isMeasurableGoal(goal: Fact | string): boolean {
+  if (typeof goal !== 'string' && goal.detail?.measurable !== undefined)
+    return goal.detail.measurable;
+  return measurableGoalText(typeof goal === 'string' ? goal : goal.value);
 }
 
-const TIME_FRAME =
-  /\b(within|in|by|after|over)\s+(\d+|one|two|three|four|five|six|eight|ten|twelve)\s*-?\s*(days?|wks?|weeks?|months?|visits?|sessions?)\b|\b\d+\s*(days?|wks?|weeks?|months?|visits?|sessions?)\b|\bby\s+(discharge|d\/c|end of (program|plan|episode|certification))\b|\b(by|on|before)\s+\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\b(by|on|before)\s+\d{4}-\d{2}-\d{2}\b|\b(by|on|before)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}/i;
-
-/** Time-bound goal: names a time frame (weeks, visits, a date, "by discharge"). */
-export function isTimeBoundGoal(text: string): boolean {
-  return TIME_FRAME.test(text);
+/** Time-bound goal: a time frame in the goal, its label or its heading (weeks, visits, a date, "by discharge"). */
+export function isTimeBoundGoal(goal: Fact | string): boolean {
+  if (typeof goal !== 'string' && goal.detail?.timeFrame !== undefined)
+    return !!goal.detail.timeFrame;
+  return findTimeFrame(typeof goal === 'string' ? goal : goal.value) !== null;
 }
-
-const JOB_LINK =
-  /\b(job|work|duty|duties|return to work|rtw|pdl|physical demand|employer|occupation(al)?|shift|lift(ing)?|carry(ing)?|push(ing)?|pull(ing)?)\b/i;
 
 /** Goal tied to return-to-work job demands (Texas §134.230 RTW planning; rules.md DOC-POC-GOALS). */
-export function isJobLinkedGoal(text: string): boolean {
-  return JOB_LINK.test(text);
+export function isJobLinkedGoal(goal: Fact | string): boolean {
+  if (typeof goal !== 'string' && goal.detail?.jobLinked !== undefined)
+    return goal.detail.jobLinked;
+  return jobLinkedGoalText(typeof goal === 'string' ? goal : goal.value);
+}
+
+/** Goal that names the job or the return to work (a target RTW status, a job to go back to). */
+export function isReturnToWorkGoal(goal: Fact): boolean {
+  if (goal.detail?.rtw !== undefined) return goal.detail.rtw;
+  return returnToWorkGoalText(goal.value);
 }
 
 /** Text mentions the program (an order "for work conditioning", a prescription for 97545). */

@@ -1,13 +1,13 @@
-import type { EpisodeDocument } from '../../../../../shared/episode';
-import type { IsoDate, Severity } from '../../../../../shared/model';
-import { evidenceFromDocument } from '../../lib/evidence';
+import type { EpisodeModel } from '../../../../../shared/episode';
+import type { Evidence, IsoDate, Severity } from '../../../../../shared/model';
+import { evidenceFromDocument, evidenceFromFact } from '../../lib/evidence';
 import {
   daysBetween,
   docDate,
-  docsOfOneType,
   firstEvidenceForDay,
   isWorkProgram,
   treatmentDaysView,
+  uniqueSorted,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -18,12 +18,43 @@ const PARTIES = [
   { label: 'employer', values: ['employer'] },
 ] as const;
 
-/** A communication-party fact of the document names one of `values`. */
-function namesParty(doc: EpisodeDocument, values: readonly string[]): boolean {
-  for (const f of doc.facts) {
-    if (f.kind === 'communication-party' && values.includes(f.value)) return true;
+/** One documented contact: its date, who it reached, where it is written. */
+interface Contact {
+  date: IsoDate;
+  parties: readonly string[];
+  evidence: Evidence;
+}
+
+/**
+ * Every contact the record documents: each communication document (a letter, a fax, a call note)
+ * on its date, and each contact written anywhere (a log entry with its own date, "Spoke w/ adj"
+ * in a daily note, "cc: adjuster" under a report) on its own date or its document's. In date order.
+ */
+function contactsOf(episode: EpisodeModel): Contact[] {
+  const contacts: Contact[] = [];
+  for (const doc of episode.documents) {
+    const date = docDate(doc);
+    if (doc.type === 'communication' && date) {
+      const parties: string[] = [];
+      for (const f of doc.facts) if (f.kind === 'communication-party') parties.push(f.value);
+      contacts.push({
+        date,
+        parties,
+        evidence: evidenceFromDocument(doc, ['communication-party', 'document-date']),
+      });
+    }
+    for (const f of doc.facts) {
+      if (f.kind !== 'communication') continue;
+      const when = f.detail?.date ?? date;
+      if (!when) continue;
+      contacts.push({
+        date: when,
+        parties: f.detail?.parties ?? f.value.split(','),
+        evidence: evidenceFromFact(f),
+      });
+    }
   }
-  return false;
+  return contacts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export const docCommunication: Rule = {
@@ -53,10 +84,7 @@ export const docCommunication: Rule = {
     const severity: Severity = kind === 'workers-comp' ? 'warning' : 'info';
     const days = treatmentDaysView(episode);
     if (days.length === 0) return [];
-    const comms = docsOfOneType(episode, 'communication')
-      .map((doc) => ({ doc, date: docDate(doc) }))
-      .filter((c): c is { doc: EpisodeDocument; date: IsoDate } => !!c.date)
-      .sort((a, b) => (a.date < b.date ? -1 : 1));
+    const comms = contactsOf(episode);
     const findings: RuleFinding[] = [];
     const every = profile.thresholds.communicationEveryDays;
     const first = days[0]!.date;
@@ -83,7 +111,8 @@ export const docCommunication: Rule = {
 
     // Each party hears from the program at least once.
     for (const party of PARTIES) {
-      if (comms.some((c) => namesParty(c.doc, party.values))) continue;
+      if (comms.some((c) => c.parties.some((p) => (party.values as readonly string[]).includes(p))))
+        continue;
       findings.push({
         status: 'fail',
         severity,
@@ -110,11 +139,9 @@ export const docCommunication: Rule = {
     return [
       {
         status: 'pass',
-        message: `Communication with the adjuster, physician and employer documented (${comms.map((c) => c.date).join(', ')}).`,
-        dates: comms.map((c) => c.date),
-        evidence: comms.map((c) =>
-          evidenceFromDocument(c.doc, ['communication-party', 'document-date']),
-        ),
+        message: `Communication with the adjuster, physician and employer documented (${uniqueSorted(comms.map((c) => c.date)).join(', ')}).`,
+        dates: uniqueSorted(comms.map((c) => c.date)),
+        evidence: comms.map((c) => c.evidence),
       },
     ];
   },

@@ -53,8 +53,7 @@ function hasIntervention(doc: EpisodeDocument): boolean {
 }
 
 function hasMeasuredIntervention(doc: EpisodeDocument): boolean {
-  for (const f of doc.facts)
-    if (f.kind === 'intervention' && isMeasurableGoal(f.value)) return true;
+  for (const f of doc.facts) if (f.kind === 'intervention' && isMeasurableGoal(f)) return true;
   return false;
 }
 

@@ -6,12 +6,11 @@ import {
   docsOfOneType,
   hasFact,
   hasSection,
+  isReturnToWorkGoal,
   isWorkProgram,
   programDatesView,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
-
-const JOB_GOAL = /\b(job|work|duty|rtw)\b/i;
 
 /**
  * The episode's first fact (documents in order, then facts in order) matching `test`: what
@@ -97,7 +96,7 @@ export const docFceJobdesc: Rule = {
       firstFactWhere(episode, (f) => f.kind === 'job-title' || f.kind === 'rtw-status') ??
       firstFactWhere(
         episode,
-        (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && JOB_GOAL.test(f.value),
+        (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && isReturnToWorkGoal(f),
       );
     if (jobGoal) satisfied.push(evidenceFromFact(jobGoal));
     else fail(core, 'No defined job or vocational goal to return to.');

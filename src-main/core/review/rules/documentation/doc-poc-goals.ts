@@ -7,6 +7,7 @@ import {
   hasFact,
   hasSection,
   isJobLinkedGoal,
+  isReturnToWorkGoal,
   isMeasurableGoal,
   isTimeBoundGoal,
   isWorkProgram,
@@ -71,8 +72,8 @@ export const docPocGoals: Rule = {
       }
       const quality: string[] = [];
       const goals = goalsOf(doc);
-      const notMeasurable = goals.filter((g) => !isMeasurableGoal(g.value));
-      const notTimed = goals.filter((g) => !isTimeBoundGoal(g.value));
+      const notMeasurable = goals.filter((g) => !isMeasurableGoal(g));
+      const notTimed = goals.filter((g) => !isTimeBoundGoal(g));
       if (notMeasurable.length)
         quality.push(`${notMeasurable.length} of ${goals.length} goals are not measurable`);
       if (notTimed.length)
@@ -81,12 +82,9 @@ export const docPocGoals: Rule = {
       if (program && !planStatesAmount(doc))
         quality.push('the amount (hours per session) is not stated');
       if (program && episode.payer.kind !== 'medicare') {
-        if (goals.length && !goals.some((g) => isJobLinkedGoal(g.value)))
+        if (goals.length && !goals.some((g) => isJobLinkedGoal(g)))
           quality.push('no goal is linked to the job demands');
-        if (
-          !hasFact(doc, 'rtw-status') &&
-          !goals.some((g) => /return to work|rtw|duty/i.test(g.value))
-        ) {
+        if (!hasFact(doc, 'rtw-status') && !goals.some(isReturnToWorkGoal)) {
           quality.push('no target return-to-work status');
         }
       }

@@ -82,8 +82,10 @@ export const docProgressContent: Rule = {
     for (const doc of reports) {
       const date = docDate(doc);
       const missing = missingReportElements(doc, { workProgram });
-      const assessed = factsOf(doc, 'goal-assessment').length;
+      const assessments = factsOf(doc, 'goal-assessment');
       const goals = currentGoalCount(episode, date);
+      // "All goals met" assesses every goal at once.
+      const assessed = assessments.some((f) => f.detail?.all) ? goals : assessments.length;
       // The assessment of progress toward each goal is the core of the report: its absence is an
       // error for Medicare (rules.md DOC-PROGRESS-CONTENT).
       const noGoalAssessment = assessed === 0;

@@ -1,0 +1,64 @@
+/**
+ * Layout of a line, with no domain words: table cells (tab-separated, as the PDF and HTML readers
+ * write columns, or "|"-separated), checkbox marks and the options they tick, list markers. Readers
+ * ask these questions here instead of each writing its own pattern.
+ */
+
+export interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The cells of a table row: two or more, split at tabs, pipes or runs of 3+ spaces. */
+export function cellsOf(text: string): Cell[] {
+  if (!/\t|\s\|\s|^\s*\||\S {3,}\S/.test(text)) return [];
+  const cells: Cell[] = [];
+  const sep = /\t+| *\| *| {3,}/g;
+  let at = 0;
+  const push = (start: number, end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed !== '')
+      cells.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+  };
+  for (const m of text.matchAll(sep)) {
+    push(at, m.index);
+    at = m.index + m[0].length;
+  }
+  push(at, text.length);
+  return cells.length >= 2 ? cells : [];
+}
+
+/** Checkbox marks as printed forms write them, ticked and not. */
+const CHECKED = String.raw`☒|☑|✓|✔|■|\[\s*[xX✓✔*]\s*\]|\(\s*[xX✓✔*]\s*\)`;
+const UNCHECKED = String.raw`☐|□|\[\s*\]|\(\s*\)`;
+const MARK = new RegExp(`(${CHECKED})|${UNCHECKED}`, 'g');
+
+export interface CheckboxOption {
+  checked: boolean;
+  /** The option's text after its mark, up to the next mark. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The options of a checkbox line (empty when the line has no marks). */
+export function checkboxOptions(text: string, from = 0): CheckboxOption[] {
+  const marks = [...text.slice(from).matchAll(MARK)].map((m) => ({
+    checked: m[1] !== undefined,
+    start: from + m.index,
+    end: from + m.index + m[0].length,
+  }));
+  return marks.map((m, k) => {
+    const end = marks[k + 1]?.start ?? text.length;
+    const raw = text.slice(m.end, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    return { checked: m.checked, start: m.end + lead, end: m.end + lead + body.length, text: body };
+  });
+}
+
+/** A list marker at the start of a line: "-", "•", "1.", "2)", "(a)", "#3". */
+export const LIST_MARKER = /^\s*(?:[-•*·●▪○◦>]|\(?\d{1,2}[.)]|\(?[a-hA-H]\)|#\d{1,2}[:.)]?)\s+/;

@@ -1,0 +1,46 @@
+/**
+ * Who a work program keeps informed and how clinicians write that they did: the parties (adjuster,
+ * nurse case manager, physician, employer) by their usual names and abbreviations, and the words of
+ * a contact ("Spoke w/ adj", "faxed PN to Dr. Park", "cc: adjuster", "LM for NCM").
+ */
+
+/** Party vocabulary, most specific first ("nurse case manager" before "nurse"). */
+export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
+  {
+    party: 'case-manager',
+    re: /\b(?:nurse case manager|(?:RN |field |medical |vocational )?case manager|NCM|FCM|RNCM|(?<![A-Za-z]\s?)CM\b(?=[\s,.:;)]))/i,
+  },
+  {
+    party: 'adjuster',
+    re: /\b(?:claims? adjust[eo]r|adjust[eo]rs?|adj\b\.?|claims? (?:examiner|representative|rep|specialist|professional|handler)|claim rep|carrier rep(?:resentative)?|insurance rep(?:resentative)?|TPA rep(?:resentative)?)/i,
+  },
+  {
+    party: 'employer',
+    re: /\b(?:employer(?: rep(?:resentative)?)?|supervisor|foreman|HR(?: (?:manager|representative|rep|dept|department))?|human resources|safety (?:manager|coordinator|director)|plant manager|operations manager|return[- ]to[- ]work coordinator|RTW coordinator)\b/i,
+  },
+  {
+    party: 'physician',
+    re: /\b(?:physician|doctor|surgeon|PCP|ortho(?:pedist|paedist|pedic surgeon)?|treating provider|referring provider|treating (?:MD|DO|NP|PA)|referring (?:MD|DO|NP|PA))\b/i,
+  },
+  // Titles and credentials are read in their own case: "Dr. Park", "J. Park MD".
+  { party: 'physician', re: /\bDr\.?\s+[A-Z]|\b(?:MD|M\.D\.|DO|D\.O\.|DPM|NP|PA-C)\b/ },
+];
+
+/** Words that say a contact was made (a call, a fax, a letter, a copy). */
+export const CONTACT_VERB =
+  /\b(?:spoke|speak|talked|call(?:ed|s)?|phone(?:d)?|telephone(?:d)?|tele?conference|t\/c|tc'?d|left (?:a )?(?:message|voicemail|vm)|LM|LVM|VM|faxed|fax(?:ed)?|e-?faxed|sent|mailed|e-?mailed|email|letter|copied|cc'?d|discussed|conferred|conference|met with|contacted|updated|notified|informed|forwarded|provided|reported to|submitted|delivered|returned call|received (?:a )?call)\b/i;
+
+/** Prepositions that attach a party to the contact ("with", "to", "w/", "from", "for"). */
+export const CONTACT_WITH = /\b(?:with|to|from|for|via)\b|\bw\//i;
+
+/** Lines that address a party: "To:", "Re:", "Attn:", "cc:", "Copy to:", "Dear". */
+export const ADDRESS_LINE =
+  /^\s*(?:To|Attn|Attention|Dear|cc|c\.c\.|bcc|Recipient|Contact|Copy to|Copies to|Distribution|Sent to|Faxed to|Fax to|Mailed to)\b\s*:?/i;
+
+/** The patient's own contacts ("Pt reports she spoke with her supervisor") are not the clinic's. */
+export const PATIENT_REPORTS =
+  /^\W*(?:[A-Za-z]{1,12}\s*:\s*)?(?:pt|patient|claimant|client|he|she|they)\s+(?:reports?|states?|says|notes?|indicates?|relates?)\b/i;
+
+/** A contact still to come ("will call the adjuster", "to be faxed to Dr. Lee") is not one made. */
+export const NOT_YET =
+  /\b(?:will|plan(?:s|ned)?\s+to|to\s+be|need(?:s|ed)?\s+to|should|going\s+to|awaiting|pending|attempt(?:ed)?\s+to|unable\s+to|no\s+(?:response|answer|return))\b/i;

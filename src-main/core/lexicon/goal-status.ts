@@ -1,0 +1,65 @@
+/**
+ * Goal status words as progress reports and discharge summaries write them ("Met", "Goal
+ * achieved", "PROGRESSING", "partially met", "not met", "ongoing", "D/C'd"), by the status they
+ * mean. The goal reader and the review read statuses only through `goalStatusIn`.
+ */
+import type { GoalStatus } from '../../../shared/model';
+
+/** Most specific first: "partially met" and "not met" before "met". */
+const STATUS_WORDS: ReadonlyArray<{ status: GoalStatus; re: RegExp }> = [
+  {
+    status: 'partially-met',
+    re: /\b(?:partially|partly|partial(?:ly)?)\s+(?:met|achieved|attained)\b|\bpartial\b(?=\s*(?:[-:(.;,)]|$))|\bp\/m\b/i,
+  },
+  {
+    status: 'not-met',
+    re: /\b(?:not|never|has not been|have not been|was not|were not)\s+(?:yet\s+)?(?:met|achieved|attained)\b|\bunmet\b|\bnot\s+progressing\b|\bno\s+progress\b|\bn\/m\b/i,
+  },
+  {
+    status: 'met',
+    re: /\b(?:met|achieved|attained|accomplished|completed)\b|\bgoal\s+reached\b/i,
+  },
+  {
+    status: 'progressing',
+    re: /\b(?:progressing|progress(?:ing)?\s+(?:toward|towards)|improving|improved|in\s+progress|ongoing|continu(?:e|es|ing)|on\s+track|partially\s+progressing|making\s+progress)\b/i,
+  },
+  {
+    status: 'discontinued',
+    re: /\b(?:discontinued|d\/c'?d|dropped|no longer (?:appropriate|applicable|relevant))\b/i,
+  },
+  {
+    status: 'deferred',
+    re: /\b(?:deferred|on hold|not (?:yet )?(?:assessed|tested|addressed))\b/i,
+  },
+  { status: 'revised', re: /\b(?:revised|modified|updated|upgraded|downgraded|new goal)\b/i },
+];
+
+export interface StatusHit {
+  status: GoalStatus;
+  start: number;
+  end: number;
+}
+
+/** The first goal status a text states, with its span, or null. */
+export function goalStatusIn(text: string): StatusHit | null {
+  let best: StatusHit | null = null;
+  for (const { status, re } of STATUS_WORDS) {
+    const m = re.exec(text);
+    // The earliest mention wins; at the same place the more specific word (listed first) wins.
+    if (m && (!best || m.index < best.start))
+      best = { status, start: m.index, end: m.index + m[0].length };
+  }
+  return best;
+}
+
+/**
+ * A statement that covers every goal at once: "All goals met", "all STGs achieved", "[X] Goals
+ * met", "Goals: met", "Pt met all LTGs".
+ */
+const ALL_GOALS =
+  /\b(?:all(?:\s+(?:of\s+)?(?:the\s+)?(?:pt'?s?\s+|patient'?s?\s+|her\s+|his\s+|their\s+)?(?:short[- ]?term\s+|long[- ]?term\s+|stated\s+|functional\s+|program\s+|treatment\s+)?(?:goals?|stgs?|ltgs?)))\b|\b(?:goals?|stgs?|ltgs?)\s*(?:were|have been|are|:|-)?\s*(?:all\s+)?(?:met|achieved|attained|not met|partially met)\b/i;
+
+export function coversAllGoals(text: string): { start: number; end: number } | null {
+  const m = ALL_GOALS.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}

@@ -1,0 +1,89 @@
+/**
+ * What makes a goal measurable and what ties it to the job, in the words goals are written with
+ * ("lift 50 lb floor to waist", "sit 60 min", "independently", "medium PDL", "return to full
+ * duty"). The goal reader judges each goal with these; the review reads the judgement.
+ */
+
+const UNIT_WORDS = [
+  'lb',
+  'lbs',
+  'pounds?',
+  'kg',
+  'kilograms?',
+  'ft',
+  'feet',
+  'foot',
+  'yards?',
+  'yd',
+  'meters?',
+  'm',
+  'miles?',
+  'in',
+  'inches?',
+  'cm',
+  'degrees?',
+  'deg',
+  '°',
+  'reps?',
+  'repetitions?',
+  'x',
+  'times',
+  'sets?',
+  'min',
+  'mins',
+  'minutes?',
+  'hrs?',
+  'hours?',
+  'sec',
+  'seconds?',
+  's',
+  'steps?',
+  'stairs?',
+  'flights?',
+  '%',
+  'percent',
+  'points?',
+  '/10',
+  'mph',
+  'trials?',
+];
+const NUMBER_WITH_UNIT = new RegExp(
+  `\\d+(?:\\.\\d+)?\\s*(?:-\\s*\\d+(?:\\.\\d+)?\\s*)?(?:${UNIT_WORDS.join('|')})(?![a-z])`,
+  'i',
+);
+const X_BEFORE_NUMBER = /\bx\s*\d+/i;
+/** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50"). */
+const COMPARED_NUMBER = /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d/i;
+/** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
+const MEASURABLE_STANDARD =
+  /\b(independent(ly)?|without (assist(ance|ive device)?|device|pain|rest)|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5)\b/i;
+
+/**
+ * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a
+ * reviewer can verify ("independently", "medium PDL"). BPM §220.1.2.B asks for measurable,
+ * functional long-term goals.
+ */
+export function measurableGoalText(text: string): boolean {
+  return (
+    NUMBER_WITH_UNIT.test(text) ||
+    X_BEFORE_NUMBER.test(text) ||
+    COMPARED_NUMBER.test(text) ||
+    MEASURABLE_STANDARD.test(text)
+  );
+}
+
+const JOB_LINK =
+  /\b(job|work|duty|duties|return to work|rtw|pdl|physical demand|employer|occupation(al)?|shift|lift(ing)?|carry(ing)?|push(ing)?|pull(ing)?)\b/i;
+
+/** Goal tied to return-to-work job demands (Texas §134.230 RTW planning; rules.md DOC-POC-GOALS). */
+export function jobLinkedGoalText(text: string): boolean {
+  return JOB_LINK.test(text);
+}
+
+const RETURN_TO_WORK =
+  /\b(?:job|work|duty|duties|rtw|return(?:ing)? to work|employment|occupation)\b/i;
+
+/** A goal that names the job or the return to work itself ("return to full duty as a loader"). */
+export function returnToWorkGoalText(text: string): boolean {
+  return RETURN_TO_WORK.test(text);
+}
