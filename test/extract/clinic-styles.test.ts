@@ -301,3 +301,43 @@ describe('communication wherever the chart records it', () => {
     expect(contacts(report!)).toEqual(['undated adjuster+employer+physician']);
   });
 });
+
+describe('a file that holds one document stays one', () => {
+  it('a one-page utilization review letter with a second heading is one authorization', () => {
+    const docs = read(
+      [
+        'UTILIZATION REVIEW DETERMINATION',
+        'Date: November 2, 2026',
+        'Re: Injured worker Denise Hall   Claim #: 44-19302   DOI: 08/14/2026',
+        'Requested: Work conditioning 97545/97546, 12 visits / 48 hours',
+        'AUTHORIZATION',
+        'Decision Date: 11/02/2026',
+        'Approved: 10 visits, 40 hours of work conditioning',
+        'Authorization valid 11/03/2026 through 12/04/2026. Reference # UR-88120',
+        'Reviewer: Carol Diaz, RN   Utilization Review Dept.',
+      ].join('\n'),
+    );
+    expect(docs.map((d) => d.type)).toEqual(['authorization']);
+    // What was requested is not what was approved.
+    expect(values(docs[0]!, 'auth-visits')).toEqual(['10']);
+    expect(values(docs[0]!, 'auth-hours')).toEqual(['40']);
+    expect(values(docs[0]!, 'auth-start')).toEqual(['2026-11-03']);
+  });
+
+  it('two visit notes of different dates sharing a page are two, even when the first is unsigned', () => {
+    const docs = read(
+      [
+        'DAILY NOTE',
+        'DOS: 03/09/2026',
+        'Work simulation circuit 3 hrs.',
+        'Therapist signature: ____________',
+        'DAILY NOTE',
+        'DOS: 03/10/2026',
+        'Carry 40 lb x 100 ft x 6.',
+        'Signed: Kim Lu, PT 03/10/2026',
+      ].join('\n'),
+    );
+    expect(docs.map((d) => d.date)).toEqual(['2026-03-09', '2026-03-10']);
+    expect(values(docs[0]!, 'signature-blank')).toEqual(['blank']);
+  });
+});

@@ -13,6 +13,10 @@ const AUTH_VISITS =
   /\b(\d{1,3})\s*(?:visits?|sessions?|treatments?)\b|\b(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 const AUTH_HOURS =
   /\b(\d{1,3})\s*(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+/** Lines about a request or a denial, whose counts are not the approval's. */
+const NOT_APPROVED =
+  /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
+const APPROVED = /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
 /** A certification period is not an authorization period. */
 const AUTH_PERIOD_CONTEXT =
   /^(?!.*\bcertification period\b).*\b(?:authori[sz]\w*|approv\w*|valid)\b/i;
@@ -34,7 +38,9 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       sink.add('denial-code', t.slice(g[0], g[1]), line, g[0], g[1]);
     }
     if (!isAuthDoc && !AUTH_CONTEXT.test(t)) continue;
-    for (const m of t.matchAll(AUTH_VISITS)) {
+    // What was asked for or turned down is not what was approved ("Requested: 12 visits").
+    const counts = !NOT_APPROVED.test(t) || APPROVED.test(t);
+    for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-visits',
@@ -44,7 +50,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         (m.index ?? 0) + m[0].length,
       );
     }
-    for (const m of t.matchAll(AUTH_HOURS)) {
+    for (const m of counts ? t.matchAll(AUTH_HOURS) : []) {
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-hours',

@@ -21,6 +21,15 @@ export function isSignatureLine(text: string): boolean {
   return SIGNER_LABEL.test(text) || E_SIGNED_ANYWHERE.test(text) || PHYSICIAN_LABEL.test(text);
 }
 
+/** A line that signs what is above it: a labelled signature with a signer, or a bare "Name, PT". */
+export function signsAbove(text: string): boolean {
+  const label = PHYSICIAN_LABEL.exec(text) ?? SIGNER_LABEL.exec(text) ?? E_SIGNED_ANYWHERE.exec(text);
+  const sig = label
+    ? parseBody(text, label.index + label[0].length, label[0].includes(':'))
+    : unlabelledSignature(text);
+  return !!sig && (sig.name !== null || sig.illegible !== null);
+}
+
 interface ParsedSignature {
   name: [number, number] | null;
   /** A signature that is there but cannot be read as a name: the span of what stands for it. */

@@ -1,7 +1,17 @@
-/** Document boundaries inside one file: a title line followed closely by a date starts a note. */
-import { isTitleLine } from './classify';
+/**
+ * Document boundaries inside one file. A title line followed closely by a date may start a note,
+ * but a file that holds one document stays one: a one-page letter with a title and a second
+ * heading ("UTILIZATION REVIEW" ... "DETERMINATION") is one letter. Within a page a new note starts
+ * only where the one above it has been signed, or where a visit note follows another visit note
+ * of another date (a printed chart's short notes sharing a page); at the top of a page any titled
+ * and dated note starts a new one.
+ */
+import type { DocType } from '../../../shared/model';
+import { findDates } from '../parse/dates';
+import { isTitleLine, titleType } from './classify';
 import { type Line, isBlank } from './lines';
 import { headerDateOn } from './service-dates';
+import { signsAbove } from './signatures';
 
 export interface DocumentSlice {
   /** All lines of the document, including running lines and blanks, in file order. */
@@ -19,17 +29,49 @@ function startsDocument(content: Line[], i: number): boolean {
   return content.slice(i, i + DATE_WINDOW).some((l, k) => headerDateOn(l, k === 0));
 }
 
+/** Notes of a visit: two of these on one page with different dates are two notes. */
+const VISIT_NOTE_TYPES: ReadonlySet<DocType> = new Set([
+  'daily-note',
+  'progress-report',
+  'evaluation',
+  're-evaluation',
+  'discharge-summary',
+]);
+
+/** The first date in the lines a title heads (its own line and the few under it). */
+function headerDate(content: Line[], i: number): string | null {
+  for (const l of content.slice(i, i + DATE_WINDOW)) {
+    const d = findDates(l.text)[0];
+    if (d) return d.iso;
+  }
+  return null;
+}
+
+function clearlyStarts(content: Line[], prevIndex: number, i: number): boolean {
+  const line = content[i]!;
+  if (content[i - 1]?.page !== line.page) return true;
+  for (let k = prevIndex; k < i; k++) if (signsAbove(content[k]!.text)) return true;
+  const prevType = titleType(content[prevIndex]!.text);
+  const type = titleType(line.text);
+  return (
+    !!prevType &&
+    !!type &&
+    VISIT_NOTE_TYPES.has(prevType) &&
+    VISIT_NOTE_TYPES.has(type) &&
+    headerDate(content, prevIndex) !== headerDate(content, i)
+  );
+}
+
 export function splitDocuments(all: Line[]): DocumentSlice[] {
   const content = all.filter((l) => !l.running && !isBlank(l));
   const starts: Line[] = [];
+  let prev = -1;
   for (let i = 0; i < content.length; i++) {
+    if (!startsDocument(content, i)) continue;
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
-    if (
-      startsDocument(content, i) &&
-      !(starts.length && withinLines(content, starts.at(-1)!, i, 2))
-    ) {
-      starts.push(content[i]!);
-    }
+    if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i))) continue;
+    starts.push(content[i]!);
+    prev = i;
   }
   if (starts.length <= 1) {
     const title = starts[0] ?? content.slice(0, 15).find((l) => isTitleLine(l.text)) ?? null;
@@ -44,10 +86,6 @@ export function splitDocuments(all: Line[]): DocumentSlice[] {
     slices.push({ lines, titleIndex: lines.indexOf(starts[k]!) });
   }
   return slices;
-}
-
-function withinLines(content: Line[], prev: Line, i: number, n: number): boolean {
-  return i - content.indexOf(prev) <= n;
 }
 
 /** Original page range of a slice, from its first and last content lines. */

@@ -36,6 +36,24 @@ describe('AUTH-WITHIN-LIMITS', () => {
     expect(f?.message).toContain('5/10 visits, 10/30 hours');
   });
 
+  it('says it could not confirm dates under an authorization whose limits could not be read', () => {
+    const { b, dates } = program(3);
+    const f = run(
+      authWithinLimits,
+      b
+        .doc('authorization', '2026-02-27', {
+          'auth-number': 'UR-7',
+          'auth-start': '2026-03-01',
+          'auth-end': '2026-03-31',
+        })
+        .build(),
+      'workers-comp',
+    );
+    expect(f.map((x) => x.status)).toEqual(['warn']);
+    expect(f[0]?.dates).toEqual(dates);
+    expect(f[0]?.message).toContain('Could not confirm 3 program date(s) against authorization UR-7');
+  });
+
   it('fails the visits beyond the approved count', () => {
     const { b, dates } = program(6);
     const f = run(

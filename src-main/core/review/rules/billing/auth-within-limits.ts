@@ -56,6 +56,8 @@ export const authWithinLimits: Rule = {
     const byDate = linesByDate(episode.billing);
     const findings: RuleFinding[] = [];
     const okDates: IsoDate[] = [];
+    /** Dates under an authorization whose approved visits and hours could not be read. */
+    const unreadable = new Map<Authorization, IsoDate[]>();
 
     for (const date of dates) {
       const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
@@ -75,6 +77,11 @@ export const authWithinLimits: Rule = {
       const u = usage.get(auth)!;
       if (lines.some((l) => l.code === '97545')) u.visits += 1;
       u.hours += billedHours(lines);
+      if (auth.visits === null && auth.hours === null) {
+        const list = unreadable.get(auth);
+        if (list) list.push(date);
+        else unreadable.set(auth, [date]);
+      }
       const problems: string[] = [];
       if (auth.visits !== null && u.visits > auth.visits) problems.push('visits');
       if (auth.hours !== null && u.hours > auth.hours) problems.push('hours');
@@ -95,6 +102,16 @@ export const authWithinLimits: Rule = {
         message: `DOS ${date} exceeds authorization ${auth.number ?? '(no number)'}: ${describe(auth, u)}.${service}`,
         dates: [date],
         evidence: [...lineEvidence(lines), ...auth.evidence],
+      });
+    }
+    // Limits that could not be read are not limits met: say so instead of passing.
+    for (const [auth, unsure] of unreadable) {
+      const where = auth.evidence[0];
+      findings.push({
+        status: 'warn',
+        message: `Could not confirm ${unsure.length} program date(s) against authorization ${auth.number ?? '(no number)'}: no approved visits or hours could be read in it (${where ? `${where.file} p.${where.page}` : auth.doc.file}); ${describe(auth, usage.get(auth)!)} billed under it.`,
+        dates: unsure,
+        evidence: auth.evidence,
       });
     }
     if (findings.length > 0) return findings;
