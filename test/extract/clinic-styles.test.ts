@@ -341,3 +341,49 @@ describe('a file that holds one document stays one', () => {
     expect(values(docs[0]!, 'signature-blank')).toEqual(['blank']);
   });
 });
+
+describe('session time: one total per session, the usual ways of writing it, and services’ own times', () => {
+  it('a note stating the same total under two labels documents it once', () => {
+    const [doc] = read(
+      [
+        'Daily Note',
+        'DOS 09/14/2026',
+        'Total Time: 240 min',
+        'Total Treatment Time: 240 minutes',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'total-minutes')).toEqual(['240']);
+  });
+
+  it('reads "Tx time 3h 5m" and "Start: 8:00a  End: 11:05a"', () => {
+    const [a] = read(['S: Pt reports sore low back.', 'DOS 3/3/26', 'Tx time 3h 5m'].join('\n'));
+    expect(values(a!, 'total-minutes')).toEqual(['185']);
+    const [b] = read(['Daily Note', 'DOS 3/3/26', 'Start: 8:00a  End: 11:05a'].join('\n'));
+    expect([values(b!, 'time-in'), values(b!, 'time-out'), values(b!, 'total-minutes')]).toEqual([
+      ['08:00'],
+      ['11:05'],
+      ['185'],
+    ]);
+  });
+
+  it('reads a service’s own time range as that service’s minutes, not as the session', () => {
+    const [doc] = read(
+      [
+        'Daily Note',
+        'Date of Service: 03-03-2026',
+        'Therapeutic exercise (97110) 1:15-1:45 PM, one-on-one',
+        'Manual therapy (97140): 15 min',
+        'Total Timed Minutes and treatment time: see above',
+      ].join('\n'),
+    );
+    expect(
+      doc!.facts
+        .filter((f) => f.kind === 'service-minutes')
+        .map((f) => [f.detail?.code, f.detail?.minutes]),
+    ).toEqual([
+      ['97110', 30],
+      ['97140', 15],
+    ]);
+    expect(values(doc!, 'time-in')).toEqual([]);
+  });
+});

@@ -3,9 +3,19 @@
  * consistent provenance (file named after the document, page 1, quote = "kind: value").
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../shared/episode';
-import type { Discipline, DocType, Fact, FactKind, IsoDate, PayerKind } from '../../shared/model';
+import type {
+  Discipline,
+  DocType,
+  Fact,
+  FactDetail,
+  FactKind,
+  IsoDate,
+  PayerKind,
+} from '../../shared/model';
 
-export type FactSpec = Partial<Record<FactKind, string | number | Array<string | number>>>;
+/** A fact's value, or its value with the typed detail a reader gives it. */
+export type FactValue = string | number | { value: string; detail: FactDetail };
+export type FactSpec = Partial<Record<FactKind, FactValue | FactValue[]>>;
 
 export interface DocOptions {
   discipline?: Discipline | null;
@@ -54,13 +64,14 @@ export class EpisodeBuilder {
       if (raw === undefined) continue;
       const values = Array.isArray(raw) ? raw : [raw];
       for (const v of values) {
-        const value = String(v);
+        const value = typeof v === 'object' ? v.value : String(v);
         const quote = `${kind}: ${value}`;
-        list.push({
-          kind,
-          value,
-          provenance: { file, page: 1, start: 0, end: quote.length, quote },
-        });
+        const provenance = { file, page: 1, start: 0, end: quote.length, quote };
+        list.push(
+          typeof v === 'object'
+            ? { kind, value, provenance, detail: v.detail }
+            : { kind, value, provenance },
+        );
       }
     }
     this.docs.push({

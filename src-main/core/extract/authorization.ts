@@ -16,7 +16,8 @@ const AUTH_HOURS =
 /** Lines about a request or a denial, whose counts are not the approval's. */
 const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
-const APPROVED = /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
+const APPROVED =
+  /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
 /** A certification period is not an authorization period. */
 const AUTH_PERIOD_CONTEXT =
   /^(?!.*\bcertification period\b).*\b(?:authori[sz]\w*|approv\w*|valid)\b/i;

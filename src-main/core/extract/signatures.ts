@@ -23,7 +23,8 @@ export function isSignatureLine(text: string): boolean {
 
 /** A line that signs what is above it: a labelled signature with a signer, or a bare "Name, PT". */
 export function signsAbove(text: string): boolean {
-  const label = PHYSICIAN_LABEL.exec(text) ?? SIGNER_LABEL.exec(text) ?? E_SIGNED_ANYWHERE.exec(text);
+  const label =
+    PHYSICIAN_LABEL.exec(text) ?? SIGNER_LABEL.exec(text) ?? E_SIGNED_ANYWHERE.exec(text);
   const sig = label
     ? parseBody(text, label.index + label[0].length, label[0].includes(':'))
     : unlabelledSignature(text);

@@ -1,6 +1,7 @@
 /** Session clock times, total and timed minutes, and breaks. */
 import type { FactSink } from './facts';
 import type { Line } from './lines';
+import { SERVICE_NAMES } from '../domain/codes';
 
 /** A clock time: "8:00 AM", "8:00a", "08:00", "14:22". */
 const CLOCK = String.raw`(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?`;
@@ -20,7 +21,7 @@ const LABELED_RANGE = new RegExp(
 );
 
 const TOTAL_LABEL =
-  /\b(?:Total\s+(?:Treatment\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|Treatment\s+Time|Session\s+(?:Length|Duration)|(?:^|\s)Minutes(?=\s*:)|Total(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*[:=-]?\s*/dgi;
+  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|(?:Treatment|Tx|Program|Therapy)\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*[:=-]?\s*/dgi;
 const TIMED_LABEL =
   /\b(?:Total\s+)?Timed(?:\s+Code)?(?:\s+Treatment)?(?:\s+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
 const DURATION =
@@ -147,20 +148,44 @@ function findLabeled(line: Line, re: RegExp): Found | null {
   };
 }
 
+/** A labelled total read from a note, before the note's one total is chosen. */
+interface Stated {
+  minutes: number;
+  label: string;
+  line: Line;
+  start: number;
+  end: number;
+}
+
+/**
+ * A session has exactly one total: a note that states "Total Time: 240 min" and "Total Treatment
+ * Time: 240 minutes" documents 240 minutes, not 480. When the stated totals differ, the most
+ * specific label wins (a treatment, session or program total over a plain "Total").
+ */
+function oneTotal(stated: readonly Stated[]): Stated | null {
+  if (stated.length <= 1) return stated[0] ?? null;
+  const specific = stated.find((s) => /treatment|tx|session|program|therapy|timed/i.test(s.label));
+  return specific ?? stated[0]!;
+}
+
 export function extractTimes(lines: Line[], sink: FactSink): void {
   let timeIn: Found | null = null;
   let timeOut: Found | null = null;
-  let explicitTotal = false;
   let breaks = 0;
+  const totals: Stated[] = [];
+  const timed: Stated[] = [];
 
   for (const line of lines) {
     const t = line.text;
-    if (!timeIn && !timeOut) {
+    const service = serviceOf(t);
+    if (service) serviceMinutes(line, service, sink);
+    // A service's own time ("97110 1:15-1:45 PM") is not the session's.
+    if (!timeIn && !timeOut && !service) {
       const range = findRange(line);
       if (range) [timeIn, timeOut] = range;
     }
-    if (!timeIn) timeIn = findLabeled(line, IN_RE);
-    if (!timeOut) {
+    if (!timeIn && !service) timeIn = findLabeled(line, IN_RE);
+    if (!timeOut && !service) {
       timeOut = findLabeled(line, OUT_RE);
       if (
         timeOut &&
@@ -178,9 +203,8 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       const after = (m.index ?? 0) + m[0].length;
       const dm = DURATION.exec(t.slice(after));
       const minutes = parseDuration(t.slice(after));
-      if (dm && minutes !== null && minutes > 0 && minutes <= 24 * 60) {
-        sink.add('timed-minutes', String(minutes), line, m.index ?? 0, after + dm[0].length);
-      }
+      if (dm && minutes !== null && minutes > 0 && minutes <= 24 * 60)
+        timed.push({ minutes, label: m[0], line, start: m.index ?? 0, end: after + dm[0].length });
     }
     for (const m of t.matchAll(new RegExp(TOTAL_LABEL.source, 'dgi'))) {
       const at = m.index ?? 0;
@@ -190,8 +214,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       const dm = DURATION.exec(t.slice(after));
       const minutes = parseDuration(t.slice(after));
       if (!dm || minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
-      if (sink.add('total-minutes', String(minutes), line, at, after + dm[0].length))
-        explicitTotal = true;
+      totals.push({ minutes, label: m[0], line, start: at, end: after + dm[0].length });
     }
 
     for (const re of [BREAK_AFTER, BREAK_BEFORE]) {
@@ -202,6 +225,18 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     }
   }
 
+  const total = oneTotal(totals);
+  if (total) sink.add('total-minutes', String(total.minutes), total.line, total.start, total.end);
+  const timedTotal = oneTotal(timed);
+  if (timedTotal)
+    sink.add(
+      'timed-minutes',
+      String(timedTotal.minutes),
+      timedTotal.line,
+      timedTotal.start,
+      timedTotal.end,
+    );
+  const explicitTotal = total !== null;
   if (timeIn) sink.add('time-in', timeIn.value, timeIn.at.line, timeIn.at.start, timeIn.at.end);
   if (timeOut)
     sink.add('time-out', timeOut.value, timeOut.at.line, timeOut.at.start, timeOut.at.end);
@@ -227,3 +262,46 @@ function readClock(m: RegExpExecArray, g: number): { hhmm: string; meridiem: boo
 function firstDefined(idx: RegExpIndicesArray, a: number, b: number): [number, number] {
   return (idx[a] ?? idx[b] ?? [0, 0]) as [number, number];
 }
+
+/** The service a line itemizes: a procedure code, or a timed service's usual name. */
+function serviceOf(text: string): { code: string; end: number } | null {
+  const code = /\b(97\d{3}|G0\d{3})\b/.exec(text);
+  if (code) return { code: code[1]!, end: code.index + code[0].length };
+  for (const { code: c, re } of SERVICE_NAMES) {
+    const m = re.exec(text);
+    if (m && m.index <= 4) return { code: c, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** Minutes after a service: "... 23 min", "... x 15 minutes", "...: 30'". */
+const SERVICE_MINUTES =
+  /(?<![\d:])(\d{1,3})\s*(?:minutes?|mins?|min\.?|m\b|')(?!\s*(?:rest|break))/i;
+
+/**
+ * One service's own documented minutes: a clock range on its line ("Therapeutic exercise (97110)
+ * 1:15-1:45 PM") or minutes right after it ("Ther ex 97110: 23 min"). A billing row that repeats
+ * the same service and minutes is the same time, not more.
+ */
+function serviceMinutes(line: Line, service: { code: string; end: number }, sink: FactSink): void {
+  const t = line.text;
+  if (/\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t)) return;
+  const range = findRange(line);
+  let minutes: number | null = null;
+  if (range) minutes = minutesOf(range[1].value) - minutesOf(range[0].value);
+  else {
+    const m = SERVICE_MINUTES.exec(t.slice(service.end));
+    if (m) minutes = Number(m[1]);
+  }
+  if (minutes === null || minutes <= 0 || minutes > 8 * 60) return;
+  const same = sink.facts.some(
+    (f) =>
+      f.kind === 'service-minutes' &&
+      f.detail?.code === service.code &&
+      f.detail.minutes === minutes,
+  );
+  if (same) return;
+  sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
+}
+
+const CLOCK_RANGE_ONCE = new RegExp(CLOCK_RANGE.source);

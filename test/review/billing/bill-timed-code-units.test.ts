@@ -50,7 +50,10 @@ describe('BILL-TIMED-CODE-UNITS', () => {
     const ep = episode('commercial')
       .daily(D, {
         extra: {
-          intervention: ['97110 therapeutic exercise 33 min', '97140 manual therapy 7 min'],
+          'service-minutes': [
+            { value: '33', detail: { code: '97110', minutes: 33 } },
+            { value: '7', detail: { code: '97140', minutes: 7 } },
+          ],
         },
       })
       .bill(D, '97110', 2)

@@ -22,6 +22,7 @@ import { memo } from './memo';
 import { authorRoleOf, type AuthorRole } from '../../domain/credentials';
 import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../../lexicon/goals';
 import { findTimeFrame } from '../../parse/timeframe';
+import { WORK_PROGRAM_CODES } from '../../domain/codes';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -166,18 +167,7 @@ export function evidenceForDocs(docs: readonly EpisodeDocument[], prefer?: FactK
 // ---------------------------------------------------------------------------------------------
 // Codes, disciplines and work programs
 
-export const WORK_PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
-/** PT 97161-97163, OT 97165-97167 (initial evaluations). */
-export const EVALUATION_CODES: ReadonlySet<string> = new Set([
-  '97161',
-  '97162',
-  '97163',
-  '97165',
-  '97166',
-  '97167',
-]);
-/** PT 97164, OT 97168 (re-evaluations). */
-export const REEVALUATION_CODES: ReadonlySet<string> = new Set(['97164', '97168']);
+export { EVALUATION_CODES, REEVALUATION_CODES, WORK_PROGRAM_CODES } from '../../domain/codes';
 
 /** Discipline a billing line belongs to, from its therapy modifier (GP/GO/GN), else null. */
 export function disciplineOfLine(line: EpisodeBillingLine): Discipline | null {

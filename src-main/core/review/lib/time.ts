@@ -7,8 +7,8 @@ import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../..
 import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { TimeRule, TimedUnitMethod } from '../types';
 import { billingDays, isProgramLine, lineEvidence } from './billing';
-import { EVALUATION_CODES, REEVALUATION_CODES, WORK_PROGRAM_CODES } from './documents';
-import { evidenceFromFact, factsOf } from './evidence';
+import { isTimedCode, TIMED_15_MIN_CODES } from '../../domain/codes';
+import { evidenceFromFact, factsOf, firstFact } from './evidence';
 import { memo } from './memo';
 
 export interface WcUnits {
@@ -42,58 +42,7 @@ export function wcUnitsForMinutes(minutes: number, _rule: TimeRule = 'cpt-midpoi
   return { u97545: 1, u97546: Math.max(0, Math.floor((t - 91) / 60)) };
 }
 
-/**
- * 15-minute timed therapy codes the CMS 8-minute rule applies to (Pub. 100-04 Ch. 5 §20.2; the
- * catalog's BILL-TIMED-CODE-UNITS list plus the other constant-attendance and timed procedure codes).
- * 97545/97546 are deliberately absent: they are hour-based program codes.
- */
-export const TIMED_15_MIN_CODES: ReadonlySet<string> = new Set([
-  '97032',
-  '97033',
-  '97034',
-  '97035',
-  '97036',
-  '97110',
-  '97112',
-  '97113',
-  '97116',
-  '97124',
-  '97140',
-  '97530',
-  '97533',
-  '97535',
-  '97537',
-  '97542',
-  '97750',
-  '97755',
-  '97760',
-  '97761',
-  '97763',
-]);
-
-/**
- * Untimed service codes: evaluations, group therapy and supervised modalities never count toward
- * timed minutes (BILL-TIMED-CODE-UNITS), nor do the work conditioning program codes.
- */
-export const UNTIMED_CODES: ReadonlySet<string> = new Set([
-  ...EVALUATION_CODES,
-  ...REEVALUATION_CODES,
-  ...WORK_PROGRAM_CODES,
-  '97150',
-  '97010',
-  '97012',
-  '97014',
-  '97016',
-  '97018',
-  '97022',
-  '97024',
-  '97026',
-  '97028',
-]);
-
-export function isTimedCode(code: string): boolean {
-  return TIMED_15_MIN_CODES.has(code);
-}
+export { isTimedCode, TIMED_15_MIN_CODES, UNTIMED_CODES } from '../../domain/codes';
 
 function isTimedLine(line: EpisodeBillingLine): boolean {
   return TIMED_15_MIN_CODES.has(line.code);
@@ -180,19 +129,18 @@ export function sessionTime(doc: EpisodeDocument): SessionTime | null {
   return statedTotalTime(doc) ?? clockedTime(doc);
 }
 
-/** The note's `total-minutes` facts summed, or null when it states no usable total. */
+/**
+ * The note's stated total (its first `total-minutes` fact: the reader keeps one per session, and a
+ * note that states the same total under two labels documents it once), or null.
+ */
 function statedTotalTime(doc: EpisodeDocument): SessionTime | null {
-  // One pass over the facts: this runs for every daily note.
-  let minutes = 0;
-  let evidence: Evidence[] | null = null;
   for (const f of doc.facts) {
     if (f.kind !== 'total-minutes') continue;
     const n = nonNegativeInt(f.value);
     if (n === null) continue;
-    minutes += n;
-    evidence = append(evidence, evidenceFromFact(f));
+    return { doc, minutes: n, from: 'total-minutes', evidence: [evidenceFromFact(f)] };
   }
-  return evidence ? { doc, minutes, from: 'total-minutes', evidence } : null;
+  return null;
 }
 
 /** Time-in/time-out pairs minus breaks, or null when no pair is readable. */
@@ -343,16 +291,25 @@ interface TimedMinutes {
 
 const NO_TIMED_MINUTES: TimedMinutes = Object.freeze({ minutes: null, evidence: NO_EVIDENCE });
 
-/** Sum of the notes' `timed-minutes` facts (null when none) and the quotes they were read from. */
+/**
+ * The notes' timed minutes and the quotes they were read from: each note's stated timed total
+ * (`timed-minutes`), else the minutes it itemizes per timed service ("97110 1:15-1:45 PM"); null
+ * when no note gives either.
+ */
 function timedMinutesOf(notes: readonly EpisodeDocument[]): TimedMinutes {
   let minutes: number | null = null;
   let evidence: Evidence[] | null = null;
   for (const doc of notes) {
-    for (const f of doc.facts) {
-      if (f.kind !== 'timed-minutes') continue;
-      const n = nonNegativeInt(f.value);
-      if (n === null) continue;
+    const stated = firstFact(doc, 'timed-minutes');
+    const n = stated ? nonNegativeInt(stated.value) : null;
+    if (stated && n !== null) {
       minutes = (minutes ?? 0) + n;
+      evidence = append(evidence, evidenceFromFact(stated));
+      continue;
+    }
+    for (const f of doc.facts) {
+      if (f.kind !== 'service-minutes' || !f.detail?.code || !isTimedCode(f.detail.code)) continue;
+      minutes = (minutes ?? 0) + (f.detail.minutes ?? 0);
       evidence = append(evidence, evidenceFromFact(f));
     }
   }
@@ -360,8 +317,9 @@ function timedMinutesOf(notes: readonly EpisodeDocument[]): TimedMinutes {
 }
 
 /**
- * Per-code timed minutes when a note itemizes them in its interventions ("97110 ... 23 min"). Used
- * for the CPT per-code method; returns null when no intervention names a timed code with minutes.
+ * Per-code timed minutes when the notes itemize them ("97110 ... 23 min", "Ther ex 1:15-1:45 PM"),
+ * as the reader found them (`service-minutes`). Used for the CPT per-code method; null when no
+ * note itemizes a timed code.
  */
 export function minutesByTimedCode(notes: readonly EpisodeDocument[]): {
   minutes: Record<string, number>;
@@ -370,10 +328,10 @@ export function minutesByTimedCode(notes: readonly EpisodeDocument[]): {
   const minutes: Record<string, number> = {};
   const evidence: Evidence[] = [];
   for (const doc of notes) {
-    for (const f of factsOf(doc, 'intervention')) {
-      const m = /\b(97\d{3})\b.*?(\d{1,3})\s*(?:minutes|mins|min)\b/i.exec(f.value);
-      if (!m || !isTimedCode(m[1]!)) continue;
-      minutes[m[1]!] = (minutes[m[1]!] ?? 0) + Number(m[2]);
+    for (const f of doc.facts) {
+      const code = f.kind === 'service-minutes' ? f.detail?.code : undefined;
+      if (!code || !isTimedCode(code)) continue;
+      minutes[code] = (minutes[code] ?? 0) + (f.detail?.minutes ?? 0);
       evidence.push(evidenceFromFact(f));
     }
   }

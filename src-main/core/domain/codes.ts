@@ -1,0 +1,91 @@
+/**
+ * Procedure codes by what they are (rules.md section 2 and BILL-TIMED-CODE-UNITS), in one place
+ * for the readers, the review and the packet; and the names clinicians give the usual timed
+ * services when a note lists minutes by service instead of by code ("Ther ex 23 min").
+ */
+
+/** The work conditioning / work hardening program codes: 97545 (first 2 hours), 97546 (each added hour). */
+export const WORK_PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
+
+/** PT 97161-97163, OT 97165-97167 (initial evaluations). */
+export const EVALUATION_CODES: ReadonlySet<string> = new Set([
+  '97161',
+  '97162',
+  '97163',
+  '97165',
+  '97166',
+  '97167',
+]);
+
+/** PT 97164, OT 97168 (re-evaluations). */
+export const REEVALUATION_CODES: ReadonlySet<string> = new Set(['97164', '97168']);
+
+/**
+ * 15-minute timed therapy codes the CMS 8-minute rule applies to (Pub. 100-04 Ch. 5 §20.2; the
+ * catalog's BILL-TIMED-CODE-UNITS list plus the other constant-attendance and timed procedure codes).
+ * 97545/97546 are deliberately absent: they are hour-based program codes.
+ */
+export const TIMED_15_MIN_CODES: ReadonlySet<string> = new Set([
+  '97032',
+  '97033',
+  '97034',
+  '97035',
+  '97036',
+  '97110',
+  '97112',
+  '97113',
+  '97116',
+  '97124',
+  '97140',
+  '97530',
+  '97533',
+  '97535',
+  '97537',
+  '97542',
+  '97750',
+  '97755',
+  '97760',
+  '97761',
+  '97763',
+]);
+
+/**
+ * Untimed service codes: evaluations, group therapy and supervised modalities never count toward
+ * timed minutes (BILL-TIMED-CODE-UNITS), nor do the work conditioning program codes.
+ */
+export const UNTIMED_CODES: ReadonlySet<string> = new Set([
+  ...EVALUATION_CODES,
+  ...REEVALUATION_CODES,
+  ...WORK_PROGRAM_CODES,
+  '97150',
+  '97010',
+  '97012',
+  '97014',
+  '97016',
+  '97018',
+  '97022',
+  '97024',
+  '97026',
+  '97028',
+]);
+
+export function isTimedCode(code: string): boolean {
+  return TIMED_15_MIN_CODES.has(code);
+}
+
+/** The usual names of timed services in notes, by code. */
+export const SERVICE_NAMES: ReadonlyArray<{ code: string; re: RegExp }> = [
+  { code: '97110', re: /\b(?:therapeutic exercises?|ther\.?\s*ex(?:ercise)?s?|TE)\b/i },
+  {
+    code: '97112',
+    re: /\b(?:neuromuscular re-?education|neuro(?:muscular)?\s*re-?ed(?:ucation)?|NMR|NMRE)\b/i,
+  },
+  { code: '97116', re: /\bgait (?:training|trng)\b/i },
+  {
+    code: '97140',
+    re: /\b(?:manual therapy|manual tx|MT|soft tissue mobili[sz]ation|joint mobili[sz]ation)\b/i,
+  },
+  { code: '97530', re: /\b(?:therapeutic activit(?:y|ies)|ther\.?\s*act(?:ivity|ivities)?|TA)\b/i },
+  { code: '97535', re: /\b(?:self[- ]care(?:\/home management)?(?: training)?|ADL training)\b/i },
+  { code: '97750', re: /\b(?:physical performance test(?:ing)?|PPT)\b/i },
+];
