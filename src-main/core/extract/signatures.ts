@@ -4,9 +4,15 @@ import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 import { isCredentialToken, isPhysicianCredential } from '../domain/credentials';
 
-/** Labels that introduce a therapist's signature. Listed longest first. */
+/** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?\s+by|Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Completed\s+by|Prepared\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))(?:'s)?\s+Signature|Signature|Co-?signer|Evaluator|Examiner|Evaluating Clinician|Supervising Therapist|Attending Therapist|Treating Provider|Author|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?\s+by|Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+/**
+ * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
+ * signature only at the end of a note, where a signature block stands.
+ */
+const ROLE_LABEL =
+  /^\W*(?:Completed\s+by|Prepared\s+by|Evaluator|Examiner|Evaluating Clinician|Supervising Therapist|Attending Therapist|Treating Provider|Author|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
 const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
@@ -18,7 +24,12 @@ export const SIGNATURE_DATE_LINE =
 const BLANK_BODY = /^[\s_.\-/~=]*$/;
 
 export function isSignatureLine(text: string): boolean {
-  return SIGNER_LABEL.test(text) || E_SIGNED_ANYWHERE.test(text) || PHYSICIAN_LABEL.test(text);
+  return (
+    SIGNER_LABEL.test(text) ||
+    ROLE_LABEL.test(text) ||
+    E_SIGNED_ANYWHERE.test(text) ||
+    PHYSICIAN_LABEL.test(text)
+  );
 }
 
 /** A line that signs what is above it: a labelled signature with a signer, or a bare "Name, PT". */
@@ -52,9 +63,13 @@ const NAME_END =
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
  */
 const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu}\p{Ll})/u;
-/** A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI 1234567890". */
+/**
+ * A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI
+ * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
+ * they are credentials too).
+ */
 const LICENSE_TAIL =
-  /(?:\([^()]*\d[^()]*\)|(?:Lic(?:ense)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/i;
+  /(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'.-]*`;
 /** "Jane Roe", "Dr. Alan Park", "Mary O'Neil-Smith", "José Núñez", or inverted: "Roe, Jane". */
 const NAME = new RegExp(
@@ -246,13 +261,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) return;
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
     const phys = PHYSICIAN_LABEL.exec(t);
-    const label = phys ?? SIGNER_LABEL.exec(t) ?? E_SIGNED_ANYWHERE.exec(t);
+    const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
+    const label =
+      phys ??
+      SIGNER_LABEL.exec(t) ??
+      E_SIGNED_ANYWHERE.exec(t) ??
+      (atEnd ? ROLE_LABEL.exec(t) : null);
     const stamp = stampSpan(t, label ? label.index + label[0].length : null);
     if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);
     // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.
     const sig = label
       ? parseBody(t, label.index + label[0].length, label[0].includes(':'))
-      : i >= lines.length - UNLABELLED_TAIL_LINES
+      : atEnd && !ROLE_LABEL.test(t)
         ? unlabelledSignature(t)
         : null;
     if (!sig) return;
