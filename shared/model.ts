@@ -203,6 +203,8 @@ export interface FactDetail {
   rtw?: boolean;
   status?: GoalStatus;
   all?: boolean;
+  /** goal-assessment: how many goals one statement assesses ("goals 1-3 remain met"). */
+  count?: number;
   date?: IsoDate | null;
   parties?: string[];
   code?: string;

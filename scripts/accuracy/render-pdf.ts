@@ -45,7 +45,7 @@ function drawable(text: string): string {
     .replace(/\u2610/g, '[ ]')
     .replace(/[\u2611\u2612]/g, '[X]')
     .replace(/[\u2713\u2714]/g, 'X')
-    .replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+    .replace(/[^\t\x20-\x7e\u00a0-\u00ff]/g, '?');
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

@@ -1,6 +1,7 @@
 /** Document type and discipline, from the title first and from content cues second. */
 import type { Discipline, DocType } from '../../../shared/model';
 import { findDates } from '../parse/dates';
+import { headingOf } from './sections';
 
 /**
  * Title vocabulary, checked in order: the first match wins, so more specific headings come
@@ -73,6 +74,10 @@ export function isTitleLine(text: string): boolean {
   if (!type) return false;
   // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.
   if (CODE_LEAD.test(t)) return false;
+  // A section heading that mentions a document ("OBJECTIVE MEASURES (evaluation 3/3 / today)")
+  // heads a section of the note, unless its label is itself a document's name ("Plan of Care").
+  const section = headingOf(t);
+  if (section && !titleType(t.slice(section.start, section.end))) return false;
   // "Referral: Dr. Chen" or "Plan: continue" are labels with values, not titles.
   const colon = t.indexOf(':');
   if (colon >= 0) {

@@ -26,6 +26,8 @@ const LABEL_TIME_FRAME = /^([^:–—-]{1,25}?)\s*(?::|[-–—])\s*/;
 const ITEM_MARKER =
   /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 const RULE_LINE = /^\s*[-=_*~.]{3,}\s*$/;
+/** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
+const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&]{1,30}:\s*\S/;
 /** A status standing alone ("Met", "Progressing."): an answer, not a goal. */
 const ONLY_STATUS =
@@ -41,10 +43,14 @@ interface OpenGoal {
   marked: boolean;
   /** A time frame its heading gave the list. */
   inherited: string | null;
+  /** Under a goal-status heading: an assessment, not a goal. */
+  statusOnly?: boolean;
 }
 
 interface GoalList {
   kind: GoalKind;
+  /** A "Goal Status" / "Progress toward goals" list: its lines assess goals, they set none. */
+  statusOnly: boolean;
   timeFrame: string | null;
   items: number;
   blanks: number;
@@ -67,7 +73,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     open = null;
     const text = sink.slice(g.line.page, g.line.start + g.start, g.line.start + g.end);
     const bodyText = sink.slice(g.line.page, g.line.start + g.body, g.line.start + g.end);
-    if (ONLY_STATUS.test(bodyText) || !/[A-Za-z]{3}/.test(bodyText)) return;
+    if (ONLY_STATUS.test(bodyText) || !/[A-Za-z]{3}/.test(bodyText) || g.statusOnly) return;
     addGoal(sink, g.kind, text, g.line, g.start, g.end, g.inherited, trailingStatus(bodyText));
   };
 
@@ -103,6 +109,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         body,
         marked: true,
         inherited: list?.timeFrame ?? null,
+        statusOnly: list?.statusOnly ?? false,
       };
       if (list) list.items++;
       continue;
@@ -111,6 +118,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const heading = headingOf(t);
     if (heading?.names.includes('goals')) {
       flush();
+      const statusList: boolean = (list as GoalList | null)?.statusOnly ?? false;
       const label = t.slice(0, heading.rest);
       const rest = t.slice(heading.rest);
       const restFrame = findTimeFrame(rest);
@@ -124,6 +132,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         );
       list = {
         kind: kindOfLabel(t.slice(heading.start, heading.end), 'goal-long'),
+        // "Short-term goals:" under "GOAL STATUS" is still a list of statuses.
+        statusOnly: STATUS_HEADING.test(t.slice(heading.start, heading.end)) || statusList,
         timeFrame: findTimeFrame(label)?.text ?? (restIsFrame ? restFrame.text : null),
         items: 0,
         blanks: 0,
@@ -142,6 +152,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
           body: heading.rest,
           marked: false,
           inherited: list.timeFrame,
+          statusOnly: list.statusOnly,
         };
         list.items++;
       }
@@ -178,6 +189,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         body: marker[0].length,
         marked: true,
         inherited: list.timeFrame,
+        statusOnly: list.statusOnly,
       };
       list.items++;
     } else if (open && (open.marked || /^\s*[a-z(]/.test(t))) {
@@ -196,6 +208,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         body: 0,
         marked: false,
         inherited: list.timeFrame,
+        statusOnly: list.statusOnly,
       };
       list.items++;
     }
@@ -291,13 +304,17 @@ function assessGoals(line: Line, sink: FactSink): void {
   const sentence = STATUS_SENTENCE.exec(t);
   if (sentence) {
     const status = goalStatusIn(sentence[0]);
+    const range = GOAL_RANGE.exec(sentence[0]);
+    const detail: FactDetail = status ? { status: status.status } : {};
+    // "Long-term goals 1-5 are partially met" assesses five goals.
+    if (range) detail.count = Math.max(1, Number(range[2]) - Number(range[1]) + 1);
     sink.add(
       'goal-assessment',
       sentence[0],
       line,
       sentence.index,
       sentence.index + sentence[0].length,
-      status ? { status: status.status } : undefined,
+      detail,
     );
     return;
   }
@@ -307,6 +324,7 @@ function assessGoals(line: Line, sink: FactSink): void {
   }
 }
 
+const GOAL_RANGE = /\bgoals?\s*#?\s*(\d{1,2})\s*(?:-|–|through|to)\s*(\d{1,2})\b/i;
 const LIST_ITEM =
   /^\s*(?:(?:STG|LTG|Goal)\s*#?\s*\d{0,2}\s*[:.)\-–]?|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 
@@ -371,7 +389,8 @@ function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): b
     rtw: returnToWorkGoalText(goalCell.text),
   };
   if (status) detail.status = status.status;
-  sink.add(list.kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
+  if (!list.statusOnly)
+    sink.add(list.kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
   if (status)
     sink.add('goal-assessment', text.replace(/\s+/g, ' '), line, start, end, {
       status: status.status,

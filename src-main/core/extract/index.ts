@@ -73,7 +73,9 @@ function buildDocument(
   const titleLine = slice.titleIndex >= 0 ? slice.lines[slice.titleIndex]! : null;
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');
-  const title = titleLine?.text.trim() ?? hints?.title?.trim() ?? fallbackTitle(content);
+  const subject = titleLine ? null : letterSubject(content);
+  const title =
+    titleLine?.text.trim() ?? hints?.title?.trim() ?? subject?.text ?? fallbackTitle(content);
   const type: DocType = titleType(title) ?? classifyByContent(bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
@@ -117,6 +119,27 @@ function buildDocument(
     facts: sink.facts,
   };
 }
+
+/**
+ * A letter says what it is in its subject: the "Re:" (or "Subject:") block under the address,
+ * "Re: ROE, JANE  DOB ... / Physical Therapy Initial Evaluation and Plan of Care". The first line
+ * of that block that names a document type, before the salutation.
+ */
+function letterSubject(content: Line[]): { text: string } | null {
+  const head = content.slice(0, LETTER_HEAD_LINES);
+  const re = head.findIndex((l) => SUBJECT_LINE.test(l.text));
+  if (re < 0) return null;
+  for (const line of head.slice(re, re + 5)) {
+    if (line !== head[re] && (isBlank(line) || SALUTATION.test(line.text))) break;
+    const text = line.text.replace(SUBJECT_LINE, '').trim();
+    if (titleType(text)) return { text };
+  }
+  return null;
+}
+
+const SUBJECT_LINE = /^\s*(?:Re|RE|Subject|SUBJECT|Regarding)\s*:\s*/;
+const SALUTATION = /^\s*(?:Dear|To whom|Hello)\b/i;
+const LETTER_HEAD_LINES = 25;
 
 /** An unrecognized note is still named by its first line, when that line reads like a heading. */
 function fallbackTitle(content: Line[]): string {

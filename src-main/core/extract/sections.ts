@@ -18,9 +18,9 @@ export interface Heading {
 /** Bullets, markdown marks and outline numbering before a heading ("1.", "II.", "B)", "##"). */
 const LEAD = /^[\s\-•*#>·●▪|]*(?:\(?(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+)?\**/;
 /** Where a label ends: its colon (or "="), or a spaced dash ("Assessment - tolerated well"). */
-const LABEL_END = /\s*(?:\(([^()]{0,40})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
+const LABEL_END = /\s*(?:\(([^()]{0,60})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
 /** A heading alone on its line may carry a parenthetical ("Goals (4 weeks)"). */
-const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,40})\))?\s*\**\s*:?\s*$/;
+const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,60})\))?\s*\**\s*:?\s*$/;
 /** The parts of a combined heading: "SUBJECTIVE / HISTORY", "Assessment & Plan", "S/O". */
 const PART_SEPARATOR = /\s*(?:\/|&|\+|,|\band\b)\s*/i;
 const MAX_LABEL = 60;
@@ -58,7 +58,8 @@ export function headingOf(text: string): Heading | null {
   }
   if (colon >= 0 && colon < MAX_LABEL) return null;
   const whole = LINE_HEADING.exec(body);
-  if (!whole || body.trim().length > MAX_LABEL + 10) return null;
+  // A line that ends a sentence ("Goals met.") is prose, not a heading.
+  if (!whole || body.trim().length > MAX_LABEL + 10 || /[.!?]\s*$/.test(body)) return null;
   const label = whole[1]!.replace(/\**$/, '').trim();
   const names = labelSections(label, false);
   return names.length ? heading(names, lead, label, body, text.length) : null;

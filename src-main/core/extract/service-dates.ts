@@ -78,17 +78,20 @@ export function extractServiceDates(
     (unlabeledKind === 'document-date' && sink.has('document-date'))
   )
     return;
-  // No labeled date: the date on the title line, or a bare date line just under it.
+  // No labeled date: the date on the title line, or a bare date line just under it; else, as
+  // letters are dated, a bare date line above the title (under the letterhead, before "Re:").
   const from = Math.max(0, titleIndex);
-  for (const line of lines.slice(from, from + 6)) {
-    if (NOT_SERVICE_LINE.test(line.text)) continue;
-    const onTitle = titleIndex >= 0 && line === lines[titleIndex];
-    if (onTitle || isBareDateLine(line.text)) {
-      const d = findDates(line.text)[0];
-      if (d) {
-        sink.add(unlabeledKind, d.iso, line, d.start, d.end);
-        return;
-      }
-    }
-  }
+  const dated = (line: Line, onTitle: boolean): boolean => {
+    if (NOT_SERVICE_LINE.test(line.text) || (!onTitle && !isBareDateLine(line.text))) return false;
+    const d = findDates(line.text)[0];
+    if (d) sink.add(unlabeledKind, d.iso, line, d.start, d.end);
+    return !!d;
+  };
+  for (const line of lines.slice(from, from + 6))
+    if (dated(line, titleIndex >= 0 && line === lines[titleIndex])) return;
+  for (const line of lines.slice(0, Math.min(from, LETTER_HEAD_LINES)))
+    if (dated(line, false)) return;
 }
+
+/** How far into a letter its date line may stand (letterhead and address block come first). */
+const LETTER_HEAD_LINES = 15;

@@ -2,7 +2,7 @@
 import type { FactSink } from './facts';
 import { findDates } from '../parse/dates';
 import type { Line } from './lines';
-import { isCredentialToken, isPhysicianCredential } from '../domain/credentials';
+import { authorRoleOf, isCredentialToken } from '../domain/credentials';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
@@ -52,8 +52,11 @@ interface ParsedSignature {
   blank: boolean;
 }
 
-/** The "/s/" that marks a typed electronic signature ("/s/ Jane Roe, PT"), before or after the name. */
-const LEADING_S_MARK = /^\s*\/s\/\s*/i;
+/**
+ * The "/s/" that marks a typed electronic signature ("/s/ Jane Roe, PT"), before or after the
+ * name, and "Electronically signed by" after a "Signature:" label.
+ */
+const LEADING_S_MARK = /^\s*(?:\/s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*:?)\s*/i;
 const TRAILING_S_MARK = /\s*\/s\/$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
@@ -70,6 +73,8 @@ const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu}\p{Ll})/u;
  */
 const LICENSE_TAIL =
   /(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/;
+const STATE_CREDENTIAL_LICENCE =
+  /\s+(?:PA|MD|MA|DC)\s+(?:Lic(?:ense)?|LIC(?:ENSE)?)\b\.?\s*(?:No\.?|#)?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*[\s,.;]*$/;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'.-]*`;
 /** "Jane Roe", "Dr. Alan Park", "Mary O'Neil-Smith", "José Núñez", or inverted: "Roe, Jane". */
 const NAME = new RegExp(
@@ -81,7 +86,7 @@ const NAME = new RegExp(
  * holds a practice or a job title ("Acme PT, Inc.", "Jane Roe, Physical Therapist"), not a name.
  */
 const NOT_A_NAME =
-  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time)\b/i;
+  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment)\b/i;
 /** A transcriber's or reviewer's word that a signature cannot be read. */
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
@@ -119,6 +124,13 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   );
   // A licence or NPI number after the credentials is not part of the name.
   const beforeLicence = nameText;
+  // "PT, DPT PA License PT019844": after a credential, PA (MD, MA, DC) before "License" is the state.
+  const stateLicence = STATE_CREDENTIAL_LICENCE.exec(nameText);
+  const before = stateLicence
+    ? /([^\s,]+)[\s,]*$/.exec(nameText.slice(0, stateLicence.index))
+    : null;
+  if (stateLicence && before && isCredentialToken(before[1]!))
+    nameText = nameText.slice(0, stateLicence.index);
   for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
   const hadLicence = nameText !== beforeLicence;
   nameText = nameText.replace(/[\s,;@–-]+$/u, '');
@@ -287,7 +299,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (!sig.name && !sig.illegible) return;
     const physician =
       !!phys ||
-      isPhysicianCredential(sig.credList) ||
+      authorRoleOf(sig.credList.join(', ')) === 'physician' ||
       (i <= certifyUntil && /^\W*Signature\b/i.test(t));
     if (sig.name) {
       const nameText = t.slice(sig.name[0], sig.name[1]);

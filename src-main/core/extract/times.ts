@@ -25,7 +25,7 @@ const TOTAL_LABEL =
 const TIMED_LABEL =
   /\b(?:Total\s+)?Timed(?:\s+Code)?(?:\s+Treatment)?(?:\s+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
 const DURATION =
-  /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?!\s*[:/\d])(?:\s*(?:minutes?|mins?|m)\b)?)/i;
+  /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
 const BREAK_AFTER =
   /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
 const BREAK_BEFORE =
@@ -283,15 +283,22 @@ const SERVICE_MINUTES =
  * 1:15-1:45 PM") or minutes right after it ("Ther ex 97110: 23 min"). A billing row that repeats
  * the same service and minutes is the same time, not more.
  */
-function serviceMinutes(line: Line, service: { code: string; end: number }, sink: FactSink): void {
+function serviceMinutes(line: Line, first: { code: string; end: number }, sink: FactSink): void {
   const t = line.text;
   if (/\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t)) return;
   const range = findRange(line);
   let minutes: number | null = null;
+  let service = first;
   if (range) minutes = minutesOf(range[1].value) - minutesOf(range[0].value);
   else {
-    const m = SERVICE_MINUTES.exec(t.slice(service.end));
-    if (m) minutes = Number(m[1]);
+    const m = SERVICE_MINUTES.exec(t.slice(first.end));
+    if (m) {
+      minutes = Number(m[1]);
+      // "Evaluation (97162), then home program (97110, 15 min)": the minutes are the nearer code's.
+      const at = first.end + m.index;
+      for (const c of t.slice(0, at).matchAll(/\b(97\d{3}|G0\d{3})\b/g))
+        service = { code: c[1]!, end: c.index + c[0].length };
+    }
   }
   if (minutes === null || minutes <= 0 || minutes > 8 * 60) return;
   const same = sink.facts.some(

@@ -3,6 +3,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { headingOf } from './sections';
+import { firstAffirmed } from '../lexicon/negation';
 
 const ICD10 = /\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b/g;
 const DIAGNOSIS_LABEL =
@@ -48,11 +49,12 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
         sink.add('program-type', value, line, program.index, program.index + program[0].length);
       }
     }
-    const plateau = PLATEAU.exec(t);
+    const plateau = firstAffirmed(t, PLATEAU);
     if (plateau)
       sink.add('plateau', plateau[0], line, plateau.index, plateau.index + plateau[0].length);
     if (type === 're-evaluation' || REEVAL_LINE.test(t)) {
-      const r = REEVAL_INDICATION.exec(t);
+      // "No new symptoms, no falls, no change in condition" gives no indication.
+      const r = firstAffirmed(t, REEVAL_INDICATION);
       if (r) sink.add('reeval-indication', r[0], line, r.index, r.index + r[0].length);
     }
   }

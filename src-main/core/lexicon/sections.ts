@@ -264,7 +264,6 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'goal progress',
     'goals progress',
     'discharge goals',
-    'goals met',
   ],
   'functional-limitations': [
     'functional limitations',

@@ -603,10 +603,12 @@ export function planDocuments(episode: EpisodeModel): readonly EpisodeDocument[]
 export function isPlanDocument(doc: EpisodeDocument): boolean {
   if (doc.type === 'plan-of-care') return true;
   if (doc.type !== 'evaluation' && doc.type !== 're-evaluation') return false;
+  // A re-evaluation that only reports goal status continues the plan; it is a new plan when it
+  // sets goals.
   const goals =
     firstFact(doc, 'goal-long') !== undefined ||
     firstFact(doc, 'goal-short') !== undefined ||
-    hasSectionNamed(doc, 'goals');
+    (doc.type === 'evaluation' && hasSectionNamed(doc, 'goals'));
   const freq =
     (hasFactOfKind(doc, 'frequency') && hasFactOfKind(doc, 'duration')) ||
     hasSectionNamed(doc, 'frequency-duration');

@@ -192,6 +192,8 @@ const NO_SESSIONS: readonly SessionTime[] = Object.freeze([]);
 /** One date's daily notes and, once a rule asks for them, their minutes. */
 interface NotesOfDate {
   readonly notes: EpisodeDocument[];
+  /** Evaluations of the date: they may document a timed service given that day too. */
+  readonly evaluations: EpisodeDocument[];
   minutes: DateMinutes | null;
 }
 
@@ -203,10 +205,11 @@ function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, No
   return memo(episode, 'time:dailyNotesByDate', () => {
     const map = new Map<IsoDate | null, NotesOfDate>();
     for (const d of episode.documents) {
-      if (d.type !== 'daily-note') continue;
-      const day = map.get(d.date);
-      if (day) day.notes.push(d);
-      else map.set(d.date, { notes: [d], minutes: null });
+      const evaluation = d.type === 'evaluation' || d.type === 're-evaluation';
+      if (d.type !== 'daily-note' && !evaluation) continue;
+      let day = map.get(d.date);
+      if (!day) map.set(d.date, (day = { notes: [], evaluations: [], minutes: null }));
+      (evaluation ? day.evaluations : day.notes).push(d);
     }
     return map;
   });
@@ -225,7 +228,7 @@ export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes
   // Five rules ask for the same dates: computed once per date within a review, shared read-only.
   const day = dailyNotesByDate(episode).get(date);
   if (!day) return noMinutes(date);
-  day.minutes ??= computeMinutesOnDate(date, day.notes);
+  day.minutes ??= computeMinutesOnDate(date, day.notes, day.evaluations);
   return day.minutes;
 }
 
@@ -243,7 +246,11 @@ function noMinutes(date: IsoDate): DateMinutes {
 }
 
 /** `notes` is the date's shared list, not a copy: DateMinutes is read-only. */
-function computeMinutesOnDate(date: IsoDate, notes: readonly EpisodeDocument[]): DateMinutes {
+function computeMinutesOnDate(
+  date: IsoDate,
+  notes: readonly EpisodeDocument[],
+  evaluations: readonly EpisodeDocument[],
+): DateMinutes {
   // One loop over the notes, not map/filter chains: this runs for every billed date.
   let sessions: SessionTime[] | null = null;
   let minutes: number | null = null;
@@ -253,7 +260,10 @@ function computeMinutesOnDate(date: IsoDate, notes: readonly EpisodeDocument[]):
     sessions = append(sessions, session);
     minutes = (minutes ?? 0) + session.minutes;
   }
-  const timed = timedMinutesOf(notes);
+  // Program minutes come from treatment notes only (an evaluation is its own service); timed
+  // minutes also from an evaluation that records a timed service given that day ("97110, 15 min").
+  let timed = timedMinutesOf(notes);
+  if (timed.minutes === null && evaluations.length) timed = timedMinutesOf(evaluations);
   return {
     date,
     minutes,

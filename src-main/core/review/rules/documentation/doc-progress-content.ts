@@ -85,7 +85,8 @@ export const docProgressContent: Rule = {
       const assessments = factsOf(doc, 'goal-assessment');
       const goals = currentGoalCount(episode, date);
       // "All goals met" assesses every goal at once.
-      const assessed = assessments.some((f) => f.detail?.all) ? goals : assessments.length;
+      let assessed = 0;
+      for (const f of assessments) assessed += f.detail?.all ? goals : (f.detail?.count ?? 1);
       // The assessment of progress toward each goal is the core of the report: its absence is an
       // error for Medicare (rules.md DOC-PROGRESS-CONTENT).
       const noGoalAssessment = assessed === 0;
