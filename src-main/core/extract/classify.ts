@@ -2,6 +2,7 @@
 import type { Discipline, DocType } from '../../../shared/model';
 import { findDates } from '../parse/dates';
 import { headingOf } from './sections';
+import { cellsOf, checkboxOptions } from './layout';
 
 /**
  * Title vocabulary, checked in order: the first match wins, so more specific headings come
@@ -69,11 +70,18 @@ export function titleType(text: string): DocType | null {
  */
 export function isTitleLine(text: string): boolean {
   const t = text.trim();
+  // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
+  // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
+  const cells = cellsOf(t);
+  if (cells.length >= 2) return cells[0]!.start === 0 && isTitleLine(cells[0]!.text);
   if (t.length === 0 || t.length > 80) return false;
   const type = titleType(t);
   if (!type) return false;
   // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.
   if (CODE_LEAD.test(t)) return false;
+  // A form's option line ("[X] Employer (e-mail 4/13)") or a wrapped line's tail ("4/13/26)")
+  // is never a title.
+  if (checkboxOptions(t).length > 0 || unbalanced(t)) return false;
   // A section heading that mentions a document ("OBJECTIVE MEASURES (evaluation 3/3 / today)")
   // heads a section of the note, unless its label is itself a document's name ("Plan of Care").
   const section = headingOf(t);
@@ -96,6 +104,12 @@ export function isTitleLine(text: string): boolean {
   // ("Submit a progress report at the midpoint ... and a discharge report").
   if (wordsOf(withoutDates(t)).length > MAX_TITLE_WORDS) return false;
   return extraWords(t).length <= 3;
+}
+
+/** A closing parenthesis before any opening one: the end of a line that wrapped. */
+function unbalanced(t: string): boolean {
+  const close = t.indexOf(')');
+  return close >= 0 && (t.indexOf('(') < 0 || t.indexOf('(') > close);
 }
 
 /** Procedure code (CPT/HCPCS) at the start of a line, optionally with a modifier. */

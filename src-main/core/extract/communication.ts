@@ -9,12 +9,15 @@
 import type { DocType } from '../../../shared/model';
 import {
   ADDRESS_LINE,
+  CONTACT_MODE,
   CONTACT_VERB,
   CONTACT_WITH,
   NOT_YET,
   PARTY_WORDS,
   PATIENT_REPORTS,
+  PHONE_NUMBER,
 } from '../lexicon/communication';
+import { checkboxOptions } from './layout';
 import { findDates } from '../parse/dates';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
@@ -30,13 +33,35 @@ function partiesIn(text: string): Array<{ party: string; start: number; end: num
   return out;
 }
 
-/** A contact line: a contact word with a party attached, or an address line. */
+/**
+ * A contact line: a contact word with a party attached ("Spoke w/ adj"), an address line ("cc:"),
+ * or a party with the way it was reached and when ("Employer D. Whitaker (e-mail 04/13/2026)").
+ */
 function isContactLine(text: string): boolean {
   if (PATIENT_REPORTS.test(text)) return false;
   if (ADDRESS_LINE.test(text)) return true;
   const verb = CONTACT_VERB.exec(text);
-  if (!verb || NOT_YET.test(text.slice(Math.max(0, verb.index - 25), verb.index))) return false;
-  return CONTACT_WITH.test(text.slice(verb.index));
+  if (verb && !NOT_YET.test(text.slice(Math.max(0, verb.index - 25), verb.index)))
+    if (CONTACT_WITH.test(text.slice(verb.index))) return true;
+  const mode = CONTACT_MODE.exec(text);
+  return (
+    !!mode &&
+    !PHONE_NUMBER.test(text) &&
+    findDates(text).length > 0 &&
+    !NOT_YET.test(text.slice(Math.max(0, mode.index - 25), mode.index))
+  );
+}
+
+/** The parts of a line that say something: all of it, or a form's label and its ticked options. */
+function saidParts(line: Line): Array<{ text: string; start: number }> {
+  const options = checkboxOptions(line.text);
+  if (options.length === 0) return [{ text: line.text, start: 0 }];
+  const label = line.text
+    .slice(0, options[0]!.start)
+    .replace(/[[(☐☒☑✓✔■□]\s*[xX✓✔*]?\s*[\])]?\s*$/, '');
+  return options
+    .filter((o) => o.checked)
+    .map((o) => ({ text: `${label} ${o.text}`, start: o.start }));
 }
 
 /** The date a contact line gives itself: a log entry's leading date, or "on 11/03/2026". */
@@ -55,13 +80,14 @@ export function extractCommunicationParties(
   sink: FactSink,
 ): void {
   const reached = new Set<string>();
-  const record = (line: Line, date: string | null) => {
-    const parties = partiesIn(line.text);
+  const record = (line: Line, said: string, date: string | null) => {
+    const parties = partiesIn(said);
     if (parties.length === 0) return;
     for (const p of parties) {
       if (reached.has(p.party)) continue;
       reached.add(p.party);
-      sink.add('communication-party', p.party, line, p.start, p.end);
+      const at = line.text.indexOf(said.slice(p.start, p.end));
+      if (at >= 0) sink.add('communication-party', p.party, line, at, at + p.end - p.start);
     }
     const names = parties.map((p) => p.party);
     sink.add('communication', names.join(','), line, 0, line.text.length, {
@@ -69,9 +95,11 @@ export function extractCommunicationParties(
       parties: names,
     });
   };
-  if (titleLine && type === 'communication') record(titleLine, null);
+  if (titleLine && type === 'communication') record(titleLine, titleLine.text, null);
   for (const line of lines) {
-    if (line === titleLine || !isContactLine(line.text)) continue;
-    record(line, ownDate(line.text));
+    if (line === titleLine) continue;
+    for (const part of saidParts(line)) {
+      if (isContactLine(part.text)) record(line, part.text, ownDate(part.text));
+    }
   }
 }

@@ -91,6 +91,12 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     // A text export underlines its headings ("Goals" over "-----"): a rule, not a goal.
     if (RULE_LINE.test(t)) continue;
 
+    // A form's choice line ("RTW goal: [X] Full duty  [ ] Modified duty") picks an option, it
+    // sets no goal of its own (its ticked words are read as work status).
+    if (checkboxOptions(t).length > 0) {
+      flush();
+      continue;
+    }
     // One labelled goal: "STG (1.5 weeks): lift 30 lb", "LTG #2 - 4 weeks - carry 50 lb".
     const labelled = GOAL_LABEL.exec(t);
     if (labelled && !/s$/i.test(labelled[1]!) && /[A-Za-z]{3}/.test(t.slice(labelled[0].length))) {
@@ -265,31 +271,36 @@ function assessGoals(line: Line, sink: FactSink): void {
   const t = line.text;
   const boxes = checkboxOptions(t);
   if (boxes.length) {
-    // A form ticks one of its options: only the ticked ones are said.
+    // A form ticks one of its options: only the ticked ones are said. "[X] Goals met" speaks of
+    // every goal; "STG 2 packing 30 min: [ ] Met [X] Partially met" of the goal it follows.
+    const goal = t.slice(0, boxes[0]!.start).replace(/\S*$/, '').trim();
     for (const o of boxes) {
       if (!o.checked) continue;
-      const all = coversAllGoals(o.text);
       const status = goalStatusIn(o.text);
-      if (all && status)
+      if (!status) continue;
+      if (coversAllGoals(o.text))
         sink.add('goal-assessment', o.text, line, o.start, o.end, {
           status: status.status,
           all: true,
         });
+      else if (status.start === 0 && /[A-Za-z]{3}/.test(goal) && !LABEL_ONLY.test(goal)) {
+        const range = GOAL_RANGE.exec(goal);
+        const detail: FactDetail = { status: status.status };
+        if (range) detail.count = Math.max(1, Number(range[2]) - Number(range[1]) + 1);
+        sink.add('goal-assessment', t.slice(0, o.end), line, 0, o.end, detail);
+      }
     }
     return;
   }
   let found = false;
   for (const m of t.matchAll(NUMBERED_ASSESSMENT)) {
     found = true;
-    const status = goalStatusIn(m[0].replace(/^\S+\s*#?\s*\d{1,2}/, ''));
-    sink.add(
-      'goal-assessment',
-      m[0],
-      line,
-      m.index,
-      m.index + m[0].length,
-      status ? { status: status.status } : undefined,
-    );
+    const range = GOAL_RANGE.exec(m[0]);
+    const status = goalStatusIn(m[0].replace(/^\S+\s*#?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?/, ''));
+    const detail: FactDetail = status ? { status: status.status } : {};
+    // "LTG 1-6: progressing" assesses six goals.
+    if (range) detail.count = Math.max(1, Number(range[2]) - Number(range[1]) + 1);
+    sink.add('goal-assessment', m[0], line, m.index, m.index + m[0].length, detail);
   }
   if (found) return;
   const all = coversAllGoals(t);
@@ -324,7 +335,10 @@ function assessGoals(line: Line, sink: FactSink): void {
   }
 }
 
-const GOAL_RANGE = /\bgoals?\s*#?\s*(\d{1,2})\s*(?:-|–|through|to)\s*(\d{1,2})\b/i;
+const GOAL_RANGE = /\b(?:goals?|STGs?|LTGs?)\s*#?\s*(\d{1,2})\s*(?:-|–|through|to)\s*(\d{1,2})\b/i;
+/** A form's label before its options that names no goal ("Response:", "Progress toward goals:"). */
+const LABEL_ONLY =
+  /^\W*(?:response|tolerance|progress(?: toward goals)?|status|attendance|rtw status|plan)\W*$/i;
 const LIST_ITEM =
   /^\s*(?:(?:STG|LTG|Goal)\s*#?\s*\d{0,2}\s*[:.)\-–]?|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 

@@ -4,6 +4,8 @@ import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { regionsOf } from './sections';
 import { isTreatmentListHeading } from '../lexicon/sections';
+import { measurableGoalText } from '../lexicon/goals';
+import { checkboxOptions } from './layout';
 import { isSignatureLine } from './signatures';
 import { vitalSpans } from './vitals';
 
@@ -30,7 +32,9 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
       let offset = from;
       for (const part of heading.text.slice(from).split(';')) {
         if (part.trim() && !NOT_INTERVENTION.test(part))
-          sink.add('intervention', part, heading, offset, offset + part.length);
+          sink.add('intervention', part, heading, offset, offset + part.length, {
+            measurable: measurableGoalText(part),
+          });
         offset += part.length + 1;
       }
     }
@@ -39,9 +43,15 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
       if (t.trim() === '' || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;
       if (onlyVitals(t)) continue;
       if (h.name === 'objective' && !ACTIVITY_CUE.test(t)) continue;
-      const b = BULLET.exec(t);
-      const start = b ? b[0].length : 0;
-      sink.add('intervention', t.slice(start), line, start, t.length);
+      // A form lists every activity and ticks those done: an unticked one was not furnished.
+      const boxes = checkboxOptions(t);
+      if (boxes.length && !boxes[0]!.checked) continue;
+      const b = boxes.length ? null : BULLET.exec(t);
+      const start = boxes.length ? boxes[0]!.start : b ? b[0].length : 0;
+      if (start >= t.length) continue;
+      sink.add('intervention', t.slice(start), line, start, t.length, {
+        measurable: measurableGoalText(t.slice(start)),
+      });
     }
   }
 }

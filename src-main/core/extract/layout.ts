@@ -62,3 +62,18 @@ export function checkboxOptions(text: string, from = 0): CheckboxOption[] {
 
 /** A list marker at the start of a line: "-", "•", "1.", "2)", "(a)", "#3". */
 export const LIST_MARKER = /^\s*(?:[-•*·●▪○◦>]|\(?\d{1,2}[.)]|\(?[a-hA-H]\)|#\d{1,2}[:.)]?)\s+/;
+
+/**
+ * The line as a form means it: unticked options blanked out, marks of ticked ones turned into
+ * spaces, every offset kept ("Job PDL: [ ] Medium [X] Heavy" reads "Job PDL:            Heavy").
+ */
+export function tickedText(text: string): string {
+  const options = checkboxOptions(text);
+  if (options.length === 0) return text;
+  let out = text.replace(new RegExp(MARK.source, 'g'), (m) => ' '.repeat(m.length));
+  for (const o of options) {
+    if (o.checked) continue;
+    out = out.slice(0, o.start) + ' '.repeat(o.end - o.start) + out.slice(o.end);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { isLetterSection, sectionNamed } from '../lexicon/sections';
+import { cellsOf } from './layout';
 
 export interface Heading {
   /** The first section the heading names (a combined heading names several). */
@@ -47,6 +48,14 @@ function labelSections(label: string, colon: boolean): SectionName[] {
  * Prose that starts with a section word ("Plan to progress lifting") is neither.
  */
 export function headingOf(text: string): Heading | null {
+  // A table's header row heads what is under it by its first column ("ACTIVITY  PARAMETERS  MIN").
+  const cells = cellsOf(text);
+  if (cells.length >= 2 && !/\d/.test(text)) {
+    const first = cells[0]!;
+    const names = labelSections(first.text.replace(/[:*]+$/, ''), false);
+    if (names.length)
+      return { name: names[0]!, names, start: first.start, end: first.end, rest: text.length };
+  }
   const lead = LEAD.exec(text)![0].length;
   const body = text.slice(lead);
   const colon = body.indexOf(':');
@@ -102,9 +111,10 @@ export function extractSections(lines: Line[], sink: FactSink): void {
         seen.add(name);
         sink.add('section', name, line, h.start, h.end);
       }
-      continue;
     }
-    const col = h ? null : jobDemandColumn(line.text);
+    // A table header row may head its rows by its first column and still set capacity against
+    // the job in another ("Activity  Current  Job demand").
+    const col = jobDemandColumn(line.text);
     if (col && !seen.has('job-demands')) {
       seen.add('job-demands');
       sink.add('section', 'job-demands', line, col.start, col.end);

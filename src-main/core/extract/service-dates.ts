@@ -11,7 +11,7 @@ const DOS_LABEL =
 
 /** Labels whose date is when the document itself was written or issued. */
 const DOC_DATE_LABEL =
-  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge)\b\s*[:#=-]?\s*/dgi;
+  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
 
 /** A plain "Date:" label that starts a line or a field (never "Surgery Date:" or "Start Date:"). */
 const GENERIC_DATE_LABEL = /(?:^|\s{2,}|\t|\|\s*|^\W+)Date\s*[:#]\s*/dgi;
@@ -40,13 +40,39 @@ function labeledDates(text: string, label: RegExp): DateHit[] {
   return out;
 }
 
+/**
+ * The field a date stands in: the text back to the previous column gap ("Date of report:
+ * 04/13/2026<tab>Reporting period: ..." has two fields). A birth, injury or validity word in
+ * another field of the line says nothing about this one.
+ */
+function fieldBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const gap = Math.max(
+    before.lastIndexOf('\t'),
+    before.lastIndexOf('|'),
+    before.search(/ {3,}[^ ]*$/),
+  );
+  return before.slice(gap + 1);
+}
+
+/** Labelled dates whose own field is not a birth, injury, signature or validity date. */
+function fieldDates(text: string, label: RegExp): DateHit[] {
+  return labeledDates(text, label).filter(
+    (d) => !NOT_SERVICE_LINE.test(fieldBefore(text, d.start)),
+  );
+}
+
 /** Whether a line carries a date that can head a document (used by the splitter). */
 export function headerDateOn(line: Line, isTitle: boolean): boolean {
-  if (line.running || NOT_SERVICE_LINE.test(line.text) || isSignatureLine(line.text)) return false;
+  if (line.running || isSignatureLine(line.text)) return false;
   const t = line.text;
-  if (labeledDates(t, DOS_LABEL).length || labeledDates(t, DOC_DATE_LABEL).length) return true;
-  if (labeledDates(t, GENERIC_DATE_LABEL).length) return true;
+  if (fieldDates(t, DOS_LABEL).length || fieldDates(t, DOC_DATE_LABEL).length) return true;
+  if (fieldDates(t, GENERIC_DATE_LABEL).length) return true;
+  if (NOT_SERVICE_LINE.test(t)) return false;
   if (isBareDateLine(t)) return true;
+  // A log's first entry under its title: "03/26/2026<tab>Fax in<tab>Dr. Arroyo".
+  const lead = findDates(t)[0];
+  if (lead && lead.start === 0 && /^\S+\t/.test(t)) return true;
   return isTitle && findDates(t).length > 0;
 }
 
@@ -62,15 +88,15 @@ export function extractServiceDates(
 ): void {
   const unlabeledKind = VISIT_TYPES.has(type) ? 'date-of-service' : 'document-date';
   lines.forEach((line, i) => {
-    if (NOT_SERVICE_LINE.test(line.text) || isSignatureLine(line.text)) return;
+    if (isSignatureLine(line.text)) return;
     // "Date:" right under a signature is the signing date.
     const prev = lines[i - 1];
     if (prev && isSignatureLine(prev.text) && SIGNATURE_DATE_LINE.test(line.text)) return;
-    for (const d of labeledDates(line.text, DOS_LABEL))
+    for (const d of fieldDates(line.text, DOS_LABEL))
       sink.add('date-of-service', d.iso, line, d.start, d.end);
-    for (const d of labeledDates(line.text, DOC_DATE_LABEL))
+    for (const d of fieldDates(line.text, DOC_DATE_LABEL))
       sink.add('document-date', d.iso, line, d.start, d.end);
-    for (const d of labeledDates(line.text, GENERIC_DATE_LABEL))
+    for (const d of fieldDates(line.text, GENERIC_DATE_LABEL))
       sink.add(unlabeledKind, d.iso, line, d.start, d.end);
   });
   if (

@@ -2,6 +2,7 @@
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { SERVICE_NAMES } from '../domain/codes';
+import { cellsOf, type Cell } from './layout';
 
 /** A clock time: "8:00 AM", "8:00a", "08:00", "14:22". */
 const CLOCK = String.raw`(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?`;
@@ -175,10 +176,15 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
   const totals: Stated[] = [];
   const timed: Stated[] = [];
 
+  /** Whether the table under way has a minutes column ("ACTIVITY  PARAMETERS  MIN"). */
+  let minutesColumn = false;
   for (const line of lines) {
     const t = line.text;
+    const cells = cellsOf(t);
+    if (cells.length >= 2 && !/\d/.test(t)) minutesColumn = MINUTES_HEADER.test(cells.at(-1)!.text);
+    else if (t.trim() === '') minutesColumn = false;
     const service = serviceOf(t);
-    if (service) serviceMinutes(line, service, sink);
+    if (service) serviceMinutes(line, service, sink, minutesColumn ? cells : null);
     // A service's own time ("97110 1:15-1:45 PM") is not the session's.
     if (!timeIn && !timeOut && !service) {
       const range = findRange(line);
@@ -283,13 +289,22 @@ const SERVICE_MINUTES =
  * 1:15-1:45 PM") or minutes right after it ("Ther ex 97110: 23 min"). A billing row that repeats
  * the same service and minutes is the same time, not more.
  */
-function serviceMinutes(line: Line, first: { code: string; end: number }, sink: FactSink): void {
+function serviceMinutes(
+  line: Line,
+  first: { code: string; end: number },
+  sink: FactSink,
+  tableRow: readonly Cell[] | null,
+): void {
   const t = line.text;
-  if (/\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t)) return;
+  const last = tableRow?.at(-1);
+  const inColumn = last && /^\d{1,3}$/.test(last.text) ? Number(last.text) : null;
+  if (inColumn === null && /\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t))
+    return;
   const range = findRange(line);
   let minutes: number | null = null;
   let service = first;
   if (range) minutes = minutesOf(range[1].value) - minutesOf(range[0].value);
+  else if (inColumn !== null) minutes = inColumn;
   else {
     const m = SERVICE_MINUTES.exec(t.slice(first.end));
     if (m) {
@@ -312,3 +327,6 @@ function serviceMinutes(line: Line, first: { code: string; end: number }, sink: 
 }
 
 const CLOCK_RANGE_ONCE = new RegExp(CLOCK_RANGE.source);
+/** A table column of minutes, as its header names it. */
+const MINUTES_HEADER =
+  /^(?:min(?:s|utes)?\.?|time(?:\s*\(min\))?|total min(?:utes)?|minutes spent)$/i;

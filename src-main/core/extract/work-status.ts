@@ -3,6 +3,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { headingOf } from './sections';
+import { tickedText } from './layout';
 import { firstAffirmed } from '../lexicon/negation';
 
 const ICD10 = /\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b/g;
@@ -37,10 +38,18 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
       if (/[A-Za-z]{3}/.test(t.slice(start, end)))
         sink.add('job-title', t.slice(start, end), line, start, end);
     }
-    for (const m of t.matchAll(PDL))
-      sink.add('physical-demand-level', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
-    for (const m of t.matchAll(RTW))
-      sink.add('rtw-status', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    // On a form only the ticked choice is said ("RTW: [ ] Full duty [X] Modified duty").
+    const said = tickedText(t);
+    for (const m of said.matchAll(PDL))
+      sink.add(
+        'physical-demand-level',
+        m[0].replace(/\s+/g, ' '),
+        line,
+        m.index,
+        m.index + m[0].length,
+      );
+    for (const m of said.matchAll(RTW))
+      sink.add('rtw-status', m[0], line, m.index, m.index + m[0].length);
     const program = PROGRAM.exec(t);
     if (program) {
       const value =

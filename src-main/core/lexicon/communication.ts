@@ -20,7 +20,7 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   },
   {
     party: 'physician',
-    re: /\b(?:physician|doctor|surgeon|PCP|ortho(?:pedist|paedist|pedic surgeon)?|treating provider|referring provider|treating (?:MD|DO|NP|PA)|referring (?:MD|DO|NP|PA))\b/i,
+    re: /\b(?:physician|doctor|surgeon|PCP|PTP|primary treating physician|ortho(?:pedist|paedist|pedic surgeon)?|treating provider|referring provider|treating (?:MD|DO|NP|PA)|referring (?:MD|DO|NP|PA))\b/i,
   },
   // Titles and credentials are read in their own case: "Dr. Park", "J. Park MD".
   { party: 'physician', re: /\bDr\.?\s+[A-Z]|\b(?:MD|M\.D\.|DO|D\.O\.|DPM|NP|PA-C)\b/ },
@@ -33,9 +33,16 @@ export const CONTACT_VERB =
 /** Prepositions that attach a party to the contact ("with", "to", "w/", "from", "for"). */
 export const CONTACT_WITH = /\b(?:with|to|from|for|via)\b|\bw\//i;
 
-/** Lines that address a party: "To:", "Re:", "Attn:", "cc:", "Copy to:", "Dear". */
+/** Lines that address a party: "To:", "Re:", "Attn:", "cc:", "Copy to:", "Sent:", "Dear". */
 export const ADDRESS_LINE =
-  /^\s*(?:To|Attn|Attention|Dear|cc|c\.c\.|bcc|Recipient|Contact|Copy to|Copies to|Distribution|Sent to|Faxed to|Fax to|Mailed to)\b\s*:?/i;
+  /^\s*(?:To|Attn|Attention|Dear|cc|c\.c\.|bcc|Recipient|Contact|Copy to|Copies to|Copies|Distribution|Sent|Sent to|Faxed|Faxed to|Fax to|Mailed to|Report sent to|Forwarded to)\b\s*:?/i;
+
+/** How a contact went, as a form or a log names it: "(fax 4/13/26)", "phone", "e-mail summary". */
+export const CONTACT_MODE =
+  /\b(?:fax(?:ed)?|e-?fax(?:ed)?|phone(?:d)?|telephone|tele?conference|call(?:ed)?|e-?mail(?:ed)?|letter|mailed|voicemail|voice mail|VM|message|in person|meeting|conference)\b/i;
+
+/** A telephone or fax number: a contact's details, not a contact made. */
+export const PHONE_NUMBER = /\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b/;
 
 /** The patient's own contacts ("Pt reports she spoke with her supervisor") are not the clinic's. */
 export const PATIENT_REPORTS =
