@@ -286,7 +286,7 @@ describe('communication wherever the chart records it', () => {
         'Daily Note',
         'DOS: 11/05/2026',
         'S: Pt reports he spoke with his supervisor about light duty.',
-        'Spoke w/ adj J. Ruiz by phone re: progress; faxed PN to Dr. Park and adj.',
+        'P: Cont POC. Spoke w/ adj J. Ruiz by phone re: progress; faxed PN to Dr. Park and adj.',
       ].join('\n'),
     );
     expect(contacts(note!)).toEqual(['undated adjuster+physician']);

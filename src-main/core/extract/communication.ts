@@ -6,7 +6,7 @@
  * Each contact is a `communication` fact (detail: its own date when the line gives one, and the
  * parties); `communication-party` facts name each party a document reaches.
  */
-import type { DocType } from '../../../shared/model';
+import type { DocType, SectionName } from '../../../shared/model';
 import {
   ADDRESS_LINE,
   CONTACT_MODE,
@@ -18,6 +18,7 @@ import {
   PHONE_NUMBER,
 } from '../lexicon/communication';
 import { checkboxOptions } from './layout';
+import { headingOf } from './sections';
 import { findDates } from '../parse/dates';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
@@ -41,8 +42,12 @@ function isContactLine(text: string): boolean {
   if (PATIENT_REPORTS.test(text)) return false;
   if (ADDRESS_LINE.test(text)) return true;
   const verb = CONTACT_VERB.exec(text);
-  if (verb && !NOT_YET.test(text.slice(Math.max(0, verb.index - 25), verb.index)))
-    if (CONTACT_WITH.test(text.slice(verb.index))) return true;
+  // The party is what the contact reached: named after the verb ("Spoke w/ adj", "faxed PN to
+  // Dr. Park"), not before it ("Rec'd employer job desc, reviewed w/ pt").
+  if (verb && !NOT_YET.test(text.slice(Math.max(0, verb.index - 25), verb.index))) {
+    const after = text.slice(verb.index);
+    if (CONTACT_WITH.test(after) && partiesIn(after).length > 0) return true;
+  }
   const mode = CONTACT_MODE.exec(text);
   return (
     !!mode &&
@@ -96,8 +101,16 @@ export function extractCommunicationParties(
     });
   };
   if (titleLine && type === 'communication') record(titleLine, titleLine.text, null);
+  let section: SectionName | null = null;
   for (const line of lines) {
     if (line === titleLine) continue;
+    // "cc: Dr. Lee" copies a letter ("CC:" also heads a chief complaint: the address wins).
+    const h = ADDRESS_LINE.test(line.text) ? null : headingOf(line.text);
+    if (h) section = h.name;
+    else if (ADDRESS_LINE.test(line.text)) section = null;
+    // What the patient reports and the history of the injury are not the clinic's contacts
+    // ("S: Reported to supervisor same day").
+    if (section === 'subjective' || section === 'history') continue;
     for (const part of saidParts(line)) {
       if (isContactLine(part.text)) record(line, part.text, ownDate(part.text));
     }

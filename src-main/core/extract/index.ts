@@ -152,9 +152,15 @@ function isGoalLine(line: Line, goalStarts: Set<string>): boolean {
   return false;
 }
 
-/** Date of service, else the document's own date, else the signing date, else the hint. */
+/** Date of service, else the document's own date, else a signing date, else the hint. */
 function documentDate(facts: Fact[], hint: string | null): string | null {
-  for (const kind of ['date-of-service', 'document-date', 'signed-date'] as const) {
+  // An order is dated by its physician's signature when nothing else dates it.
+  for (const kind of [
+    'date-of-service',
+    'document-date',
+    'signed-date',
+    'physician-signed-date',
+  ] as const) {
     const f = facts.find((x) => x.kind === kind);
     if (f) return f.value;
   }

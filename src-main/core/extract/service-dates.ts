@@ -11,7 +11,7 @@ const DOS_LABEL =
 
 /** Labels whose date is when the document itself was written or issued. */
 const DOC_DATE_LABEL =
-  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
+  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|D\/C Date|DC Date|Date of D\/C|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
 
 /** A plain "Date:" label that starts a line or a field (never "Surgery Date:" or "Start Date:"). */
 const GENERIC_DATE_LABEL = /(?:^|\s{2,}|\t|\|\s*|^\W+)Date\s*[:#]\s*/dgi;

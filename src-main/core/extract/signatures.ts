@@ -20,7 +20,7 @@ const PHYSICIAN_LABEL =
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE =
-  /^\s*(?:Date(?:\s+signed)?|Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
+  /^\s*(?:Date(?:\s+signed)?|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
 const BLANK_BODY = /^[\s_.\-/~=]*$/;
 
 export function isSignatureLine(text: string): boolean {
@@ -58,6 +58,9 @@ interface ParsedSignature {
  */
 const LEADING_S_MARK = /^\s*(?:\/s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*:?)\s*/i;
 const TRAILING_S_MARK = /\s*\/s\/$/i;
+/** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
+const E_SIGNED_TAIL =
+  /[\s,;]*[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\s*[)\]]?[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
   /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
@@ -71,8 +74,10 @@ const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu}\p{Ll})/u;
  * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
  * they are credentials too).
  */
-const LICENSE_TAIL =
-  /(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*)[\s,.;]*$/;
+const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w.-]*)`;
+const LICENSE_TAIL = new RegExp(String.raw`${LICENCE}[\s,.;]*$`);
+/** The supervising therapist named after an assistant's signature: "(sup PT M. Okafor, PT, DPT)". */
+const SUPERVISOR = String.raw`\(?\s*(?:sup(?:ervising|ervised by|v)?\.?|co-?signed(?:\s+by)?|cosigner|reviewed by)\s*(?:PT|OT|therapist)?\s*:?[^()]*\)?`;
 const STATE_CREDENTIAL_LICENCE =
   /\s+(?:PA|MD|MA|DC)\s+(?:Lic(?:ense)?|LIC(?:ENSE)?)\b\.?\s*(?:No\.?|#)?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w-]*[\s,.;]*$/;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'.-]*`;
@@ -132,6 +137,8 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   if (stateLicence && before && isCredentialToken(before[1]!))
     nameText = nameText.slice(0, stateLicence.index);
   for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
+  // "Daniel Park MD (electronically signed)": the mark of an e-signature, not part of the name.
+  nameText = nameText.replace(E_SIGNED_TAIL, '');
   const hadLicence = nameText !== beforeLicence;
   nameText = nameText.replace(/[\s,;@–-]+$/u, '');
   const end = nameText.length;
@@ -243,8 +250,10 @@ function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean 
  * What may stand after an unlabelled signature's credentials: its date, a time, a licence or NPI
  * number, separators. Anything else makes the line a sentence, not a signature.
  */
-const SIGNATURE_TAIL =
-  /^(?:[\s,;|/()–—-]|\bon\b|\bat\b|\bdate\b:?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\b[ECMP][SD]T\b|(?:Lic(?:ense)?\.?|NPI|#)\s*(?:No\.?|#)?\s*:?\s*[A-Z]{0,4}-?\d[\w-]*)*$/i;
+const SIGNATURE_TAIL = new RegExp(
+  String.raw`^(?:[\s,;|/()[\]–—-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR})*$`,
+  'i',
+);
 
 /**
  * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
