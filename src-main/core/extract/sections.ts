@@ -2,7 +2,7 @@
 import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
-import { isLetterSection, sectionNamed } from '../lexicon/sections';
+import { isLetterSection, sectionNamed, sectionsContained } from '../lexicon/sections';
 import { cellsOf } from './layout';
 
 export interface Heading {
@@ -32,11 +32,11 @@ function labelSections(label: string, colon: boolean): SectionName[] {
   const whole = sectionNamed(label);
   if (whole) return isLetterSection(label) && !colon ? [] : [whole];
   const parts = label.split(PART_SEPARATOR).filter((p) => p !== '');
-  if (parts.length < 2) return [];
+  if (parts.length < 2) return sectionsContained(label);
   const names: SectionName[] = [];
   for (const part of parts) {
     const name = sectionNamed(part);
-    if (!name || (isLetterSection(part) && !colon)) return [];
+    if (!name || (isLetterSection(part) && !colon)) return sectionsContained(label);
     if (!names.includes(name)) names.push(name);
   }
   return names;

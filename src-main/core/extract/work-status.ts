@@ -11,7 +11,7 @@ const DIAGNOSIS_LABEL =
   /^\W*(?:(?:Treatment |Medical |Primary |Secondary |Referring )?Diagnos[ie]s|Dx|ICD-?10(?: Codes?)?)\s*(?:\d\s*)?[:#-]\s*/i;
 const JOB_TITLE = /\b(?:Job Title|Occupation|Position|Job|Employment)\s*:\s*/i;
 const PDL =
-  /\b(?:(?:sedentary|light|medium|medium[- ]heavy|heavy|very heavy)(?:\s*(?:-|to|\/)\s*(?:light|medium|heavy|very heavy))?\s+(?:PDL|physical demand (?:level|category)|work level|duty level|demand level|category)|(?:PDL|physical demand (?:level|category)|work level)\s*:?\s*(?:of\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy))\b/gi;
+  /\b(?:(?:sedentary|light|medium|medium[- ]heavy|heavy|very heavy)(?:\s*(?:-|to|\/)\s*(?:light|medium|heavy|very heavy))?\s+(?:PDL|physical demand (?:level|category)|work level|duty level|demand level|category)|(?:PDL|physical demand (?:level|category)|work level)(?:\s+(?:at|on|@)\s+[\w/.]+)?\s*:?\s*(?:of\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy))\b/gi;
 const RTW =
   /\b(?:return(?:ed)? to (?:full|regular|unrestricted) duty|(?:full|regular|unrestricted) duty|return to work (?:without|with no) restrictions|modified duty|light duty|restricted duty|transitional duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
 const PROGRAM = /\bwork (conditioning|hardening)\b/i;

@@ -406,6 +406,26 @@ export function sectionNamed(label: string): SectionName | null {
   return BY_LABEL.get(normalizeLabel(label)) ?? null;
 }
 
+/**
+ * Headings that say more than a section's name but still name it by what they contain: "Exit
+ * testing 3/30/26 vs eval vs job (Medium)", "Capacity compared with job demands", "Final testing".
+ */
+const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
+  {
+    name: 'objective',
+    re: /\b(?:exit|entry|baseline|final|interim|discharge)\s+(?:functional\s+)?(?:testing|tests?|measures|measurements|capacity|FCE)\b/i,
+  },
+  {
+    name: 'job-demands',
+    re: /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|work|PDL|demands?)\b|\bjob\s+(?:demands?|requirements?)\b/i,
+  },
+];
+
+/** Sections a longer heading names by what it contains (see CONTAINED). */
+export function sectionsContained(label: string): SectionName[] {
+  return CONTAINED.filter((c) => c.re.test(label)).map((c) => c.name);
+}
+
 /** Single letters (S/O/A/P) name a section only with their colon: "A: tolerated well". */
 export function isLetterSection(label: string): boolean {
   return /^[SOAP]$/i.test(label.trim());
