@@ -73,7 +73,12 @@ function reviewEpisodes(
       const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
       let profile = profiles.get(key);
       if (!profile) profiles.set(key, (profile = profileFor(ep, opts.override)));
-      const reviewed = toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
+      const reviewed = toReviewedEpisode(
+        ep,
+        reviewEpisode(ep, profile),
+        profile.name,
+        opts.override !== null,
+      );
       opts.onEpisode?.(ep, reviewed);
       out.push({
         reviewed,
