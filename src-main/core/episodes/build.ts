@@ -40,6 +40,8 @@ export interface BuildOptions {
   newEpisodeGapDays?: number;
   /** The clinic's payer list (`readPayerList`); read from the store when not given. */
   payerList?: ReadonlyMap<string, PayerListEntry>;
+  /** Told each payer name's decision for each patient (null: the items naming no payer). */
+  onPayerDecision?: (name: string | null, decision: PayerDecision, patientId: number) => void;
 }
 
 /** Document types that mark care days: they bound an episode (evaluation to discharge). */
@@ -308,6 +310,9 @@ class ChunkBuilder {
         dob: resolved.dob,
       };
       const decisions = decidePatientPayers(items[g]!, this.signalsOfName, this.remitOf);
+      if (this.opts.onPayerDecision) {
+        for (const [name, d] of decisions) this.opts.onPayerDecision(name, d, resolved.id);
+      }
       for (const part of splitByPayer(items[g]!, decisions)) {
         for (const parted of splitByGap(part.items, this.gapDays)) {
           episodes.push(
