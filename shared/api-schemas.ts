@@ -109,6 +109,15 @@ export const ClinicSettingsSchema = z.strictObject({
   defaultPayerProfile: z.string().max(LIMITS.idChars).nullable(),
 });
 
+export const SetPayerKindSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(LIMITS.textChars),
+  kind: z.enum(['medicare', 'workers-comp', 'commercial', 'other']).nullable(),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter state')
+    .nullish(),
+});
+
 /** One schema per method, keyed like API_METHODS. */
 export const REQUEST_SCHEMAS = {
   info: NoArgsSchema,
@@ -122,6 +131,8 @@ export const REQUEST_SCHEMAS = {
   getSettings: NoArgsSchema,
   saveSettings: ClinicSettingsSchema,
   reanalyze: NoArgsSchema,
+  listPayers: NoArgsSchema,
+  setPayerKind: SetPayerKindSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

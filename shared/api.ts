@@ -48,6 +48,8 @@ export interface EpisodeSummary {
   dob: IsoDate | null;
   payerName: string;
   payerKind: PayerKind;
+  /** The evidence that chose the payer kind, strongest first, and why the profile (added). */
+  payerBasis: string[];
   profile: string;
   start: IsoDate;
   end: IsoDate;
@@ -150,6 +152,30 @@ export interface BuiltPacket {
   savedTo: string | null;
 }
 
+/** A kind the user can choose for a payer (`unknown` is the evidence's answer, not a choice). */
+export type ChosenPayerKind = Exclude<PayerKind, 'unknown'>;
+
+/** A payer name the store knows or the clinic listed, with the kind the evidence decided. */
+export interface PayerSummary {
+  name: string;
+  /** The kind most of this payer's patients got (the user's choice when listed). */
+  kind: PayerKind;
+  /** WC jurisdiction, when decided. */
+  state: string | null;
+  basis: string[];
+  /** Patients whose billing or notes name this payer. */
+  patients: number;
+  /** The user's own choice for the name, when set. */
+  listed: { kind: ChosenPayerKind; state: string | null; setAt: string } | null;
+}
+
+/** Sets (or with kind null, clears) the user's choice for a payer name. */
+export interface SetPayerKindRequest {
+  name: string;
+  kind: ChosenPayerKind | null;
+  state?: string | null;
+}
+
 export interface AppInfo {
   version: string;
   dbPath: string;
@@ -180,6 +206,10 @@ export interface ChartReadyApi {
   saveSettings(req: ClinicSettings): Promise<ClinicSettings>;
   /** Reads the files an older note reader read again with this version's reader. */
   reanalyze(): Promise<ReanalyzeResponse>;
+  /** The clinic's payers: every known name with its decided kind, basis and the user's choice. */
+  listPayers(): Promise<PayerSummary[]>;
+  /** Records the user's kind for a payer (audit-logged) and re-reviews the episodes it touches. */
+  setPayerKind(req: SetPayerKindRequest): Promise<PayerSummary[]>;
 }
 
 /** Method names, for the IPC and HTTP routers (one channel per method). */
@@ -195,6 +225,8 @@ export const API_METHODS = [
   'getSettings',
   'saveSettings',
   'reanalyze',
+  'listPayers',
+  'setPayerKind',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -57,6 +57,8 @@ export interface EpisodePayer {
   kind: PayerKind;
   /** Two-letter state for workers' comp jurisdiction (TX, CA, ...), when known. */
   state: string | null;
+  /** The evidence that chose the kind (and state), strongest first; for `unknown`, the candidates. */
+  basis: string[];
 }
 
 export interface EpisodeModel {

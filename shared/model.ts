@@ -152,7 +152,14 @@ export type FactKind =
   /** A contact with the adjuster, case manager, physician or employer (detail: date, parties). */
   | 'communication'
   /** One service's own documented minutes ("97110 1:15-1:45 PM"): value = minutes, detail.code. */
-  | 'service-minutes';
+  | 'service-minutes'
+  /**
+   * A sign of the coverage behind the chart: value `workers-comp` | `medicare`; detail.sign names
+   * it ("adjuster", "claim number and date of injury"), detail.state a WC jurisdiction it names.
+   */
+  | 'coverage-sign'
+  /** The two-letter state of an address in a document's letterhead (a hint to the WC jurisdiction). */
+  | 'letterhead-state';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element
@@ -209,6 +216,10 @@ export interface FactDetail {
   parties?: string[];
   code?: string;
   minutes?: number;
+  /** `coverage-sign`: what the sign is, as the review's payer basis names it. */
+  sign?: string;
+  /** `coverage-sign`: the two-letter state of the WC jurisdiction the words belong to. */
+  state?: string;
 }
 
 /** One clinical document found in a file (a file may hold many: a printed chart). */
@@ -241,6 +252,11 @@ export interface BillingLine {
   units: number;
   charge: number | null;
   payer: string | null;
+  /**
+   * The payer's class as the source states it, apart from its name: a ledger's financial class or
+   * plan type ("Workers Comp", "Commercial"), a FHIR Coverage.type ("WCBPOL", "Medicare Part B").
+   */
+  payerClass?: string | null;
   claimId: string | null;
   provider: string | null;
 }
@@ -277,6 +293,8 @@ export interface RemitClaim {
   charge: number;
   paid: number;
   patientResponsibility: number;
+  /** CLP06 claim filing indicator (`WC`, `MB`, `CI`, ...): the kind of coverage billed. */
+  filingIndicator?: string | null;
   /** CLP07 payer claim control number (ICN/DCN). */
   payerClaimNumber: string | null;
   payerName: string | null;
@@ -343,7 +361,8 @@ export interface Rejection {
 
 export type ReadOutcome = { ok: true; result: ReadResult } | { ok: false; rejection: Rejection };
 
-export type PayerKind = 'medicare' | 'workers-comp' | 'commercial' | 'other';
+/** `unknown`: no signal, or signals of equal strength that disagree (the episode asks the user). */
+export type PayerKind = 'medicare' | 'workers-comp' | 'commercial' | 'other' | 'unknown';
 
 export type FindingStatus = 'pass' | 'fail' | 'warn' | 'n/a';
 export type Severity = 'error' | 'warning' | 'info';

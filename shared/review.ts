@@ -4,7 +4,8 @@ import type { Finding, IsoDate, PayerKind } from './model';
 export interface ReviewedEpisode {
   id: string;
   patient: { name: string; mrn?: string; dob: IsoDate | null };
-  payer: { name: string; kind: PayerKind };
+  /** `basis` (added): the evidence that chose the kind, strongest first, and why the profile. */
+  payer: { name: string; kind: PayerKind; basis?: string[] };
   start: IsoDate;
   end: IsoDate;
   visits: number;

@@ -70,6 +70,7 @@ export async function benchPacket(
       name: "Midwest Workers' Compensation Insurance Co.",
       kind: 'workers-comp',
       state: null,
+      basis: [],
     },
     start: documents[0]!.date!,
     end: documents[documents.length - 1]!.date!,

@@ -3,6 +3,7 @@ import { backupCommand, encryptCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
+import { payersCommand } from './commands/payers';
 import { reanalyzeCommand } from './commands/reanalyze';
 import { reviewCommand } from './commands/review';
 import { settingsCommand } from './commands/settings';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   reanalyze: reanalyzeCommand,
   packet: packetCommand,
   settings: settingsCommand,
+  payers: payersCommand,
   demo: demoCommand,
   backup: backupCommand,
   encrypt: encryptCommand,

@@ -9,6 +9,7 @@ Usage:
   chartready reanalyze --db FILE [--all] [--json]
   chartready packet --db FILE (--episode ID | --claim ID) [--denial CODE] [--kind appeal|adr] --out FILE.pdf
   chartready settings --db FILE [--set KEY=VALUE]... [--from FILE.json]
+  chartready payers --db FILE [--set "NAME=kind[,state]"]... [--json]
   chartready demo [--out DIR]
   chartready backup --db FILE --out FILE
   chartready encrypt --db FILE --out FILE --passphrase-env VAR

@@ -26,6 +26,7 @@ export function makeFixtureEpisodes(n: number): EpisodeSummary[] {
       dob: null,
       payerName,
       payerKind,
+      payerBasis: [`payer name "${payerName}"`],
       profile: payerKind,
       start: iso(start),
       end: iso(start + 20 + (i % 40)),

@@ -19,6 +19,14 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   'n/a': 'N/A',
 };
 
+const KIND_LABEL: Record<string, string> = {
+  medicare: 'Medicare',
+  'workers-comp': "Workers' comp",
+  commercial: 'Commercial',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+
 const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
 
 function statusClass(f: Finding): string {
@@ -175,8 +183,15 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         <div>
           <dt>Payer</dt>
           <dd>
-            {s.payerName} ({s.profile})
+            {s.payerName}{' '}
+            <span className="muted" data-testid="payer-kind">
+              ({KIND_LABEL[s.payerKind] ?? s.payerKind})
+            </span>
           </dd>
+        </div>
+        <div>
+          <dt>Profile</dt>
+          <dd data-testid="profile">{s.profile}</dd>
         </div>
         <div>
           <dt>Episode</dt>
@@ -201,6 +216,21 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
           </dd>
         </div>
       </dl>
+      <details className="payer-basis" open={s.payerKind === 'unknown'}>
+        <summary>Why the {s.profile} profile</summary>
+        {s.payerKind === 'unknown' && (
+          <p className="flag overdue-flag">
+            The payer&apos;s kind could not be decided from the record. Set it in{' '}
+            <a href={href({ name: 'settings' })}>Settings › Payers</a>; the episodes it touches are
+            reviewed again.
+          </p>
+        )}
+        <ul aria-label="Payer evidence, strongest first" data-testid="payer-basis">
+          {s.payerBasis.map((b, i) => (
+            <li key={i}>{b}</li>
+          ))}
+        </ul>
+      </details>
       {denied.length > 0 && (
         <ul className="denials">
           {denied.map((c) => (

@@ -23,6 +23,7 @@ const PAYER_LABEL: Record<string, string> = {
   'workers-comp': "Workers' comp",
   commercial: 'Commercial',
   other: 'Other',
+  unknown: 'Unknown (set in Settings)',
 };
 
 const patientFilter: FilterFn<EpisodeSummary> = (row, _id, value: string) => {

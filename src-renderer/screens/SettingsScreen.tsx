@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { AppInfo, ChartReadyApi } from '../../shared/api';
 import type { ClinicSettings } from '../../shared/settings';
 import { messageOf } from '../api';
+import { PayersSection } from './PayersSection';
 
 type TextKey = Exclude<keyof ClinicSettings, 'addressLines' | 'defaultPayerProfile'>;
 
@@ -172,6 +173,7 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
           {error}
         </p>
       )}
+      <PayersSection api={api} />
     </div>
   );
 }

@@ -348,6 +348,67 @@ describe('ChartReady in a browser against the real core', () => {
     await expect.poll(() => rows.count()).toBe(episodes.length);
   });
 
+  it('sets a payer kind in Settings > Payers by keyboard and shows the evidence on the episode', async () => {
+    const medicarePayer = medicare.payerName;
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${harness.url}#/settings`);
+      const table = page.getByTestId('payers');
+      await table.waitFor();
+      const row = table.locator(`tr[data-payer="${medicarePayer}"]`);
+      expect(await row.locator('td').first().textContent()).toBe('Medicare');
+      await page.getByRole('heading', { name: 'Payers' }).scrollIntoViewIfNeeded();
+      await shot(`12-settings-payers-${width}x${height}`);
+      await checkA11y(`settings payers ${width}x${height}`);
+    }
+
+    // Keyboard only: the payer's select, type to choose "Other", Tab to its Save button, Enter.
+    await page.getByLabel(`Kind of ${medicarePayer}`).focus();
+    await page.keyboard.type('Other');
+    expect(await page.getByLabel(`Kind of ${medicarePayer}`).inputValue()).toBe('other');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Save ${medicarePayer}`,
+    );
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(`${medicarePayer} saved as Other; its episodes were reviewed again.`)
+      .waitFor();
+    const row = page.getByTestId('payers').locator(`tr[data-payer="${medicarePayer}"]`);
+    expect(await row.locator('td').first().textContent()).toBe('Other');
+    await row.getByText('Why').click();
+    await row.getByText(`clinic payer list: "${medicarePayer}" = other`).waitFor();
+    await shot('13-settings-payer-set');
+    await checkA11y('settings payer set');
+
+    // Re-reviewed: the episode now says so, with the basis and the stand-in profile.
+    const changed = (await api<EpisodeSummary[]>('listEpisodes')).find(
+      (e) => e.patientName === medicare.patientName,
+    )!;
+    expect(changed).toMatchObject({ payerKind: 'other', profile: 'commercial' });
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(changed.id)}`);
+    await page.getByTestId('payer-kind').waitFor();
+    expect(await page.getByTestId('payer-kind').textContent()).toBe('(Other)');
+    expect(await page.getByTestId('profile').textContent()).toBe('commercial');
+    await page.getByText('Why the commercial profile').click();
+    await expect(page.getByTestId('payer-basis').locator('li').first().textContent()).resolves.toBe(
+      `clinic payer list: "${medicarePayer}" = other`,
+    );
+    await shot('14-episode-payer-basis');
+    await checkA11y('episode payer basis');
+
+    // Back to the record's decision: the episode is what it was.
+    await api('setPayerKind', { name: medicarePayer, kind: null });
+    const restored = (await api<EpisodeSummary[]>('listEpisodes')).find(
+      (e) => e.patientName === medicare.patientName,
+    )!;
+    expect(restored).toMatchObject({ id: medicare.id, payerKind: 'medicare', profile: 'medicare' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('keeps 10,000 episode rows smooth (virtualized)', async () => {
     const t0 = Date.now();
     await page.goto(`${harness.url}?fixture=10000#/episodes`);

@@ -5,7 +5,6 @@ import {
   nameKey,
   parseName,
 } from '../../src-main/core/episodes/identity';
-import { payerKind, payerState } from '../../src-main/core/episodes/payers';
 import { assignByFolder } from '../../src-main/core/episodes/patients';
 
 describe('parseName', () => {
@@ -72,28 +71,6 @@ describe('matchPatients', () => {
   });
   it('gives -1 to records with nothing to match on', () => {
     expect(matchPatients([{ name: null, dob: '2000-01-01', mrn: null }]).patientOf).toEqual([-1]);
-  });
-});
-
-describe('payer classification', () => {
-  it.each([
-    ['Medicare Part B', 'medicare'],
-    ['MEDICARE', 'medicare'],
-    ['Humana Medicare Advantage', 'commercial'],
-    ["Midwest Workers' Compensation Insurance Co.", 'workers-comp'],
-    ["Great Lakes Mutual (Workers' Comp)", 'workers-comp'],
-    ['Texas Mutual WC', 'workers-comp'],
-    ['Washington L&I', 'workers-comp'],
-    ['Aetna PPO', 'commercial'],
-    ['Self Pay', 'other'],
-    ['', 'other'],
-  ])('%s -> %s', (name, kind) => {
-    expect(payerKind(name)).toBe(kind);
-  });
-  it('reads the WC jurisdiction from the payer name', () => {
-    expect(payerState('Texas Mutual WC')).toBe('TX');
-    expect(payerState('State Compensation Insurance Fund (California)')).toBe('CA');
-    expect(payerState('Aetna')).toBeNull();
   });
 });
 

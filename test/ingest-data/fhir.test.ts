@@ -300,6 +300,7 @@ describe('readFhirBundle', () => {
         units: 1,
         charge: 250,
         payer: 'WC Mutual',
+        payerClass: null,
         claimId: 'CLM-100',
         provider: 'Jane Roe, PT',
       },

@@ -49,6 +49,7 @@ describe('readLedgerBytes', () => {
       units: 2,
       charge: 1234.5,
       payer: 'Acme WC',
+      payerClass: null,
       claimId: 'CLM-1',
       provider: 'Roe PT',
     } satisfies BillingLine);
@@ -131,7 +132,7 @@ describe('readLedgerBytes', () => {
     expect(err.rejection.line).toBe(1);
     expect(err.message).toBe(
       'line 1: cannot find a date-of-service column; headers found: "Name", "When", "What"; ' +
-        'expected one of: DOS, Date of Service, Service Date, From Date',
+        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Date of Svc, Visit Date, Encounter Date',
     );
   });
 

@@ -59,6 +59,8 @@ describe('readRemit on the OopFactory sample files', () => {
       patientName: 'FUDD, ELMER',
       memberId: '1333333',
       segment: 15,
+      // CLP06: MC, Medicaid (a county behavioral health board's remit).
+      filingIndicator: 'MC',
     });
     expect(first.services[0]).toEqual({
       code: 'H0005',

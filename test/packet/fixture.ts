@@ -379,6 +379,7 @@ export async function buildFixture(): Promise<Fixture> {
       name: "Midwest Workers' Compensation Insurance Co.",
       kind: 'workers-comp',
       state: 'IL',
+      basis: [],
     },
     start: '2026-08-20',
     end: '2026-09-23',

@@ -42,6 +42,7 @@ const PAYER_NAMES: Record<PayerKind, string> = {
   'workers-comp': "Midwest Workers' Compensation Insurance Co.",
   commercial: 'Acme Health Plan',
   other: 'Other Payer',
+  unknown: 'Unknown Payer',
 };
 
 export class EpisodeBuilder {
@@ -158,7 +159,12 @@ export class EpisodeBuilder {
     return {
       id: 'ep_fixture',
       patient: { id: 1, name: 'Doe, John', mrn: '1001', dob: '1980-01-01' },
-      payer: { name: PAYER_NAMES[this.payerKind], kind: this.payerKind, state: this.state },
+      payer: {
+        name: PAYER_NAMES[this.payerKind],
+        kind: this.payerKind,
+        state: this.state,
+        basis: [],
+      },
       start: dated[0] ?? this.asOf,
       end: dated[dated.length - 1] ?? this.asOf,
       ended: docs.some((d) => d.type === 'discharge-summary'),

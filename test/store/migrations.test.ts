@@ -165,9 +165,35 @@ describe('migration 5: reader version per file', () => {
       )
       .run().lastInsertRowid;
     db.prepare('INSERT INTO pages (file_id, page, text) VALUES (?, 1, ?)').run(file, 'Daily Note');
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS.slice(0, 5));
     expect(schemaVersion(db)).toBe(5);
     expect(db.prepare('SELECT count(*) FROM file_readings').pluck().get()).toBe(0);
     expect(filesReadByOlderReader(db)).toBe(1);
+  });
+});
+
+describe('migration 6: payer class and the clinic payer list', () => {
+  it('adds billing_lines.payer_class (null for lines imported before) and payer_kinds', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 5));
+    const file = db
+      .prepare(
+        "INSERT INTO files (sha256, path, kind, size, imported_at, batch_id) VALUES ('x', 'l.csv', 'ledger', 1, 'now', 'b')",
+      )
+      .run().lastInsertRowid;
+    db.prepare(
+      `INSERT INTO billing_lines (file_id, source, line, dos, code, modifiers, units)
+       VALUES (?, 'ledger', 2, '2026-03-02', '97545', '', 1)`,
+    ).run(file);
+    migrate(db, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(6);
+    expect(db.prepare('SELECT payer_class FROM billing_lines').pluck().get()).toBeNull();
+    const insert = db.prepare(
+      "INSERT INTO payer_kinds (name_key, name, kind, state, set_at) VALUES (?, ?, ?, ?, 'now')",
+    );
+    insert.run('texas mutual', 'Texas Mutual', 'workers-comp', 'TX');
+    expect(() => insert.run('x', 'X', 'unknown', null)).toThrow(/CHECK/);
+    expect(() => insert.run('y', 'Y', 'workers-comp', 'tx')).toThrow(/CHECK/);
+    expect(() => insert.run('texas mutual', 'TEXAS MUTUAL', 'other', null)).toThrow(/UNIQUE/);
   });
 });

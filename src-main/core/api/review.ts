@@ -4,7 +4,12 @@ import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildEpisodeChunks, compareEpisodes, type PatientResolution } from '../episodes';
+import {
+  buildEpisodeChunks,
+  compareEpisodes,
+  type BuildOptions,
+  type PatientResolution,
+} from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
 import { reviewEpisode } from '../review/engine';
@@ -28,6 +33,8 @@ export interface ReviewOptions {
   onEpisode?: (model: EpisodeModel, reviewed: ReviewedEpisode) => void;
   /** Patients already matched (`resolvePatients`), to match them only once. */
   resolution?: PatientResolution;
+  /** Told each payer name's decision per patient as episodes are built (see BuildOptions). */
+  onPayerDecision?: BuildOptions['onPayerDecision'];
 }
 
 export interface ReviewProgress {
@@ -54,7 +61,7 @@ function reviewEpisodes(
     asOf: IsoDate;
     override: PayerProfile | null;
     keepModels: boolean;
-  } & Pick<ReviewOptions, 'onProgress' | 'onEpisode' | 'resolution'>,
+  } & Pick<ReviewOptions, 'onProgress' | 'onEpisode' | 'resolution' | 'onPayerDecision'>,
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
@@ -65,7 +72,7 @@ function reviewEpisodes(
   }> = [];
   for (const { episodes: chunk, patientsDone, patients } of buildEpisodeChunks(
     db,
-    { asOf: opts.asOf },
+    { asOf: opts.asOf, onPayerDecision: opts.onPayerDecision },
     undefined,
     opts.resolution,
   )) {
@@ -73,7 +80,12 @@ function reviewEpisodes(
       const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
       let profile = profiles.get(key);
       if (!profile) profiles.set(key, (profile = profileFor(ep, opts.override)));
-      const reviewed = toReviewedEpisode(ep, reviewEpisode(ep, profile), profile.name);
+      const reviewed = toReviewedEpisode(
+        ep,
+        reviewEpisode(ep, profile),
+        profile.name,
+        opts.override !== null,
+      );
       opts.onEpisode?.(ep, reviewed);
       out.push({
         reviewed,

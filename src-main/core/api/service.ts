@@ -17,17 +17,31 @@ import type {
   ImportResponse,
   PacketPlanView,
   PacketRequest,
+  PayerSummary,
   ReanalyzeResponse,
+  SetPayerKindRequest,
   TimelineDay,
 } from '../../../shared/api';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
+import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import { profileFor, reviewStore, todayIso } from './review';
-import { buildPatientEpisodes, resolvePatients, type PatientResolution } from '../episodes';
+import {
+  buildPatientEpisodes,
+  compareEpisodes,
+  resolvePatients,
+  type PatientResolution,
+} from '../episodes';
+import { PayerDecisions, setPayerKindSchema } from './payers';
+import { reviewEpisode } from '../review/engine';
+import { toReviewedEpisode } from '../review/format';
+import { loadPayerProfile } from '../review/profiles';
+import { recordAudit } from '../store/audit';
+import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list';
 import { treatmentDays } from '../review/lib/documents';
 import { countFindings, countVisits } from '../review/format/report';
 import { claimDenial } from './denials';
@@ -61,6 +75,8 @@ interface Reviewed {
 interface ReviewCache {
   resolution: PatientResolution;
   byId: Map<string, Reviewed>;
+  /** Each payer name's decision per patient, for the payer list and to know whom a change touches. */
+  payers: PayerDecisions;
 }
 
 /** Models of the most recently opened patients; opening an episode rebuilds only its patient. */
@@ -83,20 +99,22 @@ export class ChartReadyService implements ChartReadyApi {
     if (!this.cache) {
       const resolution = resolvePatients(this.db);
       const kept = new Map<string, Reviewed>();
+      const payers = new PayerDecisions();
       const report = reviewStore(this.db, {
         asOf: this.asOf(),
         profile: this.opts.profile ?? null,
         resolution,
+        onPayerDecision: payers.onPayerDecision,
         onEpisode: (model, r) =>
           kept.set(model.id, {
-            summary: summarize(model, r.findings, r.profile ?? ''),
+            summary: summarize(model, r),
             findings: r.findings,
             patient: model.patient.id - 1,
           }),
       });
       // In the report's order.
       const byId = new Map(report.episodes.map((e) => [e.id, kept.get(e.id)!]));
-      this.cache = { resolution, byId };
+      this.cache = { resolution, byId, payers };
       this.models.clear();
     }
     return this.cache;
@@ -252,6 +270,65 @@ export class ChartReadyService implements ChartReadyApi {
     };
   }
 
+  async listPayers(): Promise<PayerSummary[]> {
+    return this.reviewed().payers.summaries(readPayerList(this.db));
+  }
+
+  async setPayerKind(req: SetPayerKindRequest): Promise<PayerSummary[]> {
+    const r = setPayerKindSchema.parse(req);
+    if (r.kind === null) clearPayerKind(this.db, r.name);
+    else setPayerKind(this.db, r.name, r.kind, r.state ?? null);
+    this.reReviewPatients(this.reviewed().payers.patientsOf(r.name));
+    return this.listPayers();
+  }
+
+  /**
+   * Builds and reviews again the episodes of these patients (ids, 1-based) after a payer's kind
+   * changed, keeping every other episode's review: their episode ids may change with the kind.
+   */
+  private reReviewPatients(patientIds: number[]): void {
+    const cache = this.reviewed();
+    if (patientIds.length === 0) return;
+    const touched = new Set(patientIds.map((id) => id - 1));
+    const override = this.opts.profile ? loadPayerProfile(this.opts.profile) : null;
+    const entries = [...cache.byId.entries()].filter(([, r]) => !touched.has(r.patient));
+    const list = readPayerList(this.db);
+    let episodes = 0;
+    for (const index of touched) {
+      this.models.delete(index);
+      const models = buildPatientEpisodes(
+        this.db,
+        { asOf: this.asOf(), payerList: list, onPayerDecision: cache.payers.onPayerDecision },
+        cache.resolution,
+        index,
+      );
+      for (const model of models) {
+        const profile = profileFor(model, override);
+        const findings = reviewEpisode(model, profile);
+        const reviewed = toReviewedEpisode(model, findings, profile.name, override !== null);
+        entries.push([model.id, { summary: summarize(model, reviewed), findings, patient: index }]);
+        episodes++;
+      }
+    }
+    const order = ([, r]: [string, Reviewed]) => ({
+      patient: {
+        name: r.summary.patientName,
+        id: r.patient + 1,
+        mrn: r.summary.mrn,
+        dob: r.summary.dob,
+      },
+      start: r.summary.start,
+    });
+    entries.sort((a, b) => compareEpisodes(order(a), order(b)));
+    cache.byId = new Map(entries);
+    recordAudit(this.db, 'review', {
+      asOf: this.asOf(),
+      reason: 'payer-kind',
+      patients: touched.size,
+      episodes,
+    });
+  }
+
   async getSettings(): Promise<ClinicSettings> {
     return getSettings(this.db);
   }
@@ -261,8 +338,8 @@ export class ChartReadyService implements ChartReadyApi {
   }
 }
 
-function summarize(m: EpisodeModel, findings: Finding[], profile: string): EpisodeSummary {
-  const c = countFindings(findings);
+function summarize(m: EpisodeModel, reviewed: ReviewedEpisode): EpisodeSummary {
+  const c = countFindings(reviewed.findings);
   return {
     id: m.id,
     patientName: m.patient.name,
@@ -270,7 +347,8 @@ function summarize(m: EpisodeModel, findings: Finding[], profile: string): Episo
     dob: m.patient.dob,
     payerName: m.payer.name,
     payerKind: m.payer.kind,
-    profile,
+    payerBasis: reviewed.payer.basis ?? m.payer.basis,
+    profile: reviewed.profile ?? '',
     start: m.start,
     end: m.end,
     visits: countVisits(m),

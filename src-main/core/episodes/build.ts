@@ -21,7 +21,15 @@ import {
   type RemitRecord,
   type ResolvedPatient,
 } from './patients';
-import { payerKind, payerState } from './payers';
+import {
+  decidePatientPayers,
+  nameSignals,
+  type PayerDecision,
+  type PayerItem,
+  type PayerSignal,
+  type RemitOf,
+} from './payers';
+import { readPayerList, type PayerListEntry } from '../store/payer-list';
 
 export interface BuildOptions {
   /** "Today" for the review: decides whether an episode without discharge has ended. */
@@ -30,6 +38,10 @@ export interface BuildOptions {
   inactivityDays?: number;
   /** A gap longer than this between visits starts a new episode (catalog heuristic: 60). */
   newEpisodeGapDays?: number;
+  /** The clinic's payer list (`readPayerList`); read from the store when not given. */
+  payerList?: ReadonlyMap<string, PayerListEntry>;
+  /** Told each payer name's decision for each patient (null: the items naming no payer). */
+  onPayerDecision?: (name: string | null, decision: PayerDecision, patientId: number) => void;
 }
 
 /** Document types that mark care days: they bound an episode (evaluation to discharge). */
@@ -41,9 +53,7 @@ const CARE_TYPES = new Set<DocType>([
   'discharge-summary',
 ]);
 
-type Item =
-  | { kind: 'doc'; date: string | null; payer: string | null; doc: EpisodeDocument }
-  | { kind: 'line'; date: string; payer: string | null; line: EpisodeBillingLine };
+type Item = PayerItem;
 
 /** Every episode of the store with its facts, in `compareEpisodes` order. */
 export function buildEpisodes(db: Db, opts: BuildOptions): EpisodeModel[] {
@@ -132,12 +142,19 @@ class ChunkBuilder {
   private readonly kinds = new Map<string, FactKind>();
   // The last interned value of each interned column (see internCol).
   private readonly lastOfCol: Array<string | undefined> = [];
-  // Payer kinds by payer name: a handful of names, and payerKind runs regexes on every item.
-  private readonly payerKinds = new Map<string, PayerKind>();
-  private readonly kindOfPayer = (payer: string): PayerKind => {
-    let kind = this.payerKinds.get(payer);
-    if (kind === undefined) this.payerKinds.set(payer, (kind = payerKind(payer)));
-    return kind;
+  // What a payer name says by itself (the clinic's list, the name's words), once per review:
+  // a store has a handful of names and the words are regular expressions.
+  private readonly payerList: ReadonlyMap<string, PayerListEntry>;
+  private readonly signalsByName = new Map<string, readonly PayerSignal[]>();
+  private readonly signalsOfName = (name: string): readonly PayerSignal[] => {
+    let signals = this.signalsByName.get(name);
+    if (signals === undefined)
+      this.signalsByName.set(name, (signals = nameSignals(name, this.payerList)));
+    return signals;
+  };
+  private readonly remitOf: RemitOf = (claimId) => {
+    const r = this.remitByClaim.get(claimId);
+    return r ? { filingIndicator: r.claim.filingIndicator ?? null, file: r.file } : undefined;
   };
   private readonly docStmt;
   private readonly lineStmt;
@@ -152,6 +169,7 @@ class ChunkBuilder {
     // File paths from one small map instead of a join that repeats the path on every row.
     this.pathOf = store.paths;
     this.remitByClaim = store.remits;
+    this.payerList = opts.payerList ?? readPayerList(db);
     // Rows come as raw arrays: better-sqlite3 builds row objects slowly. A chunk's rows are read
     // with all(), not iterate(): each iterator step crosses into native code on its own.
     // Documents come with their facts: one id list and one lookup per chunk instead of two.
@@ -169,7 +187,7 @@ class ChunkBuilder {
     this.lineStmt = db
       .prepare(
         `SELECT l.source, l.line, l.patient_name, l.mrn, l.dob, l.dos, l.code, l.modifiers, l.units,
-                l.charge, l.payer, l.claim_id, l.provider, l.file_id, j.key
+                l.charge, l.payer, l.claim_id, l.provider, l.file_id, j.key, l.payer_class
            FROM json_each(?) j CROSS JOIN billing_lines l ON l.id = j.value
           ORDER BY l.dos, l.id`,
       )
@@ -245,6 +263,7 @@ class ChunkBuilder {
         r[11] as string | null,
         col(22, r[12] as string | null),
         path,
+        col(23, r[15] as string | null),
       );
       items[lines.owners[r[14] as number]!]!.push({
         kind: 'line',
@@ -274,6 +293,7 @@ class ChunkBuilder {
             claimId,
             null,
             file,
+            null,
           );
           items[g]!.push({ kind: 'line', date: line.dos, payer: line.payer, line });
         }
@@ -289,12 +309,16 @@ class ChunkBuilder {
         mrn: resolved.mrn,
         dob: resolved.dob,
       };
-      for (const part of splitByPayer(items[g]!, this.kindOfPayer)) {
+      const decisions = decidePatientPayers(items[g]!, this.signalsOfName, this.remitOf);
+      if (this.opts.onPayerDecision) {
+        for (const [name, d] of decisions) this.opts.onPayerDecision(name, d, resolved.id);
+      }
+      for (const part of splitByPayer(items[g]!, decisions)) {
         for (const parted of splitByGap(part.items, this.gapDays)) {
           episodes.push(
             assemble(
               parted,
-              part.kind,
+              part.decision,
               patient,
               resolved.key,
               this.remitByClaim,
@@ -339,6 +363,7 @@ function billingLine(
   claimId: string | null,
   provider: string | null,
   file: string,
+  payerClass: string | null,
 ): EpisodeBillingLine {
   const mods = splitModifiers(modifiers);
   return {
@@ -353,6 +378,7 @@ function billingLine(
     units,
     charge,
     payer,
+    payerClass,
     claimId,
     provider,
     file,
@@ -393,25 +419,33 @@ function lineQuote(
   ].join('');
 }
 
-/** Partition a patient's items by payer kind; items without a payer go to the covering partition. */
+/**
+ * Partition a patient's items by payer kind. Billing decides: when any billed line names its
+ * payer, documents join the partition whose lines cover their date (a note's "Payer:" field is
+ * written freely and seldom matches the ledger's name), so one course of care stays one episode.
+ * Without named lines, documents that name a payer partition by its kind. Items naming no payer
+ * go to the covering partition; with none at all, the unnamed items' own decision stands.
+ */
 function splitByPayer(
   items: Item[],
-  kindOf: (payer: string) => PayerKind = payerKind,
-): Array<{ kind: PayerKind; name: string; items: Item[] }> {
+  decisions: ReadonlyMap<string | null, PayerDecision>,
+): Array<{ kind: PayerKind; decision: PayerDecision; items: Item[] }> {
+  const billingNames = items.some((it) => it.kind === 'line' && it.payer);
   const groups = new Map<PayerKind, { names: Map<string, number>; items: Item[] }>();
   const unassigned: Item[] = [];
   for (const it of items) {
-    if (!it.payer) {
+    if (!it.payer || (it.kind === 'doc' && billingNames)) {
       unassigned.push(it);
       continue;
     }
-    const kind = kindOf(it.payer);
+    const kind = decisions.get(it.payer)!.kind;
     let g = groups.get(kind);
     if (!g) groups.set(kind, (g = { names: new Map(), items: [] }));
     g.names.set(it.payer, (g.names.get(it.payer) ?? 0) + 1);
     g.items.push(it);
   }
-  if (groups.size === 0) groups.set('other', { names: new Map(), items: [] });
+  const unnamed = decisions.get(null)!;
+  if (groups.size === 0) groups.set(unnamed.kind, { names: new Map(), items: [] });
   const list = [...groups.entries()];
   for (const it of unassigned) {
     let best = list[0]!;
@@ -433,11 +467,10 @@ function splitByPayer(
     }
     best[1].items.push(it);
   }
-  return list.map(([kind, g]) => ({
-    kind,
-    name: mostFrequent(g.names) ?? 'Unknown payer',
-    items: g.items,
-  }));
+  return list.map(([kind, g]) => {
+    const main = mostFrequent(g.names);
+    return { kind, decision: main === undefined ? unnamed : decisions.get(main)!, items: g.items };
+  });
 }
 
 /** A long gap between care days starts a new episode; supporting documents join the nearest one. */
@@ -520,7 +553,7 @@ function mostFrequent(counts: Map<string, number>): string | undefined {
 
 function assemble(
   items: Item[],
-  kind: PayerKind,
+  decision: PayerDecision,
   patient: EpisodeModel['patient'],
   patientKey: string,
   remitByClaim: Map<string, RemitRecord>,
@@ -553,6 +586,7 @@ function assemble(
   const payerNames = new Map<string, number>();
   for (const i of items) if (i.payer) payerNames.set(i.payer, (payerNames.get(i.payer) ?? 0) + 1);
   const payerName = mostFrequent(payerNames) ?? 'Unknown payer';
+  const kind = decision.kind;
 
   // Lines per claim in billing order; claims in order of their first line.
   const linesByClaim = new Map<string, EpisodeBillingLine[]>();
@@ -580,7 +614,7 @@ function assemble(
   return {
     id,
     patient,
-    payer: { name: payerName, kind, state: payerState(payerName) },
+    payer: { name: payerName, kind, state: decision.state, basis: decision.basis },
     start,
     end,
     ended,

@@ -8,4 +8,4 @@ export {
 export { resolvePatients, type PatientResolution } from './patients';
 export { addDays, daysBetween } from '../../../shared/dates';
 export { matchPatients, nameKey, parseName, displayName } from './identity';
-export { payerKind, payerState } from './payers';
+export { decidePayer, kindFromPayerName, SIGNAL_LEVELS, type PayerDecision } from './payers';

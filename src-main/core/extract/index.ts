@@ -14,6 +14,7 @@ import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
 import { classifyByContent, disciplineIn, titleType } from './classify';
 import { extractCommunicationParties } from './communication';
+import { extractCoverage } from './coverage';
 import { parseDate } from '../parse/dates';
 import { FactSink } from './facts';
 import { disciplineOfCredentials } from '../domain/credentials';
@@ -106,6 +107,7 @@ function buildDocument(
   extractDischargeReason(content, type, sink);
   extractVerbalOrders(content, sink);
   extractCommunicationParties(content, titleLine, type, sink);
+  extractCoverage(slice.lines, sink);
   const discipline = findDiscipline(titleLine, content, sink);
 
   const { pageStart, pageEnd } = pageRange(slice);

@@ -11,45 +11,201 @@ export type LedgerField =
   | 'dob'
   | 'dos'
   | 'code'
+  | 'codeType'
   | 'modifiers'
   | 'units'
   | 'charge'
   | 'payer'
+  | 'payerClass'
   | 'claim'
   | 'provider';
 
-/** Header synonyms as they are written in exports (display form, used in error messages). */
+/**
+ * Header synonyms as they are written in exports (display form, used in error messages), most
+ * specific first: when two columns of a file map to one field, the one whose synonym comes first
+ * here wins ("CPT" over "Code", "MRN" over "Account"). Gathered from billing systems' charge,
+ * ledger and encounter exports (WebPT, OpenEMR, hospital charge detail, clearinghouse reports).
+ */
 export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly string[]>> = {
-  patient: ['Patient', 'Patient Name', 'Pt Name', 'Client', 'Client Name'],
-  lastName: ['Last Name', 'Patient Last Name', 'Last'],
-  firstName: ['First Name', 'Patient First Name', 'First'],
-  mrn: ['MRN', 'Account', 'Acct #', 'Account #', 'Patient ID', 'Chart #'],
-  dob: ['DOB', 'Date of Birth', 'Birth Date'],
-  dos: ['DOS', 'Date of Service', 'Service Date', 'From Date'],
-  code: ['CPT', 'CPT Code', 'Procedure', 'Proc Code', 'HCPCS', 'CPT/HCPCS'],
-  modifiers: ['Modifier', 'Modifiers', 'Modifier(s)', 'Mod'],
-  units: ['Units', 'Qty', 'Quantity', 'Days/Units'],
-  charge: ['Charge', 'Charges', 'Amount', 'Billed', 'Fee'],
-  payer: ['Payer', 'Insurance', 'Primary Insurance', 'Carrier', 'Financial Class'],
-  claim: ['Claim', 'Claim #', 'Claim ID', 'Invoice', 'ICN'],
-  provider: ['Provider', 'Rendering', 'Rendering Provider', 'Therapist'],
+  patient: [
+    'Patient Name',
+    'Patient',
+    'Pt Name',
+    'Patient Full Name',
+    'Client Name',
+    'Client',
+    'Name',
+  ],
+  lastName: ['Patient Last Name', 'Last Name', 'Pt Last Name', 'Last', 'Surname', 'Family Name'],
+  firstName: ['Patient First Name', 'First Name', 'Pt First Name', 'First', 'Given Name'],
+  mrn: [
+    'MRN',
+    'Med Rec #',
+    'Medical Record Number',
+    'Medical Record #',
+    'Chart #',
+    'Chart No',
+    'Chart Number',
+    'Patient ID',
+    'Pt ID',
+    'PID',
+    'Patient Account',
+    'Patient Account Number',
+    'Acct #',
+    'Acct No',
+    'Acct',
+    'Account #',
+    'Account No',
+    'Account Number',
+    'Account',
+  ],
+  dob: ['DOB', 'Date of Birth', 'Birth Date', 'Birthdate', 'Pt DOB', 'Patient DOB'],
+  dos: [
+    'DOS',
+    'Date of Service',
+    'Service Date',
+    'Svc Date',
+    'Service Dt',
+    'Svc Dt',
+    'Date Svc',
+    'DOS From',
+    'From DOS',
+    'From Date',
+    'Service From',
+    'Date of Svc',
+    'Visit Date',
+    'Encounter Date',
+  ],
+  code: [
+    'CPT',
+    'CPT Code',
+    'CPT/HCPCS',
+    'CPT/HCPCS Code',
+    'HCPCS',
+    'HCPCS Code',
+    'Procedure Code',
+    'Proc Code',
+    'Proc',
+    'Procedure',
+    'Service Code',
+    'Billing Code',
+    'Charge Code',
+    'Code',
+  ],
+  codeType: ['Code Type', 'Code Set', 'Code System'],
+  modifiers: ['Modifiers', 'Modifier(s)', 'Modifier', 'Mods', 'Mod'],
+  units: ['Units', 'Unit', 'Qty', 'Quantity', 'Days/Units', 'Svc Units', 'Service Units'],
+  // A bare "Billed" comes last: OpenEMR's billing report uses it for a Y/N flag beside "Fee".
+  charge: [
+    'Charge',
+    'Charges',
+    'Charge Amt',
+    'Charge Amount',
+    'Chg',
+    'Chg Amt',
+    'Billed Amt',
+    'Billed Amount',
+    'Fee',
+    'Amount',
+    'Amt',
+    'Billed',
+  ],
+  payer: [
+    'Payer',
+    'Payer Name',
+    'Payor',
+    'Payor Name',
+    'Primary Payer',
+    'Primary Payor',
+    'Primary Insurance',
+    'Primary Ins',
+    'Primary Ins Plan',
+    'Insurance',
+    'Insurance Name',
+    'Insurance Company',
+    'Insurance Carrier',
+    'Insurance Plan',
+    'Ins Plan',
+    'Ins Co',
+    'Ins',
+    'Carrier',
+    'Plan Name',
+    'Plan',
+  ],
+  payerClass: [
+    'Financial Class',
+    'Fin Class',
+    'Fin Cls',
+    'Payer Class',
+    'Payer Type',
+    'Payor Type',
+    'Payer Category',
+    'Insurance Type',
+    'Ins Type',
+    'Insurance Category',
+    'Coverage Type',
+    'Plan Type',
+    'Category',
+  ],
+  // The provider's own bill number first (an 835's CLP01 echoes it); a WC ledger's "Claim No"
+  // beside an "Invoice" is often the carrier's injury claim, shared by every bill of the case.
+  claim: [
+    'Claim #',
+    'Claim ID',
+    'Claim',
+    'Invoice #',
+    'Invoice',
+    'Invoice No',
+    'Invoice Number',
+    'Claim No',
+    'Claim Number',
+    'HAR',
+    'Hospital Account',
+    'Encounter #',
+    'Encounter',
+    'ICN',
+  ],
+  provider: [
+    'Rendering Provider',
+    'Rendering Prov',
+    'Rendering',
+    'Rendering Therapist',
+    'Provider',
+    'Therapist',
+    'Clinician',
+    'Treating Provider',
+  ],
 };
 
-/** Numbered modifier columns: `Mod1`..`Mod4`, `Modifier 1`..`Modifier 4`. */
-const NUMBERED_MODIFIER = /^mod(?:ifier)?([1-4])$/;
+/** Numbered modifier columns: `Mod1`..`Mod4`, `Mod 1`, `Modifier 1`..`Modifier 4`, `CPT Mod 1`. */
+const NUMBERED_MODIFIER = /^(?:cpt|proc)?mod(?:ifier)?([1-4])$/;
 
 export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const FIELD_BY_HEADER: ReadonlyMap<string, LedgerField> = new Map(
-  (Object.entries(LEDGER_HEADER_SYNONYMS) as Array<[LedgerField, readonly string[]]>).flatMap(
-    ([field, names]) => names.map((n) => [normalizeHeader(n), field] as const),
-  ),
-);
+/** Field and rank (position among the field's synonyms) by normalized header; first one kept. */
+const FIELD_BY_HEADER: ReadonlyMap<string, { field: LedgerField; rank: number }> = (() => {
+  const map = new Map<string, { field: LedgerField; rank: number }>();
+  for (const [field, names] of Object.entries(LEDGER_HEADER_SYNONYMS) as Array<
+    [LedgerField, readonly string[]]
+  >) {
+    names.forEach((n, rank) => {
+      const key = normalizeHeader(n);
+      if (!map.has(key)) map.set(key, { field, rank });
+    });
+  }
+  return map;
+})();
+
+/**
+ * A "Code Type" cell that says the row's code is a diagnosis (OpenEMR lists ICD10 justification
+ * rows beside CPT4 service rows): such a row is not a billed service.
+ */
+export const DIAGNOSIS_CODE_TYPE = /^\s*(?:ICD|DSM|SNOMED|DX\b|diag)/i;
 
 export interface LedgerColumns {
-  /** Column index per field; the first matching column wins. */
+  /** Column index per field: the column whose synonym ranks first, else the leftmost. */
   fields: Partial<Record<LedgerField, number>>;
   /** Numbered modifier columns in order Mod1..Mod4. */
   modifierColumns: number[];
@@ -58,6 +214,7 @@ export interface LedgerColumns {
 
 export function mapLedgerHeaders(headers: string[]): LedgerColumns {
   const fields: Partial<Record<LedgerField, number>> = {};
+  const rankOf: Partial<Record<LedgerField, number>> = {};
   const numbered: Array<[number, number]> = [];
   headers.forEach((header, index) => {
     const key = normalizeHeader(header);
@@ -66,8 +223,13 @@ export function mapLedgerHeaders(headers: string[]): LedgerColumns {
       numbered.push([Number(numberedMatch[1]), index]);
       return;
     }
-    const field = FIELD_BY_HEADER.get(key);
-    if (field && fields[field] === undefined) fields[field] = index;
+    const hit = FIELD_BY_HEADER.get(key);
+    if (!hit) return;
+    const rank = rankOf[hit.field];
+    if (rank === undefined || hit.rank < rank) {
+      fields[hit.field] = index;
+      rankOf[hit.field] = hit.rank;
+    }
   });
   numbered.sort((a, b) => a[0] - b[0]);
   return { fields, modifierColumns: numbered.map(([, i]) => i), headers };

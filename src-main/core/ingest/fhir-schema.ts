@@ -97,9 +97,20 @@ export const claimSchema = z.looseObject({
   identifier: z.array(identifier).optional(),
   patient: reference,
   insurer: reference.optional(),
+  insurance: z
+    .array(z.looseObject({ focal: z.boolean().optional(), coverage: reference }))
+    .optional(),
   provider: reference.optional(),
   billablePeriod: period.optional(),
   item: z.array(claimItem).optional(),
+});
+
+/** Coverage: who pays (payor) and what kind of cover it is (type: WCBPOL, Medicare, ...). */
+export const coverageSchema = z.looseObject({
+  resourceType: z.literal('Coverage'),
+  id: z.string().optional(),
+  type: codeableConcept.optional(),
+  payor: z.array(reference).optional(),
 });
 
 const adjudication = z.looseObject({
@@ -197,6 +208,7 @@ export const RESOURCE_SCHEMAS = {
   Patient: patientSchema,
   DocumentReference: documentReferenceSchema,
   Claim: claimSchema,
+  Coverage: coverageSchema,
   ExplanationOfBenefit: explanationOfBenefitSchema,
   CarePlan: carePlanSchema,
   Goal: goalSchema,
@@ -207,6 +219,7 @@ export const RESOURCE_SCHEMAS = {
 export type FhirPatient = z.infer<typeof patientSchema>;
 export type FhirDocumentReference = z.infer<typeof documentReferenceSchema>;
 export type FhirClaim = z.infer<typeof claimSchema>;
+export type FhirCoverage = z.infer<typeof coverageSchema>;
 export type FhirExplanationOfBenefit = z.infer<typeof explanationOfBenefitSchema>;
 export type FhirCarePlan = z.infer<typeof carePlanSchema>;
 export type FhirGoal = z.infer<typeof goalSchema>;
@@ -229,8 +242,9 @@ const r4Conformance: [
   AcceptsEveryR4<FhirPatient, R4.Patient>,
   AcceptsEveryR4<FhirDocumentReference, R4.DocumentReference>,
   AcceptsEveryR4<FhirClaim, R4.Claim>,
+  AcceptsEveryR4<FhirCoverage, R4.Coverage>,
   AcceptsEveryR4<FhirExplanationOfBenefit, R4.ExplanationOfBenefit>,
   AcceptsEveryR4<FhirCarePlan, R4.CarePlan>,
   AcceptsEveryR4<FhirGoal, R4.Goal>,
-] = [true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true];
 void r4Conformance;

@@ -24,6 +24,7 @@ import {
   type FhirCarePlan,
   type FhirClaim,
   type FhirCodeableConcept,
+  type FhirCoverage,
   type FhirDocumentReference,
   type FhirExplanationOfBenefit,
   type FhirGoal,
@@ -34,6 +35,36 @@ import { conceptText, typesetCarePlan, typesetGoal } from './fhir-typeset';
 import { htmlToText } from './html';
 
 const GROUPS: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
+
+/** PHDSC Source of Payment Typology, the code system US profiles use for Coverage.type. */
+const SOPT_SYSTEMS = ['urn:oid:2.16.840.1.113883.3.221.5', 'https://nahdo.org/sopt'];
+
+/** Who pays a claim and the kind of cover, from its Coverage. */
+interface CoverageOfClaim {
+  payer: string | null;
+  payerClass: string | null;
+}
+
+/**
+ * Coverage.type as one class string for the payer-kind decision: its text, displays and codes
+ * ("Workers' compensation / workers compensation policy / WCBPOL"); a Source of Payment Typology
+ * code is marked "SOPT 121", since its bare digits would say nothing.
+ */
+function coverageClass(type: FhirCodeableConcept | undefined): string | null {
+  if (!type) return null;
+  const parts: string[] = [];
+  const add = (v: string | undefined) => {
+    const t = v?.trim();
+    if (t && !parts.includes(t)) parts.push(t);
+  };
+  add(type.text);
+  for (const c of type.coding ?? []) add(c.display);
+  for (const c of type.coding ?? []) {
+    if (!c.code) continue;
+    add(SOPT_SYSTEMS.includes(c.system ?? '') ? `SOPT ${c.code.trim()}` : c.code);
+  }
+  return parts.length > 0 ? parts.join(' / ') : null;
+}
 
 interface Entry {
   index: number;
@@ -218,6 +249,17 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
     patients.resolve(ref) ?? (ref?.display ? { name: ref.display, dob: null, mrn: null } : null);
   const payerFor = (ref: FhirReference | undefined): string | null =>
     ref?.display ?? organizations.resolve(ref);
+  const coverages = new ReferenceIndex<CoverageOfClaim>();
+  for (const { entry, data } of byType('Coverage')) {
+    const coverage = data as FhirCoverage;
+    const payor = coverage.payor?.map((p) => payerFor(p)).find((name) => name) ?? null;
+    coverages.add(entry, { payer: payor, payerClass: coverageClass(coverage.type) });
+  }
+  const coverageFor = (claim: FhirClaim): CoverageOfClaim | null => {
+    const insurance = claim.insurance ?? [];
+    const focal = insurance.find((i) => i.focal) ?? insurance[0];
+    return focal ? coverages.resolve(focal.coverage) : null;
+  };
 
   const documents: EmbeddedDocument[] = [];
   const billing: BillingLine[] = [];
@@ -267,7 +309,15 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
         break;
       }
       case 'Claim':
-        billing.push(...claimLines(data as FhirClaim, entry, patientFor, payerFor));
+        billing.push(
+          ...claimLines(
+            data as FhirClaim,
+            entry,
+            patientFor,
+            payerFor,
+            coverageFor(data as FhirClaim),
+          ),
+        );
         break;
       case 'ExplanationOfBenefit':
         claims.push(eobClaim(data as FhirExplanationOfBenefit, entry, patientFor, payerFor));
@@ -284,8 +334,11 @@ function claimLines(
   entry: Entry,
   patientFor: (r: FhirReference | undefined) => PatientRecord | null,
   payerFor: (r: FhirReference | undefined) => string | null,
+  coverage: CoverageOfClaim | null,
 ): BillingLine[] {
   const patient = patientFor(claim.patient);
+  const payer = payerFor(claim.insurer) ?? coverage?.payer ?? null;
+  const payerClass = coverage?.payerClass ?? null;
   const claimId = claim.identifier?.find((i) => i.value)?.value ?? claim.id ?? null;
   return (claim.item ?? []).map((item, i) => {
     const dos =
@@ -312,7 +365,8 @@ function claimLines(
       modifiers: modifierCodes(item.modifier),
       units,
       charge,
-      payer: payerFor(claim.insurer),
+      payer,
+      payerClass,
       claimId,
       provider: claim.provider?.display ?? null,
     };

@@ -6,7 +6,12 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { BillingLine, ReadResult } from '../../../shared/model';
 import { ReaderError, reject } from './errors';
-import { describeMissingColumn, type LedgerColumns, type LedgerField } from './csv-headers';
+import {
+  DIAGNOSIS_CODE_TYPE,
+  describeMissingColumn,
+  type LedgerColumns,
+  type LedgerField,
+} from './csv-headers';
 import { HEADER_SEARCH_LINES, findHeaderRow } from './csv-sniff';
 import { decodeToLfText } from './csv-text';
 import {
@@ -196,6 +201,8 @@ function skipReason(record: string[], columns: LedgerColumns): string | null {
   if (identity.every((f) => cell(record, columns, f) === ''))
     return 'total row (no patient, date or code)';
   if (values.length === 1 && columns.headers.length > 2) return 'only one value: not a billing row';
+  const codeType = cell(record, columns, 'codeType');
+  if (DIAGNOSIS_CODE_TYPE.test(codeType)) return `diagnosis row (code type "${codeType}")`;
   return null;
 }
 
@@ -269,6 +276,7 @@ function toBillingLine(
     units,
     charge,
     payer: orNull(cell(record, columns, 'payer')),
+    payerClass: orNull(cell(record, columns, 'payerClass')),
     claimId: orNull(cell(record, columns, 'claim')),
     provider: orNull(cell(record, columns, 'provider')),
   };

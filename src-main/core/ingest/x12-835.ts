@@ -140,6 +140,7 @@ function readTransaction(segments: X12Segment[], component: string): Transaction
           charge: amount(seg, 3),
           paid: amount(seg, 4),
           patientResponsibility: amount(seg, 5),
+          filingIndicator: el(seg, 6).trim().toUpperCase() || null,
           payerClaimNumber: el(seg, 7) || null,
           payerName: tx.payerName,
           patientName: null,

@@ -51,8 +51,8 @@ export class ImportWriter {
     );
     this.insertLineStmt = db.prepare(
       `INSERT INTO billing_lines (file_id, source, line, patient_name, mrn, dob, dos, code, modifiers,
-         units, charge, payer, claim_id, provider)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         units, charge, payer, claim_id, provider, payer_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertRemitStmt = db.prepare(
       `INSERT INTO remit_claims (file_id, claim_id, status, patient_name, member_id, payer_name,
@@ -145,6 +145,7 @@ export class ImportWriter {
       l.payer,
       l.claimId,
       l.provider,
+      l.payerClass ?? null,
     );
   }
 

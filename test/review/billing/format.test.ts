@@ -81,7 +81,7 @@ describe('formatCsv', () => {
     const csv = formatCsv(r);
     const rows = csv.split('\r\n').filter(Boolean);
     expect(rows[0]).toBe(
-      'episode,patient,payer,rule,status,severity,dates,message,evidence_file,evidence_page,evidence_line,evidence_quote',
+      'episode,patient,payer,rule,status,severity,dates,message,evidence_file,evidence_page,evidence_line,evidence_quote,payer_kind,profile,payer_basis',
     );
     expect(rows).toHaveLength(1 + r.episodes[0]!.findings.length);
     expect(csv).toContain('"Doe, John"');

@@ -13,6 +13,10 @@ export const CSV_HEADER = [
   'evidence_page',
   'evidence_line',
   'evidence_quote',
+  // Added after the original columns (the contract adds, never moves): how the profile was chosen.
+  'payer_kind',
+  'profile',
+  'payer_basis',
 ] as const;
 
 /**
@@ -35,6 +39,10 @@ export function* csvChunks(report: ReviewReport): Generator<string> {
   yield CSV_HEADER.join(',') + '\r\n';
   for (const ep of report.episodes) {
     let rows = '';
+    // The same three cells on every row of the episode: made once.
+    const payerCells = [ep.payer.kind, ep.profile ?? '', (ep.payer.basis ?? []).join('; ')]
+      .map(csvCell)
+      .join(',');
     for (const f of ep.findings) {
       const ev = f.evidence[0];
       rows +=
@@ -53,7 +61,10 @@ export function* csvChunks(report: ReviewReport): Generator<string> {
           ev?.quote,
         ]
           .map(csvCell)
-          .join(',') + '\r\n';
+          .join(',') +
+        ',' +
+        payerCells +
+        '\r\n';
     }
     if (rows) yield rows;
   }

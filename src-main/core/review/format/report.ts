@@ -39,7 +39,8 @@ export const reviewedEpisodeSchema = z.object({
   }),
   payer: z.object({
     name: z.string(),
-    kind: z.enum(['medicare', 'workers-comp', 'commercial', 'other']),
+    kind: z.enum(['medicare', 'workers-comp', 'commercial', 'other', 'unknown']),
+    basis: z.array(z.string()).optional(),
   }),
   start: isoDate,
   end: isoDate,
@@ -88,11 +89,32 @@ export function countVisits(episode: EpisodeModel): number {
   return dates.size;
 }
 
+/**
+ * Why the episode's profile is what it is when its payer's kind did not choose it: never
+ * silently commercial (rules.md section 4).
+ */
+export function profileNote(
+  kind: EpisodeModel['payer']['kind'],
+  profileName: string,
+  overridden: boolean,
+): string | null {
+  if (overridden) return `profile ${profileName} given for the whole review (--payer-profile)`;
+  if (kind === 'unknown') {
+    return `reviewed with the ${profileName} profile until the payer's kind is set (Settings > Payers, or chartready payers --set "NAME=kind")`;
+  }
+  if (kind === 'other') {
+    return `reviewed with the ${profileName} profile: no built-in profile for this kind of payer`;
+  }
+  return null;
+}
+
 export function toReviewedEpisode(
   episode: EpisodeModel,
   findings: Finding[],
   profileName?: string,
+  overridden = false,
 ): ReviewedEpisode {
+  const note = profileName ? profileNote(episode.payer.kind, profileName, overridden) : null;
   const claims = new Set<string>();
   for (const c of episode.claims) claims.add(c.claimId);
   for (const l of episode.billing) if (l.claimId) claims.add(l.claimId);
@@ -103,7 +125,11 @@ export function toReviewedEpisode(
       ...(episode.patient.mrn ? { mrn: episode.patient.mrn } : {}),
       dob: episode.patient.dob,
     },
-    payer: { name: episode.payer.name, kind: episode.payer.kind },
+    payer: {
+      name: episode.payer.name,
+      kind: episode.payer.kind,
+      basis: note ? [...episode.payer.basis, note] : episode.payer.basis,
+    },
     start: episode.start,
     end: episode.end,
     visits: countVisits(episode),

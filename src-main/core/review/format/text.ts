@@ -67,6 +67,7 @@ function renderEpisode(
     ),
   );
   lines.push(...wrap(`Payer: ${ep.payer.name} (${ep.payer.kind})`, width, '  '));
+  for (const why of ep.payer.basis ?? []) lines.push(...wrap(`- ${why}`, width, '    '));
   lines.push(...wrap(`Claims: ${ep.claims.join(', ') || 'none'}`, width, '  '));
   const groups: Array<{
     key: 'error' | 'warning' | 'info';
