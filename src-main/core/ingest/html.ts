@@ -61,6 +61,7 @@ class NoteText implements HtmlSink {
   /** A newline right after <pre> is not text, as in a browser. */
   private preStart = false;
   private readonly tables: TableFrame[] = [];
+  private listItems = 0;
   private readonly lists: OpenDefinitionList[] = [];
   private readonly looseLists = new WeakMap<TextLayout, OpenDefinitionList>();
   private readonly labels: OpenLabel[] = [];
@@ -126,7 +127,20 @@ class NoteText implements HtmlSink {
       case 'li':
         layout.block(1);
         layout.setPrefix('- ');
-        return () => layout.block(1);
+        this.listItems++;
+        return () => {
+          this.listItems--;
+          layout.block(1);
+        };
+      case 'ul':
+      case 'ol':
+      case 'menu':
+      case 'dir': {
+        // A list inside a list item has no margins: its items follow on the next lines.
+        const level = this.listItems > 0 ? 1 : 2;
+        layout.block(level);
+        return () => layout.block(level);
+      }
       case 'dl':
         return this.openDefinitionList();
       case 'dt':
