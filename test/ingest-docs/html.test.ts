@@ -223,6 +223,11 @@ describe('htmlToText: nothing lost, nothing slow', () => {
 });
 
 describe('readHtmlNote: character set', () => {
+  const noteText = (bytes: Uint8Array) => {
+    const read = readHtmlNote(bytes);
+    if (read.kind !== 'notes') throw new Error(`read as ${read.kind}`);
+    return read.pages[0]!.text;
+  };
   const latin2 = (html: string) =>
     Uint8Array.from(html, (c) => (c === 'ř' ? 0xf8 : c === 'á' ? 0xe1 : c.charCodeAt(0)));
 
@@ -230,17 +235,17 @@ describe('readHtmlNote: character set', () => {
     const bytes = latin2(
       '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2"></head><body><p>Therapist: Dvořák, PT</p></body></html>',
     );
-    expect(readHtmlNote(bytes).pages[0]!.text).toBe('Therapist: Dvořák, PT');
+    expect(noteText(bytes)).toBe('Therapist: Dvořák, PT');
   });
 
   it('keeps valid UTF-8 when the template still declares Latin-1, and falls back to Windows-1252', () => {
     const utf8 = new TextEncoder().encode('<meta charset="ISO-8859-1"><p>Núñez, José – 98.6°F</p>');
-    expect(readHtmlNote(utf8).pages[0]!.text).toBe('Núñez, José – 98.6°F');
+    expect(noteText(utf8)).toBe('Núñez, José – 98.6°F');
     const cp1252 = Uint8Array.from(
       ['<p>pt', 0x92, 's HEP ', 0x96, ' 5', 0xb0].flatMap((c) =>
         typeof c === 'number' ? [c] : [...c].map((ch) => ch.charCodeAt(0)),
       ),
     );
-    expect(readHtmlNote(cp1252).pages[0]!.text).toBe('pt\u2019s HEP \u2013 5°');
+    expect(noteText(cp1252)).toBe('pt\u2019s HEP \u2013 5°');
   });
 });
