@@ -32,8 +32,23 @@ const SEEDS = {
   csv: readFileSync(join(SAMPLE, 'billing/ledger.csv')),
   remit: readFileSync(join(SAMPLE, 'remits/midwest_wc_835.edi')),
   fhir: readFileSync(join(SAMPLE, 'chen-robert/chen_robert_fhir_bundle.json')),
+  // The sample's HTML note (tables, lists) and a form export's controls, for the HTML reader.
+  html: Buffer.concat([
+    readFileSync(join(SAMPLE, 'nguyen-linda/2026-11-02_progress_report.html')),
+    Buffer.from(
+      '<form><dl><dt>Status</dt><dd><select><option selected>Met</option><option>Not met</option></select></dd></dl>' +
+        '<table><tr><td><input type="checkbox" checked></td><td><label for="g">Goals met</label></td></tr>' +
+        '<tr><th>Pain</th><td><input type="text" value="3/10"><input id="g" type="radio"></td></tr></table></form>',
+    ),
+  ]),
 };
-const NAMES = { pdf: 'note.pdf', csv: 'ledger.csv', remit: 'remit.835', fhir: 'bundle.json' };
+const NAMES = {
+  pdf: 'note.pdf',
+  csv: 'ledger.csv',
+  remit: 'remit.835',
+  fhir: 'bundle.json',
+  html: 'note.html',
+};
 
 let cases = 0;
 afterAll(() => {
@@ -105,7 +120,7 @@ const mutation = (seed: Buffer) =>
 const opts = (n: number) => ({ numRuns: runs(n), seed: SEED, endOnFailure: true });
 
 describe('fuzz: readSource on mutated inputs', () => {
-  for (const kind of ['csv', 'remit', 'fhir', 'pdf'] as const) {
+  for (const kind of ['csv', 'remit', 'fhir', 'html', 'pdf'] as const) {
     const n = kind === 'pdf' ? 60 : 150;
     it(`${kind}: mutated seed bytes read or reject with a reason`, async () => {
       await fc.assert(
