@@ -19,6 +19,10 @@ export interface ImportFileResult {
   billingLines?: number;
   claims?: number;
   warnings?: string[];
+  /** Skipped because every document in it is already stored from this file (a re-export). */
+  duplicateOf?: string;
+  /** Documents left out because an already stored copy is kept (see `warnings`). */
+  duplicates?: number;
 }
 
 export interface ImportResponse {
@@ -165,6 +169,8 @@ export interface ReanalyzeResponse {
   documentsAfter: number;
   failed: Array<{ path: string; reason: string }>;
   extractorVersion: number;
+  /** Documents left out as copies of documents another file holds (re-exports). */
+  duplicates?: number;
 }
 
 export interface ChartReadyApi {

@@ -3,6 +3,7 @@ import { auditLog } from './0002-audit-log';
 import { documentFacts } from './0003-document-facts';
 import { identityIndexes } from './0004-identity-indexes';
 import { extractorVersion } from './0005-extractor-version';
+import { documentIdentity } from './0006-document-identity';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -12,5 +13,6 @@ export const MIGRATIONS: readonly Migration[] = [
   documentFacts,
   identityIndexes,
   extractorVersion,
+  documentIdentity,
 ];
 export type { Migration };
