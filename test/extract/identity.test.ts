@@ -31,6 +31,12 @@ describe('patient name labels', () => {
     expect(name('Re:   Claimant:         Yolanda Pruitt')).toEqual(['Pruitt, Yolanda']);
   });
 
+  it('reads a table whose label cell and value cell are kept apart by a tab', () => {
+    expect(name('Patient\tDelahunt, Grace M.\tDOB\t07-22-1988\tMRN\tLR-20931')).toEqual([
+      'Delahunt, Grace M.',
+    ]);
+  });
+
   it('does not take a subject, a practice or a carrier for the patient', () => {
     expect(name('Re: Work Conditioning Program')).toEqual([]);
     expect(name('Re: Progress Update')).toEqual([]);

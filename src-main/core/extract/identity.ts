@@ -20,9 +20,12 @@ import {
   RE_NAME_CUE,
 } from '../lexicon/identity';
 
-/** Patient-name labels; the word before the label must not make it someone else's name. */
+/**
+ * Patient-name labels, followed by ":" or by a table cell's tab ("Patient<TAB>Delahunt, Grace M.");
+ * the word before the label must not make it someone else's name.
+ */
 const NAME_LABEL = new RegExp(
-  `(?<![A-Za-z] ?)\\b(?:${PATIENT_NAME_LABELS.join('|')})\\s*:\\s*`,
+  `(?<![A-Za-z] ?)\\b(?:${PATIENT_NAME_LABELS.join('|')})(?:\\s*:|[ ]*\\t)\\s*`,
   'dgi',
 );
 const PAYER_LABEL =
