@@ -6,7 +6,6 @@ import {
   parseName,
 } from '../../src-main/core/episodes/identity';
 import { payerKind, payerState } from '../../src-main/core/episodes/payers';
-import { assignByFolder } from '../../src-main/core/episodes/patients';
 
 describe('parseName', () => {
   it('reads "Last, First M" and "First M. Last" the same way', () => {
@@ -94,33 +93,6 @@ describe('payer classification', () => {
     expect(payerState('Texas Mutual WC')).toBe('TX');
     expect(payerState('State Compensation Insurance Fund (California)')).toBe('CA');
     expect(payerState('Aetna')).toBeNull();
-  });
-});
-
-describe('assignByFolder', () => {
-  it('gives an unidentified document the patient whose notes fill its folder', () => {
-    const patientOf = [0, 0, 0, -1, 1, -1, -1];
-    assignByFolder(
-      [
-        'alvarez/eval.pdf',
-        'alvarez/d1.pdf',
-        'alvarez/d2.pdf',
-        'alvarez/job.pdf',
-        'chen/eval.pdf',
-        'loose.pdf',
-        'mixed/x.pdf',
-      ],
-      patientOf,
-    );
-    expect(patientOf[3]).toBe(0);
-    // Files at the import root, or in folders with no identified notes, stay unmatched.
-    expect(patientOf[5]).toBe(-1);
-    expect(patientOf[6]).toBe(-1);
-  });
-  it('does not guess in a folder shared by several patients', () => {
-    const patientOf = [0, 1, 0, 1, -1];
-    assignByFolder(['notes/a', 'notes/b', 'notes/c', 'notes/d', 'notes/e'], patientOf);
-    expect(patientOf[4]).toBe(-1);
   });
 });
 

@@ -17,6 +17,9 @@ export const documentIdentity: Migration = {
     ALTER TABLE documents ADD COLUMN claim_number TEXT;
     ALTER TABLE documents ADD COLUMN text_hash TEXT;
     CREATE INDEX documents_text_hash ON documents(text_hash) WHERE text_hash IS NOT NULL;
+    -- Matching reads the claim numbers of identified documents; most documents carry none.
+    CREATE INDEX documents_claim ON documents(claim_number, patient_name, patient_dob, patient_mrn)
+      WHERE claim_number IS NOT NULL;
 
     CREATE TABLE document_assignments (
       file_sha256 TEXT NOT NULL,
