@@ -109,6 +109,8 @@ export const ClinicSettingsSchema = z.strictObject({
   defaultPayerProfile: z.string().max(LIMITS.idChars).nullable(),
 });
 
+export const AssignDocumentSchema = z.strictObject({ documentId: docId, patientKey: id });
+
 /** One schema per method, keyed like API_METHODS. */
 export const REQUEST_SCHEMAS = {
   info: NoArgsSchema,
@@ -122,6 +124,9 @@ export const REQUEST_SCHEMAS = {
   getSettings: NoArgsSchema,
   saveSettings: ClinicSettingsSchema,
   reanalyze: NoArgsSchema,
+  listUnassigned: NoArgsSchema,
+  listPatients: NoArgsSchema,
+  assignDocument: AssignDocumentSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -31,6 +31,35 @@ export interface ImportResponse {
   imported: number;
   skipped: number;
   rejected: number;
+  /** Documents of the whole store that no patient could be found for, after this import. */
+  unassigned?: UnassignedDocument[];
+}
+
+/** A document whose text names no patient the store knows: the user assigns it. */
+export interface UnassignedDocument {
+  documentId: number;
+  file: string;
+  pageStart: number;
+  pageEnd: number;
+  type: DocType;
+  title: string;
+  date: IsoDate | null;
+  /** What the document does say (a claim number, a DOB), to help the user choose. */
+  clues: string[];
+}
+
+/** A patient a document can be assigned to. */
+export interface PatientChoice {
+  /** Stable key (MRN, else normalized name and DOB), used to assign. */
+  key: string;
+  name: string;
+  dob: IsoDate | null;
+  mrn: string | null;
+}
+
+export interface AssignDocumentRequest {
+  documentId: number;
+  patientKey: string;
 }
 
 export interface ImportProgressEvent {
@@ -186,6 +215,12 @@ export interface ChartReadyApi {
   saveSettings(req: ClinicSettings): Promise<ClinicSettings>;
   /** Reads the files an older note reader read again with this version's reader. */
   reanalyze(): Promise<ReanalyzeResponse>;
+  /** Documents that name no patient the store knows, for the user to assign. */
+  listUnassigned(): Promise<UnassignedDocument[]>;
+  /** The store's patients, by name, to assign a document to. */
+  listPatients(): Promise<PatientChoice[]>;
+  /** Assigns a document to a patient (audit-logged, kept across reanalyze); returns those left. */
+  assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
 }
 
 /** Method names, for the IPC and HTTP routers (one channel per method). */
@@ -201,6 +236,9 @@ export const API_METHODS = [
   'getSettings',
   'saveSettings',
   'reanalyze',
+  'listUnassigned',
+  'listPatients',
+  'assignDocument',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -266,7 +266,7 @@ function storeAnalysis(
     if (notes.kept.length === 0 && duplicates > 0) {
       // Every document is already stored from another file: nothing new to keep.
       const of = notes.duplicates[0]!.of;
-      const reason = `duplicate of ${of} (same patient, type, date and text)`;
+      const reason = `duplicate of ${of}: same patient, type, date and text`;
       writer.log({ batchId, path, sha256: sha, kind, status: 'skipped', reason });
       return { path, status: 'skipped', kind, reason, duplicateOf: of, duplicates };
     }
