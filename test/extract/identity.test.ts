@@ -21,6 +21,7 @@ describe('patient name labels', () => {
     ['Member:            Grace M. Delahunt', 'Delahunt, Grace M.'],
     ['Beneficiary: Eleanor M. Vosberg', 'Vosberg, Eleanor M.'],
     ['Pt name: Marcus Whitfield          DOB: 9/2/1990', 'Whitfield, Marcus'],
+    ['Employee: Marcus Whitfield (copy released to Lakeshore Rehab 3/2/26)', 'Whitfield, Marcus'],
   ])('%s', (line, expected) => {
     expect(name(line)).toEqual([expected]);
   });

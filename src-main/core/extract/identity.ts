@@ -65,6 +65,16 @@ export function normalizeName(raw: string): string | null {
   return `${last}, ${tokens.join(' ')}`;
 }
 
+/** A name field's value: the field, up to a remark in parentheses ("Roe, Jane (copy to HR)"). */
+function nameValue(text: string, from: number): [number, number] {
+  const [s, e] = fieldValue(text, from);
+  const paren = text.indexOf('(', s);
+  if (paren < 0 || paren >= e) return [s, e];
+  let end = paren;
+  while (end > s && /[\s,;]/.test(text[end - 1] ?? '')) end--;
+  return [s, end];
+}
+
 /** A value that is itself another label ("Re: Claimant: Yolanda Pruitt") is read by that label. */
 const STARTS_WITH_LABEL = /^[A-Za-z][A-Za-z' ]{0,24}:/;
 
@@ -73,12 +83,12 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
     const t = line.text;
     for (const m of t.matchAll(NAME_LABEL)) {
       if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
-      const [s, e] = fieldValue(t, (m.index ?? 0) + m[0].length);
+      const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
       const name = normalizeName(t.slice(s, e));
       if (name) sink.add('patient-name', name, line, s, e);
     }
     for (const m of t.matchAll(RE_LABEL)) {
-      const [s, e] = fieldValue(t, (m.index ?? 0) + m[0].length);
+      const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
       const value = t.slice(s, e);
       if (STARTS_WITH_LABEL.test(value)) continue;
       // A subject line names a patient only in a name's inverted form or beside an identifier.
