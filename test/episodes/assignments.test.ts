@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { validateRequest } from '../../shared/api-schemas';
 import { main } from '../../src-main/cli/main';
 import { ChartReadyService } from '../../src-main/core/api/service';
 import { readAuditLog } from '../../src-main/core/store/audit';
@@ -128,5 +129,25 @@ describe('chartready import and assign', () => {
     const done = await cli(['assign', '--db', db, '--document', id, '--patient', 'TWR-004417']);
     expect(done.code).toBe(0);
     expect(done.out).toBe(`assigned document ${id}\nno unassigned documents`);
+  });
+});
+
+describe('assignDocument requests from a renderer', () => {
+  it('accept a document number and a patient key, and nothing else', () => {
+    expect(validateRequest('assignDocument', { documentId: 7, patientKey: 'TWR-004417' })).toEqual({
+      ok: true,
+      value: { documentId: 7, patientKey: 'TWR-004417' },
+    });
+    expect(validateRequest('assignDocument', { documentId: -1, patientKey: 'K' })).toMatchObject({
+      ok: false,
+      field: 'documentId',
+    });
+    expect(validateRequest('assignDocument', { documentId: 1, patientKey: '' })).toMatchObject({
+      ok: false,
+      field: 'patientKey',
+    });
+    expect(
+      validateRequest('assignDocument', { documentId: 1, patientKey: 'K', name: 'x' }),
+    ).toMatchObject({ ok: false });
   });
 });
