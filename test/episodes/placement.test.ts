@@ -2,7 +2,7 @@
  * Documents that name no patient are placed by what they say (claim number, date of birth), never
  * by their folder alone; what stays unplaced is listed for the user.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,26 @@ describe('placing documents that name no patient', () => {
       ].join('\n'),
     });
     expect(placement(db)['doc3.txt']).toBe('Keel, Brandon');
+  });
+
+  it('by the claim number a remit carries (the member id workers comp payers fill with it)', async () => {
+    const db = await store({
+      'ur.txt': [
+        'UTILIZATION REVIEW APPROVAL',
+        'Date: 02/27/2026',
+        'Claim number: 004871-226613-WC-01',
+        'Work conditioning 97545/97546: 10 visits approved.',
+      ].join('\n'),
+    });
+    // The Gallagher Bassett remit of the c04 corpus chart: Wrobel's claim in NM1*QC ... MI.
+    const remit = 'ERA_GallagherBassett_20260324.835';
+    const dir = mkdtempSync(join(tmpdir(), 'cr-place-remit-'));
+    copyFileSync(
+      join(__dirname, '../corpus/c04-terse-abbrev-txt/export/billing', remit),
+      join(dir, remit),
+    );
+    await importPaths(db, [join(dir, remit)]);
+    expect(placement(db)['ur.txt']).toBe('Wrobel, Tomasz');
   });
 
   it('by the date of birth when only one patient has it', async () => {
