@@ -117,6 +117,7 @@ export const SetPayerKindSchema = z.strictObject({
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter state')
     .nullish(),
 });
+export const AssignDocumentSchema = z.strictObject({ documentId: docId, patientKey: id });
 
 /** One schema per method, keyed like API_METHODS. */
 export const REQUEST_SCHEMAS = {
@@ -133,6 +134,9 @@ export const REQUEST_SCHEMAS = {
   reanalyze: NoArgsSchema,
   listPayers: NoArgsSchema,
   setPayerKind: SetPayerKindSchema,
+  listUnassigned: NoArgsSchema,
+  listPatients: NoArgsSchema,
+  assignDocument: AssignDocumentSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

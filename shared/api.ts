@@ -19,6 +19,10 @@ export interface ImportFileResult {
   billingLines?: number;
   claims?: number;
   warnings?: string[];
+  /** Skipped because every document in it is already stored from this file (a re-export). */
+  duplicateOf?: string;
+  /** Documents left out because an already stored copy is kept (see `warnings`). */
+  duplicates?: number;
 }
 
 export interface ImportResponse {
@@ -27,6 +31,35 @@ export interface ImportResponse {
   imported: number;
   skipped: number;
   rejected: number;
+  /** Documents of the whole store that no patient could be found for, after this import. */
+  unassigned?: UnassignedDocument[];
+}
+
+/** A document whose text names no patient the store knows: the user assigns it. */
+export interface UnassignedDocument {
+  documentId: number;
+  file: string;
+  pageStart: number;
+  pageEnd: number;
+  type: DocType;
+  title: string;
+  date: IsoDate | null;
+  /** What the document does say (a claim number, a DOB), to help the user choose. */
+  clues: string[];
+}
+
+/** A patient a document can be assigned to. */
+export interface PatientChoice {
+  /** Stable key (MRN, else normalized name and DOB), used to assign. */
+  key: string;
+  name: string;
+  dob: IsoDate | null;
+  mrn: string | null;
+}
+
+export interface AssignDocumentRequest {
+  documentId: number;
+  patientKey: string;
 }
 
 export interface ImportProgressEvent {
@@ -191,6 +224,8 @@ export interface ReanalyzeResponse {
   documentsAfter: number;
   failed: Array<{ path: string; reason: string }>;
   extractorVersion: number;
+  /** Documents left out as copies of documents another file holds (re-exports). */
+  duplicates?: number;
 }
 
 export interface ChartReadyApi {
@@ -210,6 +245,12 @@ export interface ChartReadyApi {
   listPayers(): Promise<PayerSummary[]>;
   /** Records the user's kind for a payer (audit-logged) and re-reviews the episodes it touches. */
   setPayerKind(req: SetPayerKindRequest): Promise<PayerSummary[]>;
+  /** Documents that name no patient the store knows, for the user to assign. */
+  listUnassigned(): Promise<UnassignedDocument[]>;
+  /** The store's patients, by name, to assign a document to. */
+  listPatients(): Promise<PatientChoice[]>;
+  /** Assigns a document to a patient (audit-logged, kept across reanalyze); returns those left. */
+  assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
 }
 
 /** Method names, for the IPC and HTTP routers (one channel per method). */
@@ -227,6 +268,9 @@ export const API_METHODS = [
   'reanalyze',
   'listPayers',
   'setPayerKind',
+  'listUnassigned',
+  'listPatients',
+  'assignDocument',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

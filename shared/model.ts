@@ -234,6 +234,11 @@ export interface ExtractedDocument {
   pageEnd: number;
   discipline: Discipline | null;
   facts: Fact[];
+  /**
+   * SHA-256 of the document's text with whitespace collapsed and running headers and footers left
+   * out: the same note exported twice (CRLF, a trailing newline, a re-export footer) hashes alike.
+   */
+  textHash?: string;
 }
 
 /** One billed service line from a ledger CSV, an 835 SVC loop or a FHIR Claim item. */

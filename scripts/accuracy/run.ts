@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reviewStore } from '../../src-main/core/api/review';
+import { unassignedDocuments } from '../../src-main/core/episodes';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { openDatabase } from '../../src-main/core/store/db';
 import { loadCorpus, materializeExport } from './corpus';
@@ -46,6 +47,11 @@ async function main(): Promise<number> {
         for (const f of summary.files)
           if (f.status === 'rejected')
             importProblems.push(`${chart.id}: rejected ${f.path}: ${f.reason ?? ''}`);
+        // A document no evidence places with a patient is in no episode: the review never sees it.
+        for (const d of unassignedDocuments(db))
+          importProblems.push(
+            `${chart.id}: no patient for ${d.file} p.${d.pageStart}: ${d.clues.join('; ')}`,
+          );
         const report = reviewStore(db, { asOf: chart.expectation.asOf, audit: false });
         scores.push(scoreChart(chart.id, chart.expectation, report.episodes));
       } finally {

@@ -1,3 +1,4 @@
+import { assignCommand } from './commands/assign';
 import { auditLogCommand } from './commands/audit-log';
 import { backupCommand, encryptCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
   review: reviewCommand,
   reanalyze: reanalyzeCommand,
+  assign: assignCommand,
   packet: packetCommand,
   settings: settingsCommand,
   payers: payersCommand,

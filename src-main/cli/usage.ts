@@ -7,6 +7,7 @@ Usage:
   chartready import <path>... --db FILE [--json]
   chartready review --db FILE [--format text|json|csv] [--out FILE] [--payer-profile NAME|FILE] [--as-of YYYY-MM-DD]
   chartready reanalyze --db FILE [--all] [--json]
+  chartready assign --db FILE [--document ID --patient KEY] [--json]
   chartready packet --db FILE (--episode ID | --claim ID) [--denial CODE] [--kind appeal|adr] --out FILE.pdf
   chartready settings --db FILE [--set KEY=VALUE]... [--from FILE.json]
   chartready payers --db FILE [--set "NAME=kind[,state]"]... [--json]

@@ -12,7 +12,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChartReadyApi, EpisodeSummary } from '../../shared/api';
 import { messageOf } from '../api';
-import { navigate } from '../lib/route';
+import { href, navigate } from '../lib/route';
 import { ReaderNotice } from './ReaderNotice';
 
 const col = createColumnHelper<EpisodeSummary>();
@@ -281,6 +281,7 @@ export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
     <div className="screen wide">
       <h1>Episodes</h1>
       <ReaderNotice api={api} onDone={() => setGeneration((g) => g + 1)} />
+      <UnassignedNotice api={api} generation={generation} />
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -300,5 +301,30 @@ export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
         </>
       )}
     </div>
+  );
+}
+
+/** Says when documents are in no episode because they name no patient, and where to assign them. */
+function UnassignedNotice({ api, generation }: { api: ChartReadyApi; generation: number }) {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api
+      .listUnassigned()
+      .then((d) => live && setCount(d.length))
+      .catch(() => {
+        // An offer, not a requirement: the episode list works without it.
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, generation]);
+  if (count === 0) return null;
+  return (
+    <p className="panel attention" data-testid="unassigned-notice">
+      {count} document{count === 1 ? ' names' : 's name'} no patient this chart knows and{' '}
+      {count === 1 ? 'is' : 'are'} in no episode.{' '}
+      <a href={href({ name: 'import' })}>Assign {count === 1 ? 'it' : 'them'} to a patient</a>.
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { ImportFileResult, ImportResponse, UploadedFile } from '../../shared/api';
 import { fileToBase64, messageOf, type Backend } from '../api';
 import { href } from '../lib/route';
+import { UnassignedDocuments } from './UnassignedDocuments';
 
 /** Walk dropped folders (browser File System entries) into plain files with relative names. */
 async function filesFromDrop(e: DragEvent): Promise<Array<{ file: File; name: string }>> {
@@ -49,6 +50,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   const [progress, setProgress] = useState<ImportFileResult[]>([]);
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after each import: the documents without a patient are listed anew.
+  const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(
@@ -67,6 +70,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
       setError(messageOf(err));
     } finally {
       setBusy(false);
+      setGeneration((g) => g + 1);
     }
   }
 
@@ -299,6 +303,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
           </details>
         </section>
       )}
+
+      <UnassignedDocuments api={api} generation={generation} />
     </div>
   );
 }

@@ -5,7 +5,6 @@ import {
   nameKey,
   parseName,
 } from '../../src-main/core/episodes/identity';
-import { assignByFolder } from '../../src-main/core/episodes/patients';
 
 describe('parseName', () => {
   it('reads "Last, First M" and "First M. Last" the same way', () => {
@@ -71,33 +70,6 @@ describe('matchPatients', () => {
   });
   it('gives -1 to records with nothing to match on', () => {
     expect(matchPatients([{ name: null, dob: '2000-01-01', mrn: null }]).patientOf).toEqual([-1]);
-  });
-});
-
-describe('assignByFolder', () => {
-  it('gives an unidentified document the patient whose notes fill its folder', () => {
-    const patientOf = [0, 0, 0, -1, 1, -1, -1];
-    assignByFolder(
-      [
-        'alvarez/eval.pdf',
-        'alvarez/d1.pdf',
-        'alvarez/d2.pdf',
-        'alvarez/job.pdf',
-        'chen/eval.pdf',
-        'loose.pdf',
-        'mixed/x.pdf',
-      ],
-      patientOf,
-    );
-    expect(patientOf[3]).toBe(0);
-    // Files at the import root, or in folders with no identified notes, stay unmatched.
-    expect(patientOf[5]).toBe(-1);
-    expect(patientOf[6]).toBe(-1);
-  });
-  it('does not guess in a folder shared by several patients', () => {
-    const patientOf = [0, 1, 0, 1, -1];
-    assignByFolder(['notes/a', 'notes/b', 'notes/c', 'notes/d', 'notes/e'], patientOf);
-    expect(patientOf[4]).toBe(-1);
   });
 });
 

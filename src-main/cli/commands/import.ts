@@ -1,5 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { UnassignedDocument } from '../../../shared/api';
+import { unassignedDocuments } from '../../core/episodes';
 import type { FileResult, ImportSummary } from '../../core/import/pipeline';
 import { importPathsParallel } from '../../core/import/worker-pool';
 import { openDatabase } from '../../core/store/db';
@@ -12,8 +14,11 @@ export const IMPORT_HELP = `Usage: chartready import <path>... --db FILE [--json
 Imports folders (recursively), .zip files and single files into the database (created if missing).
 Prints per file: imported, skipped (already imported: same content hash) or rejected with the
 reason (file, line or page). Exit 0 if every file was imported or skipped, 1 if any was rejected
-(the others still land), 2 on usage errors. --passphrase-env VAR opens (or creates) an encrypted
-database with the passphrase held in environment variable VAR.`;
+(the others still land), 2 on usage errors. A note whose patient, type, date and text equal one
+already imported (a re-export) is skipped as "duplicate of FILE". Documents that name no patient
+the database knows are listed at the end as unassigned (assign them in the app or with "chartready
+assign"). --passphrase-env VAR opens (or creates) an encrypted database with the passphrase held
+in environment variable VAR.`;
 
 /** Rough file count for the progress bar (a zip counts once; its entries extend the total). */
 function countFiles(paths: string[]): number {
@@ -50,6 +55,12 @@ export function describeResult(f: FileResult): string {
   return `imported  ${f.path}${parts.length ? ` (${parts.join(', ')})` : ''}${warn}`;
 }
 
+/** "unassigned #12 auth/fax.pdf p.1 (authorization, 2026-09-04): claim X (no patient carries it)". */
+export function describeUnassigned(d: UnassignedDocument): string {
+  const pages = d.pageStart === d.pageEnd ? `p.${d.pageStart}` : `pp.${d.pageStart}-${d.pageEnd}`;
+  return `unassigned #${d.documentId} ${d.file} ${pages} (${d.type}, ${d.date ?? 'undated'}): ${d.clues.join('; ')}`;
+}
+
 export function summaryLine(s: ImportSummary): string {
   return `${s.files.length} file(s): ${s.imported} imported, ${s.skipped} skipped, ${s.rejected} rejected`;
 }
@@ -74,10 +85,17 @@ export async function importCommand(argv: string[]): Promise<number> {
       onProgress: (p) => bar?.update(p),
     });
     bar?.done();
-    if (values.json) console.log(JSON.stringify(summary, null, 2));
+    const unassigned = unassignedDocuments(db);
+    if (values.json) console.log(JSON.stringify({ ...summary, unassigned }, null, 2));
     else {
       for (const f of summary.files) console.log(describeResult(f));
       console.log(summaryLine(summary));
+      if (unassigned.length > 0) {
+        console.log(
+          `${unassigned.length} document(s) name no patient the database knows; they are in no episode until assigned (chartready assign):`,
+        );
+        for (const d of unassigned) console.log(describeUnassigned(d));
+      }
     }
     return summary.rejected > 0 ? 1 : 0;
   } finally {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type {
   AppInfo,
+  AssignDocumentRequest,
   BuiltPacket,
   ChartReadyApi,
   ClaimSummary,
@@ -18,9 +19,11 @@ import type {
   PacketPlanView,
   PacketRequest,
   PayerSummary,
+  PatientChoice,
   ReanalyzeResponse,
   SetPayerKindRequest,
   TimelineDay,
+  UnassignedDocument,
 } from '../../../shared/api';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
@@ -31,9 +34,12 @@ import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import { profileFor, reviewStore, todayIso } from './review';
 import {
+  assignDocument,
   buildPatientEpisodes,
   compareEpisodes,
+  patientChoices,
   resolvePatients,
+  unassignedDocuments,
   type PatientResolution,
 } from '../episodes';
 import { PayerDecisions, setPayerKindSchema } from './payers';
@@ -162,7 +168,24 @@ export class ChartReadyService implements ChartReadyApi {
         this.opts.onImportProgress?.({ batchId: '', done: p.done, current: p.current }),
     });
     this.cache = null;
-    return summary;
+    // What no evidence placed, in the whole store: the user assigns it (Import screen).
+    return { ...summary, unassigned: unassignedDocuments(this.db, this.reviewed().resolution) };
+  }
+
+  async listUnassigned(): Promise<UnassignedDocument[]> {
+    return unassignedDocuments(this.db, this.reviewed().resolution);
+  }
+
+  async listPatients(): Promise<PatientChoice[]> {
+    return patientChoices(this.reviewed().resolution);
+  }
+
+  async assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]> {
+    assignDocument(this.db, req.documentId, req.patientKey, this.reviewed().resolution);
+    // The document joins its patient's episodes: review again.
+    this.cache = null;
+    this.models.clear();
+    return unassignedDocuments(this.db, this.reviewed().resolution);
   }
 
   async importUploads(req: {

@@ -272,12 +272,28 @@ class ChunkBuilder {
         line,
       });
     }
+    // Remits attached to a ledger claim whose id they do not carry, per patient of the chunk.
+    const remitAliases: Array<Map<string, RemitRecord> | null> = group.map(() => null);
     group.forEach(({ rows }, g) => {
+      if (rows.remitClaims.length === 0) return;
+      const billed = new BilledServices(items[g]!);
       for (const claimId of rows.remitClaims) {
-        const { claim, file } = this.remitByClaim.get(claimId)!;
+        const remit = this.remitByClaim.get(claimId)!;
+        const { claim, file } = remit;
         for (const s of claim.services) {
           const dos = s.dos ?? claim.periodStart;
           if (!dos) continue;
+          // A service the ledger (or a FHIR claim) already bills is counted once, as billed; the
+          // remit adjudicates that line's claim.
+          const ledger = billed.take(dos, s.code);
+          if (ledger) {
+            if (ledger.claimId === null) ledger.claimId = claimId;
+            else if (ledger.claimId !== claimId) {
+              const aliases = (remitAliases[g] ??= new Map<string, RemitRecord>());
+              if (!aliases.has(ledger.claimId)) aliases.set(ledger.claimId, remit);
+            }
+            continue;
+          }
           const line = billingLine(
             'remit',
             s.segment,
@@ -321,7 +337,7 @@ class ChunkBuilder {
               part.decision,
               patient,
               resolved.key,
-              this.remitByClaim,
+              remitAliases[g] ? withAliases(this.remitByClaim, remitAliases[g]) : this.remitByClaim,
               this.opts.asOf,
               this.inactivity,
             ),
@@ -332,6 +348,37 @@ class ChunkBuilder {
     return episodes;
   }
 }
+
+/**
+ * A patient's billed lines (ledger and FHIR claims) by date and code, each to be matched with one
+ * remit service at most: the ledger and an 835 often list the same services under different claim
+ * ids, or one of them with none.
+ */
+class BilledServices {
+  private readonly open = new Map<string, EpisodeBillingLine[]>();
+
+  constructor(items: Item[]) {
+    for (const it of items) {
+      if (it.kind !== 'line') continue;
+      const key = `${it.line.dos}|${it.line.code}`;
+      const list = this.open.get(key);
+      if (list) list.push(it.line);
+      else this.open.set(key, [it.line]);
+    }
+  }
+
+  /** A billed line of this date and code not yet matched with a remit service, or null. */
+  take(dos: string, code: string): EpisodeBillingLine | null {
+    return this.open.get(`${dos}|${code}`)?.shift() ?? null;
+  }
+}
+
+/** The remits by claim id, plus ledger claim ids whose services a remit of another id adjudicates. */
+function withAliases(remits: RemitLookup, aliases: Map<string, RemitRecord>): RemitLookup {
+  return { get: (claimId: string) => remits.get(claimId) ?? aliases.get(claimId) };
+}
+
+type RemitLookup = Pick<Map<string, RemitRecord>, 'get'>;
 
 /**
  * The ids of a chunk's patients in one list, and beside each id the index of the patient that owns
@@ -556,7 +603,7 @@ function assemble(
   decision: PayerDecision,
   patient: EpisodeModel['patient'],
   patientKey: string,
-  remitByClaim: Map<string, RemitRecord>,
+  remitByClaim: RemitLookup,
   asOf: IsoDate,
   inactivity: number,
 ): EpisodeModel {

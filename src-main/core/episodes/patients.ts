@@ -3,6 +3,13 @@
  * distinct identities (name, date of birth, MRN as written), which SQLite groups for us: a chart of
  * 600,000 rows has a few thousand of them. The result lists each patient's documents, billing
  * lines and unbilled remit claims, so episodes can be built a few patients at a time.
+ *
+ * A document that names no patient (an authorization that gives only the claim, a fax cover with
+ * the DOB) is placed by what it does say: its claim number (the patient whose documents, ledger
+ * lines or remits carry it), else its date of birth; the folder it came in only chooses between
+ * patients that evidence already allows, because a folder is not evidence (the same chart exported
+ * flat must review the same). The user's own assignment comes first; what stays unplaced is listed
+ * (`unassigned`) for the user to assign.
  */
 import type { RemitClaim } from '../../../shared/model';
 import type { Db } from '../store/db';
@@ -35,6 +42,8 @@ export interface PatientResolution {
   /** File paths by file id and remits by claim id, read once for matching and reused to build. */
   paths: Map<number, string>;
   remits: Map<string, RemitRecord>;
+  /** Documents no evidence places with a patient (ascending ids): the user assigns them. */
+  unassigned: number[];
 }
 
 const SEP = '\u001f';
@@ -97,6 +106,30 @@ export const LINE_GROUPS_SQL = `
     FROM billing_lines WHERE +file_id IN (SELECT id FROM files)
    GROUP BY patient_name, dob, mrn ORDER BY first`;
 
+/**
+ * Documents that name no patient (no name, no MRN), with what they do say and the user's
+ * assignment, if any. The identity index finds them (`patient_name IS NULL`).
+ */
+export const UNNAMED_DOCUMENTS_SQL = `
+  SELECT d.id, d.file_id, d.patient_dob, d.claim_number,
+         a.patient_name, a.patient_dob, a.patient_mrn, a.file_sha256 IS NOT NULL
+    FROM documents d JOIN files f ON f.id = d.file_id
+    LEFT JOIN document_assignments a ON a.file_sha256 = f.sha256 AND a.page_start = d.page_start
+   WHERE d.patient_name IS NULL AND d.patient_mrn IS NULL
+   ORDER BY d.id`;
+
+/** Claim numbers of documents that do name their patient (a partial index holds only these). */
+const DOCUMENT_CLAIMS_SQL = `
+  SELECT DISTINCT claim_number, patient_name, patient_dob, patient_mrn FROM documents
+   WHERE claim_number IS NOT NULL AND (patient_name IS NOT NULL OR patient_mrn IS NOT NULL)`;
+
+/** Claim numbers compare without case, spaces or punctuation ("1000-26-318842" = "100026318842"). */
+export function claimKey(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const k = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return k.length >= 3 ? k : null;
+}
+
 export function resolvePatients(db: Db): PatientResolution {
   const pathOf = new Map(
     db.prepare('SELECT id, path FROM files').raw().all() as Array<[number, string]>,
@@ -132,7 +165,8 @@ export function resolvePatients(db: Db): PatientResolution {
     return i;
   };
   for (const [name, dob, mrn, fileId, rows] of docGroups) {
-    docInput.push(add(name, dob, mrn, rows));
+    // Documents that name no patient are placed one by one below, by what they do say.
+    docInput.push(name === null && mrn === null ? -1 : add(name, dob, mrn, rows));
     docPaths.push(pathOf.get(fileId)!);
     docWeights.push(rows);
   }
@@ -141,17 +175,43 @@ export function resolvePatients(db: Db): PatientResolution {
     const { claim } = remits.get(claimId)!;
     return add(claim.patientName, null, null, claim.services.length);
   });
+  const unnamed = (db.prepare(UNNAMED_DOCUMENTS_SQL).raw().all() as UnnamedRow[]).filter((r) =>
+    pathOf.has(r[1]),
+  );
+  // The user's assignment is an identity like any other: it joins the patient it names.
+  const assignedInput = unnamed.map((r) => (r[7] ? add(r[4], r[5], r[6], 1) : -1));
 
   const { patientOf, patients: clusters } = matchPatients(inputs);
-
-  // Identity-less documents take the patient of their folder.
-  const groupPatient = docInput.map((i) => patientOf[i]!);
-  assignByFolder(docPaths, groupPatient, docWeights);
+  const patientAt = (i: number) => (i < 0 ? -1 : patientOf[i]!);
 
   const rows = clusters.map((): PatientRows => ({ documents: [], lines: [], remitClaims: [] }));
+  const folderVotes = new FolderVotes();
   docGroups.forEach((g, i) => {
-    const p = groupPatient[i]!;
-    if (p >= 0) for (const id of JSON.parse(g[5]) as number[]) rows[p]!.documents.push(id);
+    const p = patientAt(docInput[i]!);
+    if (p < 0) return;
+    for (const id of JSON.parse(g[5]) as number[]) rows[p]!.documents.push(id);
+    folderVotes.add(docPaths[i]!, p, docWeights[i]!);
+  });
+
+  // Documents that name no patient: the user's choice, else the claim number, else the date of
+  // birth; the folder only chooses between patients that evidence allows.
+  const claims = unnamed.some((r) => r[3] !== null)
+    ? claimOwners(db, inputs, patientOf, remits, unbilled, remitInput)
+    : new Map<string, Set<number>>();
+  const unassigned: number[] = [];
+  unnamed.forEach((r, i) => {
+    let p = patientAt(assignedInput[i]!);
+    if (p < 0) {
+      const byClaim = claims.get(claimKey(r[3]) ?? '');
+      const candidates =
+        byClaim && byClaim.size > 0 ? [...byClaim] : r[2] ? patientsBornOn(clusters, r[2]) : [];
+      p =
+        candidates.length === 1
+          ? candidates[0]!
+          : folderVotes.choose(pathOf.get(r[1])!, candidates);
+    }
+    if (p >= 0) rows[p]!.documents.push(r[0]);
+    else unassigned.push(r[0]);
   });
   lineGroups.forEach((g, i) => {
     const p = patientOf[lineInput[i]!]!;
@@ -175,39 +235,112 @@ export function resolvePatients(db: Db): PatientResolution {
       key: mrn ?? `${[...cluster.keys][0] ?? name}|${dob ?? ''}`,
     };
   });
-  return { patients, rows, paths: pathOf, remits };
+  return { patients, rows, paths: pathOf, remits, unassigned };
+}
+
+/** [id, file id, DOB, claim number, assigned name, assigned DOB, assigned MRN, assigned?] */
+type UnnamedRow = [
+  number,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+];
+
+/** Patients whose records give this date of birth. */
+function patientsBornOn(clusters: Array<{ dobs: Set<string> }>, dob: string): number[] {
+  const out: number[] = [];
+  clusters.forEach((c, p) => {
+    if (c.dobs.has(dob)) out.push(p);
+  });
+  return out;
 }
 
 /**
- * Documents with no patient identity of their own (a job description, an authorization letter
- * that names only the claim) belong to the patient whose notes fill the same folder: exports are
- * commonly one folder per patient. Only a clear majority assigns; otherwise the document stays
- * unmatched rather than guessed. `weights` counts documents per entry (default 1).
+ * Who carries each claim number: documents that name their patient, billing lines (their claim
+ * column) and remits (the claim's id and the member id, which workers' comp payers fill with the
+ * claim number). Read only when some document that names no patient has a claim number.
  */
-export function assignByFolder(paths: string[], patientOf: number[], weights?: number[]): void {
-  const folderOf = (p: string) => {
-    const base = p.split('#')[0]!;
-    const i = base.lastIndexOf('/');
-    return i < 0 ? '' : base.slice(0, i);
+function claimOwners(
+  db: Db,
+  inputs: IdentityInput[],
+  patientOf: number[],
+  remits: Map<string, RemitRecord>,
+  unbilled: string[],
+  remitInput: number[],
+): Map<string, Set<number>> {
+  const index = new Map<string, number>();
+  inputs.forEach((inp, i) => index.set(identityKey(inp.name, inp.dob, inp.mrn), i));
+  const patientOfIdentity = (name: string | null, dob: string | null, mrn: string | null) => {
+    const i = index.get(identityKey(name, dob, mrn));
+    return i === undefined ? -1 : patientOf[i]!;
   };
-  const votes = new Map<string, Map<number, number>>();
-  paths.forEach((p, i) => {
-    const who = patientOf[i]!;
-    if (who < 0) return;
-    const folder = folderOf(p);
-    let m = votes.get(folder);
-    if (!m) votes.set(folder, (m = new Map()));
-    m.set(who, (m.get(who) ?? 0) + (weights?.[i] ?? 1));
+  const owners = new Map<string, Set<number>>();
+  const own = (claim: string | null, p: number) => {
+    const k = claimKey(claim);
+    if (!k || p < 0) return;
+    let set = owners.get(k);
+    if (!set) owners.set(k, (set = new Set()));
+    set.add(p);
+  };
+  for (const [claim, name, dob, mrn] of db.prepare(DOCUMENT_CLAIMS_SQL).raw().all() as Array<
+    [string, string | null, string | null, string | null]
+  >) {
+    own(claim, patientOfIdentity(name, dob, mrn));
+  }
+  // Billing lines by claim, with the patient each line names.
+  const billedBy = new Map<string, number>();
+  for (const [claim, name, dob, mrn] of db
+    .prepare(
+      `SELECT DISTINCT claim_id, patient_name, dob, mrn FROM billing_lines
+        WHERE claim_id IS NOT NULL AND +file_id IN (SELECT id FROM files)`,
+    )
+    .raw()
+    .all() as Array<[string, string | null, string | null, string | null]>) {
+    const p = patientOfIdentity(name, dob, mrn);
+    own(claim, p);
+    if (p >= 0) billedBy.set(claim, p);
+  }
+  const unbilledPatient = new Map(unbilled.map((c, i) => [c, patientOf[remitInput[i]!]!]));
+  remits.forEach((r, claimId) => {
+    const p = billedBy.get(claimId) ?? unbilledPatient.get(claimId) ?? -1;
+    own(claimId, p);
+    own(r.claim.memberId, p);
   });
-  paths.forEach((p, i) => {
-    if (patientOf[i]! >= 0) return;
-    const folder = folderOf(p);
-    // The import root itself mixes patients: never assign by it.
-    if (folder === '') return;
-    const m = votes.get(folder);
-    if (!m) return;
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
-    const [best, n] = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    if (n / total > 0.8) patientOf[i] = best;
-  });
+  return owners;
+}
+
+/**
+ * How a folder's documents are shared among patients. Exports are often one folder per patient,
+ * so a folder chooses between candidates that evidence allows; it never places a document alone.
+ */
+class FolderVotes {
+  private readonly votes = new Map<string, Map<number, number>>();
+
+  add(path: string, patient: number, weight: number): void {
+    const folder = folderOf(path);
+    let m = this.votes.get(folder);
+    if (!m) this.votes.set(folder, (m = new Map()));
+    m.set(patient, (m.get(patient) ?? 0) + weight);
+  }
+
+  /** The candidate holding over 80% of the folder's documents, else -1 (never the import root). */
+  choose(path: string, candidates: number[]): number {
+    const folder = folderOf(path);
+    const m = this.votes.get(folder);
+    if (folder === '' || !m || candidates.length === 0) return -1;
+    let total = 0;
+    m.forEach((n) => (total += n));
+    for (const c of candidates) if ((m.get(c) ?? 0) / total > 0.8) return c;
+    return -1;
+  }
+}
+
+function folderOf(path: string): string {
+  const base = path.split('#')[0]!;
+  const i = base.lastIndexOf('/');
+  return i < 0 ? '' : base.slice(0, i);
 }

@@ -1,24 +1,37 @@
-/** Patient identity and coverage: name, DOB, MRN, payer, claim number. */
+/**
+ * Whose document this is, from what it says: the patient's name under any of the labels clinics,
+ * carriers, employers and plans use (lexicon/identity.ts), a letter's "Re:" line, the date of
+ * birth, the chart's number and the claim number; and the payer.
+ */
 import type { FactSink } from './facts';
 import { findDates } from '../parse/dates';
 import type { Line } from './lines';
+import {
+  BARE_CLAIM,
+  CLAIM_LABEL,
+  DOB_LABEL,
+  IDENTIFIER,
+  MRN_LABEL,
+  NEXT_FIELD,
+  NOT_NAME_WORDS,
+  NOT_PATIENT_BEFORE,
+  PATIENT_NAME_LABELS,
+  RE_LABEL,
+  RE_NAME_CUE,
+} from '../lexicon/identity';
 
-/** Patient-name labels; the word before the label must not make it someone else's name. */
-const NAME_LABEL =
-  /(?<![A-Za-z] ?)\b(?:Patient(?:'s)? Name|Patient|Pt\.? Name|Pt|Beneficiary|Client Name|Client|Name)\s*:\s*/dgi;
-const NOT_PATIENT_BEFORE =
-  /\b(?:employer|physician|doctor|therapist|company|insurance|adjuster|contact|case manager|provider|facility|clinic|supervisor|emergency|referring|parent|guardian)\s*$/i;
-const DOB_LABEL = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?Date|Birthdate)\s*[:#-]?\s*/dgi;
-const MRN_LABEL =
-  /\b(?:MRN|Medical Record (?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient ID|Pt ID)\s*[:#]?\s*/dgi;
+/**
+ * Patient-name labels, followed by ":" or by a table cell's tab ("Patient<TAB>Delahunt, Grace M.");
+ * the word before the label must not make it someone else's name.
+ */
+const NAME_LABEL = new RegExp(
+  `(?<![A-Za-z] ?)\\b(?:${PATIENT_NAME_LABELS.join('|')})(?:\\s*:|[ ]*\\t)\\s*`,
+  'dgi',
+);
 const PAYER_LABEL =
   /\b(?:Primary Insurance|Secondary Insurance|Insurance(?: Carrier| Company)?|Payer|Payor|Carrier|Insurer|Financial Class)\s*:\s*/dgi;
-const CLAIM_LABEL = /\bClaim\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*/dgi;
 
 /** A field value runs until two spaces, a tab, a pipe, or the next label. */
-const NEXT_FIELD =
-  /\s{2,}|\t|\||\b(?:DOB|D\.O\.B|Date of Birth|MRN|Acct|Account|Chart|Patient ID|Claim|Payer|Insurance|Carrier|DOS|Date|Sex|Gender|Age|Visit|Phone|Employer|Physician|Therapist|Dx|Diagnosis|Auth)\b/i;
-
 function fieldValue(text: string, from: number): [number, number] {
   const rest = text.slice(from);
   const m = NEXT_FIELD.exec(rest);
@@ -29,6 +42,13 @@ function fieldValue(text: string, from: number): [number, number] {
 
 const NAME_TOKEN = /^(?:[A-Z][A-Za-z'-]*\.?|[A-Z]\.)$/;
 
+/** A name's words are capitalised and none of them names a practice, carrier or subject. */
+function nameTokensOk(tokens: string[]): boolean {
+  return tokens.every(
+    (w) => NAME_TOKEN.test(w) && !NOT_NAME_WORDS.has(w.replace(/\.$/, '').toLowerCase()),
+  );
+}
+
 /** "Okafor, James" stays; "James Okafor" becomes "Okafor, James"; null when not a name. */
 export function normalizeName(raw: string): string | null {
   const t = raw.trim().replace(/\s+/g, ' ');
@@ -36,44 +56,69 @@ export function normalizeName(raw: string): string | null {
     const [last, first] = t.split(',', 2).map((s) => s.trim());
     if (!last || !first) return null;
     const tokens = [...last.split(' '), ...first.split(' ')];
-    if (tokens.length > 5 || !tokens.every((w) => NAME_TOKEN.test(w))) return null;
+    if (tokens.length > 5 || !nameTokensOk(tokens)) return null;
     return `${last}, ${first}`;
   }
   const tokens = t.split(' ');
-  if (tokens.length < 2 || tokens.length > 4 || !tokens.every((w) => NAME_TOKEN.test(w)))
-    return null;
+  if (tokens.length < 2 || tokens.length > 4 || !nameTokensOk(tokens)) return null;
   const last = tokens.pop()!;
   return `${last}, ${tokens.join(' ')}`;
 }
 
+/** A name field's value: the field, up to a remark in parentheses ("Roe, Jane (copy to HR)"). */
+function nameValue(text: string, from: number): [number, number] {
+  const [s, e] = fieldValue(text, from);
+  const paren = text.indexOf('(', s);
+  if (paren < 0 || paren >= e) return [s, e];
+  let end = paren;
+  while (end > s && /[\s,;]/.test(text[end - 1] ?? '')) end--;
+  return [s, end];
+}
+
+/** A value that is itself another label ("Re: Claimant: Yolanda Pruitt") is read by that label. */
+const STARTS_WITH_LABEL = /^[A-Za-z][A-Za-z' ]{0,24}:/;
+
 export function extractIdentity(lines: Line[], sink: FactSink): void {
   for (const line of lines) {
     const t = line.text;
-    for (const m of t.matchAll(new RegExp(NAME_LABEL.source, NAME_LABEL.flags))) {
+    for (const m of t.matchAll(NAME_LABEL)) {
       if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
-      const [s, e] = fieldValue(t, (m.index ?? 0) + m[0].length);
+      const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
       const name = normalizeName(t.slice(s, e));
       if (name) sink.add('patient-name', name, line, s, e);
     }
-    for (const m of t.matchAll(new RegExp(DOB_LABEL.source, DOB_LABEL.flags))) {
+    for (const m of t.matchAll(RE_LABEL)) {
+      const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
+      const value = t.slice(s, e);
+      if (STARTS_WITH_LABEL.test(value)) continue;
+      // A subject line names a patient only in a name's inverted form or beside an identifier.
+      if (!value.includes(',') && !RE_NAME_CUE.test(t.slice(e))) continue;
+      const name = normalizeName(value);
+      if (name) sink.add('patient-name', name, line, s, e);
+    }
+    for (const m of t.matchAll(DOB_LABEL)) {
       const after = (m.index ?? 0) + m[0].length;
       const d = findDates(t.slice(after)).find((h) => h.start === 0);
       if (d) sink.add('dob', d.iso, line, after + d.start, after + d.end);
     }
-    for (const m of t.matchAll(new RegExp(MRN_LABEL.source, MRN_LABEL.flags))) {
+    for (const m of t.matchAll(MRN_LABEL)) {
       const after = (m.index ?? 0) + m[0].length;
-      const v = /^[A-Z0-9][A-Z0-9-]{2,19}\b/i.exec(t.slice(after));
+      const v = IDENTIFIER.exec(t.slice(after));
       if (v && /\d/.test(v[0])) sink.add('mrn', v[0], line, after, after + v[0].length);
     }
-    for (const m of t.matchAll(new RegExp(PAYER_LABEL.source, PAYER_LABEL.flags))) {
+    for (const m of t.matchAll(PAYER_LABEL)) {
       const [s, e] = fieldValue(t, (m.index ?? 0) + m[0].length);
       const v = t.slice(s, e);
       if (/[A-Za-z]{2}/.test(v)) sink.add('payer', v, line, s, e);
     }
-    for (const m of t.matchAll(new RegExp(CLAIM_LABEL.source, CLAIM_LABEL.flags))) {
-      const after = (m.index ?? 0) + m[0].length;
-      const v = /^[A-Z0-9][A-Z0-9-]{2,24}\b/i.exec(t.slice(after));
-      if (v && /\d/.test(v[0])) sink.add('claim-number', v[0], line, after, after + v[0].length);
+    for (const re of [CLAIM_LABEL, BARE_CLAIM]) {
+      for (const m of t.matchAll(re)) {
+        const after = (m.index ?? 0) + m[0].length;
+        const v = IDENTIFIER.exec(t.slice(after));
+        // Without a label, only a number long enough to be one ("claim 2026" is a year).
+        if (!v || !/\d/.test(v[0]) || (re === BARE_CLAIM && v[0].length < 6)) continue;
+        sink.add('claim-number', v[0], line, after, after + v[0].length);
+      }
     }
   }
 }

@@ -34,15 +34,20 @@ import { extractVitals } from './vitals';
 import { extractWorkStatus } from './work-status';
 import { extractDischargeReason } from './discharge';
 import { extractVerbalOrders } from './verbal-orders';
+import { documentTextHash } from './text-hash';
 
 /**
  * The version of what this reader takes from a page: bump it whenever a change to extraction
  * (classification, splitting, a fact kind, a pattern) would read an imported file differently, so
  * stores imported before it are offered `chartready reanalyze`. 1: illegible signatures, signature
  * logs, "/s/" signatures, licence numbers after credentials, names beyond ASCII (files imported
- * before versions were recorded have none).
+ * before versions were recorded have none). 2: patients named as claimant, injured worker, employee,
+ * member or in a "Re:" line, claim numbers in subject lines, export stamps as running lines, and each
+ * document's text hash (duplicates); the section, goal, time, signature, communication and date
+ * readers of issue 14 (typed goal details, dated contacts, service minutes, one document per file
+ * unless its pages start new ones); coverage signs for the payer kind.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export interface ExtractHints {
   title?: string | null;
@@ -119,6 +124,7 @@ function buildDocument(
     pageEnd,
     discipline,
     facts: sink.facts,
+    textHash: documentTextHash(content),
   };
 }
 

@@ -10,6 +10,8 @@ const RUNNING_PATTERNS: RegExp[] = [
   /\bPrinted(?:\s+on)?\s*:?\s*\d{1,4}[/-]\d{1,2}/i,
   /\b(?:Printed|Print date)\s*(?:on|by)?\s*:?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
   /\bConfidential(?:ity)?\b.*\b(?:notice|information|health)\b/i,
+  // An export stamp: "Re-exported 11/20/2026 08:02 HIM release", "-- re-export date: 11/20/2026 --".
+  /^\W*(?:re-?export(?:ed)?|export(?:ed)? (?:on|by|date)|export date)\b.*\d/i,
 ];
 
 /** Digits vary between pages ("Page 3", dates), so compare lines with digits removed. */

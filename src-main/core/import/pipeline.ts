@@ -15,6 +15,12 @@ import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { EXTRACTOR_VERSION } from '../extract';
 import { analyzeSource, type Analysis, type EmbeddedContent } from './analyze';
+import {
+  duplicateWarning,
+  withoutDuplicates,
+  type DeduplicatedDocuments,
+  type DuplicateDocument,
+} from './duplicates';
 
 /** One file's outcome: the same shape the desktop API reports (shared/api.ts). */
 export type FileResult = ImportFileResult & { code?: Rejection['code'] };
@@ -251,12 +257,27 @@ function storeAnalysis(
       content: bytes,
       extractorVersion: fileKind === 'remit' ? null : EXTRACTOR_VERSION,
     });
+  const warnings = [...analysis.warnings];
+  let duplicates = 0;
+  let notes: DeduplicatedDocuments | null = null;
+  if (analysis.kind === 'notes') {
+    notes = withoutDuplicates(writer, path, analysis.documents, analysis.identity);
+    duplicates = notes.duplicates.length;
+    if (notes.kept.length === 0 && duplicates > 0) {
+      // Every document is already stored from another file: nothing new to keep.
+      const of = notes.duplicates[0]!.of;
+      const reason = `duplicate of ${of}: same patient, type, date and text`;
+      writer.log({ batchId, path, sha256: sha, kind, status: 'skipped', reason });
+      return { path, status: 'skipped', kind, reason, duplicateOf: of, duplicates };
+    }
+    warnings.push(...notes.duplicates.map(duplicateWarning));
+  }
   db.transaction(() => {
     switch (analysis.kind) {
       case 'notes': {
         const fileId = insertTopFile(`notes-${analysis.format}`, analysis.pages.length);
         writer.insertPages(fileId, analysis.pages);
-        documents += writer.insertDocuments(fileId, analysis.documents, analysis.identity);
+        documents += writer.insertDocuments(fileId, notes!.kept, analysis.identity);
         break;
       }
       case 'remit': {
@@ -273,7 +294,10 @@ function storeAnalysis(
       }
       case 'fhir': {
         const fileId = insertTopFile('fhir', null);
-        documents += storeEmbeddedNotes(writer, fileId, batchId, analysis.embedded);
+        const stored = storeEmbeddedNotes(writer, fileId, batchId, analysis.embedded);
+        documents += stored.documents;
+        duplicates += stored.duplicates.length;
+        warnings.push(...stored.duplicates.map(duplicateWarning));
         for (const l of analysis.billing) {
           writer.insertBillingLine(fileId, l);
           billingLines++;
@@ -294,22 +318,27 @@ function storeAnalysis(
     documents,
     billingLines,
     claims,
-    warnings: analysis.warnings,
+    warnings,
+    ...(duplicates > 0 ? { duplicates } : {}),
   };
 }
 
 /**
  * The notes a FHIR bundle carries (DocumentReference attachments), each stored as a child file of
- * the bundle with its pages and documents; returns the number of documents.
+ * the bundle with its pages and documents (copies of stored documents left out); returns the
+ * number of documents stored and the duplicates left out.
  */
 export function storeEmbeddedNotes(
   writer: ImportWriter,
   bundleId: number,
   batchId: string,
   embedded: EmbeddedContent[],
-): number {
+): { documents: number; duplicates: DuplicateDocument[] } {
   let documents = 0;
+  const duplicates: DuplicateDocument[] = [];
   for (const e of embedded) {
+    const notes = withoutDuplicates(writer, e.name, e.documents, e.identity);
+    duplicates.push(...notes.duplicates);
     const content = e.pdf ?? new TextEncoder().encode(e.pages.map((p) => p.text).join('\f'));
     const childId = writer.insertFile({
       parentId: bundleId,
@@ -323,9 +352,9 @@ export function storeEmbeddedNotes(
       extractorVersion: EXTRACTOR_VERSION,
     });
     writer.insertPages(childId, e.pages);
-    documents += writer.insertDocuments(childId, e.documents, e.identity);
+    documents += writer.insertDocuments(childId, notes.kept, e.identity);
   }
-  return documents;
+  return { documents, duplicates };
 }
 
 /**

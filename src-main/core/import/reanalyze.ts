@@ -13,6 +13,7 @@ import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { analyzeSource } from './analyze';
+import { withoutDuplicates } from './duplicates';
 import { storeEmbeddedNotes } from './pipeline';
 
 export interface ReanalyzeOptions {
@@ -23,6 +24,12 @@ export interface ReanalyzeOptions {
 
 /** Files read again, documents before and after, and the files that failed and kept theirs. */
 export type ReanalyzeSummary = ReanalyzeResponse;
+
+/** What reading one file again stored: its documents, and the copies of other files' left out. */
+interface Reread {
+  documents: number;
+  duplicates: number;
+}
 
 interface FileToRead {
   id: number;
@@ -65,6 +72,7 @@ export async function reanalyzeStore(
     documentsAfter: 0,
     failed: [],
     extractorVersion: EXTRACTOR_VERSION,
+    duplicates: 0,
   };
   const countDocs = db
     .prepare(
@@ -80,7 +88,8 @@ export async function reanalyzeStore(
         file.kind === 'fhir' ? await rereadBundle(db, writer, file) : rereadNotes(db, writer, file);
       summary.files++;
       summary.documentsBefore += before;
-      summary.documentsAfter += after;
+      summary.documentsAfter += after.documents;
+      summary.duplicates = (summary.duplicates ?? 0) + after.duplicates;
     } catch (err) {
       // The file keeps what its import stored; the reason names it, never its content.
       summary.failed.push({ path: file.path, reason: (err as Error).message });
@@ -96,13 +105,14 @@ export async function reanalyzeStore(
     failed: summary.failed.length,
     documentsBefore: summary.documentsBefore,
     documentsAfter: summary.documentsAfter,
+    duplicates: summary.duplicates ?? 0,
     extractorVersion: EXTRACTOR_VERSION,
   });
   return summary;
 }
 
 /** A notes file's documents made again from its stored pages; returns the new document count. */
-function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): number {
+function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Reread {
   const rows = db
     .prepare('SELECT page, text, items FROM pages WHERE file_id = ? ORDER BY page')
     .all(file.id) as Array<{ page: number; text: string; items: string | null }>;
@@ -112,12 +122,16 @@ function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): number {
       : { page: r.page, text: r.text, items: JSON.parse(r.items) as TextItem[] },
   );
   const documents = extractDocuments(file.path, pages);
+  const identity = fileIdentity(documents);
+  // A store imported before duplicates were known holds re-exports twice: the copy read later
+  // (here, the file read again last) leaves its documents out.
+  const notes = withoutDuplicates(writer, file.path, documents, identity, file.id);
   db.transaction(() => {
     db.prepare('DELETE FROM documents WHERE file_id = ?').run(file.id);
-    writer.insertDocuments(file.id, documents, fileIdentity(documents));
+    writer.insertDocuments(file.id, notes.kept, identity);
     writer.markRead(file.id, EXTRACTOR_VERSION);
   })();
-  return documents.length;
+  return { documents: notes.kept.length, duplicates: notes.duplicates.length };
 }
 
 /**
@@ -125,7 +139,7 @@ function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): number {
  * each note's title, date and patient, which the stored pages lack); its billing stays. A note
  * that no longer reads fails the whole bundle rather than being dropped.
  */
-async function rereadBundle(db: Db, writer: ImportWriter, file: FileToRead): Promise<number> {
+async function rereadBundle(db: Db, writer: ImportWriter, file: FileToRead): Promise<Reread> {
   const content = db
     .prepare('SELECT content FROM files WHERE id = ?')
     .pluck()
@@ -143,7 +157,7 @@ async function rereadBundle(db: Db, writer: ImportWriter, file: FileToRead): Pro
       `${children - analysis.embedded.length} of its ${children} attached notes could not be read again${why}`,
     );
   }
-  let documents = 0;
+  let stored: Reread = { documents: 0, duplicates: 0 };
   db.transaction(() => {
     // The attached notes were imported with the bundle, not now: keep each one's import time.
     const importedAt = db
@@ -151,10 +165,11 @@ async function rereadBundle(db: Db, writer: ImportWriter, file: FileToRead): Pro
       .all(file.id) as Array<{ path: string; imported_at: string }>;
     // Child files cascade to their pages, documents, facts and readings.
     db.prepare('DELETE FROM files WHERE parent_id = ?').run(file.id);
-    documents = storeEmbeddedNotes(writer, file.id, file.batchId, analysis.embedded);
+    const notes = storeEmbeddedNotes(writer, file.id, file.batchId, analysis.embedded);
+    stored = { documents: notes.documents, duplicates: notes.duplicates.length };
     const restore = db.prepare('UPDATE files SET imported_at = ? WHERE parent_id = ? AND path = ?');
     for (const c of importedAt) restore.run(c.imported_at, file.id, c.path);
     writer.markRead(file.id, EXTRACTOR_VERSION);
   })();
-  return documents;
+  return stored;
 }

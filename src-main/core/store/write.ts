@@ -21,6 +21,29 @@ export interface FileRow {
   extractorVersion?: number | null;
 }
 
+/** Who a document is about, as stored: its own facts first, else its file's identity. */
+export interface StoredIdentity {
+  name: string | null;
+  dob: string | null;
+  mrn: string | null;
+  payer: string | null;
+  claimNumber: string | null;
+}
+
+export function storedIdentity(
+  doc: ExtractedDocument,
+  fallback: PatientRecord & { payer?: string | null },
+): StoredIdentity {
+  const fact = (kind: string) => doc.facts.find((f) => f.kind === kind)?.value ?? null;
+  return {
+    name: fact('patient-name') ?? fallback.name,
+    dob: fact('dob') ?? fallback.dob,
+    mrn: fact('mrn') ?? fallback.mrn,
+    payer: fact('payer') ?? fallback.payer ?? null,
+    claimNumber: fact('claim-number'),
+  };
+}
+
 /** Prepared statements for one import; build once per database connection. */
 export class ImportWriter {
   private readonly insertFileStmt;
@@ -32,6 +55,7 @@ export class ImportWriter {
   private readonly insertLogStmt;
   private readonly findHashStmt;
   private readonly markReadStmt;
+  private readonly findDuplicateStmt;
 
   constructor(private readonly db: Db) {
     this.insertFileStmt = db.prepare(
@@ -43,9 +67,17 @@ export class ImportWriter {
     );
     this.insertDocStmt = db.prepare(
       `INSERT INTO documents (file_id, ordinal, type, title, date, page_start, page_end, discipline,
-         patient_name, patient_dob, patient_mrn, payer)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         patient_name, patient_dob, patient_mrn, payer, claim_number, text_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.findDuplicateStmt = db
+      .prepare(
+        `SELECT f.path FROM documents d JOIN files f ON f.id = d.file_id
+          WHERE d.text_hash = ? AND d.type = ? AND d.date IS ? AND d.patient_name IS ?
+            AND d.patient_dob IS ? AND d.patient_mrn IS ? AND d.file_id IS NOT ?
+          ORDER BY d.id LIMIT 1`,
+      )
+      .pluck();
     this.insertFactsStmt = db.prepare(
       'INSERT INTO document_facts (document_id, facts) VALUES (?, ?)',
     );
@@ -102,13 +134,36 @@ export class ImportWriter {
     }
   }
 
+  /**
+   * The stored file that already holds this document: same patient, type, date and normalized
+   * text (a re-export of the same note). `exceptFile` leaves out a file being read again.
+   */
+  duplicateOf(
+    doc: ExtractedDocument,
+    identity: StoredIdentity,
+    exceptFile: number | null = null,
+  ): string | null {
+    if (!doc.textHash) return null;
+    return (
+      (this.findDuplicateStmt.get(
+        doc.textHash,
+        doc.type,
+        doc.date,
+        identity.name,
+        identity.dob,
+        identity.mrn,
+        exceptFile,
+      ) as string | undefined) ?? null
+    );
+  }
+
   insertDocuments(
     fileId: number,
     docs: ExtractedDocument[],
     fallback: PatientRecord & { payer?: string | null },
   ): number {
     docs.forEach((doc, i) => {
-      const fact = (kind: string) => doc.facts.find((f) => f.kind === kind)?.value ?? null;
+      const who = storedIdentity(doc, fallback);
       const info = this.insertDocStmt.run(
         fileId,
         i,
@@ -118,10 +173,12 @@ export class ImportWriter {
         doc.pageStart,
         doc.pageEnd,
         doc.discipline,
-        fact('patient-name') ?? fallback.name,
-        fact('dob') ?? fallback.dob,
-        fact('mrn') ?? fallback.mrn,
-        fact('payer') ?? fallback.payer ?? null,
+        who.name,
+        who.dob,
+        who.mrn,
+        who.payer,
+        who.claimNumber,
+        doc.textHash ?? null,
       );
       if (doc.facts.length > 0)
         this.insertFactsStmt.run(Number(info.lastInsertRowid), encodeFacts(doc.facts));

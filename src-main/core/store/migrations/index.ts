@@ -4,6 +4,7 @@ import { documentFacts } from './0003-document-facts';
 import { identityIndexes } from './0004-identity-indexes';
 import { extractorVersion } from './0005-extractor-version';
 import { payerKinds } from './0006-payer-kinds';
+import { documentIdentity } from './0007-document-identity';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   identityIndexes,
   extractorVersion,
   payerKinds,
+  documentIdentity,
 ];
 export type { Migration };

@@ -1,0 +1,116 @@
+/**
+ * How documents say whose they are. Clinic notes write "Patient:" or "Pt:"; documents written by
+ * others name the same person by their own role for them: the carrier's "Claimant", the employer's
+ * "Employee", the adjuster's "Injured worker", a plan's "Member" or "Beneficiary", a letter's "Re:"
+ * line. Identifiers: date of birth, the chart's number (MRN, PID, account), the claim number.
+ */
+
+/** Labels that name the patient, each followed by ":" (longer forms first). */
+export const PATIENT_NAME_LABELS: readonly string[] = [
+  "Patient(?:'s)? Name",
+  'Patient',
+  'Pt\\.? Name',
+  'Pt',
+  'Client Name',
+  'Client',
+  'Claimant(?: Name)?',
+  'Injured (?:Worker|Employee)(?: Name)?',
+  'Employee(?: Name)?',
+  'Member(?: Name)?',
+  'Beneficiary(?: Name)?',
+  'Name',
+];
+
+/**
+ * A letter's subject line: "Re: Alvarez, Maria, claim MWC26118734", "RE: Gerald Pickett DOB ...".
+ * It names the patient only when it reads as a name and says so by its form (see `RE_NAME_CUE`).
+ */
+export const RE_LABEL = /\b(?:Re|Regarding|In re)\s*:\s*/dgi;
+
+/**
+ * What makes a "Re:" value a patient rather than a subject ("Re: Work Conditioning Program"): an
+ * inverted name ("Nguyen, Linda"), or an identifier on the same line (DOB, claim, MRN, injury date).
+ */
+export const RE_NAME_CUE =
+  /\b(?:DOB|D\.O\.B|Date of Birth|Claim|MRN|Acct|Account|Chart|PID|DOI|Date of Injury)\b/i;
+
+/** Words before a name label that make it someone else's name ("Employer contact name:"). */
+export const NOT_PATIENT_BEFORE =
+  /\b(?:employer|physician|doctor|therapist|company|insurance|adjuster|contact|case manager|provider|facility|clinic|supervisor|emergency|referring|parent|guardian|spouse)\s*$/i;
+
+/**
+ * Words that never stand in a person's name in these documents: a "name" holding one is a
+ * practice, a carrier, a program or a subject ("Re: Work Conditioning Program").
+ */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  [
+    'inc',
+    'llc',
+    'pllc',
+    'corp',
+    'corporation',
+    'company',
+    'co',
+    'services',
+    'service',
+    'insurance',
+    'mutual',
+    'fund',
+    'group',
+    'claims',
+    'claim',
+    'therapy',
+    'rehab',
+    'rehabilitation',
+    'clinic',
+    'center',
+    'hospital',
+    'medical',
+    'health',
+    'program',
+    'work',
+    'conditioning',
+    'hardening',
+    'evaluation',
+    'authorization',
+    'request',
+    'report',
+    'note',
+    'notes',
+    'letter',
+    'plan',
+    'care',
+    'progress',
+    'discharge',
+    'status',
+    'update',
+    'referral',
+    'order',
+    'visit',
+    'visits',
+    'physical',
+    'occupational',
+    'department',
+    'unknown',
+  ].map((w) => w.toLowerCase()),
+);
+
+export const DOB_LABEL =
+  /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?Date|Birthdate)(?![A-Za-z])\s*[:#-]?\s*/dgi;
+
+/** The chart's own number for the patient: MRN, PID, account, chart or patient number. */
+export const MRN_LABEL =
+  /\b(?:MRN|Medical Record (?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient (?:ID|#|No\.?|Number)|Pt\.? ID|PID)\s*[:#]?\s*/dgi;
+
+/** A labelled claim number: "Claim #:", "Claim number:", "WC Claim No.", "Carrier claim ID". */
+export const CLAIM_LABEL = /\bClaim\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*|\bClaim\s*:\s*/dgi;
+
+/** A claim number written after the word alone, as letters' subject lines do ("claim MWC2611873"). */
+export const BARE_CLAIM = /\bclaim\s+(?=[A-Z0-9-]*\d)(?![0-9]{4}-[0-9]{2}-[0-9]{2}\b)/dgi;
+
+/** A claim or chart number: letters, digits and dashes, at least one digit. */
+export const IDENTIFIER = /^[A-Z0-9][A-Z0-9-]{2,24}\b/i;
+
+/** Labels that end the value before them on a line ("Patient: Roe, Jane   DOB: ..."). */
+export const NEXT_FIELD =
+  /\s{2,}|\t|\||\b(?:DOB|D\.O\.B|Date of Birth|MRN|Acct|Account|Chart|Patient ID|PID|Claim|Payer|Insurance|Carrier|DOS|DOI|Date|Sex|Gender|Age|Visit|Phone|Employer|Employee (?:#|ID|No)|Physician|Therapist|Dx|Diagnosis|Auth|Position|Dept|Hire)\b/i;

@@ -1,0 +1,193 @@
+/**
+ * End to end: documents that name no patient. The sample chart plus two loose documents (a home
+ * exercise sheet naming nobody, a utilization review letter with a claim number no patient
+ * carries) is imported through the path field; the Import screen lists the two, the Episodes
+ * screen points to them, and one is assigned by keyboard only, at 1366x768 and 1920x1080, with an
+ * axe check of each state. Screenshots go to test-results/screenshots/ (unassigned-*).
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import type { EpisodeDetail, EpisodeSummary, UnassignedDocument } from '../../shared/api';
+import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STATIC = join(ROOT, 'dist/renderer');
+const SAMPLE = join(ROOT, 'assets/sample-chart');
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const AS_OF = '2026-12-01';
+
+const HEP = [
+  'HOME EXERCISE PROGRAM',
+  'Date: 09/10/2026',
+  'Heel raises 3 x 10, twice daily',
+  'Wall squats 3 x 10',
+].join('\n');
+const UR_LETTER = [
+  'UTILIZATION REVIEW DETERMINATION',
+  'Date: 09/05/2026',
+  'Claim number: ZZ-0000-9999',
+  'Work conditioning: 10 visits certified.',
+].join('\n');
+
+let dir: string;
+let browser: Browser;
+
+async function apiCall<T>(h: Harness, method: string, body: unknown = {}): Promise<T> {
+  const res = await fetch(`${h.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function checkA11y(page: Page, screen: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: Document,
+          opts: object,
+        ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string }> }>;
+      };
+    };
+    return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${screen}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches, or fails after `max` presses. */
+async function tabTo(page: Page, test: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, test)) return;
+  }
+  throw new Error(`Tab never reached ${test}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-unassigned-'));
+  const chart = join(dir, 'chart');
+  cpSync(SAMPLE, chart, { recursive: true });
+  mkdirSync(join(chart, 'loose'));
+  writeFileSync(join(chart, 'loose', 'home-exercise.txt'), HEP);
+  writeFileSync(join(chart, 'loose', 'ur-letter.txt'), UR_LETTER);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('documents without a patient at $width x $height', (viewport) => {
+  let harness: Harness;
+  let page: Page;
+  const errors: string[] = [];
+  const tag = `${viewport.width}x${viewport.height}`;
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      dbPath: join(dir, `${tag}.db`),
+      staticDir: STATIC,
+      asOf: AS_OF,
+    });
+    page = await (await browser.newContext({ viewport })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await harness?.close();
+  });
+
+  it('lists them after the import, with what each says', async () => {
+    await page.goto(harness.url);
+    await page.getByLabel('Or type paths on this computer').fill(join(dir, 'chart'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
+    const section = page.getByTestId('unassigned-documents');
+    await section.getByRole('heading', { name: 'Documents without a patient (2)' }).waitFor();
+    const rows = section.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain('loose/home-exercise.txt');
+    expect(await rows.nth(0).textContent()).toContain('names no patient');
+    expect(await rows.nth(1).textContent()).toContain('claim ZZ-0000-9999 (no patient carries it)');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `unassigned-1-listed-${tag}.png`) });
+    await checkA11y(page, 'import with unassigned documents');
+  });
+
+  it('points to them from the Episodes screen', async () => {
+    await page.getByRole('link', { name: 'Episodes', exact: true }).first().click();
+    const notice = page.getByTestId('unassigned-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('2 documents name no patient');
+    await page.screenshot({ path: join(SHOTS, `unassigned-2-episodes-notice-${tag}.png`) });
+    await checkA11y(page, 'episodes with unassigned notice');
+    await notice.getByRole('link', { name: 'Assign them to a patient' }).click();
+    await page.getByTestId('unassigned-documents').waitFor();
+  });
+
+  it('assigns one by keyboard only; the episode then includes it', async () => {
+    const patients = await apiCall<Array<{ key: string; name: string }>>(harness, 'listPatients');
+    const alvarez = patients.find((p) => p.name === 'Alvarez, Maria')!;
+    const choice = page.getByLabel('Patient for loose/ur-letter.txt p. 1');
+    await tabTo(page, 'select[id^="assign-"]');
+    // The first row's list has focus; the UR letter is the second row.
+    await tabTo(page, `select#${await choice.getAttribute('id')}`);
+    // Keyboard selection on a closed list: arrows move through the options.
+    const target = patients.findIndex((p) => p.key === alvarez.key) + 1;
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    expect(await choice.inputValue()).toBe(alvarez.key);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Assign loose/ur-letter.txt p. 1',
+    );
+    await page.keyboard.press('Enter');
+
+    const section = page.getByTestId('unassigned-documents');
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toBe(
+        "Assigned loose/ur-letter.txt p. 1 to Alvarez, Maria; it is now part of that patient's episodes. 1 left.",
+      );
+    await expect.poll(() => section.locator('tbody tr').count()).toBe(1);
+    // Focus stays on the work: the remaining row's patient list.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await page.getByLabel('Patient for loose/home-exercise.txt p. 1').getAttribute('id'),
+    );
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `unassigned-3-assigned-${tag}.png`) });
+    await checkA11y(page, 'after assigning');
+
+    const left = await apiCall<UnassignedDocument[]>(harness, 'listUnassigned');
+    expect(left.map((d) => d.file)).toEqual(['loose/home-exercise.txt']);
+    const episodes = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
+    const episode = episodes.find((e) => e.patientName === 'Alvarez, Maria')!;
+    const detail = await apiCall<EpisodeDetail>(harness, 'getEpisode', { id: episode.id });
+    expect(detail.documents.map((d) => d.file)).toContain('loose/ur-letter.txt');
+  });
+
+  it('raised no CSP violations or page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
