@@ -5,7 +5,7 @@ import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 
 const AUTH_NUMBER =
-  /\b(?:Prior\s+)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Reference|Ref\.?|UR)\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
+  /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
@@ -18,6 +18,13 @@ const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
 const APPROVED =
   /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
+/** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
+const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
+const PROGRAM_SERVICE_ONCE = /\bwork (?:conditioning|hardening)\b|\b9754[56]\b/i;
+/** Hours that describe a code or a session: "initial 2 hours", "first two hours", "each additional hour". */
+const HOURS_NOT_TOTAL_BEFORE = /\b(?:initial|first|each additional|additional)\s*$/i;
+const HOURS_NOT_TOTAL_AFTER =
+  /^\s*(?:\/|per|a|each)\s*(?:day|session|visit|treatment|date of service|wk|week)\b|^\s*(?:sessions?|per)\b/i;
 /** A certification period is not an authorization period. */
 const AUTH_PERIOD_CONTEXT =
   /^(?!.*\bcertification period\b).*\b(?:authori[sz]\w*|approv\w*|valid)\b/i;
@@ -39,8 +46,11 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       sink.add('denial-code', t.slice(g[0], g[1]), line, g[0], g[1]);
     }
     if (!isAuthDoc && !AUTH_CONTEXT.test(t)) continue;
-    // What was asked for or turned down is not what was approved ("Requested: 12 visits").
-    const counts = !NOT_APPROVED.test(t) || APPROVED.test(t);
+    // What was asked for or turned down is not what was approved ("Requested: 12 visits"), and
+    // an evaluation's own line ("97163 evaluation ... 1 visit") is not the program's.
+    const counts =
+      (!NOT_APPROVED.test(t) || APPROVED.test(t)) &&
+      (!EVALUATION_LINE.test(t) || PROGRAM_SERVICE_ONCE.test(t));
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
@@ -52,6 +62,12 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       );
     }
     for (const m of counts ? t.matchAll(AUTH_HOURS) : []) {
+      // "initial 2 hours", "4 hours per session": a code's unit or a session's length, not hours approved.
+      if (
+        HOURS_NOT_TOTAL_BEFORE.test(t.slice(0, m.index)) ||
+        HOURS_NOT_TOTAL_AFTER.test(t.slice(m.index + m[0].length))
+      )
+        continue;
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-hours',

@@ -1,6 +1,6 @@
 /** Document type and discipline, from the title first and from content cues second. */
 import type { Discipline, DocType } from '../../../shared/model';
-import { findDates } from '../parse/dates';
+import { findDates, isBareDateLine } from '../parse/dates';
 import { headingOf } from './sections';
 import { cellsOf, checkboxOptions } from './layout';
 
@@ -94,6 +94,9 @@ export function isTitleLine(text: string): boolean {
     // A label that says more than a document type ("Plan of care dates: ...", "Certification
     // period: ...") names a field of the note, whatever its value.
     if (after !== '' && titleType(label) && extraWords(label).length > 0) return false;
+    // "Progress Note: 03/04/2026" is a title; "Plan of care: 3/3/26 to 4/21/26 (cert. ...)" is a
+    // field whose value is a period and more.
+    if (findDates(after).length > 0 && !isBareDateLine(after)) return false;
     if (after !== '' && findDates(after).length === 0 && !/^\s*$/.test(after)) {
       if (!titleType(label)) return false;
       if (after.split(/\s+/).length > 4) return false;

@@ -1,3 +1,4 @@
+import type { EpisodeBillingLine } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
 import {
   authCovers,
@@ -15,6 +16,15 @@ import type { Rule, RuleFinding } from '../../types';
 interface Usage {
   visits: number;
   hours: number;
+}
+
+/** Whether the date's program lines still fit in the authorization's visits and hours. */
+function hasRoom(a: Authorization, u: Usage, lines: readonly EpisodeBillingLine[]): boolean {
+  const visit = lines.some((l) => l.code === '97545') ? 1 : 0;
+  return (
+    (a.visits === null || u.visits + visit <= a.visits) &&
+    (a.hours === null || u.hours + billedHours(lines) <= a.hours)
+  );
 }
 
 function describe(a: Authorization, u: Usage): string {
@@ -61,7 +71,10 @@ export const authWithinLimits: Rule = {
 
     for (const date of dates) {
       const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
-      const auth = auths.find((a) => authCovers(a, date));
+      // An extension or a concurrent review adds to what came before: a date counts against the
+      // first covering authorization that still has room, else the last one covering it.
+      const covering = auths.filter((a) => authCovers(a, date));
+      const auth = covering.find((a) => hasRoom(a, usage.get(a)!, lines)) ?? covering.at(-1);
       if (!auth) {
         const ranges = auths.map(
           (a) => `${a.number ?? '(no number)'} ${a.start ?? '?'}-${a.end ?? '?'}`,
