@@ -68,7 +68,13 @@ export function titleType(text: string): DocType | null {
  * A title line is mostly a document-type heading: short, matching the vocabulary, with at most
  * a couple of words beyond headings, dates and filler ("PT Daily Note - 03/04/2026").
  */
+/** A field that names the document: "Form: Discharge Summary - Work Conditioning" (OpenEMR). */
+const TITLE_FIELD =
+  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Report Type|Template)\s*:\s*/i;
+
 export function isTitleLine(text: string): boolean {
+  const field = TITLE_FIELD.exec(text);
+  if (field) return isTitleLine(text.slice(field[0].length));
   const t = text.trim();
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.

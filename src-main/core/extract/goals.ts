@@ -28,7 +28,7 @@ const ITEM_MARKER =
 const RULE_LINE = /^\s*[-=_*~.]{3,}\s*$/;
 /** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
 const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
-const LABEL_LINE = /^\s*[A-Z][A-Za-z /&]{1,30}:\s*\S/;
+const LABEL_LINE = /^\s*[A-Z][A-Za-z /&'-]{1,30}:\s*\S/;
 /** A status standing alone ("Met", "Progressing."): an answer, not a goal. */
 const ONLY_STATUS =
   /^\W*(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\W*$/i;
@@ -128,19 +128,26 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       const label = t.slice(0, heading.rest);
       const rest = t.slice(heading.rest);
       const restFrame = findTimeFrame(rest);
+      // "Goals - STG (within 6 visits):" names the term of the list after the heading.
+      const restTerm = /^\W*(STG|LTG|short[- ]?term|long[- ]?term)s?\b/i.exec(rest);
       // "Goals - to be met in 4 weeks:" gives the list its time frame; other text is a first goal.
       const restIsFrame =
-        restFrame !== null &&
+        (restFrame !== null || restTerm !== null) &&
         !/[A-Za-z]{3}/.test(
           rest
-            .replace(restFrame.text, '')
-            .replace(/\b(?:to be|will be|are to be|expected to be|met|achieved|attained)\b/gi, ''),
+            .replace(restFrame?.text ?? '', '')
+            .replace(
+              /\b(?:STGs?|LTGs?|short[- ]?term|long[- ]?term|goals?|to be|will be|are to be|expected to be|met|achieved|attained)\b/gi,
+              '',
+            ),
         );
       list = {
-        kind: kindOfLabel(t.slice(heading.start, heading.end), 'goal-long'),
+        kind: restTerm
+          ? kindOfLabel(restTerm[1]!, 'goal-long')
+          : kindOfLabel(t.slice(heading.start, heading.end), 'goal-long'),
         // "Short-term goals:" under "GOAL STATUS" is still a list of statuses.
         statusOnly: STATUS_HEADING.test(t.slice(heading.start, heading.end)) || statusList,
-        timeFrame: findTimeFrame(label)?.text ?? (restIsFrame ? restFrame.text : null),
+        timeFrame: findTimeFrame(label)?.text ?? (restIsFrame ? (restFrame?.text ?? null) : null),
         items: 0,
         blanks: 0,
         columns: null,

@@ -60,7 +60,7 @@ const LEADING_S_MARK = /^\s*(?:\/s\/|(?:electronically|digitally)\s+signed(?:\s+
 const TRAILING_S_MARK = /\s*\/s\/$/i;
 /** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
 const E_SIGNED_TAIL =
-  /[\s,;]*[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\s*[)\]]?[\s.,;]*$/i;
+  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
   /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;

@@ -416,6 +416,10 @@ const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
     re: /\b(?:exit|entry|baseline|final|interim|discharge)\s+(?:functional\s+)?(?:testing|tests?|measures|measurements|capacity|FCE)\b/i,
   },
   {
+    name: 'interventions',
+    re: /\b(?:work simulation|exercises?|activities|treatment|interventions?|procedures)\b.*\b(?:performed|provided|rendered|completed|given|today)\b/i,
+  },
+  {
     name: 'job-demands',
     re: /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|work|PDL|demands?)\b|\bjob\s+(?:demands?|requirements?)\b/i,
   },

@@ -205,7 +205,7 @@ function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, No
   return memo(episode, 'time:dailyNotesByDate', () => {
     const map = new Map<IsoDate | null, NotesOfDate>();
     for (const d of episode.documents) {
-      const evaluation = d.type === 'evaluation' || d.type === 're-evaluation';
+      const evaluation = d.type === 'evaluation' || d.type === 're-evaluation' || d.type === 'fce';
       if (d.type !== 'daily-note' && !evaluation) continue;
       let day = map.get(d.date);
       if (!day) map.set(d.date, (day = { notes: [], evaluations: [], minutes: null }));
@@ -264,6 +264,8 @@ function computeMinutesOnDate(
   // minutes also from an evaluation that records a timed service given that day ("97110, 15 min").
   let timed = timedMinutesOf(notes);
   if (timed.minutes === null && evaluations.length) timed = timedMinutesOf(evaluations);
+  // An FCE is itself a timed service (97750): its documented time is timed time.
+  if (timed.minutes === null) timed = fceMinutesOf(evaluations);
   return {
     date,
     minutes,
@@ -324,6 +326,16 @@ function timedMinutesOf(notes: readonly EpisodeDocument[]): TimedMinutes {
     }
   }
   return evidence ? { minutes, evidence } : NO_TIMED_MINUTES;
+}
+
+/** An FCE's stated or clocked time, as the timed minutes of its 97750 testing. */
+function fceMinutesOf(docs: readonly EpisodeDocument[]): TimedMinutes {
+  for (const doc of docs) {
+    if (doc.type !== 'fce') continue;
+    const session = sessionTime(doc);
+    if (session) return { minutes: session.minutes, evidence: session.evidence };
+  }
+  return NO_TIMED_MINUTES;
 }
 
 /**

@@ -109,8 +109,10 @@ export const docCommunication: Rule = {
       anchor = day.date;
     }
 
-    // Each party hears from the program at least once.
+    // Each party hears from the program at least once; an adjuster or case manager only where
+    // there is one (a workers' compensation claim).
     for (const party of PARTIES) {
+      if (party.label === 'adjuster' && kind !== 'workers-comp') continue;
       if (comms.some((c) => c.parties.some((p) => (party.values as readonly string[]).includes(p))))
         continue;
       findings.push({

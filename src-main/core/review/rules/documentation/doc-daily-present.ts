@@ -99,6 +99,7 @@ export const docDailyPresent: Rule = {
     // Looked up per billed line: index the documents by date once (document order kept).
     const notesOn = byDocDate(notes);
     const evalsOn = byDocDate(docsOfType(episode, 'evaluation', 're-evaluation'));
+    const fcesOn = byDocDate(docsOfOneType(episode, 'fce'));
     const linesOn = linesByDate(episode.billing);
     // By key, not by entry: each entry would be a new [date, lines] pair.
     for (const dos of linesOn.keys()) {
@@ -115,7 +116,11 @@ export const docDailyPresent: Rule = {
         const line = lines[i]!;
         if (isEvaluationCode(line)) continue;
         const disc = disciplineOfLine(line);
-        const note = noteFor(disc, dayNotes, dayEvals);
+        // A functional capacity evaluation billed as physical performance testing (97750) is
+        // documented by its FCE report.
+        const note =
+          noteFor(disc, dayNotes, dayEvals) ??
+          (line.code === '97750' ? (fcesOn.get(dos) ?? NO_DOCS)[0] : undefined);
         if (note) addOnce(supporting, note);
         else {
           (missing ??= []).push(`${line.code}${disc ? ` (${disc})` : ''}`);
