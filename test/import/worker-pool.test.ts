@@ -72,7 +72,7 @@ describe('AnalyzePool', () => {
 
   it("rejects a file that exhausts a worker's memory as too large, and goes on with the next file", async () => {
     const db = openDatabase(join(dir, 'c.db'));
-    const pool = new AnalyzePool(1, { entry: builtWorker, heapMb: 24 });
+    const pool = new AnalyzePool(1, { entry: builtWorker, heapMb: 32 });
     pools.push(pool);
     const s = await importPaths(db, [join(dir, 'mixed')], { analyze: pool.analyze });
     const huge = s.files.find((f) => f.path === 'a-huge.pdf')!;

@@ -29,6 +29,8 @@ const DURATION =
   /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
 const BREAK_AFTER =
   /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
+/** A line about breaks ("Breaks:", "rest break", "lunch 12:00-12:30", "snack/hydration"). */
+const BREAK_WORD = /\b(?:breaks?|rest(?:ed)?|lunch|meal|snack|hydration|water)\b/i;
 const BREAK_BEFORE =
   /\b(\d{1,3})\s*(?:minutes?|mins?|m)\.?\s+(?:rest\s+|lunch\s+|meal\s+)?break\b/dgi;
 
@@ -185,8 +187,8 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     else if (t.trim() === '') minutesColumn = false;
     const service = serviceOf(t);
     if (service) serviceMinutes(line, service, sink, minutesColumn ? cells : null);
-    // A service's own time ("97110 1:15-1:45 PM") is not the session's.
-    if (!timeIn && !timeOut && !service) {
+    // A service's own time ("97110 1:15-1:45 PM") and a break's are not the session's.
+    if (!timeIn && !timeOut && !service && !BREAK_WORD.test(t)) {
       const range = findRange(line);
       if (range) [timeIn, timeOut] = range;
     }
@@ -223,10 +225,27 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       totals.push({ minutes, label: m[0], line, start: at, end: after + dm[0].length });
     }
 
+    let stated = 0;
     for (const re of [BREAK_AFTER, BREAK_BEFORE]) {
       for (const m of t.matchAll(new RegExp(re.source, re.flags))) {
-        if (sink.add('break-minutes', m[1]!, line, m.index ?? 0, (m.index ?? 0) + m[0].length))
+        if (sink.add('break-minutes', m[1]!, line, m.index ?? 0, (m.index ?? 0) + m[0].length)) {
           breaks += Number(m[1]);
+          stated++;
+        }
+      }
+    }
+    // "Breaks: 9:10 AM-9:25 AM rest; 10:15-10:25 snack": each range a break, unless its minutes
+    // are written beside it ("9:35-9:50 (15 min)", read above).
+    if (stated === 0 && BREAK_WORD.test(t)) {
+      for (const m of t.matchAll(CLOCK_RANGE)) {
+        const a = readTime(m, 1);
+        const b = readClock(m, 4);
+        if (!a || !b) continue;
+        const [from, to] = fixRange(a, b);
+        const minutes = minutesOf(to) - minutesOf(from);
+        if (minutes <= 0 || minutes > 120) continue;
+        if (sink.add('break-minutes', String(minutes), line, m.index, m.index + m[0].length))
+          breaks += minutes;
       }
     }
   }

@@ -126,7 +126,24 @@ export interface SessionTime {
  * meal breaks (rules.md section 3 conventions; BPM §220.3.E). A stated total is taken as already net.
  */
 export function sessionTime(doc: EpisodeDocument): SessionTime | null {
-  return statedTotalTime(doc) ?? clockedTime(doc);
+  const stated = statedTotalTime(doc);
+  if (!stated) return clockedTime(doc);
+  // A stated total that is the whole clock span of a session with documented breaks counts the
+  // breaks too ("7:30-11:05, breaks 25 min, Total time: 215 min"): the program time is less.
+  const clocked = clockedTime(doc);
+  const gross = clocked ? clockSpan(doc) : null;
+  if (clocked && gross !== null && clocked.minutes < gross && stated.minutes === gross)
+    return { ...clocked, evidence: stated.evidence.concat(clocked.evidence) };
+  return stated;
+}
+
+/** Minutes between the note's first time-in and time-out, before breaks; null without a pair. */
+function clockSpan(doc: EpisodeDocument): number | null {
+  const a = firstFact(doc, 'time-in');
+  const b = firstFact(doc, 'time-out');
+  const from = a ? clockMinutes(a.value) : null;
+  const to = b ? clockMinutes(b.value) : null;
+  return from !== null && to !== null && to > from ? to - from : null;
 }
 
 /**
