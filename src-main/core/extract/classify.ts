@@ -29,6 +29,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'evaluation',
     re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b/i,
   },
+  // "Plan of Care - Physician Certification": the physician's certification of a plan.
+  {
+    type: 'certification',
+    re: /\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b/i,
+  },
   { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
   { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
   {
@@ -55,7 +60,8 @@ const TITLE_FILLER = new Set(
     'pt ot slp physical occupational speech therapy therapist rehab rehabilitation outpatient work conditioning ' +
     'hardening program and of to with for the a from re note form summary report medical necessity daily initial ' +
     'case manager adjuster employer physician doctor dr md claims insurance carrier patient visit session treatment ' +
-    'plan care certification evaluation dpt otr/l cota pta wc wh & / - – — : # no'
+    'plan care certification evaluation dpt otr/l cota pta wc wh & / - – — : # no ' +
+    'determination notice decision approval approved certified request review'
   ).split(' '),
 );
 
@@ -81,6 +87,9 @@ export function isTitleLine(text: string): boolean {
   const cells = cellsOf(t);
   if (cells.length >= 2) return cells[0]!.start === 0 && isTitleLine(cells[0]!.text);
   if (t.length === 0 || t.length > 80) return false;
+  // A title starts with a capital or a digit; a line that starts in lower case continues the
+  // sentence above it ("... with initial / evaluation (97163)").
+  if (/^[a-z]/.test(t)) return false;
   const type = titleType(t);
   if (!type) return false;
   // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.

@@ -63,7 +63,7 @@ const E_SIGNED_TAIL =
   /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /\s{2,}|\t|\||;|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /\s{2,}|\t|\||;|\s?[·•]|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
@@ -251,7 +251,7 @@ function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean 
  * number, separators. Anything else makes the line a sentence, not a signature.
  */
 const SIGNATURE_TAIL = new RegExp(
-  String.raw`^(?:[\s,;|/()[\]–—-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR})*$`,
+  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR})*$`,
   'i',
 );
 
@@ -276,6 +276,9 @@ const UNLABELLED_TAIL_LINES = 8;
 
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
+  // A role field ("Therapist: Jane Roe, PT, NPI ...") signs a note only where nothing else does:
+  // a form with an explicit signature line names its therapist without signing for them.
+  const explicit = lines.some((l) => SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text));
   lines.forEach((line, i) => {
     const t = line.text;
     // A log's heading ("Signature Log") is not a signature line.
@@ -287,7 +290,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       phys ??
       SIGNER_LABEL.exec(t) ??
       E_SIGNED_ANYWHERE.exec(t) ??
-      (atEnd ? ROLE_LABEL.exec(t) : null);
+      (atEnd && !explicit ? ROLE_LABEL.exec(t) : null);
     const stamp = stampSpan(t, label ? label.index + label[0].length : null);
     if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);
     // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.

@@ -519,10 +519,10 @@ function isPhysicianDoc(doc: EpisodeDocument): boolean {
 
 /** The signer fact, else (physician documents) the physician-signer fact; blank values skipped. */
 function signerOf(doc: EpisodeDocument): Fact | undefined {
-  return (
-    firstFilled(doc, 'signer') ??
-    (isPhysicianDoc(doc) ? firstFilled(doc, 'physician-signer') : undefined)
-  );
+  // An order or certification is the physician's: their signature first.
+  if (isPhysicianDoc(doc))
+    return firstFilled(doc, 'physician-signer') ?? firstFilled(doc, 'signer');
+  return firstFilled(doc, 'signer');
 }
 
 function isCredentialed(doc: EpisodeDocument, signer: Fact): boolean {

@@ -222,7 +222,13 @@ function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, No
   return memo(episode, 'time:dailyNotesByDate', () => {
     const map = new Map<IsoDate | null, NotesOfDate>();
     for (const d of episode.documents) {
-      const evaluation = d.type === 'evaluation' || d.type === 're-evaluation' || d.type === 'fce';
+      // Other documents of a visit may record a timed service given that day too.
+      const evaluation =
+        d.type === 'evaluation' ||
+        d.type === 're-evaluation' ||
+        d.type === 'fce' ||
+        d.type === 'progress-report' ||
+        d.type === 'discharge-summary';
       if (d.type !== 'daily-note' && !evaluation) continue;
       let day = map.get(d.date);
       if (!day) map.set(d.date, (day = { notes: [], evaluations: [], minutes: null }));

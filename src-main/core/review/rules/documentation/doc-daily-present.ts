@@ -23,7 +23,11 @@ function sameDiscipline(doc: EpisodeDocument, disc: Discipline | null): boolean 
   return !disc || !doc.discipline || doc.discipline === disc;
 }
 
-/** The note documenting a treatment line: a same-discipline note, else an evaluation recording the interventions. */
+/**
+ * The note documenting a treatment line: a same-discipline note, else an evaluation, progress
+ * report or discharge summary of that day that records the treatment given (its interventions or
+ * its services' minutes).
+ */
 function noteFor(
   disc: Discipline | null,
   dayNotes: readonly EpisodeDocument[],
@@ -31,7 +35,11 @@ function noteFor(
 ): EpisodeDocument | undefined {
   for (const n of dayNotes) if (sameDiscipline(n, disc)) return n;
   for (const e of dayEvals)
-    if (sameDiscipline(e, disc) && hasFactOfKind(e, 'intervention')) return e;
+    if (
+      sameDiscipline(e, disc) &&
+      (hasFactOfKind(e, 'intervention') || hasFactOfKind(e, 'service-minutes'))
+    )
+      return e;
   return undefined;
 }
 
@@ -39,7 +47,9 @@ function evaluationFor(
   disc: Discipline | null,
   dayEvals: readonly EpisodeDocument[],
 ): EpisodeDocument | undefined {
-  for (const e of dayEvals) if (sameDiscipline(e, disc)) return e;
+  for (const e of dayEvals)
+    if ((e.type === 'evaluation' || e.type === 're-evaluation') && sameDiscipline(e, disc))
+      return e;
   return undefined;
 }
 
@@ -98,7 +108,9 @@ export const docDailyPresent: Rule = {
     const supporting: EpisodeDocument[] = [];
     // Looked up per billed line: index the documents by date once (document order kept).
     const notesOn = byDocDate(notes);
-    const evalsOn = byDocDate(docsOfType(episode, 'evaluation', 're-evaluation'));
+    const evalsOn = byDocDate(
+      docsOfType(episode, 'evaluation', 're-evaluation', 'progress-report', 'discharge-summary'),
+    );
     const fcesOn = byDocDate(docsOfOneType(episode, 'fce'));
     const linesOn = linesByDate(episode.billing);
     // By key, not by entry: each entry would be a new [date, lines] pair.
