@@ -35,6 +35,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     re: /\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b/i,
   },
   { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
+  // A UR "notice of certification" is the payer's authorization, not a plan's certification.
+  {
+    type: 'authorization',
+    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b/i,
+  },
   { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
   {
     type: 'physician-order',
@@ -43,10 +48,6 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'job-description',
     re: /\bjob (?:description|analysis|demands analysis|site analysis)\b|\bphysical demands? analysis\b|\bessential functions\b/i,
-  },
-  {
-    type: 'authorization',
-    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b/i,
   },
   {
     type: 'communication',

@@ -251,11 +251,12 @@ function addGoal(
 
 /**
  * A status at the end of a goal line, as progress reports append it: "...: MET", "- partially
- * met, 40 lb", "PROGRESSING (40 lb).", "(Achieved 3/10)", "Status: ongoing".
+ * met, 40 lb", "PROGRESSING (40 lb).", "(Achieved 3/10)", "Status: ongoing", or a remark in
+ * parentheses that wraps to the next line ("PROGRESSING (independent HEP; needs").
  */
 function trailingStatus(text: string): GoalStatus | null {
   const tail =
-    /(?:[-–—:(|,;]|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\([^)]*\)|[-–—:,;]\s*[^.]{0,60}|\d[\d/.-]*)?\s*\)?\.?\s*$/i.exec(
+    /(?:[-–—:(|,;]|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60}|\d[\d/.-]*)?\s*\)?\.?\s*$/i.exec(
       text,
     );
   const hit = tail ? goalStatusIn(tail[1]!) : null;

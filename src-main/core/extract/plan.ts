@@ -7,10 +7,11 @@ const FREQUENCY =
   /\b\d(?:\s*[-–]\s*\d)?\s*(?:x|X|times|days|sessions|visits)\s*(?:\/|per|a|each)\s*(?:week|wk)s?\b|\b(?:once|twice|three times|four times|five times)\s+(?:a|per)\s+week\b/gi;
 /**
  * Amount per session (BPM §220.1.2.B "amount"): "Amount: 3 hours per session", "4 hrs/day",
- * "60 minutes per visit". A bare "45 min" is an activity's time, not the plan's amount.
+ * "60 minutes per visit", "Hours/session: 4", "Session length: 3 hrs". A bare "45 min" is an
+ * activity's time, not the plan's amount.
  */
 const AMOUNT =
-  /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*:\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
+  /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*:\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*\d+(?:\.\d+)?\b|\bsession (?:length|duration)\s*:?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
 const DURATION_PHRASE =
   /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b|\b(?:through|thru|until)\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/gi;
 /** Durations are only read on plan lines, never from history ("pain for 6 weeks"). */

@@ -34,6 +34,7 @@ const UNIT_WORDS = [
   'minutes?',
   'hrs?',
   'hours?',
+  'h',
   'sec',
   'seconds?',
   's',
