@@ -21,9 +21,14 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'daily-note',
     re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b/i,
   },
+  // A physician's "Work Status Report / Treatment Order" orders therapy; it reports no therapy.
+  {
+    type: 'physician-order',
+    re: /\b(?:treatment|therapy|physician(?:'s)?|doctor(?:'s)?)\s+orders?\b/i,
+  },
   {
     type: 'progress-report',
-    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|\bstatus report\b/i,
+    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\bwork )\bstatus report\b/i,
   },
   {
     type: 'evaluation',

@@ -17,6 +17,10 @@ const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:Referring\s+|Certifying\s+|Attending\s+)?(?:Physician|Doctor|MD|Provider)(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
+/** A physician named in a field ("Physician:", "Ordering provider:"), a signature only with a mark. */
+const PHYSICIAN_FIELD =
+  /^\W*(?:(?:Ordering|Referring|Treating|Attending|Certifying)\s+)?(?:Physician|Provider|Doctor|MD)\s*:\s*/i;
+const SIGNED_MARK = /\/s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE =
@@ -63,7 +67,7 @@ const E_SIGNED_TAIL =
   /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /\s{2,}|\t|\||;|\s?[·•]|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /\s{2,}|\t|\||;|\s?[·•]|\s\/s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
@@ -284,7 +288,10 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     // A log's heading ("Signature Log") is not a signature line.
     if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) return;
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
-    const phys = PHYSICIAN_LABEL.exec(t);
+    // "Physician: Harold Okoro, MD   /s/ Harold Okoro, MD   Date: 10/13/2026": a physician's
+    // field that carries the mark of a signature signs the order.
+    const phys =
+      PHYSICIAN_LABEL.exec(t) ?? (SIGNED_MARK.test(t) ? PHYSICIAN_FIELD.exec(t) : null);
     const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
     const label =
       phys ??
