@@ -97,6 +97,13 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       flush();
       continue;
     }
+    // A goals table's rows are read by their columns, labelled or not ("STG 1: ...<tab>04-17-2026").
+    const tableRow = list?.columns ? cellsOf(t) : [];
+    if (list && tableRow.length >= 2) {
+      flush();
+      if (tableGoal(sink, list, line, tableRow)) list.items++;
+      continue;
+    }
     // One labelled goal: "STG (1.5 weeks): lift 30 lb", "LTG #2 - 4 weeks - carry 50 lb".
     const labelled = GOAL_LABEL.exec(t);
     if (labelled && !/s$/i.test(labelled[1]!) && /[A-Za-z]{3}/.test(t.slice(labelled[0].length))) {
@@ -152,6 +159,12 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         blanks: 0,
         columns: null,
       };
+      // A goals table's header row ("Goal<tab>Baseline<tab>Target date<tab>Status") heads its rows.
+      const header = cellsOf(t);
+      if (header.length >= 2 && isHeaderRow(header)) {
+        list.columns = columnsOf(header);
+        continue;
+      }
       if (
         !restIsFrame &&
         /[A-Za-z]{3}/.test(rest) &&
@@ -387,6 +400,8 @@ function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): b
       b.text.replace(/[^A-Za-z]/g, '').length > a.text.replace(/[^A-Za-z]/g, '').length ? b : a,
     );
   if (!/[A-Za-z]{3}/.test(goalCell.text) || ONLY_STATUS.test(goalCell.text)) return false;
+  const term = GOAL_LABEL.exec(goalCell.text);
+  const kind = term ? kindOfLabel(term[1]!, list.kind) : list.kind;
   const frameCell = cols && cols.timeFrame >= 0 ? cells[cols.timeFrame] : undefined;
   const timeFrame =
     (frameCell &&
@@ -412,7 +427,7 @@ function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): b
   };
   if (status) detail.status = status.status;
   if (!list.statusOnly)
-    sink.add(list.kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
+    sink.add(kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
   if (status)
     sink.add('goal-assessment', text.replace(/\s+/g, ' '), line, start, end, {
       status: status.status,

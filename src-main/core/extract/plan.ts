@@ -44,15 +44,10 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
     const rp = REPORT_PERIOD.exec(t);
     if (rp) {
       const after = rp.index + rp[0].length;
-      const ds = findDates(t.slice(after));
-      if (
-        ds.length >= 2 &&
-        ds[0]!.start <= 1 &&
-        /^\s*(?:-|–|—|to|through|thru)\s*$/i.test(t.slice(after + ds[0]!.end, after + ds[1]!.start))
-      ) {
-        sink.add('report-period-start', ds[0]!.iso, line, after + ds[0]!.start, after + ds[0]!.end);
-        sink.add('report-period-end', ds[1]!.iso, line, after + ds[1]!.start, after + ds[1]!.end);
-      }
+      // "Reporting Period" as a heading: the period is the first thing written under it.
+      const under = t.slice(after).trim() === '' ? nextNonBlank(lines, line) : null;
+      if (under) readPeriod(under, 0, sink);
+      else readPeriod(line, after, sink);
     }
     const sent = PLAN_SENT.exec(t);
     if (sent) {
@@ -65,4 +60,24 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
       sink.add('delay-reason', t.slice(start), line, start, t.length);
     }
   }
+}
+
+/** "03/02/2026 - 03/13/2026", "April 20, 2026 through April 27, 2026" starting at `from`. */
+function readPeriod(line: Line, from: number, sink: FactSink): void {
+  const t = line.text;
+  const ds = findDates(t.slice(from));
+  if (
+    ds.length >= 2 &&
+    ds[0]!.start <= 1 &&
+    /^\s*(?:-|–|—|to|through|thru)\s*$/i.test(t.slice(from + ds[0]!.end, from + ds[1]!.start))
+  ) {
+    sink.add('report-period-start', ds[0]!.iso, line, from + ds[0]!.start, from + ds[0]!.end);
+    sink.add('report-period-end', ds[1]!.iso, line, from + ds[1]!.start, from + ds[1]!.end);
+  }
+}
+
+function nextNonBlank(lines: Line[], line: Line): Line | null {
+  for (let i = lines.indexOf(line) + 1; i < lines.length; i++)
+    if (lines[i]!.text.trim() !== '') return lines[i]!;
+  return null;
 }

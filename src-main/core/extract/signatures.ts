@@ -290,8 +290,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
     // "Physician: Harold Okoro, MD   /s/ Harold Okoro, MD   Date: 10/13/2026": a physician's
     // field that carries the mark of a signature signs the order.
-    const phys =
-      PHYSICIAN_LABEL.exec(t) ?? (SIGNED_MARK.test(t) ? PHYSICIAN_FIELD.exec(t) : null);
+    const phys = PHYSICIAN_LABEL.exec(t) ?? (SIGNED_MARK.test(t) ? PHYSICIAN_FIELD.exec(t) : null);
     const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
     const label =
       phys ??

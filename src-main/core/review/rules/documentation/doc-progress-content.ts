@@ -18,13 +18,40 @@ import type { Rule, RuleFinding } from '../../types';
 export function currentGoalCount(episode: EpisodeModel, date: IsoDate | null): number {
   // "Latest" is the last such document in document order, found in one pass.
   let latest: EpisodeDocument | undefined;
+  let latestDate: IsoDate | null = null;
   for (let i = 0; i < episode.documents.length; i++) {
     const d = episode.documents[i]!;
     if (!isPlanDocument(d) && !(d.type === 'evaluation' && goalCount(d) > 0)) continue;
     const pd = docDate(d);
-    if (pd && (!date || pd <= date)) latest = d;
+    if (pd && (!date || pd <= date)) [latest, latestDate] = [d, pd];
   }
-  return latest ? goalCount(latest) : 0;
+  if (!latest) return 0;
+  const goals = goalCount(latest);
+  // Goals an earlier report found met are no longer in force ("STG 1-3 met" at report #1).
+  return Math.max(0, goals - goalsMetBefore(episode, latestDate, date, goals));
+}
+
+/** Goals an earlier progress report (after the plan, before `date`) found met. */
+function goalsMetBefore(
+  episode: EpisodeModel,
+  after: IsoDate | null,
+  date: IsoDate | null,
+  goals: number,
+): number {
+  if (!date) return 0;
+  // Reports restate what earlier ones found met: the most any one report found met, not a sum.
+  let most = 0;
+  for (const d of docsOfOneType(episode, 'progress-report')) {
+    const dd = docDate(d);
+    if (!dd || dd >= date || (after && dd < after)) continue;
+    let met = 0;
+    for (const f of d.facts) {
+      if (f.kind !== 'goal-assessment' || f.detail?.status !== 'met') continue;
+      met += f.detail.all ? goals : (f.detail.count ?? 1);
+    }
+    most = Math.max(most, met);
+  }
+  return most;
 }
 
 /** `goalsOf(doc).length`, without the array. */
