@@ -269,7 +269,7 @@ function addGoal(
  */
 function trailingStatus(text: string): GoalStatus | null {
   const tail =
-    /(?:[-–—:(|,;]|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60}|\d[\d/.-]*)?\s*\)?\.?\s*$/i.exec(
+    /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60}|\d[\d/.-]*)?\s*\)?\.?\s*$/i.exec(
       text,
     );
   const hit = tail ? goalStatusIn(tail[1]!) : null;

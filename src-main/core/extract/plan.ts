@@ -69,7 +69,9 @@ function readPeriod(line: Line, from: number, sink: FactSink): void {
   if (
     ds.length >= 2 &&
     ds[0]!.start <= 1 &&
-    /^\s*(?:-|–|—|to|through|thru)\s*$/i.test(t.slice(from + ds[0]!.end, from + ds[1]!.start))
+    /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|through|thru)\s*$/i.test(
+      t.slice(from + ds[0]!.end, from + ds[1]!.start),
+    )
   ) {
     sink.add('report-period-start', ds[0]!.iso, line, from + ds[0]!.start, from + ds[0]!.end);
     sink.add('report-period-end', ds[1]!.iso, line, from + ds[1]!.start, from + ds[1]!.end);

@@ -94,12 +94,30 @@ const TABLE_HEADER_CUE =
 const JOB_DEMAND_COLUMN =
   /\b(?:job|work|essential|critical)\s+(?:demands?|requirements?)\b|\bPDL\b|\bphysical demand level\b/i;
 
+/** A header cell that is the job's column: "Job", "Job (Medium)", "Job req.", "Job demand". */
+const JOB_CELL =
+  /^(?:job|job req\.?|job demands?|job requirements?|PDL|demand)\b(?:\s*\([^)]*\))?$/i;
+/** A header cell of capacity measured now: "Now", "Current", "Entry 10/19", "Exit", "Tested". */
+const CAPACITY_CELL =
+  /^(?:now|current|entry|exit|tested|today|baseline|initial|eval(?:uation)?|result)\b/i;
+
 function jobDemandColumn(text: string): { start: number; end: number } | null {
+  // A header row with a job column beside a column of measured capacity.
+  const cells = cellsOf(text);
+  if (cells.length >= 3) {
+    const job = cells.find((c) => JOB_CELL.test(c.text));
+    if (job && cells.some((c) => c !== job && CAPACITY_CELL.test(c.text)))
+      return { start: job.start, end: job.end };
+  }
   // A header names columns: no numbers, no sentence punctuation.
   if (text.length > 100 || /\d|[.;]/.test(text) || !TABLE_HEADER_CUE.test(text)) return null;
   const m = JOB_DEMAND_COLUMN.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
+
+/** A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job demands". */
+const JOB_COMPARISON =
+  /(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b/i;
 
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
@@ -114,7 +132,12 @@ export function extractSections(lines: Line[], sink: FactSink): void {
     }
     // A table header row may head its rows by its first column and still set capacity against
     // the job in another ("Activity  Current  Job demand").
-    const col = jobDemandColumn(line.text);
+    const comparison = h ? null : JOB_COMPARISON.exec(line.text);
+    const col =
+      jobDemandColumn(line.text) ??
+      (comparison
+        ? { start: comparison.index, end: comparison.index + comparison[0].length }
+        : null);
     if (col && !seen.has('job-demands')) {
       seen.add('job-demands');
       sink.add('section', 'job-demands', line, col.start, col.end);
