@@ -56,7 +56,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'communication',
-    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact)\b|\bcall with\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\bfax cover\b|\bcase conference\b|\bteam conference\b/i,
+    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact|encounter|note|log)\b|\bcall with\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\bfax cover\b|\bcase conference\b|\bteam conference\b/i,
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   CONTACT_VERB,
   CONTACT_WITH,
   NOT_YET,
+  namesClaimsPayer,
   PARTY_WORDS,
   PATIENT_REPORTS,
   PHONE_NUMBER,
@@ -30,6 +31,11 @@ function partiesIn(text: string): Array<{ party: string; start: number; end: num
     if (out.some((p) => p.party === party)) continue;
     const m = re.exec(text);
     if (m) out.push({ party, start: m.index, end: m.index + m[0].length });
+  }
+  if (!out.some((p) => p.party === 'adjuster' || p.party === 'case-manager')) {
+    const carrier = namesClaimsPayer(text);
+    if (carrier)
+      out.push({ party: 'adjuster', start: carrier.index, end: carrier.index + carrier[0].length });
   }
   return out;
 }

@@ -77,9 +77,10 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     addGoal(sink, g.kind, text, g.line, g.start, g.end, g.inherited, trailingStatus(bodyText));
   };
 
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     const t = line.text;
-    assessGoals(line, sink);
+    assessGoals(line, lines[li + 1]?.text ?? '', sink);
     if (t.trim() === '') {
       if (list && ++list.blanks >= 2 && list.items > 0) {
         flush();
@@ -288,7 +289,7 @@ const NUMBERED_ASSESSMENT =
   /\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,120}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
 
 /** Goal-by-goal assessments on a line, and statements that cover every goal. */
-function assessGoals(line: Line, sink: FactSink): void {
+function assessGoals(line: Line, next: string, sink: FactSink): void {
   const t = line.text;
   const boxes = checkboxOptions(t);
   if (boxes.length) {
@@ -314,6 +315,27 @@ function assessGoals(line: Line, sink: FactSink): void {
     return;
   }
   let found = false;
+  // "Goals: 1 progressing (50 lb); 2 MET 9/16; 3 progressing": goals by number after a label or
+  // a separator, each with its status.
+  // A list wrapped mid-item ("...; 4" / "progressing (16 reps)") is read across the break; each
+  // assessment cites the part on this line.
+  const joined = /[.;:]\s*$/.test(t) ? t : `${t} ${next}`;
+  for (const m of joined.matchAll(ENUMERATED_ASSESSMENT)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    if (at >= t.length) break;
+    found = true;
+    const status = goalStatusIn(m[2]!);
+    const end = Math.min(t.length, m.index + m[0].length);
+    sink.add(
+      'goal-assessment',
+      t.slice(at, end),
+      line,
+      at,
+      end,
+      status ? { status: status.status } : {},
+    );
+  }
+  if (found) return;
   for (const m of t.matchAll(NUMBERED_ASSESSMENT)) {
     found = true;
     const range = GOAL_RANGE.exec(m[0]);
@@ -356,6 +378,8 @@ function assessGoals(line: Line, sink: FactSink): void {
   }
 }
 
+const ENUMERATED_ASSESSMENT =
+  /(?:^\s*|[:;]\s*)(\d{1,2})\s*[.)-]?\s+(partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred)\b/gi;
 const GOAL_RANGE = /\b(?:goals?|STGs?|LTGs?)\s*#?\s*(\d{1,2})\s*(?:-|–|through|to)\s*(\d{1,2})\b/i;
 /** A form's label before its options that names no goal ("Response:", "Progress toward goals:"). */
 const LABEL_ONLY =

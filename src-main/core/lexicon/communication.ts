@@ -1,3 +1,5 @@
+import { PAYER_NAME_WORDS } from '../domain/payer-kinds';
+
 /**
  * Who a work program keeps informed and how clinicians write that they did: the parties (adjuster,
  * nurse case manager, physician, employer) by their usual names and abbreviations, and the words of
@@ -8,7 +10,7 @@
 export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   {
     party: 'case-manager',
-    re: /\b(?:nurse case manager|(?:RN |field |medical |vocational )?case manager|NCM|FCM|RNCM|(?<![A-Za-z]\s?)CM\b(?=[\s,.:;)]))/i,
+    re: /\b(?:nurse case manager|(?:RN |field |medical |vocational )?case manager|NCM|FCM|RNCM|CCM|(?<![A-Za-z]\s?)CM\b(?=[\s,.:;)]))/i,
   },
   {
     party: 'adjuster',
@@ -16,7 +18,7 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   },
   {
     party: 'employer',
-    re: /\b(?:employer(?: rep(?:resentative)?)?|supervisor|foreman|HR(?: (?:manager|representative|rep|dept|department))?|human resources|safety (?:manager|coordinator|director)|plant manager|operations manager|return[- ]to[- ]work coordinator|RTW coordinator)\b/i,
+    re: /\b(?:employer(?: rep(?:resentative)?)?|supervisor|foreman|HR(?: (?:manager|representative|rep|dept|department))?|human resources|safety (?:manager|coordinator|director)|(?:plant|operations|ops|warehouse|store|shift|office|general|branch|site|fleet|facility) (?:manager|mgr|supervisor)|return[- ]to[- ]work coordinator|RTW coordinator)\b/i,
   },
   {
     party: 'physician',
@@ -25,6 +27,19 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   // Titles and credentials are read in their own case: "Dr. Park", "J. Park MD".
   { party: 'physician', re: /\bDr\.?\s+[A-Z]|\b(?:MD|M\.D\.|DO|D\.O\.|DPM|NP|PA-C)\b/ },
 ];
+
+/**
+ * A workers' compensation carrier or administrator named as the one reached ("faxed to Melissa
+ * Tran (CorVel)"): the claim's adjuster works there.
+ */
+export function namesClaimsPayer(text: string): RegExpExecArray | null {
+  for (const w of PAYER_NAME_WORDS) {
+    if (w.kind !== 'workers-comp' || w.re.source.includes('comp')) continue;
+    const m = w.re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 
 /** Words that say a contact was made (a call, a fax, a letter, a copy). */
 export const CONTACT_VERB =
