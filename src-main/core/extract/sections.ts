@@ -117,7 +117,7 @@ function jobDemandColumn(text: string): { start: number; end: number } | null {
 
 /** A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job demands". */
 const JOB_COMPARISON =
-  /(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b/i;
+  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b/i;
 
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
