@@ -51,7 +51,9 @@ describe('AUTH-WITHIN-LIMITS', () => {
     );
     expect(f.map((x) => x.status)).toEqual(['warn']);
     expect(f[0]?.dates).toEqual(dates);
-    expect(f[0]?.message).toContain('Could not confirm 3 program date(s) against authorization UR-7');
+    expect(f[0]?.message).toContain(
+      'Could not confirm 3 program date(s) against authorization UR-7',
+    );
   });
 
   it('fails the visits beyond the approved count', () => {

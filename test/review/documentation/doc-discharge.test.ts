@@ -32,10 +32,11 @@ describe('DOC-DISCHARGE', () => {
         ...signed('2026-09-05'),
         'goal-assessment': 'LTG 1 met',
         'objective-measure': 'TUG 10.4 s',
+        section: ['goals', 'objective', 'plan'],
       })
       .build();
     expect(fails(run(docDischarge, ep))[0]!.message).toBe(
-      'Discharge summary dated 2026-09-05 lacks reason for discharge.',
+      'Discharge summary dated 2026-09-05 lacks reason for discharge. Read fixture/discharge-summary-2026-09-05-2.pdf p. 1; looked for reason for discharge: a Reason for discharge label, ticked reason or "discharged due to".',
     );
   });
 

@@ -17,12 +17,13 @@ describe('DOC-POC-GOALS', () => {
       .doc('plan-of-care', '2026-09-08', {
         'goal-long': 'Walk 500 ft within 4 weeks',
         frequency: '3x/week',
+        section: ['goals', 'history'],
       })
       .build();
     const f = fails(run(docPocGoals, ep));
     expect(f[0]!.severity).toBeUndefined(); // rule default error
-    expect(f[0]!.message).toBe(
-      'Plan of care dated 2026-09-08 lacks diagnoses, type of services and duration.',
+    expect(f[0]!.message).toMatch(
+      /^Plan of care dated 2026-09-08 lacks diagnoses, type of services and duration\. Read fixture\/plan-of-care-2026-09-08-\d\.pdf p\. 1; looked for diagnoses: an ICD-10 code/,
     );
   });
 

@@ -31,7 +31,40 @@ describe('DOC-PROGRESS-CONTENT', () => {
     const f = fails(run(docProgressContent, ep));
     expect(f[0]!.severity).toBe('error');
     expect(f[0]!.message).toBe(
-      'Progress report 2026-09-21 lacks an assessment of progress toward each goal.',
+      'Progress report 2026-09-21 lacks an assessment of progress toward each goal. Read fixture/progress-report-2026-09-21-1.pdf p. 1; looked for an assessment of progress toward each goal: goal statuses (met, progressing, not met, % achieved) beside the goals.',
+    );
+  });
+
+  it('says it could not confirm section-read elements where no headings were recognized, but still states a missing signature', () => {
+    const narrative = episode('commercial')
+      .doc('progress-report', '2026-09-21', {
+        'report-period-start': '2026-09-08',
+        'report-period-end': '2026-09-21',
+        'goal-assessment': 'LTG 1 progressing',
+      })
+      .build();
+    const f = run(docProgressContent, narrative)[0]!;
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(
+      /^Progress report 2026-09-21 lacks signature with professional identification\. Read /,
+    );
+    expect(f.message).toContain(
+      'Could not confirm objective measurements of change and plans for continuing treatment in Progress report 2026-09-21',
+    );
+    const signed = episode('commercial')
+      .doc('progress-report', '2026-09-21', {
+        'report-period-start': '2026-09-08',
+        'report-period-end': '2026-09-21',
+        'goal-assessment': 'LTG 1 progressing',
+        signer: 'Jane Roe',
+        credentials: 'PT, DPT',
+        'signed-date': '2026-09-21',
+      })
+      .build();
+    const w = run(docProgressContent, signed)[0]!;
+    expect(w.status).toBe('warn');
+    expect(w.message).toMatch(
+      /^Could not confirm objective measurements of change and plans for continuing treatment/,
     );
   });
 

@@ -9,9 +9,9 @@ import {
   hasFact,
   hasSection,
   isWorkProgram,
-  listText,
   treatmentDaysView,
 } from '../../lib/documents';
+import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib/elements';
 import type { Rule } from '../../types';
 
 export const docDischarge: Rule = {
@@ -61,29 +61,22 @@ export const docDischarge: Rule = {
     }
     const doc = summaries[summaries.length - 1]!;
     const date = docDate(doc);
-    const missing: string[] = [];
-    if (authorKind(doc) === 'assistant')
-      missing.push('authorship by the clinician (written by an assistant)');
+    const missing: MissingElement[] = [];
+    if (authorKind(doc) === 'assistant') missing.push(ELEMENTS.clinicianAuthor);
     if (!hasFact(doc, 'goal-assessment') && !hasSection(doc, 'goals'))
-      missing.push('status of each goal');
+      missing.push(ELEMENTS.goalStatus);
     if (!hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective'))
-      missing.push('functional status at discharge');
-    if (!hasFact(doc, 'discharge-reason')) missing.push('reason for discharge');
+      missing.push(ELEMENTS.functionalStatus);
+    if (!hasFact(doc, 'discharge-reason')) missing.push(ELEMENTS.dischargeReason);
     if (isWorkProgram(episode)) {
       if (!hasSection(doc, 'job-demands') && !hasFact(doc, 'physical-demand-level')) {
-        missing.push('final objective testing against job demands');
+        missing.push(ELEMENTS.finalTesting);
       }
-      if (!hasFact(doc, 'rtw-status')) missing.push('return-to-work recommendation');
+      if (!hasFact(doc, 'rtw-status')) missing.push(ELEMENTS.rtwRecommendation);
     }
     if (missing.length) {
-      return [
-        {
-          status: 'fail',
-          message: `Discharge summary${date ? ` dated ${date}` : ''} lacks ${listText(missing)}.`,
-          dates: date ? [date] : [end],
-          evidence: [evidenceFromDocument(doc)],
-        },
-      ];
+      const what = `Discharge summary${date ? ` dated ${date}` : ''}`;
+      return [missingElementsFinding(doc, what, missing, date ? [date] : [end])];
     }
     return [
       {

@@ -1,6 +1,6 @@
 import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
-import { evidenceFromDocument } from '../../lib/evidence';
+import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib/elements';
 import {
   docDate,
   docsOfOneType,
@@ -9,7 +9,6 @@ import {
   hasSection,
   isPlanDocument,
   isWorkProgram,
-  listText,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -17,29 +16,24 @@ import type { Rule, RuleFinding } from '../../types';
 export function missingEvaluationElements(
   doc: EpisodeDocument,
   opts: { jobDemands: boolean; planOnFile: boolean },
-): { missing: string[]; noObjective: boolean } {
-  const missing: string[] = [];
+): { missing: MissingElement[]; noObjective: boolean } {
+  const missing: MissingElement[] = [];
   // BPM §220.3.C: diagnosis and the specific problem.
-  if (!hasFact(doc, 'diagnosis') && !hasSection(doc, 'diagnosis'))
-    missing.push('diagnosis / reason for referral');
+  if (!hasFact(doc, 'diagnosis') && !hasSection(doc, 'diagnosis')) missing.push(ELEMENTS.diagnosis);
   // BPM §220.3.C: conditions and complexities (history, onset, prior function).
-  if (!hasSection(doc, 'history'))
-    missing.push('history (mechanism of injury, prior treatment, comorbidities)');
+  if (!hasSection(doc, 'history')) missing.push(ELEMENTS.history);
   const noObjective = !hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective');
-  if (noObjective) missing.push('objective measures / standardized tests');
-  if (!hasSection(doc, 'functional-limitations')) missing.push('functional limitations');
+  if (noObjective) missing.push(ELEMENTS.objective);
+  if (!hasSection(doc, 'functional-limitations')) missing.push(ELEMENTS.functionalLimitations);
   // BPM §220.3.C: the clinician's judgment that treatment is needed, with a prognosis.
-  if (!hasSection(doc, 'assessment', 'prognosis'))
-    missing.push('clinical assessment and prognosis');
+  if (!hasSection(doc, 'assessment', 'prognosis')) missing.push(ELEMENTS.assessment);
   if (!opts.planOnFile && !hasSection(doc, 'plan') && !isPlanDocument(doc))
-    missing.push('plan (or link to the plan of care)');
+    missing.push(ELEMENTS.plan);
   if (opts.jobDemands) {
     // Work programs: job and physical demand level, and the capacity-vs-demand gap (ODG entry
     // criteria as applied by Texas DWC decisions).
-    if (!hasFact(doc, 'job-title', 'physical-demand-level'))
-      missing.push('job title / physical demand level');
-    if (!hasSection(doc, 'job-demands'))
-      missing.push('gap between current capacity and job demands');
+    if (!hasFact(doc, 'job-title', 'physical-demand-level')) missing.push(ELEMENTS.jobTitle);
+    if (!hasSection(doc, 'job-demands')) missing.push(ELEMENTS.jobGap);
   }
   return { missing, noObjective };
 }
@@ -64,14 +58,16 @@ export const docEvalElements: Rule = {
       const { missing, noObjective } = missingEvaluationElements(doc, { jobDemands, planOnFile });
       if (missing.length === 0) continue;
       const date = docDate(doc);
-      findings.push({
-        status: 'fail',
-        // No baseline at all means progress can never be shown: error (rules.md DOC-EVAL-ELEMENTS).
-        ...(noObjective ? { severity: 'error' as const } : {}),
-        message: `Evaluation${date ? ` dated ${date}` : ''} is missing: ${listText(missing)}.`,
-        dates: date ? [date] : [],
-        evidence: [evidenceFromDocument(doc)],
-      });
+      findings.push(
+        missingElementsFinding(
+          doc,
+          `Evaluation${date ? ` dated ${date}` : ''}`,
+          missing,
+          date ? [date] : [],
+          // No baseline at all means progress can never be shown: error (rules.md DOC-EVAL-ELEMENTS).
+          noObjective ? 'error' : undefined,
+        ),
+      );
     }
     if (findings.length) return findings;
     return [

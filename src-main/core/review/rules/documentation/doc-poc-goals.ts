@@ -14,21 +14,23 @@ import {
   listText,
   plansToJudge,
 } from '../../lib/documents';
+import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib/elements';
 import type { Rule, RuleFinding } from '../../types';
 
 /** Hours or minutes per session, e.g. "4 hours/day", "2 hrs per session", "240 min". */
 const AMOUNT = /\d+(\.\d+)?\s*(h|hr|hrs|hours?|min|mins|minutes?)\b/i;
 
 /** Required plan elements missing from a plan document (BPM §220.1.2.B). */
-export function missingPlanElements(doc: EpisodeDocument): string[] {
-  const missing: string[] = [];
-  if (!hasFact(doc, 'diagnosis') && !hasSection(doc, 'diagnosis')) missing.push('diagnoses');
-  if (goalsOf(doc).length === 0 && !hasSection(doc, 'goals')) missing.push('long-term goals');
+export function missingPlanElements(doc: EpisodeDocument): MissingElement[] {
+  const missing: MissingElement[] = [];
+  if (!hasFact(doc, 'diagnosis') && !hasSection(doc, 'diagnosis')) missing.push(ELEMENTS.diagnoses);
+  if (goalsOf(doc).length === 0 && !hasSection(doc, 'goals')) missing.push(ELEMENTS.goals);
   if (!hasFact(doc, 'intervention') && !hasSection(doc, 'interventions', 'plan'))
-    missing.push('type of services');
+    missing.push(ELEMENTS.services);
   if (!hasFact(doc, 'frequency') && !hasSection(doc, 'frequency-duration'))
-    missing.push('frequency');
-  if (!hasFact(doc, 'duration') && !hasSection(doc, 'frequency-duration')) missing.push('duration');
+    missing.push(ELEMENTS.frequency);
+  if (!hasFact(doc, 'duration') && !hasSection(doc, 'frequency-duration'))
+    missing.push(ELEMENTS.duration);
   return missing;
 }
 
@@ -62,14 +64,7 @@ export const docPocGoals: Rule = {
       const dates = date ? [date] : [];
       const where = `Plan of care${date ? ` dated ${date}` : ''}`;
       const missing = missingPlanElements(doc);
-      if (missing.length) {
-        findings.push({
-          status: 'fail',
-          message: `${where} lacks ${listText(missing)}.`,
-          dates,
-          evidence: [evidenceFromDocument(doc)],
-        });
-      }
+      if (missing.length) findings.push(missingElementsFinding(doc, where, missing, dates));
       const quality: string[] = [];
       const goals = goalsOf(doc);
       const notMeasurable = goals.filter((g) => !isMeasurableGoal(g));

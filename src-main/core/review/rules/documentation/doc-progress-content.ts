@@ -9,9 +9,9 @@ import {
   isIsoDate,
   isPlanDocument,
   isWorkProgram,
-  listText,
   signatureGap,
 } from '../../lib/documents';
+import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib/elements';
 import type { Rule, RuleFinding } from '../../types';
 
 /** Goals in force on `date`: those of the latest plan (or evaluation serving as plan) on or before it. */
@@ -61,32 +61,35 @@ function goalCount(doc: EpisodeDocument): number {
   return n;
 }
 
+const GOAL_ASSESSMENT: MissingElement = {
+  element: 'an assessment of progress toward each goal',
+  lookedFor: 'goal statuses (met, progressing, not met, % achieved) beside the goals',
+};
+
 /** Content elements of BPM §220.3.D missing from a progress report. */
 export function missingReportElements(
   doc: EpisodeDocument,
   opts: { workProgram: boolean },
-): string[] {
-  const missing: string[] = [];
+): MissingElement[] {
+  const missing: MissingElement[] = [];
   if (!hasFactOfKind(doc, 'report-period-start') || !hasFactOfKind(doc, 'report-period-end')) {
-    missing.push('start and end dates of the reporting period');
+    missing.push(ELEMENTS.reportPeriod);
   }
   if (!docDate(doc) && !doc.facts.some((f) => f.kind === 'signed-date' && isIsoDate(f.value))) {
-    missing.push('the date written');
+    missing.push(ELEMENTS.dateWritten);
   }
-  if (signatureGap(doc) !== null) {
-    missing.push('signature with professional identification');
-  }
+  if (signatureGap(doc) !== null) missing.push(ELEMENTS.signature);
   if (!hasFactOfKind(doc, 'objective-measure') && !hasSectionNamed(doc, 'objective')) {
-    missing.push('objective measurements of change');
+    missing.push(ELEMENTS.change);
   }
   if (!hasSectionNamed(doc, 'plan') && !hasSectionNamed(doc, 'recommendations')) {
-    missing.push('plans for continuing treatment');
+    missing.push(ELEMENTS.continuing);
   }
   if (opts.workProgram) {
     if (!hasSectionNamed(doc, 'job-demands') && !hasFactOfKind(doc, 'physical-demand-level')) {
-      missing.push('current capacity versus job demands');
+      missing.push(ELEMENTS.capacityVsJob);
     }
-    if (!hasFactOfKind(doc, 'rtw-status')) missing.push('return-to-work status');
+    if (!hasFactOfKind(doc, 'rtw-status')) missing.push(ELEMENTS.rtw);
   }
   return missing;
 }
@@ -117,18 +120,21 @@ export const docProgressContent: Rule = {
       // The assessment of progress toward each goal is the core of the report: its absence is an
       // error for Medicare (rules.md DOC-PROGRESS-CONTENT).
       const noGoalAssessment = assessed === 0;
-      if (noGoalAssessment) missing.unshift('an assessment of progress toward each goal');
+      if (noGoalAssessment) missing.unshift(GOAL_ASSESSMENT);
       else if (goals > assessed)
-        missing.unshift(`an assessment of every goal (${assessed} of ${goals} goals assessed)`);
+        missing.unshift({
+          ...GOAL_ASSESSMENT,
+          element: `an assessment of every goal (${assessed} of ${goals} goals assessed)`,
+        });
       if (missing.length === 0) continue;
-      const message = `Progress report${date ? ` ${date}` : ' (undated)'} lacks ${listText(missing)}.`;
-      const dates = date ? [date] : [];
-      const evidence = [evidenceFromDocument(doc)];
-      // Written out rather than spread into the literal, which builds it property by property.
       findings.push(
-        noGoalAssessment && episode.payer.kind === 'medicare'
-          ? { status: 'fail', severity: 'error', message, dates, evidence }
-          : { status: 'fail', message, dates, evidence },
+        missingElementsFinding(
+          doc,
+          `Progress report${date ? ` ${date}` : ' (undated)'}`,
+          missing,
+          date ? [date] : [],
+          noGoalAssessment && episode.payer.kind === 'medicare' ? 'error' : undefined,
+        ),
       );
     }
     if (findings.length) return findings;
