@@ -125,6 +125,8 @@ export type FactKind =
   | 'auth-start'
   | 'auth-end'
   | 'auth-service'
+  /** Units approved for one code in an authorization's table ("97545 ... Approved 10 units"): detail.code. */
+  | 'auth-units'
   | 'denial-code'
   | 'section'
   | 'job-title'
@@ -200,7 +202,8 @@ export type GoalStatus =
  *   line also says how it stands;
  * - `goal-assessment`: `status`, and `all` when one statement covers every goal ("All goals met");
  * - `communication`: `date` of the contact and the `parties` reached;
- * - `service-minutes`: `code` and `minutes` of one service's own time ("97110 1:15-1:45 PM").
+ * - `service-minutes`: `code` and `minutes` of one service's own time ("97110 1:15-1:45 PM");
+ * - `auth-units`: the `code` whose units an authorization approves.
  */
 export interface FactDetail {
   timeFrame?: string | null;

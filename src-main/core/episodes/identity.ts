@@ -68,6 +68,11 @@ export interface IdentityInput {
   mrn: string | null;
   /** How many records carry this identity (default 1): names are counted for display. */
   weight?: number;
+  /**
+   * Its MRN appears on one file only and in no billing: likely another facility's number (an
+   * outside order, a scanned letter), which identifies the patient there, not here.
+   */
+  singleSourceMrn?: boolean;
 }
 
 interface Cluster {
@@ -75,6 +80,11 @@ interface Cluster {
   dobs: Set<string>;
   mrns: Set<string>;
   keys: Set<string>;
+}
+
+/** An MRN as matching compares it: leading zeros, case and surrounding space ignored. */
+export function normMrn(m: string | null): string | null {
+  return m ? m.replace(/^0+/, '').trim().toUpperCase() : null;
 }
 
 /**
@@ -93,10 +103,10 @@ export function matchPatients(inputs: IdentityInput[]): {
     }
     return i;
   };
-  const normMrn = (m: string | null) => (m ? m.replace(/^0+/, '').trim().toUpperCase() : null);
   // Normalized once per input: the loops below visit every input several times.
   const mrnOf = inputs.map((inp) => normMrn(inp.mrn));
   const keyOf = inputs.map((inp) => nameKey(inp.name));
+  adoptLocalMrns(inputs, mrnOf, keyOf);
   // MRNs per cluster root: two records with different MRNs are different patients, whatever
   // their names and dates of birth say (MRN comes first in the matching contract). A root that
   // never absorbed another record has no entry: its set is its own MRN, if any.
@@ -197,6 +207,34 @@ export function matchPatients(inputs: IdentityInput[]): {
     return p;
   });
   return { patientOf, patients };
+}
+
+/**
+ * An MRN seen on one file only, beside a name and date of birth that records with one other MRN
+ * (seen more widely) also carry, is another facility's number for the same patient: it matches as
+ * that MRN. With no such record, or several, it stays as written (two patients are never guessed
+ * into one).
+ */
+function adoptLocalMrns(
+  inputs: IdentityInput[],
+  mrnOf: Array<string | null>,
+  keyOf: Array<string | null>,
+): void {
+  if (!inputs.some((inp) => inp.singleSourceMrn)) return;
+  const local = new Map<string, Set<string>>();
+  inputs.forEach((inp, i) => {
+    const mrn = mrnOf[i];
+    if (!mrn || inp.singleSourceMrn || !keyOf[i] || !inp.dob) return;
+    const k = `${keyOf[i]}|${inp.dob}`;
+    const set = local.get(k) ?? new Set<string>();
+    set.add(mrn);
+    local.set(k, set);
+  });
+  inputs.forEach((inp, i) => {
+    if (!inp.singleSourceMrn || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
+    const found = local.get(`${keyOf[i]}|${inp.dob}`);
+    if (found?.size === 1) mrnOf[i] = [...found][0]!;
+  });
 }
 
 /** The most frequent name of a cluster, in display form. */

@@ -13,7 +13,7 @@
  */
 import type { RemitClaim } from '../../../shared/model';
 import type { Db } from '../store/db';
-import { clusterName, matchPatients, type IdentityInput } from './identity';
+import { clusterName, matchPatients, normMrn, type IdentityInput } from './identity';
 
 export interface ResolvedPatient {
   /** 1-based, in order of first appearance. */
@@ -181,6 +181,7 @@ export function resolvePatients(db: Db): PatientResolution {
   // The user's assignment is an identity like any other: it joins the patient it names.
   const assignedInput = unnamed.map((r) => (r[7] ? add(r[4], r[5], r[6], 1) : -1));
 
+  markSingleSourceMrns(inputs, docGroups, lineGroups);
   const { patientOf, patients: clusters } = matchPatients(inputs);
   const patientAt = (i: number) => (i < 0 ? -1 : patientOf[i]!);
 
@@ -236,6 +237,30 @@ export function resolvePatients(db: Db): PatientResolution {
     };
   });
   return { patients, rows, paths: pathOf, remits, unassigned };
+}
+
+/** Flags identities whose MRN only one file's documents carry and no billing line does. */
+function markSingleSourceMrns(
+  inputs: IdentityInput[],
+  docGroups: ReadonlyArray<
+    readonly [string | null, string | null, string | null, number, ...unknown[]]
+  >,
+  lineGroups: ReadonlyArray<readonly [string | null, string | null, string | null, ...unknown[]]>,
+): void {
+  const files = new Map<string, Set<number>>();
+  for (const [, , mrn, fileId] of docGroups) {
+    const m = normMrn(mrn);
+    if (m) files.set(m, (files.get(m) ?? new Set()).add(fileId));
+  }
+  const billed = new Set<string>();
+  for (const [, , mrn] of lineGroups) {
+    const m = normMrn(mrn);
+    if (m) billed.add(m);
+  }
+  for (const inp of inputs) {
+    const m = normMrn(inp.mrn);
+    if (m && !billed.has(m) && (files.get(m)?.size ?? 0) <= 1) inp.singleSourceMrn = true;
+  }
 }
 
 /** [id, file id, DOB, claim number, assigned name, assigned DOB, assigned MRN, assigned?] */

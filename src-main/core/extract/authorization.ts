@@ -3,6 +3,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { findDates } from '../parse/dates';
 import type { Line } from './lines';
+import { cellsOf } from './layout';
 
 const AUTH_NUMBER =
   /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
@@ -33,10 +34,50 @@ const PROGRAM_SERVICE = /\bwork (?:conditioning|hardening)\b|\b9754[56]\b/gi;
 const DENIAL_CODE =
   /\b(?:CARC|denial (?:reason )?code|reason code|adjustment reason code)s?\s*[:#]?\s*((?:CO|PR|OA|PI|CR)?-?\s?\d{1,3}|[A-Z]\d{1,2})\b|\b(?:CO|PR|OA|PI|CR)-\d{1,3}\b/dgi;
 
+/** A table's approved-quantity column header: "Approved", "Units approved", "Auth units". */
+const APPROVED_COLUMN =
+  /^(?:approved|authori[sz]ed|certified)(?:\s+(?:units?|qty|quantity|visits?))?$|^(?:units?|qty|visits?)\s+(?:approved|authori[sz]ed|certified)$|^auth(?:\.|ori[sz]ed)?\s+units?$/i;
+const PROGRAM_CODE = /^\s*(9754[56])\b/;
+
+interface UnitsTable {
+  /** The approved column, counted from the row's right end (descriptions overflow leftwards). */
+  fromRight: number;
+}
+
+/**
+ * Units approved per code in a UR vendor's table ("CPT | Description | Requested | Approved"):
+ * each 97545 unit is one program session of its first two hours, each 97546 unit an hour more.
+ */
+function readUnitsRow(line: Line, table: UnitsTable, sink: FactSink): void {
+  const cells = cellsOf(line.text);
+  const code = PROGRAM_CODE.exec(cells[0]?.text ?? '');
+  const cell = cells[cells.length - 1 - table.fromRight];
+  if (!code || !cell || cells.length < 2) return;
+  const n = /^\s*(\d{1,3})\b/.exec(cell.text);
+  if (n) sink.add('auth-units', n[1]!, line, cell.start, cell.end, { code: code[1]! });
+}
+
+function unitsTableOf(text: string): UnitsTable | null {
+  const cells = cellsOf(text);
+  if (cells.length < 3) return null;
+  const i = cells.findIndex((c) => APPROVED_COLUMN.test(c.text.trim()));
+  return i < 0 ? null : { fromRight: cells.length - 1 - i };
+}
+
 export function extractAuthorization(lines: Line[], type: DocType, sink: FactSink): void {
   const isAuthDoc = type === 'authorization';
+  let table: UnitsTable | null = null;
   for (const line of lines) {
     const t = line.text;
+    if (isAuthDoc) {
+      const header = unitsTableOf(t);
+      if (header) {
+        table = header;
+        continue;
+      }
+      if (table && cellsOf(t).length >= 2) readUnitsRow(line, table, sink);
+      else table = null;
+    }
     for (const m of t.matchAll(AUTH_NUMBER)) {
       const g = m.indices![1]!;
       if (/\d/.test(m[1]!)) sink.add('auth-number', m[1]!, line, g[0], g[1]);
@@ -93,15 +134,20 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
   }
 }
 
-/** "Start date: 03/01/2026" / "End date: 03/31/2026" on separate lines of an authorization. */
+/**
+ * Labelled ends of an authorization's period, on one line or two: "Start date: 03/01/2026",
+ * "Valid from: 03/04/2026<tab>Valid through: 04/03/2026", "Expiration Date: ...".
+ */
+const PERIOD_LABEL =
+  /\b(Start|Begin|From|Effective|End|Expiration|Expires|Through|Thru|To|Until)(?:\s+Date)?\s*:\s*/gi;
+
 function labeledPeriodDate(line: Line, sink: FactSink): void {
   const t = line.text;
-  const m =
-    /\b(Start|Begin|From|Effective|End|Expiration|Expires|Through|To)(?:\s+Date)?\s*:\s*/i.exec(t);
-  if (!m) return;
-  const after = m.index + m[0].length;
-  const d = findDates(t.slice(after)).find((h) => h.start === 0);
-  if (!d) return;
-  const kind = /^(?:Start|Begin|From|Effective)$/i.test(m[1]!) ? 'auth-start' : 'auth-end';
-  sink.add(kind, d.iso, line, after + d.start, after + d.end);
+  for (const m of t.matchAll(PERIOD_LABEL)) {
+    const after = m.index + m[0].length;
+    const d = findDates(t.slice(after)).find((h) => h.start === 0);
+    if (!d) continue;
+    const kind = /^(?:Start|Begin|From|Effective)$/i.test(m[1]!) ? 'auth-start' : 'auth-end';
+    sink.add(kind, d.iso, line, after + d.start, after + d.end);
+  }
 }

@@ -34,10 +34,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'evaluation',
     re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b/i,
   },
-  // "Plan of Care - Physician Certification": the physician's certification of a plan.
+  // "Plan of Care - Physician Certification", "Plan of Care Certification": the physician's
+  // certification of a plan.
   {
     type: 'certification',
-    re: /\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b/i,
+    re: /\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
   { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
   // A UR "notice of certification" is the payer's authorization, not a plan's certification.
@@ -91,7 +92,7 @@ export function isTitleLine(text: string): boolean {
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
   const cells = cellsOf(t);
-  if (cells.length >= 2) return cells[0]!.start === 0 && isTitleLine(cells[0]!.text);
+  if (cells.length >= 2) return titleCellOf(t) !== null;
   if (t.length === 0 || t.length > 80) return false;
   // A title starts with a capital or a digit; a line that starts in lower case continues the
   // sentence above it ("... with initial / evaluation (97163)").
@@ -128,6 +129,32 @@ export function isTitleLine(text: string): boolean {
   // ("Submit a progress report at the midpoint ... and a discharge report").
   if (wordsOf(withoutDates(t)).length > MAX_TITLE_WORDS) return false;
   return extraWords(t).length <= 3;
+}
+
+/**
+ * The cell of a row that is the document's title: the first ("DAILY NOTE<tab>Clinic name"), or
+ * the second of a letterhead row that prints the practice's name on the left and the title on
+ * the right ("FOX RIVER PHYSICAL THERAPY, LLC      DAILY NOTE - FLOWSHEET"). A log entry
+ * ("04/13/2026<tab>E-mail<tab>Progress summary") has neither.
+ */
+function titleCellOf(t: string): string | null {
+  const cells = cellsOf(t);
+  const first = cells[0]!;
+  if (first.start === 0 && isTitleLine(first.text)) return first.text;
+  const second = cells[1]!;
+  const practiceName =
+    cells.length === 2 &&
+    /^[A-Z]/.test(first.text) &&
+    !first.text.includes(':') &&
+    findDates(first.text).length === 0 &&
+    !titleType(first.text);
+  return practiceName && isTitleLine(second.text) ? second.text.trim() : null;
+}
+
+/** The title a title line states: the line, or its title cell in a row of cells. */
+export function titleText(line: string): string {
+  const t = line.trim();
+  return cellsOf(t).length >= 2 ? (titleCellOf(t) ?? t) : t;
 }
 
 /** A closing parenthesis before any opening one: the end of a line that wrapped. */

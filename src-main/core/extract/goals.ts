@@ -11,7 +11,7 @@ import { coversAllGoals, goalStatusIn } from '../lexicon/goal-status';
 import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../lexicon/goals';
 import { findTimeFrame, isTargetDate } from '../parse/timeframe';
 import type { FactSink } from './facts';
-import { cellsOf, checkboxOptions, type Cell } from './layout';
+import { cellsOf, checkboxOptions, isRuleLine, LIST_MARKER, type Cell } from './layout';
 import type { Line } from './lines';
 import { headingOf } from './sections';
 
@@ -25,7 +25,9 @@ const LABEL_TIME_FRAME = /^([^:–—-]{1,25}?)\s*(?::|[-–—])\s*/;
 /** A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "(a)". */
 const ITEM_MARKER =
   /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
-const RULE_LINE = /^\s*[-=_*~.]{3,}\s*$/;
+/** A goal term standing as a sub-heading: "Short term (4 weeks, by 31-Mar-2026):", "LTGs -". */
+const TERM_LINE =
+  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*((?:\([^()]*\))?)\s*[:\-–—]?\s*$/i;
 /** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
 const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&'-]{1,30}:\s*\S/;
@@ -55,6 +57,14 @@ interface GoalList {
   items: number;
   blanks: number;
   columns: TableColumns | null;
+}
+
+/** Text with its time frames taken out: what else a label says ("(4 weeks, by 3/31)" says nothing). */
+function withoutTimeFrames(text: string): string {
+  let rest = text;
+  for (let i = 0, f = findTimeFrame(rest); f && i < 4; i++, f = findTimeFrame(rest))
+    rest = rest.slice(0, f.start) + ' ' + rest.slice(f.end);
+  return rest;
 }
 
 function kindOfLabel(label: string, fallback: GoalKind): GoalKind {
@@ -90,12 +100,21 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     }
     if (list) list.blanks = 0;
     // A text export underlines its headings ("Goals" over "-----"): a rule, not a goal.
-    if (RULE_LINE.test(t)) continue;
+    if (isRuleLine(t)) continue;
 
     // A form's choice line ("RTW goal: [X] Full duty  [ ] Modified duty") picks an option, it
     // sets no goal of its own (its ticked words are read as work status).
     if (checkboxOptions(t).length > 0) {
       flush();
+      continue;
+    }
+    // A term's sub-heading in a goals list ("Short term (4 weeks, by 31-Mar-2026):", "LTG:")
+    // sets the kind and time frame of the items under it; it is no goal itself.
+    const term = list ? TERM_LINE.exec(t) : null;
+    if (list && term && !/[A-Za-z]{3}/.test(withoutTimeFrames(term[2]!))) {
+      flush();
+      list.kind = kindOfLabel(term[1]!, list.kind);
+      list.timeFrame = findTimeFrame(t)?.text ?? null;
       continue;
     }
     // A goals table's rows are read by their columns, labelled or not ("STG 1: ...<tab>04-17-2026").
@@ -265,12 +284,12 @@ function addGoal(
 
 /**
  * A status at the end of a goal line, as progress reports append it: "...: MET", "- partially
- * met, 40 lb", "PROGRESSING (40 lb).", "(Achieved 3/10)", "Status: ongoing", or a remark in
+ * met, 40 lb", "PROGRESSING (40 lb).", "MET 3.11.2026 (45 lb today).", "(Achieved 3/10)", "Status: ongoing", or a remark in
  * parentheses that wraps to the next line ("PROGRESSING (independent HEP; needs").
  */
 function trailingStatus(text: string): GoalStatus | null {
   const tail =
-    /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60}|\d[\d/.-]*)?\s*\)?\.?\s*$/i.exec(
+    /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\d[\d/.-]*\s*)?(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60})?\s*\)?\.?\s*$/i.exec(
       text,
     );
   const hit = tail ? goalStatusIn(tail[1]!) : null;
@@ -372,8 +391,9 @@ function assessGoals(line: Line, next: string, sink: FactSink): void {
     );
     return;
   }
-  if (LIST_ITEM.test(t) || GOAL_LABEL.test(t)) {
-    const status = trailingStatus(t.replace(LIST_ITEM, ''));
+  if (LIST_ITEM.test(t) || LIST_MARKER.test(t) || GOAL_LABEL.test(t)) {
+    // "> STG kneel 6 min: progressing (5 min).": a bullet of any kind, then the goal's term.
+    const status = trailingStatus(t.replace(LIST_MARKER, '').replace(LIST_ITEM, ''));
     if (status) sink.add('goal-assessment', t, line, 0, t.length, { status });
   }
 }

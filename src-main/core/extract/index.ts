@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/model';
 import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
-import { classifyByContent, disciplineIn, titleType } from './classify';
+import { classifyByContent, disciplineIn, titleText, titleType } from './classify';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
 import { parseDate } from '../parse/dates';
@@ -81,7 +81,10 @@ function buildDocument(
   const bodyText = content.map((l) => l.text).join('\n');
   const subject = titleLine ? null : letterSubject(content);
   const title =
-    titleLine?.text.trim() ?? hints?.title?.trim() ?? subject?.text ?? fallbackTitle(content);
+    (titleLine ? titleText(titleLine.text) : null) ??
+    hints?.title?.trim() ??
+    subject?.text ??
+    fallbackTitle(content);
   const type: DocType = titleType(title) ?? classifyByContent(bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.

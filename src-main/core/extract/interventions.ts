@@ -5,7 +5,7 @@ import type { Line } from './lines';
 import { regionsOf } from './sections';
 import { isTreatmentListHeading } from '../lexicon/sections';
 import { measurableGoalText } from '../lexicon/goals';
-import { checkboxOptions } from './layout';
+import { checkboxOptions, isRuleLine } from './layout';
 import { isSignatureLine } from './signatures';
 import { vitalSpans } from './vitals';
 
@@ -40,7 +40,8 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
     }
     for (const line of body) {
       const t = line.text;
-      if (t.trim() === '' || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;
+      if (t.trim() === '' || isRuleLine(t) || NOT_INTERVENTION.test(t) || isSignatureLine(t))
+        continue;
       if (onlyVitals(t)) continue;
       if (h.name === 'objective' && !ACTIVITY_CUE.test(t)) continue;
       // A form lists every activity and ticks those done: an unticked one was not furnished.

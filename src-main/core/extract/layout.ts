@@ -77,3 +77,11 @@ export function tickedText(text: string): string {
   }
   return out;
 }
+
+/**
+ * A rule drawn with characters ("-----", "=====", "----  ------  ---" under a text table's
+ * header): layout, never content.
+ */
+export function isRuleLine(text: string): boolean {
+  return /^[\s\-=_*~.+|]*$/.test(text) && /[-=_*~.]{3,}/.test(text);
+}

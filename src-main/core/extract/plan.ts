@@ -1,6 +1,6 @@
 /** Plan-of-care terms: frequency, amount, duration, reporting period, plan sent to physician, delay reasons. */
 import type { FactSink } from './facts';
-import { findDates } from '../parse/dates';
+import { findDates, type DateHit } from '../parse/dates';
 import type { Line } from './lines';
 
 const FREQUENCY =
@@ -13,7 +13,15 @@ const FREQUENCY =
 const AMOUNT =
   /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*:\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*\d+(?:\.\d+)?\b|\bsession (?:length|duration)\s*:?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
 const DURATION_PHRASE =
-  /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b|\b(?:through|thru|until)\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/gi;
+  /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b/gi;
+/** "through 04/30/2026", "until May 1, 2026": a duration as its end date. */
+const UNTIL = /\b(?:through|thru|until)\s+/gi;
+/**
+ * A certified interval written as dates: "Certification period: 03-Mar-2026 to 31-May-2026",
+ * "Recert period 06/01/2026 - 07/26/2026", "Cert dates: ...".
+ */
+const CERT_PERIOD =
+  /\b(?:re-?)?cert(?:ification)?\.?\s*(?:period|interval|dates|from)\b\s*:?\s*(?:from\s*)?/gi;
 /** Durations are only read on plan lines, never from history ("pain for 6 weeks"). */
 const DURATION_CONTEXT =
   /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
@@ -40,6 +48,18 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
         const start = (m.index ?? 0) + (m[0].length - value.length);
         sink.add('duration', value, line, start, (m.index ?? 0) + m[0].length);
       }
+      for (const m of t.matchAll(UNTIL)) {
+        const end = m.index + m[0].length;
+        const d = findDates(t.slice(end))[0];
+        if (d && d.start === 0)
+          sink.add('duration', t.slice(m.index, end + d.end), line, m.index, end + d.end);
+      }
+    }
+    // A certified interval as two dates is the plan's duration, kept as "START to END" (ISO).
+    for (const m of t.matchAll(CERT_PERIOD)) {
+      const range = dateRange(line.text, m.index + m[0].length);
+      if (range)
+        sink.add('duration', `${range[0].iso} to ${range[1].iso}`, line, m.index, range[1].end);
     }
     const rp = REPORT_PERIOD.exec(t);
     if (rp) {
@@ -62,9 +82,11 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
   }
 }
 
-/** "03/02/2026 - 03/13/2026", "April 20, 2026 through April 27, 2026" starting at `from`. */
-function readPeriod(line: Line, from: number, sink: FactSink): void {
-  const t = line.text;
+/**
+ * Two dates written as a range at `from` ("03/02/2026 - 03/13/2026", "April 20, 2026 through
+ * April 27, 2026"), with offsets in the whole text.
+ */
+function dateRange(t: string, from: number): [DateHit, DateHit] | null {
   const ds = findDates(t.slice(from));
   if (
     ds.length >= 2 &&
@@ -73,9 +95,17 @@ function readPeriod(line: Line, from: number, sink: FactSink): void {
       t.slice(from + ds[0]!.end, from + ds[1]!.start),
     )
   ) {
-    sink.add('report-period-start', ds[0]!.iso, line, from + ds[0]!.start, from + ds[0]!.end);
-    sink.add('report-period-end', ds[1]!.iso, line, from + ds[1]!.start, from + ds[1]!.end);
+    const at = (d: DateHit): DateHit => ({ iso: d.iso, start: from + d.start, end: from + d.end });
+    return [at(ds[0]!), at(ds[1]!)];
   }
+  return null;
+}
+
+function readPeriod(line: Line, from: number, sink: FactSink): void {
+  const range = dateRange(line.text, from);
+  if (!range) return;
+  sink.add('report-period-start', range[0].iso, line, range[0].start, range[0].end);
+  sink.add('report-period-end', range[1].iso, line, range[1].start, range[1].end);
 }
 
 function nextNonBlank(lines: Line[], line: Line): Line | null {

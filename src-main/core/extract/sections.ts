@@ -31,6 +31,13 @@ function labelSections(label: string, colon: boolean): SectionName[] {
   if (label.length === 0 || label.length > MAX_LABEL) return [];
   const whole = sectionNamed(label);
   if (whole) return isLetterSection(label) && !colon ? [] : [whole];
+  // "RECERTIFICATION - UPDATED PLAN OF CARE": a heading whose parts stand apart by dashes names
+  // the sections its parts name.
+  const dashed = label.split(/\s[-–—]\s/);
+  if (dashed.length >= 2) {
+    const names = [...new Set(dashed.flatMap((p) => labelSections(p.trim(), colon)))];
+    if (names.length) return names;
+  }
   const parts = label.split(PART_SEPARATOR).filter((p) => p !== '');
   if (parts.length < 2) return sectionsContained(label);
   const names: SectionName[] = [];
@@ -117,7 +124,7 @@ function jobDemandColumn(text: string): { start: number; end: number } | null {
 
 /** A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job demands". */
 const JOB_COMPARISON =
-  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b/i;
+  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job)\b|[(;,]\s*job\s+\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b/i;
 
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();

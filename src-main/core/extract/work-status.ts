@@ -3,15 +3,25 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { headingOf } from './sections';
-import { tickedText } from './layout';
+import { LIST_MARKER, tickedText } from './layout';
 import { firstAffirmed } from '../lexicon/negation';
 
 const ICD10 = /\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b/g;
 const DIAGNOSIS_LABEL =
   /^\W*(?:(?:Treatment |Medical |Primary |Secondary |Referring )?Diagnos[ie]s|Dx|ICD-?10(?: Codes?)?)\s*(?:\d\s*)?[:#-]\s*/i;
 const JOB_TITLE = /\b(?:Job Title|Occupation|Position|Job|Employment)\s*:\s*/i;
-const PDL =
-  /\b(?:(?:sedentary|light|medium|medium[- ]heavy|heavy|very heavy)(?:\s*(?:-|to|\/)\s*(?:light|medium|heavy|very heavy))?\s+(?:PDL|physical demand (?:level|category)|work level|duty level|demand level|category)|(?:PDL|physical demand (?:level|category)|work level)(?:\s+(?:at|on|@)\s+[\w/.]+)?\s*:?\s*(?:of\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy))\b/gi;
+const PDL_WORD = '(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)';
+/**
+ * A physical demand level: "Medium PDL", "medium-heavy demands of his job", "PDL: Heavy", "DOT
+ * strength: MEDIUM-HEAVY (...)" (the DOT's strength rating, not a muscle test: a level word follows).
+ */
+const PDL = new RegExp(
+  `\\b(?:${PDL_WORD}(?:\\s*(?:-|to|\\/)\\s*(?:light|medium|heavy|very heavy))?\\s+(?:PDL|physical demand (?:level|category)|work level|duty level|demand level|category|demands? of (?:the|his|her|their) (?:job|work|position))|(?:PDL|physical demand (?:level|category)|work level)(?:\\s+(?:at|on|@)\\s+[\\w/.]+)?\\s*:?\\s*(?:of\\s+)?${PDL_WORD}|(?:DOT\\s+)?strength(?:\\s+(?:level|rating|category))?\\s*:\\s*${PDL_WORD}(?=\\s*(?:$|\\(|\\.|,|;)))\\b`,
+  'gi',
+);
+/** "Occupation" or "Job" alone on its line: the job is the first thing written under it. */
+const JOB_HEADING =
+  /^\W*(?:Occupation|Job|Job title|Employment|Work status and occupation)\s*:?\s*$/i;
 const RTW =
   /\b(?:return(?:ed)? to (?:full|regular|unrestricted) duty|(?:full|regular|unrestricted) duty|return to work (?:without|with no) restrictions|modified duty|light duty|restricted duty|transitional duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
 const PROGRAM = /\bwork (conditioning|hardening)\b/i;
@@ -24,10 +34,13 @@ const REEVAL_INDICATION =
 
 export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink): void {
   let inDiagnosis = false;
+  let jobUnder = false;
   for (const line of lines) {
     const t = line.text;
     const h = headingOf(t);
-    if (h) inDiagnosis = h.name === 'diagnosis';
+    // A heading with its value on the line ("Dx: M75.121 ...") is a field: the lines under it
+    // are other fields ("Treating clinician: ..."), not more diagnoses.
+    if (h) inDiagnosis = h.name === 'diagnosis' && !/[A-Za-z0-9]/.test(t.slice(h.rest));
     else if (t.trim() === '') inDiagnosis = false;
     diagnosis(line, inDiagnosis, sink);
 
@@ -37,6 +50,16 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
       const end = fieldEnd(t, start);
       if (/[A-Za-z]{3}/.test(t.slice(start, end)))
         sink.add('job-title', t.slice(start, end), line, start, end);
+    } else if (JOB_HEADING.test(t)) jobUnder = true;
+    else if (jobUnder && t.trim() !== '') {
+      jobUnder = false;
+      // "> HVAC Service Technician II, Comfort Air Mechanical (Smyrna GA), 11 years": the title
+      // is what comes before the employer.
+      const start = LIST_MARKER.exec(t)?.[0].length ?? t.length - t.trimStart().length;
+      const comma = t.indexOf(',', start);
+      const end = comma > start ? comma : fieldEnd(t, start);
+      if (/[A-Za-z]{3}/.test(t.slice(start, end)) && end - start <= 60)
+        sink.add('job-title', t.slice(start, end).trim(), line, start, end);
     }
     // On a form only the ticked choice is said ("RTW: [ ] Full duty [X] Modified duty").
     const said = tickedText(t);

@@ -58,7 +58,7 @@ const X_BEFORE_NUMBER = /\bx\s*\d+/i;
 const COMPARED_NUMBER = /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d/i;
 /** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
 const MEASURABLE_STANDARD =
-  /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|rest)|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I)\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
+  /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|rest|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I)\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
 
 /**
  * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a

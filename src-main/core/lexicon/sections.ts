@@ -403,8 +403,12 @@ const BY_LABEL: ReadonlyMap<string, SectionName> = new Map(
 
 /** The section a heading or label names, or null ("Plan of Care" -> plan, "PMH" -> history). */
 export function sectionNamed(label: string): SectionName | null {
-  return BY_LABEL.get(normalizeLabel(label)) ?? null;
+  const key = normalizeLabel(label);
+  return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(REVISION_WORD, '')) ?? null;
 }
+
+/** A word that marks a section as renewed ("Updated Plan of Care", "Revised Goals"). */
+const REVISION_WORD = /^(?:updated|revised|amended|modified|new|current|continued|ongoing) /;
 
 /**
  * Headings that say more than a section's name but still name it by what they contain: "Exit

@@ -40,6 +40,14 @@ const DATE_PATTERNS: Array<{
     re: new RegExp(`\\b(\\d{1,2})\\s+${MONTH_WORD}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
     parts: (m) => [m[3]!, m[2]!, m[1]!],
   },
+  // Day-month-year with the month as a word, as flowsheets and hospital systems print:
+  // "12-Mar-2026", "12-MAR-26", "12/Mar/2026", "12MAR2026" (an unset group matches empty).
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:([-/])|)${MONTH_WORD}\\2(\\d{4}|\\d{2})(?![\\d])`, 'gi'),
+    parts: (m) => [m[4]!, m[3]!, m[1]!],
+  },
+  // Dotted, with a four-digit year ("2.16.2026"): a two-digit year would read section numbers.
+  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\.?\d)/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
 ];
 
 /** Two-digit years: 00-50 are this century, the rest the last (DOBs). */

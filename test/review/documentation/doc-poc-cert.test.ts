@@ -83,6 +83,48 @@ describe('DOC-POC-CERT', () => {
     expect(run(docPocCert, b.build())[0]!.status).toBe('pass');
   });
 
+  it('a recertification signed over 30 days after its period began does not cover the days before it, unless the delay is explained', () => {
+    const build = (extra: Record<string, string>) => {
+      const b = episode('medicare').doc(
+        'plan-of-care',
+        '2026-03-03',
+        cert('2026-03-05', { duration: '2026-03-03 to 2026-05-31' }),
+      );
+      // The recertification is a progress report the physician signed, as practices send it.
+      b.doc('progress-report', '2026-05-26', {
+        ...cert('2026-07-08', { duration: '2026-06-01 to 2026-07-26' }),
+        ...extra,
+      });
+      for (const d of ['2026-03-03', '2026-05-28', '2026-06-02', '2026-07-07', '2026-07-09'])
+        b.daily(d);
+      return b.build();
+    };
+    const f = fails(run(docPocCert, build({})));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.dates).toEqual(['2026-06-02', '2026-07-07']);
+    expect(f[0]!.message).toContain(
+      'was signed 2026-07-08, after them, without a reason for the delay',
+    );
+    const explained = run(docPocCert, build({ 'delay-reason': 'physician on leave' }));
+    expect(explained.map((x) => [x.status, x.severity])).toEqual([['fail', 'warning']]);
+    expect(explained[0]!.message).toContain('37 days after its period began 2026-06-01');
+  });
+
+  it('a recertification signed within 30 days after its period began covers the period', () => {
+    const b = episode('medicare').doc(
+      'plan-of-care',
+      '2026-03-03',
+      cert('2026-03-05', { duration: '2026-03-03 to 2026-05-31' }),
+    );
+    b.doc(
+      'progress-report',
+      '2026-05-26',
+      cert('2026-06-20', { duration: '2026-06-01 to 2026-07-26' }),
+    );
+    b.daily('2026-03-03').daily('2026-06-02').daily('2026-07-09');
+    expect(run(docPocCert, b.build())[0]!.status).toBe('pass');
+  });
+
   it('is n/a for workers compensation', () => {
     const ep = episode('workers-comp').daily('2026-09-01').build();
     expect(run(docPocCert, ep)[0]!.status).toBe('n/a');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docPocGoals } from '../../../src-main/core/review/rules/documentation/doc-poc-goals';
 import { episode } from '../builder';
-import { fails, fullEvaluation, run } from './helpers';
+import { fails, fullEvaluation, run, signed } from './helpers';
 
 describe('DOC-POC-GOALS', () => {
   it('passes a complete plan with measurable, time-bound, job-linked goals', () => {
@@ -30,8 +30,8 @@ describe('DOC-POC-GOALS', () => {
   it('warns when goals are not measurable or have no time frame', () => {
     const facts = {
       ...fullEvaluation('2026-09-08'),
-      'goal-long': ['Improve strength', 'Decrease pain'],
-      'goal-short': [],
+      'goal-long': [],
+      'goal-short': ['Improve strength', 'Decrease pain'],
     };
     const ep = episode('medicare').doc('evaluation', '2026-09-08', facts).build();
     const f = fails(run(docPocGoals, ep));
@@ -39,7 +39,25 @@ describe('DOC-POC-GOALS', () => {
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message).toContain('2 of 2 goals are not measurable');
     expect(f[0]!.message).toContain('2 of 2 goals have no time frame');
-    expect(f[0]!.evidence[0]!.quote).toBe('goal-long: Improve strength');
+    expect(f[0]!.evidence[0]!.quote).toBe('goal-short: Improve strength');
+  });
+
+  it('long-term goals take the time frame of a plan that states its duration', () => {
+    const plan = {
+      ...signed('2026-09-08'),
+      diagnosis: 'M75.121 Rotator cuff tear',
+      'goal-long': 'Lift 8 lb to a 68 in. shelf',
+      frequency: '2x/week',
+      intervention: 'Therapeutic exercise',
+      section: ['diagnosis', 'goals', 'plan'],
+    };
+    const withDuration = episode('medicare')
+      .doc('plan-of-care', '2026-09-08', { ...plan, duration: '13 weeks' })
+      .build();
+    expect(run(docPocGoals, withDuration)[0]!.status).toBe('pass');
+    const noDuration = episode('medicare').doc('plan-of-care', '2026-09-08', plan).build();
+    const f = fails(run(docPocGoals, noDuration));
+    expect(f.map((x) => x.message).join(' ')).toContain('1 of 1 goals have no time frame');
   });
 
   it('WC work program: warns when goals are not tied to job demands and no amount is stated', () => {

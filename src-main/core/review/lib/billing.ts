@@ -3,7 +3,7 @@
  * BILL-*, AUTH-* and PROG-* rules.
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
-import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
+import type { Discipline, Evidence, Fact, IsoDate } from '../../../../shared/model';
 export { daysBetween } from './documents';
 import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 import { WORK_PROGRAM_CODES } from './documents';
@@ -175,13 +175,22 @@ export function authorizations(episode: EpisodeModel): Authorization[] {
         'auth-service',
       ] as const;
       const facts = kinds.map((k) => firstFact(doc, k));
-      const [num, visits, hours, start, end, service] = facts;
-      const evidence = facts.filter((f) => f !== undefined).map(evidenceFromFact);
+      const [num, visitsFact, hoursFact, start, end, service] = facts;
+      // Units approved per code, where the letter tables them, say the limits exactly: each
+      // 97545 unit is one session of two hours, each 97546 unit one hour more.
+      const units = programUnits(doc);
+      const fromUnits = units.u97545 !== null;
+      const visits = fromUnits ? units.u97545 : intOrNull(visitsFact?.value);
+      const hours = fromUnits
+        ? units.u97545! * 2 + (units.u97546 ?? 0)
+        : intOrNull(hoursFact?.value);
+      const cited = fromUnits ? [num, start, end, service, ...units.facts] : facts;
+      const evidence = cited.filter((f) => f !== undefined).map(evidenceFromFact);
       return {
         doc,
         number: num?.value ?? null,
-        visits: intOrNull(visits?.value),
-        hours: intOrNull(hours?.value),
+        visits,
+        hours,
         start: start?.value ?? null,
         end: end?.value ?? null,
         service: service?.value ?? null,
@@ -192,6 +201,27 @@ export function authorizations(episode: EpisodeModel): Authorization[] {
       };
     })
     .sort((a, b) => ((a.start ?? a.doc.date ?? '') < (b.start ?? b.doc.date ?? '') ? -1 : 1));
+}
+
+/** Approved units of the program codes in an authorization's table (`auth-units` facts). */
+function programUnits(doc: EpisodeDocument): {
+  u97545: number | null;
+  u97546: number | null;
+  facts: Fact[];
+} {
+  let u97545: number | null = null;
+  let u97546: number | null = null;
+  const facts: Fact[] = [];
+  for (const f of doc.facts) {
+    if (f.kind !== 'auth-units') continue;
+    const n = intOrNull(f.value);
+    if (n === null) continue;
+    if (f.detail?.code === '97545') u97545 = (u97545 ?? 0) + n;
+    else if (f.detail?.code === '97546') u97546 = (u97546 ?? 0) + n;
+    else continue;
+    facts.push(f);
+  }
+  return { u97545, u97546, facts };
 }
 
 export function authCovers(auth: Authorization, date: IsoDate): boolean {

@@ -23,6 +23,7 @@ import { authorRoleOf, type AuthorRole } from '../../domain/credentials';
 import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../../lexicon/goals';
 import { findTimeFrame } from '../../parse/timeframe';
 import { WORK_PROGRAM_CODES } from '../../domain/codes';
+import { daysBetween as daysApart } from '../../../../shared/dates';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -661,20 +662,39 @@ const WORK_PROGRAM_MENTION = /work\s*(conditioning|hardening)|97545|97546|occupa
  * or null when it cannot be read.
  */
 export function planDurationDays(doc: EpisodeDocument): number | null {
+  const period = statedPlanPeriod(doc);
+  if (period) return daysApart(period.start, period.end) + 1;
+  // A staged plan ("2x/week x 2 weeks, then 1x/week x 6 weeks (8 weeks)") lasts its longest term.
+  let longest: number | null = null;
   for (const f of doc.facts) {
     if (f.kind !== 'duration') continue;
     const m = PLAN_DURATION.exec(f.value);
     if (!m) continue;
     const n = Number(m[1]);
     const unit = (m[2] ?? '').toLowerCase();
-    if (unit.startsWith('d')) return n;
-    if (unit.startsWith('w')) return n * 7;
-    return n * 30;
+    const days = unit.startsWith('d') ? n : unit.startsWith('w') ? n * 7 : n * 30;
+    if (longest === null || days > longest) longest = days;
   }
-  return null;
+  return longest;
 }
 
 const PLAN_DURATION = /(\d+)\s*(days?|d|wks?|weeks?|w|months?|mos?)\b/i;
+const STATED_PERIOD = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * The certification period a plan states as dates (the plan reader keeps it as "START to END"):
+ * the latest-starting one, since a recertification's header may repeat the period it renews.
+ */
+export function statedPlanPeriod(doc: EpisodeDocument): { start: IsoDate; end: IsoDate } | null {
+  let found: { start: IsoDate; end: IsoDate } | null = null;
+  for (const f of doc.facts) {
+    if (f.kind !== 'duration') continue;
+    const m = STATED_PERIOD.exec(f.value);
+    if (!m || m[2]! < m[1]!) continue;
+    if (!found || m[1]! > found.start) found = { start: m[1]! as IsoDate, end: m[2]! as IsoDate };
+  }
+  return found;
+}
 
 /** Natural-language list: "a", "a and b", "a, b and c". */
 export function listText(items: string[]): string {

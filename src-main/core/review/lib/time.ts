@@ -238,6 +238,11 @@ function dailyNotesByDate(episode: EpisodeModel): ReadonlyMap<IsoDate | null, No
   });
 }
 
+/** Whether any note, evaluation or report records a visit on the date. */
+export function hasVisitRecord(episode: EpisodeModel, date: IsoDate): boolean {
+  return dailyNotesByDate(episode).has(date);
+}
+
 /** Daily notes of one date of service. Other document types (FCE, evaluation) are separate services. */
 export function dailyNotesOn(episode: EpisodeModel, date: IsoDate): EpisodeDocument[] {
   return dailyNotesByDate(episode).get(date)?.notes.slice() ?? [];

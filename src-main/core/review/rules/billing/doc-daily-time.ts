@@ -3,6 +3,7 @@ import { lineEvidence } from '../../lib/billing';
 import { uniqueSorted } from '../../lib/documents';
 import {
   assessProgramDates,
+  hasVisitRecord,
   minutesByTimedCode,
   minutesOnDate,
   MIDPOINT_RULE_UNVERIFIED,
@@ -35,6 +36,9 @@ export const docDailyTime: Rule = {
       episode,
       profile.thresholds.timeRule,
     )) {
+      // A date with no record at all is DOC-DAILY-PRESENT's finding (the missing note); this rule
+      // judges the time the notes that exist document, so one defect is not reported twice.
+      if (!hasVisitRecord(episode, date)) continue;
       if (a.verdict === 'no-minutes') {
         findings.push({
           status: 'fail',
@@ -69,6 +73,7 @@ export const docDailyTime: Rule = {
     // note that bills 15-minute codes; that rule is n/a for such a date and the defect lands here.
     if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
       for (const [date, timed] of timedLinesByDate(episode)) {
+        if (!hasVisitRecord(episode, date)) continue;
         const dm = minutesOnDate(episode, date);
         if (dm.timedMinutes !== null || minutesByTimedCode(dm.notes)) {
           if (findings.length === 0) {

@@ -12,6 +12,7 @@ import {
   physicianSignature,
   planDurationDays,
   signatureStatus,
+  statedPlanPeriod,
   treatmentDaysView,
   type TreatmentDayView,
 } from '../../lib/documents';
@@ -104,12 +105,14 @@ export const docPocCert: Rule = {
     const first = days[0]?.date;
     if (!first) return [];
     const { certificationDays, recertDays } = profile.thresholds;
+    // A progress report the physician signs is a recertification (BPM §220.1.3.C).
     const planDocs = docsOfType(
       episode,
       'plan-of-care',
       'certification',
       'evaluation',
       're-evaluation',
+      'progress-report',
     );
     const certs = certifications(planDocs);
     const findings: RuleFinding[] = [];
@@ -192,25 +195,55 @@ export const docPocCert: Rule = {
     const initialDoc = initial?.doc ?? planDocs[0];
     const len0 = Math.min(recertDays, (initialDoc && planDurationDays(initialDoc)) ?? recertDays);
     intervals.push({ start: first, end: addDaysIso(first, len0 - 1) });
+    // A recertification is acceptable without justification up to 30 days after it is due (its
+    // period's start); signed later, it certifies the days before its signature only with a
+    // documented reason for the delay (§220.1.3.D).
+    const late: Array<{ cert: Cert; start: IsoDate; end: IsoDate }> = [];
     for (const c of certs.slice(1)) {
-      const start = docDate(c.doc) ?? c.signed;
+      const start = statedPlanPeriod(c.doc)?.start ?? docDate(c.doc) ?? c.signed;
       const len = Math.min(recertDays, planDurationDays(c.doc) ?? recertDays);
-      intervals.push({ start, end: addDaysIso(start, len - 1) });
+      const end = addDaysIso(start, len - 1);
+      const delayed =
+        daysBetween(start, c.signed) > certificationDays &&
+        days.some((d) => d.date >= start && d.date < c.signed);
+      const reason = delayed ? firstFact(c.doc, 'delay-reason') : undefined;
+      if (delayed && !reason) {
+        late.push({ cert: c, start, end });
+        intervals.push({ start: c.signed, end });
+        continue;
+      }
+      if (delayed && reason)
+        findings.push({
+          status: 'fail',
+          severity: 'warning',
+          message: `Recertification signed ${c.signed}, ${daysBetween(start, c.signed)} days after its period began ${start}; a reason for the delay is documented.`,
+          dates: [c.signed],
+          evidence: [c.evidence, evidenceFromFact(reason)],
+        });
+      intervals.push({ start, end });
     }
     const covered = (d: TreatmentDayView): boolean =>
       intervals.some((i) => d.date >= i.start && d.date <= i.end);
     for (const run of uncoveredRuns(days, covered)) {
       const dates = run.map((d) => d.date);
+      const these = dates.length > 1 ? 'these dates' : 'this date';
       const lastEnd = intervals
         .map((i) => i.end)
         .filter((e) => e < (dates[0] as IsoDate))
         .sort()
         .pop();
+      const signedLate = late.find((l) => dates[0]! >= l.start && dates[0]! < l.cert.signed);
+      const why = signedLate
+        ? `the recertification for ${these} (period from ${signedLate.start}) was signed ${signedLate.cert.signed}, after them, without a reason for the delay`
+        : `${lastEnd ? `the certified interval ended ${lastEnd} and ` : ''}no recertification covers ${these}`;
       findings.push({
         status: 'fail',
-        message: `Plan of care not certified for DOS ${dates[0]}${dates.length > 1 ? ` through ${dates[dates.length - 1]} (${dates.length} dates)` : ''}: ${lastEnd ? `the certified interval ended ${lastEnd} and ` : ''}no recertification covers ${dates.length > 1 ? 'these dates' : 'this date'}.`,
+        message: `Plan of care not certified for DOS ${dates[0]}${dates.length > 1 ? ` through ${dates[dates.length - 1]} (${dates.length} dates)` : ''}: ${why}.`,
         dates,
-        evidence: run.slice(0, 5).flatMap((d) => firstEvidenceForDay(d)),
+        evidence: [
+          ...run.slice(0, 5).flatMap((d) => firstEvidenceForDay(d)),
+          ...(signedLate ? [signedLate.cert.evidence] : []),
+        ],
       });
     }
     if (findings.length) return findings;

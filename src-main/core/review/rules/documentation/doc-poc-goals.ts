@@ -68,7 +68,12 @@ export const docPocGoals: Rule = {
       const quality: string[] = [];
       const goals = goalsOf(doc);
       const notMeasurable = goals.filter((g) => !isMeasurableGoal(g));
-      const notTimed = goals.filter((g) => !isTimeBoundGoal(g));
+      // Long-term goals are set for the whole plan (BPM §220.1.2.B): a plan that states its
+      // duration gives them its time frame; short-term goals still need their own.
+      const planDuration = hasFact(doc, 'duration');
+      const notTimed = goals.filter(
+        (g) => !isTimeBoundGoal(g) && !(g.kind === 'goal-long' && planDuration),
+      );
       if (notMeasurable.length)
         quality.push(`${notMeasurable.length} of ${goals.length} goals are not measurable`);
       if (notTimed.length)
