@@ -19,7 +19,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -35,7 +38,10 @@ export default tseslint.config(
             { name: 'react', message: 'core and shared code must not depend on React' },
           ],
           patterns: [
-            { group: ['**/src-renderer/**', '**/electron/**', '**/cli/**', '**/server/**'], message: 'core may not import shells' },
+            {
+              group: ['**/src-renderer/**', '**/electron/**', '**/cli/**', '**/server/**'],
+              message: 'core may not import shells',
+            },
           ],
         },
       ],
@@ -46,7 +52,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-main/**', '**/src-renderer/**', 'node:*'], message: 'shared/ imports nothing from the other layers' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', 'node:*'],
+              message: 'shared/ imports nothing from the other layers',
+            },
+          ],
+        },
       ],
     },
   },
@@ -56,7 +69,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-main/**', 'node:*'], message: 'the renderer talks only to the API contract in shared/' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', 'node:*'],
+              message: 'the renderer talks only to the API contract in shared/',
+            },
+          ],
+        },
       ],
     },
   },

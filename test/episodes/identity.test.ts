@@ -28,6 +28,29 @@ describe('parseName', () => {
 });
 
 describe('matchPatients', () => {
+  it('an outside facility’s MRN on one file joins the patient its name and DOB name', () => {
+    const { patientOf, patients } = matchPatients([
+      { name: 'Castillo, Rafael', dob: '1979-09-30', mrn: 'RB-21187' },
+      { name: 'CASTILLO, RAFAEL', dob: null, mrn: 'RB-21187' },
+      { name: 'CASTILLO, RAFAEL', dob: '1979-09-30', mrn: 'NAO-778120', singleSourceMrn: true },
+    ]);
+    expect(new Set(patientOf).size).toBe(1);
+    expect([...patients[0]!.mrns]).toEqual(['RB-21187']);
+  });
+  it('a single-source MRN stays apart when its name and DOB point at two patients, or none', () => {
+    const twoCandidates = matchPatients([
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'A1' },
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'B2' },
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'X9', singleSourceMrn: true },
+    ]);
+    expect(new Set(twoCandidates.patientOf).size).toBe(3);
+    const otherDob = matchPatients([
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'A1' },
+      { name: 'Lee, Ann', dob: '1985-05-05', mrn: 'X9', singleSourceMrn: true },
+    ]);
+    expect(otherDob.patientOf[0]).not.toBe(otherDob.patientOf[1]);
+  });
+
   it('matches by MRN across different spellings', () => {
     const { patientOf } = matchPatients([
       { name: 'ALVAREZ, MARIA', dob: null, mrn: '100234' },

@@ -6,14 +6,14 @@ import type { Line } from './lines';
 import { cellsOf } from './layout';
 
 const AUTH_NUMBER =
-  /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
+  /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code|Reference|Ref\.?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
 const AUTH_VISITS =
   /\b(\d{1,3})\s*(?:visits?|sessions?|treatments?)\b|\b(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 const AUTH_HOURS =
-  /\b(\d{1,3})\s*(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** Lines about a request or a denial, whose counts are not the approval's. */
 const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
@@ -22,8 +22,8 @@ const APPROVED =
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
 const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
 const PROGRAM_SERVICE_ONCE = /\bwork (?:conditioning|hardening)\b|\b9754[56]\b/i;
-/** Hours that describe a code or a session: "initial 2 hours", "first two hours", "each additional hour". */
-const HOURS_NOT_TOTAL_BEFORE = /\b(?:initial|first|each additional|additional)\s*$/i;
+/** Hours that describe a code or a session: "initial 2 hours", "each additional hour", "97545 = 2 hours". */
+const HOURS_NOT_TOTAL_BEFORE = /(?:\b(?:initial|first|each additional|additional)|=)\s*$/i;
 const HOURS_NOT_TOTAL_AFTER =
   /^\s*(?:\/|per|a|each)\s*(?:day|session|visit|treatment|date of service|wk|week)\b|^\s*(?:sessions?|per)\b/i;
 /** A certification period is not an authorization period. */

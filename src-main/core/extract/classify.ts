@@ -141,6 +141,9 @@ function titleCellOf(t: string): string | null {
   const cells = cellsOf(t);
   const first = cells[0]!;
   if (first.start === 0 && isTitleLine(first.text)) return first.text;
+  // A scanned document's index row: "Scan Date: 4/2/2026<tab>Document Type: MCO Letter".
+  const field = cells.find((c) => TITLE_FIELD.test(c.text) && isTitleLine(c.text));
+  if (field) return field.text.replace(TITLE_FIELD, '').trim();
   const second = cells[1]!;
   const practiceName =
     cells.length === 2 &&
@@ -191,11 +194,34 @@ function extraWords(text: string): string[] {
 const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'authorization',
-    re: /\bauthori[sz]ation (?:#|no\.?|number)|\bvisits? (?:approved|authori[sz]ed)\b/i,
+    re: /\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)/i,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },
 ];
+
+/**
+ * A title that names only the form of a document ("MCO Letter", "Correspondence"), not whom the
+ * clinic wrote to ("Letter to Adjuster" is the clinic's communication whatever it mentions).
+ */
+const GENERIC_LETTER = /\bletter\b(?!\s+(?:to|from)\b)|\bcorrespondence\b/i;
+
+/**
+ * The document's type: its title's, else its content's. A letter is what it says: an approval
+ * letter (authorization number, visits approved) is the authorization.
+ */
+export function documentType(title: string, body: string): DocType {
+  const byTitle = titleType(title);
+  if (!byTitle) return classifyByContent(body);
+  if (
+    byTitle === 'communication' &&
+    GENERIC_LETTER.test(title) &&
+    !TITLE_VOCABULARY[0]!.re.test(title) &&
+    classifyByContent(body) === 'authorization'
+  )
+    return 'authorization';
+  return byTitle;
+}
 
 export function classifyByContent(text: string): DocType {
   for (const { type, re } of CONTENT_CUES) if (re.test(text)) return type;

@@ -55,10 +55,14 @@ function isContactLine(text: string): boolean {
     if (CONTACT_WITH.test(after) && partiesIn(after).length > 0) return true;
   }
   const mode = CONTACT_MODE.exec(text);
+  const dates = findDates(text);
+  // A number beside a mode is usually a letterhead's "Fax 253-555-0188"; in a log entry, which
+  // starts with its date, it is the number the contact went to.
+  const logEntry = dates.some((d) => d.start <= 3);
   return (
     !!mode &&
-    !PHONE_NUMBER.test(text) &&
-    findDates(text).length > 0 &&
+    (logEntry || !PHONE_NUMBER.test(text)) &&
+    dates.length > 0 &&
     !NOT_YET.test(text.slice(Math.max(0, mode.index - 25), mode.index))
   );
 }
@@ -84,6 +88,43 @@ function ownDate(text: string): string | null {
   return on?.iso ?? null;
 }
 
+/** A person's name as logs write it: "Deb Alvarez", "J. Ruiz", "Angela Ruiz-Ortega". */
+const PERSON = /\b(?:[A-Z][a-z]+|[A-Z]\.)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b/g;
+/** What may stand between a name and its role: "Deb Alvarez (employer)", "adjuster J. Ruiz". */
+const NEXT_TO = /^[\s(),:-]{0,3}$/;
+
+/**
+ * People a document introduces with their role ("Phone w/ Deb Alvarez (employer)", "adjuster J.
+ * Ruiz"), by surname: a later entry that names only the person ("phone Deb Alvarez re full duty")
+ * reached the same party.
+ */
+class KnownPeople {
+  private readonly byName = new Map<string, string>();
+
+  learn(text: string, parties: ReadonlyArray<{ party: string; start: number; end: number }>): void {
+    if (parties.length !== 1) return;
+    const p = parties[0]!;
+    for (const m of text.matchAll(PERSON)) {
+      const between =
+        m.index < p.start ? text.slice(m.index + m[0].length, p.start) : text.slice(p.end, m.index);
+      const key = m[1]!.toLowerCase();
+      if (NEXT_TO.test(between) && !/^Dr\b/.test(m[0]) && !this.byName.has(key))
+        this.byName.set(key, p.party);
+    }
+  }
+
+  partiesNamed(text: string): Array<{ party: string; start: number; end: number }> {
+    const out: Array<{ party: string; start: number; end: number }> = [];
+    if (this.byName.size === 0) return out;
+    for (const m of text.matchAll(PERSON)) {
+      const party = this.byName.get(m[1]!.toLowerCase());
+      if (party && !out.some((o) => o.party === party))
+        out.push({ party, start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+}
+
 export function extractCommunicationParties(
   lines: Line[],
   titleLine: Line | null,
@@ -91,8 +132,14 @@ export function extractCommunicationParties(
   sink: FactSink,
 ): void {
   const reached = new Set<string>();
+  const people = new KnownPeople();
   const record = (line: Line, said: string, date: string | null) => {
-    const parties = partiesIn(said);
+    const named = partiesIn(said);
+    people.learn(said, named);
+    const parties = [
+      ...named,
+      ...people.partiesNamed(said).filter((p) => !named.some((n) => n.party === p.party)),
+    ];
     if (parties.length === 0) return;
     for (const p of parties) {
       if (reached.has(p.party)) continue;

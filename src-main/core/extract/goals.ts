@@ -188,6 +188,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       if (
         !restIsFrame &&
         /[A-Za-z]{3}/.test(rest) &&
+        // "... - tied to Job Analysis demands:" introduces the list; it is no goal.
+        !/:\s*$/.test(rest) &&
         !heading.names.every((n) => n === 'goals' && /status|progress/i.test(label))
       ) {
         open = {

@@ -102,6 +102,8 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
       if (d) sink.add('dob', d.iso, line, after + d.start, after + d.end);
     }
     for (const m of t.matchAll(MRN_LABEL)) {
+      // "Provider account: 4471902" is the clinic's number with the payer, not the patient's.
+      if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
       const after = (m.index ?? 0) + m[0].length;
       const v = IDENTIFIER.exec(t.slice(after));
       if (v && /\d/.test(v[0])) sink.add('mrn', v[0], line, after, after + v[0].length);

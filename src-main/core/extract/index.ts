@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/model';
 import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
-import { classifyByContent, disciplineIn, titleText, titleType } from './classify';
+import { disciplineIn, documentType, titleText, titleType } from './classify';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
 import { parseDate } from '../parse/dates';
@@ -45,7 +45,10 @@ import { documentTextHash } from './text-hash';
  * member or in a "Re:" line, claim numbers in subject lines, export stamps as running lines, and each
  * document's text hash (duplicates); the section, goal, time, signature, communication and date
  * readers of issue 14 (typed goal details, dated contacts, service minutes, one document per file
- * unless its pages start new ones); coverage signs for the payer kind.
+ * unless its pages start new ones); coverage signs for the payer kind; and the held-out charts'
+ * styles: day-month-word and dotted dates, letterhead-row and scanned-index titles, deeper running
+ * headers, continued pages, goal term sub-headings, certification periods, units approved per
+ * code, state-fund and MCO letters, signature boxes, dated log rows, people known by their role.
  */
 export const EXTRACTOR_VERSION = 2;
 
@@ -80,12 +83,12 @@ function buildDocument(
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');
   const subject = titleLine ? null : letterSubject(content);
-  const title =
-    (titleLine ? titleText(titleLine.text) : null) ??
-    hints?.title?.trim() ??
-    subject?.text ??
-    fallbackTitle(content);
-  const type: DocType = titleType(title) ?? classifyByContent(bodyText);
+  const stated =
+    (titleLine ? titleText(titleLine.text) : null) ?? hints?.title?.trim() ?? subject?.text ?? null;
+  const title = stated ?? fallbackTitle(content);
+  // A first line that only looks like a heading names the note but does not type it: a log's
+  // "04/13/2026 Phone Progress report to adjuster" is no progress report.
+  const type: DocType = documentType(stated ?? '', bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
   extractIdentity(slice.lines, sink);
@@ -175,6 +178,13 @@ function documentDate(facts: Fact[], hint: string | null): string | null {
     const f = facts.find((x) => x.kind === kind);
     if (f) return f.value;
   }
+  // A communication log dates from its first dated entry.
+  let first: string | null = null;
+  for (const f of facts) {
+    const d = f.kind === 'communication' ? f.detail?.date : null;
+    if (d && (first === null || d < first)) first = d;
+  }
+  if (first) return first;
   return hint
     ? (parseDate(hint) ?? (/^\d{4}-\d{2}-\d{2}/.test(hint) ? hint.slice(0, 10) : null))
     : null;

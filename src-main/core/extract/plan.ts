@@ -90,7 +90,7 @@ function dateRange(t: string, from: number): [DateHit, DateHit] | null {
   const ds = findDates(t.slice(from));
   if (
     ds.length >= 2 &&
-    ds[0]!.start <= 1 &&
+    /^\s*(?:from\b)?\s*:?\s*$/i.test(t.slice(from, from + ds[0]!.start)) &&
     /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|through|thru)\s*$/i.test(
       t.slice(from + ds[0]!.end, from + ds[1]!.start),
     )
@@ -101,8 +101,28 @@ function dateRange(t: string, from: number): [DateHit, DateHit] | null {
   return null;
 }
 
+/** "Start: 4/6/2026 (entry evaluation) End: 4/17/2026": a period's ends labelled on one line. */
+const START_LABEL = /\b(?:Start|From|Begin(?:ning)?)(?:\s+date)?\s*:\s*/i;
+const END_LABEL = /\b(?:End|To|Through|Thru)(?:\s+date)?\s*:\s*/i;
+
+function labelledRange(t: string, from: number): [DateHit, DateHit] | null {
+  const rest = t.slice(from);
+  const s = START_LABEL.exec(rest);
+  const e = END_LABEL.exec(rest);
+  if (!s || !e || e.index < s.index) return null;
+  const at = (label: RegExpExecArray): DateHit | null => {
+    const d = findDates(rest.slice(label.index + label[0].length))[0];
+    if (!d || d.start !== 0) return null;
+    const base = from + label.index + label[0].length;
+    return { iso: d.iso, start: base + d.start, end: base + d.end };
+  };
+  const start = at(s);
+  const end = at(e);
+  return start && end ? [start, end] : null;
+}
+
 function readPeriod(line: Line, from: number, sink: FactSink): void {
-  const range = dateRange(line.text, from);
+  const range = dateRange(line.text, from) ?? labelledRange(line.text, from);
   if (!range) return;
   sink.add('report-period-start', range[0].iso, line, range[0].start, range[0].end);
   sink.add('report-period-end', range[1].iso, line, range[1].start, range[1].end);

@@ -1,6 +1,7 @@
 /** Running headers and footers that printed charts repeat on every page. */
 import type { Line } from './lines';
 import { isSignatureLine } from './signatures';
+import { isTitleLine } from './classify';
 
 /** Patterns that mark a line as page furniture wherever it appears. */
 const RUNNING_PATTERNS: RegExp[] = [
@@ -32,22 +33,36 @@ export function markRunningLines(pages: Line[][]): void {
   const counts = new Map<string, number>();
   for (const lines of pages) {
     const seen = new Set<string>();
-    for (const line of edgeLines(lines)) {
+    const top = lines.filter((l) => l.text.trim() !== '').slice(EDGE_LINES, TOP_LINES);
+    for (const line of [...edgeLines(lines), ...top]) {
       const s = shape(line.text);
       if (s.length >= 6) seen.add(s);
     }
     for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
+  const repeated = (line: Line) => (counts.get(shape(line.text)) ?? 0) >= threshold;
   for (const lines of pages) {
     for (const line of edgeLines(lines)) {
       // A printed chart ends most pages with the same clinician's "Signed: J. Roe PT 3/4/26": that
       // is each note's signature, not page furniture, however often it repeats.
       if (isSignatureLine(line.text)) continue;
-      if ((counts.get(shape(line.text)) ?? 0) >= threshold) line.running = true;
+      if (repeated(line)) line.running = true;
+    }
+    // A deeper header (an EMR's three header lines and a department banner under them) runs on
+    // while the lines under the top ones repeat too; a title stops it, however often it repeats.
+    const nonBlank = lines.filter((l) => l.text.trim() !== '');
+    if (nonBlank.length <= TOP_LINES) continue;
+    if (!nonBlank.slice(0, EDGE_LINES).every((l) => l.running)) continue;
+    for (const line of nonBlank.slice(EDGE_LINES, TOP_LINES)) {
+      if (!repeated(line) || isTitleLine(line.text) || isSignatureLine(line.text)) break;
+      line.running = true;
     }
   }
 }
+
+/** How deep a running header may go. */
+const TOP_LINES = 6;
 
 function edgeLines(lines: Line[]): Line[] {
   const nonBlank = lines.filter((l) => l.text.trim() !== '');

@@ -6,7 +6,7 @@ import { authorRoleOf, isCredentialToken } from '../domain/credentials';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?\s+by|Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -307,6 +307,15 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         : null;
     if (!sig) return;
     if (sig.blank && !sig.name) {
+      // A signature box's heading ("Therapist Signature / Date") with the signature under it.
+      const next = lines.slice(i + 1).find((l) => l.text.trim() !== '');
+      if (
+        next &&
+        (SIGNER_LABEL.test(next.text) ||
+          E_SIGNED_ANYWHERE.test(next.text) ||
+          unlabelledSignature(next.text)?.name)
+      )
+        return;
       sink.add('signature-blank', 'blank', line, 0, t.length);
       return;
     }

@@ -3,8 +3,9 @@
  * but a file that holds one document stays one: a one-page letter with a title and a second
  * heading ("UTILIZATION REVIEW" ... "DETERMINATION") is one letter. Within a page a new note starts
  * only where the one above it has been signed, or where a visit note follows another visit note
- * of another date (a printed chart's short notes sharing a page); at the top of a page any titled
- * and dated note starts a new one.
+ * of another date (a printed chart's short notes sharing a page); at the top of a page (under at
+ * most a scan's banner line) any titled and dated note starts a new one, unless the page says it
+ * continues the one before.
  */
 import type { DocType } from '../../../shared/model';
 import { findDates } from '../parse/dates';
@@ -47,9 +48,35 @@ function headerDate(content: Line[], i: number): string | null {
   return null;
 }
 
-function clearlyStarts(content: Line[], prevIndex: number, i: number): boolean {
+/** A page that says it continues the one before ("(continued)", "cont'd from previous page"). */
+const CONTINUED = /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)\b/i;
+/** How far down its page a title may stand and still head the page (under a scan's banner line). */
+const PAGE_TOP_LINES = 2;
+
+function continuedPages(all: Line[]): Set<number> {
+  const pages = new Set<number>();
+  const seen = new Map<number, number>();
+  for (const l of all) {
+    if (isBlank(l)) continue;
+    const n = seen.get(l.page) ?? 0;
+    seen.set(l.page, n + 1);
+    if (n < 6 && CONTINUED.test(l.text)) pages.add(l.page);
+  }
+  return pages;
+}
+
+function clearlyStarts(
+  content: Line[],
+  prevIndex: number,
+  i: number,
+  continued: Set<number>,
+): boolean {
   const line = content[i]!;
-  if (content[i - 1]?.page !== line.page) return true;
+  // At the top of a page (under at most a banner line) a titled, dated note starts a new one,
+  // unless the page says it continues the last.
+  let above = 0;
+  for (let k = i - 1; k >= 0 && content[k]!.page === line.page; k--) above++;
+  if (above < PAGE_TOP_LINES && !continued.has(line.page)) return true;
   for (let k = prevIndex; k < i; k++) if (signsAbove(content[k]!.text)) return true;
   const prevType = titleType(content[prevIndex]!.text);
   const type = titleType(line.text);
@@ -64,12 +91,13 @@ function clearlyStarts(content: Line[], prevIndex: number, i: number): boolean {
 
 export function splitDocuments(all: Line[]): DocumentSlice[] {
   const content = all.filter((l) => !l.running && !isBlank(l));
+  const continued = continuedPages(all);
   const starts: Line[] = [];
   let prev = -1;
   for (let i = 0; i < content.length; i++) {
     if (!startsDocument(content, i)) continue;
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
-    if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i))) continue;
+    if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i, continued))) continue;
     starts.push(content[i]!);
     prev = i;
   }
@@ -77,12 +105,21 @@ export function splitDocuments(all: Line[]): DocumentSlice[] {
     const title = starts[0] ?? content.slice(0, 15).find((l) => isTitleLine(l.text)) ?? null;
     return [{ lines: all, titleIndex: title ? all.indexOf(title) : -1 }];
   }
+  // A note that starts at the top of its page takes the page from its top (its running header
+  // and a scan's banner line), so the note before it ends on the page before.
+  const from = (start: Line): number => {
+    const at = all.indexOf(start);
+    let top = at;
+    while (top > 0 && all[top - 1]!.page === start.page) top--;
+    const above = all.slice(top, at).filter((l) => !l.running && !isBlank(l)).length;
+    return above < PAGE_TOP_LINES ? top : at;
+  };
+  const bounds = starts.map((s, k) => (k === 0 ? 0 : from(s)));
   const slices: DocumentSlice[] = [];
   for (let k = 0; k < starts.length; k++) {
     // Text before the first title (clinic letterhead) belongs to the first note.
-    const from = k === 0 ? 0 : all.indexOf(starts[k]!);
-    const to = k + 1 < starts.length ? all.indexOf(starts[k + 1]!) : all.length;
-    const lines = all.slice(from, to);
+    const to = k + 1 < starts.length ? bounds[k + 1]! : all.length;
+    const lines = all.slice(bounds[k]!, to);
     slices.push({ lines, titleIndex: lines.indexOf(starts[k]!) });
   }
   return slices;

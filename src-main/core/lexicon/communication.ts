@@ -14,7 +14,7 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   },
   {
     party: 'adjuster',
-    re: /\b(?:claims? adjust[eo]r|adjust[eo]rs?|adj\b\.?|claims? (?:examiner|representative|rep|specialist|professional|handler)|claim rep|carrier rep(?:resentative)?|insurance rep(?:resentative)?|TPA rep(?:resentative)?)/i,
+    re: /\b(?:claims? adjust[eo]r|adjust[eo]rs?|adj\b\.?|claims? (?:examiner|representative|rep|specialist|professional|handler|manager)|claim rep|carrier rep(?:resentative)?|insurance rep(?:resentative)?|TPA rep(?:resentative)?)/i,
   },
   {
     party: 'employer',

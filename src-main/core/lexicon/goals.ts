@@ -50,7 +50,8 @@ const UNIT_WORDS = [
   '#',
 ];
 const NUMBER_WITH_UNIT = new RegExp(
-  `\\d+(?:\\.\\d+)?\\s*(?:-\\s*\\d+(?:\\.\\d+)?\\s*)?(?:${UNIT_WORDS.join('|')})(?![a-z])`,
+  // "3-hr", "10-min" hyphenate the unit; "5-10 reps" gives a range.
+  `\\d+(?:\\.\\d+)?\\s*(?:-\\s*\\d+(?:\\.\\d+)?\\s*)?-?(?:${UNIT_WORDS.join('|')})(?![a-z])`,
   'i',
 );
 const X_BEFORE_NUMBER = /\bx\s*\d+/i;

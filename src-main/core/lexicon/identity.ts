@@ -15,6 +15,7 @@ export const PATIENT_NAME_LABELS: readonly string[] = [
   'Client',
   'Claimant(?: Name)?',
   'Injured (?:Worker|Employee)(?: Name)?',
+  'Worker(?: Name)?',
   'Employee(?: Name)?',
   'Member(?: Name)?',
   'Beneficiary(?: Name)?',
@@ -34,9 +35,12 @@ export const RE_LABEL = /\b(?:Re|Regarding|In re)\s*:\s*/dgi;
 export const RE_NAME_CUE =
   /\b(?:DOB|D\.O\.B|Date of Birth|Claim|MRN|Acct|Account|Chart|PID|DOI|Date of Injury)\b/i;
 
-/** Words before a name label that make it someone else's name ("Employer contact name:"). */
+/**
+ * Words before a name or number label that make it someone else's ("Employer contact name:",
+ * "Provider account:").
+ */
 export const NOT_PATIENT_BEFORE =
-  /\b(?:employer|physician|doctor|therapist|company|insurance|adjuster|contact|case manager|provider|facility|clinic|supervisor|emergency|referring|parent|guardian|spouse)\s*$/i;
+  /\b(?:employer|physician|doctor|therapist|company|insurance|adjuster|contact|case manager|case|social|provider|facility|clinic|practice|billing|group|supervisor|emergency|referring|parent|guardian|spouse)\s*$/i;
 
 /**
  * Words that never stand in a person's name in these documents: a "name" holding one is a

@@ -25,6 +25,29 @@ function program(days: number, u46 = 0) {
 }
 
 describe('AUTH-WITHIN-LIMITS', () => {
+  it('reads limits from units approved per code: each 97545 a session of 2 hours, each 97546 an hour', () => {
+    const { b } = program(5, 1);
+    const units = (code: string, n: number) => ({ value: String(n), detail: { code } });
+    const letter = {
+      'auth-number': 'A226',
+      'auth-start': '2026-03-01',
+      'auth-end': '2026-03-31',
+      // A rationale line's "6 sessions" and "2 hours" do not override the table.
+      'auth-visits': 6,
+      'auth-hours': 2,
+      'auth-units': [units('97545', 4), units('97546', 2)],
+    };
+    const findings = run(
+      authWithinLimits,
+      b.doc('authorization', '2026-02-27', letter).build(),
+      'workers-comp',
+    );
+    const fails = findings.filter((f) => f.status === 'fail');
+    // Limits 4 visits and 4 * 2 + 2 = 10 hours: the 4th day reaches 12 hours, the 5th 5 visits.
+    expect(fails.map((f) => f.dates[0])).toEqual(['2026-03-05', '2026-03-06']);
+    expect(fails[0]!.message).toContain('4/4 visits, 12/10 hours');
+  });
+
   it('passes within visits, hours and range', () => {
     const { b } = program(5);
     const [f] = run(

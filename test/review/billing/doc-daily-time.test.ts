@@ -77,6 +77,27 @@ describe('DOC-DAILY-TIME', () => {
     expect(f?.message).toContain('no total timed-code minutes');
   });
 
+  it('a billed date with no note at all is left to DOC-DAILY-PRESENT: one defect, one finding', () => {
+    const wcEp = episode('workers-comp')
+      .daily(D, { minutes: 180 })
+      .bill(D, '97545')
+      .bill(D, '97546')
+      .bill('2026-03-04', '97545')
+      .build();
+    const wcFindings = run(docDailyTime, wcEp, 'workers-comp');
+    expect(wcFindings.map((f) => f.status)).toEqual(['pass']);
+    expect(wcFindings[0]!.dates).toEqual([D]);
+    const mcr = episode('medicare')
+      .daily(D, { timedMinutes: 30 })
+      .bill(D, '97110', 2, ['GP'])
+      .bill('2026-03-04', '97110', 2, ['GP'])
+      .build();
+    expect(run(docDailyTime, mcr, 'medicare').map((f) => f.status)).toEqual(['pass']);
+    // A note that exists but states no timed minutes still fails.
+    const noMinutes = episode('medicare').daily(D, {}).bill(D, '97110', 2, ['GP']).build();
+    expect(run(docDailyTime, noMinutes, 'medicare')[0]!.status).toBe('fail');
+  });
+
   it('n/a without program or timed lines', () => {
     const ep = episode('workers-comp').daily(D, { minutes: 60 }).build();
     expect(run(docDailyTime, ep, 'workers-comp')[0]?.status).toBe('n/a');
