@@ -4,6 +4,7 @@ import type { Evidence, Finding, RuleGroup } from '../../shared/model';
 import { messageOf } from '../api';
 import { href } from '../lib/route';
 import { EvidenceViewer } from './EvidenceViewer';
+import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 
 const GROUPS: Array<{ id: RuleGroup; label: string }> = [
   { id: 'documentation', label: 'Documentation' },
@@ -17,14 +18,6 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   fail: 'Fail',
   warn: 'Check',
   'n/a': 'N/A',
-};
-
-const KIND_LABEL: Record<string, string> = {
-  medicare: 'Medicare',
-  'workers-comp': "Workers' comp",
-  commercial: 'Commercial',
-  other: 'Other',
-  unknown: 'Unknown',
 };
 
 const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
@@ -185,7 +178,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
           <dd>
             {s.payerName}{' '}
             <span className="muted" data-testid="payer-kind">
-              ({KIND_LABEL[s.payerKind] ?? s.payerKind})
+              ({PAYER_KIND_LABEL[s.payerKind] ?? s.payerKind})
             </span>
           </dd>
         </div>

@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChartReadyApi, ChosenPayerKind, PayerSummary } from '../../shared/api';
 import { messageOf } from '../api';
-
-const KIND_LABEL: Record<string, string> = {
-  medicare: 'Medicare',
-  'workers-comp': "Workers' comp",
-  commercial: 'Commercial',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 
 const CHOICES: Array<{ value: '' | ChosenPayerKind; label: string }> = [
   { value: '', label: 'Decide from the record' },
@@ -66,7 +59,7 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
       setStatus(
         d.kind === ''
           ? `${p.name}: the record decides again; its episodes were reviewed again.`
-          : `${p.name} saved as ${KIND_LABEL[d.kind]}; its episodes were reviewed again.`,
+          : `${p.name} saved as ${PAYER_KIND_LABEL[d.kind]}; its episodes were reviewed again.`,
       );
     } catch (err) {
       setError(`${p.name}: ${messageOf(err)}`);
@@ -118,7 +111,7 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
                     </details>
                   </th>
                   <td className={p.kind === 'unknown' ? 'error-text' : undefined}>
-                    {KIND_LABEL[p.kind] ?? p.kind}
+                    {PAYER_KIND_LABEL[p.kind] ?? p.kind}
                     {p.state ? `, ${p.state}` : ''}
                   </td>
                   <td>{p.patients}</td>

@@ -7,6 +7,36 @@
  */
 import type { SectionName } from '../../../shared/model';
 
+/**
+ * Headings that only introduce a list of treatments ("Treatment Provided:"), as opposed to labels
+ * that name a treatment themselves ("Work simulation: overhead reach 10 lb"), which stay part of
+ * the intervention they describe. All of them head the interventions section.
+ */
+const TREATMENT_LISTS = [
+  'interventions',
+  'intervention',
+  'treatment',
+  'treatment provided',
+  'treatment performed',
+  'treatment rendered',
+  'treatment today',
+  'todays treatment',
+  'tx',
+  'tx provided',
+  'tx today',
+  'services provided',
+  'services rendered',
+  'procedures',
+  'procedures performed',
+  'activities',
+  'activity',
+  'activity log',
+  'program activities',
+  'flowsheet',
+  'flow sheet',
+  'exercise flowsheet',
+];
+
 export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> = {
   subjective: [
     'subjective',
@@ -312,35 +342,14 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'current capacity versus job demands',
   ],
   interventions: [
-    'interventions',
-    'intervention',
-    'treatment',
-    'treatment provided',
-    'treatment performed',
-    'treatment rendered',
-    'treatment today',
+    ...TREATMENT_LISTS,
     "today's treatment",
-    'todays treatment',
-    'tx',
-    'tx provided',
-    'tx today',
-    'services provided',
-    'services rendered',
-    'procedures',
-    'procedures performed',
     'exercises',
     'exercise',
-    'exercise flowsheet',
-    'flowsheet',
-    'flow sheet',
-    'activities',
-    'activity',
-    'activity log',
     'work simulation',
     'work simulation activities',
     'work conditioning activities',
     'work hardening activities',
-    'program activities',
     'therapeutic activities',
     'therapeutic exercise',
     'therapeutic exercises',
@@ -439,37 +448,7 @@ export function isLetterSection(label: string): boolean {
   return /^[SOAP]$/i.test(label.trim());
 }
 
-/**
- * Headings that only introduce a list of treatments ("Treatment Provided:"), as opposed to labels
- * that name a treatment themselves ("Work simulation: overhead reach 10 lb"), which stay part of
- * the intervention they describe.
- */
-const TREATMENT_LIST_HEADINGS = new Set(
-  [
-    'interventions',
-    'intervention',
-    'treatment',
-    'treatment provided',
-    'treatment performed',
-    'treatment rendered',
-    'treatment today',
-    'todays treatment',
-    'tx',
-    'tx provided',
-    'tx today',
-    'services provided',
-    'services rendered',
-    'procedures',
-    'procedures performed',
-    'activities',
-    'activity',
-    'activity log',
-    'program activities',
-    'flowsheet',
-    'flow sheet',
-    'exercise flowsheet',
-  ].map(normalizeLabel),
-);
+const TREATMENT_LIST_HEADINGS = new Set(TREATMENT_LISTS.map(normalizeLabel));
 
 export function isTreatmentListHeading(label: string): boolean {
   return TREATMENT_LIST_HEADINGS.has(normalizeLabel(label));
