@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     },
   });
   const corpusDir = resolve(values.corpus ?? 'test/corpus');
-  const charts = loadCorpus(corpusDir).filter(
+  const charts = loadCorpus(corpusDir, values.chart).filter(
     (c) => !values.chart?.length || values.chart.includes(c.id),
   );
   if (charts.length === 0) {

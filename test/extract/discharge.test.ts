@@ -35,7 +35,7 @@ describe('discharge reason', () => {
   it('reads "discharged due to ..." in a discharge summary only', () => {
     expect(
       reasons('Discharge Summary\nPatient discharged due to non-attendance (3 no-shows).\n'),
-    ).toEqual(['discharged due to non-attendance (3 no-shows).']);
+    ).toEqual(['discharged due to non-attendance (3 no-shows)']);
     expect(
       reasons(
         'Daily Note\nDate of service: 03/02/2026\nDischarged due to pain from the ED last year.\n',

@@ -403,3 +403,148 @@ describe('a hospital printout with scanned outside documents', () => {
     expect(values(docs[2]!, 'signer')).toEqual(['Nora Vance']);
   });
 });
+
+describe('notes written as prose and reports written as letters', () => {
+  it('reads a narrative daily note: weekday date, session and total in sentences, treatment with dosage, response, signature', () => {
+    const [doc] = read(
+      [
+        'Work conditioning visit #4',
+        'Thursday, May 7, 2026',
+        'Pt reported 2/10 pain. Session ran 8:30 am to 11:05 am, with a 10 minute break at 9:40, giving 145',
+        'minutes of work conditioning.',
+        'Warm-up bike 8 min. Floor-to-waist lift 30 lb 3 x 6; carry 25 lb 50 ft x 6. Sled push 40 lb x 4.',
+        'He tolerated the session well.',
+        'Dana Ortiz, PT, MS - electronically signed 05/07/2026 1:10 PM',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('daily-note');
+    expect(doc!.date).toBe('2026-05-07');
+    expect([values(doc!, 'time-in'), values(doc!, 'time-out')]).toEqual([['08:30'], ['11:05']]);
+    expect(values(doc!, 'total-minutes')).toEqual(['145']);
+    expect(values(doc!, 'intervention')).toEqual([
+      'Warm-up bike 8 min. Floor-to-waist lift 30 lb 3 x 6; carry 25 lb 50 ft x 6. Sled push 40 lb x 4.',
+    ]);
+    expect(values(doc!, 'section')).toContain('patient-response');
+    expect([values(doc!, 'signer'), values(doc!, 'signed-date')]).toEqual([
+      ['Dana Ortiz'],
+      ['2026-05-07'],
+    ]);
+    // What the patient did at home is no treatment given.
+    const [home] = read(
+      [
+        'Work conditioning visit #5',
+        'May 8, 2026',
+        'Pt carried groceries and walked the dog.',
+      ].join('\n'),
+    );
+    expect(values(home!, 'intervention')).toEqual([]);
+  });
+
+  it('reads a progress letter: its subject, the period it covers and each goal, wrapped or closed by a status sentence', () => {
+    const [doc] = read(
+      [
+        'May 15, 2026',
+        'Re:  Dana K. Pruitt  -  WCB Case G100 2000',
+        '     Work conditioning progress report, period 05/04/2026 through 05/15/2026',
+        'Dear Dr. Osei,',
+        'Goal 1, lift 40 lb floor to waist: she now lifts 35 lb x 5 with good mechanics.',
+        'Progressing, 5 lb to go.',
+        '2. Carry 30 lb 50 ft x 6: 30 lb x 6. MET.',
+        'Sincerely,',
+        'Dana Ortiz, PT, MS',
+        'Signed 05/15/2026',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('progress-report');
+    expect(doc!.date).toBe('2026-05-15');
+    expect([values(doc!, 'report-period-start'), values(doc!, 'report-period-end')]).toEqual([
+      ['2026-05-04'],
+      ['2026-05-15'],
+    ]);
+    expect(
+      doc!.facts.filter((f) => f.kind === 'goal-assessment').map((f) => f.detail?.status),
+    ).toEqual(['progressing', 'met']);
+  });
+
+  it('a discharge letter is a discharge summary dated by its letter date, with its reason and RTW in prose', () => {
+    const [doc] = read(
+      [
+        'May 29, 2026',
+        'Re:  Dana K. Pruitt',
+        '     Discharge from work conditioning - program 05/04/2026 to 05/29/2026',
+        'Ms. Pruitt was discharged from the program today, after exit testing and a final review,',
+        'because she has met her goals for return to work.',
+        'Recommendation: return to work at REGULAR (full) duty on 06/01/2026.',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('discharge-summary');
+    expect(doc!.date).toBe('2026-05-29');
+    expect(values(doc!, 'discharge-reason')).toEqual(['she has met her goals for return to work']);
+    expect(values(doc!, 'rtw-status')).toContain('REGULAR (full) duty');
+  });
+});
+
+describe('outpatient EMR exports and payer letters', () => {
+  it('an Initial Examination is an evaluation and a Re-Examination a re-evaluation; the patient’s quoted wish and a repeated table header are no goals', () => {
+    const [doc] = read(
+      [
+        'Initial Examination',
+        'Date of Service: 09/08/2026',
+        'Patient Goals: "Get back to my garden."',
+        'Goals',
+        'Short Term Goals (2 weeks, by 09/22/2026)',
+        '#\tGoal\tTarget Date',
+        'STG 1\tIndependent with HEP.\t09/22/2026',
+        'Long Term Goals (4 weeks, by 10/06/2026)',
+        '#\tGoal\tTarget Date',
+        'LTG 1\tWalk 30 min with pain <= 3/10.\t10/06/2026',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('evaluation');
+    const goals = doc!.facts.filter((f) => f.kind.startsWith('goal-')).map((f) => f.value);
+    expect(goals).toEqual(['Independent with HEP.', 'Walk 30 min with pain <= 3/10.']);
+    const [re] = read(['Re-Examination', 'Date of Service: 10/06/2026'].join('\n'));
+    expect(re!.type).toBe('re-evaluation');
+  });
+
+  it('an e-signature mark under the signer’s name signs the order with its date', () => {
+    const [doc] = read(
+      [
+        'THERAPY PRESCRIPTION',
+        'Rx: Physical therapy - evaluate and treat.',
+        'Nina Patel, MD',
+        'Physical Medicine & Rehabilitation          NPI 1366092841',
+        'Electronically signed: 09/29/2026 3:51 PM',
+      ].join('\n'),
+    );
+    expect([values(doc!, 'physician-signer'), values(doc!, 'physician-signed-date')]).toEqual([
+      ['Nina Patel'],
+      ['2026-09-29'],
+    ]);
+  });
+
+  it('a notice of approval counts its approved visits, an evaluation mentioned after them included', () => {
+    const [doc] = read(
+      [
+        'NOTICE OF APPROVAL - OUTPATIENT THERAPY SERVICES',
+        'Reference number:\tPT-2610-0021',
+        'Approved visits:\t10 (ten) visits, including the initial evaluation',
+        'Approved from:\t10/05/2026',
+        'Approved through:\t11/06/2026',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('authorization');
+    expect(values(doc!, 'auth-visits')).toEqual(['10']);
+    expect([values(doc!, 'auth-start'), values(doc!, 'auth-end')]).toEqual([
+      ['2026-10-05'],
+      ['2026-11-06'],
+    ]);
+    // An evaluation's own count is not the visits approved.
+    const [evalLine] = read(
+      ['AUTHORIZATION APPROVAL', 'Authorization #: Q1', '97163 evaluation approved: 1 visit'].join(
+        '\n',
+      ),
+    );
+    expect(values(evalLine!, 'auth-visits')).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ const AUTH_NUMBER =
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
 const AUTH_VISITS =
-  /\b(\d{1,3})\s*(?:visits?|sessions?|treatments?)\b|\b(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\s*(?:\([a-z -]{2,20}\)\s*)?(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
 const AUTH_HOURS =
   /\b(\d{1,3})\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** Lines about a request or a denial, whose counts are not the approval's. */
@@ -89,10 +89,13 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     if (!isAuthDoc && !AUTH_CONTEXT.test(t)) continue;
     // What was asked for or turned down is not what was approved ("Requested: 12 visits"), and
     // an evaluation's own line ("97163 evaluation ... 1 visit") is not the program's.
-    const counts =
-      (!NOT_APPROVED.test(t) || APPROVED.test(t)) &&
-      (!EVALUATION_LINE.test(t) || PROGRAM_SERVICE_ONCE.test(t));
+    const counts = !NOT_APPROVED.test(t) || APPROVED.test(t);
+    // An evaluation's count names the evaluation first ("97163 evaluation ... 1 visit"); "10
+    // visits, including the initial evaluation" counts the visits.
+    const evaluationsCount = (at: number) =>
+      EVALUATION_LINE.test(t.slice(0, at)) && !PROGRAM_SERVICE_ONCE.test(t);
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
+      if (evaluationsCount(m.index)) continue;
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-visits',
@@ -103,6 +106,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       );
     }
     for (const m of counts ? t.matchAll(AUTH_HOURS) : []) {
+      if (evaluationsCount(m.index)) continue;
       // "initial 2 hours", "4 hours per session": a code's unit or a session's length, not hours approved.
       if (
         HOURS_NOT_TOTAL_BEFORE.test(t.slice(0, m.index)) ||

@@ -12,14 +12,14 @@ import { cellsOf, checkboxOptions } from './layout';
 export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'communication', re: /\bletter of medical necessity\b|\bLMN\b/i },
   { type: 'fce', re: /\bfunctional capacity (?:evaluation|assessment|exam)\b|\bFCE\b/i },
-  { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment)\b/i },
+  { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation)\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|letter)\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',
-    re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b/i,
+    re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's "Work Status Report / Treatment Order" orders therapy; it reports no therapy.
   {
@@ -32,7 +32,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'evaluation',
-    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b/i,
+    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|\b(?:initial|intake|entry|PT|OT) exam(?:ination)?\b/i,
   },
   // "Plan of Care - Physician Certification", "Plan of Care Certification": the physician's
   // certification of a plan.
@@ -44,7 +44,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // A UR "notice of certification" is the payer's authorization, not a plan's certification.
   {
     type: 'authorization',
-    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b/i,
+    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b|\bnotice of approval\b|\bapproval (?:notice|letter)\b/i,
   },
   { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
   {
@@ -194,7 +194,7 @@ function extraWords(text: string): string[] {
 const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'authorization',
-    re: /\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)/i,
+    re: /\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)/i,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },

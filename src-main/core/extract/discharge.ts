@@ -15,8 +15,7 @@ const LABELLED = new RegExp(String.raw`\b${REASON}\s*(?::|-|–)\s*`, 'i');
 /** The label alone on its line: a heading whose value is the next non-blank line. */
 const HEADING = new RegExp(String.raw`^\W*${REASON}\s*:?\s*$`, 'i');
 /** "Discharged due to ..." in a discharge summary's own words. */
-const DUE_TO =
-  /\bdischarged?\s+(?:from\s+\w+(?:\s+\w+)?\s+)?(?:due\s+to|secondary\s+to|because(?:\s+of)?)\s+/i;
+const DUE_TO = /\bdischarged?\b[^.;]{0,100}?\b(?:due\s+to|secondary\s+to|because(?:\s+of)?)\s+/i;
 
 /**
  * Checkbox marks as printed forms write them. A form lists every reason and ticks one: only the
@@ -47,7 +46,18 @@ export function extractDischargeReason(lines: Line[], type: DocType, sink: FactS
     }
     if (type !== 'discharge-summary') continue;
     const due = DUE_TO.exec(t);
-    if (due) addValue(lines[i]!, due.index, sink);
+    if (due) {
+      addValue(lines[i]!, due.index, sink, true);
+      continue;
+    }
+    // Prose wraps: "was discharged from our program today, ..., after exit functional" /
+    // "testing, because she has reached her goals": the reason cites the line that says it.
+    const next = lines[i + 1];
+    if (/\bdischarged\b/i.test(t) && next && !/[.;]\s*$/.test(t)) {
+      const wrapped = DUE_TO.exec(`${t} ${next.text}`);
+      if (wrapped && wrapped.index + wrapped[0].length > t.length + 1)
+        addValue(next, Math.max(0, wrapped.index + wrapped[0].length - t.length - 1), sink, true);
+    }
   }
 }
 
@@ -72,9 +82,12 @@ function addTicked(line: Line, from: number, sink: FactSink): boolean {
   return true;
 }
 
-/** The field's value runs to the next column gap; it must say something (letters, not a blank). */
-function addValue(line: Line, from: number, sink: FactSink): void {
-  const gap = /\s{3,}|\t|\|/.exec(line.text.slice(from));
+/**
+ * The field's value runs to the next column gap (a reason in prose, `sentence`, to its sentence's
+ * end); it must say something (letters, not a blank).
+ */
+function addValue(line: Line, from: number, sink: FactSink, sentence = false): void {
+  const gap = (sentence ? /\s{3,}|\t|\||[.;](?=\s|$)/ : /\s{3,}|\t|\|/).exec(line.text.slice(from));
   const end = gap ? from + gap.index : line.text.length;
   const value = line.text.slice(from, end).trim();
   if (!/[A-Za-z]{3}/.test(value) || /^_+$/.test(value)) return;

@@ -31,6 +31,8 @@ const TERM_LINE =
 /** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
 const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&'-]{1,30}:\s*\S/;
+/** Text that is all one quotation. */
+const QUOTED = /^\s*["“][^"“”]*["”]\s*\.?\s*$/;
 /** A status standing alone ("Met", "Progressing."): an answer, not a goal. */
 const ONLY_STATUS =
   /^\W*(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\W*$/i;
@@ -84,13 +86,16 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const text = sink.slice(g.line.page, g.line.start + g.start, g.line.start + g.end);
     const bodyText = sink.slice(g.line.page, g.line.start + g.body, g.line.start + g.end);
     if (ONLY_STATUS.test(bodyText) || !/[A-Za-z]{3}/.test(bodyText) || g.statusOnly) return;
+    // The patient's own words in quotes ("Walk my neighborhood again") state a wish, not a goal
+    // the plan sets.
+    if (QUOTED.test(bodyText)) return;
     addGoal(sink, g.kind, text, g.line, g.start, g.end, g.inherited, trailingStatus(bodyText));
   };
 
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const t = line.text;
-    assessGoals(line, lines[li + 1]?.text ?? '', sink);
+    assessGoals(line, lines[li + 1]?.text ?? '', paragraphAfter(lines, li), sink);
     if (t.trim() === '') {
       if (list && ++list.blanks >= 2 && list.items > 0) {
         flush();
@@ -115,6 +120,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       flush();
       list.kind = kindOfLabel(term[1]!, list.kind);
       list.timeFrame = findTimeFrame(t)?.text ?? null;
+      // The term's own table, if any, has its own header row.
+      list.columns = null;
       continue;
     }
     // A goals table's rows are read by their columns, labelled or not ("STG 1: ...<tab>04-17-2026").
@@ -296,6 +303,11 @@ function trailingStatus(text: string): GoalStatus | null {
     );
   const hit = tail ? goalStatusIn(tail[1]!) : null;
   if (hit && hit.start === 0) return hit.status;
+  // A later sentence that starts with the status: "...: now 45 lb x 5. Progressing, close to goal."
+  for (const sentence of text.split(/\.\s+/).slice(1)) {
+    const said = goalStatusIn(sentence);
+    if (said && said.start === 0) return said.status;
+  }
   // A status first: "MET - Lift 50 lb ...", "Achieved: carry 40 lb".
   const lead = /^\W*([A-Za-z/' ]{2,20}?)\s*(?::|[-–—])\s/.exec(text);
   const first = lead ? goalStatusIn(lead[1]!) : null;
@@ -307,10 +319,35 @@ const STATUS_SENTENCE =
   /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|not\s+yet\s+|not\s+|since\s+)?(?:been\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|progressed)\b[^.\n]{0,40}?\bgoals?\b|\bgoals?\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|remains?)\s+(?:now\s+|not\s+yet\s+|not\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|ongoing|in progress|unmet)\b/i;
 /** "Goal 1: met", "STG #2 partially met": a numbered goal and its status. */
 const NUMBERED_ASSESSMENT =
-  /\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,120}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
+  /\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
 
 /** Goal-by-goal assessments on a line, and statements that cover every goal. */
-function assessGoals(line: Line, next: string, sink: FactSink): void {
+/**
+ * The rest of a goal's paragraph after line `li`: up to three more lines of the same page, until a
+ * blank line or the next goal's label. A narrative report writes "Goal 6, ...: he now" / "completes
+ * ... (baseline 30" / "minutes); ODI 28%. Partially met."
+ */
+function paragraphAfter(lines: Line[], li: number): string {
+  const out: string[] = [];
+  for (let k = li + 1; k < lines.length && out.length < 3; k++) {
+    const l = lines[k]!;
+    if (
+      l.page !== lines[li]!.page ||
+      l.text.trim() === '' ||
+      GOAL_START.test(l.text) ||
+      LIST_MARKER.test(l.text) ||
+      cellsOf(l.text).length >= 2 ||
+      headingOf(l.text)
+    )
+      break;
+    out.push(l.text);
+  }
+  return out.join(' ');
+}
+
+const GOAL_START = /^\W*(?:(?:STG|LTG|Goal)\s*#?\s*\d|\d{1,2}[.)]\s)/i;
+
+function assessGoals(line: Line, next: string, paragraph: string, sink: FactSink): void {
   const t = line.text;
   const boxes = checkboxOptions(t);
   if (boxes.length) {
@@ -357,14 +394,19 @@ function assessGoals(line: Line, next: string, sink: FactSink): void {
     );
   }
   if (found) return;
-  for (const m of t.matchAll(NUMBERED_ASSESSMENT)) {
+  // A goal's status may close its sentence on the next line of a wrapped paragraph ("Goal 3, 35
+  // lb waist to shoulder: 25 lb x 5 (baseline 20 lb)." / "Progressing, slower than ...").
+  const withParagraph = paragraph ? `${t} ${paragraph}` : t;
+  for (const m of withParagraph.matchAll(NUMBERED_ASSESSMENT)) {
+    if (m.index >= t.length) break;
     found = true;
     const range = GOAL_RANGE.exec(m[0]);
     const status = goalStatusIn(m[0].replace(/^\S+\s*#?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?/, ''));
     const detail: FactDetail = status ? { status: status.status } : {};
     // "LTG 1-6: progressing" assesses six goals.
     if (range) detail.count = Math.max(1, Number(range[2]) - Number(range[1]) + 1);
-    sink.add('goal-assessment', m[0], line, m.index, m.index + m[0].length, detail);
+    const end = Math.min(t.length, m.index + m[0].length);
+    sink.add('goal-assessment', t.slice(m.index, end), line, m.index, end, detail);
   }
   if (found) return;
   const all = coversAllGoals(t);
@@ -395,7 +437,17 @@ function assessGoals(line: Line, next: string, sink: FactSink): void {
   }
   if (LIST_ITEM.test(t) || LIST_MARKER.test(t) || GOAL_LABEL.test(t)) {
     // "> STG kneel 6 min: progressing (5 min).": a bullet of any kind, then the goal's term.
-    const status = trailingStatus(t.replace(LIST_MARKER, '').replace(LIST_ITEM, ''));
+    const own = (text: string) =>
+      trailingStatus(text.replace(LIST_MARKER, '').replace(LIST_ITEM, ''));
+    // The item's own line first; a wrapped item's status may close it on a later line.
+    // Only an item with words of its own continues on the next lines (not a drawn rule "----").
+    const wrapped =
+      paragraph &&
+      /[A-Za-z]{3}/.test(t) &&
+      !isRuleLine(t) &&
+      cellsOf(t).length < 2 &&
+      !headingOf(t);
+    const status = own(t) ?? (wrapped ? own(`${t} ${paragraph}`) : null);
     if (status) sink.add('goal-assessment', t, line, 0, t.length, { status });
   }
 }
@@ -439,6 +491,11 @@ function columnsOf(cells: Cell[]): TableColumns {
 
 /** One goal from a table row: its goal cell, a target date or time frame cell, a status cell. */
 function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): boolean {
+  // A header row repeated under a sub-heading heads the rows; it is no goal.
+  if (isHeaderRow(cells)) {
+    list.columns = columnsOf(cells);
+    return false;
+  }
   const cols = list.columns;
   const goalCell =
     (cols ? cells[cols.goal] : undefined) ??

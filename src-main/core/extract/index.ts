@@ -48,7 +48,8 @@ import { documentTextHash } from './text-hash';
  * unless its pages start new ones); coverage signs for the payer kind; and the held-out charts'
  * styles: day-month-word and dotted dates, letterhead-row and scanned-index titles, deeper running
  * headers, continued pages, goal term sub-headings, certification periods, units approved per
- * code, state-fund and MCO letters, signature boxes, dated log rows, people known by their role.
+ * code, state-fund and MCO letters, signature boxes, dated log rows, people known by their role,
+ * prose notes (sessions, totals, treatment and tolerance in sentences), letters as reports.
  */
 export const EXTRACTOR_VERSION = 2;
 

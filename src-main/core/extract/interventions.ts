@@ -55,6 +55,30 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
       });
     }
   }
+  if (!sink.facts.some((f) => f.kind === 'intervention')) narrativeInterventions(lines, sink);
+}
+
+/** Dosage a treatment is written with: loads, sets and reps, distances, durations, speeds. */
+const DOSAGE =
+  /\b\d+(?:\.\d+)?\s*(?:lbs?|#|kg|ft|feet|reps?|sets?|mph|laps?|trips?|rounds?)\b|\b\d+\s*x\s*\d+\b|\bx\s*\d+\b|\b\d+\s*(?:min(?:utes?)?|sec(?:onds?)?)\s+(?:at|on|of)\b/gi;
+
+/**
+ * A note written as prose names no treatment section: the treatment is the sentences that name an
+ * activity with its dosage ("Floor-to-waist lift 30 lb x 5 x 5 ... Carry 30 lb 50 ft x 8"). A line
+ * counts when it holds an activity and at least two dosages; what the patient reports doing at
+ * home ("carried groceries") has none.
+ */
+function narrativeInterventions(lines: Line[], sink: FactSink): void {
+  for (const line of lines) {
+    const t = line.text;
+    if (t.trim() === '' || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;
+    if (!ACTIVITY_CUE.test(t) || (t.match(DOSAGE)?.length ?? 0) < 2) continue;
+    const b = BULLET.exec(t);
+    const start = b ? b[0].length : t.length - t.trimStart().length;
+    sink.add('intervention', t.slice(start), line, start, t.length, {
+      measurable: measurableGoalText(t.slice(start)),
+    });
+  }
 }
 
 function onlyVitals(text: string): boolean {

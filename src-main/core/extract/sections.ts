@@ -2,7 +2,12 @@
 import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
-import { isLetterSection, sectionNamed, sectionsContained } from '../lexicon/sections';
+import {
+  isLetterSection,
+  RESPONSE_SENTENCE,
+  sectionNamed,
+  sectionsContained,
+} from '../lexicon/sections';
 import { cellsOf } from './layout';
 
 export interface Heading {
@@ -19,9 +24,9 @@ export interface Heading {
 /** Bullets, markdown marks and outline numbering before a heading ("1.", "II.", "B)", "##"). */
 const LEAD = /^[\s\-•*#>·●▪|]*(?:\(?(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+)?\**/;
 /** Where a label ends: its colon (or "="), or a spaced dash ("Assessment - tolerated well"). */
-const LABEL_END = /\s*(?:\(([^()]{0,60})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
+const LABEL_END = /\s*(?:\(([^()]{0,90})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
 /** A heading alone on its line may carry a parenthetical ("Goals (4 weeks)"). */
-const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,60})\))?\s*\**\s*:?\s*$/;
+const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,90})\))?\s*\**\s*:?\s*$/;
 /** The parts of a combined heading: "SUBJECTIVE / HISTORY", "Assessment & Plan", "S/O". */
 const PART_SEPARATOR = /\s*(?:\/|&|\+|,|\band\b)\s*/i;
 const MAX_LABEL = 60;
@@ -74,8 +79,10 @@ export function headingOf(text: string): Heading | null {
   }
   if (colon >= 0 && colon < MAX_LABEL) return null;
   const whole = LINE_HEADING.exec(body);
-  // A line that ends a sentence ("Goals met.") is prose, not a heading.
-  if (!whole || body.trim().length > MAX_LABEL + 10 || /[.!?]\s*$/.test(body)) return null;
+  // A line that ends a sentence ("Goals met.") is prose, not a heading; a heading's parenthetical
+  // ("GOALS (to be met by 05/06/2026, within the 4-week program)") does not make it long.
+  const withoutNote = whole ? body.trim().length - (whole[2]?.length ?? 0) : Infinity;
+  if (!whole || withoutNote > MAX_LABEL + 10 || /[.!?]\s*$/.test(body)) return null;
   const label = whole[1]!.replace(/\**$/, '').trim();
   const names = labelSections(label, false);
   return names.length ? heading(names, lead, label, body, text.length) : null;
@@ -124,7 +131,7 @@ function jobDemandColumn(text: string): { start: number; end: number } | null {
 
 /** A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job demands". */
 const JOB_COMPARISON =
-  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job)\b|[(;,]\s*job\s+\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b/i;
+  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job)\b|[(;,]\s*job\s+\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
 
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
@@ -148,6 +155,14 @@ export function extractSections(lines: Line[], sink: FactSink): void {
     if (col && !seen.has('job-demands')) {
       seen.add('job-demands');
       sink.add('section', 'job-demands', line, col.start, col.end);
+    }
+    // Prose says how the patient took the session where a form would head it ("He tolerated
+    // the session well", "Tolerated well; pain 4/10 max", "No adverse response").
+    const response = h ? null : RESPONSE_SENTENCE.exec(line.text);
+    if (response && !seen.has('patient-response')) {
+      seen.add('patient-response');
+      const at = response.index + response[0].length - response[0].trimStart().length;
+      sink.add('section', 'patient-response', line, at, response.index + response[0].length);
     }
   }
 }

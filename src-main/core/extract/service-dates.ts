@@ -109,6 +109,9 @@ export function extractServiceDates(
   const from = Math.max(0, titleIndex);
   const dated = (line: Line, onTitle: boolean): boolean => {
     if (NOT_SERVICE_LINE.test(line.text) || (!onTitle && !isBareDateLine(line.text))) return false;
+    // A title that names a period ("Discharge summary - program 04/06/2026 to 04/29/2026") is
+    // not dated by its start.
+    if (onTitle && findDates(line.text).length >= 2) return false;
     const d = findDates(line.text)[0];
     if (d) sink.add(unlabeledKind, d.iso, line, d.start, d.end);
     return !!d;

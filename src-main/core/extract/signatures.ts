@@ -64,7 +64,7 @@ const LEADING_S_MARK = /^\s*(?:\/s\/|(?:electronically|digitally)\s+signed(?:\s+
 const TRAILING_S_MARK = /\s*\/s\/$/i;
 /** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
 const E_SIGNED_TAIL =
-  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
   /\s{2,}|\t|\||;|\s?[·•]|\s\/s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
@@ -268,11 +268,17 @@ function unlabelledSignature(text: string): ParsedSignature | null {
   if (!sig.name || !sig.creds || text.slice(0, sig.name[0]).trim().replace(/\/s\//i, '') !== '')
     return null;
   let rest = text.slice(sig.creds[1]);
-  if (sig.date && sig.date.start >= sig.creds[1]) {
-    const d0 = sig.date.start - sig.creds[1];
-    rest = rest.slice(0, d0) + ' ' + rest.slice(d0 + sig.date.end - sig.date.start);
-  }
-  return SIGNATURE_TAIL.test(rest) ? sig : null;
+  // Its date may stand in a remark after it: "Jane Roe, PT, DPT (signed electronically 04/13/2026)".
+  const dates = findDates(rest);
+  for (const d of [...dates].reverse()) rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
+  if (!SIGNATURE_TAIL.test(rest)) return null;
+  const first = dates[0];
+  if (!sig.date && first)
+    return {
+      ...sig,
+      date: { iso: first.iso, start: sig.creds[1] + first.start, end: sig.creds[1] + first.end },
+    };
+  return sig;
 }
 
 /** How far from a document's end an unlabelled signature may stand (in content lines). */
@@ -306,6 +312,49 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         ? unlabelledSignature(t)
         : null;
     if (!sig) return;
+    // "Priya Venkataraman, MD" over "Electronically signed: 09/29/2026 3:51 PM": the mark and its
+    // date sign the name written just above.
+    if (!sig.name && !sig.illegible && label && sig.date) {
+      // The name stands before the mark on its line ("Thomas Reyes, PT - electronically signed
+      // 07/22/2026"), or a line or two above it (a specialty or NPI line between).
+      const before = label.index > 0 ? unlabelledSignature(t.slice(0, label.index)) : null;
+      const k = before?.name
+        ? i
+        : [i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(lines[j]!.text)?.name);
+      const above = before?.name
+        ? before
+        : k === undefined
+          ? null
+          : unlabelledSignature(lines[k]!.text);
+      if (above?.name) {
+        const prev = lines[k!]!;
+        const physicianAbove = authorRoleOf(above.credList.join(', ')) === 'physician';
+        const [n0, n1] = above.name;
+        sink.add(
+          physicianAbove ? 'physician-signer' : 'signer',
+          prev.text.slice(n0, n1),
+          prev,
+          n0,
+          n1,
+        );
+        if (above.creds)
+          sink.add(
+            'credentials',
+            prev.text.slice(above.creds[0], above.creds[1]),
+            prev,
+            above.creds[0],
+            above.creds[1],
+          );
+        sink.add(
+          physicianAbove ? 'physician-signed-date' : 'signed-date',
+          sig.date.iso,
+          line,
+          sig.date.start,
+          sig.date.end,
+        );
+        return;
+      }
+    }
     if (sig.blank && !sig.name) {
       // A signature box's heading ("Therapist Signature / Date") with the signature under it.
       const next = lines.slice(i + 1).find((l) => l.text.trim() !== '');

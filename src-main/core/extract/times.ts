@@ -10,19 +10,22 @@ const CLOCK = String.raw`(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?(?:[Mm]\.?)?(?![A-Z
 const MILITARY = String.raw`([01]\d|2[0-3])([0-5]\d)(?:\s*(?:hrs?|h)\b)?`;
 const TIME = `(?:${CLOCK}|${MILITARY})`;
 
-const IN_LABEL = String.raw`(?:Time\s*In|In\s*Time|Start(?:\s*Time)?|Began|Begin(?:\s*Time)?|Arrival(?:\s*Time)?|Check[- ]?in|In(?=\s*:))`;
-const OUT_LABEL = String.raw`(?:Time\s*Out|Out\s*Time|Stop(?:\s*Time)?|End(?:\s*Time)?|Finish(?:ed)?|Departure(?:\s*Time)?|Check[- ]?out|Out(?=\s*:))`;
+const IN_LABEL = String.raw`(?:Time\s*In|In\s*Time|Start(?:\s*Time)?|Began|Begin(?:\s*Time)?|Arrival(?:\s*Time)?|Check[- ]?in|In(?=\s*:)|(?:arrived|started|came in)(?:\s+(?:early|on time))?(?:\s+at)?)`;
+const OUT_LABEL = String.raw`(?:Time\s*Out|Out\s*Time|Stop(?:\s*Time)?|End(?:\s*Time)?|Finish(?:ed)?|Departure(?:\s*Time)?|Check[- ]?out|Out(?=\s*:)|(?:session\s+)?ended(?:\s+at)?|(?:was\s+)?here\s+until|left\s+at)`;
 const IN_RE = new RegExp(String.raw`\b${IN_LABEL}\s*[:=-]?\s*${TIME}`, 'i');
 const OUT_RE = new RegExp(String.raw`\b${OUT_LABEL}\s*[:=-]?\s*${TIME}`, 'i');
 /** "8:00a-12:05p", "08:00 - 12:05", or after a time label "Session time 0800-1205". */
-const CLOCK_RANGE = new RegExp(String.raw`(?<![\d:])${CLOCK}\s*(?:-|–|—|to)\s*${CLOCK}`, 'g');
+const CLOCK_RANGE = new RegExp(
+  String.raw`(?<![\d:])${CLOCK}\s*(?:-|–|—|to|until|till)\s*${CLOCK}`,
+  'g',
+);
 const LABELED_RANGE = new RegExp(
   String.raw`\b(?:Session|Treatment|Tx|Visit|Program)?\s*Time(?:s)?\s*[:=-]?\s*${TIME}\s*(?:-|–|—|to)\s*${TIME}`,
   'gi',
 );
 
 const TOTAL_LABEL =
-  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|(?:Treatment|Tx|Program|Therapy)\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*[:=-]?\s*/dgi;
+  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
 const TIMED_LABEL =
   /\b(?:Total\s+)?Timed(?:\s+Code)?(?:\s+Treatment)?(?:\s+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
 const DURATION =
@@ -32,7 +35,10 @@ const BREAK_AFTER =
 /** A line about breaks ("Breaks:", "rest break", "lunch 12:00-12:30", "snack/hydration"). */
 const BREAK_WORD = /\b(?:breaks?|rest(?:ed)?|lunch|meal|snack|hydration|water)\b/i;
 const BREAK_BEFORE =
-  /\b(\d{1,3})\s*(?:minutes?|mins?|m)\.?\s+(?:rest\s+|lunch\s+|meal\s+)?break\b/dgi;
+  /\b(\d{1,3})[\s-]*(?:minutes?|mins?|m)\.?\s+(?:(?:rest|lunch|meal|water|snack|hydration)\s+)?(?:break|rest)\b/dgi;
+/** A total written after its number: "135 minutes of program activity", "125 min of treatment". */
+const TOTAL_AFTER =
+  /\b(\d{1,3})\s*(?:minutes?|mins?)\s+of\s+(?:(?:skilled|total|billable)\s+)?(?:program|treatment|therapy|work(?:\s+(?:conditioning|hardening))?|session)(?:\s+(?:time|activity|activities))?\b/dgi;
 
 function to24(h: number, min: number, mer: string | undefined): string | null {
   if (h > 23) return null;
@@ -134,7 +140,7 @@ function rangeFacts(
 ): [Found, Found] | null {
   const [inn, out] = fixRange(a, b);
   if (minutesOf(out) <= minutesOf(inn)) return null;
-  const aEnd = line.text.slice(0, bStart).replace(/\s*(?:-|–|—|to)\s*$/, '').length;
+  const aEnd = line.text.slice(0, bStart).replace(/\s*(?:-|–|—|to|until|till)\s*$/, '').length;
   return [
     { value: inn, at: { line, start: aStart, end: aEnd } },
     { value: out, at: { line, start: bStart, end } },
@@ -180,17 +186,28 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
 
   /** Whether the table under way has a minutes column ("ACTIVITY  PARAMETERS  MIN"). */
   let minutesColumn = false;
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     const t = line.text;
     const cells = cellsOf(t);
     if (cells.length >= 2 && !/\d/.test(t)) minutesColumn = MINUTES_HEADER.test(cells.at(-1)!.text);
     else if (t.trim() === '') minutesColumn = false;
     const service = serviceOf(t);
     if (service) serviceMinutes(line, service, sink, minutesColumn ? cells : null);
-    // A service's own time ("97110 1:15-1:45 PM") and a break's are not the session's.
-    if (!timeIn && !timeOut && !service && !BREAK_WORD.test(t)) {
+    // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
+    // the session's; a session told in a sentence with its break after it is ("Session ran 8:30
+    // am to 10:55 am, with a 10 minute break at 9:35").
+    // A clock range outranks a lone arrival time read on an earlier line ("arrived at 8:30 am ...
+    // We worked 8:30 am to 10:50 am").
+    if (!(timeIn && timeOut) && !service) {
       const range = findRange(line);
-      if (range) [timeIn, timeOut] = range;
+      const clause = range
+        ? t
+            .slice(0, range[0].at.start)
+            .split(/[.;]\s/)
+            .at(-1)!
+        : '';
+      if (range && !BREAK_WORD.test(clause)) [timeIn, timeOut] = range;
     }
     if (!timeIn && !service) timeIn = findLabeled(line, IN_RE);
     if (!timeOut && !service) {
@@ -213,6 +230,16 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       const minutes = parseDuration(t.slice(after));
       if (dm && minutes !== null && minutes > 0 && minutes <= 24 * 60)
         timed.push({ minutes, label: m[0], line, start: m.index ?? 0, end: after + dm[0].length });
+    }
+    // Prose wraps: "giving 130" / "minutes of work conditioning" is read across the break, and
+    // cites the part on this line.
+    const next = lines[li + 1];
+    const joined = next && next.page === line.page ? `${t} ${next.text}` : t;
+    for (const m of joined.matchAll(new RegExp(TOTAL_AFTER.source, 'dgi'))) {
+      const minutes = Number(m[1]);
+      if (m.index >= t.length || minutes <= 0 || minutes > 24 * 60) continue;
+      const end = Math.min(t.length, m.index + m[0].length);
+      totals.push({ minutes, label: m[0], line, start: m.index, end });
     }
     for (const m of t.matchAll(new RegExp(TOTAL_LABEL.source, 'dgi'))) {
       const at = m.index ?? 0;

@@ -23,7 +23,7 @@ const PDL = new RegExp(
 const JOB_HEADING =
   /^\W*(?:Occupation|Job|Job title|Employment|Work status and occupation)\s*:?\s*$/i;
 const RTW =
-  /\b(?:return(?:ed)? to (?:full|regular|unrestricted) duty|(?:full|regular|unrestricted) duty|return to work (?:without|with no) restrictions|modified duty|light duty|restricted duty|transitional duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
+  /\b(?:return(?:ed)? to (?:full|regular|unrestricted) duty|(?:full|regular|unrestricted)(?:\s*\((?:full|regular|unrestricted)\))? duty|return to work (?:without|with no) restrictions|modified duty|light duty|restricted duty|transitional duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
 const PROGRAM = /\bwork (conditioning|hardening)\b/i;
 const PLATEAU =
   /(?<!\bnot\s|\bno\s|\bhas not\s|\bhave not\s)\bplateau(?:ed|ing|s)?\b[^.;\n]{0,60}/i;

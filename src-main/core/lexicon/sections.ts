@@ -301,6 +301,9 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'functional deficits',
     'functional status',
     'functional level',
+    'current level of function',
+    'current functional level',
+    'level of function',
     'functional impairments',
     'current functional status',
     'limitations',
@@ -453,3 +456,11 @@ const TREATMENT_LIST_HEADINGS = new Set(TREATMENT_LISTS.map(normalizeLabel));
 export function isTreatmentListHeading(label: string): boolean {
   return TREATMENT_LIST_HEADINGS.has(normalizeLabel(label));
 }
+
+/**
+ * A sentence that tells how the patient took the session, at the start of a sentence: "Tolerated
+ * well", "He tolerated the session fairly well", "Pt tolerated tx without increase in pain", "No
+ * adverse response", "Responded well to ...".
+ */
+export const RESPONSE_SENTENCE =
+  /(?:^|[.;]\s+)\s*(?:(?:pt|patient|he|she|they|client)\s+)?(?:tolerated|tol\.?|responded|did well|was able to complete|handled)\b|(?:^|[.;]\s+)\s*(?:tolerance|response)\s*(?:was\s+)?(?:good|fair|poor|excellent|appropriate|well)\b|(?:^|[.;]\s+)\s*pain (?:peaked|rose|increased|settled|decreased|remained|stayed)\b|(?:^|[.;]\s+)\s*no adverse (?:response|reaction|effects?|events?)\b/i;

@@ -90,10 +90,13 @@ export function parseDate(text: string): string | null {
   return findDates(text)[0]?.iso ?? null;
 }
 
-/** True when the line is little more than a date ("March 4, 2026", "03/04/2026"). */
+/** A day of the week before a date ("Monday, April 13, 2026", "Tue 04/14/2026"). */
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi;
+
+/** True when the line is little more than a date ("March 4, 2026", "03/04/2026", "Mon 3/4/26"). */
 export function isBareDateLine(text: string): boolean {
   const hits = findDates(text);
   if (hits.length !== 1) return false;
   const rest = text.slice(0, hits[0]!.start) + text.slice(hits[0]!.end);
-  return rest.replace(/[\s,.:;\-–|]/g, '').length <= 3;
+  return rest.replace(WEEKDAY, '').replace(/[\s,.:;\-–|]/g, '').length <= 3;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authWithinLimits } from '../../../src-main/core/review/rules/billing/auth-within-limits';
 import { episode, weekdays } from '../builder';
-import { failsOn, run } from './helpers';
+import { failsOn, run, statuses } from './helpers';
 
 function auth(visits: number, hours: number, start = '2026-03-01', end = '2026-03-31') {
   return {
@@ -25,6 +25,30 @@ function program(days: number, u46 = 0) {
 }
 
 describe('AUTH-WITHIN-LIMITS', () => {
+  it('outside a work program, counts each treatment date against a visits authorization (not for Medicare)', () => {
+    const build = (kind: 'commercial' | 'medicare') => {
+      const b = episode(kind);
+      b.bill('2026-10-05', '97162', 1, ['GP']);
+      for (const d of weekdays('2026-10-05', 4)) b.bill(d, '97110', 2, ['GP']);
+      b.bill('2026-11-09', '97110', 2, ['GP']);
+      return b
+        .doc('authorization', '2026-10-02', {
+          'auth-number': 'PT-2610',
+          'auth-visits': 3,
+          'auth-start': '2026-10-05',
+          'auth-end': '2026-11-06',
+        })
+        .build();
+    };
+    const fails = run(authWithinLimits, build('commercial'), 'commercial').filter(
+      (f) => f.status === 'fail',
+    );
+    expect(fails.map((f) => f.dates[0])).toEqual(['2026-10-08', '2026-11-09']);
+    expect(fails[0]!.message).toContain('4/3 visits');
+    expect(fails[1]!.message).toContain('outside every authorization range');
+    expect(statuses(run(authWithinLimits, build('medicare'), 'medicare'))).toEqual(['n/a']);
+  });
+
   it('reads limits from units approved per code: each 97545 a session of 2 hours, each 97546 an hour', () => {
     const { b } = program(5, 1);
     const units = (code: string, n: number) => ({ value: String(n), detail: { code } });

@@ -11,6 +11,7 @@ import {
   PROGRAM_CODES,
   type Authorization,
 } from '../../lib/billing';
+import { EVALUATION_CODES, TIMED_15_MIN_CODES, UNTIMED_CODES } from '../../../domain/codes';
 import type { Rule, RuleFinding } from '../../types';
 
 interface Usage {
@@ -18,12 +19,49 @@ interface Usage {
   hours: number;
 }
 
-/** Whether the date's program lines still fit in the authorization's visits and hours. */
-function hasRoom(a: Authorization, u: Usage, lines: readonly EpisodeBillingLine[]): boolean {
-  const visit = lines.some((l) => l.code === '97545') ? 1 : 0;
+/**
+ * What a date uses of an authorization. A work program counts a visit per date with 97545 and
+ * hours as 97545 x 2 + 97546 x 1; other therapy under a visits authorization (a commercial or
+ * Medicare Advantage plan's utilization manager) counts each treatment date as a visit.
+ */
+interface Counting {
+  codes: ReadonlySet<string>;
+  visitOf: (lines: readonly EpisodeBillingLine[]) => number;
+  hoursOf: (lines: readonly EpisodeBillingLine[]) => number;
+  unit: string;
+}
+
+const PROGRAM: Counting = {
+  codes: PROGRAM_CODES,
+  visitOf: (lines) => (lines.some((l) => l.code === '97545') ? 1 : 0),
+  hoursOf: billedHours,
+  unit: 'program date',
+};
+
+/** Treatment codes a visit bills; an evaluation alone is no treatment visit (rules.md). */
+const TREATMENT_CODES: ReadonlySet<string> = new Set(
+  [...TIMED_15_MIN_CODES, ...UNTIMED_CODES].filter(
+    (c) => !EVALUATION_CODES.has(c) && !PROGRAM_CODES.has(c),
+  ),
+);
+
+const VISITS: Counting = {
+  codes: TREATMENT_CODES,
+  visitOf: () => 1,
+  hoursOf: () => 0,
+  unit: 'visit date',
+};
+
+/** Whether the date's lines still fit in the authorization's visits and hours. */
+function hasRoom(
+  a: Authorization,
+  u: Usage,
+  lines: readonly EpisodeBillingLine[],
+  counting: Counting,
+): boolean {
   return (
-    (a.visits === null || u.visits + visit <= a.visits) &&
-    (a.hours === null || u.hours + billedHours(lines) <= a.hours)
+    (a.visits === null || u.visits + counting.visitOf(lines) <= a.visits) &&
+    (a.hours === null || u.hours + counting.hoursOf(lines) <= a.hours)
   );
 }
 
@@ -49,9 +87,16 @@ export const authWithinLimits: Rule = {
     payers: ['WC', 'COM'],
   },
   check(episode) {
-    const dates = datesWith(episode, PROGRAM_CODES);
-    if (dates.length === 0) return [];
+    const programDates = datesWith(episode, PROGRAM_CODES);
     const auths = authorizations(episode);
+    // Outside a work program the visits an authorization on file approves are checked too (not
+    // under Original Medicare, which authorizes nothing).
+    const counting =
+      programDates.length > 0 || episode.payer.kind === 'medicare' || auths.length === 0
+        ? PROGRAM
+        : VISITS;
+    const dates = counting === PROGRAM ? programDates : datesWith(episode, TREATMENT_CODES);
+    if (dates.length === 0) return [];
     if (auths.length === 0) {
       return [
         {
@@ -70,11 +115,12 @@ export const authWithinLimits: Rule = {
     const unreadable = new Map<Authorization, IsoDate[]>();
 
     for (const date of dates) {
-      const lines = (byDate.get(date) ?? []).filter((l) => PROGRAM_CODES.has(l.code));
+      const lines = (byDate.get(date) ?? []).filter((l) => counting.codes.has(l.code));
       // An extension or a concurrent review adds to what came before: a date counts against the
       // first covering authorization that still has room, else the last one covering it.
       const covering = auths.filter((a) => authCovers(a, date));
-      const auth = covering.find((a) => hasRoom(a, usage.get(a)!, lines)) ?? covering.at(-1);
+      const auth =
+        covering.find((a) => hasRoom(a, usage.get(a)!, lines, counting)) ?? covering.at(-1);
       if (!auth) {
         const ranges = auths.map(
           (a) => `${a.number ?? '(no number)'} ${a.start ?? '?'}-${a.end ?? '?'}`,
@@ -88,8 +134,8 @@ export const authWithinLimits: Rule = {
         continue;
       }
       const u = usage.get(auth)!;
-      if (lines.some((l) => l.code === '97545')) u.visits += 1;
-      u.hours += billedHours(lines);
+      u.visits += counting.visitOf(lines);
+      u.hours += counting.hoursOf(lines);
       if (auth.visits === null && auth.hours === null) {
         const list = unreadable.get(auth);
         if (list) list.push(date);
@@ -122,7 +168,7 @@ export const authWithinLimits: Rule = {
       const where = auth.evidence[0];
       findings.push({
         status: 'warn',
-        message: `Could not confirm ${unsure.length} program date(s) against authorization ${auth.number ?? '(no number)'}: no approved visits or hours could be read in it (${where ? `${where.file} p.${where.page}` : auth.doc.file}); ${describe(auth, usage.get(auth)!)} billed under it.`,
+        message: `Could not confirm ${unsure.length} ${counting.unit}(s) against authorization ${auth.number ?? '(no number)'}: no approved visits or hours could be read in it (${where ? `${where.file} p.${where.page}` : auth.doc.file}); ${describe(auth, usage.get(auth)!)} billed under it.`,
         dates: unsure,
         evidence: auth.evidence,
       });
@@ -135,7 +181,7 @@ export const authWithinLimits: Rule = {
     return [
       {
         status: 'pass',
-        message: `All ${okDates.length} program date(s) within authorization (${summary}).`,
+        message: `All ${okDates.length} ${counting.unit}(s) within authorization (${summary}).`,
         dates: okDates,
         evidence: auths.flatMap((a) => a.evidence),
       },
