@@ -67,7 +67,11 @@ export function formatReport(
   out.push(...(allAlarms ? other : other.slice(0, 40)).map(alarmLine));
   if (!allAlarms && other.length > 40) out.push(`  ... ${other.length - 40} more (--all-alarms)`);
   if (importProblems.length)
-    out.push('', 'Import rejections:', ...importProblems.map((p) => `  ${p}`));
+    out.push(
+      '',
+      'Import problems (files refused, documents that name no patient):',
+      ...importProblems.map((p) => `  ${p}`),
+    );
   out.push('', failures.length ? `FAILED: ${failures.length} problem(s)` : 'PASSED');
   return out.join('\n');
 }
