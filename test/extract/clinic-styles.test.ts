@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../shared/model';
-import { extractDocuments } from '../../src-main/core/extract';
 import {
   authorRoleOf,
   credentialsIn,
@@ -13,14 +12,9 @@ import {
 } from '../../src-main/core/domain/credentials';
 import { credentialKind } from '../../src-main/core/review/lib/documents';
 import { headingOf } from '../../src-main/core/extract/sections';
-import { expectQuotesExact, onePage, values } from './helpers';
+import { readText, values } from './helpers';
 
-function read(text: string, file = 'note.txt') {
-  const pages = onePage(text);
-  const docs = extractDocuments(file, pages);
-  expectQuotesExact(docs, pages);
-  return docs;
-}
+const read = readText;
 
 describe('credentials: one table for the reader and the review', () => {
   it('reads assistant, podiatrist and athletic-trainer credentials the review knows', () => {

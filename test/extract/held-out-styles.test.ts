@@ -5,25 +5,11 @@
  * negative case beside it where a reading could go too far.
  */
 import { describe, expect, it } from 'vitest';
-import type { PageText } from '../../shared/model';
-import { extractDocuments } from '../../src-main/core/extract';
 import { findDates } from '../../src-main/core/parse/dates';
 import { headingOf } from '../../src-main/core/extract/sections';
-import { expectQuotesExact, onePage, values } from './helpers';
+import { readPages, readText, values } from './helpers';
 
-function read(text: string, file = 'note.txt') {
-  const pages = onePage(text);
-  const docs = extractDocuments(file, pages);
-  expectQuotesExact(docs, pages);
-  return docs;
-}
-
-function readPages(texts: string[], file = 'chart.pdf') {
-  const pages: PageText[] = texts.map((text, i) => ({ page: i + 1, text }));
-  const docs = extractDocuments(file, pages);
-  expectQuotesExact(docs, pages);
-  return docs;
-}
+const read = readText;
 
 describe('dates as flowsheets, hospital systems and plain-text notes print them', () => {
   it('reads day-month-word dates with dashes, slashes or nothing between, and dotted dates', () => {

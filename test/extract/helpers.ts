@@ -34,3 +34,16 @@ export function factValues(text: string, kind: FactKind): string[] {
   expectQuotesExact(docs, pages);
   return docs.flatMap((d) => values(d, kind));
 }
+
+/** The documents of a one-page text file, every quote checked exact. */
+export function readText(text: string, file = 'note.txt'): ExtractedDocument[] {
+  return readPages([text], file);
+}
+
+/** The documents of a file of several pages, every quote checked exact. */
+export function readPages(texts: string[], file = 'chart.pdf'): ExtractedDocument[] {
+  const pages: PageText[] = texts.map((text, i) => ({ page: i + 1, text }));
+  const docs = extractDocuments(file, pages);
+  expectQuotesExact(docs, pages);
+  return docs;
+}

@@ -21,7 +21,9 @@ const APPROVED =
   /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
 const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
-const PROGRAM_SERVICE_ONCE = /\bwork (?:conditioning|hardening)\b|\b9754[56]\b/i;
+/** The program itself, not its evaluation ("Work conditioning evaluation 97163 ... 1 visit"). */
+const PROGRAM_SERVICE_ONCE =
+  /\bwork (?:conditioning|hardening)\b(?!\s+(?:evaluation|eval|assessment|exam))|\b9754[56]\b/i;
 /** Hours that describe a code or a session: "initial 2 hours", "each additional hour", "97545 = 2 hours". */
 const HOURS_NOT_TOTAL_BEFORE = /(?:\b(?:initial|first|each additional|additional)|=)\s*$/i;
 const HOURS_NOT_TOTAL_AFTER =
@@ -59,7 +61,8 @@ function readUnitsRow(line: Line, table: UnitsTable, sink: FactSink): void {
 
 function unitsTableOf(text: string): UnitsTable | null {
   const cells = cellsOf(text);
-  if (cells.length < 3) return null;
+  // A header names its columns; a row with numbers ("... 97545 | CERTIFIED | 10 visits") is data.
+  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
   const i = cells.findIndex((c) => APPROVED_COLUMN.test(c.text.trim()));
   return i < 0 ? null : { fromRight: cells.length - 1 - i };
 }

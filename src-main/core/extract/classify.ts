@@ -4,6 +4,10 @@ import { findDates, isBareDateLine } from '../parse/dates';
 import { headingOf } from './sections';
 import { cellsOf, checkboxOptions } from './layout';
 
+/** A document that is itself a request for authorization: "Request for Authorization", "DWC Form RFA". */
+export const REQUEST_FOR_AUTHORIZATION =
+  /^\W*(?:request for (?:prior )?authori[sz]ation\b|(?:DWC\s+)?Form\s+RFA\b)/i;
+
 /**
  * Title vocabulary, checked in order: the first match wins, so more specific headings come
  * before the general ones they contain ("Daily Progress Note" before "Progress Note",
@@ -21,6 +25,15 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'daily-note',
     re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
+  // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
+  // physician prescribes or refers; it is not the therapist's progress report.
+  {
+    type: 'physician-order',
+    re: /\b(?:treating physician(?:'s)?|physician's|doctor's) (?:(?:progress|status|first|narrative|supplemental)\s+)?report\b/i,
+  },
+  // A request for authorization is no authorization: the requesting physician's order, or the
+  // clinic's letter to the payer (see `REQUEST_FOR_AUTHORIZATION`).
+  { type: 'physician-order', re: REQUEST_FOR_AUTHORIZATION },
   // A physician's "Work Status Report / Treatment Order" orders therapy; it reports no therapy.
   {
     type: 'physician-order',
@@ -44,7 +57,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // A UR "notice of certification" is the payer's authorization, not a plan's certification.
   {
     type: 'authorization',
-    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b|\bnotice of approval\b|\bapproval (?:notice|letter)\b/i,
+    re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bnotice of (?:\w+ )?(?:review )?determination\b|\b(?:review|UR) determination (?:notice|letter)\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b|\bnotice of approval\b|\bapproval (?:notice|letter)\b/i,
   },
   { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
   {
@@ -57,7 +70,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'communication',
-    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact|encounter|note|log)\b|\bcall with\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\bfax cover\b|\bcase conference\b|\bteam conference\b/i,
+    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact|encounter|note|log)\b|\bcall with\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\b(?:fax|facsimile) (?:cover|transmittal)\b|\bcase conference\b|\bteam conference\b/i,
   },
 ];
 
@@ -68,7 +81,8 @@ const TITLE_FILLER = new Set(
     'hardening program and of to with for the a from re note form summary report medical necessity daily initial ' +
     'case manager adjuster employer physician doctor dr md claims insurance carrier patient visit session treatment ' +
     'plan care certification evaluation dpt otr/l cota pta wc wh & / - – — : # no ' +
-    'determination notice decision approval approved certified request review'
+    'determination notice decision approval approved certified request review primary treating ' +
+    "physician's dwc"
   ).split(' '),
 );
 
@@ -140,6 +154,9 @@ export function isTitleLine(text: string): boolean {
 function titleCellOf(t: string): string | null {
   const cells = cellsOf(t);
   const first = cells[0]!;
+  // A row that bills or counts a service ("Functional capacity evaluation | 97750 | 1 visit") is a
+  // table's data, whatever its first cell names.
+  if (cells.slice(1).some((c) => PROCEDURE_CODE_CELL.test(c.text))) return null;
   if (first.start === 0 && isTitleLine(first.text)) return first.text;
   // A scanned document's index row: "Scan Date: 4/2/2026<tab>Document Type: MCO Letter".
   const field = cells.find((c) => TITLE_FIELD.test(c.text) && isTitleLine(c.text));
@@ -165,6 +182,9 @@ function unbalanced(t: string): boolean {
   const close = t.indexOf(')');
   return close >= 0 && (t.indexOf('(') < 0 || t.indexOf('(') > close);
 }
+
+/** A cell holding procedure codes: "97750", "97545/97546", "97110-GP". */
+const PROCEDURE_CODE_CELL = /^\s*(?:CPT\s*:?\s*)?\d{5}(?:-[A-Z0-9]{2})?(?:\s*[/,]\s*\d{5})*\s*$/;
 
 /** Procedure code (CPT/HCPCS) at the start of a line, optionally with a modifier. */
 const CODE_LEAD = /^(?:CPT\s*:?\s*)?(?:\d{5}|[A-Z]\d{4})(?:-[A-Z0-9]{2})?\b/;

@@ -8,6 +8,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { headingOf } from './sections';
+import { withoutRuleTail } from './layout';
 
 const REASON = String.raw`(?:reason\s+for\s+(?:discharge|d\/c)|discharge\s+reason|d\/c\s+reason|reason\s+discharged)`;
 /** The label with its value on the same line. */
@@ -28,7 +29,7 @@ const MARK = new RegExp(`(${CHECKED})|${UNCHECKED}`, 'g');
 export function extractDischargeReason(lines: Line[], type: DocType, sink: FactSink): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (HEADING.test(t)) {
+    if (HEADING.test(withoutRuleTail(t))) {
       // The line under the heading, or the checkbox lines under it.
       let j = i + 1;
       while (j < lines.length && lines[j]!.text.trim() === '') j++;

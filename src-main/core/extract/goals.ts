@@ -78,6 +78,9 @@ function kindOfLabel(label: string, fallback: GoalKind): GoalKind {
 export function extractGoals(lines: Line[], sink: FactSink): void {
   let list: GoalList | null = null;
   let open: OpenGoal | null = null;
+  // Numbers of the goals the document lists: a status grid below ("1 Floor-waist lift | 25 lb |
+  // New") restates them by number, it sets no new ones.
+  const listedNumbers = new Set<number>();
 
   const flush = () => {
     if (!open) return;
@@ -108,8 +111,9 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     if (isRuleLine(t)) continue;
 
     // A form's choice line ("RTW goal: [X] Full duty  [ ] Modified duty") picks an option, it
-    // sets no goal of its own (its ticked words are read as work status).
-    if (checkboxOptions(t).length > 0) {
+    // sets no goal of its own (its ticked words are read as work status); a goals table's row may
+    // tick its status cell.
+    if (checkboxOptions(t).length > 0 && !(list?.columns && cellsOf(t).length >= 2)) {
       flush();
       continue;
     }
@@ -128,7 +132,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const tableRow = list?.columns ? cellsOf(t) : [];
     if (list && tableRow.length >= 2) {
       flush();
-      if (tableGoal(sink, list, line, tableRow)) list.items++;
+      if (tableGoal(sink, list, line, tableRow, listedNumbers)) list.items++;
       continue;
     }
     // One labelled goal: "STG (1.5 weeks): lift 30 lb", "LTG #2 - 4 weeks - carry 50 lb".
@@ -168,12 +172,10 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       const restIsFrame =
         (restFrame !== null || restTerm !== null) &&
         !/[A-Za-z]{3}/.test(
-          rest
-            .replace(restFrame?.text ?? '', '')
-            .replace(
-              /\b(?:STGs?|LTGs?|short[- ]?term|long[- ]?term|goals?|to be|will be|are to be|expected to be|met|achieved|attained)\b/gi,
-              '',
-            ),
+          withoutTimeFrames(rest).replace(
+            /\b(?:STGs?|LTGs?|short[- ]?term|long[- ]?term|goals?|to be|will be|are to be|expected to be|met|achieved|attained)\b/gi,
+            '',
+          ),
         );
       list = {
         kind: restTerm
@@ -222,7 +224,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         list.columns = columnsOf(cells);
         continue;
       }
-      if (tableGoal(sink, list, line, cells)) list.items++;
+      if (tableGoal(sink, list, line, cells, listedNumbers)) list.items++;
       continue;
     }
     if (heading || (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))) {
@@ -233,6 +235,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const marker = ITEM_MARKER.exec(t);
     if (marker && marker[0].trim() !== '') {
       flush();
+      const number = /^\s*#?(\d{1,2})\b/.exec(marker[0]);
+      if (number) listedNumbers.add(Number(number[1]));
       // "- STG 1: ..." names its term after the bullet.
       const term = marker[1] ?? /^(STG|LTG)\b/i.exec(t.slice(marker[0].length))?.[1];
       const kind = term ? kindOfLabel(term, list.kind) : list.kind;
@@ -349,6 +353,9 @@ const GOAL_START = /^\W*(?:(?:STG|LTG|Goal)\s*#?\s*\d|\d{1,2}[.)]\s)/i;
 
 function assessGoals(line: Line, next: string, paragraph: string, sink: FactSink): void {
   const t = line.text;
+  // A table's header row ("Goal | Result | Met | Not met") names the statuses its columns hold.
+  const cells = cellsOf(t);
+  if (cells.length >= 2 && isHeaderRow(cells)) return;
   const boxes = checkboxOptions(t);
   if (boxes.length) {
     // A form ticks one of its options: only the ticked ones are said. "[X] Goals met" speaks of
@@ -465,6 +472,27 @@ interface TableColumns {
   goal: number;
   timeFrame: number;
   status: number;
+  /** "Date met": when a goal was met, never its target. */
+  met: number;
+  /** The header's cells: a row's ticked boxes take their status from the columns they stand in. */
+  names: string[];
+}
+
+/**
+ * "Goal | Result | Met | Not met" over "... | [X] [ ]": the ticked box's column names the status
+ * (one cell may hold the boxes of the columns from its own onwards).
+ */
+function tickedColumnStatus(
+  cells: Cell[],
+  cols: TableColumns | null,
+): ReturnType<typeof goalStatusIn> {
+  if (!cols) return null;
+  for (let ci = 0; ci < cells.length; ci++) {
+    const ticked = checkboxOptions(cells[ci]!.text).findIndex((o) => o.checked);
+    const name = ticked >= 0 ? cols.names[ci + ticked] : undefined;
+    if (name) return goalStatusIn(name);
+  }
+  return null;
 }
 
 /** A header row names its columns: short cells, no digits. */
@@ -482,15 +510,33 @@ function isHeaderRow(cells: Cell[]): boolean {
 function columnsOf(cells: Cell[]): TableColumns {
   const find = (re: RegExp) => cells.findIndex((c) => re.test(c.text));
   const goal = find(/\b(?:goals?|objective|outcome|functional)\b/i);
+  const statusColumn = find(/\bstatus\b/i);
   return {
     goal: goal >= 0 ? goal : 0,
-    timeFrame: find(/\b(?:target date|date|time ?frame|by when|due|expected|weeks?)\b/i),
-    status: find(/\b(?:status|met|achieved|progress)\b/i),
+    // "Date met" records when a goal was met; it is no target.
+    timeFrame: find(
+      /^(?!.*\b(?:met|achieved|attained)\b).*\b(?:target date|date|time ?frame|by when|due|expected|weeks?)\b/i,
+    ),
+    // A "Status" column first; else one headed by what it records ("Met?", "Progress").
+    status: statusColumn >= 0 ? statusColumn : find(/\b(?:met|achieved|progress)\b/i),
+    names: cells.map((c) => c.text.trim()),
+    met: find(
+      /\bdate\b.*\b(?:met|achieved|attained)\b|\b(?:met|achieved|attained)\s+(?:on|date)\b/i,
+    ),
   };
 }
 
-/** One goal from a table row: its goal cell, a target date or time frame cell, a status cell. */
-function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): boolean {
+/**
+ * One goal from a table row: its goal cell, a target date or time frame cell, a status cell. A row
+ * numbered like a goal listed above it restates that goal: it may assess it, it adds none.
+ */
+function tableGoal(
+  sink: FactSink,
+  list: GoalList,
+  line: Line,
+  cells: Cell[],
+  listedNumbers: ReadonlySet<number>,
+): boolean {
   // A header row repeated under a sub-heading heads the rows; it is no goal.
   if (isHeaderRow(cells)) {
     list.columns = columnsOf(cells);
@@ -503,13 +549,17 @@ function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): b
       b.text.replace(/[^A-Za-z]/g, '').length > a.text.replace(/[^A-Za-z]/g, '').length ? b : a,
     );
   if (!/[A-Za-z]{3}/.test(goalCell.text) || ONLY_STATUS.test(goalCell.text)) return false;
-  const term = GOAL_LABEL.exec(goalCell.text);
-  const kind = term ? kindOfLabel(term[1]!, list.kind) : list.kind;
+  // A cell names its term by a label ("STG 1: ...") or by its first word ("STG floor-waist 35").
+  const term = GOAL_LABEL.exec(goalCell.text)?.[1] ?? /^\s*(STG|LTG)\b/i.exec(goalCell.text)?.[1];
+  const kind = term ? kindOfLabel(term, list.kind) : list.kind;
   const frameCell = cols && cols.timeFrame >= 0 ? cells[cols.timeFrame] : undefined;
   const timeFrame =
     (frameCell &&
       (isTargetDate(frameCell.text) ? frameCell.text : findTimeFrame(frameCell.text)?.text)) ||
-    cells.map((c) => (isTargetDate(c.text) ? c.text : findTimeFrame(c.text)?.text)).find(Boolean) ||
+    cells
+      .filter((_, i) => i !== cols?.met)
+      .map((c) => (isTargetDate(c.text) ? c.text : findTimeFrame(c.text)?.text))
+      .find(Boolean) ||
     list.timeFrame;
   const statusCell = cols && cols.status >= 0 ? cells[cols.status] : undefined;
   const status =
@@ -518,7 +568,7 @@ function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): b
       .filter((c) => c !== goalCell)
       .map((c) => goalStatusIn(c.text))
       .find((s) => s && s.start === 0) ??
-    null;
+    tickedColumnStatus(cells, cols);
   const start = cells[0]!.start;
   const end = cells.at(-1)!.end;
   const text = line.text.slice(start, end);
@@ -529,7 +579,9 @@ function tableGoal(sink: FactSink, list: GoalList, line: Line, cells: Cell[]): b
     rtw: returnToWorkGoalText(goalCell.text),
   };
   if (status) detail.status = status.status;
-  if (!list.statusOnly)
+  const number = /^\s*#?(\d{1,2})\b/.exec(cells[0]!.text);
+  const restates = number !== null && listedNumbers.has(Number(number[1]));
+  if (!list.statusOnly && !restates)
     sink.add(kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
   if (status)
     sink.add('goal-assessment', text.replace(/\s+/g, ' '), line, start, end, {

@@ -4,6 +4,7 @@
  * birth, the chart's number and the claim number; and the payer.
  */
 import type { FactSink } from './facts';
+import { isCredentialToken } from '../domain/credentials';
 import { findDates } from '../parse/dates';
 import type { Line } from './lines';
 import {
@@ -11,11 +12,15 @@ import {
   CLAIM_LABEL,
   DOB_LABEL,
   IDENTIFIER,
+  LAST_FIRST_FIELDS,
   MRN_LABEL,
   NEXT_FIELD,
   NOT_NAME_WORDS,
   NOT_PATIENT_BEFORE,
+  OTHER_PARTY,
+  PARTY_BLOCK_HEADING,
   PATIENT_NAME_LABELS,
+  PATIENT_PARTY,
   RE_LABEL,
   RE_NAME_CUE,
 } from '../lexicon/identity';
@@ -49,12 +54,21 @@ function nameTokensOk(tokens: string[]): boolean {
   );
 }
 
-/** "Okafor, James" stays; "James Okafor" becomes "Okafor, James"; null when not a name. */
+/** "Anita Raghunathan, MD": a clinician signing, whose credential stands where a first name would. */
+function isCredentialSuffix(part: string): boolean {
+  const tokens = part.split(/[\s,]+/).filter(Boolean);
+  return tokens.length > 0 && tokens.every((w) => w === w.toUpperCase() && isCredentialToken(w));
+}
+
+/**
+ * "Okafor, James" stays; "James Okafor" becomes "Okafor, James"; null when not a name (or when it
+ * is a clinician's name with credentials).
+ */
 export function normalizeName(raw: string): string | null {
   const t = raw.trim().replace(/\s+/g, ' ');
   if (t.includes(',')) {
     const [last, first] = t.split(',', 2).map((s) => s.trim());
-    if (!last || !first) return null;
+    if (!last || !first || isCredentialSuffix(first)) return null;
     const tokens = [...last.split(' '), ...first.split(' ')];
     if (tokens.length > 5 || !nameTokensOk(tokens)) return null;
     return `${last}, ${first}`;
@@ -78,14 +92,44 @@ function nameValue(text: string, from: number): [number, number] {
 /** A value that is itself another label ("Re: Claimant: Yolanda Pruitt") is read by that label. */
 const STARTS_WITH_LABEL = /^[A-Za-z][A-Za-z' ]{0,24}:/;
 
+type Party = 'patient' | 'other' | null;
+
+/**
+ * The party a form's block heading introduces ("Claims Administrator:", "Employee Information"):
+ * undefined when the line is no block heading, null for a heading that names no party.
+ */
+function partyOfHeading(text: string): Party | undefined {
+  const m = PARTY_BLOCK_HEADING.exec(text);
+  if (!m) return undefined;
+  const party = m[1]!.trim();
+  if (PATIENT_PARTY.test(party)) return 'patient';
+  return OTHER_PARTY.test(party) ? 'other' : null;
+}
+
+/** A plain "Name" label (not "Patient name", "Claimant"): whose name depends on the block it is in. */
+const isPlainNameLabel = (label: string): boolean => /^name\b/i.test(label);
+
 export function extractIdentity(lines: Line[], sink: FactSink): void {
+  // Forms group their fields by party; a blank line or the next heading ends the block.
+  let party: Party = null;
   for (const line of lines) {
     const t = line.text;
+    if (t.trim() === '') party = null;
+    const heading = partyOfHeading(t);
+    if (heading !== undefined) party = heading;
     for (const m of t.matchAll(NAME_LABEL)) {
       if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
+      if (party === 'other' && isPlainNameLabel(m[0])) continue;
       const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
       const name = normalizeName(t.slice(s, e));
       if (name) sink.add('patient-name', name, line, s, e);
+    }
+    if (party !== 'other') {
+      for (const m of t.matchAll(LAST_FIRST_FIELDS)) {
+        const [[ls, le], [fs, fe]] = [m.indices![1]!, m.indices![2]!];
+        const name = normalizeName(`${t.slice(ls, le)}, ${t.slice(fs, fe)}`);
+        if (name) sink.add('patient-name', name, line, ls, fe);
+      }
     }
     for (const m of t.matchAll(RE_LABEL)) {
       const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);

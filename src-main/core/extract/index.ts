@@ -12,7 +12,13 @@ import type {
 } from '../../../shared/model';
 import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
-import { disciplineIn, documentType, titleText, titleType } from './classify';
+import {
+  REQUEST_FOR_AUTHORIZATION,
+  disciplineIn,
+  documentType,
+  titleText,
+  titleType,
+} from './classify';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
 import { parseDate } from '../parse/dates';
@@ -49,7 +55,9 @@ import { documentTextHash } from './text-hash';
  * styles: day-month-word and dotted dates, letterhead-row and scanned-index titles, deeper running
  * headers, continued pages, goal term sub-headings, certification periods, units approved per
  * code, state-fund and MCO letters, signature boxes, dated log rows, people known by their role,
- * prose notes (sessions, totals, treatment and tolerance in sentences), letters as reports.
+ * prose notes (sessions, totals, treatment and tolerance in sentences), letters as reports; state
+ * forms' party blocks and split name fields, physicians' reports and requests for authorization,
+ * "/es/" signatures, headings ruled to the margin, goal grids under goal lists, fax cover sheets.
  */
 export const EXTRACTOR_VERSION = 2;
 
@@ -89,7 +97,7 @@ function buildDocument(
   const title = stated ?? fallbackTitle(content);
   // A first line that only looks like a heading names the note but does not type it: a log's
   // "04/13/2026 Phone Progress report to adjuster" is no progress report.
-  const type: DocType = documentType(stated ?? '', bodyText);
+  let type: DocType = documentType(stated ?? '', bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
   extractIdentity(slice.lines, sink);
@@ -98,6 +106,14 @@ function buildDocument(
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);
+  // A request for authorization orders therapy only when a physician signs it; the clinic's own
+  // request is its letter to the payer.
+  if (
+    type === 'physician-order' &&
+    REQUEST_FOR_AUTHORIZATION.test(stated ?? '') &&
+    !sink.facts.some((f) => f.kind === 'physician-signer')
+  )
+    type = 'communication';
   extractSections(content, sink);
   extractGoals(content, sink);
   extractPlanTerms(content, sink);

@@ -82,6 +82,14 @@ export function tickedText(text: string): string {
  * A rule drawn with characters ("-----", "=====", "----  ------  ---" under a text table's
  * header): layout, never content.
  */
+/** A rule drawn after a heading to the right margin: underscores, equals or a long dash run. */
+const RULE_TAIL = /(?<=[^\s_=~.-])\s*(?:[_=~]{3,}|[-.]{6,})\s*$/;
+
+/** "OBJECTIVE ______": a heading ruled off to the margin, without its rule. */
+export function withoutRuleTail(text: string): string {
+  return text.replace(RULE_TAIL, '');
+}
+
 export function isRuleLine(text: string): boolean {
   return /^[\s\-=_*~.+|]*$/.test(text) && /[-=_*~.]{3,}/.test(text);
 }

@@ -8,7 +8,7 @@ import {
   sectionNamed,
   sectionsContained,
 } from '../lexicon/sections';
-import { cellsOf } from './layout';
+import { cellsOf, withoutRuleTail } from './layout';
 
 export interface Heading {
   /** The first section the heading names (a combined heading names several). */
@@ -59,7 +59,8 @@ function labelSections(label: string, colon: boolean): SectionName[] {
  * History", "Goals (4 weeks)"), or a label with its value ("PMH: unremarkable", "MOI - lifting").
  * Prose that starts with a section word ("Plan to progress lifting") is neither.
  */
-export function headingOf(text: string): Heading | null {
+export function headingOf(line: string): Heading | null {
+  const text = withoutRuleTail(line);
   // A table's header row heads what is under it by its first column ("ACTIVITY  PARAMETERS  MIN").
   const cells = cellsOf(text);
   if (cells.length >= 2 && !/\d/.test(text)) {

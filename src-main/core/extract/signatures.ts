@@ -16,11 +16,11 @@ const ROLE_LABEL =
 const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
-  /^\W*(?:(?:Referring\s+|Certifying\s+|Attending\s+)?(?:Physician|Doctor|MD|Provider)(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
+  /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
 /** A physician named in a field ("Physician:", "Ordering provider:"), a signature only with a mark. */
 const PHYSICIAN_FIELD =
   /^\W*(?:(?:Ordering|Referring|Treating|Attending|Certifying)\s+)?(?:Physician|Provider|Doctor|MD)\s*:\s*/i;
-const SIGNED_MARK = /\/s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
+const SIGNED_MARK = /\/e?s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE =
@@ -57,17 +57,17 @@ interface ParsedSignature {
 }
 
 /**
- * The "/s/" that marks a typed electronic signature ("/s/ Jane Roe, PT"), before or after the
- * name, and "Electronically signed by" after a "Signature:" label.
+ * The "/s/" (California forms: "/es/") that marks a typed electronic signature ("/s/ Jane Roe,
+ * PT"), before or after the name, and "Electronically signed by" after a "Signature:" label.
  */
-const LEADING_S_MARK = /^\s*(?:\/s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*:?)\s*/i;
-const TRAILING_S_MARK = /\s*\/s\/$/i;
+const LEADING_S_MARK = /^\s*(?:\/e?s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*:?)\s*/i;
+const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
 const E_SIGNED_TAIL =
   /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /\s{2,}|\t|\||;|\s?[·•]|\s\/s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /\s{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
@@ -265,7 +265,14 @@ const SIGNATURE_TAIL = new RegExp(
  */
 function unlabelledSignature(text: string): ParsedSignature | null {
   const sig = parseBody(text, 0, false);
-  if (!sig.name || !sig.creds || text.slice(0, sig.name[0]).trim().replace(/\/s\//i, '') !== '')
+  if (
+    !sig.name ||
+    !sig.creds ||
+    text
+      .slice(0, sig.name[0])
+      .trim()
+      .replace(/\/e?s\//i, '') !== ''
+  )
     return null;
   let rest = text.slice(sig.creds[1]);
   // Its date may stand in a remark after it: "Jane Roe, PT, DPT (signed electronically 04/13/2026)".
@@ -280,6 +287,29 @@ function unlabelledSignature(text: string): ParsedSignature | null {
     };
   return sig;
 }
+
+/**
+ * The signer written before a signature mark on its line, with or without its role: "Thomas Reyes,
+ * PT - electronically signed ...", "Therapist: Meredith Callahan, OTR/L  electronically signed ...".
+ */
+function signatureBeforeMark(head: string): ParsedSignature | null {
+  const role = ROLE_LABEL.exec(head);
+  const off = role ? role[0].length : 0;
+  const sig = unlabelledSignature(head.slice(off));
+  if (!sig || off === 0) return sig;
+  const shift = (span: [number, number] | null): [number, number] | null =>
+    span ? [span[0] + off, span[1] + off] : null;
+  return {
+    ...sig,
+    name: shift(sig.name),
+    creds: shift(sig.creds),
+    illegible: shift(sig.illegible),
+    date: sig.date ? { ...sig.date, start: sig.date.start + off, end: sig.date.end + off } : null,
+  };
+}
+
+/** A signer's printed name (and NPI) under the signature, between it and its date. */
+const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 
 /** How far from a document's end an unlabelled signature may stand (in content lines). */
 const UNLABELLED_TAIL_LINES = 8;
@@ -317,7 +347,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (!sig.name && !sig.illegible && label && sig.date) {
       // The name stands before the mark on its line ("Thomas Reyes, PT - electronically signed
       // 07/22/2026"), or a line or two above it (a specialty or NPI line between).
-      const before = label.index > 0 ? unlabelledSignature(t.slice(0, label.index)) : null;
+      const before = label.index > 0 ? signatureBeforeMark(t.slice(0, label.index)) : null;
       const k = before?.name
         ? i
         : [i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(lines[j]!.text)?.name);
@@ -392,8 +422,9 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     const dateKind = physician ? 'physician-signed-date' : 'signed-date';
     if (sig.date) sink.add(dateKind, sig.date.iso, line, sig.date.start, sig.date.end);
     else {
-      // "Signature: Jane Roe, PT" with "Date: 03/04/2026" on the next line.
-      const next = lines[i + 1];
+      // "Signature: Jane Roe, PT" with "Date: 03/04/2026" on the next line, or under the signer's
+      // printed name.
+      const next = PRINTED_NAME_LINE.test(lines[i + 1]?.text ?? '') ? lines[i + 2] : lines[i + 1];
       const m = next && SIGNATURE_DATE_LINE.exec(next.text);
       const d = m && findDates(next.text.slice(m[0].length))[0];
       if (next && m && d && d.start === 0)

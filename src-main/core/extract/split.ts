@@ -4,8 +4,8 @@
  * heading ("UTILIZATION REVIEW" ... "DETERMINATION") is one letter. Within a page a new note starts
  * only where the one above it has been signed, or where a visit note follows another visit note
  * of another date (a printed chart's short notes sharing a page); at the top of a page (under at
- * most a scan's banner line) any titled and dated note starts a new one, unless the page says it
- * continues the one before.
+ * most a scan's banner line and the letterhead) any titled and dated note starts a new one, unless
+ * the page says it continues the one before.
  */
 import type { DocType } from '../../../shared/model';
 import { findDates } from '../parse/dates';
@@ -65,17 +65,50 @@ function continuedPages(all: Line[]): Set<number> {
   return pages;
 }
 
+/**
+ * Lines that head more than one page near its top: the clinic's letterhead printed on every
+ * document of a file. Under it a page's title is still at the top of the page.
+ */
+function letterheadTexts(content: Line[]): Set<string> {
+  const pagesOf = new Map<string, Set<number>>();
+  const seen = new Map<number, number>();
+  for (const l of content) {
+    const n = seen.get(l.page) ?? 0;
+    seen.set(l.page, n + 1);
+    if (n >= PAGE_TOP_LINES + 1) continue;
+    // A fax banner repeats with its page number changed ("P. 1/2", "P. 2/2").
+    const key = letterheadKey(l.text);
+    pagesOf.set(key, (pagesOf.get(key) ?? new Set()).add(l.page));
+  }
+  return new Set([...pagesOf].filter(([, pages]) => pages.size > 1).map(([text]) => text));
+}
+
+const letterheadKey = (text: string): string => text.trim().replace(/\d+/g, '#');
+
+/** A title that names a transmission, not a document: "Fax Cover Sheet", "Fax Transmittal". */
+const COVER_SHEET = /\b(?:fax|facsimile)\s+(?:cover|transmittal)\b|\bcover\s+sheet\b/i;
+
+/** Content lines above `at` on its page, not counting the letterhead. */
+function linesAbove(lines: Line[], at: number, letterheads: Set<string>): number {
+  let above = 0;
+  for (let k = at - 1; k >= 0 && lines[k]!.page === lines[at]!.page; k--) {
+    const l = lines[k]!;
+    if (!l.running && !isBlank(l) && !letterheads.has(letterheadKey(l.text))) above++;
+  }
+  return above;
+}
+
 function clearlyStarts(
   content: Line[],
   prevIndex: number,
   i: number,
   continued: Set<number>,
+  letterheads: Set<string>,
 ): boolean {
   const line = content[i]!;
-  // At the top of a page (under at most a banner line) a titled, dated note starts a new one,
-  // unless the page says it continues the last.
-  let above = 0;
-  for (let k = i - 1; k >= 0 && content[k]!.page === line.page; k--) above++;
+  // At the top of a page (under at most a banner line and the letterhead) a titled, dated note
+  // starts a new one, unless the page says it continues the last.
+  const above = linesAbove(content, i, letterheads);
   if (above < PAGE_TOP_LINES && !continued.has(line.page)) return true;
   for (let k = prevIndex; k < i; k++) if (signsAbove(content[k]!.text)) return true;
   const prevType = titleType(content[prevIndex]!.text);
@@ -92,17 +125,21 @@ function clearlyStarts(
 export function splitDocuments(all: Line[]): DocumentSlice[] {
   const content = all.filter((l) => !l.running && !isBlank(l));
   const continued = continuedPages(all);
+  const letterheads = letterheadTexts(content);
   const starts: Line[] = [];
   let prev = -1;
   for (let i = 0; i < content.length; i++) {
     if (!startsDocument(content, i)) continue;
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
-    if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i, continued))) continue;
+    if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i, continued, letterheads)))
+      continue;
     starts.push(content[i]!);
     prev = i;
   }
   if (starts.length <= 1) {
-    const title = starts[0] ?? content.slice(0, 15).find((l) => isTitleLine(l.text)) ?? null;
+    // A fax cover sheet names the transmission; the document behind it names what was sent.
+    const titles = content.slice(0, 15).filter((l) => isTitleLine(l.text));
+    const title = starts[0] ?? titles.find((l) => !COVER_SHEET.test(l.text)) ?? titles[0] ?? null;
     return [{ lines: all, titleIndex: title ? all.indexOf(title) : -1 }];
   }
   // A note that starts at the top of its page takes the page from its top (its running header
@@ -111,8 +148,7 @@ export function splitDocuments(all: Line[]): DocumentSlice[] {
     const at = all.indexOf(start);
     let top = at;
     while (top > 0 && all[top - 1]!.page === start.page) top--;
-    const above = all.slice(top, at).filter((l) => !l.running && !isBlank(l)).length;
-    return above < PAGE_TOP_LINES ? top : at;
+    return linesAbove(all, at, letterheads) < PAGE_TOP_LINES ? top : at;
   };
   const bounds = starts.map((s, k) => (k === 0 ? 0 : from(s)));
   const slices: DocumentSlice[] = [];

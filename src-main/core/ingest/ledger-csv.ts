@@ -31,7 +31,8 @@ export interface LedgerStats {
 /** A header row further in than this is not a ledger we can recognise. */
 const MAX_PREFIX_CHARS = 1 << 20;
 
-const TOTAL_LABEL = /^(grand\s*|sub\s*)?totals?\b/i;
+/** "Total", "Grand total", "Subtotal", "REPORT TOTAL", "Page totals:". */
+const TOTAL_LABEL = /^(?:(?:grand|sub|report|page|batch|run|provider|account)\s*)?totals?\b/i;
 
 /** Newlines inside quoted fields: the record spans that many extra physical lines. */
 function innerNewlines(record: string[]): number {

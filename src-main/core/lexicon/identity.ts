@@ -19,8 +19,32 @@ export const PATIENT_NAME_LABELS: readonly string[] = [
   'Employee(?: Name)?',
   'Member(?: Name)?',
   'Beneficiary(?: Name)?',
-  'Name',
+  // Forms add the order they expect: "Name (Last, First, Middle):".
+  'Name(?: \\((?:Last|First)[A-Za-z, ]{0,30}\\))?',
 ];
+
+/**
+ * A form's party block heading: "Patient:", "Employee Information", "Claims Administrator:",
+ * "Requesting Physician Information", "Primary Treating Physician: (original signature ...)". The
+ * plain "Name" label below it names that party.
+ */
+export const PARTY_BLOCK_HEADING =
+  /^\s*([A-Z][A-Za-z'/ ]{2,40}?)\s*(?:(?:Information|Info|Details)\s*:?|:)\s*(?:\([^)]*\))?\s*$/;
+
+/** Party blocks that are someone other than the patient: the doctor, the carrier, the employer. */
+export const OTHER_PARTY =
+  /\b(?:physician|doctor|provider|administrator|employer|insurer|insurance|carrier|adjuster|attorney|facility|practice|company|agent|reviewer|organi[sz]ation|therapist|clinician|manager|contact|referring|requester|requestor|guarantor|emergency)\b/i;
+
+/** Party blocks whose plain "Name" is the patient's: the forms' own words for the patient. */
+export const PATIENT_PARTY =
+  /^(?:patient|employee|injured (?:worker|employee)|worker|claimant|member|beneficiary|client|subscriber|insured)$/i;
+
+/**
+ * A form's split name fields: "Last<TAB>DELGADO<TAB>First<TAB>RAMON", "Last Name: Roe  First Name:
+ * Jane". Group 1 is the last name, group 2 the first.
+ */
+export const LAST_FIRST_FIELDS =
+  /\bLast(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)\s*(?:\t|\||\s{2,}|,)\s*First(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)(?=\s*(?:\t|\||\s{2,}|$))/dg;
 
 /**
  * A letter's subject line: "Re: Alvarez, Maria, claim MWC26118734", "RE: Gerald Pickett DOB ...".

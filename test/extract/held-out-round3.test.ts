@@ -1,0 +1,274 @@
+/**
+ * Styles first met on the third held-out round (issue 14): state workers' comp forms filled in by
+ * the treating physician (party blocks, split name fields, "/es/" signatures), requests for
+ * authorization beside the UR decision, practice-management printouts whose headings are ruled to
+ * the margin, goal grids under a goal list, and a hospital's faxed certification page under a fax
+ * banner. Each case is written here in its own words (not copied from the corpus), with a negative
+ * case beside it where a reading could go too far.
+ */
+import { describe, expect, it } from 'vitest';
+import { readLedgerBytes } from '../../src-main/core/ingest/ledger-csv';
+import { readPages, readText, values } from './helpers';
+
+const read = readText;
+
+describe('forms that group their fields by party', () => {
+  it('reads the patient from split Last / First fields; the carrier’s and the doctor’s "Name" are theirs', () => {
+    const [doc] = read(
+      [
+        'DEPARTMENT OF LABOR - INJURED EMPLOYEE TREATMENT REPORT',
+        'Date of exam: 09/14/2026',
+        '',
+        'Injured employee:',
+        'Last\tOKONKWO-BELL\tFirst\tTERESA',
+        'Date of injury\t07/02/2026\tDate of birth\t12/30/1971',
+        '',
+        'Insurance carrier:',
+        'Name\tPrairie Lakes Casualty Company\tClaim No.\tPLC-77-20913',
+        '',
+        'Treating physician:',
+        'Name\tGideon Farrow, DO\tLicense\t4410',
+        'Signature:\t/es/ Gideon Farrow, DO  09/14/2026',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'patient-name')).toEqual(['OKONKWO-BELL, TERESA']);
+    expect(values(doc!, 'claim-number')).toEqual(['PLC-77-20913']);
+  });
+
+  it('reads "Name (Last, First, Middle)" under an employee block; a doctor’s name with credentials is never the patient', () => {
+    const [doc] = read(
+      [
+        'Employee Information',
+        'Name (Last, First, Middle):\tVantongeren, Lucia P.\tClaim Number:\t88-40211',
+        '',
+        'Physician Information',
+        'Name:\tHarriet Osei, MD\tSpecialty:\tPhysiatry',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'patient-name')).toEqual(['Vantongeren, Lucia P.']);
+    // Without any block, a credentialed name under a plain label is still a clinician's.
+    const [bare] = read(['Name: Bartholomew Quist, PA-C', 'Seen 10/01/2026'].join('\n'));
+    expect(values(bare!, 'patient-name')).toEqual([]);
+  });
+});
+
+describe('a physician’s own papers beside the clinic’s', () => {
+  it('a treating physician’s progress report is the physician’s, signed "/es/", and refers the patient', () => {
+    const [doc] = read(
+      [
+        'STATE OF NEVADA',
+        'WORKERS COMPENSATION PROGRAM',
+        "TREATING PHYSICIAN'S PROGRESS REPORT",
+        'Date of exam: 06/03/2026',
+        'Plan: refer to work hardening, 4 weeks, 3 sessions per week.',
+        'Signature:\t/es/ Corinne Abernathy-Lowe, MD  06/03/2026 16:40',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('physician-order');
+    expect(values(doc!, 'physician-signer')).toEqual(['Corinne Abernathy-Lowe']);
+    expect(values(doc!, 'physician-signed-date')).toEqual(['2026-06-03']);
+  });
+
+  it('a request for authorization signed by the requesting physician is an order, not an approval', () => {
+    const [req] = read(
+      [
+        'REQUEST FOR AUTHORIZATION',
+        'Date: 05/11/2026',
+        'Service requested\tCPT\tQuantity',
+        'Work hardening\t97545\t12 visits',
+        'Requesting Physician Signature:\t/es/ Mateo Lindqvist, DO\tDate:\t05/11/2026',
+      ].join('\n'),
+    );
+    expect(req!.type).toBe('physician-order');
+    expect(values(req!, 'auth-visits')).toEqual([]);
+    expect(values(req!, 'physician-signed-date')).toEqual(['2026-05-11']);
+    // The clinic's own request to the carrier is its letter, whoever it asks.
+    const [own] = read(
+      [
+        'Request for Authorization',
+        'Date: 05/12/2026',
+        'We ask approval of 8 further work conditioning visits.',
+        'Signed: Ingrid Solberg, PT, DPT 05/12/2026',
+      ].join('\n'),
+    );
+    expect(own!.type).toBe('communication');
+  });
+
+  it('a UR decision keeps its title when a field below mentions the request; its table rows are data', () => {
+    const [doc] = read(
+      [
+        'NOTICE OF REVIEW DETERMINATION - APPROVED',
+        'April 20, 2026',
+        'RFA Dated / Received:\t04/14/2026 / 04/15/2026',
+        'Service\tCPT\tDecision\tCertified Quantity',
+        'Functional capacity evaluation\t97750\tCERTIFIED\t1 visit',
+        'Work conditioning evaluation\t97163\tCERTIFIED\t1 visit',
+        'Work hardening program\t97545/97546\tCERTIFIED\t12 visits, max 36 hrs',
+        'Certified period:\t04/21/2026 through 05/29/2026',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('authorization');
+    expect(doc!.title).toBe('NOTICE OF REVIEW DETERMINATION - APPROVED');
+    // The evaluations' single visits are not the program's.
+    expect(values(doc!, 'auth-visits')).toEqual(['12']);
+    expect(values(doc!, 'auth-hours')).toEqual(['36']);
+    expect(values(doc!, 'auth-start')).toEqual(['2026-04-21']);
+    expect(values(doc!, 'auth-end')).toEqual(['2026-05-29']);
+  });
+});
+
+describe('printouts whose headings are ruled to the margin', () => {
+  it('reads each heading before its rule, and the reason for discharge ticked under one', () => {
+    const [doc] = read(
+      [
+        'WORK HARDENING DISCHARGE SUMMARY',
+        'Date of service:\t08/28/2026',
+        'DISCHARGE REASON ==========================================',
+        '[ ] Plateau     [X] Program completed, goals achieved     [ ] Moved away',
+        'FUNCTIONAL LIMITATIONS ____________________________________',
+        'Still unable to climb a ladder with a 20 lb load.',
+        'ASSESSMENT ________________________________________________',
+        'Ready for full duty.',
+        'Signed: Odalys Pereira, PT 08/28/2026',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'section')).toEqual(
+      expect.arrayContaining(['functional-limitations', 'assessment']),
+    );
+    expect(values(doc!, 'discharge-reason')).toEqual(['Program completed, goals achieved']);
+  });
+});
+
+describe('goals written twice: a list, then a status grid', () => {
+  it('a grid numbered like the list above restates those goals; a ticked status cell is read', () => {
+    const [evaluation] = read(
+      [
+        'INITIAL EVALUATION',
+        'Date of service: 02/09/2026',
+        'GOALS (4 weeks, by 03/09/2026)',
+        '1. Climb a 12-rung ladder carrying 20 lb, 3 times.',
+        '2. Kneel for 10 minutes to work on floor outlets.',
+        'Goal\tStart\tNow\tStatus\tDate met',
+        '1 Ladder 20 lb\t0 rungs\t0 rungs\tNew\t--',
+        '2 Kneel 10 min\t2 min\t2 min\tNew\t--',
+      ].join('\n'),
+    );
+    expect(values(evaluation!, 'goal-long')).toEqual([
+      'Climb a 12-rung ladder carrying 20 lb, 3 times.',
+      'Kneel for 10 minutes to work on floor outlets.',
+    ]);
+    // In a progress report the grid is the goal list; a ticked status cell is a status, and the
+    // day a goal was met is no target date.
+    const [progress] = read(
+      [
+        'PROGRESS REPORT',
+        'Date of service: 02/23/2026',
+        'GOALS',
+        'Goal\tStart\tNow\tStatus\tDate met',
+        '1 Ladder 20 lb\t0 rungs\t8 rungs\tProgressing\t--',
+        'STG kneel 5 min\t2 min\t6 min\tMET [x]\t02/20/2026',
+      ].join('\n'),
+    );
+    const short = progress!.facts.find((f) => f.kind === 'goal-short');
+    expect(short?.value).toBe('STG kneel 5 min');
+    expect(short?.detail?.timeFrame).toBeNull();
+    expect(
+      progress!.facts.filter((f) => f.kind === 'goal-assessment').map((f) => f.detail?.status),
+    ).toEqual(['progressing', 'met']);
+  });
+
+  it('boxes ticked under "Met" / "Not met" columns give the status; the header row assesses nothing', () => {
+    const [doc] = read(
+      [
+        'DISCHARGE SUMMARY',
+        'Date of service: 05/29/2026',
+        'Goals at discharge',
+        'Goal\tOutcome\tMet\tNot met',
+        'LTG 1: Stand 20 min at the counter\t25 min\t[X] [ ]',
+        'LTG 2: Up and down 14 stairs\t8 stairs, rests\t[ ] [X]',
+      ].join('\n'),
+    );
+    const assessments = doc!.facts.filter((f) => f.kind === 'goal-assessment');
+    expect(assessments.map((f) => [f.value.slice(0, 5), f.detail?.status])).toEqual([
+      ['LTG 1', 'met'],
+      ['LTG 2', 'not-met'],
+    ]);
+  });
+
+  it('a term heading with a date and a span gives every goal under it its time frame', () => {
+    const [doc] = read(
+      [
+        'OT EVALUATION',
+        'Date of service: 03/02/2026',
+        'GOALS - LONG TERM (by 04/27/2026, 8 wks):',
+        '  1. Open a jar lid with the right hand.',
+        '  2. Grip 30 lb on the dynamometer.',
+      ].join('\n'),
+    );
+    const goals = doc!.facts.filter((f) => f.kind === 'goal-long');
+    expect(goals.map((g) => g.detail?.timeFrame)).toEqual(['by 04/27/2026', 'by 04/27/2026']);
+  });
+});
+
+describe('a faxed certification page behind its cover sheet', () => {
+  it('splits at the returned page under the fax banner and the letterhead, and reads both signatures', () => {
+    const letterhead = 'NORTHSHORE COMMUNITY HOSPITAL - REHABILITATION';
+    const docs = readPages([
+      [
+        letterhead,
+        'FAX TRANSMITTAL',
+        'Date: 03/03/2026',
+        'To: Dr. Imre Halasz',
+        'Please sign the enclosed plan of care and fax it back.',
+      ].join('\n'),
+      [
+        '03/10/2026 11:02  FROM 555-0144  TO 555-0190  P. 1/1',
+        letterhead,
+        'CERTIFICATION OF THE PLAN OF CARE - PHYSICAL THERAPY',
+        'Evaluation date: 03/02/2026\tCertification period: 03/02/2026 to 04/27/2026',
+        'Therapist: Yusuf Adeyemi, PT, DPT   electronically signed 03/02/2026',
+        'I certify that these services are needed under the plan above.',
+        'Physician/NPP signature:  Imre Halasz MD  (signed)',
+        'Printed name: Imre Halasz, MD\tNPI: 1999999999',
+        'Date: 03/10/2026',
+      ].join('\n'),
+    ]);
+    expect(docs.map((d) => [d.type, d.pageStart, d.pageEnd])).toEqual([
+      ['communication', 1, 1],
+      ['certification', 2, 2],
+    ]);
+    const cert = docs[1]!;
+    expect(values(cert, 'signer')).toEqual(['Yusuf Adeyemi']);
+    expect(values(cert, 'signed-date')).toEqual(['2026-03-02']);
+    expect(values(cert, 'physician-signer')).toEqual(['Imre Halasz']);
+    expect(values(cert, 'physician-signed-date')).toEqual(['2026-03-10']);
+  });
+
+  it('a page that repeats only the letterhead and carries no new title stays in its document', () => {
+    const letterhead = 'NORTHSHORE COMMUNITY HOSPITAL - REHABILITATION';
+    const docs = readPages([
+      [letterhead, 'PT DAILY NOTE', 'Date of service: 03/12/2026', 'Ther ex 30 min.'].join('\n'),
+      [letterhead, 'Plan: continue per POC.', 'Signed: Yusuf Adeyemi, PT 03/12/2026'].join('\n'),
+    ]);
+    expect(docs).toHaveLength(1);
+  });
+});
+
+describe('ledgers with a report total', () => {
+  it('skips a total row whose label stands in the patient column, and keeps every charge', async () => {
+    const csv = [
+      'Acct,Patient Name,Svc Date,CPT,Units,Charge',
+      '501,"LINDGREN, ASA",03/04/2026,97110,2,90.00',
+      '501,"LINDGREN, ASA",03/06/2026,97110,1,45.00',
+      '',
+      ',REPORT TOTAL,,,3,135.00',
+    ].join('\r\n');
+    const result = await readLedgerBytes(new TextEncoder().encode(csv));
+    if (result.kind !== 'ledger') throw new Error('not a ledger');
+    expect(result.lines.map((l) => [l.dos, l.units])).toEqual([
+      ['2026-03-04', 2],
+      ['2026-03-06', 1],
+    ]);
+    expect(result.skippedRows.map((r) => r.reason)).toContain('total row "REPORT TOTAL"');
+  });
+});
