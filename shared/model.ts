@@ -395,6 +395,28 @@ export interface Finding {
   source?: string;
   /** Checklist group, for display. Added by the engine. */
   group?: RuleGroup;
+  /**
+   * Added to fail and warn findings by the review (design/cli-contract.md): stable while it is the
+   * same finding (same episode, rule, dates and evidence).
+   */
+  id?: string;
+  /** The reviewer's decision carried to this finding, or null when it is open. */
+  decision?: FindingDecision | null;
+  /** True when the finding first appeared in this review. */
+  new?: boolean;
+  /** A decision that no longer holds: the finding changed, or came back after it was fixed. */
+  reopened?: { previous: FindingDecision; why: string };
+}
+
+export type DecisionKind = 'confirmed' | 'not-a-defect' | 'fixed';
+
+export interface FindingDecision {
+  as: DecisionKind;
+  reason: string;
+  by: string;
+  at: string;
+  action?: string;
+  due?: IsoDate;
 }
 
 export type RuleGroup = 'documentation' | 'billing' | 'authorization' | 'program';

@@ -1,7 +1,9 @@
 import { assignCommand } from './commands/assign';
 import { auditLogCommand } from './commands/audit-log';
 import { backupCommand, encryptCommand } from './commands/backup';
+import { decideCommand } from './commands/decide';
 import { demoCommand } from './commands/demo';
+import { findingsCommand } from './commands/findings';
 import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
 import { payersCommand } from './commands/payers';
@@ -13,6 +15,8 @@ import { MAIN_HELP, UsageError } from './usage';
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
   review: reviewCommand,
+  findings: findingsCommand,
+  decide: decideCommand,
   reanalyze: reanalyzeCommand,
   assign: assignCommand,
   packet: packetCommand,

@@ -272,3 +272,121 @@ describe('ledgers with a report total', () => {
     expect(result.skippedRows.map((r) => r.reason)).toContain('total row "REPORT TOTAL"');
   });
 });
+
+describe('fourth round: a whole-episode chart print, speech therapy, faxed physician forms', () => {
+  it('splits a chart print at each titled page: encounters, a long title, a weekday after the date label', () => {
+    const head = ['MAPLE RIDGE THERAPY', 'Patient: OYELOWO, GRACE   DOB: 01/05/1950'].join('\n');
+    const docs = readPages([
+      [
+        head,
+        'OUTPATIENT SPEECH THERAPY EVALUATION AND INITIAL PLAN OF TREATMENT - COGNITIVE-LINGUISTIC',
+        'Date of Service: Friday, July 10, 2026',
+        'Reason for Referral:',
+        'Word-finding problems after a fall.',
+      ].join('\n'),
+      [
+        head,
+        'OT TREATMENT ENCOUNTER',
+        'Date of Service: Tuesday, July 14, 2026',
+        'Signed: Ana Ruiz, OTR/L 07/14/2026',
+      ].join('\n'),
+    ]);
+    expect(docs.map((d) => [d.type, d.date])).toEqual([
+      ['evaluation', '2026-07-10'],
+      ['daily-note', '2026-07-14'],
+    ]);
+  });
+
+  it('a physician form signed under "Signature of Physician" is signed, with its date on the line', () => {
+    const [doc] = read(
+      [
+        'PRESCRIPTION - PHYSICAL MEDICINE',
+        'Date: 05/02/2026',
+        'Rx: work hardening 4 hrs/day x 2 weeks',
+        'Signature of Physician:   Tomasz Wierzba MD  (signed)       Date: 05/02/2026',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'physician-signer')).toEqual(['Tomasz Wierzba']);
+    expect(values(doc!, 'physician-signed-date')).toEqual(['2026-05-02']);
+  });
+
+  it('an assessment in prose states the functional limitation; plans head services and amount their own way', () => {
+    const [evaluation] = read(
+      [
+        'SPEECH EVALUATION',
+        'Date of Service: 07/10/2026',
+        'Assessment:',
+        'Moderate anomia, limiting her ability to manage the household accounts and the phone.',
+      ].join('\n'),
+    );
+    expect(values(evaluation!, 'section')).toContain('functional-limitations');
+    const [plan] = read(
+      [
+        'PLAN OF TREATMENT',
+        'Date: 07/10/2026',
+        'Type of Services / Interventions:',
+        'Cognitive-linguistic treatment (92507).',
+        'Frequency / Duration / Amount:',
+        '2x/week for 6 weeks, 45 minutes.',
+      ].join('\n'),
+    );
+    expect(values(plan!, 'section')).toEqual(
+      expect.arrayContaining(['interventions', 'frequency-duration']),
+    );
+    // A heading is not a referral because it names one.
+    const [evaluation2] = read(
+      [
+        'EVALUATION',
+        'Date of Service: 07/10/2026',
+        'REASON FOR REFERRAL / DIAGNOSIS',
+        'R48.8',
+      ].join('\n'),
+    );
+    expect(evaluation2!.type).toBe('evaluation');
+  });
+
+  it('speech therapy counts trials and accuracy as the dosage of what was done', () => {
+    const [doc] = read(
+      [
+        'SLP TREATMENT ENCOUNTER',
+        'Date of Service: 07/14/2026',
+        'Objective:',
+        'Confrontation naming drills with phonemic cues: 14/20 (70%), category naming 8/10 (80%).',
+        'Pain 0/10, mood 8/10.',
+      ].join('\n'),
+    );
+    const interventions = values(doc!, 'intervention');
+    expect(interventions).toHaveLength(1);
+    expect(interventions[0]).toContain('naming drills');
+  });
+
+  it('a goal grid with dated columns and a goal named in its first header cell is read', () => {
+    const [doc] = read(
+      [
+        'WEEKLY PROGRESS REPORT',
+        'Date of Service: 06/12/2026',
+        'Re-test vs goals:',
+        'Task / goal\tStart 06-01\tNow 06-12\tTarget\tStatus',
+        '1 Lift 40 lb floor to waist\t20 lb\t35 lb\t40 lb\tProgressing',
+        '2 KOOS JR 70 or higher\t48\t66\t70\tProgressing',
+      ].join('\n'),
+    );
+    const goals = doc!.facts.filter((f) => f.kind === 'goal-long');
+    expect(goals.map((g) => [g.detail?.status, g.detail?.measurable])).toEqual([
+      ['progressing', true],
+      ['progressing', true],
+    ]);
+  });
+});
+
+describe('ledger columns named in words of their own', () => {
+  it('reads "Units Billed" as the units and "Ins Carrier" as the payer', async () => {
+    const csv = [
+      'Chart No.,Patient,Date Of Svc,CPT/HCPCS,Units Billed,Ins Carrier,Ins Paid $',
+      'A1,"ROE, JAN",03/04/2026,97110,3,MEDICARE PART B,80.00',
+    ].join('\r\n');
+    const result = await readLedgerBytes(new TextEncoder().encode(csv));
+    if (result.kind !== 'ledger') throw new Error('not a ledger');
+    expect(result.lines.map((l) => [l.units, l.payer])).toEqual([[3, 'MEDICARE PART B']]);
+  });
+});

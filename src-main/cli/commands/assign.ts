@@ -32,7 +32,10 @@ export async function assignCommand(argv: string[]): Promise<number> {
   const dbPath = requireString(values.db, '--db FILE');
   if ((values.document === undefined) !== (values.patient === undefined))
     throw new UsageError('give --document ID and --patient KEY together');
-  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
+  const db = openDatabase(dbPath, {
+    key: passphraseFromEnv(values['passphrase-env']),
+    mustExist: true,
+  });
   try {
     if (values.document !== undefined) {
       const id = Number(values.document);

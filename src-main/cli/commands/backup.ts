@@ -33,7 +33,7 @@ export async function backupCommand(argv: string[]): Promise<number> {
   const dbPath = requireString(values.db, '--db FILE');
   const out = requireString(values.out, '--out FILE');
   const key = passphraseFromEnv(values['passphrase-env']);
-  const db = openDatabase(dbPath, { key });
+  const db = openDatabase(dbPath, { key, mustExist: true });
   try {
     const { counts, bytes } = await backupDatabase(db, out, { encrypted: key !== undefined });
     console.log(`wrote ${out} (${bytes} bytes${key !== undefined ? ', encrypted' : ''})`);

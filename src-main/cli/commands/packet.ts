@@ -96,7 +96,10 @@ export async function packetCommand(argv: string[]): Promise<number> {
     throw new UsageError('give exactly one of --episode ID or --claim ID');
   const kind = values.kind ?? 'appeal';
   if (kind !== 'appeal' && kind !== 'adr') throw new UsageError('--kind must be appeal or adr');
-  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
+  const db = openDatabase(dbPath, {
+    key: passphraseFromEnv(values['passphrase-env']),
+    mustExist: true,
+  });
   try {
     const lines = await writePacket(db, {
       episode: values.episode,

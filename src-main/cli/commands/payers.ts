@@ -40,7 +40,10 @@ export async function payersCommand(argv: string[]): Promise<number> {
     }
   });
   const asOf = isoDateOption(values['as-of'], '--as-of') ?? todayIso();
-  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
+  const db = openDatabase(dbPath, {
+    key: passphraseFromEnv(values['passphrase-env']),
+    mustExist: true,
+  });
   try {
     for (const c of changes) {
       if (c.kind === null) {

@@ -24,7 +24,10 @@ export async function reanalyzeCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const dbPath = requireString(values.db, '--db FILE');
-  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
+  const db = openDatabase(dbPath, {
+    key: passphraseFromEnv(values['passphrase-env']),
+    mustExist: true,
+  });
   try {
     const progress = countProgress('reading again');
     const summary = await reanalyzeStore(db, { all: values.all, onProgress: progress.update });

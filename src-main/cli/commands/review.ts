@@ -34,7 +34,10 @@ export async function reviewCommand(argv: string[]): Promise<number> {
   if (!['text', 'json', 'csv'].includes(format))
     throw new UsageError(`--format must be text, json or csv (got ${format})`);
   const asOf = isoDateOption(values['as-of'], '--as-of');
-  const db = openDatabase(dbPath, { key: passphraseFromEnv(values['passphrase-env']) });
+  const db = openDatabase(dbPath, {
+    key: passphraseFromEnv(values['passphrase-env']),
+    mustExist: true,
+  });
   try {
     const progress = reviewProgress();
     const report = reviewStore(db, {

@@ -25,6 +25,7 @@ export async function settingsCommand(argv: string[]): Promise<number> {
   }
   const db = openDatabase(requireString(values.db, '--db FILE'), {
     key: passphraseFromEnv(values['passphrase-env']),
+    mustExist: true,
   });
   try {
     let s: ClinicSettings = getSettings(db);

@@ -12,6 +12,7 @@ import {
 } from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
+import { applyDecisions } from './decisions';
 import { reviewEpisode } from '../review/engine';
 import { makeReport, toReviewedEpisode } from '../review/format';
 import { loadPayerProfile, profileForPayer } from '../review/profiles';
@@ -137,6 +138,9 @@ function finishReview(
   override: PayerProfile | null,
   opts: ReviewOptions,
 ): ReviewReport {
+  // Decisions carried, ids and "new" on every fail and warn finding; a recorded review remembers
+  // which findings it reported.
+  applyDecisions(db, episodes, { record: opts.audit !== false && !db.readonly });
   const report = makeReport(episodes, RULES_VERSION);
   let findings = 0;
   let fail = 0;

@@ -1,7 +1,7 @@
 /** Payer authorization: number, approved visits/hours, validity period, service, denial codes. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates } from '../parse/dates';
+import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { cellsOf } from './layout';
 
@@ -152,7 +152,7 @@ function labeledPeriodDate(line: Line, sink: FactSink): void {
   const t = line.text;
   for (const m of t.matchAll(PERIOD_LABEL)) {
     const after = m.index + m[0].length;
-    const d = findDates(t.slice(after)).find((h) => h.start === 0);
+    const d = leadingDate(t.slice(after));
     if (!d) continue;
     const kind = /^(?:Start|Begin|From|Effective)$/i.test(m[1]!) ? 'auth-start' : 'auth-end';
     sink.add(kind, d.iso, line, after + d.start, after + d.end);

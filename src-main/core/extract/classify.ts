@@ -23,7 +23,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -107,7 +107,9 @@ export function isTitleLine(text: string): boolean {
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
   const cells = cellsOf(t);
   if (cells.length >= 2) return titleCellOf(t) !== null;
-  if (t.length === 0 || t.length > 80) return false;
+  // A title is a line of its own, at most a long one ("FUNCTIONAL CAPACITY EVALUATION - WORK
+  // HARDENING ENTRY EVALUATION AND PROGRAM PLAN"); longer lines are prose.
+  if (t.length === 0 || t.length > 100) return false;
   // A title starts with a capital or a digit; a line that starts in lower case continues the
   // sentence above it ("... with initial / evaluation (97163)").
   if (/^[a-z]/.test(t)) return false;
@@ -122,6 +124,8 @@ export function isTitleLine(text: string): boolean {
   // heads a section of the note, unless its label is itself a document's name ("Plan of Care").
   const section = headingOf(t);
   if (section && !titleType(t.slice(section.start, section.end))) return false;
+  // "Reason for Referral / Diagnosis" heads the evaluation's section; it is no referral.
+  if (section && /^\W*reason for\b/i.test(t)) return false;
   // "Referral: Dr. Chen" or "Plan: continue" are labels with values, not titles.
   const colon = t.indexOf(':');
   if (colon >= 0) {

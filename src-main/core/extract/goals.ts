@@ -11,7 +11,14 @@ import { coversAllGoals, goalStatusIn } from '../lexicon/goal-status';
 import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../lexicon/goals';
 import { findTimeFrame, isTargetDate } from '../parse/timeframe';
 import type { FactSink } from './facts';
-import { cellsOf, checkboxOptions, isRuleLine, LIST_MARKER, type Cell } from './layout';
+import {
+  cellsOf,
+  checkboxOptions,
+  isRuleLine,
+  LIST_MARKER,
+  withoutColumnDates,
+  type Cell,
+} from './layout';
 import type { Line } from './lines';
 import { headingOf } from './sections';
 
@@ -213,6 +220,20 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         };
         list.items++;
       }
+      continue;
+    }
+    // A table whose header's first column names the goal ("Goal / job demand | Entry | Now |
+    // Status") is a goals list, whatever else its heading names.
+    const header: Cell[] = list ? [] : cellsOf(t);
+    if (!list && header.length >= 2 && /\bgoals?\b/i.test(header[0]!.text) && isHeaderRow(header)) {
+      list = {
+        kind: 'goal-long',
+        statusOnly: false,
+        timeFrame: null,
+        items: 0,
+        blanks: 0,
+        columns: columnsOf(header),
+      };
       continue;
     }
     if (!list) continue;
@@ -495,10 +516,10 @@ function tickedColumnStatus(
   return null;
 }
 
-/** A header row names its columns: short cells, no digits. */
+/** A header row names its columns: short cells, no digits but a column's date. */
 function isHeaderRow(cells: Cell[]): boolean {
   return (
-    cells.every((c) => !/\d/.test(c.text) && c.text.split(/\s+/).length <= 4) &&
+    cells.every((c) => !/\d/.test(withoutColumnDates(c.text)) && c.text.split(/\s+/).length <= 4) &&
     cells.some((c) =>
       /\b(?:goal|target|status|date|baseline|current|objective|outcome|time ?frame)\b/i.test(
         c.text,

@@ -5,7 +5,7 @@
  */
 import type { FactSink } from './facts';
 import { isCredentialToken } from '../domain/credentials';
-import { findDates } from '../parse/dates';
+import { leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import {
   BARE_CLAIM,
@@ -142,7 +142,7 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
     }
     for (const m of t.matchAll(DOB_LABEL)) {
       const after = (m.index ?? 0) + m[0].length;
-      const d = findDates(t.slice(after)).find((h) => h.start === 0);
+      const d = leadingDate(t.slice(after));
       if (d) sink.add('dob', d.iso, line, after + d.start, after + d.end);
     }
     for (const m of t.matchAll(MRN_LABEL)) {

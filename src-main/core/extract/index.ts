@@ -57,7 +57,9 @@ import { documentTextHash } from './text-hash';
  * code, state-fund and MCO letters, signature boxes, dated log rows, people known by their role,
  * prose notes (sessions, totals, treatment and tolerance in sentences), letters as reports; state
  * forms' party blocks and split name fields, physicians' reports and requests for authorization,
- * "/es/" signatures, headings ruled to the margin, goal grids under goal lists, fax cover sheets.
+ * "/es/" signatures, headings ruled to the margin, goal grids under goal lists, fax cover sheets;
+ * chart prints ("Treatment Encounter" pages, weekday dates after a label, long titles), speech
+ * therapy's trials and accuracy, limitations stated in an assessment's prose.
  */
 export const EXTRACTOR_VERSION = 2;
 

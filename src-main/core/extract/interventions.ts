@@ -12,7 +12,7 @@ import { vitalSpans } from './vitals';
 const INTERVENTION_SECTIONS: ReadonlySet<SectionName> = new Set(['interventions', 'objective']);
 /** Under "Objective", only lines that describe an activity are interventions (not "Pain 4/10"). */
 const ACTIVITY_CUE =
-  /\b(?:lift\w*|carry\w*|push\w*|pull\w*|treadmill|bike|ergometer|UBE|exercis\w*|stretch\w*|squat\w*|climb\w*|crawl\w*|kneel\w*|walk\w*|simulat\w*|circuit|reps?|sets?|x\s*\d+|strengthen\w*|conditioning|hardening|training|mobiliz\w*|manual|stair\w*|ladder|reach\w*|crouch\w*|balance|aerobic|core|stabiliz\w*|plank|bridge\w*|row\w*|press\w*|tolerance|body mechanics|education)\b/i;
+  /\b(?:lift\w*|carry\w*|push\w*|pull\w*|treadmill|bike|ergometer|UBE|exercis\w*|stretch\w*|squat\w*|climb\w*|crawl\w*|kneel\w*|walk\w*|simulat\w*|circuit|reps?|sets?|x\s*\d+|strengthen\w*|conditioning|hardening|training|mobiliz\w*|manual|stair\w*|ladder|reach\w*|crouch\w*|balance|aerobic|core|stabiliz\w*|plank|bridge\w*|row\w*|press\w*|tolerance|body mechanics|education|trials?|swallow\w*|bolus\w*|sips?|bites?|maneuver|articulat\w*|naming|phonat\w*|cues?|drills?|meals?|strateg\w*)\b/i;
 /** Lines in a treatment list that are other facts: totals, times, billing, signatures. */
 const NOT_INTERVENTION =
   /\b(?:total|time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
@@ -58,9 +58,12 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
   if (!sink.facts.some((f) => f.kind === 'intervention')) narrativeInterventions(lines, sink);
 }
 
-/** Dosage a treatment is written with: loads, sets and reps, distances, durations, speeds. */
+/**
+ * Dosage a treatment is written with: loads, sets and reps, distances, durations, speeds, and (as
+ * speech and swallowing therapy count them) trials and accuracy: "9/10 (90%)", "80% accuracy".
+ */
 const DOSAGE =
-  /\b\d+(?:\.\d+)?\s*(?:lbs?|#|kg|ft|feet|reps?|sets?|mph|laps?|trips?|rounds?)\b|\b\d+\s*x\s*\d+\b|\bx\s*\d+\b|\b\d+\s*(?:min(?:utes?)?|sec(?:onds?)?)\s+(?:at|on|of)\b/gi;
+  /\b\d+(?:\.\d+)?\s*(?:lbs?|#|kg|ft|feet|reps?|sets?|mph|laps?|trips?|rounds?|trials?)\b|\b\d+\s*x\s*\d+\b|\bx\s*\d+\b|\b\d+\s*(?:min(?:utes?)?|sec(?:onds?)?)\s+(?:at|on|of)\b|(?<!\b(?:pain|nprs|vas|rpe|borg|rated)\s{0,3})\b\d{1,2}\s*\/\s*\d{1,3}\b(?!\s*\/)(?=\s*(?:\(\s*\d{1,3}\s*%|trials?\b|correct\b|accura|,|;|$))|\b\d{1,3}\s*%\s*(?:accura\w*|correct\w*|of (?:trials|opportunities))/gi;
 
 /**
  * A note written as prose names no treatment section: the treatment is the sentences that name an

@@ -82,6 +82,14 @@ export function tickedText(text: string): string {
  * A rule drawn with characters ("-----", "=====", "----  ------  ---" under a text table's
  * header): layout, never content.
  */
+/** A column's date in a table header ("Entry 03-02", "Now 3/9/26"): when it was measured. */
+const COLUMN_DATE = /\b\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b/g;
+
+/** A header row's text without its columns' dates, so digits left in it mean data, not names. */
+export function withoutColumnDates(text: string): string {
+  return text.replace(COLUMN_DATE, '');
+}
+
 /** A rule drawn after a heading to the right margin: underscores, equals or a long dash run. */
 const RULE_TAIL = /(?<=[^\s_=~.-])\s*(?:[_=~]{3,}|[-.]{6,})\s*$/;
 

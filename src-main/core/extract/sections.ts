@@ -3,12 +3,13 @@ import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import {
+  FUNCTIONAL_LIMITATION_CLAUSE,
   isLetterSection,
   RESPONSE_SENTENCE,
   sectionNamed,
   sectionsContained,
 } from '../lexicon/sections';
-import { cellsOf, withoutRuleTail } from './layout';
+import { cellsOf, withoutColumnDates, withoutRuleTail } from './layout';
 
 export interface Heading {
   /** The first section the heading names (a combined heading names several). */
@@ -63,7 +64,7 @@ export function headingOf(line: string): Heading | null {
   const text = withoutRuleTail(line);
   // A table's header row heads what is under it by its first column ("ACTIVITY  PARAMETERS  MIN").
   const cells = cellsOf(text);
-  if (cells.length >= 2 && !/\d/.test(text)) {
+  if (cells.length >= 2 && !/\d/.test(withoutColumnDates(text))) {
     const first = cells[0]!;
     const names = labelSections(first.text.replace(/[:*]+$/, ''), false);
     if (names.length)
@@ -156,6 +157,14 @@ export function extractSections(lines: Line[], sink: FactSink): void {
     if (col && !seen.has('job-demands')) {
       seen.add('job-demands');
       sink.add('section', 'job-demands', line, col.start, col.end);
+    }
+    // An assessment written as prose states the functional limitations in a clause.
+    const limitation =
+      h || seen.has('functional-limitations') ? null : FUNCTIONAL_LIMITATION_CLAUSE.exec(line.text);
+    if (limitation) {
+      seen.add('functional-limitations');
+      const at = limitation.index;
+      sink.add('section', 'functional-limitations', line, at, at + limitation[0].length);
     }
     // Prose says how the patient took the session where a form would head it ("He tolerated
     // the session well", "Tolerated well; pain 4/10 max", "No adverse response").

@@ -1,7 +1,7 @@
 /** Date of service and document date: labeled dates, and the bare date under a title. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates, isBareDateLine, type DateHit } from '../parse/dates';
+import { findDates, isBareDateLine, type DateHit, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 
@@ -34,7 +34,7 @@ function labeledDates(text: string, label: RegExp): DateHit[] {
   const out: DateHit[] = [];
   for (const m of text.matchAll(new RegExp(label.source, label.flags))) {
     const after = (m.index ?? 0) + m[0].length;
-    const hit = findDates(text.slice(after)).find((d) => d.start === 0);
+    const hit = leadingDate(text.slice(after));
     if (hit) out.push({ iso: hit.iso, start: after + hit.start, end: after + hit.end });
   }
   return out;

@@ -1,6 +1,6 @@
 /** Signature lines: who signed, with what credentials, when; blank signature lines; physician certification. */
 import type { FactSink } from './facts';
-import { findDates } from '../parse/dates';
+import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { authorRoleOf, isCredentialToken } from '../domain/credentials';
 
@@ -16,7 +16,7 @@ const ROLE_LABEL =
 const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
-  /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
+  /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
 /** A physician named in a field ("Physician:", "Ordering provider:"), a signature only with a mark. */
 const PHYSICIAN_FIELD =
   /^\W*(?:(?:Ordering|Referring|Treating|Attending|Certifying)\s+)?(?:Physician|Provider|Doctor|MD)\s*:\s*/i;
@@ -426,9 +426,9 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // printed name.
       const next = PRINTED_NAME_LINE.test(lines[i + 1]?.text ?? '') ? lines[i + 2] : lines[i + 1];
       const m = next && SIGNATURE_DATE_LINE.exec(next.text);
-      const d = m && findDates(next.text.slice(m[0].length))[0];
-      if (next && m && d && d.start === 0)
-        sink.add(dateKind, d.iso, next, m[0].length, m[0].length + d.end - d.start);
+      const d = m && leadingDate(next.text.slice(m[0].length));
+      if (next && m && d)
+        sink.add(dateKind, d.iso, next, m[0].length + d.start, m[0].length + d.end);
     }
   });
 }

@@ -231,9 +231,29 @@ export function mapLedgerHeaders(headers: string[]): LedgerColumns {
       rankOf[hit.field] = hit.rank;
     }
   });
+  // A header none of the synonyms names may still say what it holds by a word in it ("Units
+  // Billed", "Ins Carrier"): a units column read as 1 per row, or a payer lost, changes the review.
+  headers.forEach((header, index) => {
+    const key = normalizeHeader(header);
+    for (const [field, re] of HEADER_WORDS) {
+      if (fields[field] === undefined && re.test(key) && !isTaken(fields, index)) {
+        fields[field] = index;
+        break;
+      }
+    }
+  });
   numbered.sort((a, b) => a[0] - b[0]);
   return { fields, modifierColumns: numbered.map(([, i]) => i), headers };
 }
+
+/** Words inside a header that say its field (normalized: lower case, letters and digits only). */
+const HEADER_WORDS: ReadonlyArray<[LedgerField, RegExp]> = [
+  ['units', /^(?!.*(?:price|charge|amount|amt|cost|fee|rate)).*(?:units?|qty|quantity)/],
+  ['payer', /^(?!.*(?:class|type|category|paid|id|number|no$)).*(?:carrier|insur|payer|payor)/],
+];
+
+const isTaken = (fields: Partial<Record<LedgerField, number>>, index: number): boolean =>
+  Object.values(fields).includes(index);
 
 /** The first required field that is missing, or null when the columns are enough to read rows. */
 export function missingRequiredField(columns: LedgerColumns): 'dos' | 'code' | 'patient' | null {

@@ -55,8 +55,9 @@ const NUMBER_WITH_UNIT = new RegExp(
   'i',
 );
 const X_BEFORE_NUMBER = /\bx\s*\d+/i;
-/** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50"). */
-const COMPARED_NUMBER = /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d/i;
+/** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50", "70 or higher"). */
+const COMPARED_NUMBER =
+  /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d|\b\d+(?:\.\d+)?\s+or\s+(?:higher|greater|more|better|above|less|lower|fewer|below)\b/i;
 /** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
 const MEASURABLE_STANDARD =
   /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|rest|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I)\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;

@@ -26,6 +26,9 @@ const TREATMENT_LISTS = [
   'tx today',
   'services provided',
   'services rendered',
+  'type of services',
+  'types of services',
+  'planned services',
   'procedures',
   'procedures performed',
   'activities',
@@ -185,6 +188,7 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
   'frequency-duration': [
     'frequency',
     'duration',
+    'amount',
     'frequency duration',
     'frequency and duration',
     'freq',
@@ -464,3 +468,11 @@ export function isTreatmentListHeading(label: string): boolean {
  */
 export const RESPONSE_SENTENCE =
   /(?:^|[.;]\s+)\s*(?:(?:pt|patient|he|she|they|client)\s+)?(?:tolerated|tol\.?|responded|did well|was able to complete|handled)\b|(?:^|[.;]\s+)\s*(?:tolerance|response)\s*(?:was\s+)?(?:good|fair|poor|excellent|appropriate|well)\b|(?:^|[.;]\s+)\s*pain (?:peaked|rose|increased|settled|decreased|remained|stayed)\b|(?:^|[.;]\s+)\s*no adverse (?:response|reaction|effects?|events?)\b/i;
+
+/**
+ * A functional limitation stated in the assessment's prose where a form would head it: "...,
+ * resulting in limited community ambulation", "limiting her ability to dress", "unable to lift
+ * from the floor", "Functional impact: restricted to soft foods".
+ */
+export const FUNCTIONAL_LIMITATION_CLAUSE =
+  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\b(?:unable|inability) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b/i;

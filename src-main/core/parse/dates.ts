@@ -100,3 +100,17 @@ export function isBareDateLine(text: string): boolean {
   const rest = text.slice(0, hits[0]!.start) + text.slice(hits[0]!.end);
   return rest.replace(WEEKDAY, '').replace(/[\s,.:;\-–|]/g, '').length <= 3;
 }
+
+/** A weekday written before a date: "Monday, ", "Tue ", "Wed. ". */
+const LEADING_WEEKDAY =
+  /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;
+
+/**
+ * The date a field's value starts with ("04/13/2026", "Monday, May 4, 2026"), offsets within
+ * `text`; null when the value starts with something else.
+ */
+export function leadingDate(text: string): DateHit | null {
+  const weekday = LEADING_WEEKDAY.exec(text)?.[0].length ?? 0;
+  const hit = findDates(text).find((d) => d.start === weekday || d.start === 0);
+  return hit ?? null;
+}

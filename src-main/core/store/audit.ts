@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { APP_VERSION } from '../version';
 import type { Db } from './db';
 
-export type AuditAction = 'import' | 'review' | 'export' | 'packet' | 'backup' | 'settings';
+export type AuditAction =
+  'import' | 'review' | 'export' | 'packet' | 'backup' | 'settings' | 'decision';
 
 export type AuditDetail = Record<string, unknown>;
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -16,7 +17,11 @@ export interface OpenOptions {
    * better-sqlite3-multiple-ciphers driver; without a key the plain better-sqlite3 driver is used.
    */
   key?: string;
+  /** Refuse a path where no database exists (every command but import and demo reads a store). */
+  mustExist?: boolean;
 }
+
+export class DatabaseMissingError extends Error {}
 
 const requireCjs = createRequire(import.meta.url);
 let cipherDriver: typeof Database | null = null;
@@ -45,6 +50,11 @@ function isNotADatabase(err: unknown): boolean {
  * memory); a wrong passphrase fails here with DatabaseKeyError, before anything is written.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  // "review --db typo.db" would otherwise create an empty store and report 0 episodes.
+  if ((opts.mustExist || opts.readonly) && file !== ':memory:' && !existsSync(file))
+    throw new DatabaseMissingError(
+      `no ChartReady database at ${file} (create one with "chartready import <path> --db ${file}")`,
+    );
   const Driver = opts.key !== undefined ? cipherDatabase() : Database;
   const db = new Driver(file, {
     readonly: opts.readonly ?? false,

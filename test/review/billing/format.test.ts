@@ -81,9 +81,11 @@ describe('formatCsv', () => {
     const csv = formatCsv(r);
     const rows = csv.split('\r\n').filter(Boolean);
     expect(rows[0]).toBe(
-      'episode,patient,payer,rule,status,severity,dates,message,evidence_file,evidence_page,evidence_line,evidence_quote,payer_kind,profile,payer_basis',
+      'episode,patient,payer,rule,status,severity,dates,message,evidence_file,evidence_page,evidence_line,evidence_quote,payer_kind,profile,payer_basis,finding_id,decision,decision_reason,decided_by,decided_at,action,due',
     );
     expect(rows).toHaveLength(1 + r.episodes[0]!.findings.length);
+    // A finding no one decides (pass, n/a) still fills the decision columns, empty.
+    expect(rows[1]!.endsWith(',,,,,,,') || /,f-[0-9a-f]{16},/.test(rows[1]!)).toBe(true);
     expect(csv).toContain('"Doe, John"');
   });
 

@@ -1,3 +1,4 @@
+import type { Finding } from '../../../../shared/model';
 import type { ReviewReport } from './report';
 
 export const CSV_HEADER = [
@@ -17,6 +18,14 @@ export const CSV_HEADER = [
   'payer_kind',
   'profile',
   'payer_basis',
+  // Reviewer decisions (issue 16).
+  'finding_id',
+  'decision',
+  'decision_reason',
+  'decided_by',
+  'decided_at',
+  'action',
+  'due',
 ] as const;
 
 /**
@@ -27,6 +36,12 @@ export function csvCell(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The finding's id and its decision's cells (empty for pass and n/a findings, which no one decides). */
+function decisionCells(f: Finding): string {
+  const d = f.decision;
+  return [f.id, d?.as, d?.reason, d?.by, d?.at, d?.action, d?.due].map(csvCell).join(',');
 }
 
 /** One row per finding, CRLF line ends (RFC 4180), header first. */
@@ -64,6 +79,7 @@ export function* csvChunks(report: ReviewReport): Generator<string> {
           .join(',') +
         ',' +
         payerCells +
+        (f.id ? ',' + decisionCells(f) : ',,,,,,') +
         '\r\n';
     }
     if (rows) yield rows;

@@ -19,6 +19,15 @@ export const evidenceSchema = z.object({
   line: z.number().int().min(1).optional(),
 });
 
+export const decisionSchema = z.object({
+  as: z.enum(['confirmed', 'not-a-defect', 'fixed']),
+  reason: z.string().min(1),
+  by: z.string().min(1),
+  at: z.iso.datetime(),
+  action: z.string().optional(),
+  due: isoDate.optional(),
+});
+
 export const findingSchema = z.object({
   rule: z.string().regex(/^[A-Z]+(-[A-Z0-9]+)+$/, 'expected a catalog rule id'),
   status: z.enum(['pass', 'fail', 'warn', 'n/a']),
@@ -28,6 +37,10 @@ export const findingSchema = z.object({
   evidence: z.array(evidenceSchema),
   source: z.string().optional(),
   group: z.enum(['documentation', 'billing', 'authorization', 'program']).optional(),
+  id: z.string().optional(),
+  decision: decisionSchema.nullable().optional(),
+  new: z.boolean().optional(),
+  reopened: z.object({ previous: decisionSchema, why: z.string() }).optional(),
 });
 
 export const reviewedEpisodeSchema = z.object({

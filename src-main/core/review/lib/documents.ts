@@ -598,18 +598,19 @@ export function planDocuments(episode: EpisodeModel): readonly EpisodeDocument[]
 
 /**
  * A document that is (or includes) a plan of care: a plan-of-care document, or an evaluation /
- * re-evaluation carrying goals and frequency/duration (BPM §220.3.C: the evaluation and plan may
- * be one document).
+ * re-evaluation / entry FCE carrying goals and frequency/duration (BPM §220.3.C: the evaluation
+ * and plan may be one document).
  */
 export function isPlanDocument(doc: EpisodeDocument): boolean {
   if (doc.type === 'plan-of-care') return true;
-  if (doc.type !== 'evaluation' && doc.type !== 're-evaluation') return false;
+  // A work program's entry FCE may carry the program plan, as an evaluation carries a plan.
+  if (doc.type !== 'evaluation' && doc.type !== 're-evaluation' && doc.type !== 'fce') return false;
   // A re-evaluation that only reports goal status continues the plan; it is a new plan when it
   // sets goals.
   const goals =
     firstFact(doc, 'goal-long') !== undefined ||
     firstFact(doc, 'goal-short') !== undefined ||
-    (doc.type === 'evaluation' && hasSectionNamed(doc, 'goals'));
+    (doc.type !== 're-evaluation' && hasSectionNamed(doc, 'goals'));
   const freq =
     (hasFactOfKind(doc, 'frequency') && hasFactOfKind(doc, 'duration')) ||
     hasSectionNamed(doc, 'frequency-duration');

@@ -5,6 +5,7 @@ import { identityIndexes } from './0004-identity-indexes';
 import { extractorVersion } from './0005-extractor-version';
 import { payerKinds } from './0006-payer-kinds';
 import { documentIdentity } from './0007-document-identity';
+import { findingDecisions } from './0008-finding-decisions';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   extractorVersion,
   payerKinds,
   documentIdentity,
+  findingDecisions,
 ];
 export type { Migration };
