@@ -400,7 +400,7 @@ export interface Finding {
    * same finding (same episode, rule, dates and evidence).
    */
   id?: string;
-  /** The reviewer's decision carried to this finding, or null when it is open. */
+  /** The reviewer's decision carried to this finding; absent (or null) while it is open. */
   decision?: FindingDecision | null;
   /** True when the finding first appeared in this review. */
   new?: boolean;

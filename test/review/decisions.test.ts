@@ -53,15 +53,15 @@ describe('finding ids and decisions', () => {
     const first = reviewStore(db, { asOf: AS_OF });
     const open = decidable(first.episodes);
     expect(open.length).toBeGreaterThan(0);
-    expect(open.every(({ f }) => /^f-[0-9a-f]{16}$/.test(f.id ?? ''))).toBe(true);
+    expect(open.every(({ f }) => /^f-[0-9a-f]{28}$/.test(f.id ?? ''))).toBe(true);
     expect(new Set(open.map(({ f }) => f.id)).size).toBe(open.length);
-    expect(open.every(({ f }) => f.new === true && f.decision === null)).toBe(true);
+    expect(open.every(({ f }) => f.new === true && !f.decision)).toBe(true);
     // Pass and n/a findings are not decided and carry no id.
     const quiet = first.episodes.flatMap((e) => e.findings).filter((f) => f.status === 'pass');
     expect(quiet.every((f) => f.id === undefined)).toBe(true);
     const second = reviewStore(db, { asOf: AS_OF });
     expect(decidable(second.episodes).map(({ f }) => f.id)).toEqual(open.map(({ f }) => f.id));
-    expect(decidable(second.episodes).every(({ f }) => f.new === false)).toBe(true);
+    expect(decidable(second.episodes).every(({ f }) => f.new === undefined)).toBe(true);
     expect(reviewReportSchema.safeParse(second).success).toBe(true);
   });
 
@@ -110,7 +110,7 @@ describe('finding ids and decisions', () => {
     ).run(JSON.stringify(['2026-01-02']), f.id);
     const again = reviewStore(db, { asOf: AS_OF, audit: false });
     const now = again.episodes.find((e) => e.id === ep.id)!.findings.find((g) => g.id === f.id)!;
-    expect(now.decision).toBeNull();
+    expect(now.decision).toBeUndefined();
     expect(now.reopened?.previous.as).toBe('confirmed');
     expect(now.reopened?.why).toContain('dates 2026-01-02 are now');
   });
@@ -136,7 +136,7 @@ describe('finding ids and decisions', () => {
     const f = back.episodes
       .find((e) => e.id === target.ep.id)!
       .findings.find((g) => g.id === target.f.id)!;
-    expect(f.decision).toBeNull();
+    expect(f.decision).toBeUndefined();
     expect(f.reopened?.why).toMatch(/marked fixed .* reported again/);
     expect(resolvedDecisions(db).map((r) => r.findingId)).not.toContain(target.f.id);
   });
@@ -176,7 +176,7 @@ describe('findings and decide commands', () => {
         findings: Array<{ id: string; rule: string; decision: unknown; severity: string }>;
       };
       expect(findings.length).toBeGreaterThan(0);
-      expect(findings.every((f) => f.decision === null)).toBe(true);
+      expect(findings.every((f) => f.decision === null)).toBe(true); // the listing says null
       // Errors first.
       const firstWarning = findings.findIndex((f) => f.severity !== 'error');
       if (firstWarning > 0)

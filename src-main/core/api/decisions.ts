@@ -4,7 +4,6 @@
  * decision that no longer holds reopens with the reason (the finding changed, or a fixed one came
  * back). Each decision is a row of its own and an entry of the audit log.
  */
-import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { DecisionKind, Finding, FindingDecision, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
@@ -17,14 +16,36 @@ export const DECISION_KINDS: readonly DecisionKind[] = ['confirmed', 'not-a-defe
 export const isDecidable = (f: Pick<Finding, 'status'>): boolean =>
   f.status === 'fail' || f.status === 'warn';
 
+/**
+ * cyrb53 (a public-domain 53-bit string hash): two seeds give a 106-bit id. Much cheaper than a
+ * cryptographic hash, which the review cannot afford on every finding of a large store; an id only
+ * has to tell a store's findings apart, not resist forgery (the audit log does that).
+ */
+function cyrb53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** The same episode, rule, dates and evidence give the same id, whatever else changed. */
 export function findingId(
   episodeId: string,
   f: Pick<Finding, 'rule' | 'dates' | 'evidence'>,
 ): string {
-  const h = createHash('sha256').update(`${episodeId}\0${f.rule}\0${f.dates.join(',')}`);
-  for (const e of f.evidence) h.update(`\0${e.file}\0${e.page}\0${e.line ?? ''}\0${e.quote}`);
-  return `f-${h.digest('hex').slice(0, 16)}`;
+  let key = `${episodeId}\0${f.rule}\0${f.dates.join(',')}`;
+  // Where each piece of evidence stands, and how its quote starts: enough to tell evidence apart
+  // without hashing every quote in full on a large store.
+  for (const e of f.evidence)
+    key += `\0${e.file}\0${e.page}\0${e.line ?? ''}\0${e.quote.length}:${e.quote.slice(0, 40)}`;
+  const hex = (n: number) => n.toString(16).padStart(14, '0');
+  return `f-${hex(cyrb53(key, 1))}${hex(cyrb53(key, 2))}`;
 }
 
 interface DecisionRow {
@@ -63,16 +84,21 @@ function latestDecisions(db: Db): Map<string, DecisionRow> {
   return new Map(rows.map((r) => [r.finding_id, r]));
 }
 
-interface HistoryRow {
-  finding_id: string;
-  episode_id: string;
-  resolved_at: string | null;
+/** When each decided finding was last found resolved (no longer reported by its episode). */
+function latestResolutions(db: Db): Map<string, string> {
+  const rows = db
+    .prepare(
+      'SELECT finding_id, max(resolved_at) AS at FROM finding_resolutions GROUP BY finding_id',
+    )
+    .all() as Array<{ finding_id: string; at: string }>;
+  return new Map(rows.map((r) => [r.finding_id, r.at]));
 }
 
 /**
- * Gives every fail and warn finding its `id`, `new` and `decision` (or `reopened`), in place. With
- * `record`, the review is remembered: when each finding was first and last reported, and which
- * findings of the reviewed episodes are gone (resolved), so one that comes back can be told.
+ * Gives every fail and warn finding its `id`, and `new`, `decision` or `reopened` where they
+ * apply (absent otherwise: an open finding has no decision), in place. With
+ * `record`, the review is remembered: each episode's finding ids (rewritten only where they
+ * changed), and when a decided finding stopped being reported, so one that comes back can be told.
  */
 export function applyDecisions(
   db: Db,
@@ -80,12 +106,14 @@ export function applyDecisions(
   opts: { record: boolean },
 ): void {
   const decisions = latestDecisions(db);
-  const history = new Map(
+  const resolutions = latestResolutions(db);
+  const previous = new Map(
     (
-      db
-        .prepare('SELECT finding_id, episode_id, resolved_at FROM finding_history')
-        .all() as HistoryRow[]
-    ).map((h) => [h.finding_id, h]),
+      db.prepare('SELECT episode_id, finding_ids FROM episode_findings').all() as Array<{
+        episode_id: string;
+        finding_ids: string;
+      }>
+    ).map((r) => [r.episode_id, r.finding_ids]),
   );
   // Decided findings by episode and rule: a decided finding absent from its episode has changed.
   const decidedByEpisodeRule = new Map<string, DecisionRow[]>();
@@ -93,21 +121,33 @@ export function applyDecisions(
     const key = `${d.episode_id}\0${d.rule}`;
     decidedByEpisodeRule.set(key, [...(decidedByEpisodeRule.get(key) ?? []), d]);
   }
-  const seen = new Set<string>();
+  const changedEpisodes: Array<[string, string]> = [];
+  const gone: string[] = [];
   for (const ep of episodes) {
-    const open: Finding[] = [];
-    const ids = new Set<string>();
+    const ids: string[] = [];
     for (const f of ep.findings) {
       if (!isDecidable(f)) continue;
-      const id = findingId(ep.id, f);
-      f.id = id;
-      ids.add(id);
-      seen.add(id);
-      const h = history.get(id);
-      f.new = h === undefined;
-      const d = decisions.get(id);
-      if (d && d.decision === 'fixed' && h?.resolved_at) {
-        f.decision = null;
+      f.id = findingId(ep.id, f);
+      ids.push(f.id);
+    }
+    const text = JSON.stringify(ids);
+    const before = previous.get(ep.id);
+    // The usual case on a re-review: the same findings as last time, nothing new, nothing to write.
+    const same = before === text;
+    const beforeIds = same ? null : new Set<string>(before ? (JSON.parse(before) as string[]) : []);
+    if (!same) changedEpisodes.push([ep.id, text]);
+    const current = new Set(ids);
+    if (beforeIds)
+      for (const id of beforeIds) if (!current.has(id) && decisions.has(id)) gone.push(id);
+    const open: Finding[] = [];
+    for (const f of ep.findings) {
+      if (!f.id) continue;
+      // Only what is said is set (`new` when true, a decision when there is one): the report
+      // holds hundreds of thousands of findings, and every property costs.
+      if (beforeIds !== null && !beforeIds.has(f.id)) f.new = true;
+      const d = decisions.get(f.id);
+      const resolvedAt = resolutions.get(f.id);
+      if (d && d.decision === 'fixed' && resolvedAt && resolvedAt > d.decided_at) {
         f.reopened = {
           previous: toDecision(d),
           why: `marked fixed on ${d.decided_at.slice(0, 10)}, resolved, and reported again`,
@@ -115,49 +155,38 @@ export function applyDecisions(
       } else if (d) {
         f.decision = toDecision(d);
       } else {
-        f.decision = null;
         open.push(f);
       }
     }
     for (const f of open) {
       const changed = (decidedByEpisodeRule.get(`${ep.id}\0${f.rule}`) ?? []).find(
-        (d) => !ids.has(d.finding_id),
+        (d) => !current.has(d.finding_id),
       );
       if (!changed) continue;
-      const before = changed.dates ? JSON.parse(changed.dates).join(', ') : 'no dates';
+      const was = (JSON.parse(changed.dates) as string[]).join(', ') || 'no dates';
       const now = f.dates.length ? f.dates.join(', ') : 'no dates';
       f.reopened = {
         previous: toDecision(changed),
         why:
-          before === now
+          was === now
             ? 'the finding changed since it was decided: its evidence differs'
-            : `the finding changed since it was decided: dates ${before} are now ${now}`,
+            : `the finding changed since it was decided: dates ${was} are now ${now}`,
       };
     }
   }
-  if (opts.record) recordHistory(db, episodes, seen, history);
-}
-
-function recordHistory(
-  db: Db,
-  episodes: readonly ReviewedEpisode[],
-  seen: Set<string>,
-  history: Map<string, HistoryRow>,
-): void {
+  if (!opts.record || (changedEpisodes.length === 0 && gone.length === 0)) return;
   const now = new Date().toISOString();
   const upsert = db.prepare(
-    `INSERT INTO finding_history (finding_id, episode_id, rule, first_seen, last_seen, resolved_at)
-     VALUES (?, ?, ?, ?, ?, NULL)
-     ON CONFLICT(finding_id) DO UPDATE SET last_seen = excluded.last_seen, resolved_at = NULL`,
+    `INSERT INTO episode_findings (episode_id, finding_ids, reviewed_at) VALUES (?, ?, ?)
+     ON CONFLICT(episode_id) DO UPDATE SET finding_ids = excluded.finding_ids,
+       reviewed_at = excluded.reviewed_at`,
   );
-  const resolve = db.prepare('UPDATE finding_history SET resolved_at = ? WHERE finding_id = ?');
-  const reviewed = new Set(episodes.map((e) => e.id));
+  const resolve = db.prepare(
+    'INSERT INTO finding_resolutions (finding_id, resolved_at) VALUES (?, ?)',
+  );
   db.transaction(() => {
-    for (const ep of episodes)
-      for (const f of ep.findings) if (f.id) upsert.run(f.id, ep.id, f.rule, now, now);
-    for (const h of history.values())
-      if (!h.resolved_at && reviewed.has(h.episode_id) && !seen.has(h.finding_id))
-        resolve.run(now, h.finding_id);
+    for (const [id, text] of changedEpisodes) upsert.run(id, text, now);
+    for (const id of gone) resolve.run(id, now);
   })();
 }
 
@@ -240,7 +269,7 @@ export function decideFinding(
   return decision;
 }
 
-/** Decisions whose finding the latest recorded review no longer reports: resolved. */
+/** Decisions whose finding the latest recorded review of its episode no longer reports. */
 export function resolvedDecisions(db: Db): Array<{
   findingId: string;
   episodeId: string;
@@ -251,11 +280,14 @@ export function resolvedDecisions(db: Db): Array<{
 }> {
   const rows = db
     .prepare(
-      `SELECT d.*, h.resolved_at FROM finding_decisions d
-         JOIN finding_history h ON h.finding_id = d.finding_id
-        WHERE h.resolved_at IS NOT NULL
-          AND d.id = (SELECT max(id) FROM finding_decisions x WHERE x.finding_id = d.finding_id)
-        ORDER BY h.resolved_at, d.id`,
+      `SELECT d.*, (SELECT max(r.resolved_at) FROM finding_resolutions r
+                     WHERE r.finding_id = d.finding_id) AS resolved_at
+         FROM finding_decisions d
+        WHERE d.id = (SELECT max(id) FROM finding_decisions x WHERE x.finding_id = d.finding_id)
+          AND EXISTS (SELECT 1 FROM finding_resolutions r WHERE r.finding_id = d.finding_id)
+          AND NOT EXISTS (SELECT 1 FROM episode_findings e, json_each(e.finding_ids) j
+                           WHERE e.episode_id = d.episode_id AND j.value = d.finding_id)
+        ORDER BY resolved_at, d.id`,
     )
     .all() as Array<DecisionRow & { resolved_at: string }>;
   return rows.map((r) => ({

@@ -85,7 +85,7 @@ describe('formatCsv', () => {
     );
     expect(rows).toHaveLength(1 + r.episodes[0]!.findings.length);
     // A finding no one decides (pass, n/a) still fills the decision columns, empty.
-    expect(rows[1]!.endsWith(',,,,,,,') || /,f-[0-9a-f]{16},/.test(rows[1]!)).toBe(true);
+    expect(rows[1]!.endsWith(',,,,,,,') || /,f-[0-9a-f]{28},/.test(rows[1]!)).toBe(true);
     expect(csv).toContain('"Doe, John"');
   });
 

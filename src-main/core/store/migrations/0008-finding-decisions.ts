@@ -4,9 +4,10 @@ import type { Migration } from './types';
  * Reviewer decisions on findings (issue 16): every decision is a row (a later one supersedes an
  * earlier one for the same finding, and the history stays), keyed by the finding's stable id with
  * the episode, rule and dates it concerned, so a finding that changes can be told from one that
- * went away. `finding_history` records when each fail or warn finding was first and last reported
- * and when a review of its episode no longer reported it (resolved), which makes "new since the
- * last review" and "a fixed finding came back" lookups.
+ * went away. `episode_findings` holds, per episode, the ids of the fail and warn findings its last
+ * recorded review reported (one row per episode, rewritten only when the set changes), which makes
+ * "new since the last review" a lookup; `finding_resolutions` records when a decided finding was
+ * no longer reported, so one that comes back can be told.
  */
 export const findingDecisions: Migration = {
   version: 8,
@@ -27,14 +28,17 @@ export const findingDecisions: Migration = {
     );
     CREATE INDEX finding_decisions_finding ON finding_decisions (finding_id, id);
     CREATE INDEX finding_decisions_episode_rule ON finding_decisions (episode_id, rule, id);
-    CREATE TABLE finding_history (
-      finding_id TEXT PRIMARY KEY,
-      episode_id TEXT NOT NULL,
-      rule TEXT NOT NULL,
-      first_seen TEXT NOT NULL,
-      last_seen TEXT NOT NULL,
-      resolved_at TEXT
+    CREATE TABLE episode_findings (
+      episode_id TEXT PRIMARY KEY,
+      finding_ids TEXT NOT NULL,
+      reviewed_at TEXT NOT NULL
     );
+    CREATE TABLE finding_resolutions (
+      id INTEGER PRIMARY KEY,
+      finding_id TEXT NOT NULL,
+      resolved_at TEXT NOT NULL
+    );
+    CREATE INDEX finding_resolutions_finding ON finding_resolutions (finding_id, id);
     -- The audit log gains the 'decision' action: SQLite cannot change a CHECK, so the table is
     -- rebuilt with its rows copied as they are (the hash chain covers the values, not the table).
     DROP TRIGGER audit_log_no_update;
