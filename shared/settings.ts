@@ -11,6 +11,8 @@ export interface ClinicSettings {
   signerName: string | null;
   signerTitle: string | null;
   defaultPayerProfile: string | null;
+  /** Who records reviewer decisions on findings (else the operating-system user). */
+  reviewerName?: string | null;
 }
 
 export const EMPTY_SETTINGS: ClinicSettings = {

@@ -16,6 +16,7 @@ const FIELDS: Array<{ key: TextKey; label: string; hint?: string; type?: string 
   { key: 'contactEmail', label: 'Contact email', type: 'email' },
   { key: 'signerName', label: 'Signer name' },
   { key: 'signerTitle', label: 'Signer title', hint: 'e.g. PT, DPT, Clinic Director' },
+  { key: 'reviewerName', label: 'Reviewer name', hint: 'recorded with your decisions on findings' },
 ];
 
 function Field({
@@ -71,7 +72,7 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
     if (!s) return;
     setError(null);
     setStatus(null);
-    const clean = (v: string | null) => (v && v.trim() ? v.trim() : null);
+    const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
     const next: ClinicSettings = {
       ...s,
       ...Object.fromEntries(FIELDS.map((f) => [f.key, clean(s[f.key])])),

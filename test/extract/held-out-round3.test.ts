@@ -390,3 +390,37 @@ describe('ledger columns named in words of their own', () => {
     expect(result.lines.map((l) => [l.units, l.payer])).toEqual([[3, 'MEDICARE PART B']]);
   });
 });
+
+describe('work-program flowsheets and re-test grids', () => {
+  it('a station table is the treatment; a goal grid re-tested "now" is an objective measurement', () => {
+    const [note] = read(
+      [
+        'WORK HARDENING DAILY FLOWSHEET',
+        'DOS: 07/06/2026',
+        'Station\tTask\tLoad\tReps/Time\tTolerance',
+        'Warm-up\tRowing ergometer\tlevel 4\t12 min\tNo c/o',
+        'Material handling\tCrate carry 40 ft\t30 lb\t8 trips\tGood',
+      ].join('\n'),
+    );
+    expect(values(note!, 'intervention').length).toBeGreaterThanOrEqual(2);
+    const [report] = read(
+      [
+        'WEEKLY PROGRESS REPORT',
+        'Date written: 07/10/2026',
+        'Goal\tEntry 07-01\tNow 07-10\tTarget\tStatus',
+        '1 Carry 40 lb 40 ft\t20 lb\t35 lb\t40 lb\tProgressing',
+      ].join('\n'),
+    );
+    expect(values(report!, 'objective-measure')).toHaveLength(1);
+    // A plan's goal table with targets only measures nothing yet.
+    const [plan] = read(
+      [
+        'PLAN OF CARE',
+        'Date: 07/01/2026',
+        'Goal\tTarget date\tStatus',
+        '1 Carry 40 lb 40 ft\t07/24/2026\tNew',
+      ].join('\n'),
+    );
+    expect(values(plan!, 'objective-measure')).toEqual([]);
+  });
+});

@@ -188,6 +188,12 @@ describe('readLedger (streaming)', () => {
       rows: 2,
       delimiter: ';',
       skippedRows: [{ line: 4, reason: 'total row "Totals:"' }],
+      // Said at import: what a review will take for granted about the missing columns.
+      assumed: [
+        'no units column found: each row counts as 1 unit',
+        'no payer column found: the payer comes from remittances and the notes',
+        'no modifier column found: lines are read without modifiers',
+      ],
     });
   });
 

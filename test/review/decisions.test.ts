@@ -17,6 +17,7 @@ import {
   resolvedDecisions,
 } from '../../src-main/core/api/decisions';
 import { reviewStore } from '../../src-main/core/api/review';
+import { getSettings, saveSettings } from '../../src-main/core/api/settings';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { reviewReportSchema } from '../../src-main/core/review/format';
 import { readAuditLog, verifyAuditLog } from '../../src-main/core/store/audit';
@@ -156,6 +157,32 @@ describe('findings and decide commands', () => {
     });
     return { code, out: () => out.join('\n'), err: () => err.join('\n') };
   }
+
+  it('records the reviewer named in Settings when --by is not given', async () => {
+    saveSettings(db, { ...getSettings(db), reviewerName: 'R. Lindahl' });
+    const report = reviewStore(db, { asOf: AS_OF, audit: false });
+    const target = decidable(report.episodes).find(({ f }) => !f.decision && !f.reopened)!;
+    db.close();
+    try {
+      const r = run([
+        'decide',
+        '--db',
+        dbPath,
+        '--finding',
+        target.f.id!,
+        '--as',
+        'not-a-defect',
+        '--reason',
+        'documented in the plan, p. 2',
+        '--as-of',
+        AS_OF,
+      ]);
+      expect(await r.code).toBe(0);
+      expect(r.out()).toContain('by R. Lindahl');
+    } finally {
+      db = openDatabase(dbPath);
+    }
+  });
 
   it('refuses a store path that does not exist instead of creating an empty one', async () => {
     const missing = join(dir, 'typo.db');

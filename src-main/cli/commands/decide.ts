@@ -1,6 +1,7 @@
 import type { DecisionKind } from '../../../shared/model';
 import { DECISION_KINDS, decideFinding, DecisionError } from '../../core/api/decisions';
 import { reviewStore } from '../../core/api/review';
+import { getSettings } from '../../core/api/settings';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
@@ -13,7 +14,7 @@ Records a reviewer's decision on a fail or warn finding of the current review (i
 "chartready findings"). confirmed: the record has the defect; give the corrective action and its
 due date. not-a-defect: the reason (the reader misread the chart, the payer does not require it,
 documented elsewhere: cite where). fixed: an addendum or late entry was imported; cite it.
---by names the reviewer (default: the operating-system user). Every decision goes into the audit
+--by names the reviewer (default: Settings' reviewer name, else the operating-system user). Every decision goes into the audit
 log; the decision stays with the finding while it is the same finding.`;
 
 export async function decideCommand(argv: string[]): Promise<number> {
@@ -57,7 +58,7 @@ export async function decideCommand(argv: string[]): Promise<number> {
       reason,
       action: values.action ?? null,
       due: due ?? null,
-      by: values.by ?? null,
+      by: values.by ?? getSettings(db).reviewerName ?? null,
     });
     console.log(`recorded: ${findingId} ${decision.as} by ${decision.by} at ${decision.at}`);
     return 0;

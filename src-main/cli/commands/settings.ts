@@ -10,7 +10,7 @@ export const SETTINGS_HELP = `Usage: chartready settings --db FILE [--from FILE.
 
 Shows or changes the clinic settings used for packet letterheads and signature blocks:
 clinicName, addressLines (separate lines with |), phone, fax, npi, taxId, contactName,
-contactEmail, signerName, signerTitle, defaultPayerProfile.`;
+contactEmail, signerName, signerTitle, defaultPayerProfile, reviewerName.`;
 
 export async function settingsCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {

@@ -20,6 +20,7 @@ export const clinicSettingsSchema = z.object({
   signerName: nullableText,
   signerTitle: nullableText,
   defaultPayerProfile: nullableText,
+  reviewerName: nullableText.optional(),
 });
 
 /** Settings live in the database, so a chart's packets always use that clinic's letterhead. */

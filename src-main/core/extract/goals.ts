@@ -497,6 +497,8 @@ interface TableColumns {
   met: number;
   /** The header's cells: a row's ticked boxes take their status from the columns they stand in. */
   names: string[];
+  /** A column of values measured now ("Now 06-17", "Current", "Exit", "Re-test"). */
+  measured: number;
 }
 
 /**
@@ -541,6 +543,7 @@ function columnsOf(cells: Cell[]): TableColumns {
     // A "Status" column first; else one headed by what it records ("Met?", "Progress").
     status: statusColumn >= 0 ? statusColumn : find(/\b(?:met|achieved|progress)\b/i),
     names: cells.map((c) => c.text.trim()),
+    measured: find(/^(?:now|current|exit|re-?test(?:ed)?|today|result)\b/i),
     met: find(
       /\bdate\b.*\b(?:met|achieved|attained)\b|\b(?:met|achieved|attained)\s+(?:on|date)\b/i,
     ),
@@ -608,5 +611,9 @@ function tableGoal(
     sink.add('goal-assessment', text.replace(/\s+/g, ' '), line, start, end, {
       status: status.status,
     });
+  // A grid that re-tests each goal ("Now 06-17 | 45 lb x6") measures the change objectively.
+  const measured = cols && cols.measured >= 0 ? cells[cols.measured] : undefined;
+  if (measured && /\d/.test(measured.text))
+    sink.add('objective-measure', text.replace(/\s+/g, ' '), line, start, end);
   return true;
 }

@@ -393,14 +393,17 @@ async function storeLedger(
     const stats = step.value;
     writer.log({ batchId, path, sha256: sha, kind: 'ledger', status: 'imported' });
     db.exec('COMMIT');
-    const warnings = stats.skippedRows.length
-      ? [
-          `skipped ${stats.skippedRows.length} row(s): ${stats.skippedRows
-            .slice(0, 3)
-            .map((s) => `line ${s.line} (${s.reason})`)
-            .join('; ')}`,
-        ]
-      : [];
+    const warnings = [
+      ...(stats.assumed ?? []),
+      ...(stats.skippedRows.length
+        ? [
+            `skipped ${stats.skippedRows.length} row(s): ${stats.skippedRows
+              .slice(0, 3)
+              .map((s) => `line ${s.line} (${s.reason})`)
+              .join('; ')}`,
+          ]
+        : []),
+    ];
     return { path, status: 'imported', kind: 'ledger', billingLines: lines, warnings };
   } catch (err) {
     db.exec('ROLLBACK');

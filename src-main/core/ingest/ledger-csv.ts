@@ -25,6 +25,8 @@ import {
 export interface LedgerStats {
   rows: number;
   skippedRows: Array<{ line: number; reason: string }>;
+  /** What the reader had to assume about columns it did not find ("no units column: ..."). */
+  assumed?: string[];
   delimiter: string;
 }
 
@@ -122,7 +124,12 @@ export async function* readLedgerBatches(
     });
   }
   const { columns, delimiter } = header;
-  const stats: LedgerStats = { rows: 0, skippedRows: [], delimiter };
+  const stats: LedgerStats = {
+    rows: 0,
+    skippedRows: [],
+    delimiter,
+    assumed: columnAssumptions(columns),
+  };
   const decimalComma = delimiter === ';';
 
   // Blank lines come through as records (skip_empty_lines off), so a record always starts on the
@@ -191,6 +198,21 @@ function cell(record: string[], columns: LedgerColumns, field: LedgerField): str
 function columnName(columns: LedgerColumns, field: LedgerField): string {
   const index = columns.fields[field];
   return index === undefined ? field : (columns.headers[index] ?? field);
+}
+
+/**
+ * What a review will take for granted because a column is missing: said at import, so a ledger
+ * whose units column went unrecognized does not silently bill one unit a row.
+ */
+function columnAssumptions(columns: LedgerColumns): string[] {
+  const f = columns.fields;
+  const out: string[] = [];
+  if (f.units === undefined) out.push('no units column found: each row counts as 1 unit');
+  if (f.payer === undefined && f.payerClass === undefined)
+    out.push('no payer column found: the payer comes from remittances and the notes');
+  if (f.modifiers === undefined && columns.modifierColumns.length === 0)
+    out.push('no modifier column found: lines are read without modifiers');
+  return out;
 }
 
 /** Why a row is not a billing line (totals, blanks, stray notes), or null for a data row. */

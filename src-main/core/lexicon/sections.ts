@@ -38,6 +38,10 @@ const TREATMENT_LISTS = [
   'flowsheet',
   'flow sheet',
   'exercise flowsheet',
+  // A work program's flowsheet table starts its rows with the station ("Station | Task | Load").
+  'station',
+  'stations',
+  'work station',
 ];
 
 export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> = {

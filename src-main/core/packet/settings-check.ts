@@ -2,7 +2,7 @@
 import type { ClinicSettings } from '../../../shared/settings';
 import type { PacketKind } from './types';
 
-export type SettingKey = keyof Omit<ClinicSettings, 'defaultPayerProfile'>;
+export type SettingKey = keyof Omit<ClinicSettings, 'defaultPayerProfile' | 'reviewerName'>;
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
   clinicName: 'clinic name',
