@@ -107,6 +107,7 @@ export const ClinicSettingsSchema = z.strictObject({
   signerName: optText,
   signerTitle: optText,
   defaultPayerProfile: z.string().max(LIMITS.idChars).nullable(),
+  reviewerName: optText.optional(),
 });
 
 export const SetPayerKindSchema = z.strictObject({
@@ -118,6 +119,17 @@ export const SetPayerKindSchema = z.strictObject({
     .nullish(),
 });
 export const AssignDocumentSchema = z.strictObject({ documentId: docId, patientKey: id });
+export const DecideFindingSchema = z.strictObject({
+  episodeId: id,
+  findingId: id,
+  as: z.enum(['confirmed', 'not-a-defect', 'fixed']),
+  reason: z.string().trim().min(1, 'a decision needs a reason').max(LIMITS.textChars),
+  action: z.string().trim().max(LIMITS.textChars).nullish(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+    .nullish(),
+});
 
 /** One schema per method, keyed like API_METHODS. */
 export const REQUEST_SCHEMAS = {
@@ -137,6 +149,7 @@ export const REQUEST_SCHEMAS = {
   listUnassigned: NoArgsSchema,
   listPatients: NoArgsSchema,
   assignDocument: AssignDocumentSchema,
+  decideFinding: DecideFindingSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -4,7 +4,7 @@
  * the loopback HTTP harness (src-main/server), and direct calls from the CLI and tests.
  * Types only; request validation schemas live in ./api-schemas.ts.
  */
-import type { DocType, Finding, IsoDate, PayerKind } from './model';
+import type { DecisionKind, DocType, Finding, IsoDate, PayerKind } from './model';
 import type { ClinicSettings } from './settings';
 
 export interface ImportFileResult {
@@ -251,6 +251,17 @@ export interface ChartReadyApi {
   listPatients(): Promise<PatientChoice[]>;
   /** Assigns a document to a patient (audit-logged, kept across reanalyze); returns those left. */
   assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
+  /** Records a reviewer's decision on a fail or warn finding (audit-logged); returns the episode. */
+  decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail>;
+}
+
+export interface DecideFindingRequest {
+  episodeId: string;
+  findingId: string;
+  as: DecisionKind;
+  reason: string;
+  action?: string | null;
+  due?: IsoDate | null;
 }
 
 /** Method names, for the IPC and HTTP routers (one channel per method). */
@@ -271,6 +282,7 @@ export const API_METHODS = [
   'listUnassigned',
   'listPatients',
   'assignDocument',
+  'decideFinding',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { ChartReadyApi, EpisodeDetail, TimelineDay } from '../../shared/api';
-import type { Evidence, Finding, RuleGroup } from '../../shared/model';
+import { useEffect, useId, useState } from 'react';
+import type {
+  ChartReadyApi,
+  DecideFindingRequest,
+  EpisodeDetail,
+  TimelineDay,
+} from '../../shared/api';
+import type { DecisionKind, Evidence, Finding, RuleGroup } from '../../shared/model';
 import { messageOf } from '../api';
+import { decisionLine } from '../../shared/decisions';
 import { href } from '../lib/route';
 import { EvidenceViewer } from './EvidenceViewer';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
@@ -34,12 +40,104 @@ function evidenceName(file: string): string {
   return inner ? `${base} (${inner.split('/')[0]})` : base;
 }
 
-function FindingItem({ f, onEvidence }: { f: Finding; onEvidence: (e: Evidence) => void }) {
+type Decide = (
+  f: Finding,
+  d: Omit<DecideFindingRequest, 'episodeId' | 'findingId'>,
+) => Promise<void>;
+
+const DECISION_CHOICES: Array<{ value: DecisionKind; label: string }> = [
+  { value: 'not-a-defect', label: 'Not a defect' },
+  { value: 'confirmed', label: 'Confirmed defect' },
+  { value: 'fixed', label: 'Fixed (addendum or late entry imported)' },
+];
+
+/** The reviewer's decision on one finding: what, why, and for a defect the action and due date. */
+function DecisionForm({ f, onDecide }: { f: Finding; onDecide: Decide }) {
+  const [as, setAs] = useState<DecisionKind>('not-a-defect');
+  const [reason, setReason] = useState('');
+  const [action, setAction] = useState('');
+  const [due, setDue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { as: useId(), reason: useId(), action: useId(), due: useId() };
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!reason.trim()) return setError('Give the reason for the decision.');
+    if (as === 'confirmed' && (!action.trim() || !due))
+      return setError('A confirmed defect needs its corrective action and a due date.');
+    setBusy(true);
+    try {
+      await onDecide(f, {
+        as,
+        reason: reason.trim(),
+        action: action.trim() || null,
+        due: due || null,
+      });
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="decide">
+      <summary>Record a decision</summary>
+      <form onSubmit={(e) => void submit(e)} aria-label={`Decision on ${f.rule}`}>
+        <label htmlFor={ids.as}>Decision</label>
+        <select id={ids.as} value={as} onChange={(e) => setAs(e.target.value as DecisionKind)}>
+          {DECISION_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.reason}>Reason</label>
+        <textarea
+          id={ids.reason}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {as === 'confirmed' && (
+          <>
+            <label htmlFor={ids.action}>Corrective action</label>
+            <input id={ids.action} value={action} onChange={(e) => setAction(e.target.value)} />
+            <label htmlFor={ids.due}>Due</label>
+            <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          </>
+        )}
+        {error && (
+          <p role="alert" className="error small">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Save decision
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function FindingItem({
+  f,
+  onEvidence,
+  onDecide,
+}: {
+  f: Finding;
+  onEvidence: (e: Evidence) => void;
+  onDecide: Decide;
+}) {
+  const decided = decisionLine(f);
   return (
     <li className={`finding ${statusClass(f)}`} data-rule={f.rule}>
       <div className="finding-head">
         <span className={`badge ${statusClass(f)}`}>{STATUS_LABEL[f.status]}</span>
         <span className="mono rule-id">{f.rule}</span>
+        {f.new && <span className="badge new">New</span>}
         {f.dates.length > 0 && (
           <span className="muted">
             {f.dates.length > 4
@@ -49,7 +147,16 @@ function FindingItem({ f, onEvidence }: { f: Finding; onEvidence: (e: Evidence) 
         )}
       </div>
       <p className="finding-msg">{f.message}</p>
+      {decided && (
+        <p
+          className={`decision small${f.reopened ? ' reopened' : ''}`}
+          data-decision={f.decision?.as}
+        >
+          {decided}
+        </p>
+      )}
       {f.source && <p className="muted small">Source: {f.source}</p>}
+      {f.id && !f.decision && <DecisionForm f={f} onDecide={onDecide} />}
       {f.evidence.length > 0 && (
         <ul className="evidence-links" aria-label={`Evidence for ${f.rule}`}>
           {f.evidence.map((e, i) => (
@@ -127,6 +234,10 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [showPassing, setShowPassing] = useState(false);
+
+  const decide: Decide = async (f, d) => {
+    setDetail(await api.decideFinding({ episodeId: id, findingId: f.id!, ...d }));
+  };
 
   useEffect(() => {
     let live = true;
@@ -269,7 +380,12 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                 ) : (
                   <ul className="findings">
                     {shown.map((f, i) => (
-                      <FindingItem key={`${f.rule}-${i}`} f={f} onEvidence={setEvidence} />
+                      <FindingItem
+                        key={`${f.rule}-${i}`}
+                        f={f}
+                        onEvidence={setEvidence}
+                        onDecide={decide}
+                      />
                     ))}
                   </ul>
                 )}

@@ -233,6 +233,32 @@ describe('ChartReady in a browser against the real core', () => {
     await checkA11y('evidence viewer');
   });
 
+  it('records a decision on a finding by keyboard, shown in words with who and when', async () => {
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
+    const finding = page.locator('li.finding.fail').first();
+    const summary = finding.getByText('Record a decision');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const form = finding.getByRole('form');
+    await form.getByLabel('Decision').selectOption('not-a-defect');
+    // Saving without a reason is refused with a message, not silently.
+    await form.getByRole('button', { name: 'Save decision' }).press('Enter');
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('reason');
+    await form.getByLabel('Reason').fill('Documented in the physician order, p. 1');
+    await form.getByRole('button', { name: 'Save decision' }).press('Enter');
+    const line = finding.locator('p.decision');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(
+      /^Not a defect: Documented in the physician order, p\. 1 \(.+, \d{4}-\d{2}-\d{2}\)$/,
+    );
+    await shot('05b-decision');
+    await checkA11y('episode with a decision');
+    // The API and the audit trail hold it.
+    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
+    expect(detail.findings.filter((f) => f.decision?.as === 'not-a-defect')).toHaveLength(1);
+  });
+
   it('highlights the quote in a text-only document', async () => {
     let found: { id: string; file: string; page: number } | null = null;
     for (const ep of episodes) {

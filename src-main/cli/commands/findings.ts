@@ -2,7 +2,7 @@ import type { Finding } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { resolvedDecisions } from '../../core/api/decisions';
 import { reviewStore } from '../../core/api/review';
-import { decisionLine } from '../../core/review/format/text';
+import { decisionLine } from '../../../shared/decisions';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';

@@ -11,6 +11,7 @@ import type {
   BuiltPacket,
   ChartReadyApi,
   ClaimSummary,
+  DecideFindingRequest,
   EpisodeDetail,
   EpisodeSummary,
   EvidencePage,
@@ -25,6 +26,7 @@ import type {
   TimelineDay,
   UnassignedDocument,
 } from '../../../shared/api';
+import { DecideFindingSchema } from '../../../shared/api-schemas';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
@@ -52,6 +54,7 @@ import { treatmentDays } from '../review/lib/documents';
 import { countFindings, countVisits } from '../review/format/report';
 import { claimDenial } from './denials';
 import { getSettings, saveSettings } from './settings';
+import { decideFinding } from './decisions';
 import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
 import { openDatabase, type Db } from '../store/db';
@@ -186,6 +189,21 @@ export class ChartReadyService implements ChartReadyApi {
     this.cache = null;
     this.models.clear();
     return unassignedDocuments(this.db, this.reviewed().resolution);
+  }
+
+  async decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail> {
+    const r = DecideFindingSchema.parse(req);
+    const { findings } = this.episode(r.episodeId);
+    // The cached review's findings are the ones decided: the episode shows the decision at once.
+    decideFinding(this.db, [{ id: r.episodeId, findings } as ReviewedEpisode], {
+      findingId: r.findingId,
+      as: r.as,
+      reason: r.reason,
+      action: r.action ?? null,
+      due: r.due ?? null,
+      by: getSettings(this.db).reviewerName ?? null,
+    });
+    return this.getEpisode({ id: r.episodeId });
   }
 
   async importUploads(req: {

@@ -1,4 +1,5 @@
-import type { DecisionKind, Evidence, Finding } from '../../../../shared/model';
+import { decisionLine } from '../../../../shared/decisions';
+import type { Evidence, Finding } from '../../../../shared/model';
 import type { ReviewedEpisode, ReviewReport } from './report';
 
 export interface TextOptions {
@@ -100,24 +101,6 @@ function renderEpisode(
   lines.push('');
   lines.push(paint('dim', `  Passed: ${passed.size} rule(s) | Not applicable: ${na.size} rule(s)`));
   return lines;
-}
-
-const DECISION_WORDS: Record<DecisionKind, string> = {
-  confirmed: 'Confirmed defect',
-  'not-a-defect': 'Not a defect',
-  fixed: 'Fixed',
-};
-
-/** "Not a defect: documented elsewhere (J. Roe, 2026-12-05)", or the reopened decision and why. */
-export function decisionLine(f: Pick<Finding, 'decision' | 'reopened'>): string | null {
-  if (f.decision) {
-    const d = f.decision;
-    const action = d.action ? `; action: ${d.action}${d.due ? ` by ${d.due}` : ''}` : '';
-    return `${DECISION_WORDS[d.as]}: ${d.reason}${action} (${d.by}, ${d.at.slice(0, 10)})`;
-  }
-  if (f.reopened)
-    return `Reopened (was: ${DECISION_WORDS[f.reopened.previous.as].toLowerCase()}): ${f.reopened.why}`;
-  return null;
 }
 
 /** Human report grouped by patient (design/cli-contract.md: default `review` output). */

@@ -1,0 +1,20 @@
+/** How a reviewer's decision on a finding reads, the same in the CLI, the reports and the app. */
+import type { DecisionKind, Finding } from './model';
+
+export const DECISION_WORDS: Record<DecisionKind, string> = {
+  confirmed: 'Confirmed defect',
+  'not-a-defect': 'Not a defect',
+  fixed: 'Fixed',
+};
+
+/** "Not a defect: documented elsewhere (J. Roe, 2026-12-05)", or the reopened decision and why. */
+export function decisionLine(f: Pick<Finding, 'decision' | 'reopened'>): string | null {
+  if (f.decision) {
+    const d = f.decision;
+    const action = d.action ? `; action: ${d.action}${d.due ? ` by ${d.due}` : ''}` : '';
+    return `${DECISION_WORDS[d.as]}: ${d.reason}${action} (${d.by}, ${d.at.slice(0, 10)})`;
+  }
+  if (f.reopened)
+    return `Reopened (was: ${DECISION_WORDS[f.reopened.previous.as].toLowerCase()}): ${f.reopened.why}`;
+  return null;
+}
