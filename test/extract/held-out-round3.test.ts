@@ -424,3 +424,103 @@ describe('work-program flowsheets and re-test grids', () => {
     expect(values(plan!, 'objective-measure')).toEqual([]);
   });
 });
+
+describe('fifth round: long-term care logs and a portal export', () => {
+  it('splits a monthly log of signed visit entries into one note per date, each the resident’s', () => {
+    const header = [
+      'Cedar Hollow Rehab Partners',
+      'PT DAILY SKILLED NOTES - March 2026     Resident: ABERNATHY, LOUISE  (CH-118)  DOB 02/02/1940',
+    ];
+    const entry = (d: string, mins: number) => [
+      `Date: ${d}   Visit #${mins}   Time in 09:00  Time out 09:${mins}`,
+      `Skilled interventions: 97110 sit-to-stand 3x8 with 2 lb cuff weights, 12 reps ankle pumps`,
+      `Total timed code min: ${mins}`,
+      `Electronically signed: Oren Blau, PT   ${d} 11:00`,
+      '-------------------------------------------------------------',
+    ];
+    // Three pages, so the page header runs; each page's first entry is its own note all the same.
+    const docs = readPages([
+      [...header, 'Page 1 of 3', ...entry('03/02/26', 30), ...entry('03/04/26', 32)].join('\n'),
+      [...header, 'Page 2 of 3', ...entry('03/06/26', 34), ...entry('03/09/26', 36)].join('\n'),
+      [...header, 'Page 3 of 3', ...entry('03/11/26', 38)].join('\n'),
+    ]);
+    expect(docs.map((d) => [d.type, d.date])).toEqual([
+      ['daily-note', '2026-03-02'],
+      ['daily-note', '2026-03-04'],
+      ['daily-note', '2026-03-06'],
+      ['daily-note', '2026-03-09'],
+      ['daily-note', '2026-03-11'],
+    ]);
+    expect(docs.every((d) => values(d, 'patient-name')[0] === 'ABERNATHY, LOUISE')).toBe(true);
+    expect(docs.map((d) => values(d, 'signed-date')[0])).toEqual([
+      '2026-03-02',
+      '2026-03-04',
+      '2026-03-06',
+      '2026-03-09',
+      '2026-03-11',
+    ]);
+    // A single note that mentions another date in a field stays one note.
+    const [one] = read(
+      [
+        'PT DAILY NOTE',
+        'Date: 03/02/26',
+        'Signed: Oren Blau, PT 03/02/26',
+        'Date: 03/04/26 next visit planned',
+      ].join('\n'),
+    );
+    expect(one!.date).toBe('2026-03-02');
+  });
+
+  it('a form title wrapped in capitals, a score key wrapped under its heading, scores as goals', () => {
+    const [doc] = read(
+      [
+        'PHYSICAL THERAPY EVALUATION AND PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION (MEDICARE',
+        'PART B)',
+        'Resident: QUINLAN, ROSS   MR#: CH-204   DOB: 07/07/1939',
+        'Date of evaluation: 04/01/26',
+        'Section GG scores (06 independent, 05 set-up or clean-up, 04 supervision or touching, 03',
+        'partial, 02 substantial, 01 dependent)',
+        'GG0170F Toilet transfer   03',
+        'Goals:',
+        'LTG 1 (target 04/29/26): toilet transfer with supervision (GG0170F 04).',
+        'LTG 2 (target 04/29/26): effusion trace or less at the knee.',
+        'LTG 3 (target 04/29/26): aide staff will return-demonstrate the transfer set-up.',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('evaluation');
+    expect(values(doc!, 'patient-name')).toContain('QUINLAN, ROSS');
+    expect(values(doc!, 'mrn')).toContain('CH-204');
+    expect(values(doc!, 'section')).toContain('functional-limitations');
+    const goals = doc!.facts.filter((f) => f.kind === 'goal-long');
+    expect(goals.map((g) => g.detail?.measurable)).toEqual([true, true, true]);
+    // A wish without a standard is still no measurable goal.
+    const [vague] = read(
+      ['PLAN OF CARE', 'Date: 04/01/26', 'Goals:', 'LTG 1: feel better.'].join('\n'),
+    );
+    expect(vague!.facts.find((f) => f.kind === 'goal-long')?.detail?.measurable).toBe(false);
+  });
+
+  it('a signature whose date and zone wrapped onto the next line is dated', () => {
+    const [doc] = read(
+      [
+        'DAILY NOTE',
+        'Date of Service: 05/05/2026',
+        'Electronically signed by Ilse Marchetti, PT, DPT   NPI 1234567893',
+        '05/05/2026 4:12 PM PT (Pacific)',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'signed-date')).toEqual(['2026-05-05']);
+  });
+
+  it('reads a charge export that calls the patient a resident', async () => {
+    const csv = [
+      'Facility,Resident Name,Res ID,Svc Date,Proc,Qty',
+      'CEDAR HOLLOW,"ABERNATHY, LOUISE",CH-118,03/02/2026,97110,2',
+    ].join('\r\n');
+    const result = await readLedgerBytes(new TextEncoder().encode(csv));
+    if (result.kind !== 'ledger') throw new Error('not a ledger');
+    expect(result.lines.map((l) => [l.patientName, l.mrn, l.units])).toEqual([
+      ['ABERNATHY, LOUISE', 'CH-118', 2],
+    ]);
+  });
+});

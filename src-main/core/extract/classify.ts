@@ -23,7 +23,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\bdaily (?:progress |treatment |visit )?(?:note|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\bdaily (?:(?:progress|treatment|visit|skilled|therapy|session)\s+)?(?:notes?|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -82,7 +82,7 @@ const TITLE_FILLER = new Set(
     'case manager adjuster employer physician doctor dr md claims insurance carrier patient visit session treatment ' +
     'plan care certification evaluation dpt otr/l cota pta wc wh & / - – — : # no ' +
     'determination notice decision approval approved certified request review primary treating ' +
-    "physician's dwc"
+    "physician's dwc medicare medicaid part"
   ).split(' '),
 );
 
@@ -99,17 +99,28 @@ export function titleType(text: string): DocType | null {
 const TITLE_FIELD =
   /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Report Type|Template)\s*:\s*/i;
 
+/**
+ * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026
+ * Resident: ROE, JAN  DOB ..."): the title is the part before them.
+ */
+const TRAILING_PATIENT_FIELDS =
+  /\s+(?:Patient|Resident|Client|Claimant|Member|Pt|DOB|MRN|MR\s*#|Acct|Account)\b\s*(?:name)?\s*[:#].*$/i;
+
+function beforePatientFields(text: string): string {
+  return text.replace(TRAILING_PATIENT_FIELDS, '');
+}
+
 export function isTitleLine(text: string): boolean {
   const field = TITLE_FIELD.exec(text);
   if (field) return isTitleLine(text.slice(field[0].length));
-  const t = text.trim();
+  const t = beforePatientFields(text.trim());
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
   const cells = cellsOf(t);
   if (cells.length >= 2) return titleCellOf(t) !== null;
-  // A title is a line of its own, at most a long one ("FUNCTIONAL CAPACITY EVALUATION - WORK
-  // HARDENING ENTRY EVALUATION AND PROGRAM PLAN"); longer lines are prose.
-  if (t.length === 0 || t.length > 100) return false;
+  // A title is a line of its own, at most a long one ("OCCUPATIONAL THERAPY EVALUATION AND PLAN
+  // OF TREATMENT FOR OUTPATIENT REHABILITATION (MEDICARE PART B)"); longer lines are prose.
+  if (t.length === 0 || t.length > 120) return false;
   // A title starts with a capital or a digit; a line that starts in lower case continues the
   // sentence above it ("... with initial / evaluation (97163)").
   if (/^[a-z]/.test(t)) return false;
@@ -145,7 +156,10 @@ export function isTitleLine(text: string): boolean {
   if (/[.?!]\s*$/.test(t) && !/\b(?:Dr|No|Ms|Mr|Mrs)\.\s*$/.test(t)) return false;
   // Headings are short; a long line that mentions a document type is a sentence about it
   // ("Submit a progress report at the midpoint ... and a discharge report").
-  if (wordsOf(withoutDates(t)).length > MAX_TITLE_WORDS) return false;
+  // A line in capitals is a form's heading, which may run longer ("OCCUPATIONAL THERAPY EVALUATION
+  // AND PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION").
+  const maxWords = t === t.toUpperCase() ? MAX_TITLE_WORDS + 6 : MAX_TITLE_WORDS;
+  if (wordsOf(withoutDates(t)).length > maxWords) return false;
   return extraWords(t).length <= 3;
 }
 
@@ -177,7 +191,7 @@ function titleCellOf(t: string): string | null {
 
 /** The title a title line states: the line, or its title cell in a row of cells. */
 export function titleText(line: string): string {
-  const t = line.trim();
+  const t = beforePatientFields(line.trim());
   return cellsOf(t).length >= 2 ? (titleCellOf(t) ?? t) : t;
 }
 

@@ -59,7 +59,8 @@ import { documentTextHash } from './text-hash';
  * forms' party blocks and split name fields, physicians' reports and requests for authorization,
  * "/es/" signatures, headings ruled to the margin, goal grids under goal lists, fax cover sheets;
  * chart prints ("Treatment Encounter" pages, weekday dates after a label, long titles), speech
- * therapy's trials and accuracy, limitations stated in an assessment's prose.
+ * therapy's trials and accuracy, limitations stated in an assessment's prose; long-term care
+ * ("Resident:", logs of signed visit entries, Section GG scores), signature dates wrapped under it.
  */
 export const EXTRACTOR_VERSION = 2;
 
@@ -95,14 +96,19 @@ function buildDocument(
   const bodyText = content.map((l) => l.text).join('\n');
   const subject = titleLine ? null : letterSubject(content);
   const stated =
-    (titleLine ? titleText(titleLine.text) : null) ?? hints?.title?.trim() ?? subject?.text ?? null;
+    (titleLine ? titleText(titleLine.text) : null) ??
+    (slice.entryOf ? titleText(slice.entryOf.title) : null) ??
+    hints?.title?.trim() ??
+    subject?.text ??
+    null;
   const title = stated ?? fallbackTitle(content);
   // A first line that only looks like a heading names the note but does not type it: a log's
   // "04/13/2026 Phone Progress report to adjuster" is no progress report.
   let type: DocType = documentType(stated ?? '', bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
-  extractIdentity(slice.lines, sink);
+  // An entry of a log is the log's patient's, as its header says.
+  extractIdentity(slice.entryOf ? [...slice.entryOf.header, ...slice.lines] : slice.lines, sink);
   const nonBlank = content.filter((l) => !isBlank(l));
   extractServiceDates(nonBlank, titleLine ? nonBlank.indexOf(titleLine) : -1, type, sink);
   extractTimes(content, sink);

@@ -2,6 +2,7 @@
 import type { Line } from './lines';
 import { isSignatureLine } from './signatures';
 import { isTitleLine } from './classify';
+import { findDates } from '../parse/dates';
 
 /** Patterns that mark a line as page furniture wherever it appears. */
 const RUNNING_PATTERNS: RegExp[] = [
@@ -31,17 +32,26 @@ export function markRunningLines(pages: Line[][]): void {
   }
   if (pages.length < 3) return;
   const counts = new Map<string, number>();
+  // Furniture prints the same date on every page ("Printed 11/24/2026"); a line of the same shape
+  // whose date changes from page to page is each page's first entry ("Date: 10/02/26 ...").
+  const datesOf = new Map<string, Set<string>>();
   for (const lines of pages) {
     const seen = new Set<string>();
     const top = lines.filter((l) => l.text.trim() !== '').slice(EDGE_LINES, TOP_LINES);
     for (const line of [...edgeLines(lines), ...top]) {
       const s = shape(line.text);
-      if (s.length >= 6) seen.add(s);
+      if (s.length < 6) continue;
+      seen.add(s);
+      const date = findDates(line.text)[0]?.iso;
+      if (date) datesOf.set(s, (datesOf.get(s) ?? new Set()).add(date));
     }
     for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
-  const repeated = (line: Line) => (counts.get(shape(line.text)) ?? 0) >= threshold;
+  const repeated = (line: Line) => {
+    const s = shape(line.text);
+    return (counts.get(s) ?? 0) >= threshold && (datesOf.get(s)?.size ?? 0) <= 1;
+  };
   for (const lines of pages) {
     for (const line of edgeLines(lines)) {
       // A printed chart ends most pages with the same clinician's "Signed: J. Roe PT 3/4/26": that

@@ -26,11 +26,16 @@ export interface Heading {
 const LEAD = /^[\s\-•*#>·●▪|]*(?:\(?(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+)?\**/;
 /** Where a label ends: its colon (or "="), or a spaced dash ("Assessment - tolerated well"). */
 const LABEL_END = /\s*(?:\(([^()]{0,90})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
-/** A heading alone on its line may carry a parenthetical ("Goals (4 weeks)"). */
-const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,90})\))?\s*\**\s*:?\s*$/;
+/**
+ * A heading alone on its line may carry a parenthetical ("Goals (4 weeks)"), even a form's key to
+ * its scores ("Section GG functional scores (06 independent, 05 set-up, ... 01 dependent)").
+ */
+const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,160})\))?\s*\**\s*:?\s*$/;
 /** The parts of a combined heading: "SUBJECTIVE / HISTORY", "Assessment & Plan", "S/O". */
 const PART_SEPARATOR = /\s*(?:\/|&|\+|,|\band\b)\s*/i;
 const MAX_LABEL = 60;
+/** A parenthetical opened and not closed on its line: "Section GG scores (06 independent, 05". */
+const UNCLOSED_NOTE = /\s*\([^()]*$/;
 
 /** Section names of a label: the whole label, else every part of a combined one. */
 function labelSections(label: string, colon: boolean): SectionName[] {
@@ -61,7 +66,8 @@ function labelSections(label: string, colon: boolean): SectionName[] {
  * Prose that starts with a section word ("Plan to progress lifting") is neither.
  */
 export function headingOf(line: string): Heading | null {
-  const text = withoutRuleTail(line);
+  // A long parenthetical may wrap onto the next line: the heading is what stands before it.
+  const text = withoutRuleTail(line).replace(UNCLOSED_NOTE, '');
   // A table's header row heads what is under it by its first column ("ACTIVITY  PARAMETERS  MIN").
   const cells = cellsOf(text);
   if (cells.length >= 2 && !/\d/.test(withoutColumnDates(text))) {

@@ -308,6 +308,10 @@ function signatureBeforeMark(head: string): ParsedSignature | null {
   };
 }
 
+/** What may follow a signature's wrapped date on its line: a time and its zone, nothing else. */
+const WRAPPED_DATE_REST =
+  /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:[ECMP][SD]?T|UTC|GMT)\b)?(?:\s*\([A-Za-z ]{1,30}\))?)?\s*$/;
+
 /** A signer's printed name (and NPI) under the signature, between it and its date. */
 const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 
@@ -429,6 +433,13 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       const d = m && leadingDate(next.text.slice(m[0].length));
       if (next && m && d)
         sink.add(dateKind, d.iso, next, m[0].length + d.start, m[0].length + d.end);
+      else if (next) {
+        // A long signature line wrapped its date and time onto the next line ("09/21/26 16:48").
+        const lead = next.text.length - next.text.trimStart().length;
+        const w = leadingDate(next.text.slice(lead));
+        if (w && WRAPPED_DATE_REST.test(next.text.slice(lead + w.end)))
+          sink.add(dateKind, w.iso, next, lead + w.start, lead + w.end);
+      }
     }
   });
 }

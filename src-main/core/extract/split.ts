@@ -11,6 +11,7 @@ import type { DocType } from '../../../shared/model';
 import { findDates } from '../parse/dates';
 import { isTitleLine, titleType } from './classify';
 import { type Line, isBlank } from './lines';
+import { isRuleLine } from './layout';
 import { headerDateOn } from './service-dates';
 import { signsAbove } from './signatures';
 
@@ -19,6 +20,11 @@ export interface DocumentSlice {
   lines: Line[];
   /** Index into `lines` of the title line, or -1 when the file's note has no recognizable title. */
   titleIndex: number;
+  /**
+   * An entry of a dated log of visit notes ("DAILY SKILLED NOTES - September": "Date: 09/23/26
+   * ... signed", "Date: 09/25/26 ... signed"): the log's title and the header naming the patient.
+   */
+  entryOf?: { title: string; header: Line[] };
 }
 
 /** How many content lines after a title may hold its date. */
@@ -122,7 +128,57 @@ function clearlyStarts(
   );
 }
 
+/** A visit entry's first line: a date field first ("Date: 09/23/26  Tx day #2  Time in 10:05"). */
+const ENTRY_START =
+  /^\s*(?:Date(?: of (?:Service|Visit|Treatment))?|DOS|Visit Date|Treatment Date|Session Date)\s*:\s*/i;
+
+function entryStartDate(line: Line): string | null {
+  const m = ENTRY_START.exec(line.text);
+  if (!m) return null;
+  return findDates(line.text.slice(m[0].length)).find((d) => d.start === 0)?.iso ?? null;
+}
+
+/**
+ * A titled log of short visit notes splits into one document per entry: an entry starts at a
+ * date field after the entry before it was signed or ruled off, and the log holds at least two
+ * entries of different dates. Each entry keeps the log's title and its patient header.
+ */
+function splitEntries(slice: DocumentSlice): DocumentSlice[] {
+  // A log printed over several pages repeats its title in the running header.
+  const title =
+    (slice.titleIndex >= 0 ? slice.lines[slice.titleIndex]! : null) ??
+    slice.lines.find((l) => l.running && isTitleLine(l.text)) ??
+    null;
+  if (!title || titleType(title.text) !== 'daily-note') return [slice];
+  const content = slice.lines.filter((l) => !l.running && !isBlank(l));
+  const starts: number[] = [];
+  const dates = new Set<string>();
+  let prev: Line | null = null;
+  for (const line of content) {
+    const date = entryStartDate(line);
+    if (
+      date &&
+      (starts.length === 0 || (prev && (signsAbove(prev.text) || isRuleLine(prev.text))))
+    ) {
+      starts.push(slice.lines.indexOf(line));
+      dates.add(date);
+    }
+    prev = line;
+  }
+  if (starts.length < 2 || dates.size < 2) return [slice];
+  const header = slice.lines.slice(0, starts[0]);
+  return starts.map((from, k) => ({
+    lines: slice.lines.slice(from, starts[k + 1] ?? slice.lines.length),
+    titleIndex: -1,
+    entryOf: { title: title.text.trim(), header },
+  }));
+}
+
 export function splitDocuments(all: Line[]): DocumentSlice[] {
+  return splitTitled(all).flatMap(splitEntries);
+}
+
+function splitTitled(all: Line[]): DocumentSlice[] {
   const content = all.filter((l) => !l.running && !isBlank(l));
   const continued = continuedPages(all);
   const letterheads = letterheadTexts(content);

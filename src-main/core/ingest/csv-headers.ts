@@ -34,6 +34,9 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Patient Full Name',
     'Client Name',
     'Client',
+    // Long-term care calls the patient a resident.
+    'Resident Name',
+    'Resident',
     'Name',
   ],
   lastName: ['Patient Last Name', 'Last Name', 'Pt Last Name', 'Last', 'Surname', 'Family Name'],
@@ -48,6 +51,8 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Chart Number',
     'Patient ID',
     'Pt ID',
+    'Resident ID',
+    'Res ID',
     'PID',
     'Patient Account',
     'Patient Account Number',
@@ -250,6 +255,7 @@ export function mapLedgerHeaders(headers: string[]): LedgerColumns {
 const HEADER_WORDS: ReadonlyArray<[LedgerField, RegExp]> = [
   ['units', /^(?!.*(?:price|charge|amount|amt|cost|fee|rate)).*(?:units?|qty|quantity)/],
   ['payer', /^(?!.*(?:class|type|category|paid|id|number|no$)).*(?:carrier|insur|payer|payor)/],
+  ['patient', /^(?:patient|resident|client|member)(?:fullname|name)?$/],
 ];
 
 const isTaken = (fields: Partial<Record<LedgerField, number>>, index: number): boolean =>

@@ -19,6 +19,8 @@ export const PATIENT_NAME_LABELS: readonly string[] = [
   'Employee(?: Name)?',
   'Member(?: Name)?',
   'Beneficiary(?: Name)?',
+  // Long-term care: "Resident: PELLETIER, MARGARET", "1. Resident name: ...".
+  'Resident(?: Name)?',
   // Forms add the order they expect: "Name (Last, First, Middle):".
   'Name(?: \\((?:Last|First)[A-Za-z, ]{0,30}\\))?',
 ];
@@ -37,7 +39,7 @@ export const OTHER_PARTY =
 
 /** Party blocks whose plain "Name" is the patient's: the forms' own words for the patient. */
 export const PATIENT_PARTY =
-  /^(?:patient|employee|injured (?:worker|employee)|worker|claimant|member|beneficiary|client|subscriber|insured)$/i;
+  /^(?:patient|employee|injured (?:worker|employee)|worker|claimant|member|beneficiary|client|subscriber|insured|resident)$/i;
 
 /**
  * A form's split name fields: "Last<TAB>DELGADO<TAB>First<TAB>RAMON", "Last Name: Roe  First Name:
@@ -128,7 +130,7 @@ export const DOB_LABEL =
 
 /** The chart's own number for the patient: MRN, PID, account, chart or patient number. */
 export const MRN_LABEL =
-  /\b(?:MRN|Medical Record (?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient (?:ID|#|No\.?|Number)|Pt\.? ID|PID)\s*[:#]?\s*/dgi;
+  /\b(?:MRN|MR\s*#|Medical Record (?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient (?:ID|#|No\.?|Number)|Pt\.? ID|PID)\s*[:#]?\s*/dgi;
 
 /** A labelled claim number: "Claim #:", "Claim number:", "WC Claim No.", "Carrier claim ID". */
 export const CLAIM_LABEL = /\bClaim\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*|\bClaim\s*:\s*/dgi;

@@ -27,6 +27,10 @@ const TREATMENT_LISTS = [
   'services provided',
   'services rendered',
   'type of services',
+  'skilled interventions',
+  'skilled intervention',
+  'skilled services',
+  'interventions provided',
   'types of services',
   'planned services',
   'procedures',
@@ -324,6 +328,7 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'limitations to function',
     'functional abilities',
     'functional activities',
+    'functional scores',
     'functional capacity',
   ],
   'job-demands': [
@@ -435,6 +440,8 @@ const REVISION_WORD = /^(?:updated|revised|amended|modified|new|current|continue
  * testing 3/30/26 vs eval vs job (Medium)", "Capacity compared with job demands", "Final testing".
  */
 const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
+  // The MDS / IRF-PAI functional abilities section by its letters ("Section GG scores").
+  { name: 'functional-limitations', re: /\bsection\s+GG\b/i },
   {
     name: 'objective',
     re: /\b(?:exit|entry|baseline|final|interim|discharge)\s+(?:functional\s+)?(?:testing|tests?|measures|measurements|capacity|FCE)\b/i,
