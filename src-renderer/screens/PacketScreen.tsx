@@ -113,6 +113,12 @@ function ExhibitRow({
   );
 }
 
+/** Where the packet's denial code came from, in words. */
+const DENIAL_SOURCE: Record<string, string> = {
+  remit: "from the claim's 835",
+  user: 'entered by you',
+};
+
 export function PacketScreen({ backend, id }: { backend: Backend; id: string }) {
   const { api, shell } = backend;
   const claimId = useId();
@@ -137,13 +143,14 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
       .then((d) => {
         setDetail(d);
         const first = d.claims.find((c) => c.denial) ?? d.claims[0];
-        if (first) {
-          setClaim(first.claimId);
-          if (first.denial) setDenial(`${first.denial.group}-${first.denial.carc}`);
-        }
+        // The denial comes from the claim's 835 unless the user enters another: the field starts
+        // empty so the packet says where its code came from.
+        if (first) setClaim(first.claimId);
       })
       .catch((err: unknown) => setError(messageOf(err)));
   }, [api, id]);
+
+  const selectedDenial = detail?.claims.find((c) => c.claimId === claim)?.denial ?? null;
 
   const request: PacketRequest = useMemo(
     () => ({
@@ -170,7 +177,12 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
           setPlan(p);
           setError(null);
         })
-        .catch((err: unknown) => live && setError(messageOf(err)));
+        .catch((err: unknown) => {
+          if (!live) return;
+          // A plan that cannot be made leaves no earlier claim's plan on screen.
+          setPlan(null);
+          setError(messageOf(err));
+        });
     }, 250);
     return () => {
       live = false;
@@ -270,7 +282,11 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                   id={denialId}
                   value={denial}
                   onChange={(e) => setDenial(e.target.value)}
-                  placeholder="e.g. CO-50"
+                  placeholder={
+                    selectedDenial
+                      ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
+                      : 'e.g. CO-50'
+                  }
                 />
                 <label htmlFor={kindId}>Packet type</label>
                 <select
@@ -285,7 +301,8 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
               {plan && (
                 <p className="muted small" data-testid="denial-meaning">
                   {plan.denial.group ? `${plan.denial.group}-` : ''}
-                  {plan.denial.carc}: {plan.denial.meaning} (from {plan.denial.source})
+                  {plan.denial.carc}: {plan.denial.meaning} (
+                  {DENIAL_SOURCE[plan.denial.source] ?? plan.denial.source})
                 </p>
               )}
               {plan?.deadline && (
@@ -326,7 +343,11 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
 
             <section aria-labelledby="exhibits-h" className="panel">
               <h2 id="exhibits-h">Exhibits</h2>
-              {!plan && <p role="status">Planning…</p>}
+              {!plan && (
+                <p role="status">
+                  {error ? 'No packet planned: see the message above.' : 'Planning…'}
+                </p>
+              )}
               {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
               <ol className="exhibits">
                 {exhibits.map((x, i) => (

@@ -259,6 +259,20 @@ describe('ChartReady in a browser against the real core', () => {
     expect(detail.findings.filter((f) => f.decision?.as === 'not-a-defect')).toHaveLength(1);
   });
 
+  it('offers no appeal for a claim returned as unprocessable, and says what to do instead', async () => {
+    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
+    const unprocessable = detail.claims.find((c) => c.denial?.remarks.includes('MA130'));
+    expect(unprocessable, 'the sample has a CO-4 / MA130 claim').toBeTruthy();
+    await page.goto(`${harness.url}#/packet/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { name: 'Appeal packet' }).waitFor();
+    await page.getByLabel('Claim', { exact: true }).selectOption(unprocessable!.claimId);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('no appeal rights');
+    expect(await page.getByText(/Appeal deadline/).count()).toBe(0);
+    await shot('06b-packet-unprocessable');
+    await checkA11y('packet for an unprocessable claim');
+  });
+
   it('highlights the quote in a text-only document', async () => {
     let found: { id: string; file: string; page: number } | null = null;
     for (const ep of episodes) {
@@ -296,8 +310,12 @@ describe('ChartReady in a browser against the real core', () => {
     await page.getByRole('heading', { name: 'Appeal packet' }).waitFor();
     const exhibits = page.getByTestId('exhibit');
     await expect.poll(() => exhibits.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    // The denial is the claim's 835's, and the screen says so; nothing is typed for the user.
     const denial = page.getByLabel('Denial reason (CARC)');
-    expect(await denial.inputValue()).toMatch(/^[A-Z]{2}-\w+$/);
+    expect(await denial.inputValue()).toBe('');
+    expect(await page.getByTestId('denial-meaning').textContent()).toContain(
+      "from the claim's 835",
+    );
 
     const firstTitle = await exhibits
       .first()

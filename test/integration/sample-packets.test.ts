@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PacketPlanView } from '../../shared/api';
+import { claimDenial } from '../../src-main/core/api/denials';
 import { buildPacketForEpisode } from '../../src-main/core/api/packets';
 import { runReview } from '../../src-main/core/api/review';
 import { saveSettings } from '../../src-main/core/api/settings';
@@ -168,5 +169,32 @@ describe('sample packets', () => {
     const indexPage = b.pages.findIndex((p) => /^\s*Exhibit Index\s*$/m.test(p));
     const letter = squash(b.pages.slice(0, indexPage).join(' '));
     expect(letter).not.toMatch(/progress report of/i);
+  });
+});
+
+describe('an appeal answers a denial the record holds', () => {
+  it('refuses an appeal letter for a paid claim instead of inventing a denial code', async () => {
+    const idx = report.models.findIndex((m) => m.claims.some((c) => !c.remit || !claimDenial(c)));
+    const model = report.models[idx]!;
+    const paid = model.claims.find((c) => !claimDenial(c))!;
+    await expect(packet(paid.claimId, 'appeal')).rejects.toThrow(
+      /No denial is on file for claim .*there is no denial for an appeal letter to answer/,
+    );
+    // The user's own code from the payer's notice is answered, and says it was entered.
+    const withCode = await packet(paid.claimId, 'appeal', 'CO-50');
+    expect(withCode.plan.denial.source).toBe('user');
+  });
+
+  it('a claim returned as unprocessable (MA130) gets the corrected-claim path, not an appeal', async () => {
+    const model = report.models.find((m) =>
+      m.claims.some((c) => claimDenial(c)?.remarks.includes('MA130')),
+    )!;
+    const claim = model.claims.find((c) => claimDenial(c)?.remarks.includes('MA130'))!;
+    await expect(packet(claim.claimId, 'appeal')).rejects.toThrow(
+      /returned as unprocessable .*MA130.*no appeal rights and no appeal deadline.*resubmit/,
+    );
+    // The records can still be sent when the payer asks for them; no deadline is claimed.
+    const adr = await packet(claim.claimId, 'adr');
+    expect(adr.plan.deadline).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClinicSettings } from '../../../shared/settings';
 import { deniedClaims } from '../../core/api/denials';
+import { PacketRequestError } from '../../core/api/packets';
 import { runReview, todayIso, writeReviewExport } from '../../core/api/review';
 import { saveSettings } from '../../core/api/settings';
 import { importPathsParallel } from '../../core/import/worker-pool';
@@ -18,7 +19,8 @@ export const DEMO_HELP = `Usage: chartready demo [--out DIR] [--as-of YYYY-MM-DD
 
 Imports the bundled sample chart (assets/sample-chart) into a fresh database in DIR (default
 ./chartready-demo), prints the documents found per patient and the rejected files, prints the
-review, writes review.json and review.csv, and writes one appeal packet PDF per denied claim.
+review, writes review.json and review.csv, and writes one appeal packet PDF per denied claim that
+has appeal rights.
 With --passphrase-env VAR the demo database is encrypted with the passphrase in VAR.`;
 
 export async function demoCommand(argv: string[]): Promise<number> {
@@ -78,9 +80,15 @@ export async function demoCommand(argv: string[]): Promise<number> {
     for (const m of models) {
       for (const denial of deniedClaims(m)) {
         const out = join(outDir, `packet-${denial.claimId.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`);
-        const lines = await writePacket(db, { claim: denial.claimId, kind: 'appeal', out, asOf });
-        lines.forEach((l) => console.log(l));
-        written.push(out);
+        try {
+          const lines = await writePacket(db, { claim: denial.claimId, kind: 'appeal', out, asOf });
+          lines.forEach((l) => console.log(l));
+          written.push(out);
+        } catch (err) {
+          // A claim with no appeal rights (returned as unprocessable) gets no appeal letter.
+          if (!(err instanceof PacketRequestError)) throw err;
+          console.log(`${denial.claimId}: no appeal packet. ${err.message}`);
+        }
       }
     }
     if (written.length === 0) console.log('no denied claims in the imported remits');

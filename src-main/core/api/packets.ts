@@ -54,6 +54,27 @@ export function resolveDenial(
   return { carc: '50', group: null, source: 'default', remitDate: remitDate(episode, claimId) };
 }
 
+/** Remark codes that return a claim as unprocessable: no appeal rights, correct and resubmit. */
+const UNPROCESSABLE_REMARKS = new Set(['MA130']);
+
+/**
+ * An appeal answers a denial. Without one on file there is nothing to appeal (the packet never
+ * invents a denial code), and a claim returned as unprocessable has no appeal rights: it is
+ * corrected and resubmitted, and no appeal deadline runs.
+ */
+function refuseAppealWithoutRights(denial: DenialReason, claimId: string | null): void {
+  const claim = claimId ? `claim ${claimId}` : 'this episode';
+  if (denial.source === 'default')
+    throw new PacketRequestError(
+      `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build a records-request response (no argument) if the payer asked for the records.`,
+    );
+  const remark = (denial.remarks ?? []).find((r) => UNPROCESSABLE_REMARKS.has(r.toUpperCase()));
+  if (remark)
+    throw new PacketRequestError(
+      `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${denial.group ? `${denial.group}-` : ''}${denial.carc} with remark ${remark}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; a records-request response can still be built if the payer asks for the records.`,
+    );
+}
+
 function remitDate(episode: EpisodeModel, claimId: string | null): IsoDate | null {
   const c = episode.claims.find((x) => x.claimId === claimId);
   return c?.remitDate ?? null;
@@ -70,11 +91,14 @@ export function packetInput(
   if (claimId && !episode.claims.some((c) => c.claimId === claimId)) {
     throw new PacketRequestError(`claim ${claimId} is not part of episode ${episode.id}`);
   }
+  const kind = req.kind ?? 'appeal';
+  const denial = resolveDenial(episode, claimId, req.denial);
+  if (kind === 'appeal') refuseAppealWithoutRights(denial, claimId);
   return {
     episode,
     findings,
-    kind: req.kind ?? 'appeal',
-    denial: resolveDenial(episode, claimId, req.denial),
+    kind,
+    denial,
     claimId,
     settings: getSettings(db),
     today,
