@@ -28,6 +28,14 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
 
 const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
 
+/** Severity in words beside the status, so it is never told by colour alone. */
+const SEVERITY_LABEL: Record<Finding['severity'], string> = {
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Info',
+};
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
 function statusClass(f: Finding): string {
   if (f.status === 'fail') return f.severity === 'error' ? 'fail' : 'warn';
   return f.status === 'n/a' ? 'na' : f.status;
@@ -136,6 +144,11 @@ function FindingItem({
     <li className={`finding ${statusClass(f)}`} data-rule={f.rule}>
       <div className="finding-head">
         <span className={`badge ${statusClass(f)}`}>{STATUS_LABEL[f.status]}</span>
+        {(f.status === 'fail' || f.status === 'warn') && (
+          <span className="severity" data-severity={f.severity}>
+            {SEVERITY_LABEL[f.severity]}
+          </span>
+        )}
         <span className="mono rule-id">{f.rule}</span>
         {f.new && <span className="badge new">New</span>}
         {f.dates.length > 0 && (
@@ -365,7 +378,11 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
             if (all.length === 0) return null;
             const shown = all
               .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
-              .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+              .sort(
+                (a, b) =>
+                  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+                  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+              );
             const failing = all.filter((f) => f.status === 'fail').length;
             return (
               <section key={g.id} aria-labelledby={`g-${g.id}`} className="group">

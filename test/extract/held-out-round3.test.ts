@@ -524,3 +524,44 @@ describe('fifth round: long-term care logs and a portal export', () => {
     ]);
   });
 });
+
+describe('sixth round: a legacy system’s fixed-width printouts', () => {
+  it('reads labels with dot leaders, a signature with its date on the next line, and the reason and period fields', () => {
+    const docs = readPages([
+      [
+        'RUN DATE: 11/30/26            WESTFORK REHAB SYSTEMS             PAGE   1',
+        'PATIENT NAME..: MADRIGAL, ESTEBAN          ACCT #........: 0077120',
+        'DOB...........: 02/03/77                   DOS...........: 04/10/26',
+        '                     WORK CONDITIONING DISCHARGE SUMMARY',
+        'RPT PERIOD....: 03/30/26 THRU 04/10/26',
+        'REASON D/C....: GOALS MET - RETURNED TO FULL DUTY',
+        'ASSESSMENT:',
+        '  DEFICITS IN OVERHEAD LIFT NO LONGER PREVENT RTW.',
+        'SIGNED BY.....: PAULA NGATA, PT',
+        'SIGNED DATE...: 04/10/26 1402',
+      ].join('\n'),
+    ]);
+    const [doc] = docs;
+    expect(values(doc!, 'patient-name')).toEqual(['MADRIGAL, ESTEBAN']);
+    expect(values(doc!, 'date-of-service')).toContain('2026-04-10');
+    expect(values(doc!, 'discharge-reason')).toEqual(['GOALS MET - RETURNED TO FULL DUTY']);
+    expect(values(doc!, 'signer')).toEqual(['PAULA NGATA']);
+    expect(values(doc!, 'signed-date')).toEqual(['2026-04-10']);
+    // The field's dots never reach a quote's words: the quote is the page's own text.
+    const name = doc!.facts.find((f) => f.kind === 'patient-name')!;
+    expect(name.provenance.quote).toBe('MADRIGAL, ESTEBAN');
+  });
+
+  it('a physician signature noted as signed on the original is a signature; "on" before a name is not a date', () => {
+    const [doc] = read(
+      [
+        'PRESCRIPTION',
+        'DATE: 02/18/26',
+        'MD SIGNATURE..: OLUWASEUN ADEBAYO MD (SIGNED ON ORIGINAL)',
+        'DATE SIGNED...: 02/18/26',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'physician-signer')).toEqual(['OLUWASEUN ADEBAYO']);
+    expect(values(doc!, 'physician-signed-date')).toEqual(['2026-02-18']);
+  });
+});

@@ -10,7 +10,7 @@ import type { Line } from './lines';
 import { headingOf } from './sections';
 import { withoutRuleTail } from './layout';
 
-const REASON = String.raw`(?:reason\s+for\s+(?:discharge|d\/c)|discharge\s+reason|d\/c\s+reason|reason\s+discharged)`;
+const REASON = String.raw`(?:reason\s+(?:for\s+)?(?:discharge|d\/c)|discharge\s+reason|d\/c\s+reason|reason\s+discharged)`;
 /** The label with its value on the same line. */
 const LABELLED = new RegExp(String.raw`\b${REASON}\s*(?::|-|–)\s*`, 'i');
 /** The label alone on its line: a heading whose value is the next non-blank line. */

@@ -60,7 +60,8 @@ import { documentTextHash } from './text-hash';
  * "/es/" signatures, headings ruled to the margin, goal grids under goal lists, fax cover sheets;
  * chart prints ("Treatment Encounter" pages, weekday dates after a label, long titles), speech
  * therapy's trials and accuracy, limitations stated in an assessment's prose; long-term care
- * ("Resident:", logs of signed visit entries, Section GG scores), signature dates wrapped under it.
+ * ("Resident:", logs of signed visit entries, Section GG scores), signature dates wrapped under it;
+ * legacy fixed-width printouts (dot-leader labels, padded label colons).
  */
 export const EXTRACTOR_VERSION = 2;
 

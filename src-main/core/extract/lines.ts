@@ -19,10 +19,27 @@ export function pageLines(page: PageText): Line[] {
     let nl = t.indexOf('\n', start);
     if (nl < 0) nl = t.length;
     const end = nl > start && t[nl - 1] === '\r' ? nl - 1 : nl;
-    lines.push({ page: page.page, start, end, text: t.slice(start, end), running: false });
+    lines.push({
+      page: page.page,
+      start,
+      end,
+      text: withoutDotLeaders(t.slice(start, end)),
+      running: false,
+    });
     start = nl + 1;
   }
   return lines;
+}
+
+/**
+ * A legacy report's dot leaders between a label and its colon ("PT NAME.......: ROE, JAN") read
+ * as spaces, so every reader sees "PT NAME       : ROE, JAN"; the length (and every offset into
+ * the page) stays the same.
+ */
+const DOT_LEADER = /(?<=[A-Za-z0-9#)/])\.{2,}(?=\s*:)/g;
+
+function withoutDotLeaders(text: string): string {
+  return text.includes('..') ? text.replace(DOT_LEADER, (m) => ' '.repeat(m.length)) : text;
 }
 
 export function isBlank(line: Line): boolean {

@@ -47,12 +47,19 @@ function labeledDates(text: string, label: RegExp): DateHit[] {
  */
 function fieldBefore(text: string, at: number): string {
   const before = text.slice(0, at);
-  const gap = Math.max(
-    before.lastIndexOf('\t'),
-    before.lastIndexOf('|'),
-    before.search(/ {3,}[^ ]*$/),
-  );
+  const gap = Math.max(before.lastIndexOf('\t'), before.lastIndexOf('|'), lastColumnGap(before));
   return before.slice(gap + 1);
+}
+
+/**
+ * Where the last column gap (three spaces or more) starts; a run of spaces that leads up to a
+ * colon pads its label ("DOS           : 04/10/26", a legacy report's dot leaders) and is no gap.
+ */
+function lastColumnGap(text: string): number {
+  const t = text.trimEnd();
+  let gap = -1;
+  for (const m of t.matchAll(/ {3,}/g)) if (t[m.index + m[0].length] !== ':') gap = m.index;
+  return gap;
 }
 
 /** Labelled dates whose own field is not a birth, injury, signature or validity date. */

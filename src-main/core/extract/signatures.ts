@@ -24,7 +24,7 @@ const SIGNED_MARK = /\/e?s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE =
-  /^\s*(?:Date(?:\s+signed)?|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
+  /^\s*(?:Date(?:\s+signed)?|Signed\s+date|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
 const BLANK_BODY = /^[\s_.\-/~=]*$/;
 
 export function isSignatureLine(text: string): boolean {
@@ -64,10 +64,10 @@ const LEADING_S_MARK = /^\s*(?:\/e?s\/|(?:electronically|digitally)\s+signed(?:\
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
 const E_SIGNED_TAIL =
-  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file)\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /\s{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|[A-Z][a-z]{2})|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /\s{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
