@@ -82,3 +82,17 @@ describe('desktop service', () => {
     expect(plan.exhibits.length).toBeGreaterThan(0);
   });
 });
+
+describe('the default payer profile in Settings', () => {
+  it('applies to every episode once saved, and choosing automatic gives each payer its own again', async () => {
+    const before = await service.listEpisodes();
+    expect(new Set(before.map((e) => e.profile)).size).toBeGreaterThan(1);
+    const settings = await service.getSettings();
+    await service.saveSettings({ ...settings, defaultPayerProfile: 'commercial' });
+    const forced = await service.listEpisodes();
+    expect(forced.every((e) => e.profile === 'commercial')).toBe(true);
+    await service.saveSettings({ ...settings, defaultPayerProfile: null });
+    const after = await service.listEpisodes();
+    expect(after.map((e) => e.profile)).toEqual(before.map((e) => e.profile));
+  });
+});

@@ -3,7 +3,7 @@
  * re-reviews, reopened when the finding changes or a fixed one comes back, every decision in the
  * hash-chained audit log; the findings and decide commands; a store path that does not exist.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,6 +181,39 @@ describe('findings and decide commands', () => {
       expect(r.out()).toContain('by R. Lindahl');
     } finally {
       db = openDatabase(dbPath);
+    }
+  });
+
+  it('review applies the default payer profile chosen in Settings unless --payer-profile says otherwise', async () => {
+    saveSettings(db, { ...getSettings(db), defaultPayerProfile: 'commercial' });
+    db.close();
+    try {
+      const out = join(dir, 'settings-profile.json');
+      const r = run(['review', '--db', dbPath, '--format', 'json', '--as-of', AS_OF, '--out', out]);
+      expect(await r.code).toBe(0);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as {
+        episodes: Array<{ profile: string }>;
+      };
+      expect(report.episodes.every((e) => e.profile === 'commercial')).toBe(true);
+      const own = run([
+        'review',
+        '--db',
+        dbPath,
+        '--format',
+        'json',
+        '--payer-profile',
+        'medicare',
+        '--out',
+        out,
+      ]);
+      expect(await own.code).toBe(0);
+      const mine = JSON.parse(readFileSync(out, 'utf8')) as {
+        episodes: Array<{ profile: string }>;
+      };
+      expect(mine.episodes.every((e) => e.profile === 'medicare')).toBe(true);
+    } finally {
+      db = openDatabase(dbPath);
+      saveSettings(db, { ...getSettings(db), defaultPayerProfile: null });
     }
   });
 

@@ -1,4 +1,5 @@
 import { reviewStore, writeReviewExport } from '../../core/api/review';
+import { getSettings } from '../../core/api/settings';
 import { filesReadByOlderReader } from '../../core/import/reanalyze';
 import { once } from 'node:events';
 import { csvChunks, jsonChunks, textChunks } from '../../core/review/format';
@@ -42,7 +43,8 @@ export async function reviewCommand(argv: string[]): Promise<number> {
     const progress = reviewProgress();
     const report = reviewStore(db, {
       asOf,
-      profile: values['payer-profile'] ?? null,
+      // --payer-profile, else the default chosen in Settings, else each episode's payer decides.
+      profile: values['payer-profile'] ?? getSettings(db).defaultPayerProfile ?? null,
       onProgress: progress.update,
     });
     progress.done();

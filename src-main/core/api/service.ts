@@ -111,7 +111,7 @@ export class ChartReadyService implements ChartReadyApi {
       const payers = new PayerDecisions();
       const report = reviewStore(this.db, {
         asOf: this.asOf(),
-        profile: this.opts.profile ?? null,
+        profile: this.profileOverride(),
         resolution,
         onPayerDecision: payers.onPayerDecision,
         onEpisode: (model, r) =>
@@ -127,6 +127,14 @@ export class ChartReadyService implements ChartReadyApi {
       this.models.clear();
     }
     return this.cache;
+  }
+
+  /**
+   * The profile every episode gets instead of the one its payer chooses: the shell's (command
+   * line) first, else the one chosen in Settings; null lets each episode's payer decide.
+   */
+  private profileOverride(): string | null {
+    return this.opts.profile ?? getSettings(this.db).defaultPayerProfile ?? null;
   }
 
   private asOf(): string {
@@ -331,7 +339,8 @@ export class ChartReadyService implements ChartReadyApi {
     const cache = this.reviewed();
     if (patientIds.length === 0) return;
     const touched = new Set(patientIds.map((id) => id - 1));
-    const override = this.opts.profile ? loadPayerProfile(this.opts.profile) : null;
+    const name = this.profileOverride();
+    const override = name ? loadPayerProfile(name) : null;
     const entries = [...cache.byId.entries()].filter(([, r]) => !touched.has(r.patient));
     const list = readPayerList(this.db);
     let episodes = 0;
@@ -375,7 +384,14 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async saveSettings(req: ClinicSettings): Promise<ClinicSettings> {
-    return saveSettings(this.db, req);
+    const before = getSettings(this.db).defaultPayerProfile ?? null;
+    const saved = saveSettings(this.db, req);
+    // A different default profile changes every episode's review: review again on next use.
+    if ((saved.defaultPayerProfile ?? null) !== before) {
+      this.cache = null;
+      this.models.clear();
+    }
+    return saved;
   }
 }
 
