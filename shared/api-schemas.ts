@@ -73,6 +73,7 @@ export const EpisodeIdSchema = z.strictObject({ id });
 export const EvidenceRequestSchema = z.strictObject({
   file: path,
   page: z.number().int().min(1).max(100_000),
+  line: z.number().int().min(1).max(100_000_000).optional(),
 });
 
 export const PacketRequestSchema = z.strictObject({

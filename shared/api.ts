@@ -137,6 +137,8 @@ export interface EpisodeDetail {
 export interface EvidenceRequest {
   file: string;
   page: number;
+  /** A ledger row, 835 segment or FHIR item: the billing line the evidence cites. */
+  line?: number;
 }
 
 export type EvidencePage =

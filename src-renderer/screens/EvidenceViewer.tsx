@@ -79,7 +79,11 @@ export function EvidenceViewer({
     setPage(null);
     setError(null);
     api
-      .getEvidence({ file: evidence.file, page: evidence.page })
+      .getEvidence({
+        file: evidence.file,
+        page: evidence.page,
+        ...(evidence.line != null ? { line: evidence.line } : {}),
+      })
       .then((p) => live && setPage(p))
       .catch((err: unknown) => live && setError(messageOf(err)));
     heading.current?.focus();

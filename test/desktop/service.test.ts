@@ -96,3 +96,28 @@ describe('the default payer profile in Settings', () => {
     expect(after.map((e) => e.profile)).toEqual(before.map((e) => e.profile));
   });
 });
+
+describe('evidence for a billing line', () => {
+  it('opens the ledger rows around the cited one, in words, with the cited line in them', async () => {
+    const list = await service.listEpisodes();
+    let cited: { file: string; page: number; line?: number; quote: string } | undefined;
+    for (const e of list) {
+      const d = await service.getEpisode({ id: e.id });
+      cited = d.findings
+        .flatMap((f) => f.evidence)
+        .find((x) => x.line != null && /ledger/.test(x.file));
+      if (cited) break;
+    }
+    expect(cited, 'a finding cites a ledger line').toBeTruthy();
+    const page = await service.getEvidence({
+      file: cited!.file,
+      page: cited!.page,
+      line: cited!.line!,
+    });
+    expect(page.kind).toBe('text');
+    expect(page.pageCount).toBe(1);
+    if (page.kind !== 'text') return;
+    expect(page.text).toContain(cited!.quote);
+    expect(page.text.split('\n')[0]).toMatch(/^Billing lines read from .*date of service/);
+  });
+});

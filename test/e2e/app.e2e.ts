@@ -273,6 +273,34 @@ describe('ChartReady in a browser against the real core', () => {
     await checkA11y('packet for an unprocessable claim');
   });
 
+  it('opens a ledger line’s evidence as the rows read from the ledger, the cited one highlighted', async () => {
+    let found: { id: string; file: string; line: number } | null = null;
+    for (const ep of episodes) {
+      if (found) break;
+      const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
+      const ev = d.findings
+        .filter((f) => f.status === 'fail')
+        .flatMap((f) => f.evidence)
+        .find((e) => e.line != null && /\.csv$/i.test(e.file));
+      if (ev) found = { id: ep.id, file: ev.file, line: ev.line! };
+    }
+    expect(found, 'a failing finding cites a ledger line').toBeTruthy();
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(found!.id)}`);
+    await page
+      .getByRole('button', {
+        name: `Show evidence: ${found!.file.split('/').pop()} line ${found!.line}`,
+      })
+      .first()
+      .click();
+    const viewer = page.getByTestId('evidence-viewer');
+    await viewer.locator('mark').first().waitFor({ timeout: 15_000 });
+    expect(await viewer.textContent()).toContain('Billing lines read from');
+    expect(await viewer.textContent()).not.toContain('of 0');
+    await viewer.scrollIntoViewIfNeeded();
+    await shot('06c-evidence-ledger');
+    await checkA11y('ledger evidence');
+  });
+
   it('highlights the quote in a text-only document', async () => {
     let found: { id: string; file: string; page: number } | null = null;
     for (const ep of episodes) {

@@ -15,6 +15,7 @@ import type {
   EpisodeDetail,
   EpisodeSummary,
   EvidencePage,
+  EvidenceRequest,
   ImportProgressEvent,
   ImportResponse,
   PacketPlanView,
@@ -35,6 +36,7 @@ import { importPathsParallel } from '../import/worker-pool';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import { profileFor, reviewStore, todayIso } from './review';
+import { lineQuote } from '../episodes/build';
 import {
   assignDocument,
   buildPatientEpisodes,
@@ -259,8 +261,12 @@ export class ChartReadyService implements ChartReadyApi {
     };
   }
 
-  async getEvidence(req: { file: string; page: number }): Promise<EvidencePage> {
+  async getEvidence(req: EvidenceRequest): Promise<EvidencePage> {
     const src = loadStoredSource(this.db, req.file);
+    if (src.kind === 'text' && src.pages.length === 0) {
+      const billing = billingEvidencePage(this.db, req.file, req.line ?? 1);
+      if (billing) return billing;
+    }
     if (src.kind === 'pdf') {
       const text =
         (
@@ -451,3 +457,47 @@ export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[
 }
 
 export { profileFor };
+
+/** How many billing lines around the cited one the evidence viewer shows. */
+const BILLING_CONTEXT_LINES = 12;
+
+/**
+ * Evidence for a billing line (a ledger row, an 835 service segment, a FHIR item) in words: the
+ * lines read from that file around the cited one, each written as findings quote it, so the
+ * viewer highlights the cited line under a header that names the columns.
+ */
+function billingEvidencePage(db: Db, file: string, line: number): EvidencePage | null {
+  const fileId = (
+    db.prepare('SELECT id FROM files WHERE path = ? ORDER BY id DESC LIMIT 1').get(file) as
+      { id: number } | undefined
+  )?.id;
+  if (fileId === undefined) return null;
+  const rows = db
+    .prepare(
+      `SELECT source, line, dos, code, modifiers, units, claim_id, patient_name, charge
+         FROM billing_lines WHERE file_id = ? AND line BETWEEN ? AND ? ORDER BY line, id`,
+    )
+    .all(fileId, Math.max(1, line - BILLING_CONTEXT_LINES), line + BILLING_CONTEXT_LINES) as Array<{
+    source: string;
+    line: number;
+    dos: string;
+    code: string;
+    modifiers: string;
+    units: number;
+    claim_id: string | null;
+    patient_name: string | null;
+    charge: number | null;
+  }>;
+  if (rows.length === 0) return null;
+  const where =
+    rows[0]!.source === 'remit' ? 'segment' : rows[0]!.source === 'fhir' ? 'item' : 'line';
+  const text = [
+    `Billing lines read from ${file} (${where}, date of service, code-modifiers x units, claim; patient; charge):`,
+    '',
+    ...rows.map(
+      (r) =>
+        `${lineQuote(r.source, r.line, r.dos, r.code, r.modifiers ? r.modifiers.split(' ').filter(Boolean) : [], r.units, r.claim_id)}   ${r.patient_name ?? ''}   ${r.charge != null ? r.charge.toFixed(2) : ''}`,
+    ),
+  ].join('\n');
+  return { kind: 'text', file, page: 1, pageCount: 1, text };
+}

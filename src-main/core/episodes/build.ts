@@ -440,7 +440,7 @@ function splitModifiers(modifiers: string): string[] {
   return mods.includes('') ? mods.filter(Boolean) : mods;
 }
 
-function lineQuote(
+export function lineQuote(
   source: string,
   line: number,
   dos: string,
