@@ -106,3 +106,29 @@ describe('matchPatients with MRNs', () => {
     expect(patientOf[0]).not.toBe(patientOf[2]);
   });
 });
+
+describe('a first initial where others write the whole first name', () => {
+  it('joins "Re: J. Kowalski" to the one Kowalski whose first name starts with J', () => {
+    const { patientOf, patients } = matchPatients([
+      { name: 'Kowalski, Jakub', dob: '1981-02-03', mrn: 'A100' },
+      { name: 'Kowalski, J', dob: null, mrn: null },
+      { name: 'Hollis, Trevor', dob: '1990-05-06', mrn: 'A200' },
+    ]);
+    expect(patients).toHaveLength(2);
+    expect(patientOf[1]).toBe(patientOf[0]);
+  });
+
+  it('guesses nothing when two patients share the surname and the initial, or the initial differs', () => {
+    const two = matchPatients([
+      { name: 'Kowalski, Jakub', dob: '1981-02-03', mrn: 'A100' },
+      { name: 'Kowalski, Joanna', dob: '1984-07-08', mrn: 'A101' },
+      { name: 'Kowalski, J', dob: null, mrn: null },
+    ]);
+    expect(two.patients).toHaveLength(3);
+    const other = matchPatients([
+      { name: 'Kowalski, Jakub', dob: '1981-02-03', mrn: 'A100' },
+      { name: 'Kowalski, M', dob: null, mrn: null },
+    ]);
+    expect(other.patients).toHaveLength(2);
+  });
+});

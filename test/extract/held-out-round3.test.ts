@@ -565,3 +565,58 @@ describe('sixth round: a legacy system’s fixed-width printouts', () => {
     expect(values(doc!, 'physician-signed-date')).toEqual(['2026-02-18']);
   });
 });
+
+describe('seventh round: case-manager correspondence and notes printed page by page', () => {
+  it('a page that repeats the note’s title and header band continues it; a new date starts a new note', () => {
+    const head = (dos: string) => [
+      'INITIAL EVALUATION AND PLAN OF CARE',
+      'Patient: Ferrante, Luca   DOB: 01/02/1970',
+      `Date of Service: ${dos}`,
+      'Therapist: Ana Ruiz, PT',
+    ];
+    const docs = readPages([
+      [...head('03/03/2026'), 'HISTORY', 'Fell at work.'].join('\n'),
+      [...head('03/03/2026'), 'GOALS', 'LTG 1: lift 40 lb in 4 weeks.'].join('\n'),
+    ]);
+    expect(docs).toHaveLength(1);
+    const two = readPages([
+      [...head('03/03/2026'), 'HISTORY', 'Fell at work.'].join('\n'),
+      [...head('03/31/2026'), 'HISTORY', 'Re-evaluated.'].join('\n'),
+    ]);
+    expect(two.map((d) => d.date)).toEqual(['2026-03-03', '2026-03-31']);
+  });
+
+  it('reads signers with a job title or a supervising remark after their credentials', () => {
+    const [doc] = read(
+      [
+        'WORK HARDENING DAILY NOTE',
+        'Date of Service: 04/14/2026',
+        'Electronically signed by Kofi Mensah, MS, ATC, Return-to-Work Coordinator on 04/14/2026 10:40',
+        'Reviewed and co-signed by Ines Varga, PT, DPT (supervising physical therapist) on 04/14/2026 12:05',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'signer')).toEqual(['Kofi Mensah', 'Ines Varga']);
+    expect(values(doc!, 'credentials')).toEqual(['MS, ATC', 'PT, DPT']);
+  });
+
+  it('a discharge summary that carries the exit capacity testing is the discharge', () => {
+    const [doc] = read(
+      [
+        'WORK HARDENING DISCHARGE SUMMARY / EXIT FUNCTIONAL CAPACITY EVALUATION',
+        'Date of Service: 05/18/2026',
+        'Goal 1: push 80 lbf on the sled - MET (82 lbf).',
+      ].join('\n'),
+    );
+    expect(doc!.type).toBe('discharge-summary');
+    // A force goal in pounds-force is measurable.
+    const [plan] = read(
+      [
+        'PLAN OF CARE',
+        'Date: 05/01/2026',
+        'Goals:',
+        'LTG 1: pull 60 lbf on the cart in 2 weeks.',
+      ].join('\n'),
+    );
+    expect(plan!.facts.find((f) => f.kind === 'goal-long')?.detail?.measurable).toBe(true);
+  });
+});

@@ -192,6 +192,34 @@ export function matchPatients(inputs: IdentityInput[]): {
     if (compatible) for (const r of roots.slice(1)) union(roots[0]!, r);
   }
 
+  // "Re: J. Kowalski", "EE: T. Hollis": a first initial joins the one patient of that surname
+  // whose first name starts with it, when nothing conflicts; with two such patients, neither.
+  const named = summarize();
+  const fullByLast = new Map<string, Array<{ root: number; first: string }>>();
+  for (const [root, c] of named)
+    for (const k of c.keys) {
+      const [last, first] = k.split('|') as [string, string];
+      if (first.length > 1)
+        fullByLast.set(last, [...(fullByLast.get(last) ?? []), { root, first }]);
+    }
+  for (const [root, c] of named) {
+    const keys = [...c.keys];
+    if (keys.length === 0 || !keys.every((k) => k.split('|')[1]!.replace(/\W/g, '').length === 1))
+      continue;
+    const [last, initial] = keys[0]!.split('|') as [string, string];
+    const letter = initial.replace(/\W/g, '');
+    const candidates = [
+      ...new Set(
+        (fullByLast.get(last) ?? [])
+          .filter((x) => x.first.startsWith(letter))
+          .map((x) => find(x.root)),
+      ),
+    ];
+    if (candidates.length !== 1) continue;
+    const target = named.get(candidates[0]!) ?? summarize().get(candidates[0]!);
+    if (target && !conflicts(c, target)) union(candidates[0]!, root);
+  }
+
   const final = summarize();
   const index = new Map<number, number>();
   const patients: Cluster[] = [];

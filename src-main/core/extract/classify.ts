@@ -15,6 +15,11 @@ export const REQUEST_FOR_AUTHORIZATION =
  */
 export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'communication', re: /\bletter of medical necessity\b|\bLMN\b/i },
+  // "Discharge Summary / Exit Functional Capacity Evaluation": a discharge with its exit testing.
+  {
+    type: 'discharge-summary',
+    re: /\bdischarge (?:summary|note|report)\b.*\b(?:FCE|functional capacity)\b|\b(?:FCE|functional capacity)\b.*\bdischarge (?:summary|note|report)\b/i,
+  },
   { type: 'fce', re: /\bfunctional capacity (?:evaluation|assessment|exam)\b|\bFCE\b/i },
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {

@@ -61,7 +61,8 @@ import { documentTextHash } from './text-hash';
  * chart prints ("Treatment Encounter" pages, weekday dates after a label, long titles), speech
  * therapy's trials and accuracy, limitations stated in an assessment's prose; long-term care
  * ("Resident:", logs of signed visit entries, Section GG scores), signature dates wrapped under it;
- * legacy fixed-width printouts (dot-leader labels, padded label colons).
+ * legacy fixed-width printouts (dot-leader labels, padded label colons); pages that repeat their
+ * note's header continue it, signers' job titles, discharges with their exit FCE.
  */
 export const EXTRACTOR_VERSION = 2;
 

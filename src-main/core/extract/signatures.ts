@@ -6,7 +6,7 @@ import { authorRoleOf, isCredentialToken } from '../domain/credentials';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -65,6 +65,10 @@ const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
 const E_SIGNED_TAIL =
   /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+/** A job title or a remark in parentheses after a signer's credentials. */
+const ROLE_TAIL =
+  /(?:,\s*(?:[A-Z][A-Za-z-]+\s+){0,3}(?:Specialist|Coordinator|Director|Manager|Supervisor|Technician|Consultant|Instructor|Clinician)|\s*\((?:supervising|supervisor|treating|covering|evaluating|attending)\b[^()]*\))\s*$/;
+
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
   /\s{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
@@ -143,6 +147,9 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
   // "Daniel Park MD (electronically signed)": the mark of an e-signature, not part of the name.
   nameText = nameText.replace(E_SIGNED_TAIL, '');
+  // A role after the credentials ("..., ATC, Work Hardening Specialist", "(supervising physical
+  // therapist)") says what the signer does; the name and credentials come before it.
+  nameText = nameText.replace(ROLE_TAIL, '');
   const hadLicence = nameText !== beforeLicence;
   nameText = nameText.replace(/[\s,;@–-]+$/u, '');
   const end = nameText.length;

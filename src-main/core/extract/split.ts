@@ -56,6 +56,8 @@ function headerDate(content: Line[], i: number): string | null {
 
 /** A page that says it continues the one before ("(continued)", "cont'd from previous page"). */
 const CONTINUED = /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)\b/i;
+/** How many lines from the title on a page must repeat the note's first page to continue it. */
+const CONTINUED_HEAD_LINES = 4;
 /** How far down its page a title may stand and still head the page (under a scan's banner line). */
 const PAGE_TOP_LINES = 2;
 
@@ -112,6 +114,14 @@ function clearlyStarts(
   letterheads: Set<string>,
 ): boolean {
   const line = content[i]!;
+  // An EMR that prints the note's title and header band (patient, date of service) on every page
+  // continues the same note: the same lines under the same title.
+  const head = (k: number) =>
+    content
+      .slice(k, k + CONTINUED_HEAD_LINES)
+      .map((l) => l.text.trim())
+      .join('\n');
+  if (head(prevIndex) === head(i)) return false;
   // At the top of a page (under at most a banner line and the letterhead) a titled, dated note
   // starts a new one, unless the page says it continues the last.
   const above = linesAbove(content, i, letterheads);

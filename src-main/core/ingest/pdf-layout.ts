@@ -52,10 +52,13 @@ export function layoutPage(page: number, runs: PositionedRun[]): PageText {
 
   let text = '';
   const items: TextItem[] = [];
-  const textLines = lines.filter((line) => line.some((r) => r.str.trim() !== ''));
+  const textLines = readingOrder(
+    lines
+      .filter((line) => line.some((r) => r.str.trim() !== ''))
+      .map((line) => line.sort((a, b) => a.left - b.left)),
+  );
   textLines.forEach((line, index) => {
     if (index > 0) text += '\n';
-    line.sort((a, b) => a.left - b.left);
     let prev: PositionedRun | null = null;
     let spaced = false;
     for (const run of line) {
@@ -85,4 +88,128 @@ export function layoutPage(page: number, runs: PositionedRun[]): PageText {
     }
   });
   return { page, text, items };
+}
+
+/** How many lines side by side make a two-column layout rather than a table's few rows. */
+const MIN_COLUMN_LINES = 6;
+
+const rightOf = (r: PositionedRun): number => r.left + r.width;
+const textOf = (runs: PositionedRun[]): string =>
+  runs
+    .map((r) => r.str)
+    .join(' ')
+    .trim();
+
+/**
+ * A page printed in two columns side by side (a note with Subjective and Objective down the left
+ * and Assessment and Plan down the right) reads down the left column, then down the right: read
+ * across, each line would join two sections. The columns are found where many lines start a
+ * second cell at the same x, no run crosses that x, and the left column is filled to near it (a
+ * label and value table leaves its labels short, and is left as it is). Lines that cross the
+ * gutter (a header band, a signature line) stay where they are and end a column block.
+ */
+export function readingOrder(lines: PositionedRun[][]): PositionedRun[][] {
+  const gutter = likelyGutter(lines);
+  if (gutter === null) return lines;
+  const crosses = (line: PositionedRun[]) =>
+    line.some((r) => r.str.trim() !== '' && r.left < gutter - 2 && rightOf(r) > gutter + 2);
+  const out: PositionedRun[][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (crosses(lines[i]!)) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && !crosses(lines[j]!)) j++;
+    const block = lines.slice(i, j);
+    out.push(...(isColumnBlock(block, gutter) ? columnsInOrder(block, gutter) : block));
+    i = j;
+  }
+  return out;
+}
+
+function likelyGutter(lines: PositionedRun[][]): number | null {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    const seen = new Set<number>();
+    // pdf.js adds whitespace runs across gaps: the gap is measured from the last run with text.
+    let prev: PositionedRun | null = null;
+    for (const run of line) {
+      if (run.str.trim() === '') continue;
+      if (prev && run.left - rightOf(prev) > COLUMN_GAP * Math.min(sizeOf(prev), sizeOf(run)))
+        seen.add(Math.round(run.left / 4) * 4);
+      prev = run;
+    }
+    for (const bin of seen) counts.set(bin, (counts.get(bin) ?? 0) + 1);
+  }
+  let best: [number, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= MIN_COLUMN_LINES ? best[0] : null;
+}
+
+function isColumnBlock(block: PositionedRun[][], gutter: number): boolean {
+  if (block.length < MIN_COLUMN_LINES) return false;
+  const lefts = block.map((l) => l.filter((r) => r.left < gutter - 2 && r.str.trim() !== ''));
+  const rights = block.map((l) => l.filter((r) => r.left >= gutter - 2 && r.str.trim() !== ''));
+  const withLeft = lefts.filter((l) => l.length > 0);
+  const withRight = rights.filter((r) => r.length > 0);
+  if (withLeft.length < MIN_COLUMN_LINES / 2 || withRight.length < MIN_COLUMN_LINES / 2)
+    return false;
+  const margin = Math.min(...withLeft.map((l) => l[0]!.left));
+  const fill = withLeft
+    .map((l) => (Math.max(...l.map(rightOf)) - margin) / Math.max(1, gutter - margin))
+    .sort((a, b) => a - b);
+  const rightWords = withRight.map((r) => textOf(r).length).sort((a, b) => a - b);
+  // A table's rows hold several cells left of its last column (a log's date, method and contact);
+  // a column of prose is one run of words a line, with an occasional small table in it.
+  const celled = withLeft.filter((l) => cellCount(l) >= 2).length;
+  if (celled > withLeft.length * 0.35) return false;
+  const rightCelled = withRight.filter((r) => cellCount(r) >= 2).length;
+  if (rightCelled > withRight.length * 0.35) return false;
+  // A form's labels end in a colon with their values beside them ("Member DOB:  04/17/1953").
+  const labels = withLeft.filter((l) => /:\s*$/.test(textOf(l))).length;
+  if (labels > withLeft.length * 0.2) return false;
+  // Columns of text wrap their sentences from one line to the next, in both columns; a header
+  // band or a form's two halves do not.
+  if (wrappedPairs(withLeft) < 2 || wrappedPairs(withRight) < 2) return false;
+  // Prose fills its column; a table's label column does not, nor does a column of numbers.
+  return (
+    fill[Math.floor(fill.length / 2)]! >= 0.4 &&
+    rightWords[Math.floor(rightWords.length / 2)]! >= 20
+  );
+}
+
+/** Lines whose sentence runs on into the next line ("... soreness expected after" / "eval."). */
+function wrappedPairs(lines: PositionedRun[][]): number {
+  let n = 0;
+  for (let k = 0; k + 1 < lines.length; k++)
+    if (/[A-Za-z,]$/.test(textOf(lines[k]!)) && /^[a-z(]/.test(textOf(lines[k + 1]!))) n++;
+  return n;
+}
+
+/** Cells of a line: runs of words separated by a column gap. */
+function cellCount(runs: PositionedRun[]): number {
+  let cells = 0;
+  let prev: PositionedRun | null = null;
+  for (const run of runs) {
+    if (run.str.trim() === '') continue;
+    if (!prev || run.left - rightOf(prev) > COLUMN_GAP * Math.min(sizeOf(prev), sizeOf(run)))
+      cells++;
+    prev = run;
+  }
+  return cells;
+}
+
+function columnsInOrder(block: PositionedRun[][], gutter: number): PositionedRun[][] {
+  const left: PositionedRun[][] = [];
+  const right: PositionedRun[][] = [];
+  for (const line of block) {
+    const l = line.filter((r) => r.left < gutter - 2);
+    const r = line.filter((x) => x.left >= gutter - 2);
+    if (l.some((x) => x.str.trim() !== '')) left.push(l);
+    if (r.some((x) => x.str.trim() !== '')) right.push(r);
+  }
+  return [...left, ...right];
 }

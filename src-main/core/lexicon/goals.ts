@@ -17,6 +17,11 @@ const UNIT_WORDS = [
   'yd',
   'meters?',
   'm',
+  // Force on a gauge: pounds-force, kilograms-force, newtons.
+  'lbf',
+  'kgf',
+  'N',
+  'newtons?',
   'miles?',
   'in',
   'inches?',

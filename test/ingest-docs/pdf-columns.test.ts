@@ -1,0 +1,85 @@
+/**
+ * Reading order of a PDF page printed in two columns side by side: down the left column, then
+ * down the right. Tables and forms with a wide first column stay row by row.
+ */
+import { describe, expect, it } from 'vitest';
+import { layoutPage, type PositionedRun } from '../../src-main/core/ingest/pdf-layout';
+
+/** A run of text at (left, top), 10 pt, about 5 pt a character. */
+function run(str: string, left: number, top: number): PositionedRun {
+  const width = str.length * 5;
+  return { str, x: left, y: 800 - top, width, height: 10, left, top };
+}
+
+/** One printed line: cells at the given x positions. */
+function line(top: number, cells: Array<[number, string]>): PositionedRun[] {
+  return cells.map(([x, s]) => run(s, x, top));
+}
+
+describe('two columns side by side', () => {
+  it('reads the left column down, then the right, keeping full-width lines in place', () => {
+    const rows: Array<[string, string]> = [
+      ['HISTORY', 'ASSESSMENT'],
+      ['Fell from a ladder at work and', 'Gains in grip strength support'],
+      ['landed on the outstretched right', 'continuing the plan; pain is'],
+      ['hand; cast for six weeks.', 'lower at rest and with use.'],
+      ['OBJECTIVE', 'PLAN'],
+      ['Grip 18 kg right, 32 kg left;', 'Twice a week for four weeks,'],
+      ['wrist extension to 40 degrees.', 'with a home program to follow.'],
+    ];
+    const runs = [
+      run('HAND THERAPY DAILY NOTE - full width title line across both columns here', 40, 10),
+      ...rows.flatMap(([l, r], i) =>
+        line(30 + i * 12, [
+          [40, l],
+          [310, r],
+        ]),
+      ),
+      run('Electronically signed by a therapist across the whole width of the page', 40, 130),
+    ];
+    const text = layoutPage(1, runs).text.split('\n');
+    expect(text).toEqual([
+      'HAND THERAPY DAILY NOTE - full width title line across both columns here',
+      ...rows.map(([l]) => l),
+      ...rows.map(([, r]) => r),
+      'Electronically signed by a therapist across the whole width of the page',
+    ]);
+  });
+
+  it('leaves a form of labels and values, and a log table, row by row', () => {
+    const form = [
+      ['Member name:', 'Castellanos, Ruben A'],
+      ['Date of birth:', '03/09/1977'],
+      ['Member ID:', 'XW8823410'],
+      ['Service requested:', 'Physical therapy, 12 visits'],
+      ['Approved from:', '04/06/2026 through 05/13/2026'],
+      ['Reviewer:', 'Utilization management nurse'],
+    ].flatMap(([l, r], i) =>
+      line(20 + i * 12, [
+        [40, l!],
+        [310, r!],
+      ]),
+    );
+    const formText = layoutPage(1, form).text.split('\n');
+    expect(formText[0]).toBe('Member name:\tCastellanos, Ruben A');
+    const log = [
+      ['03/02/2026', 'Phone', 'Adjuster R. Ortiz', 'Discussed the start of the program and the'],
+      ['03/05/2026', 'Fax', 'Dr. Lindgren', 'sent the evaluation and the plan of care for'],
+      ['03/09/2026', 'Email', 'Employer HR', 'asked about modified duty options and the'],
+      ['03/12/2026', 'Phone', 'Adjuster R. Ortiz', 'confirmed the authorization for ten visits'],
+      ['03/16/2026', 'Fax', 'Dr. Lindgren', 'sent the progress report with the re-test of'],
+      ['03/19/2026', 'Phone', 'Case manager', 'reviewed the return to work plan with the'],
+    ].flatMap((cells, i) =>
+      line(20 + i * 12, [
+        [40, cells[0]!],
+        [110, cells[1]!],
+        [170, cells[2]!],
+        [310, cells[3]!],
+      ]),
+    );
+    const logText = layoutPage(1, log).text.split('\n');
+    expect(logText[0]).toBe(
+      '03/02/2026\tPhone\tAdjuster R. Ortiz\tDiscussed the start of the program and the',
+    );
+  });
+});
