@@ -620,3 +620,33 @@ describe('seventh round: case-manager correspondence and notes printed page by p
     expect(plan!.facts.find((f) => f.kind === 'goal-long')?.detail?.measurable).toBe(true);
   });
 });
+
+describe('a chart print of one note a page, each under the same title', () => {
+  it('splits at every page whose header band carries another date, though the title repeats', () => {
+    const page = (dos: string, n: number) =>
+      [
+        'ASPEN VALLEY REHAB | 12 Main St, Boise ID | Ph 208-555-0100',
+        'DAILY TREATMENT NOTE',
+        `Patient: Ngata, Paula   DOB: 05/05/1975   Date of Service: ${dos}`,
+        `Start: 9:00 AM End: 9:45 AM   Visit ${n}`,
+        'Therapeutic exercise 30 min: rows 3x10 with 15 lb, wall slides 2x12.',
+        `Tolerating the progression of ${['rows', 'squats', 'presses', 'lunges'][n - 1]} well.`,
+        `Electronically signed by Ari Stone, PT on ${dos}`,
+        `Chart print  Page ${n} of 4`,
+      ].join('\n');
+    const docs = readPages([
+      page('04/06/2026', 1),
+      page('04/08/2026', 2),
+      page('04/10/2026', 3),
+      page('04/13/2026', 4),
+    ]);
+    expect(docs.map((d) => [d.type, d.date])).toEqual([
+      ['daily-note', '2026-04-06'],
+      ['daily-note', '2026-04-08'],
+      ['daily-note', '2026-04-10'],
+      ['daily-note', '2026-04-13'],
+    ]);
+    // "Tolerating ..." tells how the patient took the session.
+    expect(docs.every((d) => values(d, 'section').includes('patient-response'))).toBe(true);
+  });
+});

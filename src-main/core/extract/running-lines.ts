@@ -42,8 +42,10 @@ export function markRunningLines(pages: Line[][]): void {
       const s = shape(line.text);
       if (s.length < 6) continue;
       seen.add(s);
-      const date = findDates(line.text)[0]?.iso;
-      if (date) datesOf.set(s, (datesOf.get(s) ?? new Set()).add(date));
+      const dates = findDates(line.text)
+        .map((d) => d.iso)
+        .join(' ');
+      if (dates) datesOf.set(s, (datesOf.get(s) ?? new Set()).add(dates));
     }
     for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
@@ -53,11 +55,21 @@ export function markRunningLines(pages: Line[][]): void {
     return (counts.get(s) ?? 0) >= threshold && (datesOf.get(s)?.size ?? 0) <= 1;
   };
   for (const lines of pages) {
-    for (const line of edgeLines(lines)) {
+    const edges = edgeLines(lines);
+    for (const line of edges) {
       // A printed chart ends most pages with the same clinician's "Signed: J. Roe PT 3/4/26": that
       // is each note's signature, not page furniture, however often it repeats.
       if (isSignatureLine(line.text)) continue;
-      if (repeated(line)) line.running = true;
+      if (repeated(line) && !isTitleLine(line.text)) line.running = true;
+    }
+    // A title repeated on every page is furniture only while the lines under it are: a chart
+    // print of one note a page repeats "DAILY TREATMENT NOTE" over a different date each time.
+    const nonBlankLines = lines.filter((l) => l.text.trim() !== '');
+    for (const line of edges) {
+      if (line.running || !repeated(line) || !isTitleLine(line.text)) continue;
+      const at = nonBlankLines.indexOf(line);
+      const under = nonBlankLines.slice(at + 1, at + 3);
+      if (under.every((l) => l.running || repeated(l))) line.running = true;
     }
     // A deeper header (an EMR's three header lines and a department banner under them) runs on
     // while the lines under the top ones repeat too; a title stops it, however often it repeats.

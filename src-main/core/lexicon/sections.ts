@@ -478,7 +478,7 @@ export function isTreatmentListHeading(label: string): boolean {
  * adverse response", "Responded well to ...".
  */
 export const RESPONSE_SENTENCE =
-  /(?:^|[.;]\s+)\s*(?:(?:pt|patient|he|she|they|client)\s+)?(?:tolerated|tol\.?|responded|did well|was able to complete|handled)\b|(?:^|[.;]\s+)\s*(?:tolerance|response)\s*(?:was\s+)?(?:good|fair|poor|excellent|appropriate|well)\b|(?:^|[.;]\s+)\s*pain (?:peaked|rose|increased|settled|decreased|remained|stayed)\b|(?:^|[.;]\s+)\s*no adverse (?:response|reaction|effects?|events?)\b/i;
+  /(?:^|[.;]\s+)\s*(?:(?:pt|patient|he|she|they|client)\s+(?:is\s+|was\s+)?)?(?:tolerated|tolerating|tol\.?|responded|did well|was able to complete|handled)\b|(?:^|[.;]\s+)\s*(?:tolerance|response)\s*(?:was\s+)?(?:good|fair|poor|excellent|appropriate|well)\b|(?:^|[.;]\s+)\s*pain (?:peaked|rose|increased|settled|decreased|remained|stayed)\b|(?:^|[.;]\s+)\s*no adverse (?:response|reaction|effects?|events?)\b/i;
 
 /**
  * A functional limitation stated in the assessment's prose where a form would head it: "...,
