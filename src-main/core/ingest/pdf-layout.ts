@@ -173,7 +173,9 @@ function isColumnBlock(block: PositionedRun[][], gutter: number): boolean {
   if (labels > withLeft.length * 0.2) return false;
   // Columns of text wrap their sentences from one line to the next, in both columns; a header
   // band or a form's two halves do not.
-  if (wrappedPairs(withLeft) < 2 || wrappedPairs(withRight) < 2) return false;
+  const leftWraps = wrappedPairs(withLeft);
+  const rightWraps = wrappedPairs(withRight);
+  if (leftWraps < 1 || rightWraps < 1 || leftWraps + rightWraps < 3) return false;
   // Prose fills its column; a table's label column does not, nor does a column of numbers.
   return (
     fill[Math.floor(fill.length / 2)]! >= 0.4 &&
