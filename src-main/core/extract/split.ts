@@ -8,7 +8,7 @@
  * the page says it continues the one before.
  */
 import type { DocType } from '../../../shared/model';
-import { findDates } from '../parse/dates';
+import { findDates, leadingDate } from '../parse/dates';
 import { isTitleLine, titleType } from './classify';
 import { type Line, isBlank } from './lines';
 import { isRuleLine } from './layout';
@@ -145,7 +145,7 @@ const ENTRY_START =
 function entryStartDate(line: Line): string | null {
   const m = ENTRY_START.exec(line.text);
   if (!m) return null;
-  return findDates(line.text.slice(m[0].length)).find((d) => d.start === 0)?.iso ?? null;
+  return leadingDate(line.text.slice(m[0].length))?.iso ?? null;
 }
 
 /**
