@@ -195,6 +195,19 @@ describe('findings and decide commands', () => {
         episodes: Array<{ profile: string }>;
       };
       expect(report.episodes.every((e) => e.profile === 'commercial')).toBe(true);
+      // findings (and so decide, whose ids it lists) reviews with the same default profile.
+      const listed = run(['findings', '--db', dbPath, '--json', '--as-of', AS_OF]);
+      expect(await listed.code).toBe(0);
+      const { findings } = JSON.parse(listed.out()) as { findings: Array<{ id: string }> };
+      const reviewed = report as unknown as {
+        episodes: Array<{ findings: Array<{ id?: string; status: string }> }>;
+      };
+      expect(findings.map((f) => f.id).sort()).toEqual(
+        reviewed.episodes
+          .flatMap((e) => e.findings)
+          .flatMap((f) => (f.id ? [f.id] : []))
+          .sort(),
+      );
       const own = run([
         'review',
         '--db',

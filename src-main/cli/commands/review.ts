@@ -1,5 +1,4 @@
 import { reviewStore, writeReviewExport } from '../../core/api/review';
-import { getSettings } from '../../core/api/settings';
 import { filesReadByOlderReader } from '../../core/import/reanalyze';
 import { once } from 'node:events';
 import { csvChunks, jsonChunks, textChunks } from '../../core/review/format';
@@ -44,7 +43,7 @@ export async function reviewCommand(argv: string[]): Promise<number> {
     const report = reviewStore(db, {
       asOf,
       // --payer-profile, else the default chosen in Settings, else each episode's payer decides.
-      profile: values['payer-profile'] ?? getSettings(db).defaultPayerProfile ?? null,
+      profile: values['payer-profile'],
       onProgress: progress.update,
     });
     progress.done();

@@ -12,6 +12,7 @@ import {
 } from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
+import { getSettings } from './settings';
 import { applyDecisions } from './decisions';
 import { reviewEpisode } from '../review/engine';
 import { makeReport, toReviewedEpisode } from '../review/format';
@@ -24,7 +25,10 @@ export const RULES_VERSION = 'catalog-v2/chartready-0.1.0';
 export interface ReviewOptions {
   /** "Today" for the review (ISO date); defaults to the current date. */
   asOf?: IsoDate;
-  /** Built-in profile name or a JSON profile file; default: chosen per episode from its payer. */
+  /**
+   * Built-in profile name or a JSON profile file; default: the one chosen in Settings, else chosen
+   * per episode from its payer.
+   */
   profile?: string | null;
   /** Record the review in the audit log (default true; packets record their own entry). */
   audit?: boolean;
@@ -42,6 +46,15 @@ export interface ReviewProgress {
   patientsDone: number;
   patients: number;
   episodes: number;
+}
+
+/**
+ * The profile every episode is reviewed with instead of the one its payer chooses: the one asked
+ * for (command line), else the default chosen in Settings; null lets each episode's payer decide.
+ * Every review reads it here, so `review`, `findings`, `decide`, packets and the app agree.
+ */
+export function overrideProfileName(db: Db, asked?: string | null): string | null {
+  return asked ?? getSettings(db).defaultPayerProfile ?? null;
 }
 
 export function todayIso(): IsoDate {
@@ -119,7 +132,8 @@ export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
 
 function review(db: Db, opts: ReviewOptions, keepModels: boolean) {
   const asOf = opts.asOf ?? todayIso();
-  const override = opts.profile ? loadPayerProfile(opts.profile) : null;
+  const name = overrideProfileName(db, opts.profile);
+  const override = name ? loadPayerProfile(name) : null;
   const reviewed = reviewEpisodes(db, { ...opts, asOf, override, keepModels });
   const report = finishReview(
     db,

@@ -35,7 +35,7 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
-import { profileFor, reviewStore, todayIso } from './review';
+import { overrideProfileName, profileFor, reviewStore, todayIso } from './review';
 import { lineQuote } from '../episodes/build';
 import {
   assignDocument,
@@ -113,7 +113,7 @@ export class ChartReadyService implements ChartReadyApi {
       const payers = new PayerDecisions();
       const report = reviewStore(this.db, {
         asOf: this.asOf(),
-        profile: this.profileOverride(),
+        profile: this.opts.profile,
         resolution,
         onPayerDecision: payers.onPayerDecision,
         onEpisode: (model, r) =>
@@ -129,14 +129,6 @@ export class ChartReadyService implements ChartReadyApi {
       this.models.clear();
     }
     return this.cache;
-  }
-
-  /**
-   * The profile every episode gets instead of the one its payer chooses: the shell's (command
-   * line) first, else the one chosen in Settings; null lets each episode's payer decide.
-   */
-  private profileOverride(): string | null {
-    return this.opts.profile ?? getSettings(this.db).defaultPayerProfile ?? null;
   }
 
   private asOf(): string {
@@ -345,7 +337,7 @@ export class ChartReadyService implements ChartReadyApi {
     const cache = this.reviewed();
     if (patientIds.length === 0) return;
     const touched = new Set(patientIds.map((id) => id - 1));
-    const name = this.profileOverride();
+    const name = overrideProfileName(this.db, this.opts.profile);
     const override = name ? loadPayerProfile(name) : null;
     const entries = [...cache.byId.entries()].filter(([, r]) => !touched.has(r.patient));
     const list = readPayerList(this.db);
