@@ -256,7 +256,7 @@ export class ChartReadyService implements ChartReadyApi {
   async getEvidence(req: EvidenceRequest): Promise<EvidencePage> {
     const src = loadStoredSource(this.db, req.file);
     if (src.kind === 'text' && src.pages.length === 0) {
-      const billing = billingEvidencePage(this.db, req.file, req.line ?? 1);
+      const billing = billingEvidencePage(this.db, src.fileId, req.file, req.line ?? 1);
       if (billing) return billing;
     }
     if (src.kind === 'pdf') {
@@ -458,12 +458,12 @@ const BILLING_CONTEXT_LINES = 12;
  * lines read from that file around the cited one, each written as findings quote it, so the
  * viewer highlights the cited line under a header that names the columns.
  */
-function billingEvidencePage(db: Db, file: string, line: number): EvidencePage | null {
-  const fileId = (
-    db.prepare('SELECT id FROM files WHERE path = ? ORDER BY id DESC LIMIT 1').get(file) as
-      { id: number } | undefined
-  )?.id;
-  if (fileId === undefined) return null;
+function billingEvidencePage(
+  db: Db,
+  fileId: number,
+  file: string,
+  line: number,
+): EvidencePage | null {
   const rows = db
     .prepare(
       `SELECT source, line, dos, code, modifiers, units, claim_id, patient_name, charge

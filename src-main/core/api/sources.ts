@@ -2,7 +2,8 @@ import type { EpisodeDocument } from '../../../shared/episode';
 import type { PageText } from '../../../shared/model';
 import type { Db } from '../store/db';
 
-export type StoredSource = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; pages: PageText[] };
+export type StoredSource =
+  { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; fileId: number; pages: PageText[] };
 
 /**
  * The original content behind a cited file: PDF bytes (so packets copy real pages and the viewer
@@ -19,7 +20,7 @@ export function loadStoredSource(db: Db, file: string): StoredSource {
   const pages = db
     .prepare('SELECT page, text FROM pages WHERE file_id = ? ORDER BY page')
     .all(row.id) as PageText[];
-  return { kind: 'text', pages };
+  return { kind: 'text', fileId: row.id, pages };
 }
 
 export function loadDocumentSource(db: Db, doc: EpisodeDocument): StoredSource {

@@ -160,21 +160,21 @@ function splitEntries(slice: DocumentSlice): DocumentSlice[] {
     slice.lines.find((l) => l.running && isTitleLine(l.text)) ??
     null;
   if (!title || titleType(title.text) !== 'daily-note') return [slice];
-  const content = slice.lines.filter((l) => !l.running && !isBlank(l));
   const starts: number[] = [];
   const dates = new Set<string>();
   let prev: Line | null = null;
-  for (const line of content) {
+  slice.lines.forEach((line, i) => {
+    if (line.running || isBlank(line)) return;
     const date = entryStartDate(line);
     if (
       date &&
       (starts.length === 0 || (prev && (signsAbove(prev.text) || isRuleLine(prev.text))))
     ) {
-      starts.push(slice.lines.indexOf(line));
+      starts.push(i);
       dates.add(date);
     }
     prev = line;
-  }
+  });
   if (starts.length < 2 || dates.size < 2) return [slice];
   const header = slice.lines.slice(0, starts[0]);
   return starts.map((from, k) => ({
