@@ -92,6 +92,8 @@ export interface EpisodeSummary {
   warnings: number;
   claims: string[];
   deniedClaims: number;
+  /** Who signed the episode's notes, as the notes name them (added). */
+  clinicians?: string[];
 }
 
 export interface TimelineDay {

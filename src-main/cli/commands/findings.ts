@@ -2,6 +2,7 @@ import type { Finding } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { resolvedDecisions } from '../../core/api/decisions';
 import { reviewStore } from '../../core/api/review';
+import { readStoredEpisodes } from '../../core/api/stored-review';
 import { decisionLine } from '../../../shared/decisions';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
@@ -57,20 +58,11 @@ export async function findingsCommand(argv: string[]): Promise<number> {
     mustExist: true,
   });
   try {
+    const report = reviewStore(db, { asOf: isoDateOption(values['as-of'], '--as-of') });
     // Who signed each episode's notes, for --clinician (names only, never note text).
-    const signers = new Map<string, string[]>();
-    const report = reviewStore(db, {
-      asOf: isoDateOption(values['as-of'], '--as-of'),
-      onEpisode: clinician
-        ? (model, reviewed) =>
-            signers.set(
-              reviewed.id,
-              model.documents.flatMap((d) =>
-                d.facts.filter((f) => f.kind === 'signer').map((f) => f.value.toLowerCase()),
-              ),
-            )
-        : undefined,
-    });
+    const signers = new Map(
+      clinician ? readStoredEpisodes(db).map((e) => [e.id, e.summary.clinicians ?? []]) : [],
+    );
     const keep = (f: Finding): boolean =>
       values.open
         ? !f.decision
@@ -81,7 +73,8 @@ export async function findingsCommand(argv: string[]): Promise<number> {
             : true;
     const listed: ListedFinding[] = [];
     for (const ep of report.episodes) {
-      if (clinician && !(signers.get(ep.id) ?? []).some((s) => s.includes(clinician))) continue;
+      if (clinician && !(signers.get(ep.id) ?? []).some((s) => s.toLowerCase().includes(clinician)))
+        continue;
       for (const f of ep.findings) if (f.id && keep(f)) listed.push(toListed(ep, f));
     }
     listed.sort(

@@ -4,16 +4,12 @@ import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  buildEpisodeChunks,
-  compareEpisodes,
-  type BuildOptions,
-  type PatientResolution,
-} from '../episodes';
+import { buildEpisodeChunks, compareEpisodes, type PatientResolution } from '../episodes';
 import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
 import { getSettings } from './settings';
 import { applyDecisions } from './decisions';
+import { bringReviewUpToDate, readStoredReviews } from './stored-review';
 import { reviewEpisode } from '../review/engine';
 import { makeReport, toReviewedEpisode } from '../review/format';
 import { loadPayerProfile, profileForPayer } from '../review/profiles';
@@ -34,12 +30,8 @@ export interface ReviewOptions {
   audit?: boolean;
   /** Called as patients are reviewed, a few at a time (counts only). */
   onProgress?: (p: ReviewProgress) => void;
-  /** Called with each episode's model and review while the model is at hand. */
-  onEpisode?: (model: EpisodeModel, reviewed: ReviewedEpisode) => void;
   /** Patients already matched (`resolvePatients`), to match them only once. */
   resolution?: PatientResolution;
-  /** Told each payer name's decision per patient as episodes are built (see BuildOptions). */
-  onPayerDecision?: BuildOptions['onPayerDecision'];
 }
 
 export interface ReviewProgress {
@@ -75,7 +67,7 @@ function reviewEpisodes(
     asOf: IsoDate;
     override: PayerProfile | null;
     keepModels: boolean;
-  } & Pick<ReviewOptions, 'onProgress' | 'onEpisode' | 'resolution' | 'onPayerDecision'>,
+  } & Pick<ReviewOptions, 'onProgress' | 'resolution'>,
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
@@ -86,7 +78,7 @@ function reviewEpisodes(
   }> = [];
   for (const { episodes: chunk, patientsDone, patients } of buildEpisodeChunks(
     db,
-    { asOf: opts.asOf, onPayerDecision: opts.onPayerDecision },
+    { asOf: opts.asOf },
     undefined,
     opts.resolution,
   )) {
@@ -100,7 +92,6 @@ function reviewEpisodes(
         profile.name,
         opts.override !== null,
       );
-      opts.onEpisode?.(ep, reviewed);
       out.push({
         reviewed,
         model: opts.keepModels ? ep : null,
@@ -134,6 +125,19 @@ function review(db: Db, opts: ReviewOptions, keepModels: boolean) {
   const asOf = opts.asOf ?? todayIso();
   const name = overrideProfileName(db, opts.profile);
   const override = name ? loadPayerProfile(name) : null;
+  if (!keepModels && !db.readonly) {
+    // The stored review, brought up to date: only patients whose inputs changed are built again.
+    bringReviewUpToDate(db, {
+      asOf,
+      rulesVersion: RULES_VERSION,
+      override,
+      overrideName: name,
+      resolution: opts.resolution,
+      onProgress: opts.onProgress,
+    });
+    const report = finishReview(db, readStoredReviews(db), asOf, override, opts);
+    return { report, reviewed: [] };
+  }
   const reviewed = reviewEpisodes(db, { ...opts, asOf, override, keepModels });
   const report = finishReview(
     db,

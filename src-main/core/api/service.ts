@@ -35,25 +35,22 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
-import { overrideProfileName, profileFor, reviewStore, todayIso } from './review';
+import { overrideProfileName, reviewStore, RULES_VERSION, todayIso } from './review';
+import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
+import { applyDecisions } from './decisions';
 import { lineQuote } from '../episodes/build';
 import {
   assignDocument,
   buildPatientEpisodes,
-  compareEpisodes,
   patientChoices,
   resolvePatients,
   unassignedDocuments,
   type PatientResolution,
 } from '../episodes';
 import { PayerDecisions, setPayerKindSchema } from './payers';
-import { reviewEpisode } from '../review/engine';
-import { toReviewedEpisode } from '../review/format';
 import { loadPayerProfile } from '../review/profiles';
-import { recordAudit } from '../store/audit';
 import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list';
 import { treatmentDays } from '../review/lib/documents';
-import { countFindings, countVisits } from '../review/format/report';
 import { claimDenial } from './denials';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
@@ -75,19 +72,21 @@ export interface ServiceOptions {
   onImportProgress?: (e: ImportProgressEvent) => void;
 }
 
-/** What the app keeps per episode: no model (a large store's models fill gigabytes). */
+/** What the app keeps per episode: its list row, and its findings once opened (no model). */
 interface Reviewed {
   summary: EpisodeSummary;
-  findings: Finding[];
-  /** Index of the episode's patient in the resolution, to build the model again when opened. */
-  patient: number;
+  /** The stored review's patient key, to find the patient and build the model when opened. */
+  patientKey: string;
+  /** Read from the stored review, with decisions, when the episode is first opened. */
+  findings: Finding[] | null;
 }
 
 interface ReviewCache {
-  resolution: PatientResolution;
   byId: Map<string, Reviewed>;
-  /** Each payer name's decision per patient, for the payer list and to know whom a change touches. */
+  /** Each payer name's decision per patient, for the payer list. */
   payers: PayerDecisions;
+  /** The patients as matched, when the review matched them or an episode was opened. */
+  resolution: PatientResolution | null;
 }
 
 /** Models of the most recently opened patients; opening an episode rebuilds only its patient. */
@@ -106,48 +105,81 @@ export class ChartReadyService implements ChartReadyApi {
     this.db.close();
   }
 
+  /**
+   * The stored review brought up to date (only what changed is built again; nothing when nothing
+   * did), kept until the store changes. A review that rebuilt something is recorded as the CLI's
+   * is: finding ids remembered for "new", and an audit entry.
+   */
   private reviewed(): ReviewCache {
     if (!this.cache) {
-      const resolution = resolvePatients(this.db);
-      const kept = new Map<string, Reviewed>();
-      const payers = new PayerDecisions();
-      const report = reviewStore(this.db, {
+      const name = overrideProfileName(this.db, this.opts.profile);
+      const override = name ? loadPayerProfile(name) : null;
+      const up = bringReviewUpToDate(this.db, {
         asOf: this.asOf(),
-        profile: this.opts.profile,
-        resolution,
-        onPayerDecision: payers.onPayerDecision,
-        onEpisode: (model, r) =>
-          kept.set(model.id, {
-            summary: summarize(model, r),
-            findings: r.findings,
-            patient: model.patient.id - 1,
-          }),
+        rulesVersion: RULES_VERSION,
+        override,
+        overrideName: name,
       });
-      // In the report's order.
-      const byId = new Map(report.episodes.map((e) => [e.id, kept.get(e.id)!]));
-      this.cache = { resolution, byId, payers };
+      // A review that changed something is recorded (finding ids for "new", the audit entry), and
+      // its findings, decisions and "new" marks are the ones shown.
+      const recorded =
+        up.rebuilt > 0
+          ? reviewStore(this.db, { asOf: this.asOf(), profile: this.opts.profile }).episodes
+          : [];
+      const findingsOf = new Map(recorded.map((e) => [e.id, e.findings]));
+      const payers = new PayerDecisions();
+      let patient = 0;
+      for (const decisions of up.payers.values()) {
+        patient++;
+        for (const [payer, d] of decisions) payers.onPayerDecision(payer, d, patient);
+      }
+      const byId = new Map<string, Reviewed>(
+        up.episodes.map((e) => [
+          e.id,
+          { summary: e.summary, patientKey: e.patientKey, findings: findingsOf.get(e.id) ?? null },
+        ]),
+      );
+      this.cache = { byId, payers, resolution: up.resolution };
       this.models.clear();
     }
     return this.cache;
+  }
+
+  /** The patients as matched now (matched once per change of the store). */
+  private resolution(): PatientResolution {
+    const cache = this.reviewed();
+    return (cache.resolution ??= resolvePatients(this.db));
+  }
+
+  private findingsOf(id: string, r: Reviewed): Finding[] {
+    if (r.findings) return r.findings;
+    const stored = readStoredReview(this.db, id);
+    if (stored) applyDecisions(this.db, [stored], { record: false });
+    return (r.findings = stored?.findings ?? []);
   }
 
   private asOf(): string {
     return this.opts.asOf ?? todayIso();
   }
 
-  private episode(id: string): Reviewed & { model: EpisodeModel } {
-    const { resolution, byId } = this.reviewed();
-    const r = byId.get(id);
+  private episode(id: string): {
+    summary: EpisodeSummary;
+    findings: Finding[];
+    model: EpisodeModel;
+  } {
+    const r = this.reviewed().byId.get(id);
     if (!r) throw new Error(`no episode with id ${id}`);
-    let models = this.models.get(r.patient);
-    if (!models) {
-      models = buildPatientEpisodes(this.db, { asOf: this.asOf() }, resolution, r.patient);
+    const resolution = this.resolution();
+    const index = patientIndex(resolution, r.patientKey);
+    let models = index === null ? undefined : this.models.get(index);
+    if (!models && index !== null) {
+      models = buildPatientEpisodes(this.db, { asOf: this.asOf() }, resolution, index);
       if (this.models.size >= OPEN_PATIENTS) this.models.delete(this.models.keys().next().value!);
-      this.models.set(r.patient, models);
+      this.models.set(index, models);
     }
-    const model = models.find((m) => m.id === id);
+    const model = models?.find((m) => m.id === id);
     if (!model) throw new Error(`episode ${id} changed since the review; review again`);
-    return { ...r, model };
+    return { summary: r.summary, findings: this.findingsOf(id, r), model };
   }
 
   async info(): Promise<AppInfo> {
@@ -174,23 +206,23 @@ export class ChartReadyService implements ChartReadyApi {
     });
     this.cache = null;
     // What no evidence placed, in the whole store: the user assigns it (Import screen).
-    return { ...summary, unassigned: unassignedDocuments(this.db, this.reviewed().resolution) };
+    return { ...summary, unassigned: unassignedDocuments(this.db, this.resolution()) };
   }
 
   async listUnassigned(): Promise<UnassignedDocument[]> {
-    return unassignedDocuments(this.db, this.reviewed().resolution);
+    return unassignedDocuments(this.db, this.resolution());
   }
 
   async listPatients(): Promise<PatientChoice[]> {
-    return patientChoices(this.reviewed().resolution);
+    return patientChoices(this.resolution());
   }
 
   async assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]> {
-    assignDocument(this.db, req.documentId, req.patientKey, this.reviewed().resolution);
+    assignDocument(this.db, req.documentId, req.patientKey, this.resolution());
     // The document joins its patient's episodes: review again.
     this.cache = null;
     this.models.clear();
-    return unassignedDocuments(this.db, this.reviewed().resolution);
+    return unassignedDocuments(this.db, this.resolution());
   }
 
   async decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail> {
@@ -325,56 +357,9 @@ export class ChartReadyService implements ChartReadyApi {
     const r = setPayerKindSchema.parse(req);
     if (r.kind === null) clearPayerKind(this.db, r.name);
     else setPayerKind(this.db, r.name, r.kind, r.state ?? null);
-    this.reReviewPatients(this.reviewed().payers.patientsOf(r.name));
+    // Only the patients whose items name this payer are reviewed again (their fingerprints changed).
+    this.cache = null;
     return this.listPayers();
-  }
-
-  /**
-   * Builds and reviews again the episodes of these patients (ids, 1-based) after a payer's kind
-   * changed, keeping every other episode's review: their episode ids may change with the kind.
-   */
-  private reReviewPatients(patientIds: number[]): void {
-    const cache = this.reviewed();
-    if (patientIds.length === 0) return;
-    const touched = new Set(patientIds.map((id) => id - 1));
-    const name = overrideProfileName(this.db, this.opts.profile);
-    const override = name ? loadPayerProfile(name) : null;
-    const entries = [...cache.byId.entries()].filter(([, r]) => !touched.has(r.patient));
-    const list = readPayerList(this.db);
-    let episodes = 0;
-    for (const index of touched) {
-      this.models.delete(index);
-      const models = buildPatientEpisodes(
-        this.db,
-        { asOf: this.asOf(), payerList: list, onPayerDecision: cache.payers.onPayerDecision },
-        cache.resolution,
-        index,
-      );
-      for (const model of models) {
-        const profile = profileFor(model, override);
-        const findings = reviewEpisode(model, profile);
-        const reviewed = toReviewedEpisode(model, findings, profile.name, override !== null);
-        entries.push([model.id, { summary: summarize(model, reviewed), findings, patient: index }]);
-        episodes++;
-      }
-    }
-    const order = ([, r]: [string, Reviewed]) => ({
-      patient: {
-        name: r.summary.patientName,
-        id: r.patient + 1,
-        mrn: r.summary.mrn,
-        dob: r.summary.dob,
-      },
-      start: r.summary.start,
-    });
-    entries.sort((a, b) => compareEpisodes(order(a), order(b)));
-    cache.byId = new Map(entries);
-    recordAudit(this.db, 'review', {
-      asOf: this.asOf(),
-      reason: 'payer-kind',
-      patients: touched.size,
-      episodes,
-    });
   }
 
   async getSettings(): Promise<ClinicSettings> {
@@ -393,25 +378,11 @@ export class ChartReadyService implements ChartReadyApi {
   }
 }
 
-function summarize(m: EpisodeModel, reviewed: ReviewedEpisode): EpisodeSummary {
-  const c = countFindings(reviewed.findings);
-  return {
-    id: m.id,
-    patientName: m.patient.name,
-    mrn: m.patient.mrn,
-    dob: m.patient.dob,
-    payerName: m.payer.name,
-    payerKind: m.payer.kind,
-    payerBasis: reviewed.payer.basis ?? m.payer.basis,
-    profile: reviewed.profile ?? '',
-    start: m.start,
-    end: m.end,
-    visits: countVisits(m),
-    errors: c.errors,
-    warnings: c.warnings,
-    claims: m.claims.map((x) => x.claimId),
-    deniedClaims: m.claims.filter((x) => claimDenial(x) !== null).length,
-  };
+/** The index of the patient with this stored-review key in the resolution, or null. */
+function patientIndex(resolution: PatientResolution, key: string): number | null {
+  const keys = storageKeys(resolution.patients);
+  const i = keys.indexOf(key);
+  return i < 0 ? null : i;
 }
 
 const REPORT_TYPES = new Set(['progress-report', 're-evaluation', 'discharge-summary']);
@@ -447,8 +418,6 @@ export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[
     };
   });
 }
-
-export { profileFor };
 
 /** How many billing lines around the cited one the evidence viewer shows. */
 const BILLING_CONTEXT_LINES = 12;

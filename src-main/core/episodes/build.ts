@@ -80,21 +80,25 @@ export function* buildEpisodeChunks(
   // chunk still fits well inside the young generation (1,000 was no faster, with more memory).
   chunkDocs = 400,
   resolution: PatientResolution = resolvePatients(db),
+  /** Only these patients (indices into the resolution, ascending); default every patient. */
+  only?: readonly number[],
 ): Generator<EpisodeChunk> {
   const { patients, rows } = resolution;
   const builder = new ChunkBuilder(db, opts, resolution);
+  const order = only ?? patients.map((_, i) => i);
   let p = 0;
-  while (p < patients.length) {
+  while (p < order.length) {
     const group: number[] = [];
     let docs = 0;
-    while (p < patients.length && (group.length === 0 || docs < chunkDocs)) {
-      docs += rows[p]!.documents.length;
-      group.push(p++);
+    while (p < order.length && (group.length === 0 || docs < chunkDocs)) {
+      const index = order[p++]!;
+      docs += rows[index]!.documents.length;
+      group.push(index);
     }
     yield {
       episodes: builder.build(group.map((i) => ({ patient: patients[i]!, rows: rows[i]! }))),
       patientsDone: p,
-      patients: patients.length,
+      patients: order.length,
     };
   }
 }
