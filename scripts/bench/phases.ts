@@ -17,6 +17,7 @@ import { sampleAllocations } from './allocation';
 import { readReviewRows, reportShape, reviewFloor, type ReportShape } from './review-floor';
 import { buildEpisodes } from '../../src-main/core/episodes';
 import { reviewStore } from '../../src-main/core/api/review';
+import { ChartReadyService } from '../../src-main/core/api/service';
 
 const run = promisify(execFile);
 
@@ -148,6 +149,14 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     const ms = performance.now() - t;
     // The report's size, for review-floor; counted after the clock stopped (ms overrides).
     report(t, { ...reportShape(review.episodes), ms });
+  },
+  // The desktop app opening a store: its episode list, from the stored review brought up to date.
+  async 'app-open'([db]) {
+    const t = performance.now();
+    const service = new ChartReadyService({ dbPath: db!, asOf: '2026-11-24' });
+    const list = await service.listEpisodes();
+    service.close();
+    report(t, { episodes: list.length });
   },
   // Not the review: what any review of DB must cost at least (see review-floor.ts).
   async 'review-floor'([db, shape]) {

@@ -35,7 +35,8 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
-import { overrideProfileName, reviewStore, RULES_VERSION, todayIso } from './review';
+import { overrideProfileName, RULES_VERSION, todayIso } from './review';
+import { recordAudit } from '../store/audit';
 import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
 import { applyDecisions } from './decisions';
 import { lineQuote } from '../episodes/build';
@@ -120,12 +121,19 @@ export class ChartReadyService implements ChartReadyApi {
         override,
         overrideName: name,
       });
-      // A review that changed something is recorded (finding ids for "new", the audit entry), and
-      // its findings, decisions and "new" marks are the ones shown.
-      const recorded =
-        up.rebuilt > 0
-          ? reviewStore(this.db, { asOf: this.asOf(), profile: this.opts.profile }).episodes
-          : [];
+      // What was built again is recorded as a review (finding ids for "new", decisions that no
+      // longer apply, the audit entry); those findings, with their marks, are the ones shown.
+      const recorded = up.rebuiltReviews;
+      if (recorded.length > 0) {
+        applyDecisions(this.db, recorded, { record: true });
+        recordAudit(this.db, 'review', {
+          asOf: this.asOf(),
+          rulesVersion: RULES_VERSION,
+          profile: name,
+          patients: up.rebuilt,
+          episodeIds: recorded.map((e) => e.id),
+        });
+      }
       const findingsOf = new Map(recorded.map((e) => [e.id, e.findings]));
       const payers = new PayerDecisions();
       let patient = 0;

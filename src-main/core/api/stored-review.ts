@@ -45,6 +45,8 @@ export interface UpToDate {
   /** Patients built and reviewed again, and patients whose stored review was read back. */
   rebuilt: number;
   reused: number;
+  /** The reviews of the episodes built again (as stored: no decisions applied yet). */
+  rebuiltReviews: ReviewedEpisode[];
 }
 
 export interface BringUpToDateOptions {
@@ -241,6 +243,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
       resolution: null,
       rebuilt: 0,
       reused: patients,
+      rebuiltReviews: [],
     };
   }
   const generation = inputGeneration(db);
@@ -300,6 +303,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
     resolution,
     rebuilt: dirty.length,
     reused: patients.length - dirty.length,
+    rebuiltReviews: rebuilt.flatMap((r) => r.episodes.map((e) => e.reviewed)),
   };
 }
 
