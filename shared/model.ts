@@ -161,7 +161,12 @@ export type FactKind =
    */
   | 'coverage-sign'
   /** The two-letter state of an address in a document's letterhead (a hint to the WC jurisdiction). */
-  | 'letterhead-state';
+  | 'letterhead-state'
+  /**
+   * An entry labelled as an addendum, late entry, amendment or correction (value: its kind);
+   * detail.of the date of the note it amends, detail.date its own date, when its label line says.
+   */
+  | 'amendment';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element
@@ -216,6 +221,8 @@ export interface FactDetail {
   /** goal-assessment: how many goals one statement assesses ("goals 1-3 remain met"). */
   count?: number;
   date?: IsoDate | null;
+  /** `amendment`: the date of the note it amends. */
+  of?: IsoDate | null;
   parties?: string[];
   code?: string;
   minutes?: number;

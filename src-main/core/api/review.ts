@@ -127,15 +127,23 @@ function review(db: Db, opts: ReviewOptions, keepModels: boolean) {
   const override = name ? loadPayerProfile(name) : null;
   if (!keepModels && !db.readonly) {
     // The stored review, brought up to date: only patients whose inputs changed are built again.
-    bringReviewUpToDate(db, {
+    const up = bringReviewUpToDate(db, {
       asOf,
       rulesVersion: RULES_VERSION,
       override,
       overrideName: name,
       resolution: opts.resolution,
+      keepRebuilt: true,
       onProgress: opts.onProgress,
     });
-    const report = finishReview(db, readStoredReviews(db), asOf, override, opts);
+    // Built again in full (a first review, a new rules version): the reviews are at hand, in the
+    // order of the list; otherwise the stored ones are read back.
+    const byId = new Map(up.rebuiltReviews.map((r) => [r.id, r]));
+    const episodes =
+      up.reused === 0 && byId.size === up.episodes.length
+        ? up.episodes.map((e) => byId.get(e.id)!)
+        : readStoredReviews(db);
+    const report = finishReview(db, episodes, asOf, override, opts);
     return { report, reviewed: [] };
   }
   const reviewed = reviewEpisodes(db, { ...opts, asOf, override, keepModels });

@@ -120,6 +120,7 @@ export class ChartReadyService implements ChartReadyApi {
         rulesVersion: RULES_VERSION,
         override,
         overrideName: name,
+        keepRebuilt: true,
       });
       // What was built again is recorded as a review (finding ids for "new", decisions that no
       // longer apply, the audit entry); those findings, with their marks, are the ones shown.

@@ -19,6 +19,7 @@ import {
 } from '../episodes';
 import type { PatientRows, ResolvedPatient } from '../episodes/patients';
 import { reviewEpisode } from '../review/engine';
+import { ALL_RULES } from '../review/rules';
 import { toReviewedEpisode } from '../review/format';
 import { profileForPayer } from '../review/profiles';
 import type { PayerProfile } from '../review/types';
@@ -56,6 +57,8 @@ export interface BringUpToDateOptions {
   override: PayerProfile | null;
   overrideName: string | null;
   resolution?: PatientResolution;
+  /** Return the reviews of the episodes built again (`rebuiltReviews`); else they are let go. */
+  keepRebuilt?: boolean;
   onProgress?: (p: { patientsDone: number; patients: number; episodes: number }) => void;
 }
 
@@ -202,7 +205,7 @@ function readStoredPayers(db: Db): Map<string, PayerDecisionEntry[]> {
 export function readStoredReviews(db: Db): ReviewedEpisode[] {
   return (
     db.prepare('SELECT reviewed FROM episode_reviews ORDER BY ord').pluck().all() as string[]
-  ).map((json) => JSON.parse(json) as ReviewedEpisode);
+  ).map(readReviewed);
 }
 
 /** One stored episode review, or null when the stored review has no such episode. */
@@ -211,14 +214,13 @@ export function readStoredReview(db: Db, episodeId: string): ReviewedEpisode | n
     .prepare('SELECT reviewed FROM episode_reviews WHERE episode_id = ?')
     .pluck()
     .get(episodeId) as string | undefined;
-  return json === undefined ? null : (JSON.parse(json) as ReviewedEpisode);
+  return json === undefined ? null : readReviewed(json);
 }
 
 interface Rebuilt {
   patientKey: string;
-  index: number;
   episodes: Array<{
-    model: Pick<EpisodeModel, 'id' | 'patient' | 'start'>;
+    order: Pick<EpisodeModel, 'patient' | 'start'>;
     summary: EpisodeSummary;
     reviewed: ReviewedEpisode;
   }>;
@@ -226,11 +228,14 @@ interface Rebuilt {
   decisions: PayerDecisionEntry[];
 }
 
+type Entry = StoredEpisode & { order: Pick<EpisodeModel, 'patient' | 'start'> };
+
 /**
  * Brings the stored review up to date and returns its episodes in report order. Patients are
  * matched only when something changed; each patient whose fingerprint differs from the stored one
- * is built and reviewed again; their rows, every episode's order and the state are written in one
- * transaction.
+ * is built and reviewed again, a few at a time, and its rows written as soon as they are made (a
+ * large store's reviews are never all in memory); the rows, every episode's order and the state
+ * are written in one transaction.
  */
 export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDate {
   const key = settingsKey(opts);
@@ -263,24 +268,15 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
     )
       dirty.push(i);
   }
-
-  const rebuilt = rebuildPatients(db, dirty, resolution, keys, payerList, key, opts);
   const current = new Set(keys);
-  const rebuiltKeys = new Set(rebuilt.map((r) => r.patientKey));
+  const dirtyKeys = new Set(dirty.map((i) => keys[i]!));
   const indexOf = new Map(keys.map((k, i) => [k, i]));
+  const kept = (k: string) => current.has(k) && !dirtyKeys.has(k);
 
-  // Every episode in report order: rebuilt ones from their models, the others from their rows.
-  const entries: Array<StoredEpisode & { order: Pick<EpisodeModel, 'patient' | 'start'> }> = [];
-  for (const r of rebuilt)
-    for (const e of r.episodes)
-      entries.push({
-        id: e.model.id,
-        patientKey: r.patientKey,
-        summary: e.summary,
-        order: { patient: e.model.patient, start: e.model.start },
-      });
+  // The episodes read back, in their patients' current order, and their payer decisions.
+  const entries: Entry[] = [];
   for (const e of readStoredEpisodes(db)) {
-    if (rebuiltKeys.has(e.patientKey) || !current.has(e.patientKey)) continue;
+    if (!kept(e.patientKey)) continue;
     const index = indexOf.get(e.patientKey)!;
     entries.push({
       ...e,
@@ -290,23 +286,46 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
       },
     });
   }
-  entries.sort((a, b) => compareEpisodes(a.order, b.order));
-
-  if (!db.readonly)
-    writeStored(db, { generation, key, asOf: opts.asOf }, rebuilt, current, entries);
   const payers = readStoredPayers(db);
-  for (const r of rebuilt) payers.set(r.patientKey, r.decisions);
-  for (const k of [...payers.keys()]) if (!current.has(k)) payers.delete(k);
+  for (const k of [...payers.keys()]) if (!kept(k)) payers.delete(k);
+  const rebuiltReviews: ReviewedEpisode[] = [];
+
+  const write = !db.readonly;
+  const run = () => {
+    const store = write ? new StoredRows(db) : null;
+    store?.dropPatients((k) => !kept(k));
+    rebuildPatients(db, dirty, resolution, keys, payerList, key, opts, (r) => {
+      store?.putPatient(r);
+      payers.set(r.patientKey, r.decisions);
+      for (const e of r.episodes) {
+        entries.push({
+          id: e.reviewed.id,
+          patientKey: r.patientKey,
+          summary: e.summary,
+          order: e.order,
+        });
+        if (opts.keepRebuilt) rebuiltReviews.push(e.reviewed);
+      }
+    });
+    entries.sort((a, b) => compareEpisodes(a.order, b.order));
+    store?.finish(entries, { generation, key, asOf: opts.asOf });
+  };
+  if (write) db.transaction(run)();
+  else run();
   return {
     episodes: entries.map(({ id, patientKey, summary }) => ({ id, patientKey, summary })),
     payers,
     resolution,
     rebuilt: dirty.length,
     reused: patients.length - dirty.length,
-    rebuiltReviews: rebuilt.flatMap((r) => r.episodes.map((e) => e.reviewed)),
+    rebuiltReviews,
   };
 }
 
+/**
+ * Builds and reviews the patients at `dirty` (indices into the resolution) a chunk at a time and
+ * hands each patient's reviews to `done` as its chunk finishes; the models are let go after.
+ */
 function rebuildPatients(
   db: Db,
   dirty: number[],
@@ -315,14 +334,14 @@ function rebuildPatients(
   payerList: ReadonlyMap<string, PayerListEntry>,
   key: string,
   opts: BringUpToDateOptions,
-): Rebuilt[] {
-  if (dirty.length === 0) return [];
+  done: (r: Rebuilt) => void,
+): void {
+  if (dirty.length === 0) return;
   const decisionsOf = new Map<number, PayerDecisionEntry[]>();
-  const byPatient = new Map<number, EpisodeModel[]>();
-  const reviewedOf = new Map<string, { summary: EpisodeSummary; reviewed: ReviewedEpisode }>();
   // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
   const profiles = new Map<string, PayerProfile>();
   let episodes = 0;
+  let next = 0;
   for (const chunk of buildEpisodeChunks(
     db,
     {
@@ -339,111 +358,157 @@ function rebuildPatients(
     resolution,
     dirty,
   )) {
+    const byPatient = new Map<number, EpisodeModel[]>();
     for (const m of chunk.episodes) {
-      const pk = `${m.payer.kind}|${m.payer.state ?? ''}`;
-      let profile = profiles.get(pk);
-      if (!profile)
-        profiles.set(pk, (profile = opts.override ?? profileForPayer(m.payer.kind, m.payer.state)));
-      const reviewed = toReviewedEpisode(
-        m,
-        reviewEpisode(m, profile),
-        profile.name,
-        opts.override !== null,
-      );
-      reviewedOf.set(m.id, { summary: summarizeEpisode(m, reviewed), reviewed });
       const index = m.patient.id - 1;
       const list = byPatient.get(index);
       if (list) list.push(m);
       else byPatient.set(index, [m]);
-      episodes++;
+    }
+    for (; next < chunk.patientsDone; next++) {
+      const index = dirty[next]!;
+      const models = byPatient.get(index) ?? [];
+      const decisions = decisionsOf.get(index) ?? [];
+      decisionsOf.delete(index);
+      const reviewed = models.map((m) => {
+        const pk = `${m.payer.kind}|${m.payer.state ?? ''}`;
+        let profile = profiles.get(pk);
+        if (!profile)
+          profiles.set(
+            pk,
+            (profile = opts.override ?? profileForPayer(m.payer.kind, m.payer.state)),
+          );
+        const r = toReviewedEpisode(
+          m,
+          reviewEpisode(m, profile),
+          profile.name,
+          opts.override !== null,
+        );
+        return {
+          order: { patient: m.patient, start: m.start },
+          summary: summarizeEpisode(m, r),
+          reviewed: r,
+        };
+      });
+      episodes += models.length;
+      const claims = new Set<string>();
+      for (const m of models) for (const c of m.claims) claims.add(c.claimId);
+      const partial = {
+        asOfSensitive: asOfSensitive(models),
+        claims: [...claims].sort(),
+        payers: [...new Set(decisions.map(([name]) => name))].sort(),
+      };
+      done({
+        patientKey: keys[index]!,
+        episodes: reviewed,
+        state: {
+          ...partial,
+          fingerprint: fingerprint(
+            key,
+            resolution.patients[index]!,
+            resolution.rows[index]!,
+            partial,
+            resolution,
+            payerList,
+            opts.asOf,
+          ),
+        },
+        decisions,
+      });
     }
     opts.onProgress?.({ patientsDone: chunk.patientsDone, patients: chunk.patients, episodes });
   }
-  return dirty.map((index) => {
-    const patient = resolution.patients[index]!;
-    const models = byPatient.get(index) ?? [];
-    const decisions = decisionsOf.get(index) ?? [];
-    const claims = new Set<string>();
-    for (const m of models) for (const c of m.claims) claims.add(c.claimId);
-    const partial = {
-      asOfSensitive: asOfSensitive(models),
-      claims: [...claims].sort(),
-      payers: [...new Set(decisions.map(([name]) => name))].sort(),
-    };
-    return {
-      patientKey: keys[index]!,
-      index,
-      // Only what ordering and storing need: the models' documents and lines are let go.
-      episodes: models.map((m) => ({
-        model: { id: m.id, patient: m.patient, start: m.start },
-        ...reviewedOf.get(m.id)!,
-      })),
-      state: {
-        ...partial,
-        fingerprint: fingerprint(
-          key,
-          patient,
-          resolution.rows[index]!,
-          partial,
-          resolution,
-          payerList,
-          opts.asOf,
-        ),
-      },
-      decisions,
-    };
-  });
 }
 
-function writeStored(
-  db: Db,
-  meta: { generation: number; key: string; asOf: IsoDate },
-  rebuilt: Rebuilt[],
-  current: ReadonlySet<string>,
-  entries: readonly StoredEpisode[],
-): void {
-  db.transaction(() => {
+/** The statements that write the stored review, inside the caller's transaction. */
+class StoredRows {
+  private readonly delEpisodes;
+  private readonly delPatient;
+  private readonly insPatient;
+  private readonly insEpisode;
+
+  constructor(private readonly db: Db) {
     // The counter's row, from the first stored review on (changes before it count from 0).
     db.prepare('INSERT OR IGNORE INTO review_inputs (id, generation) VALUES (1, 0)').run();
-    const delEpisodes = db.prepare('DELETE FROM episode_reviews WHERE patient_key = ?');
-    const delPatient = db.prepare('DELETE FROM patient_reviews WHERE patient_key = ?');
-    for (const k of db.prepare('SELECT patient_key FROM patient_reviews').pluck().all() as string[])
-      if (!current.has(k)) {
-        delEpisodes.run(k);
-        delPatient.run(k);
-      }
-    const insPatient = db.prepare(
+    this.delEpisodes = db.prepare('DELETE FROM episode_reviews WHERE patient_key = ?');
+    this.delPatient = db.prepare('DELETE FROM patient_reviews WHERE patient_key = ?');
+    this.insPatient = db.prepare(
       `INSERT OR REPLACE INTO patient_reviews (patient_key, fingerprint, as_of_sensitive, claims, payers)
        VALUES (?, ?, ?, ?, ?)`,
     );
-    const insEpisode = db.prepare(
+    this.insEpisode = db.prepare(
       `INSERT OR REPLACE INTO episode_reviews (episode_id, patient_key, ord, summary, reviewed)
        VALUES (?, ?, -1, ?, ?)`,
     );
-    for (const r of rebuilt) {
-      delEpisodes.run(r.patientKey);
-      insPatient.run(
+  }
+
+  /** Removes the rows of every stored patient `drop` names (gone, or about to be rebuilt). */
+  dropPatients(drop: (key: string) => boolean): void {
+    const stored = this.db
+      .prepare('SELECT patient_key FROM patient_reviews')
+      .pluck()
+      .all() as string[];
+    for (const k of stored)
+      if (drop(k)) {
+        this.delEpisodes.run(k);
+        this.delPatient.run(k);
+      }
+  }
+
+  putPatient(r: Rebuilt): void {
+    this.delEpisodes.run(r.patientKey);
+    this.insPatient.run(
+      r.patientKey,
+      r.state.fingerprint,
+      r.state.asOfSensitive ? 1 : 0,
+      JSON.stringify(r.state.claims),
+      JSON.stringify({ names: r.state.payers, decisions: r.decisions }),
+    );
+    for (const e of r.episodes)
+      this.insEpisode.run(
+        e.reviewed.id,
         r.patientKey,
-        r.state.fingerprint,
-        r.state.asOfSensitive ? 1 : 0,
-        JSON.stringify(r.state.claims),
-        JSON.stringify({ names: r.state.payers, decisions: r.decisions }),
+        JSON.stringify(e.summary),
+        storedJson(e.reviewed),
       );
-      for (const e of r.episodes)
-        insEpisode.run(
-          e.model.id,
-          r.patientKey,
-          JSON.stringify(e.summary),
-          JSON.stringify(e.reviewed),
-        );
-    }
-    const setOrd = db.prepare(
+  }
+
+  /** Every episode's place in report order, and the state the rows now answer. */
+  finish(
+    entries: readonly StoredEpisode[],
+    meta: { generation: number; key: string; asOf: IsoDate },
+  ): void {
+    const setOrd = this.db.prepare(
       'UPDATE episode_reviews SET ord = ? WHERE episode_id = ? AND ord <> ?',
     );
     entries.forEach((e, i) => setOrd.run(i, e.id, i));
-    db.prepare(
-      `INSERT OR REPLACE INTO stored_review (id, generation, settings_key, as_of, reviewed_at)
-       VALUES (1, ?, ?, ?, ?)`,
-    ).run(meta.generation, meta.key, meta.asOf, new Date().toISOString());
-  })();
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO stored_review (id, generation, settings_key, as_of, reviewed_at)
+         VALUES (1, ?, ?, ?, ?)`,
+      )
+      .run(meta.generation, meta.key, meta.asOf, new Date().toISOString());
+  }
+}
+
+/**
+ * A review as stored: each finding without its rule's source and group, which are the rule's own
+ * (engine.ts) and would repeat on every finding of every episode; `readReviewed` puts them back.
+ */
+function storedJson(r: ReviewedEpisode): string {
+  return JSON.stringify({ ...r, findings: r.findings.map(({ source: _s, group: _g, ...f }) => f) });
+}
+
+const RULE_META = new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
+
+function readReviewed(json: string): ReviewedEpisode {
+  const r = JSON.parse(json) as ReviewedEpisode;
+  r.findings = r.findings.map((f) => {
+    const meta = RULE_META.get(f.rule);
+    // The engine's key order (rule, source, group, then the rest), as the report prints it.
+    if (!meta) return f;
+    const { rule, ...rest } = f;
+    return { rule, source: meta.source, group: meta.group, ...rest };
+  });
+  return r;
 }

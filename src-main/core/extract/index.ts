@@ -40,6 +40,7 @@ import { extractVitals } from './vitals';
 import { extractWorkStatus } from './work-status';
 import { extractDischargeReason } from './discharge';
 import { extractVerbalOrders } from './verbal-orders';
+import { extractAmendments } from './amendments';
 import { documentTextHash } from './text-hash';
 
 /**
@@ -144,6 +145,7 @@ function buildDocument(
   extractWorkStatus(content, type, sink);
   extractDischargeReason(content, type, sink);
   extractVerbalOrders(content, sink);
+  extractAmendments(nonBlank, sink);
   extractCommunicationParties(content, titleLine, type, sink);
   extractCoverage(slice.lines, sink);
   const discipline = findDiscipline(titleLine, content, sink);

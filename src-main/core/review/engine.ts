@@ -1,5 +1,6 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding, Severity } from '../../../shared/model';
+import { excludedAmendments } from './lib/amendments';
 import { withReviewMemo } from './lib/memo';
 import { ALL_RULES } from './rules';
 import type { PayerProfile, Rule, RuleFinding } from './types';
@@ -31,7 +32,53 @@ function notApplied(profile: PayerProfile): string {
   return message;
 }
 
+/** The rule that judges addenda and late entries; it alone reads the entries others may not. */
+const LATE_ENTRY = 'DOC-LATE-ENTRY';
+
+/**
+ * A reviewer does not consider an addendum or late entry that breaks the recordkeeping principles
+ * (PIM Ch. 3 §3.3.2.5), "even if such exclusion would lead to a claim denial": every rule but
+ * DOC-LATE-ENTRY reads the episode without such stand-alone entries. Where leaving one out makes
+ * a rule fail that would otherwise pass, the entry was what the claim leaned on, and its finding
+ * is an error that names that rule.
+ */
 function runRules(episode: EpisodeModel, profile: PayerProfile, rules: readonly Rule[]): Finding[] {
+  const excluded = excludedAmendments(episode);
+  if (excluded.size === 0) return runRulesOn(episode, episode, profile, rules);
+  const considered: EpisodeModel = {
+    ...episode,
+    documents: episode.documents.filter((d) => !excluded.has(d)),
+  };
+  const findings = runRulesOn(considered, episode, profile, rules);
+  const failing = (list: Finding[]) =>
+    new Set(list.filter((f) => f.status === 'fail' && f.rule !== LATE_ENTRY).map((f) => f.rule));
+  const withEntries = failing(
+    runRulesOn(
+      episode,
+      episode,
+      profile,
+      rules.filter((r) => r.meta.id !== LATE_ENTRY),
+    ),
+  );
+  const leaned = [...failing(findings)].filter((rule) => !withEntries.has(rule));
+  if (leaned.length === 0) return findings;
+  return findings.map((f) =>
+    f.rule === LATE_ENTRY && f.status === 'fail'
+      ? {
+          ...f,
+          severity: 'error',
+          message: `${f.message} Without it, ${leaned.join(', ')} fail${leaned.length === 1 ? 's' : ''}.`,
+        }
+      : f,
+  );
+}
+
+function runRulesOn(
+  considered: EpisodeModel,
+  episode: EpisodeModel,
+  profile: PayerProfile,
+  rules: readonly Rule[],
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = profile.rules[rule.meta.id];
@@ -40,7 +87,7 @@ function runRules(episode: EpisodeModel, profile: PayerProfile, rules: readonly 
       findings.push(notApplicable(base, notApplied(profile)));
       continue;
     }
-    const results = rule.check(episode, profile);
+    const results = rule.check(rule.meta.id === LATE_ENTRY ? episode : considered, profile);
     if (results.length === 0) {
       findings.push(notApplicable(base, NOTHING_TO_CHECK));
       continue;

@@ -28,7 +28,7 @@ describe('built-in payer profiles', () => {
       'california-wc',
       'commercial',
     ]);
-    expect(CATALOG_RULE_IDS).toHaveLength(28);
+    expect(CATALOG_RULE_IDS).toHaveLength(29);
     for (const p of profiles) {
       expect(payerProfileSchema.safeParse(p).success).toBe(true);
       expect(Object.keys(p.rules).sort()).toEqual([...CATALOG_RULE_IDS].sort());

@@ -19,6 +19,7 @@ const IDS = [
   'DOC-REEVAL',
   'DOC-DISCHARGE',
   'DOC-FCE-JOBDESC',
+  'DOC-LATE-ENTRY',
   'DOC-COMMUNICATION',
 ];
 

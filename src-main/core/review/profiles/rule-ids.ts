@@ -15,6 +15,7 @@ export const DOC_RULE_IDS = [
   'DOC-REEVAL',
   'DOC-DISCHARGE',
   'DOC-FCE-JOBDESC',
+  'DOC-LATE-ENTRY',
   'DOC-COMMUNICATION',
 ] as const;
 

@@ -6,6 +6,7 @@ import { docDischarge } from './doc-discharge';
 import { docEvalElements } from './doc-eval-elements';
 import { docEvalPresent } from './doc-eval-present';
 import { docFceJobdesc } from './doc-fce-jobdesc';
+import { docLateEntry } from './doc-late-entry';
 import { docOrderReferral } from './doc-order-referral';
 import { docPocCert } from './doc-poc-cert';
 import { docPocGoals } from './doc-poc-goals';
@@ -31,5 +32,6 @@ export const documentationRules: Rule[] = [
   docReeval,
   docDischarge,
   docFceJobdesc,
+  docLateEntry,
   docCommunication,
 ];

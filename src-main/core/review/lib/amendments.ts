@@ -1,0 +1,109 @@
+/**
+ * Addenda, late entries, amendments and corrections in an episode, judged by the three principles
+ * of PIM Ch. 3 §3.3.2.5 (rules.md DOC-LATE-ENTRY): identified as such (the reader only reports
+ * labelled entries), dated and signed by their author, and the original left identifiable. An
+ * entry that breaks them is not considered by a reviewer: the engine leaves a non-compliant
+ * stand-alone entry out of what the other rules read.
+ */
+import type { EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
+import type { Fact, IsoDate } from '../../../../shared/model';
+import { AMENDMENT_LABEL } from '../../lexicon/amendments';
+import { credentialsIn } from '../../domain/credentials';
+import { memo } from './memo';
+
+export interface AmendmentEntry {
+  doc: EpisodeDocument;
+  /** addendum | late-entry | amendment | correction (the first label's kind). */
+  kind: string;
+  /** The label lines of this entry (a label and its "Late entry for ..." line are one entry). */
+  labels: Fact[];
+  /** The date of the note it amends, as the entry or its document says. */
+  of: IsoDate | null;
+  /** Its own date, or null when it has none. */
+  own: IsoDate | null;
+  /** Whether its author is named (a signature after its label, or "by NAME, CREDENTIALS"). */
+  signed: boolean;
+  /** The whole document is the entry (its title is the label), rather than a block in a note. */
+  standalone: boolean;
+  /** The note it amends is in the record (always so for a block appended to the note itself). */
+  originalOnFile: boolean;
+}
+
+/** Label lines further apart than this (characters of the page) are separate entries. */
+const SAME_ENTRY_CHARS = 400;
+
+/** Every labelled entry of the episode, documents in order. */
+export function amendmentsOf(episode: EpisodeModel): readonly AmendmentEntry[] {
+  return memo(episode, 'amendments', () => {
+    const out: AmendmentEntry[] = [];
+    for (const doc of episode.documents) {
+      const labels = doc.facts.filter((f) => f.kind === 'amendment');
+      if (labels.length === 0) continue;
+      for (const group of groupLabels(labels)) out.push(judge(episode, doc, group));
+    }
+    return out;
+  });
+}
+
+/** Documents that are non-compliant entries on their own: what a reviewer does not consider. */
+export function excludedAmendments(episode: EpisodeModel): ReadonlySet<EpisodeDocument> {
+  const out = new Set<EpisodeDocument>();
+  for (const a of amendmentsOf(episode)) if (a.standalone && !isCompliant(a)) out.add(a.doc);
+  return out;
+}
+
+export function isCompliant(a: AmendmentEntry): boolean {
+  return a.own !== null && a.signed && a.originalOnFile;
+}
+
+function groupLabels(labels: Fact[]): Fact[][] {
+  const sorted = [...labels].sort(
+    (a, b) => a.provenance.page - b.provenance.page || a.provenance.start - b.provenance.start,
+  );
+  const groups: Fact[][] = [];
+  for (const f of sorted) {
+    const last = groups.at(-1)?.at(-1);
+    if (
+      last &&
+      last.provenance.page === f.provenance.page &&
+      f.provenance.start - last.provenance.end <= SAME_ENTRY_CHARS
+    )
+      groups.at(-1)!.push(f);
+    else groups.push([f]);
+  }
+  return groups;
+}
+
+function judge(episode: EpisodeModel, doc: EpisodeDocument, labels: Fact[]): AmendmentEntry {
+  const first = labels[0]!;
+  const standalone = AMENDMENT_LABEL.test(doc.title);
+  const at = (f: Fact) => f.provenance.page * 1e9 + f.provenance.start;
+  // What stands after the label belongs to the entry; a stand-alone entry is the whole document.
+  const after = (f: Fact) => standalone || at(f) >= at(first);
+  const of = labels.find((f) => f.detail?.of)?.detail?.of ?? (standalone ? doc.date : null);
+  let own = labels.find((f) => f.detail?.date)?.detail?.date ?? null;
+  if (own === null)
+    own =
+      doc.facts.find((f) => f.kind === 'signed-date' && after(f))?.value ??
+      (standalone ? (doc.facts.find((f) => f.kind === 'document-date')?.value ?? null) : null);
+  const signed =
+    labels.some(
+      (f) => /\bby\b/i.test(f.provenance.quote) && credentialsIn(f.provenance.quote).length > 0,
+    ) || doc.facts.some((f) => f.kind === 'signer' && after(f));
+  const originalOnFile =
+    !standalone ||
+    (of !== null &&
+      episode.documents.some(
+        (d) => d !== doc && d.date === of && !d.facts.some((f) => f.kind === 'amendment'),
+      ));
+  return {
+    doc,
+    kind: first.value,
+    labels,
+    of,
+    own,
+    signed,
+    standalone,
+    originalOnFile,
+  };
+}

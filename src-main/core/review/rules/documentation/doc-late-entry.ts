@@ -1,0 +1,71 @@
+import { evidenceFromFact } from '../../lib/evidence';
+import { amendmentsOf, isCompliant, type AmendmentEntry } from '../../lib/amendments';
+import type { Rule, RuleFinding } from '../../types';
+
+const KIND_TEXT: Record<string, string> = {
+  addendum: 'Addendum',
+  'late-entry': 'Late entry',
+  amendment: 'Amendment',
+  correction: 'Correction',
+};
+
+function describe(a: AmendmentEntry): string {
+  const kind = KIND_TEXT[a.kind] ?? 'Amendment';
+  const dated = a.own ? ` dated ${a.own}` : '';
+  const to = a.of ? ` to the note of ${a.of}` : '';
+  return `${kind}${dated}${to} (${a.doc.file} p. ${a.labels[0]!.provenance.page})`;
+}
+
+/** What the entry lacks of the three principles, in the catalog's words. */
+function lacks(a: AmendmentEntry): string[] {
+  const out: string[] = [];
+  if (!a.own) out.push('has no date of its own');
+  if (!a.signed) out.push('has no author (no signature or "by" name with credentials)');
+  if (!a.originalOnFile)
+    out.push(
+      a.of
+        ? `leaves no original: no note of ${a.of} is in the record`
+        : 'does not say which note it amends, and no original is identifiable',
+    );
+  return out;
+}
+
+/**
+ * Amendments, corrections and delayed entries (PIM Ch. 3 §3.3.2.5). The engine leaves a
+ * non-compliant stand-alone entry out of every other rule and makes this finding an error when
+ * that entry is what would have made a failing rule pass (see engine.ts).
+ */
+export const docLateEntry: Rule = {
+  meta: {
+    id: 'DOC-LATE-ENTRY',
+    title: 'Addenda and late entries identified, dated, signed; original kept',
+    group: 'documentation',
+    source:
+      'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3 §3.3.2.5 (amendments, corrections and delayed entries; Transmittal 442, CR 8105)',
+    severity: 'warning',
+    payers: ['MCR', 'WC', 'COM'],
+  },
+  check(episode) {
+    const out: RuleFinding[] = [];
+    for (const a of amendmentsOf(episode)) {
+      const evidence = a.labels.map(evidenceFromFact);
+      const dates = [a.of ?? a.own ?? a.doc.date].filter((d): d is string => !!d);
+      if (isCompliant(a)) {
+        out.push({
+          status: 'pass',
+          message: `${describe(a)} identifies itself, is dated and signed, and leaves the original identifiable.`,
+          dates,
+          evidence,
+        });
+      } else {
+        out.push({
+          status: 'fail',
+          message: `${describe(a)} ${lacks(a).join('; ')}: a reviewer does not consider it (PIM Ch. 3 §3.3.2.5).`,
+          dates,
+          evidence,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * DOC-LATE-ENTRY (PIM Ch. 3 §3.3.2.5): addenda and late entries count only when they identify
+ * themselves, carry their own date and author, and leave the original identifiable; one that does
+ * not is left out of every other rule, and is an error when a failing rule leaned on it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../shared/model';
+import { reviewEpisode } from '../../../src-main/core/review/engine';
+import { loadPayerProfile } from '../../../src-main/core/review/profiles';
+import { episode, type FactSpec } from '../builder';
+
+const DOS = '2026-03-04';
+const WRITTEN = '2026-03-09';
+
+function review(b: ReturnType<typeof episode>, profile = 'workers-comp'): Finding[] {
+  return reviewEpisode(b.build(), loadPayerProfile(profile));
+}
+const of = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+
+/** A work-conditioning day whose note gives no minutes, billed 97545, and a late entry for it. */
+function dayFixedBy(entry: FactSpec | null, title = 'Late Entry - Daily Note') {
+  const b = episode('workers-comp').daily(DOS, {}).bill(DOS, '97545', 1);
+  if (entry) b.doc('daily-note', DOS, { 'date-of-service': DOS, ...entry }, { title });
+  return b;
+}
+
+const LATE_ENTRY = {
+  amendment: { value: 'late-entry', detail: { of: DOS, date: WRITTEN } },
+  'total-minutes': '95',
+};
+
+describe('DOC-LATE-ENTRY', () => {
+  it('passes a late entry that is labelled, dated, signed and beside its original; its minutes count', () => {
+    const findings = review(
+      dayFixedBy({ ...LATE_ENTRY, signer: 'Kim Lund', credentials: 'PTA', 'signed-date': WRITTEN }),
+    );
+    expect(of(findings, 'DOC-LATE-ENTRY')).toMatchObject([{ status: 'pass', dates: [DOS] }]);
+    expect(of(findings, 'DOC-DAILY-TIME').map((f) => f.status)).toEqual(['pass']);
+  });
+
+  it('leaves out an unsigned late entry: the time rule still fails, and the entry is an error naming it', () => {
+    const findings = review(dayFixedBy(LATE_ENTRY));
+    const [late] = of(findings, 'DOC-LATE-ENTRY');
+    expect(late).toMatchObject({ status: 'fail', severity: 'error', dates: [DOS] });
+    expect(late!.message).toContain('has no author');
+    expect(late!.message).toMatch(/Without it, .*DOC-DAILY-TIME/);
+    expect(of(findings, 'DOC-DAILY-TIME').map((f) => f.status)).toEqual(['fail']);
+  });
+
+  it('an entry without a date of its own is a warning when nothing leaned on it', () => {
+    const b = episode('workers-comp')
+      .daily(DOS, { minutes: 95 })
+      .bill(DOS, '97545', 1)
+      .doc(
+        'daily-note',
+        DOS,
+        {
+          'date-of-service': DOS,
+          amendment: { value: 'addendum', detail: { of: DOS, date: null } },
+          signer: 'Kim Lund',
+          credentials: 'PTA',
+        },
+        { title: 'Addendum' },
+      );
+    const [late] = of(review(b), 'DOC-LATE-ENTRY');
+    expect(late).toMatchObject({ status: 'fail', severity: 'warning' });
+    expect(late!.message).toContain('has no date of its own');
+  });
+
+  it('a stand-alone entry whose original is not in the record fails: nothing identifies what it replaced', () => {
+    const b = episode('workers-comp')
+      .daily('2026-03-02', { minutes: 95 })
+      .bill('2026-03-02', '97545', 1)
+      .doc(
+        'daily-note',
+        DOS,
+        { 'date-of-service': DOS, ...LATE_ENTRY, signer: 'Kim Lund', 'signed-date': WRITTEN },
+        { title: 'Corrected Note' },
+      );
+    const [late] = of(review(b, 'commercial'), 'DOC-LATE-ENTRY');
+    expect(late).toMatchObject({ status: 'fail' });
+    expect(late!.message).toContain(`no note of ${DOS} is in the record`);
+  });
+
+  it('an addendum block inside its own note, signed "by NAME, credentials" with its date, passes', () => {
+    const b = episode('medicare').daily(DOS, {
+      minutes: 40,
+      extra: { amendment: { value: 'addendum', detail: { of: null, date: WRITTEN } } },
+    });
+    // The builder's quotes are "kind: value"; the by-line comes from the note's own signer here.
+    const [late] = of(review(b, 'medicare'), 'DOC-LATE-ENTRY');
+    expect(late).toMatchObject({ status: 'pass' });
+  });
+
+  it('says nothing (n/a) where the record has no labelled entry', () => {
+    const [late] = of(
+      review(episode('workers-comp').daily(DOS, { minutes: 95 })),
+      'DOC-LATE-ENTRY',
+    );
+    expect(late?.status).toBe('n/a');
+  });
+});
