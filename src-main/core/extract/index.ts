@@ -63,9 +63,10 @@ import { documentTextHash } from './text-hash';
  * therapy's trials and accuracy, limitations stated in an assessment's prose; long-term care
  * ("Resident:", logs of signed visit entries, Section GG scores), signature dates wrapped under it;
  * legacy fixed-width printouts (dot-leader labels, padded label colons); pages that repeat their
- * note's header continue it, signers' job titles, discharges with their exit FCE.
+ * note's header continue it, signers' job titles, discharges with their exit FCE. 3: addenda, late
+ * entries, amendments and corrections (DOC-LATE-ENTRY).
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export interface ExtractHints {
   title?: string | null;
