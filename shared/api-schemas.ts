@@ -126,6 +126,7 @@ export const DecideFindingSchema = z.strictObject({
   as: z.enum(['confirmed', 'not-a-defect', 'fixed']),
   reason: z.string().trim().min(1, 'a decision needs a reason').max(LIMITS.textChars),
   action: z.string().trim().max(LIMITS.textChars).nullish(),
+  clinician: z.string().trim().max(LIMITS.textChars).nullish(),
   due: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
@@ -151,6 +152,7 @@ export const REQUEST_SCHEMAS = {
   listPatients: NoArgsSchema,
   assignDocument: AssignDocumentSchema,
   decideFinding: DecideFindingSchema,
+  listActions: NoArgsSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -257,6 +257,26 @@ export interface ChartReadyApi {
   assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
   /** Records a reviewer's decision on a fail or warn finding (audit-logged); returns the episode. */
   decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail>;
+  /** Corrective actions of confirmed defects, open and overdue first (added). */
+  listActions(): Promise<CorrectiveAction[]>;
+}
+
+/** A confirmed defect's corrective action, as the Corrective actions screen lists it (added). */
+export interface CorrectiveAction {
+  findingId: string;
+  episodeId: string;
+  /** The episode's patient, or null when the episode is no longer in the review. */
+  patient: string | null;
+  rule: string;
+  dates: IsoDate[];
+  action: string;
+  due: IsoDate | null;
+  /** The clinician named in the decision, else who signed the episode's notes. */
+  clinician: string | null;
+  decidedBy: string;
+  decidedAt: string;
+  /** open: the finding is still reported; overdue: open past its due date; resolved: it is not. */
+  status: 'open' | 'overdue' | 'resolved';
 }
 
 export interface DecideFindingRequest {
@@ -266,6 +286,8 @@ export interface DecideFindingRequest {
   reason: string;
   action?: string | null;
   due?: IsoDate | null;
+  /** The clinician the corrective action concerns (added). */
+  clinician?: string | null;
 }
 
 /** Method names, for the IPC and HTTP routers (one channel per method). */
@@ -287,6 +309,7 @@ export const API_METHODS = [
   'listPatients',
   'assignDocument',
   'decideFinding',
+  'listActions',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

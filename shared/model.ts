@@ -424,6 +424,8 @@ export interface FindingDecision {
   at: string;
   action?: string;
   due?: IsoDate;
+  /** Whom a confirmed defect's corrective action concerns (added). */
+  clinician?: string;
 }
 
 export type RuleGroup = 'documentation' | 'billing' | 'authorization' | 'program';

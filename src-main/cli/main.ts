@@ -1,3 +1,4 @@
+import { actionsCommand } from './commands/actions';
 import { assignCommand } from './commands/assign';
 import { auditLogCommand } from './commands/audit-log';
 import { backupCommand, encryptCommand } from './commands/backup';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   review: reviewCommand,
   findings: findingsCommand,
   decide: decideCommand,
+  actions: actionsCommand,
   reanalyze: reanalyzeCommand,
   assign: assignCommand,
   packet: packetCommand,

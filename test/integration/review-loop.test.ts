@@ -5,7 +5,7 @@
  * DOC-LATE-ENTRY says the claim leaned on it; a compliant one is read, the finding goes away and
  * its decision is kept as resolved; the audit log verifies throughout.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,12 @@ async function findings(
   const r = await cli(['findings', '--db', db, '--as-of', AS_OF, '--json', ...flags]);
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as { findings: Listed[]; resolved: Array<{ findingId: string }> };
+}
+
+async function actions(asOf = AS_OF): Promise<Array<Record<string, unknown>>> {
+  const r = await cli(['actions', '--db', db, '--as-of', asOf, '--format', 'json']);
+  expect(r.code, r.err).toBe(0);
+  return (JSON.parse(r.out) as { actions: Array<Record<string, unknown>> }).actions;
 }
 
 /** A late entry for the 09/11 session, as a text note in the patient's folder. */
@@ -108,10 +114,44 @@ describe('review, decide, late entry, review again', () => {
       'document total time per session',
       '--due',
       '2026-12-15',
+      '--clinician',
+      'Dana Whitfield, PT',
       '--by',
       'Test Reviewer',
     ]);
     expect(decided.code, decided.err).toBe(0);
+
+    // The corrective action is listed for its clinician, open, and overdue once past its date.
+    const open = await actions();
+    expect(open).toMatchObject([
+      {
+        findingId: target.id,
+        clinician: 'Dana Whitfield, PT',
+        due: '2026-12-15',
+        status: 'open',
+        rule: 'DOC-DAILY-TIME',
+        patient: 'Alvarez, Maria',
+      },
+    ]);
+    expect((await actions('2026-12-16'))[0]?.status).toBe('overdue');
+    const out = join(dir, 'actions.csv');
+    const csv = await cli([
+      'actions',
+      '--db',
+      db,
+      '--as-of',
+      AS_OF,
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ]);
+    expect(csv.code, csv.err).toBe(0);
+    const [header, row] = readFileSync(out, 'utf8').split('\r\n');
+    expect(header).toBe(
+      'clinician,due,status,patient,rule,dates,action,finding_id,episode_id,decided_by,decided_at',
+    );
+    expect(row).toContain(`"Dana Whitfield, PT",2026-12-15,open,"Alvarez, Maria",DOC-DAILY-TIME`);
 
     // An unsigned late entry: not considered; the finding stays, with its decision.
     await importLateEntry('late-entry-unsigned', false);
@@ -135,6 +175,8 @@ describe('review, decide, late entry, review again', () => {
     // The unsigned entry is still not considered, but nothing leans on it now: a warning.
     const lateNow = (await findings()).findings.filter((f) => f.rule === 'DOC-LATE-ENTRY');
     expect(lateNow).toMatchObject([{ status: 'fail', severity: 'warning' }]);
+
+    expect((await actions())[0]).toMatchObject({ findingId: target.id, status: 'resolved' });
 
     const verify = await cli(['audit-log', '--db', db, '--verify']);
     expect(verify.code, verify.out + verify.err).toBe(0);

@@ -7,12 +7,12 @@ import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireStri
 import { UsageError } from '../usage';
 
 export const DECIDE_HELP = `Usage: chartready decide --db FILE --finding ID --as confirmed|not-a-defect|fixed
-                        --reason TEXT [--action TEXT --due YYYY-MM-DD] [--by NAME]
+                        --reason TEXT [--action TEXT --due YYYY-MM-DD [--clinician NAME]] [--by NAME]
                         [--as-of YYYY-MM-DD] [--passphrase-env VAR]
 
 Records a reviewer's decision on a fail or warn finding of the current review (its id from
 "chartready findings"). confirmed: the record has the defect; give the corrective action and its
-due date. not-a-defect: the reason (the reader misread the chart, the payer does not require it,
+due date, and --clinician for the clinician it concerns (listed by "chartready actions"). not-a-defect: the reason (the reader misread the chart, the payer does not require it,
 documented elsewhere: cite where). fixed: an addendum or late entry was imported; cite it.
 --by names the reviewer (default: Settings' reviewer name, else the operating-system user). Every decision goes into the audit
 log; the decision stays with the finding while it is the same finding.`;
@@ -25,6 +25,7 @@ export async function decideCommand(argv: string[]): Promise<number> {
     reason: { type: 'string' },
     action: { type: 'string' },
     due: { type: 'string' },
+    clinician: { type: 'string' },
     by: { type: 'string' },
     'as-of': { type: 'string' },
     ...PASSPHRASE_OPTION,
@@ -58,6 +59,7 @@ export async function decideCommand(argv: string[]): Promise<number> {
       reason,
       action: values.action ?? null,
       due: due ?? null,
+      clinician: values.clinician ?? null,
       by: values.by ?? getSettings(db).reviewerName ?? null,
     });
     console.log(`recorded: ${findingId} ${decision.as} by ${decision.by} at ${decision.at}`);

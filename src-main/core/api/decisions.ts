@@ -57,6 +57,7 @@ interface DecisionRow {
   reason: string;
   action: string | null;
   due: string | null;
+  clinician: string | null;
   decided_by: string;
   decided_at: string;
 }
@@ -70,6 +71,7 @@ function toDecision(r: DecisionRow): FindingDecision {
   };
   if (r.action) d.action = r.action;
   if (r.due) d.due = r.due;
+  if (r.clinician) d.clinician = r.clinician;
   return d;
 }
 
@@ -196,6 +198,8 @@ export interface DecisionInput {
   reason: string;
   action?: string | null;
   due?: IsoDate | null;
+  /** The clinician a confirmed defect's corrective action concerns. */
+  clinician?: string | null;
   /** Who decides; default the operating-system user. */
   by?: string | null;
 }
@@ -236,11 +240,12 @@ export function decideFinding(
   };
   if (input.action?.trim()) decision.action = input.action.trim();
   if (input.due) decision.due = input.due;
+  if (input.clinician?.trim()) decision.clinician = input.clinician.trim();
   db.transaction(() => {
     db.prepare(
       `INSERT INTO finding_decisions
-         (finding_id, episode_id, rule, dates, decision, reason, action, due, decided_by, decided_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (finding_id, episode_id, rule, dates, decision, reason, action, due, clinician, decided_by, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       input.findingId,
       episode!.id,
@@ -250,6 +255,7 @@ export function decideFinding(
       decision.reason,
       decision.action ?? null,
       decision.due ?? null,
+      decision.clinician ?? null,
       decision.by,
       decision.at,
     );

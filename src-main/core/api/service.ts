@@ -11,6 +11,7 @@ import type {
   BuiltPacket,
   ChartReadyApi,
   ClaimSummary,
+  CorrectiveAction,
   DecideFindingRequest,
   EpisodeDetail,
   EpisodeSummary,
@@ -39,6 +40,7 @@ import { overrideProfileName, RULES_VERSION, todayIso } from './review';
 import { recordAudit } from '../store/audit';
 import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
 import { applyDecisions } from './decisions';
+import { correctiveActions } from './actions';
 import { lineQuote } from '../episodes/build';
 import {
   assignDocument,
@@ -244,6 +246,7 @@ export class ChartReadyService implements ChartReadyApi {
       reason: r.reason,
       action: r.action ?? null,
       due: r.due ?? null,
+      clinician: r.clinician ?? null,
       by: getSettings(this.db).reviewerName ?? null,
     });
     return this.getEpisode({ id: r.episodeId });
@@ -369,6 +372,11 @@ export class ChartReadyService implements ChartReadyApi {
     // Only the patients whose items name this payer are reviewed again (their fingerprints changed).
     this.cache = null;
     return this.listPayers();
+  }
+
+  async listActions(): Promise<CorrectiveAction[]> {
+    this.reviewed();
+    return correctiveActions(this.db, this.asOf());
   }
 
   async getSettings(): Promise<ClinicSettings> {

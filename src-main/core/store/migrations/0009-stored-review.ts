@@ -28,6 +28,7 @@ const bumpTriggers = INPUT_TABLES.flatMap((table) =>
  * payer names); `episode_reviews` keeps each episode's review and list summary as JSON, in report
  * order. A review rebuilds only patients whose fingerprint changed and rewrites their rows in one
  * transaction with the new state, so a crash leaves the old results or the new, never a mix.
+ * A decision also gains the clinician its corrective action concerns.
  */
 export const storedReview: Migration = {
   version: 9,
@@ -61,5 +62,7 @@ export const storedReview: Migration = {
     );
     CREATE INDEX episode_reviews_patient ON episode_reviews (patient_key);
     CREATE INDEX episode_reviews_ord ON episode_reviews (ord);
+    -- The clinician a confirmed defect's corrective action concerns (Corrective actions).
+    ALTER TABLE finding_decisions ADD COLUMN clinician TEXT;
   `,
 };
