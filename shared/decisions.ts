@@ -11,7 +11,9 @@ export const DECISION_WORDS: Record<DecisionKind, string> = {
 export function decisionLine(f: Pick<Finding, 'decision' | 'reopened'>): string | null {
   if (f.decision) {
     const d = f.decision;
-    const action = d.action ? `; action: ${d.action}${d.due ? ` by ${d.due}` : ''}` : '';
+    const action = d.action
+      ? `; action: ${d.action}${d.clinician ? ` (${d.clinician})` : ''}${d.due ? ` by ${d.due}` : ''}`
+      : '';
     return `${DECISION_WORDS[d.as]}: ${d.reason}${action} (${d.by}, ${d.at.slice(0, 10)})`;
   }
   if (f.reopened)

@@ -6,10 +6,12 @@ import { EpisodesScreen } from './screens/EpisodesScreen';
 import { EpisodeScreen } from './screens/EpisodeScreen';
 import { PacketScreen } from './screens/PacketScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ActionsScreen } from './screens/ActionsScreen';
 
 const NAV: Array<{ route: Route; label: string }> = [
   { route: { name: 'import' }, label: 'Import' },
   { route: { name: 'episodes' }, label: 'Episodes' },
+  { route: { name: 'actions' }, label: 'Corrective actions' },
   { route: { name: 'settings' }, label: 'Settings' },
 ];
 
@@ -71,6 +73,7 @@ export function App({ backend }: { backend: Backend }) {
         {route.name === 'episodes' && <EpisodesScreen api={backend.api} />}
         {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
         {route.name === 'packet' && <PacketScreen backend={backend} id={route.id} />}
+        {route.name === 'actions' && <ActionsScreen api={backend.api} />}
         {route.name === 'settings' && <SettingsScreen api={backend.api} />}
       </main>
     </>

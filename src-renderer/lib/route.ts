@@ -6,6 +6,7 @@ export type Route =
   | { name: 'episodes' }
   | { name: 'episode'; id: string }
   | { name: 'packet'; id: string }
+  | { name: 'actions' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,8 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { name: 'packet', id: parts[1] } : { name: 'episodes' };
     case 'settings':
       return { name: 'settings' };
+    case 'actions':
+      return { name: 'actions' };
     default:
       return { name: 'import' };
   }

@@ -60,14 +60,31 @@ const DECISION_CHOICES: Array<{ value: DecisionKind; label: string }> = [
 ];
 
 /** The reviewer's decision on one finding: what, why, and for a defect the action and due date. */
-function DecisionForm({ f, onDecide }: { f: Finding; onDecide: Decide }) {
+function DecisionForm({
+  f,
+  onDecide,
+  clinicians,
+}: {
+  f: Finding;
+  onDecide: Decide;
+  /** Who signed the episode's notes: the first is whom a corrective action concerns by default. */
+  clinicians: readonly string[];
+}) {
   const [as, setAs] = useState<DecisionKind>('not-a-defect');
   const [reason, setReason] = useState('');
   const [action, setAction] = useState('');
   const [due, setDue] = useState('');
+  const [clinician, setClinician] = useState(clinicians[0] ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { as: useId(), reason: useId(), action: useId(), due: useId() };
+  const ids = {
+    as: useId(),
+    reason: useId(),
+    action: useId(),
+    due: useId(),
+    clinician: useId(),
+    clinicians: useId(),
+  };
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -82,6 +99,7 @@ function DecisionForm({ f, onDecide }: { f: Finding; onDecide: Decide }) {
         reason: reason.trim(),
         action: action.trim() || null,
         due: due || null,
+        clinician: as === 'confirmed' ? clinician.trim() || null : null,
       });
     } catch (err) {
       setError(messageOf(err));
@@ -115,6 +133,18 @@ function DecisionForm({ f, onDecide }: { f: Finding; onDecide: Decide }) {
             <input id={ids.action} value={action} onChange={(e) => setAction(e.target.value)} />
             <label htmlFor={ids.due}>Due</label>
             <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            <label htmlFor={ids.clinician}>Clinician it concerns</label>
+            <input
+              id={ids.clinician}
+              list={ids.clinicians}
+              value={clinician}
+              onChange={(e) => setClinician(e.target.value)}
+            />
+            <datalist id={ids.clinicians}>
+              {clinicians.map((c) => (
+                <option key={c} value={c} />
+              ))}
+            </datalist>
           </>
         )}
         {error && (
@@ -134,10 +164,12 @@ function FindingItem({
   f,
   onEvidence,
   onDecide,
+  clinicians,
 }: {
   f: Finding;
   onEvidence: (e: Evidence) => void;
   onDecide: Decide;
+  clinicians: readonly string[];
 }) {
   const decided = decisionLine(f);
   return (
@@ -169,7 +201,7 @@ function FindingItem({
         </p>
       )}
       {f.source && <p className="muted small">Source: {f.source}</p>}
-      {f.id && !f.decision && <DecisionForm f={f} onDecide={onDecide} />}
+      {f.id && !f.decision && <DecisionForm f={f} onDecide={onDecide} clinicians={clinicians} />}
       {f.evidence.length > 0 && (
         <ul className="evidence-links" aria-label={`Evidence for ${f.rule}`}>
           {f.evidence.map((e, i) => (
@@ -402,6 +434,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                         f={f}
                         onEvidence={setEvidence}
                         onDecide={decide}
+                        clinicians={detail.summary.clinicians ?? []}
                       />
                     ))}
                   </ul>

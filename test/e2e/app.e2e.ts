@@ -259,6 +259,66 @@ describe('ChartReady in a browser against the real core', () => {
     expect(detail.findings.filter((f) => f.decision?.as === 'not-a-defect')).toHaveLength(1);
   });
 
+  it('confirms a defect with its corrective action and lists it under Corrective actions, with a CSV', async () => {
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
+    // The first failing finding not decided yet, held by its position (the locator must not
+    // move to another finding once this one shows its decision).
+    await page.locator('li.finding.fail').first().waitFor();
+    const undecided = await page
+      .locator('li.finding.fail')
+      .evaluateAll((items) => items.findIndex((li) => !li.querySelector('p.decision')));
+    expect(undecided).toBeGreaterThanOrEqual(0);
+    const finding = page.locator('li.finding.fail').nth(undecided);
+    const rule = await finding.getAttribute('data-rule');
+    await finding.getByText('Record a decision').click();
+    const form = finding.getByRole('form');
+    await form.getByLabel('Decision').selectOption('confirmed');
+    await form.getByLabel('Reason').fill('The record lacks it');
+    await form.getByLabel('Corrective action').fill('Write the progress report at visit 10');
+    await form.getByLabel('Due').fill('2026-12-20');
+    await form.getByLabel('Clinician it concerns').fill('Pat Lee, PT');
+    await form.getByRole('button', { name: 'Save decision' }).click();
+    await expect
+      .poll(() => finding.locator('p.decision').textContent())
+      .toContain('action: Write the progress report at visit 10 (Pat Lee, PT) by 2026-12-20');
+
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // Arrive from another screen each time, as a user does.
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Episodes' }).click();
+      await page.getByRole('heading', { level: 1, name: /Episodes/ }).waitFor();
+      await nav.getByRole('link', { name: 'Corrective actions' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Corrective actions' }).waitFor();
+      const row = page.locator('table.actions tbody tr').first();
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Pat Lee, PT');
+      expect(await row.textContent()).toContain(rule!);
+      expect(await row.getAttribute('data-status')).toBe('open');
+      // Focus moves to the screen's heading on navigation.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('actions-h');
+      await shot(`05c-actions-${width}x${height}`);
+      await checkA11y(`corrective actions ${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = join(dir, 'actions.csv');
+    await download.saveAs(csv);
+    const { readFileSync } = await import('node:fs');
+    const [header, first] = readFileSync(csv, 'utf8').split('\r\n');
+    expect(header).toBe(
+      'clinician,due,status,patient,rule,dates,action,finding_id,episode_id,decided_by,decided_at',
+    );
+    expect(first).toContain(`"Pat Lee, PT",2026-12-20,open`);
+  });
+
   it('offers no appeal for a claim returned as unprocessable, and says what to do instead', async () => {
     const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
     const unprocessable = detail.claims.find((c) => c.denial?.remarks.includes('MA130'));

@@ -1,4 +1,5 @@
-import { actionsCsv, correctiveActions } from '../../core/api/actions';
+import { actionsCsv } from '../../../shared/actions';
+import { correctiveActions } from '../../core/api/actions';
 import { reviewStore, todayIso, writeReviewExport } from '../../core/api/review';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';

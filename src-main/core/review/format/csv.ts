@@ -1,5 +1,6 @@
 import type { Finding } from '../../../../shared/model';
 import type { ReviewReport } from './report';
+import { csvCell } from '../../../../shared/csv';
 
 export const CSV_HEADER = [
   'episode',
@@ -27,16 +28,6 @@ export const CSV_HEADER = [
   'action',
   'due',
 ] as const;
-
-/**
- * One cell, safe for spreadsheets: a leading = + - @ (or tab/CR) would be read as a formula
- * (OWASP CSV injection), so it gets a leading apostrophe; then RFC 4180 quoting.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The finding's id and its decision's cells (empty for pass and n/a findings, which no one decides). */
 function decisionCells(f: Finding): string {

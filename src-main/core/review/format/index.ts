@@ -1,4 +1,5 @@
-export { formatCsv, csvChunks, csvCell, CSV_HEADER } from './csv';
+export { formatCsv, csvChunks, CSV_HEADER } from './csv';
+export { csvCell } from '../../../../shared/csv';
 export { formatJson, jsonChunks } from './json';
 export { formatText, textChunks, type TextOptions } from './text';
 export {
