@@ -82,7 +82,12 @@ export function ActionsScreen({ api }: { api: ChartReadyApi }) {
               episode&apos;s checklist to add one.
             </p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Corrective actions list">
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label="Corrective actions list"
+            >
               <table className="data actions">
                 <thead>
                   <tr>
