@@ -153,6 +153,7 @@ export const REQUEST_SCHEMAS = {
   assignDocument: AssignDocumentSchema,
   decideFinding: DecideFindingSchema,
   listActions: NoArgsSchema,
+  getDashboard: NoArgsSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

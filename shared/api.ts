@@ -259,6 +259,40 @@ export interface ChartReadyApi {
   decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail>;
   /** Corrective actions of confirmed defects, open and overdue first (added). */
   listActions(): Promise<CorrectiveAction[]>;
+  /** Readiness and dollars at risk from the stored review (added). */
+  getDashboard(): Promise<Dashboard>;
+}
+
+/** Readiness of one group of billed dates (the whole store, a clinician, a payer, a month). */
+export interface DashboardSlice {
+  key: string;
+  label: string;
+  billedDates: number;
+  /** Billed dates whose documentation passes every error-severity rule. */
+  passingDates: number;
+  /** passingDates / billedDates, or null without billed dates. */
+  readiness: number | null;
+  charges: number;
+  /** Charges on billed dates with an open error ("dollars at risk"). */
+  atRisk: number;
+  episodes: number;
+}
+
+export interface Dashboard {
+  asOf: IsoDate;
+  totals: DashboardSlice;
+  byClinician: DashboardSlice[];
+  byPayer: DashboardSlice[];
+  byMonth: DashboardSlice[];
+  byRule: Array<{
+    rule: string;
+    title: string;
+    findings: number;
+    billedDates: number;
+    atRisk: number;
+  }>;
+  /** The totals each time they changed, oldest first. */
+  trend: Array<{ at: string; asOf: IsoDate; readiness: number | null; atRisk: number }>;
 }
 
 /** A confirmed defect's corrective action, as the Corrective actions screen lists it (added). */
@@ -310,6 +344,7 @@ export const API_METHODS = [
   'assignDocument',
   'decideFinding',
   'listActions',
+  'getDashboard',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

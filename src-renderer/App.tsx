@@ -7,8 +7,10 @@ import { EpisodeScreen } from './screens/EpisodeScreen';
 import { PacketScreen } from './screens/PacketScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ActionsScreen } from './screens/ActionsScreen';
+import { DashboardScreen } from './screens/DashboardScreen';
 
 const NAV: Array<{ route: Route; label: string }> = [
+  { route: { name: 'dashboard' }, label: 'Readiness' },
   { route: { name: 'import' }, label: 'Import' },
   { route: { name: 'episodes' }, label: 'Episodes' },
   { route: { name: 'actions' }, label: 'Corrective actions' },
@@ -73,6 +75,7 @@ export function App({ backend }: { backend: Backend }) {
         {route.name === 'episodes' && <EpisodesScreen api={backend.api} />}
         {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
         {route.name === 'packet' && <PacketScreen backend={backend} id={route.id} />}
+        {route.name === 'dashboard' && <DashboardScreen api={backend.api} />}
         {route.name === 'actions' && <ActionsScreen api={backend.api} />}
         {route.name === 'settings' && <SettingsScreen api={backend.api} />}
       </main>

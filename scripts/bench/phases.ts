@@ -18,6 +18,7 @@ import { readReviewRows, reportShape, reviewFloor, type ReportShape } from './re
 import { buildEpisodes } from '../../src-main/core/episodes';
 import { reviewStore } from '../../src-main/core/api/review';
 import { ChartReadyService } from '../../src-main/core/api/service';
+import { dashboard } from '../../src-main/core/api/dashboard';
 
 const run = promisify(execFile);
 
@@ -149,6 +150,14 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     const ms = performance.now() - t;
     // The report's size, for review-floor; counted after the clock stopped (ms overrides).
     report(t, { ...reportShape(review.episodes), ms });
+  },
+  // The readiness dashboard from the stored review (issue 17).
+  async dashboard([db]) {
+    const conn = openDatabase(db!);
+    const t = performance.now();
+    const d = dashboard(conn, '2026-11-24');
+    conn.close();
+    report(t, { billedDates: d.totals.billedDates });
   },
   // The desktop app opening a store: its episode list, from the stored review brought up to date.
   async 'app-open'([db]) {

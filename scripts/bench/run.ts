@@ -143,6 +143,8 @@ try {
           '< 1 s',
           open.ms < 1000,
         );
+        const dash = phase('dashboard', db);
+        row(`  readiness dashboard from that stored review`, dash, base, '< 1 s', dash.ms < 1000);
         const notes = join(work, 'new-notes');
         phase('gen-pdfs', notes, 20);
         phase('import-pdfs', notes, db);

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'episode'; id: string }
   | { name: 'packet'; id: string }
   | { name: 'actions' }
+  | { name: 'dashboard' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings' };
     case 'actions':
       return { name: 'actions' };
+    case 'dashboard':
+      return { name: 'dashboard' };
     default:
       return { name: 'import' };
   }

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import type { EpisodeDetail, EpisodeSummary } from '../../shared/api';
+import type { Dashboard, EpisodeDetail, EpisodeSummary } from '../../shared/api';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 import { openDatabase } from '../../src-main/core/store/db';
 
@@ -317,6 +317,37 @@ describe('ChartReady in a browser against the real core', () => {
       'clinician,due,status,patient,rule,dates,action,finding_id,episode_id,decided_by,decided_at',
     );
     expect(first).toContain(`"Pat Lee, PT",2026-12-20,open`);
+  });
+
+  it('shows readiness and dollars at risk as the API computes them, with charts, at both sizes', async () => {
+    const d = await api<Dashboard>('getDashboard');
+    expect(d.totals.billedDates).toBeGreaterThan(0);
+    const money = (n: number) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Episodes' }).click();
+      await page.getByRole('heading', { level: 1, name: /Episodes/ }).waitFor();
+      await nav.getByRole('link', { name: 'Readiness' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+      const kpis = page.getByRole('group', { name: /Totals as of/ });
+      await kpis.waitFor();
+      const text = (await kpis.textContent()) ?? '';
+      expect(text).toContain(`${((d.totals.readiness ?? 0) * 100).toFixed(1)}%`);
+      expect(text).toContain(money(d.totals.atRisk));
+      expect(text).toContain(`${d.totals.passingDates} of ${d.totals.billedDates} billed dates`);
+      // Charts are drawn (SVG bars) and described in words for screen readers.
+      await page.locator('.recharts-bar-rectangle').first().waitFor();
+      expect(await page.getByRole('img', { name: /Readiness by month/ }).count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('dashboard-h');
+      await shot(`01b-dashboard-${width}x${height}`);
+      await checkA11y(`dashboard ${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('offers no appeal for a claim returned as unprocessable, and says what to do instead', async () => {

@@ -12,6 +12,7 @@ import type {
   ChartReadyApi,
   ClaimSummary,
   CorrectiveAction,
+  Dashboard,
   DecideFindingRequest,
   EpisodeDetail,
   EpisodeSummary,
@@ -41,6 +42,7 @@ import { recordAudit } from '../store/audit';
 import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
 import { applyDecisions } from './decisions';
 import { correctiveActions } from './actions';
+import { dashboard } from './dashboard';
 import { lineQuote } from '../episodes/build';
 import {
   assignDocument,
@@ -377,6 +379,11 @@ export class ChartReadyService implements ChartReadyApi {
   async listActions(): Promise<CorrectiveAction[]> {
     this.reviewed();
     return correctiveActions(this.db, this.asOf());
+  }
+
+  async getDashboard(): Promise<Dashboard> {
+    this.reviewed();
+    return dashboard(this.db, this.asOf());
   }
 
   async getSettings(): Promise<ClinicSettings> {

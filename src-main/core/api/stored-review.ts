@@ -26,6 +26,7 @@ import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer-list';
 import { summarizeEpisode } from './episode-summary';
+import { findingId } from './decisions';
 
 /** One episode of the stored review, in report order. */
 export interface StoredEpisode {
@@ -89,7 +90,7 @@ function inputGeneration(db: Db): number {
 }
 
 /** The shape of the stored rows: a change makes every stored review stale. */
-const STORED_FORMAT = '1';
+const STORED_FORMAT = '2';
 
 function settingsKey(opts: BringUpToDateOptions): string {
   return createHash('sha256')
@@ -223,6 +224,7 @@ interface Rebuilt {
     order: Pick<EpisodeModel, 'patient' | 'start'>;
     summary: EpisodeSummary;
     reviewed: ReviewedEpisode;
+    billed: BilledDate[];
   }>;
   state: PatientState;
   decisions: PayerDecisionEntry[];
@@ -388,6 +390,7 @@ function rebuildPatients(
           order: { patient: m.patient, start: m.start },
           summary: summarizeEpisode(m, r),
           reviewed: r,
+          billed: billedDates(m),
         };
       });
       episodes += models.length;
@@ -437,8 +440,9 @@ class StoredRows {
        VALUES (?, ?, ?, ?, ?)`,
     );
     this.insEpisode = db.prepare(
-      `INSERT OR REPLACE INTO episode_reviews (episode_id, patient_key, ord, summary, reviewed)
-       VALUES (?, ?, -1, ?, ?)`,
+      `INSERT OR REPLACE INTO episode_reviews
+         (episode_id, patient_key, ord, summary, reviewed, billed, errors)
+       VALUES (?, ?, -1, ?, ?, ?, ?)`,
     );
   }
 
@@ -470,6 +474,8 @@ class StoredRows {
         r.patientKey,
         JSON.stringify(e.summary),
         storedJson(e.reviewed),
+        JSON.stringify(e.billed),
+        JSON.stringify(errorFailures(e.reviewed)),
       );
   }
 
@@ -489,6 +495,25 @@ class StoredRows {
       )
       .run(meta.generation, meta.key, meta.asOf, new Date().toISOString());
   }
+}
+
+/** One billed date of an episode and the charges billed on it. */
+export type BilledDate = [date: IsoDate, charge: number];
+
+/** The episode's billed dates, each with the sum of its lines' charges. */
+function billedDates(m: EpisodeModel): BilledDate[] {
+  const byDate = new Map<IsoDate, number>();
+  for (const l of m.billing) byDate.set(l.dos, (byDate.get(l.dos) ?? 0) + (l.charge ?? 0));
+  return [...byDate].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** One error-severity failure: its rule, finding id and dates (none: the whole episode). */
+export type ErrorFailure = [rule: string, findingId: string, dates: IsoDate[]];
+
+function errorFailures(r: ReviewedEpisode): ErrorFailure[] {
+  return r.findings
+    .filter((f) => f.status === 'fail' && f.severity === 'error')
+    .map((f) => [f.rule, findingId(r.id, f), f.dates]);
 }
 
 /**

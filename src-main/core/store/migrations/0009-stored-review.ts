@@ -58,10 +58,24 @@ export const storedReview: Migration = {
       patient_key TEXT NOT NULL,
       ord INTEGER NOT NULL,
       summary TEXT NOT NULL,
-      reviewed TEXT NOT NULL
+      reviewed TEXT NOT NULL,
+      -- What the dashboard reads without the review: billed dates with their charges, and the
+      -- error-severity failures (rule, finding id, dates).
+      billed TEXT NOT NULL DEFAULT '[]',
+      errors TEXT NOT NULL DEFAULT '[]'
     );
     CREATE INDEX episode_reviews_patient ON episode_reviews (patient_key);
     CREATE INDEX episode_reviews_ord ON episode_reviews (ord);
+    -- The dashboard's totals each time they changed: its trend.
+    CREATE TABLE review_snapshots (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL,
+      as_of TEXT NOT NULL,
+      billed_dates INTEGER NOT NULL,
+      passing_dates INTEGER NOT NULL,
+      charges REAL NOT NULL,
+      at_risk REAL NOT NULL
+    );
     -- The clinician a confirmed defect's corrective action concerns (Corrective actions).
     ALTER TABLE finding_decisions ADD COLUMN clinician TEXT;
   `,
