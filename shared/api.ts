@@ -94,6 +94,8 @@ export interface EpisodeSummary {
   deniedClaims: number;
   /** Who signed the episode's notes, as the notes name them (added). */
   clinicians?: string[];
+  /** Rules with a fail or warn finding in the episode (added; the list's rule filter). */
+  rules?: string[];
 }
 
 export interface TimelineDay {

@@ -72,7 +72,7 @@ export function App({ backend }: { backend: Backend }) {
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         {route.name === 'import' && <ImportScreen backend={backend} />}
-        {route.name === 'episodes' && <EpisodesScreen api={backend.api} />}
+        {route.name === 'episodes' && <EpisodesScreen api={backend.api} query={route.query} />}
         {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
         {route.name === 'packet' && <PacketScreen backend={backend} id={route.id} />}
         {route.name === 'dashboard' && <DashboardScreen api={backend.api} />}

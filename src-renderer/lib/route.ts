@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'import' }
-  | { name: 'episodes' }
+  | { name: 'episodes'; query?: Record<string, string> }
   | { name: 'episode'; id: string }
   | { name: 'packet'; id: string }
   | { name: 'actions' }
@@ -11,10 +11,13 @@ export type Route =
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').map(decodeURIComponent);
   switch (parts[0]) {
-    case 'episodes':
-      return { name: 'episodes' };
+    case 'episodes': {
+      const query = Object.fromEntries(new URLSearchParams(search));
+      return Object.keys(query).length ? { name: 'episodes', query } : { name: 'episodes' };
+    }
     case 'episode':
       return parts[1] ? { name: 'episode', id: parts[1] } : { name: 'episodes' };
     case 'packet':
@@ -35,6 +38,12 @@ export function href(route: Route): string {
     case 'episode':
     case 'packet':
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
+    case 'episodes': {
+      const q = new URLSearchParams(
+        Object.entries(route.query ?? {}).filter(([, v]) => v !== ''),
+      ).toString();
+      return q ? `#/episodes?${q}` : '#/episodes';
+    }
     default:
       return `#/${route.name}`;
   }

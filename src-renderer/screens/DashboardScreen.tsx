@@ -15,6 +15,9 @@ import type { ChartReadyApi, Dashboard, DashboardSlice } from '../../shared/api'
 import { messageOf } from '../api';
 import { href } from '../lib/route';
 
+/** The dashboard's row for episodes whose notes name no signer (core/api/dashboard.ts). */
+const NO_CLINICIAN = 'No clinician named';
+
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -22,10 +25,13 @@ function SliceTable({
   caption,
   column,
   rows,
+  filter,
 }: {
   caption: string;
   column: string;
   rows: DashboardSlice[];
+  /** The episode-list filter that shows a row's episodes. */
+  filter: (row: DashboardSlice) => Record<string, string>;
 }) {
   return (
     <table className="data dashboard-table">
@@ -42,7 +48,9 @@ function SliceTable({
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
-            <th scope="row">{r.label}</th>
+            <th scope="row">
+              <a href={href({ name: 'episodes', query: filter(r) })}>{r.label}</a>
+            </th>
             <td>{pct(r.readiness)}</td>
             <td>{r.billedDates.toLocaleString()}</td>
             <td>{(r.billedDates - r.passingDates).toLocaleString()}</td>
@@ -108,7 +116,9 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
               <span className="kpi-label">Episodes</span>
               <span className="kpi-value">{d.totals.episodes.toLocaleString()}</span>
               <span className="muted small">
-                <a href={href({ name: 'episodes' })}>Open the episode list</a>
+                <a href={href({ name: 'episodes', query: { severity: 'errors' } })}>
+                  Episodes with errors
+                </a>
               </span>
             </div>
           </div>
@@ -196,9 +206,26 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
             )}
           </div>
 
-          <SliceTable caption="By clinician" column="Clinician" rows={d.byClinician} />
-          <SliceTable caption="By payer" column="Payer" rows={d.byPayer} />
-          <SliceTable caption="By month of service" column="Month" rows={d.byMonth} />
+          <SliceTable
+            caption="By clinician"
+            column="Clinician"
+            rows={d.byClinician}
+            filter={(r): Record<string, string> =>
+              r.key === NO_CLINICIAN ? {} : { clinician: r.key }
+            }
+          />
+          <SliceTable
+            caption="By payer"
+            column="Payer"
+            rows={d.byPayer}
+            filter={(r) => ({ payer: r.label })}
+          />
+          <SliceTable
+            caption="By month of service"
+            column="Month"
+            rows={d.byMonth}
+            filter={(r) => ({ from: `${r.key}-01`, to: `${r.key}-31` })}
+          />
           <table className="data dashboard-table">
             <caption>By rule (error findings)</caption>
             <thead>
@@ -213,7 +240,8 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
               {d.byRule.map((r) => (
                 <tr key={r.rule}>
                   <th scope="row">
-                    {r.title} <span className="mono muted small">{r.rule}</span>
+                    <a href={href({ name: 'episodes', query: { rule: r.rule } })}>{r.title}</a>{' '}
+                    <span className="mono muted small">{r.rule}</span>
                   </th>
                   <td>{r.findings.toLocaleString()}</td>
                   <td>{r.billedDates.toLocaleString()}</td>

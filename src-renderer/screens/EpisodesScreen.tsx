@@ -3,16 +3,22 @@ import {
   createColumnHelper,
   flexRender,
   getCoreRowModel,
-  getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
-  type FilterFn,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChartReadyApi, EpisodeSummary } from '../../shared/api';
 import { messageOf } from '../api';
 import { href, navigate } from '../lib/route';
+import {
+  filtersFromQuery,
+  filtersToQuery,
+  isFiltered,
+  matchesEpisode,
+  NO_FILTERS,
+  type EpisodeFilters,
+} from '../lib/episode-filters';
 import { ReaderNotice } from './ReaderNotice';
 
 const col = createColumnHelper<EpisodeSummary>();
@@ -26,74 +32,219 @@ const PAYER_LABEL: Record<string, string> = {
   unknown: 'Unknown (set in Settings)',
 };
 
-const patientFilter: FilterFn<EpisodeSummary> = (row, _id, value: string) => {
-  const q = value.trim().toLowerCase();
-  if (!q) return true;
-  const e = row.original;
-  return e.patientName.toLowerCase().includes(q) || (e.mrn ?? '').toLowerCase().includes(q);
-};
-
 const columns = [
-  col.accessor('patientName', { header: 'Patient', size: 220 }),
+  col.accessor('patientName', { header: 'Patient', size: 170 }),
+  col.accessor('mrn', { header: 'MRN', size: 95, cell: (c) => c.getValue() ?? '' }),
+  col.accessor('dob', { header: 'DOB', size: 110, cell: (c) => c.getValue() ?? '' }),
+  col.accessor((e) => e.clinicians?.[0] ?? '', {
+    id: 'clinician',
+    header: 'Clinician',
+    size: 150,
+    cell: (c) => {
+      const all = c.row.original.clinicians ?? [];
+      return (
+        <span title={all.join('; ')}>
+          {all[0] ?? ''}
+          {all.length > 1 && <span className="muted"> +{all.length - 1}</span>}
+        </span>
+      );
+    },
+  }),
   col.accessor('payerName', {
     header: 'Payer',
-    size: 200,
-    cell: (c) => (
-      <>
-        {c.getValue()}{' '}
-        <span className="muted">({PAYER_LABEL[c.row.original.payerKind] ?? 'Other'})</span>
-      </>
-    ),
-    filterFn: (row, _id, kind: string) => !kind || row.original.payerKind === kind,
+    size: 170,
+    cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
   }),
-  col.accessor('start', { header: 'Start', size: 110 }),
-  col.accessor('end', { header: 'End', size: 110 }),
-  col.accessor('visits', { header: 'Visits', size: 80 }),
+  col.accessor('payerKind', {
+    header: 'Kind',
+    size: 135,
+    cell: (c) => {
+      const label = PAYER_LABEL[c.getValue()] ?? 'Other';
+      return <span title={label}>{label}</span>;
+    },
+  }),
+  col.accessor('start', { header: 'Start', size: 115 }),
+  col.accessor('end', { header: 'End', size: 115 }),
+  col.accessor('visits', { header: 'Visits', size: 70 }),
   col.accessor('errors', {
     header: 'Errors',
-    size: 80,
+    size: 75,
     cell: (c) => <span className={c.getValue() > 0 ? 'count error' : 'count'}>{c.getValue()}</span>,
   }),
   col.accessor('warnings', {
     header: 'Warnings',
-    size: 95,
+    size: 90,
     cell: (c) => <span className={c.getValue() > 0 ? 'count warn' : 'count'}>{c.getValue()}</span>,
   }),
   col.accessor('deniedClaims', {
     header: 'Denied claims',
-    size: 120,
+    size: 115,
     cell: (c) => <span className={c.getValue() > 0 ? 'count error' : 'count'}>{c.getValue()}</span>,
   }),
 ];
 
-export function EpisodesTable({
+function sortingOf(sort: string): SortingState {
+  const [id, dir] = sort.split('.');
+  return id ? [{ id, desc: dir === 'desc' }] : [];
+}
+
+/** The search field and filters above the list; every change goes to the URL. */
+function FilterBar({
   episodes,
-  onOpen,
+  filters,
+  onChange,
+  shown,
 }: {
   episodes: EpisodeSummary[];
+  filters: EpisodeFilters;
+  onChange: (f: EpisodeFilters) => void;
+  shown: number;
+}) {
+  const ids = {
+    q: useId(),
+    kind: useId(),
+    clinician: useId(),
+    rule: useId(),
+    severity: useId(),
+    denied: useId(),
+    from: useId(),
+    to: useId(),
+    hint: useId(),
+  };
+  const set = (k: keyof EpisodeFilters) => (v: string) => onChange({ ...filters, [k]: v });
+  const clinicians = useMemo(
+    () => [...new Set(episodes.flatMap((e) => e.clinicians ?? []))].sort(),
+    [episodes],
+  );
+  const rules = useMemo(
+    () => [...new Set(episodes.flatMap((e) => e.rules ?? []))].sort(),
+    [episodes],
+  );
+  const select = (k: keyof EpisodeFilters, label: string, options: Array<[string, string]>) => (
+    <span className="field">
+      <label htmlFor={ids[k as keyof typeof ids]}>{label}</label>
+      <select
+        id={ids[k as keyof typeof ids]}
+        value={filters[k]}
+        onChange={(e) => set(k)(e.target.value)}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+  return (
+    <div className="toolbar filters" role="search">
+      <span className="field">
+        <label htmlFor={ids.q}>Search</label>
+        <input
+          id={ids.q}
+          type="search"
+          value={filters.q}
+          placeholder="Patient, MRN or claim #"
+          aria-describedby={ids.hint}
+          onChange={(e) => set('q')(e.target.value)}
+          onKeyDown={(e) => {
+            // Down arrow goes from the search to the list, past the filters.
+            if (e.key !== 'ArrowDown') return;
+            const row = document.querySelector<HTMLElement>(
+              'table.episodes tbody tr[tabindex="0"]',
+            );
+            if (row) {
+              e.preventDefault();
+              row.focus();
+            }
+          }}
+        />
+        <span id={ids.hint} className="visually-hidden">
+          Press the down arrow to move to the list.
+        </span>
+      </span>
+      {select('kind', 'Payer type', [['', 'All'], ...Object.entries(PAYER_LABEL)])}
+      {select('clinician', 'Clinician', [
+        ['', 'All'],
+        ...clinicians.map((c): [string, string] => [c, c]),
+      ])}
+      {select('rule', 'Rule', [['', 'Any'], ...rules.map((r): [string, string] => [r, r])])}
+      {select('severity', 'Findings', [
+        ['', 'Any'],
+        ['errors', 'With errors'],
+        ['warnings', 'With warnings'],
+        ['clean', 'None'],
+      ])}
+      <span className="field">
+        <label htmlFor={ids.from}>From</label>
+        <input
+          id={ids.from}
+          type="date"
+          value={filters.from}
+          onChange={(e) => set('from')(e.target.value)}
+        />
+      </span>
+      <span className="field">
+        <label htmlFor={ids.to}>To</label>
+        <input
+          id={ids.to}
+          type="date"
+          value={filters.to}
+          onChange={(e) => set('to')(e.target.value)}
+        />
+      </span>
+      <span className="field">
+        <input
+          id={ids.denied}
+          type="checkbox"
+          checked={filters.denied === '1'}
+          onChange={(e) => set('denied')(e.target.checked ? '1' : '')}
+        />
+        <label htmlFor={ids.denied}>Has a denial</label>
+      </span>
+      {isFiltered(filters) && (
+        <button type="button" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
+          Clear filters
+        </button>
+      )}
+      <span role="status" aria-live="polite" className="muted" data-testid="episode-count">
+        {shown === episodes.length
+          ? `${episodes.length} episode${episodes.length === 1 ? '' : 's'}`
+          : `${shown} of ${episodes.length} episodes`}
+      </span>
+    </div>
+  );
+}
+
+export function EpisodesTable({
+  episodes,
+  sort,
+  onSort,
+  onOpen,
+}: {
+  /** The episodes to show (already filtered). */
+  episodes: EpisodeSummary[];
+  sort: string;
+  onSort: (sort: string) => void;
   onOpen: (e: EpisodeSummary) => void;
 }) {
-  const searchId = useId();
-  const payerId = useId();
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'errors', desc: true }]);
-  const [search, setSearch] = useState('');
-  const [payer, setPayer] = useState('');
+  const sorting = useMemo(() => sortingOf(sort), [sort]);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // Stable references: a new filter array on every render would re-run the filter model forever.
-  const columnFilters = useMemo(() => (payer ? [{ id: 'payerName', value: payer }] : []), [payer]);
   const table = useReactTable({
     data: episodes,
     columns,
-    state: { sorting, globalFilter: search, columnFilters },
+    state: { sorting },
     autoResetPageIndex: false,
     autoResetExpanded: false,
-    onSortingChange: setSorting,
-    globalFilterFn: patientFilter,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      onSort(first ? `${first.id}.${first.desc ? 'desc' : 'asc'}` : '');
+    },
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
   });
   const rows = table.getRowModel().rows;
 
@@ -141,30 +292,6 @@ export function EpisodesTable({
 
   return (
     <>
-      <div className="toolbar" role="search">
-        <label htmlFor={searchId}>Search patient</label>
-        <input
-          id={searchId}
-          type="search"
-          value={search}
-          placeholder="Name or MRN"
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <label htmlFor={payerId}>Payer type</label>
-        <select id={payerId} value={payer} onChange={(e) => setPayer(e.target.value)}>
-          <option value="">All</option>
-          {Object.entries(PAYER_LABEL).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <span role="status" aria-live="polite" className="muted" data-testid="episode-count">
-          {rows.length === episodes.length
-            ? `${episodes.length} episode${episodes.length === 1 ? '' : 's'}`
-            : `${rows.length} of ${episodes.length} episodes`}
-        </span>
-      </div>
       <div className="table-scroll" ref={scrollRef} data-testid="episode-scroll">
         <table className="data episodes" aria-rowcount={rows.length + 1}>
           <caption className="visually-hidden">
@@ -243,7 +370,7 @@ export function EpisodesTable({
           <p className="empty">
             {episodes.length === 0
               ? 'No episodes yet. Import a chart export to begin.'
-              : 'No episodes match the search.'}
+              : 'No episodes match the search and filters.'}
           </p>
         )}
       </div>
@@ -251,11 +378,19 @@ export function EpisodesTable({
   );
 }
 
-export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
+export function EpisodesScreen({
+  api,
+  query,
+}: {
+  api: ChartReadyApi;
+  /** The search, filters and sort from the URL. */
+  query?: Record<string, string>;
+}) {
   const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped after the notes are read again: the list is reviewed anew.
   const [generation, setGeneration] = useState(0);
+  const [filters, setFilters] = useState<EpisodeFilters>(() => filtersFromQuery(query));
 
   useEffect(() => {
     let live = true;
@@ -268,14 +403,24 @@ export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
     };
   }, [api, generation]);
 
-  const totals = useMemo(() => {
-    const list = episodes ?? [];
-    return {
-      errors: list.reduce((n, e) => n + e.errors, 0),
-      withErrors: list.filter((e) => e.errors > 0).length,
-      denied: list.reduce((n, e) => n + e.deniedClaims, 0),
-    };
-  }, [episodes]);
+  // The URL follows the filters (replaced, not pushed: Back leaves the list, as a user expects).
+  const change = (f: EpisodeFilters) => {
+    setFilters(f);
+    window.history.replaceState(null, '', href({ name: 'episodes', query: filtersToQuery(f) }));
+  };
+
+  const shown = useMemo(
+    () => (episodes ?? []).filter((e) => matchesEpisode(e, filters)),
+    [episodes, filters],
+  );
+  const totals = useMemo(
+    () => ({
+      errors: shown.reduce((n, e) => n + e.errors, 0),
+      withErrors: shown.filter((e) => e.errors > 0).length,
+      denied: shown.reduce((n, e) => n + e.deniedClaims, 0),
+    }),
+    [shown],
+  );
 
   return (
     <div className="screen wide">
@@ -291,11 +436,15 @@ export function EpisodesScreen({ api }: { api: ChartReadyApi }) {
       {episodes && (
         <>
           <p className="lead" data-testid="episode-totals">
-            {totals.withErrors} of {episodes.length} episodes have audit errors ({totals.errors}{' '}
-            errors in all); {totals.denied} denied claim{totals.denied === 1 ? '' : 's'}.
+            {totals.withErrors} of {shown.length} episodes
+            {isFiltered(filters) ? ' shown' : ''} have audit errors ({totals.errors} errors in all);{' '}
+            {totals.denied} denied claim{totals.denied === 1 ? '' : 's'}.
           </p>
+          <FilterBar episodes={episodes} filters={filters} onChange={change} shown={shown.length} />
           <EpisodesTable
-            episodes={episodes}
+            episodes={shown}
+            sort={filters.sort}
+            onSort={(sort) => change({ ...filters, sort })}
             onOpen={(e) => navigate({ name: 'episode', id: e.id })}
           />
         </>

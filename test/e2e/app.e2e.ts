@@ -150,8 +150,31 @@ describe('ChartReady in a browser against the real core', () => {
       const row = rows.filter({ hasText: e.patientName });
       const cells = await row.locator('td').allTextContents();
       expect(cells[0]).toBe(e.patientName);
-      expect(cells.slice(4)).toEqual([e.visits, e.errors, e.warnings, e.deniedClaims].map(String));
+      expect(cells.slice(1, 3)).toEqual([e.mrn ?? '', e.dob ?? '']);
+      expect(cells.slice(8)).toEqual([e.visits, e.errors, e.warnings, e.deniedClaims].map(String));
     }
+    // Filters live in the URL and survive opening an episode and coming back; totals follow.
+    const withErrors = episodes.filter((e) => e.errors > 0);
+    await page.getByLabel('Findings').selectOption('errors');
+    await expect.poll(() => rows.count()).toBe(withErrors.length);
+    expect(page.url()).toContain('severity=errors');
+    expect(await page.getByTestId('episode-totals').textContent()).toContain(
+      `${withErrors.length} of ${withErrors.length} episodes shown have audit errors`,
+    );
+    const claim = withErrors[0]!.claims[0]!;
+    await page.getByLabel('Search').fill(claim);
+    await expect
+      .poll(() => rows.count())
+      .toBe(withErrors.filter((e) => e.claims.includes(claim)).length);
+    await rows.first().click();
+    await page.getByRole('heading', { level: 1, name: withErrors[0]!.patientName }).waitFor();
+    await page.goBack();
+    await page.getByTestId('episode-count').waitFor();
+    expect(await page.getByLabel('Search').inputValue()).toBe(claim);
+    expect(await page.getByLabel('Findings').inputValue()).toBe('errors');
+    await shot('03b-episodes-filtered');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(episodes.length);
     await shot('03-episodes');
     await checkA11y('episodes');
   });
@@ -181,12 +204,10 @@ describe('ChartReady in a browser against the real core', () => {
     }
     await page.keyboard.type(medicare.patientName.split(',')[0]!);
     await expect.poll(() => page.locator('table.episodes tbody tr[data-index]').count()).toBe(1);
-    let onRow = false;
-    for (let i = 0; i < 15 && !onRow; i++) {
-      await page.keyboard.press('Tab');
-      onRow = await page.evaluate(() => document.activeElement?.tagName === 'TR');
-    }
-    expect(onRow, 'a table row takes focus by Tab').toBe(true);
+    // Down arrow from the search goes to the list, past the filters.
+    await page.keyboard.press('ArrowDown');
+    const onRow = await page.evaluate(() => document.activeElement?.tagName === 'TR');
+    expect(onRow, 'the first row takes focus from the search by the down arrow').toBe(true);
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
@@ -348,6 +369,12 @@ describe('ChartReady in a browser against the real core', () => {
       await checkA11y(`dashboard ${width}x${height}`);
     }
     await page.setViewportSize({ width: 1400, height: 900 });
+    // A clinician's row opens the list of that clinician's episodes.
+    const top = d.byClinician[0]!;
+    await page.getByRole('link', { name: top.label, exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('episode-count').textContent())
+      .toBe(`${top.episodes} of ${episodes.length} episodes`);
   });
 
   it('offers no appeal for a claim returned as unprocessable, and says what to do instead', async () => {

@@ -24,6 +24,13 @@ export function summarizeEpisode(m: EpisodeModel, reviewed: ReviewedEpisode): Ep
     claims: m.claims.map((x) => x.claimId),
     deniedClaims: m.claims.filter((x) => claimDenial(x) !== null).length,
     clinicians: signers(m),
+    rules: [
+      ...new Set(
+        reviewed.findings
+          .filter((f) => f.status === 'fail' || f.status === 'warn')
+          .map((f) => f.rule),
+      ),
+    ],
   };
 }
 

@@ -90,7 +90,7 @@ function inputGeneration(db: Db): number {
 }
 
 /** The shape of the stored rows: a change makes every stored review stale. */
-const STORED_FORMAT = '2';
+const STORED_FORMAT = '3';
 
 function settingsKey(opts: BringUpToDateOptions): string {
   return createHash('sha256')
