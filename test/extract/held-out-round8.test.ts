@@ -102,6 +102,15 @@ describe('a grid of activities timed with clock columns', () => {
     });
     expect(values(doc!, 'time-in')).toEqual(['09:00']);
     expect(values(doc!, 'time-out')).toEqual(['11:10']);
+    // Two sittings apart are not one span: the lunch between them is no program time.
+    const [split] = read(
+      [
+        'WORK HARDENING DAILY NOTE',
+        'Date: 08/04/2026\tMorning block 8:00-10:00\tAfternoon block 1:00-2:30',
+      ].join('\n'),
+    );
+    expect(values(split!, 'service-minutes')).toEqual([]);
+    expect(values(split!, 'time-out')).toEqual(['10:00']);
   });
 });
 

@@ -570,7 +570,8 @@ interface TimedPart {
 
 /**
  * A line of cells that each name a part of the visit and its own clock range ("Eval 07:45-08:30
- * (45 min)   FCE testing 08:30-10:30"): two or more such cells, each with words before its range.
+ * (45 min)   FCE testing 08:30-10:30"): two or more such cells, each with words before its range,
+ * each part starting where the one before it ended.
  */
 function timedParts(line: Line, cells: readonly Cell[]): TimedPart[] | null {
   if (cells.length < 2) return null;
@@ -594,5 +595,10 @@ function timedParts(line: Line, cells: readonly Cell[]): TimedPart[] | null {
     const service = serviceOf(cell.text);
     parts.push({ line, cell, range, service });
   }
-  return parts.length >= 2 ? parts : null;
+  if (parts.length < 2) return null;
+  // The parts follow on from each other; separate sittings ("AM 8:00-10:00   PM 1:00-3:00") are
+  // read as before, by their first range.
+  for (let i = 1; i < parts.length; i++)
+    if (parts[i]!.range[0].value !== parts[i - 1]!.range[1].value) return null;
+  return parts;
 }
