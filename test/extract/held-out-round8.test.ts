@@ -314,9 +314,22 @@ describe('new patterns stay linear on long lines', () => {
       `Activity\tIn\tOut\n${long('a\t8:00\t')}`,
       `Reporting period: ${long('Date of service: ')}`,
       long('(re-eval '),
+      long('Decision: '),
+      long('[X] Approved '),
+      long('(physician)'),
+      long('Long Term Goals (by 1 '),
+      long('13 a b '),
+      long('Part B'),
     ];
     const t0 = Date.now();
-    for (const text of lines) read(`Daily note 01/02/2026\n${text}`);
+    for (const text of lines) {
+      const t = Date.now();
+      read(`Daily note 01/02/2026\n${text}`);
+      read(`REQUEST FOR AUTHORIZATION\n${text}`);
+      expect(Date.now() - t, text.slice(0, 20)).toBeLessThan(1500);
+    }
+    expect(titleType(long('(a'))).toBeNull();
+    expect(answersApproved([{ text: long('[X] ') }])).toBe(false);
     expect(FUNCTIONAL_LIMITATION_CLAUSE.test(long('limiting a '))).toBe(false);
     expect(measurableGoalText(long('1 a b '))).toBe(false);
     expect(Date.now() - t0).toBeLessThan(5000);
