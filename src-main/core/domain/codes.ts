@@ -87,5 +87,8 @@ export const SERVICE_NAMES: ReadonlyArray<{ code: string; re: RegExp }> = [
   },
   { code: '97530', re: /\b(?:therapeutic activit(?:y|ies)|ther\.?\s*act(?:ivity|ivities)?|TA)\b/i },
   { code: '97535', re: /\b(?:self[- ]care(?:\/home management)?(?: training)?|ADL training)\b/i },
-  { code: '97750', re: /\b(?:physical performance test(?:ing)?|PPT)\b/i },
+  {
+    code: '97750',
+    re: /\b(?:physical performance test(?:ing)?|PPT|functional capacity (?:evaluation|assessment|test(?:ing)?)|FCE)\b/i,
+  },
 ];

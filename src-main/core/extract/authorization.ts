@@ -17,6 +17,7 @@ const AUTH_HOURS =
 /** Lines about a request or a denial, whose counts are not the approval's. */
 const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
+const REQUEST_WORD = /\brequest(?:s|ed|ing)?\b/i;
 const APPROVED =
   /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
@@ -70,8 +71,12 @@ function unitsTableOf(text: string): UnitsTable | null {
 export function extractAuthorization(lines: Line[], type: DocType, sink: FactSink): void {
   const isAuthDoc = type === 'authorization';
   let table: UnitsTable | null = null;
+  /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
+  let requestRunsOn = false;
   for (const line of lines) {
     const t = line.text;
+    const inRequest: boolean =
+      requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {
       const header = unitsTableOf(t);
       if (header) {
@@ -89,10 +94,14 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       const g = m.indices![1] ?? m.indices![0]!;
       sink.add('denial-code', t.slice(g[0], g[1]), line, g[0], g[1]);
     }
+    const request: boolean = inRequest || (NOT_APPROVED.test(t) && !APPROVED.test(t));
+    // "Treatment requested: ... 10 sessions," / "3 hrs/session, 5x/wk. Dates ...": a request's
+    // sentence that wraps is still the request.
+    requestRunsOn = request && (inRequest || REQUEST_WORD.test(t)) && !/[.!?]\s*$/.test(t);
     if (!isAuthDoc && !AUTH_CONTEXT.test(t)) continue;
     // What was asked for or turned down is not what was approved ("Requested: 12 visits"), and
     // an evaluation's own line ("97163 evaluation ... 1 visit") is not the program's.
-    const counts = !NOT_APPROVED.test(t) || APPROVED.test(t);
+    const counts = !request;
     // An evaluation's count names the evaluation first ("97163 evaluation ... 1 visit"); "10
     // visits, including the initial evaluation" counts the visits.
     const evaluationsCount = (at: number) =>
@@ -125,7 +134,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         (m.index ?? 0) + m[0].length,
       );
     }
-    const dates = isAuthDoc || AUTH_PERIOD_CONTEXT.test(t) ? findDates(t) : [];
+    const dates = !request && (isAuthDoc || AUTH_PERIOD_CONTEXT.test(t)) ? findDates(t) : [];
     for (let i = 0; i + 1 < dates.length; i++) {
       const a = dates[i]!;
       const b = dates[i + 1]!;

@@ -91,7 +91,13 @@ const TITLE_FILLER = new Set(
   ).split(' '),
 );
 
+/**
+ * The type a title names. Words in parentheses qualify the title ("Progress Note
+ * (Re-Assessment)", "Daily Note (PM session)"): the title outside them is read first.
+ */
 export function titleType(text: string): DocType | null {
+  const head = text.includes('(') ? text.replace(/\([^()]*\)/g, ' ') : text;
+  if (head !== text) for (const { type, re } of TITLE_VOCABULARY) if (re.test(head)) return type;
   for (const { type, re } of TITLE_VOCABULARY) if (re.test(text)) return type;
   return null;
 }
@@ -264,6 +270,32 @@ export function documentType(title: string, body: string): DocType {
   )
     return 'authorization';
   return byTitle;
+}
+
+/** A payer's answer that approves, as a ticked option or a decision field ("[X] Approved ..."). */
+const APPROVING = /^(?:approved|authori[sz]ed|certified|granted)\b/i;
+const REFUSING = /^(?:denied|not (?:approved|authori[sz]ed|certified)|non-?certified|refused)\b/i;
+const DECISION_FIELD = /\b(?:decision|determination|response|outcome)\s*:\s*/gi;
+
+/**
+ * Whether a request form carries the payer's answer approving it: an approval option ticked and
+ * no refusal ticked, or a decision field that reads "Approved". A request alone answers nothing.
+ */
+export function answersApproved(lines: readonly { text: string }[]): boolean {
+  let approved = false;
+  for (const { text } of lines) {
+    for (const o of checkboxOptions(text)) {
+      if (!o.checked) continue;
+      if (REFUSING.test(o.text)) return false;
+      if (APPROVING.test(o.text)) approved = true;
+    }
+    for (const m of text.matchAll(DECISION_FIELD)) {
+      const value = text.slice(m.index + m[0].length);
+      if (REFUSING.test(value)) return false;
+      if (APPROVING.test(value)) approved = true;
+    }
+  }
+  return approved;
 }
 
 export function classifyByContent(text: string): DocType {

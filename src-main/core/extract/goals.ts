@@ -175,12 +175,13 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       const restFrame = findTimeFrame(rest);
       // "Goals - STG (within 6 visits):" names the term of the list after the heading.
       const restTerm = /^\W*(STG|LTG|short[- ]?term|long[- ]?term)s?\b/i.exec(rest);
-      // "Goals - to be met in 4 weeks:" gives the list its time frame; other text is a first goal.
+      // "Goals - to be met in 4 weeks:", "GOALS - all by 08/10/2026" give the list its time frame;
+      // other text is a first goal.
       const restIsFrame =
         (restFrame !== null || restTerm !== null) &&
         !/[A-Za-z]{3}/.test(
           withoutTimeFrames(rest).replace(
-            /\b(?:STGs?|LTGs?|short[- ]?term|long[- ]?term|goals?|to be|will be|are to be|expected to be|met|achieved|attained)\b/gi,
+            /\b(?:STGs?|LTGs?|short[- ]?term|long[- ]?term|goals?|all|to be|will be|are to be|expected to be|met|achieved|attained)\b/gi,
             '',
           ),
         );
@@ -201,9 +202,12 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         list.columns = columnsOf(header);
         continue;
       }
+      // "Short-term goals: all met (...)" says how the goals stand; it sets none.
+      const restStatus = goalStatusIn(rest.replace(/^\W*(?:all\s+)?/i, ''));
       if (
         !restIsFrame &&
         /[A-Za-z]{3}/.test(rest) &&
+        !(restStatus && restStatus.start === 0) &&
         // "... - tied to Job Analysis demands:" introduces the list; it is no goal.
         !/:\s*$/.test(rest) &&
         !heading.names.every((n) => n === 'goals' && /status|progress/i.test(label))
@@ -224,12 +228,15 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     }
     // A table whose header's first column names the goal ("Goal / job demand | Entry | Now |
     // Status") is a goals list, whatever else its heading names.
+    // The goal may stand after a number column ("# | Long-Term Goal (by 07/15) | Baseline"), and
+    // its header may give the goals' term and time frame.
     const header: Cell[] = list ? [] : cellsOf(t);
-    if (!list && header.length >= 2 && /\bgoals?\b/i.test(header[0]!.text) && isHeaderRow(header)) {
+    const goalHeader = NUMBER_COLUMN.test(header[0]?.text ?? '') ? header[1] : header[0];
+    if (!list && goalHeader && /\bgoals?\b/i.test(goalHeader.text) && isHeaderRow(header)) {
       list = {
-        kind: 'goal-long',
+        kind: kindOfLabel(goalHeader.text.trim(), 'goal-long'),
         statusOnly: false,
-        timeFrame: null,
+        timeFrame: findTimeFrame(goalHeader.text)?.text ?? null,
         items: 0,
         blanks: 0,
         columns: columnsOf(header),
@@ -369,6 +376,9 @@ function paragraphAfter(lines: Line[], li: number): string {
   }
   return out.join(' ');
 }
+
+/** A table's numbering column: "#", "No.", "Nr". */
+const NUMBER_COLUMN = /^(?:#|no\.?|nr\.?|num(?:ber)?)$/i;
 
 const GOAL_START = /^\W*(?:(?:STG|LTG|Goal)\s*#?\s*\d|\d{1,2}[.)]\s)/i;
 
@@ -521,7 +531,15 @@ function tickedColumnStatus(
 /** A header row names its columns: short cells, no digits but a column's date. */
 function isHeaderRow(cells: Cell[]): boolean {
   return (
-    cells.every((c) => !/\d/.test(withoutColumnDates(c.text)) && c.text.split(/\s+/).length <= 4) &&
+    cells.every(
+      (c) =>
+        !/\d/.test(withoutColumnDates(c.text)) &&
+        // "Long Term Goals (by 11/30/2026)": a date in parentheses qualifies the column's name.
+        c.text
+          .replace(/\([^()]*\d[^()]*\)/g, ' ')
+          .trim()
+          .split(/\s+/).length <= 4,
+    ) &&
     cells.some((c) =>
       /\b(?:goal|target|status|date|baseline|current|objective|outcome|time ?frame)\b/i.test(
         c.text,
@@ -573,8 +591,12 @@ function tableGoal(
       b.text.replace(/[^A-Za-z]/g, '').length > a.text.replace(/[^A-Za-z]/g, '').length ? b : a,
     );
   if (!/[A-Za-z]{3}/.test(goalCell.text) || ONLY_STATUS.test(goalCell.text)) return false;
-  // A cell names its term by a label ("STG 1: ...") or by its first word ("STG floor-waist 35").
-  const term = GOAL_LABEL.exec(goalCell.text)?.[1] ?? /^\s*(STG|LTG)\b/i.exec(goalCell.text)?.[1];
+  // A cell names its term by a label ("STG 1: ...") or by its first word ("STG floor-waist 35"), or
+  // the row's number cell does ("STG 2 | Reach 20 lb to shelf | ...").
+  const term =
+    GOAL_LABEL.exec(goalCell.text)?.[1] ??
+    /^\s*(STG|LTG)\b/i.exec(goalCell.text)?.[1] ??
+    (goalCell !== cells[0] ? /^\s*(STG|LTG)\b/i.exec(cells[0]!.text)?.[1] : undefined);
   const kind = term ? kindOfLabel(term, list.kind) : list.kind;
   const frameCell = cols && cols.timeFrame >= 0 ? cells[cols.timeFrame] : undefined;
   const timeFrame =

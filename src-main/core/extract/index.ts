@@ -14,6 +14,7 @@ import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
 import {
   REQUEST_FOR_AUTHORIZATION,
+  answersApproved,
   disciplineIn,
   documentType,
   titleText,
@@ -63,8 +64,11 @@ import { documentTextHash } from './text-hash';
  * therapy's trials and accuracy, limitations stated in an assessment's prose; long-term care
  * ("Resident:", logs of signed visit entries, Section GG scores), signature dates wrapped under it;
  * legacy fixed-width printouts (dot-leader labels, padded label colons); pages that repeat their
- * note's header continue it, signers' job titles, discharges with their exit FCE. 3: addenda, late
- * entries, amendments and corrections (DOC-LATE-ENTRY).
+ * note's header continue it, signers' job titles, discharges with their exit FCE; flow-sheet grids
+ * timed by clock columns with break rows, visits timed in parts, request forms carrying the payer's
+ * approval, role remarks after a signer, certification headings, numbered goal tables, titles
+ * qualified in parentheses, fields before a reporting period. 3: addenda, late entries,
+ * amendments and corrections (DOC-LATE-ENTRY).
  */
 export const EXTRACTOR_VERSION = 3;
 
@@ -120,7 +124,11 @@ function buildDocument(
   extractSignatures(nonBlank, sink);
   // A request for authorization orders therapy only when a physician signs it; the clinic's own
   // request is its letter to the payer.
-  if (
+  // A request form that carries the payer's answer with an approval ticked or stated is the
+  // payer's authorization.
+  if (REQUEST_FOR_AUTHORIZATION.test(stated ?? '') && answersApproved(content))
+    type = 'authorization';
+  else if (
     type === 'physician-order' &&
     REQUEST_FOR_AUTHORIZATION.test(stated ?? '') &&
     !sink.facts.some((f) => f.kind === 'physician-signer')

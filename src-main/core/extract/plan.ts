@@ -26,7 +26,7 @@ const CERT_PERIOD =
 const DURATION_CONTEXT =
   /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
 const REPORT_PERIOD =
-  /\b(?:Report(?:ing)? period|Period (?:covered|of report)|(?<=^\s*)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge) (?:report|note|summary),?\s+(?:for|period|covering)|(?:this )?report covers|covers)\b\s*:?\s*(?:from\s*)?/i;
+  /\b(?:Report(?:ing)? period|Period (?:covered|of report)|(?<=^\s*)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge) (?:report|note|summary),?\s+(?:for|period|covering)|(?:this )?report covers|covers)\b\s*:?\s*(?:from\s*)?/gi;
 const PLAN_SENT =
   /\b(?:plan of care|POC|plan|certification)\b[^.\n]{0,60}?\b(?:faxed|sent|mailed|transmitted|e-?mailed|e-?faxed|forwarded|delivered)\b/i;
 const DELAY_REASON =
@@ -61,13 +61,13 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
       if (range)
         sink.add('duration', `${range[0].iso} to ${range[1].iso}`, line, m.index, range[1].end);
     }
-    const rp = REPORT_PERIOD.exec(t);
-    if (rp) {
+    // A line may hold several fields ("Date of Service: 07/02  Reporting Period: 06/02 - 07/02"):
+    // the first label a period follows gives it.
+    for (const rp of t.matchAll(REPORT_PERIOD)) {
       const after = rp.index + rp[0].length;
       // "Reporting Period" as a heading: the period is the first thing written under it.
       const under = t.slice(after).trim() === '' ? nextNonBlank(lines, line) : null;
-      if (under) readPeriod(under, 0, sink);
-      else readPeriod(line, after, sink);
+      if (under ? readPeriod(under, 0, sink) : readPeriod(line, after, sink)) break;
     }
     const sent = PLAN_SENT.exec(t);
     if (sent) {
@@ -121,11 +121,12 @@ function labelledRange(t: string, from: number): [DateHit, DateHit] | null {
   return start && end ? [start, end] : null;
 }
 
-function readPeriod(line: Line, from: number, sink: FactSink): void {
+function readPeriod(line: Line, from: number, sink: FactSink): boolean {
   const range = dateRange(line.text, from) ?? labelledRange(line.text, from);
-  if (!range) return;
+  if (!range) return false;
   sink.add('report-period-start', range[0].iso, line, range[0].start, range[0].end);
   sink.add('report-period-end', range[1].iso, line, range[1].start, range[1].end);
+  return true;
 }
 
 function nextNonBlank(lines: Line[], line: Line): Line | null {

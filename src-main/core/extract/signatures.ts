@@ -25,6 +25,8 @@ const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE =
   /^\s*(?:Date(?:\s+signed)?|Signed\s+date|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
+/** A label that also heads a block: "Physician Certification", "Physician Approval". */
+const HEADING_LABEL = /\b(?:certification|approval)\b/i;
 const BLANK_BODY = /^[\s_.\-/~=]*$/;
 
 export function isSignatureLine(text: string): boolean {
@@ -62,12 +64,18 @@ interface ParsedSignature {
  */
 const LEADING_S_MARK = /^\s*(?:\/e?s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*:?)\s*/i;
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
-/** "(e-signed)", "(electronically signed)", "[electronic signature]" after a name or its date. */
+/**
+ * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)"
+ * after a name or its date.
+ */
 const E_SIGNED_TAIL =
-  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+/** A signer's role in parentheses: "(supervising PT)", "(authorized treating physician)". */
+const ROLE_REMARK = String.raw`\((?:(?:supervising|supervisor|treating|covering|evaluating|attending)\b[^()]*|(?:[A-Za-z-]+\s+){0,4}(?:physician|doctor|surgeon|therapist|provider|practitioner|clinician))\)`;
 /** A job title or a remark in parentheses after a signer's credentials. */
-const ROLE_TAIL =
-  /(?:,\s*(?:[A-Z][A-Za-z-]+\s+){0,3}(?:Specialist|Coordinator|Director|Manager|Supervisor|Technician|Consultant|Instructor|Clinician)|\s*\((?:supervising|supervisor|treating|covering|evaluating|attending)\b[^()]*\))\s*$/;
+const ROLE_TAIL = new RegExp(
+  String.raw`(?:,\s*(?:[A-Z][A-Za-z-]+\s+){0,3}(?:Specialist|Coordinator|Director|Manager|Supervisor|Technician|Consultant|Instructor|Clinician)|\s*${ROLE_REMARK})\s*$`,
+);
 
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
@@ -262,7 +270,7 @@ function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean 
  * number, separators. Anything else makes the line a sentence, not a signature.
  */
 const SIGNATURE_TAIL = new RegExp(
-  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR})*$`,
+  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR}|${ROLE_REMARK})*$`,
   'i',
 );
 
@@ -353,6 +361,16 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         ? unlabelledSignature(t)
         : null;
     if (!sig) return;
+    // "PHYSICIAN CERTIFICATION" standing alone heads the certification block; it is no empty
+    // signature field.
+    if (
+      label &&
+      sig.blank &&
+      !label[0].includes(':') &&
+      HEADING_LABEL.test(label[0]) &&
+      t.trim() === label[0].trim()
+    )
+      return;
     // "Priya Venkataraman, MD" over "Electronically signed: 09/29/2026 3:51 PM": the mark and its
     // date sign the name written just above.
     if (!sig.name && !sig.illegible && label && sig.date) {

@@ -183,6 +183,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
   let breaks = 0;
   const totals: Stated[] = [];
   const timed: Stated[] = [];
+  const grid = new ClockGrid();
 
   /** Whether the table under way has a minutes column ("ACTIVITY  PARAMETERS  MIN"). */
   let minutesColumn = false;
@@ -192,6 +193,15 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     const cells = cellsOf(t);
     if (cells.length >= 2 && !/\d/.test(t)) minutesColumn = MINUTES_HEADER.test(cells.at(-1)!.text);
     else if (t.trim() === '') minutesColumn = false;
+    const gridRow = grid.read(line, cells);
+    const parts = timedParts(line, cells);
+    if (parts) {
+      // "Eval 07:45-08:30   FCE testing 08:30-10:30": each part times its own service; the
+      // session runs from the first part's start to the last part's end.
+      for (const p of parts) if (p.service) serviceMinutes(p.line, p.service, sink, null, p);
+      if (!(timeIn && timeOut)) [timeIn, timeOut] = [parts[0]!.range[0], parts.at(-1)!.range[1]];
+      continue;
+    }
     const service = serviceOf(t);
     if (service) serviceMinutes(line, service, sink, minutesColumn ? cells : null);
     // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
@@ -199,7 +209,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     // am to 10:55 am, with a 10 minute break at 9:35").
     // A clock range outranks a lone arrival time read on an earlier line ("arrived at 8:30 am ...
     // We worked 8:30 am to 10:50 am").
-    if (!(timeIn && timeOut) && !service) {
+    if (!(timeIn && timeOut) && !service && !gridRow) {
       const range = findRange(line);
       const clause = range
         ? t
@@ -263,7 +273,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     }
     // "Breaks: 9:10 AM-9:25 AM rest; 10:15-10:25 snack": each range a break, unless its minutes
     // are written beside it ("9:35-9:50 (15 min)", read above).
-    if (stated === 0 && BREAK_WORD.test(t)) {
+    if (stated === 0 && !gridRow && BREAK_WORD.test(t)) {
       for (const m of t.matchAll(CLOCK_RANGE)) {
         const a = readTime(m, 1);
         const b = readClock(m, 4);
@@ -275,6 +285,16 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
           breaks += minutes;
       }
     }
+  }
+
+  // A grid of activities with their clock times ("Lifting  08:30  08:45") times the session from
+  // its first start to its last end, less the breaks it logs, unless labels state the session's
+  // own times.
+  const session = grid.session();
+  if (session && !(timeIn && timeOut)) {
+    [timeIn, timeOut] = session.span;
+    for (const b of session.breaks)
+      if (sink.add('break-minutes', String(b.minutes), b.line, b.start, b.end)) breaks += b.minutes;
   }
 
   const total = oneTotal(totals);
@@ -340,7 +360,17 @@ function serviceMinutes(
   first: { code: string; end: number },
   sink: FactSink,
   tableRow: readonly Cell[] | null,
+  part?: TimedPart,
 ): void {
+  if (part) {
+    const minutes = minutesOf(part.range[1].value) - minutesOf(part.range[0].value);
+    if (minutes > 0 && minutes <= 8 * 60)
+      sink.add('service-minutes', String(minutes), line, part.cell.start, part.cell.end, {
+        code: first.code,
+        minutes,
+      });
+    return;
+  }
   const t = line.text;
   const last = tableRow?.at(-1);
   const inColumn = last && /^\d{1,3}$/.test(last.text) ? Number(last.text) : null;
@@ -376,3 +406,199 @@ const CLOCK_RANGE_ONCE = new RegExp(CLOCK_RANGE.source);
 /** A table column of minutes, as its header names it. */
 const MINUTES_HEADER =
   /^(?:min(?:s|utes)?\.?|time(?:\s*\(min\))?|total min(?:utes)?|minutes spent)$/i;
+
+/** A grid column that holds each row's start clock time ("IN", "Start", "Time in", "From"). */
+const START_COLUMN = /^(?:time\s*)?(?:in|start(?:ed)?|begin|from)(?:\s*time)?$/i;
+/** A grid column that holds each row's end clock time ("OUT", "Stop", "End time", "To"). */
+const END_COLUMN = /^(?:time\s*)?(?:out|stop(?:ped)?|end(?:ed)?|finish(?:ed)?|to)(?:\s*time)?$/i;
+/** A grid column that holds each row's clock range ("Time", "Clock", "Clock time"). */
+const RANGE_COLUMN = /^(?:clock\s*)?times?(?:\s*\(clock\))?$|^clock$/i;
+const CLOCK_CELL = new RegExp(`^${CLOCK}$`);
+const RANGE_CELL = new RegExp(String.raw`^${CLOCK}\s*(?:-|–|—|to)\s*${CLOCK}$`, 'di');
+/** A grid row that logs a pause, not program time: a rest break, lunch, a meal. */
+const BREAK_ROW = /\b(?:breaks?|lunch|meal)\b|^\s*rest(?:\s+period)?\b/i;
+
+interface ClockCell {
+  hhmm: string;
+  meridiem: boolean;
+  start: number;
+  end: number;
+}
+
+interface GridRow {
+  line: Line;
+  from: ClockCell;
+  to: ClockCell;
+  pause: boolean;
+}
+
+/**
+ * A flow sheet's grid of activities, one row each with its own clock times: a header names a start
+ * and an end column (or one clock-range column), and each row under it that holds those times is
+ * an activity, or a break when the row says so. The grid ends at a blank line, a new header, or
+ * two lines in a row that are not its rows (a wrapped activity name is one).
+ */
+class ClockGrid {
+  private open = false;
+  private misses = 0;
+  private readonly rows: GridRow[] = [];
+
+  /** Reads one line; true when it was a row of the grid. */
+  read(line: Line, cells: readonly Cell[]): boolean {
+    const t = line.text;
+    if (t.trim() === '') {
+      this.open = false;
+      return false;
+    }
+    if (cells.length >= 2 && !/\d/.test(t)) {
+      const start = cells.findIndex((c) => START_COLUMN.test(c.text));
+      const end = cells.findIndex((c) => END_COLUMN.test(c.text));
+      this.open = (start >= 0 && end > start) || cells.some((c) => RANGE_COLUMN.test(c.text));
+      this.misses = 0;
+      return false;
+    }
+    if (!this.open) return false;
+    const row = gridRow(line, cells);
+    if (!row) {
+      if (++this.misses >= 2) this.open = false;
+      return false;
+    }
+    this.misses = 0;
+    this.rows.push(row);
+    return true;
+  }
+
+  /** The session the grid times: first start to last end, and the breaks it logs. */
+  session(): {
+    span: [Found, Found];
+    breaks: { minutes: number; line: Line; start: number; end: number }[];
+  } | null {
+    // Rows follow the clock: a time without AM/PM earlier than the one before is in the afternoon.
+    let last = -1;
+    const timed: { row: GridRow; from: number; to: number }[] = [];
+    for (const row of this.rows) {
+      const from = afterClock(row.from, last);
+      const to = afterClock(row.to, from);
+      if (to <= from) continue;
+      last = to;
+      timed.push({ row, from, to });
+    }
+    const work = timed.filter((r) => !r.row.pause);
+    if (work.length < 2) return null;
+    const first = timed[0]!;
+    const final = timed.reduce((a, b) => (b.to > a.to ? b : a));
+    const found = (minutes: number, line: Line, cell: ClockCell): Found => ({
+      value: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+      at: { line, start: cell.start, end: cell.end },
+    });
+    return {
+      span: [
+        found(first.from, first.row.line, first.row.from),
+        found(final.to, final.row.line, final.row.to),
+      ],
+      breaks: timed
+        .filter((r) => r.row.pause)
+        .map((r) => ({
+          minutes: r.to - r.from,
+          line: r.row.line,
+          start: 0,
+          end: r.row.line.text.length,
+        })),
+    };
+  }
+}
+
+/** Minutes of a grid clock time, moved to the afternoon when it would run back before `after`. */
+function afterClock(cell: ClockCell, after: number): number {
+  const m = minutesOf(cell.hhmm);
+  return !cell.meridiem && m < after && m < 12 * 60 ? m + 12 * 60 : m;
+}
+
+/** A grid row's start and end: two clock cells, or one clock-range cell. */
+function gridRow(line: Line, cells: readonly Cell[]): GridRow | null {
+  const clocks: ClockCell[] = [];
+  let words = '';
+  for (const c of cells) {
+    const single = CLOCK_CELL.exec(c.text);
+    const range = single ? null : RANGE_CELL.exec(c.text);
+    if (single) {
+      const hhmm = to24(Number(single[1]), Number(single[2]), single[3]);
+      if (hhmm)
+        clocks.push({ hhmm, meridiem: single[3] !== undefined, start: c.start, end: c.end });
+    } else if (range && clocks.length === 0) {
+      const a = to24(Number(range[1]), Number(range[2]), range[3]);
+      const b = to24(Number(range[4]), Number(range[5]), range[6]);
+      if (!a || !b) return null;
+      const [from, to] = fixRange(
+        { hhmm: a, meridiem: range[3] !== undefined },
+        { hhmm: b, meridiem: range[6] !== undefined },
+      );
+      const [aStart, aEnd] = [
+        range.indices![1]![0],
+        range.indices![3]?.[1] ?? range.indices![2]![1],
+      ];
+      const [bStart, bEnd] = [
+        range.indices![4]![0],
+        range.indices![6]?.[1] ?? range.indices![5]![1],
+      ];
+      clocks.push(
+        {
+          hhmm: from,
+          meridiem: range[3] !== undefined,
+          start: c.start + aStart,
+          end: c.start + aEnd,
+        },
+        {
+          hhmm: to,
+          meridiem: range[6] !== undefined,
+          start: c.start + bStart,
+          end: c.start + bEnd,
+        },
+      );
+    } else words += ` ${c.text}`;
+  }
+  if (clocks.length !== 2) return null;
+  return { line, from: clocks[0]!, to: clocks[1]!, pause: BREAK_ROW.test(words.trim()) };
+}
+
+interface TimedPart {
+  line: Line;
+  cell: Cell;
+  range: [Found, Found];
+  service: { code: string; end: number } | null;
+}
+
+/**
+ * A line of cells that each name a part of the visit and its own clock range ("Eval 07:45-08:30
+ * (45 min)   FCE testing 08:30-10:30"): two or more such cells, each with words before its range,
+ * each part starting where the one before it ended.
+ */
+function timedParts(line: Line, cells: readonly Cell[]): TimedPart[] | null {
+  if (cells.length < 2) return null;
+  const parts: TimedPart[] = [];
+  for (const cell of cells) {
+    const m = new RegExp(CLOCK_RANGE.source, 'd').exec(cell.text);
+    if (!m || !/\p{L}{2}/u.test(cell.text.slice(0, m.index))) continue;
+    const a = readTime(m, 1);
+    const b = readClock(m, 4);
+    if (!a || !b) continue;
+    const off = cell.start;
+    const range = rangeFacts(
+      line,
+      a,
+      b,
+      off + m.indices![1]![0],
+      off + m.indices![4]![0],
+      off + m.index + m[0].length,
+    );
+    if (!range) continue;
+    const service = serviceOf(cell.text);
+    parts.push({ line, cell, range, service });
+  }
+  if (parts.length < 2) return null;
+  // The parts follow on from each other; separate sittings ("AM 8:00-10:00   PM 1:00-3:00") are
+  // read as before, by their first range.
+  for (let i = 1; i < parts.length; i++)
+    if (parts[i]!.range[0].value !== parts[i - 1]!.range[1].value) return null;
+  return parts;
+}

@@ -68,7 +68,7 @@ export const COVERAGE_WORDS: readonly CoverageWords[] = [
   {
     kind: 'medicare',
     sign: 'Medicare',
-    re: /\bmedicare\b(?!\s*(?:advantage|set[- ]aside|replacement|supplement|secondary payer))|\bpart b\b/i,
+    re: /\bmedicare\b(?!\s*(?:advantage|set[- ]aside|replacement|supplement|secondary payer))|\bpart b\b(?!\s*[-–—:])/i,
   },
 ];
 

@@ -63,6 +63,9 @@ const X_BEFORE_NUMBER = /\bx\s*\d+/i;
 /** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50", "70 or higher"). */
 const COMPARED_NUMBER =
   /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d|\b\d+(?:\.\d+)?\s+or\s+(?:higher|greater|more|better|above|less|lower|fewer|below)\b/i;
+/** A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of stairs". */
+const COUNTED_NUMBER =
+  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b/i;
 /** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
 const MEASURABLE_STANDARD =
   /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|rest|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|GG\d{4}[A-Z]?\s*0[1-6]|(?:trace|none|zero|minimal|mild|grade \d)\s+or\s+(?:less|better|lower))\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
@@ -77,6 +80,7 @@ export function measurableGoalText(text: string): boolean {
     NUMBER_WITH_UNIT.test(text) ||
     X_BEFORE_NUMBER.test(text) ||
     COMPARED_NUMBER.test(text) ||
+    COUNTED_NUMBER.test(text) ||
     MEASURABLE_STANDARD.test(text)
   );
 }

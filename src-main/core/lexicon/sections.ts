@@ -482,9 +482,10 @@ export const RESPONSE_SENTENCE =
 
 /**
  * A functional limitation stated in the assessment's prose where a form would head it: "...,
- * resulting in limited community ambulation", "limiting her ability to dress", "unable to lift
+ * resulting in limited community ambulation", "limiting her ability to dress", "limiting stairs
+ * and household tasks", "unable to lift
  * from the floor", "Functional impact: restricted to soft foods", "deficits in lift and carry prevent
  * RTW".
  */
 export const FUNCTIONAL_LIMITATION_CLAUSE =
-  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\b(?:unable|inability) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b/i;
+  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\blimiting\s+(?:[\w'-]+\s+){0,2}?(?:walk(?:ing)?|stand(?:ing)?|sitting|stairs?|ambulation|mobility|transfers?|I?ADLs?|household|self-care|gait|lifting|carrying|reaching|driving|sleep(?:ing)?|work(?:ing)?|dressing|bathing|community)\b|\b(?:unable|inability) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b/i;

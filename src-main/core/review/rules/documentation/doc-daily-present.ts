@@ -142,7 +142,10 @@ export const docDailyPresent: Rule = {
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
         if (!isEvaluationCode(line)) continue;
-        const doc = evaluationFor(disciplineOfLine(line), dayEvals);
+        // An entry FCE written as the program's evaluation documents the evaluation billed with it
+        // (rules.md DOC-EVAL-PRESENT: "a payer-accepted FCE/entry evaluation for the program").
+        const doc =
+          evaluationFor(disciplineOfLine(line), dayEvals) ?? (fcesOn.get(dos) ?? NO_DOCS)[0];
         if (doc) addOnce(supporting, doc);
         else {
           (missing ??= []).push(`${line.code} (evaluation document)`);
