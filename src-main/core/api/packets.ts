@@ -55,7 +55,7 @@ export function resolveDenial(
 }
 
 /** Remark codes that return a claim as unprocessable: no appeal rights, correct and resubmit. */
-const UNPROCESSABLE_REMARKS = new Set(['MA130']);
+export const UNPROCESSABLE_REMARKS = new Set(['MA130']);
 
 /**
  * An appeal answers a denial. Without one on file there is nothing to appeal (the packet never
