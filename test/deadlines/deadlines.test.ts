@@ -15,7 +15,10 @@ import { buildPacketForEpisode } from '../../src-main/core/api/packets';
 import { runReview } from '../../src-main/core/api/review';
 import { dueDate } from '../../src-main/core/deadlines/due';
 import { listDeadlines, type DeadlineItem } from '../../src-main/core/deadlines/list';
-import { setPayerDeadlines } from '../../src-main/core/deadlines/payer-deadlines';
+import {
+  parsePayerDeadlines,
+  setPayerDeadlines,
+} from '../../src-main/core/deadlines/payer-deadlines';
 import { deadlineProfile } from '../../src-main/core/deadlines/profiles';
 import { recordRequest, RequestError } from '../../src-main/core/deadlines/requests';
 import { importPaths } from '../../src-main/core/import/pipeline';
@@ -346,6 +349,37 @@ describe('the deadlines command', () => {
     } finally {
       db = openDatabase(dbPath);
     }
+  });
+
+  it("sets a payer's own windows with payers --deadlines, and wants their source", async () => {
+    expect(parsePayerDeadlines('Acme Health=appeal:180')).toEqual({
+      name: 'Acme Health',
+      appealDays: 180,
+      requestDays: null,
+    });
+    expect(() => parsePayerDeadlines('Acme=appeal:0')).toThrow();
+    expect(() => parsePayerDeadlines('appeal:30')).toThrow();
+    db.close();
+    try {
+      const noSource = run(['payers', '--db', dbPath, '--deadlines', 'X=appeal:30']);
+      expect(await noSource.code).toBe(2);
+      const ok = run([
+        'payers',
+        '--db',
+        dbPath,
+        '--deadlines',
+        "Midwest Workers' Compensation Insurance Co.=appeal:120,request:15",
+        '--source',
+        'carrier letter 2026-01-05',
+        '--as-of',
+        AS_OF,
+      ]);
+      expect(await ok.code).toBe(0);
+    } finally {
+      db = openDatabase(dbPath);
+    }
+    const item = byClaim(listDeadlines(db, { asOf: AS_OF }).items, 'RB26-0921-ALV');
+    expect(item).toMatchObject({ due: '2027-01-22', status: 'open', verified: true });
   });
 
   it('refuses a store path that does not exist instead of creating an empty one', async () => {

@@ -88,3 +88,24 @@ export function withPayerDeadlines(
     requests,
   };
 }
+
+/** "NAME=appeal:90,request:30" (either part may be left out) as given to `payers --deadlines`. */
+export function parsePayerDeadlines(text: string): {
+  name: string;
+  appealDays: number | null;
+  requestDays: number | null;
+} {
+  const eq = text.lastIndexOf('=');
+  const name = eq > 0 ? text.slice(0, eq).trim() : '';
+  if (!name) throw new Error(`"${text}": expected NAME=appeal:DAYS[,request:DAYS]`);
+  let appealDays: number | null = null;
+  let requestDays: number | null = null;
+  for (const part of text.slice(eq + 1).split(',')) {
+    const m = /^\s*(appeal|request)\s*:\s*(\d{1,4})\s*$/.exec(part);
+    if (!m || Number(m[2]) < 1)
+      throw new Error(`"${text}": expected appeal:DAYS and/or request:DAYS after the name`);
+    if (m[1] === 'appeal') appealDays = Number(m[2]);
+    else requestDays = Number(m[2]);
+  }
+  return { name, appealDays, requestDays };
+}
