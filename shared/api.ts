@@ -4,6 +4,7 @@
  * the loopback HTTP harness (src-main/server), and direct calls from the CLI and tests.
  * Types only; request validation schemas live in ./api-schemas.ts.
  */
+import type { DeadlineList, RequestKind } from './deadlines';
 import type { DecisionKind, DocType, Finding, IsoDate, PayerKind } from './model';
 import type { ClinicSettings } from './settings';
 
@@ -255,6 +256,20 @@ export interface ChartReadyApi {
   assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
   /** Records a reviewer's decision on a fail or warn finding (audit-logged); returns the episode. */
   decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail>;
+  /** Appeal and records-request deadlines, fewest days left first (issue 17). */
+  listDeadlines(): Promise<DeadlineList>;
+  /** Records a records request for a claim of the store (audit-logged); returns the deadlines. */
+  recordRequest(req: RecordRequestRequest): Promise<DeadlineList>;
+}
+
+export interface RecordRequestRequest {
+  claimId: string;
+  kind: RequestKind;
+  /** The date printed on the letter. */
+  dated: IsoDate;
+  received?: IsoDate | null;
+  /** Who asked (contractor, carrier, plan). */
+  from?: string | null;
 }
 
 export interface DecideFindingRequest {
@@ -285,6 +300,8 @@ export const API_METHODS = [
   'listPatients',
   'assignDocument',
   'decideFinding',
+  'listDeadlines',
+  'recordRequest',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

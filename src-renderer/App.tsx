@@ -6,10 +6,12 @@ import { EpisodesScreen } from './screens/EpisodesScreen';
 import { EpisodeScreen } from './screens/EpisodeScreen';
 import { PacketScreen } from './screens/PacketScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { DeadlinesScreen } from './screens/DeadlinesScreen';
 
 const NAV: Array<{ route: Route; label: string }> = [
   { route: { name: 'import' }, label: 'Import' },
   { route: { name: 'episodes' }, label: 'Episodes' },
+  { route: { name: 'deadlines' }, label: 'Deadlines' },
   { route: { name: 'settings' }, label: 'Settings' },
 ];
 
@@ -72,6 +74,7 @@ export function App({ backend }: { backend: Backend }) {
         {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
         {route.name === 'packet' && <PacketScreen backend={backend} id={route.id} />}
         {route.name === 'settings' && <SettingsScreen api={backend.api} />}
+        {route.name === 'deadlines' && <DeadlinesScreen api={backend.api} />}
       </main>
     </>
   );

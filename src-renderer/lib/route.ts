@@ -6,7 +6,8 @@ export type Route =
   | { name: 'episodes' }
   | { name: 'episode'; id: string }
   | { name: 'packet'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'deadlines' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -19,6 +20,8 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { name: 'packet', id: parts[1] } : { name: 'episodes' };
     case 'settings':
       return { name: 'settings' };
+    case 'deadlines':
+      return { name: 'deadlines' };
     default:
       return { name: 'import' };
   }

@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { validateRequest } from '../../shared/api-schemas';
 import { main } from '../../src-main/cli/main';
+import { ChartReadyService } from '../../src-main/core/api/service';
 import { buildPacketForEpisode } from '../../src-main/core/api/packets';
 import { runReview } from '../../src-main/core/api/review';
 import { dueDate } from '../../src-main/core/deadlines/due';
@@ -500,6 +502,43 @@ describe('probe samples', () => {
       expect(await none.code).toBe(1);
     } finally {
       db = openDatabase(dbPath);
+    }
+  });
+});
+
+describe('the API (desktop app and harness)', () => {
+  it('lists deadlines and records a request through ChartReadyService, validated', async () => {
+    expect(
+      validateRequest('recordRequest', { claimId: 'X', kind: 'adr', dated: '2026-11-02' }).ok,
+    ).toBe(true);
+    for (const bad of [
+      { claimId: 'X', kind: 'phone', dated: '2026-11-02' },
+      { claimId: 'X', kind: 'adr', dated: '11/02/2026' },
+      { claimId: '', kind: 'adr', dated: '2026-11-02' },
+      { claimId: 'X', kind: 'adr', dated: '2026-11-02', extra: 1 },
+    ])
+      expect(validateRequest('recordRequest', bad).ok, JSON.stringify(bad)).toBe(false);
+    const service = new ChartReadyService({ dbPath, asOf: AS_OF });
+    try {
+      const before = await service.listDeadlines();
+      expect(before.asOf).toBe(AS_OF);
+      const after = await service.recordRequest({
+        claimId: 'RB26-0803-CHE',
+        kind: 'rac',
+        dated: '2026-10-01',
+        received: null,
+        from: 'Performant',
+      });
+      expect(after.items).toHaveLength(before.items.length + 1);
+      const rac = after.items.find((i) => i.kind === 'rac' && i.noticeDate === '2026-10-01')!;
+      expect(rac).toMatchObject({ due: '2026-11-15', status: 'overdue', daysLeft: -9 });
+      // Overdue items come first.
+      expect(after.items[0]!.daysLeft).toBeLessThanOrEqual(-9);
+      await expect(
+        service.recordRequest({ claimId: 'NOPE', kind: 'adr', dated: '2026-11-02' }),
+      ).rejects.toThrow(/no claim NOPE/);
+    } finally {
+      service.close();
     }
   });
 });

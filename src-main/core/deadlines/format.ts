@@ -1,17 +1,9 @@
 /** The deadline list as text (for people), CSV (for spreadsheets) and JSON (for programs). */
 import { csvCell } from '../review/format/csv';
-import type { DeadlineItem, DeadlineList } from './list';
+import { dueText } from '../../../shared/deadlines';
+import type { DeadlineList } from './list';
 
-/** Overdue and due-soon say so in words, never by colour alone. */
-export function dueText(i: DeadlineItem): string {
-  if (i.status === 'no-deadline') return 'NO DEADLINE';
-  if (i.daysLeft === null) return 'DATE UNKNOWN';
-  const d = Math.abs(i.daysLeft);
-  const days = `${d} day${d === 1 ? '' : 's'}`;
-  if (i.daysLeft < 0) return `OVERDUE by ${days}`;
-  if (i.daysLeft === 0) return 'DUE TODAY';
-  return i.status === 'due-soon' ? `due soon: ${days} left` : `${days} left`;
-}
+export { dueText };
 
 export function formatDeadlinesText(list: DeadlineList): string {
   const out = [`Deadlines as of ${list.asOf}: ${list.items.length}`];

@@ -6,7 +6,13 @@
  * listed as a corrected claim to send.
  */
 import type { EpisodeClaim, EpisodeModel } from '../../../shared/episode';
-import type { Finding, IsoDate, PayerKind } from '../../../shared/model';
+import type {
+  DeadlineItem,
+  DeadlineKind,
+  DeadlineList,
+  DeadlineStatus,
+} from '../../../shared/deadlines';
+import type { Finding, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { claimDenial } from '../api/denials';
 import { UNPROCESSABLE_REMARKS } from '../api/packets';
@@ -16,55 +22,13 @@ import type { Db } from '../store/db';
 import { payerNameKey } from '../store/payer-list';
 import { countedFrom, daysLeft, dueDate } from './due';
 import { readPayerDeadlines, withPayerDeadlines } from './payer-deadlines';
-import {
-  deadlineProfile,
-  type DeadlineProfile,
-  type DeadlineWindow,
-  type RequestKind,
-} from './profiles';
+import { deadlineProfile, type DeadlineProfile, type DeadlineWindow } from './profiles';
 import { listRequests, type RecordsRequest } from './requests';
-
-export type DeadlineKind = 'appeal' | 'corrected-claim' | RequestKind;
-export type DeadlineStatus = 'overdue' | 'due-soon' | 'open' | 'no-deadline' | 'no-date';
 
 /** Within this many days a deadline is "due soon" (a biller's two working weeks). */
 export const DUE_SOON_DAYS = 14;
 
-export interface DeadlineItem {
-  /** `denial:CLAIM` or `request:N`: stable while the denial or request is. */
-  id: string;
-  origin: 'denial' | 'request';
-  kind: DeadlineKind;
-  /** What is due, as a biller says it ("Redetermination request", "Records (ADR) response"). */
-  label: string;
-  claimId: string;
-  episodeId: string | null;
-  patient: string | null;
-  payer: { name: string | null; kind: PayerKind | null; profile: string };
-  /** The 835's payment date, or the date on the request letter. */
-  noticeDate: IsoDate | null;
-  received: IsoDate | null;
-  from: string | null;
-  denial: { code: string; remarks: string[] } | null;
-  due: IsoDate | null;
-  daysLeft: number | null;
-  status: DeadlineStatus;
-  /** How the due date was counted, in words. */
-  counted: string | null;
-  /** Where the window's value comes from, and whether the catalog verified it. */
-  basis: string;
-  verified: boolean;
-  packet: { kind: 'appeal' | 'adr'; builtAt: string | null };
-  openErrors: Array<{ id: string | null; rule: string; dates: IsoDate[] }>;
-  missing: string[];
-  /** Later appeal levels, for the biller (not computed: their notices are not stored). */
-  next: string[];
-}
-
-export interface DeadlineList {
-  asOf: IsoDate;
-  items: DeadlineItem[];
-}
+export type { DeadlineItem, DeadlineKind, DeadlineList, DeadlineStatus };
 
 /** When the latest packet of each kind was built, by claim (and by episode for episode packets). */
 function packetsBuilt(db: Db): Map<string, string> {

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import type { PayerKind } from '../../../shared/model';
+import { REQUEST_KINDS, type RequestKind } from '../../../shared/deadlines';
 
-export const REQUEST_KINDS = ['adr', 'rac', 'tpe', 'carrier'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+export { REQUEST_KINDS, type RequestKind };
 
 const windowSchema = z.object({
   /** What the deadline is for, as a biller says it ("Redetermination request"). */
