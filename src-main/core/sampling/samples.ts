@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../../../shared/model';
 import { runReview, todayIso } from '../api/review';
-import { chargesAtRisk, claimOpenErrors } from '../claims/open-errors';
+import { chargesAtRisk, claimCharge, claimOpenErrors } from '../claims/open-errors';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { drawSample, SampleError } from './draw';
@@ -190,7 +190,7 @@ export function sampleReport(
     const errors = claimOpenErrors(report.episodes[hit.i]!, hit.claim);
     return {
       ...m,
-      charge: Math.round(hit.claim.lines.reduce((s, l) => s + (l.charge ?? 0), 0) * 100) / 100,
+      charge: claimCharge(hit.claim),
       inError: errors.length > 0,
       atRisk: chargesAtRisk(hit.claim, errors),
       rules: [...new Set(errors.map((f) => f.rule))].sort(),
