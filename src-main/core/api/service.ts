@@ -322,7 +322,7 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async listDeadlines(): Promise<DeadlineList> {
-    return listDeadlines(this.db, { asOf: this.asOf() });
+    return listDeadlines(this.db, { asOf: this.asOf(), profile: this.opts.profile });
   }
 
   async recordRequest(req: RecordRequestRequest): Promise<DeadlineList> {

@@ -16,7 +16,7 @@ import type { Finding, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { claimDenial } from '../api/denials';
 import { UNPROCESSABLE_REMARKS } from '../api/packets';
-import { runReview, todayIso } from '../api/review';
+import { reviewStore, todayIso } from '../api/review';
 import { claimOpenErrors } from '../claims/open-errors';
 import type { Db } from '../store/db';
 import { payerNameKey } from '../store/payer-list';
@@ -66,20 +66,34 @@ function errorsMissing(errors: Finding[], before: string): string[] {
 }
 
 interface ClaimContext {
-  model: EpisodeModel;
+  /** What the deadline needs of the episode (a large store's models are not kept). */
+  model: Pick<EpisodeModel, 'id' | 'patient' | 'payer'>;
+  /** Its review; decisions are applied to these findings once the review finishes. */
   reviewed: ReviewedEpisode;
   claim: EpisodeClaim;
 }
 
-export function listDeadlines(db: Db, opts: { asOf?: IsoDate } = {}): DeadlineList {
+export function listDeadlines(
+  db: Db,
+  opts: { asOf?: IsoDate; profile?: string | null } = {},
+): DeadlineList {
   const asOf = opts.asOf ?? todayIso();
-  // The review as it stands (decisions carried), not recorded: listing deadlines changes nothing.
-  const report = runReview(db, { asOf, audit: false });
+  const requested = new Set(listRequests(db).map((r) => r.claimId));
   const byClaim = new Map<string, ClaimContext>();
-  report.models.forEach((model, i) => {
-    const reviewed = report.episodes[i]!;
-    for (const claim of model.claims)
-      if (!byClaim.has(claim.claimId)) byClaim.set(claim.claimId, { model, reviewed, claim });
+  // The review as it stands (decisions carried), not recorded: listing deadlines changes nothing.
+  // Only denied or requested claims are kept, never the episode models.
+  reviewStore(db, {
+    asOf,
+    profile: opts.profile,
+    audit: false,
+    onEpisode: (model, reviewed) => {
+      for (const claim of model.claims) {
+        if (byClaim.has(claim.claimId)) continue;
+        if (!requested.has(claim.claimId) && !claimDenial(claim)) continue;
+        const { id, patient, payer } = model;
+        byClaim.set(claim.claimId, { model: { id, patient, payer }, reviewed, claim });
+      }
+    },
   });
   const own = readPayerDeadlines(db);
   const packets = packetsBuilt(db);

@@ -58,20 +58,30 @@ function clinicianOf(model: EpisodeModel, claim: EpisodeClaim): string {
   );
 }
 
-export function buildFrame(models: readonly EpisodeModel[]): FrameUnit[] {
-  const units = new Map<string, FrameUnit>();
-  for (const model of models)
-    for (const claim of model.claims) {
-      if (claim.lines.length === 0 || units.has(claim.claimId)) continue;
-      units.set(claim.claimId, {
-        claimId: claim.claimId,
-        episodeId: model.id,
-        payer: model.payer.name,
-        clinician: clinicianOf(model, claim),
-        charge: claimCharge(claim),
-      });
-    }
-  return [...units.values()].sort((a, b) =>
+/** The frame units of one episode: its claims with billed lines. */
+export function frameUnitsOf(model: EpisodeModel): FrameUnit[] {
+  return model.claims
+    .filter((claim) => claim.lines.length > 0)
+    .map((claim) => ({
+      claimId: claim.claimId,
+      episodeId: model.id,
+      payer: model.payer.name,
+      clinician: clinicianOf(model, claim),
+      charge: claimCharge(claim),
+    }));
+}
+
+/**
+ * One unit per claim id, in claim-id order. A claim billed in two episodes counts once, under the
+ * episode with the smaller id, so the frame never depends on the order episodes were built in.
+ */
+export function orderFrame(units: Iterable<FrameUnit>): FrameUnit[] {
+  const byClaim = new Map<string, FrameUnit>();
+  for (const u of units) {
+    const seen = byClaim.get(u.claimId);
+    if (!seen || u.episodeId < seen.episodeId) byClaim.set(u.claimId, u);
+  }
+  return [...byClaim.values()].sort((a, b) =>
     a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0,
   );
 }

@@ -5,12 +5,21 @@
  * interval, dollars at risk projected to the frame).
  */
 import type { IsoDate } from '../../../shared/model';
-import { runReview, todayIso } from '../api/review';
+import type { EpisodeClaim } from '../../../shared/episode';
+import type { ReviewedEpisode } from '../../../shared/review';
+import { reviewStore, todayIso } from '../api/review';
 import { chargesAtRisk, claimCharge, claimOpenErrors } from '../claims/open-errors';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { drawSample, SampleError } from './draw';
-import { buildFrame, describeFrame, type FrameDescription, type Stratification } from './frame';
+import {
+  describeFrame,
+  frameUnitsOf,
+  orderFrame,
+  type FrameDescription,
+  type FrameUnit,
+  type Stratification,
+} from './frame';
 import { clopperPearson, projectTotal, type Interval, type Projection } from './stats';
 
 export { SampleError };
@@ -48,8 +57,10 @@ export function createSample(
   opts: { n: number; per: Stratification | null; seed: bigint; asOf?: IsoDate },
 ): StoredSample {
   const asOf = opts.asOf ?? todayIso();
-  const { models } = runReview(db, { asOf, audit: false });
-  const frame = buildFrame(models);
+  const units: FrameUnit[] = [];
+  // Each episode's units are taken while its model is at hand; models are not kept.
+  reviewStore(db, { asOf, audit: false, onEpisode: (model) => units.push(...frameUnitsOf(model)) });
+  const frame = orderFrame(units);
   const drawn = drawSample(frame, opts);
   const frameDescription = describeFrame(frame, opts.per, asOf);
   const createdAt = new Date().toISOString();
@@ -176,18 +187,24 @@ export function sampleReport(
   opts: { asOf?: IsoDate } = {},
 ): SampleReport {
   const asOf = opts.asOf ?? todayIso();
-  const report = runReview(db, { asOf, audit: false });
-  const claims = new Map<
-    string,
-    { i: number; claim: (typeof report.models)[number]['claims'][number] }
-  >();
-  report.models.forEach((m, i) => {
-    for (const c of m.claims) if (!claims.has(c.claimId)) claims.set(c.claimId, { i, claim: c });
+  const wanted = new Set(sample.members.map((m) => m.claimId));
+  const claims = new Map<string, { reviewed: ReviewedEpisode; claim: EpisodeClaim }>();
+  const units: FrameUnit[] = [];
+  reviewStore(db, {
+    asOf,
+    audit: false,
+    onEpisode: (model, reviewed) => {
+      units.push(...frameUnitsOf(model));
+      for (const claim of model.claims)
+        if (wanted.has(claim.claimId) && !claims.has(claim.claimId))
+          claims.set(claim.claimId, { reviewed, claim });
+    },
   });
+  // Decisions are applied to the findings when the review finishes, so errors are read after it.
   const members: MemberResult[] = sample.members.map((m) => {
     const hit = claims.get(m.claimId);
     if (!hit) return { ...m, charge: 0, inError: false, atRisk: 0, rules: [], missing: true };
-    const errors = claimOpenErrors(report.episodes[hit.i]!, hit.claim);
+    const errors = claimOpenErrors(hit.reviewed, hit.claim);
     return {
       ...m,
       charge: claimCharge(hit.claim),
@@ -208,7 +225,7 @@ export function sampleReport(
           values: members.filter((m) => m.stratum === name).map((m) => m.atRisk),
         }))
     : [{ name: null, size: sample.frame.size, values: members.map((m) => m.atRisk) }];
-  const current = describeFrame(buildFrame(report.models), sample.per, asOf);
+  const current = describeFrame(orderFrame(units), sample.per, asOf);
   const { members: _members, ...meta } = sample;
   void _members;
   return {
