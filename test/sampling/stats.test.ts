@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeIcsText, foldIcsLine } from '../../src-main/core/deadlines/ics';
 import { allocate, drawSample } from '../../src-main/core/sampling/draw';
 import type { FrameUnit } from '../../src-main/core/sampling/frame';
-import { parseSeed, seededPrng } from '../../src-main/core/sampling/prng';
+import { parseSeed, seededPrng, splitmix64, xoshiro128ss } from '../../src-main/core/sampling/prng';
 import { clopperPearson, projectTotal } from '../../src-main/core/sampling/stats';
 
 /** P(X <= k) for X ~ Binomial(n, p), summed term by term (n is small here). */
@@ -135,6 +135,14 @@ describe('seeded sampling', () => {
     const s = drawSample(frame, { n: 8, per: 'payer', seed: 1n });
     expect(s.filter((u) => u.stratum === 'Medicare')).toHaveLength(Math.round((14 / 40) * 8));
     expect(s.every((u) => u.payer === u.stratum)).toBe(true);
+  });
+
+  it('computes the reference outputs of splitmix64 and xoshiro128**', () => {
+    // splitmix64 from 0 (the reference C code's first output).
+    expect(splitmix64(0n)()).toBe(0xe220a8397b1dcdafn);
+    // xoshiro128** from state {1, 2, 3, 4}: worked by hand from the reference C code.
+    const next = xoshiro128ss([1, 2, 3, 4]);
+    expect([next(), next(), next()]).toEqual([11520, 0, 5927040]);
   });
 
   it('takes seeds as whole numbers up to 2^64 - 1', () => {

@@ -18,6 +18,7 @@ import { claimDenial } from '../api/denials';
 import { UNPROCESSABLE_REMARKS } from '../api/packets';
 import { reviewStore, todayIso } from '../api/review';
 import { claimOpenErrors } from '../claims/open-errors';
+import { log } from '../log';
 import type { Db } from '../store/db';
 import { payerNameKey } from '../store/payer-list';
 import { countedFrom, daysLeft, dueDate } from './due';
@@ -197,6 +198,13 @@ export function listDeadlines(
     );
   }
   items.sort(compareDeadlines);
+  // Counts only: claim ids and payers stay out of the log.
+  log.debug('deadlines', {
+    items: items.length,
+    overdue: items.filter((i) => i.status === 'overdue').length,
+    requests: items.filter((i) => i.origin === 'request').length,
+    asOf,
+  });
   return { asOf, items };
 }
 

@@ -19,7 +19,7 @@ export function parseSeed(text: string): bigint | null {
   return v <= MASK64 ? v : null;
 }
 
-function splitmix64(seed: bigint): () => bigint {
+export function splitmix64(seed: bigint): () => bigint {
   let x = seed & MASK64;
   return () => {
     x = (x + 0x9e3779b97f4a7c15n) & MASK64;
@@ -32,15 +32,10 @@ function splitmix64(seed: bigint): () => bigint {
 
 const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
 
-export function seededPrng(seed: bigint): Prng {
-  const next64 = splitmix64(seed);
-  const a = next64();
-  const b = next64();
-  let s0 = Number(a & 0xffffffffn);
-  let s1 = Number(a >> 32n);
-  let s2 = Number(b & 0xffffffffn);
-  let s3 = Number(b >> 32n);
-  const nextUint32 = (): number => {
+/** xoshiro128** from an explicit state (not all zero); exported for the reference vectors. */
+export function xoshiro128ss(state: [number, number, number, number]): () => number {
+  let [s0, s1, s2, s3] = state.map((v) => v >>> 0) as [number, number, number, number];
+  return () => {
     const result = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
     const t = (s1 << 9) >>> 0;
     s2 = (s2 ^ s0) >>> 0;
@@ -51,6 +46,18 @@ export function seededPrng(seed: bigint): Prng {
     s3 = rotl(s3, 11);
     return result;
   };
+}
+
+export function seededPrng(seed: bigint): Prng {
+  const next64 = splitmix64(seed);
+  const a = next64();
+  const b = next64();
+  const nextUint32 = xoshiro128ss([
+    Number(a & 0xffffffffn),
+    Number(a >> 32n),
+    Number(b & 0xffffffffn),
+    Number(b >> 32n),
+  ]);
   return {
     nextUint32,
     below(bound: number): number {

@@ -10,6 +10,7 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { reviewStore, todayIso } from '../api/review';
 import { chargesAtRisk, claimCharge, claimOpenErrors } from '../claims/open-errors';
 import { recordAudit } from '../store/audit';
+import { log } from '../log';
 import type { Db } from '../store/db';
 import { drawSample, SampleError } from './draw';
 import {
@@ -105,6 +106,7 @@ export function createSample(
     });
     return sampleId;
   })();
+  log.debug('sample', { sample: id, n: opts.n, frame: frame.length, per: opts.per });
   return {
     id,
     createdAt,
