@@ -1,7 +1,7 @@
 import type { Stratification } from '../../core/sampling/frame';
 import { parseSeed } from '../../core/sampling/prng';
 import {
-  createSample,
+  createSampleWithReport,
   loadSample,
   SampleError,
   sampleReport,
@@ -95,13 +95,12 @@ export async function sampleCommand(argv: string[]): Promise<number> {
     mustExist: true,
   });
   try {
-    const sample = createSample(db, {
+    const report = createSampleWithReport(db, {
       n: Number(nText),
       per: per as Stratification | null,
       seed,
       asOf,
     });
-    const report = sampleReport(db, sample, { asOf });
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else process.stdout.write(formatSampleReport(report));
     return 0;

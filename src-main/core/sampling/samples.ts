@@ -53,15 +53,57 @@ export function methodOf(per: Stratification | null): string {
     : `stratified by ${per}, proportional allocation (largest remainder, at least one claim per stratum while n allows); within each stratum, ${srs}`;
 }
 
+/** What one review gives the samples: every frame unit and the claims asked for, with their reviews. */
+interface ReviewedClaims {
+  units: FrameUnit[];
+  claims: Map<string, { reviewed: ReviewedEpisode; claim: EpisodeClaim }>;
+}
+
+/**
+ * Reviews the store once (unrecorded, decisions carried) keeping no models: each episode's frame
+ * units, and the claims `wanted` (every claim when null) with their episode's review.
+ */
+function reviewClaims(db: Db, asOf: IsoDate, wanted: ReadonlySet<string> | null): ReviewedClaims {
+  const units: FrameUnit[] = [];
+  const claims: ReviewedClaims['claims'] = new Map();
+  reviewStore(db, {
+    asOf,
+    audit: false,
+    onEpisode: (model, reviewed) => {
+      units.push(...frameUnitsOf(model));
+      for (const claim of model.claims)
+        if ((!wanted || wanted.has(claim.claimId)) && !claims.has(claim.claimId))
+          claims.set(claim.claimId, { reviewed, claim });
+    },
+  });
+  return { units, claims };
+}
+
 export function createSample(
   db: Db,
   opts: { n: number; per: Stratification | null; seed: bigint; asOf?: IsoDate },
 ): StoredSample {
+  return drawAndStore(db, opts, reviewClaims(db, opts.asOf ?? todayIso(), new Set()));
+}
+
+/** Draws and records a sample and reports on it from the same review (`chartready sample`). */
+export function createSampleWithReport(
+  db: Db,
+  opts: { n: number; per: Stratification | null; seed: bigint; asOf?: IsoDate },
+): SampleReport {
   const asOf = opts.asOf ?? todayIso();
-  const units: FrameUnit[] = [];
-  // Each episode's units are taken while its model is at hand; models are not kept.
-  reviewStore(db, { asOf, audit: false, onEpisode: (model) => units.push(...frameUnitsOf(model)) });
-  const frame = orderFrame(units);
+  const reviewed = reviewClaims(db, asOf, null);
+  const sample = drawAndStore(db, { ...opts, asOf }, reviewed);
+  return reportFrom(sample, reviewed, asOf);
+}
+
+function drawAndStore(
+  db: Db,
+  opts: { n: number; per: Stratification | null; seed: bigint; asOf?: IsoDate },
+  reviewed: ReviewedClaims,
+): StoredSample {
+  const asOf = opts.asOf ?? todayIso();
+  const frame = orderFrame(reviewed.units);
   const drawn = drawSample(frame, opts);
   const frameDescription = describeFrame(frame, opts.per, asOf);
   const createdAt = new Date().toISOString();
@@ -189,19 +231,15 @@ export function sampleReport(
   opts: { asOf?: IsoDate } = {},
 ): SampleReport {
   const asOf = opts.asOf ?? todayIso();
-  const wanted = new Set(sample.members.map((m) => m.claimId));
-  const claims = new Map<string, { reviewed: ReviewedEpisode; claim: EpisodeClaim }>();
-  const units: FrameUnit[] = [];
-  reviewStore(db, {
+  return reportFrom(
+    sample,
+    reviewClaims(db, asOf, new Set(sample.members.map((m) => m.claimId))),
     asOf,
-    audit: false,
-    onEpisode: (model, reviewed) => {
-      units.push(...frameUnitsOf(model));
-      for (const claim of model.claims)
-        if (wanted.has(claim.claimId) && !claims.has(claim.claimId))
-          claims.set(claim.claimId, { reviewed, claim });
-    },
-  });
+  );
+}
+
+function reportFrom(sample: StoredSample, reviewed: ReviewedClaims, asOf: IsoDate): SampleReport {
+  const { claims, units } = reviewed;
   // Decisions are applied to the findings when the review finishes, so errors are read after it.
   const members: MemberResult[] = sample.members.map((m) => {
     const hit = claims.get(m.claimId);
