@@ -16,7 +16,8 @@ import type { Finding, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { claimDenial } from '../api/denials';
 import { UNPROCESSABLE_REMARKS } from '../api/packets';
-import { reviewStore, todayIso } from '../api/review';
+import { todayIso } from '../api/review';
+import { forEachReviewedEpisode } from '../claims/reviewed-episodes';
 import { claimOpenErrors } from '../claims/open-errors';
 import { log } from '../log';
 import type { Db } from '../store/db';
@@ -69,8 +70,8 @@ function errorsMissing(errors: Finding[], before: string): string[] {
 interface ClaimContext {
   /** What the deadline needs of the episode (a large store's models are not kept). */
   model: Pick<EpisodeModel, 'id' | 'patient' | 'payer'>;
-  /** Its review; decisions are applied to these findings once the review finishes. */
-  reviewed: ReviewedEpisode;
+  /** Its findings in the current review. */
+  reviewed: Pick<ReviewedEpisode, 'findings'>;
   claim: EpisodeClaim;
 }
 
@@ -83,18 +84,13 @@ export function listDeadlines(
   const byClaim = new Map<string, ClaimContext>();
   // The review as it stands (decisions carried), not recorded: listing deadlines changes nothing.
   // Only denied or requested claims are kept, never the episode models.
-  reviewStore(db, {
-    asOf,
-    profile: opts.profile,
-    audit: false,
-    onEpisode: (model, reviewed) => {
-      for (const claim of model.claims) {
-        if (byClaim.has(claim.claimId)) continue;
-        if (!requested.has(claim.claimId) && !claimDenial(claim)) continue;
-        const { id, patient, payer } = model;
-        byClaim.set(claim.claimId, { model: { id, patient, payer }, reviewed, claim });
-      }
-    },
+  forEachReviewedEpisode(db, { asOf, profile: opts.profile }, (model, findings) => {
+    for (const claim of model.claims) {
+      if (byClaim.has(claim.claimId)) continue;
+      if (!requested.has(claim.claimId) && !claimDenial(claim)) continue;
+      const { id, patient, payer } = model;
+      byClaim.set(claim.claimId, { model: { id, patient, payer }, reviewed: { findings }, claim });
+    }
   });
   const own = readPayerDeadlines(db);
   const packets = packetsBuilt(db);

@@ -7,7 +7,8 @@
 import type { IsoDate } from '../../../shared/model';
 import type { EpisodeClaim } from '../../../shared/episode';
 import type { ReviewedEpisode } from '../../../shared/review';
-import { reviewStore, todayIso } from '../api/review';
+import { todayIso } from '../api/review';
+import { forEachReviewedEpisode } from '../claims/reviewed-episodes';
 import { chargesAtRisk, claimCharge, claimOpenErrors } from '../claims/open-errors';
 import { recordAudit } from '../store/audit';
 import { log } from '../log';
@@ -56,7 +57,7 @@ export function methodOf(per: Stratification | null): string {
 /** What one review gives the samples: every frame unit and the claims asked for, with their reviews. */
 interface ReviewedClaims {
   units: FrameUnit[];
-  claims: Map<string, { reviewed: ReviewedEpisode; claim: EpisodeClaim }>;
+  claims: Map<string, { reviewed: Pick<ReviewedEpisode, 'findings'>; claim: EpisodeClaim }>;
 }
 
 /**
@@ -66,15 +67,11 @@ interface ReviewedClaims {
 function reviewClaims(db: Db, asOf: IsoDate, wanted: ReadonlySet<string> | null): ReviewedClaims {
   const units: FrameUnit[] = [];
   const claims: ReviewedClaims['claims'] = new Map();
-  reviewStore(db, {
-    asOf,
-    audit: false,
-    onEpisode: (model, reviewed) => {
-      units.push(...frameUnitsOf(model));
-      for (const claim of model.claims)
-        if ((!wanted || wanted.has(claim.claimId)) && !claims.has(claim.claimId))
-          claims.set(claim.claimId, { reviewed, claim });
-    },
+  forEachReviewedEpisode(db, { asOf }, (model, findings) => {
+    units.push(...frameUnitsOf(model));
+    for (const claim of model.claims)
+      if ((!wanted || wanted.has(claim.claimId)) && !claims.has(claim.claimId))
+        claims.set(claim.claimId, { reviewed: { findings }, claim });
   });
   return { units, claims };
 }
