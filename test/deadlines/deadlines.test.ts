@@ -99,16 +99,17 @@ describe('deadlines on the sample chart', () => {
     expect(co50).toMatchObject({
       kind: 'appeal',
       denial: { code: 'CO-50' },
-      noticeDate: '2026-09-24',
-      due: '2026-11-23', // the workers' comp default: 60 days from the remit date
-      daysLeft: -1,
-      status: 'overdue',
+      // The claim's own 835 transaction's payment date, not the file's first.
+      noticeDate: '2026-10-08',
+      due: '2026-12-07', // the workers' comp default: 60 days from the remit date
+      daysLeft: 13,
+      status: 'due-soon',
       verified: false,
       packet: { kind: 'appeal', builtAt: null },
     });
     expect(co50.missing).toContain('no appeal packet built');
     const co97 = byClaim(items, 'RB26-1012-OKA');
-    expect(co97).toMatchObject({ denial: { code: 'CO-97' }, due: '2026-12-21', daysLeft: 27 });
+    expect(co97).toMatchObject({ denial: { code: 'CO-97' }, due: '2026-12-28', daysLeft: 34 });
     // Open error findings on the claim's dates are what is still missing.
     expect(co97.openErrors.map((e) => e.rule)).toEqual(['BILL-97546-REQUIRES-97545']);
     expect(co97.missing.join('\n')).toContain('BILL-97546-REQUIRES-97545');
@@ -141,7 +142,7 @@ describe('deadlines on the sample chart', () => {
       source: 'provider agreement 2026, section 7',
     });
     const item = byClaim(listDeadlines(db, { asOf: AS_OF }).items, 'RB26-1012-OKA');
-    expect(item).toMatchObject({ due: '2027-01-20', verified: true });
+    expect(item).toMatchObject({ due: '2027-01-27', verified: true });
     expect(item.basis).toContain('provider agreement 2026');
     // Medicare's windows are regulation: a payer-list entry does not change them.
     setPayerDeadlines(db, 'Medicare Part B', { appealDays: 10, requestDays: 10, source: 'x' });
@@ -282,11 +283,11 @@ describe('the deadlines command', () => {
       // The text and CSV forms say overdue in words.
       const plain = run(['deadlines', '--db', dbPath, '--as-of', AS_OF]);
       expect(await plain.code).toBe(0);
-      expect(plain.out()).toContain('OVERDUE by 1 day');
+      expect(plain.out()).toContain('due soon: 13 days left');
       const csv = run(['deadlines', '--db', dbPath, '--format', 'csv', '--as-of', AS_OF]);
       expect(await csv.code).toBe(0);
       expect(csv.out().split('\r\n')[0]).toMatch(/^id,kind,label,claim,/);
-      expect(csv.out()).toContain(',-1,overdue,');
+      expect(csv.out()).toContain(',13,due-soon,');
     } finally {
       db = openDatabase(dbPath);
     }
@@ -381,7 +382,7 @@ describe('the deadlines command', () => {
       db = openDatabase(dbPath);
     }
     const item = byClaim(listDeadlines(db, { asOf: AS_OF }).items, 'RB26-0921-ALV');
-    expect(item).toMatchObject({ due: '2027-01-22', status: 'open', verified: true });
+    expect(item).toMatchObject({ due: '2027-02-05', status: 'open', verified: true });
   });
 
   it('refuses a store path that does not exist instead of creating an empty one', async () => {

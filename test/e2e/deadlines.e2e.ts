@@ -1,8 +1,8 @@
 /**
- * End to end: the Deadlines screen on the sample chart, at 1366x768 and 1920x1080. The three 835
- * denials are listed fewest days left first (the CO-50 appeal overdue, said in words), the MA130
- * claims without a deadline; a Medicare ADR is recorded by keyboard only and appears due 45 days
- * from its letter; axe finds nothing serious in either state. Screenshots go to
+ * End to end: the Deadlines screen on the sample chart, at 1366x768 and 1920x1080. The 835
+ * denials are listed fewest days left first (the CO-50 appeal due soon, said in words), the MA130
+ * claims without a deadline; a Medicare ADR is recorded by keyboard only, due 45 days from its
+ * letter and so already overdue, and goes first; axe finds nothing serious in either state. Screenshots go to
  * test-results/screenshots/ (deadlines-*).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -102,29 +102,31 @@ describe.each([
     await harness?.close();
   });
 
-  it('lists the denials, overdue first, with packet status and what is missing', async () => {
+  it('lists the denials, fewest days left first, with packet status and what is missing', async () => {
     await page.goto(harness.url);
     await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
     await page.getByTestId('deadlines-screen').waitFor();
     const rows = page.getByTestId('deadline-row');
     await expect.poll(() => rows.count()).toBe(4);
     const first = (await rows.nth(0).textContent()) ?? '';
-    expect(first).toContain('OVERDUE by 1 day');
+    expect(first).toContain('due soon: 13 days left');
     expect(first).toContain('RB26-0921-ALV');
     expect(first).toContain('Appeal packet not built');
-    expect(await rows.nth(1).textContent()).toContain('27 days left');
+    expect(await rows.nth(1).textContent()).toContain('34 days left');
     expect(await rows.nth(1).textContent()).toContain('BILL-97546-REQUIRES-97545');
     for (const k of [2, 3]) {
       const text = (await rows.nth(k).textContent()) ?? '';
       expect(text).toContain('NO DEADLINE');
       expect(text).toContain('MA130');
     }
-    expect(await page.getByTestId('deadlines-summary').textContent()).toContain('1 overdue');
+    expect(await page.getByTestId('deadlines-summary').textContent()).toContain(
+      '4 deadlines: 0 overdue, 1 due within 14 days.',
+    );
     await page.screenshot({ path: join(SHOTS, `deadlines-1-list-${tag}.png`), fullPage: true });
     await checkA11y(page, 'deadlines');
   });
 
-  it('records an ADR by keyboard only; it is due 45 days from the letter', async () => {
+  it('records an ADR by keyboard only; due 45 days from the letter, it is overdue and first', async () => {
     await tabTo(page, 'select#req-claim');
     const claims = await page.locator('#req-claim option').allTextContents();
     const target = claims.indexOf('RB26-0907-CHE');
@@ -134,8 +136,8 @@ describe.each([
     await page.keyboard.press('Tab'); // kind: ADR is the default
     expect(await page.locator('#req-kind').inputValue()).toBe('adr');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('11022026'); // the date field, month day year
-    expect(await page.locator('#req-dated').inputValue()).toBe('2026-11-02');
+    await page.keyboard.type('10012026'); // the date field, month day year
+    expect(await page.locator('#req-dated').inputValue()).toBe('2026-10-01');
     await tabTo(page, 'input#req-from');
     await page.keyboard.type('Novitas Solutions');
     await page.keyboard.press('Tab');
@@ -143,18 +145,24 @@ describe.each([
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByTestId('request-status').textContent())
-      .toBe('Recorded the ADR request for claim RB26-0907-CHE: due 2026-12-17 (23 days left).');
+      .toBe(
+        'Recorded the ADR request for claim RB26-0907-CHE: due 2026-11-15 (OVERDUE by 9 days).',
+      );
     const rows = page.getByTestId('deadline-row');
     await expect.poll(() => rows.count()).toBe(5);
-    const adr = rows.filter({ hasText: 'ADR dated 2026-11-02' });
-    expect(await adr.textContent()).toContain('2026-12-17');
+    const adr = rows.nth(0);
+    expect(await adr.textContent()).toContain('ADR dated 2026-10-01');
+    expect(await adr.textContent()).toContain('OVERDUE by 9 days');
+    expect(await adr.textContent()).toContain('2026-11-15');
     expect(await adr.textContent()).toContain('Records packet not built');
+    expect(await page.getByTestId('deadlines-summary').textContent()).toContain('1 overdue');
     await page.screenshot({ path: join(SHOTS, `deadlines-2-recorded-${tag}.png`), fullPage: true });
     await checkA11y(page, 'after recording a request');
     const list = await apiCall<DeadlineList>(harness, 'listDeadlines');
     expect(list.items.find((i) => i.kind === 'adr')).toMatchObject({
       claimId: 'RB26-0907-CHE',
-      due: '2026-12-17',
+      due: '2026-11-15',
+      status: 'overdue',
       from: 'Novitas Solutions',
     });
   });

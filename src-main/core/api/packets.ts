@@ -41,7 +41,8 @@ export function resolveDenial(
   }
   const claims = claimId ? episode.claims.filter((c) => c.claimId === claimId) : episode.claims;
   for (const c of claims) {
-    const d = claimDenial(c);
+    // The remit's payment date starts the appeal clock (the packet states the deadline).
+    const d = claimDenial(c, c.remitDate ?? null);
     if (d)
       return {
         carc: d.carc,
