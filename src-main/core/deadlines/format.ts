@@ -1,5 +1,5 @@
 /** The deadline list as text (for people), CSV (for spreadsheets) and JSON (for programs). */
-import { csvCell } from '../review/format/csv';
+import { csvCell } from '../review/format';
 import { dueText } from '../../../shared/deadlines';
 import type { DeadlineList } from './list';
 
