@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, ChartReadyApi } from './api';
+import { REQUEST_KINDS } from './deadlines';
 
 export const LIMITS = {
   /** Longest path accepted (Windows long paths included). */
@@ -133,6 +134,19 @@ export const DecideFindingSchema = z.strictObject({
     .nullish(),
 });
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date');
+
+export const RecordRequestSchema = z.strictObject({
+  claimId: z.string().trim().min(1, 'must not be empty').max(LIMITS.idChars),
+  kind: z.enum(REQUEST_KINDS),
+  dated: isoDate,
+  received: isoDate.nullish(),
+  from: z.string().trim().max(LIMITS.textChars).nullish(),
+});
+
 /** One schema per method, keyed like API_METHODS. */
 export const REQUEST_SCHEMAS = {
   info: NoArgsSchema,
@@ -154,6 +168,8 @@ export const REQUEST_SCHEMAS = {
   decideFinding: DecideFindingSchema,
   listActions: NoArgsSchema,
   getDashboard: NoArgsSchema,
+  listDeadlines: NoArgsSchema,
+  recordRequest: RecordRequestSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -4,6 +4,7 @@
  * the loopback HTTP harness (src-main/server), and direct calls from the CLI and tests.
  * Types only; request validation schemas live in ./api-schemas.ts.
  */
+import type { DeadlineList, RequestKind } from './deadlines';
 import type { DecisionKind, DocType, Finding, IsoDate, PayerKind } from './model';
 import type { ClinicSettings } from './settings';
 
@@ -263,6 +264,10 @@ export interface ChartReadyApi {
   listActions(): Promise<CorrectiveAction[]>;
   /** Readiness and dollars at risk from the stored review (added). */
   getDashboard(): Promise<Dashboard>;
+  /** Appeal and records-request deadlines, fewest days left first (issue 17). */
+  listDeadlines(): Promise<DeadlineList>;
+  /** Records a records request for a claim of the store (audit-logged); returns the deadlines. */
+  recordRequest(req: RecordRequestRequest): Promise<DeadlineList>;
 }
 
 /** Readiness of one group of billed dates (the whole store, a clinician, a payer, a month). */
@@ -315,6 +320,16 @@ export interface CorrectiveAction {
   status: 'open' | 'overdue' | 'resolved';
 }
 
+export interface RecordRequestRequest {
+  claimId: string;
+  kind: RequestKind;
+  /** The date printed on the letter. */
+  dated: IsoDate;
+  received?: IsoDate | null;
+  /** Who asked (contractor, carrier, plan). */
+  from?: string | null;
+}
+
 export interface DecideFindingRequest {
   episodeId: string;
   findingId: string;
@@ -347,6 +362,8 @@ export const API_METHODS = [
   'decideFinding',
   'listActions',
   'getDashboard',
+  'listDeadlines',
+  'recordRequest',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -323,6 +323,11 @@ export interface RemitClaim {
   services: RemitService[];
   /** 1-based segment index of the CLP segment within the file. */
   segment: number;
+  /**
+   * BPR16 of the claim's own transaction (added): a file may hold several 835 transactions, each
+   * with its own payment date, which starts the claim's appeal clock.
+   */
+  paymentDate?: IsoDate | null;
 }
 
 export interface Remit {

@@ -8,12 +8,14 @@ import { PacketScreen } from './screens/PacketScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ActionsScreen } from './screens/ActionsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
+import { DeadlinesScreen } from './screens/DeadlinesScreen';
 
 const NAV: Array<{ route: Route; label: string }> = [
   { route: { name: 'dashboard' }, label: 'Readiness' },
   { route: { name: 'import' }, label: 'Import' },
   { route: { name: 'episodes' }, label: 'Episodes' },
   { route: { name: 'actions' }, label: 'Corrective actions' },
+  { route: { name: 'deadlines' }, label: 'Deadlines' },
   { route: { name: 'settings' }, label: 'Settings' },
 ];
 
@@ -78,6 +80,7 @@ export function App({ backend }: { backend: Backend }) {
         {route.name === 'dashboard' && <DashboardScreen api={backend.api} />}
         {route.name === 'actions' && <ActionsScreen api={backend.api} />}
         {route.name === 'settings' && <SettingsScreen api={backend.api} />}
+        {route.name === 'deadlines' && <DeadlinesScreen api={backend.api} />}
       </main>
     </>
   );

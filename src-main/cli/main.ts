@@ -2,6 +2,7 @@ import { actionsCommand } from './commands/actions';
 import { assignCommand } from './commands/assign';
 import { auditLogCommand } from './commands/audit-log';
 import { backupCommand, encryptCommand } from './commands/backup';
+import { deadlinesCommand } from './commands/deadlines';
 import { decideCommand } from './commands/decide';
 import { demoCommand } from './commands/demo';
 import { findingsCommand } from './commands/findings';
@@ -9,7 +10,9 @@ import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
 import { payersCommand } from './commands/payers';
 import { reanalyzeCommand } from './commands/reanalyze';
+import { requestCommand } from './commands/request';
 import { reviewCommand } from './commands/review';
+import { sampleCommand, sampleReportCommand } from './commands/sample';
 import { settingsCommand } from './commands/settings';
 import { MAIN_HELP, UsageError } from './usage';
 
@@ -28,6 +31,10 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   backup: backupCommand,
   encrypt: encryptCommand,
   'audit-log': auditLogCommand,
+  deadlines: deadlinesCommand,
+  request: requestCommand,
+  sample: sampleCommand,
+  'sample-report': sampleReportCommand,
 };
 
 /** Runs one CLI command; returns the exit code. Errors never print a stack unless --debug. */

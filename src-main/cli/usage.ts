@@ -18,6 +18,10 @@ Usage:
   chartready backup --db FILE --out FILE
   chartready encrypt --db FILE --out FILE --passphrase-env VAR
   chartready audit-log --db FILE [--verify] [--json]
+  chartready deadlines --db FILE [--format text|json|csv|ics] [--out FILE] [--as-of YYYY-MM-DD]
+  chartready request --db FILE --claim ID --kind adr|rac|tpe|carrier --dated DATE [--received DATE] [--from TEXT]
+  chartready sample --db FILE --n 20 [--per clinician|payer] --seed N [--json]
+  chartready sample-report --db FILE --sample ID [--json]
 
 Every command accepts --help. Add --debug to print stack traces on errors. Commands that open a
 database take --passphrase-env VAR for an encrypted one (the passphrase is read from VAR, never

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'packet'; id: string }
   | { name: 'actions' }
   | { name: 'dashboard' }
+  | { name: 'deadlines' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -28,6 +29,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'actions' };
     case 'dashboard':
       return { name: 'dashboard' };
+    case 'deadlines':
+      return { name: 'deadlines' };
     default:
       return { name: 'import' };
   }

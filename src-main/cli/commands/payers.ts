@@ -3,11 +3,13 @@ import { parsePayerAssignment, payerSummaries } from '../../core/api/payers';
 import { todayIso } from '../../core/api/review';
 import { buildEpisodeChunks } from '../../core/episodes';
 import { openDatabase } from '../../core/store/db';
+import { parsePayerDeadlines, setPayerDeadlines } from '../../core/deadlines/payer-deadlines';
 import { clearPayerKind, setPayerKind } from '../../core/store/payer-list';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
 
 export const PAYERS_HELP = `Usage: chartready payers --db FILE [--set "NAME=kind[,state]"]... [--json]
+                        [--deadlines "NAME=appeal:DAYS[,request:DAYS]" --source TEXT]
                         [--as-of YYYY-MM-DD] [--passphrase-env VAR]
 
 Lists every payer name the charts and billing show, with the kind the record decided (835 claim
@@ -16,12 +18,18 @@ chart, the name), the evidence, and your own choice. --set records your choice f
 is medicare, workers-comp, commercial or other (Medicaid, auto, ...), with the workers' comp
 state after a comma ("Texas Mutual=workers-comp,TX"); kind auto removes your choice so the record
 decides again. Your choice outweighs every signal in the record, applies to every patient with
-that payer on the next review, and is recorded in the audit log.`;
+that payer on the next review, and is recorded in the audit log. --deadlines records the payer's own
+appeal and records-request windows in days from the notice's date, with --source saying where you
+read them (the provider contract, the carrier's letter); "chartready deadlines" then uses them
+instead of the UNVERIFIED workers' comp and commercial defaults (Medicare's are regulation and
+stay as they are).`;
 
 export async function payersCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     db: { type: 'string' },
     set: { type: 'string', multiple: true },
+    deadlines: { type: 'string', multiple: true },
+    source: { type: 'string' },
     json: { type: 'boolean' },
     'as-of': { type: 'string' },
     ...PASSPHRASE_OPTION,
@@ -39,6 +47,15 @@ export async function payersCommand(argv: string[]): Promise<number> {
       throw new UsageError(`--set ${(err as Error).message}`);
     }
   });
+  const windows = (values.deadlines ?? []).map((text) => {
+    try {
+      return parsePayerDeadlines(text);
+    } catch (err) {
+      throw new UsageError(`--deadlines ${(err as Error).message}`);
+    }
+  });
+  if (windows.length && !values.source?.trim())
+    throw new UsageError('--deadlines needs --source TEXT: where the values come from');
   const asOf = isoDateOption(values['as-of'], '--as-of') ?? todayIso();
   const db = openDatabase(dbPath, {
     key: passphraseFromEnv(values['passphrase-env']),
@@ -50,6 +67,7 @@ export async function payersCommand(argv: string[]): Promise<number> {
         if (!clearPayerKind(db, c.name)) console.error(`note: "${c.name}" had no choice to remove`);
       } else setPayerKind(db, c.name, c.kind, c.state ?? null);
     }
+    for (const w of windows) setPayerDeadlines(db, w.name, { ...w, source: values.source! });
     const rows = payerSummaries(db, (decisions) => {
       for (const _chunk of buildEpisodeChunks(db, {
         asOf,

@@ -41,7 +41,8 @@ export function resolveDenial(
   }
   const claims = claimId ? episode.claims.filter((c) => c.claimId === claimId) : episode.claims;
   for (const c of claims) {
-    const d = claimDenial(c);
+    // The remit's payment date starts the appeal clock (the packet states the deadline).
+    const d = claimDenial(c, c.remitDate ?? null);
     if (d)
       return {
         carc: d.carc,
@@ -55,7 +56,7 @@ export function resolveDenial(
 }
 
 /** Remark codes that return a claim as unprocessable: no appeal rights, correct and resubmit. */
-const UNPROCESSABLE_REMARKS = new Set(['MA130']);
+export const UNPROCESSABLE_REMARKS = new Set(['MA130']);
 
 /**
  * An appeal answers a denial. Without one on file there is nothing to appeal (the packet never

@@ -25,11 +25,15 @@ import type {
   PayerSummary,
   PatientChoice,
   ReanalyzeResponse,
+  RecordRequestRequest,
   SetPayerKindRequest,
   TimelineDay,
   UnassignedDocument,
 } from '../../../shared/api';
-import { DecideFindingSchema } from '../../../shared/api-schemas';
+import { DecideFindingSchema, RecordRequestSchema } from '../../../shared/api-schemas';
+import type { DeadlineList } from '../../../shared/deadlines';
+import { listDeadlines } from '../deadlines/list';
+import { recordRequest } from '../deadlines/requests';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
@@ -361,6 +365,22 @@ export class ChartReadyService implements ChartReadyApi {
       pdfBase64: Buffer.from(built.pdf).toString('base64'),
       savedTo: req.savePath ?? null,
     };
+  }
+
+  async listDeadlines(): Promise<DeadlineList> {
+    return listDeadlines(this.db, { asOf: this.asOf(), profile: this.opts.profile });
+  }
+
+  async recordRequest(req: RecordRequestRequest): Promise<DeadlineList> {
+    const r = RecordRequestSchema.parse(req);
+    recordRequest(this.db, {
+      claimId: r.claimId,
+      kind: r.kind,
+      dated: r.dated,
+      received: r.received ?? null,
+      from: r.from || null,
+    });
+    return this.listDeadlines();
   }
 
   async listPayers(): Promise<PayerSummary[]> {

@@ -286,7 +286,7 @@ function storeAnalysis(
           writer.insertRemitClaim(
             fileId,
             { ...c, payerName: c.payerName ?? analysis.remit.payerName },
-            analysis.remit.paymentDate,
+            c.paymentDate ?? analysis.remit.paymentDate,
           );
           claims++;
         }

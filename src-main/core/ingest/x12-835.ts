@@ -248,7 +248,8 @@ export function readRemit(bytes: Uint8Array): ReadResult {
         claims: [],
       };
     }
-    remit.claims.push(...tx.claims);
+    // Each claim keeps its own transaction's payment date (the first one's is the file's).
+    remit.claims.push(...tx.claims.map((c) => ({ ...c, paymentDate: tx.paymentDate })));
   }
   return { kind: 'remit', remit: remit! };
 }

@@ -8,7 +8,15 @@ import { APP_VERSION } from '../version';
 import type { Db } from './db';
 
 export type AuditAction =
-  'import' | 'review' | 'export' | 'packet' | 'backup' | 'settings' | 'decision';
+  | 'import'
+  | 'review'
+  | 'export'
+  | 'packet'
+  | 'backup'
+  | 'settings'
+  | 'decision'
+  | 'request'
+  | 'sample';
 
 export type AuditDetail = Record<string, unknown>;
 

@@ -7,6 +7,7 @@ import { payerKinds } from './0006-payer-kinds';
 import { documentIdentity } from './0007-document-identity';
 import { findingDecisions } from './0008-finding-decisions';
 import { storedReview } from './0009-stored-review';
+import { requestsSamples } from './0011-requests-samples';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   documentIdentity,
   findingDecisions,
   storedReview,
+  requestsSamples,
 ];
 export type { Migration };

@@ -1,0 +1,278 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ChartReadyApi } from '../../shared/api';
+import {
+  dueText,
+  REQUEST_KINDS,
+  type DeadlineItem,
+  type DeadlineList,
+  type RequestKind,
+} from '../../shared/deadlines';
+import { messageOf } from '../api';
+import { href } from '../lib/route';
+
+const KIND_LABEL: Record<RequestKind, string> = {
+  adr: 'ADR (Medicare additional documentation request)',
+  rac: 'RAC request',
+  tpe: 'TPE request',
+  carrier: "Carrier's or plan's request",
+};
+
+function what(i: DeadlineItem): string {
+  if (i.origin === 'denial')
+    return `Denial ${i.denial?.code ?? ''}${i.denial?.remarks.length ? ` ${i.denial.remarks.join(' ')}` : ''}`;
+  const parts = [`${i.kind.toUpperCase()} dated ${i.noticeDate}`];
+  if (i.received) parts.push(`received ${i.received}`);
+  if (i.from) parts.push(`from ${i.from}`);
+  return parts.join(', ');
+}
+
+function packetText(i: DeadlineItem): string {
+  if (i.kind === 'corrected-claim') return 'No packet: corrected claim';
+  const kind = i.packet.kind === 'adr' ? 'Records packet' : 'Appeal packet';
+  return i.packet.builtAt ? `${kind} built ${i.packet.builtAt.slice(0, 10)}` : `${kind} not built`;
+}
+
+/**
+ * Appeal and records-request deadlines, as the core sorts them (fewest days left first, overdue
+ * first), each with its packet status and what is still missing; and the form to record a
+ * records request. Overdue and due soon are said in words, not by colour alone.
+ */
+export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
+  const [list, setList] = useState<DeadlineList | null>(null);
+  const [claims, setClaims] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState({
+    claimId: '',
+    kind: 'adr' as RequestKind,
+    dated: '',
+    received: '',
+    from: '',
+  });
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.listDeadlines(), api.listEpisodes()])
+      .then(([d, eps]) => {
+        if (!live) return;
+        setList(d);
+        setClaims([...new Set(eps.flatMap((e) => e.claims))].sort());
+      })
+      .catch((err: unknown) => live && setError(messageOf(err)));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    if (!form.claimId || !form.dated) {
+      setFormError('Choose the claim and enter the date printed on the letter.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await api.recordRequest({
+        claimId: form.claimId,
+        kind: form.kind,
+        dated: form.dated,
+        received: form.received || null,
+        from: form.from.trim() || null,
+      });
+      setList(next);
+      const added = next.items
+        .filter((i) => i.origin === 'request' && i.claimId === form.claimId)
+        .at(-1);
+      setStatus(
+        `Recorded the ${form.kind.toUpperCase()} request for claim ${form.claimId}${added?.due ? `: due ${added.due} (${dueText(added)})` : ''}.`,
+      );
+      setForm((f) => ({ ...f, dated: '', received: '', from: '' }));
+    } catch (err) {
+      setFormError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error)
+    return (
+      <div className="screen">
+        <h1>Deadlines</h1>
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      </div>
+    );
+  if (!list)
+    return (
+      <div className="screen">
+        <h1>Deadlines</h1>
+        <p role="status">Loading deadlines…</p>
+      </div>
+    );
+
+  const overdue = list.items.filter((i) => i.status === 'overdue').length;
+  const soon = list.items.filter((i) => i.status === 'due-soon').length;
+  return (
+    <div className="screen wide" data-testid="deadlines-screen">
+      <h1>Deadlines</h1>
+      <p className="lead">
+        Appeals of 835 denials and responses to records requests as of {list.asOf}, fewest days left
+        first. Values marked UNVERIFIED are defaults: set the payer&apos;s own with
+        &ldquo;chartready payers --deadlines&rdquo;.
+      </p>
+      <p data-testid="deadlines-summary">
+        {list.items.length} deadline{list.items.length === 1 ? '' : 's'}: {overdue} overdue, {soon}{' '}
+        due within 14 days.
+      </p>
+      {list.items.length === 0 ? (
+        <p className="empty">No denials or records requests on file.</p>
+      ) : (
+        <div className="wide-table" tabIndex={0} role="region" aria-label="Deadlines table">
+          <table className="data deadlines" ref={tableRef}>
+            <caption className="visually-hidden">
+              Deadlines, fewest days left first, with packet status and what is missing
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Days left</th>
+                <th scope="col">Due</th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Claim</th>
+                <th scope="col">Payer</th>
+                <th scope="col">Packet</th>
+                <th scope="col">Still missing</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((i) => (
+                <tr key={i.id} data-testid="deadline-row" data-status={i.status}>
+                  <th scope="row" className="nowrap">
+                    <span className={`flag${i.status === 'overdue' ? ' overdue-flag' : ''}`}>
+                      {dueText(i)}
+                    </span>
+                  </th>
+                  <td className="nowrap">{i.due ?? '—'}</td>
+                  <td>
+                    {i.label}
+                    <div className="small muted">{what(i)}</div>
+                    {i.counted && (
+                      <div className="small muted">
+                        {i.counted}
+                        {i.verified ? '' : ' (UNVERIFIED)'}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <span className="mono nowrap">{i.claimId}</span>
+                    {i.patient && <div className="small">{i.patient}</div>}
+                  </td>
+                  <td>
+                    {i.payer.name ?? 'unknown'}
+                    <div className="small muted">{i.payer.kind ?? 'unknown'}</div>
+                  </td>
+                  <td>
+                    {packetText(i)}
+                    {i.episodeId && i.kind !== 'corrected-claim' && !i.packet.builtAt && (
+                      <div className="small">
+                        <a href={href({ name: 'packet', id: i.episodeId })}>
+                          Build the packet for claim {i.claimId}
+                        </a>
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    {i.missing.length === 0 ? (
+                      'Nothing'
+                    ) : (
+                      <ul className="inline-list">
+                        {i.missing.map((m) => (
+                          <li key={m}>{m}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section aria-labelledby="request-h" className="panel">
+        <h2 id="request-h">Record a records request</h2>
+        <p className="small muted">
+          The response is due from the date printed on the letter (a Medicare ADR: 45 days), not
+          from when it arrived.
+        </p>
+        <form onSubmit={submit} className="form-grid" data-testid="request-form">
+          <label htmlFor="req-claim">Claim</label>
+          <select
+            id="req-claim"
+            value={form.claimId}
+            onChange={(e) => setForm({ ...form, claimId: e.target.value })}
+          >
+            <option value="">Choose a claim…</option>
+            {claims.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="req-kind">Kind of request</label>
+          <select
+            id="req-kind"
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.target.value as RequestKind })}
+          >
+            {REQUEST_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="req-dated">Date on the letter</label>
+          <input
+            id="req-dated"
+            type="date"
+            value={form.dated}
+            onChange={(e) => setForm({ ...form, dated: e.target.value })}
+          />
+          <label htmlFor="req-received">Received (optional)</label>
+          <input
+            id="req-received"
+            type="date"
+            value={form.received}
+            onChange={(e) => setForm({ ...form, received: e.target.value })}
+          />
+          <label htmlFor="req-from">Who asked (optional)</label>
+          <input
+            id="req-from"
+            type="text"
+            value={form.from}
+            maxLength={200}
+            onChange={(e) => setForm({ ...form, from: e.target.value })}
+          />
+          <span />
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={busy}>
+              Record request
+            </button>
+          </div>
+        </form>
+        <p role="status" aria-live="polite" data-testid="request-status">
+          {status}
+        </p>
+        {formError && (
+          <p role="alert" className="error-text">
+            {formError}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

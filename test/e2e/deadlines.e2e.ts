@@ -1,0 +1,182 @@
+/**
+ * End to end: the Deadlines screen on the sample chart, at 1366x768 and 1920x1080. The 835
+ * denials are listed fewest days left first (the CO-50 appeal due soon, said in words), the MA130
+ * claims without a deadline; a Medicare ADR is recorded by keyboard only, due 45 days from its
+ * letter and so already overdue, and goes first; axe finds nothing serious in either state. Screenshots go to
+ * test-results/screenshots/ (deadlines-*).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import type { DeadlineList } from '../../shared/deadlines';
+import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STATIC = join(ROOT, 'dist/renderer');
+const SAMPLE = join(ROOT, 'assets/sample-chart');
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const AS_OF = '2026-11-24';
+
+let dir: string;
+let browser: Browser;
+
+async function apiCall<T>(h: Harness, method: string, body: unknown = {}): Promise<T> {
+  const res = await fetch(`${h.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function checkA11y(page: Page, screen: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: Document,
+          opts: object,
+        ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string }> }>;
+      };
+    };
+    return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${screen}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches, or fails after `max` presses. */
+async function tabTo(page: Page, test: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, test)) return;
+  }
+  throw new Error(`Tab never reached ${test}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-deadlines-'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('deadlines at $width x $height', (viewport) => {
+  let harness: Harness;
+  let page: Page;
+  const errors: string[] = [];
+  const tag = `${viewport.width}x${viewport.height}`;
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      dbPath: join(dir, `${tag}.db`),
+      staticDir: STATIC,
+      asOf: AS_OF,
+    });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
+    page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await harness?.close();
+  });
+
+  it('lists the denials, fewest days left first, with packet status and what is missing', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
+    await page.getByTestId('deadlines-screen').waitFor();
+    const rows = page.getByTestId('deadline-row');
+    await expect.poll(() => rows.count()).toBe(4);
+    const first = (await rows.nth(0).textContent()) ?? '';
+    expect(first).toContain('due soon: 13 days left');
+    expect(first).toContain('RB26-0921-ALV');
+    expect(first).toContain('Appeal packet not built');
+    expect(await rows.nth(1).textContent()).toContain('34 days left');
+    expect(await rows.nth(1).textContent()).toContain('BILL-97546-REQUIRES-97545');
+    for (const k of [2, 3]) {
+      const text = (await rows.nth(k).textContent()) ?? '';
+      expect(text).toContain('NO DEADLINE');
+      expect(text).toContain('MA130');
+    }
+    expect(await page.getByTestId('deadlines-summary').textContent()).toContain(
+      '4 deadlines: 0 overdue, 1 due within 14 days.',
+    );
+    await page.screenshot({ path: join(SHOTS, `deadlines-1-list-${tag}.png`), fullPage: true });
+    await checkA11y(page, 'deadlines');
+  });
+
+  it('records an ADR by keyboard only; due 45 days from the letter, it is overdue and first', async () => {
+    await tabTo(page, 'select#req-claim');
+    const claims = await page.locator('#req-claim option').allTextContents();
+    const target = claims.indexOf('RB26-0907-CHE');
+    expect(target).toBeGreaterThan(0);
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#req-claim').inputValue()).toBe('RB26-0907-CHE');
+    await page.keyboard.press('Tab'); // kind: ADR is the default
+    expect(await page.locator('#req-kind').inputValue()).toBe('adr');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('10012026'); // the date field, month day year
+    expect(await page.locator('#req-dated').inputValue()).toBe('2026-10-01');
+    await tabTo(page, 'input#req-from');
+    await page.keyboard.type('Novitas Solutions');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Record request');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('request-status').textContent())
+      .toBe(
+        'Recorded the ADR request for claim RB26-0907-CHE: due 2026-11-15 (OVERDUE by 9 days).',
+      );
+    const rows = page.getByTestId('deadline-row');
+    await expect.poll(() => rows.count()).toBe(5);
+    const adr = rows.nth(0);
+    expect(await adr.textContent()).toContain('ADR dated 2026-10-01');
+    expect(await adr.textContent()).toContain('OVERDUE by 9 days');
+    expect(await adr.textContent()).toContain('2026-11-15');
+    expect(await adr.textContent()).toContain('Records packet not built');
+    expect(await page.getByTestId('deadlines-summary').textContent()).toContain('1 overdue');
+    await page.screenshot({ path: join(SHOTS, `deadlines-2-recorded-${tag}.png`), fullPage: true });
+    await checkA11y(page, 'after recording a request');
+    const list = await apiCall<DeadlineList>(harness, 'listDeadlines');
+    expect(list.items.find((i) => i.kind === 'adr')).toMatchObject({
+      claimId: 'RB26-0907-CHE',
+      due: '2026-11-15',
+      status: 'overdue',
+      from: 'Novitas Solutions',
+    });
+  });
+
+  it('refuses a request the API cannot check', async () => {
+    const res = await fetch(`${harness.url}api/recordRequest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
+      body: JSON.stringify({ claimId: 'RB26-0907-CHE', kind: 'phone', dated: '2026-11-02' }),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('raised no CSP violations or page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
