@@ -413,6 +413,10 @@ export interface Evidence {
   quote: string;
   /** CSV line or 835 segment index, for structured sources. */
   line?: number;
+  /** `ocr` when the quote was read by OCR from a page image (absent: the page's own text). */
+  source?: 'ocr';
+  /** OCR quotes: mean confidence (0-100) of the words quoted. */
+  confidence?: number;
 }
 
 export interface Finding {

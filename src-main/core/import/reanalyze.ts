@@ -6,7 +6,7 @@
  * transaction: a failure leaves that file as it was and the others go on.
  */
 import type { ReanalyzeResponse } from '../../../shared/api';
-import type { PageText, TextItem } from '../../../shared/model';
+import type { OcrLayer, PageText, TextItem } from '../../../shared/model';
 import { EXTRACTOR_VERSION, extractDocuments, fileIdentity } from '../extract';
 import { log } from '../log';
 import { recordAudit } from '../store/audit';
@@ -111,16 +111,35 @@ export async function reanalyzeStore(
   return summary;
 }
 
+interface PageRow {
+  page: number;
+  text: string;
+  items: string | null;
+  source: string | null;
+  confidence: number | null;
+  ocr_words: string | null;
+}
+
+/** A stored page as the reader made it, OCR pages with their source, confidence and words. */
+function storedPage(r: PageRow): PageText {
+  const page: PageText = { page: r.page, text: r.text };
+  if (r.items !== null) page.items = JSON.parse(r.items) as TextItem[];
+  if (r.source === 'ocr') {
+    page.source = 'ocr';
+    if (r.confidence !== null) page.confidence = r.confidence;
+    if (r.ocr_words !== null) page.ocr = JSON.parse(r.ocr_words) as OcrLayer;
+  }
+  return page;
+}
+
 /** A notes file's documents made again from its stored pages; returns the new document count. */
 function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Reread {
   const rows = db
-    .prepare('SELECT page, text, items FROM pages WHERE file_id = ? ORDER BY page')
-    .all(file.id) as Array<{ page: number; text: string; items: string | null }>;
-  const pages: PageText[] = rows.map((r) =>
-    r.items === null
-      ? { page: r.page, text: r.text }
-      : { page: r.page, text: r.text, items: JSON.parse(r.items) as TextItem[] },
-  );
+    .prepare(
+      'SELECT page, text, items, source, confidence, ocr_words FROM pages WHERE file_id = ? ORDER BY page',
+    )
+    .all(file.id) as PageRow[];
+  const pages = rows.map(storedPage);
   const documents = extractDocuments(file.path, pages);
   const identity = fileIdentity(documents);
   // A store imported before duplicates were known holds re-exports twice: the copy read later

@@ -6,6 +6,7 @@ import { extractorVersion } from './0005-extractor-version';
 import { payerKinds } from './0006-payer-kinds';
 import { documentIdentity } from './0007-document-identity';
 import { findingDecisions } from './0008-finding-decisions';
+import { ocrPages } from './0010-ocr-pages';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   payerKinds,
   documentIdentity,
   findingDecisions,
+  ocrPages,
 ];
 export type { Migration };
