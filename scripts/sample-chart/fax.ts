@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { renderPageForOcr, type RenderablePage } from '../../src-main/core/ocr';
 import type { Raster } from '../../src-main/core/ocr/raster';
@@ -198,4 +199,18 @@ export async function imageOnlyPdf(
   doc.setProducer(producer);
   doc.setCreator(producer);
   return doc.save({ useObjectStreams: false });
+}
+
+/** The page as a JPEG, as a phone or office scanner saves it (lossy, grey). */
+export function faxJpeg(page: Raster, quality = 75): Uint8Array {
+  const canvas = createCanvas(page.width, page.height);
+  const ctx = canvas.getContext('2d');
+  const img = ctx.createImageData(page.width, page.height);
+  for (let i = 0; i < page.data.length; i++) {
+    const v = page.data[i]!;
+    img.data[i * 4] = img.data[i * 4 + 1] = img.data[i * 4 + 2] = v;
+    img.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+  return canvas.toBuffer('image/jpeg', quality);
 }
