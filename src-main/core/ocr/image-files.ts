@@ -87,7 +87,8 @@ function decodeTiff(bytes: Uint8Array): ImagePage[] {
       `the TIFF is damaged and cannot be read (${(err as Error).message})`,
     );
   }
-  if (ifds.length === 0) throw new ImageDecodeError('the TIFF is damaged and cannot be read (it holds no image)');
+  if (ifds.length === 0)
+    throw new ImageDecodeError('the TIFF is damaged and cannot be read (it holds no image)');
   if (ifds.length > MAX_IMAGE_PAGES) {
     throw new ImageDecodeError(`the TIFF has ${ifds.length} pages, more than ${MAX_IMAGE_PAGES}`);
   }
