@@ -11,6 +11,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { renderPageForOcr, type RenderablePage } from '../../src-main/core/ocr';
 import type { Raster } from '../../src-main/core/ocr/raster';
+import type { Block } from './layout';
 import { rasterToPng } from '../../src-main/core/ocr/recognize';
 
 const require = createRequire(import.meta.url);
@@ -213,4 +214,46 @@ export function faxJpeg(page: Raster, quality = 75): Uint8Array {
   }
   ctx.putImageData(img, 0, 0);
   return canvas.toBuffer('image/jpeg', quality);
+}
+
+/** A note's blocks as the plain lines of a printed page: labels and values, wrapped paragraphs. */
+export function blockLines(blocks: Block[], width = 84): string[] {
+  const lines: string[] = [];
+  const wrap = (text: string, indent = '') => {
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+      if (line !== '' && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = indent + word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    if (line !== '') lines.push(line);
+  };
+  for (const b of blocks) {
+    switch (b.k) {
+      case 'title':
+      case 'sub':
+      case 'h':
+        lines.push(b.text);
+        break;
+      case 'p':
+        wrap(b.text);
+        break;
+      case 'kv':
+        for (const [k, v] of b.pairs) wrap(k === '' ? v : `${k}: ${v}`, '  ');
+        break;
+      case 'list':
+        for (const item of b.items) wrap(`- ${item}`, '  ');
+        break;
+      case 'table':
+        for (const row of b.rows) wrap(row.join('   '));
+        break;
+      case 'gap':
+      case 'rule':
+      case 'pagebreak':
+        lines.push('');
+        break;
+    }
+  }
+  return lines;
 }
