@@ -73,6 +73,8 @@ export async function recognizePng(png: Uint8Array, dpi: number): Promise<Engine
         // Scans are dark on light: tesseract's retry of every doubtful line as white-on-black
         // text doubles the time on noisy pages and reads nothing more.
         tessedit_do_invert: '0',
+        // Tesseract's diagnostics ("Detected 85 diacritics") would go to the app's stderr.
+        debug_file: '/dev/null',
       } as Partial<Tesseract.RecognizeOptions>,
       { text: false, blocks: true },
     );
