@@ -121,6 +121,7 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     console.log(
       JSON.stringify({
         ms,
+        cpuMs,
         maxRssMb: peakRssMb(),
         pages,
         engineMb,
