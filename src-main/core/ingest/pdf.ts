@@ -109,6 +109,35 @@ export async function readPdf(
 
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
+/**
+ * Reads the given pages of a PDF by OCR (`reanalyze`: pages stored without text by a version that
+ * had no OCR). A page OCR cannot read comes back with empty text, still marked as OCR's reading.
+ */
+export async function ocrPdfPages(bytes: Uint8Array, pageNumbers: number[]): Promise<PageText[]> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const pages: PageText[] = [];
+    for (const n of pageNumbers) {
+      if (n < 1 || n > doc.numPages) continue;
+      const read = await ocrPage(doc, n);
+      pages.push(
+        typeof read === 'string' ? { page: n, text: '', source: 'ocr', confidence: 0 } : read,
+      );
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
 const NOTHING_LEGIBLE = 'no legible text';
 
 /**
