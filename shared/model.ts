@@ -80,11 +80,16 @@ export interface PageText {
   ocr?: OcrLayer;
 }
 
-/** What OCR read on one page image: the image's size and each word's box, in its pixels. */
+/**
+ * What OCR read on one page image: the image's size and each word's box, in its pixels, on the
+ * image as read: turned clockwise by `quarterTurns` first, then deskewed by `skewRadians`.
+ */
 export interface OcrLayer {
   width: number;
   height: number;
   words: OcrWord[];
+  quarterTurns?: number;
+  skewRadians?: number;
 }
 
 /** One OCR word; `offset` is where its text starts in the page's `text`. Box origin top-left. */

@@ -224,6 +224,15 @@ describe('OCR of fax-like pages', () => {
     expect(r.pages[1]!.text).toContain('Daily Treatment Note');
   });
 
+  it('says how the page was turned and deskewed to read it', () => {
+    const upright = results.get(CASES[0]!.name)!.pages[0]!.ocr!;
+    expect(upright.quarterTurns).toBe(0);
+    // Turned 2.5 degrees counter-clockwise on the page: tesseract measures about that much.
+    expect(Math.abs(upright.skewRadians!)).toBeGreaterThan((1.5 * Math.PI) / 180);
+    expect(Math.abs(upright.skewRadians!)).toBeLessThan((3.5 * Math.PI) / 180);
+    expect(results.get(CASES[3]!.name)!.pages[0]!.ocr!.quarterTurns).toBe(2);
+  });
+
   it('reads "I certify" as written', () => {
     expect(results.get(CASES[0]!.name)!.pages[0]!.text).toMatch(/\bcertify that the services\b/);
   });

@@ -47,7 +47,13 @@ async function readOnce(r: Raster, dpi: number, turns: number): Promise<OcrPage>
   return {
     ...text,
     turns,
-    layer: { width: turned.width, height: turned.height, words: text.words },
+    layer: {
+      width: turned.width,
+      height: turned.height,
+      words: text.words,
+      quarterTurns: turns,
+      skewRadians: Math.round(result.rotateRadians * 10000) / 10000,
+    },
   };
 }
 
