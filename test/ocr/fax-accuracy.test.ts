@@ -1,6 +1,6 @@
 /**
  * OCR word accuracy on fax-like pages made here from known text (skew up to 3 degrees, seeded
- * noise, fax resolutions, PNG-in-PDF, TIFF and JPEG), counted on the words the rules read: dates,
+ * noise, fax resolutions, PNG-in-PDF, TIFF, JPEG and PNG, pages upside down and sideways), counted on the words the rules read: dates,
  * names, credentials, "certify", CPT codes and minutes. Goal: at least 97%.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { PageText } from '../../shared/model';
 import { readSource } from '../../src-main/core/ingest';
 import { closeOcrEngine } from '../../src-main/core/ocr';
 import { rotateQuarter } from '../../src-main/core/ocr/raster';
+import { rasterToPng } from '../../src-main/core/ocr/recognize';
 import {
   faxify,
   faxJpeg,
@@ -169,6 +170,14 @@ const CASES: Case[] = [
       return ['upside-down.pdf', await imageOnlyPdf([rotateQuarter(page, 2)])];
     },
   },
+  {
+    name: 'physician order scanned sideways, PNG',
+    text: [ORDER],
+    file: async () => {
+      const page = faxify(await textPageRaster(ORDER), { skew: 0.7, seed: 6 });
+      return ['sideways.png', rasterToPng(rotateQuarter(page, 1))];
+    },
+  },
 ];
 
 const results = new Map<string, { expected: number; found: number; pages: PageText[] }>();
@@ -231,6 +240,8 @@ describe('OCR of fax-like pages', () => {
     expect(Math.abs(upright.skewRadians!)).toBeGreaterThan((1.5 * Math.PI) / 180);
     expect(Math.abs(upright.skewRadians!)).toBeLessThan((3.5 * Math.PI) / 180);
     expect(results.get(CASES[3]!.name)!.pages[0]!.ocr!.quarterTurns).toBe(2);
+    // Turned a quarter clockwise when scanned: read after three more quarter turns.
+    expect(results.get(CASES[4]!.name)!.pages[0]!.ocr!.quarterTurns).toBe(3);
   });
 
   it('reads "I certify" as written', () => {
