@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { StandardFonts } from 'pdf-lib';
+import { blockLines, faxify, imageOnlyPdf, textPageRaster } from './sample-chart/fax';
 import { billingReadme } from './sample-chart/readme';
 import { ledgerCsv, remits } from './sample-chart/billing';
 import {
@@ -27,14 +28,7 @@ import {
   chenEvaluation,
 } from './sample-chart/chen';
 import { ALVAREZ, NGUYEN, OKAFOR, type Patient } from './sample-chart/episodes';
-import {
-  PdfBook,
-  renderHtml,
-  renderText,
-  setFixedMetadata,
-  type Block,
-  type PdfStyle,
-} from './sample-chart/layout';
+import { PdfBook, renderHtml, renderText, type Block, type PdfStyle } from './sample-chart/layout';
 import {
   authorization,
   communication,
@@ -165,38 +159,18 @@ const STYLE_B: PdfStyle = {
   margin: 48,
 };
 
-/** Draws a fax-like scan with shapes only (no text layer): OCR needed. */
-async function scanPdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([612, 792]);
-  page.drawRectangle({ x: 0, y: 0, width: 612, height: 792, color: rgb(0.93, 0.93, 0.91) });
-  let seed = 20260831;
-  const rnd = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  // fax header band, letterhead block, and "lines of text" as thin dark bars
-  page.drawRectangle({ x: 30, y: 770, width: 552, height: 6, color: rgb(0.3, 0.3, 0.3) });
-  page.drawRectangle({ x: 60, y: 700, width: 220, height: 14, color: rgb(0.15, 0.15, 0.15) });
-  for (let i = 0; i < 26; i++) {
-    const y = 660 - i * 18 - (i > 8 ? 20 : 0);
-    let x = 60;
-    while (x < 520 && !(i % 7 === 6 && x > 300)) {
-      const w = 12 + rnd() * 46;
-      page.drawRectangle({ x, y, width: w, height: 6, color: rgb(0.2, 0.2, 0.2), opacity: 0.85 });
-      x += w + 5;
-    }
-  }
-  page.drawSvgPath('M 0 0 C 20 -25 35 15 55 -5 S 90 -20 110 5 C 125 20 140 -15 160 0', {
-    x: 330,
-    y: 120,
-    borderColor: rgb(0.1, 0.1, 0.3),
-    borderWidth: 1.5,
-  });
-  for (let i = 0; i < 400; i++)
-    page.drawCircle({ x: rnd() * 612, y: rnd() * 792, size: 0.6, color: rgb(0.4, 0.4, 0.4) });
-  setFixedMetadata(doc, '', 'FAX-2200 scanner');
-  return doc.save({ useObjectStreams: false });
+/**
+ * The physician's order as it came back by fax: the order's text set on a page, scanned at fax
+ * resolution, turned 1.3 degrees, with line noise; an image-only PDF (no text layer), read by OCR.
+ */
+async function faxedOrder(doc: GenDoc): Promise<Uint8Array> {
+  const page = faxify(
+    await textPageRaster(blockLines(doc.blocks), {
+      header: 'FROM: Springfield Occupational Health  (217) 555-0177   08/31/2026 15:42   P.01/01',
+    }),
+    { skew: 1.3, seed: 20260831 },
+  );
+  return imageOnlyPdf([page]);
 }
 
 export interface SampleOutput {
@@ -221,7 +195,11 @@ export async function buildSampleChart(): Promise<SampleOutput> {
     files.set(file, await book.save(`${d.title} ${d.date}`, 'Riverbend EMR export'));
     placements.push({ file, date: d.date, slug: d.slug, ...pl });
   }
-  files.set('alvarez-maria/fax_scan_referral.pdf', await scanPdf());
+  const alvarezOrder = wcDocs(ALVAREZ, ALVAREZ_CASE, VOICE_A).find(
+    (d) => d.slug === 'physician-order',
+  );
+  if (!alvarezOrder) throw new Error('Alvarez has no physician order');
+  files.set('alvarez-maria/fax_scan_referral.pdf', await faxedOrder(alvarezOrder));
 
   // 2. Okafor: one printed-chart PDF (style B) with running header/footer
   {

@@ -50,6 +50,10 @@ export interface Provenance {
   end: number;
   /** The exact text of the span (page.text.slice(start, end)). */
   quote: string;
+  /** `ocr` when the quote was read by OCR from the page image. */
+  source?: 'ocr';
+  /** OCR quotes: mean confidence (0-100) of the words the quote covers. */
+  confidence?: number;
 }
 
 /** A positioned run of text on a PDF page, from pdf.js, in PDF user-space units (origin bottom-left). */
@@ -68,6 +72,35 @@ export interface PageText {
   page: number;
   text: string;
   items?: TextItem[];
+  /** `ocr` when the text was read from the page's image (no usable text layer, or an image file). */
+  source?: 'ocr';
+  /** OCR pages: mean word confidence, 0-100 (tesseract's scale). */
+  confidence?: number;
+  /** OCR pages: the words read, with their boxes on the page image. */
+  ocr?: OcrLayer;
+}
+
+/**
+ * What OCR read on one page image: the image's size and each word's box, in its pixels, on the
+ * image as read: turned clockwise by `quarterTurns` first, then deskewed by `skewRadians`.
+ */
+export interface OcrLayer {
+  width: number;
+  height: number;
+  words: OcrWord[];
+  quarterTurns?: number;
+  skewRadians?: number;
+}
+
+/** One OCR word; `offset` is where its text starts in the page's `text`. Box origin top-left. */
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  offset: number;
 }
 
 /**
@@ -359,7 +392,7 @@ export interface EmbeddedDocument {
 
 /** What a reader makes of one file. Readers never touch the database. */
 export type ReadResult =
-  | { kind: 'notes'; format: 'pdf' | 'txt' | 'html'; pages: PageText[] }
+  | { kind: 'notes'; format: 'pdf' | 'txt' | 'html' | 'image'; pages: PageText[] }
   | { kind: 'ledger'; lines: BillingLine[]; skippedRows: Array<{ line: number; reason: string }> }
   | { kind: 'remit'; remit: Remit }
   | {
@@ -375,7 +408,10 @@ export interface Rejection {
   reason: string;
   line?: number;
   page?: number;
-  /** `needs-ocr` for PDFs with no text layer, so callers can list them separately. */
+  /**
+   * `needs-ocr` for pages with no text layer that OCR could not read either (nothing legible, or
+   * the engine failed), so callers can list them separately.
+   */
   code?: 'needs-ocr' | 'empty' | 'unknown-type' | 'corrupt' | 'invalid' | 'too-large' | 'unsafe';
 }
 
@@ -394,6 +430,10 @@ export interface Evidence {
   quote: string;
   /** CSV line or 835 segment index, for structured sources. */
   line?: number;
+  /** `ocr` when the quote was read by OCR from a page image (absent: the page's own text). */
+  source?: 'ocr';
+  /** OCR quotes: mean confidence (0-100) of the words quoted. */
+  confidence?: number;
 }
 
 export interface Finding {

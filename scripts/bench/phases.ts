@@ -19,6 +19,13 @@ import { buildEpisodes } from '../../src-main/core/episodes';
 import { reviewStore } from '../../src-main/core/api/review';
 import { ChartReadyService } from '../../src-main/core/api/service';
 import { dashboard } from '../../src-main/core/api/dashboard';
+import { readSource } from '../../src-main/core/ingest';
+import { closeOcrEngine } from '../../src-main/core/ocr';
+import { writeFaxPages } from './fax';
+
+function rssMb(): number {
+  return process.memoryUsage().rss / 1024 / 1024;
+}
 
 const run = promisify(execFile);
 
@@ -85,6 +92,69 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     await pool.close();
     conn.close();
     report(t, { imported: s.imported, rejected: s.rejected });
+  },
+  async 'gen-fax'([dir, n]) {
+    const t = performance.now();
+    await writeFaxPages(dir!, Number(n));
+    report(t);
+  },
+  // One thread reads the pages in turn: seconds per page per analysis worker. The engine starts
+  // before the clock (once per worker per import); its memory is what the process grew by.
+  async 'ocr-pages'([dir]) {
+    const files = readdirSync(dir!).map((f) => join(dir!, f));
+    const before = rssMb();
+    await readSource('warm.pdf', readFileSync(files[0]!));
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    let pages = 0;
+    let confidence = 0;
+    for (const f of files) {
+      const r = await readSource(f, readFileSync(f));
+      if (!r.ok || r.result.kind !== 'notes') throw new Error(`${f} not read`);
+      pages += r.result.pages.length;
+      confidence += r.result.pages.reduce((c, p) => c + (p.confidence ?? 0), 0);
+    }
+    const ms = performance.now() - t;
+    // CPU time of every thread (the OCR engine's included): what a page costs on a busy machine.
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    const engineMb = peakRssMb() - before;
+    await closeOcrEngine();
+    console.log(
+      JSON.stringify({
+        ms,
+        cpuMs,
+        maxRssMb: peakRssMb(),
+        pages,
+        engineMb,
+        confidence: confidence / pages,
+      }),
+    );
+  },
+  async 'read-pages'([dir]) {
+    const files = readdirSync(dir!).map((f) => join(dir!, f));
+    await readSource('warm.pdf', readFileSync(files[0]!));
+    const t = performance.now();
+    let pages = 0;
+    for (const f of files) {
+      const r = await readSource(f, readFileSync(f));
+      if (!r.ok || r.result.kind !== 'notes') throw new Error(`${f} not read`);
+      pages += r.result.pages.length;
+    }
+    report(t, { pages });
+  },
+  // The import's worker pool: one OCR engine per analysis thread, pages in parallel.
+  async 'import-faxes'([dir, db]) {
+    const t = performance.now();
+    const conn = openDatabase(db!);
+    const pool = new AnalyzePool();
+    const s = await importPaths(conn, [dir!], {
+      analyze: pool.analyze,
+      readAhead: availableParallelism() * 2,
+    });
+    await pool.close();
+    conn.close();
+    report(t, { imported: s.imported, rejected: s.rejected, workers: availableParallelism() });
   },
   async 'raw-insert'([db, n]) {
     // The baseline writes the same rows into the same table (same schema, indexes, WAL and

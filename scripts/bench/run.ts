@@ -3,7 +3,7 @@
  * baseline run in the same process tree on the same machine, and prints absolute times, ratios,
  * peak RSS and the goals. Each phase runs in its own child process so its peak RSS is its own.
  *   --quick    smaller inputs (a smoke run)
- *   --only X   one of: import, review, packet
+ *   --only X   one of: import, ocr, review, packet
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,7 @@ const size = {
   visits: 20,
   exhibits: 100,
   exhibitPages: 5,
+  faxPages: quick ? 4 : 12,
 };
 const work = mkdtempSync(join(tmpdir(), 'chartready-bench-'));
 
@@ -107,6 +108,34 @@ try {
       '<= 3x; RSS < 500 MB',
       led.ms <= 3 * raw.ms && led.maxRssMb < 500,
     );
+  }
+  if (!values.only || values.only === 'ocr') {
+    const dir = join(work, 'fax');
+    console.error(`generating ${size.faxPages} fax pages (not timed)...`);
+    phase('gen-fax', dir, size.faxPages);
+    const base = phase('read-pages', join(dir, 'text'));
+    const ocr = phase('ocr-pages', join(dir, 'fax'));
+    const perPage = ocr.ms / Number(ocr.pages);
+    const basePerPage = base.ms / Number(base.pages);
+    rows.push([
+      `OCR ${String(ocr.pages)} fax pages, one thread (${(perPage / 1000).toFixed(2)} s/page, ${(Number(ocr.cpuMs) / Number(ocr.pages) / 1000).toFixed(2)} s CPU/page, mean confidence ${Number(ocr.confidence).toFixed(0)}; engine ${Number(ocr.engineMb).toFixed(0)} MB; vs reading the same pages' text layer)`,
+      sec(ocr.ms),
+      sec(base.ms),
+      `${(perPage / basePerPage).toFixed(0)}x`,
+      `${ocr.maxRssMb.toFixed(0)} MB`,
+      '<= 3 s/page',
+      perPage <= 3000 ? 'met' : 'NOT met',
+    ]);
+    const pool = phase('import-faxes', join(dir, 'fax'), join(work, 'fax.db'));
+    rows.push([
+      `  import them with the worker pool (${String(pool.workers)} threads, ${(pool.ms / 1000 / size.faxPages).toFixed(2)} s/page wall)`,
+      sec(pool.ms),
+      sec(ocr.ms),
+      `${(pool.ms / ocr.ms).toFixed(2)}x`,
+      `${pool.maxRssMb.toFixed(0)} MB`,
+      'info',
+      '',
+    ]);
   }
   if (!values.only || values.only === 'review') {
     console.error(`generating review databases (not timed)...`);

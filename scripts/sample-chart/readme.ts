@@ -54,8 +54,11 @@ ${list.join('\n')}
 
 - \`alvarez-maria/\`: EMR style A, one PDF per note (Helvetica, "Time In: 8:00 AM  Time Out: 11:05 AM",
   "Electronically signed by ... on MM/DD/YYYY at h:mm AM"). \`fax_scan_referral.pdf\` is a scanned
-  fax with no text layer (a copy of the physician order, which also exists as text): the import must
-  report it as needing OCR.
+  fax with no text layer: the physician order as it came back by fax (204 dpi, turned 1.3 degrees,
+  seeded line noise, a fax header line), stored as one image. The import reads it by OCR and keeps it
+  as a second physician order (its text differs from the typed order by the fax header and OCR, so
+  it is not a re-export); its facts carry \`source: ocr\` and their confidence. It adds nothing to
+  the findings: the typed order already satisfies the order rules.
 - \`okafor-james/okafor_james_chart.pdf\`: EMR style B, one printed-chart PDF (${okaPages} pages), every
   note starting on a new page, running header "OKAFOR, JAMES  Acct 200871  Printed 11/13/2026  Page n of N"
   and footer, "Session time 0800-1105", "Signed: T. Brooks PT 10/6/26".

@@ -81,9 +81,12 @@ describe('detectKind', () => {
     expect(detectKind('note.text', utf8('Daily Note'))).toBe('txt');
     expect(detectKind('note.docx', utf8('Daily Note'))).toBe('unknown');
     expect(detectKind('README', utf8('Daily Note'))).toBe('unknown');
+    // Content decides: PNG bytes are an image (read by OCR), whatever the name says.
     expect(detectKind('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))).toBe(
-      'unknown',
+      'image',
     );
+    expect(detectKind('scan.tif', new Uint8Array([0, 1, 2, 3, 0, 5]))).toBe('image');
+    expect(detectKind('blob.bin', new Uint8Array([0, 1, 2, 3, 0, 5]))).toBe('unknown');
   });
 });
 

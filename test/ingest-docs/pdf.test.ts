@@ -116,17 +116,26 @@ describe('readPdf', () => {
     expect((texts as string[])[2]).toBe('Electronically signed by Jane Roe, PT, DPT');
   });
 
-  it('rejects a PDF with no text layer on any page as needing OCR', async () => {
+  it('rejects a PDF with no text layer and nothing OCR can read as needing OCR', async () => {
     const r = await rejectionOf(readPdf(await pdfWithoutText()));
     expect(r.code).toBe('needs-ocr');
-    expect(r.reason).toBe('no text layer on any of its 3 pages: needs OCR');
+    expect(r.reason).toBe('no text layer on any of its 3 pages, and OCR found no legible text');
+  });
+
+  it('without OCR, rejects a PDF with no text layer as needing OCR', async () => {
+    const r = await rejectionOf(readPdf(await pdfWithoutText(), { ocr: false }));
+    expect(r).toMatchObject({
+      code: 'needs-ocr',
+      reason: 'no text layer on any of its 3 pages: needs OCR',
+    });
   });
 
   it('rejects a single blank page as needing OCR', async () => {
     const r = await rejectionOf(readPdf(await pdfWithPages([[]])));
     expect(r).toMatchObject({
       code: 'needs-ocr',
-      reason: 'no text layer on its only page: needs OCR',
+      reason: 'no text layer on its only page, and OCR found no legible text',
+      page: 1,
     });
   });
 

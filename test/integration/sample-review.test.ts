@@ -137,11 +137,16 @@ describe('sample chart review (golden)', () => {
     ).toEqual([['97546', '2026-10-14', 'CO']]);
   });
 
-  it('rejects only the scanned fax, as needing OCR', () => {
-    const rejected = summary.files.filter((f) => f.status === 'rejected');
-    expect(rejected.map((f) => [f.path.replace(/^.*assets\/sample-chart\//, ''), f.code])).toEqual([
-      ['alvarez-maria/fax_scan_referral.pdf', 'needs-ocr'],
-    ]);
+  it('rejects nothing: the scanned fax is read by OCR, a faxed copy of the physician order', () => {
+    expect(summary.files.filter((f) => f.status === 'rejected')).toEqual([]);
+    const fax = episodeOf('Alvarez, Maria').documents.find((d) =>
+      d.file.endsWith('fax_scan_referral.pdf'),
+    );
+    expect(fax?.type).toBe('physician-order');
+    expect(fax?.date).toBe('2026-08-31');
+    const signer = fax?.facts.find((f) => f.kind === 'physician-signer');
+    expect(signer?.provenance).toMatchObject({ source: 'ocr' });
+    expect(signer?.provenance.confidence).toBeGreaterThan(70);
   });
 
   it('writes JSON that validates against the report schema', () => {

@@ -124,7 +124,8 @@ describe('audit trail', () => {
     const entries = readAuditLog(plain);
     expect(entries.map((e) => e.action)).toEqual(['import', 'review', 'export', 'packet']);
     const imp = entries[0]!.detail as { files: Array<{ sha256: string | null }>; imported: number };
-    expect(imp.imported).toBe(49);
+    // Every file of the sample chart, its scanned fax (read by OCR) included.
+    expect(imp.imported).toBe(50);
     expect(imp.files.filter((f) => f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256)).length).toBe(50);
     expect(entries[3]!.detail.sha256).toMatch(/^[0-9a-f]{64}$/);
     const text = JSON.stringify(entries).toLowerCase();

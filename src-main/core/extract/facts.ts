@@ -1,14 +1,20 @@
 /** Collects facts with provenance whose quote is always the exact page text of the span. */
-import type { Fact, FactDetail, FactKind, Provenance } from '../../../shared/model';
+import type { Fact, FactDetail, FactKind, PageText, Provenance } from '../../../shared/model';
+import { spanConfidence } from '../ocr/page-text';
 import type { Line } from './lines';
 
 export class FactSink {
   readonly facts: Fact[] = [];
   private readonly seen = new Set<string>();
 
+  /**
+   * @param ocrPage the page when OCR read it, so its facts say so (with the confidence of the
+   *   words the quote covers).
+   */
   constructor(
     private readonly file: string,
     private readonly pageText: (page: number) => string,
+    private readonly ocrPage: (page: number) => PageText | undefined = () => undefined,
   ) {}
 
   /** Adds a fact for `line.text.slice(relStart, relEnd)`, trimmed of surrounding whitespace. */
@@ -49,6 +55,11 @@ export class FactSink {
       end: e,
       quote: text.slice(s, e),
     };
+    const ocr = this.ocrPage(page);
+    if (ocr) {
+      provenance.source = 'ocr';
+      provenance.confidence = spanConfidence(ocr.ocr?.words ?? [], s, e) ?? ocr.confidence ?? 0;
+    }
     const fact: Fact = detail
       ? { kind, value: v, provenance, detail }
       : { kind, value: v, provenance };

@@ -89,16 +89,19 @@ export function extractDocuments(
   const all = perPage.flat();
   if (all.every(isBlank)) return [];
   const pageText = (page: number) => byPage.get(page) ?? '';
-  return splitDocuments(all).map((slice) => buildDocument(file, slice, pageText, hints));
+  const ocrPages = new Map(pages.filter((p) => p.source === 'ocr').map((p) => [p.page, p]));
+  const ocrPage = (page: number) => ocrPages.get(page);
+  return splitDocuments(all).map((slice) => buildDocument(file, slice, pageText, ocrPage, hints));
 }
 
 function buildDocument(
   file: string,
   slice: DocumentSlice,
   pageText: (page: number) => string,
+  ocrPage: (page: number) => PageText | undefined,
   hints: ExtractHints | undefined,
 ): ExtractedDocument {
-  const sink = new FactSink(file, pageText);
+  const sink = new FactSink(file, pageText, ocrPage);
   const titleLine = slice.titleIndex >= 0 ? slice.lines[slice.titleIndex]! : null;
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');

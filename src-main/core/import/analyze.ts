@@ -17,7 +17,7 @@ import { readPdf, readSource } from '../ingest';
 import { ReaderError } from '../ingest/errors';
 
 export interface NotesContent {
-  format: 'pdf' | 'txt' | 'html';
+  format: 'pdf' | 'txt' | 'html' | 'image';
   pages: PageText[];
   documents: ExtractedDocument[];
   identity: PatientRecord;
@@ -117,12 +117,15 @@ function mergeIdentity(found: PatientRecord, hint: PatientRecord | null): Patien
   };
 }
 
-/** Pages without text in an otherwise readable PDF are kept but reported, never silently skipped. */
+/**
+ * Pages without text in an otherwise readable file are kept but reported, never silently skipped:
+ * no text layer, and OCR read nothing legible there (a blank page, a photo, a failed read).
+ */
 function emptyPageWarnings(pages: PageText[]): string[] {
   const empty = pages.filter((p) => p.text.trim() === '').map((p) => p.page);
   if (empty.length === 0) return [];
   const list = empty.length > 10 ? `${empty.slice(0, 10).join(', ')}, ...` : empty.join(', ');
   return [
-    `page${empty.length > 1 ? 's' : ''} ${list} ha${empty.length > 1 ? 've' : 's'} no text layer: needs OCR`,
+    `page${empty.length > 1 ? 's' : ''} ${list}: no text layer, and OCR found no legible text`,
   ];
 }

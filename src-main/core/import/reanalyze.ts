@@ -6,11 +6,12 @@
  * transaction: a failure leaves that file as it was and the others go on.
  */
 import type { ReanalyzeResponse } from '../../../shared/api';
-import type { PageText, TextItem } from '../../../shared/model';
+import type { OcrLayer, PageText, TextItem } from '../../../shared/model';
 import { EXTRACTOR_VERSION, extractDocuments, fileIdentity } from '../extract';
 import { log } from '../log';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
+import { ocrPdfPages } from '../ingest/pdf';
 import { ImportWriter } from '../store/write';
 import { analyzeSource } from './analyze';
 import { withoutDuplicates } from './duplicates';
@@ -38,6 +39,10 @@ interface FileToRead {
   batchId: string;
 }
 
+/** A PDF with pages stored without text by a version that had no OCR, and its bytes to read them. */
+const NEEDS_OCR = `(f.kind = 'notes-pdf' AND f.content IS NOT NULL AND EXISTS (
+  SELECT 1 FROM pages p WHERE p.file_id = f.id AND p.source IS NULL AND trim(p.text) = ''))`;
+
 /**
  * Top-level files whose documents the note reader made and that can be read again: notes with
  * stored pages, FHIR bundles with stored content. `all` = whatever version read them.
@@ -48,7 +53,7 @@ const FILES_SQL = (all: boolean) => `
    WHERE f.parent_id IS NULL
      AND ((f.kind LIKE 'notes-%' AND EXISTS (SELECT 1 FROM pages p WHERE p.file_id = f.id))
           OR (f.kind = 'fhir' AND f.content IS NOT NULL))
-     ${all ? '' : 'AND (r.extractor_version IS NULL OR r.extractor_version < ?)'}
+     ${all ? '' : `AND (r.extractor_version IS NULL OR r.extractor_version < ? OR ${NEEDS_OCR})`}
    ORDER BY f.id`;
 
 /** How many imported files an older reader read (what `reanalyze` would read again). */
@@ -85,7 +90,9 @@ export async function reanalyzeStore(
     try {
       const before = countDocs.get({ id: file.id }) as number;
       const after =
-        file.kind === 'fhir' ? await rereadBundle(db, writer, file) : rereadNotes(db, writer, file);
+        file.kind === 'fhir'
+          ? await rereadBundle(db, writer, file)
+          : await rereadNotes(db, writer, file);
       summary.files++;
       summary.documentsBefore += before;
       summary.documentsAfter += after.documents;
@@ -111,22 +118,62 @@ export async function reanalyzeStore(
   return summary;
 }
 
+interface PageRow {
+  page: number;
+  text: string;
+  items: string | null;
+  source: string | null;
+  confidence: number | null;
+  ocr_words: string | null;
+}
+
+/** A stored page as the reader made it, OCR pages with their source, confidence and words. */
+function storedPage(r: PageRow): PageText {
+  const page: PageText = { page: r.page, text: r.text };
+  if (r.items !== null) page.items = JSON.parse(r.items) as TextItem[];
+  if (r.source === 'ocr') {
+    page.source = 'ocr';
+    if (r.confidence !== null) page.confidence = r.confidence;
+    if (r.ocr_words !== null) page.ocr = JSON.parse(r.ocr_words) as OcrLayer;
+  }
+  return page;
+}
+
 /** A notes file's documents made again from its stored pages; returns the new document count. */
-function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Reread {
+async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Promise<Reread> {
   const rows = db
-    .prepare('SELECT page, text, items FROM pages WHERE file_id = ? ORDER BY page')
-    .all(file.id) as Array<{ page: number; text: string; items: string | null }>;
-  const pages: PageText[] = rows.map((r) =>
-    r.items === null
-      ? { page: r.page, text: r.text }
-      : { page: r.page, text: r.text, items: JSON.parse(r.items) as TextItem[] },
-  );
+    .prepare(
+      'SELECT page, text, items, source, confidence, ocr_words FROM pages WHERE file_id = ? ORDER BY page',
+    )
+    .all(file.id) as PageRow[];
+  let pages = rows.map(storedPage);
+  // Pages an earlier version stored without text (no text layer, no OCR then) are read by OCR now.
+  const unread = pages.filter((p) => p.source === undefined && p.text.trim() === '');
+  let ocred: PageText[] = [];
+  if (file.kind === 'notes-pdf' && unread.length > 0) {
+    const content = db
+      .prepare('SELECT content FROM files WHERE id = ?')
+      .pluck()
+      .get(file.id) as Buffer | null;
+    if (content) {
+      ocred = await ocrPdfPages(
+        new Uint8Array(content),
+        unread.map((p) => p.page),
+      );
+      const byPage = new Map(ocred.map((p) => [p.page, p]));
+      pages = pages.map((p) => byPage.get(p.page) ?? p);
+    }
+  }
   const documents = extractDocuments(file.path, pages);
   const identity = fileIdentity(documents);
   // A store imported before duplicates were known holds re-exports twice: the copy read later
   // (here, the file read again last) leaves its documents out.
   const notes = withoutDuplicates(writer, file.path, documents, identity, file.id);
   db.transaction(() => {
+    // Replaced, not updated: the full-text index follows pages through its insert/delete triggers.
+    const drop = db.prepare('DELETE FROM pages WHERE file_id = ? AND page = ?');
+    for (const p of ocred) drop.run(file.id, p.page);
+    writer.insertPages(file.id, ocred);
     db.prepare('DELETE FROM documents WHERE file_id = ?').run(file.id);
     writer.insertDocuments(file.id, notes.kept, identity);
     writer.markRead(file.id, EXTRACTOR_VERSION);

@@ -2,7 +2,21 @@
  * What kind of source a file is. Content decides first (exports are often misnamed: an 835 saved
  * as .txt, a PDF without extension); the extension only settles what content cannot.
  */
-export type SourceKind = 'pdf' | 'txt' | 'html' | 'ledger' | 'remit' | 'fhir' | 'zip' | 'unknown';
+export type SourceKind =
+  'pdf' | 'image' | 'txt' | 'html' | 'ledger' | 'remit' | 'fhir' | 'zip' | 'unknown';
+
+/** Scans and faxes saved as images; read by OCR. */
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff']);
+
+/** PNG, JPEG and TIFF (both byte orders) signatures. */
+function hasImageSignature(head: Uint8Array): boolean {
+  return (
+    startsWithBytes(head, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWithBytes(head, [0xff, 0xd8, 0xff]) ||
+    startsWithBytes(head, [0x49, 0x49, 0x2a, 0x00]) ||
+    startsWithBytes(head, [0x4d, 0x4d, 0x00, 0x2a])
+  );
+}
 
 const JUNK_NAMES = new Set(['.ds_store', 'thumbs.db', 'ehthumbs.db', 'desktop.ini', '.localized']);
 const JUNK_FOLDERS = new Set(['__macosx', '.spotlight-v100', '.trashes', '.fseventsd']);
@@ -100,8 +114,10 @@ export function detectKind(name: string, head: Uint8Array): SourceKind {
   ) {
     return 'zip';
   }
+  if (hasImageSignature(head)) return 'image';
   const utf16 = startsWithBytes(head, [0xff, 0xfe]) || startsWithBytes(head, [0xfe, 0xff]);
-  if (looksBinary(head) && !utf16) return 'unknown';
+  // A binary file named as an image is a damaged image, and is reported as one.
+  if (looksBinary(head) && !utf16) return IMAGE_EXTENSIONS.has(ext) ? 'image' : 'unknown';
 
   const text = headText(head);
   // ISA is always followed by its element separator, never a letter: "ISAAC ..." is not an 835.

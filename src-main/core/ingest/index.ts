@@ -7,6 +7,7 @@ import { detectKind, extensionOf, type SourceKind } from './detect';
 import { ReaderError } from './errors';
 import { readFhirBundle } from './fhir';
 import { readHtmlNote } from './html';
+import { readImageNote } from './image';
 import { readLedgerBytes } from './ledger-csv';
 import { readPdf } from './pdf';
 import { readTextNote } from './text';
@@ -48,6 +49,8 @@ async function readByKind(kind: SourceKind, bytes: Uint8Array): Promise<ReadResu
   switch (kind) {
     case 'pdf':
       return readPdf(bytes);
+    case 'image':
+      return readImageNote(bytes);
     case 'txt':
       return readTextNote(bytes);
     case 'html':

@@ -1,4 +1,5 @@
 import type { ReadResult, PageText } from '../../../shared/model';
+import { ocrPageText, renderPageForOcr, PDF_OCR_DPI, type RenderablePage } from '../ocr';
 import { ReaderError, reject } from './errors';
 import { layoutPage, type PositionedRun } from './pdf-layout';
 
@@ -44,7 +45,7 @@ function plainPdfError(err: unknown): { reason: string; code: 'corrupt' | 'inval
 
 export async function readPdf(
   bytes: Uint8Array,
-  opts: { maxPages?: number } = {},
+  opts: { maxPages?: number; ocr?: boolean } = {},
 ): Promise<ReadResult> {
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
   if (!hasPdfHeader(bytes)) reject('not a PDF file (no %PDF header)', { code: 'corrupt' });
@@ -73,9 +74,16 @@ export async function readPdf(
       });
     }
     const pages: PageText[] = [];
+    const ocrFailures: string[] = [];
     for (let n = 1; n <= count; n++) {
       try {
-        pages.push(await readPage(doc, n));
+        let page = await readPage(doc, n);
+        if (page.text.trim() === '' && opts.ocr !== false) {
+          const read = await ocrPage(doc, n);
+          if (typeof read === 'string') ocrFailures.push(read);
+          else page = read;
+        }
+        pages.push(page);
       } catch (err) {
         if (err instanceof ReaderError) throw err;
         const { reason, code } = plainPdfError(err);
@@ -84,7 +92,14 @@ export async function readPdf(
     }
     if (pages.every((p) => p.text.trim() === '')) {
       const what = count === 1 ? 'its only page' : `any of its ${count} pages`;
-      reject(`no text layer on ${what}: needs OCR`, { code: 'needs-ocr' });
+      if (opts.ocr === false) reject(`no text layer on ${what}: needs OCR`, { code: 'needs-ocr' });
+      const failed = ocrFailures.find((f) => !f.endsWith(NOTHING_LEGIBLE));
+      reject(
+        failed
+          ? `no text layer, and OCR failed: ${failed}`
+          : `no text layer on ${what}, and OCR found no legible text`,
+        { code: 'needs-ocr', ...(count === 1 ? { page: 1 } : {}) },
+      );
     }
     return { kind: 'notes', format: 'pdf', pages };
   } finally {
@@ -93,6 +108,54 @@ export async function readPdf(
 }
 
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Reads the given pages of a PDF by OCR (`reanalyze`: pages stored without text by a version that
+ * had no OCR). A page OCR cannot read comes back with empty text, still marked as OCR's reading.
+ */
+export async function ocrPdfPages(bytes: Uint8Array, pageNumbers: number[]): Promise<PageText[]> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const pages: PageText[] = [];
+    for (const n of pageNumbers) {
+      if (n < 1 || n > doc.numPages) continue;
+      const read = await ocrPage(doc, n);
+      pages.push(
+        typeof read === 'string' ? { page: n, text: '', source: 'ocr', confidence: 0 } : read,
+      );
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+const NOTHING_LEGIBLE = 'no legible text';
+
+/**
+ * A page without a text layer, rendered and read by OCR. A page OCR cannot read comes back as a
+ * reason naming the page, and stays in the file as an empty page (the reader reports it).
+ */
+async function ocrPage(doc: PdfDoc, n: number): Promise<PageText | string> {
+  const page = await doc.getPage(n);
+  try {
+    const raster = await renderPageForOcr(page as unknown as RenderablePage);
+    const read = await ocrPageText(n, raster, PDF_OCR_DPI);
+    return read.text.trim() === '' ? `page ${n}: ${NOTHING_LEGIBLE}` : read;
+  } catch (err) {
+    return `page ${n}: ${String((err as Error)?.message ?? err)}`;
+  } finally {
+    page.cleanup();
+  }
+}
 
 async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
   const page = await doc.getPage(n);

@@ -95,10 +95,33 @@ function runRulesOn(
     for (const r of results) {
       const severity =
         r.status === 'n/a' ? 'info' : (r.severity ?? setting.severity ?? rule.meta.severity);
-      findings.push(withRule(base, r, severity));
+      findings.push(withRule(base, restsOnDoubtfulOcr(r) ? confirmOnPage(r) : r, severity));
     }
   }
   return findings;
+}
+
+/**
+ * Mean word confidence (tesseract's 0-100) below which an OCR quote is doubtful. Clean faxes read
+ * at 85-96; below 70 a date or code in the quote is as likely misread as not, so a failure that
+ * cites such a quote is a warning to check the page image, not a verdict.
+ */
+export const LOW_OCR_CONFIDENCE = 70;
+
+function restsOnDoubtfulOcr(r: RuleFinding): boolean {
+  if (r.status !== 'fail') return false;
+  for (const e of r.evidence) {
+    if (e.source === 'ocr' && (e.confidence ?? 0) < LOW_OCR_CONFIDENCE) return true;
+  }
+  return false;
+}
+
+function confirmOnPage(r: RuleFinding): RuleFinding {
+  return {
+    ...r,
+    status: 'warn',
+    message: `${r.message} This rests on a scanned page read by OCR with low confidence: confirm on the page.`,
+  };
 }
 
 function notApplicable(

@@ -63,7 +63,8 @@ export class ImportWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertPageStmt = db.prepare(
-      'INSERT INTO pages (file_id, page, text, items) VALUES (?, ?, ?, ?)',
+      `INSERT INTO pages (file_id, page, text, items, source, confidence, ocr_words)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertDocStmt = db.prepare(
       `INSERT INTO documents (file_id, ordinal, type, title, date, page_start, page_end, discipline,
@@ -130,7 +131,15 @@ export class ImportWriter {
 
   insertPages(fileId: number, pages: PageText[]): void {
     for (const p of pages) {
-      this.insertPageStmt.run(fileId, p.page, p.text, p.items ? JSON.stringify(p.items) : null);
+      this.insertPageStmt.run(
+        fileId,
+        p.page,
+        p.text,
+        p.items ? JSON.stringify(p.items) : null,
+        p.source ?? null,
+        p.confidence ?? null,
+        p.ocr ? JSON.stringify(p.ocr) : null,
+      );
     }
   }
 

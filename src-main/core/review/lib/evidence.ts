@@ -3,7 +3,17 @@ import type { Evidence, Fact, FactKind } from '../../../../shared/model';
 
 /** Evidence pointing at the exact quote a fact was read from. */
 export function evidenceFromFact(fact: Fact): Evidence {
-  return { file: fact.provenance.file, page: fact.provenance.page, quote: fact.provenance.quote };
+  const p = fact.provenance;
+  if (p.source === 'ocr') {
+    return {
+      file: p.file,
+      page: p.page,
+      quote: p.quote,
+      source: 'ocr',
+      confidence: p.confidence ?? 0,
+    };
+  }
+  return { file: p.file, page: p.page, quote: p.quote };
 }
 
 /** Evidence pointing at a billing line (CSV line or 835 segment). */

@@ -7,6 +7,7 @@ import { payerKinds } from './0006-payer-kinds';
 import { documentIdentity } from './0007-document-identity';
 import { findingDecisions } from './0008-finding-decisions';
 import { storedReview } from './0009-stored-review';
+import { ocrPages } from './0010-ocr-pages';
 import { requestsSamples } from './0011-requests-samples';
 import type { Migration } from './types';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   documentIdentity,
   findingDecisions,
   storedReview,
+  ocrPages,
   requestsSamples,
 ];
 export type { Migration };
