@@ -114,6 +114,26 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * At 1366x768, then 1920x1080: opens a screen from the main menu, arriving from the episode list
+ * as a user does (so focus handling on navigation is exercised), then runs `check`.
+ */
+async function atBothSizes(menu: string, check: (size: string) => Promise<void>): Promise<void> {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Episodes' }).click();
+    await page.getByRole('heading', { level: 1, name: /Episodes/ }).waitFor();
+    await nav.getByRole('link', { name: menu }).click();
+    await page.getByRole('heading', { level: 1, name: menu }).waitFor();
+    await check(`${width}x${height}`);
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
+}
+
 describe('ChartReady in a browser against the real core', () => {
   let episodes: EpisodeSummary[];
   let medicare: EpisodeSummary;
@@ -304,17 +324,7 @@ describe('ChartReady in a browser against the real core', () => {
       .poll(() => finding.locator('p.decision').textContent())
       .toContain('action: Write the progress report at visit 10 (Pat Lee, PT) by 2026-12-20');
 
-    for (const [width, height] of [
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      // Arrive from another screen each time, as a user does.
-      const nav = page.getByRole('navigation', { name: 'Main' });
-      await nav.getByRole('link', { name: 'Episodes' }).click();
-      await page.getByRole('heading', { level: 1, name: /Episodes/ }).waitFor();
-      await nav.getByRole('link', { name: 'Corrective actions' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Corrective actions' }).waitFor();
+    await atBothSizes('Corrective actions', async (size) => {
       const row = page.locator('table.actions tbody tr').first();
       await row.waitFor();
       expect(await row.textContent()).toContain('Pat Lee, PT');
@@ -322,10 +332,9 @@ describe('ChartReady in a browser against the real core', () => {
       expect(await row.getAttribute('data-status')).toBe('open');
       // Focus moves to the screen's heading on navigation.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('actions-h');
-      await shot(`05c-actions-${width}x${height}`);
-      await checkA11y(`corrective actions ${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1400, height: 900 });
+      await shot(`05c-actions-${size}`);
+      await checkA11y(`corrective actions ${size}`);
+    });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export CSV' }).click(),
@@ -345,16 +354,7 @@ describe('ChartReady in a browser against the real core', () => {
     expect(d.totals.billedDates).toBeGreaterThan(0);
     const money = (n: number) =>
       new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
-    for (const [width, height] of [
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      const nav = page.getByRole('navigation', { name: 'Main' });
-      await nav.getByRole('link', { name: 'Episodes' }).click();
-      await page.getByRole('heading', { level: 1, name: /Episodes/ }).waitFor();
-      await nav.getByRole('link', { name: 'Readiness' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+    await atBothSizes('Readiness', async (size) => {
       const kpis = page.getByRole('group', { name: /Totals as of/ });
       await kpis.waitFor();
       const text = (await kpis.textContent()) ?? '';
@@ -365,10 +365,9 @@ describe('ChartReady in a browser against the real core', () => {
       await page.locator('.recharts-bar-rectangle').first().waitFor();
       expect(await page.getByRole('img', { name: /Readiness by month/ }).count()).toBe(1);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('dashboard-h');
-      await shot(`01b-dashboard-${width}x${height}`);
-      await checkA11y(`dashboard ${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1400, height: 900 });
+      await shot(`01b-dashboard-${size}`);
+      await checkA11y(`dashboard ${size}`);
+    });
     // A clinician's row opens the list of that clinician's episodes.
     const top = d.byClinician[0]!;
     await page.getByRole('link', { name: top.label, exact: true }).click();
