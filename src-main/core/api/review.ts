@@ -9,10 +9,10 @@ import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
 import { getSettings } from './settings';
 import { applyDecisions } from './decisions';
+import { episodeReviewer } from './episode-reviewer';
 import { bringReviewUpToDate, readStoredReviews } from './stored-review';
-import { reviewEpisode } from '../review/engine';
-import { makeReport, toReviewedEpisode } from '../review/format';
-import { loadPayerProfile, profileForPayer } from '../review/profiles';
+import { makeReport } from '../review/format';
+import { loadPayerProfile } from '../review/profiles';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 
@@ -53,10 +53,6 @@ export function todayIso(): IsoDate {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function profileFor(episode: EpisodeModel, override: PayerProfile | null): PayerProfile {
-  return override ?? profileForPayer(episode.payer.kind, episode.payer.state);
-}
-
 /**
  * Builds the episodes of the store and runs the rule catalog over each, chunk by chunk, in the
  * report's order (`compareEpisodes`): the models are dropped after review unless kept.
@@ -69,8 +65,7 @@ function reviewEpisodes(
     keepModels: boolean;
   } & Pick<ReviewOptions, 'onProgress' | 'resolution'>,
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
-  // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
-  const profiles = new Map<string, PayerProfile>();
+  const review = episodeReviewer(opts.override);
   const out: Array<{
     reviewed: ReviewedEpisode;
     model: EpisodeModel | null;
@@ -83,17 +78,8 @@ function reviewEpisodes(
     opts.resolution,
   )) {
     for (const ep of chunk) {
-      const key = `${ep.payer.kind}|${ep.payer.state ?? ''}`;
-      let profile = profiles.get(key);
-      if (!profile) profiles.set(key, (profile = profileFor(ep, opts.override)));
-      const reviewed = toReviewedEpisode(
-        ep,
-        reviewEpisode(ep, profile),
-        profile.name,
-        opts.override !== null,
-      );
       out.push({
-        reviewed,
+        reviewed: review(ep),
         model: opts.keepModels ? ep : null,
         // What compareEpisodes reads, without holding on to the model's documents and lines.
         order: { patient: ep.patient, start: ep.start },

@@ -18,14 +18,12 @@ import {
   type PayerDecision,
 } from '../episodes';
 import type { PatientRows, ResolvedPatient } from '../episodes/patients';
-import { reviewEpisode } from '../review/engine';
 import { ALL_RULES } from '../review/rules';
-import { toReviewedEpisode } from '../review/format';
-import { profileForPayer } from '../review/profiles';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer-list';
 import { summarizeEpisode } from './episode-summary';
+import { episodeReviewer } from './episode-reviewer';
 import { findingId } from './decisions';
 
 /** One episode of the stored review, in report order. */
@@ -340,8 +338,7 @@ function rebuildPatients(
 ): void {
   if (dirty.length === 0) return;
   const decisionsOf = new Map<number, PayerDecisionEntry[]>();
-  // Built-in profiles are cloned on every lookup; rules only read them, so one per payer will do.
-  const profiles = new Map<string, PayerProfile>();
+  const review = episodeReviewer(opts.override);
   let episodes = 0;
   let next = 0;
   for (const chunk of buildEpisodeChunks(
@@ -373,19 +370,7 @@ function rebuildPatients(
       const decisions = decisionsOf.get(index) ?? [];
       decisionsOf.delete(index);
       const reviewed = models.map((m) => {
-        const pk = `${m.payer.kind}|${m.payer.state ?? ''}`;
-        let profile = profiles.get(pk);
-        if (!profile)
-          profiles.set(
-            pk,
-            (profile = opts.override ?? profileForPayer(m.payer.kind, m.payer.state)),
-          );
-        const r = toReviewedEpisode(
-          m,
-          reviewEpisode(m, profile),
-          profile.name,
-          opts.override !== null,
-        );
+        const r = review(m);
         return {
           order: { patient: m.patient, start: m.start },
           summary: summarizeEpisode(m, r),
