@@ -42,6 +42,8 @@ export interface EpisodeClaim {
   /** Payment/remit date (835 BPR16), the start of the appeal clock. */
   remitDate?: IsoDate | null;
   lines: EpisodeBillingLine[];
+  /** Records requests the user entered for this claim (ADR, RAC, TPE, a carrier's), by date. */
+  requests?: Array<{ kind: string; dated: IsoDate }>;
 }
 
 export interface EpisodePatient {

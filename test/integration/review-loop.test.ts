@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli/main';
 import { importPaths } from '../../src-main/core/import/pipeline';
+import { runReview } from '../../src-main/core/api/review';
 import { openDatabase } from '../../src-main/core/store/db';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -177,6 +178,31 @@ describe('review, decide, late entry, review again', () => {
     expect(lateNow).toMatchObject([{ status: 'fail', severity: 'warning' }]);
 
     expect((await actions())[0]).toMatchObject({ findingId: target.id, status: 'resolved' });
+
+    // A records request for the claim, dated before the signed entry was written: the entry is
+    // still considered, but flagged as written after the request.
+    const store = openDatabase(db);
+    const claim = runReview(store, { asOf: AS_OF, audit: false })
+      .models.flatMap((m) => m.claims)
+      .find((c) => c.lines.some((l) => l.dos === DOS))!.claimId;
+    store.close();
+    const asked = await cli([
+      'request',
+      '--db',
+      db,
+      '--claim',
+      claim,
+      '--kind',
+      'carrier',
+      '--dated',
+      '2026-09-12',
+    ]);
+    expect(asked.code, asked.err).toBe(0);
+    const flagged = (await findings()).findings.filter((f) => f.rule === 'DOC-LATE-ENTRY');
+    expect(flagged).toHaveLength(2);
+    expect(flagged.find((f) => f.status === 'warn')?.message).toContain(
+      `written after the carrier's records request dated 2026-09-12 for claim ${claim}`,
+    );
 
     const verify = await cli(['audit-log', '--db', db, '--verify']);
     expect(verify.code, verify.out + verify.err).toBe(0);

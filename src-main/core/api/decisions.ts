@@ -149,7 +149,9 @@ export function applyDecisions(
       if (beforeIds !== null && !beforeIds.has(f.id)) f.new = true;
       const d = decisions.get(f.id);
       const resolvedAt = resolutions.get(f.id);
-      if (d && d.decision === 'fixed' && resolvedAt && resolvedAt > d.decided_at) {
+      // A resolution is only recorded for a finding already decided, so one stamped in the same
+      // millisecond as the decision still came after it.
+      if (d && d.decision === 'fixed' && resolvedAt && resolvedAt >= d.decided_at) {
         f.reopened = {
           previous: toDecision(d),
           why: `marked fixed on ${d.decided_at.slice(0, 10)}, resolved, and reported again`,

@@ -10,6 +10,7 @@ import type { EpisodeSummary } from '../../../shared/api';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
+import { readRecordsRequests } from '../episodes/build';
 import {
   buildEpisodeChunks,
   compareEpisodes,
@@ -109,14 +110,12 @@ function settingsKey(opts: BringUpToDateOptions): string {
  * its care has not ended (only then does the date change its episodes).
  */
 function fingerprint(
-  key: string,
   patient: ResolvedPatient,
   rows: PatientRows,
   state: Pick<PatientState, 'asOfSensitive' | 'claims' | 'payers'>,
-  resolution: PatientResolution,
-  payerList: ReadonlyMap<string, PayerListEntry>,
-  asOf: IsoDate,
+  inputs: StoreInputs,
 ): string {
+  const { key, resolution, payerList, requests, asOf } = inputs;
   const h = createHash('sha1');
   h.update(`${key}\0${patient.key}\0${patient.name}\0${patient.mrn ?? ''}\0${patient.dob ?? ''}`);
   h.update(`\0${rows.documents.join(',')}\0${rows.lines.join(',')}\0${rows.remitClaims.join(',')}`);
@@ -126,12 +125,24 @@ function fingerprint(
     h.update(
       `\0${claim}=${r ? `${r.file}|${r.paymentDate ?? ''}|${JSON.stringify(r.claim)}` : ''}`,
     );
+    const asked = requests.get(claim);
+    if (asked) h.update(`\0requests=${JSON.stringify(asked)}`);
   }
   for (const name of state.payers) {
     const entry = payerList.get(payerNameKey(name));
     h.update(`\0${name}=${entry ? `${entry.kind}|${entry.state ?? ''}` : ''}`);
   }
   return h.digest('hex');
+}
+
+/** What fingerprints read besides the patient's own rows, read once per review. */
+interface StoreInputs {
+  /** The settings key (stored-row format, rules version, profile override). */
+  key: string;
+  resolution: PatientResolution;
+  payerList: ReadonlyMap<string, PayerListEntry>;
+  requests: ReturnType<typeof readRecordsRequests>;
+  asOf: IsoDate;
 }
 
 /** Whether the review date can change this patient's episodes (care not ended by a discharge). */
@@ -253,7 +264,13 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
   }
   const generation = inputGeneration(db);
   const resolution = opts.resolution ?? resolvePatients(db);
-  const payerList = readPayerList(db);
+  const inputs: StoreInputs = {
+    key,
+    resolution,
+    payerList: readPayerList(db),
+    requests: readRecordsRequests(db),
+    asOf: opts.asOf,
+  };
   const stored = readPatientStates(db);
   const { patients, rows } = resolution;
   const keys = storageKeys(patients);
@@ -261,11 +278,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
   const dirty: number[] = [];
   for (let i = 0; i < patients.length; i++) {
     const before = stored.get(keys[i]!);
-    if (
-      !before ||
-      fingerprint(key, patients[i]!, rows[i]!, before, resolution, payerList, opts.asOf) !==
-        before.fingerprint
-    )
+    if (!before || fingerprint(patients[i]!, rows[i]!, before, inputs) !== before.fingerprint)
       dirty.push(i);
   }
   const current = new Set(keys);
@@ -294,7 +307,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
   const run = () => {
     const store = write ? new StoredRows(db) : null;
     store?.dropPatients((k) => !kept(k));
-    rebuildPatients(db, dirty, resolution, keys, payerList, key, opts, (r) => {
+    rebuildPatients(db, dirty, keys, inputs, opts, (r) => {
       store?.putPatient(r);
       payers.set(r.patientKey, r.decisions);
       for (const e of r.episodes) {
@@ -329,14 +342,13 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
 function rebuildPatients(
   db: Db,
   dirty: number[],
-  resolution: PatientResolution,
   keys: readonly string[],
-  payerList: ReadonlyMap<string, PayerListEntry>,
-  key: string,
+  inputs: StoreInputs,
   opts: BringUpToDateOptions,
   done: (r: Rebuilt) => void,
 ): void {
   if (dirty.length === 0) return;
+  const { resolution, payerList } = inputs;
   const decisionsOf = new Map<number, PayerDecisionEntry[]>();
   const review = episodeReviewer(opts.override);
   let episodes = 0;
@@ -346,6 +358,7 @@ function rebuildPatients(
     {
       asOf: opts.asOf,
       payerList,
+      requests: inputs.requests,
       onPayerDecision: (name, decision, patientId) => {
         if (name === null) return;
         const list = decisionsOf.get(patientId - 1);
@@ -392,13 +405,10 @@ function rebuildPatients(
         state: {
           ...partial,
           fingerprint: fingerprint(
-            key,
             resolution.patients[index]!,
             resolution.rows[index]!,
             partial,
-            resolution,
-            payerList,
-            opts.asOf,
+            inputs,
           ),
         },
         decisions,

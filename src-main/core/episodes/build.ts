@@ -40,6 +40,8 @@ export interface BuildOptions {
   newEpisodeGapDays?: number;
   /** The clinic's payer list (`readPayerList`); read from the store when not given. */
   payerList?: ReadonlyMap<string, PayerListEntry>;
+  /** Records requests by claim (`readRecordsRequests`); read from the store when not given. */
+  requests?: ReadonlyMap<string, NonNullable<EpisodeClaim['requests']>>;
   /** Told each payer name's decision for each patient (null: the items naming no payer). */
   onPayerDecision?: (name: string | null, decision: PayerDecision, patientId: number) => void;
 }
@@ -140,6 +142,7 @@ class ChunkBuilder {
   private readonly gapDays: number;
   private readonly pathOf: Map<number, string>;
   private readonly remitByClaim: Map<string, RemitRecord>;
+  private readonly requestsByClaim: ReadonlyMap<string, NonNullable<EpisodeClaim['requests']>>;
   // Names, payers, codes and dates repeat on thousands of rows: keep one copy of each string.
   private readonly pool = new Map<string, string>();
   // One copy of each kind string (a dozen kinds over millions of facts).
@@ -173,6 +176,7 @@ class ChunkBuilder {
     // File paths from one small map instead of a join that repeats the path on every row.
     this.pathOf = store.paths;
     this.remitByClaim = store.remits;
+    this.requestsByClaim = opts.requests ?? readRecordsRequests(db);
     this.payerList = opts.payerList ?? readPayerList(db);
     // Rows come as raw arrays: better-sqlite3 builds row objects slowly. A chunk's rows are read
     // with all(), not iterate(): each iterator step crosses into native code on its own.
@@ -342,6 +346,7 @@ class ChunkBuilder {
               patient,
               resolved.key,
               remitAliases[g] ? withAliases(this.remitByClaim, remitAliases[g]) : this.remitByClaim,
+              this.requestsByClaim,
               this.opts.asOf,
               this.inactivity,
             ),
@@ -602,12 +607,28 @@ function mostFrequent(counts: Map<string, number>): string | undefined {
   return best;
 }
 
+/** The records requests the user entered, by claim, oldest first (a handful per store). */
+export function readRecordsRequests(db: Db): Map<string, NonNullable<EpisodeClaim['requests']>> {
+  const out = new Map<string, NonNullable<EpisodeClaim['requests']>>();
+  const rows = db
+    .prepare('SELECT claim_id, kind, dated FROM records_requests ORDER BY dated, id')
+    .raw()
+    .all() as Array<[string, string, string]>;
+  for (const [claim, kind, dated] of rows) {
+    const list = out.get(claim);
+    if (list) list.push({ kind, dated });
+    else out.set(claim, [{ kind, dated }]);
+  }
+  return out;
+}
+
 function assemble(
   items: Item[],
   decision: PayerDecision,
   patient: EpisodeModel['patient'],
   patientKey: string,
   remitByClaim: RemitLookup,
+  requestsByClaim: ReadonlyMap<string, NonNullable<EpisodeClaim['requests']>>,
   asOf: IsoDate,
   inactivity: number,
 ): EpisodeModel {
@@ -650,12 +671,14 @@ function assemble(
   const claims: EpisodeClaim[] = [];
   linesByClaim.forEach((lines, claimId) => {
     const remit = remitByClaim.get(claimId);
+    const requests = requestsByClaim.get(claimId);
     claims.push({
       claimId,
       remit: remit?.claim ?? null,
       remitFile: remit?.file ?? null,
       remitDate: remit?.paymentDate ?? null,
       lines,
+      ...(requests ? { requests } : {}),
     });
   });
 

@@ -92,6 +92,28 @@ describe('DOC-LATE-ENTRY', () => {
     expect(late).toMatchObject({ status: 'pass' });
   });
 
+  it('flags a compliant entry written after a records request for the claim as a warning', () => {
+    const b = dayFixedBy({
+      ...LATE_ENTRY,
+      signer: 'Kim Lund',
+      credentials: 'PTA',
+      'signed-date': WRITTEN,
+    });
+    const model = b.build();
+    model.claims[0]!.requests = [{ kind: 'adr', dated: '2026-03-06' }];
+    const findings = reviewEpisode(model, loadPayerProfile('medicare'));
+    const [late] = of(findings, 'DOC-LATE-ENTRY');
+    expect(late).toMatchObject({ status: 'warn' });
+    expect(late!.message).toContain('written after the ADR dated 2026-03-06 for claim CLM-1');
+    // Still considered: its minutes count.
+    expect(of(findings, 'DOC-DAILY-TIME').map((f) => f.status)).not.toContain('fail');
+    // A request dated after the entry says nothing about it.
+    model.claims[0]!.requests = [{ kind: 'adr', dated: '2026-03-20' }];
+    expect(
+      of(reviewEpisode(model, loadPayerProfile('medicare')), 'DOC-LATE-ENTRY')[0]?.status,
+    ).toBe('pass');
+  });
+
   it('says nothing (n/a) where the record has no labelled entry', () => {
     const [late] = of(
       review(episode('workers-comp').daily(DOS, { minutes: 95 })),

@@ -32,6 +32,17 @@ export const requestsSamples: Migration = {
       recorded_at TEXT NOT NULL
     );
     CREATE INDEX records_requests_claim ON records_requests (claim_id);
+    -- A request changes what DOC-LATE-ENTRY says of entries written after it: the stored review
+    -- (migration 9) is stale when one is recorded.
+    CREATE TRIGGER review_inputs_records_requests_insert AFTER INSERT ON records_requests BEGIN
+      UPDATE review_inputs SET generation = generation + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER review_inputs_records_requests_update AFTER UPDATE ON records_requests BEGIN
+      UPDATE review_inputs SET generation = generation + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER review_inputs_records_requests_delete AFTER DELETE ON records_requests BEGIN
+      UPDATE review_inputs SET generation = generation + 1 WHERE id = 1;
+    END;
     CREATE TABLE payer_deadlines (
       name_key TEXT PRIMARY KEY,
       name TEXT NOT NULL,

@@ -1,3 +1,4 @@
+import type { EpisodeModel } from '../../../../../shared/episode';
 import { evidenceFromFact } from '../../lib/evidence';
 import { amendmentsOf, isCompliant, type AmendmentEntry } from '../../lib/amendments';
 import type { Rule, RuleFinding } from '../../types';
@@ -30,6 +31,31 @@ function lacks(a: AmendmentEntry): string[] {
   return out;
 }
 
+const REQUEST_TEXT: Record<string, string> = {
+  adr: 'ADR',
+  rac: 'RAC request',
+  tpe: 'TPE request',
+  carrier: "carrier's records request",
+};
+
+/**
+ * The records request an entry was written after: one for a claim that bills the day it amends
+ * (any claim of the episode when it names no day), dated on or before the entry's own date.
+ */
+function requestBefore(
+  episode: EpisodeModel,
+  a: AmendmentEntry,
+): { kind: string; dated: string; claimId: string } | null {
+  if (!a.own) return null;
+  const day = a.of ?? a.doc.date;
+  for (const c of episode.claims) {
+    if (day && !c.lines.some((l) => l.dos === day)) continue;
+    const r = c.requests?.find((q) => q.dated <= a.own!);
+    if (r) return { ...r, claimId: c.claimId };
+  }
+  return null;
+}
+
 /**
  * Amendments, corrections and delayed entries (PIM Ch. 3 §3.3.2.5). The engine leaves a
  * non-compliant stand-alone entry out of every other rule and makes this finding an error when
@@ -50,17 +76,22 @@ export const docLateEntry: Rule = {
     for (const a of amendmentsOf(episode)) {
       const evidence = a.labels.map(evidenceFromFact);
       const dates = [a.of ?? a.own ?? a.doc.date].filter((d): d is string => !!d);
+      const request = requestBefore(episode, a);
+      // Considered if compliant, but read with suspicion (rules.md DOC-LATE-ENTRY): say so.
+      const after = request
+        ? ` It was written after the ${REQUEST_TEXT[request.kind] ?? 'records request'} dated ${request.dated} for claim ${request.claimId}: a reviewer reads an entry made after a records request with suspicion.`
+        : '';
       if (isCompliant(a)) {
         out.push({
-          status: 'pass',
-          message: `${describe(a)} identifies itself, is dated and signed, and leaves the original identifiable.`,
+          status: request ? 'warn' : 'pass',
+          message: `${describe(a)} identifies itself, is dated and signed, and leaves the original identifiable.${after}`,
           dates,
           evidence,
         });
       } else {
         out.push({
           status: 'fail',
-          message: `${describe(a)} ${lacks(a).join('; ')}: a reviewer does not consider it (PIM Ch. 3 §3.3.2.5).`,
+          message: `${describe(a)} ${lacks(a).join('; ')}: a reviewer does not consider it (PIM Ch. 3 §3.3.2.5).${after}`,
           dates,
           evidence,
         });
