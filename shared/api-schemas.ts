@@ -168,6 +168,7 @@ export const REQUEST_SCHEMAS = {
   decideFinding: DecideFindingSchema,
   listActions: NoArgsSchema,
   getDashboard: NoArgsSchema,
+  listRules: NoArgsSchema,
   listDeadlines: NoArgsSchema,
   recordRequest: RecordRequestSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;

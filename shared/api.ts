@@ -107,6 +107,9 @@ export interface TimelineDay {
   codes: Array<{ code: string; modifiers: string[]; units: number }>;
   /** A progress report (or re-evaluation/discharge summary) is dated this day. */
   progressReport: boolean;
+  /** Which document stands as the progress report that day (added): a discharge summary or a
+   * re-evaluation counts as one for the 10-day rule, but is not labelled a progress report. */
+  reportType?: 'progress-report' | 're-evaluation' | 'discharge-summary' | null;
   /** A progress report was due by this day and none had been written. */
   progressOverdue: boolean;
   /** Rule ids failing on this date. */
@@ -264,10 +267,22 @@ export interface ChartReadyApi {
   listActions(): Promise<CorrectiveAction[]>;
   /** Readiness and dollars at risk from the stored review (added). */
   getDashboard(): Promise<Dashboard>;
+  /** The rule catalog in plain language: title, source and what to change (added). */
+  listRules(): Promise<RuleInfo[]>;
   /** Appeal and records-request deadlines, fewest days left first (issue 17). */
   listDeadlines(): Promise<DeadlineList>;
   /** Records a records request for a claim of the store (audit-logged); returns the deadlines. */
   recordRequest(req: RecordRequestRequest): Promise<DeadlineList>;
+}
+
+/** One rule as the screens name it: a title first, the catalog ID second. */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  group: string;
+  source: string;
+  /** What to change in documentation or billing habits when the rule fails, when written. */
+  fix: string | null;
 }
 
 /** Readiness of one group of billed dates (the whole store, a clinician, a payer, a month). */
@@ -362,6 +377,7 @@ export const API_METHODS = [
   'decideFinding',
   'listActions',
   'getDashboard',
+  'listRules',
   'listDeadlines',
   'recordRequest',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;

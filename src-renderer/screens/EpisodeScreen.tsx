@@ -3,11 +3,13 @@ import type {
   ChartReadyApi,
   DecideFindingRequest,
   EpisodeDetail,
+  RuleInfo,
   TimelineDay,
 } from '../../shared/api';
 import type { DecisionKind, Evidence, Finding, RuleGroup } from '../../shared/model';
 import { messageOf } from '../api';
 import { decisionLine } from '../../shared/decisions';
+import { useRules } from '../lib/rules';
 import { href } from '../lib/route';
 import { EvidenceViewer } from './EvidenceViewer';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
@@ -165,11 +167,14 @@ function FindingItem({
   onEvidence,
   onDecide,
   clinicians,
+  rule,
 }: {
   f: Finding;
   onEvidence: (e: Evidence) => void;
   onDecide: Decide;
   clinicians: readonly string[];
+  /** The rule in plain language, once the catalog has arrived. */
+  rule: RuleInfo | undefined;
 }) {
   const decided = decisionLine(f);
   return (
@@ -181,6 +186,7 @@ function FindingItem({
             {SEVERITY_LABEL[f.severity]}
           </span>
         )}
+        {rule && <span className="rule-title">{rule.title}</span>}
         <span className="mono rule-id">{f.rule}</span>
         {f.new && <span className="badge new">New</span>}
         {f.dates.length > 0 && (
@@ -192,6 +198,11 @@ function FindingItem({
         )}
       </div>
       <p className="finding-msg">{f.message}</p>
+      {rule?.fix && (f.status === 'fail' || f.status === 'warn') && (
+        <p className="small fix">
+          <strong>How to fix:</strong> {rule.fix}
+        </p>
+      )}
       {decided && (
         <p
           className={`decision small${f.reopened ? ' reopened' : ''}`}
@@ -243,7 +254,12 @@ function Timeline({ days }: { days: TimelineDay[] }) {
             )}
             {d.progressReport && (
               <p className="flag report-flag">
-                <span aria-hidden="true">✓ </span>Progress report on file
+                <span aria-hidden="true">✓ </span>
+                {d.reportType === 'discharge-summary'
+                  ? 'Discharge summary on file (it counts as the progress report)'
+                  : d.reportType === 're-evaluation'
+                    ? 'Re-evaluation on file (it counts as the progress report)'
+                    : 'Progress report on file'}
               </p>
             )}
             {d.documents.length > 0 && (
@@ -279,6 +295,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [showPassing, setShowPassing] = useState(false);
+  const rules = useRules(api);
 
   const decide: Decide = async (f, d) => {
     setDetail(await api.decideFinding({ episodeId: id, findingId: f.id!, ...d }));
@@ -435,6 +452,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                         onEvidence={setEvidence}
                         onDecide={decide}
                         clinicians={detail.summary.clinicians ?? []}
+                        rule={rules.get(f.rule)}
                       />
                     ))}
                   </ul>

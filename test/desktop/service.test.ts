@@ -121,3 +121,17 @@ describe('evidence for a billing line', () => {
     expect(page.text.split('\n')[0]).toMatch(/^Billing lines read from .*date of service/);
   });
 });
+
+describe('timeline report days', () => {
+  it('names a discharge summary as what it is, though it counts as the progress report', async () => {
+    const list = await service.listEpisodes();
+    const days = (await Promise.all(list.map((e) => service.getEpisode({ id: e.id })))).flatMap(
+      (d) => d.timeline,
+    );
+    const discharge = days.filter((d) => d.reportType === 'discharge-summary');
+    expect(discharge.length).toBeGreaterThan(0);
+    expect(discharge.every((d) => d.progressReport)).toBe(true);
+    expect(days.filter((d) => d.reportType === 'progress-report').length).toBeGreaterThan(0);
+    expect(days.filter((d) => !d.progressReport).every((d) => d.reportType === null)).toBe(true);
+  });
+});

@@ -236,6 +236,12 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await flag.textContent()).toContain(
       `Progress report overdue (treatment day ${overdue!.treatmentDay})`,
     );
+    // Rules read in plain language, the catalog ID second.
+    const rules = await api<Array<{ id: string; title: string }>>('listRules');
+    const progress = page.locator('li.finding[data-rule="DOC-PROGRESS-10"]').first();
+    expect(await progress.locator('.rule-title').textContent()).toBe(
+      rules.find((r) => r.id === 'DOC-PROGRESS-10')!.title,
+    );
     await shot('04-episode-detail');
     await checkA11y('episode detail');
   });

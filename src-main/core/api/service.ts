@@ -13,6 +13,7 @@ import type {
   ClaimSummary,
   CorrectiveAction,
   Dashboard,
+  RuleInfo,
   DecideFindingRequest,
   EpisodeDetail,
   EpisodeSummary,
@@ -47,6 +48,7 @@ import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-rev
 import { applyDecisions } from './decisions';
 import { correctiveActions } from './actions';
 import { dashboard } from './dashboard';
+import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
 import {
   assignDocument,
@@ -401,6 +403,10 @@ export class ChartReadyService implements ChartReadyApi {
     return correctiveActions(this.db, this.asOf());
   }
 
+  async listRules(): Promise<RuleInfo[]> {
+    return ruleInfo();
+  }
+
   async getDashboard(): Promise<Dashboard> {
     this.reviewed();
     return dashboard(this.db, this.asOf());
@@ -429,7 +435,8 @@ function patientIndex(resolution: PatientResolution, key: string): number | null
   return i < 0 ? null : i;
 }
 
-const REPORT_TYPES = new Set(['progress-report', 're-evaluation', 'discharge-summary']);
+const REPORT_ORDER = ['progress-report', 're-evaluation', 'discharge-summary'] as const;
+const REPORT_TYPES = new Set<string>(REPORT_ORDER);
 
 /** One row per dated day: notes, billed codes, treatment-day number, progress reports and overdue days. */
 export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[] {
@@ -453,6 +460,7 @@ export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[
         .filter((l) => l.dos === date)
         .map((l) => ({ code: l.code, modifiers: l.modifiers, units: l.units })),
       progressReport: docs.some((d) => REPORT_TYPES.has(d.type)),
+      reportType: REPORT_ORDER.find((t) => docs.some((d) => d.type === t)) ?? null,
       progressOverdue: overdue.has(date),
       failingRules: [
         ...new Set(
