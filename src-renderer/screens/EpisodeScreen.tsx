@@ -10,6 +10,10 @@ import type { DecisionKind, Evidence, Finding, RuleGroup } from '../../shared/mo
 import { messageOf } from '../api';
 import { decisionLine } from '../../shared/decisions';
 import { useRules } from '../lib/rules';
+import { isNotFound } from '../../shared/errors';
+
+/** The error state of an episode id the review does not have (a page, not an alert). */
+const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
 import { EvidenceViewer } from './EvidenceViewer';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
@@ -308,12 +312,24 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     api
       .getEpisode({ id })
       .then((d) => live && setDetail(d))
-      .catch((err: unknown) => live && setError(messageOf(err)));
+      .catch((err: unknown) => live && setError(isNotFound(err) ? NOT_FOUND : messageOf(err)));
     return () => {
       live = false;
     };
   }, [api, id]);
 
+  if (error === NOT_FOUND)
+    return (
+      <div className="screen">
+        <h1>Episode not found</h1>
+        <p>
+          This episode is not in the current review. An import may have joined it to another episode
+          of the same patient, or a change to the payer&apos;s kind or a reassigned document may
+          have given it a new start, and so a new id. Find the patient in the{' '}
+          <a href={href({ name: 'episodes' })}>episode list</a>.
+        </p>
+      </div>
+    );
   if (error)
     return (
       <div className="screen">

@@ -604,6 +604,20 @@ describe('ChartReady in a browser against the real core', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  it('answers an episode id the review does not have with 404 and a not-found page', async () => {
+    const res = await fetch(`${harness.url}api/getEpisode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
+      body: JSON.stringify({ id: 'ep-0000000000' }),
+    });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^not found: no episode/);
+    await page.goto(`${harness.url}#/episode/ep-0000000000`);
+    await page.getByRole('heading', { level: 1, name: 'Episode not found' }).waitFor();
+    await page.getByRole('link', { name: 'episode list' }).waitFor();
+    await checkA11y('episode not found');
+  });
+
   it('keeps 10,000 episode rows smooth (virtualized)', async () => {
     const t0 = Date.now();
     await page.goto(`${harness.url}?fixture=10000#/episodes`);

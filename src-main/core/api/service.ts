@@ -48,6 +48,7 @@ import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-rev
 import { applyDecisions } from './decisions';
 import { correctiveActions } from './actions';
 import { dashboard } from './dashboard';
+import { NotFoundError } from '../../../shared/errors';
 import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
 import {
@@ -187,7 +188,7 @@ export class ChartReadyService implements ChartReadyApi {
     model: EpisodeModel;
   } {
     const r = this.reviewed().byId.get(id);
-    if (!r) throw new Error(`no episode with id ${id}`);
+    if (!r) throw new NotFoundError(`no episode with id ${id} in the current review`);
     const resolution = this.resolution();
     const index = patientIndex(resolution, r.patientKey);
     let models = index === null ? undefined : this.models.get(index);
