@@ -281,7 +281,7 @@ export interface RuleInfo {
   title: string;
   group: string;
   source: string;
-  /** What to change in documentation or billing habits when the rule fails, when written. */
+  /** What to change in documentation or billing habits when the rule fails. */
   fix: string | null;
 }
 

@@ -242,6 +242,7 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await progress.locator('.rule-title').textContent()).toBe(
       rules.find((r) => r.id === 'DOC-PROGRESS-10')!.title,
     );
+    expect(await progress.locator('.fix').textContent()).toMatch(/^How to fix: .+\.$/);
     await shot('04-episode-detail');
     await checkA11y('episode detail');
   });

@@ -17,8 +17,6 @@ export interface RuleMeta {
   payers: PayerScope[];
   /** Catalog values marked UNVERIFIED that this rule uses; documented in docs/rules.md. */
   unverified?: string[];
-  /** One sentence: what to change in documentation or billing habits when the rule fails. */
-  fix?: string;
 }
 
 /** What a rule returns: a finding without the fields the engine fills in. */

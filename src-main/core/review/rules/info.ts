@@ -1,4 +1,5 @@
 import type { RuleInfo } from '../../../../shared/api';
+import { RULE_FIXES } from './fixes';
 import { ALL_RULES } from './index';
 
 /** Every rule of the catalog as the screens and reports name it, in catalog order. */
@@ -8,6 +9,6 @@ export function ruleInfo(): RuleInfo[] {
     title: r.meta.title,
     group: r.meta.group,
     source: r.meta.source,
-    fix: r.meta.fix ?? null,
+    fix: RULE_FIXES[r.meta.id] ?? null,
   }));
 }
