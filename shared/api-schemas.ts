@@ -3,6 +3,7 @@
  * requests from a renderer (Electron IPC, the loopback HTTP harness) validate with these before
  * calling the core. Limits are generous for real charts and small enough to refuse abuse.
  */
+import { isValidNpi } from './npi';
 import { z } from 'zod';
 import type { ApiMethod, ChartReadyApi } from './api';
 import { REQUEST_KINDS } from './deadlines';
@@ -94,15 +95,18 @@ export const BuildPacketSchema = PacketRequestSchema.extend({
   savePath: path.nullish(),
 });
 
+/** An NPI: 10 digits with a valid check digit (shared by the API and the settings store). */
+export const NpiSchema = z
+  .string()
+  .regex(/^\d{10}$/, 'an NPI is 10 digits')
+  .refine(isValidNpi, 'is not a valid NPI: its check digit does not match (a digit mistyped?)');
+
 export const ClinicSettingsSchema = z.strictObject({
   clinicName: optText,
   addressLines: z.array(z.string().max(LIMITS.textChars)).max(LIMITS.addressLines),
   phone: optText,
   fax: optText,
-  npi: z
-    .string()
-    .regex(/^\d{10}$/, 'must be 10 digits')
-    .nullable(),
+  npi: NpiSchema.nullable(),
   taxId: optText,
   contactName: optText,
   contactEmail: optText,

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo, ChartReadyApi } from '../../shared/api';
 import type { ClinicSettings } from '../../shared/settings';
-import { messageOf } from '../api';
+import { ApiError, messageOf } from '../api';
+import { ClinicSettingsSchema } from '../../shared/api-schemas';
 import { PayersSection } from './PayersSection';
 
 type TextKey = Exclude<keyof ClinicSettings, 'addressLines' | 'defaultPayerProfile'>;
@@ -20,33 +21,64 @@ const FIELDS: Array<{ key: TextKey; label: string; hint?: string; type?: string 
 ];
 
 function Field({
+  name,
   label,
   hint,
   type,
   value,
+  error,
   onChange,
 }: {
+  name: string;
   label: string;
   hint?: string;
   type?: string;
   value: string;
+  error?: string;
   onChange: (v: string) => void;
 }) {
   const id = useId();
+  const errorId = useId();
   return (
     <>
       <label htmlFor={id}>
         {label}
         {hint && <span className="muted small"> ({hint})</span>}
       </label>
-      <input
-        id={id}
-        type={type ?? 'text'}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <span className="field-with-error">
+        <input
+          id={id}
+          name={name}
+          type={type ?? 'text'}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {error && (
+          <span id={errorId} className="field-error">
+            {label} {error}
+          </span>
+        )}
+      </span>
     </>
   );
+}
+
+/** Unsaved edits, kept while the user looks elsewhere in the app (never silently dropped). */
+const DRAFT_KEY = 'chartready.settings.draft';
+
+/** The settings as they would be saved: text fields trimmed, blanks as null. */
+function cleaned(s: ClinicSettings, address: string): ClinicSettings {
+  const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+  return {
+    ...s,
+    ...Object.fromEntries(FIELDS.map((f) => [f.key, clean(s[f.key])])),
+    addressLines: address
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  };
 }
 
 export function SettingsScreen({ api }: { api: ChartReadyApi }) {
@@ -57,38 +89,80 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
   const [address, setAddress] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string>('');
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     Promise.all([api.info(), api.getSettings()])
       .then(([i, settings]) => {
         setInfo(i);
-        setS(settings);
-        setAddress(settings.addressLines.join('\n'));
+        setSaved(JSON.stringify(cleaned(settings, settings.addressLines.join('\n'))));
+        const draft = window.sessionStorage.getItem(DRAFT_KEY);
+        const kept = draft ? (JSON.parse(draft) as { s: ClinicSettings; address: string }) : null;
+        setS(kept?.s ?? settings);
+        setAddress(kept?.address ?? settings.addressLines.join('\n'));
+        if (kept) setStatus('Your unsaved changes were kept: save them or discard them.');
       })
       .catch((err: unknown) => setError(messageOf(err)));
   }, [api]);
+
+  const dirty = s !== null && JSON.stringify(cleaned(s, address)) !== saved;
+  // Keep unsaved edits for this session, and warn before the window closes with them.
+  useEffect(() => {
+    if (!s) return;
+    if (dirty) window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ s, address }));
+    else window.sessionStorage.removeItem(DRAFT_KEY);
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [s, address, dirty]);
+
+  /** Shows each problem beside its field and moves focus to the first. */
+  function showFieldErrors(errors: Record<string, string>) {
+    setFieldErrors(errors);
+    const first = Object.keys(errors)[0];
+    if (first)
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus(),
+      );
+  }
 
   async function save() {
     if (!s) return;
     setError(null);
     setStatus(null);
-    const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-    const next: ClinicSettings = {
-      ...s,
-      ...Object.fromEntries(FIELDS.map((f) => [f.key, clean(s[f.key])])),
-      addressLines: address
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
-    };
+    const next = cleaned(s, address);
+    const check = ClinicSettingsSchema.safeParse(next);
+    if (!check.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of check.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        errors[key] ??= issue.message;
+      }
+      return showFieldErrors(errors);
+    }
+    setFieldErrors({});
     try {
-      const saved = await api.saveSettings(next);
-      setS(saved);
-      setAddress(saved.addressLines.join('\n'));
+      const stored = await api.saveSettings(next);
+      setSaved(JSON.stringify(cleaned(stored, stored.addressLines.join('\n'))));
+      setS(stored);
+      setAddress(stored.addressLines.join('\n'));
       setStatus('Settings saved.');
     } catch (err) {
-      setError(messageOf(err));
+      if (err instanceof ApiError && err.field) showFieldErrors({ [err.field]: messageOf(err) });
+      else setError(messageOf(err));
     }
+  }
+
+  async function discard() {
+    const settings = await api.getSettings();
+    window.sessionStorage.removeItem(DRAFT_KEY);
+    setS(settings);
+    setAddress(settings.addressLines.join('\n'));
+    setFieldErrors({});
+    setStatus('Unsaved changes discarded.');
   }
 
   return (
@@ -97,6 +171,8 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
       {!s && !error && <p role="status">Loading…</p>}
       {s && (
         <form
+          ref={formRef}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
@@ -111,10 +187,12 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
               {FIELDS.slice(0, 1).map((f) => (
                 <Field
                   key={f.key}
+                  name={f.key}
                   label={f.label}
                   hint={f.hint}
                   type={f.type}
                   value={s[f.key] ?? ''}
+                  error={fieldErrors[f.key]}
                   onChange={(v) => setS({ ...s, [f.key]: v })}
                 />
               ))}
@@ -128,10 +206,12 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
               {FIELDS.slice(1).map((f) => (
                 <Field
                   key={f.key}
+                  name={f.key}
                   label={f.label}
                   hint={f.hint}
                   type={f.type}
                   value={s[f.key] ?? ''}
+                  error={fieldErrors[f.key]}
                   onChange={(v) => setS({ ...s, [f.key]: v })}
                 />
               ))}
@@ -165,6 +245,12 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
             <button type="submit" className="primary">
               Save settings
             </button>
+            {dirty && (
+              <button type="button" onClick={() => void discard()}>
+                Discard changes
+              </button>
+            )}
+            {dirty && <span className="muted">Unsaved changes</span>}
           </div>
         </form>
       )}

@@ -509,10 +509,39 @@ describe('ChartReady in a browser against the real core', () => {
     await page.getByLabel('Clinic name').waitFor();
     await page.getByLabel('Clinic name').fill('Riverbend Physical Therapy & Work Rehab');
     await page.getByLabel('Signer name').fill('Dana Whitfield');
+    // A mistyped NPI (check digit wrong) is refused beside its field, which takes the focus.
+    await page.getByLabel('NPI').fill('1234567890');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const npiError = page.locator('.field-error', { hasText: 'check digit' });
+    await npiError.waitFor();
+    expect(await page.getByLabel('NPI').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement)?.name)).toBe(
+      'npi',
+    );
+    await shot('08a-settings-npi-error');
+    await checkA11y('settings with a field error');
+    await page.getByLabel('NPI').fill('1234567893');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
-    const s = await api<{ clinicName: string }>('getSettings');
+    const s = await api<{ clinicName: string; npi: string }>('getSettings');
     expect(s.clinicName).toBe('Riverbend Physical Therapy & Work Rehab');
+    expect(s.npi).toBe('1234567893');
+    // Unsaved edits survive leaving the screen, and can be discarded.
+    await page.getByLabel('Contact name').fill('Unsaved Person');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Episodes' })
+      .click();
+    await page.getByTestId('episode-count').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await page.getByText('Your unsaved changes were kept').waitFor();
+    expect(await page.getByLabel('Contact name').inputValue()).toBe('Unsaved Person');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByText('Unsaved changes discarded.').waitFor();
+    expect(await page.getByLabel('Contact name').inputValue()).not.toBe('Unsaved Person');
     await shot('08-settings');
     await checkA11y('settings');
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMPTY_SETTINGS, type ClinicSettings } from '../../../shared/settings';
+import { NpiSchema } from '../../../shared/api-schemas';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 
@@ -10,10 +11,7 @@ export const clinicSettingsSchema = z.object({
   addressLines: z.array(z.string().max(200)).max(6),
   phone: nullableText,
   fax: nullableText,
-  npi: z
-    .string()
-    .regex(/^\d{10}$/, 'an NPI is 10 digits')
-    .nullable(),
+  npi: NpiSchema.nullable(),
   taxId: nullableText,
   contactName: nullableText,
   contactEmail: nullableText,
@@ -28,7 +26,11 @@ export function getSettings(db: Db): ClinicSettings {
   const row = db.prepare("SELECT value FROM settings WHERE key = 'clinic'").get() as
     { value: string } | undefined;
   if (!row) return { ...EMPTY_SETTINGS };
-  const parsed = clinicSettingsSchema.partial().safeParse(JSON.parse(row.value));
+  // Read leniently: an NPI saved before the check digit was checked must not lose the rest.
+  const parsed = clinicSettingsSchema
+    .partial()
+    .extend({ npi: z.string().nullable().optional() })
+    .safeParse(JSON.parse(row.value));
   return { ...EMPTY_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
