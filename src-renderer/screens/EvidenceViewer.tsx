@@ -6,8 +6,19 @@ import { openPdf, renderPage, type Box } from '../lib/pdf';
 import { findQuote, splitAtQuote } from '../lib/quote';
 
 const PAGE_WIDTH = 640;
+/** Zoom steps, as a share of the page's standard width. */
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
-function PdfPage({ page, quote }: { page: Extract<EvidencePage, { kind: 'pdf' }>; quote: string }) {
+function PdfPage({
+  page,
+  quote,
+  width,
+}: {
+  page: Extract<EvidencePage, { kind: 'pdf' }>;
+  /** The quote to highlight, or '' on pages other than the cited one. */
+  quote: string;
+  width: number;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
   const [state, setState] = useState<'rendering' | 'done' | string>('rendering');
@@ -20,7 +31,7 @@ function PdfPage({ page, quote }: { page: Extract<EvidencePage, { kind: 'pdf' }>
       try {
         const doc = await openPdf(page.pdfBase64);
         if (!live || !canvas.current) return;
-        const r = await renderPage(doc, page.page, canvas.current, PAGE_WIDTH, quote);
+        const r = await renderPage(doc, page.page, canvas.current, width, quote || undefined);
         if (!live) return;
         setBoxes(r.boxes);
         setState('done');
@@ -32,7 +43,7 @@ function PdfPage({ page, quote }: { page: Extract<EvidencePage, { kind: 'pdf' }>
     return () => {
       live = false;
     };
-  }, [page, quote]);
+  }, [page, quote, width]);
 
   const found = state === 'done' && boxes.length > 0;
   return (
@@ -41,12 +52,14 @@ function PdfPage({ page, quote }: { page: Extract<EvidencePage, { kind: 'pdf' }>
         {state === 'rendering'
           ? 'Rendering page…'
           : state === 'done'
-            ? found
-              ? 'Quoted text is highlighted on the page.'
-              : 'The quote could not be located on the page image; it is shown below.'
+            ? !quote
+              ? 'Another page of the same document; the quote is on the cited page.'
+              : found
+                ? 'Quoted text is highlighted on the page.'
+                : 'The quote could not be located on the page image; it is shown below.'
             : state}
       </p>
-      <div className="pdf-page" data-testid="evidence-page">
+      <div className="pdf-page" data-testid="evidence-page" style={{ width }}>
         <canvas ref={canvas} role="img" aria-label={`Page ${page.page} of ${page.file}`} />
         {boxes.map((b, i) => (
           <div
@@ -72,7 +85,18 @@ export function EvidenceViewer({
 }) {
   const [page, setPage] = useState<EvidencePage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [pageNo, setPageNo] = useState(evidence.page);
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  const [bodyWidth, setBodyWidth] = useState(PAGE_WIDTH);
   const heading = useRef<HTMLHeadingElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // The link that opened the viewer: focus goes back to it when the viewer closes.
+  const opener = useRef<Element | null>(null);
+
+  useEffect(() => {
+    opener.current = document.activeElement;
+    setPageNo(evidence.page);
+  }, [evidence]);
 
   useEffect(() => {
     let live = true;
@@ -81,26 +105,98 @@ export function EvidenceViewer({
     api
       .getEvidence({
         file: evidence.file,
-        page: evidence.page,
+        page: pageNo,
         ...(evidence.line != null ? { line: evidence.line } : {}),
       })
       .then((p) => live && setPage(p))
       .catch((err: unknown) => live && setError(messageOf(err)));
-    heading.current?.focus();
+    if (pageNo === evidence.page) heading.current?.focus();
     return () => {
       live = false;
     };
-  }, [api, evidence]);
+  }, [api, evidence, pageNo]);
+
+  // Fit to width follows the panel's width as the window changes.
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setBodyWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const close = () => {
+    const back = opener.current;
+    onClose();
+    requestAnimationFrame(() => {
+      if (back instanceof HTMLElement && back.isConnected) back.focus();
+    });
+  };
+
+  // Fit leaves room for the page's border and a scroll bar.
+  const scale = zoom === 'fit' ? Math.max(0.5, (bodyWidth - 24) / PAGE_WIDTH) : zoom;
+  const step = (dir: 1 | -1) => {
+    const i = ZOOMS.findIndex((z) => z >= scale - 1e-6);
+    const at = i < 0 ? ZOOMS.length - 1 : i;
+    setZoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at + dir))]!);
+  };
+  const paged = evidence.line == null && page !== null && page.pageCount > 1;
+  const onCited = pageNo === evidence.page;
 
   const where = evidence.line != null ? `line ${evidence.line}` : `page ${evidence.page}`;
   return (
-    <section className="panel evidence" aria-labelledby="evidence-h" data-testid="evidence-viewer">
+    <section
+      className="panel evidence"
+      aria-labelledby="evidence-h"
+      data-testid="evidence-viewer"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
       <div className="panel-head">
         <h2 id="evidence-h" ref={heading} tabIndex={-1}>
           Evidence: <span className="mono">{evidence.file}</span>, {where}
         </h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close} aria-keyshortcuts="Escape">
           Close evidence
+        </button>
+      </div>
+      <div className="toolbar viewer-tools" role="toolbar" aria-label="Page and zoom">
+        {paged && (
+          <>
+            <button
+              type="button"
+              disabled={pageNo <= 1}
+              onClick={() => setPageNo((n) => Math.max(1, n - 1))}
+            >
+              Previous page
+            </button>
+            <button
+              type="button"
+              disabled={pageNo >= page.pageCount}
+              onClick={() => setPageNo((n) => Math.min(page.pageCount, n + 1))}
+            >
+              Next page
+            </button>
+            {!onCited && (
+              <button type="button" onClick={() => setPageNo(evidence.page)}>
+                Back to the cited page
+              </button>
+            )}
+          </>
+        )}
+        <button type="button" onClick={() => step(-1)} disabled={scale <= ZOOMS[0]!}>
+          Zoom out
+        </button>
+        <span aria-live="polite">{Math.round(scale * 100)}%</span>
+        <button type="button" onClick={() => step(1)} disabled={scale >= ZOOMS.at(-1)!}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
+          Fit to width
         </button>
       </div>
       <blockquote className="quote">“{evidence.quote}”</blockquote>
@@ -110,32 +206,48 @@ export function EvidenceViewer({
         </p>
       )}
       {!page && !error && <p role="status">Loading…</p>}
-      {page?.kind === 'pdf' && <PdfPage page={page} quote={evidence.quote} />}
-      {page?.kind === 'text' && (
-        <>
-          <p className="muted" role="status" data-testid="evidence-status">
-            {findQuote(page.text, evidence.quote)
-              ? 'Quoted text is highlighted below.'
-              : 'The quote was not found in this page’s text.'}
-          </p>
-          <pre
-            className="text-page"
-            data-testid="evidence-page"
-            tabIndex={0}
-            aria-label="Page text"
-          >
-            {splitAtQuote(page.text, evidence.quote).map((p, i) =>
-              p.mark ? (
-                <mark key={i} data-testid="evidence-highlight">
-                  {p.text}
-                </mark>
-              ) : (
-                <span key={i}>{p.text}</span>
-              ),
-            )}
-          </pre>
-        </>
-      )}
+      <div
+        className="viewer-body"
+        ref={body}
+        tabIndex={0}
+        role="region"
+        aria-label="Page, scrollable"
+      >
+        {page?.kind === 'pdf' && (
+          <PdfPage
+            page={page}
+            quote={onCited ? evidence.quote : ''}
+            width={Math.round(PAGE_WIDTH * scale)}
+          />
+        )}
+        {page?.kind === 'text' && (
+          <>
+            <p className="muted" role="status" data-testid="evidence-status">
+              {!onCited
+                ? 'Another page of the same document; the quote is on the cited page.'
+                : findQuote(page.text, evidence.quote)
+                  ? 'Quoted text is highlighted below.'
+                  : 'The quote was not found in this page’s text.'}
+            </p>
+            <pre
+              className="text-page"
+              data-testid="evidence-page"
+              aria-label="Page text"
+              style={{ fontSize: `${scale}em` }}
+            >
+              {splitAtQuote(page.text, onCited ? evidence.quote : '').map((p, i) =>
+                p.mark ? (
+                  <mark key={i} data-testid="evidence-highlight">
+                    {p.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{p.text}</span>
+                ),
+              )}
+            </pre>
+          </>
+        )}
+      </div>
       {page && (
         <p className="muted">
           Page {page.page} of {page.pageCount}

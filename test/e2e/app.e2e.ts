@@ -279,6 +279,22 @@ describe('ChartReady in a browser against the real core', () => {
     await viewer.scrollIntoViewIfNeeded();
     await shot('05-evidence-pdf');
     await checkA11y('evidence viewer');
+    // Zoom: the page is drawn wider, and the highlight follows it.
+    const canvas = viewer.locator('canvas');
+    const before = (await canvas.boundingBox())!.width;
+    await viewer.getByRole('button', { name: 'Zoom in' }).click();
+    await expect
+      .poll(async () => (await canvas.boundingBox())!.width)
+      .toBeGreaterThan(before * 1.2);
+    await expect.poll(() => viewer.getByTestId('evidence-highlight').count()).toBeGreaterThan(0);
+    await viewer.getByRole('button', { name: 'Fit to width' }).click();
+    // Escape closes the viewer and focus returns to the link that opened it.
+    await viewer.getByRole('button', { name: 'Zoom out' }).focus();
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe(label);
   });
 
   it('records a decision on a finding by keyboard, shown in words with who and when', async () => {
