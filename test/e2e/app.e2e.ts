@@ -297,6 +297,35 @@ describe('ChartReady in a browser against the real core', () => {
       .toBe(label);
   });
 
+  it('pages through a printed chart from a finding’s evidence and back to the cited page', async () => {
+    let target: { id: string; file: string; page: number; count: number } | undefined;
+    for (const ep of episodes) {
+      const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
+      for (const e of d.findings.filter((f) => f.status !== 'n/a').flatMap((f) => f.evidence)) {
+        if (!/\.pdf$/i.test(e.file) || e.line != null) continue;
+        const ev = await api<{ pageCount: number }>('getEvidence', { file: e.file, page: e.page });
+        if (ev.pageCount > e.page) {
+          target = { id: ep.id, file: e.file, page: e.page, count: ev.pageCount };
+          break;
+        }
+      }
+      if (target) break;
+    }
+    expect(target, 'a finding cites a page of a multi-page PDF').toBeTruthy();
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(target!.id)}`);
+    await page.getByRole('checkbox', { name: 'Show passing and N/A' }).check();
+    const label = `Show evidence: ${target!.file.split('/').pop()} p. ${target!.page}`;
+    await page.getByRole('button', { name: label }).first().click();
+    const viewer = page.getByTestId('evidence-viewer');
+    await viewer.getByText(`Page ${target!.page} of ${target!.count}`).waitFor();
+    await viewer.getByRole('button', { name: 'Next page' }).click();
+    await viewer.getByText(`Page ${target!.page + 1} of ${target!.count}`).waitFor();
+    await viewer.getByText('Another page of the same document').waitFor();
+    await viewer.getByRole('button', { name: 'Back to the cited page' }).click();
+    await viewer.getByText(`Page ${target!.page} of ${target!.count}`).waitFor();
+    await viewer.getByRole('button', { name: 'Close evidence' }).click();
+  });
+
   it('records a decision on a finding by keyboard, shown in words with who and when', async () => {
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
     await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
