@@ -294,8 +294,17 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                   value={kind}
                   onChange={(e) => setKind(e.target.value as 'appeal' | 'adr')}
                 >
-                  <option value="appeal">Appeal (redetermination)</option>
-                  <option value="adr">Medicare ADR response</option>
+                  <option value="appeal">
+                    {detail.summary.payerKind === 'medicare'
+                      ? 'Appeal (redetermination)'
+                      : 'Appeal (reconsideration)'}
+                  </option>
+                  {/* An ADR is a Medicare contractor's request; other payers send records requests. */}
+                  <option value="adr">
+                    {detail.summary.payerKind === 'medicare'
+                      ? 'Medicare ADR response'
+                      : 'Records request response (whole record, no argument)'}
+                  </option>
                 </select>
               </div>
               {plan && (
