@@ -169,6 +169,81 @@ describe('client report', () => {
     expect(typeof findings.getCell('I2').value).toBe('number');
   });
 
+  it("puts a confirmed defect's corrective action in the plan and its decision in the appendix", async () => {
+    const db = openDatabase(dbPath, { mustExist: true });
+    let findingId: string;
+    try {
+      const review = reviewStore(db, { asOf: AS_OF, audit: false });
+      const okafor = review.episodes.find((e) => e.patient.name.startsWith('Okafor'))!;
+      findingId = okafor.findings.find((f) => f.rule === 'DOC-SIGNED' && f.status === 'fail')!.id!;
+    } finally {
+      db.close();
+    }
+    const decided = await run([
+      'decide',
+      '--db',
+      dbPath,
+      '--finding',
+      findingId,
+      '--as',
+      'confirmed',
+      '--reason',
+      'Note unsigned',
+      '--action',
+      'Co-sign the 10/08 note and review signing habits',
+      '--due',
+      '2026-12-15',
+      '--clinician',
+      'T. Brooks',
+      '--by',
+      'Auditor',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(decided.code).toBe(0);
+    const out = join(dir, 'actions.pdf');
+    expect((await run(['report', '--db', dbPath, '--out', out, '--as-of', AS_OF])).code).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/12\/15\/2026\s+open\s+T\. Brooks\s+DOC-SIGNED\s+Co-sign the 10\/08 note/);
+    expect(text).toContain('Decision: confirmed by Auditor - Note unsigned');
+  });
+
+  it('scopes the report to a probe sample and adds its error rate and projection', async () => {
+    const drawn = await run([
+      'sample',
+      '--db',
+      dbPath,
+      '--n',
+      '5',
+      '--seed',
+      '7',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(drawn.code).toBe(0);
+    const out = join(dir, 'sample.pdf');
+    const { code } = await run([
+      'report',
+      '--db',
+      dbPath,
+      '--out',
+      out,
+      '--sample',
+      '1',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(code).toBe(0);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The same figures "chartready sample-report" prints for this sample (3 of 5 claims in error).
+    expect(text).toContain('60.0% (3 of 5 claims); 90% interval 18.9% - 92.4% (Clopper-Pearson)');
+    expect(text).toContain('Projected to the frame: $4,428.00 (15 claims; lower limit $550.47)');
+    // Readiness and dollars at risk of the sampled claims' dates: their $1,476.00 at risk.
+    expect(text).toContain('$1,476.00 of $8,936.00 billed');
+    expect(text).not.toContain('Chen, Robert');
+    expect((await run(['report', '--db', dbPath, '--out', out, '--sample', '9'])).code).toBe(1);
+  });
+
   it('refuses a database that does not exist', async () => {
     const missing = join(dir, 'missing.db');
     const out = join(dir, 'never.pdf');

@@ -2,14 +2,15 @@
  * The client report's content (issue 17), as one plain object both writers (PDF and XLSX) read:
  * clinic and period, the readiness summary, tables by clinician, payer, month and rule, each
  * failing rule explained, the corrective-action plan and an appendix of fail and warn findings
- * with their evidence and decisions. With a sample: scoped to the sample's episodes, with the
- * sample's error rate (Clopper-Pearson) and projected dollars at risk in the summary.
+ * with their evidence and decisions. With a sample: scoped to the billed dates of the sample's
+ * claims (figures, tables, findings and actions), with the sample's error rate (Clopper-Pearson)
+ * and projected dollars at risk in the summary.
  */
 import type { CorrectiveAction, Dashboard, DashboardSlice } from '../../../shared/api';
 import type { Evidence, FindingDecision, IsoDate } from '../../../shared/model';
 import type { ReviewReport } from '../../../shared/review';
 import { correctiveActions } from '../api/actions';
-import { dashboard } from '../api/dashboard';
+import { dashboard, type DashboardScope } from '../api/dashboard';
 import { reviewStore } from '../api/review';
 import { getSettings } from '../api/settings';
 import { ALL_RULES } from '../review/rules';
@@ -36,8 +37,8 @@ export interface ExplainedRule {
   /** Open findings of the rule in the report's scope: fail at error severity, and the others. */
   errors: number;
   warnings: number;
-  /** Charges on dates with the rule's open errors (whole store; null for a sample's report). */
-  atRisk: number | null;
+  /** Charges on the dates in scope with the rule's open errors. */
+  atRisk: number;
   advice: string;
 }
 
@@ -104,21 +105,37 @@ export interface ClientReportOptions {
   review?: ReviewReport;
 }
 
-/** First and last billed date of the stored episodes. */
-function billedPeriod(db: Db, episodeIds: ReadonlySet<string> | null): ClientReport['period'] {
+/** First and last billed date of the stored episodes (those in scope). */
+function billedPeriod(db: Db, scope: DashboardScope | null): ClientReport['period'] {
   const rows = db.prepare('SELECT episode_id, billed FROM episode_reviews').raw().all() as Array<
     [string, string]
   >;
   let first: IsoDate | null = null;
   let last: IsoDate | null = null;
   for (const [id, billedJson] of rows) {
-    if (episodeIds && !episodeIds.has(id)) continue;
+    const inScope = scope?.get(id);
+    if (scope && !inScope) continue;
     for (const [date] of JSON.parse(billedJson) as Array<[IsoDate, number]>) {
+      if (inScope && !inScope.has(date)) continue;
       if (!first || date < first) first = date;
       if (!last || date > last) last = date;
     }
   }
   return { first, last };
+}
+
+/** The billed dates of a sample's claims, by the episode each claim belongs to. */
+function sampleScope(db: Db, members: Array<{ claimId: string; episodeId: string }>) {
+  const datesOf = db.prepare(
+    'SELECT DISTINCT dos FROM billing_lines WHERE claim_id = ? ORDER BY dos',
+  );
+  const scope = new Map<string, Set<IsoDate>>();
+  for (const m of members) {
+    const dates = scope.get(m.episodeId) ?? new Set<IsoDate>();
+    for (const d of datesOf.pluck().all(m.claimId) as IsoDate[]) dates.add(d);
+    scope.set(m.episodeId, dates);
+  }
+  return scope;
 }
 
 function sampleSummary(r: SampleReport): ReportSampleSummary {
@@ -145,21 +162,26 @@ export function buildClientReport(db: Db, opts: ClientReportOptions): ClientRepo
   const { asOf } = opts;
   const review = opts.review ?? reviewStore(db, { asOf });
   let sample: ReportSampleSummary | null = null;
-  let scope: Set<string> | null = null;
+  let scope: Map<string, Set<IsoDate>> | null = null;
   if (opts.sampleId != null) {
     const stored = loadSample(db, opts.sampleId);
     if (!stored) throw new ReportError(`no sample ${opts.sampleId} in this database`);
     sample = sampleSummary(sampleReport(db, stored, { asOf }));
-    scope = new Set(stored.members.map((m) => m.episodeId));
+    scope = sampleScope(db, stored.members);
   }
-  const dash: Dashboard = dashboard(db, asOf);
-  const inScope = (episodeId: string) => !scope || scope.has(episodeId);
+  const dash: Dashboard = dashboard(db, asOf, scope ?? undefined);
+  /** In scope: the episode is, and the finding concerns a date in scope or the whole episode. */
+  const inScope = (episodeId: string, dates: readonly IsoDate[]) => {
+    if (!scope) return true;
+    const own = scope.get(episodeId);
+    return !!own && (dates.length === 0 || dates.some((d) => own.has(d)));
+  };
 
   const findings: ReportFinding[] = [];
   for (const e of review.episodes) {
-    if (!inScope(e.id)) continue;
     for (const f of e.findings) {
       if (f.status !== 'fail' && f.status !== 'warn') continue;
+      if (!inScope(e.id, f.dates)) continue;
       findings.push({
         id: f.id ?? null,
         episodeId: e.id,
@@ -192,19 +214,19 @@ export function buildClientReport(db: Db, opts: ClientReportOptions): ClientRepo
       title: RULE_META.get(rule)?.title ?? rule,
       severity: RULE_META.get(rule)?.severity ?? 'error',
       ...count,
-      atRisk: scope ? null : (byRuleAtRisk.get(rule) ?? 0),
+      atRisk: byRuleAtRisk.get(rule) ?? 0,
       advice: ruleAdvice(rule),
     }))
     .sort(
       (a, b) =>
-        (b.atRisk ?? 0) - (a.atRisk ?? 0) ||
+        b.atRisk - a.atRisk ||
         b.errors - a.errors ||
         b.warnings - a.warnings ||
         a.rule.localeCompare(b.rule),
     );
 
-  const actions = correctiveActions(db, asOf).filter((a) => inScope(a.episodeId));
-  const episodes = review.episodes.filter((e) => inScope(e.id)).length;
+  const actions = correctiveActions(db, asOf).filter((a) => inScope(a.episodeId, a.dates));
+  const episodes = scope ? dash.totals.episodes : review.episodes.length;
   return {
     clinicName: getSettings(db).clinicName?.trim() || 'Clinic name not set',
     asOf,

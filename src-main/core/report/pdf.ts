@@ -176,12 +176,12 @@ const keyValue = (key: string, value: string): Block => ({
 });
 
 const SLICE_COLUMNS = (first: string): TableColumn[] => [
-  { head: first, width: 168 },
-  { head: 'Billed dates', width: 62, align: 'right' },
-  { head: 'Passing', width: 50, align: 'right' },
-  { head: 'Readiness', width: 58, align: 'right' },
-  { head: 'Charges', width: 65, align: 'right' },
-  { head: 'At risk', width: 65, align: 'right' },
+  { head: first, width: 190 },
+  { head: 'Billed dates', width: 58, align: 'right' },
+  { head: 'Passing', width: 45, align: 'right' },
+  { head: 'Readiness', width: 53, align: 'right' },
+  { head: 'Charges', width: 61, align: 'right' },
+  { head: 'At risk', width: 61, align: 'right' },
 ];
 
 const sliceRows = (slices: DashboardSlice[]) =>
@@ -268,7 +268,7 @@ function summaryBlocks(r: ClientReport): Block[] {
         ? [para('The claims have changed since the sample was drawn.', { size: 9 })]
         : []),
       para(
-        'The sections after this summary list only the sampled claims\u2019 episodes; the figures above the sample are for the whole store.',
+        `The figures, tables and findings in this report cover the billed dates of the ${x.n} sampled claims; the projection extends the sample to the ${x.frameSize} claims of the frame.`,
         { size: 9 },
       ),
     );
@@ -336,10 +336,10 @@ export async function clientReportPdf(
         keepWithNext: true,
         spaceAfter: 2,
       },
-      para(
-        `${countText(e)}${e.atRisk === null ? '' : `, ${money(e.atRisk)} at risk`}. What to change: ${e.advice}`,
-        { indent: 12, spaceAfter: 10 },
-      ),
+      para(`${countText(e)}, ${money(e.atRisk)} at risk. What to change: ${e.advice}`, {
+        indent: 12,
+        spaceAfter: 10,
+      }),
     ]);
   }
 
