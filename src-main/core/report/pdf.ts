@@ -79,6 +79,8 @@ class Flow {
         this.y -= block.spaceAfter ?? 10;
         continue;
       }
+      // A lead-in (heading, finding line) keeps a few lines of what follows on its page.
+      if (block.keepWithNext) this.ensure((block.size ?? 10.5) * 1.35 * 4 + 10);
       let laid = layoutBlocks([block], this.fonts, { ...TEXT_BOX, top: this.y });
       if (laid.length > 1) {
         this.newPage();
@@ -122,6 +124,61 @@ class Flow {
       x += col.width;
     });
     this.y -= ROW;
+  }
+
+  /**
+   * A horizontal bar chart of shares (0-1): label, a bar on a thin 0-100% track, and the figure
+   * written out, so it reads without colour (bars are drawn as thick rules in the rule grey).
+   */
+  bars(rows: Array<{ label: string; value: number | null; text: string }>): void {
+    const labelWidth = 130;
+    const track = TEXT_BOX.right - TEXT_BOX.left - labelWidth - 150;
+    const x0 = TEXT_BOX.left + labelWidth;
+    for (const r of rows) {
+      this.ensure(ROW + 2);
+      const base = this.y - TABLE_SIZE;
+      const mid = base + TABLE_SIZE / 3;
+      const label = clip(r.label, this.fonts.regular, labelWidth - 8);
+      this.page.push({
+        kind: 'text',
+        text: label,
+        x: TEXT_BOX.left,
+        y: base,
+        size: TABLE_SIZE,
+        style: 'regular',
+        width: 0,
+      });
+      this.page.push({
+        kind: 'rule',
+        text: '',
+        x: x0,
+        y: mid,
+        size: 0.3,
+        style: 'regular',
+        width: track,
+      });
+      if (r.value)
+        this.page.push({
+          kind: 'rule',
+          text: '',
+          x: x0,
+          y: mid,
+          size: 8,
+          style: 'regular',
+          width: Math.max(0.5, track * Math.min(1, r.value)),
+        });
+      this.page.push({
+        kind: 'text',
+        text: toWinAnsi(r.text),
+        x: x0 + track + 8,
+        y: base,
+        size: TABLE_SIZE,
+        style: 'regular',
+        width: 0,
+      });
+      this.y -= ROW + 1;
+    }
+    this.y -= 8;
   }
 
   /** A table with its header repeated on each page it runs onto; cells are clipped to fit. */
@@ -292,11 +349,25 @@ export async function clientReportPdf(
     { kind: 'space', height: 6 },
     para('By month', { size: 12, runs: [{ text: 'By month', style: 'bold' }] }),
   ]);
+  flow.bars(
+    r.byMonth.map((m) => ({
+      label: m.label,
+      value: m.readiness,
+      text: `${percent(m.readiness)} ready, ${money(m.atRisk)} at risk`,
+    })),
+  );
   flow.table(SLICE_COLUMNS('Month'), sliceRows(r.byMonth));
   flow.blocks([para('By payer', { size: 12, runs: [{ text: 'By payer', style: 'bold' }] })]);
   flow.table(SLICE_COLUMNS('Payer'), sliceRows(r.byPayer));
 
   flow.section('By clinician', 'Billed dates of the episodes each clinician signed first.');
+  flow.bars(
+    r.byClinician.map((c) => ({
+      label: c.label,
+      value: c.readiness,
+      text: `${percent(c.readiness)} ready, ${money(c.atRisk)} at risk`,
+    })),
+  );
   flow.table(SLICE_COLUMNS('Clinician'), sliceRows(r.byClinician));
 
   flow.section(
@@ -351,17 +422,23 @@ export async function clientReportPdf(
     flow.blocks([
       para('No corrective actions are recorded yet (see "chartready decide --as confirmed").'),
     ]);
-  else
-    flow.table(
-      [
-        { head: 'Due', width: 60 },
-        { head: 'Status', width: 50 },
-        { head: 'Owner', width: 100 },
-        { head: 'Rule', width: 110 },
-        { head: 'Action', width: 148 },
-      ],
-      r.actions.map((a) => [usDate(a.due), a.status, a.clinician ?? '-', a.rule, a.action]),
-    );
+  for (const a of r.actions) {
+    flow.blocks([
+      {
+        kind: 'para',
+        runs: [
+          { text: `Due ${usDate(a.due)}  ${a.status.toUpperCase()}  `, style: 'bold' },
+          { text: `Owner: ${a.clinician ?? 'not named'}  ` },
+          { text: `${a.rule}  ${a.patient ?? '(episode no longer reviewed)'}`, style: 'italic' },
+          { text: a.dates.length ? `  ${a.dates.map(usDate).join(', ')}` : '' },
+        ],
+        size: 9.5,
+        keepWithNext: true,
+        spaceAfter: 1,
+      },
+      para(a.action, { size: 9.5, indent: 12, spaceAfter: 8 }),
+    ]);
+  }
 
   flow.section(
     'Appendix: findings',
@@ -399,7 +476,13 @@ export async function clientReportPdf(
         spaceAfter: 1,
       })),
       ...(f.evidence.length > 3
-        ? [para(`(${f.evidence.length - 3} more cites)`, { size: 8.5, indent: 24, spaceAfter: 1 })]
+        ? [
+            para(`(${f.evidence.length - 3} more cite${f.evidence.length === 4 ? '' : 's'})`, {
+              size: 8.5,
+              indent: 24,
+              spaceAfter: 1,
+            }),
+          ]
         : []),
       para(decision, { size: 8.5, indent: 12, spaceAfter: 8 }),
     ]);
