@@ -97,6 +97,19 @@ describe('client report', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     execFileSync('qpdf', ['--check', out]); // throws on a non-zero exit
+    const outline = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=outlines', out], { encoding: 'utf8' }),
+    ) as { outlines: Array<{ title: string; destpageposfrom1: number }> };
+    expect(outline.outlines.map((o) => o.title)).toEqual([
+      'Cover',
+      'Summary',
+      'By clinician',
+      'By rule',
+      'Failing rules explained',
+      'Corrective-action plan',
+      'Appendix: findings',
+    ]);
+    expect(outline.outlines[1]!.destpageposfrom1).toBe(2);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(CLINIC);
     expect(text).toContain('42 of 49 billed dates');
