@@ -10,6 +10,7 @@ import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
 import { payersCommand } from './commands/payers';
 import { reanalyzeCommand } from './commands/reanalyze';
+import { reportCommand } from './commands/report';
 import { requestCommand } from './commands/request';
 import { reviewCommand } from './commands/review';
 import { sampleCommand, sampleReportCommand } from './commands/sample';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   request: requestCommand,
   sample: sampleCommand,
   'sample-report': sampleReportCommand,
+  report: reportCommand,
 };
 
 /** Runs one CLI command; returns the exit code. Errors never print a stack unless --debug. */

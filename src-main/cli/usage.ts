@@ -22,6 +22,7 @@ Usage:
   chartready request --db FILE --claim ID --kind adr|rac|tpe|carrier --dated DATE [--received DATE] [--from TEXT]
   chartready sample --db FILE --n 20 [--per clinician|payer] --seed N [--json]
   chartready sample-report --db FILE --sample ID [--json]
+  chartready report --db FILE --out FILE [--format pdf|xlsx] [--as-of YYYY-MM-DD] [--sample ID]
 
 Every command accepts --help. Add --debug to print stack traces on errors. Commands that open a
 database take --passphrase-env VAR for an encrypted one (the passphrase is read from VAR, never

@@ -64,7 +64,13 @@ function dismissed(db: Db): Set<string> {
   );
 }
 
-export function dashboard(db: Db, asOf: IsoDate): Dashboard {
+/**
+ * Billed dates to count, by episode id (the client report of a probe sample: its claims' dates).
+ * An episode not in the map is left out; its errors count only on the dates in scope.
+ */
+export type DashboardScope = ReadonlyMap<string, ReadonlySet<IsoDate>>;
+
+export function dashboard(db: Db, asOf: IsoDate, scope?: DashboardScope): Dashboard {
   const rows = db
     .prepare('SELECT episode_id, summary, billed, errors FROM episode_reviews ORDER BY ord')
     .raw()
@@ -76,9 +82,16 @@ export function dashboard(db: Db, asOf: IsoDate): Dashboard {
   const byMonth = new Map<string, Tally>();
   const byRule = new Map<string, { findings: number; dates: Set<string>; atRisk: number }>();
   for (const [id, summaryJson, billedJson, errorsJson] of rows) {
+    const inScope = scope?.get(id);
+    if (scope && !inScope) continue;
     const summary = JSON.parse(summaryJson) as EpisodeSummary;
-    const billed = JSON.parse(billedJson) as BilledDate[];
-    const errors = (JSON.parse(errorsJson) as ErrorFailure[]).filter(([, fid]) => !skip.has(fid));
+    const billed = (JSON.parse(billedJson) as BilledDate[]).filter(
+      ([date]) => !inScope || inScope.has(date),
+    );
+    const errors = (JSON.parse(errorsJson) as ErrorFailure[]).filter(
+      ([, fid, dates]) =>
+        !skip.has(fid) && (!inScope || dates.length === 0 || dates.some((d) => inScope.has(d))),
+    );
     const wholeEpisode = errors.filter(([, , dates]) => dates.length === 0);
     const failingDates = new Map<string, string[]>();
     for (const [rule, , dates] of errors)
@@ -106,7 +119,8 @@ export function dashboard(db: Db, asOf: IsoDate): Dashboard {
     }
   }
   const totals = total.slice('all', 'All episodes');
-  recordSnapshot(db, asOf, totals);
+  // The trend follows the whole store; a scoped view is not a review of it.
+  if (!scope) recordSnapshot(db, asOf, totals);
   const slices = (map: Map<string, Tally>, label: (k: string) => string) =>
     [...map].map(([k, t]) => t.slice(k, label(k)));
   return {

@@ -188,20 +188,23 @@ function finishReview(
 
 /**
  * Writes a formatted review to a file a chunk at a time (`jsonChunks`, `csvChunks`,
- * `textChunks`) and records the export (path, format, SHA-256 and size of the bytes written).
+ * `textChunks`), or the bytes of a binary export (the client report's PDF or workbook), and
+ * records the export (path, format, SHA-256 and size of the bytes written).
  */
 export function writeReviewExport(
   db: Db,
   out: string,
   format: string,
-  content: string | Iterable<string>,
+  content: string | Uint8Array | Iterable<string>,
 ): void {
   const hash = createHash('sha256');
   let bytes = 0;
   const fd = openSync(out, 'w');
   try {
-    for (const chunk of typeof content === 'string' ? [content] : content) {
-      const buf = Buffer.from(chunk, 'utf8');
+    const chunks =
+      typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+    for (const chunk of chunks) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
       for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at);
       hash.update(buf);
       bytes += buf.length;

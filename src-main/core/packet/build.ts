@@ -96,7 +96,7 @@ function layoutFrontMatter(
   throw new Error('The cover letter layout did not settle on a page count');
 }
 
-function embedFonts(doc: PDFDocument): Fonts {
+export function embedFonts(doc: PDFDocument): Fonts {
   let mono: PDFFont | undefined;
   return {
     regular: doc.embedStandardFont(StandardFonts.Helvetica),

@@ -1,0 +1,4 @@
+export { buildClientReport, ReportError, type ClientReport } from './data';
+export { clientReportPdf } from './pdf';
+export { clientReportXlsx } from './xlsx';
+export { RULE_ADVICE, ruleAdvice } from './advice';

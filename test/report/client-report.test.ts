@@ -1,0 +1,271 @@
+/**
+ * The client report (issue 17) end to end on the sample chart through the command: the PDF's text
+ * (read back by pdftotext) carries the clinic, the dashboard's figures, a failing rule's advice and
+ * a finding's evidence cite, and qpdf finds nothing wrong; the workbook, read back from disk, has
+ * its sheets, frozen header rows and numeric cells; a missing database is refused.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src-main/cli/main';
+import { dashboard } from '../../src-main/core/api/dashboard';
+import { reviewStore } from '../../src-main/core/api/review';
+import { saveSettings } from '../../src-main/core/api/settings';
+import { importPaths } from '../../src-main/core/import/pipeline';
+import { buildClientReport } from '../../src-main/core/report';
+import { RULE_ADVICE } from '../../src-main/core/report/advice';
+import { ALL_RULES } from '../../src-main/core/review/rules';
+import { openDatabase } from '../../src-main/core/store/db';
+import { EMPTY_SETTINGS } from '../../shared/settings';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SAMPLE = join(here, '../../assets/sample-chart');
+const AS_OF = '2026-11-24';
+const CLINIC = 'Riverside Work Rehab';
+
+let dir: string;
+let dbPath: string;
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const code = await main(args);
+    return {
+      code,
+      out: log.mock.calls.map((c) => c.join(' ')).join('\n'),
+      err: error.mock.calls.map((c) => c.join(' ')).join('\n'),
+    };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'chartready-report-'));
+  dbPath = join(dir, 'store.db');
+  const db = openDatabase(dbPath);
+  try {
+    await importPaths(db, [SAMPLE]);
+    saveSettings(db, { ...EMPTY_SETTINGS, clinicName: CLINIC });
+  } finally {
+    db.close();
+  }
+}, 120_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('rule advice', () => {
+  it('has one sentence for every rule of the catalog', () => {
+    expect(Object.keys(RULE_ADVICE).sort()).toEqual(ALL_RULES.map((r) => r.meta.id).sort());
+    expect(ALL_RULES).toHaveLength(29);
+  });
+});
+
+describe('client report', () => {
+  it('builds the figures the dashboard shows', () => {
+    const db = openDatabase(dbPath, { mustExist: true });
+    try {
+      const review = reviewStore(db, { asOf: AS_OF, audit: false });
+      const report = buildClientReport(db, { asOf: AS_OF, review });
+      const d = dashboard(db, AS_OF);
+      expect(report.summary).toMatchObject({
+        billedDates: d.totals.billedDates,
+        passingDates: d.totals.passingDates,
+        atRisk: d.totals.atRisk,
+      });
+      expect(report.summary).toMatchObject({ billedDates: 49, passingDates: 42, atRisk: 2527 });
+      expect(report.clinicName).toBe(CLINIC);
+      expect(report.period).toEqual({ first: '2026-08-03', last: '2026-11-09' });
+      // Every error finding of the dashboard's rules is explained.
+      for (const r of d.byRule) expect(report.explained.map((e) => e.rule)).toContain(r.rule);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('writes a PDF with the summary, an explained rule and an evidence cite', async () => {
+    const out = join(dir, 'report.pdf');
+    const { code, err } = await run(['report', '--db', dbPath, '--out', out, '--as-of', AS_OF]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    execFileSync('qpdf', ['--check', out]); // throws on a non-zero exit
+    const outline = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=outlines', out], { encoding: 'utf8' }),
+    ) as { outlines: Array<{ title: string; destpageposfrom1: number }> };
+    expect(outline.outlines.map((o) => o.title)).toEqual([
+      'Cover',
+      'Summary',
+      'By clinician',
+      'By rule',
+      'Failing rules explained',
+      'Corrective-action plan',
+      'Appendix: findings',
+    ]);
+    expect(outline.outlines[1]!.destpageposfrom1).toBe(2);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(CLINIC);
+    expect(text).toContain('42 of 49 billed dates');
+    expect(text).toContain('85.7%');
+    expect(text).toContain('$2,527.00');
+    expect(text).toContain('Treatment note content (DOC-DAILY-CONTENT)');
+    expect(text).toContain(RULE_ADVICE['DOC-DAILY-CONTENT']!.replace('\u2019', "'"));
+    expect(text).toContain(
+      'alvarez-maria/2026-09-11_daily-note.pdf, p. 1: "Total Time: 150 minutes"',
+    );
+    expect(text).toContain('Corrective-action plan');
+    // The export is in the audit log.
+    const db = openDatabase(dbPath, { mustExist: true });
+    try {
+      const detail = db
+        .prepare("SELECT detail FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1")
+        .pluck()
+        .get() as string;
+      expect(JSON.parse(detail)).toMatchObject({ format: 'report-pdf' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('writes a workbook a second reader opens: sheets, frozen headers, typed cells', async () => {
+    const out = join(dir, 'report.xlsx');
+    const { code } = await run([
+      'report',
+      '--db',
+      dbPath,
+      '--out',
+      out,
+      '--format',
+      'xlsx',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'By clinician',
+      'By payer',
+      'By month',
+      'By rule',
+      'Corrective actions',
+      'Findings',
+    ]);
+    for (const ws of wb.worksheets)
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const summary = wb.getWorksheet('Summary')!;
+    const value = (label: string) => {
+      let found: ExcelJS.CellValue = null;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(value('Billed dates')).toBe(49);
+    expect(value('Passing dates')).toBe(42);
+    expect(value('Dollars at risk')).toBe(2527);
+    expect(value('As of')).toBeInstanceOf(Date);
+    const months = wb.getWorksheet('By month')!;
+    expect(months.getCell('A2').value).toBe('2026-08');
+    expect(months.getCell('F2').value).toBe(451);
+    expect(months.getCell('F2').numFmt).toContain('$');
+    const findings = wb.getWorksheet('Findings')!;
+    expect(findings.getCell('E2').value).toBeInstanceOf(Date);
+    expect(typeof findings.getCell('I2').value).toBe('number');
+  });
+
+  it("puts a confirmed defect's corrective action in the plan and its decision in the appendix", async () => {
+    const db = openDatabase(dbPath, { mustExist: true });
+    let findingId: string;
+    try {
+      const review = reviewStore(db, { asOf: AS_OF, audit: false });
+      const okafor = review.episodes.find((e) => e.patient.name.startsWith('Okafor'))!;
+      findingId = okafor.findings.find((f) => f.rule === 'DOC-SIGNED' && f.status === 'fail')!.id!;
+    } finally {
+      db.close();
+    }
+    const decided = await run([
+      'decide',
+      '--db',
+      dbPath,
+      '--finding',
+      findingId,
+      '--as',
+      'confirmed',
+      '--reason',
+      'Note unsigned',
+      '--action',
+      'Co-sign the 10/08 note and review signing habits',
+      '--due',
+      '2026-12-15',
+      '--clinician',
+      'T. Brooks',
+      '--by',
+      'Auditor',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(decided.code).toBe(0);
+    const out = join(dir, 'actions.pdf');
+    expect((await run(['report', '--db', dbPath, '--out', out, '--as-of', AS_OF])).code).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Due 12/15/2026 OPEN Owner: T. Brooks DOC-SIGNED Okafor, James 10/08/2026 Co-sign the 10/08 note and review signing habits',
+    );
+    expect(text).toContain('Decision: confirmed by Auditor - Note unsigned');
+  });
+
+  it('scopes the report to a probe sample and adds its error rate and projection', async () => {
+    const drawn = await run([
+      'sample',
+      '--db',
+      dbPath,
+      '--n',
+      '5',
+      '--seed',
+      '7',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(drawn.code).toBe(0);
+    const out = join(dir, 'sample.pdf');
+    const { code } = await run([
+      'report',
+      '--db',
+      dbPath,
+      '--out',
+      out,
+      '--sample',
+      '1',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(code).toBe(0);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The same figures "chartready sample-report" prints for this sample (3 of 5 claims in error).
+    expect(text).toContain('60.0% (3 of 5 claims); 90% interval 18.9% - 92.4% (Clopper-Pearson)');
+    expect(text).toContain('Projected to the frame: $4,428.00 (15 claims; lower limit $550.47)');
+    // Readiness and dollars at risk of the sampled claims' dates: their $1,476.00 at risk.
+    expect(text).toContain('$1,476.00 of $8,936.00 billed');
+    expect(text).not.toContain('Chen, Robert');
+    expect((await run(['report', '--db', dbPath, '--out', out, '--sample', '9'])).code).toBe(1);
+  });
+
+  it('refuses a database that does not exist', async () => {
+    const missing = join(dir, 'missing.db');
+    const out = join(dir, 'never.pdf');
+    const { code, err } = await run(['report', '--db', missing, '--out', out]);
+    expect(code).toBe(1);
+    expect(err).toContain('no ChartReady database');
+    expect(existsSync(missing)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+});
