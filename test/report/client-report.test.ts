@@ -17,7 +17,7 @@ import { reviewStore } from '../../src-main/core/api/review';
 import { saveSettings } from '../../src-main/core/api/settings';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { buildClientReport } from '../../src-main/core/report';
-import { RULE_ADVICE } from '../../src-main/core/report/advice';
+import { RULE_FIXES } from '../../src-main/core/review/rules/fixes';
 import { ALL_RULES } from '../../src-main/core/review/rules';
 import { openDatabase } from '../../src-main/core/store/db';
 import { EMPTY_SETTINGS } from '../../shared/settings';
@@ -64,7 +64,7 @@ afterAll(() => {
 
 describe('rule advice', () => {
   it('has one sentence for every rule of the catalog', () => {
-    expect(Object.keys(RULE_ADVICE).sort()).toEqual(ALL_RULES.map((r) => r.meta.id).sort());
+    expect(Object.keys(RULE_FIXES).sort()).toEqual(ALL_RULES.map((r) => r.meta.id).sort());
     expect(ALL_RULES).toHaveLength(29);
   });
 });
@@ -116,7 +116,7 @@ describe('client report', () => {
     expect(text).toContain('85.7%');
     expect(text).toContain('$2,527.00');
     expect(text).toContain('Treatment note content (DOC-DAILY-CONTENT)');
-    expect(text).toContain(RULE_ADVICE['DOC-DAILY-CONTENT']!.replace('\u2019', "'"));
+    expect(text).toContain(RULE_FIXES['DOC-DAILY-CONTENT']!.replace(/\u2019/g, "'"));
     expect(text).toContain(
       'alvarez-maria/2026-09-11_daily-note.pdf, p. 1: "Total Time: 150 minutes"',
     );

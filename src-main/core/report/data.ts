@@ -16,7 +16,7 @@ import { getSettings } from '../api/settings';
 import { ALL_RULES } from '../review/rules';
 import { loadSample, sampleReport, type SampleReport } from '../sampling/samples';
 import type { Db } from '../store/db';
-import { ruleAdvice } from './advice';
+import { RULE_FIXES } from '../review/rules/fixes';
 
 export class ReportError extends Error {}
 
@@ -215,7 +215,8 @@ export function buildClientReport(db: Db, opts: ClientReportOptions): ClientRepo
       severity: RULE_META.get(rule)?.severity ?? 'error',
       ...count,
       atRisk: byRuleAtRisk.get(rule) ?? 0,
-      advice: ruleAdvice(rule),
+      // The rule's how-to-fix line, the same the checklist shows (one table, review/rules/fixes.ts).
+      advice: RULE_FIXES[rule] ?? '',
     }))
     .sort(
       (a, b) =>

@@ -1,4 +1,3 @@
 export { buildClientReport, ReportError, type ClientReport } from './data';
 export { clientReportPdf } from './pdf';
 export { clientReportXlsx } from './xlsx';
-export { RULE_ADVICE, ruleAdvice } from './advice';
