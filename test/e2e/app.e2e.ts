@@ -8,18 +8,22 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dashboard, EpisodeDetail, EpisodeSummary } from '../../shared/api';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 import { openDatabase } from '../../src-main/core/store/db';
+import {
+  apiCall,
+  checkA11y as checkPage,
+  launchChromium,
+  ROOT,
+  SAMPLE,
+  SHOTS,
+  STATIC,
+} from './kit';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const STATIC = join(ROOT, 'dist/renderer');
-const SAMPLE = join(ROOT, 'assets/sample-chart');
-const SHOTS = join(ROOT, 'test-results/screenshots');
 const AS_OF = '2026-12-01';
 
 let dir: string;
@@ -30,51 +34,17 @@ let page: Page;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${harness.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+function api<T>(method: string, body: unknown = {}): Promise<T> {
+  return apiCall<T>(harness, method, body);
 }
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** axe-core on the current screen; fails on serious or critical violations. */
-async function checkA11y(screen: string): Promise<void> {
-  // page.evaluate is not subject to the page's CSP (an inline <script> tag would be refused).
-  const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          ctx: Document,
-          opts: object,
-        ): Promise<{
-          violations: Array<{
-            id: string;
-            impact: string | null;
-            help: string;
-            nodes: Array<{ target: unknown }>;
-          }>;
-        }>;
-      };
-    };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad, `${screen}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+/** axe-core on the current screen (see kit.ts). */
+function checkA11y(screen: string): Promise<void> {
+  return checkPage(page, screen);
 }
 
 beforeAll(async () => {
@@ -84,19 +54,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-'));
   harness = await startHarness({ dbPath: join(dir, 'e2e.db'), staticDir: STATIC, asOf: AS_OF });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,

@@ -7,66 +7,22 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DeadlineList } from '../../shared/deadlines';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, tabTo } from './kit';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const STATIC = join(ROOT, 'dist/renderer');
-const SAMPLE = join(ROOT, 'assets/sample-chart');
-const SHOTS = join(ROOT, 'test-results/screenshots');
 const AS_OF = '2026-11-24';
 
 let dir: string;
 let browser: Browser;
 
-async function apiCall<T>(h: Harness, method: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${h.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function checkA11y(page: Page, screen: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          ctx: Document,
-          opts: object,
-        ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string }> }>;
-      };
-    };
-    return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad, `${screen}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
-}
-
-/** Presses Tab until the focused element matches, or fails after `max` presses. */
-async function tabTo(page: Page, test: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, test)) return;
-  }
-  throw new Error(`Tab never reached ${test}`);
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-deadlines-'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

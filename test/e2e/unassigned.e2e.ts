@@ -7,17 +7,13 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary, UnassignedDocument } from '../../shared/api';
-import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+import { startHarness, type Harness } from '../../src-main/server/harness';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, tabTo } from './kit';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const STATIC = join(ROOT, 'dist/renderer');
-const SAMPLE = join(ROOT, 'assets/sample-chart');
-const SHOTS = join(ROOT, 'test-results/screenshots');
 const AS_OF = '2026-12-01';
 
 const HEP = [
@@ -36,42 +32,6 @@ const UR_LETTER = [
 let dir: string;
 let browser: Browser;
 
-async function apiCall<T>(h: Harness, method: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${h.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function checkA11y(page: Page, screen: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          ctx: Document,
-          opts: object,
-        ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string }> }>;
-      };
-    };
-    return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad, `${screen}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
-}
-
-/** Presses Tab until the focused element matches, or fails after `max` presses. */
-async function tabTo(page: Page, test: string, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, test)) return;
-  }
-  throw new Error(`Tab never reached ${test}`);
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-unassigned-'));
@@ -80,11 +40,7 @@ beforeAll(async () => {
   mkdirSync(join(chart, 'loose'));
   writeFileSync(join(chart, 'loose', 'home-exercise.txt'), HEP);
   writeFileSync(join(chart, 'loose', 'ur-letter.txt'), UR_LETTER);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

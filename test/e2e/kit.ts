@@ -1,0 +1,82 @@
+/**
+ * What every e2e file needs: where things are, the harness's API by HTTP, Debian's Chromium, axe
+ * (serious and critical violations fail), and Tab until a selector has focus.
+ */
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const STATIC = join(ROOT, 'dist/renderer');
+export const SAMPLE = join(ROOT, 'assets/sample-chart');
+export const SHOTS = join(ROOT, 'test-results/screenshots');
+
+export async function apiCall<T>(h: Harness, method: string, body: unknown = {}): Promise<T> {
+  const res = await fetch(`${h.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** axe-core on the current screen; fails on serious or critical violations, naming them. */
+export async function checkA11y(page: Page, screen: string): Promise<void> {
+  // page.evaluate is not subject to the page's CSP (an inline <script> tag would be refused).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: Document,
+          opts: object,
+        ): Promise<{
+          violations: Array<{
+            id: string;
+            impact: string | null;
+            help: string;
+            nodes: Array<{ target: unknown }>;
+          }>;
+        }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${screen}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches, or fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
+      return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
