@@ -173,6 +173,7 @@ export const REQUEST_SCHEMAS = {
   listActions: NoArgsSchema,
   getDashboard: NoArgsSchema,
   listRules: NoArgsSchema,
+  importSample: NoArgsSchema,
   listDeadlines: NoArgsSchema,
   recordRequest: RecordRequestSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;

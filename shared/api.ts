@@ -225,6 +225,10 @@ export interface AppInfo {
   profiles: Array<{ name: string; label: string }>;
   /** Imported files an older version of the note reader read (`reanalyze` reads them again). */
   filesReadByOlderReader: number;
+  /** The bundled sample chart ships with this installation (`importSample`) (added). */
+  sampleChart?: boolean;
+  /** Episodes in the stored review: 0 for a new database (added). */
+  episodes?: number;
 }
 
 /** What `reanalyze` did: files read again, documents before and after, files that kept theirs. */
@@ -267,6 +271,8 @@ export interface ChartReadyApi {
   listActions(): Promise<CorrectiveAction[]>;
   /** Readiness and dollars at risk from the stored review (added). */
   getDashboard(): Promise<Dashboard>;
+  /** Imports the bundled sample chart, to try the app on a new database (added). */
+  importSample(): Promise<ImportResponse>;
   /** The rule catalog in plain language: title, source and what to change (added). */
   listRules(): Promise<RuleInfo[]>;
   /** Appeal and records-request deadlines, fewest days left first (issue 17). */
@@ -378,6 +384,7 @@ export const API_METHODS = [
   'listActions',
   'getDashboard',
   'listRules',
+  'importSample',
   'listDeadlines',
   'recordRequest',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;

@@ -28,6 +28,19 @@ export function App({ backend }: { backend: Backend }) {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
+  // Opened without a screen named: the readiness overview once the database holds episodes,
+  // else the Import screen and its welcome.
+  useEffect(() => {
+    if (window.location.hash) return;
+    backend.api
+      .info()
+      .then((i) => {
+        if ((i.episodes ?? 0) > 0 && !window.location.hash)
+          window.location.replace(href({ name: 'dashboard' }));
+      })
+      .catch(() => undefined);
+  }, [backend]);
+
   // Move focus to the new screen's heading on navigation (not on first load).
   useEffect(() => {
     if (first.current) {

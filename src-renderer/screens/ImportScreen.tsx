@@ -53,6 +53,21 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   // Bumped after each import: the documents without a patient are listed anew.
   const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A new, empty database: say what the app is for and offer the sample chart to try it on.
+  const [welcome, setWelcome] = useState<{ sample: boolean } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .info()
+      .then((i) => live && setWelcome(i.episodes === 0 ? { sample: !!i.sampleChart } : null))
+      .catch(() => {
+        // The welcome is an offer; the import works without it.
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, generation]);
 
   useEffect(
     () => backend.onImportProgress((e) => setProgress((p) => [...p, e.current])),
@@ -102,6 +117,29 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   return (
     <div className="screen">
       <h1>Import chart exports</h1>
+      {welcome && (
+        <section className="panel welcome" aria-labelledby="welcome-h" data-testid="welcome">
+          <h2 id="welcome-h">Welcome to ChartReady</h2>
+          <p>
+            ChartReady reads a clinic&apos;s chart export on this computer, checks every episode of
+            care against the payers&apos; documentation and billing rules, and builds the appeal or
+            records-request packet when a claim is denied. Nothing leaves this machine.
+          </p>
+          {welcome.sample && (
+            <p>
+              New here? Try it on the bundled sample chart (four fictional patients, with defects
+              planted for it to find).{' '}
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void run(() => api.importSample())}
+              >
+                Try the sample chart
+              </button>
+            </p>
+          )}
+        </section>
+      )}
       <p className="lead">
         Bring in notes (PDF, text, HTML), billing ledgers (CSV), remittances (835) and FHIR bundles.
         Files already imported are skipped.

@@ -99,6 +99,9 @@ describe('ChartReady in a browser against the real core', () => {
   it('imports the sample chart through the path field, the scanned fax included', async () => {
     await page.goto(harness.url);
     await page.getByRole('heading', { name: 'Import chart exports' }).waitFor();
+    // A new database: the welcome says what the app is for and offers the sample chart.
+    await page.getByTestId('welcome').waitFor();
+    await page.getByRole('button', { name: 'Try the sample chart' }).waitFor();
     await shot('01-import');
     await checkA11y('import');
 
@@ -684,6 +687,31 @@ describe('ChartReady in a browser against the real core', () => {
     // hundreds. The DOM row count above is the strict check; this one catches a slow regression.
     expect(scroll.median).toBeLessThan(100);
     await shot('09-episodes-10000');
+  });
+
+  it('opens on Readiness once the database holds episodes; a new one tries the sample chart', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+    const fresh = await startHarness({
+      dbPath: join(dir, 'fresh.db'),
+      staticDir: STATIC,
+      asOf: AS_OF,
+    });
+    try {
+      const other = await context.newPage();
+      await other.goto(fresh.url);
+      await other.getByRole('button', { name: 'Try the sample chart' }).click();
+      const summary = other.getByTestId('import-summary');
+      await summary.waitFor({ timeout: 120_000 });
+      expect(await summary.textContent()).toMatch(/\d+ imported/);
+      // The welcome goes once the database holds episodes.
+      await expect.poll(() => other.getByTestId('welcome').count()).toBe(0);
+      await other.goto(fresh.url);
+      await other.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+      await other.close();
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('raised no CSP violations or page errors', () => {

@@ -48,6 +48,7 @@ import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-rev
 import { applyDecisions } from './decisions';
 import { correctiveActions } from './actions';
 import { dashboard } from './dashboard';
+import { findSampleChart } from './sample-chart';
 import { NotFoundError } from '../../../shared/errors';
 import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
@@ -208,6 +209,8 @@ export class ChartReadyService implements ChartReadyApi {
       dbPath: this.opts.dbPath,
       profiles: builtInProfiles().map((p) => ({ name: p.name, label: p.label })),
       filesReadByOlderReader: filesReadByOlderReader(this.db),
+      sampleChart: findSampleChart() !== null,
+      episodes: this.reviewed().byId.size,
     };
   }
 
@@ -402,6 +405,12 @@ export class ChartReadyService implements ChartReadyApi {
   async listActions(): Promise<CorrectiveAction[]> {
     this.reviewed();
     return correctiveActions(this.db, this.asOf());
+  }
+
+  async importSample(): Promise<ImportResponse> {
+    const chart = findSampleChart();
+    if (!chart) throw new NotFoundError('the sample chart is not part of this installation');
+    return this.importPaths({ paths: [chart] });
   }
 
   async listRules(): Promise<RuleInfo[]> {
