@@ -63,6 +63,21 @@ async function mapLimit<T>(
   );
 }
 
+/** Imports DIR into DB as the app does: the analysis worker pool, one thread per core. */
+async function importWithPool(dir: string, db: string) {
+  const conn = openDatabase(db);
+  const pool = new AnalyzePool();
+  try {
+    return await importPaths(conn, [dir], {
+      analyze: pool.analyze,
+      readAhead: availableParallelism() * 2,
+    });
+  } finally {
+    await pool.close();
+    conn.close();
+  }
+}
+
 const phases: Record<string, (args: string[]) => Promise<void>> = {
   async 'gen-pdfs'([dir, n]) {
     const t = performance.now();
@@ -83,14 +98,7 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
   },
   async 'import-pdfs'([dir, db]) {
     const t = performance.now();
-    const conn = openDatabase(db!);
-    const pool = new AnalyzePool();
-    const s = await importPaths(conn, [dir!], {
-      analyze: pool.analyze,
-      readAhead: availableParallelism() * 2,
-    });
-    await pool.close();
-    conn.close();
+    const s = await importWithPool(dir!, db!);
     report(t, { imported: s.imported, rejected: s.rejected });
   },
   async 'gen-fax'([dir, n]) {
@@ -146,14 +154,7 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
   // The import's worker pool: one OCR engine per analysis thread, pages in parallel.
   async 'import-faxes'([dir, db]) {
     const t = performance.now();
-    const conn = openDatabase(db!);
-    const pool = new AnalyzePool();
-    const s = await importPaths(conn, [dir!], {
-      analyze: pool.analyze,
-      readAhead: availableParallelism() * 2,
-    });
-    await pool.close();
-    conn.close();
+    const s = await importWithPool(dir!, db!);
     report(t, { imported: s.imported, rejected: s.rejected, workers: availableParallelism() });
   },
   async 'raw-insert'([db, n]) {

@@ -100,6 +100,8 @@ interface ReviewCache {
   payers: PayerDecisions;
   /** The patients as matched, when the review matched them or an episode was opened. */
   resolution: PatientResolution | null;
+  /** Each stored-review patient key's index in `resolution`, made when first needed. */
+  patientIndex: Map<string, number> | null;
 }
 
 /** Models of the most recently opened patients; opening an episode rebuilds only its patient. */
@@ -160,7 +162,7 @@ export class ChartReadyService implements ChartReadyApi {
           { summary: e.summary, patientKey: e.patientKey, findings: findingsOf.get(e.id) ?? null },
         ]),
       );
-      this.cache = { byId, payers, resolution: up.resolution };
+      this.cache = { byId, payers, resolution: up.resolution, patientIndex: null };
       this.models.clear();
     }
     return this.cache;
@@ -191,7 +193,9 @@ export class ChartReadyService implements ChartReadyApi {
     const r = this.reviewed().byId.get(id);
     if (!r) throw new NotFoundError(`no episode with id ${id} in the current review`);
     const resolution = this.resolution();
-    const index = patientIndex(resolution, r.patientKey);
+    const cache = this.reviewed();
+    cache.patientIndex ??= new Map(storageKeys(resolution.patients).map((k, i) => [k, i]));
+    const index = cache.patientIndex.get(r.patientKey) ?? null;
     let models = index === null ? undefined : this.models.get(index);
     if (!models && index !== null) {
       models = buildPatientEpisodes(this.db, { asOf: this.asOf() }, resolution, index);
@@ -436,13 +440,6 @@ export class ChartReadyService implements ChartReadyApi {
     }
     return saved;
   }
-}
-
-/** The index of the patient with this stored-review key in the resolution, or null. */
-function patientIndex(resolution: PatientResolution, key: string): number | null {
-  const keys = storageKeys(resolution.patients);
-  const i = keys.indexOf(key);
-  return i < 0 ? null : i;
 }
 
 const REPORT_ORDER = ['progress-report', 're-evaluation', 'discharge-summary'] as const;

@@ -54,6 +54,14 @@ const UNVERIFIED_RECORDS = {
   verified: false,
 } as const;
 
+/** Every kind of records request answered within the same UNVERIFIED default. */
+const UNVERIFIED_REQUESTS = {
+  adr: UNVERIFIED_RECORDS,
+  rac: UNVERIFIED_RECORDS,
+  tpe: UNVERIFIED_RECORDS,
+  carrier: UNVERIFIED_RECORDS,
+};
+
 const PROFILES: Record<string, DeadlineProfile> = {
   medicare: {
     name: 'medicare',
@@ -102,12 +110,7 @@ const PROFILES: Record<string, DeadlineProfile> = {
       verified: false,
     },
     laterLevels: [],
-    requests: {
-      adr: UNVERIFIED_RECORDS,
-      rac: UNVERIFIED_RECORDS,
-      tpe: UNVERIFIED_RECORDS,
-      carrier: UNVERIFIED_RECORDS,
-    },
+    requests: UNVERIFIED_REQUESTS,
   },
   'texas-wc': {
     name: 'texas-wc',
@@ -120,12 +123,7 @@ const PROFILES: Record<string, DeadlineProfile> = {
       verified: false,
     },
     laterLevels: [],
-    requests: {
-      adr: UNVERIFIED_RECORDS,
-      rac: UNVERIFIED_RECORDS,
-      tpe: UNVERIFIED_RECORDS,
-      carrier: UNVERIFIED_RECORDS,
-    },
+    requests: UNVERIFIED_REQUESTS,
   },
   'california-wc': {
     name: 'california-wc',
@@ -138,12 +136,7 @@ const PROFILES: Record<string, DeadlineProfile> = {
       verified: false,
     },
     laterLevels: [],
-    requests: {
-      adr: UNVERIFIED_RECORDS,
-      rac: UNVERIFIED_RECORDS,
-      tpe: UNVERIFIED_RECORDS,
-      carrier: UNVERIFIED_RECORDS,
-    },
+    requests: UNVERIFIED_REQUESTS,
   },
   commercial: {
     name: 'commercial',
@@ -156,12 +149,7 @@ const PROFILES: Record<string, DeadlineProfile> = {
       verified: false,
     },
     laterLevels: [],
-    requests: {
-      adr: UNVERIFIED_RECORDS,
-      rac: UNVERIFIED_RECORDS,
-      tpe: UNVERIFIED_RECORDS,
-      carrier: UNVERIFIED_RECORDS,
-    },
+    requests: UNVERIFIED_REQUESTS,
   },
 };
 

@@ -43,6 +43,18 @@ function plainPdfError(err: unknown): { reason: string; code: 'corrupt' | 'inval
   return { reason: `the PDF could not be read: ${message}`, code: 'corrupt' };
 }
 
+/** Opens PDF bytes with pdf.js as every reader here does: no eval, no system or web fonts. */
+function openDocument(pdfjs: Awaited<ReturnType<typeof loadPdfJs>>, bytes: Uint8Array) {
+  return pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given; the caller keeps its bytes.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+}
+
 export async function readPdf(
   bytes: Uint8Array,
   opts: { maxPages?: number; ocr?: boolean } = {},
@@ -50,15 +62,7 @@ export async function readPdf(
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
   if (!hasPdfHeader(bytes)) reject('not a PDF file (no %PDF header)', { code: 'corrupt' });
   const pdfjs = await loadPdfJs();
-  // pdf.js transfers (detaches) the buffer it is given; the caller keeps its bytes.
-  const data = new Uint8Array(bytes);
-  const task = pdfjs.getDocument({
-    data,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: 0,
-  });
+  const task = openDocument(pdfjs, bytes);
   try {
     let doc;
     try {
@@ -115,13 +119,7 @@ type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
  */
 export async function ocrPdfPages(bytes: Uint8Array, pageNumbers: number[]): Promise<PageText[]> {
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: 0,
-  });
+  const task = openDocument(pdfjs, bytes);
   try {
     const doc = await task.promise;
     const pages: PageText[] = [];
