@@ -182,6 +182,49 @@ describe('client report', () => {
     expect(typeof findings.getCell('I2').value).toBe('number');
   });
 
+  it('writes a workbook a second, independent reader (openpyxl) reads as Excel would', () => {
+    const out = join(dir, 'report.xlsx');
+    if (!existsSync(out)) throw new Error('the workbook test above writes report.xlsx first');
+    // Debian's python3 with python3-openpyxl (.ci/run installs it): not the exceljs that wrote it.
+    const seen = JSON.parse(
+      execFileSync('/usr/bin/python3', [join(here, 'read-workbook.py'), out], { encoding: 'utf8' }),
+    ) as {
+      sheets: Array<{
+        name: string;
+        frozen: string | null;
+        rows: number;
+        header: string[];
+        cells: Array<Array<{ type: string; value: unknown; format: string }>>;
+      }>;
+    };
+    const sheet = (name: string) => seen.sheets.find((s) => s.name === name)!;
+    expect(seen.sheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'By clinician',
+      'By payer',
+      'By month',
+      'By rule',
+      'Corrective actions',
+      'Findings',
+    ]);
+    for (const s of seen.sheets) expect(s.frozen, s.name).toBe('A2');
+    const summary = new Map(sheet('Summary').cells.map((r) => [r[0]!.value, r[1]!]));
+    expect(summary.get('Billed dates')).toMatchObject({ type: 'n', value: 49 });
+    expect(summary.get('Passing dates')).toMatchObject({ type: 'n', value: 42 });
+    expect(summary.get('Dollars at risk')).toMatchObject({ type: 'n', value: 2527 });
+    expect(summary.get('Dollars at risk')!.format).toContain('$');
+    expect(summary.get('As of')).toMatchObject({ type: 'd', value: `${AS_OF}T00:00:00` });
+    const month = sheet('By month');
+    expect(month.header.slice(0, 2)).toEqual(['Month', 'Billed dates']);
+    expect(month.cells[0]![0]).toMatchObject({ type: 's', value: '2026-08' });
+    expect(month.cells[0]![5]).toMatchObject({ type: 'n', value: 451 });
+    expect(month.cells[0]![3]!.format).toContain('%');
+    const findings = sheet('Findings');
+    expect(findings.rows).toBe(12);
+    expect(findings.cells[0]![4]!.type).toBe('d');
+    expect(findings.cells[0]![8]!.type).toBe('n');
+  });
+
   it("puts a confirmed defect's corrective action in the plan and its decision in the appendix", async () => {
     const db = openDatabase(dbPath, { mustExist: true });
     let findingId: string;
