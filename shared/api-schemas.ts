@@ -151,6 +151,14 @@ export const RecordRequestSchema = z.strictObject({
   from: z.string().trim().max(LIMITS.textChars).nullish(),
 });
 
+export const AnswerDeadlineSchema = z.strictObject({
+  id: z.string().trim().min(1, 'must not be empty').max(LIMITS.idChars),
+  on: isoDate.nullable(),
+  how: z.string().trim().max(LIMITS.textChars).nullish(),
+});
+
+export const ExportReportSchema = z.strictObject({ format: z.enum(['pdf', 'xlsx']) });
+
 /** One schema per method, keyed like API_METHODS. */
 export const REQUEST_SCHEMAS = {
   info: NoArgsSchema,
@@ -176,6 +184,8 @@ export const REQUEST_SCHEMAS = {
   importSample: NoArgsSchema,
   listDeadlines: NoArgsSchema,
   recordRequest: RecordRequestSchema,
+  answerDeadline: AnswerDeadlineSchema,
+  exportReport: ExportReportSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

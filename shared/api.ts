@@ -279,6 +279,32 @@ export interface ChartReadyApi {
   listDeadlines(): Promise<DeadlineList>;
   /** Records a records request for a claim of the store (audit-logged); returns the deadlines. */
   recordRequest(req: RecordRequestRequest): Promise<DeadlineList>;
+  /** Marks a deadline answered, or takes the mark back (audit-logged); returns the deadlines. */
+  answerDeadline(req: AnswerDeadlineRequest): Promise<DeadlineList>;
+  /** The client report of the stored review as a PDF or workbook (audit-logged, added). */
+  exportReport(req: ExportReportRequest): Promise<ExportedReport>;
+}
+
+export interface AnswerDeadlineRequest {
+  /** The deadline's id (`denial:CLAIM` or `request:N`). */
+  id: string;
+  /** The date the response went out; null takes the mark back. */
+  on: IsoDate | null;
+  how?: string | null;
+}
+
+export interface ExportReportRequest {
+  format: 'pdf' | 'xlsx';
+}
+
+export interface ExportedReport {
+  fileName: string;
+  format: 'pdf' | 'xlsx';
+  base64: string;
+  /** What the report says in one line: readiness and dollars at risk. */
+  summary: string;
+  /** Where the desktop shell saved it, when the user chose a path. */
+  savedTo: string | null;
 }
 
 /** One rule as the screens name it: a title first, the catalog ID second. */
@@ -387,6 +413,8 @@ export const API_METHODS = [
   'importSample',
   'listDeadlines',
   'recordRequest',
+  'answerDeadline',
+  'exportReport',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -403,6 +431,8 @@ export interface ShellBridge {
   pickImportPaths(kind: 'folder' | 'files'): Promise<string[]>;
   /** Native save dialog, then the core builds and writes the packet; null when cancelled. */
   savePacket(req: PacketRequest): Promise<string | null>;
+  /** Native save dialog, then the core writes the client report there; null when cancelled. */
+  saveReport(req: ExportReportRequest): Promise<string | null>;
   /** The local path of a file dropped on the window ('' when it has none). */
   pathForFile(file: File): string;
 }

@@ -8,7 +8,23 @@ export const REQUEST_KINDS = ['adr', 'rac', 'tpe', 'carrier'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export type DeadlineKind = 'appeal' | 'corrected-claim' | RequestKind;
-export type DeadlineStatus = 'overdue' | 'due-soon' | 'open' | 'no-deadline' | 'no-date';
+export type DeadlineStatus =
+  | 'overdue'
+  | 'due-soon'
+  | 'open'
+  | 'no-deadline'
+  | 'no-date'
+  /** Marked answered by the user: the response went out (added). */
+  | 'answered';
+
+/** The user's mark that a deadline was answered: the date the response went out, how, who. */
+export interface DeadlineAnswer {
+  on: IsoDate;
+  how: string | null;
+  by: string;
+  /** When the mark was recorded (ISO timestamp). */
+  at: string;
+}
 
 export interface DeadlineItem {
   /** `denial:CLAIM` or `request:N`: stable while the denial or request is. */
@@ -39,6 +55,8 @@ export interface DeadlineItem {
   missing: string[];
   /** Later appeal levels, for the biller (not computed: their notices are not stored). */
   next: string[];
+  /** Set when the user marked the deadline answered (added; null otherwise). */
+  answered?: DeadlineAnswer | null;
 }
 
 export interface DeadlineList {
@@ -47,7 +65,8 @@ export interface DeadlineList {
 }
 
 /** Overdue and due-soon say so in words, never by colour alone. */
-export function dueText(i: Pick<DeadlineItem, 'status' | 'daysLeft'>): string {
+export function dueText(i: Pick<DeadlineItem, 'status' | 'daysLeft' | 'answered'>): string {
+  if (i.answered) return `ANSWERED ${i.answered.on}`;
   if (i.status === 'no-deadline') return 'NO DEADLINE';
   if (i.daysLeft === null) return 'DATE UNKNOWN';
   const d = Math.abs(i.daysLeft);

@@ -12,6 +12,7 @@ import { payersCommand } from './commands/payers';
 import { reanalyzeCommand } from './commands/reanalyze';
 import { reportCommand } from './commands/report';
 import { requestCommand } from './commands/request';
+import { answeredCommand } from './commands/answered';
 import { reviewCommand } from './commands/review';
 import { sampleCommand, sampleReportCommand } from './commands/sample';
 import { settingsCommand } from './commands/settings';
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'audit-log': auditLogCommand,
   deadlines: deadlinesCommand,
   request: requestCommand,
+  answered: answeredCommand,
   sample: sampleCommand,
   'sample-report': sampleReportCommand,
   report: reportCommand,

@@ -20,6 +20,7 @@ Usage:
   chartready audit-log --db FILE [--verify] [--json]
   chartready deadlines --db FILE [--format text|json|csv|ics] [--out FILE] [--as-of YYYY-MM-DD]
   chartready request --db FILE --claim ID --kind adr|rac|tpe|carrier --dated DATE [--received DATE] [--from TEXT]
+  chartready answered --db FILE --deadline ID [--on DATE] [--how TEXT] [--reopen]
   chartready sample --db FILE --n 20 [--per clinician|payer] --seed N [--json]
   chartready sample-report --db FILE --sample ID [--json]
   chartready report --db FILE --out FILE [--format pdf|xlsx] [--as-of YYYY-MM-DD] [--sample ID]

@@ -6,5 +6,6 @@ export const apiChannel = (method: ApiMethod): string => `chartready:${method}`;
 export const SHELL_CHANNELS = {
   pickImportPaths: 'chartready-shell:pickImportPaths',
   savePacket: 'chartready-shell:savePacket',
+  saveReport: 'chartready-shell:saveReport',
   importProgress: 'chartready-shell:importProgress',
 } as const;

@@ -6,9 +6,10 @@ import {
   API_METHODS,
   type ApiMethod,
   type ChartReadyApi,
+  type ExportReportRequest,
   type PacketRequest,
 } from '../../shared/api';
-import { PacketRequestSchema, validateRequest } from '../../shared/api-schemas';
+import { ExportReportSchema, PacketRequestSchema, validateRequest } from '../../shared/api-schemas';
 import { apiChannel, SHELL_CHANNELS } from './channels';
 import type { IpcMainInvokeEventLike, IpcMainLike } from './electron-types';
 import { isAppUrl } from './security';
@@ -42,6 +43,7 @@ export async function handleApiCall(
 export interface ShellHandlers {
   pickImportPaths(kind: 'folder' | 'files'): Promise<string[]>;
   savePacket(req: PacketRequest): Promise<string | null>;
+  saveReport(req: ExportReportRequest): Promise<string | null>;
 }
 
 export function registerIpcHandlers(
@@ -72,9 +74,16 @@ export function registerIpcHandlers(
     }
     return shell.savePacket(r.data);
   });
+  ipcMain.handle(SHELL_CHANNELS.saveReport, (event, payload) => {
+    assertTrustedSender(event);
+    const r = ExportReportSchema.safeParse(payload);
+    if (!r.success) throw new IpcRejection('invalid request: format must be pdf or xlsx');
+    return shell.saveReport(r.data);
+  });
   return () => {
     for (const method of API_METHODS) ipcMain.removeHandler(apiChannel(method));
     ipcMain.removeHandler(SHELL_CHANNELS.pickImportPaths);
     ipcMain.removeHandler(SHELL_CHANNELS.savePacket);
+    ipcMain.removeHandler(SHELL_CHANNELS.saveReport);
   };
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImportProgressEvent, PacketRequest } from '../../shared/api';
+import type { ExportReportRequest, ImportProgressEvent, PacketRequest } from '../../shared/api';
 import { ChartReadyService } from '../core/api/service';
 import type { BrowserWindowLike, ElectronMainLike } from './electron-types';
 import { SHELL_CHANNELS } from './channels';
@@ -139,6 +139,21 @@ if (!app.requestSingleInstanceLock()) {
         if (r.canceled || !r.filePath) return null;
         const built = await svc.buildPacket({ ...req, savePath: r.filePath });
         return built.savedTo;
+      },
+      async saveReport(req: ExportReportRequest) {
+        if (!win) return null;
+        const r = await dialog.showSaveDialog(win, {
+          title: 'Save client report',
+          defaultPath: join(app.getPath('documents'), `chartready-report.${req.format}`),
+          filters: [
+            req.format === 'xlsx'
+              ? { name: 'Excel workbook', extensions: ['xlsx'] }
+              : { name: 'PDF', extensions: ['pdf'] },
+          ],
+        });
+        if (r.canceled || !r.filePath) return null;
+        const saved = await svc.exportReport({ ...req, savePath: r.filePath });
+        return saved.savedTo;
       },
     });
 

@@ -5,6 +5,7 @@
 import {
   API_METHODS,
   type ChartReadyApi,
+  type ExportReportRequest,
   type ImportProgressEvent,
   type PacketRequest,
   type ShellBridge,
@@ -35,6 +36,8 @@ export function buildShellBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike): 
       ipc.invoke(SHELL_CHANNELS.pickImportPaths, kind) as Promise<string[]>,
     savePacket: (req: PacketRequest) =>
       ipc.invoke(SHELL_CHANNELS.savePacket, req) as Promise<string | null>,
+    saveReport: (req: ExportReportRequest) =>
+      ipc.invoke(SHELL_CHANNELS.saveReport, req) as Promise<string | null>,
     pathForFile: (file: File) => webUtils.getPathForFile(file),
   });
 }

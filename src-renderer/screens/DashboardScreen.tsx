@@ -11,12 +11,28 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChartReadyApi, Dashboard, DashboardSlice } from '../../shared/api';
-import { messageOf } from '../api';
-import { href } from '../lib/route';
+import type { Dashboard, DashboardSlice } from '../../shared/api';
+import { messageOf, type Backend } from '../api';
+import { href, navigate } from '../lib/route';
+import { ReportExport } from './ReportExport';
 
 /** The dashboard's row for episodes whose notes name no signer (core/api/dashboard.ts). */
 const NO_CLINICIAN = 'No clinician named';
+
+/** The episode-list filter of a month of service (`2026-02` -> 2026-02-01 .. 2026-02-28). */
+function monthFilter(key: string): Record<string, string> {
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${key}-01`, to: `${key}-${String(last).padStart(2, '0')}` };
+}
+
+/** The episode-list filter of a clinician's row ('No clinician named' has none). */
+const clinicianFilter = (key: string): Record<string, string> =>
+  key === NO_CLINICIAN ? {} : { clinician: key };
+
+/** Recharts hands a bar's click its row under `payload`. */
+const rowOf = (bar: unknown): DashboardSlice | null =>
+  (bar as { payload?: DashboardSlice } | null)?.payload ?? null;
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -68,7 +84,8 @@ function SliceTable({
  * payer and rule, with the trend across reviews. Each chart has its figures beside it as a table
  * (values in words and numbers, never colour alone).
  */
-export function DashboardScreen({ api }: { api: ChartReadyApi }) {
+export function DashboardScreen({ backend }: { backend: Backend }) {
+  const { api } = backend;
   const [d, setD] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -99,7 +116,13 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
           <div className="kpis" role="group" aria-label={`Totals as of ${d.asOf}`}>
             <div className="kpi">
               <span className="kpi-label">Readiness</span>
-              <span className="kpi-value">{pct(d.totals.readiness)}</span>
+              <a
+                className="kpi-value"
+                href={href({ name: 'episodes', query: { severity: 'errors' } })}
+                aria-label={`Readiness ${pct(d.totals.readiness)}: show the episodes with errors`}
+              >
+                {pct(d.totals.readiness)}
+              </a>
               <span className="muted small">
                 {d.totals.passingDates.toLocaleString()} of {d.totals.billedDates.toLocaleString()}{' '}
                 billed dates pass every error rule
@@ -107,7 +130,13 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
             </div>
             <div className="kpi">
               <span className="kpi-label">Dollars at risk</span>
-              <span className="kpi-value">{money.format(d.totals.atRisk)}</span>
+              <a
+                className="kpi-value"
+                href={href({ name: 'episodes', query: { severity: 'errors' } })}
+                aria-label={`${money.format(d.totals.atRisk)} at risk: show the episodes with errors`}
+              >
+                {money.format(d.totals.atRisk)}
+              </a>
               <span className="muted small">
                 of {money.format(d.totals.charges)} billed, on dates with open errors
               </span>
@@ -137,7 +166,17 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
                     <XAxis dataKey="label" />
                     <YAxis domain={[0, 100]} unit="%" />
                     <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
-                    <Bar dataKey="pct" name="Readiness" fill="#2f6f4f" isAnimationActive={false}>
+                    <Bar
+                      dataKey="pct"
+                      name="Readiness"
+                      fill="#2f6f4f"
+                      isAnimationActive={false}
+                      cursor="pointer"
+                      onClick={(bar) => {
+                        const row = rowOf(bar);
+                        if (row) navigate({ name: 'episodes', query: monthFilter(row.key) });
+                      }}
+                    >
                       <LabelList
                         dataKey="pct"
                         position="insideTop"
@@ -162,7 +201,17 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
                     <XAxis type="number" />
                     <YAxis type="category" dataKey="label" width={120} />
                     <Tooltip formatter={(v) => money.format(Number(v))} />
-                    <Bar dataKey="atRisk" name="At risk" fill="#a33a2b" isAnimationActive={false}>
+                    <Bar
+                      dataKey="atRisk"
+                      name="At risk"
+                      fill="#a33a2b"
+                      isAnimationActive={false}
+                      cursor="pointer"
+                      onClick={(bar) => {
+                        const row = rowOf(bar);
+                        if (row) navigate({ name: 'episodes', query: clinicianFilter(row.key) });
+                      }}
+                    >
                       <LabelList
                         dataKey="atRisk"
                         position="right"
@@ -210,9 +259,7 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
             caption="By clinician"
             column="Clinician"
             rows={d.byClinician}
-            filter={(r): Record<string, string> =>
-              r.key === NO_CLINICIAN ? {} : { clinician: r.key }
-            }
+            filter={(r) => clinicianFilter(r.key)}
           />
           <SliceTable
             caption="By payer"
@@ -224,7 +271,7 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
             caption="By month of service"
             column="Month"
             rows={d.byMonth}
-            filter={(r) => ({ from: `${r.key}-01`, to: `${r.key}-31` })}
+            filter={(r) => monthFilter(r.key)}
           />
           <table className="data dashboard-table">
             <caption>By rule (error findings)</caption>
@@ -250,6 +297,7 @@ export function DashboardScreen({ api }: { api: ChartReadyApi }) {
               ))}
             </tbody>
           </table>
+          <ReportExport backend={backend} />
         </>
       )}
     </section>

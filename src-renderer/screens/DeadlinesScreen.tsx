@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChartReadyApi } from '../../shared/api';
 import {
   dueText,
@@ -33,6 +33,114 @@ function packetText(i: DeadlineItem): string {
 }
 
 /**
+ * Marks one deadline answered (the date the response went out, how), or shows the mark with a way
+ * to take it back. The mark and its reopening are in the audit log.
+ */
+function AnswerControl({
+  item,
+  today,
+  onAnswer,
+}: {
+  item: DeadlineItem;
+  today: string;
+  onAnswer: (on: string | null, how: string | null) => Promise<void>;
+}) {
+  const [on, setOn] = useState(today);
+  const [how, setHow] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { on: useId(), how: useId() };
+  const reopenRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
+  /** Set when this control changed the mark: focus follows it, never falling to the page. */
+  const moved = useRef(false);
+  const answered = !!item.answered;
+
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (answered ? reopenRef.current : summaryRef.current)?.focus();
+  }, [answered]);
+
+  const run = async (answerOn: string | null, answerHow: string | null) => {
+    setError(null);
+    setBusy(true);
+    try {
+      moved.current = true;
+      await onAnswer(answerOn, answerHow);
+    } catch (err) {
+      moved.current = false;
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (item.answered)
+    return (
+      <div className="small" data-testid="deadline-answered">
+        Answered {item.answered.on}
+        {item.answered.how ? ` (${item.answered.how})` : ''}, marked by {item.answered.by}.{' '}
+        <button
+          ref={reopenRef}
+          type="button"
+          className="link"
+          disabled={busy}
+          aria-label={`Reopen: deadline for claim ${item.claimId}`}
+          onClick={() => void run(null, null)}
+        >
+          Reopen
+        </button>
+        {error && (
+          <p role="alert" className="error small">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  return (
+    <details className="decide">
+      <summary ref={summaryRef} aria-label={`Mark answered: deadline for claim ${item.claimId}`}>
+        Mark answered
+      </summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!on) return setError('Enter the date the response went out.');
+          void run(on, how.trim() || null);
+        }}
+        aria-label={`Answer to claim ${item.claimId}`}
+      >
+        <label htmlFor={ids.on}>Sent on</label>
+        <input
+          id={ids.on}
+          type="date"
+          value={on}
+          max={today}
+          onChange={(e) => setOn(e.target.value)}
+        />
+        <label htmlFor={ids.how}>How (optional)</label>
+        <input
+          id={ids.how}
+          value={how}
+          maxLength={200}
+          placeholder="faxed, confirmation number"
+          onChange={(e) => setHow(e.target.value)}
+        />
+        {error && (
+          <p role="alert" className="error small">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/**
  * Appeal and records-request deadlines, as the core sorts them (fewest days left first, overdue
  * first), each with its packet status and what is still missing; and the form to record a
  * records request. Overdue and due soon are said in words, not by colour alone.
@@ -43,6 +151,7 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
   const [error, setError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [answerStatus, setAnswerStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState({
     claimId: '',
@@ -98,6 +207,16 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
     }
   };
 
+  const answer = async (item: DeadlineItem, on: string | null, how: string | null) => {
+    const next = await api.answerDeadline({ id: item.id, on, how });
+    setList(next);
+    setAnswerStatus(
+      on
+        ? `Marked the deadline for claim ${item.claimId} answered on ${on}.`
+        : `Reopened the deadline for claim ${item.claimId}.`,
+    );
+  };
+
   if (error)
     return (
       <div className="screen">
@@ -117,6 +236,7 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
 
   const overdue = list.items.filter((i) => i.status === 'overdue').length;
   const soon = list.items.filter((i) => i.status === 'due-soon').length;
+  const answered = list.items.filter((i) => i.answered).length;
   return (
     <div className="screen wide" data-testid="deadlines-screen">
       <h1>Deadlines</h1>
@@ -127,7 +247,10 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
       </p>
       <p data-testid="deadlines-summary">
         {list.items.length} deadline{list.items.length === 1 ? '' : 's'}: {overdue} overdue, {soon}{' '}
-        due within 14 days.
+        due within 14 days{answered ? `, ${answered} answered` : ''}.
+      </p>
+      <p role="status" aria-live="polite" className="small" data-testid="deadlines-status">
+        {answerStatus}
       </p>
       {list.items.length === 0 ? (
         <p className="empty">No denials or records requests on file.</p>
@@ -146,6 +269,7 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
                 <th scope="col">Payer</th>
                 <th scope="col">Packet</th>
                 <th scope="col">Still missing</th>
+                <th scope="col">Answered</th>
               </tr>
             </thead>
             <tbody>
@@ -195,6 +319,13 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
                         ))}
                       </ul>
                     )}
+                  </td>
+                  <td>
+                    <AnswerControl
+                      item={i}
+                      today={list.asOf}
+                      onAnswer={(on, how) => answer(i, on, how)}
+                    />
                   </td>
                 </tr>
               ))}

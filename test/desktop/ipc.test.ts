@@ -26,13 +26,18 @@ describe('IPC handlers', () => {
     registerIpcHandlers(
       { handle: (c) => void channels.push(c), removeHandler: () => undefined },
       fakeService(),
-      { pickImportPaths: async () => [], savePacket: async () => null },
+      {
+        pickImportPaths: async () => [],
+        savePacket: async () => null,
+        saveReport: async () => null,
+      },
     );
     expect(channels.sort()).toEqual(
       [
         ...API_METHODS.map(apiChannel),
         SHELL_CHANNELS.pickImportPaths,
         SHELL_CHANNELS.savePacket,
+        SHELL_CHANNELS.saveReport,
       ].sort(),
     );
   });

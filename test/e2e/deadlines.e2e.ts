@@ -2,7 +2,8 @@
  * End to end: the Deadlines screen on the sample chart, at 1366x768 and 1920x1080. The 835
  * denials are listed fewest days left first (the CO-50 appeal due soon, said in words), the MA130
  * claims without a deadline; a Medicare ADR is recorded by keyboard only, due 45 days from its
- * letter and so already overdue, and goes first; axe finds nothing serious in either state. Screenshots go to
+ * letter and so already overdue, and goes first; the CO-50 appeal is marked answered and reopened
+ * by keyboard, focus following it; axe finds nothing serious in any state. Screenshots go to
  * test-results/screenshots/ (deadlines-*).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -121,6 +122,46 @@ describe.each([
       status: 'overdue',
       from: 'Novitas Solutions',
     });
+  });
+
+  it('marks the CO-50 appeal answered by keyboard: it goes last, focus stays on it; reopens', async () => {
+    const mark = page.getByLabel('Mark answered: deadline for claim RB26-0921-ALV');
+    await mark.focus();
+    await page.keyboard.press('Enter'); // opens the <details>
+    await page.keyboard.press('Tab');
+    const row = page.getByTestId('deadline-row').filter({ hasText: 'RB26-0921-ALV' });
+    const date = row.locator('input[type=date]');
+    expect(await date.inputValue()).toBe(AS_OF); // today by default
+    await page.keyboard.type('11202026');
+    expect(await date.inputValue()).toBe('2026-11-20');
+    await tabTo(page, 'input[placeholder="faxed, confirmation number"]');
+    await page.keyboard.type('faxed, confirmation 4471');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('deadlines-status').textContent())
+      .toBe('Marked the deadline for claim RB26-0921-ALV answered on 2026-11-20.');
+    const rows = page.getByTestId('deadline-row');
+    const last = rows.nth((await rows.count()) - 1);
+    expect(await last.getAttribute('data-status')).toBe('answered');
+    expect(await last.textContent()).toContain('ANSWERED 2026-11-20');
+    expect(await last.textContent()).toContain('Answered 2026-11-20 (faxed, confirmation 4471)');
+    expect(await page.getByTestId('deadlines-summary').textContent()).toContain('1 answered');
+    // Focus follows the moved row to its Reopen button, not the page body.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Reopen: deadline for claim RB26-0921-ALV',
+    );
+    await page.screenshot({ path: join(SHOTS, `deadlines-3-answered-${tag}.png`), fullPage: true });
+    await checkA11y(page, 'after marking a deadline answered');
+    await page.keyboard.press('Enter'); // Reopen
+    await expect
+      .poll(() => page.getByTestId('deadlines-status').textContent())
+      .toBe('Reopened the deadline for claim RB26-0921-ALV.');
+    expect(await row.getAttribute('data-status')).toBe('due-soon');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Mark answered: deadline for claim RB26-0921-ALV',
+    );
   });
 
   it('refuses a request the API cannot check', async () => {

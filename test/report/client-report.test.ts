@@ -5,13 +5,15 @@
  * its sheets, frozen header rows and numeric cells; a missing database is refused.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { validateRequest } from '../../shared/api-schemas';
 import { main } from '../../src-main/cli/main';
+import { ChartReadyService } from '../../src-main/core/api/service';
 import { dashboard } from '../../src-main/core/api/dashboard';
 import { reviewStore } from '../../src-main/core/api/review';
 import { saveSettings } from '../../src-main/core/api/settings';
@@ -19,6 +21,7 @@ import { importPaths } from '../../src-main/core/import/pipeline';
 import { buildClientReport } from '../../src-main/core/report';
 import { RULE_FIXES } from '../../src-main/core/review/rules/fixes';
 import { ALL_RULES } from '../../src-main/core/review/rules';
+import { readAuditLog, verifyAuditLog } from '../../src-main/core/store/audit';
 import { openDatabase } from '../../src-main/core/store/db';
 import { EMPTY_SETTINGS } from '../../shared/settings';
 
@@ -310,5 +313,51 @@ describe('client report', () => {
     expect(err).toContain('no ChartReady database');
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the report from the app (exportReport)', () => {
+  it('builds the PDF and the workbook for download, logs each export with its hash', async () => {
+    expect(validateRequest('exportReport', { format: 'pdf' }).ok).toBe(true);
+    // The page never chooses where files are written: a path is refused, as is another format.
+    for (const bad of [{ format: 'pdf', savePath: '/tmp/x.pdf' }, { format: 'docx' }, {}])
+      expect(validateRequest('exportReport', bad).ok, JSON.stringify(bad)).toBe(false);
+    const saved = join(dir, 'saved.xlsx');
+    const service = new ChartReadyService({ dbPath, asOf: AS_OF });
+    try {
+      const pdf = await service.exportReport({ format: 'pdf' });
+      expect(pdf).toMatchObject({ fileName: `chartready-report-${AS_OF}.pdf`, savedTo: null });
+      expect(pdf.summary).toMatch(
+        /^Readiness 42 of 49 billed dates; \$2,527\.00 at risk; \d+ findings$/,
+      );
+      const bytes = Buffer.from(pdf.base64, 'base64');
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const file = join(dir, 'from-app.pdf');
+      writeFileSync(file, bytes);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain(CLINIC);
+      const xlsx = await service.exportReport({ format: 'xlsx' });
+      expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+      // What the desktop shell does after its save dialog.
+      expect((await service.exportReport({ format: 'xlsx', savePath: saved })).savedTo).toBe(saved);
+      expect(existsSync(saved)).toBe(true);
+    } finally {
+      service.close();
+    }
+    const db = openDatabase(dbPath);
+    try {
+      const exports = readAuditLog(db)
+        .filter((e) => e.action === 'export')
+        .map((e) => e.detail as { output: string; format: string; sha256: string });
+      expect(exports.slice(-3).map((e) => [e.output, e.format])).toEqual([
+        [`download:chartready-report-${AS_OF}.pdf`, 'report-pdf'],
+        [`download:chartready-report-${AS_OF}.xlsx`, 'report-xlsx'],
+        [saved, 'report-xlsx'],
+      ]);
+      expect(exports.at(-3)!.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(verifyAuditLog(db).ok).toBe(true);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -212,7 +212,22 @@ export function writeReviewExport(
   } finally {
     closeSync(fd);
   }
-  const sha256 = hash.digest('hex');
-  recordAudit(db, 'export', { output: resolve(out), format, sha256, bytes });
-  log.debug('review.export', { out: pathRef(out), format, sha256: sha256.slice(0, 16) });
+  recordExportHash(db, resolve(out), format, hash.digest('hex'), bytes);
+}
+
+/** An export handed to the user without a path here (a browser download): the audit entry only. */
+export function recordExport(db: Db, output: string, format: string, content: Uint8Array): void {
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  recordExportHash(db, output, format, sha256, content.length);
+}
+
+function recordExportHash(
+  db: Db,
+  output: string,
+  format: string,
+  sha256: string,
+  bytes: number,
+): void {
+  recordAudit(db, 'export', { output, format, sha256, bytes });
+  log.debug('review.export', { out: pathRef(output), format, sha256: sha256.slice(0, 16) });
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type {
+  AnswerDeadlineRequest,
   AppInfo,
   AssignDocumentRequest,
   BuiltPacket,
@@ -19,6 +20,8 @@ import type {
   EpisodeSummary,
   EvidencePage,
   EvidenceRequest,
+  ExportedReport,
+  ExportReportRequest,
   ImportProgressEvent,
   ImportResponse,
   PacketPlanView,
@@ -31,10 +34,17 @@ import type {
   TimelineDay,
   UnassignedDocument,
 } from '../../../shared/api';
-import { DecideFindingSchema, RecordRequestSchema } from '../../../shared/api-schemas';
+import {
+  AnswerDeadlineSchema,
+  DecideFindingSchema,
+  ExportReportSchema,
+  RecordRequestSchema,
+} from '../../../shared/api-schemas';
 import type { DeadlineList } from '../../../shared/deadlines';
 import { listDeadlines } from '../deadlines/list';
+import { markAnswered, reopenDeadline } from '../deadlines/answers';
 import { recordRequest } from '../deadlines/requests';
+import { buildClientReport, clientReportPdf, clientReportXlsx } from '../report';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
@@ -42,7 +52,14 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
-import { overrideProfileName, RULES_VERSION, todayIso } from './review';
+import {
+  overrideProfileName,
+  recordExport,
+  reviewStore,
+  RULES_VERSION,
+  todayIso,
+  writeReviewExport,
+} from './review';
 import { recordAudit } from '../store/audit';
 import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
 import { applyDecisions } from './decisions';
@@ -391,6 +408,48 @@ export class ChartReadyService implements ChartReadyApi {
       from: r.from || null,
     });
     return this.listDeadlines();
+  }
+
+  async answerDeadline(req: AnswerDeadlineRequest): Promise<DeadlineList> {
+    const r = AnswerDeadlineSchema.parse(req);
+    if (r.on === null) reopenDeadline(this.db, r.id);
+    else
+      markAnswered(this.db, {
+        itemId: r.id,
+        on: r.on,
+        how: r.how ?? null,
+        by: getSettings(this.db).reviewerName ?? null,
+        asOf: this.asOf(),
+      });
+    return this.listDeadlines();
+  }
+
+  async exportReport(
+    req: ExportReportRequest & { savePath?: string | null },
+  ): Promise<ExportedReport> {
+    const { format } = ExportReportSchema.parse({ format: req.format });
+    this.reviewed();
+    const asOf = this.asOf();
+    const report = buildClientReport(this.db, {
+      asOf,
+      sampleId: null,
+      review: reviewStore(this.db, { asOf, profile: this.opts.profile }),
+    });
+    const bytes =
+      format === 'xlsx' ? await clientReportXlsx(report) : (await clientReportPdf(report)).pdf;
+    const fileName = `chartready-report-${asOf}.${format}`;
+    // Saved by the shell to the path the user chose; over HTTP the renderer downloads the bytes.
+    // Either way the export is in the audit log with its hash.
+    if (req.savePath) writeReviewExport(this.db, req.savePath, `report-${format}`, bytes);
+    else recordExport(this.db, `download:${fileName}`, `report-${format}`, bytes);
+    const s = report.summary;
+    return {
+      fileName,
+      format,
+      base64: Buffer.from(bytes).toString('base64'),
+      summary: `Readiness ${s.passingDates.toLocaleString('en-US')} of ${s.billedDates.toLocaleString('en-US')} billed dates; ${s.atRisk.toLocaleString('en-US', { style: 'currency', currency: 'USD' })} at risk; ${report.findings.length} findings`,
+      savedTo: req.savePath ?? null,
+    };
   }
 
   async listPayers(): Promise<PayerSummary[]> {

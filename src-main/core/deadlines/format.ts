@@ -26,6 +26,10 @@ export function formatDeadlinesText(list: DeadlineList): string {
       out.push(
         `    packet: ${i.packet.builtAt ? `${i.packet.kind} packet built ${i.packet.builtAt.slice(0, 10)}` : 'not built'}`,
       );
+    if (i.answered)
+      out.push(
+        `    answered: ${i.answered.on}${i.answered.how ? ` (${i.answered.how})` : ''}, marked by ${i.answered.by}`,
+      );
     for (const m of i.missing) out.push(`    missing: ${m}`);
     for (const n of i.next) out.push(`    next level: ${n}`);
   }
@@ -55,6 +59,8 @@ export const DEADLINES_CSV_HEADER = [
   'counted',
   'source',
   'verified',
+  'answered_on',
+  'answered_how',
 ] as const;
 
 /** One row per deadline, CRLF line ends (RFC 4180), header first. */
@@ -88,6 +94,8 @@ export function formatDeadlinesCsv(list: DeadlineList): string {
         i.counted,
         i.basis,
         i.verified ? 'yes' : 'no',
+        i.answered?.on ?? null,
+        i.answered?.how ?? null,
       ].map(csvCell),
     );
     rows.push(cells.join(','));

@@ -48,7 +48,7 @@ function uid(i: DeadlineItem): string {
 const icsDate = (iso: string) => iso.replace(/-/g, '');
 
 function eventSummary(i: DeadlineItem): string {
-  return `${i.label} due: claim ${i.claimId}`;
+  return `${i.answered ? 'Answered: ' : ''}${i.label} due: claim ${i.claimId}`;
 }
 
 export function formatDeadlinesIcs(list: DeadlineList, now: Date = new Date()): string {
@@ -75,6 +75,8 @@ export function formatDeadlinesIcs(list: DeadlineList, now: Date = new Date()): 
       `DTEND;VALUE=DATE:${icsDate(end)}`,
       `SUMMARY:${escapeIcsText(eventSummary(i))}`,
       `DESCRIPTION:${escapeIcsText(`${i.kind} deadline for claim ${i.claimId}`)}`,
+      // Same UID, so a calendar that imported the open deadline cancels it once it is answered.
+      `STATUS:${i.answered ? 'CANCELLED' : 'CONFIRMED'}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     );

@@ -25,6 +25,7 @@ import { payerNameKey } from '../store/payer-list';
 import { countedFrom, daysLeft, dueDate } from './due';
 import { readPayerDeadlines, withPayerDeadlines } from './payer-deadlines';
 import { deadlineProfile, type DeadlineProfile, type DeadlineWindow } from './profiles';
+import { readAnswers } from './answers';
 import { listRequests, type RecordsRequest } from './requests';
 
 /** Within this many days a deadline is "due soon" (a biller's two working weeks). */
@@ -193,12 +194,23 @@ export function listDeadlines(
       ),
     );
   }
+  // An answered deadline keeps its dates (the calendar cancels it) but no longer counts down.
+  const answers = readAnswers(db);
+  for (const item of items) {
+    const answer = answers.get(item.id) ?? null;
+    item.answered = answer;
+    if (answer) {
+      item.status = 'answered';
+      item.missing = [];
+    }
+  }
   items.sort(compareDeadlines);
   // Counts only: claim ids and payers stay out of the log.
   log.debug('deadlines', {
     items: items.length,
     overdue: items.filter((i) => i.status === 'overdue').length,
     requests: items.filter((i) => i.origin === 'request').length,
+    answered: answers.size,
     asOf,
   });
   return { asOf, items };
@@ -268,9 +280,13 @@ function withWindow(
   };
 }
 
-/** Fewest days left first (so overdue first), then undated, then those with no deadline. */
+/**
+ * Fewest days left first (so overdue first), then undated, then those with no deadline, then
+ * those answered.
+ */
 export function compareDeadlines(a: DeadlineItem, b: DeadlineItem): number {
-  const rank = (i: DeadlineItem) => (i.daysLeft !== null ? 0 : i.status === 'no-date' ? 1 : 2);
+  const rank = (i: DeadlineItem) =>
+    i.answered ? 3 : i.daysLeft !== null ? 0 : i.status === 'no-date' ? 1 : 2;
   return (
     rank(a) - rank(b) ||
     (a.daysLeft ?? 0) - (b.daysLeft ?? 0) ||
