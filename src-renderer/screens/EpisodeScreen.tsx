@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type {
   ChartReadyApi,
   DecideFindingRequest,
@@ -10,6 +10,14 @@ import type { DecisionKind, Evidence, Finding, RuleGroup } from '../../shared/mo
 import { messageOf } from '../api';
 import { decisionLine } from '../../shared/decisions';
 import { useRules } from '../lib/rules';
+import {
+  CHECKLIST_KEYS,
+  checklistKey,
+  FINDING_VIEWS,
+  inView,
+  viewCounts,
+  type FindingView,
+} from '../lib/finding-views';
 import { isNotFound } from '../../shared/errors';
 
 /** The error state of an episode id the review does not have (a page, not an alert). */
@@ -182,7 +190,13 @@ function FindingItem({
 }) {
   const decided = decisionLine(f);
   return (
-    <li className={`finding ${statusClass(f)}`} data-rule={f.rule}>
+    <li
+      className={`finding ${statusClass(f)}`}
+      data-rule={f.rule}
+      data-finding-id={f.id}
+      tabIndex={-1}
+      aria-label={`${STATUS_LABEL[f.status]}: ${rule?.title ?? f.rule}`}
+    >
       <div className="finding-head">
         <span className={`badge ${statusClass(f)}`}>{STATUS_LABEL[f.status]}</span>
         {(f.status === 'fail' || f.status === 'warn') && (
@@ -299,10 +313,56 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [showPassing, setShowPassing] = useState(false);
+  const [view, setView] = useState<FindingView>('all');
   const rules = useRules(api);
+  const checklist = useRef<HTMLElement>(null);
+  /** The finding to focus once the checklist has re-rendered (after a decision). */
+  const focusAfter = useRef<string | null>(null);
 
   const decide: Decide = async (f, d) => {
+    focusAfter.current = f.id ?? null;
     setDetail(await api.decideFinding({ episodeId: id, findingId: f.id!, ...d }));
+  };
+
+  // A decision removes its form: focus goes to the decided finding (or, when the view no longer
+  // shows it, the first finding or the checklist's heading), never to the page body.
+  useEffect(() => {
+    const want = focusAfter.current;
+    if (!want || !checklist.current) return;
+    focusAfter.current = null;
+    const root = checklist.current;
+    const target =
+      root.querySelector<HTMLElement>(`li.finding[data-finding-id="${CSS.escape(want)}"]`) ??
+      root.querySelector<HTMLElement>('li.finding') ??
+      root.querySelector<HTMLElement>('#checklist-h');
+    target?.focus();
+  }, [detail]);
+
+  /** J/K move between findings, D opens the focused one's decision form, E its first evidence. */
+  const onChecklistKey = (e: KeyboardEvent<HTMLElement>) => {
+    const t = e.target as HTMLElement;
+    // Typing in a field is typing, not a shortcut (radios and checkboxes take no letters).
+    if (t.closest('textarea, select, input:not([type=radio]):not([type=checkbox])')) return;
+    const key = checklistKey(e);
+    if (!key) return;
+    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('li.finding')];
+    const at = items.findIndex((li) => li.contains(t));
+    const item = at >= 0 ? items[at] : undefined;
+    if (key === 'j' || key === 'k') {
+      const next =
+        at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + (key === 'j' ? 1 : -1)));
+      items[next]?.focus();
+    } else if (key === 'd' && item) {
+      const form = item.querySelector<HTMLDetailsElement>('details.decide');
+      if (!form) return;
+      form.open = true;
+      form.querySelector<HTMLElement>('select, textarea, input')?.focus();
+    } else if (key === 'e' && item) {
+      const link = item.querySelector<HTMLButtonElement>('.evidence-links button');
+      if (!link) return;
+      link.click();
+    } else return;
+    e.preventDefault();
   };
 
   useEffect(() => {
@@ -349,6 +409,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   const s = detail.summary;
   const denied = detail.claims.filter((c) => c.denial);
+  const counts = viewCounts(detail.findings);
   return (
     <div className="screen wide">
       <p className="crumbs">
@@ -426,9 +487,17 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
       )}
 
       <div className="two-col">
-        <section aria-labelledby="checklist-h" className="panel">
+        <section
+          aria-labelledby="checklist-h"
+          className="panel"
+          ref={checklist}
+          onKeyDown={onChecklistKey}
+          data-testid="checklist"
+        >
           <div className="panel-head">
-            <h2 id="checklist-h">Audit checklist</h2>
+            <h2 id="checklist-h" tabIndex={-1}>
+              Audit checklist
+            </h2>
             <label className="check">
               <input
                 type="checkbox"
@@ -438,10 +507,35 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
               Show passing and N/A
             </label>
           </div>
+          <fieldset className="finding-views">
+            <legend>Findings</legend>
+            {FINDING_VIEWS.map((v) => (
+              <label key={v.id} className="check">
+                <input
+                  type="radio"
+                  name="finding-view"
+                  value={v.id}
+                  checked={view === v.id}
+                  onChange={() => setView(v.id)}
+                />{' '}
+                {v.label} ({counts[v.id]})
+              </label>
+            ))}
+          </fieldset>
+          <p className="small muted" id="checklist-keys" data-testid="checklist-keys">
+            Keyboard:{' '}
+            {CHECKLIST_KEYS.map((k, i) => (
+              <span key={k.key}>
+                {i > 0 && ' · '}
+                <kbd>{k.label}</kbd> {k.does}
+              </span>
+            ))}
+          </p>
           {GROUPS.map((g) => {
             const all = detail.findings.filter((f) => (f.group ?? 'documentation') === g.id);
             if (all.length === 0) return null;
             const shown = all
+              .filter((f) => inView(f, view))
               .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
               .sort(
                 (a, b) =>
@@ -458,7 +552,9 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                   </span>
                 </h3>
                 {shown.length === 0 ? (
-                  <p className="muted small">No problems found.</p>
+                  <p className="muted small">
+                    {view === 'all' ? 'No problems found.' : 'None in this view.'}
+                  </p>
                 ) : (
                   <ul className="findings">
                     {shown.map((f, i) => (

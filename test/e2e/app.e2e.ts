@@ -313,6 +313,64 @@ describe('ChartReady in a browser against the real core', () => {
     expect(detail.findings.filter((f) => f.decision?.as === 'not-a-defect')).toHaveLength(1);
   });
 
+  it('decides with the shortcuts shown (J, D), focus back on the finding; views Open and Decided', async () => {
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
+    expect(await page.getByTestId('checklist-keys').textContent()).toBe(
+      'Keyboard: J next finding · K previous finding · D decide the finding · E show its evidence',
+    );
+    const items = page.locator('li.finding');
+    await items.first().waitFor();
+    const ids = await items.evaluateAll((lis) =>
+      lis.map((li) => ({
+        id: li.getAttribute('data-finding-id'),
+        open: !!li.querySelector('details.decide'),
+      })),
+    );
+    const target = ids.findIndex((i) => i.open);
+    expect(target).toBeGreaterThanOrEqual(0);
+    const focusedId = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-finding-id') ?? null);
+    // From the view radios, J goes to the first finding, then on; K goes back.
+    await page.getByRole('radio', { name: /^All \(/ }).focus();
+    await page.keyboard.press('j');
+    expect(await focusedId()).toBe(ids[0]!.id);
+    if (ids.length > 1) {
+      await page.keyboard.press('j');
+      expect(await focusedId()).toBe(ids[1]!.id);
+      await page.keyboard.press('k');
+      expect(await focusedId()).toBe(ids[0]!.id);
+    }
+    for (let i = 0; i < target; i++) await page.keyboard.press('j');
+    expect(await focusedId()).toBe(ids[target]!.id);
+    await page.keyboard.press('d'); // opens its decision form on the first field
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    const finding = items.nth(target);
+    await finding.getByLabel('Decision', { exact: true }).selectOption('not-a-defect');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The payer does not require it for this claim');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save decision');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toBe(ids[target]!.id);
+    expect(await finding.locator('p.decision').textContent()).toContain(
+      'The payer does not require it for this claim',
+    );
+    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
+    const reported = detail.findings.filter((f) => f.status === 'fail' || f.status === 'warn');
+    const decided = reported.filter((f) => f.decision && !f.reopened).length;
+    expect(decided).toBeGreaterThanOrEqual(2);
+    await page.getByRole('radio', { name: `Decided (${decided})` }).check();
+    await expect.poll(() => items.count()).toBe(decided);
+    expect(await page.locator('li.finding:not(:has(p.decision))').count()).toBe(0);
+    await shot('05d-decided-view');
+    await checkA11y('checklist, decided view');
+    await page.getByRole('radio', { name: `Open (${reported.length - decided})` }).check();
+    await expect.poll(() => items.count()).toBe(reported.length - decided);
+    expect(await page.locator('li.finding details.decide').count()).toBe(reported.length - decided);
+    await page.getByRole('radio', { name: /^All \(/ }).check();
+  });
+
   it('confirms a defect with its corrective action and lists it under Corrective actions, with a CSV', async () => {
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
     await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
@@ -387,6 +445,72 @@ describe('ChartReady in a browser against the real core', () => {
     await expect
       .poll(() => page.getByTestId('episode-count').textContent())
       .toBe(`${top.episodes} of ${episodes.length} episodes`);
+  });
+
+  it('opens a month bar and a clinician bar as filtered lists, and exports the client report', async () => {
+    const d = await api<Dashboard>('getDashboard');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    // A bar of the month chart opens that month's episodes.
+    await nav.getByRole('link', { name: 'Readiness' }).click();
+    const monthBars = page
+      .getByRole('img', { name: /Readiness by month/ })
+      .locator('.recharts-bar-rectangle');
+    await monthBars.first().waitFor();
+    await monthBars.first().click();
+    const first = d.byMonth[0]!;
+    await expect.poll(() => page.url()).toContain(`from=${first.key}-01`);
+    await expect
+      .poll(() => page.getByTestId('episode-count').textContent())
+      .toBe(`${first.episodes} of ${episodes.length} episodes`);
+    // A bar of the clinician chart opens that clinician's episodes.
+    await nav.getByRole('link', { name: 'Readiness' }).click();
+    const clinicianBars = page
+      .getByRole('img', { name: /Dollars at risk by clinician/ })
+      .locator('.recharts-bar-rectangle');
+    await clinicianBars.first().waitFor();
+    await clinicianBars.first().click();
+    await expect
+      .poll(() => decodeURIComponent(page.url()))
+      .toContain(`clinician=${d.byClinician[0]!.key}`.replace(/ /g, '+'));
+    // The client report: built in the main process, offered as a download, a valid PDF.
+    await atBothSizes('Readiness', async (size) => {
+      const panel = page.getByRole('region', { name: 'Client report' });
+      await panel.getByRole('button', { name: 'Export client report' }).click();
+      await expect
+        .poll(() => panel.getByTestId('report-status').textContent())
+        .toMatch(/^Built chartready-report-\d{4}-\d{2}-\d{2}\.pdf: Readiness /);
+      // Scrolled back to the top: a full-page shot of a scrolled page misplaces sticky headers.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(`01c-report-export-${size}`);
+      await checkA11y(`report export ${size}`);
+    });
+    const panel = page.getByRole('region', { name: 'Client report' });
+    await panel.getByLabel('Format').selectOption('xlsx');
+    await panel.getByRole('button', { name: 'Export client report' }).click();
+    await expect
+      .poll(() => panel.getByTestId('report-status').textContent())
+      .toMatch(/\.xlsx: Readiness/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('report-download').click(),
+    ]);
+    const file = join(dir, 'report.xlsx');
+    await download.saveAs(file);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    await panel.getByLabel('Format').selectOption('pdf');
+    await panel.getByRole('button', { name: 'Export client report' }).click();
+    await expect.poll(() => panel.getByTestId('report-status').textContent()).toMatch(/\.pdf:/);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('report-download').click(),
+    ]);
+    const pdfFile = join(dir, 'report.pdf');
+    await pdf.saveAs(pdfFile);
+    const { execFileSync } = await import('node:child_process');
+    expect(() => execFileSync('qpdf', ['--check', pdfFile], { stdio: 'pipe' })).not.toThrow();
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`${d.totals.passingDates} of ${d.totals.billedDates}`);
   });
 
   it('offers no appeal for a claim returned as unprocessable, and says what to do instead', async () => {
