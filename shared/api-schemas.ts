@@ -186,6 +186,8 @@ export const REQUEST_SCHEMAS = {
   recordRequest: RecordRequestSchema,
   answerDeadline: AnswerDeadlineSchema,
   exportReport: ExportReportSchema,
+  importStatus: NoArgsSchema,
+  cancelImport: NoArgsSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

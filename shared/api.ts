@@ -34,6 +34,22 @@ export interface ImportResponse {
   rejected: number;
   /** Documents of the whole store that no patient could be found for, after this import. */
   unassigned?: UnassignedDocument[];
+  /** The import was cancelled: the files listed were stored, the rest were not read (added). */
+  cancelled?: boolean;
+}
+
+/** The import running in the main process, whichever screen started it (added). */
+export interface ImportStatus {
+  running: boolean;
+  /** Files handled so far, and how many the sources hold (null until counted). */
+  done: number;
+  total: number | null;
+  /** The file being handled. */
+  current: string | null;
+  startedAt: string | null;
+  cancelRequested: boolean;
+  /** The last import that finished in this session, for a screen that was elsewhere. */
+  last: ImportResponse | null;
 }
 
 /** A document whose text names no patient the store knows: the user assigns it. */
@@ -66,6 +82,8 @@ export interface AssignDocumentRequest {
 export interface ImportProgressEvent {
   batchId: string;
   done: number;
+  /** How many files the sources hold (added; null when not counted). */
+  total?: number | null;
   current: ImportFileResult;
 }
 
@@ -281,6 +299,10 @@ export interface ChartReadyApi {
   recordRequest(req: RecordRequestRequest): Promise<DeadlineList>;
   /** Marks a deadline answered, or takes the mark back (audit-logged); returns the deadlines. */
   answerDeadline(req: AnswerDeadlineRequest): Promise<DeadlineList>;
+  /** The import running in the main process, if any, and the last one's result (added). */
+  importStatus(): Promise<ImportStatus>;
+  /** Stops the running import after the file being stored (added); returns the status. */
+  cancelImport(): Promise<ImportStatus>;
   /** The client report of the stored review as a PDF or workbook (audit-logged, added). */
   exportReport(req: ExportReportRequest): Promise<ExportedReport>;
 }
@@ -415,6 +437,8 @@ export const API_METHODS = [
   'recordRequest',
   'answerDeadline',
   'exportReport',
+  'importStatus',
+  'cancelImport',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

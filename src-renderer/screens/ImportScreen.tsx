@@ -48,6 +48,13 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<ImportFileResult[]>([]);
+  /** Files done of the total and the current file, from progress events or importStatus. */
+  const [live, setLive] = useState<{ done: number; total: number | null; current: string | null }>({
+    done: 0,
+    total: null,
+    current: null,
+  });
+  const [cancelling, setCancelling] = useState(false);
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped after each import: the documents without a patient are listed anew.
@@ -70,22 +77,68 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   }, [api, generation]);
 
   useEffect(
-    () => backend.onImportProgress((e) => setProgress((p) => [...p, e.current])),
+    () =>
+      backend.onImportProgress((e) => {
+        setProgress((p) => [...p, e.current]);
+        setLive({ done: e.done, total: e.total ?? null, current: e.current.path });
+      }),
     [backend],
   );
+
+  // An import runs in the main process whatever screen started it: coming back to this screen
+  // shows it live, and its result once it ends.
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = async (first: boolean) => {
+      try {
+        const s = await api.importStatus();
+        if (!live) return;
+        if (s.running) {
+          setBusy(true);
+          setCancelling(s.cancelRequested);
+          setLive({ done: s.done, total: s.total, current: s.current });
+          timer = setTimeout(() => void follow(false), 700);
+        } else if (!first) {
+          setBusy(false);
+          setCancelling(false);
+          setResult(s.last);
+          setGeneration((g) => g + 1);
+        }
+      } catch {
+        // The status is a convenience: the import itself reports its own errors.
+      }
+    };
+    void follow(true);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api]);
 
   async function run(job: () => Promise<ImportResponse>) {
     setBusy(true);
     setError(null);
     setResult(null);
     setProgress([]);
+    setLive({ done: 0, total: null, current: null });
     try {
       setResult(await job());
     } catch (err) {
       setError(messageOf(err));
     } finally {
       setBusy(false);
+      setCancelling(false);
       setGeneration((g) => g + 1);
+    }
+  }
+
+  async function cancel() {
+    setCancelling(true);
+    try {
+      await api.cancelImport();
+    } catch (err) {
+      setError(messageOf(err));
     }
   }
 
@@ -117,7 +170,146 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   return (
     <div className="screen">
       <h1>Import chart exports</h1>
-      {welcome && (
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+
+      <section aria-labelledby="progress-h" className="panel" hidden={!busy}>
+        <h2 id="progress-h">Progress</h2>
+        <p role="status" aria-live="polite" data-testid="import-progress">
+          {busy
+            ? `${cancelling ? 'Cancelling after the current file… ' : 'Importing… '}${live.done}${
+                live.total !== null ? ` of ${live.total}` : ''
+              } file(s) processed`
+            : `${progress.length} file(s) processed`}
+        </p>
+        {busy && live.current && (
+          <p className="small muted">
+            Current file: <span className="mono">{live.current}</span>
+          </p>
+        )}
+        {busy && (
+          <div className="button-row">
+            <button type="button" disabled={cancelling} onClick={() => void cancel()}>
+              Cancel import
+            </button>
+          </div>
+        )}
+        {busy && progress.length > 0 && (
+          <ul className="progress-list">
+            {progress.slice(-8).map((f, i) => (
+              <li key={`${f.path}-${i}`}>
+                <span className={`badge ${f.status}`}>{f.status}</span> {f.path}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {result && (
+        <section aria-labelledby="result-h" className="panel">
+          <h2 id="result-h">Import results</h2>
+          <p className="summary-line" data-testid="import-summary">
+            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped
+            · <strong>{result.rejected}</strong> rejected
+          </p>
+          {result.cancelled && (
+            <p className="flag" data-testid="import-cancelled">
+              Import cancelled after {result.files.length} file(s): those listed below were stored,
+              the rest were not read. Import the export again to read the rest (files already stored
+              are skipped).
+            </p>
+          )}
+          {result.imported > 0 ? (
+            <p>
+              <a href={href({ name: 'episodes' })}>Review episodes</a>
+            </p>
+          ) : (
+            <p className="muted">Nothing new was imported.</p>
+          )}
+
+          {rejected.length > 0 && (
+            <>
+              <h3>Rejected files</h3>
+              <table className="data">
+                <caption className="visually-hidden">Files that could not be imported</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">File</th>
+                    <th scope="col">Where</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rejected.map((f) => (
+                    <tr key={f.path}>
+                      <td className="mono">{f.path}</td>
+                      <td>{where(f)}</td>
+                      <td>{f.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          {warned.length > 0 && (
+            <>
+              <h3>Warnings</h3>
+              <ul className="warnings">
+                {warned.map((f) => (
+                  <li key={f.path}>
+                    <span className="mono">{f.path}</span>
+                    <ul>
+                      {f.warnings!.map((w, i) => (
+                        <li key={i}>{w}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          <details>
+            <summary>All files ({result.files.length})</summary>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Contents</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.files.map((f) => (
+                  <tr key={f.path}>
+                    <td className="mono">{f.path}</td>
+                    <td>
+                      <span className={`badge ${f.status}`}>{f.status}</span>
+                    </td>
+                    <td>{f.kind ?? ''}</td>
+                    <td>
+                      {[
+                        f.documents ? `${f.documents} document(s)` : '',
+                        f.billingLines ? `${f.billingLines} billing line(s)` : '',
+                        f.claims ? `${f.claims} claim(s)` : '',
+                        f.reason ?? '',
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+      )}
+      {welcome && !busy && !result && (
         <section className="panel welcome" aria-labelledby="welcome-h" data-testid="welcome">
           <h2 id="welcome-h">Welcome to ChartReady</h2>
           <p>
@@ -222,125 +414,6 @@ export function ImportScreen({ backend }: { backend: Backend }) {
           </button>
         </div>
       </form>
-
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-
-      <section
-        aria-labelledby="progress-h"
-        className="panel"
-        hidden={!busy && progress.length === 0}
-      >
-        <h2 id="progress-h">Progress</h2>
-        <p role="status" aria-live="polite">
-          {busy
-            ? `Importing… ${progress.length} file(s) processed`
-            : `${progress.length} file(s) processed`}
-        </p>
-        {busy && progress.length > 0 && (
-          <ul className="progress-list">
-            {progress.slice(-8).map((f, i) => (
-              <li key={`${f.path}-${i}`}>
-                <span className={`badge ${f.status}`}>{f.status}</span> {f.path}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {result && (
-        <section aria-labelledby="result-h" className="panel">
-          <h2 id="result-h">Import results</h2>
-          <p className="summary-line" data-testid="import-summary">
-            <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped
-            · <strong>{result.rejected}</strong> rejected
-          </p>
-          <p>
-            <a href={href({ name: 'episodes' })}>Review episodes</a>
-          </p>
-
-          {rejected.length > 0 && (
-            <>
-              <h3>Rejected files</h3>
-              <table className="data">
-                <caption className="visually-hidden">Files that could not be imported</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">File</th>
-                    <th scope="col">Where</th>
-                    <th scope="col">Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rejected.map((f) => (
-                    <tr key={f.path}>
-                      <td className="mono">{f.path}</td>
-                      <td>{where(f)}</td>
-                      <td>{f.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-
-          {warned.length > 0 && (
-            <>
-              <h3>Warnings</h3>
-              <ul className="warnings">
-                {warned.map((f) => (
-                  <li key={f.path}>
-                    <span className="mono">{f.path}</span>
-                    <ul>
-                      {f.warnings!.map((w, i) => (
-                        <li key={i}>{w}</li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-
-          <details>
-            <summary>All files ({result.files.length})</summary>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Contents</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.files.map((f) => (
-                  <tr key={f.path}>
-                    <td className="mono">{f.path}</td>
-                    <td>
-                      <span className={`badge ${f.status}`}>{f.status}</span>
-                    </td>
-                    <td>{f.kind ?? ''}</td>
-                    <td>
-                      {[
-                        f.documents ? `${f.documents} document(s)` : '',
-                        f.billingLines ? `${f.billingLines} billing line(s)` : '',
-                        f.claims ? `${f.claims} claim(s)` : '',
-                        f.reason ?? '',
-                      ]
-                        .filter(Boolean)
-                        .join(', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </section>
-      )}
 
       <UnassignedDocuments api={api} generation={generation} />
     </div>

@@ -24,6 +24,7 @@ import type {
   ExportReportRequest,
   ImportProgressEvent,
   ImportResponse,
+  ImportStatus,
   PacketPlanView,
   PacketRequest,
   PayerSummary,
@@ -50,6 +51,7 @@ import type { Finding } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
+import { countSources } from '../import/pipeline';
 import { filesReadByOlderReader, reanalyzeStore } from '../import/reanalyze';
 import { buildPacketForEpisode, documentSummary, planPacketForEpisode } from './packets';
 import {
@@ -121,12 +123,23 @@ interface ReviewCache {
   patientIndex: Map<string, number> | null;
 }
 
+/** The import running in the service: what importStatus reports and cancelImport stops. */
+interface ImportJob {
+  done: number;
+  total: number | null;
+  current: string | null;
+  startedAt: string;
+  abort: AbortController;
+}
+
 /** Models of the most recently opened patients; opening an episode rebuilds only its patient. */
 const OPEN_PATIENTS = 8;
 
 export class ChartReadyService implements ChartReadyApi {
   readonly db: Db;
   private cache: ReviewCache | null = null;
+  private job: ImportJob | null = null;
+  private lastImport: ImportResponse | null = null;
   private readonly models = new Map<number, EpisodeModel[]>();
 
   constructor(private readonly opts: ServiceOptions) {
@@ -243,14 +256,70 @@ export class ChartReadyService implements ChartReadyApi {
     return summary;
   }
 
+  /**
+   * One import at a time, in this process whatever screen started it: a second is refused with
+   * what is running; the screens follow it with importStatus and progress events, and
+   * cancelImport stops it after the file being stored.
+   */
   async importPaths(req: { paths: string[] }): Promise<ImportResponse> {
-    const summary = await importPathsParallel(this.db, req.paths, {
-      onProgress: (p) =>
-        this.opts.onImportProgress?.({ batchId: '', done: p.done, current: p.current }),
-    });
-    this.cache = null;
-    // What no evidence placed, in the whole store: the user assigns it (Import screen).
-    return { ...summary, unassigned: unassignedDocuments(this.db, this.resolution()) };
+    this.assertNoImport();
+    const job: ImportJob = {
+      done: 0,
+      total: null,
+      current: null,
+      startedAt: new Date().toISOString(),
+      abort: new AbortController(),
+    };
+    this.job = job;
+    try {
+      job.total = await countSources(req.paths);
+      const summary = await importPathsParallel(this.db, req.paths, {
+        signal: job.abort.signal,
+        onProgress: (p) => {
+          job.done = p.done;
+          job.current = p.current.path;
+          this.opts.onImportProgress?.({
+            batchId: '',
+            done: p.done,
+            total: job.total === null ? null : Math.max(job.total, p.done),
+            current: p.current,
+          });
+        },
+      });
+      this.cache = null;
+      // What no evidence placed, in the whole store: the user assigns it (Import screen).
+      const result = { ...summary, unassigned: unassignedDocuments(this.db, this.resolution()) };
+      this.lastImport = result;
+      return result;
+    } finally {
+      this.job = null;
+    }
+  }
+
+  private assertNoImport(): void {
+    const j = this.job;
+    if (j)
+      throw new Error(
+        `an import is already running (${j.done}${j.total !== null ? ` of ${j.total}` : ''} files): wait for it to finish or cancel it on the Import screen`,
+      );
+  }
+
+  async importStatus(): Promise<ImportStatus> {
+    const j = this.job;
+    return {
+      running: j !== null,
+      done: j?.done ?? 0,
+      total: j?.total ?? null,
+      current: j?.current ?? null,
+      startedAt: j?.startedAt ?? null,
+      cancelRequested: j?.abort.signal.aborted ?? false,
+      last: this.lastImport,
+    };
+  }
+
+  async cancelImport(): Promise<ImportStatus> {
+    this.job?.abort.abort();
+    return this.importStatus();
   }
 
   async listUnassigned(): Promise<UnassignedDocument[]> {
@@ -288,6 +357,7 @@ export class ChartReadyService implements ChartReadyApi {
   async importUploads(req: {
     files: Array<{ name: string; dataBase64: string }>;
   }): Promise<ImportResponse> {
+    this.assertNoImport();
     // Browser drops carry bytes, not paths: stage them in a private temp folder, import, remove.
     const dir = mkdtempSync(join(tmpdir(), 'chartready-upload-'));
     try {

@@ -31,11 +31,26 @@ export interface ImportSummary {
   imported: number;
   skipped: number;
   rejected: number;
+  /** Set when the import was cancelled: the files listed were stored, the rest not read. */
+  cancelled?: boolean;
 }
 
 export interface ImportProgress {
   done: number;
   current: FileResult;
+}
+
+/**
+ * How many files the sources hold, without reading them (folders walked, zip directories read),
+ * so progress can say "N of M". Nested archives count as one file each.
+ */
+export async function countSources(args: string[]): Promise<number> {
+  let n = 0;
+  for await (const entry of walkSources(args)) {
+    if (!isSourceProblem(entry) && isJunkPath(entry.path)) continue;
+    n++;
+  }
+  return n;
 }
 
 export interface ImportOptions {
@@ -47,6 +62,11 @@ export interface ImportOptions {
   readAhead?: number;
   /** Parse a ledger's rows (e.g. in a worker thread); defaults to in-process. */
   ledgerBatches?: (bytes: Uint8Array) => AsyncGenerator<BillingLine[], LedgerStats>;
+  /**
+   * Cancel: once aborted, no further file is read and files read ahead but not yet stored are
+   * dropped; the file being stored finishes (its transaction is never cut in half).
+   */
+  signal?: AbortSignal;
 }
 
 export function newBatchId(): string {
@@ -125,6 +145,7 @@ export async function importPaths(
   };
 
   for await (const entry of walkSources(args)) {
+    if (opts.signal?.aborted) break;
     if (isSourceProblem(entry)) {
       record(rejectFile(writer, batchId, entry.path, null, null, entry.rejection));
       continue;
@@ -167,7 +188,12 @@ export async function importPaths(
       bytes,
       analysis: kind === 'ledger' ? null : analyze(entry.path, bytes),
     });
-    while (window.length > readAhead) await flushOne();
+    while (window.length > readAhead && !opts.signal?.aborted) await flushOne();
+  }
+  const cancelled = opts.signal?.aborted === true;
+  if (cancelled) {
+    // Read ahead but not stored: their analyses finish in the pool and are let go.
+    for (const p of window.splice(0)) p.analysis?.catch(() => undefined);
   }
   while (window.length > 0) await flushOne();
 
@@ -177,6 +203,7 @@ export async function importPaths(
     imported: files.filter((f) => f.status === 'imported').length,
     skipped: files.filter((f) => f.status === 'skipped').length,
     rejected: files.filter((f) => f.status === 'rejected').length,
+    ...(cancelled ? { cancelled: true } : {}),
   };
   // One audit entry per batch: what came in, by content hash (paths can carry patient names).
   recordAudit(db, 'import', {
@@ -184,6 +211,7 @@ export async function importPaths(
     imported: summary.imported,
     skipped: summary.skipped,
     rejected: summary.rejected,
+    ...(cancelled ? { cancelled: true } : {}),
     files: files.map((f) => ({ sha256: hashes.get(f) ?? null, kind: f.kind, status: f.status })),
   });
   log.debug('import.batch', {

@@ -1,0 +1,111 @@
+/**
+ * End to end: an import runs in the main process, independent of the screen (issue 15). Started
+ * on the Import screen, it keeps going while the user looks at another screen; coming back shows
+ * it live (files done of the total, the current file); Cancel stops it after the file being
+ * stored, and the result says so; the second run reads the rest. At 1366x768 and 1920x1080 with
+ * axe. Screenshots: test-results/screenshots/import-*.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ImportStatus } from '../../shared/api';
+import { startHarness, type Harness } from '../../src-main/server/harness';
+import { apiCall, checkA11y, launchChromium, SHOTS, STATIC } from './kit';
+
+/** Enough small notes that the import takes seconds, not a blink. */
+const FILES = 2500;
+
+let dir: string;
+let exportDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-import-'));
+  exportDir = join(dir, 'export');
+  mkdirSync(exportDir);
+  for (let i = 0; i < FILES; i++)
+    writeFileSync(
+      join(exportDir, `visit-${String(i).padStart(5, '0')}.txt`),
+      `Therapy Visit Note\nPatient: Sample, Person${i % 50}\nVisit date: 2026-03-${String((i % 28) + 1).padStart(2, '0')}\nTherapeutic exercise 97110, 23 minutes. Note ${i}.\nR. Diaz, PT\n`,
+    );
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('import at $width x $height', (viewport) => {
+  let harness: Harness;
+  let page: Page;
+  const errors: string[] = [];
+  const tag = `${viewport.width}x${viewport.height}`;
+
+  beforeAll(async () => {
+    harness = await startHarness({ dbPath: join(dir, `${tag}.db`), staticDir: STATIC });
+    page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await harness?.close();
+  });
+
+  it('keeps importing on another screen, shows it live on return, and cancels', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('heading', { name: 'Import chart exports' }).waitFor();
+    await page.getByLabel('Or type paths on this computer').fill(exportDir);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const progress = page.getByTestId('import-progress');
+    await expect.poll(() => progress.textContent()).toMatch(/^Importing… \d+ of 2500 file/);
+    // Away to another screen and back: the import went on in the main process.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const away = await apiCall<ImportStatus>(harness, 'importStatus');
+    expect(away).toMatchObject({ running: true, total: FILES });
+    await nav.getByRole('link', { name: 'Import' }).click();
+    await expect.poll(() => progress.textContent()).toMatch(/^Importing… \d+ of 2500 file/);
+    const seen = Number(/(\d+) of/.exec((await progress.textContent()) ?? '')![1]);
+    expect(seen).toBeGreaterThanOrEqual(away.done);
+    await page.getByText('Current file:').waitFor();
+    await page.screenshot({ path: join(SHOTS, `import-1-live-${tag}.png`) });
+    await checkA11y(page, 'import running');
+    // A second import while this one runs is refused with what is running.
+    await page.getByLabel('Or type paths on this computer').fill(exportDir);
+    expect(await page.getByRole('button', { name: 'Importing…' }).isDisabled()).toBe(true);
+    const res = await fetch(`${harness.url}api/importPaths`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-chartready-token': harness.token },
+      body: JSON.stringify({ paths: [exportDir] }),
+    });
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /an import is already running \(\d+ of 2500 files\)/,
+    );
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    const cancelled = page.getByTestId('import-cancelled');
+    await cancelled.waitFor({ timeout: 60_000 });
+    expect(await cancelled.textContent()).toMatch(/^Import cancelled after \d+ file\(s\)/);
+    const status = await apiCall<ImportStatus>(harness, 'importStatus');
+    expect(status.running).toBe(false);
+    expect(status.last?.cancelled).toBe(true);
+    const stored = status.last!.files.length;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(FILES);
+    expect(await page.getByTestId('import-summary').textContent()).toContain(
+      `${status.last!.imported} imported`,
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `import-2-cancelled-${tag}.png`) });
+    await checkA11y(page, 'import cancelled');
+    expect(errors).toEqual([]);
+  });
+});
