@@ -157,6 +157,16 @@ export const AnswerDeadlineSchema = z.strictObject({
   how: z.string().trim().max(LIMITS.textChars).nullish(),
 });
 
+export const OpenStoreSchema = z.strictObject({
+  path: z.string().trim().min(1, 'must not be empty').max(LIMITS.pathChars),
+  create: z.boolean(),
+  passphrase: z.string().max(LIMITS.textChars).nullish(),
+});
+
+export const BackupStoreSchema = z.strictObject({
+  path: z.string().trim().min(1, 'must not be empty').max(LIMITS.pathChars),
+});
+
 export const ExportReportSchema = z.strictObject({ format: z.enum(['pdf', 'xlsx']) });
 
 /** One schema per method, keyed like API_METHODS. */
@@ -188,6 +198,10 @@ export const REQUEST_SCHEMAS = {
   exportReport: ExportReportSchema,
   importStatus: NoArgsSchema,
   cancelImport: NoArgsSchema,
+  getDataInfo: NoArgsSchema,
+  openStore: OpenStoreSchema,
+  checkAuditLog: NoArgsSchema,
+  backupStore: BackupStoreSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -303,8 +303,42 @@ export interface ChartReadyApi {
   importStatus(): Promise<ImportStatus>;
   /** Stops the running import after the file being stored (added); returns the status. */
   cancelImport(): Promise<ImportStatus>;
+  /** The open database, the recent ones and the versions (Settings › Data, About) (added). */
+  getDataInfo(): Promise<DataInfo>;
+  /** Opens or creates another database (one per client) in place of this one (added). */
+  openStore(req: OpenStoreRequest): Promise<DataInfo>;
+  /** Verifies the audit log's hash chain (added). */
+  checkAuditLog(): Promise<AuditCheck>;
+  /** Writes a backup copy of the open database to a new file (audit-logged, added). */
+  backupStore(req: { path: string }): Promise<{ path: string; bytes: number }>;
   /** The client report of the stored review as a PDF or workbook (audit-logged, added). */
   exportReport(req: ExportReportRequest): Promise<ExportedReport>;
+}
+
+export interface DataInfo {
+  dbPath: string;
+  encrypted: boolean;
+  sizeBytes: number;
+  version: string;
+  rulesVersion: string;
+  extractorVersion: number;
+  /** Databases opened recently on this computer, newest first; `exists` false when moved. */
+  recent: Array<{ path: string; openedAt: string; exists: boolean }>;
+}
+
+export interface OpenStoreRequest {
+  path: string;
+  /** true: a new, empty database at `path` (refused when the file exists). */
+  create: boolean;
+  /** An encrypted database's passphrase. */
+  passphrase?: string | null;
+}
+
+export interface AuditCheck {
+  ok: boolean;
+  entries: number;
+  brokenId: number | null;
+  reason: string | null;
 }
 
 export interface AnswerDeadlineRequest {
@@ -439,6 +473,10 @@ export const API_METHODS = [
   'exportReport',
   'importStatus',
   'cancelImport',
+  'getDataInfo',
+  'openStore',
+  'checkAuditLog',
+  'backupStore',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

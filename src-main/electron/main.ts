@@ -8,6 +8,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportReportRequest, ImportProgressEvent, PacketRequest } from '../../shared/api';
 import { ChartReadyService } from '../core/api/service';
+import { readRecentStores, rememberStore } from '../core/app/recent-stores';
 import type { BrowserWindowLike, ElectronMainLike } from './electron-types';
 import { SHELL_CHANNELS } from './channels';
 import { registerIpcHandlers } from './ipc';
@@ -76,12 +77,24 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    const dbPath = process.env.CHARTREADY_DB ?? join(app.getPath('userData'), 'chartready.db');
-    service = new ChartReadyService({
-      dbPath,
-      onImportProgress: (e: ImportProgressEvent) =>
-        win?.webContents.send(SHELL_CHANNELS.importProgress, e),
-    });
+    // The database named in the environment, else the one opened last (a consultant's current
+    // client), else the app's own.
+    const own = join(app.getPath('userData'), 'chartready.db');
+    const last = readRecentStores().find((r) => existsSync(r.path))?.path;
+    const onImportProgress = (e: ImportProgressEvent) =>
+      win?.webContents.send(SHELL_CHANNELS.importProgress, e);
+    const dbPath = process.env.CHARTREADY_DB ?? last ?? own;
+    try {
+      service = new ChartReadyService({ dbPath, onImportProgress });
+    } catch {
+      // The last one may be encrypted or gone: open the app's own; Settings › Data opens others.
+      service = new ChartReadyService({ dbPath: own, onImportProgress });
+    }
+    try {
+      rememberStore(service.getDataPath());
+    } catch {
+      // The recent list is a convenience.
+    }
 
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
       callback(ALLOWED_PERMISSIONS.includes(permission)),

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHarness } from './harness';
+import { rememberStore } from '../core/app/recent-stores';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,11 @@ const harness = await startHarness({
   staticDir,
   asOf: values['as-of'],
 });
+try {
+  rememberStore(resolve(values.db));
+} catch {
+  // The recent list is a convenience: an unwritable config folder must not stop the app.
+}
 console.log(`ChartReady is running at ${harness.url}`);
 console.log('Listening on 127.0.0.1 only. Press Ctrl+C to stop.');
 

@@ -4,6 +4,7 @@ import type { ClinicSettings } from '../../shared/settings';
 import { ApiError, messageOf } from '../api';
 import { ClinicSettingsSchema } from '../../shared/api-schemas';
 import { PayersSection } from './PayersSection';
+import { DataSection } from './DataSection';
 
 type TextKey = Exclude<keyof ClinicSettings, 'addressLines' | 'defaultPayerProfile'>;
 
@@ -261,6 +262,7 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
         </p>
       )}
       <PayersSection api={api} />
+      <DataSection api={api} />
     </div>
   );
 }

@@ -2,12 +2,15 @@
  * The ChartReadyApi implemented once over the core. Electron IPC, the loopback HTTP harness and
  * tests all call this; the CLI uses the same underlying functions.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type {
   AnswerDeadlineRequest,
   AppInfo,
+  AuditCheck,
+  DataInfo,
+  OpenStoreRequest,
   AssignDocumentRequest,
   BuiltPacket,
   ChartReadyApi,
@@ -38,7 +41,9 @@ import type {
 import {
   AnswerDeadlineSchema,
   DecideFindingSchema,
+  BackupStoreSchema,
   ExportReportSchema,
+  OpenStoreSchema,
   RecordRequestSchema,
 } from '../../../shared/api-schemas';
 import type { DeadlineList } from '../../../shared/deadlines';
@@ -90,6 +95,11 @@ import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
 import { openDatabase, type Db } from '../store/db';
 import { APP_VERSION } from '../version';
+import { EXTRACTOR_VERSION } from '../extract';
+import { log } from '../log';
+import { recentWithPresence, rememberStore } from '../app/recent-stores';
+import { backupDatabase } from '../store/backup';
+import { verifyAuditLog } from '../store/audit';
 
 export { APP_VERSION };
 
@@ -136,7 +146,10 @@ interface ImportJob {
 const OPEN_PATIENTS = 8;
 
 export class ChartReadyService implements ChartReadyApi {
-  readonly db: Db;
+  /** The open database; openStore puts another in its place. */
+  db: Db;
+  private dbPath: string;
+  private dbKey: string | undefined;
   private cache: ReviewCache | null = null;
   private job: ImportJob | null = null;
   private lastImport: ImportResponse | null = null;
@@ -144,6 +157,78 @@ export class ChartReadyService implements ChartReadyApi {
 
   constructor(private readonly opts: ServiceOptions) {
     this.db = openDatabase(opts.dbPath, { key: opts.key });
+    this.dbPath = resolve(opts.dbPath);
+    this.dbKey = opts.key;
+  }
+
+  /** Where the open database lives. */
+  getDataPath(): string {
+    return this.dbPath;
+  }
+
+  async getDataInfo(): Promise<DataInfo> {
+    let sizeBytes = 0;
+    try {
+      sizeBytes = statSync(this.dbPath).size;
+    } catch {
+      // An in-memory or just-removed file: nothing to measure.
+    }
+    return {
+      dbPath: this.dbPath,
+      encrypted: this.dbKey !== undefined,
+      sizeBytes,
+      version: APP_VERSION,
+      rulesVersion: RULES_VERSION,
+      extractorVersion: EXTRACTOR_VERSION,
+      recent: recentWithPresence(),
+    };
+  }
+
+  /**
+   * Puts another database in place of this one (a consultant keeps one per client): an existing
+   * one is opened (its passphrase when encrypted), a new one created; never while an import runs.
+   * Everything kept in memory for the old one is dropped, and the path goes first in the recent list.
+   */
+  async openStore(req: OpenStoreRequest): Promise<DataInfo> {
+    const r = OpenStoreSchema.parse(req);
+    this.assertNoImport();
+    const path = resolve(r.path);
+    if (r.create && existsSync(path))
+      throw new Error(`${path} already exists: open it instead, or choose a new file name`);
+    if (!r.create && !existsSync(path)) throw new NotFoundError(`no database at ${path}`);
+    const key = r.passphrase ? r.passphrase : undefined;
+    const db = openDatabase(path, { key, mustExist: !r.create });
+    const previous = this.dbPath;
+    this.db.close();
+    this.db = db;
+    this.dbPath = path;
+    this.dbKey = key;
+    this.cache = null;
+    this.models.clear();
+    this.lastImport = null;
+    try {
+      // The one left stays in the list (a way back), the new one goes first.
+      rememberStore(previous);
+      rememberStore(path);
+    } catch (err) {
+      // The recent list is a convenience: an unwritable config folder must not stop the work.
+      log.warn('recent-stores', { error: (err as Error).message });
+    }
+    return this.getDataInfo();
+  }
+
+  async checkAuditLog(): Promise<AuditCheck> {
+    const v = verifyAuditLog(this.db);
+    return v.ok
+      ? { ok: true, entries: v.entries, brokenId: null, reason: null }
+      : { ok: false, entries: v.entries, brokenId: v.brokenId, reason: v.reason };
+  }
+
+  async backupStore(req: { path: string }): Promise<{ path: string; bytes: number }> {
+    const { path } = BackupStoreSchema.parse(req);
+    const out = resolve(path);
+    const { bytes } = await backupDatabase(this.db, out, { encrypted: this.dbKey !== undefined });
+    return { path: out, bytes };
   }
 
   close(): void {
@@ -240,7 +325,7 @@ export class ChartReadyService implements ChartReadyApi {
   async info(): Promise<AppInfo> {
     return {
       version: APP_VERSION,
-      dbPath: this.opts.dbPath,
+      dbPath: this.dbPath,
       profiles: builtInProfiles().map((p) => ({ name: p.name, label: p.label })),
       filesReadByOlderReader: filesReadByOlderReader(this.db),
       sampleChart: findSampleChart() !== null,

@@ -1,0 +1,87 @@
+/**
+ * End to end: a consultant's databases, one per client (issue 15), at 1366x768 and 1920x1080 with
+ * axe. Settings › Data names the database in use; creating a new one by path restarts the app on
+ * it (an empty database: the welcome); the recent list opens the first again (its episodes, on
+ * Readiness); the audit log verifies; About shows the versions. Screenshots: stores-*.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../../src-main/server/harness';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC } from './kit';
+
+let dir: string;
+let browser: Browser;
+const savedEnv = process.env['CHARTREADY_CONFIG_DIR'];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-stores-'));
+  // The recent list lives in the user's config folder: a private one for the test.
+  process.env['CHARTREADY_CONFIG_DIR'] = join(dir, 'config');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (savedEnv === undefined) delete process.env['CHARTREADY_CONFIG_DIR'];
+  else process.env['CHARTREADY_CONFIG_DIR'] = savedEnv;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('databases at $width x $height', (viewport) => {
+  let harness: Harness;
+  let page: Page;
+  const errors: string[] = [];
+  const tag = `${viewport.width}x${viewport.height}`;
+  const first = () => join(dir, `riverside-${tag}.db`);
+  const second = () => join(dir, `lakeside-${tag}.db`);
+
+  beforeAll(async () => {
+    harness = await startHarness({ dbPath: first(), staticDir: STATIC, asOf: '2026-11-24' });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
+    page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await harness?.close();
+  });
+
+  it('creates a client database, switches back from the recent list, verifies the audit log', async () => {
+    await page.goto(`${harness.url}#/settings`);
+    const data = page.getByTestId('data-section');
+    await expect.poll(() => data.getByTestId('db-path').textContent()).toBe(first());
+    expect(await data.getByTestId('about').textContent()).toMatch(/Rulescatalog-v2/);
+    await data.getByRole('button', { name: 'Verify audit log' }).click();
+    await expect
+      .poll(() => data.getByTestId('audit-check').textContent())
+      .toMatch(/^Audit log verified: \d+ entries, hash chain intact\.$/);
+    await data.scrollIntoViewIfNeeded();
+    await data.screenshot({ path: join(SHOTS, `stores-1-data-${tag}.png`) });
+    await checkA11y(page, 'settings data');
+
+    await data.getByLabel('Database file').fill(second());
+    await data.getByRole('button', { name: 'Create new database' }).click();
+    // The app starts again on the new, empty database: the welcome.
+    await page.getByTestId('welcome').waitFor();
+    await page.goto(`${harness.url}#/settings`);
+    await expect.poll(() => data.getByTestId('db-path').textContent()).toBe(second());
+    const recent = data.getByRole('list', { name: 'Recent databases' });
+    expect(await recent.textContent()).toContain(first());
+    await data.screenshot({ path: join(SHOTS, `stores-2-recent-${tag}.png`) });
+    await checkA11y(page, 'settings data, recent list');
+
+    await recent.getByRole('button', { name: `Open ${first()}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+    const info = await apiCall<{ dbPath: string }>(harness, 'getDataInfo');
+    expect(info.dbPath).toBe(first());
+    expect(errors).toEqual([]);
+  });
+});
