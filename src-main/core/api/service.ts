@@ -67,6 +67,7 @@ import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
+import { imageEvidencePage, ocrOfPage, storedFile } from './scan-evidence';
 import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
 import { openDatabase, type Db } from '../store/db';
@@ -314,6 +315,10 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async getEvidence(req: EvidenceRequest): Promise<EvidencePage> {
+    const stored = storedFile(this.db, req.file);
+    if (stored?.kind === 'notes-image' && stored.content) {
+      return imageEvidencePage(this.db, req.file, { ...stored, content: stored.content }, req.page);
+    }
     const src = loadStoredSource(this.db, req.file);
     if (src.kind === 'text' && src.pages.length === 0) {
       const billing = billingEvidencePage(this.db, src.fileId, req.file, req.line ?? 1);
@@ -334,6 +339,7 @@ export class ChartReadyService implements ChartReadyApi {
             .prepare('SELECT page_count AS n FROM files WHERE path = ? ORDER BY id DESC LIMIT 1')
             .get(req.file) as { n: number | null }
         ).n ?? 1;
+      const ocr = stored ? ocrOfPage(this.db, stored.id, req.page) : null;
       return {
         kind: 'pdf',
         file: req.file,
@@ -341,6 +347,7 @@ export class ChartReadyService implements ChartReadyApi {
         pageCount: count,
         pdfBase64: Buffer.from(src.bytes).toString('base64'),
         text,
+        ...(ocr ? { ocr } : {}),
       };
     }
     const page = src.pages.find((p) => p.page === req.page) ?? src.pages[0];
