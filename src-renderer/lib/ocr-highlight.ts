@@ -1,12 +1,13 @@
 /**
  * Highlight boxes for a quote on a scanned page: the OCR words that hold it (word-sequence
- * match), their boxes scaled from image pixels to the page's displayed width, words of one line
- * joined into one box. Words read with low confidence keep their own box, marked `low`.
+ * match; every place it is found, since the quote alone cannot tell copies apart), their boxes
+ * scaled from image pixels to the page's displayed width, words of one line joined into one box.
+ * Words read with low confidence keep their own box, marked `low`.
  */
 import type { EvidenceOcr } from '../../shared/api';
 import { LOW_OCR_CONFIDENCE } from '../../shared/model';
 import type { Box } from './pdf';
-import { wordsForQuote } from './quote';
+import { quoteMatchesInWords } from './quote';
 
 export interface OcrBox extends Box {
   /** Read with confidence below LOW_OCR_CONFIDENCE: the viewer outlines it differently. */
@@ -17,6 +18,8 @@ export interface OcrHighlight {
   boxes: OcrBox[];
   /** Mean confidence of the quoted words, 0-100. */
   confidence: number;
+  /** How many places on the page hold the quote (each is highlighted). */
+  places: number;
 }
 
 type Word = EvidenceOcr['words'][number];
@@ -33,19 +36,22 @@ export function ocrHighlight(
   cssWidth: number,
 ): OcrHighlight | null {
   if (!quote || ocr.width <= 0) return null;
-  const hit = wordsForQuote(ocr.words, quote);
-  if (!hit || hit.length === 0) return null;
-  const words = hit.map((i) => ocr.words[i]!);
+  const matches = quoteMatchesInWords(ocr.words, quote);
+  if (matches.length === 0) return null;
+  const words = matches.flat().map((i) => ocr.words[i]!);
   const runs: Array<{ x0: number; y0: number; x1: number; y1: number; low: boolean }> = [];
-  for (const w of words) {
-    const low = w.confidence < LOW_OCR_CONFIDENCE;
-    const last = runs.at(-1);
-    if (last && !last.low && !low && sameLine(last, w) && w.x0 >= last.x0) {
-      last.x1 = Math.max(last.x1, w.x1);
-      last.y0 = Math.min(last.y0, w.y0);
-      last.y1 = Math.max(last.y1, w.y1);
-    } else {
-      runs.push({ x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, low });
+  for (const hit of matches) {
+    let last: (typeof runs)[number] | undefined;
+    for (const w of hit.map((i) => ocr.words[i]!)) {
+      const low = w.confidence < LOW_OCR_CONFIDENCE;
+      if (last && !last.low && !low && sameLine(last, w) && w.x0 >= last.x0) {
+        last.x1 = Math.max(last.x1, w.x1);
+        last.y0 = Math.min(last.y0, w.y0);
+        last.y1 = Math.max(last.y1, w.y1);
+      } else {
+        last = { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, low };
+        runs.push(last);
+      }
     }
   }
   const k = cssWidth / ocr.width;
@@ -59,5 +65,5 @@ export function ocrHighlight(
     low: r.low,
   }));
   const confidence = words.reduce((s, w) => s + w.confidence, 0) / words.length;
-  return { boxes, confidence };
+  return { boxes, confidence, places: matches.length };
 }

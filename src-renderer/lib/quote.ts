@@ -106,18 +106,19 @@ export function ocrErrorsAllowed(n: number): number {
 }
 
 /**
- * Which OCR words (indices, in order) hold a quote. Words and quote are compared as one run of
- * letters and digits, so case, punctuation, spacing and split or joined words do not matter, and
- * a few wrong, missing or extra characters are tolerated (approximate substring search, Sellers:
- * edit distance with a free start and end in the page). The closest match wins, the first of
- * equals; null when even the closest is too far off.
+ * Where a quote is among OCR words: every closest match (word indices, in order), as the quote
+ * alone cannot tell two copies apart ("08/12/2026" in a fax header and beside the signature).
+ * Words and quote are compared as one run of letters and digits, so case, punctuation, spacing and
+ * split or joined words do not matter, and a few wrong, missing or extra characters are tolerated
+ * (approximate substring search, Sellers: edit distance with a free start and end in the page).
+ * Empty when even the closest match is too far off.
  */
-export function wordsForQuote(
+export function quoteMatchesInWords(
   words: ReadonlyArray<{ text: string }>,
   quote: string,
-): number[] | null {
+): number[][] {
   const q = wordKey(quote);
-  if (!q) return null;
+  if (!q) return [];
   let page = '';
   const owner: number[] = [];
   words.forEach((w, i) => {
@@ -125,13 +126,14 @@ export function wordsForQuote(
     page += k;
     for (let c = 0; c < k.length; c++) owner.push(i);
   });
-  if (!page) return null;
+  if (!page) return [];
   const m = q.length;
+  const allowed = ocrErrorsAllowed(m);
   // Column j of the DP: cost[i] = edits to match q[0..i) ending at page[j-1]; from[i] = where
   // that match starts in the page.
   let cost = Array.from({ length: m + 1 }, (_, i) => i);
   let from = new Array<number>(m + 1).fill(0);
-  let best = { cost: m + 1, start: 0, end: 0 };
+  const ends: Array<{ cost: number; start: number; end: number }> = [];
   for (let j = 1; j <= page.length; j++) {
     const next = [0];
     const nextFrom = [j];
@@ -152,12 +154,29 @@ export function wordsForQuote(
     }
     cost = next;
     from = nextFrom;
-    if (cost[m]! < best.cost) best = { cost: cost[m]!, start: from[m]!, end: j };
+    if (cost[m]! <= allowed && j > from[m]!) ends.push({ cost: cost[m]!, start: from[m]!, end: j });
   }
-  if (best.cost > ocrErrorsAllowed(m) || best.end <= best.start) return null;
-  const first = owner[best.start]!;
-  const last = owner[best.end - 1]!;
-  const out: number[] = [];
-  for (let i = first; i <= last; i++) if (wordKey(words[i]!.text)) out.push(i);
+  if (ends.length === 0) return [];
+  const best = Math.min(...ends.map((e) => e.cost));
+  const out: number[][] = [];
+  let taken = -1;
+  // Matches of the best cost that do not overlap an earlier one (a match ending one character
+  // later is the same place).
+  for (const e of ends) {
+    if (e.cost !== best || e.start < taken) continue;
+    taken = e.end;
+    const hit: number[] = [];
+    for (let i = owner[e.start]!; i <= owner[e.end - 1]!; i++)
+      if (wordKey(words[i]!.text)) hit.push(i);
+    out.push(hit);
+  }
   return out;
+}
+
+/** The first closest match of a quote among OCR words (see quoteMatchesInWords), or null. */
+export function wordsForQuote(
+  words: ReadonlyArray<{ text: string }>,
+  quote: string,
+): number[] | null {
+  return quoteMatchesInWords(words, quote)[0] ?? null;
 }

@@ -21,7 +21,11 @@ function scanStatus(quote: string, hl: OcrHighlight | null): string {
   const low = hl.boxes.some((b) => b.low)
     ? ' Words read with low confidence are outlined with dashes: check them on the image.'
     : '';
-  return `Quoted text is highlighted on the scanned page (read by OCR, confidence ${Math.round(hl.confidence)}%).${low}`;
+  const places =
+    hl.places > 1
+      ? ` The quoted text appears ${hl.places} times on this page; each is marked.`
+      : '';
+  return `Quoted text is highlighted on the scanned page (read by OCR, confidence ${Math.round(hl.confidence)}%).${places}${low}`;
 }
 
 /** The quote's boxes over a scanned page image (an OCR page has no text layer to search). */

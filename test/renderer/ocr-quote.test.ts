@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceOcr } from '../../shared/api';
 import { LOW_OCR_CONFIDENCE } from '../../shared/model';
 import { ocrHighlight } from '../../src-renderer/lib/ocr-highlight';
-import { ocrErrorsAllowed, wordsForQuote } from '../../src-renderer/lib/quote';
+import { ocrErrorsAllowed, quoteMatchesInWords, wordsForQuote } from '../../src-renderer/lib/quote';
 
 const words = (line: string) => line.split(' ').map((text) => ({ text }));
 
@@ -87,5 +87,32 @@ describe('OCR highlight boxes', () => {
   it('draws nothing for a quote not on the page or on another page', () => {
     expect(ocrHighlight(ocr, 'Plan of care certified', 1000)).toBeNull();
     expect(ocrHighlight(ocr, '', 1000)).toBeNull();
+  });
+});
+
+describe('a quote found in more than one place', () => {
+  it('returns every closest match, not overlapping, and ignores farther ones', () => {
+    const page = words(
+      'FAX 08/12/2026 09:14 ... Signature: S. Ortiz, MD Date: 08/12/2026 08/12/2025',
+    );
+    expect(quoteMatchesInWords(page, '08/12/2026')).toEqual([[1], [9]]);
+    expect(quoteMatchesInWords(words('aaa'), 'aaaa')).toEqual([[0]]);
+  });
+
+  it('highlights each place and counts them', () => {
+    const ocr: EvidenceOcr = {
+      width: 100,
+      height: 100,
+      confidence: 90,
+      words: [
+        { text: '08/12/2026', confidence: 90, x0: 10, y0: 5, x1: 30, y1: 9 },
+        { text: 'Date:', confidence: 90, x0: 10, y0: 80, x1: 20, y1: 84 },
+        { text: '08/12/2026', confidence: 90, x0: 22, y0: 80, x1: 40, y1: 84 },
+      ],
+    };
+    const hl = ocrHighlight(ocr, '08/12/2026', 100)!;
+    expect(hl.places).toBe(2);
+    expect(hl.boxes.map((b) => b.top)).toEqual([3, 78]);
+    expect(ocrHighlight(ocr, 'Date: 08/12/2026', 100)!.places).toBe(1);
   });
 });
