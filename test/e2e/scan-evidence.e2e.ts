@@ -5,7 +5,7 @@
  * scan and must draw the quote's box over the printed words (measured: the image under the box
  * holds ink), at 1366x768 and 1920x1080, with axe. Screenshots: test-results/screenshots/scan-*.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,22 +13,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary, ImportResponse } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
 import { closeOcrEngine } from '../../src-main/core/ocr';
-import { faxify, faxTiff, normalResolution, textPageRaster } from '../../scripts/sample-chart/fax';
+import { writeCertFax } from '../ocr/cert-fax';
 import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC } from './kit';
 
 const AS_OF = '2026-12-01';
-const CERT_FAX = 'chen-robert/2026-08-12_certification_fax.tif';
-const CERT_LINES = [
-  'FAX 08/12/2026 09:14 FROM: Ortiz Orthopedics P.1/1',
-  'Physician Certification of Plan of Care',
-  'Patient: Chen, Robert    DOB: 06/22/1951',
-  'MRN: 200533',
-  'Certification period: 08/03/2026 to 09/14/2026',
-  'I have reviewed this plan of care and certify that the services are',
-  'medically necessary and that the patient is under my care.',
-  'Physician signature: Samuel Ortiz, MD   Date: 08/12/2026   NPI 1609876545',
-];
-
 let dir: string;
 let harness: Harness;
 let browser: Browser;
@@ -39,8 +27,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-scan-'));
   const chart = join(dir, 'chart');
   cpSync(SAMPLE, chart, { recursive: true });
-  const page = faxify(await textPageRaster(CERT_LINES), { skew: 1.4, seed: 5 });
-  writeFileSync(join(chart, CERT_FAX), faxTiff([normalResolution(page)], 98));
+  await writeCertFax(chart);
   harness = await startHarness({ dbPath: join(dir, 'scan.db'), staticDir: STATIC, asOf: AS_OF });
   const imported = await apiCall<ImportResponse>(harness, 'importPaths', { paths: [chart] });
   expect(imported.files.find((f) => f.path.endsWith('.tif'))?.status).toBe('imported');
