@@ -14,6 +14,7 @@ import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { EXTRACTOR_VERSION } from '../extract';
+import { isCancelled, type OcrProgress } from '../ocr';
 import { analyzeSource, type Analysis, type EmbeddedContent } from './analyze';
 import {
   duplicateWarning,
@@ -31,6 +32,8 @@ export interface ImportSummary {
   imported: number;
   skipped: number;
   rejected: number;
+  /** The import was cancelled: the files listed were done; the rest were not imported. */
+  cancelled?: boolean;
 }
 
 export interface ImportProgress {
@@ -38,11 +41,25 @@ export interface ImportProgress {
   current: FileResult;
 }
 
+/** A page about to be read by OCR: the file and its page N of M. */
+export interface OcrPageProgress {
+  path: string;
+  page: number;
+  pages: number;
+}
+
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** Each page before OCR reads it (OCR is the slow step: seconds a page). */
+  onOcrPage?: (p: OcrPageProgress) => void;
+  /**
+   * Cancels the import: OCR stops before its next page, no further file is stored. Files stored
+   * before stay (each is its own transaction); the summary says `cancelled`.
+   */
+  signal?: AbortSignal;
   batchId?: string;
   /** Analyse files with this function (e.g. a worker pool); defaults to in-process. */
-  analyze?: (path: string, bytes: Uint8Array) => Promise<Analysis>;
+  analyze?: (path: string, bytes: Uint8Array, progress?: OcrProgress) => Promise<Analysis>;
   /** How many files may be read ahead while earlier ones are stored. */
   readAhead?: number;
   /** Parse a ledger's rows (e.g. in a worker thread); defaults to in-process. */
@@ -99,9 +116,22 @@ export async function importPaths(
   };
   const window: Pending[] = [];
 
+  let cancelled = false;
+  const stopped = () => cancelled || opts.signal?.aborted === true;
+  const progressOf = (path: string): OcrProgress => ({
+    onPage: (page, pages) => opts.onOcrPage?.({ path, page, pages }),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+
   const flushOne = async () => {
     const p = window.shift();
     if (!p) return;
+    if (stopped()) {
+      // Cancelled: what was read ahead is not stored (its OCR stops at the next page).
+      cancelled = true;
+      await p.analysis?.catch(() => undefined);
+      return;
+    }
     if (p.kind === 'ledger') {
       const parse = opts.ledgerBatches ?? ((b: Uint8Array) => readLedgerBatches(chunks(b)));
       record(await storeLedger(db, writer, batchId, p.path, p.sha, p.size, parse(p.bytes)), p.sha);
@@ -111,6 +141,10 @@ export async function importPaths(
     try {
       analysis = await p.analysis!;
     } catch (err) {
+      if (isCancelled(err)) {
+        cancelled = true;
+        return;
+      }
       // An unexpected failure reading one file (a reader bug, a dead worker) rejects that file with
       // the reason, and the rest of the batch goes on.
       analysis = {
@@ -125,6 +159,10 @@ export async function importPaths(
   };
 
   for await (const entry of walkSources(args)) {
+    if (stopped()) {
+      cancelled = true;
+      break;
+    }
     if (isSourceProblem(entry)) {
       record(rejectFile(writer, batchId, entry.path, null, null, entry.rejection));
       continue;
@@ -159,14 +197,10 @@ export async function importPaths(
       continue;
     }
     seenThisBatch.set(sha, entry.path);
-    window.push({
-      path: entry.path,
-      sha,
-      size: bytes.byteLength,
-      kind,
-      bytes,
-      analysis: kind === 'ledger' ? null : analyze(entry.path, bytes),
-    });
+    const analysis = kind === 'ledger' ? null : analyze(entry.path, bytes, progressOf(entry.path));
+    // Awaited in order by flushOne; a failure (or cancel) before then is not "unhandled".
+    analysis?.catch(() => undefined);
+    window.push({ path: entry.path, sha, size: bytes.byteLength, kind, bytes, analysis });
     while (window.length > readAhead) await flushOne();
   }
   while (window.length > 0) await flushOne();
@@ -177,6 +211,7 @@ export async function importPaths(
     imported: files.filter((f) => f.status === 'imported').length,
     skipped: files.filter((f) => f.status === 'skipped').length,
     rejected: files.filter((f) => f.status === 'rejected').length,
+    ...(cancelled ? { cancelled: true } : {}),
   };
   // One audit entry per batch: what came in, by content hash (paths can carry patient names).
   recordAudit(db, 'import', {
@@ -184,6 +219,7 @@ export async function importPaths(
     imported: summary.imported,
     skipped: summary.skipped,
     rejected: summary.rejected,
+    ...(cancelled ? { cancelled: true } : {}),
     files: files.map((f) => ({ sha256: hashes.get(f) ?? null, kind: f.kind, status: f.status })),
   });
   log.debug('import.batch', {

@@ -15,6 +15,7 @@ export { renderPageForOcr, PDF_OCR_DPI, type RenderablePage } from './pdf-page-i
 export { spanConfidence } from './page-text';
 export { ocrRaster, rasterToPng } from './recognize';
 export { wordsOnImage } from './word-boxes';
+export { beforeOcrPage, isCancelled, type OcrProgress } from './progress';
 export type { Raster } from './raster';
 
 /** One page read by OCR, in the reader's shape: text, `source: 'ocr'`, confidence and word boxes. */
