@@ -174,6 +174,7 @@ export const REQUEST_SCHEMAS = {
   getDashboard: NoArgsSchema,
   listRules: NoArgsSchema,
   importSample: NoArgsSchema,
+  cancelImport: NoArgsSchema,
   listDeadlines: NoArgsSchema,
   recordRequest: RecordRequestSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;

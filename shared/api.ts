@@ -34,6 +34,8 @@ export interface ImportResponse {
   rejected: number;
   /** Documents of the whole store that no patient could be found for, after this import. */
   unassigned?: UnassignedDocument[];
+  /** Cancelled by the user: `files` were done; the rest were not imported. */
+  cancelled?: boolean;
 }
 
 /** A document whose text names no patient the store knows: the user assigns it. */
@@ -63,11 +65,13 @@ export interface AssignDocumentRequest {
   patientKey: string;
 }
 
-export interface ImportProgressEvent {
-  batchId: string;
-  done: number;
-  current: ImportFileResult;
-}
+/**
+ * Import progress: a file done (`current`), or a page about to be read by OCR (`ocr`: OCR is the
+ * slow step, seconds a page, so a long fax shows where it is).
+ */
+export type ImportProgressEvent =
+  | { batchId: string; done: number; current: ImportFileResult }
+  | { batchId: string; done: number; ocr: { file: string; page: number; pages: number } };
 
 /** Files dropped in a browser have no path: their bytes travel base64-encoded. */
 export interface UploadedFile {
@@ -310,6 +314,11 @@ export interface ChartReadyApi {
   listActions(): Promise<CorrectiveAction[]>;
   /** Readiness and dollars at risk from the stored review (added). */
   getDashboard(): Promise<Dashboard>;
+  /**
+   * Cancels the imports under way (added): OCR stops before its next page and no further file is
+   * stored; files already stored stay. Resolves with whether an import was running.
+   */
+  cancelImport(): Promise<{ cancelled: boolean }>;
   /** Imports the bundled sample chart, to try the app on a new database (added). */
   importSample(): Promise<ImportResponse>;
   /** The rule catalog in plain language: title, source and what to change (added). */
@@ -424,6 +433,7 @@ export const API_METHODS = [
   'getDashboard',
   'listRules',
   'importSample',
+  'cancelImport',
   'listDeadlines',
   'recordRequest',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;

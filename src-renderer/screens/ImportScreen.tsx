@@ -48,6 +48,11 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<ImportFileResult[]>([]);
+  // The page OCR is reading now (the slow step), cleared when its file is done.
+  const [reading, setReading] = useState<{ file: string; page: number; pages: number } | null>(
+    null,
+  );
+  const [cancelling, setCancelling] = useState(false);
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped after each import: the documents without a patient are listed anew.
@@ -70,7 +75,12 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   }, [api, generation]);
 
   useEffect(
-    () => backend.onImportProgress((e) => setProgress((p) => [...p, e.current])),
+    () =>
+      backend.onImportProgress((e) => {
+        if ('ocr' in e) return setReading(e.ocr);
+        setProgress((p) => [...p, e.current]);
+        setReading((r) => (r?.file === e.current.path ? null : r));
+      }),
     [backend],
   );
 
@@ -79,12 +89,16 @@ export function ImportScreen({ backend }: { backend: Backend }) {
     setError(null);
     setResult(null);
     setProgress([]);
+    setReading(null);
+    setCancelling(false);
     try {
       setResult(await job());
     } catch (err) {
       setError(messageOf(err));
     } finally {
       setBusy(false);
+      setReading(null);
+      setCancelling(false);
       setGeneration((g) => g + 1);
     }
   }
@@ -235,11 +249,32 @@ export function ImportScreen({ backend }: { backend: Backend }) {
         hidden={!busy && progress.length === 0}
       >
         <h2 id="progress-h">Progress</h2>
-        <p role="status" aria-live="polite">
+        <p role="status" aria-live="polite" data-testid="import-progress">
           {busy
             ? `Importing… ${progress.length} file(s) processed`
             : `${progress.length} file(s) processed`}
+          {busy && reading && (
+            <>
+              ; reading <span className="mono">{reading.file}</span>: page {reading.page} of{' '}
+              {reading.pages} (OCR)
+            </>
+          )}
         </p>
+        {busy && (
+          <p>
+            <button
+              type="button"
+              disabled={cancelling}
+              onClick={() => {
+                setCancelling(true);
+                void api.cancelImport().catch((err: unknown) => setError(messageOf(err)));
+              }}
+            >
+              {cancelling ? 'Cancelling…' : 'Cancel import'}
+            </button>
+            {cancelling && ' OCR stops after the page it is reading.'}
+          </p>
+        )}
         {busy && progress.length > 0 && (
           <ul className="progress-list">
             {progress.slice(-8).map((f, i) => (
@@ -254,6 +289,12 @@ export function ImportScreen({ backend }: { backend: Backend }) {
       {result && (
         <section aria-labelledby="result-h" className="panel">
           <h2 id="result-h">Import results</h2>
+          {result.cancelled && (
+            <p role="alert" data-testid="import-cancelled">
+              Import cancelled: the files below were done; the rest were not imported. Import the
+              same files again to finish (those already imported are skipped).
+            </p>
+          )}
           <p className="summary-line" data-testid="import-summary">
             <strong>{result.imported}</strong> imported · <strong>{result.skipped}</strong> skipped
             · <strong>{result.rejected}</strong> rejected

@@ -3,9 +3,11 @@
  * faxed physician order is a PDF page with no text layer) plus a faxed TIFF certifying Chen's
  * Medicare plan of care is imported; from each episode's finding the evidence viewer opens the
  * scan and must draw the quote's box over the printed words (measured: the image under the box
- * holds ink), at 1366x768 and 1920x1080, with axe. Screenshots: test-results/screenshots/scan-*.
+ * holds ink), at 1366x768 and 1920x1080, with axe. Then a long faxed TIFF is imported through the
+ * path field: the Import screen shows "page N of M (OCR)" and its Cancel stops the import.
+ * Screenshots: test-results/screenshots/scan-*.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary, ImportResponse } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
 import { closeOcrEngine } from '../../src-main/core/ocr';
+import { faxTiff, textPageRaster } from '../../scripts/sample-chart/fax';
 import { writeCertFax } from '../ocr/cert-fax';
 import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC } from './kit';
 
@@ -28,6 +31,12 @@ beforeAll(async () => {
   const chart = join(dir, 'chart');
   cpSync(SAMPLE, chart, { recursive: true });
   await writeCertFax(chart);
+  // Four pages of fax, read by OCR for seconds each: time to see the progress and cancel.
+  const pages = [];
+  for (const n of [1, 2, 3, 4])
+    pages.push(await textPageRaster([`Long fax, page ${n} of 4`, 'Patient: Doe, Jane']));
+  mkdirSync(join(dir, 'long'));
+  writeFileSync(join(dir, 'long', 'long_fax.tif'), faxTiff(pages, 196));
   harness = await startHarness({ dbPath: join(dir, 'scan.db'), staticDir: STATIC, asOf: AS_OF });
   const imported = await apiCall<ImportResponse>(harness, 'importPaths', { paths: [chart] });
   expect(imported.files.find((f) => f.path.endsWith('.tif'))?.status).toBe('imported');
@@ -174,6 +183,24 @@ describe.each([
     await page.screenshot({ path: join(SHOTS, `scan-pdf-${tag}.png`) });
     await checkA11y(page, `scanned PDF evidence ${tag}`);
     await viewer.getByRole('button', { name: 'Close evidence' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows which page OCR is reading during an import, and cancels it', async () => {
+    await page.goto(`${harness.url}#/import`);
+    await page.getByLabel('Or type paths on this computer').fill(join(dir, 'long'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const progress = page.getByTestId('import-progress');
+    await expect
+      .poll(() => progress.textContent(), { timeout: 60_000 })
+      .toMatch(/reading long_fax\.tif: page [12] of 4 \(OCR\)/);
+    await page.screenshot({ path: join(SHOTS, `scan-import-ocr-${tag}.png`) });
+    await checkA11y(page, `import with OCR progress ${tag}`);
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    await page.getByTestId('import-cancelled').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-summary').textContent()).toMatch(/^0 imported/);
+    await page.screenshot({ path: join(SHOTS, `scan-import-cancelled-${tag}.png`) });
+    await checkA11y(page, `import cancelled ${tag}`);
     expect(errors).toEqual([]);
   });
 });

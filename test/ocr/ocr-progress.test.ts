@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportProgressEvent } from '../../shared/api';
+import { ChartReadyService } from '../../src-main/core/api/service';
 import { importPaths, type ImportOptions } from '../../src-main/core/import/pipeline';
 import { AnalyzePool } from '../../src-main/core/import/worker-pool';
 import { closeOcrEngine } from '../../src-main/core/ocr';
@@ -109,6 +111,34 @@ describe('OCR progress and cancel', () => {
       expect(stored().map((p) => p.split('/').pop())).toEqual(['a_note.txt']);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('OCR progress and cancel through the desktop service', () => {
+  it('sends "page N of M" events and cancels the running import on cancelImport', async () => {
+    const events: ImportProgressEvent[] = [];
+    let service: ChartReadyService | null = null;
+    service = new ChartReadyService({
+      dbPath: join(dir, 'service.db'),
+      asOf: '2026-11-24',
+      onImportProgress: (e) => {
+        events.push(e);
+        if ('ocr' in e && e.ocr.page === 1) void service!.cancelImport();
+      },
+    });
+    try {
+      expect(await service.cancelImport()).toEqual({ cancelled: false });
+      const result = await service.importPaths({ paths: [chart] });
+      expect(result.cancelled).toBe(true);
+      const ocr = events.flatMap((e) => ('ocr' in e ? [e] : []));
+      expect(ocr.map((e) => [e.ocr.file.split('/').pop(), e.ocr.page, e.ocr.pages])).toEqual([
+        ['b_fax.tif', 1, 3],
+      ]);
+      // The note read before the fax is stored; the fax and the note after it are not.
+      expect(result.files.map((f) => f.path.split('/').pop())).toEqual(['a_note.txt']);
+    } finally {
+      service.close();
     }
   });
 });

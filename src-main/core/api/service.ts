@@ -112,6 +112,8 @@ export class ChartReadyService implements ChartReadyApi {
   readonly db: Db;
   private cache: ReviewCache | null = null;
   private readonly models = new Map<number, EpisodeModel[]>();
+  /** Imports under way, so cancelImport can stop them. */
+  private readonly imports = new Set<AbortController>();
 
   constructor(private readonly opts: ServiceOptions) {
     this.db = openDatabase(opts.dbPath, { key: opts.key });
@@ -228,10 +230,23 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async importPaths(req: { paths: string[] }): Promise<ImportResponse> {
-    const summary = await importPathsParallel(this.db, req.paths, {
-      onProgress: (p) =>
-        this.opts.onImportProgress?.({ batchId: '', done: p.done, current: p.current }),
-    });
+    const abort = new AbortController();
+    this.imports.add(abort);
+    let done = 0;
+    let summary;
+    try {
+      summary = await importPathsParallel(this.db, req.paths, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          done = p.done;
+          this.opts.onImportProgress?.({ batchId: '', done: p.done, current: p.current });
+        },
+        onOcrPage: ({ path, page, pages }) =>
+          this.opts.onImportProgress?.({ batchId: '', done, ocr: { file: path, page, pages } }),
+      });
+    } finally {
+      this.imports.delete(abort);
+    }
     this.cache = null;
     // What no evidence placed, in the whole store: the user assigns it (Import screen).
     return { ...summary, unassigned: unassignedDocuments(this.db, this.resolution()) };
@@ -416,6 +431,12 @@ export class ChartReadyService implements ChartReadyApi {
   async listActions(): Promise<CorrectiveAction[]> {
     this.reviewed();
     return correctiveActions(this.db, this.asOf());
+  }
+
+  async cancelImport(): Promise<{ cancelled: boolean }> {
+    const running = [...this.imports];
+    for (const abort of running) abort.abort();
+    return { cancelled: running.length > 0 };
   }
 
   async importSample(): Promise<ImportResponse> {
