@@ -79,13 +79,19 @@ export interface AssignDocumentRequest {
   patientKey: string;
 }
 
-export interface ImportProgressEvent {
-  batchId: string;
-  done: number;
-  /** How many files the sources hold (added; null when not counted). */
-  total?: number | null;
-  current: ImportFileResult;
-}
+/**
+ * Import progress: a file done (`current`), or a page about to be read by OCR (`ocr`: OCR is the
+ * slow step, seconds a page, so a long fax shows where it is). `total`: how many files the sources
+ * hold (added; null when not counted).
+ */
+export type ImportProgressEvent =
+  | { batchId: string; done: number; total?: number | null; current: ImportFileResult }
+  | {
+      batchId: string;
+      done: number;
+      total?: number | null;
+      ocr: { file: string; page: number; pages: number };
+    };
 
 /** Files dropped in a browser have no path: their bytes travel base64-encoded. */
 export interface UploadedFile {
@@ -167,9 +173,48 @@ export interface EvidenceRequest {
   line?: number;
 }
 
+/**
+ * What OCR read on a scanned page, for drawing the quote on the image: word boxes in the pixels of
+ * the page image as it is shown (`width` x `height`, origin top-left), with confidence 0-100.
+ */
+export interface EvidenceOcr {
+  width: number;
+  height: number;
+  /** Mean word confidence of the page, 0-100. */
+  confidence: number;
+  words: Array<{
+    text: string;
+    confidence: number;
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+  }>;
+}
+
 export type EvidencePage =
-  | { kind: 'pdf'; file: string; page: number; pageCount: number; pdfBase64: string; text: string }
-  | { kind: 'text'; file: string; page: number; pageCount: number; text: string };
+  | {
+      kind: 'pdf';
+      file: string;
+      page: number;
+      pageCount: number;
+      pdfBase64: string;
+      text: string;
+      /** Present when the page has no text layer and was read by OCR. */
+      ocr?: EvidenceOcr;
+    }
+  | { kind: 'text'; file: string; page: number; pageCount: number; text: string }
+  | {
+      /** One page of an image file (PNG, JPEG, TIFF page), as the image and its OCR words. */
+      kind: 'image';
+      file: string;
+      page: number;
+      pageCount: number;
+      mime: 'image/png' | 'image/jpeg';
+      imageBase64: string;
+      text: string;
+      ocr: EvidenceOcr;
+    };
 
 export interface PacketRequest {
   episodeId: string;

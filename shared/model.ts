@@ -92,6 +92,14 @@ export interface OcrLayer {
   skewRadians?: number;
 }
 
+/**
+ * Mean word confidence (tesseract's 0-100) below which OCR text is doubtful. Clean faxes read
+ * at 85-96; below 70 a date or code in the quote is as likely misread as not, so a failure that
+ * cites such a quote is a warning to check the page image, not a verdict, and the viewer marks
+ * such words on the image.
+ */
+export const LOW_OCR_CONFIDENCE = 70;
+
 /** One OCR word; `offset` is where its text starts in the page's `text`. Box origin top-left. */
 export interface OcrWord {
   text: string;

@@ -87,3 +87,96 @@ export function itemsForQuote(
   });
   return out;
 }
+
+/**
+ * Letters and digits of a word, lower-cased: OCR and the quote differ in punctuation ("DOB:" read
+ * as "DOB;"), case and where a word breaks ("02/11/1958" read as "02/11/ 1958").
+ */
+function wordKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Wrong characters tolerated in a quote of `n` letters and digits: none below 4 (two letters
+ * with one wrong would match anywhere), then one in every ten, as OCR misreads one glyph here and
+ * there ("0" for "O", "l" for "1").
+ */
+export function ocrErrorsAllowed(n: number): number {
+  return n < 4 ? 0 : Math.max(1, Math.floor(n / 10));
+}
+
+/**
+ * Where a quote is among OCR words: every closest match (word indices, in order), as the quote
+ * alone cannot tell two copies apart ("08/12/2026" in a fax header and beside the signature).
+ * Words and quote are compared as one run of letters and digits, so case, punctuation, spacing and
+ * split or joined words do not matter, and a few wrong, missing or extra characters are tolerated
+ * (approximate substring search, Sellers: edit distance with a free start and end in the page).
+ * Empty when even the closest match is too far off.
+ */
+export function quoteMatchesInWords(
+  words: ReadonlyArray<{ text: string }>,
+  quote: string,
+): number[][] {
+  const q = wordKey(quote);
+  if (!q) return [];
+  let page = '';
+  const owner: number[] = [];
+  words.forEach((w, i) => {
+    const k = wordKey(w.text);
+    page += k;
+    for (let c = 0; c < k.length; c++) owner.push(i);
+  });
+  if (!page) return [];
+  const m = q.length;
+  const allowed = ocrErrorsAllowed(m);
+  // Column j of the DP: cost[i] = edits to match q[0..i) ending at page[j-1]; from[i] = where
+  // that match starts in the page.
+  let cost = Array.from({ length: m + 1 }, (_, i) => i);
+  let from = new Array<number>(m + 1).fill(0);
+  const ends: Array<{ cost: number; start: number; end: number }> = [];
+  for (let j = 1; j <= page.length; j++) {
+    const next = [0];
+    const nextFrom = [j];
+    for (let i = 1; i <= m; i++) {
+      const sub = cost[i - 1]! + (q[i - 1] === page[j - 1] ? 0 : 1);
+      const skipPage = cost[i]! + 1;
+      const skipQuote = next[i - 1]! + 1;
+      if (sub <= skipPage && sub <= skipQuote) {
+        next.push(sub);
+        nextFrom.push(from[i - 1]!);
+      } else if (skipPage <= skipQuote) {
+        next.push(skipPage);
+        nextFrom.push(from[i]!);
+      } else {
+        next.push(skipQuote);
+        nextFrom.push(nextFrom[i - 1]!);
+      }
+    }
+    cost = next;
+    from = nextFrom;
+    if (cost[m]! <= allowed && j > from[m]!) ends.push({ cost: cost[m]!, start: from[m]!, end: j });
+  }
+  if (ends.length === 0) return [];
+  const best = Math.min(...ends.map((e) => e.cost));
+  const out: number[][] = [];
+  let taken = -1;
+  // Matches of the best cost that do not overlap an earlier one (a match ending one character
+  // later is the same place).
+  for (const e of ends) {
+    if (e.cost !== best || e.start < taken) continue;
+    taken = e.end;
+    const hit: number[] = [];
+    for (let i = owner[e.start]!; i <= owner[e.end - 1]!; i++)
+      if (wordKey(words[i]!.text)) hit.push(i);
+    out.push(hit);
+  }
+  return out;
+}
+
+/** The first closest match of a quote among OCR words (see quoteMatchesInWords), or null. */
+export function wordsForQuote(
+  words: ReadonlyArray<{ text: string }>,
+  quote: string,
+): number[] | null {
+  return quoteMatchesInWords(words, quote)[0] ?? null;
+}

@@ -2,12 +2,48 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChartReadyApi, EvidencePage } from '../../shared/api';
 import type { Evidence } from '../../shared/model';
 import { messageOf } from '../api';
+import { ocrHighlight, type OcrHighlight } from '../lib/ocr-highlight';
 import { openPdf, renderPage, type Box } from '../lib/pdf';
 import { findQuote, splitAtQuote } from '../lib/quote';
 
 const PAGE_WIDTH = 640;
 /** Zoom steps, as a share of the page's standard width. */
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+const OTHER_PAGE = 'Another page of the same document; the quote is on the cited page.';
+
+/** Status of a scanned page once drawn: where the quote is, and how sure OCR was of it. */
+function scanStatus(quote: string, hl: OcrHighlight | null): string {
+  if (!quote) return OTHER_PAGE;
+  if (!hl) {
+    return 'The quote could not be located among the words OCR read on this scanned page; it is shown above.';
+  }
+  const low = hl.boxes.some((b) => b.low)
+    ? ' Words read with low confidence are outlined with dashes: check them on the image.'
+    : '';
+  const places =
+    hl.places > 1
+      ? ` The quoted text appears ${hl.places} times on this page; each is marked.`
+      : '';
+  return `Quoted text is highlighted on the scanned page (read by OCR, confidence ${Math.round(hl.confidence)}%).${places}${low}`;
+}
+
+/** The quote's boxes over a scanned page image (an OCR page has no text layer to search). */
+function OcrBoxes({ hl }: { hl: OcrHighlight | null }) {
+  return (
+    <>
+      {hl?.boxes.map((b, i) => (
+        <div
+          key={i}
+          className={b.low ? 'hl hl-low' : 'hl'}
+          data-testid="evidence-highlight"
+          data-low-confidence={b.low || undefined}
+          style={{ left: b.left, top: b.top, width: b.width, height: b.height }}
+        />
+      ))}
+    </>
+  );
+}
 
 function PdfPage({
   page,
@@ -22,6 +58,7 @@ function PdfPage({
   const canvas = useRef<HTMLCanvasElement>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
   const [state, setState] = useState<'rendering' | 'done' | string>('rendering');
+  const ocr = page.ocr;
 
   useEffect(() => {
     let live = true;
@@ -31,7 +68,9 @@ function PdfPage({
       try {
         const doc = await openPdf(page.pdfBase64);
         if (!live || !canvas.current) return;
-        const r = await renderPage(doc, page.page, canvas.current, width, quote || undefined);
+        // A scanned page has no text layer: its quote is found among the OCR words instead.
+        const textQuote = ocr ? undefined : quote || undefined;
+        const r = await renderPage(doc, page.page, canvas.current, width, textQuote);
         if (!live) return;
         setBoxes(r.boxes);
         setState('done');
@@ -43,24 +82,31 @@ function PdfPage({
     return () => {
       live = false;
     };
-  }, [page, quote, width]);
+  }, [page, quote, width, ocr]);
 
+  const hl = ocr && state === 'done' ? ocrHighlight(ocr, quote, width) : null;
   const found = state === 'done' && boxes.length > 0;
   return (
     <>
       <p className="muted" role="status" data-testid="evidence-status">
         {state === 'rendering'
           ? 'Rendering page…'
-          : state === 'done'
-            ? !quote
-              ? 'Another page of the same document; the quote is on the cited page.'
-              : found
-                ? 'Quoted text is highlighted on the page.'
-                : 'The quote could not be located on the page image; it is shown below.'
-            : state}
+          : state !== 'done'
+            ? state
+            : ocr
+              ? scanStatus(quote, hl)
+              : !quote
+                ? OTHER_PAGE
+                : found
+                  ? 'Quoted text is highlighted on the page.'
+                  : 'The quote could not be located on the page image; it is shown below.'}
       </p>
       <div className="pdf-page" data-testid="evidence-page" style={{ width }}>
-        <canvas ref={canvas} role="img" aria-label={`Page ${page.page} of ${page.file}`} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Page ${page.page} of ${page.file}${ocr ? ' (scanned)' : ''}`}
+        />
         {boxes.map((b, i) => (
           <div
             key={i}
@@ -69,6 +115,44 @@ function PdfPage({
             style={{ left: b.left, top: b.top, width: b.width, height: b.height }}
           />
         ))}
+        <OcrBoxes hl={hl} />
+      </div>
+    </>
+  );
+}
+
+/** One page of an image file (PNG, JPEG, a TIFF page sent as PNG) with the quote's OCR boxes. */
+function ImagePage({
+  page,
+  quote,
+  width,
+}: {
+  page: Extract<EvidencePage, { kind: 'image' }>;
+  quote: string;
+  width: number;
+}) {
+  // Keyed by file and page by the caller, so a new page starts at 'loading'.
+  const [state, setState] = useState<'loading' | 'done' | 'failed'>('loading');
+  const hl = state === 'done' ? ocrHighlight(page.ocr, quote, width) : null;
+  return (
+    <>
+      <p className="muted" role="status" data-testid="evidence-status">
+        {state === 'loading'
+          ? 'Loading the scanned page…'
+          : state === 'failed'
+            ? 'Could not show the scanned page image.'
+            : scanStatus(quote, hl)}
+      </p>
+      <div className="pdf-page" data-testid="evidence-page" style={{ width }}>
+        <img
+          className="scan-image"
+          src={`data:${page.mime};base64,${page.imageBase64}`}
+          alt={`Page ${page.page} of ${page.file} (scanned image)`}
+          width={width}
+          onLoad={() => setState('done')}
+          onError={() => setState('failed')}
+        />
+        <OcrBoxes hl={hl} />
       </div>
     </>
   );
@@ -220,11 +304,19 @@ export function EvidenceViewer({
             width={Math.round(PAGE_WIDTH * scale)}
           />
         )}
+        {page?.kind === 'image' && (
+          <ImagePage
+            key={`${page.file}#${page.page}`}
+            page={page}
+            quote={onCited ? evidence.quote : ''}
+            width={Math.round(PAGE_WIDTH * scale)}
+          />
+        )}
         {page?.kind === 'text' && (
           <>
             <p className="muted" role="status" data-testid="evidence-status">
               {!onCited
-                ? 'Another page of the same document; the quote is on the cited page.'
+                ? OTHER_PAGE
                 : findQuote(page.text, evidence.quote)
                   ? 'Quoted text is highlighted below.'
                   : 'The quote was not found in this page’s text.'}

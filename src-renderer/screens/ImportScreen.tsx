@@ -55,6 +55,10 @@ export function ImportScreen({ backend }: { backend: Backend }) {
     current: null,
   });
   const [cancelling, setCancelling] = useState(false);
+  // The page OCR is reading now (the slow step), cleared when its file is done.
+  const [reading, setReading] = useState<{ file: string; page: number; pages: number } | null>(
+    null,
+  );
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped after each import: the documents without a patient are listed anew.
@@ -79,7 +83,13 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   useEffect(
     () =>
       backend.onImportProgress((e) => {
+        if ('ocr' in e) {
+          setReading(e.ocr);
+          setLive((l) => ({ ...l, total: e.total ?? l.total, current: e.ocr.file }));
+          return;
+        }
         setProgress((p) => [...p, e.current]);
+        setReading((r) => (r?.file === e.current.path ? null : r));
         setLive({ done: e.done, total: e.total ?? null, current: e.current.path });
       }),
     [backend],
@@ -122,6 +132,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
     setResult(null);
     setProgress([]);
     setLive({ done: 0, total: null, current: null });
+    setReading(null);
     try {
       setResult(await job());
     } catch (err) {
@@ -129,6 +140,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
     } finally {
       setBusy(false);
       setCancelling(false);
+      setReading(null);
       setGeneration((g) => g + 1);
     }
   }
@@ -184,6 +196,12 @@ export function ImportScreen({ backend }: { backend: Backend }) {
                 live.total !== null ? ` of ${live.total}` : ''
               } file(s) processed`
             : `${progress.length} file(s) processed`}
+          {busy && reading && (
+            <>
+              ; reading <span className="mono">{reading.file}</span>: page {reading.page} of{' '}
+              {reading.pages} (OCR)
+            </>
+          )}
         </p>
         {busy && live.current && (
           <p className="small muted">
@@ -195,6 +213,9 @@ export function ImportScreen({ backend }: { backend: Backend }) {
             <button type="button" disabled={cancelling} onClick={() => void cancel()}>
               Cancel import
             </button>
+            {cancelling && reading && (
+              <span className="small"> OCR stops after the page it is reading.</span>
+            )}
           </div>
         )}
         {busy && progress.length > 0 && (

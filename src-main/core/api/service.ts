@@ -91,6 +91,7 @@ import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
+import { imageEvidencePage, ocrOfPage, storedFile } from './scan-evidence';
 import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
 import { openDatabase, type Db } from '../store/db';
@@ -370,6 +371,15 @@ export class ChartReadyService implements ChartReadyApi {
             current: p.current,
           });
         },
+        onOcrPage: ({ path, page, pages }) => {
+          job.current = path;
+          this.opts.onImportProgress?.({
+            batchId: '',
+            done: job.done,
+            total: job.total,
+            ocr: { file: path, page, pages },
+          });
+        },
       });
       this.cache = null;
       // What no evidence placed, in the whole store: the user assigns it (Import screen).
@@ -486,6 +496,10 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async getEvidence(req: EvidenceRequest): Promise<EvidencePage> {
+    const stored = storedFile(this.db, req.file);
+    if (stored?.kind === 'notes-image' && stored.content) {
+      return imageEvidencePage(this.db, req.file, { ...stored, content: stored.content }, req.page);
+    }
     const src = loadStoredSource(this.db, req.file);
     if (src.kind === 'text' && src.pages.length === 0) {
       const billing = billingEvidencePage(this.db, src.fileId, req.file, req.line ?? 1);
@@ -506,6 +520,7 @@ export class ChartReadyService implements ChartReadyApi {
             .prepare('SELECT page_count AS n FROM files WHERE path = ? ORDER BY id DESC LIMIT 1')
             .get(req.file) as { n: number | null }
         ).n ?? 1;
+      const ocr = stored ? ocrOfPage(this.db, stored.id, req.page) : null;
       return {
         kind: 'pdf',
         file: req.file,
@@ -513,6 +528,7 @@ export class ChartReadyService implements ChartReadyApi {
         pageCount: count,
         pdfBase64: Buffer.from(src.bytes).toString('base64'),
         text,
+        ...(ocr ? { ocr } : {}),
       };
     }
     const page = src.pages.find((p) => p.page === req.page) ?? src.pages[0];

@@ -3,11 +3,14 @@ import type { PageText } from '../../../shared/model';
 import type { Db } from '../store/db';
 
 export type StoredSource =
-  { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; fileId: number; pages: PageText[] };
+  | { kind: 'pdf'; bytes: Uint8Array }
+  | { kind: 'text'; fileId: number; pages: PageText[] }
+  | { kind: 'image'; fileId: number; bytes: Uint8Array; pages: PageText[] };
 
 /**
  * The original content behind a cited file: PDF bytes (so packets copy real pages and the viewer
- * renders them), or the stored page texts for text, HTML and FHIR-embedded notes.
+ * renders them), an image file's bytes (packets embed the scan), or the stored page texts for
+ * text, HTML and FHIR-embedded notes.
  */
 export function loadStoredSource(db: Db, file: string): StoredSource {
   const row = db
@@ -20,6 +23,9 @@ export function loadStoredSource(db: Db, file: string): StoredSource {
   const pages = db
     .prepare('SELECT page, text FROM pages WHERE file_id = ? ORDER BY page')
     .all(row.id) as PageText[];
+  if (row.kind === 'notes-image' && row.content) {
+    return { kind: 'image', fileId: row.id, bytes: new Uint8Array(row.content), pages };
+  }
   return { kind: 'text', fileId: row.id, pages };
 }
 

@@ -15,6 +15,7 @@ import type {
 import { extractDocuments, fileIdentity } from '../extract';
 import { readPdf, readSource } from '../ingest';
 import { ReaderError } from '../ingest/errors';
+import type { OcrProgress } from '../ocr';
 
 export interface NotesContent {
   format: 'pdf' | 'txt' | 'html' | 'image';
@@ -43,8 +44,12 @@ export type Analysis =
       warnings: string[];
     };
 
-export async function analyzeSource(path: string, bytes: Uint8Array): Promise<Analysis> {
-  const outcome = await readSource(path, bytes);
+export async function analyzeSource(
+  path: string,
+  bytes: Uint8Array,
+  progress?: OcrProgress,
+): Promise<Analysis> {
+  const outcome = await readSource(path, bytes, progress);
   if (!outcome.ok) return { status: 'rejected', rejection: outcome.rejection };
   const result = outcome.result;
   switch (result.kind) {

@@ -14,6 +14,7 @@ import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { ImportWriter } from '../store/write';
 import { EXTRACTOR_VERSION } from '../extract';
+import { isCancelled, type OcrProgress } from '../ocr';
 import { analyzeSource, type Analysis, type EmbeddedContent } from './analyze';
 import {
   duplicateWarning,
@@ -31,7 +32,7 @@ export interface ImportSummary {
   imported: number;
   skipped: number;
   rejected: number;
-  /** Set when the import was cancelled: the files listed were stored, the rest not read. */
+  /** The import was cancelled: the files listed were done; the rest were not imported. */
   cancelled?: boolean;
 }
 
@@ -53,20 +54,29 @@ export async function countSources(args: string[]): Promise<number> {
   return n;
 }
 
+/** A page about to be read by OCR: the file and its page N of M. */
+export interface OcrPageProgress {
+  path: string;
+  page: number;
+  pages: number;
+}
+
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** Each page before OCR reads it (OCR is the slow step: seconds a page). */
+  onOcrPage?: (p: OcrPageProgress) => void;
+  /**
+   * Cancels the import: OCR stops before its next page, no further file is stored. Files stored
+   * before stay (each is its own transaction); the summary says `cancelled`.
+   */
+  signal?: AbortSignal;
   batchId?: string;
   /** Analyse files with this function (e.g. a worker pool); defaults to in-process. */
-  analyze?: (path: string, bytes: Uint8Array) => Promise<Analysis>;
+  analyze?: (path: string, bytes: Uint8Array, progress?: OcrProgress) => Promise<Analysis>;
   /** How many files may be read ahead while earlier ones are stored. */
   readAhead?: number;
   /** Parse a ledger's rows (e.g. in a worker thread); defaults to in-process. */
   ledgerBatches?: (bytes: Uint8Array) => AsyncGenerator<BillingLine[], LedgerStats>;
-  /**
-   * Cancel: once aborted, no further file is read and files read ahead but not yet stored are
-   * dropped; the file being stored finishes (its transaction is never cut in half).
-   */
-  signal?: AbortSignal;
 }
 
 export function newBatchId(): string {
@@ -119,9 +129,22 @@ export async function importPaths(
   };
   const window: Pending[] = [];
 
+  let cancelled = false;
+  const stopped = () => cancelled || opts.signal?.aborted === true;
+  const progressOf = (path: string): OcrProgress => ({
+    onPage: (page, pages) => opts.onOcrPage?.({ path, page, pages }),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+
   const flushOne = async () => {
     const p = window.shift();
     if (!p) return;
+    if (stopped()) {
+      // Cancelled: what was read ahead is not stored (its OCR stops at the next page).
+      cancelled = true;
+      await p.analysis?.catch(() => undefined);
+      return;
+    }
     if (p.kind === 'ledger') {
       const parse = opts.ledgerBatches ?? ((b: Uint8Array) => readLedgerBatches(chunks(b)));
       record(await storeLedger(db, writer, batchId, p.path, p.sha, p.size, parse(p.bytes)), p.sha);
@@ -131,6 +154,10 @@ export async function importPaths(
     try {
       analysis = await p.analysis!;
     } catch (err) {
+      if (isCancelled(err)) {
+        cancelled = true;
+        return;
+      }
       // An unexpected failure reading one file (a reader bug, a dead worker) rejects that file with
       // the reason, and the rest of the batch goes on.
       analysis = {
@@ -145,7 +172,10 @@ export async function importPaths(
   };
 
   for await (const entry of walkSources(args)) {
-    if (opts.signal?.aborted) break;
+    if (stopped()) {
+      cancelled = true;
+      break;
+    }
     if (isSourceProblem(entry)) {
       record(rejectFile(writer, batchId, entry.path, null, null, entry.rejection));
       continue;
@@ -180,20 +210,11 @@ export async function importPaths(
       continue;
     }
     seenThisBatch.set(sha, entry.path);
-    window.push({
-      path: entry.path,
-      sha,
-      size: bytes.byteLength,
-      kind,
-      bytes,
-      analysis: kind === 'ledger' ? null : analyze(entry.path, bytes),
-    });
-    while (window.length > readAhead && !opts.signal?.aborted) await flushOne();
-  }
-  const cancelled = opts.signal?.aborted === true;
-  if (cancelled) {
-    // Read ahead but not stored: their analyses finish in the pool and are let go.
-    for (const p of window.splice(0)) p.analysis?.catch(() => undefined);
+    const analysis = kind === 'ledger' ? null : analyze(entry.path, bytes, progressOf(entry.path));
+    // Awaited in order by flushOne; a failure (or cancel) before then is not "unhandled".
+    analysis?.catch(() => undefined);
+    window.push({ path: entry.path, sha, size: bytes.byteLength, kind, bytes, analysis });
+    while (window.length > readAhead) await flushOne();
   }
   while (window.length > 0) await flushOne();
 

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { BillingLine, Rejection } from '../../../shared/model';
 import { ReaderError } from '../ingest/errors';
 import type { LedgerStats } from '../ingest/ledger-csv';
+import type { OcrProgress } from '../ocr';
 import type { Analysis } from './analyze';
 import type { Db } from '../store/db';
 import { importPaths, type ImportOptions, type ImportSummary } from './pipeline';
@@ -26,9 +27,18 @@ interface Job {
   id: number;
   path: string;
   bytes: Uint8Array;
+  progress?: OcrProgress;
   resolve: (a: Analysis) => void;
-  reject: (e: Error) => void;
+  reject: (e: unknown) => void;
 }
+
+type WorkerMessage = {
+  id: number;
+  analysis?: Analysis;
+  error?: string;
+  ocrPage?: { page: number; pages: number };
+  cancelled?: boolean;
+};
 
 /**
  * A small pool of worker threads running analyzeSource, so PDF parsing uses every core while the
@@ -68,11 +78,16 @@ export class AnalyzePool {
         ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 16 } }
         : {}),
     });
-    w.on('message', (msg: { id: number; analysis?: Analysis; error?: string }) => {
+    w.on('message', (msg: WorkerMessage) => {
       const job = this.running.get(w);
+      if (msg.ocrPage) {
+        if (job?.id === msg.id) job.progress?.onPage?.(msg.ocrPage.page, msg.ocrPage.pages);
+        return;
+      }
       this.running.delete(w);
       if (job) {
         if (msg.analysis) job.resolve(msg.analysis);
+        else if (msg.cancelled) job.reject(job.progress?.signal?.reason);
         else job.reject(new Error(msg.error ?? 'analysis failed'));
       }
       this.idle.push(w);
@@ -108,10 +123,25 @@ export class AnalyzePool {
     this.idle.push(w);
   }
 
-  analyze = (path: string, bytes: Uint8Array): Promise<Analysis> =>
+  analyze = (path: string, bytes: Uint8Array, progress?: OcrProgress): Promise<Analysis> =>
     new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('analysis pool is closed'));
-      this.queue.push({ id: this.nextId++, path, bytes, resolve, reject });
+      const job: Job = { id: this.nextId++, path, bytes, resolve, reject };
+      if (progress) job.progress = progress;
+      // Cancel: a queued job leaves the queue; a running one stops before its next OCR page.
+      progress?.signal?.addEventListener(
+        'abort',
+        () => {
+          const queued = this.queue.indexOf(job);
+          if (queued >= 0) {
+            this.queue.splice(queued, 1);
+            reject(progress.signal!.reason);
+          }
+          for (const [w, j] of this.running) if (j === job) w.postMessage({ cancel: job.id });
+        },
+        { once: true },
+      );
+      this.queue.push(job);
       this.pump();
     });
 

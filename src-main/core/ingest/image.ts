@@ -1,9 +1,19 @@
 /** Scanned and faxed pages saved as PNG, JPEG or TIFF files: every page read by OCR. */
 import type { PageText, ReadResult } from '../../../shared/model';
-import { decodeImageFile, ImageDecodeError, imageFormatOf, ocrPageText } from '../ocr';
+import {
+  beforeOcrPage,
+  decodeImageFile,
+  ImageDecodeError,
+  imageFormatOf,
+  ocrPageText,
+  type OcrProgress,
+} from '../ocr';
 import { reject } from './errors';
 
-export async function readImageNote(bytes: Uint8Array): Promise<ReadResult> {
+export async function readImageNote(
+  bytes: Uint8Array,
+  progress?: OcrProgress,
+): Promise<ReadResult> {
   const format = imageFormatOf(bytes.subarray(0, 8));
   if (!format)
     reject('the image is damaged and cannot be read (not a PNG, JPEG or TIFF)', {
@@ -19,6 +29,7 @@ export async function readImageNote(bytes: Uint8Array): Promise<ReadResult> {
   }
   const pages: PageText[] = [];
   for (const [i, image] of images.entries()) {
+    beforeOcrPage(progress, i + 1, images.length);
     try {
       pages.push(await ocrPageText(i + 1, image.raster, image.dpi));
     } catch (err) {

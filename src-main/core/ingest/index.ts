@@ -11,6 +11,7 @@ import { readImageNote } from './image';
 import { readLedgerBytes } from './ledger-csv';
 import { readPdf } from './pdf';
 import { readTextNote } from './text';
+import { isCancelled, type OcrProgress } from '../ocr';
 import { readRemit } from './x12-835';
 
 export { detectKind, isJunkPath, type SourceKind } from './detect';
@@ -45,12 +46,16 @@ function refuse(reason: string, code: Rejection['code']): ReadOutcome {
   return { ok: false, rejection: { reason, code } };
 }
 
-async function readByKind(kind: SourceKind, bytes: Uint8Array): Promise<ReadResult | null> {
+async function readByKind(
+  kind: SourceKind,
+  bytes: Uint8Array,
+  progress?: OcrProgress,
+): Promise<ReadResult | null> {
   switch (kind) {
     case 'pdf':
-      return readPdf(bytes);
+      return readPdf(bytes, progress ? { progress } : {});
     case 'image':
-      return readImageNote(bytes);
+      return readImageNote(bytes, progress);
     case 'txt':
       return readTextNote(bytes);
     case 'html':
@@ -67,14 +72,19 @@ async function readByKind(kind: SourceKind, bytes: Uint8Array): Promise<ReadResu
   }
 }
 
-export async function readSource(path: string, bytes: Uint8Array): Promise<ReadOutcome> {
+/** `progress`: per-page OCR reports and cancel (ocr/progress.ts); a cancel throws, not rejects. */
+export async function readSource(
+  path: string,
+  bytes: Uint8Array,
+  progress?: OcrProgress,
+): Promise<ReadOutcome> {
   if (isBlank(bytes)) return refuse('empty file', 'empty');
   const kind = detectKind(path, bytes.subarray(0, HEAD_BYTES));
   if (kind === 'zip') {
     return refuse('zip archive found where a single file was expected', 'unknown-type');
   }
   try {
-    const result = await readByKind(kind, bytes);
+    const result = await readByKind(kind, bytes, progress);
     if (result) return { ok: true, result };
     const ext = extensionOf(path);
     return refuse(
@@ -85,6 +95,7 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<ReadO
     );
   } catch (err) {
     if (err instanceof ReaderError) return { ok: false, rejection: err.rejection };
+    if (isCancelled(err)) throw err;
     // pdf.js throws plain errors on malformed files; anywhere else a plain error is our bug.
     if (kind === 'pdf') {
       const message = String((err as { message?: string })?.message ?? err);

@@ -1,5 +1,13 @@
 import type { ReadResult, PageText } from '../../../shared/model';
-import { ocrPageText, renderPageForOcr, PDF_OCR_DPI, type RenderablePage } from '../ocr';
+import {
+  beforeOcrPage,
+  isCancelled,
+  ocrPageText,
+  renderPageForOcr,
+  PDF_OCR_DPI,
+  type OcrProgress,
+  type RenderablePage,
+} from '../ocr';
 import { ReaderError, reject } from './errors';
 import { layoutPage, type PositionedRun } from './pdf-layout';
 
@@ -57,7 +65,7 @@ function openDocument(pdfjs: Awaited<ReturnType<typeof loadPdfJs>>, bytes: Uint8
 
 export async function readPdf(
   bytes: Uint8Array,
-  opts: { maxPages?: number; ocr?: boolean } = {},
+  opts: { maxPages?: number; ocr?: boolean; progress?: OcrProgress } = {},
 ): Promise<ReadResult> {
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
   if (!hasPdfHeader(bytes)) reject('not a PDF file (no %PDF header)', { code: 'corrupt' });
@@ -83,13 +91,14 @@ export async function readPdf(
       try {
         let page = await readPage(doc, n);
         if (page.text.trim() === '' && opts.ocr !== false) {
+          beforeOcrPage(opts.progress, n, count);
           const read = await ocrPage(doc, n);
           if (typeof read === 'string') ocrFailures.push(read);
           else page = read;
         }
         pages.push(page);
       } catch (err) {
-        if (err instanceof ReaderError) throw err;
+        if (err instanceof ReaderError || isCancelled(err)) throw err;
         const { reason, code } = plainPdfError(err);
         reject(`page ${n}: ${reason}`, { page: n, code });
       }

@@ -78,7 +78,7 @@ function rational(v: number[] | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
 }
 
-function decodeTiff(bytes: Uint8Array): ImagePage[] {
+function tiffPages(bytes: Uint8Array): Ifd[] {
   let ifds: Ifd[];
   try {
     ifds = UTIF.decode(bytes).filter((ifd) => ifd.t256 !== undefined);
@@ -92,26 +92,34 @@ function decodeTiff(bytes: Uint8Array): ImagePage[] {
   if (ifds.length > MAX_IMAGE_PAGES) {
     throw new ImageDecodeError(`the TIFF has ${ifds.length} pages, more than ${MAX_IMAGE_PAGES}`);
   }
-  return ifds.map((ifd, i) => {
-    const page = i + 1;
-    try {
-      checkSize(ifd.t256?.[0] ?? 0, ifd.t257?.[0] ?? 0, page);
-      UTIF.decodeImage(bytes, ifd, ifds);
-      const rgba = UTIF.toRGBA8(ifd);
-      if (rgba.length < ifd.width * ifd.height * 4) throw new Error('short image data');
-      const xRes = rational(ifd.t282) ?? 200;
-      const yRes = rational(ifd.t283) ?? xRes;
-      const grey = greyFromRgba(rgba, ifd.width, ifd.height);
-      // Standard fax (about 200x100 dpi): each row covers two rows' worth of paper.
-      const factor = Math.round(xRes / yRes);
-      return { raster: factor >= 2 && factor <= 4 ? stretchRows(grey, factor) : grey, dpi: xRes };
-    } catch (err) {
-      if (err instanceof ImageDecodeError) throw err;
-      throw new ImageDecodeError(
-        `page ${page}: the image is damaged and cannot be read (${(err as Error).message})`,
-      );
-    }
-  });
+  return ifds;
+}
+
+/** One TIFF page (1-based) decoded; the others stay compressed. */
+function decodeTiffPage(bytes: Uint8Array, ifds: Ifd[], page: number): ImagePage {
+  const ifd = ifds[page - 1]!;
+  try {
+    checkSize(ifd.t256?.[0] ?? 0, ifd.t257?.[0] ?? 0, page);
+    UTIF.decodeImage(bytes, ifd, ifds);
+    const rgba = UTIF.toRGBA8(ifd);
+    if (rgba.length < ifd.width * ifd.height * 4) throw new Error('short image data');
+    const xRes = rational(ifd.t282) ?? 200;
+    const yRes = rational(ifd.t283) ?? xRes;
+    const grey = greyFromRgba(rgba, ifd.width, ifd.height);
+    // Standard fax (about 200x100 dpi): each row covers two rows' worth of paper.
+    const factor = Math.round(xRes / yRes);
+    return { raster: factor >= 2 && factor <= 4 ? stretchRows(grey, factor) : grey, dpi: xRes };
+  } catch (err) {
+    if (err instanceof ImageDecodeError) throw err;
+    throw new ImageDecodeError(
+      `page ${page}: the image is damaged and cannot be read (${(err as Error).message})`,
+    );
+  }
+}
+
+function decodeTiff(bytes: Uint8Array): ImagePage[] {
+  const ifds = tiffPages(bytes);
+  return ifds.map((_, i) => decodeTiffPage(bytes, ifds, i + 1));
 }
 
 export async function decodeImageFile(
@@ -119,4 +127,23 @@ export async function decodeImageFile(
   format: ImageFormat,
 ): Promise<ImagePage[]> {
   return format === 'tiff' ? decodeTiff(bytes) : decodeBitmap(bytes, format);
+}
+
+/**
+ * One page (1-based) of an image file, for showing it: a PNG or JPEG is its only page; of a TIFF
+ * only the asked page is decoded, so a long fax is not expanded whole for one page.
+ */
+export async function decodeImagePage(
+  bytes: Uint8Array,
+  format: ImageFormat,
+  page: number,
+): Promise<ImagePage> {
+  if (format !== 'tiff') {
+    if (page !== 1) throw new ImageDecodeError(`page ${page}: the image has one page`);
+    return (await decodeBitmap(bytes, format))[0]!;
+  }
+  const ifds = tiffPages(bytes);
+  if (page < 1 || page > ifds.length)
+    throw new ImageDecodeError(`page ${page}: the TIFF has ${ifds.length} pages`);
+  return decodeTiffPage(bytes, ifds, page);
 }

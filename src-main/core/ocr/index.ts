@@ -4,10 +4,18 @@ import type { Raster } from './raster';
 import { ocrRaster } from './recognize';
 
 export { closeOcrEngine, OCR_MODEL_DIR } from './engine';
-export { decodeImageFile, imageFormatOf, ImageDecodeError, type ImageFormat } from './image-files';
+export {
+  decodeImageFile,
+  decodeImagePage,
+  imageFormatOf,
+  ImageDecodeError,
+  type ImageFormat,
+} from './image-files';
 export { renderPageForOcr, PDF_OCR_DPI, type RenderablePage } from './pdf-page-image';
 export { spanConfidence } from './page-text';
-export { ocrRaster } from './recognize';
+export { ocrRaster, rasterToPng } from './recognize';
+export { wordsOnImage } from './word-boxes';
+export { beforeOcrPage, isCancelled, type OcrProgress } from './progress';
 export type { Raster } from './raster';
 
 /** One page read by OCR, in the reader's shape: text, `source: 'ocr'`, confidence and word boxes. */

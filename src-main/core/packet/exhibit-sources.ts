@@ -1,6 +1,7 @@
 /**
  * Loads each exhibit's source and prepares its pages: PDF pages are embedded as-is (only the
- * document's own page range: a printed chart holds many documents), text sources are typeset.
+ * document's own page range: a printed chart holds many documents), image files as their scan
+ * images (scan-pages.ts), text sources are typeset.
  * Exhibits keep their original pages, copied, not re-typed (architecture.md).
  */
 import {
@@ -21,6 +22,7 @@ import { layoutBlocks, type Block, type Fonts, type LaidOutPage } from './text-l
 import type { DocumentSource, PacketInput } from './types';
 import { pageTransform } from './page-geometry';
 import { RawSource } from './raw-embed';
+import { embedScanPages } from './scan-pages';
 import { UnsupportedPdf } from '../pdf-objects/syntax';
 import { log, pathRef } from '../log';
 
@@ -335,6 +337,10 @@ export async function prepareExhibits(
       const { source } = loaded;
       if (source.kind === 'text') {
         prepared.push(typesetText(doc, source.pages, fonts));
+        continue;
+      }
+      if (source.kind === 'image') {
+        prepared.push(await embedScanPages(target, doc, source.bytes));
         continue;
       }
       pdf = { bytes: source.bytes };

@@ -17,7 +17,10 @@ export interface DenialReason {
 }
 
 export type DocumentSource =
-  { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; pages: PageText[] };
+  | { kind: 'pdf'; bytes: Uint8Array }
+  | { kind: 'text'; pages: PageText[] }
+  /** A scanned image file (PNG, JPEG, TIFF): its bytes, and the pages OCR read from it. */
+  | { kind: 'image'; bytes: Uint8Array; pages: PageText[] };
 
 export interface PacketInput {
   episode: EpisodeModel;

@@ -1,5 +1,5 @@
 import type { EpisodeModel } from '../../../shared/episode';
-import type { Finding, Severity } from '../../../shared/model';
+import { LOW_OCR_CONFIDENCE, type Finding, type Severity } from '../../../shared/model';
 import { excludedAmendments } from './lib/amendments';
 import { withReviewMemo } from './lib/memo';
 import { ALL_RULES } from './rules';
@@ -101,12 +101,8 @@ function runRulesOn(
   return findings;
 }
 
-/**
- * Mean word confidence (tesseract's 0-100) below which an OCR quote is doubtful. Clean faxes read
- * at 85-96; below 70 a date or code in the quote is as likely misread as not, so a failure that
- * cites such a quote is a warning to check the page image, not a verdict.
- */
-export const LOW_OCR_CONFIDENCE = 70;
+/** Defined in shared/model.ts: the viewer marks the same words as doubtful. */
+export { LOW_OCR_CONFIDENCE };
 
 function restsOnDoubtfulOcr(r: RuleFinding): boolean {
   if (r.status !== 'fail') return false;

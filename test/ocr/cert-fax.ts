@@ -1,0 +1,30 @@
+/**
+ * A faxed TIFF that certifies Chen's Medicare plan of care (the sample chart's Medicare episode):
+ * one "normal" resolution page (rows doubled on reading), turned 1.4 degrees, with fax noise.
+ * The review cites it for DOC-POC-CERT; the e2e and packet tests show and embed it.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { faxify, faxTiff, normalResolution, textPageRaster } from '../../scripts/sample-chart/fax';
+
+/** Where the fax goes in a copy of the sample chart. */
+export const CERT_FAX = 'chen-robert/2026-08-12_certification_fax.tif';
+
+export const CERT_LINES = [
+  'FAX 08/12/2026 09:14 FROM: Ortiz Orthopedics P.1/1',
+  'Physician Certification of Plan of Care',
+  'Patient: Chen, Robert    DOB: 06/22/1951',
+  'MRN: 200533',
+  'Certification period: 08/03/2026 to 09/14/2026',
+  'I have reviewed this plan of care and certify that the services are',
+  'medically necessary and that the patient is under my care.',
+  'Physician signature: Samuel Ortiz, MD   Date: 08/12/2026   NPI 1609876545',
+];
+
+/** Writes the fax into `chartDir` (a copy of the sample chart); returns its path. */
+export async function writeCertFax(chartDir: string): Promise<string> {
+  const page = faxify(await textPageRaster(CERT_LINES), { skew: 1.4, seed: 5 });
+  const path = join(chartDir, CERT_FAX);
+  writeFileSync(path, faxTiff([normalResolution(page)], 98));
+  return path;
+}
