@@ -167,6 +167,10 @@ export const BackupStoreSchema = z.strictObject({
   path: z.string().trim().min(1, 'must not be empty').max(LIMITS.pathChars),
 });
 
+export const EpisodeIdOnlySchema = z.strictObject({
+  episodeId: z.string().trim().min(1, 'must not be empty').max(LIMITS.idChars),
+});
+
 export const ExportReportSchema = z.strictObject({ format: z.enum(['pdf', 'xlsx']) });
 
 /** One schema per method, keyed like API_METHODS. */
@@ -198,6 +202,8 @@ export const REQUEST_SCHEMAS = {
   exportReport: ExportReportSchema,
   importStatus: NoArgsSchema,
   cancelImport: NoArgsSchema,
+  listPackets: EpisodeIdOnlySchema,
+  openPacket: z.strictObject({ id: z.number().int().positive() }),
   getDataInfo: NoArgsSchema,
   openStore: OpenStoreSchema,
   checkAuditLog: NoArgsSchema,

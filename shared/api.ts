@@ -227,6 +227,27 @@ export interface PacketRequest {
   exclude?: number[];
 }
 
+/** A packet built earlier, as kept in the database (issue 15). */
+export interface PacketHistoryItem {
+  id: number;
+  episodeId: string;
+  claimId: string | null;
+  kind: 'appeal' | 'adr';
+  carc: string | null;
+  /** The choices it was built with: denial code, kind, exhibit order and exclusions. */
+  request: Pick<PacketRequest, 'denial' | 'kind' | 'exhibitOrder' | 'exclude'>;
+  pages: number;
+  sha256: string;
+  builtAt: string;
+  /** Where it was saved, when a path was chosen. */
+  output: string | null;
+}
+
+export interface StoredPacket {
+  item: PacketHistoryItem;
+  pdfBase64: string;
+}
+
 export interface PacketExhibitView {
   letter: string;
   title: string;
@@ -348,6 +369,10 @@ export interface ChartReadyApi {
   importStatus(): Promise<ImportStatus>;
   /** Stops the running import after the file being stored (added); returns the status. */
   cancelImport(): Promise<ImportStatus>;
+  /** Packets built for an episode (or its claims), newest first (added). */
+  listPackets(req: { episodeId: string }): Promise<PacketHistoryItem[]>;
+  /** A packet as it was built, byte for byte (added). */
+  openPacket(req: { id: number }): Promise<StoredPacket>;
   /** The open database, the recent ones and the versions (Settings › Data, About) (added). */
   getDataInfo(): Promise<DataInfo>;
   /** Opens or creates another database (one per client) in place of this one (added). */
@@ -518,6 +543,8 @@ export const API_METHODS = [
   'exportReport',
   'importStatus',
   'cancelImport',
+  'listPackets',
+  'openPacket',
   'getDataInfo',
   'openStore',
   'checkAuditLog',

@@ -3,14 +3,22 @@ import type {
   BuiltPacket,
   EpisodeDetail,
   PacketExhibitView,
+  PacketHistoryItem,
   PacketPlanView,
   PacketRequest,
+  StoredPacket,
 } from '../../shared/api';
 import { base64ToBytes, messageOf, type Backend } from '../api';
 import { openPdf, renderPage, type PDFDocumentProxy } from '../lib/pdf';
 import { href } from '../lib/route';
 
-function PacketPreview({ built }: { built: BuiltPacket }) {
+function PacketPreview({
+  built,
+  title,
+}: {
+  built: { pdfBase64: string; pageCount: number };
+  title: string;
+}) {
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [pageNo, setPageNo] = useState(1);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +48,7 @@ function PacketPreview({ built }: { built: BuiltPacket }) {
   const count = doc?.numPages ?? built.pageCount;
   return (
     <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview">
-      <h2 id="preview-h">Preview</h2>
+      <h2 id="preview-h">{title}</h2>
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -113,6 +121,68 @@ function ExhibitRow({
   );
 }
 
+/** A built packet's time as people read it (local time, to the minute). */
+const builtWhen = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+/** The packets built for this episode: when, for which claim, pages and hash; each reopens. */
+function PacketHistory({
+  items,
+  onOpen,
+}: {
+  items: PacketHistoryItem[];
+  onOpen: (item: PacketHistoryItem) => void;
+}) {
+  return (
+    <section aria-labelledby="history-h" className="panel" data-testid="packet-history">
+      <h2 id="history-h">Packets built</h2>
+      <table className="data">
+        <caption className="visually-hidden">Packets built for this episode, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Built</th>
+            <th scope="col">Claim</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Pages</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((p) => (
+            <tr key={p.id} data-testid="history-row">
+              <td className="nowrap">{builtWhen(p.builtAt)}</td>
+              <td className="mono">{p.claimId ?? 'whole episode'}</td>
+              <td>
+                {p.kind === 'adr' ? 'Records response' : 'Appeal'}
+                {p.carc ? ` (${p.carc})` : ''}
+              </td>
+              <td>{p.pages}</td>
+              <td className="mono" title={p.sha256}>
+                {p.sha256.slice(0, 12)}…
+              </td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Open the packet built ${builtWhen(p.builtAt)}`}
+                  onClick={() => onOpen(p)}
+                >
+                  Open
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Where the packet's denial code came from, in words. */
 const DENIAL_SOURCE: Record<string, string> = {
   remit: "from the claim's 835",
@@ -136,6 +206,10 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
+  const [history, setHistory] = useState<PacketHistoryItem[] | null>(null);
+  const [shown, setShown] = useState<StoredPacket | null>(null);
+  /** The claim whose saved choices were last applied: a new claim restores its own. */
+  const restoredFor = useRef<string | null>(null);
 
   useEffect(() => {
     api
@@ -149,6 +223,33 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
       })
       .catch((err: unknown) => setError(messageOf(err)));
   }, [api, id]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .listPackets({ episodeId: id })
+      .then((h) => live && setHistory(h))
+      .catch(() => live && setHistory([]));
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  // The exhibit order, exclusions, denial code and kind of the claim's latest packet start the
+  // next one; another claim starts from its own (or the defaults).
+  useEffect(() => {
+    if (!detail || history === null || restoredFor.current === claim) return;
+    restoredFor.current = claim;
+    const last = history.find((p) => (p.claimId ?? '') === claim);
+    setOrder(last?.request.exhibitOrder ?? undefined);
+    setExclude(last?.request.exclude ?? []);
+    setDenial(last?.request.denial ?? '');
+    setKind(last?.request.kind ?? 'appeal');
+    if (last)
+      setAnnounce(
+        `Exhibit order and exclusions restored from the packet built ${builtWhen(last.builtAt)}.`,
+      );
+  }, [detail, history, claim]);
 
   const selectedDenial = detail?.claims.find((c) => c.claimId === claim)?.denial ?? null;
 
@@ -198,6 +299,14 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     );
   }, [built, shell]);
   useEffect(() => () => void (downloadUrl && URL.revokeObjectURL(downloadUrl)), [downloadUrl]);
+  const shownUrl = useMemo(() => {
+    if (!shown) return null;
+    const bytes = base64ToBytes(shown.pdfBase64);
+    return URL.createObjectURL(
+      new Blob([bytes.buffer as ArrayBuffer], { type: 'application/pdf' }),
+    );
+  }, [shown]);
+  useEffect(() => () => void (shownUrl && URL.revokeObjectURL(shownUrl)), [shownUrl]);
 
   const exhibits = (built?.plan ?? plan)?.exhibits ?? [];
   const move = (from: number, to: number) => {
@@ -222,6 +331,8 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     setError(null);
     try {
       setBuilt(await api.buildPacket(request));
+      setShown(null);
+      setHistory(await api.listPackets({ episodeId: id }));
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -416,7 +527,38 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
               )}
             </section>
           </div>
-          <div>{built && <PacketPreview built={built} />}</div>
+          <div>
+            {shown ? (
+              <>
+                <PacketPreview
+                  built={{ pdfBase64: shown.pdfBase64, pageCount: shown.item.pages }}
+                  title={`Packet built ${builtWhen(shown.item.builtAt)}`}
+                />
+                <p className="small" data-testid="shown-packet">
+                  As built: {shown.item.pages} pages, SHA-256{' '}
+                  <span className="mono">{shown.item.sha256}</span>.{' '}
+                  {shownUrl && (
+                    <a href={shownUrl} download={`packet-${shown.item.id}.pdf`}>
+                      Download this packet (PDF)
+                    </a>
+                  )}
+                </p>
+              </>
+            ) : (
+              built && <PacketPreview built={built} title="Preview" />
+            )}
+            {history && history.length > 0 && (
+              <PacketHistory
+                items={history}
+                onOpen={(p) =>
+                  void api
+                    .openPacket({ id: p.id })
+                    .then(setShown)
+                    .catch((err: unknown) => setError(messageOf(err)))
+                }
+              />
+            )}
+          </div>
         </div>
       )}
     </div>

@@ -634,6 +634,40 @@ describe('ChartReady in a browser against the real core', () => {
     expect(out).toMatch(/No syntax or stream encoding errors found/);
   });
 
+  it('keeps the built packet in its history, reopens it as built, and restores the exhibit order', async () => {
+    const history = page.getByTestId('packet-history');
+    await history.waitFor();
+    const rows = history.getByTestId('history-row');
+    expect(await rows.count()).toBe(1);
+    const exhibits = page.getByTestId('exhibit');
+    const order = () =>
+      exhibits.evaluateAll((xs) =>
+        xs.map((x) => x.querySelector('strong')?.nextSibling?.textContent),
+      );
+    const built = await order();
+    // Leave and come back: the claim's last packet sets the order again.
+    await page.getByRole('link', { name: 'Episodes', exact: true }).first().click();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Appeal packet' }).waitFor();
+    await expect.poll(order, { timeout: 30_000 }).toEqual(built);
+    await rows
+      .first()
+      .getByRole('button', { name: /^Open the packet built / })
+      .click();
+    const shown = page.getByTestId('shown-packet');
+    await shown.waitFor();
+    const { readFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(dir, 'packet.pdf')))
+      .digest('hex');
+    // The packet reopened is the one downloaded, byte for byte.
+    expect(await shown.textContent()).toContain(sha);
+    await page.getByTestId('preview-page').waitFor();
+    await shot('07b-packet-history');
+    await checkA11y('packet history');
+  });
+
   it('edits settings', async () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Clinic name').waitFor();

@@ -12,6 +12,7 @@ import {
 import { resolve } from 'node:path';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
+import { savePacket } from '../packet/history';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
 import { getSettings } from './settings';
@@ -163,6 +164,23 @@ export async function buildPacketForEpisode(
     pages: built.pageCount,
     sha256,
     output: outPath ? resolve(outPath) : null,
+  });
+  // Kept with its bytes: the packet as sent can be reopened, its choices start the next one.
+  savePacket(db, {
+    episodeId: episode.id,
+    claimId: plan.claimId,
+    kind: plan.kind,
+    carc: plan.denial.carc,
+    request: {
+      denial: req.denial ?? null,
+      kind: plan.kind,
+      ...(req.exhibitOrder ? { exhibitOrder: req.exhibitOrder } : {}),
+      ...(req.exclude ? { exclude: req.exclude } : {}),
+    },
+    pages: built.pageCount,
+    sha256,
+    output: outPath ? resolve(outPath) : null,
+    pdf: built.pdf,
   });
   log.debug('packet', {
     episode: episode.id,

@@ -11,6 +11,8 @@ import type {
   AuditCheck,
   DataInfo,
   OpenStoreRequest,
+  PacketHistoryItem,
+  StoredPacket,
   AssignDocumentRequest,
   BuiltPacket,
   ChartReadyApi,
@@ -100,6 +102,7 @@ import { EXTRACTOR_VERSION } from '../extract';
 import { log } from '../log';
 import { recentWithPresence, rememberStore } from '../app/recent-stores';
 import { backupDatabase } from '../store/backup';
+import { listPackets, readPacketPdf } from '../packet/history';
 import { verifyAuditLog } from '../store/audit';
 
 export { APP_VERSION };
@@ -579,6 +582,18 @@ export class ChartReadyService implements ChartReadyApi {
       from: r.from || null,
     });
     return this.listDeadlines();
+  }
+
+  async listPackets(req: { episodeId: string }): Promise<PacketHistoryItem[]> {
+    // The episode's claims too: an import can give an episode a new id, its claims stay.
+    const claims = this.reviewed().byId.get(req.episodeId)?.summary.claims ?? [];
+    return listPackets(this.db, req.episodeId, claims);
+  }
+
+  async openPacket(req: { id: number }): Promise<StoredPacket> {
+    const found = readPacketPdf(this.db, req.id);
+    if (!found) throw new NotFoundError(`no packet ${req.id} in this database`);
+    return { item: found.item, pdfBase64: found.pdf.toString('base64') };
   }
 
   async answerDeadline(req: AnswerDeadlineRequest): Promise<DeadlineList> {

@@ -10,6 +10,7 @@ import { storedReview } from './0009-stored-review';
 import { ocrPages } from './0010-ocr-pages';
 import { requestsSamples } from './0011-requests-samples';
 import { deadlineAnswers } from './0012-deadline-answers';
+import { packetHistory } from './0013-packet-history';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ocrPages,
   requestsSamples,
   deadlineAnswers,
+  packetHistory,
 ];
 export type { Migration };
