@@ -121,6 +121,11 @@ export interface EpisodeSummary {
   clinicians?: string[];
   /** Rules with a fail or warn finding in the episode (added; the list's rule filter). */
   rules?: string[];
+  /**
+   * Where the reviewer's work stands (added): fail and warn findings not decided (or reopened),
+   * decided, and first reported by the latest review.
+   */
+  review?: { open: number; decided: number; new: number };
 }
 
 export interface TimelineDay {

@@ -18,6 +18,8 @@ export interface EpisodeFilters {
   severity: string;
   /** '1': only episodes with a denied claim. */
   denied: string;
+  /** open | decided | new: where the reviewer's work on the episode's findings stands. */
+  state: string;
   /** Episodes that overlap this range (ISO dates). */
   from: string;
   to: string;
@@ -33,6 +35,7 @@ export const NO_FILTERS: EpisodeFilters = {
   rule: '',
   severity: '',
   denied: '',
+  state: '',
   from: '',
   to: '',
   sort: 'errors.desc',
@@ -76,6 +79,9 @@ export function matchesEpisode(e: EpisodeSummary, f: EpisodeFilters): boolean {
   if (f.severity === 'warnings' && e.warnings === 0) return false;
   if (f.severity === 'clean' && (e.errors > 0 || e.warnings > 0)) return false;
   if (f.denied === '1' && e.deniedClaims === 0) return false;
+  if (f.state === 'open' && !(e.review?.open ?? 0)) return false;
+  if (f.state === 'decided' && !(e.review?.decided ?? 0)) return false;
+  if (f.state === 'new' && !(e.review?.new ?? 0)) return false;
   if (f.from && e.end < f.from) return false;
   if (f.to && e.start > f.to) return false;
   return true;

@@ -107,6 +107,7 @@ function FilterBar({
     rule: useId(),
     severity: useId(),
     denied: useId(),
+    state: useId(),
     from: useId(),
     to: useId(),
     hint: useId(),
@@ -174,6 +175,12 @@ function FilterBar({
         ['errors', 'With errors'],
         ['warnings', 'With warnings'],
         ['clean', 'None'],
+      ])}
+      {select('state', 'Review', [
+        ['', 'Any'],
+        ['open', 'With open findings'],
+        ['decided', 'With decided findings'],
+        ['new', 'With new findings'],
       ])}
       <span className="field">
         <label htmlFor={ids.from}>From</label>

@@ -52,6 +52,21 @@ describe('episode filters', () => {
     expect(f({ to: '2026-03-01' })).toBe(false);
   });
 
+  it("filters by where the reviewer's work stands: open, decided, new", () => {
+    const f = (review: EpisodeSummary['review'], state: string) =>
+      matchesEpisode({ ...EP, review }, { ...NO_FILTERS, state });
+    const some = { open: 1, decided: 2, new: 0 };
+    expect(f(some, 'open')).toBe(true);
+    expect(f(some, 'decided')).toBe(true);
+    expect(f(some, 'new')).toBe(false);
+    expect(f({ open: 0, decided: 3, new: 0 }, 'open')).toBe(false);
+    expect(f({ open: 2, decided: 0, new: 2 }, 'decided')).toBe(false);
+    expect(f({ open: 2, decided: 0, new: 2 }, 'new')).toBe(true);
+    // A list row without counts (an older server) matches only "any".
+    expect(f(undefined, 'open')).toBe(false);
+    expect(f(undefined, '')).toBe(true);
+  });
+
   it('round-trips through the URL, leaving defaults out', () => {
     const filters = { ...NO_FILTERS, q: 'roe, jane', clinician: 'Kim Lund', sort: 'start.asc' };
     const url = href({ name: 'episodes', query: filtersToQuery(filters) });

@@ -194,6 +194,27 @@ export function applyDecisions(
   })();
 }
 
+/**
+ * Per episode, how many of the fail and warn findings its last recorded review reported are
+ * decided (the latest decision stands; a "fixed" that was resolved and reported again is open),
+ * and how many there are: the episode list's open and decided counts, without any review JSON.
+ */
+export function decisionCounts(db: Db): Map<string, { reported: number; decided: number }> {
+  const rows = db
+    .prepare(
+      `SELECT ef.episode_id AS episode, json_array_length(ef.finding_ids) AS reported,
+              (SELECT count(*) FROM json_each(ef.finding_ids) j
+                 JOIN finding_decisions d ON d.finding_id = j.value
+                WHERE d.id = (SELECT max(id) FROM finding_decisions x WHERE x.finding_id = j.value)
+                  AND NOT (d.decision = 'fixed' AND EXISTS (
+                    SELECT 1 FROM finding_resolutions r
+                     WHERE r.finding_id = j.value AND r.resolved_at >= d.decided_at))) AS decided
+         FROM episode_findings ef`,
+    )
+    .all() as Array<{ episode: string; reported: number; decided: number }>;
+  return new Map(rows.map((r) => [r.episode, { reported: r.reported, decided: r.decided }]));
+}
+
 export interface DecisionInput {
   findingId: string;
   as: DecisionKind;

@@ -71,7 +71,7 @@ import {
 } from './review';
 import { recordAudit } from '../store/audit';
 import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
-import { applyDecisions } from './decisions';
+import { applyDecisions, decisionCounts } from './decisions';
 import { correctiveActions } from './actions';
 import { dashboard } from './dashboard';
 import { findSampleChart } from './sample-chart';
@@ -475,7 +475,21 @@ export class ChartReadyService implements ChartReadyApi {
   }
 
   async listEpisodes(): Promise<EpisodeSummary[]> {
-    return [...this.reviewed().byId.values()].map((r) => r.summary);
+    const reviewed = this.reviewed();
+    // Decisions change without a review: their counts are read each time (one query).
+    const counts = decisionCounts(this.db);
+    return [...reviewed.byId.values()].map((r) => {
+      const c = counts.get(r.summary.id);
+      const fresh = r.findings?.filter((f) => f.new).length ?? 0;
+      return {
+        ...r.summary,
+        review: {
+          open: c ? Math.max(0, c.reported - c.decided) : r.summary.errors + r.summary.warnings,
+          decided: c?.decided ?? 0,
+          new: fresh,
+        },
+      };
+    });
   }
 
   async getEpisode(req: { id: string }): Promise<EpisodeDetail> {
