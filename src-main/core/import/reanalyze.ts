@@ -6,7 +6,7 @@
  * transaction: a failure leaves that file as it was and the others go on.
  */
 import type { ReanalyzeResponse } from '../../../shared/api';
-import type { OcrLayer, PageText, TextItem } from '../../../shared/model';
+import type { OcrLayer, PageMark, PageText, TextItem } from '../../../shared/model';
 import { EXTRACTOR_VERSION, extractDocuments, fileIdentity } from '../extract';
 import { log } from '../log';
 import { recordAudit } from '../store/audit';
@@ -125,12 +125,14 @@ interface PageRow {
   source: string | null;
   confidence: number | null;
   ocr_words: string | null;
+  marks: string | null;
 }
 
 /** A stored page as the reader made it, OCR pages with their source, confidence and words. */
 function storedPage(r: PageRow): PageText {
   const page: PageText = { page: r.page, text: r.text };
   if (r.items !== null) page.items = JSON.parse(r.items) as TextItem[];
+  if (r.marks !== null) page.marks = JSON.parse(r.marks) as PageMark[];
   if (r.source === 'ocr') {
     page.source = 'ocr';
     if (r.confidence !== null) page.confidence = r.confidence;
@@ -143,7 +145,7 @@ function storedPage(r: PageRow): PageText {
 async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Promise<Reread> {
   const rows = db
     .prepare(
-      'SELECT page, text, items, source, confidence, ocr_words FROM pages WHERE file_id = ? ORDER BY page',
+      'SELECT page, text, items, source, confidence, ocr_words, marks FROM pages WHERE file_id = ? ORDER BY page',
     )
     .all(file.id) as PageRow[];
   let pages = rows.map(storedPage);

@@ -1,7 +1,8 @@
-import type { ReadResult, PageText } from '../../../shared/model';
+import type { PageMark, ReadResult, PageText } from '../../../shared/model';
 import { ocrPageText, renderPageForOcr, PDF_OCR_DPI, type RenderablePage } from '../ocr';
 import { ReaderError, reject } from './errors';
 import { layoutPage, type PositionedRun } from './pdf-layout';
+import { marksFromAnnotations, marksFromOperators, type AnnotationLike } from './pdf-marks';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -81,7 +82,7 @@ export async function readPdf(
     const ocrFailures: string[] = [];
     for (let n = 1; n <= count; n++) {
       try {
-        let page = await readPage(doc, n);
+        let page = await readPage(doc, n, pdfjs);
         if (page.text.trim() === '' && opts.ocr !== false) {
           const read = await ocrPage(doc, n);
           if (typeof read === 'string') ocrFailures.push(read);
@@ -155,7 +156,7 @@ async function ocrPage(doc: PdfDoc, n: number): Promise<PageText | string> {
   }
 }
 
-async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
+async function readPage(doc: PdfDoc, n: number, pdfjs: PdfJs): Promise<PageText> {
   const page = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -177,8 +178,23 @@ async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
         top,
       });
     }
-    return layoutPage(n, runs);
+    const read = layoutPage(n, runs);
+    // Marks matter only beside text (a signature line); a page without text goes to OCR.
+    if (read.text.trim() !== '') read.marks = await pageMarks(page, pdfjs);
+    return read;
   } finally {
     page.cleanup();
   }
+}
+
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
+
+/** Images, vector ink and Ink/Stamp annotations on a page (see pdf-marks.ts). */
+async function pageMarks(page: PdfPage, pdfjs: PdfJs): Promise<PageMark[]> {
+  const [x0, y0, x1, y1] = page.view as number[];
+  const area = Math.abs((x1! - x0!) * (y1! - y0!));
+  const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const marks = marksFromOperators(list.fnArray, list.argsArray, pdfjs.OPS, area);
+  const annotations = (await page.getAnnotations()) as AnnotationLike[];
+  return marks.concat(marksFromAnnotations(annotations));
 }

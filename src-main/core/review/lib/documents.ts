@@ -560,7 +560,13 @@ function firstFilled(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
 export function physicianSignature(
   doc: EpisodeDocument,
 ): { signer: Fact; date: IsoDate; dateFact: Fact } | null {
-  const signer = firstFilled(doc, 'physician-signer');
+  // A stamped name certifies nothing (PIM Ch. 3 §3.3.2.4).
+  let signer: Fact | undefined;
+  for (const f of doc.facts)
+    if (f.kind === 'physician-signer' && f.value.trim() !== '' && f.detail?.mark !== 'stamp') {
+      signer = f;
+      break;
+    }
   const dateFact = firstReadableDate(doc, 'physician-signed-date');
   if (!signer || !dateFact) return null;
   return { signer, date: dateFact.value, dateFact };

@@ -9,6 +9,7 @@ import { findingDecisions } from './0008-finding-decisions';
 import { storedReview } from './0009-stored-review';
 import { ocrPages } from './0010-ocr-pages';
 import { requestsSamples } from './0011-requests-samples';
+import { pageMarks } from './0012-page-marks';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   storedReview,
   ocrPages,
   requestsSamples,
+  pageMarks,
 ];
 export type { Migration };
