@@ -5,6 +5,8 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFArray, PDFDocument, PDFName, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
+import { FAX_DPI_X, textPageRaster } from '../../scripts/sample-chart/fax';
+import { rasterToPng } from '../../src-main/core/ocr/recognize';
 
 export interface PlacedLine {
   text: string;
@@ -129,4 +131,34 @@ export async function notePdf(lines: PlacedLine[], marks: Mark[] = []): Promise<
     } else addAnnotation(doc, page, m.kind === 'ink' ? 'Ink' : 'Stamp', m);
   }
   return doc.save();
+}
+
+/**
+ * A scanned note page as a PNG: the lines set as `textPageRaster` sets them (204 dpi, 11 pt, 1.55
+ * line spacing from 60 pt below the top), with a pen scrawl drawn over line `scrawlOnLine` from
+ * `x` points for `w` points, when asked.
+ */
+export async function scannedNotePng(
+  lines: string[],
+  scrawl?: { line: number; x: number; w: number },
+): Promise<Uint8Array> {
+  const raster = await textPageRaster(lines);
+  if (scrawl) {
+    const s = FAX_DPI_X / 72;
+    const baseline = 792 - 60 - scrawl.line * 11 * 1.55 - 3;
+    const h = 22;
+    for (let t = 0; t < 1; t += 0.0005) {
+      const x = (scrawl.x + scrawl.w * t) * s;
+      const wave = Math.sin(t * 40) * (0.6 + 0.4 * Math.cos(t * 7));
+      const y = (792 - baseline - h / 2 - (h / 2) * wave) * s;
+      for (let dx = -2; dx <= 2; dx++)
+        for (let dy = -2; dy <= 2; dy++) {
+          const px = Math.round(x + dx);
+          const py = Math.round(y + dy);
+          if (px >= 0 && py >= 0 && px < raster.width && py < raster.height)
+            raster.data[py * raster.width + px] = 0;
+        }
+    }
+  }
+  return rasterToPng(raster);
 }

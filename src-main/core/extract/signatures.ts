@@ -549,13 +549,18 @@ export function extractSignatureMarks(lines: Line[], marks: PageMarks, sink: Fac
     const line = lines[anchor]!;
     for (const f of sink.facts.filter((x) => x.kind === 'signature-blank' && onLines(x, block)))
       sink.remove(f);
-    const signers = sink.facts.filter(
+    let signers = sink.facts.filter(
       (f) =>
         (f.kind === 'signer' ||
           f.kind === 'physician-signer' ||
           f.kind === 'signature-illegible') &&
         onLines(f, block),
     );
+    // OCR's guess at the handwriting itself ("ANNAN", confidence 0) is no printed name.
+    if (kind === 'scan-ink') {
+      for (const f of signers) if (isOcrGuess(f)) sink.remove(f);
+      signers = signers.filter((f) => !isOcrGuess(f));
+    }
     // The name printed under a stamp is the stamp's, not a signature (detail.mark says so).
     for (const f of signers) f.detail = { ...f.detail, mark: kind };
     if (kind === 'stamp') {
@@ -569,6 +574,13 @@ export function extractSignatureMarks(lines: Line[], marks: PageMarks, sink: Fac
       signers.some((f) => f.kind === 'physician-signer');
     addBlockDate(block, physician ? 'physician-signed-date' : 'signed-date', sink);
   }
+}
+
+/** Below this OCR confidence a signer's words are OCR's reading of handwriting, not print. */
+const OCR_GUESS_BELOW = 50;
+
+function isOcrGuess(f: Fact): boolean {
+  return f.provenance.source === 'ocr' && (f.provenance.confidence ?? 100) < OCR_GUESS_BELOW;
 }
 
 /**
