@@ -32,11 +32,6 @@ export class PageMarks {
     for (const p of pages) if (p.marks) this.pages.set(p.page, p);
   }
 
-  /** Whether the page was searched for marks (pages read before marks were looked for were not). */
-  searched(page: number): boolean {
-    return this.pages.has(page);
-  }
-
   /** The marks on, beside, just above or just below the line, nearest first. */
   near(line: Line): MarkNearLine[] {
     const page = this.pages.get(line.page);

@@ -474,6 +474,33 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
 /** A rule drawn for a signature to be written on: "______________________". */
 const RULE_LINE = /^\s*_{5,}\s*$/;
 
+/** A line that signs electronically ("Electronically signed by ...", "/s/ Jane Roe, PT"). */
+function isElectronicSignature(text: string): boolean {
+  return E_SIGNED_ANYWHERE.test(text) || /\/e?s\//i.test(text) || E_SIGNED_TAIL.test(text);
+}
+
+/**
+ * Whether a page has a place a hand signature could stand: a signature area that is not an
+ * electronic signature (a blank or typed signature field, a rule, the physician's line, a printed
+ * name). The PDF reader looks for marks only on such pages: a page signed only electronically, or
+ * a body page with no signature area, would gain nothing from the operator-list scan.
+ */
+export function mayBeSignedByHand(pageText: string): boolean {
+  for (const t of pageText.split('\n')) {
+    if (isElectronicSignature(t)) continue;
+    if (
+      SIGNER_LABEL.test(t) ||
+      PHYSICIAN_LABEL.test(t) ||
+      ROLE_LABEL.test(t) ||
+      RULE_LINE.test(t) ||
+      PRINTED_NAME_LINE.test(t) ||
+      unlabelledSignature(t)?.name
+    )
+      return true;
+  }
+  return false;
+}
+
 /**
  * Whether a line belongs to a signature area, where a mark drawn on or beside it is a signature:
  * a signature label (blank or not), the physician's certification line, a rule drawn to sign on,

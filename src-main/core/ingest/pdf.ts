@@ -2,6 +2,7 @@ import type { PageMark, ReadResult, PageText } from '../../../shared/model';
 import { ocrPageText, renderPageForOcr, PDF_OCR_DPI, type RenderablePage } from '../ocr';
 import { ReaderError, reject } from './errors';
 import { layoutPage, type PositionedRun } from './pdf-layout';
+import { mayBeSignedByHand } from '../extract/signatures';
 import { marksFromAnnotations, marksFromOperators, type AnnotationLike } from './pdf-marks';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -179,8 +180,10 @@ async function readPage(doc: PdfDoc, n: number, pdfjs: PdfJs): Promise<PageText>
       });
     }
     const read = layoutPage(n, runs);
-    // Marks matter only beside text (a signature line); a page without text goes to OCR.
-    if (read.text.trim() !== '') read.marks = await pageMarks(page, pdfjs);
+    // Marks matter only where a hand signature could stand (a page without text goes to OCR);
+    // elsewhere the page is known to hold none that matter.
+    if (read.text.trim() !== '')
+      read.marks = mayBeSignedByHand(read.text) ? await pageMarks(page, pdfjs) : [];
     return read;
   } finally {
     page.cleanup();
