@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewStore } from '../../src-main/core/api/review';
 import { importPaths } from '../../src-main/core/import/pipeline';
+import { reanalyzeStore } from '../../src-main/core/import/reanalyze';
 import { readPdf } from '../../src-main/core/ingest/pdf';
 import { openDatabase } from '../../src-main/core/store/db';
 import { textPdf } from '../import/text-pdf';
@@ -215,6 +216,42 @@ describe('DOC-POC-CERT on a plan certified by hand', () => {
       const f = await certified(marks);
       expect(f.map((x) => x.status)).toEqual(['fail']);
       expect(f[0]!.message).toContain('no physician/NPP signature and date on the plan');
+    }
+  });
+});
+
+describe('reanalyze of a store imported before marks were looked for', () => {
+  it('reads the marks from the stored PDF and the review sees the hand signature', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cr-hand-old-'));
+    const chart = join(dir, 'chart');
+    mkdirSync(chart);
+    writeFileSync(join(chart, 'eval.pdf'), await textPdf(EVALUATION));
+    writeFileSync(
+      join(chart, 'note-1005.pdf'),
+      await notePdf(formRow(false), [onFormRow('image')]),
+    );
+    writeFileSync(join(chart, 'ledger.csv'), LEDGER);
+    const db = openDatabase(join(dir, 'store.db'));
+    try {
+      await importPaths(db, [chart]);
+      // What a reader before version 4 stored: no marks, and the blank line read as unsigned.
+      db.prepare('UPDATE pages SET marks = NULL').run();
+      db.prepare('DELETE FROM file_readings').run();
+      await reanalyzeStore(db, { all: true });
+      const stored = db
+        .prepare(
+          `SELECT p.marks FROM pages p JOIN files f ON f.id = p.file_id WHERE f.path LIKE '%note-1005.pdf'`,
+        )
+        .pluck()
+        .get() as string;
+      expect(JSON.parse(stored)).toEqual([expect.objectContaining({ kind: 'image' })]);
+      const f = reviewStore(db, { asOf: '2026-11-24', audit: false })
+        .episodes.flatMap((e) => e.findings)
+        .filter((x) => x.rule === 'DOC-SIGNED');
+      expect(f.map((x) => x.status)).toEqual(['warn']);
+      expect(f[0]!.message).toContain('signed by hand (image in the signature area)');
+    } finally {
+      db.close();
     }
   });
 });

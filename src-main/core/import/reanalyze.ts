@@ -11,7 +11,7 @@ import { EXTRACTOR_VERSION, extractDocuments, fileIdentity } from '../extract';
 import { log } from '../log';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { ocrPdfPages } from '../ingest/pdf';
+import { ocrPdfPages, pdfPageMarks } from '../ingest/pdf';
 import { ImportWriter } from '../store/write';
 import { analyzeSource } from './analyze';
 import { withoutDuplicates } from './duplicates';
@@ -166,6 +166,19 @@ async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Prom
       pages = pages.map((p) => byPage.get(p.page) ?? p);
     }
   }
+  // Text pages stored before marks were looked for: their hand signatures are read from the bytes.
+  let marked = new Map<number, PageMark[]>();
+  const unmarked = pages.filter((p) => p.source === undefined && p.marks === undefined);
+  if (file.kind === 'notes-pdf' && unmarked.some((p) => p.text.trim() !== '')) {
+    const content = db
+      .prepare('SELECT content FROM files WHERE id = ?')
+      .pluck()
+      .get(file.id) as Buffer | null;
+    if (content) {
+      marked = await pdfPageMarks(new Uint8Array(content), unmarked);
+      pages = pages.map((p) => (marked.has(p.page) ? { ...p, marks: marked.get(p.page)! } : p));
+    }
+  }
   const documents = extractDocuments(file.path, pages);
   const identity = fileIdentity(documents);
   // A store imported before duplicates were known holds re-exports twice: the copy read later
@@ -176,6 +189,8 @@ async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Prom
     const drop = db.prepare('DELETE FROM pages WHERE file_id = ? AND page = ?');
     for (const p of ocred) drop.run(file.id, p.page);
     writer.insertPages(file.id, ocred);
+    const setMarks = db.prepare('UPDATE pages SET marks = ? WHERE file_id = ? AND page = ?');
+    for (const [page, marks] of marked) setMarks.run(JSON.stringify(marks), file.id, page);
     db.prepare('DELETE FROM documents WHERE file_id = ?').run(file.id);
     writer.insertDocuments(file.id, notes.kept, identity);
     writer.markRead(file.id, EXTRACTOR_VERSION);

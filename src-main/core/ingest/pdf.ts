@@ -138,6 +138,38 @@ export async function ocrPdfPages(bytes: Uint8Array, pageNumbers: number[]): Pro
   }
 }
 
+/**
+ * Marks on the given text pages of a PDF (`reanalyze`: pages stored by a version that did not look
+ * for them), by page number; pages with no place for a hand signature get none.
+ */
+export async function pdfPageMarks(
+  bytes: Uint8Array,
+  pages: readonly PageText[],
+): Promise<Map<number, PageMark[]>> {
+  const pdfjs = await loadPdfJs();
+  const task = openDocument(pdfjs, bytes);
+  const out = new Map<number, PageMark[]>();
+  try {
+    const doc = await task.promise;
+    for (const p of pages) {
+      if (p.page < 1 || p.page > doc.numPages || p.text.trim() === '') continue;
+      if (!mayBeSignedByHand(p.text)) {
+        out.set(p.page, []);
+        continue;
+      }
+      const page = await doc.getPage(p.page);
+      try {
+        out.set(p.page, await pageMarks(page, pdfjs));
+      } finally {
+        page.cleanup();
+      }
+    }
+    return out;
+  } finally {
+    await task.destroy();
+  }
+}
+
 const NOTHING_LEGIBLE = 'no legible text';
 
 /**
