@@ -31,6 +31,12 @@ export const docSigned: Rule = {
       'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (signature requirements; 20-day attestation window)',
     severity: 'error',
     payers: ['ALL'],
+    decided: [
+      'A signature drawn, pasted as an image or written on a scan in the signature area (on, beside or just above or below a signature field, a rule to sign on, the physician certification line or the printed name) is a handwritten signature; the name and credentials printed beside it are its signer.',
+      'Such a mark with no printed name or credentials beside it is an illegible signature: a warning without a signature log or attestation in the record, accepted with one.',
+      'A Stamp annotation in the signature area, with no ink beside it, is a stamped signature: unsigned (error) for every payer, as the catalog scopes DOC-SIGNED to all payers and Medicare does not accept stamps; the name printed under a stamp certifies no plan (DOC-POC-CERT). Ink beside a stamp (a "Received" stamp by the signature) is the signature.',
+      'A logo, a body diagram or ink away from every signature area signs nothing; a blank signature field stays unsigned.',
+    ],
   },
   check(episode) {
     const docs = documentsToSign(episode);
