@@ -32,6 +32,11 @@ export class PageMarks {
     for (const p of pages) if (p.marks) this.pages.set(p.page, p);
   }
 
+  /** Whether anything was found drawn on the page. */
+  onPage(page: number): boolean {
+    return (this.pages.get(page)?.marks?.length ?? 0) > 0;
+  }
+
   /** The marks on, beside, just above or just below the line, nearest first. */
   near(line: Line): MarkNearLine[] {
     const page = this.pages.get(line.page);

@@ -510,8 +510,9 @@ export function mayBeSignedByHand(pageText: string): boolean {
 function isSignatureArea(lines: Line[], i: number): boolean {
   const t = lines[i]!.text;
   const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
-  if (LOG_HEADING.test(t)) return false;
-  if (SIGNER_LABEL.test(t) || PHYSICIAN_LABEL.test(t) || E_SIGNED_ANYWHERE.test(t)) return true;
+  // An electronic signature signs by its words; an image beside it adds nothing.
+  if (LOG_HEADING.test(t) || isElectronicSignature(t)) return false;
+  if (SIGNER_LABEL.test(t) || PHYSICIAN_LABEL.test(t)) return true;
   if (RULE_LINE.test(t) || PRINTED_NAME_LINE.test(t)) return true;
   if (!atEnd) return false;
   return ROLE_LABEL.test(t) || !!unlabelledSignature(t)?.name;
@@ -552,24 +553,21 @@ const onLines = (f: Fact, block: Line[]) =>
  * sign nothing.
  */
 export function extractSignatureMarks(lines: Line[], marks: PageMarks, sink: FactSink): void {
+  // Most documents have no marks at all: nothing to place.
+  if (!lines.some((l) => marks.onPage(l.page))) return;
   // Each mark goes to the signature-area line nearest it.
-  const byAnchor = new Map<number, PageMark[]>();
-  const taken = new Map<PageMark, number>();
+  const nearest = new Map<PageMark, { anchor: number; distance: number }>();
   lines.forEach((line, i) => {
-    if (!isSignatureArea(lines, i)) return;
+    if (!marks.onPage(line.page) || !isSignatureArea(lines, i)) return;
     for (const { mark, distance } of marks.near(line)) {
-      const before = taken.get(mark);
-      if (before !== undefined && before <= distance) continue;
-      taken.set(mark, distance);
-      for (const list of byAnchor.values()) {
-        const k = list.indexOf(mark);
-        if (k >= 0) list.splice(k, 1);
-      }
-      byAnchor.set(i, [...(byAnchor.get(i) ?? []), mark]);
+      const best = nearest.get(mark);
+      if (!best || distance < best.distance) nearest.set(mark, { anchor: i, distance });
     }
   });
+  const byAnchor = new Map<number, PageMark[]>();
+  for (const [mark, { anchor }] of nearest)
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), mark]);
   for (const [anchor, found] of byAnchor) {
-    if (found.length === 0) continue;
     // Drawn ink beside a stamp (a "Received" stamp by the physician's signature) is the signature.
     const kind = (found.find((m) => m.kind !== 'stamp') ?? found[0]!).kind;
     const block = blockOf(lines, anchor);

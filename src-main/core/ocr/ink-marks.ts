@@ -98,7 +98,7 @@ interface Area {
   x1: number;
   y1: number;
   cells: number;
-  /** Cells on the area's bounding box edge. */
+  /** Cells on (within one cell of) the area's bounding box edge. */
   edge: number;
   /** Mean height, in cells, from the top to the bottom inked cell of each column. */
   columnSpan: number;
@@ -149,7 +149,8 @@ function areas(ink: Uint8Array, gw: number, gh: number): Area[] {
     for (const i of members) {
       const x = i % gw;
       const y = (i - x) / gw;
-      if (x === x0 || x === x1 || y === y0 || y === y1) edge++;
+      // A pen line straddles two rows of cells: within one cell of the edge is on it.
+      if (x <= x0 + 1 || x >= x1 - 1 || y <= y0 + 1 || y >= y1 - 1) edge++;
       top[x - x0] = Math.min(top[x - x0]!, y);
       bottom[x - x0] = Math.max(bottom[x - x0]!, y);
     }
