@@ -41,8 +41,15 @@ describe('inkMarks', () => {
     const r = page();
     for (let x = 480; x < 880; x++) dot(r, x, 1500, 1); // a signature rule
     for (let x = 480; x < 880; x++) dot(r, x, 1700 + (x - 480) * 0.052, 1); // turned 3 degrees
-    for (let x = 300; x < 700; x++) (dot(r, x, 300, 1), dot(r, x, 380, 1)); // a frame
-    for (let y = 300; y < 380; y++) (dot(r, 300, y, 1), dot(r, 700, y, 1));
+    // a frame
+    for (let x = 300; x < 700; x++) {
+      dot(r, x, 300, 1);
+      dot(r, x, 380, 1);
+    }
+    for (let y = 300; y < 380; y++) {
+      dot(r, 300, y, 1);
+      dot(r, 700, y, 1);
+    }
     for (let k = 0; k < 200; k++) dot(r, (k * 7919) % W, (k * 104729) % H, 0);
     expect(inkMarks(r, layer())).toEqual([]);
   });
