@@ -46,6 +46,10 @@ export function rulesMarkdown(): string {
       out.push('- UNVERIFIED values used (catalog best values):');
       for (const u of r.meta.unverified) out.push(`  - ${u}`);
     }
+    if (r.meta.decided?.length) {
+      out.push('- Decided where the catalog is silent:');
+      for (const d of r.meta.decided) out.push(`  - ${d}`);
+    }
     out.push('');
   }
   out.push('## UNVERIFIED values by payer profile');

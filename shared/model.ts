@@ -78,6 +78,31 @@ export interface PageText {
   confidence?: number;
   /** OCR pages: the words read, with their boxes on the page image. */
   ocr?: OcrLayer;
+  /**
+   * What is drawn on the page that could be a handwritten signature or a stamp (images, vector
+   * ink, Ink and Stamp annotations; ink OCR could not read on a scan). Absent when the page was
+   * read before marks were looked for; `[]` when none were found.
+   */
+  marks?: PageMark[];
+}
+
+/**
+ * How a mark got onto the page: `drawn` (vector ink or an Ink annotation), `image` (a picture
+ * placed on the page), `stamp` (a Stamp annotation), `scan-ink` (ink on a scanned page that OCR
+ * did not read as words).
+ */
+export type MarkKind = 'drawn' | 'image' | 'stamp' | 'scan-ink';
+
+/**
+ * A mark's box. Text-layer PDF pages: PDF user space, origin bottom-left (as `TextItem`); OCR
+ * pages: pixels of the image OCR read, origin top-left (as `OcrWord`).
+ */
+export interface PageMark {
+  kind: MarkKind;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /**
@@ -271,6 +296,11 @@ export interface FactDetail {
   sign?: string;
   /** `coverage-sign`: the two-letter state of the WC jurisdiction the words belong to. */
   state?: string;
+  /**
+   * `signer`, `physician-signer`, `signature-illegible`, `signature-stamped`: the signature is a
+   * mark drawn on the page (handwriting, a pasted image, a stamp), not typed text.
+   */
+  mark?: MarkKind;
 }
 
 /** One clinical document found in a file (a file may hold many: a printed chart). */

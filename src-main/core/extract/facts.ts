@@ -72,6 +72,12 @@ export class FactSink {
     return this.pageText(page).slice(start, end);
   }
 
+  /** Takes back a fact a later reading contradicts (a "blank" signature line with ink on it). */
+  remove(fact: Fact): void {
+    const i = this.facts.indexOf(fact);
+    if (i >= 0) this.facts.splice(i, 1);
+  }
+
   has(kind: FactKind): boolean {
     return this.facts.some((f) => f.kind === kind);
   }

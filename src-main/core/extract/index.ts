@@ -33,7 +33,8 @@ import { extractPlanTerms } from './plan';
 import { markRunningLines } from './running-lines';
 import { extractSections, headingOf } from './sections';
 import { extractServiceDates } from './service-dates';
-import { extractSignatures } from './signatures';
+import { extractSignatureMarks, extractSignatures } from './signatures';
+import { PageMarks } from './page-marks';
 import { type DocumentSlice, pageRange, splitDocuments } from './split';
 import { extractTimes } from './times';
 import { extractVisitNumber } from './visits';
@@ -68,9 +69,10 @@ import { documentTextHash } from './text-hash';
  * timed by clock columns with break rows, visits timed in parts, request forms carrying the payer's
  * approval, role remarks after a signer, certification headings, numbered goal tables, titles
  * qualified in parentheses, fields before a reporting period. 3: addenda, late entries,
- * amendments and corrections (DOC-LATE-ENTRY).
+ * amendments and corrections (DOC-LATE-ENTRY). 4: signatures drawn, pasted or stamped on PDF pages
+ * (`PageText.marks`, detail.mark on the signature facts).
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 export interface ExtractHints {
   title?: string | null;
@@ -91,7 +93,10 @@ export function extractDocuments(
   const pageText = (page: number) => byPage.get(page) ?? '';
   const ocrPages = new Map(pages.filter((p) => p.source === 'ocr').map((p) => [p.page, p]));
   const ocrPage = (page: number) => ocrPages.get(page);
-  return splitDocuments(all).map((slice) => buildDocument(file, slice, pageText, ocrPage, hints));
+  const marks = new PageMarks(pages);
+  return splitDocuments(all).map((slice) =>
+    buildDocument(file, slice, pageText, ocrPage, marks, hints),
+  );
 }
 
 function buildDocument(
@@ -99,6 +104,7 @@ function buildDocument(
   slice: DocumentSlice,
   pageText: (page: number) => string,
   ocrPage: (page: number) => PageText | undefined,
+  marks: PageMarks,
   hints: ExtractHints | undefined,
 ): ExtractedDocument {
   const sink = new FactSink(file, pageText, ocrPage);
@@ -125,6 +131,7 @@ function buildDocument(
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);
+  extractSignatureMarks(nonBlank, marks, sink);
   // A request for authorization orders therapy only when a physician signs it; the clinic's own
   // request is its letter to the payer.
   // A request form that carries the payer's answer with an approval ticked or stated is the

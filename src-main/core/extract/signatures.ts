@@ -1,5 +1,7 @@
 /** Signature lines: who signed, with what credentials, when; blank signature lines; physician certification. */
+import type { Fact, PageMark } from '../../../shared/model';
 import type { FactSink } from './facts';
+import type { PageMarks } from './page-marks';
 import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { authorRoleOf, isCredentialToken } from '../domain/credentials';
@@ -467,4 +469,159 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       }
     }
   });
+}
+
+/** A rule drawn for a signature to be written on: "______________________". */
+const RULE_LINE = /^\s*_{5,}\s*$/;
+
+/** A line that signs electronically ("Electronically signed by ...", "/s/ Jane Roe, PT"). */
+function isElectronicSignature(text: string): boolean {
+  return E_SIGNED_ANYWHERE.test(text) || /\/e?s\//i.test(text) || E_SIGNED_TAIL.test(text);
+}
+
+/**
+ * Whether a page has a place a hand signature could stand: a signature area that is not an
+ * electronic signature (a blank or typed signature field, a rule, the physician's line, a printed
+ * name). The PDF reader looks for marks only on such pages: a page signed only electronically, or
+ * a body page with no signature area, would gain nothing from the operator-list scan.
+ */
+export function mayBeSignedByHand(pageText: string): boolean {
+  for (const t of pageText.split('\n')) {
+    if (isElectronicSignature(t)) continue;
+    if (
+      SIGNER_LABEL.test(t) ||
+      PHYSICIAN_LABEL.test(t) ||
+      ROLE_LABEL.test(t) ||
+      RULE_LINE.test(t) ||
+      PRINTED_NAME_LINE.test(t) ||
+      unlabelledSignature(t)?.name
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a line belongs to a signature area, where a mark drawn on or beside it is a signature:
+ * a signature label (blank or not), the physician's certification line, a rule drawn to sign on,
+ * a "Printed name" line, or a signer's printed name with credentials near the end of the note. A
+ * role field ("Therapist: ...") counts only at the end: in the header it stands beside the logo.
+ */
+function isSignatureArea(lines: Line[], i: number): boolean {
+  const t = lines[i]!.text;
+  const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
+  // An electronic signature signs by its words; an image beside it adds nothing.
+  if (LOG_HEADING.test(t) || isElectronicSignature(t)) return false;
+  if (SIGNER_LABEL.test(t) || PHYSICIAN_LABEL.test(t)) return true;
+  if (RULE_LINE.test(t) || PRINTED_NAME_LINE.test(t)) return true;
+  if (!atEnd) return false;
+  return ROLE_LABEL.test(t) || !!unlabelledSignature(t)?.name;
+}
+
+/** The lines that make one signature block with the anchor: the line before it and two after. */
+function blockOf(lines: Line[], anchor: number): Line[] {
+  const block = [lines[anchor]!];
+  const prev = lines[anchor - 1];
+  if (prev && (RULE_LINE.test(prev.text) || isBlankSignatureLabel(prev.text))) block.unshift(prev);
+  for (let j = anchor + 1; j <= anchor + 2 && j < lines.length; j++) {
+    const t = lines[j]!.text;
+    // The next block's label ends this one ("Physician Signature:" under the therapist's).
+    if (j > anchor + 1 && (SIGNER_LABEL.test(t) || PHYSICIAN_LABEL.test(t))) break;
+    block.push(lines[j]!);
+  }
+  return block;
+}
+
+function isBlankSignatureLabel(text: string): boolean {
+  const label = PHYSICIAN_LABEL.exec(text) ?? SIGNER_LABEL.exec(text);
+  return !!label && parseBody(text, label.index + label[0].length, true).blank;
+}
+
+const onLines = (f: Fact, block: Line[]) =>
+  block.some(
+    (l) =>
+      l.page === f.provenance.page && f.provenance.start >= l.start && f.provenance.start <= l.end,
+  );
+
+/**
+ * Signatures drawn, pasted or stamped on the page (issue 18), after `extractSignatures` read the
+ * typed ones. A mark in a signature area signs its block: the signer printed beside it (already
+ * read as `signer`/`physician-signer`) gets `detail.mark`; with no printed name the mark is an
+ * illegible signature (`signature-illegible`, detail.mark). A Stamp annotation there, with nothing
+ * drawn beside it, is a stamped signature (`signature-stamped`). Either way the line is no longer
+ * a blank signature line. Marks elsewhere (a logo, a diagram, ink far from any signature line)
+ * sign nothing.
+ */
+export function extractSignatureMarks(lines: Line[], marks: PageMarks, sink: FactSink): void {
+  // Most documents have no marks at all: nothing to place.
+  if (!lines.some((l) => marks.onPage(l.page))) return;
+  // Each mark goes to the signature-area line nearest it.
+  const nearest = new Map<PageMark, { anchor: number; distance: number }>();
+  lines.forEach((line, i) => {
+    if (!marks.onPage(line.page) || !isSignatureArea(lines, i)) return;
+    for (const { mark, distance } of marks.near(line)) {
+      const best = nearest.get(mark);
+      if (!best || distance < best.distance) nearest.set(mark, { anchor: i, distance });
+    }
+  });
+  const byAnchor = new Map<number, PageMark[]>();
+  for (const [mark, { anchor }] of nearest)
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), mark]);
+  for (const [anchor, found] of byAnchor) {
+    // Drawn ink beside a stamp (a "Received" stamp by the physician's signature) is the signature.
+    const kind = (found.find((m) => m.kind !== 'stamp') ?? found[0]!).kind;
+    const block = blockOf(lines, anchor);
+    const line = lines[anchor]!;
+    for (const f of sink.facts.filter((x) => x.kind === 'signature-blank' && onLines(x, block)))
+      sink.remove(f);
+    let signers = sink.facts.filter(
+      (f) =>
+        (f.kind === 'signer' ||
+          f.kind === 'physician-signer' ||
+          f.kind === 'signature-illegible') &&
+        onLines(f, block),
+    );
+    // OCR's guess at the handwriting itself ("ANNAN", confidence 0) is no printed name.
+    if (kind === 'scan-ink') {
+      for (const f of signers) if (isOcrGuess(f)) sink.remove(f);
+      signers = signers.filter((f) => !isOcrGuess(f));
+    }
+    // The name printed under a stamp is the stamp's, not a signature (detail.mark says so).
+    for (const f of signers) f.detail = { ...f.detail, mark: kind };
+    if (kind === 'stamp')
+      sink.add('signature-stamped', 'stamp', line, 0, line.text.length, { mark: 'stamp' });
+    else if (signers.length === 0)
+      sink.add('signature-illegible', `${kind} mark`, line, 0, line.text.length, { mark: kind });
+    // The block's date, for a stamp too: whether the stamp counts is the review's to say.
+    const physician =
+      block.some((l) => PHYSICIAN_LABEL.test(l.text)) ||
+      signers.some((f) => f.kind === 'physician-signer');
+    addBlockDate(block, physician ? 'physician-signed-date' : 'signed-date', sink);
+  }
+}
+
+/** Below this OCR confidence a signer's words are OCR's reading of handwriting, not print. */
+const OCR_GUESS_BELOW = 50;
+
+function isOcrGuess(f: Fact): boolean {
+  return f.provenance.source === 'ocr' && (f.provenance.confidence ?? 100) < OCR_GUESS_BELOW;
+}
+
+/**
+ * The date written in a hand-signed block ("Signature: ____  Date: 10/05/2026", or a "Date:" line
+ * under the printed name), when the typed reading left it out (it skips blank signature lines).
+ */
+function addBlockDate(
+  block: Line[],
+  kind: 'signed-date' | 'physician-signed-date',
+  sink: FactSink,
+): void {
+  if (sink.facts.some((f) => f.kind === kind && onLines(f, block))) return;
+  for (const l of block) {
+    const d = findDates(l.text)[0];
+    if (d) {
+      sink.add(kind, d.iso, l, d.start, d.end);
+      return;
+    }
+  }
 }

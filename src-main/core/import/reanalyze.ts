@@ -6,12 +6,12 @@
  * transaction: a failure leaves that file as it was and the others go on.
  */
 import type { ReanalyzeResponse } from '../../../shared/api';
-import type { OcrLayer, PageText, TextItem } from '../../../shared/model';
+import type { OcrLayer, PageMark, PageText, TextItem } from '../../../shared/model';
 import { EXTRACTOR_VERSION, extractDocuments, fileIdentity } from '../extract';
 import { log } from '../log';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { ocrPdfPages } from '../ingest/pdf';
+import { ocrPdfPages, pdfPageMarks } from '../ingest/pdf';
 import { ImportWriter } from '../store/write';
 import { analyzeSource } from './analyze';
 import { withoutDuplicates } from './duplicates';
@@ -125,12 +125,14 @@ interface PageRow {
   source: string | null;
   confidence: number | null;
   ocr_words: string | null;
+  marks: string | null;
 }
 
 /** A stored page as the reader made it, OCR pages with their source, confidence and words. */
 function storedPage(r: PageRow): PageText {
   const page: PageText = { page: r.page, text: r.text };
   if (r.items !== null) page.items = JSON.parse(r.items) as TextItem[];
+  if (r.marks !== null) page.marks = JSON.parse(r.marks) as PageMark[];
   if (r.source === 'ocr') {
     page.source = 'ocr';
     if (r.confidence !== null) page.confidence = r.confidence;
@@ -143,7 +145,7 @@ function storedPage(r: PageRow): PageText {
 async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Promise<Reread> {
   const rows = db
     .prepare(
-      'SELECT page, text, items, source, confidence, ocr_words FROM pages WHERE file_id = ? ORDER BY page',
+      'SELECT page, text, items, source, confidence, ocr_words, marks FROM pages WHERE file_id = ? ORDER BY page',
     )
     .all(file.id) as PageRow[];
   let pages = rows.map(storedPage);
@@ -164,6 +166,19 @@ async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Prom
       pages = pages.map((p) => byPage.get(p.page) ?? p);
     }
   }
+  // Text pages stored before marks were looked for: their hand signatures are read from the bytes.
+  let marked = new Map<number, PageMark[]>();
+  const unmarked = pages.filter((p) => p.source === undefined && p.marks === undefined);
+  if (file.kind === 'notes-pdf' && unmarked.some((p) => p.text.trim() !== '')) {
+    const content = db
+      .prepare('SELECT content FROM files WHERE id = ?')
+      .pluck()
+      .get(file.id) as Buffer | null;
+    if (content) {
+      marked = await pdfPageMarks(new Uint8Array(content), unmarked);
+      pages = pages.map((p) => (marked.has(p.page) ? { ...p, marks: marked.get(p.page)! } : p));
+    }
+  }
   const documents = extractDocuments(file.path, pages);
   const identity = fileIdentity(documents);
   // A store imported before duplicates were known holds re-exports twice: the copy read later
@@ -174,6 +189,8 @@ async function rereadNotes(db: Db, writer: ImportWriter, file: FileToRead): Prom
     const drop = db.prepare('DELETE FROM pages WHERE file_id = ? AND page = ?');
     for (const p of ocred) drop.run(file.id, p.page);
     writer.insertPages(file.id, ocred);
+    const setMarks = db.prepare('UPDATE pages SET marks = ? WHERE file_id = ? AND page = ?');
+    for (const [page, marks] of marked) setMarks.run(JSON.stringify(marks), file.id, page);
     db.prepare('DELETE FROM documents WHERE file_id = ?').run(file.id);
     writer.insertDocuments(file.id, notes.kept, identity);
     writer.markRead(file.id, EXTRACTOR_VERSION);

@@ -1,4 +1,4 @@
-import type { ReadResult, PageText } from '../../../shared/model';
+import type { PageMark, ReadResult, PageText } from '../../../shared/model';
 import {
   beforeOcrPage,
   isCancelled,
@@ -10,6 +10,8 @@ import {
 } from '../ocr';
 import { ReaderError, reject } from './errors';
 import { layoutPage, type PositionedRun } from './pdf-layout';
+import { mayBeSignedByHand } from '../extract/signatures';
+import { marksFromAnnotations, marksFromOperators, type AnnotationLike } from './pdf-marks';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -89,7 +91,7 @@ export async function readPdf(
     const ocrFailures: string[] = [];
     for (let n = 1; n <= count; n++) {
       try {
-        let page = await readPage(doc, n);
+        let page = await readPage(doc, n, pdfjs);
         if (page.text.trim() === '' && opts.ocr !== false) {
           beforeOcrPage(opts.progress, n, count);
           const read = await ocrPage(doc, n);
@@ -145,6 +147,38 @@ export async function ocrPdfPages(bytes: Uint8Array, pageNumbers: number[]): Pro
   }
 }
 
+/**
+ * Marks on the given text pages of a PDF (`reanalyze`: pages stored by a version that did not look
+ * for them), by page number; pages with no place for a hand signature get none.
+ */
+export async function pdfPageMarks(
+  bytes: Uint8Array,
+  pages: readonly PageText[],
+): Promise<Map<number, PageMark[]>> {
+  const pdfjs = await loadPdfJs();
+  const task = openDocument(pdfjs, bytes);
+  const out = new Map<number, PageMark[]>();
+  try {
+    const doc = await task.promise;
+    for (const p of pages) {
+      if (p.page < 1 || p.page > doc.numPages || p.text.trim() === '') continue;
+      if (!mayBeSignedByHand(p.text)) {
+        out.set(p.page, []);
+        continue;
+      }
+      const page = await doc.getPage(p.page);
+      try {
+        out.set(p.page, await pageMarks(page, pdfjs));
+      } finally {
+        page.cleanup();
+      }
+    }
+    return out;
+  } finally {
+    await task.destroy();
+  }
+}
+
 const NOTHING_LEGIBLE = 'no legible text';
 
 /**
@@ -164,7 +198,7 @@ async function ocrPage(doc: PdfDoc, n: number): Promise<PageText | string> {
   }
 }
 
-async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
+async function readPage(doc: PdfDoc, n: number, pdfjs: PdfJs): Promise<PageText> {
   const page = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -186,8 +220,25 @@ async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
         top,
       });
     }
-    return layoutPage(n, runs);
+    const read = layoutPage(n, runs);
+    // Marks matter only where a hand signature could stand (a page without text goes to OCR);
+    // elsewhere the page is known to hold none that matter.
+    if (read.text.trim() !== '')
+      read.marks = mayBeSignedByHand(read.text) ? await pageMarks(page, pdfjs) : [];
+    return read;
   } finally {
     page.cleanup();
   }
+}
+
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
+
+/** Images, vector ink and Ink/Stamp annotations on a page (see pdf-marks.ts). */
+async function pageMarks(page: PdfPage, pdfjs: PdfJs): Promise<PageMark[]> {
+  const [x0, y0, x1, y1] = page.view as number[];
+  const area = Math.abs((x1! - x0!) * (y1! - y0!));
+  const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const marks = marksFromOperators(list.fnArray, list.argsArray, pdfjs.OPS, area);
+  const annotations = (await page.getAnnotations()) as AnnotationLike[];
+  return marks.concat(marksFromAnnotations(annotations));
 }

@@ -21,5 +21,12 @@ export type { Raster } from './raster';
 /** One page read by OCR, in the reader's shape: text, `source: 'ocr'`, confidence and word boxes. */
 export async function ocrPageText(page: number, raster: Raster, dpi: number): Promise<PageText> {
   const read = await ocrRaster(raster, dpi);
-  return { page, text: read.text, source: 'ocr', confidence: read.confidence, ocr: read.layer };
+  return {
+    page,
+    text: read.text,
+    source: 'ocr',
+    confidence: read.confidence,
+    ocr: read.layer,
+    marks: read.marks,
+  };
 }

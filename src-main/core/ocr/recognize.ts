@@ -5,7 +5,8 @@
  * so only then the other three orientations are tried and the best reading is kept.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import type { OcrLayer } from '../../../shared/model';
+import type { OcrLayer, PageMark } from '../../../shared/model';
+import { inkMarks } from './ink-marks';
 import { recognizePng } from './engine';
 import { blocksToText, type OcrText } from './page-text';
 import { binarize, isBlankRaster, rotateQuarter, type Raster } from './raster';
@@ -18,6 +19,8 @@ export interface OcrPage extends OcrText {
   layer: OcrLayer;
   /** Quarter turns clockwise applied before reading (0 when upright). */
   turns: number;
+  /** Ink OCR did not read as confident words (handwriting), in the words' frame. */
+  marks: PageMark[];
 }
 
 export function rasterToPng(r: Raster): Uint8Array {
@@ -40,13 +43,18 @@ function score(t: OcrText): number {
   return t.words.filter((w) => w.confidence >= 60).reduce((n, w) => n + w.text.length, 0);
 }
 
-async function readOnce(r: Raster, dpi: number, turns: number): Promise<OcrPage> {
+async function readOnce(
+  r: Raster,
+  dpi: number,
+  turns: number,
+): Promise<Omit<OcrPage, 'marks'> & { raster: Raster }> {
   const turned = rotateQuarter(r, turns);
   const result = await recognizePng(rasterToPng(turned), dpi);
   const text = blocksToText(result.blocks);
   return {
     ...text,
     turns,
+    raster: turned,
     layer: {
       width: turned.width,
       height: turned.height,
@@ -65,17 +73,20 @@ export async function ocrRaster(page: Raster, dpi: number): Promise<OcrPage> {
       confidence: 0,
       turns: 0,
       layer: { width: page.width, height: page.height, words: [] },
+      marks: [],
     };
   }
   const clean = binarize(page);
   let best = await readOnce(clean, dpi, 0);
   // Few words is a page with no text (a drawing, a stamp), not a page on its side: text turned
   // away still reads as many low-confidence fragments.
-  if (best.confidence >= TRY_ROTATIONS_BELOW || best.words.length < MIN_WORDS_TO_TURN) return best;
-  for (const turns of [2, 1, 3]) {
-    const other = await readOnce(clean, dpi, turns);
-    if (score(other) > score(best)) best = other;
-    if (best.confidence >= TRY_ROTATIONS_BELOW) break;
+  if (best.confidence < TRY_ROTATIONS_BELOW && best.words.length >= MIN_WORDS_TO_TURN) {
+    for (const turns of [2, 1, 3]) {
+      const other = await readOnce(clean, dpi, turns);
+      if (score(other) > score(best)) best = other;
+      if (best.confidence >= TRY_ROTATIONS_BELOW) break;
+    }
   }
-  return best;
+  const { raster, ...read } = best;
+  return { ...read, marks: inkMarks(raster, read.layer) };
 }

@@ -17,6 +17,8 @@ export interface RuleMeta {
   payers: PayerScope[];
   /** Catalog values marked UNVERIFIED that this rule uses; documented in docs/rules.md. */
   unverified?: string[];
+  /** What the rule decided where the catalog is silent; documented in docs/rules.md. */
+  decided?: string[];
 }
 
 /** What a rule returns: a finding without the fields the engine fills in. */

@@ -63,8 +63,8 @@ export class ImportWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertPageStmt = db.prepare(
-      `INSERT INTO pages (file_id, page, text, items, source, confidence, ocr_words)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pages (file_id, page, text, items, source, confidence, ocr_words, marks)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertDocStmt = db.prepare(
       `INSERT INTO documents (file_id, ordinal, type, title, date, page_start, page_end, discipline,
@@ -139,6 +139,7 @@ export class ImportWriter {
         p.source ?? null,
         p.confidence ?? null,
         p.ocr ? JSON.stringify(p.ocr) : null,
+        p.marks ? JSON.stringify(p.marks) : null,
       );
     }
   }

@@ -559,11 +559,23 @@ function firstFilled(doc: EpisodeDocument, kind: FactKind): Fact | undefined {
 /** Physician/NPP certification on a document: a physician signer and a physician-signed date. */
 export function physicianSignature(
   doc: EpisodeDocument,
-): { signer: Fact; date: IsoDate; dateFact: Fact } | null {
-  const signer = firstFilled(doc, 'physician-signer');
+  opts: { acceptStamp?: boolean } = {},
+): { signer: Fact; date: IsoDate; dateFact: Fact; stamped: boolean } | null {
+  // A stamped name certifies nothing (PIM Ch. 3 §3.3.2.4); a caller that cannot tell a rubber
+  // stamp from a signature image placed as a PDF stamp annotation asks for it to say so.
+  let signer: Fact | undefined;
+  for (const f of doc.facts)
+    if (
+      f.kind === 'physician-signer' &&
+      f.value.trim() !== '' &&
+      (opts.acceptStamp || f.detail?.mark !== 'stamp')
+    ) {
+      signer = f;
+      if (f.detail?.mark !== 'stamp') break;
+    }
   const dateFact = firstReadableDate(doc, 'physician-signed-date');
   if (!signer || !dateFact) return null;
-  return { signer, date: dateFact.value, dateFact };
+  return { signer, date: dateFact.value, dateFact, stamped: signer.detail?.mark === 'stamp' };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { ocrPages } from './0010-ocr-pages';
 import { requestsSamples } from './0011-requests-samples';
 import { deadlineAnswers } from './0012-deadline-answers';
 import { packetHistory } from './0013-packet-history';
+import { pageMarks } from './0014-page-marks';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   requestsSamples,
   deadlineAnswers,
   packetHistory,
+  pageMarks,
 ];
 export type { Migration };

@@ -46,13 +46,21 @@ interface Cert {
   doc: EpisodeDocument;
   signed: IsoDate;
   evidence: Evidence;
+  /** Signed with a PDF stamp annotation: a signature image or a rubber stamp, not told apart. */
+  stamped: boolean;
 }
 
 function certifications(docs: EpisodeDocument[]): Cert[] {
   const out: Cert[] = [];
   for (const doc of docs) {
-    const sig = physicianSignature(doc);
-    if (sig) out.push({ doc, signed: sig.date, evidence: evidenceFromFact(sig.dateFact) });
+    const sig = physicianSignature(doc, { acceptStamp: true });
+    if (sig)
+      out.push({
+        doc,
+        signed: sig.date,
+        evidence: evidenceFromFact(sig.dateFact),
+        stamped: sig.stamped,
+      });
   }
   return out.sort((a, b) => (a.signed < b.signed ? -1 : 1));
 }
@@ -247,6 +255,19 @@ export const docPocCert: Rule = {
       });
     }
     if (findings.length) return findings;
+    const stamped = certs.filter((c) => c.stamped);
+    if (stamped.length > 0 && !(alternative && !initial))
+      // A PDF stamp annotation is how some viewers place a signature image, and how a rubber stamp
+      // is scanned in: the reader cannot tell them apart, so the reviewer confirms on the page.
+      return [
+        {
+          status: 'warn',
+          severity: 'warning',
+          message: `Plan certified ${certs.map((c) => c.signed).join(', ')}, but the certification of ${stamped.map((c) => c.signed).join(', ')} is a stamp annotation: confirm on the page that it is the physician's own signature, as a rubber stamp does not certify (PIM Ch. 3 §3.3.2.4).`,
+          dates: stamped.map((c) => c.signed),
+          evidence: stamped.map((c) => c.evidence),
+        },
+      ];
     return [
       {
         status: 'pass',

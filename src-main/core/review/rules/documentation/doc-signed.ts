@@ -1,5 +1,5 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
-import type { IsoDate } from '../../../../../shared/model';
+import type { IsoDate, MarkKind } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, firstFact } from '../../lib/evidence';
 import {
   docDate,
@@ -31,12 +31,19 @@ export const docSigned: Rule = {
       'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (signature requirements; 20-day attestation window)',
     severity: 'error',
     payers: ['ALL'],
+    decided: [
+      'A signature drawn, pasted as an image or written on a scan in the signature area (on, beside or just above or below a signature field, a rule to sign on, the physician certification line or the printed name) is a handwritten signature; the name and credentials printed beside it are its signer.',
+      'Such a mark with no printed name or credentials beside it is an illegible signature: a warning without a signature log or attestation in the record, accepted with one.',
+      'A record that says its signature is stamped is unsigned (error) for every payer. A PDF Stamp annotation in the signature area, with no ink beside it, may be a rubber stamp or a signature image placed with a PDF viewer\'s signing tool (some store signatures as stamps): a warning to confirm on the page, never a pass; DOC-POC-CERT likewise warns rather than passing or failing a certification signed that way. Ink beside a stamp (a "Received" stamp by the signature) is the signature.',
+      'A logo, a body diagram or ink away from every signature area signs nothing; a blank signature field stays unsigned.',
+    ],
   },
   check(episode) {
     const docs = documentsToSign(episode);
     if (docs.length === 0) return [];
     const findings: RuleFinding[] = [];
     const signed = [];
+    const byHand: string[] = [];
     // A signature log or attestation anywhere in the record answers for an illegible signature.
     const log = signatureLogIn(episode.documents);
     let logCited = false;
@@ -45,26 +52,43 @@ export const docSigned: Rule = {
       // A stamped signature is not accepted: the entry counts as unsigned.
       const stamp = firstFact(doc, 'signature-stamped');
       if (stamp) {
-        findings.push({
-          status: 'fail',
-          message: `${entryLabel(doc)} is signed with a stamp, which is not accepted and counts as unsigned; ${cureFor(doc)}.`,
-          dates: datesOf(doc),
-          evidence: [evidenceFromFact(stamp)],
-        });
+        // The record saying "stamped" is a stamp. A PDF stamp annotation is also how some viewers
+        // place a signature image: the reader cannot tell which, so the reviewer looks.
+        findings.push(
+          stamp.detail?.mark === 'stamp'
+            ? {
+                status: 'warn',
+                severity: 'warning',
+                message: `${entryLabel(doc)} is signed with a stamp annotation (${MARK_WORDS.stamp}): confirm on the page whether it is the author's signature image or a rubber stamp, which is not accepted and counts as unsigned (${cureFor(doc)}).`,
+                dates: datesOf(doc),
+                evidence: [evidenceFromFact(stamp)],
+              }
+            : {
+                status: 'fail',
+                message: `${entryLabel(doc)} is signed with a stamp, which is not accepted and counts as unsigned; ${cureFor(doc)}.`,
+                dates: datesOf(doc),
+                evidence: [evidenceFromFact(stamp)],
+              },
+        );
         continue;
       }
       const sig = signatureStatus(doc);
       if (sig.status === 'signed') {
         signed.push(sig.evidence);
+        const hand = handSigned(doc);
+        if (hand) byHand.push(`${entryLabel(doc)} ${hand}`);
         continue;
       }
       if (sig.status === 'illegible' && !log) {
         // Whether the author is identifiable cannot be told from the text: the reviewer asks for
         // a signature log or an attestation, due 20 calendar days after the request.
+        const mark = illegibleMark(doc);
         findings.push({
           status: 'warn',
           severity: 'warning',
-          message: `${entryLabel(doc)} has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.`,
+          message: mark
+            ? `${entryLabel(doc)} is signed by hand (${MARK_WORDS[mark]}) with no printed name or credentials beside it: signature illegible without signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.`
+            : `${entryLabel(doc)} has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.`,
           dates: datesOf(doc),
           evidence: [sig.evidence],
         });
@@ -100,13 +124,42 @@ export const docSigned: Rule = {
     return [
       {
         status: 'pass',
-        message: `All ${docs.length} evaluations, plans, notes, reports and orders are signed with credentials and a date.`,
+        message: `All ${docs.length} evaluations, plans, notes, reports and orders are signed with credentials and a date${byHand.length ? `; ${byHand.join('; ')}` : ''}.`,
         dates: docs.map(docDate).filter((d): d is IsoDate => !!d),
         evidence: signed.length ? signed : docs.map((d) => evidenceFromDocument(d)),
       },
     ];
   },
 };
+
+/** How a mark in the signature area came onto the page, as a finding says it. */
+const MARK_WORDS: Record<MarkKind, string> = {
+  drawn: 'ink drawn in the signature area',
+  image: 'image in the signature area',
+  'scan-ink': 'handwriting on the scanned signature line',
+  stamp: 'a stamp on the signature line',
+};
+
+/** "signed by hand (image in the signature area), Jane Roe, PT", or null for a typed signature. */
+function handSigned(doc: EpisodeDocument): string | null {
+  const physicianDoc = doc.type === 'physician-order';
+  let signer = null;
+  let creds = null;
+  for (const f of doc.facts) {
+    const isSigner = f.kind === 'signer' || (physicianDoc && f.kind === 'physician-signer');
+    if (isSigner && !signer) signer = f;
+    if (f.kind === 'credentials' && !creds) creds = f;
+  }
+  const mark = signer?.detail?.mark;
+  if (!signer || !mark) return null;
+  const who =
+    creds && !signer.value.includes(creds.value) ? `${signer.value}, ${creds.value}` : signer.value;
+  return `signed by hand (${MARK_WORDS[mark]}), ${who}`;
+}
+
+function illegibleMark(doc: EpisodeDocument): MarkKind | undefined {
+  return firstFact(doc, 'signature-illegible')?.detail?.mark;
+}
 
 /**
  * The record entries to check, in document order. A structured plan (FHIR CarePlan) is checked
