@@ -5,7 +5,7 @@
  * Types only; request validation schemas live in ./api-schemas.ts.
  */
 import type { DeadlineList, RequestKind } from './deadlines';
-import type { DecisionKind, DocType, Finding, IsoDate, PayerKind } from './model';
+import type { DecisionKind, DocType, Finding, IsoDate, OcrWord, PayerKind } from './model';
 import type { ClinicSettings } from './settings';
 
 export interface ImportFileResult {
@@ -187,14 +187,7 @@ export interface EvidenceOcr {
   height: number;
   /** Mean word confidence of the page, 0-100. */
   confidence: number;
-  words: Array<{
-    text: string;
-    confidence: number;
-    x0: number;
-    y0: number;
-    x1: number;
-    y1: number;
-  }>;
+  words: Array<Omit<OcrWord, 'offset'>>;
 }
 
 export type EvidencePage =

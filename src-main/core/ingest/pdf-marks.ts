@@ -5,6 +5,7 @@
  * mark stands in a signature area is the signature reader's call (`extract/signature-marks.ts`).
  */
 import type { PageMark } from '../../../shared/model';
+import { boxUnder, type Box } from '../geometry';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -48,13 +49,6 @@ const MANY_LINE_SEGMENTS = 24;
 const MAX_INK_WIDTH = 400;
 const MAX_INK_HEIGHT = 150;
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 interface InkPath extends Box {
   segments: number;
   curves: number;
@@ -73,19 +67,13 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 }
 
 /** The axis-aligned box of a rectangle's four corners under a matrix. */
-function boxUnder(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [x, y] of [
-    [x0, y0],
-    [x1, y0],
-    [x0, y1],
-    [x1, y1],
-  ] as const) {
-    xs.push(m[0] * x + m[2] * y + m[4]);
-    ys.push(m[1] * x + m[3] * y + m[5]);
-  }
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+function boxUnderMatrix(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
+  return boxUnder(([x, y]) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]], {
+    x0,
+    y0,
+    x1,
+    y1,
+  });
 }
 
 function countSegments(path: ArrayLike<number>): { segments: number; curves: number } {
@@ -159,7 +147,7 @@ export function marksFromOperators(
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (imageOps.has(fn)) {
       // Images are drawn into the unit square of the current transform.
-      const box = boxUnder(ctm, 0, 0, 1, 1);
+      const box = boxUnderMatrix(ctm, 0, 0, 1, 1);
       const area = (box.x1 - box.x0) * (box.y1 - box.y0);
       if (!tooSmall(box) && area <= MAX_IMAGE_SHARE * pageArea) marks.push(mark('image', box));
     } else if (fn === ops.constructPath && args) {
@@ -171,7 +159,7 @@ export function marksFromOperators(
       const { segments, curves } = countSegments(data);
       // A rule, a box or a tick: one to four straight segments.
       if (segments < 2 || (curves === 0 && segments <= 4)) continue;
-      const box = boxUnder(ctm, minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!);
+      const box = boxUnderMatrix(ctm, minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!);
       inks.push({ ...box, segments, curves });
     }
   }

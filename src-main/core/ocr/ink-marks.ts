@@ -7,6 +7,7 @@
  */
 import type { OcrLayer, OcrWord, PageMark } from '../../../shared/model';
 import type { Raster } from './raster';
+import { boxUnder, rotateAbout } from '../geometry';
 
 /** Cells per page's shorter side: ~7 px cells at 200 dpi. */
 const CELLS_ACROSS = 250;
@@ -163,23 +164,10 @@ function areas(ink: Uint8Array, gw: number, gh: number): Area[] {
 
 /** A box turned by `radians` about the image centre, as the axis-aligned box of its corners. */
 function rotation(radians: number, width: number, height: number) {
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
   const cx = width / 2;
   const cy = height / 2;
-  return (x0: number, y0: number, x1: number, y1: number) => {
-    if (radians === 0) return { x0, y0, x1, y1 };
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const [x, y] of [
-      [x0, y0],
-      [x1, y0],
-      [x0, y1],
-      [x1, y1],
-    ] as const) {
-      xs.push(cos * (x - cx) - sin * (y - cy) + cx);
-      ys.push(sin * (x - cx) + cos * (y - cy) + cy);
-    }
-    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-  };
+  return (x0: number, y0: number, x1: number, y1: number) =>
+    radians === 0
+      ? { x0, y0, x1, y1 }
+      : boxUnder((p) => rotateAbout(p, cx, cy, radians), { x0, y0, x1, y1 });
 }

@@ -6,17 +6,7 @@
  */
 import type { EvidenceOcr } from '../../../shared/api';
 import type { OcrLayer } from '../../../shared/model';
-
-type Point = [number, number];
-
-/** Undoes the deskew: rotates a point about the image centre by -skew. */
-function unskew([x, y]: Point, cx: number, cy: number, skew: number): Point {
-  const cos = Math.cos(-skew);
-  const sin = Math.sin(-skew);
-  const dx = x - cx;
-  const dy = y - cy;
-  return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
-}
+import { boxUnder, rotateAbout, type Point } from '../geometry';
 
 /**
  * Undoes `turns` clockwise quarter turns (see rotateQuarter in raster.ts): a point of the turned
@@ -46,21 +36,15 @@ export function wordsOnImage(layer: OcrLayer, confidence: number): EvidenceOcr {
   const cy = layer.height / 2;
   const clamp = (v: number, max: number) => Math.min(max, Math.max(0, Math.round(v)));
   const words = layer.words.map((w) => {
-    const corners: Point[] = [
-      [w.x0, w.y0],
-      [w.x1, w.y0],
-      [w.x0, w.y1],
-      [w.x1, w.y1],
-    ].map((p) => unturn(unskew(p as Point, cx, cy, skew), turns, width, height));
-    const xs = corners.map((p) => p[0]);
-    const ys = corners.map((p) => p[1]);
+    // The deskew undone (turned back about the centre), then the quarter turns.
+    const b = boxUnder((p) => unturn(rotateAbout(p, cx, cy, -skew), turns, width, height), w);
     return {
       text: w.text,
       confidence: w.confidence,
-      x0: clamp(Math.min(...xs), width),
-      y0: clamp(Math.min(...ys), height),
-      x1: clamp(Math.max(...xs), width),
-      y1: clamp(Math.max(...ys), height),
+      x0: clamp(b.x0, width),
+      y0: clamp(b.y0, height),
+      x1: clamp(b.x1, width),
+      y1: clamp(b.y1, height),
     };
   });
   return { width, height, confidence, words };
