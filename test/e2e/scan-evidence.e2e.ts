@@ -1,7 +1,8 @@
 /**
  * End to end: scanned evidence with the quote highlighted on the image. The sample chart (its
  * faxed physician order is a PDF page with no text layer) plus a faxed TIFF certifying Chen's
- * Medicare plan of care is imported; from each episode's finding the evidence viewer opens the
+ * Medicare plan of care, which is certified nowhere else (the typed certification left out), is
+ * imported; from each episode's finding the evidence viewer opens the
  * scan and must draw the quote's box over the printed words (measured: the image under the box
  * holds ink), at 1366x768 and 1920x1080, with axe. Then a long faxed TIFF is imported through the
  * path field: the Import screen shows "page N of M (OCR)" and its Cancel stops the import.
@@ -16,7 +17,7 @@ import type { EpisodeDetail, EpisodeSummary, ImportResponse } from '../../shared
 import { startHarness, type Harness } from '../../src-main/server/harness';
 import { closeOcrEngine } from '../../src-main/core/ocr';
 import { faxTiff, textPageRaster } from '../../scripts/sample-chart/fax';
-import { writeCertFax } from '../ocr/cert-fax';
+import { writeCertFax, writeChenEvaluationUncertified } from '../ocr/cert-fax';
 import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC } from './kit';
 
 const AS_OF = '2026-12-01';
@@ -30,6 +31,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-scan-'));
   const chart = join(dir, 'chart');
   cpSync(SAMPLE, chart, { recursive: true });
+  // Chen's plan is certified only by the fax: the typed evaluation's certification is left out.
+  await writeChenEvaluationUncertified(join(chart, 'chen-robert'));
   await writeCertFax(chart);
   // Four pages of fax, read by OCR for seconds each: time to see the progress and cancel.
   const pages = [];
@@ -126,6 +129,8 @@ describe.each([
     const { episode, finding, evidence } = await citing('DOC-POC-CERT', /\.tif$/);
     expect(episode.payerKind).toBe('medicare');
     expect(finding.status).toBe('pass');
+    // Certified only by the fax: every piece of the pass's evidence is the scan, read by OCR.
+    expect(finding.evidence.every((e) => e.file.endsWith('.tif') && e.source === 'ocr')).toBe(true);
     expect(evidence.source).toBe('ocr');
     const { viewer, label } = await openEvidence(page, episode.id, evidence.file, evidence.page);
     const image = viewer.getByRole('img', { name: /scanned image/ });

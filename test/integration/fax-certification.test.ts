@@ -12,12 +12,8 @@ import { runReview } from '../../src-main/core/api/review';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { closeOcrEngine } from '../../src-main/core/ocr';
 import { openDatabase } from '../../src-main/core/store/db';
-import {
-  CHEN_STYLE,
-  chenBundle,
-  chenDischarge,
-  chenEvaluation,
-} from '../../scripts/sample-chart/chen';
+import { CHEN_STYLE, chenBundle, chenDischarge } from '../../scripts/sample-chart/chen';
+import { writeChenEvaluationUncertified } from '../ocr/cert-fax';
 import { CHEN, fmt } from '../../scripts/sample-chart/episodes';
 import { faxify, imageOnlyPdf, textPageRaster } from '../../scripts/sample-chart/fax';
 import { PdfBook } from '../../scripts/sample-chart/layout';
@@ -39,16 +35,8 @@ const certFindings = new Map<string, Finding[]>();
 
 async function chenFolder(dir: string, certification: Uint8Array): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const evaluation = chenEvaluation();
-  // The evaluation's own certification block (rule, heading, statement, signature) is left out:
-  // the certification arrives on its own.
-  const heading = evaluation.findIndex(
-    (b) => b.k === 'h' && b.text === 'Physician Certification of Plan of Care',
-  );
-  expect(heading).toBeGreaterThan(0);
-  const ev = await PdfBook.create(CHEN_STYLE);
-  ev.addDocument(evaluation.slice(0, heading - 1));
-  writeFileSync(join(dir, '2026-08-03_PT_Evaluation_POC.pdf'), await ev.save('Evaluation', 'EMR'));
+  // The evaluation's own certification block is left out: the certification arrives on its own.
+  await writeChenEvaluationUncertified(dir);
   const dc = await PdfBook.create(CHEN_STYLE);
   dc.addDocument(chenDischarge());
   writeFileSync(join(dir, '2026-09-09_Discharge_Summary.pdf'), await dc.save('Discharge', 'EMR'));

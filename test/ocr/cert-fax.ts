@@ -5,7 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHEN_STYLE, chenEvaluation } from '../../scripts/sample-chart/chen';
 import { faxify, faxTiff, normalResolution, textPageRaster } from '../../scripts/sample-chart/fax';
+import { PdfBook } from '../../scripts/sample-chart/layout';
 
 /** Where the fax goes in a copy of the sample chart. */
 export const CERT_FAX = 'chen-robert/2026-08-12_certification_fax.tif';
@@ -27,4 +29,20 @@ export async function writeCertFax(chartDir: string): Promise<string> {
   const path = join(chartDir, CERT_FAX);
   writeFileSync(path, faxTiff([normalResolution(page)], 98));
   return path;
+}
+
+/**
+ * Writes Chen's evaluation and plan of care into `dir` without its own certification block (rule,
+ * heading, statement, signature), so the plan is certified only by what arrives on its own: a fax.
+ */
+export async function writeChenEvaluationUncertified(dir: string): Promise<void> {
+  const evaluation = chenEvaluation();
+  const heading = evaluation.findIndex(
+    (b) => b.k === 'h' && b.text === 'Physician Certification of Plan of Care',
+  );
+  if (heading <= 0)
+    throw new Error("the sample's evaluation has no certification block to leave out");
+  const ev = await PdfBook.create(CHEN_STYLE);
+  ev.addDocument(evaluation.slice(0, heading - 1));
+  writeFileSync(join(dir, '2026-08-03_PT_Evaluation_POC.pdf'), await ev.save('Evaluation', 'EMR'));
 }
