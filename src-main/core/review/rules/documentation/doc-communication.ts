@@ -110,9 +110,13 @@ export const docCommunication: Rule = {
     }
 
     // Each party hears from the program at least once; an adjuster or case manager only where
-    // there is one (a workers' compensation claim).
+    // there is one (a workers' compensation claim), the employer where there is a program to
+    // plan the return to work with (§134.230); ordinary therapy under a claim reports to the
+    // adjuster and the physician, as the catalog's cadence asks.
+    const program = isWorkProgram(episode);
     for (const party of PARTIES) {
       if (party.label === 'adjuster' && kind !== 'workers-comp') continue;
+      if (party.label === 'employer' && !program) continue;
       if (comms.some((c) => c.parties.some((p) => (party.values as readonly string[]).includes(p))))
         continue;
       findings.push({
