@@ -22,6 +22,9 @@ const APPROVED =
   /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
 const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
+/** A count joined to the evaluation named before it: "evaluation + ", "eval and ", "FCE plus ". */
+const COUNT_BESIDE_EVALUATION =
+  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\s*(?:\+|&|\bplus\b|\band\b)\s*$/i;
 /** The program itself, not its evaluation ("Work conditioning evaluation 97163 ... 1 visit"). */
 const PROGRAM_SERVICE_ONCE =
   /\bwork (?:conditioning|hardening)\b(?!\s+(?:evaluation|eval|assessment|exam))|\b9754[56]\b/i;
@@ -104,8 +107,11 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     const counts = !request;
     // An evaluation's count names the evaluation first ("97163 evaluation ... 1 visit"); "10
     // visits, including the initial evaluation" counts the visits.
+    // "Evaluation + 12 visits", "the evaluation and 10 visits": a count of its own after it.
     const evaluationsCount = (at: number) =>
-      EVALUATION_LINE.test(t.slice(0, at)) && !PROGRAM_SERVICE_ONCE.test(t);
+      EVALUATION_LINE.test(t.slice(0, at)) &&
+      !PROGRAM_SERVICE_ONCE.test(t) &&
+      !COUNT_BESIDE_EVALUATION.test(t.slice(0, at));
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       if (evaluationsCount(m.index)) continue;
       const g = m.indices![1] ?? m.indices![2]!;

@@ -28,7 +28,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\bdaily (?:(?:progress|treatment|visit|skilled|therapy|session)\s+)?(?:notes?|log)\b|\b(?:treatment|tx|visit|soap|session) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\bdaily (?:(?:progress|treatment|visit|skilled|therapy|session)\s+)?(?:notes?|log)\b|\b(?:treatment|tx|visit|soap|session|program) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -39,6 +39,12 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // A request for authorization is no authorization: the requesting physician's order, or the
   // clinic's letter to the payer (see `REQUEST_FOR_AUTHORIZATION`).
   { type: 'physician-order', re: REQUEST_FOR_AUTHORIZATION },
+  // A physician's treatment and work status form ("Uniform Medical Treatment/Status Reporting
+  // Form", "Work Status Report", "Attending Doctor's Report") prescribes therapy and sets duty.
+  {
+    type: 'physician-order',
+    re: /\b(?:medical\s+)?treatment\s*\/\s*(?:work\s+)?status\b|\bwork (?:status|ability) (?:report|form)\b|\battending (?:doctor|physician)(?:'s)? report\b/i,
+  },
   // A physician's "Work Status Report / Treatment Order" orders therapy; it reports no therapy.
   {
     type: 'physician-order',
@@ -56,7 +62,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // certification of a plan.
   {
     type: 'certification',
-    re: /\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
+    re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|treatment plan)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
   { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
   // A UR "notice of certification" is the payer's authorization, not a plan's certification.
@@ -87,7 +93,7 @@ const TITLE_FILLER = new Set(
     'case manager adjuster employer physician doctor dr md claims insurance carrier patient visit session treatment ' +
     'plan care certification evaluation dpt otr/l cota pta wc wh & / - – — : # no ' +
     'determination notice decision approval approved certified request review primary treating ' +
-    "physician's dwc medicare medicaid part"
+    "physician's dwc medicare medicaid part uniform reporting"
   ).split(' '),
 );
 
@@ -229,6 +235,12 @@ function wordsOf(t: string): string[] {
   return t.split(/[\s,()]+/).filter((w) => /[A-Za-z0-9]/.test(w));
 }
 
+/**
+ * A form's number in its title ("DWC-25", "WC-205", "C-4"): no word of the title. The dash makes
+ * it a form's: "x1" after a code is a count.
+ */
+const FORM_NUMBER = /^[a-z]{1,4}-\d{1,4}[a-z]?$/;
+
 /** Words of a heading beyond document-type vocabulary, dates, numbers and filler. */
 function extraWords(text: string): string[] {
   let rest = withoutDates(text);
@@ -236,14 +248,16 @@ function extraWords(text: string): string[] {
   return rest
     .split(/[\s,()]+/)
     .map((w) => w.toLowerCase().replace(/[.:]+$/, ''))
-    .filter((w) => w !== '' && !TITLE_FILLER.has(w) && !/^[\d:/-]+$/.test(w));
+    .filter(
+      (w) => w !== '' && !TITLE_FILLER.has(w) && !/^[\d:/-]+$/.test(w) && !FORM_NUMBER.test(w),
+    );
 }
 
 /** Content cues for documents whose title is missing or unknown. */
 const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'authorization',
-    re: /\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)/i,
+    re: /\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },

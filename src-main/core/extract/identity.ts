@@ -23,6 +23,8 @@ import {
   PATIENT_PARTY,
   RE_LABEL,
   RE_NAME_CUE,
+  SUBJECT_IDENTIFIER,
+  SUBJECT_PART_SEPARATOR,
 } from '../lexicon/identity';
 
 /**
@@ -106,6 +108,29 @@ function partyOfHeading(text: string): Party | undefined {
   return OTHER_PARTY.test(party) ? 'other' : null;
 }
 
+/**
+ * The patient a subject line names ("Re: Roe, Jane", "RE: Authorization request - Roe, Jane / Clm
+ * 4471", "RE: Jane Roe  WC-2218874"): a part of it that reads as a name, in a name's inverted form
+ * or beside an identifier. A subject alone ("Re: Work Conditioning Program") names nobody.
+ */
+function subjectName(
+  text: string,
+  from: number,
+  to: number,
+): { name: string; start: number; end: number } | null {
+  let at = from;
+  for (const part of text.slice(from, to).split(SUBJECT_PART_SEPARATOR)) {
+    const start = text.indexOf(part, at);
+    const end = start + part.length;
+    at = end;
+    const rest = text.slice(0, start) + ' ' + text.slice(end);
+    if (!part.includes(',') && !RE_NAME_CUE.test(rest) && !SUBJECT_IDENTIFIER.test(rest)) continue;
+    const name = normalizeName(part);
+    if (name) return { name, start, end };
+  }
+  return null;
+}
+
 /** A plain "Name" label (not "Patient name", "Claimant"): whose name depends on the block it is in. */
 const isPlainNameLabel = (label: string): boolean => /^name\b/i.test(label);
 
@@ -135,10 +160,8 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
       const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
       const value = t.slice(s, e);
       if (STARTS_WITH_LABEL.test(value)) continue;
-      // A subject line names a patient only in a name's inverted form or beside an identifier.
-      if (!value.includes(',') && !RE_NAME_CUE.test(t.slice(e))) continue;
-      const name = normalizeName(value);
-      if (name) sink.add('patient-name', name, line, s, e);
+      const part = subjectName(t, s, e);
+      if (part) sink.add('patient-name', part.name, line, part.start, part.end);
     }
     for (const m of t.matchAll(DOB_LABEL)) {
       const after = (m.index ?? 0) + m[0].length;

@@ -70,9 +70,14 @@ import { documentTextHash } from './text-hash';
  * approval, role remarks after a signer, certification headings, numbered goal tables, titles
  * qualified in parentheses, fields before a reporting period. 3: addenda, late entries,
  * amendments and corrections (DOC-LATE-ENTRY). 4: signatures drawn, pasted or stamped on PDF pages
- * (`PageText.marks`, detail.mark on the signature facts).
+ * (`PageText.marks`, detail.mark on the signature facts). 5: the ninth held-out round: notes that
+ * repeat one header band split by their header dates, wrapped header fields, "Date/Time" labels,
+ * signatures in a note's top header block and "Family CREDENTIAL, Given" signers, 24-hour
+ * "Session:"/"Clock:"/"Time in/out:" ranges, e-mails' "Sent:" dates, multi-part subject lines and
+ * "Approved:" fields, "evaluation + N visits", physicians' treatment/status forms, ticked program
+ * types only, joint-range goals, wrapped limitation clauses, capacity against "(job: ...)".
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 export interface ExtractHints {
   title?: string | null;

@@ -139,11 +139,34 @@ function jobDemandColumn(text: string): { start: number; end: number } | null {
 
 /** A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job demands". */
 const JOB_COMPARISON =
-  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job)\b|[(;,]\s*job\s+\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
+  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:the\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job|required|requirements?)\b|[(;,]\s*job\s*:?\s*\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
+
+/**
+ * A clause that may run onto the next line, as a printed paragraph wraps ("... gait deviations
+ * limiting" / "community ambulation"): matched on the line joined to the next line of its page,
+ * starting on the line. Its page span, or null.
+ */
+function wrappedClause(
+  re: RegExp,
+  line: Line,
+  next: Line | undefined,
+): { start: number; end: number } | null {
+  const joinable = next && next.page === line.page && !headingOf(next.text);
+  const text = joinable ? `${line.text} ${next.text.trimStart()}` : line.text;
+  const m = re.exec(text);
+  if (!m || m.index >= line.text.length) return null;
+  const end = m.index + m[0].length;
+  if (end <= line.text.length) return { start: line.start + m.index, end: line.start + end };
+  const indent = next!.text.length - next!.text.trimStart().length;
+  return {
+    start: line.start + m.index,
+    end: next!.start + indent + (end - line.text.length - 1),
+  };
+}
 
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const h = headingOf(line.text);
     if (h) {
       for (const name of h.names) {
@@ -166,11 +189,18 @@ export function extractSections(lines: Line[], sink: FactSink): void {
     }
     // An assessment written as prose states the functional limitations in a clause.
     const limitation =
-      h || seen.has('functional-limitations') ? null : FUNCTIONAL_LIMITATION_CLAUSE.exec(line.text);
+      h || seen.has('functional-limitations')
+        ? null
+        : wrappedClause(FUNCTIONAL_LIMITATION_CLAUSE, line, lines[i + 1]);
     if (limitation) {
       seen.add('functional-limitations');
-      const at = limitation.index;
-      sink.add('section', 'functional-limitations', line, at, at + limitation[0].length);
+      sink.addSpan(
+        'section',
+        'functional-limitations',
+        line.page,
+        limitation.start,
+        limitation.end,
+      );
     }
     // Prose says how the patient took the session where a form would head it ("He tolerated
     // the session well", "Tolerated well; pain 4/10 max", "No adverse response").

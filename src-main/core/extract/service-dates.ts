@@ -5,16 +5,30 @@ import { findDates, isBareDateLine, type DateHit, leadingDate } from '../parse/d
 import type { Line } from './lines';
 import { isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 
+/**
+ * A label that gives a date and its time together ("Service Date/Time:", "Date & Time of Visit:",
+ * "Visit Date and Time:"), as hospital systems print a timestamp.
+ */
+const AND_TIME = String.raw`(?:\s*(?:\/|&|and)\s*Time)?`;
+
 /** Labels whose date is the date the service was given. */
-const DOS_LABEL =
-  /\b(?:Date of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?)\b\s*[:#=-]?\s*/dgi;
+const DOS_LABEL = new RegExp(
+  String.raw`\b(?:Date${AND_TIME} of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?|Date${AND_TIME} of (?:Visit|Encounter))${AND_TIME}\b\s*[:#=-]?\s*`,
+  'dgi',
+);
 
 /** Labels whose date is when the document itself was written or issued. */
 const DOC_DATE_LABEL =
   /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|D\/C Date|DC Date|Date of D\/C|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
 
+/** A printed e-mail's header: "Sent: Thursday, April 30, 2026 11:07 AM" is when it was written. */
+const EMAIL_SENT_LABEL = /^\s*Sent\s*:\s*/dgi;
+
 /** A plain "Date:" label that starts a line or a field (never "Surgery Date:" or "Start Date:"). */
-const GENERIC_DATE_LABEL = /(?:^|\s{2,}|\t|\|\s*|^\W+)Date\s*[:#]\s*/dgi;
+const GENERIC_DATE_LABEL = new RegExp(
+  String.raw`(?:^|\s{2,}|\t|\|\s*|^\W+)Date${AND_TIME}\s*[:#]\s*`,
+  'dgi',
+);
 
 /** Lines whose dates are never a service date (signatures, birth, injury, validity periods). */
 const NOT_SERVICE_LINE =
@@ -71,16 +85,30 @@ function fieldDates(text: string, label: RegExp): DateHit[] {
 
 /** Whether a line carries a date that can head a document (used by the splitter). */
 export function headerDateOn(line: Line, isTitle: boolean): boolean {
-  if (line.running || isSignatureLine(line.text)) return false;
+  return headerDateOf(line, isTitle) !== null;
+}
+
+/**
+ * The date a line gives its document's header: a labelled service or document date (not a birth
+ * or injury date on the same line), a bare date line, a log entry's leading date, or a date on
+ * the title itself. Null when the line heads nothing.
+ */
+export function headerDateOf(line: Line, isTitle: boolean): string | null {
+  if (line.running || isSignatureLine(line.text)) return null;
   const t = line.text;
-  if (fieldDates(t, DOS_LABEL).length || fieldDates(t, DOC_DATE_LABEL).length) return true;
-  if (fieldDates(t, GENERIC_DATE_LABEL).length) return true;
-  if (NOT_SERVICE_LINE.test(t)) return false;
-  if (isBareDateLine(t)) return true;
+  const labelled = [
+    ...fieldDates(t, DOS_LABEL),
+    ...fieldDates(t, DOC_DATE_LABEL),
+    ...fieldDates(t, GENERIC_DATE_LABEL),
+  ].sort((a, b) => a.start - b.start)[0];
+  if (labelled) return labelled.iso;
+  if (NOT_SERVICE_LINE.test(t)) return null;
+  const first = findDates(t)[0];
+  if (!first) return null;
+  if (isBareDateLine(t)) return first.iso;
   // A log's first entry under its title: "03/26/2026<tab>Fax in<tab>Dr. Arroyo".
-  const lead = findDates(t)[0];
-  if (lead && lead.start === 0 && /^\S+\t/.test(t)) return true;
-  return isTitle && findDates(t).length > 0;
+  if (first.start === 0 && /^\S+\t/.test(t)) return first.iso;
+  return isTitle ? first.iso : null;
 }
 
 /**
@@ -101,7 +129,10 @@ export function extractServiceDates(
     if (prev && isSignatureLine(prev.text) && SIGNATURE_DATE_LINE.test(line.text)) return;
     for (const d of fieldDates(line.text, DOS_LABEL))
       sink.add('date-of-service', d.iso, line, d.start, d.end);
-    for (const d of fieldDates(line.text, DOC_DATE_LABEL))
+    for (const d of [
+      ...fieldDates(line.text, DOC_DATE_LABEL),
+      ...labeledDates(line.text, EMAIL_SENT_LABEL),
+    ])
       sink.add('document-date', d.iso, line, d.start, d.end);
     for (const d of fieldDates(line.text, GENERIC_DATE_LABEL))
       sink.add(unlabeledKind, d.iso, line, d.start, d.end);

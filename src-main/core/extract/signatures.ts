@@ -8,7 +8,7 @@ import { authorRoleOf, isCredentialToken } from '../domain/credentials';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -52,6 +52,8 @@ export function signsAbove(text: string): boolean {
 
 interface ParsedSignature {
   name: [number, number] | null;
+  /** The name as a name reads when its span holds more: "Kwan, Jennifer" for "Kwan OTR/L, Jennifer". */
+  nameValue?: string;
   /** A signature that is there but cannot be read as a name: the span of what stands for it. */
   illegible: [number, number] | null;
   creds: [number, number] | null;
@@ -161,12 +163,26 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   // therapist)") says what the signer does; the name and credentials come before it.
   nameText = nameText.replace(ROLE_TAIL, '');
   const hadLicence = nameText !== beforeLicence;
-  nameText = nameText.replace(/[\s,;@–-]+$/u, '');
+  // "Jane Roe, PT (03/05/2026 12:40)": the bracket opens the date's remark.
+  nameText = nameText.replace(/[\s,;@–([-]+$/u, '');
   const end = nameText.length;
   // Blank: an empty line or rule after "Signature:" ("Signature: ______   Date: 03/04/2026"), not
   // a field that holds something else ("Signature Date: 03/04/2026", "Therapist NPI: 1234567890").
   const blank =
     BLANK_BODY.test(nameText) && !hadLicence && (labelled || /[_~=]/.test(nameText) || !date);
+  const inverted = credentialedInvertedName(nameText);
+  if (inverted && !blank) {
+    const [c0, c1] = inverted.creds;
+    return {
+      name: [from, from + nameText.length],
+      nameValue: inverted.name,
+      illegible: null,
+      creds: [from + c0, from + c1],
+      credList: inverted.credList,
+      date: date ? { iso: date.iso, start: from + date.start, end: from + date.end } : null,
+      blank: false,
+    };
+  }
   // Peel credentials off the end: "Jane Roe, PT, DPT" / "J. Roe PT".
   const credList: string[] = [];
   let credStart = -1;
@@ -211,6 +227,38 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
     blank,
   };
 }
+
+/**
+ * A name printed family name first with the credentials before the given name, as hospital
+ * systems list their users ("Kwan OTR/L, Jennifer", "Ellery MD, Marcus", "Roe PT, DPT, Jan"):
+ * the name as "Kwan, Jennifer" and the span of the credentials within `text`.
+ */
+function credentialedInvertedName(
+  text: string,
+): { name: string; creds: [number, number]; credList: string[] } | null {
+  const comma = text.lastIndexOf(',');
+  if (comma < 0) return null;
+  const given = text.slice(comma + 1).trim();
+  if (!GIVEN_NAMES.test(given)) return null;
+  // Before the last comma: the family name, then credentials only ("Roe PT, DPT").
+  const head = text.slice(0, comma).trimEnd();
+  const tokens = [...head.matchAll(/[^\s,]+/g)];
+  const firstCred = tokens.findIndex(
+    (t, k) => k > 0 && tokens.slice(k).every((c) => isCredentialToken(c[0])),
+  );
+  if (firstCred < 1 || firstCred > 2) return null;
+  const family = head.slice(0, tokens[firstCred]!.index).trim();
+  if (!FAMILY_NAME.test(family) || isCredentialToken(family)) return null;
+  if (NOT_A_NAME.test(family) || NOT_A_NAME.test(given)) return null;
+  return {
+    name: `${family}, ${given}`,
+    creds: [tokens[firstCred]!.index, head.length],
+    credList: tokens.slice(firstCred).map((t) => t[0]),
+  };
+}
+
+const FAMILY_NAME = new RegExp(`^${NAME_WORD}(?:[\\s-]${NAME_WORD})?$`, 'u');
+const GIVEN_NAMES = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,2}$`, 'u');
 
 /**
  * A signature stamp, as a transcribed or printed record says it ("Signature: [stamped] A. Kessler
@@ -439,7 +487,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       authorRoleOf(sig.credList.join(', ')) === 'physician' ||
       (i <= certifyUntil && /^\W*Signature\b/i.test(t));
     if (sig.name) {
-      const nameText = t.slice(sig.name[0], sig.name[1]);
+      const nameText = sig.nameValue ?? t.slice(sig.name[0], sig.name[1]);
       sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
     }
     if (sig.creds)

@@ -12,7 +12,7 @@ import { findDates, leadingDate } from '../parse/dates';
 import { isTitleLine, titleType } from './classify';
 import { type Line, isBlank } from './lines';
 import { isRuleLine } from './layout';
-import { headerDateOn } from './service-dates';
+import { headerDateOf, headerDateOn } from './service-dates';
 import { signsAbove } from './signatures';
 
 export interface DocumentSlice {
@@ -30,10 +30,26 @@ export interface DocumentSlice {
 /** How many content lines after a title may hold its date. */
 const DATE_WINDOW = 6;
 
+/**
+ * The lines a title heads, where its date may stand: DATE_WINDOW lines, not counting lines that
+ * hold neither a field nor a date (a long header field wrapped onto the next line, "Adjuster:" /
+ * "Dana Roe"), up to twice as many in all.
+ */
+function headerWindow(content: Line[], i: number): Line[] {
+  const out: Line[] = [];
+  let counted = 0;
+  for (const l of content.slice(i, i + 2 * DATE_WINDOW)) {
+    if (counted >= DATE_WINDOW) break;
+    out.push(l);
+    if (l.text.includes(':') || findDates(l.text).length > 0 || out.length === 1) counted++;
+  }
+  return out;
+}
+
 function startsDocument(content: Line[], i: number): boolean {
   const line = content[i]!;
   if (!isTitleLine(line.text)) return false;
-  return content.slice(i, i + DATE_WINDOW).some((l, k) => headerDateOn(l, k === 0));
+  return headerWindow(content, i).some((l, k) => headerDateOn(l, k === 0));
 }
 
 /** Notes of a visit: two of these on one page with different dates are two notes. */
@@ -45,11 +61,11 @@ const VISIT_NOTE_TYPES: ReadonlySet<DocType> = new Set([
   'discharge-summary',
 ]);
 
-/** The first date in the lines a title heads (its own line and the few under it). */
+/** The date that heads a title's document: the first header date in the lines it heads. */
 function headerDate(content: Line[], i: number): string | null {
-  for (const l of content.slice(i, i + DATE_WINDOW)) {
-    const d = findDates(l.text)[0];
-    if (d) return d.iso;
+  for (const [k, l] of headerWindow(content, i).entries()) {
+    const d = headerDateOf(l, k === 0);
+    if (d) return d;
   }
   return null;
 }
@@ -115,18 +131,23 @@ function clearlyStarts(
 ): boolean {
   const line = content[i]!;
   // An EMR that prints the note's title and header band (patient, date of service) on every page
-  // continues the same note: the same lines under the same title.
+  // continues the same note: the same lines under the same title. Notes of one patient printed
+  // one after another repeat the same band too, but each under its own date.
   const head = (k: number) =>
     content
       .slice(k, k + CONTINUED_HEAD_LINES)
       .map((l) => l.text.trim())
       .join('\n');
-  if (head(prevIndex) === head(i)) return false;
+  if (head(prevIndex) === head(i) && headerDate(content, prevIndex) === headerDate(content, i))
+    return false;
   // At the top of a page (under at most a banner line and the letterhead) a titled, dated note
   // starts a new one, unless the page says it continues the last.
   const above = linesAbove(content, i, letterheads);
   if (above < PAGE_TOP_LINES && !continued.has(line.page)) return true;
-  for (let k = prevIndex; k < i; k++) if (signsAbove(content[k]!.text)) return true;
+  // A signature in the field band under the title ("Sign Information: ..." at the top of a
+  // hospital system's note) signs the note below it; it ends nothing.
+  const band = fieldBandEnd(content, prevIndex);
+  for (let k = band; k < i; k++) if (signsAbove(content[k]!.text)) return true;
   const prevType = titleType(content[prevIndex]!.text);
   const type = titleType(line.text);
   return (
@@ -136,6 +157,16 @@ function clearlyStarts(
     VISIT_NOTE_TYPES.has(type) &&
     headerDate(content, prevIndex) !== headerDate(content, i)
   );
+}
+
+/** A header field: a short label and its colon at the start of the line ("Result Status: Auth"). */
+const HEADER_FIELD = /^\s*[A-Z][\w/&.'-]*(?:\s+[\w/&.'-]+){0,3}\s*:/;
+
+/** Where the run of header fields right under the title at `i` ends. */
+function fieldBandEnd(content: Line[], i: number): number {
+  let k = i + 1;
+  while (k < content.length && HEADER_FIELD.test(content[k]!.text)) k++;
+  return k;
 }
 
 /** A visit entry's first line: a date field first ("Date: 09/23/26  Tx day #2  Time in 10:05"). */

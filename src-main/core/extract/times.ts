@@ -14,13 +14,16 @@ const IN_LABEL = String.raw`(?:Time\s*In|In\s*Time|Start(?:\s*Time)?|Began|Begin
 const OUT_LABEL = String.raw`(?:Time\s*Out|Out\s*Time|Stop(?:\s*Time)?|End(?:\s*Time)?|Finish(?:ed)?|Departure(?:\s*Time)?|Check[- ]?out|Out(?=\s*:)|(?:session\s+)?ended(?:\s+at)?|(?:was\s+)?here\s+until|left\s+at)`;
 const IN_RE = new RegExp(String.raw`\b${IN_LABEL}\s*[:=-]?\s*${TIME}`, 'i');
 const OUT_RE = new RegExp(String.raw`\b${OUT_LABEL}\s*[:=-]?\s*${TIME}`, 'i');
-/** "8:00a-12:05p", "08:00 - 12:05", or after a time label "Session time 0800-1205". */
+/**
+ * "8:00a-12:05p", "08:00 - 12:05", or after a time label "Session time 0800-1205", "Session:
+ * 0800-1015", "Clock: 0800-1105", "Time in/out: 1400 / 1450".
+ */
 const CLOCK_RANGE = new RegExp(
   String.raw`(?<![\d:])${CLOCK}\s*(?:-|–|—|to|until|till)\s*${CLOCK}`,
   'g',
 );
 const LABELED_RANGE = new RegExp(
-  String.raw`\b(?:Session|Treatment|Tx|Visit|Program)?\s*Time(?:s)?\s*[:=-]?\s*${TIME}\s*(?:-|–|—|to)\s*${TIME}`,
+  String.raw`\b(?:(?:Session|Treatment|Tx|Visit|Program)?\s*Time(?:s)?(?:\s*In\s*\/\s*Out)?|Session|Clock(?:\s*Times?)?)\s*[:=-]?\s*${TIME}\s*(?:-|–|—|to|\/)\s*${TIME}`,
   'gi',
 );
 

@@ -73,7 +73,8 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
       );
     for (const m of said.matchAll(RTW))
       sink.add('rtw-status', m[0], line, m.index, m.index + m[0].length);
-    const program = PROGRAM.exec(t);
+    // "Therapy: [X] PT  [ ] Work hardening" orders no program.
+    const program = PROGRAM.exec(said);
     if (program) {
       const value =
         program[1]!.toLowerCase() === 'conditioning' ? 'work-conditioning' : 'work-hardening';

@@ -66,6 +66,12 @@ const COMPARED_NUMBER =
 /** A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of stairs". */
 const COUNTED_NUMBER =
   /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b/i;
+/**
+ * A joint's range of motion as degrees without the unit, the way goals write it ("knee AROM
+ * 0-120", "flexion to 110", "supination 75"); "ROM exercises" or "improve ROM" holds no value.
+ */
+const MOTION_VALUE =
+  /\b(?:(?:AA|A|P)?ROM|flexion|extension|abduction|adduction|(?:internal |external )?rotation|supination|pronation|dorsiflexion|plantarflexion)\b(?:\s+(?:of|to|at least))?\s+-?\d+(?:\s*(?:-|–|to)\s*\d+)?\b(?![/.]\d|\s*x)/i;
 /** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
 const MEASURABLE_STANDARD =
   /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|rest|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|GG\d{4}[A-Z]?\s*0[1-6]|(?:trace|none|zero|minimal|mild|grade \d)\s+or\s+(?:less|better|lower))\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
@@ -81,6 +87,7 @@ export function measurableGoalText(text: string): boolean {
     X_BEFORE_NUMBER.test(text) ||
     COMPARED_NUMBER.test(text) ||
     COUNTED_NUMBER.test(text) ||
+    MOTION_VALUE.test(text) ||
     MEASURABLE_STANDARD.test(text)
   );
 }

@@ -59,7 +59,21 @@ export const RE_LABEL = /\b(?:Re|Regarding|In re)\s*:\s*/dgi;
  * inverted name ("Nguyen, Linda"), or an identifier on the same line (DOB, claim, MRN, injury date).
  */
 export const RE_NAME_CUE =
-  /\b(?:DOB|D\.O\.B|Date of Birth|Claim|MRN|Acct|Account|Chart|PID|DOI|Date of Injury)\b/i;
+  /\b(?:DOB|D\.O\.B|Date of Birth|Claim|Clm|MRN|Acct|Account|Chart|PID|DOI|Date of Injury)\b/i;
+
+/**
+ * An identifier standing beside a name in a subject line ("RE: Jane Roe  GB-0041977-6213"): a
+ * code of capitals, digits and dashes, seven characters or more, with a digit and a capital or a
+ * dash (an ISO date is no identifier).
+ */
+export const SUBJECT_IDENTIFIER =
+  /(?<![\w/-])(?!\d{4}-\d{2}-\d{2}\b)(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z-])[A-Z0-9][A-Z0-9-]{6,}(?![\w/-])/;
+
+/**
+ * What separates the parts of a subject line ("RE: Authorization request - Roe, Jane / Clm 123"):
+ * a dash or slash between spaces, a pipe.
+ */
+export const SUBJECT_PART_SEPARATOR = /\s+[-–—/|]\s+/;
 
 /**
  * Words before a name or number label that make it someone else's ("Employer contact name:",
@@ -122,6 +136,15 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'occupational',
     'department',
     'unknown',
+    // Job titles written after a name ("D. Alvarez, Kitchen Manager"): a role, not a given name.
+    'manager',
+    'supervisor',
+    'coordinator',
+    'director',
+    'specialist',
+    'representative',
+    'adjuster',
+    'administrator',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -135,8 +158,12 @@ export const MRN_LABEL =
 /** A labelled claim number: "Claim #:", "Claim number:", "WC Claim No.", "Carrier claim ID". */
 export const CLAIM_LABEL = /\bClaim\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*|\bClaim\s*:\s*/dgi;
 
-/** A claim number written after the word alone, as letters' subject lines do ("claim MWC2611873"). */
-export const BARE_CLAIM = /\bclaim\s+(?=[A-Z0-9-]*\d)(?![0-9]{4}-[0-9]{2}-[0-9]{2}\b)/dgi;
+/**
+ * A claim number written after the word alone (or its abbreviation), as letters' and e-mails'
+ * subject lines do ("claim MWC2611873", "Clm 30256Q118742").
+ */
+export const BARE_CLAIM =
+  /\b(?:claim|clm\.?)\s+(?=[A-Z0-9-]*\d)(?![0-9]{4}-[0-9]{2}-[0-9]{2}\b)/dgi;
 
 /** A claim or chart number: letters, digits and dashes, at least one digit. */
 export const IDENTIFIER = /^[A-Z0-9][A-Z0-9-]{2,24}\b/i;

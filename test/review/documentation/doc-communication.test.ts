@@ -27,6 +27,23 @@ describe('DOC-COMMUNICATION', () => {
     expect(f[1]!.message).toContain('with the employer');
   });
 
+  it('WC therapy that is no work program reports to the adjuster and the physician; the employer is the program’s party', () => {
+    const therapy = episode('workers-comp');
+    for (const d of weekdays('2026-09-07', 8))
+      therapy.daily(d, { codes: ['97110'] }).bill(d, '97110', 2);
+    therapy.doc('communication', '2026-09-07', comm(['adjuster', 'physician']));
+    therapy.doc('communication', '2026-09-16', comm(['adjuster', 'physician']));
+    expect(run(docCommunication, therapy.build())[0]!.status).toBe('pass');
+    // The same contacts around a work-conditioning program leave the employer out.
+    const program = episode('workers-comp');
+    for (const d of weekdays('2026-09-07', 8)) program.daily(d).bill(d, '97545');
+    program.doc('communication', '2026-09-07', comm(['adjuster', 'physician']));
+    program.doc('communication', '2026-09-16', comm(['adjuster', 'physician']));
+    expect(fails(run(docCommunication, program.build())).map((f) => f.message)).toEqual([
+      'No documented communication with the employer since the program began on 2026-09-07.',
+    ]);
+  });
+
   it('info for a Medicare work program; n/a for Medicare without one', () => {
     const mcr = episode('medicare').daily('2026-09-07').bill('2026-09-07', '97545').build();
     expect(fails(run(docCommunication, mcr))[0]!.severity).toBe('info');

@@ -122,3 +122,62 @@ describe('DOC-LATE-ENTRY', () => {
     expect(late?.status).toBe('n/a');
   });
 });
+
+describe('DOC-LATE-ENTRY: a second, unlabelled version of a note', () => {
+  const RESIGNED = '2026-03-20';
+  /** A visit note of DOS as a note signed on `signed` would be read, with its clock times. */
+  function note(signed: string, times: [string, string] | null, minutes: number, visit?: number) {
+    const facts: FactSpec = {
+      'date-of-service': DOS,
+      'total-minutes': String(minutes),
+      intervention: ['Crate lift 30 lb x 10', 'Sled push 60 lb x 6'],
+      section: ['subjective', 'objective', 'assessment', 'plan', 'patient-response'],
+      signer: 'Tomas Ruiz',
+      credentials: 'PT',
+      'signed-date': signed,
+    };
+    if (times) [facts['time-in'], facts['time-out']] = times;
+    if (visit !== undefined) facts['visit-number'] = String(visit);
+    return facts;
+  }
+
+  it('flags the same session re-signed days later without a label, and leaves it out of the time rules', () => {
+    const b = episode('workers-comp')
+      .doc('daily-note', DOS, note(DOS, ['07:30', '10:15'], 165))
+      .doc('daily-note', DOS, note(RESIGNED, ['07:30', '10:15'], 165))
+      .bill(DOS, '97545', 1)
+      .bill(DOS, '97546', 1);
+    const findings = review(b);
+    const [late] = of(findings, 'DOC-LATE-ENTRY');
+    expect(late).toMatchObject({ status: 'fail', severity: 'warning', dates: [DOS, RESIGNED] });
+    expect(late!.message).toContain('does not identify itself as an addendum or late entry');
+    // One session of 165 minutes, not two notes merged into 330.
+    expect(of(findings, 'DOC-DAILY-TIME').map((f) => f.status)).toEqual(['pass']);
+  });
+
+  it('without clock times the same visit number makes it the same session', () => {
+    const b = episode('workers-comp')
+      .doc('daily-note', DOS, note(DOS, null, 150, 4))
+      .doc('daily-note', DOS, note(RESIGNED, null, 150, 4))
+      .bill(DOS, '97545', 1);
+    expect(of(review(b), 'DOC-LATE-ENTRY')[0]).toMatchObject({ status: 'fail' });
+  });
+
+  it('a morning and an afternoon session of one day are two notes, even when one is signed later', () => {
+    const b = episode('workers-comp')
+      .doc('daily-note', DOS, note(DOS, ['08:00', '10:00'], 120))
+      .doc('daily-note', DOS, note(RESIGNED, ['13:00', '14:30'], 90))
+      .bill(DOS, '97545', 1)
+      .bill(DOS, '97546', 1);
+    expect(of(review(b), 'DOC-LATE-ENTRY').map((f) => f.status)).toEqual(['n/a']);
+  });
+
+  it('two notes of one day that print neither times nor a visit number are not taken for versions', () => {
+    const b = episode('workers-comp')
+      .doc('daily-note', DOS, note(DOS, null, 120))
+      .doc('daily-note', DOS, note(RESIGNED, null, 60))
+      .bill(DOS, '97545', 1)
+      .bill(DOS, '97546', 1);
+    expect(of(review(b), 'DOC-LATE-ENTRY').map((f) => f.status)).toEqual(['n/a']);
+  });
+});

@@ -45,10 +45,80 @@ export function amendmentsOf(episode: EpisodeModel): readonly AmendmentEntry[] {
   });
 }
 
-/** Documents that are non-compliant entries on their own: what a reviewer does not consider. */
+/**
+ * A second version of a visit note that does not say it is one: the same session (date of
+ * service and clock times, or visit number where no times are printed) written again and signed
+ * on a later day, with no "Addendum" or "Late entry" label (rules.md DOC-LATE-ENTRY principle 3).
+ */
+export interface SilentVersion {
+  doc: EpisodeDocument;
+  /** The version signed first, which the record keeps. */
+  original: EpisodeDocument;
+  dos: IsoDate;
+  signed: IsoDate;
+  originalSigned: IsoDate;
+}
+
+const factValue = (doc: EpisodeDocument, kind: Fact['kind']): string | null =>
+  doc.facts.find((f) => f.kind === kind)?.value ?? null;
+
+/**
+ * Whether two notes of one day record the same session rather than two sessions (a morning and
+ * an afternoon one): the same clock times, or, where neither prints times, the same visit number.
+ */
+function sameSession(a: EpisodeDocument, b: EpisodeDocument): boolean {
+  const times = (d: EpisodeDocument) => {
+    const from = factValue(d, 'time-in');
+    const to = factValue(d, 'time-out');
+    return from && to ? `${from}-${to}` : null;
+  };
+  const ta = times(a);
+  const tb = times(b);
+  if (ta || tb) return ta === tb;
+  const va = factValue(a, 'visit-number');
+  return va !== null && va === factValue(b, 'visit-number');
+}
+
+/** Every unlabelled later version of a daily note in the episode. */
+export function silentVersionsOf(episode: EpisodeModel): readonly SilentVersion[] {
+  return memo(episode, 'silent-versions', () => {
+    const byDay = new Map<IsoDate, EpisodeDocument[]>();
+    for (const d of episode.documents) {
+      if (d.type !== 'daily-note' || !d.date) continue;
+      if (d.facts.some((f) => f.kind === 'amendment')) continue;
+      byDay.set(d.date, [...(byDay.get(d.date) ?? []), d]);
+    }
+    const out: SilentVersion[] = [];
+    for (const [dos, notes] of byDay) {
+      for (const doc of notes) {
+        const signed = factValue(doc, 'signed-date');
+        if (!signed) continue;
+        const original = notes.find((o) => {
+          const s = o !== doc ? factValue(o, 'signed-date') : null;
+          return s !== null && s < signed && sameSession(o, doc);
+        });
+        if (original)
+          out.push({
+            doc,
+            original,
+            dos,
+            signed,
+            originalSigned: factValue(original, 'signed-date')!,
+          });
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Documents that are non-compliant entries on their own, and unlabelled later versions of a
+ * note: what a reviewer does not consider.
+ */
 export function excludedAmendments(episode: EpisodeModel): ReadonlySet<EpisodeDocument> {
   const out = new Set<EpisodeDocument>();
   for (const a of amendmentsOf(episode)) if (a.standalone && !isCompliant(a)) out.add(a.doc);
+  for (const v of silentVersionsOf(episode)) out.add(v.doc);
   return out;
 }
 

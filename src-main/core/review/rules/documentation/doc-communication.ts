@@ -67,6 +67,9 @@ export const docCommunication: Rule = {
     severity: 'warning',
     payers: ['WC'],
     unverified: ['Communication cadence default (14 days, payer-configurable)'],
+    decided: [
+      "Employer contact is asked of work programs only: the catalog's source for it is return-to-work planning in a program (28 TAC §134.230). Ordinary therapy under a workers' compensation claim must reach the adjuster and the physician at the catalog's cadence (one outbound contact per reporting period and one at discharge); the pass names the parties it checked.",
+    ],
   },
   check(episode, profile) {
     const kind = episode.payer.kind;
@@ -110,9 +113,15 @@ export const docCommunication: Rule = {
     }
 
     // Each party hears from the program at least once; an adjuster or case manager only where
-    // there is one (a workers' compensation claim).
+    // there is one (a workers' compensation claim), the employer where there is a program to
+    // plan the return to work with (§134.230); ordinary therapy under a claim reports to the
+    // adjuster and the physician, as the catalog's cadence asks.
+    const program = isWorkProgram(episode);
+    const required: string[] = [];
     for (const party of PARTIES) {
       if (party.label === 'adjuster' && kind !== 'workers-comp') continue;
+      if (party.label === 'employer' && !program) continue;
+      required.push(party.label);
       if (comms.some((c) => c.parties.some((p) => (party.values as readonly string[]).includes(p))))
         continue;
       findings.push({
@@ -141,7 +150,7 @@ export const docCommunication: Rule = {
     return [
       {
         status: 'pass',
-        message: `Communication with the adjuster, physician and employer documented (${uniqueSorted(comms.map((c) => c.date)).join(', ')}).`,
+        message: `Communication with the ${required.slice(0, -1).join(', ')}${required.length > 1 ? ' and ' : ''}${required.at(-1) ?? ''} documented (${uniqueSorted(comms.map((c) => c.date)).join(', ')}).`,
         dates: uniqueSorted(comms.map((c) => c.date)),
         evidence: comms.map((c) => c.evidence),
       },

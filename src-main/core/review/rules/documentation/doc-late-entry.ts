@@ -1,6 +1,12 @@
 import type { EpisodeModel } from '../../../../../shared/episode';
 import { evidenceFromFact } from '../../lib/evidence';
-import { amendmentsOf, isCompliant, type AmendmentEntry } from '../../lib/amendments';
+import {
+  amendmentsOf,
+  isCompliant,
+  silentVersionsOf,
+  type AmendmentEntry,
+} from '../../lib/amendments';
+import { evidenceFromDocument } from '../../lib/evidence';
 import type { Rule, RuleFinding } from '../../types';
 
 const KIND_TEXT: Record<string, string> = {
@@ -96,6 +102,19 @@ export const docLateEntry: Rule = {
           evidence,
         });
       }
+    }
+    // A note written again for the same session and signed later, with no label: the original
+    // stays, but the new text does not say it amends it (principle 1 of §3.3.2.5).
+    for (const v of silentVersionsOf(episode)) {
+      out.push({
+        status: 'fail',
+        message: `A second version of the note of ${v.dos} (${v.doc.file} p. ${v.doc.pageStart}), signed ${v.signed}, records the same session as the note signed ${v.originalSigned} but does not identify itself as an addendum or late entry: a reviewer does not consider it (PIM Ch. 3 §3.3.2.5).`,
+        dates: [v.dos, v.signed],
+        evidence: [
+          evidenceFromDocument(v.doc, ['signed-date', 'date-of-service']),
+          evidenceFromDocument(v.original, ['signed-date']),
+        ],
+      });
     }
     return out;
   },
