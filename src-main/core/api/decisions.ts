@@ -200,19 +200,30 @@ export function applyDecisions(
  * and how many there are: the episode list's open and decided counts, without any review JSON.
  */
 export function decisionCounts(db: Db): Map<string, { reported: number; decided: number }> {
-  const rows = db
+  const counts = new Map<string, { reported: number; decided: number }>();
+  for (const r of db
     .prepare(
-      `SELECT ef.episode_id AS episode, json_array_length(ef.finding_ids) AS reported,
-              (SELECT count(*) FROM json_each(ef.finding_ids) j
-                 JOIN finding_decisions d ON d.finding_id = j.value
-                WHERE d.id = (SELECT max(id) FROM finding_decisions x WHERE x.finding_id = j.value)
-                  AND NOT (d.decision = 'fixed' AND EXISTS (
-                    SELECT 1 FROM finding_resolutions r
-                     WHERE r.finding_id = j.value AND r.resolved_at >= d.decided_at))) AS decided
-         FROM episode_findings ef`,
+      'SELECT episode_id AS episode, json_array_length(finding_ids) AS reported FROM episode_findings',
     )
-    .all() as Array<{ episode: string; reported: number; decided: number }>;
-  return new Map(rows.map((r) => [r.episode, { reported: r.reported, decided: r.decided }]));
+    .all() as Array<{ episode: string; reported: number }>)
+    counts.set(r.episode, { reported: r.reported, decided: 0 });
+  // Only decided findings are looked up in their episode's list: decisions are few, findings many.
+  for (const r of db
+    .prepare(
+      `SELECT d.episode_id AS episode, count(*) AS decided
+         FROM finding_decisions d JOIN episode_findings ef ON ef.episode_id = d.episode_id
+        WHERE d.id = (SELECT max(id) FROM finding_decisions x WHERE x.finding_id = d.finding_id)
+          AND EXISTS (SELECT 1 FROM json_each(ef.finding_ids) j WHERE j.value = d.finding_id)
+          AND NOT (d.decision = 'fixed' AND EXISTS (
+            SELECT 1 FROM finding_resolutions r
+             WHERE r.finding_id = d.finding_id AND r.resolved_at >= d.decided_at))
+        GROUP BY d.episode_id`,
+    )
+    .all() as Array<{ episode: string; decided: number }>) {
+    const c = counts.get(r.episode);
+    if (c) c.decided = r.decided;
+  }
+  return counts;
 }
 
 export interface DecisionInput {
