@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type {
   ChartReadyApi,
   DecideFindingRequest,
+  DocumentSummary,
   EpisodeDetail,
   RuleInfo,
   TimelineDay,
@@ -247,7 +248,52 @@ function FindingItem({
   );
 }
 
-function Timeline({ days }: { days: TimelineDay[] }) {
+/** Every document of the episode by date (undated last), each opening as filed. */
+function DocumentList({
+  documents,
+  onOpen,
+}: {
+  documents: readonly DocumentSummary[];
+  onOpen: (doc: DocumentSummary) => void;
+}) {
+  const sorted = [...documents].sort((a, b) =>
+    (a.date ?? '9999') < (b.date ?? '9999')
+      ? -1
+      : (a.date ?? '9999') > (b.date ?? '9999')
+        ? 1
+        : a.title.localeCompare(b.title),
+  );
+  return (
+    <ol className="document-list" aria-label="Documents of the episode" data-testid="document-list">
+      {sorted.map((d) => (
+        <li key={d.id}>
+          <span className="nowrap">{d.date ?? 'undated'}</span>{' '}
+          <button
+            type="button"
+            className="link"
+            aria-label={`Open ${d.title}${d.date ? ` (${d.date})` : ''}`}
+            onClick={() => onOpen(d)}
+          >
+            {d.title}
+          </button>{' '}
+          <span className="muted small">
+            {d.type.replace(/-/g, ' ')} · {evidenceName(d.file)}{' '}
+            {d.pageEnd > d.pageStart ? `pp. ${d.pageStart}–${d.pageEnd}` : `p. ${d.pageStart}`}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Timeline({
+  days,
+  onOpen,
+}: {
+  days: TimelineDay[];
+  /** Opens a document of the timeline by its id. */
+  onOpen: (documentId: number) => void;
+}) {
   return (
     <ol className="timeline" aria-label="Visit timeline">
       {days.map((d) => (
@@ -283,7 +329,16 @@ function Timeline({ days }: { days: TimelineDay[] }) {
             {d.documents.length > 0 && (
               <ul className="inline-list" aria-label="Notes">
                 {d.documents.map((doc) => (
-                  <li key={doc.id}>{doc.title}</li>
+                  <li key={doc.id}>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Open ${doc.title} (${d.date})`}
+                      onClick={() => onOpen(doc.id)}
+                    >
+                      {doc.title}
+                    </button>
+                  </li>
                 ))}
               </ul>
             )}
@@ -409,6 +464,9 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   const s = detail.summary;
   const denied = detail.claims.filter((c) => c.denial);
+  // A document opens in the evidence viewer as filed: its first page, nothing quoted.
+  const openDocument = (doc: DocumentSummary) =>
+    setEvidence({ file: doc.file, page: doc.pageStart, quote: '' });
   const counts = viewCounts(detail.findings);
   return (
     <div className="screen wide">
@@ -579,7 +637,17 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
           )}
           <section aria-labelledby="timeline-h" className="panel">
             <h2 id="timeline-h">Visit timeline</h2>
-            <Timeline days={detail.timeline} />
+            <Timeline
+              days={detail.timeline}
+              onOpen={(docId) => {
+                const doc = detail.documents.find((x) => x.id === docId);
+                if (doc) openDocument(doc);
+              }}
+            />
+          </section>
+          <section aria-labelledby="documents-h" className="panel">
+            <h2 id="documents-h">Documents ({detail.documents.length})</h2>
+            <DocumentList documents={detail.documents} onOpen={openDocument} />
           </section>
         </div>
       </div>

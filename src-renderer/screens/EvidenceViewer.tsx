@@ -11,10 +11,12 @@ const PAGE_WIDTH = 640;
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 const OTHER_PAGE = 'Another page of the same document; the quote is on the cited page.';
+/** A document opened from the episode's document list or timeline: nothing is quoted. */
+const AS_FILED = 'The document as filed; nothing is quoted.';
 
 /** Status of a scanned page once drawn: where the quote is, and how sure OCR was of it. */
-function scanStatus(quote: string, hl: OcrHighlight | null): string {
-  if (!quote) return OTHER_PAGE;
+function scanStatus(quote: string, hl: OcrHighlight | null, idle: string): string {
+  if (!quote) return idle;
   if (!hl) {
     return 'The quote could not be located among the words OCR read on this scanned page; it is shown above.';
   }
@@ -49,11 +51,14 @@ function PdfPage({
   page,
   quote,
   width,
+  idle,
 }: {
   page: Extract<EvidencePage, { kind: 'pdf' }>;
   /** The quote to highlight, or '' on pages other than the cited one. */
   quote: string;
   width: number;
+  /** What the status says with no quote to highlight. */
+  idle: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
@@ -94,9 +99,9 @@ function PdfPage({
           : state !== 'done'
             ? state
             : ocr
-              ? scanStatus(quote, hl)
+              ? scanStatus(quote, hl, idle)
               : !quote
-                ? OTHER_PAGE
+                ? idle
                 : found
                   ? 'Quoted text is highlighted on the page.'
                   : 'The quote could not be located on the page image; it is shown below.'}
@@ -126,10 +131,12 @@ function ImagePage({
   page,
   quote,
   width,
+  idle,
 }: {
   page: Extract<EvidencePage, { kind: 'image' }>;
   quote: string;
   width: number;
+  idle: string;
 }) {
   // Keyed by file and page by the caller, so a new page starts at 'loading'.
   const [state, setState] = useState<'loading' | 'done' | 'failed'>('loading');
@@ -141,7 +148,7 @@ function ImagePage({
           ? 'Loading the scanned page…'
           : state === 'failed'
             ? 'Could not show the scanned page image.'
-            : scanStatus(quote, hl)}
+            : scanStatus(quote, hl, idle)}
       </p>
       <div className="pdf-page" data-testid="evidence-page" style={{ width }}>
         <img
@@ -226,6 +233,7 @@ export function EvidenceViewer({
   };
   const paged = evidence.line == null && page !== null && page.pageCount > 1;
   const onCited = pageNo === evidence.page;
+  const idle = evidence.quote ? OTHER_PAGE : AS_FILED;
 
   const where = evidence.line != null ? `line ${evidence.line}` : `page ${evidence.page}`;
   return (
@@ -283,7 +291,7 @@ export function EvidenceViewer({
           Fit to width
         </button>
       </div>
-      <blockquote className="quote">“{evidence.quote}”</blockquote>
+      {evidence.quote && <blockquote className="quote">“{evidence.quote}”</blockquote>}
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -302,6 +310,7 @@ export function EvidenceViewer({
             page={page}
             quote={onCited ? evidence.quote : ''}
             width={Math.round(PAGE_WIDTH * scale)}
+            idle={idle}
           />
         )}
         {page?.kind === 'image' && (
@@ -310,13 +319,14 @@ export function EvidenceViewer({
             page={page}
             quote={onCited ? evidence.quote : ''}
             width={Math.round(PAGE_WIDTH * scale)}
+            idle={idle}
           />
         )}
         {page?.kind === 'text' && (
           <>
             <p className="muted" role="status" data-testid="evidence-status">
-              {!onCited
-                ? OTHER_PAGE
+              {!onCited || !evidence.quote
+                ? idle
                 : findQuote(page.text, evidence.quote)
                   ? 'Quoted text is highlighted below.'
                   : 'The quote was not found in this page’s text.'}

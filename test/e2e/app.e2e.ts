@@ -287,6 +287,48 @@ describe('ChartReady in a browser against the real core', () => {
     await viewer.getByRole('button', { name: 'Close evidence' }).click();
   });
 
+  it("lists the episode's documents and opens each, and the timeline's, as filed", async () => {
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
+    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
+    const list = page.getByTestId('document-list');
+    await expect.poll(() => list.locator('li').count()).toBe(detail.documents.length);
+    expect(await page.getByRole('heading', { name: /^Documents \(\d+\)$/ }).textContent()).toBe(
+      `Documents (${detail.documents.length})`,
+    );
+    // Dated first, by date.
+    const dates = await list.locator('li > span.nowrap').allTextContents();
+    const dated = dates.filter((d) => d !== 'undated');
+    expect(dated).toEqual([...dated].sort());
+    const doc = detail.documents.find((d) => d.file.endsWith('.pdf'))!;
+    const open = list.getByRole('button', {
+      name: `Open ${doc.title}${doc.date ? ` (${doc.date})` : ''}`,
+    });
+    await open.first().click();
+    const viewer = page.getByTestId('evidence-viewer');
+    await expect
+      .poll(() => viewer.getByTestId('evidence-status').textContent())
+      .toBe('The document as filed; nothing is quoted.');
+    expect(await viewer.locator('blockquote.quote').count()).toBe(0);
+    await shot('05e-document-open');
+    await checkA11y('document opened from the list');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Open ${doc.title}${doc.date ? ` (${doc.date})` : ''}`,
+    );
+    // A timeline entry opens its document the same way.
+    const day = detail.timeline.find((d) => d.documents.length > 0)!;
+    await page
+      .getByRole('list', { name: 'Visit timeline' })
+      .getByRole('button', { name: `Open ${day.documents[0]!.title} (${day.date})` })
+      .first()
+      .click();
+    await expect
+      .poll(() => viewer.getByTestId('evidence-status').textContent())
+      .toBe('The document as filed; nothing is quoted.');
+    await viewer.getByRole('button', { name: 'Close evidence' }).click();
+  });
+
   it('records a decision on a finding by keyboard, shown in words with who and when', async () => {
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
     await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
