@@ -248,6 +248,15 @@ function FindingItem({
   );
 }
 
+/** The fail and warn findings with a date among `dates`, errors first. */
+function findingsOnDates(findings: readonly Finding[], dates: readonly string[]): Finding[] {
+  const on = new Set(dates);
+  return findings
+    .filter((f) => f.id && (f.status === 'fail' || f.status === 'warn'))
+    .filter((f) => f.dates.some((d) => on.has(d)))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
 /** Every document of the episode by date (undated last), each opening as filed. */
 function DocumentList({
   documents,
@@ -464,6 +473,18 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   const s = detail.summary;
   const denied = detail.claims.filter((c) => c.denial);
+  // A denial's findings: the fail and warn findings on the claim's dates. Going to one shows it
+  // (all fail and warn findings in view) and puts focus on it.
+  const goToFinding = (f: Finding) => {
+    setView('all');
+    requestAnimationFrame(() => {
+      const li = document.querySelector<HTMLElement>(
+        `li.finding[data-finding-id="${CSS.escape(f.id!)}"]`,
+      );
+      li?.scrollIntoView({ block: 'center' });
+      li?.focus();
+    });
+  };
   // A document opens in the evidence viewer as filed: its first page, nothing quoted.
   const openDocument = (doc: DocumentSummary) =>
     setEvidence({ file: doc.file, page: doc.pageStart, quote: '' });
@@ -534,13 +555,36 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
       </details>
       {denied.length > 0 && (
         <ul className="denials">
-          {denied.map((c) => (
-            <li key={c.claimId}>
-              Claim <span className="mono">{c.claimId}</span> denied: {c.denial!.group}-
-              {c.denial!.carc}
-              {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}
-            </li>
-          ))}
+          {denied.map((c) => {
+            const explaining = findingsOnDates(detail.findings, c.dates);
+            return (
+              <li key={c.claimId} data-testid="denial">
+                Claim <span className="mono">{c.claimId}</span> denied: {c.denial!.group}-
+                {c.denial!.carc}
+                {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}
+                {explaining.length > 0 ? (
+                  <>
+                    {'. Findings on its dates: '}
+                    {explaining.map((f, i) => (
+                      <span key={f.id}>
+                        {i > 0 && ', '}
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`${f.rule}: go to the finding ${rules.get(f.rule)?.title ?? ''}`.trim()}
+                          onClick={() => goToFinding(f)}
+                        >
+                          {f.rule}
+                        </button>
+                      </span>
+                    ))}
+                  </>
+                ) : (
+                  '. No failing finding on its dates.'
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
 

@@ -313,9 +313,9 @@ describe('ChartReady in a browser against the real core', () => {
     await shot('05e-document-open');
     await checkA11y('document opened from the list');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      `Open ${doc.title}${doc.date ? ` (${doc.date})` : ''}`,
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Open ${doc.title}${doc.date ? ` (${doc.date})` : ''}`);
     // A timeline entry opens its document the same way.
     const day = detail.timeline.find((d) => d.documents.length > 0)!;
     await page
@@ -327,6 +327,31 @@ describe('ChartReady in a browser against the real core', () => {
       .poll(() => viewer.getByTestId('evidence-status').textContent())
       .toBe('The document as filed; nothing is quoted.');
     await viewer.getByRole('button', { name: 'Close evidence' }).click();
+  });
+
+  it("links each denial to the findings on its claim's dates, and goes to one by keyboard", async () => {
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
+    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
+    const claim = detail.claims.find((c) => c.denial)!;
+    const onDates = detail.findings.filter(
+      (f) =>
+        f.id &&
+        (f.status === 'fail' || f.status === 'warn') &&
+        f.dates.some((d) => claim.dates.includes(d)),
+    );
+    expect(onDates.length).toBeGreaterThan(0);
+    const denial = page.getByTestId('denial').filter({ hasText: claim.claimId });
+    expect(await denial.getByRole('button').count()).toBe(onDates.length);
+    const target = onDates[0]!;
+    await denial
+      .getByRole('button', { name: new RegExp(`^${target.rule}: go to the finding`) })
+      .first()
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-finding-id')))
+      .toBe(target.id);
   });
 
   it('records a decision on a finding by keyboard, shown in words with who and when', async () => {
