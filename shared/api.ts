@@ -143,6 +143,11 @@ export interface TimelineDay {
   progressOverdue: boolean;
   /** Rule ids failing on this date. */
   failingRules: string[];
+  /**
+   * The day's note numbers its visit differently from the treatment-day count (added): the
+   * note's number and why the two differ, so "treatment day 11" and "Visit 10" are not a puzzle.
+   */
+  noteVisit?: { number: number; why: string } | null;
 }
 
 export interface DocumentSummary {

@@ -305,7 +305,7 @@ function Timeline({
 }) {
   return (
     <ol className="timeline" aria-label="Visit timeline">
-      {days.map((d) => (
+      {days.map((d, i) => (
         <li
           key={d.date}
           className={`day${d.progressOverdue ? ' overdue' : ''}${d.progressReport ? ' report' : ''}`}
@@ -315,6 +315,14 @@ function Timeline({
             <strong>{d.date}</strong>
             {d.treatmentDay != null && (
               <span className="muted"> · treatment day {d.treatmentDay}</span>
+            )}
+            {d.noteVisit && (
+              <span className="muted small" data-testid="note-visit">
+                {' '}
+                (the note says visit {d.noteVisit.number}
+                {/* The reason once, where the numbering first differs, not on every day after. */}
+                {d.noteVisit.why !== days[i - 1]?.noteVisit?.why ? `: ${d.noteVisit.why}` : ''})
+              </span>
             )}
           </div>
           <div className="day-body">

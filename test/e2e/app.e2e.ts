@@ -354,6 +354,22 @@ describe('ChartReady in a browser against the real core', () => {
       .toBe(target.id);
   });
 
+  it("says once why a note's visit number differs from the treatment day", async () => {
+    const alvarez = episodes.find((e) => e.patientName === 'Alvarez, Maria')!;
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(alvarez.id)}`);
+    await page.getByRole('heading', { level: 1, name: alvarez.patientName }).waitFor();
+    const detail = await api<EpisodeDetail>('getEpisode', { id: alvarez.id });
+    const differing = detail.timeline.filter((d) => d.noteVisit);
+    // The sample's notes number visits without the evaluation: "Visit 1" on treatment day 2.
+    expect(differing[0]).toMatchObject({ treatmentDay: 2, noteVisit: { number: 1 } });
+    const said = page.getByTestId('note-visit');
+    await expect.poll(() => said.count()).toBe(differing.length);
+    expect(await said.first().textContent()).toBe(
+      ` (the note says visit 1: ${differing[0]!.noteVisit!.why})`,
+    );
+    expect(await said.nth(1).textContent()).toBe(' (the note says visit 2)');
+  });
+
   it('records a decision on a finding by keyboard, shown in words with who and when', async () => {
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
     await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();

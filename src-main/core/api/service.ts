@@ -733,8 +733,39 @@ export function timeline(model: EpisodeModel, findings: Finding[]): TimelineDay[
           findings.filter((f) => f.status === 'fail' && f.dates.includes(date)).map((f) => f.rule),
         ),
       ],
+      noteVisit: noteVisitDiffers(docs, dayNo.get(date) ?? null, treatment[0] ?? null, model),
     };
   });
+}
+
+/**
+ * A daily note's own visit number where it differs from the treatment-day count, with the likely
+ * reason: treatment days count from the first care day (the evaluation is day 1, one per date of
+ * a note or billed therapy), which many EMRs number differently.
+ */
+function noteVisitDiffers(
+  docs: EpisodeModel['documents'],
+  day: number | null,
+  firstDay: string | null,
+  model: EpisodeModel,
+): { number: number; why: string } | null {
+  if (day === null) return null;
+  const stated = docs
+    .filter((d) => d.type === 'daily-note')
+    .map((d) => d.facts.find((f) => f.kind === 'visit-number')?.value)
+    .find((v) => v !== undefined);
+  const number = stated === undefined ? NaN : Number(stated);
+  if (!Number.isInteger(number) || number === day) return null;
+  const evalFirst = model.documents.some(
+    (d) => d.date === firstDay && (d.type === 'evaluation' || d.type === 're-evaluation'),
+  );
+  const why =
+    number === day - 1 && evalFirst
+      ? `the note does not count the evaluation on ${firstDay}; the rule counts it as treatment day 1`
+      : number > day
+        ? 'the note counts visits this record does not hold here (an earlier episode or notes not imported); the rule counts the dates in this episode'
+        : 'the note counts fewer visits than the dates of care in this episode (dates with billed therapy or a note each count once)';
+  return { number, why };
 }
 
 /** How many billing lines around the cited one the evidence viewer shows. */
