@@ -26,6 +26,16 @@ export function boxUnder(move: (p: Point) => Point, b: Box): Box {
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
+/** The box that holds both boxes. */
+export function unionBox(a: Box, b: Box): Box {
+  return {
+    x0: Math.min(a.x0, b.x0),
+    y0: Math.min(a.y0, b.y0),
+    x1: Math.max(a.x1, b.x1),
+    y1: Math.max(a.y1, b.y1),
+  };
+}
+
 /** A point turned by `radians` about (cx, cy), in image axes (y down: positive turns clockwise). */
 export function rotateAbout([x, y]: Point, cx: number, cy: number, radians: number): Point {
   const cos = Math.cos(radians);

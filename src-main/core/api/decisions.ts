@@ -62,6 +62,15 @@ interface DecisionRow {
   decided_at: string;
 }
 
+/**
+ * A finding marked fixed that a review found resolved and then reports again has reopened: its
+ * decision no longer stands. A resolution is only recorded for a finding already decided, so one
+ * stamped in the same millisecond as the decision still came after it.
+ */
+function reopenedAfterFix(d: DecisionRow, resolvedAt: string | undefined): boolean {
+  return d.decision === 'fixed' && resolvedAt !== undefined && resolvedAt >= d.decided_at;
+}
+
 function toDecision(r: DecisionRow): FindingDecision {
   const d: FindingDecision = {
     as: r.decision,
@@ -149,9 +158,7 @@ export function applyDecisions(
       if (beforeIds !== null && !beforeIds.has(f.id)) f.new = true;
       const d = decisions.get(f.id);
       const resolvedAt = resolutions.get(f.id);
-      // A resolution is only recorded for a finding already decided, so one stamped in the same
-      // millisecond as the decision still came after it.
-      if (d && d.decision === 'fixed' && resolvedAt && resolvedAt >= d.decided_at) {
+      if (d && reopenedAfterFix(d, resolvedAt)) {
         f.reopened = {
           previous: toDecision(d),
           why: `marked fixed on ${d.decided_at.slice(0, 10)}, resolved, and reported again`,
@@ -207,21 +214,19 @@ export function decisionCounts(db: Db): Map<string, { reported: number; decided:
     )
     .all() as Array<{ episode: string; reported: number }>)
     counts.set(r.episode, { reported: r.reported, decided: 0 });
-  // Only decided findings are looked up in their episode's list: decisions are few, findings many.
-  for (const r of db
-    .prepare(
-      `SELECT d.episode_id AS episode, count(*) AS decided
-         FROM finding_decisions d JOIN episode_findings ef ON ef.episode_id = d.episode_id
-        WHERE d.id = (SELECT max(id) FROM finding_decisions x WHERE x.finding_id = d.finding_id)
-          AND EXISTS (SELECT 1 FROM json_each(ef.finding_ids) j WHERE j.value = d.finding_id)
-          AND NOT (d.decision = 'fixed' AND EXISTS (
-            SELECT 1 FROM finding_resolutions r
-             WHERE r.finding_id = d.finding_id AND r.resolved_at >= d.decided_at))
-        GROUP BY d.episode_id`,
-    )
-    .all() as Array<{ episode: string; decided: number }>) {
-    const c = counts.get(r.episode);
-    if (c) c.decided = r.decided;
+  // Only the episodes holding a standing decision are looked into: decisions are few, findings many.
+  const resolutions = latestResolutions(db);
+  const standing = new Map<string, Set<string>>();
+  for (const d of latestDecisions(db).values()) {
+    if (reopenedAfterFix(d, resolutions.get(d.finding_id))) continue;
+    standing.set(d.episode_id, (standing.get(d.episode_id) ?? new Set()).add(d.finding_id));
+  }
+  const idsOf = db.prepare('SELECT finding_ids FROM episode_findings WHERE episode_id = ?').pluck();
+  for (const [episode, decided] of standing) {
+    const c = counts.get(episode);
+    const text = idsOf.get(episode) as string | undefined;
+    if (!c || !text) continue;
+    c.decided = (JSON.parse(text) as string[]).filter((id) => decided.has(id)).length;
   }
   return counts;
 }

@@ -5,14 +5,8 @@
  * words; both are turned into one frame per page with y growing downward.
  */
 import type { PageMark, PageText } from '../../../shared/model';
+import { unionBox, type Box } from '../geometry';
 import type { Line } from './lines';
-
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
 
 /** How far, in line heights, a mark may stand above or below a line and still be on it. */
 const NEAR_LINES_VERTICAL = 1.8;
@@ -43,18 +37,16 @@ export class PageMarks {
     if (!page || page.marks!.length === 0) return [];
     const box = lineBox(page, line);
     if (!box) return [];
-    const h = Math.max(1, box.bottom - box.top);
+    const h = Math.max(1, box.y1 - box.y0);
     const out: MarkNearLine[] = [];
     for (const mark of page.marks!) {
       const m = markBox(page, mark);
       const vertical =
-        m.bottom >= box.top - NEAR_LINES_VERTICAL * h &&
-        m.top <= box.bottom + NEAR_LINES_VERTICAL * h;
+        m.y1 >= box.y0 - NEAR_LINES_VERTICAL * h && m.y0 <= box.y1 + NEAR_LINES_VERTICAL * h;
       const horizontal =
-        m.right >= box.left - NEAR_LINES_HORIZONTAL * h &&
-        m.left <= box.right + NEAR_LINES_HORIZONTAL * h;
+        m.x1 >= box.x0 - NEAR_LINES_HORIZONTAL * h && m.x0 <= box.x1 + NEAR_LINES_HORIZONTAL * h;
       if (!vertical || !horizontal) continue;
-      const distance = Math.abs((m.top + m.bottom) / 2 - (box.top + box.bottom) / 2) / h;
+      const distance = Math.abs((m.y0 + m.y1) / 2 - (box.y0 + box.y1) / 2) / h;
       out.push({ mark, distance });
     }
     return out.sort((a, b) => a.distance - b.distance);
@@ -64,30 +56,20 @@ export class PageMarks {
 /** The box of a line's text: its PDF text items or OCR words. */
 function lineBox(page: PageText, line: Line): Box | null {
   let box: Box | null = null;
-  const grow = (left: number, top: number, right: number, bottom: number) => {
-    box = box
-      ? {
-          left: Math.min(box.left, left),
-          top: Math.min(box.top, top),
-          right: Math.max(box.right, right),
-          bottom: Math.max(box.bottom, bottom),
-        }
-      : { left, top, right, bottom };
+  const grow = (b: Box) => {
+    box = box ? unionBox(box, b) : b;
   };
   if (page.ocr) {
-    for (const w of page.ocr.words)
-      if (w.offset >= line.start && w.offset < line.end) grow(w.x0, w.y0, w.x1, w.y1);
+    for (const w of page.ocr.words) if (w.offset >= line.start && w.offset < line.end) grow(w);
   } else {
     for (const it of page.items ?? [])
       if (it.offset >= line.start && it.offset < line.end)
-        grow(it.x, -(it.y + it.height), it.x + it.width, -it.y);
+        grow({ x0: it.x, y0: -(it.y + it.height), x1: it.x + it.width, y1: -it.y });
   }
   return box;
 }
 
 /** A mark's box in the page's top-down frame (PDF user space is bottom-up). */
 function markBox(page: PageText, m: PageMark): Box {
-  return page.ocr
-    ? { left: m.x0, top: m.y0, right: m.x1, bottom: m.y1 }
-    : { left: m.x0, top: -m.y1, right: m.x1, bottom: -m.y0 };
+  return page.ocr ? m : { x0: m.x0, y0: -m.y1, x1: m.x1, y1: -m.y0 };
 }

@@ -5,7 +5,7 @@
  * mark stands in a signature area is the signature reader's call (`extract/signature-marks.ts`).
  */
 import type { PageMark } from '../../../shared/model';
-import { boxUnder, type Box } from '../geometry';
+import { boxUnder, unionBox, type Box } from '../geometry';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -189,10 +189,7 @@ function joinInk(paths: InkPath[]): InkPath[] {
         merged.y0 - g.y1 > INK_JOIN_GAP;
       if (apart) continue;
       merged = {
-        x0: Math.min(g.x0, merged.x0),
-        y0: Math.min(g.y0, merged.y0),
-        x1: Math.max(g.x1, merged.x1),
-        y1: Math.max(g.y1, merged.y1),
+        ...unionBox(g, merged),
         segments: g.segments + merged.segments,
         curves: g.curves + merged.curves,
       };
