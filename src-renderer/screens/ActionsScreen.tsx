@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ChartReadyApi, CorrectiveAction } from '../../shared/api';
 import { actionsCsv } from '../../shared/actions';
 import { messageOf } from '../api';
+import { useDownloadUrl } from '../lib/download-url';
 import { href } from '../lib/route';
 
 const STATUS_TEXT: Record<CorrectiveAction['status'], string> = {
@@ -31,14 +32,8 @@ export function ActionsScreen({ api }: { api: ChartReadyApi }) {
     () => (actions ?? []).filter((a) => showResolved || a.status !== 'resolved'),
     [actions, showResolved],
   );
-  const csvUrl = useMemo(
-    () =>
-      shown.length
-        ? URL.createObjectURL(new Blob([actionsCsv(shown)], { type: 'text/csv' }))
-        : null,
-    [shown],
-  );
-  useEffect(() => () => void (csvUrl && URL.revokeObjectURL(csvUrl)), [csvUrl]);
+  const csv = useMemo(() => (shown.length ? { text: actionsCsv(shown) } : null), [shown]);
+  const csvUrl = useDownloadUrl(csv, 'text/csv');
   const open = (actions ?? []).filter((a) => a.status !== 'resolved').length;
   const overdue = (actions ?? []).filter((a) => a.status === 'overdue').length;
 

@@ -248,6 +248,11 @@ function FindingItem({
   );
 }
 
+/** A finding's item in the checklist, by its id. */
+function findingElement(root: ParentNode, id: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`li.finding[data-finding-id="${CSS.escape(id)}"]`);
+}
+
 /** The fail and warn findings with a date among `dates`, errors first. */
 function findingsOnDates(findings: readonly Finding[], dates: readonly string[]): Finding[] {
   const on = new Set(dates);
@@ -404,7 +409,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     focusAfter.current = null;
     const root = checklist.current;
     const target =
-      root.querySelector<HTMLElement>(`li.finding[data-finding-id="${CSS.escape(want)}"]`) ??
+      findingElement(root, want) ??
       root.querySelector<HTMLElement>('li.finding') ??
       root.querySelector<HTMLElement>('#checklist-h');
     target?.focus();
@@ -486,9 +491,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const goToFinding = (f: Finding) => {
     setView('all');
     requestAnimationFrame(() => {
-      const li = document.querySelector<HTMLElement>(
-        `li.finding[data-finding-id="${CSS.escape(f.id!)}"]`,
-      );
+      const li = checklist.current && findingElement(checklist.current, f.id!);
       li?.scrollIntoView({ block: 'center' });
       li?.focus();
     });

@@ -8,7 +8,8 @@ import type {
   PacketRequest,
   StoredPacket,
 } from '../../shared/api';
-import { base64ToBytes, messageOf, type Backend } from '../api';
+import { messageOf, type Backend } from '../api';
+import { useDownloadUrl } from '../lib/download-url';
 import { openPdf, renderPage, type PDFDocumentProxy } from '../lib/pdf';
 import { href } from '../lib/route';
 
@@ -291,22 +292,13 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     };
   }, [api, detail, request]);
 
-  const downloadUrl = useMemo(() => {
-    if (!built || shell) return null;
-    const bytes = base64ToBytes(built.pdfBase64);
-    return URL.createObjectURL(
-      new Blob([bytes.buffer as ArrayBuffer], { type: 'application/pdf' }),
-    );
-  }, [built, shell]);
-  useEffect(() => () => void (downloadUrl && URL.revokeObjectURL(downloadUrl)), [downloadUrl]);
-  const shownUrl = useMemo(() => {
-    if (!shown) return null;
-    const bytes = base64ToBytes(shown.pdfBase64);
-    return URL.createObjectURL(
-      new Blob([bytes.buffer as ArrayBuffer], { type: 'application/pdf' }),
-    );
-  }, [shown]);
-  useEffect(() => () => void (shownUrl && URL.revokeObjectURL(shownUrl)), [shownUrl]);
+  const builtPdf = useMemo(
+    () => (built && !shell ? { base64: built.pdfBase64 } : null),
+    [built, shell],
+  );
+  const downloadUrl = useDownloadUrl(builtPdf, 'application/pdf');
+  const shownPdf = useMemo(() => (shown ? { base64: shown.pdfBase64 } : null), [shown]);
+  const shownUrl = useDownloadUrl(shownPdf, 'application/pdf');
 
   const exhibits = (built?.plan ?? plan)?.exhibits ?? [];
   const move = (from: number, to: number) => {

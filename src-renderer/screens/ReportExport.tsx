@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ExportedReport } from '../../shared/api';
-import { base64ToBytes, messageOf, type Backend } from '../api';
+import { messageOf, type Backend } from '../api';
+import { useDownloadUrl } from '../lib/download-url';
 
 const FORMATS = [
   { value: 'pdf', label: 'PDF report', mime: 'application/pdf' },
@@ -24,16 +25,14 @@ export function ReportExport({ backend }: { backend: Backend }) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [built, setBuilt] = useState<ExportedReport | null>(null);
-  const [url, setUrl] = useState<string | null>(null);
   const formatId = useId();
-
-  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  const file = useMemo(() => (built ? { base64: built.base64 } : null), [built]);
+  const url = useDownloadUrl(file, FORMATS.find((f) => f.value === built?.format)?.mime ?? '');
 
   async function exportReport() {
     setBusy(true);
     setError(null);
     setBuilt(null);
-    setUrl(null);
     setStatus(`Building the ${format === 'pdf' ? 'PDF report' : 'workbook'}…`);
     try {
       if (shell) {
@@ -42,9 +41,6 @@ export function ReportExport({ backend }: { backend: Backend }) {
         return;
       }
       const r = await api.exportReport({ format });
-      const mime = FORMATS.find((f) => f.value === r.format)!.mime;
-      const bytes = base64ToBytes(r.base64);
-      setUrl(URL.createObjectURL(new Blob([bytes.buffer as ArrayBuffer], { type: mime })));
       setBuilt(r);
       setStatus(`Built ${r.fileName}: ${r.summary}.`);
     } catch (err) {
