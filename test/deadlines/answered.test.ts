@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest } from '../../shared/api-schemas';
-import { main } from '../../src-main/cli/main';
 import { ChartReadyService } from '../../src-main/core/api/service';
 import { formatDeadlinesCsv, formatDeadlinesText } from '../../src-main/core/deadlines/format';
 import { formatDeadlinesIcs } from '../../src-main/core/deadlines/ics';
@@ -20,6 +19,7 @@ import { markAnswered, reopenDeadline } from '../../src-main/core/deadlines/answ
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { readAuditLog, verifyAuditLog } from '../../src-main/core/store/audit';
 import { openDatabase, type Db } from '../../src-main/core/store/db';
+import { runCli } from '../cli-run';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SAMPLE = join(here, '../../assets/sample-chart');
@@ -42,21 +42,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  try {
-    const code = await main(args);
-    return {
-      code,
-      out: log.mock.calls.map((c) => c.join(' ')).join('\n'),
-      err: error.mock.calls.map((c) => c.join(' ')).join('\n'),
-    };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = runCli;
 
 /** The ICS event of a claim, unfolded enough for STATUS and SUMMARY (short lines here). */
 function eventOf(ics: string, claim: string): string {

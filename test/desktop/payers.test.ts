@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EpisodeSummary } from '../../shared/api';
 import { validateRequest } from '../../shared/api-schemas';
-import { main } from '../../src-main/cli/main';
 import { parsePayerAssignment } from '../../src-main/core/api/payers';
 import { ChartReadyService } from '../../src-main/core/api/service';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { readAuditLog } from '../../src-main/core/store/audit';
 import { openDatabase } from '../../src-main/core/store/db';
+import { runCli } from '../cli-run';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SAMPLE = join(here, '../../assets/sample-chart');
@@ -38,15 +38,7 @@ afterAll(() => {
 
 afterEach(() => vi.restoreAllMocks());
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCli;
 
 describe('parsePayerAssignment', () => {
   it('reads NAME=kind[,state], with = allowed in the name and auto to clear', () => {

@@ -9,11 +9,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src-main/cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { runReview } from '../../src-main/core/api/review';
 import { openDatabase } from '../../src-main/core/store/db';
+import { runCli } from '../cli-run';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SAMPLE = join(here, '../../assets/sample-chart');
@@ -34,19 +34,7 @@ interface Listed {
   decision?: { as: string };
 }
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = runCli;
 
 async function findings(
   ...flags: string[]

@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest } from '../../shared/api-schemas';
-import { main } from '../../src-main/cli/main';
 import { ChartReadyService } from '../../src-main/core/api/service';
 import { dashboard } from '../../src-main/core/api/dashboard';
 import { reviewStore } from '../../src-main/core/api/review';
@@ -24,6 +23,7 @@ import { ALL_RULES } from '../../src-main/core/review/rules';
 import { readAuditLog, verifyAuditLog } from '../../src-main/core/store/audit';
 import { openDatabase } from '../../src-main/core/store/db';
 import { EMPTY_SETTINGS } from '../../shared/settings';
+import { runCli } from '../cli-run';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SAMPLE = join(here, '../../assets/sample-chart');
@@ -33,21 +33,7 @@ const CLINIC = 'Riverside Work Rehab';
 let dir: string;
 let dbPath: string;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  try {
-    const code = await main(args);
-    return {
-      code,
-      out: log.mock.calls.map((c) => c.join(' ')).join('\n'),
-      err: error.mock.calls.map((c) => c.join(' ')).join('\n'),
-    };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chartready-report-'));
