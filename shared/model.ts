@@ -496,6 +496,12 @@ export interface Finding {
   new?: boolean;
   /** A decision that no longer holds: the finding changed, or came back after it was fixed. */
   reopened?: { previous: FindingDecision; why: string };
+  /**
+   * One defect, one finding: when this rule's check saw a defect that another rule reports (an
+   * unsigned note is DOC-SIGNED's, over-billed program units BILL-WC-TIME-UNITS'), this finding
+   * is `n/a` and names that rule and the dates of its finding, so the defect counts once.
+   */
+  refersTo?: { rule: string; dates: IsoDate[] };
 }
 
 export type DecisionKind = 'confirmed' | 'not-a-defect' | 'fixed';

@@ -211,7 +211,7 @@ export function scoreChart(
       t.falsePositives += alarms.length - hits.length;
       for (const f of alarms)
         if (!matches(f)) score.otherAlarms.push(alarmOf(chart, exp.patient, f));
-      if (hits.length) t.found++;
+      if (hits.length || reportedByOwner(findings, rule, matches)) t.found++;
       else {
         const said = findings.filter((f) => f.rule === rule);
         score.missed.push({
@@ -248,6 +248,29 @@ export function scoreChart(
     );
   }
   return score;
+}
+
+/**
+ * One defect, one finding: a rule that saw the planted defect but refers it to the rule that owns
+ * it (`refersTo`) found it when that owner reports it, with an alarm on the referred dates.
+ */
+function reportedByOwner(
+  findings: readonly Finding[],
+  rule: string,
+  matches: (f: Finding) => boolean,
+): boolean {
+  return findings.some(
+    (f) =>
+      f.rule === rule &&
+      f.refersTo !== undefined &&
+      matches(f) &&
+      findings.some(
+        (o) =>
+          o.rule === f.refersTo!.rule &&
+          isAlarm(o) &&
+          o.dates.some((d) => f.refersTo!.dates.includes(d)),
+      ),
+  );
 }
 
 /** Why CI must fail: a failed rule on a clean episode, a missed defect, a wrong profile, a lost or phantom episode. */

@@ -88,10 +88,10 @@ on their own date. Each WC program is 10 visits within 2 weeks and 30 billed hou
 
 | | Rule(s) it should trip | Date(s) | Where |
 |---|---|---|---|
-| (a) | BILL-WC-TIME-UNITS, DOC-DAILY-TIME | 2026-09-11 (Alvarez visit 3) | ${where(pl, 'alvarez', '2026-09-11', 'daily-note')}: Time In 7:30 AM, Time Out 10:00 AM, 150 minutes, billed 97545 x1 + 97546 x1 (150 min supports 97545 only); ledger line ${ledgerLines(csv, ALVAREZ, ['2026-09-11'])} |
+| (a) | BILL-WC-TIME-UNITS (DOC-DAILY-TIME refers to it) | 2026-09-11 (Alvarez visit 3) | ${where(pl, 'alvarez', '2026-09-11', 'daily-note')}: Time In 7:30 AM, Time Out 10:00 AM, 150 minutes, billed 97545 x1 + 97546 x1 (150 min supports 97545 only); ledger line ${ledgerLines(csv, ALVAREZ, ['2026-09-11'])} |
 | (b) | BILL-NCCI-UNBUNDLING | 2026-09-17 (Alvarez visit 7) | ${where(pl, 'alvarez', '2026-09-17', 'daily-note')}: 97110 x2 billed with 97545/97546, no 59/XE/XP/XS/XU modifier (the 30 min of 1:1 exercise lies inside the 08:00-11:05 session); ledger lines ${ledgerLines(csv, ALVAREZ, ['2026-09-17'])} |
 | (c) | BILL-97546-REQUIRES-97545 | ${OKAFOR_CO97_DOS} (Okafor visit 7) | ${where(pl, 'okafor', OKAFOR_CO97_DOS, 'daily-note')}: billing block and ledger list 97546 x1 only; ledger line ${ledgerLines(csv, OKAFOR, [OKAFOR_CO97_DOS])} |
-| (d) | DOC-SIGNED, DOC-DAILY-CONTENT | 2026-10-08 (Okafor visit 3) | ${where(pl, 'okafor', '2026-10-08', 'daily-note')}: "Therapist signature: ________" |
+| (d) | DOC-SIGNED (DOC-DAILY-CONTENT refers to it) | 2026-10-08 (Okafor visit 3) | ${where(pl, 'okafor', '2026-10-08', 'daily-note')}: "Therapist signature: ________" |
 | (e) | DOC-PROGRESS-10 | treatment day 1 = ${chenDays[0]} (evaluation), day 10 = ${chenDays[9]}, day 11 = ${chenDays[10]} | No progress report anywhere in the Chen episode: the report was due by treatment day 10 (${chenDays[9]}) and is overdue at day 11 (${chenDays[10]}). The discharge summary ${CHEN.visits[CHEN.visits.length - 1]?.dos} closes the second period. |
 | (f) | BILL-THERAPY-MODIFIER | ${CHEN_NO_GP.join(', ')} | \`billing/ledger.csv\` lines ${ledgerLines(csv, CHEN, CHEN_NO_GP)}: Medicare lines with no GP (every other Chen line carries GP; the notes in the FHIR bundle show GP) |
 
@@ -111,8 +111,9 @@ on their own date. Each WC program is 10 visits within 2 weeks and 30 billed hou
 
 ## Rules the sample may trip beyond (a)-(f)
 
-- BILL-WC-TIME-UNITS and DOC-DAILY-TIME report **under-billing (info)** on ${OKAFOR_CO97_DOS}: the note documents a
-  185-minute session but only 97546 was billed (same root cause as defect c; the catalog makes under-billing info).
+- BILL-WC-TIME-UNITS reports **under-billing (info)** on ${OKAFOR_CO97_DOS}, and DOC-DAILY-TIME refers to it: the
+  note documents a 185-minute session but only 97546 was billed (same root cause as defect c; the catalog makes
+  under-billing info).
 - Every communication party is reached: the discharge letters copy the employer (DOC-COMMUNICATION checks the
   adjuster or case manager, the physician and the employer).
 - BILL-NCCI-UNBUNDLING and DOC-DAILY-TIME on 2026-09-17: a checker that excludes the 30 minutes of 97110 from

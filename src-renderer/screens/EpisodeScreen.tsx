@@ -181,6 +181,10 @@ function FindingItem({
   onDecide,
   clinicians,
   rule,
+  ruleTitle,
+  referrers,
+  owner,
+  onGoTo,
 }: {
   f: Finding;
   onEvidence: (e: Evidence) => void;
@@ -188,6 +192,13 @@ function FindingItem({
   clinicians: readonly string[];
   /** The rule in plain language, once the catalog has arrived. */
   rule: RuleInfo | undefined;
+  /** Any rule's title by its id (the rule itself when the catalog has not arrived). */
+  ruleTitle: (id: string) => string;
+  /** Other rules that saw this defect and refer to this finding (one defect, one finding). */
+  referrers: readonly Finding[];
+  /** For a referral: the finding that reports the defect. */
+  owner: Finding | undefined;
+  onGoTo: (f: Finding) => void;
 }) {
   const decided = decisionLine(f);
   return (
@@ -217,6 +228,26 @@ function FindingItem({
         )}
       </div>
       <p className="finding-msg">{f.message}</p>
+      {f.refersTo && (
+        <p className="small referral">
+          Reported once, under “{ruleTitle(f.refersTo.rule)}” ({f.refersTo.rule})
+          {owner && (
+            <>
+              {': '}
+              <button type="button" className="link" onClick={() => onGoTo(owner)}>
+                go to that finding
+              </button>
+            </>
+          )}
+        </p>
+      )}
+      {referrers.length > 0 && (
+        <p className="small muted referrers">
+          Also seen by{' '}
+          {[...new Set(referrers.map((r) => `“${ruleTitle(r.rule)}” (${r.rule})`))].join(', ')}:
+          counted once, here.
+        </p>
+      )}
       {rule?.fix && (f.status === 'fail' || f.status === 'warn') && (
         <p className="small fix">
           <strong>How to fix:</strong> {rule.fix}
@@ -245,6 +276,29 @@ function FindingItem({
         </ul>
       )}
     </li>
+  );
+}
+
+/** The referrals that point at a fail or warn finding: same rule, a shared date. */
+function referrersOf(findings: readonly Finding[], f: Finding): Finding[] {
+  if (f.status !== 'fail' && f.status !== 'warn') return [];
+  return findings.filter(
+    (r) =>
+      r.refersTo?.rule === f.rule &&
+      (f.dates.length === 0 || r.refersTo.dates.some((d) => f.dates.includes(d))),
+  );
+}
+
+/** For a referral, the fail or warn finding of the rule it names on one of its dates. */
+function ownerOf(findings: readonly Finding[], f: Finding): Finding | undefined {
+  const to = f.refersTo;
+  if (!to) return undefined;
+  return findings.find(
+    (o) =>
+      o.rule === to.rule &&
+      o.id !== undefined &&
+      (o.status === 'fail' || o.status === 'warn') &&
+      (o.dates.length === 0 || o.dates.some((d) => to.dates.includes(d))),
   );
 }
 
@@ -500,6 +554,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const openDocument = (doc: DocumentSummary) =>
     setEvidence({ file: doc.file, page: doc.pageStart, quote: '' });
   const counts = viewCounts(detail.findings);
+  const ruleTitle = (id: string) => rules.get(id)?.title ?? id;
   return (
     <div className="screen wide">
       <p className="crumbs">
@@ -678,6 +733,10 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                         onDecide={decide}
                         clinicians={detail.summary.clinicians ?? []}
                         rule={rules.get(f.rule)}
+                        ruleTitle={ruleTitle}
+                        referrers={referrersOf(detail.findings, f)}
+                        owner={ownerOf(detail.findings, f)}
+                        onGoTo={goToFinding}
                       />
                     ))}
                   </ul>

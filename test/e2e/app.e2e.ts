@@ -354,6 +354,52 @@ describe('ChartReady in a browser against the real core', () => {
       .toBe(target.id);
   });
 
+  it('shows one defect once: the owner says who else saw it, the referral goes to it by keyboard', async () => {
+    const okafor = episodes.find((e) => e.patientName === 'Okafor, James')!;
+    const detail = await api<EpisodeDetail>('getEpisode', { id: okafor.id });
+    const referral = detail.findings.find((f) => f.refersTo?.rule === 'DOC-SIGNED')!;
+    expect(referral).toMatchObject({ rule: 'DOC-DAILY-CONTENT', status: 'n/a' });
+    const owner = detail.findings.find(
+      (f) => f.rule === 'DOC-SIGNED' && f.status === 'fail' && f.dates.includes(referral.dates[0]!),
+    )!;
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${harness.url}#/episode/${encodeURIComponent(okafor.id)}`);
+      await page.getByRole('heading', { level: 1, name: okafor.patientName }).waitFor();
+      const ownerItem = page.locator(`li.finding[data-finding-id="${owner.id}"]`);
+      await expect
+        .poll(() => ownerItem.locator('.referrers').textContent())
+        .toContain(
+          'Also seen by “Treatment note content” (DOC-DAILY-CONTENT): counted once, here.',
+        );
+      // The referral is N/A: hidden until passing and N/A findings are shown.
+      const referralItem = page.locator('li.finding.na[data-rule="DOC-DAILY-CONTENT"]');
+      await page.getByLabel('Show passing and N/A').setChecked(false);
+      await expect.poll(() => referralItem.count()).toBe(0);
+      await page.getByLabel('Show passing and N/A').setChecked(true);
+      await expect
+        .poll(() => referralItem.locator('.referral').first().textContent())
+        .toMatch(
+          /^Reported once, under “Every record entry signed .*” \(DOC-SIGNED\): go to that finding$/,
+        );
+      await referralItem.getByRole('button', { name: 'go to that finding' }).first().focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-finding-id')))
+        .toBe(owner.id);
+      await checkA11y(`episode referrals ${width}x${height}`);
+      await ownerItem.screenshot({ path: join(SHOTS, `finding-owner-${width}x${height}.png`) });
+      await referralItem
+        .first()
+        .screenshot({ path: join(SHOTS, `finding-referral-${width}x${height}.png`) });
+      await page.getByLabel('Show passing and N/A').setChecked(false);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it("says once why a note's visit number differs from the treatment day", async () => {
     const alvarez = episodes.find((e) => e.patientName === 'Alvarez, Maria')!;
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(alvarez.id)}`);

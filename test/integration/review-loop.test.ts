@@ -86,7 +86,7 @@ describe('review, decide, late entry, review again', () => {
   it('carries a decision past a non-compliant late entry and resolves it with a compliant one', async () => {
     const first = await findings();
     const target = first.findings.find(
-      (f) => f.rule === 'DOC-DAILY-TIME' && f.dates.includes(DOS) && f.status === 'fail',
+      (f) => f.rule === 'BILL-WC-TIME-UNITS' && f.dates.includes(DOS) && f.status === 'fail',
     )!;
     expect(target, 'the planted 09/11 time defect').toBeDefined();
     const decided = await cli([
@@ -118,7 +118,7 @@ describe('review, decide, late entry, review again', () => {
         clinician: 'Dana Whitfield, PT',
         due: '2026-12-15',
         status: 'open',
-        rule: 'DOC-DAILY-TIME',
+        rule: 'BILL-WC-TIME-UNITS',
         patient: 'Alvarez, Maria',
       },
     ]);
@@ -140,7 +140,9 @@ describe('review, decide, late entry, review again', () => {
     expect(header).toBe(
       'clinician,due,status,patient,rule,dates,action,finding_id,episode_id,decided_by,decided_at',
     );
-    expect(row).toContain(`"Dana Whitfield, PT",2026-12-15,open,"Alvarez, Maria",DOC-DAILY-TIME`);
+    expect(row).toContain(
+      `"Dana Whitfield, PT",2026-12-15,open,"Alvarez, Maria",BILL-WC-TIME-UNITS`,
+    );
 
     // An unsigned late entry: not considered; the finding stays, with its decision.
     await importLateEntry('late-entry-unsigned', false);
@@ -151,15 +153,15 @@ describe('review, decide, late entry, review again', () => {
     expect(late).toHaveLength(1);
     expect(late[0]).toMatchObject({ status: 'fail', severity: 'error', dates: [DOS] });
     expect(late[0]!.message).toContain('has no author');
-    expect(late[0]!.message).toMatch(/Without it, .*DOC-DAILY-TIME/);
+    expect(late[0]!.message).toMatch(/Without it, .*BILL-WC-TIME-UNITS/);
 
     // A signed, dated late entry: its 35 minutes count (185 min support 97545 + 97546).
     await importLateEntry('late-entry-signed', true);
     const third = await findings('--decided');
     expect(third.findings.some((f) => f.id === target.id)).toBe(false);
-    expect(third.findings.some((f) => f.rule === 'DOC-DAILY-TIME' && f.dates.includes(DOS))).toBe(
-      false,
-    );
+    expect(
+      third.findings.some((f) => f.rule === 'BILL-WC-TIME-UNITS' && f.dates.includes(DOS)),
+    ).toBe(false);
     expect(third.resolved.map((r) => r.findingId)).toContain(target.id);
     // The unsigned entry is still not considered, but nothing leans on it now: a warning.
     const lateNow = (await findings()).findings.filter((f) => f.rule === 'DOC-LATE-ENTRY');

@@ -77,6 +77,24 @@ describe('sample chart review (golden)', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('reports each defect once: the other rules that see it refer to its owner', () => {
+    const referrals = report.episodes
+      .flatMap((e) =>
+        e.findings
+          .filter((f) => f.refersTo)
+          .map((f) => `${e.patient.name} ${f.rule} ${f.dates.join(',')} -> ${f.refersTo!.rule}`),
+      )
+      .sort();
+    expect(referrals).toEqual([
+      'Alvarez, Maria DOC-DAILY-TIME 2026-09-11 -> BILL-WC-TIME-UNITS',
+      'Okafor, James DOC-DAILY-CONTENT 2026-10-08 -> DOC-SIGNED',
+      'Okafor, James DOC-DAILY-TIME 2026-10-14 -> BILL-WC-TIME-UNITS',
+    ]);
+    for (const e of report.episodes)
+      for (const f of e.findings.filter((x) => x.refersTo))
+        expect(f).toMatchObject({ status: 'n/a', severity: 'info' });
+  });
+
   it('raises no alarm on the clean Nguyen episode', () => {
     const nguyen = report.episodes.find((e) => e.patient.name === 'Nguyen, Linda')!;
     expect(nguyen.findings.filter((f) => f.status === 'fail' || f.status === 'warn')).toEqual([]);

@@ -104,8 +104,10 @@ describe('client report', () => {
     expect(text).toContain('42 of 49 billed dates');
     expect(text).toContain('85.7%');
     expect(text).toContain('$2,527.00');
-    expect(text).toContain('Treatment note content (DOC-DAILY-CONTENT)');
-    expect(text).toContain(RULE_FIXES['DOC-DAILY-CONTENT']!.replace(/\u2019/g, "'"));
+    expect(text).toContain('Every record entry signed with credentials and date (DOC-SIGNED)');
+    expect(text).toContain(RULE_FIXES['DOC-SIGNED']!.replace(/\u2019/g, "'"));
+    // One defect, one finding: the unsigned note is explained once, under DOC-SIGNED.
+    expect(text).not.toContain('(DOC-DAILY-CONTENT)');
     expect(text).toContain(
       'alvarez-maria/2026-09-11_daily-note.pdf, p. 1: "Total Time: 150 minutes"',
     );
@@ -209,7 +211,9 @@ describe('client report', () => {
     expect(month.cells[0]![5]).toMatchObject({ type: 'n', value: 451 });
     expect(month.cells[0]![3]!.format).toContain('%');
     const findings = sheet('Findings');
-    expect(findings.rows).toBe(12);
+    // 9 fail/warn findings: the note without a signature and the over- and under-billed program
+    // dates are one finding each (their second rules refer to them and are not rows).
+    expect(findings.rows).toBe(9);
     expect(findings.cells[0]![4]!.type).toBe('d');
     expect(findings.cells[0]![8]!.type).toBe('n');
   });

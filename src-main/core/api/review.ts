@@ -16,7 +16,12 @@ import { loadPayerProfile } from '../review/profiles';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 
-export const RULES_VERSION = 'catalog-v2/chartready-0.1.0';
+/**
+ * What the rules say, versioned: stored reviews are rebuilt when it changes. Bump the last number
+ * with any change to what the rules report (`test/review/rules-version.test.ts` holds the sample
+ * chart's review to it; `npx tsx scripts/rules-golden.ts` renews that record after a bump).
+ */
+export const RULES_VERSION = 'catalog-v2/chartready-0.1.0/rules-2';
 
 export interface ReviewOptions {
   /** "Today" for the review (ISO date); defaults to the current date. */

@@ -158,26 +158,29 @@ function withRule(
   r: RuleFinding,
   severity: Severity,
 ): Finding {
-  if ('severity' in r) {
-    return {
-      rule: base.rule,
-      source: base.source,
-      group: base.group,
-      status: r.status,
-      severity,
-      message: flattened(r.message),
-      dates: r.dates,
-      evidence: r.evidence,
-    };
-  }
-  return {
-    rule: base.rule,
-    source: base.source,
-    group: base.group,
-    status: r.status,
-    message: flattened(r.message),
-    dates: r.dates,
-    evidence: r.evidence,
-    severity,
-  };
+  const f: Finding =
+    'severity' in r
+      ? {
+          rule: base.rule,
+          source: base.source,
+          group: base.group,
+          status: r.status,
+          severity,
+          message: flattened(r.message),
+          dates: r.dates,
+          evidence: r.evidence,
+        }
+      : {
+          rule: base.rule,
+          source: base.source,
+          group: base.group,
+          status: r.status,
+          message: flattened(r.message),
+          dates: r.dates,
+          evidence: r.evidence,
+          severity,
+        };
+  // A referral to the rule that owns the defect (lib/owners.ts), kept after the contract's fields.
+  if (r.refersTo) f.refersTo = r.refersTo;
+  return f;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { billWcTimeUnits } from '../../../src-main/core/review/rules/billing/bill-wc-time-units';
 import { episode } from '../builder';
-import { run } from './helpers';
+import { run, withoutRule } from './helpers';
 
 const D = '2026-03-02';
 
@@ -46,8 +46,23 @@ describe('BILL-WC-TIME-UNITS', () => {
     expect(run(billWcTimeUnits, ep(150, 1, 1, 'TX'), 'texas-wc')[0]?.status).toBe('fail');
   });
 
-  it('no minutes: undecidable here (warn)', () => {
-    expect(run(billWcTimeUnits, ep(undefined, 1, 0), 'workers-comp')[0]?.status).toBe('warn');
+  it('no minutes: undecidable here, referred to DOC-DAILY-TIME (warn where that rule is off)', () => {
+    const [ref] = run(billWcTimeUnits, ep(undefined, 1, 0), 'workers-comp');
+    expect(ref).toMatchObject({ status: 'n/a', refersTo: { rule: 'DOC-DAILY-TIME', dates: [D] } });
+    const off = withoutRule('workers-comp', 'DOC-DAILY-TIME');
+    expect(run(billWcTimeUnits, ep(undefined, 1, 0), off)[0]?.status).toBe('warn');
+  });
+
+  it('a billed program date with no note: referred to DOC-DAILY-PRESENT', () => {
+    const e = episode('workers-comp')
+      .daily(D, { minutes: 180 })
+      .bill(D, '97545')
+      .bill(D, '97546')
+      .bill('2026-03-04', '97545')
+      .build();
+    const findings = run(billWcTimeUnits, e, 'workers-comp');
+    expect(findings.map((f) => f.status)).toEqual(['pass', 'n/a']);
+    expect(findings[1]!.refersTo).toEqual({ rule: 'DOC-DAILY-PRESENT', dates: ['2026-03-04'] });
   });
 
   it('n/a when no 97545/97546 lines', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { docDailyTime } from '../../../src-main/core/review/rules/billing/doc-daily-time';
 import { billWcTimeUnits } from '../../../src-main/core/review/rules/billing/bill-wc-time-units';
 import { episode } from '../builder';
-import { run } from './helpers';
+import { run, withoutRule } from './helpers';
 
 const D = '2026-03-02';
 
@@ -26,9 +26,20 @@ describe('DOC-DAILY-TIME', () => {
     expect(f?.status).toBe('pass');
   });
 
-  it('60 minutes billed as 97545 is over-billed (error)', () => {
+  it("60 minutes billed as 97545: the units are BILL-WC-TIME-UNITS' finding, referred to here", () => {
     const [f] = run(docDailyTime, wc(60, 1, 0), 'workers-comp');
+    expect(f).toMatchObject({
+      status: 'n/a',
+      dates: [D],
+      refersTo: { rule: 'BILL-WC-TIME-UNITS', dates: [D] },
+    });
+    expect(f?.message).toContain('60 min supports 97545x0 + 97546x0; billed 97545x1 + 97546x0');
+  });
+
+  it('over-billing is an error here where the payer does not apply BILL-WC-TIME-UNITS', () => {
+    const [f] = run(docDailyTime, wc(60, 1, 0), withoutRule('workers-comp', 'BILL-WC-TIME-UNITS'));
     expect(f).toMatchObject({ status: 'fail', severity: 'error', dates: [D] });
+    expect(f?.refersTo).toBeUndefined();
     expect(f?.message).toContain('60 min supports 97545x0 + 97546x0; billed 97545x1 + 97546x0');
   });
 
@@ -39,16 +50,19 @@ describe('DOC-DAILY-TIME', () => {
     expect(f?.evidence[0]?.file).toBe('billing/ledger.csv');
   });
 
-  it('under-billing is info', () => {
-    const [f] = run(docDailyTime, wc(245, 1, 1), 'workers-comp');
+  it('under-billing: referred to BILL-WC-TIME-UNITS, else info here', () => {
+    const [ref] = run(docDailyTime, wc(245, 1, 1), 'workers-comp');
+    expect(ref).toMatchObject({ status: 'n/a', refersTo: { rule: 'BILL-WC-TIME-UNITS' } });
+    const [f] = run(docDailyTime, wc(245, 1, 1), withoutRule('workers-comp', 'BILL-WC-TIME-UNITS'));
     expect(f).toMatchObject({ status: 'fail', severity: 'info' });
   });
 
-  it('an over-billed date fails here and in BILL-WC-TIME-UNITS with the same numbers', () => {
+  it('an over-billed date is one finding: BILL-WC-TIME-UNITS fails, this rule refers to it with the same numbers', () => {
     const ep = wc(150, 1, 1);
     const [doc] = run(docDailyTime, ep, 'workers-comp');
     const [bill] = run(billWcTimeUnits, ep, 'workers-comp');
-    expect(doc?.status).toBe('fail');
+    expect(doc?.status).toBe('n/a');
+    expect(doc?.refersTo).toEqual({ rule: 'BILL-WC-TIME-UNITS', dates: bill?.dates });
     expect(bill?.status).toBe('fail');
     expect(doc?.message).toBe(bill?.message);
     expect(doc?.message).toContain('150 min supports 97545x1 + 97546x0; billed 97545x1 + 97546x1.');

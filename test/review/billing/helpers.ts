@@ -17,3 +17,9 @@ export function statuses(findings: Finding[]): string[] {
 export function failsOn(findings: Finding[]): string[] {
   return findings.filter((f) => f.status === 'fail').flatMap((f) => f.dates);
 }
+
+/** A built-in profile with one rule turned off, as a user's profile file may. */
+export function withoutRule(profile: string, rule: string): PayerProfile {
+  const p = loadPayerProfile(profile);
+  return { ...p, rules: { ...p.rules, [rule]: { applies: false } } };
+}

@@ -41,6 +41,12 @@ export const findingSchema = z.object({
   decision: decisionSchema.nullable().optional(),
   new: z.boolean().optional(),
   reopened: z.object({ previous: decisionSchema, why: z.string() }).optional(),
+  refersTo: z
+    .object({
+      rule: z.string().regex(/^[A-Z]+(-[A-Z0-9]+)+$/, 'expected a catalog rule id'),
+      dates: z.array(isoDate),
+    })
+    .optional(),
 });
 
 export const reviewedEpisodeSchema = z.object({

@@ -5,7 +5,7 @@
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Evidence, IsoDate } from '../../../../shared/model';
-import type { TimeRule, TimedUnitMethod } from '../types';
+import type { PayerProfile, TimeRule, TimedUnitMethod } from '../types';
 import { billingDays, isProgramLine, lineEvidence } from './billing';
 import { isTimedCode, TIMED_15_MIN_CODES } from '../../domain/codes';
 import { evidenceFromFact, factsOf, firstFact } from './evidence';
@@ -503,4 +503,32 @@ function assessAllProgramDates(episode: EpisodeModel, rule: TimeRule): ProgramDa
 /** The program-code lines of a date: the list itself when every line is one (the usual date). */
 function programLines(lines: readonly EpisodeBillingLine[]): readonly EpisodeBillingLine[] {
   return lines.every(isProgramLine) ? lines : lines.filter(isProgramLine);
+}
+
+/** Whether a date's notes give no timed-code minutes, in total or code by code. */
+export function timedMinutesMissing(episode: EpisodeModel, date: IsoDate): boolean {
+  const dm = minutesOnDate(episode, date);
+  return dm.timedMinutes === null && !minutesByTimedCode(dm.notes);
+}
+
+/**
+ * The billed dates DOC-DAILY-TIME fails for documenting no minutes: program dates whose minutes
+ * the time rule cannot find and, where the payer checks 15-minute codes, timed-code dates with no
+ * timed minutes. Only dates with a visit record: a date without one is DOC-DAILY-PRESENT's.
+ */
+export function datesWithoutMinutes(
+  episode: EpisodeModel,
+  profile: PayerProfile,
+): ReadonlySet<IsoDate> {
+  const rule = profile.thresholds.timeRule;
+  const timedCodes = profile.rules['BILL-TIMED-CODE-UNITS']?.applies === true;
+  return memo(episode, `time:datesWithoutMinutes:${rule}:${String(timedCodes)}`, () => {
+    const dates = new Set<IsoDate>();
+    for (const { date, assessment } of assessProgramDates(episode, rule))
+      if (assessment.verdict === 'no-minutes' && hasVisitRecord(episode, date)) dates.add(date);
+    if (timedCodes)
+      for (const date of timedLinesByDate(episode).keys())
+        if (hasVisitRecord(episode, date) && timedMinutesMissing(episode, date)) dates.add(date);
+    return dates;
+  });
 }

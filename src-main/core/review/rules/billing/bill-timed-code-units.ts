@@ -3,10 +3,12 @@ import { lineEvidence } from '../../lib/billing';
 import {
   cmsTimedUnits,
   cptTimedUnits,
+  hasVisitRecord,
   minutesByTimedCode,
   minutesOnDate,
   timedLinesByDate,
 } from '../../lib/time';
+import { ownerElsewhere, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -95,13 +97,22 @@ export const billTimedCodeUnits: Rule = {
       });
     }
 
-    if (undocumented.length > 0) {
-      findings.push({
-        status: 'n/a',
-        message: `No timed minutes documented on ${undocumented.join(', ')}; units cannot be checked here (see DOC-DAILY-TIME).`,
-        dates: undocumented,
-        evidence: [],
-      });
+    // No timed minutes: the note without minutes (DOC-DAILY-TIME) or the missing note
+    // (DOC-DAILY-PRESENT) is the defect, reported by its owner (lib/owners.ts).
+    const withRecord = undocumented.filter((d) => hasVisitRecord(episode, d));
+    const withoutRecord = undocumented.filter((d) => !hasVisitRecord(episode, d));
+    for (const [defect, dates] of [
+      ['note-minutes', withRecord],
+      ['missing-note', withoutRecord],
+    ] as const) {
+      if (dates.length === 0) continue;
+      const what = `No timed minutes documented on ${dates.join(', ')}; units cannot be checked here.`;
+      const owner = ownerElsewhere(defect, 'BILL-TIMED-CODE-UNITS', profile);
+      findings.push(
+        owner
+          ? referral(owner, dates, what)
+          : { status: 'n/a', message: what, dates, evidence: [] },
+      );
     }
     if (findings.length === 0 && okDates.length > 0) {
       return [

@@ -1,11 +1,13 @@
 import type { Evidence } from '../../../../../shared/model';
-import { assessProgramDates, MIDPOINT_RULE_UNVERIFIED } from '../../lib/time';
+import { ownerElsewhere, referral } from '../../lib/owners';
+import { assessProgramDates, hasVisitRecord, MIDPOINT_RULE_UNVERIFIED } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
  * BILL-WC-TIME-UNITS: billed 97545/97546 units against documented minutes with the payer's time
- * rule. Shares assessWcDate with DOC-DAILY-TIME, so the two rules report identical numbers; a date
- * without minutes is undecidable here (warn) and a documentation failure there.
+ * rule. Shares assessWcDate with DOC-DAILY-TIME, so the two rules report identical numbers. It owns
+ * the units defect; a date without minutes (or without a note) is undecidable here and referred to
+ * the rule that reports the missing documentation (lib/owners.ts).
  */
 export const billWcTimeUnits: Rule = {
   meta: {
@@ -19,6 +21,7 @@ export const billWcTimeUnits: Rule = {
   },
   check(episode, profile) {
     const findings: RuleFinding[] = [];
+    const referrals: RuleFinding[] = [];
     const okDates: string[] = [];
     const okEvidence: Evidence[] = [];
     for (const { date, assessment: a } of assessProgramDates(
@@ -26,14 +29,28 @@ export const billWcTimeUnits: Rule = {
       profile.thresholds.timeRule,
     )) {
       switch (a.verdict) {
-        case 'no-minutes':
+        case 'no-minutes': {
+          // No minutes to check units against: the missing note or the note without minutes is
+          // the defect, and its owner reports it (lib/owners.ts).
+          const owner = ownerElsewhere(
+            hasVisitRecord(episode, date) ? 'note-minutes' : 'missing-note',
+            'BILL-WC-TIME-UNITS',
+            profile,
+          );
+          if (owner) {
+            referrals.push(
+              referral(owner, [date], `${a.message} Units cannot be checked.`, a.evidence.slice()),
+            );
+            break;
+          }
           findings.push({
             status: 'warn',
-            message: `${a.message} Units cannot be checked (see DOC-DAILY-TIME).`,
+            message: `${a.message} Units cannot be checked.`,
             dates: [date],
             evidence: a.evidence.slice(),
           });
           break;
+        }
         case 'over':
           findings.push({
             status: 'fail',
@@ -58,8 +75,8 @@ export const billWcTimeUnits: Rule = {
           if (a.evidence.length > 0) okEvidence.push(a.evidence[0]!);
       }
     }
-    if (findings.length > 0) return findings;
-    if (okDates.length === 0) return [];
+    if (findings.length > 0) return findings.concat(referrals);
+    if (okDates.length === 0) return referrals;
     return [
       {
         status: 'pass',
@@ -67,6 +84,7 @@ export const billWcTimeUnits: Rule = {
         dates: okDates,
         evidence: okEvidence,
       },
+      ...referrals,
     ];
   },
 };

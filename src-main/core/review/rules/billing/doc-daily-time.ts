@@ -4,18 +4,19 @@ import { uniqueSorted } from '../../lib/documents';
 import {
   assessProgramDates,
   hasVisitRecord,
-  minutesByTimedCode,
   minutesOnDate,
   MIDPOINT_RULE_UNVERIFIED,
   timedLinesByDate,
+  timedMinutesMissing,
 } from '../../lib/time';
+import { ownerElsewhere, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
  * DOC-DAILY-TIME: every 97545/97546 date documents program minutes, and the billed units equal the
  * units the minutes support. The unit comparison is the same computation BILL-WC-TIME-UNITS uses
- * (lib/time.ts assessWcDate), so an over-billed date fails both rules with the same numbers: here
- * as a documentation defect, there as a billing defect (rules.md DOC-DAILY-TIME, BILL-WC-TIME-UNITS).
+ * (lib/time.ts assessWcDate); where the payer applies that rule, units that the minutes do not
+ * support are its finding and this one refers to it (lib/owners.ts): one defect, one finding.
  */
 export const docDailyTime: Rule = {
   meta: {
@@ -27,9 +28,15 @@ export const docDailyTime: Rule = {
     severity: 'error',
     payers: ['ALL'],
     unverified: [...MIDPOINT_RULE_UNVERIFIED],
+    decided: [
+      "One defect, one finding: where the payer applies BILL-WC-TIME-UNITS, 97545/97546 units that the documented minutes do not support are that rule's finding (a billing defect); this rule reports minutes not documented and refers to it for the units.",
+    ],
   },
   check(episode, profile) {
     const findings: RuleFinding[] = [];
+    // Units against minutes are BILL-WC-TIME-UNITS' finding where the payer applies it.
+    const unitsOwner = ownerElsewhere('program-units', 'DOC-DAILY-TIME', profile);
+    const referrals: RuleFinding[] = [];
     const passDates: string[] = [];
     const passEvidence: Evidence[] = [];
     for (const { date, assessment: a } of assessProgramDates(
@@ -46,6 +53,8 @@ export const docDailyTime: Rule = {
           dates: [date],
           evidence: a.evidence.slice(),
         });
+      } else if ((a.verdict === 'over' || a.verdict === 'under') && unitsOwner) {
+        referrals.push(referral(unitsOwner, [date], a.message, a.evidence.slice()));
       } else if (a.verdict === 'over') {
         findings.push({
           status: 'fail',
@@ -74,10 +83,10 @@ export const docDailyTime: Rule = {
     if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
       for (const [date, timed] of timedLinesByDate(episode)) {
         if (!hasVisitRecord(episode, date)) continue;
-        const dm = minutesOnDate(episode, date);
-        if (dm.timedMinutes !== null || minutesByTimedCode(dm.notes)) {
+        if (!timedMinutesMissing(episode, date)) {
           if (findings.length === 0) {
             passDates.push(date);
+            const dm = minutesOnDate(episode, date);
             if (dm.timedEvidence.length > 0) passEvidence.push(dm.timedEvidence[0]!);
           }
           continue;
@@ -101,9 +110,10 @@ export const docDailyTime: Rule = {
           dates,
           evidence: passEvidence,
         },
+        ...referrals,
       ];
     }
-    return byFirstDate(findings);
+    return byFirstDate(findings.concat(referrals));
   },
 };
 

@@ -11,16 +11,26 @@ import {
   programDatesView,
   signatureGap,
 } from '../../lib/documents';
+import { ownerElsewhere, referral } from '../../lib/owners';
+import { datesWithoutMinutes } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /** Consecutive notes with identical intervention text that count as cloned (rules.md). */
 const CLONE_RUN = 3;
 
-/** Elements (1)-(4) of BPM §220.3.E missing from a treatment note, and the recommended (5). */
+/**
+ * Elements (1)-(4) of BPM §220.3.E missing from a treatment note, and the recommended (5). The
+ * time and the signature are kept apart: DOC-DAILY-TIME and DOC-SIGNED may own them.
+ */
 export function missingNoteElements(
   doc: EpisodeDocument,
   opts: { programDay: boolean; recommended: boolean },
-): { required: string[]; recommended: string[] } {
+): {
+  required: string[];
+  recommended: string[];
+  time: boolean;
+  signature: 'signature' | 'credentials' | null;
+} {
   const required: string[] = [];
   if (!hasIntervention(doc) && !hasSectionNamed(doc, 'interventions'))
     required.push('the interventions furnished');
@@ -34,18 +44,19 @@ export function missingNoteElements(
     hasFactOfKind(doc, 'total-minutes') ||
     hasFactOfKind(doc, 'timed-minutes') ||
     (hasFactOfKind(doc, 'time-in') && hasFactOfKind(doc, 'time-out'));
-  if (!timed) required.push('total treatment time');
-  const gap = signatureGap(doc);
-  if (gap === 'signature') required.push('signature');
-  else if (gap === 'credentials') required.push('professional identification (credentials)');
   const recommended =
     opts.recommended &&
     !hasSectionNamed(doc, 'patient-response') &&
     !hasSectionNamed(doc, 'assessment')
       ? ['patient response / tolerance']
       : [];
-  return { required, recommended };
+  return { required, recommended, time: !timed, signature: signatureGap(doc) };
 }
+
+const SIGNATURE_GAP = {
+  signature: 'signature',
+  credentials: 'professional identification (credentials)',
+} as const;
 
 /** Any intervention fact, blank or not (as `factsOf` counts them). */
 function hasIntervention(doc: EpisodeDocument): boolean {
@@ -96,23 +107,31 @@ function pushCloneFinding(run: readonly EpisodeDocument[], findings: RuleFinding
   });
 }
 
+const ID = 'DOC-DAILY-CONTENT';
+
 export const docDailyContent: Rule = {
   meta: {
-    id: 'DOC-DAILY-CONTENT',
+    id: ID,
     title: 'Treatment note content',
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.E (treatment note elements)',
     severity: 'error',
     payers: ['ALL'],
+    decided: [
+      "One defect, one finding: a treatment note's missing signature or credentials is DOC-SIGNED's finding, and its missing minutes on a billed date DOC-DAILY-TIME's, where the payer applies those rules; this rule refers to them and reports the other elements. Credentials missing from a note are then a warning, as DOC-SIGNED grades them.",
+    ],
   },
-  check(episode) {
+  check(episode, profile) {
     const notes = docsOfOneType(episode, 'daily-note');
     if (notes.length === 0) return [];
     const programDates = programDatesView(episode);
     const recommended =
       episode.payer.kind === 'workers-comp' || episode.payer.kind === 'commercial';
+    const withoutMinutes = datesWithoutMinutes(episode, profile);
     const findings: RuleFinding[] = [];
+    const referrals: RuleFinding[] = [];
+    const complete: EpisodeDocument[] = [];
     for (const doc of notes) {
       const date = docDate(doc);
       if (!date) {
@@ -127,10 +146,37 @@ export const docDailyContent: Rule = {
       const programDay =
         programDates.includes(date) ||
         (programDates.length === 0 && hasFactOfKind(doc, 'program-type'));
-      const { required, recommended: rec } = missingNoteElements(doc, { programDay, recommended });
-      if (required.length === 0 && rec.length === 0) continue;
-      const message = `Treatment note ${date} is missing ${listText(required.concat(rec))}.`;
+      const gaps = missingNoteElements(doc, { programDay, recommended });
+      const required = gaps.required;
       const evidence = [evidenceFromDocument(doc)];
+      // The time and the signature are reported by their owners where the payer applies them
+      // (lib/owners.ts): this rule refers to those findings and reports the rest.
+      const owned: Array<[owner: string, element: string]> = [];
+      if (gaps.time) {
+        const owner = withoutMinutes.has(date) ? ownerElsewhere('note-minutes', ID, profile) : null;
+        if (owner) owned.push([owner, 'total treatment time']);
+        else required.push('total treatment time');
+      }
+      if (gaps.signature) {
+        const owner = ownerElsewhere('signature', ID, profile);
+        if (owner) owned.push([owner, SIGNATURE_GAP[gaps.signature]]);
+        else required.push(SIGNATURE_GAP[gaps.signature]);
+      }
+      for (const [owner, element] of owned)
+        referrals.push(
+          referral(
+            owner,
+            [date],
+            `Treatment note ${date} is missing ${element}.`,
+            evidence.slice(),
+          ),
+        );
+      const rec = gaps.recommended;
+      if (required.length === 0 && rec.length === 0) {
+        if (owned.length === 0) complete.push(doc);
+        continue;
+      }
+      const message = `Treatment note ${date} is missing ${listText(required.concat(rec))}.`;
       // Only recommended elements missing: a warning. Written out rather than spread into the
       // literal, which builds the finding property by property.
       findings.push(
@@ -141,14 +187,19 @@ export const docDailyContent: Rule = {
     }
     // Cloned notes: identical intervention text on 3+ consecutive notes (warning).
     pushClonedRuns(notes, findings);
-    if (findings.length) return findings;
+    if (findings.length) return findings.concat(referrals);
+    if (complete.length === 0) return referrals;
     return [
       {
         status: 'pass',
-        message: `All ${notes.length} treatment notes record the interventions, treatment time and a credentialed signature.`,
-        dates: notes.map(docDate).filter((d): d is IsoDate => !!d),
-        evidence: notes.map((n) => evidenceFromDocument(n)),
+        message:
+          complete.length === notes.length
+            ? `All ${notes.length} treatment notes record the interventions, treatment time and a credentialed signature.`
+            : `${complete.length} of ${notes.length} treatment notes record the interventions, treatment time and a credentialed signature; what the others lack is reported under the rules named beside them.`,
+        dates: complete.map(docDate).filter((d): d is IsoDate => !!d),
+        evidence: complete.map((n) => evidenceFromDocument(n)),
       },
+      ...referrals,
     ];
   },
 };

@@ -12,6 +12,7 @@ import {
   signatureGap,
 } from '../../lib/documents';
 import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib/elements';
+import { ownerElsewhere, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
 
 /** Goals in force on `date`: those of the latest plan (or evaluation serving as plan) on or before it. */
@@ -104,14 +105,28 @@ export const docProgressContent: Rule = {
     severity: 'warning',
     payers: ['ALL'],
   },
-  check(episode) {
+  check(episode, profile) {
     const reports = docsOfOneType(episode, 'progress-report');
     if (reports.length === 0) return [];
     const workProgram = isWorkProgram(episode) && episode.payer.kind !== 'medicare';
+    // An unsigned report is DOC-SIGNED's finding where the payer applies it (lib/owners.ts).
+    const signer = ownerElsewhere('signature', 'DOC-PROGRESS-CONTENT', profile);
     const findings: RuleFinding[] = [];
+    const referrals: RuleFinding[] = [];
     for (const doc of reports) {
       const date = docDate(doc);
       const missing = missingReportElements(doc, { workProgram });
+      if (signer && missing.includes(ELEMENTS.signature)) {
+        missing.splice(missing.indexOf(ELEMENTS.signature), 1);
+        referrals.push(
+          referral(
+            signer,
+            date ? [date] : [],
+            `Progress report${date ? ` ${date}` : ' (undated)'} lacks ${ELEMENTS.signature.element}.`,
+            [evidenceFromDocument(doc)],
+          ),
+        );
+      }
       const assessments = factsOf(doc, 'goal-assessment');
       const goals = currentGoalCount(episode, date);
       // "All goals met" assesses every goal at once.
@@ -137,7 +152,7 @@ export const docProgressContent: Rule = {
         ),
       );
     }
-    if (findings.length) return findings;
+    if (findings.length) return findings.concat(referrals);
     return [
       {
         status: 'pass',
@@ -145,6 +160,7 @@ export const docProgressContent: Rule = {
         dates: reports.map(docDate).filter((d): d is IsoDate => !!d),
         evidence: reports.map((d) => evidenceFromDocument(d, ['goal-assessment', 'document-date'])),
       },
+      ...referrals,
     ];
   },
 };
