@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Backend } from './api';
 import { href, useRoute, type Route } from './lib/route';
+import { screenHeading, useFocusRescue } from './lib/focus-rescue';
 import { ImportScreen } from './screens/ImportScreen';
 import { EpisodesScreen } from './screens/EpisodesScreen';
 import { EpisodeScreen } from './screens/EpisodeScreen';
@@ -47,12 +48,10 @@ export function App({ backend }: { backend: Backend }) {
       first.current = false;
       return;
     }
-    const h1 = mainRef.current?.querySelector('h1');
-    if (h1 instanceof HTMLElement) {
-      h1.tabIndex = -1;
-      h1.focus();
-    }
+    if (mainRef.current) screenHeading(mainRef.current)?.focus();
   }, [route]);
+  // And keep it on the screen when what had it goes away.
+  useFocusRescue(mainRef, screenHeading);
 
   return (
     <>

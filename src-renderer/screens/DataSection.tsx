@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AuditCheck, ChartReadyApi, DataInfo } from '../../shared/api';
 import { messageOf } from '../api';
+import { Button } from '../components/Button';
 
 const bytes = (n: number) =>
   n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -92,14 +93,14 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
                 {r.path === info.dbPath ? (
                   <span className="small">(in use)</span>
                 ) : r.exists ? (
-                  <button
+                  <Button
                     type="button"
                     disabled={busy}
                     aria-label={`Open ${r.path}`}
                     onClick={() => void open(r.path, false)}
                   >
                     Open
-                  </button>
+                  </Button>
                 ) : (
                   <span className="small">(moved or deleted)</span>
                 )}
@@ -131,12 +132,12 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
         />
         <span />
         <div className="button-row">
-          <button type="submit" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             Open database
-          </button>
-          <button type="button" disabled={busy} onClick={(e) => submitOpen(e, true)}>
+          </Button>
+          <Button type="button" disabled={busy} onClick={(e) => submitOpen(e, true)}>
             Create new database
-          </button>
+          </Button>
         </div>
       </form>
       <h3>Backup and audit log</h3>
@@ -161,10 +162,10 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
         />
         <span />
         <div className="button-row">
-          <button type="submit" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             Write backup
-          </button>
-          <button
+          </Button>
+          <Button
             type="button"
             disabled={busy}
             onClick={() =>
@@ -175,7 +176,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
             }
           >
             Verify audit log
-          </button>
+          </Button>
         </div>
       </form>
       {audit && (

@@ -9,6 +9,7 @@ import {
 } from '../../shared/deadlines';
 import { messageOf } from '../api';
 import { href } from '../lib/route';
+import { Button } from '../components/Button';
 
 const KIND_LABEL: Record<RequestKind, string> = {
   adr: 'ADR (Medicare additional documentation request)',
@@ -81,7 +82,7 @@ function AnswerControl({
       <div className="small" data-testid="deadline-answered">
         Answered {item.answered.on}
         {item.answered.how ? ` (${item.answered.how})` : ''}, marked by {item.answered.by}.{' '}
-        <button
+        <Button
           ref={reopenRef}
           type="button"
           className="link"
@@ -90,7 +91,7 @@ function AnswerControl({
           onClick={() => void run(null, null)}
         >
           Reopen
-        </button>
+        </Button>
         {error && (
           <p role="alert" className="error small">
             {error}
@@ -132,9 +133,9 @@ function AnswerControl({
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           Save
-        </button>
+        </Button>
       </form>
     </details>
   );
@@ -390,9 +391,9 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
           />
           <span />
           <div className="button-row">
-            <button type="submit" className="primary" disabled={busy}>
+            <Button type="submit" className="primary" disabled={busy}>
               Record request
-            </button>
+            </Button>
           </div>
         </form>
         <p role="status" aria-live="polite" data-testid="request-status">

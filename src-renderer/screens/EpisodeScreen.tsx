@@ -26,6 +26,7 @@ const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
 import { EvidenceViewer } from './EvidenceViewer';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
+import { Button } from '../components/Button';
 
 const GROUPS: Array<{ id: RuleGroup; label: string }> = [
   { id: 'documentation', label: 'Documentation' },
@@ -167,9 +168,9 @@ function DecisionForm({
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           Save decision
-        </button>
+        </Button>
       </form>
     </details>
   );

@@ -5,6 +5,7 @@ import { messageOf } from '../api';
 import { ocrHighlight, type OcrHighlight } from '../lib/ocr-highlight';
 import { openPdf, renderPage, type Box } from '../lib/pdf';
 import { findQuote, splitAtQuote } from '../lib/quote';
+import { Button } from '../components/Button';
 
 const PAGE_WIDTH = 640;
 /** Zoom steps, as a share of the page's standard width. */
@@ -259,20 +260,20 @@ export function EvidenceViewer({
       <div className="toolbar viewer-tools" role="toolbar" aria-label="Page and zoom">
         {paged && (
           <>
-            <button
+            <Button
               type="button"
               disabled={pageNo <= 1}
               onClick={() => setPageNo((n) => Math.max(1, n - 1))}
             >
               Previous page
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               disabled={pageNo >= page.pageCount}
               onClick={() => setPageNo((n) => Math.min(page.pageCount, n + 1))}
             >
               Next page
-            </button>
+            </Button>
             {!onCited && (
               <button type="button" onClick={() => setPageNo(evidence.page)}>
                 Back to the cited page
@@ -280,13 +281,13 @@ export function EvidenceViewer({
             )}
           </>
         )}
-        <button type="button" onClick={() => step(-1)} disabled={scale <= ZOOMS[0]!}>
+        <Button type="button" onClick={() => step(-1)} disabled={scale <= ZOOMS[0]!}>
           Zoom out
-        </button>
+        </Button>
         <span aria-live="polite">{Math.round(scale * 100)}%</span>
-        <button type="button" onClick={() => step(1)} disabled={scale >= ZOOMS.at(-1)!}>
+        <Button type="button" onClick={() => step(1)} disabled={scale >= ZOOMS.at(-1)!}>
           Zoom in
-        </button>
+        </Button>
         <button type="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
           Fit to width
         </button>

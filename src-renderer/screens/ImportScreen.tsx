@@ -3,6 +3,7 @@ import type { ImportFileResult, ImportResponse, UploadedFile } from '../../share
 import { fileToBase64, messageOf, type Backend } from '../api';
 import { href } from '../lib/route';
 import { UnassignedDocuments } from './UnassignedDocuments';
+import { Button } from '../components/Button';
 
 /** Walk dropped folders (browser File System entries) into plain files with relative names. */
 async function filesFromDrop(e: DragEvent): Promise<Array<{ file: File; name: string }>> {
@@ -210,9 +211,9 @@ export function ImportScreen({ backend }: { backend: Backend }) {
         )}
         {busy && (
           <div className="button-row">
-            <button type="button" disabled={cancelling} onClick={() => void cancel()}>
+            <Button type="button" disabled={cancelling} onClick={() => void cancel()}>
               Cancel import
-            </button>
+            </Button>
             {cancelling && reading && (
               <span className="small"> OCR stops after the page it is reading.</span>
             )}
@@ -342,13 +343,13 @@ export function ImportScreen({ backend }: { backend: Backend }) {
             <p>
               New here? Try it on the bundled sample chart (four fictional patients, with defects
               planted for it to find).{' '}
-              <button
+              <Button
                 type="button"
                 disabled={busy}
                 onClick={() => void run(() => api.importSample())}
               >
                 Try the sample chart
-              </button>
+              </Button>
             </p>
           )}
         </section>
@@ -375,26 +376,26 @@ export function ImportScreen({ backend }: { backend: Backend }) {
         <div className="button-row">
           {shell ? (
             <>
-              <button
+              <Button
                 type="button"
                 disabled={busy}
                 onClick={() => void shell.pickImportPaths('folder').then(importPathList)}
               >
                 Choose folder…
-              </button>
-              <button
+              </Button>
+              <Button
                 type="button"
                 disabled={busy}
                 onClick={() => void shell.pickImportPaths('files').then(importPathList)}
               >
                 Choose files…
-              </button>
+              </Button>
             </>
           ) : (
             <>
-              <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+              <Button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
                 Choose files…
-              </button>
+              </Button>
               <input
                 ref={fileInput}
                 type="file"
@@ -430,9 +431,9 @@ export function ImportScreen({ backend }: { backend: Backend }) {
           placeholder="/path/to/chart-export"
         />
         <div className="button-row">
-          <button type="submit" className="primary" disabled={busy}>
+          <Button type="submit" className="primary" disabled={busy}>
             {busy ? 'Importing…' : 'Import'}
-          </button>
+          </Button>
         </div>
       </form>
 

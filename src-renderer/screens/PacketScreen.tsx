@@ -12,6 +12,7 @@ import { messageOf, type Backend } from '../api';
 import { useDownloadUrl } from '../lib/download-url';
 import { openPdf, renderPage, type PDFDocumentProxy } from '../lib/pdf';
 import { href } from '../lib/route';
+import { Button } from '../components/Button';
 
 function PacketPreview({
   built,
@@ -56,15 +57,15 @@ function PacketPreview({
         </p>
       )}
       <div className="button-row">
-        <button type="button" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
+        <Button type="button" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
           Previous page
-        </button>
+        </Button>
         <span role="status" aria-live="polite" data-testid="preview-page">
           Page {pageNo} of {count}
         </span>
-        <button type="button" disabled={pageNo >= count} onClick={() => setPageNo((p) => p + 1)}>
+        <Button type="button" disabled={pageNo >= count} onClick={() => setPageNo((p) => p + 1)}>
           Next page
-        </button>
+        </Button>
       </div>
       <div className="pdf-page">
         <canvas ref={canvas} role="img" aria-label={`Packet page ${pageNo} of ${count}`} />
@@ -98,22 +99,22 @@ function ExhibitRow({
         </div>
       </div>
       <div className="button-row compact">
-        <button
+        <Button
           type="button"
           aria-label={`Move ${name} up`}
           disabled={index === 0}
           onClick={() => onMove(index, index - 1)}
         >
           ↑ Up
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
           aria-label={`Move ${name} down`}
           disabled={last}
           onClick={() => onMove(index, index + 1)}
         >
           ↓ Down
-        </button>
+        </Button>
         <button type="button" aria-label={`Exclude ${name}`} onClick={onExclude}>
           Exclude
         </button>
@@ -493,14 +494,14 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                 </details>
               )}
               <div className="button-row">
-                <button
+                <Button
                   type="button"
                   className="primary"
                   disabled={busy || !plan}
                   onClick={() => void build()}
                 >
                   {busy ? 'Building…' : 'Build packet'}
-                </button>
+                </Button>
                 {built && shell && (
                   <button type="button" onClick={() => void saveDesktop()}>
                     Save packet…

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChartReadyApi, ChosenPayerKind, PayerSummary } from '../../shared/api';
 import { messageOf } from '../api';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
+import { Button } from '../components/Button';
 
 const CHOICES: Array<{ value: '' | ChosenPayerKind; label: string }> = [
   { value: '', label: 'Decide from the record' },
@@ -148,14 +149,14 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
                     </div>
                   </td>
                   <td>
-                    <button
+                    <Button
                       type="button"
                       disabled={!changed || busy !== null}
                       aria-label={`Save ${p.name}`}
                       onClick={() => void save(p)}
                     >
                       {busy === p.name ? 'Saving…' : 'Save'}
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChartReadyApi, ReanalyzeResponse } from '../../shared/api';
 import { messageOf } from '../api';
+import { Button } from '../components/Button';
 
 /**
  * Says when imported files were read by an older version of the note reader (their facts predate
@@ -85,14 +86,14 @@ export function ReaderNotice({ api, onDone }: { api: ChartReadyApi; onDone: () =
       )}
       {due > 0 && (
         <div className="button-row">
-          <button
+          <Button
             type="button"
             className="primary"
             disabled={busy}
             onClick={() => void readAgain()}
           >
             {result ? 'Try again' : 'Read again'}
-          </button>
+          </Button>
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ExportedReport } from '../../shared/api';
 import { messageOf, type Backend } from '../api';
 import { useDownloadUrl } from '../lib/download-url';
+import { Button } from '../components/Button';
 
 const FORMATS = [
   { value: 'pdf', label: 'PDF report', mime: 'application/pdf' },
@@ -68,14 +69,14 @@ export function ReportExport({ backend }: { backend: Backend }) {
             </option>
           ))}
         </select>
-        <button
+        <Button
           type="button"
           className="primary"
           disabled={busy}
           onClick={() => void exportReport()}
         >
           Export client report
-        </button>
+        </Button>
         {built && url && (
           <a className="button" href={url} download={built.fileName} data-testid="report-download">
             Save {built.fileName}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChartReadyApi, PatientChoice, UnassignedDocument } from '../../shared/api';
 import { messageOf } from '../api';
+import { Button } from '../components/Button';
 
 const pagesOf = (d: UnassignedDocument) =>
   d.pageStart === d.pageEnd ? `p. ${d.pageStart}` : `pp. ${d.pageStart}-${d.pageEnd}`;
@@ -152,7 +153,7 @@ export function UnassignedDocuments({
                             </option>
                           ))}
                         </select>
-                        <button
+                        <Button
                           type="button"
                           className="primary"
                           disabled={!choice[d.documentId] || busy !== null}
@@ -160,7 +161,7 @@ export function UnassignedDocuments({
                           onClick={() => void assign(d, i)}
                         >
                           {busy === d.documentId ? 'Assigning…' : 'Assign'}
-                        </button>
+                        </Button>
                       </div>
                     </td>
                   </tr>

@@ -18,6 +18,7 @@ import {
   apiCall,
   checkA11y as checkPage,
   launchChromium,
+  watchFocus,
   ROOT,
   SAMPLE,
   SHOTS,
@@ -33,6 +34,7 @@ let context: BrowserContext;
 let page: Page;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
+const focusDrops: string[] = [];
 
 function api<T>(method: string, body: unknown = {}): Promise<T> {
   return apiCall<T>(harness, method, body);
@@ -59,6 +61,7 @@ beforeAll(async () => {
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
   });
+  await watchFocus(context, focusDrops);
   page = await context.newPage();
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
@@ -628,7 +631,13 @@ describe('ChartReady in a browser against the real core', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
     await panel.getByLabel('Format').selectOption('pdf');
-    await panel.getByRole('button', { name: 'Export client report' }).click();
+    // By keyboard: the button is unusable while the report builds, but keeps focus (a disabled
+    // button would drop it to the page body).
+    await panel.getByRole('button', { name: 'Export client report' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Export client report',
+    );
     await expect.poll(() => panel.getByTestId('report-status').textContent()).toMatch(/\.pdf:/);
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
@@ -1004,5 +1013,9 @@ describe('ChartReady in a browser against the real core', () => {
   it('raised no CSP violations or page errors', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body (dialogs, exclusions, screens replaced)', () => {
+    expect(focusDrops).toEqual([]);
   });
 });

@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DeadlineList } from '../../shared/deadlines';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, tabTo } from './kit';
+import {
+  apiCall,
+  checkA11y,
+  launchChromium,
+  SAMPLE,
+  SHOTS,
+  STATIC,
+  tabTo,
+  watchFocus,
+} from './kit';
 
 const AS_OF = '2026-11-24';
 
@@ -38,6 +47,7 @@ describe.each([
   let harness: Harness;
   let page: Page;
   const errors: string[] = [];
+  const focusDrops: string[] = [];
   const tag = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
@@ -47,7 +57,9 @@ describe.each([
       asOf: AS_OF,
     });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
-    page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+    const context = await browser.newContext({ viewport, locale: 'en-US' });
+    await watchFocus(context, focusDrops);
+    page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
@@ -175,5 +187,9 @@ describe.each([
 
   it('raised no CSP violations or page errors', () => {
     expect(errors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body', () => {
+    expect(focusDrops).toEqual([]);
   });
 });

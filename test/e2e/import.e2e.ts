@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportStatus } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SHOTS, STATIC } from './kit';
+import { apiCall, checkA11y, launchChromium, SHOTS, STATIC, watchFocus } from './kit';
 
 /** Enough small notes that the import takes seconds, not a blink. */
 const FILES = 2500;
@@ -46,11 +46,14 @@ describe.each([
   let harness: Harness;
   let page: Page;
   const errors: string[] = [];
+  const focusDrops: string[] = [];
   const tag = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
     harness = await startHarness({ dbPath: join(dir, `${tag}.db`), staticDir: STATIC });
-    page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+    const context = await browser.newContext({ viewport, locale: 'en-US' });
+    await watchFocus(context, focusDrops);
+    page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   });
 
@@ -107,5 +110,9 @@ describe.each([
     await page.screenshot({ path: join(SHOTS, `import-2-cancelled-${tag}.png`) });
     await checkA11y(page, 'import cancelled');
     expect(errors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body', () => {
+    expect(focusDrops).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * What every e2e file needs: where things are, the harness's API by HTTP, Debian's Chromium, axe
- * (serious and critical violations fail), and Tab until a selector has focus.
+ * (serious and critical violations fail), a watch for focus falling to the page body, and Tab
+ * until a selector has focus.
  */
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 
@@ -79,4 +80,36 @@ export async function tabTo(page: Page, selector: string, max = 80): Promise<voi
       return;
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * Records every time focus falls to the page body because the focused element left the page (a
+ * dialog closed, an exhibit excluded, a screen replaced) and nothing took it: keyboard users are
+ * then sent back to the top. Each drop is pushed to `drops` as a sentence naming the element and
+ * the screen. Checked every 50 ms, so focus the app moves on its own within a frame is no drop.
+ */
+export async function watchFocus(context: BrowserContext, drops: string[]): Promise<void> {
+  await context.exposeBinding('__chartreadyFocusDrop', (_source, said: string) => {
+    drops.push(said);
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __chartreadyFocusDrop(said: string): void };
+    const name = (el: Element): string => {
+      const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      return `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}> "${label}"`;
+    };
+    let last: { el: Element; name: string } | null = null;
+    setInterval(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) {
+        if (last?.el !== active) last = { el: active, name: name(active) };
+        return;
+      }
+      if (last && !last.el.isConnected)
+        w.__chartreadyFocusDrop(
+          `focus fell to the page body when ${last.name} left the page (${location.hash || '/'})`,
+        );
+      last = null;
+    }, 50);
+  });
 }

@@ -18,7 +18,7 @@ import { startHarness, type Harness } from '../../src-main/server/harness';
 import { closeOcrEngine } from '../../src-main/core/ocr';
 import { faxTiff, textPageRaster } from '../../scripts/sample-chart/fax';
 import { writeCertFax, writeChenEvaluationUncertified } from '../ocr/cert-fax';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC } from './kit';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, watchFocus } from './kit';
 
 const AS_OF = '2026-12-01';
 let dir: string;
@@ -111,10 +111,13 @@ describe.each([
 ])('scanned evidence at $width x $height', (viewport) => {
   let page: Page;
   const errors: string[] = [];
+  const focusDrops: string[] = [];
   const tag = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
-    page = await (await browser.newContext({ viewport })).newPage();
+    const context = await browser.newContext({ viewport });
+    await watchFocus(context, focusDrops);
+    page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
@@ -207,5 +210,9 @@ describe.each([
     await page.screenshot({ path: join(SHOTS, `scan-import-cancelled-${tag}.png`) });
     await checkA11y(page, `import cancelled ${tag}`);
     expect(errors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body', () => {
+    expect(focusDrops).toEqual([]);
   });
 });

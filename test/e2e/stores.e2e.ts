@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC } from './kit';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, watchFocus } from './kit';
 
 let dir: string;
 let browser: Browser;
@@ -38,6 +38,7 @@ describe.each([
   let harness: Harness;
   let page: Page;
   const errors: string[] = [];
+  const focusDrops: string[] = [];
   const tag = `${viewport.width}x${viewport.height}`;
   const first = () => join(dir, `riverside-${tag}.db`);
   const second = () => join(dir, `lakeside-${tag}.db`);
@@ -45,7 +46,9 @@ describe.each([
   beforeAll(async () => {
     harness = await startHarness({ dbPath: first(), staticDir: STATIC, asOf: '2026-11-24' });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
-    page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+    const context = await browser.newContext({ viewport, locale: 'en-US' });
+    await watchFocus(context, focusDrops);
+    page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   });
 
@@ -83,5 +86,9 @@ describe.each([
     const info = await apiCall<{ dbPath: string }>(harness, 'getDataInfo');
     expect(info.dbPath).toBe(first());
     expect(errors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body', () => {
+    expect(focusDrops).toEqual([]);
   });
 });

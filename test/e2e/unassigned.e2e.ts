@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary, UnassignedDocument } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, tabTo } from './kit';
+import {
+  apiCall,
+  checkA11y,
+  launchChromium,
+  SAMPLE,
+  SHOTS,
+  STATIC,
+  tabTo,
+  watchFocus,
+} from './kit';
 
 const AS_OF = '2026-12-01';
 
@@ -55,6 +64,7 @@ describe.each([
   let harness: Harness;
   let page: Page;
   const errors: string[] = [];
+  const focusDrops: string[] = [];
   const tag = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
@@ -63,7 +73,9 @@ describe.each([
       staticDir: STATIC,
       asOf: AS_OF,
     });
-    page = await (await browser.newContext({ viewport })).newPage();
+    const context = await browser.newContext({ viewport });
+    await watchFocus(context, focusDrops);
+    page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
@@ -146,5 +158,9 @@ describe.each([
 
   it('raised no CSP violations or page errors', () => {
     expect(errors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body', () => {
+    expect(focusDrops).toEqual([]);
   });
 });
