@@ -21,7 +21,7 @@ import {
   SHOTS,
   STATIC,
   tabTo,
-  watchFocus,
+  openWatchedPage,
 } from './kit';
 
 const AS_OF = '2026-11-24';
@@ -57,13 +57,7 @@ describe.each([
       asOf: AS_OF,
     });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
-    const context = await browser.newContext({ viewport, locale: 'en-US' });
-    await watchFocus(context, focusDrops);
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
-    });
+    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
   });
 
   afterAll(async () => {

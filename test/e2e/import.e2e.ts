@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportStatus } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SHOTS, STATIC, watchFocus } from './kit';
+import { apiCall, checkA11y, launchChromium, SHOTS, STATIC, openWatchedPage } from './kit';
 
 /** Enough small notes that the import takes seconds, not a blink. */
 const FILES = 2500;
@@ -51,10 +51,7 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({ dbPath: join(dir, `${tag}.db`), staticDir: STATIC });
-    const context = await browser.newContext({ viewport, locale: 'en-US' });
-    await watchFocus(context, focusDrops);
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
   });
 
   afterAll(async () => {

@@ -5,7 +5,13 @@
  */
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import axe from 'axe-core';
 import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 
@@ -112,4 +118,23 @@ export async function watchFocus(context: BrowserContext, drops: string[]): Prom
       last = null;
     }, 50);
   });
+}
+
+/**
+ * A page in a fresh context, watched: page errors and CSP refusals go to `errors`, focus falling
+ * to the page body to `focusDrops` (each file's last tests expect both empty).
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  watch: { errors: string[]; focusDrops: string[] },
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  await watchFocus(context, watch.focusDrops);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => watch.errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) watch.errors.push(m.text());
+  });
+  return page;
 }

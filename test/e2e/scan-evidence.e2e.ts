@@ -18,7 +18,7 @@ import { startHarness, type Harness } from '../../src-main/server/harness';
 import { closeOcrEngine } from '../../src-main/core/ocr';
 import { faxTiff, textPageRaster } from '../../scripts/sample-chart/fax';
 import { writeCertFax, writeChenEvaluationUncertified } from '../ocr/cert-fax';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, watchFocus } from './kit';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, openWatchedPage } from './kit';
 
 const AS_OF = '2026-12-01';
 let dir: string;
@@ -115,13 +115,7 @@ describe.each([
   const tag = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport });
-    await watchFocus(context, focusDrops);
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
-    });
+    page = await openWatchedPage(browser, { viewport }, { errors, focusDrops });
   });
 
   afterAll(async () => {

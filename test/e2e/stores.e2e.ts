@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, watchFocus } from './kit';
+import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, openWatchedPage } from './kit';
 
 let dir: string;
 let browser: Browser;
@@ -46,10 +46,7 @@ describe.each([
   beforeAll(async () => {
     harness = await startHarness({ dbPath: first(), staticDir: STATIC, asOf: '2026-11-24' });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
-    const context = await browser.newContext({ viewport, locale: 'en-US' });
-    await watchFocus(context, focusDrops);
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
   });
 
   afterAll(async () => {

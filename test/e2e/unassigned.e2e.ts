@@ -20,7 +20,7 @@ import {
   SHOTS,
   STATIC,
   tabTo,
-  watchFocus,
+  openWatchedPage,
 } from './kit';
 
 const AS_OF = '2026-12-01';
@@ -73,13 +73,7 @@ describe.each([
       staticDir: STATIC,
       asOf: AS_OF,
     });
-    const context = await browser.newContext({ viewport });
-    await watchFocus(context, focusDrops);
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
-    });
+    page = await openWatchedPage(browser, { viewport }, { errors, focusDrops });
   });
 
   afterAll(async () => {
