@@ -57,6 +57,16 @@ function statusClass(f: Finding): string {
   return f.status === 'n/a' ? 'na' : f.status;
 }
 
+/**
+ * A document kept inside another file (a FHIR bundle's DocumentReference) is named by its title
+ * and date, not by its container and resource id.
+ */
+function embeddedTitle(documents: readonly DocumentSummary[], file: string): string | null {
+  if (!file.includes('#')) return null;
+  const d = documents.find((x) => x.file === file);
+  return d ? `${d.title}${d.date ? `, ${d.date}` : ''}` : null;
+}
+
 /** Short file name for a citation; embedded documents keep their container's name. */
 function evidenceName(file: string): string {
   const [outer, inner] = file.split('#');
@@ -186,6 +196,7 @@ function FindingItem({
   referrers,
   owner,
   onGoTo,
+  documents,
 }: {
   f: Finding;
   onEvidence: (e: Evidence) => void;
@@ -200,6 +211,8 @@ function FindingItem({
   /** For a referral: the finding that reports the defect. */
   owner: Finding | undefined;
   onGoTo: (f: Finding) => void;
+  /** The episode's documents, to name evidence kept inside another file. */
+  documents: readonly DocumentSummary[];
 }) {
   const decided = decisionLine(f);
   return (
@@ -269,7 +282,7 @@ function FindingItem({
           {f.evidence.map((e, i) => (
             <li key={i}>
               <button type="button" className="link" onClick={() => onEvidence(e)}>
-                Show evidence: {evidenceName(e.file)}{' '}
+                Show evidence: {embeddedTitle(documents, e.file) ?? evidenceName(e.file)}{' '}
                 {e.line != null ? `line ${e.line}` : `p. ${e.page}`}
               </button>
             </li>
@@ -738,6 +751,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                         referrers={referrersOf(detail.findings, f)}
                         owner={ownerOf(detail.findings, f)}
                         onGoTo={goToFinding}
+                        documents={detail.documents}
                       />
                     ))}
                   </ul>
@@ -748,7 +762,12 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         </section>
         <div className="side">
           {evidence && (
-            <EvidenceViewer api={api} evidence={evidence} onClose={() => setEvidence(null)} />
+            <EvidenceViewer
+              api={api}
+              evidence={evidence}
+              onClose={() => setEvidence(null)}
+              title={embeddedTitle(detail.documents, evidence.file)}
+            />
           )}
           <section aria-labelledby="timeline-h" className="panel">
             <h2 id="timeline-h">Visit timeline</h2>

@@ -170,10 +170,13 @@ export function EvidenceViewer({
   api,
   evidence,
   onClose,
+  title,
 }: {
   api: ChartReadyApi;
   evidence: Evidence;
   onClose: () => void;
+  /** The document's own name ("Daily note, 2026-08-26") where its file path says nothing. */
+  title?: string | null;
 }) {
   const [page, setPage] = useState<EvidencePage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -251,7 +254,15 @@ export function EvidenceViewer({
     >
       <div className="panel-head">
         <h2 id="evidence-h" ref={heading} tabIndex={-1}>
-          Evidence: <span className="mono">{evidence.file}</span>, {where}
+          {title ? (
+            <>
+              Evidence: {title}, {where} <span className="muted small mono">({evidence.file})</span>
+            </>
+          ) : (
+            <>
+              Evidence: <span className="mono">{evidence.file}</span>, {where}
+            </>
+          )}
         </h2>
         <button type="button" onClick={close} aria-keyshortcuts="Escape">
           Close evidence
@@ -335,6 +346,7 @@ export function EvidenceViewer({
             <pre
               className="text-page"
               data-testid="evidence-page"
+              role="region"
               aria-label="Page text"
               style={{ fontSize: `${scale}em` }}
             >

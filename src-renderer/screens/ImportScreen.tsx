@@ -4,6 +4,7 @@ import { fileToBase64, messageOf, type Backend } from '../api';
 import { href } from '../lib/route';
 import { UnassignedDocuments } from './UnassignedDocuments';
 import { Button } from '../components/Button';
+import { importAdvice } from '../../shared/import-advice';
 
 /** Walk dropped folders (browser File System entries) into plain files with relative names. */
 async function filesFromDrop(e: DragEvent): Promise<Array<{ file: File; name: string }>> {
@@ -262,6 +263,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
                     <th scope="col">File</th>
                     <th scope="col">Where</th>
                     <th scope="col">Reason</th>
+                    <th scope="col">What to do</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -270,6 +272,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
                       <td className="mono">{f.path}</td>
                       <td>{where(f)}</td>
                       <td>{f.reason}</td>
+                      <td>{importAdvice(f.code)}</td>
                     </tr>
                   ))}
                 </tbody>

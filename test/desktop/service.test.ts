@@ -3,7 +3,7 @@
  * builds an episode's model again only when it is opened. What it shows must be what the review
  * that keeps every model shows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,34 @@ describe('the default payer profile in Settings', () => {
 });
 
 describe('evidence for a billing line', () => {
+  it('opens an 835 segment as its claim in words: status, amounts, adjustments, remarks, the cited service', async () => {
+    const file = 'remits/medicare_835.835';
+    const segments = readFileSync(join(SAMPLE, file), 'utf8')
+      .split('~')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    // The service line the CO-4 / MA130 denial is on (1-based segment numbers, as findings cite).
+    const at = segments.findIndex(
+      (x, i) => x.startsWith('SVC') && segments.slice(i, i + 5).some((y) => y.includes('MA130')),
+    );
+    expect(at).toBeGreaterThan(0);
+    const page = await service.getEvidence({ file, page: 1, line: at + 1 });
+    expect(page).toMatchObject({ kind: 'text', page: 1, pageCount: 1 });
+    if (page.kind !== 'text') return;
+    const lines = page.text.split('\n');
+    expect(lines[0]).toBe(`Remittance advice (835) read from ${file}`);
+    expect(page.text).toMatch(/Claim RB26-0817-CHE \(segment \d+\): processed as primary; charged/);
+    expect(page.text).toContain(`segment ${at + 1}: 2026-08-19 97110`);
+    expect(page.text).toContain('CO-4 ');
+    expect(page.text).toContain(
+      'remark MA130: the claim is unprocessable and has no appeal rights: correct it and submit it again',
+    );
+    // Routine adjustments are named too, never as denials.
+    expect(page.text).toMatch(
+      /CO-45 [\d.]+ \(contractual obligation\): charge exceeds the fee schedule/,
+    );
+  });
+
   it('opens the ledger rows around the cited one, in words, with the cited line in them', async () => {
     const list = await service.listEpisodes();
     let cited: { file: string; page: number; line?: number; quote: string } | undefined;

@@ -211,6 +211,25 @@ describe('ChartReady in a browser against the real core', () => {
     await checkA11y('episode detail');
   });
 
+  it('names a note kept in a FHIR bundle by its title and date, not its resource id', async () => {
+    const detail = await api<EpisodeDetail>('getEpisode', { id: medicare.id });
+    const cited = detail.findings
+      .filter((f) => f.status === 'fail' || f.status === 'warn')
+      .flatMap((f) => f.evidence)
+      .find((e) => e.file.includes('#DocumentReference/'))!;
+    expect(cited, 'the Medicare episode cites a FHIR note').toBeTruthy();
+    const doc = detail.documents.find((d) => d.file === cited.file)!;
+    const named = `${doc.title}${doc.date ? `, ${doc.date}` : ''}`;
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(medicare.id)}`);
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).waitFor();
+    const link = page.getByRole('button', { name: `Show evidence: ${named} p. ${cited.page}` });
+    await link.first().click();
+    const heading = page.locator('#evidence-h');
+    await expect.poll(() => heading.textContent()).toContain(`Evidence: ${named}, `);
+    expect(await link.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('shows a finding’s evidence page with the quote highlighted', async () => {
     // Prefer the open Medicare episode; otherwise the first episode citing a PDF page.
     let withPdf:

@@ -56,6 +56,17 @@ describe('readSource', () => {
       ok: false,
       rejection: { reason: 'unsupported file type ".docx"', code: 'unknown-type' },
     });
+    // Random bytes named .pdf, and text renamed to .pdf: damaged or renamed, not an unknown type.
+    const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
+    for (const bytes of [noise, utf8('Dear adjuster, please find enclosed')])
+      expect(await readSource('scan_0412.pdf', bytes)).toEqual({
+        ok: false,
+        rejection: {
+          reason:
+            'not a PDF (damaged or renamed): the file does not begin with the PDF signature "%PDF-"',
+          code: 'corrupt',
+        },
+      });
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     expect(await readSource('inner.zip', zip)).toMatchObject({
       ok: false,

@@ -8,6 +8,7 @@ import { openDatabase } from '../../core/store/db';
 import { parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { progressBar } from '../progress';
 import { UsageError } from '../usage';
+import { importAdvice } from '../../../shared/import-advice';
 
 export const IMPORT_HELP = `Usage: chartready import <path>... --db FILE [--json] [--passphrase-env VAR]
 
@@ -43,7 +44,8 @@ export function describeResult(f: FileResult): string {
     const where = f.line ? `line ${f.line}: ` : f.page ? `page ${f.page}: ` : '';
     const reason = f.reason ?? 'rejected';
     // Readers already prefix "line N:" in most reasons; avoid saying it twice.
-    return `rejected  ${f.path}: ${reason.startsWith('line ') || reason.startsWith('page ') || reason.startsWith('segment ') ? '' : where}${reason}`;
+    const advice = importAdvice(f.code);
+    return `rejected  ${f.path}: ${reason.startsWith('line ') || reason.startsWith('page ') || reason.startsWith('segment ') ? '' : where}${reason}${advice ? `\n          what to do: ${advice}` : ''}`;
   }
   if (f.status === 'skipped') return `skipped   ${f.path} (${f.reason ?? 'already imported'})`;
   const parts: string[] = [];

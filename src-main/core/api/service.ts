@@ -54,7 +54,7 @@ import { markAnswered, reopenDeadline } from '../deadlines/answers';
 import { recordRequest } from '../deadlines/requests';
 import { buildClientReport, clientReportPdf, clientReportXlsx } from '../report';
 import type { EpisodeModel } from '../../../shared/episode';
-import type { Finding } from '../../../shared/model';
+import type { Finding, RemitClaim } from '../../../shared/model';
 import type { ClinicSettings } from '../../../shared/settings';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { importPathsParallel } from '../import/worker-pool';
@@ -78,6 +78,7 @@ import { findSampleChart } from './sample-chart';
 import { NotFoundError } from '../../../shared/errors';
 import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
+import { remitClaimInWords } from '../claims/remit-words';
 import {
   assignDocument,
   buildPatientEpisodes,
@@ -517,6 +518,10 @@ export class ChartReadyService implements ChartReadyApi {
     if (stored?.kind === 'notes-image' && stored.content) {
       return imageEvidencePage(this.db, req.file, { ...stored, content: stored.content }, req.page);
     }
+    if (stored?.kind === 'remit') {
+      const remit = remitEvidencePage(this.db, stored.id, req.file, req.line ?? 1);
+      if (remit) return remit;
+    }
     const src = loadStoredSource(this.db, req.file);
     if (src.kind === 'text' && src.pages.length === 0) {
       const billing = billingEvidencePage(this.db, src.fileId, req.file, req.line ?? 1);
@@ -766,6 +771,27 @@ function noteVisitDiffers(
         ? 'the note counts visits this record does not hold here (an earlier episode or notes not imported); the rule counts the dates in this episode'
         : 'the note counts fewer visits than the dates of care in this episode (dates with billed therapy or a note each count once)';
   return { number, why };
+}
+
+/**
+ * Evidence cited to a segment of an 835: the claim that holds the segment, in words (claim status,
+ * amounts, each service line with its adjustments and remarks), the cited service line written as
+ * findings quote it so the viewer highlights it.
+ */
+function remitEvidencePage(
+  db: Db,
+  fileId: number,
+  file: string,
+  line: number,
+): EvidencePage | null {
+  const row = db
+    .prepare(
+      'SELECT data FROM remit_claims WHERE file_id = ? AND segment <= ? ORDER BY segment DESC LIMIT 1',
+    )
+    .get(fileId, line) as { data: string } | undefined;
+  if (!row) return null;
+  const claim = JSON.parse(row.data) as RemitClaim;
+  return { kind: 'text', file, page: 1, pageCount: 1, text: remitClaimInWords(file, claim) };
 }
 
 /** How many billing lines around the cited one the evidence viewer shows. */

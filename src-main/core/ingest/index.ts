@@ -87,6 +87,13 @@ export async function readSource(
     const result = await readByKind(kind, bytes, progress);
     if (result) return { ok: true, result };
     const ext = extensionOf(path);
+    // Named as a PDF without being one: a damaged download or a file renamed by hand.
+    if (ext === 'pdf') {
+      return refuse(
+        'not a PDF (damaged or renamed): the file does not begin with the PDF signature "%PDF-"',
+        'corrupt',
+      );
+    }
     return refuse(
       ext === ''
         ? 'unsupported file type (no extension, and the content is not a known format)'
