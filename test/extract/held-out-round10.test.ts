@@ -376,3 +376,19 @@ describe('the tenth round’s patterns stay linear on long lines', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('goals in capitals under a heading in capitals', () => {
+  it('a legacy export’s goal in capitals is a goal, not a heading that ends the list', () => {
+    const [doc] = read(
+      [
+        'PLAN OF CARE',
+        'DATE: 07/01/2026',
+        'LONG TERM GOALS (BY 07/29/2026):',
+        '1. LIFT 40 LB FLOOR TO WAIST',
+        'INDEPENDENT WITH HOME PROGRAM',
+        '2. CARRY 30 LB 100 FT',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'goal-long')).toHaveLength(2);
+  });
+});

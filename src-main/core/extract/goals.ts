@@ -72,6 +72,8 @@ interface GoalList {
   columns: TableColumns | null;
   /** Its heading carried the goals inline ("Short-term goals (3 weeks): ..."): no list follows. */
   inline?: boolean;
+  /** Its heading was written in capitals, so a line in capitals may be one of its goals. */
+  capitals?: boolean;
 }
 
 /** Text with its time frames taken out: what else a label says ("(4 weeks, by 3/31)" says nothing). */
@@ -199,6 +201,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
           ),
         );
       list = {
+        // A list headed in capitals may write its goals in capitals too (a legacy export).
+        capitals: !/[a-z]/.test(t),
         kind: restTerm
           ? kindOfLabel(restTerm[1]!, 'goal-long')
           : kindOfLabel(t.slice(heading.start, heading.end), 'goal-long'),
@@ -269,12 +273,12 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       if (tableGoal(sink, list, line, cells, listedNumbers)) list.items++;
       continue;
     }
-    // A heading in capitals ("BILLING"), or a new sentence after goals written inline on their
-    // heading, ends the list.
+    // A heading in capitals ("BILLING") under a list that is not itself in capitals, or a new
+    // sentence after goals written inline on their heading, ends the list.
     const endsInline = list.inline && !open?.marked && /^\s*[A-Z]/.test(t);
     if (
       heading ||
-      CAPS_HEADING.test(t) ||
+      (CAPS_HEADING.test(t) && !list.capitals) ||
       endsInline ||
       (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))
     ) {
