@@ -44,6 +44,9 @@ const DENIAL_CODE =
 const APPROVED_COLUMN =
   /^(?:approved|authori[sz]ed|certified)(?:\s+(?:units?|qty|quantity|visits?))?$|^(?:units?|qty|visits?)\s+(?:approved|authori[sz]ed|certified)$|^auth(?:\.|ori[sz]ed)?\s+units?$/i;
 const PROGRAM_CODE = /^\s*(9754[56])\b/;
+/** An approved count in its cell, as a ceiling too: "8", "8 visits", "up to 8 units", "max. 8". */
+const UNITS_CELL =
+  /^\s*(?:(?:up\s+to|not\s+to\s+exceed|no\s+more\s+than|max(?:imum)?\.?|≤)\s*:?\s*)?(\d{1,3})\b/i;
 
 interface UnitsTable {
   /** The approved column, counted from the row's right end (descriptions overflow leftwards). */
@@ -59,7 +62,7 @@ function readUnitsRow(line: Line, table: UnitsTable, sink: FactSink): void {
   const code = PROGRAM_CODE.exec(cells[0]?.text ?? '');
   const cell = cells[cells.length - 1 - table.fromRight];
   if (!code || !cell || cells.length < 2) return;
-  const n = /^\s*(\d{1,3})\b/.exec(cell.text);
+  const n = UNITS_CELL.exec(cell.text);
   if (n) sink.add('auth-units', n[1]!, line, cell.start, cell.end, { code: code[1]! });
 }
 

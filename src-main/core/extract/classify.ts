@@ -34,7 +34,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // physician prescribes or refers; it is not the therapist's progress report.
   {
     type: 'physician-order',
-    re: /\b(?:treating physician(?:'s)?|physician's|doctor's) (?:(?:progress|status|first|narrative|supplemental)\s+)?report\b/i,
+    re: /\b(?:treating physician(?:'s)?|physician's|doctor's) (?:(?:progress|status|first|narrative|supplemental)\s+)?report\b|\b(?:physician|doctor)(?:'s)? (?:work status|work ability|return to work)\b[\w\s&/-]{0,30}\breport\b/i,
   },
   // A request for authorization is no authorization: the requesting physician's order, or the
   // clinic's letter to the payer (see `REQUEST_FOR_AUTHORIZATION`).
@@ -141,6 +141,9 @@ export function isTitleLine(text: string): boolean {
   // A title starts with a capital or a digit; a line that starts in lower case continues the
   // sentence above it ("... with initial / evaluation (97163)").
   if (/^[a-z]/.test(t)) return false;
+  // How a letter was sent ("Via e-mail and fax 555-0187", "Sent by facsimile") is a line of its
+  // address block, not its title.
+  if (DELIVERY_LINE.test(t)) return false;
   const type = titleType(t);
   if (!type) return false;
   // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.
@@ -211,6 +214,10 @@ export function titleText(line: string): string {
   const t = beforePatientFields(line.trim());
   return cellsOf(t).length >= 2 ? (titleCellOf(t) ?? t) : t;
 }
+
+/** The line of a letter's address block that says how it was sent. */
+const DELIVERY_LINE =
+  /^\W*(?:(?:sent|delivered|transmitted)\s+)?(?:via|by)\s+(?:e-?mail|fax|facsimile|mail|post|courier|portal|secure|certified|first[- ]class|electronic)\b/i;
 
 /** A closing parenthesis before any opening one: the end of a line that wrapped. */
 function unbalanced(t: string): boolean {

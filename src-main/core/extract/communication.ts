@@ -18,6 +18,7 @@ import {
   PATIENT_REPORTS,
   PHONE_NUMBER,
 } from '../lexicon/communication';
+import { REQUEST_FOR_AUTHORIZATION } from './classify';
 import { checkboxOptions } from './layout';
 import { headingOf } from './sections';
 import { findDates } from '../parse/dates';
@@ -47,11 +48,15 @@ function partiesIn(text: string): Array<{ party: string; start: number; end: num
 function isContactLine(text: string): boolean {
   if (PATIENT_REPORTS.test(text)) return false;
   if (ADDRESS_LINE.test(text)) return true;
-  const verb = CONTACT_VERB.exec(text);
   // The party is what the contact reached: named after the verb ("Spoke w/ adj", "faxed PN to
-  // Dr. Park"), not before it ("Rec'd employer job desc, reviewed w/ pt").
-  if (verb && !NOT_YET.test(text.slice(Math.max(0, verb.index - 25), verb.index))) {
-    const after = text.slice(verb.index);
+  // Dr. Park"), not before it ("Rec'd employer job desc, reviewed w/ pt"), within the verb's
+  // sentence: "service calls, 5-7 calls/day. No employer job description" reaches no one.
+  for (const sentence of sentencesOf(text)) {
+    const verb = CONTACT_VERB.exec(sentence.text);
+    if (!verb) continue;
+    const at = sentence.start + verb.index;
+    if (NOT_YET.test(text.slice(Math.max(0, at - 25), at))) break;
+    const after = sentence.text.slice(verb.index);
     if (CONTACT_WITH.test(after) && partiesIn(after).length > 0) return true;
   }
   const mode = CONTACT_MODE.exec(text);
@@ -65,6 +70,19 @@ function isContactLine(text: string): boolean {
     dates.length > 0 &&
     !NOT_YET.test(text.slice(Math.max(0, mode.index - 25), mode.index))
   );
+}
+
+/** A sentence's end: a full stop before a capital, not one of a title or an initial ("Dr. Park"). */
+const SENTENCE_END = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Drs|[A-Z]))[.;]\s+(?=[A-Z])/g;
+
+/** The sentences of a line, in order, with where each starts. */
+function* sentencesOf(text: string): Generator<{ text: string; start: number }> {
+  let start = 0;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    yield { text: text.slice(start, end.index), start };
+    start = end.index + end[0].length;
+  }
+  yield { text: text.slice(start), start };
 }
 
 /** The parts of a line that say something: all of it, or a form's label and its ticked options. */
@@ -131,6 +149,11 @@ export function extractCommunicationParties(
   type: DocType,
   sink: FactSink,
 ): void {
+  // A physician's own order or report ("A copy of this report is provided to ... the employer")
+  // records the physician's contacts, not the program's; a request for authorization the clinic
+  // writes is typed an order too, and is the clinic's contact with the payer.
+  if (type === 'physician-order' && !(titleLine && REQUEST_FOR_AUTHORIZATION.test(titleLine.text)))
+    return;
   const reached = new Set<string>();
   const people = new KnownPeople();
   const record = (line: Line, said: string, date: string | null) => {

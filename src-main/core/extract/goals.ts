@@ -37,6 +37,10 @@ const TERM_LINE =
   /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*((?:\([^()]*\))?)\s*[:\-–—]?\s*$/i;
 /** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
 const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
+/** The label of the goals a patient states: "Patient goals:", "Pt's goal:", "Client goal -". */
+const PATIENTS_OWN_GOALS = /^\W*(?:patient|pt|client|resident)(?:'s)?\s+goals?\b/i;
+/** A heading in capitals on a line of its own: "BILLING", "SIGNATURES", "VISIT SUMMARY". */
+const CAPS_HEADING = /^\s*[A-Z][A-Z &/-]{2,40}:?\s*$/;
 const LABEL_LINE = /^\s*[A-Z][A-Za-z /&'-]{1,30}:\s*\S/;
 /** Text that is all one quotation. */
 const QUOTED = /^\s*["“][^"“”]*["”]\s*\.?\s*$/;
@@ -66,6 +70,10 @@ interface GoalList {
   items: number;
   blanks: number;
   columns: TableColumns | null;
+  /** Its heading carried the goals inline ("Short-term goals (3 weeks): ..."): no list follows. */
+  inline?: boolean;
+  /** Its heading was written in capitals, so a line in capitals may be one of its goals. */
+  capitals?: boolean;
 }
 
 /** Text with its time frames taken out: what else a label says ("(4 weeks, by 3/31)" says nothing). */
@@ -167,6 +175,13 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     }
 
     const heading = headingOf(t);
+    // "Patient goals: walk without a cane, drive again" is what the patient wants (history), in
+    // the patient's words; the plan's goals are the clinician's.
+    if (heading?.names.includes('goals') && PATIENTS_OWN_GOALS.test(t.slice(0, heading.rest))) {
+      flush();
+      list = null;
+      continue;
+    }
     if (heading?.names.includes('goals')) {
       flush();
       const statusList: boolean = (list as GoalList | null)?.statusOnly ?? false;
@@ -186,6 +201,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
           ),
         );
       list = {
+        // A list headed in capitals may write its goals in capitals too (a legacy export).
+        capitals: !/[a-z]/.test(t),
         kind: restTerm
           ? kindOfLabel(restTerm[1]!, 'goal-long')
           : kindOfLabel(t.slice(heading.start, heading.end), 'goal-long'),
@@ -223,6 +240,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
           statusOnly: list.statusOnly,
         };
         list.items++;
+        list.inline = true;
       }
       continue;
     }
@@ -255,7 +273,15 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       if (tableGoal(sink, list, line, cells, listedNumbers)) list.items++;
       continue;
     }
-    if (heading || (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))) {
+    // A heading in capitals ("BILLING") under a list that is not itself in capitals, or a new
+    // sentence after goals written inline on their heading, ends the list.
+    const endsInline = list.inline && !open?.marked && /^\s*[A-Z]/.test(t);
+    if (
+      heading ||
+      (CAPS_HEADING.test(t) && !list.capitals) ||
+      endsInline ||
+      (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))
+    ) {
       flush();
       list = null;
       continue;

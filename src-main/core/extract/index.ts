@@ -75,9 +75,16 @@ import { documentTextHash } from './text-hash';
  * signatures in a note's top header block and "Family CREDENTIAL, Given" signers, 24-hour
  * "Session:"/"Clock:"/"Time in/out:" ranges, e-mails' "Sent:" dates, multi-part subject lines and
  * "Approved:" fields, "evaluation + N visits", physicians' treatment/status forms, ticked program
- * types only, joint-range goals, wrapped limitation clauses, capacity against "(job: ...)".
+ * types only, joint-range goals, wrapped limitation clauses, capacity against "(job: ...)". 6:
+ * the tenth held-out round: signers' jobs in parentheses ("(Program Director / Staff PT)"),
+ * counsellors' credentials, "Signed by:" over the signer's name and its "Date:" line (e-signature
+ * services), "Electronically signed - NAME", letters' "Via e-mail" lines no title, approved
+ * ceilings ("up to 8 units"), contacts within their sentence and none in a physician's own form,
+ * an addendum under the note it amends kept with it, inline goal headings ended by the next
+ * sentence or a capitals heading, patients' own goals, "N hr sessions" amounts, counted tasks,
+ * "in one session" no time frame, "STGs (7/28) - all met".
  */
-export const EXTRACTOR_VERSION = 5;
+export const EXTRACTOR_VERSION = 6;
 
 export interface ExtractHints {
   title?: string | null;

@@ -7,11 +7,11 @@ const FREQUENCY =
   /\b\d(?:\s*[-–]\s*\d)?\s*(?:x|X|times|days|sessions|visits)\s*(?:\/|per|a|each)\s*(?:week|wk)s?\b|\b(?:once|twice|three times|four times|five times)\s+(?:a|per)\s+week\b/gi;
 /**
  * Amount per session (BPM §220.1.2.B "amount"): "Amount: 3 hours per session", "4 hrs/day",
- * "60 minutes per visit", "Hours/session: 4", "Session length: 3 hrs". A bare "45 min" is an
- * activity's time, not the plan's amount.
+ * "60 minutes per visit", "Hours/session: 4", "Session length: 3 hrs", "2 hr sessions", "Amount 3
+ * hr". A bare "45 min" is an activity's time, not the plan's amount.
  */
 const AMOUNT =
-  /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*:\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*\d+(?:\.\d+)?\b|\bsession (?:length|duration)\s*:?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
+  /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*[:\-–]?\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b|\b\d+(?:\.\d+)?\s*-?\s*(?:hours?|hrs?|minutes?|mins?)\s*[- ]?sessions?\b|\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*\d+(?:\.\d+)?\b|\bsession (?:length|duration)\s*:?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
 const DURATION_PHRASE =
   /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b/gi;
 /** "through 04/30/2026", "until May 1, 2026": a duration as its end date. */

@@ -8,7 +8,7 @@ import { authorRoleOf, isCredentialToken } from '../domain/credentials';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -66,7 +66,8 @@ interface ParsedSignature {
  * The "/s/" (California forms: "/es/") that marks a typed electronic signature ("/s/ Jane Roe,
  * PT"), before or after the name, and "Electronically signed by" after a "Signature:" label.
  */
-const LEADING_S_MARK = /^\s*(?:\/e?s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*:?)\s*/i;
+const LEADING_S_MARK =
+  /^\s*(?:\/e?s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*[:\-–—]?)\s*/i;
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /**
  * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)"
@@ -74,11 +75,18 @@ const TRAILING_S_MARK = /\s*\/e?s\/$/i;
  */
 const E_SIGNED_TAIL =
   /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
-/** A signer's role in parentheses: "(supervising PT)", "(authorized treating physician)". */
-const ROLE_REMARK = String.raw`\((?:(?:supervising|supervisor|treating|covering|evaluating|attending)\b[^()]*|(?:[A-Za-z-]+\s+){0,4}(?:physician|doctor|surgeon|therapist|provider|practitioner|clinician))\)`;
+/** A job a signer holds, as EMRs print it after the name: "Program Director", "Occupational Therapist". */
+const ROLE_NOUN = String.raw`(?:physician|doctor|surgeon|therapist|provider|practitioner|clinician|director|counselor|counsellor|psychologist|coordinator|specialist|manager|supervisor|consultant|instructor)`;
+const ROLE_WORDS = String.raw`(?:[A-Za-z-]+\s+){0,4}${ROLE_NOUN}`;
+/**
+ * A signer's role in parentheses: "(supervising PT)", "(authorized treating physician)", one or
+ * more jobs ("(Supervising Physical Therapist / Program Director)"), in any case.
+ */
+const ROLE_REMARK = String.raw`\((?:(?:supervising|supervisor|treating|covering|evaluating|attending)\b[^()]*|${ROLE_WORDS}(?:\s*[/&,]\s*${ROLE_WORDS})*)\)`;
 /** A job title or a remark in parentheses after a signer's credentials. */
 const ROLE_TAIL = new RegExp(
   String.raw`(?:,\s*(?:[A-Z][A-Za-z-]+\s+){0,3}(?:Specialist|Coordinator|Director|Manager|Supervisor|Technician|Consultant|Instructor|Clinician)|\s*${ROLE_REMARK})\s*$`,
+  'i',
 );
 
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
@@ -89,6 +97,19 @@ const NAME_END =
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
  */
 const CO_SIGNER = /\s(?:&|and|\/)\s(?=\p{Lu}\p{Ll})/u;
+/** The first match of `re` (global or not) in `text` that stands outside parentheses. */
+function outsideBrackets(re: RegExp, text: string): RegExpExecArray | null {
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let depth = 0;
+  let counted = 0;
+  for (let m; (m = all.exec(text));) {
+    for (; counted < m.index; counted++)
+      depth += text[counted] === '(' ? 1 : text[counted] === ')' ? -1 : 0;
+    if (depth <= 0) return m;
+  }
+  return null;
+}
+
 /**
  * A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI
  * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
@@ -138,7 +159,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   const body = text.slice(from);
   const date = findDates(body)[0] ?? null;
   const cut = NAME_END.exec(body);
-  const coSigner = CO_SIGNER.exec(body);
+  const coSigner = outsideBrackets(CO_SIGNER, body);
   let nameText = body.slice(
     0,
     Math.min(
@@ -466,12 +487,23 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     }
     if (sig.blank && !sig.name) {
       // A signature box's heading ("Therapist Signature / Date") with the signature under it.
-      const next = lines.slice(i + 1).find((l) => l.text.trim() !== '');
+      const n = lines.findIndex((l, j) => j > i && l.text.trim() !== '');
+      const next = n > 0 ? lines[n]! : undefined;
+      const under = next ? unlabelledSignature(next.text) : null;
+      // A signing service's block ("Signed by:" over the signer's name, then its date): the
+      // name under the label is the signature, wherever in the document it stands. A label
+      // over a rule ("Signature: ______") is a place to sign by hand, its name a printed one.
+      const labelAlone = !!label && t.slice(label.index + label[0].length).trim() === '';
+      if (next && under?.name && labelAlone && !label[0].includes('/') && !sig.date) {
+        const physicianUnder =
+          !!phys || authorRoleOf(under.credList.join(', ')) === 'physician' || i <= certifyUntil;
+        addSigner(sink, next, under, physicianUnder);
+        if (!under.date) addDateBelow(lines, n, physicianUnder, sink);
+        return;
+      }
       if (
         next &&
-        (SIGNER_LABEL.test(next.text) ||
-          E_SIGNED_ANYWHERE.test(next.text) ||
-          unlabelledSignature(next.text)?.name)
+        (SIGNER_LABEL.test(next.text) || E_SIGNED_ANYWHERE.test(next.text) || under?.name)
       )
         return;
       sink.add('signature-blank', 'blank', line, 0, t.length);
@@ -517,6 +549,42 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       }
     }
   });
+}
+
+/** Signer, credentials and date of a signature read from `line`. */
+function addSigner(sink: FactSink, line: Line, sig: ParsedSignature, physician: boolean): void {
+  if (!sig.name) return;
+  const t = line.text;
+  const nameText = sig.nameValue ?? t.slice(sig.name[0], sig.name[1]);
+  sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
+  if (sig.creds)
+    sink.add('credentials', t.slice(sig.creds[0], sig.creds[1]), line, sig.creds[0], sig.creds[1]);
+  if (sig.date)
+    sink.add(
+      physician ? 'physician-signed-date' : 'signed-date',
+      sig.date.iso,
+      line,
+      sig.date.start,
+      sig.date.end,
+    );
+}
+
+/** How many lines under a signer's name its "Date:" line may stand (a hash or an NPI between). */
+const DATE_BELOW_LINES = 2;
+
+/** The "Date: ..." line just under a signer's name: the signature's date. */
+function addDateBelow(lines: Line[], at: number, physician: boolean, sink: FactSink): void {
+  for (let j = at + 1; j <= at + DATE_BELOW_LINES && j < lines.length; j++) {
+    const t = lines[j]!.text;
+    const m = SIGNATURE_DATE_LINE.exec(t);
+    const d = m && leadingDate(t.slice(m[0].length));
+    if (m && d) {
+      const kind = physician ? 'physician-signed-date' : 'signed-date';
+      sink.add(kind, d.iso, lines[j]!, m[0].length + d.start, m[0].length + d.end);
+      return;
+    }
+    if (SIGNER_LABEL.test(t) || PHYSICIAN_LABEL.test(t)) return;
+  }
 }
 
 /** A rule drawn for a signature to be written on: "______________________". */

@@ -14,6 +14,7 @@ import { type Line, isBlank } from './lines';
 import { isRuleLine } from './layout';
 import { headerDateOf, headerDateOn } from './service-dates';
 import { signsAbove } from './signatures';
+import { AMENDMENT_LABEL } from '../lexicon/amendments';
 
 export interface DocumentSlice {
   /** All lines of the document, including running lines and blanks, in file order. */
@@ -140,6 +141,9 @@ function clearlyStarts(
       .join('\n');
   if (head(prevIndex) === head(i) && headerDate(content, prevIndex) === headerDate(content, i))
     return false;
+  // "ADDENDUM - LATE ENTRY to Daily Note of 4/13/26" under the signed note of 4/13/26 is an entry
+  // appended to that note, part of it (PIM Ch. 3 §3.3.2.5), not a note of its own.
+  if (amendsNoteAbove(line.text, headerDate(content, prevIndex))) return false;
   // At the top of a page (under at most a banner line and the letterhead) a titled, dated note
   // starts a new one, unless the page says it continues the last.
   const above = linesAbove(content, i, letterheads);
@@ -156,6 +160,15 @@ function clearlyStarts(
     VISIT_NOTE_TYPES.has(prevType) &&
     VISIT_NOTE_TYPES.has(type) &&
     headerDate(content, prevIndex) !== headerDate(content, i)
+  );
+}
+
+/** An amendment's label line that names the date of the note above it as the one it amends. */
+function amendsNoteAbove(text: string, noteDate: string | null): boolean {
+  return (
+    noteDate !== null &&
+    AMENDMENT_LABEL.test(text) &&
+    findDates(text).some((d) => d.iso === noteDate)
   );
 }
 

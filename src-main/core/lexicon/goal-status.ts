@@ -54,10 +54,10 @@ export function goalStatusIn(text: string): StatusHit | null {
 
 /**
  * A statement that covers every goal at once: "All goals met", "all STGs achieved", "[X] Goals
- * met", "Goals: met", "Pt met all LTGs".
+ * met", "Goals: met", "Pt met all LTGs", "STGs (due 7/28) - all met".
  */
 const ALL_GOALS =
-  /\b(?:all(?:\s+(?:of\s+)?(?:the\s+)?(?:pt'?s?\s+|patient'?s?\s+|her\s+|his\s+|their\s+)?(?:short[- ]?term\s+|long[- ]?term\s+|stated\s+|functional\s+|program\s+|treatment\s+)?(?:goals?|stgs?|ltgs?)))\b|\b(?:goals?|stgs?|ltgs?)\s*(?:were|have been|are|:|-)?\s*(?:all\s+)?(?:met|achieved|attained|not met|partially met)\b/i;
+  /\b(?:all(?:\s+(?:of\s+)?(?:the\s+)?(?:pt'?s?\s+|patient'?s?\s+|her\s+|his\s+|their\s+)?(?:short[- ]?term\s+|long[- ]?term\s+|stated\s+|functional\s+|program\s+|treatment\s+)?(?:goals?|stgs?|ltgs?)))\b|\b(?:goals?|stgs?|ltgs?)(?:\s*\([^()]{0,30}\))?\s*(?:were|have been|are|:|-)?\s*(?:all\s+)?(?:met|achieved|attained|not met|partially met)\b/i;
 
 export function coversAllGoals(text: string): { start: number; end: number } | null {
   const m = ALL_GOALS.exec(text);

@@ -63,9 +63,12 @@ const X_BEFORE_NUMBER = /\bx\s*\d+/i;
 /** A threshold on a score or test ("TUG < 12", "LEFS >= 60/80", "Berg at least 50", "70 or higher"). */
 const COMPARED_NUMBER =
   /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d|\b\d+(?:\.\d+)?\s+or\s+(?:higher|greater|more|better|above|less|lower|fewer|below)\b/i;
-/** A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of stairs". */
+/**
+ * A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of
+ * stairs"; or tasks a goal counts ("complete 4 simulated delivery routes").
+ */
 const COUNTED_NUMBER =
-  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b/i;
+  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b|\b(?:complete|perform|finish|tolerate)s?\s+\d+\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b/i;
 /**
  * A joint's range of motion as degrees without the unit, the way goals write it ("knee AROM
  * 0-120", "flexion to 110", "supination 75"); "ROM exercises" or "improve ROM" holds no value.
@@ -74,7 +77,7 @@ const MOTION_VALUE =
   /\b(?:(?:AA|A|P)?ROM|flexion|extension|abduction|adduction|(?:internal |external )?rotation|supination|pronation|dorsiflexion|plantarflexion)\b(?:\s+(?:of|to|at least))?\s+-?\d+(?:\s*(?:-|–|to)\s*\d+)?\b(?![/.]\d|\s*x)/i;
 /** Named standards a reviewer can verify without a number (e.g. a DOT physical demand level). */
 const MEASURABLE_STANDARD =
-  /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|rest|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|GG\d{4}[A-Z]?\s*0[1-6]|(?:trace|none|zero|minimal|mild|grade \d)\s+or\s+(?:less|better|lower))\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
+  /\b(independent(ly)?|indep|without (assist(ance|ive device)?|device|pain|(?:unplanned |extra |additional )?rest(?: breaks?)?|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work))|full duty|modified duty|within normal limits|wnl|[0-9]\/5|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?)|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|GG\d{4}[A-Z]?\s*0[1-6]|(?:trace|none|zero|minimal|mild|grade \d)\s+or\s+(?:less|better|lower))\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
 
 /**
  * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a

@@ -14,9 +14,12 @@ export interface Span {
 const NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)`;
 const UNIT = String.raw`(?:days?|wks?|weeks?|months?|mos?|visits?|sessions?|treatments?|tx|appointments?|appts?)`;
 const AMOUNT = String.raw`${NUMBER}\s*-?\s*${UNIT}`;
-/** "in 2 wks", "within 6 visits", "x 4 wks", "over the next 3 weeks", "in 3-4 weeks". */
+/**
+ * "in 2 wks", "within 6 visits", "x 4 wks", "over the next 3 weeks", "in 3-4 weeks". "In one
+ * session" says how the task is done (all of it in a single session), not by when.
+ */
 const AFTER_WORD = new RegExp(
-  String.raw`\b(?:in|within|by|after|over|for|at|x|×)\s+(?:the\s+)?(?:next\s+|following\s+|additional\s+)?(?:\d+\s*(?:-|to)\s*)?${AMOUNT}\b|(?:^|\s)[x×]\s*${AMOUNT}\b`,
+  String.raw`\b(?:(?:in|at)(?!\s+(?:one|a|an|1|a\s+single)\s+(?:session|visit|treatment|tx|appointment)\b)|within|by|after|over|for|x|×)\s+(?:the\s+)?(?:next\s+|following\s+|additional\s+)?(?:\d+\s*(?:-|to)\s*)?${AMOUNT}\b|(?:^|\s)[x×]\s*${AMOUNT}\b`,
   'i',
 );
 /** "(3 weeks)", "(2 wk)", "[6 visits]". */

@@ -172,6 +172,26 @@ describe('DOC-LATE-ENTRY: a second, unlabelled version of a note', () => {
     expect(of(review(b), 'DOC-LATE-ENTRY').map((f) => f.status)).toEqual(['n/a']);
   });
 
+  it('a later version that adds the clock times the first lacked is the same visit by its number', () => {
+    const b = episode('workers-comp')
+      .doc('daily-note', DOS, note(DOS, null, 150, 5))
+      .doc('daily-note', DOS, note(RESIGNED, ['07:30', '10:00'], 150, 5))
+      .bill(DOS, '97545', 1);
+    expect(of(review(b), 'DOC-LATE-ENTRY')[0]).toMatchObject({
+      status: 'fail',
+      dates: [DOS, RESIGNED],
+    });
+  });
+
+  it('a note with times and a later note of another visit number without them are two sessions', () => {
+    const b = episode('workers-comp')
+      .doc('daily-note', DOS, note(DOS, ['08:00', '10:00'], 120, 5))
+      .doc('daily-note', DOS, note(RESIGNED, null, 60, 6))
+      .bill(DOS, '97545', 1)
+      .bill(DOS, '97546', 1);
+    expect(of(review(b), 'DOC-LATE-ENTRY').map((f) => f.status)).toEqual(['n/a']);
+  });
+
   it('two notes of one day that print neither times nor a visit number are not taken for versions', () => {
     const b = episode('workers-comp')
       .doc('daily-note', DOS, note(DOS, null, 120))

@@ -74,9 +74,12 @@ function sameSession(a: EpisodeDocument, b: EpisodeDocument): boolean {
   };
   const ta = times(a);
   const tb = times(b);
-  if (ta || tb) return ta === tb;
+  if (ta && tb) return ta === tb;
+  // Where one version prints no times (the times are what the later one adds), the visit number
+  // tells the session; two sessions of one day never share one.
   const va = factValue(a, 'visit-number');
-  return va !== null && va === factValue(b, 'visit-number');
+  if (va !== null && va === factValue(b, 'visit-number')) return true;
+  return false;
 }
 
 /** Every unlabelled later version of a daily note in the episode. */
