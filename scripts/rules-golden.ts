@@ -1,6 +1,6 @@
 /**
  * The rules' record: a hash of what the review reports on the sample chart (each finding's rule,
- * status, severity, dates, message and referral), kept with RULES_VERSION in
+ * status, severity, dates, message, source and referral), kept with RULES_VERSION in
  * `test/review/rules-golden.json`. Stored reviews are rebuilt only when RULES_VERSION changes, so
  * `test/review/rules-version.test.ts` fails when the rules report differently under the same
  * version. `npx tsx scripts/rules-golden.ts` writes the record after a bump.
@@ -42,6 +42,7 @@ export async function sampleChartFindingsHash(): Promise<string> {
             f.severity,
             f.dates,
             f.message,
+            f.source ?? null,
             f.refersTo ?? null,
           ]),
         );

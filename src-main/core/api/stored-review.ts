@@ -512,11 +512,17 @@ function errorFailures(r: ReviewedEpisode): ErrorFailure[] {
 }
 
 /**
- * A review as stored: each finding without its rule's source and group, which are the rule's own
- * (engine.ts) and would repeat on every finding of every episode; `readReviewed` puts them back.
+ * A review as stored: each finding without its rule's group and, where it is the rule's full
+ * citation, its source, which would repeat on every finding of every episode; `readReviewed` puts
+ * them back. A source cited for one jurisdiction (lib/sources.ts) is kept.
  */
 function storedJson(r: ReviewedEpisode): string {
-  return JSON.stringify({ ...r, findings: r.findings.map(({ source: _s, group: _g, ...f }) => f) });
+  return JSON.stringify({
+    ...r,
+    findings: r.findings.map(({ source, group: _g, ...f }) =>
+      source === RULE_META.get(f.rule)?.source ? f : { ...f, source },
+    ),
+  });
 }
 
 const RULE_META = new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
@@ -527,8 +533,8 @@ function readReviewed(json: string): ReviewedEpisode {
     const meta = RULE_META.get(f.rule);
     // The engine's key order (rule, source, group, then the rest), as the report prints it.
     if (!meta) return f;
-    const { rule, ...rest } = f;
-    return { rule, source: meta.source, group: meta.group, ...rest };
+    const { rule, source, ...rest } = f;
+    return { rule, source: source ?? meta.source, group: meta.group, ...rest };
   });
   return r;
 }

@@ -2,6 +2,7 @@ import type { EpisodeModel } from '../../../shared/episode';
 import { LOW_OCR_CONFIDENCE, type Finding, type Severity } from '../../../shared/model';
 import { excludedAmendments } from './lib/amendments';
 import { withReviewMemo } from './lib/memo';
+import { sourceFor, type Jurisdiction } from './lib/sources';
 import { ALL_RULES } from './rules';
 import type { PayerProfile, Rule, RuleFinding } from './types';
 
@@ -80,9 +81,18 @@ function runRulesOn(
   rules: readonly Rule[],
 ): Finding[] {
   const findings: Finding[] = [];
+  // Sources are cited for the profile's payer kind and the episode's workers' comp state.
+  const where: Jurisdiction = {
+    kind: profile.payerKind,
+    state: profile.state ?? (episode.payer.kind === 'workers-comp' ? episode.payer.state : null),
+  };
   for (const rule of rules) {
     const setting = profile.rules[rule.meta.id];
-    const base = { rule: rule.meta.id, source: rule.meta.source, group: rule.meta.group };
+    const base = {
+      rule: rule.meta.id,
+      source: sourceFor(rule.meta, where),
+      group: rule.meta.group,
+    };
     if (!setting || !setting.applies) {
       findings.push(notApplicable(base, notApplied(profile)));
       continue;

@@ -1,6 +1,13 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import type { Finding, PayerKind, RuleGroup, Severity } from '../../../shared/model';
 
+/** A source and where it holds: these payer kinds, these states' workers' comp (else anywhere). */
+export interface ScopedSource {
+  text: string;
+  payers?: PayerKind[];
+  states?: string[];
+}
+
 /** Payer scope tags from the rule catalog. */
 export type PayerScope = 'MCR' | 'WC' | 'COM' | 'ALL';
 
@@ -9,8 +16,13 @@ export interface RuleMeta {
   id: string;
   title: string;
   group: RuleGroup;
-  /** Official source citation, e.g. `Medicare BPM Pub. 100-02 Ch. 15 §220.3.D`. */
+  /** Official source citation, e.g. `Medicare BPM Pub. 100-02 Ch. 15 §220.3.D`: all of them. */
   source: string;
+  /**
+   * The same sources with where each holds, when not everywhere: a finding cites those that hold
+   * for its episode's payer kind and state (lib/sources.ts). Absent: `source` holds everywhere.
+   */
+  sources?: ScopedSource[];
   /** Severity when the profile does not override it. */
   severity: Severity;
   /** Payers the catalog scopes the rule to (the profile decides in the end). */

@@ -13,6 +13,13 @@ export const authPresent: Rule = {
     group: 'authorization',
     source:
       'Texas Labor Code §413.014 (SB 1494, 2017) via TOA; TDI-DWC CARF preauthorization table; NC Industrial Commission fee schedule §12',
+    sources: [
+      {
+        text: 'Texas Labor Code §413.014 (SB 1494, 2017) via TOA; TDI-DWC CARF preauthorization table',
+        states: ['TX'],
+      },
+      { text: 'NC Industrial Commission fee schedule §12', states: ['NC'] },
+    ],
     severity: 'error',
     payers: ['WC', 'COM'],
   },

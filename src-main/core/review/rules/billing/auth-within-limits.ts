@@ -83,6 +83,13 @@ export const authWithinLimits: Rule = {
     group: 'authorization',
     source:
       'Payer authorization letter (data-driven); Texas DWC decisions expressing approvals in hours and visits; 28 TAC §134.230 hour units',
+    sources: [
+      { text: 'Payer authorization letter (data-driven)' },
+      {
+        text: 'Texas DWC decisions expressing approvals in hours and visits; 28 TAC §134.230 hour units',
+        states: ['TX'],
+      },
+    ],
     severity: 'error',
     payers: ['WC', 'COM'],
   },

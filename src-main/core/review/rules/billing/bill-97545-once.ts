@@ -10,6 +10,10 @@ export const bill97545Once: Rule = {
     group: 'billing',
     source:
       'CPT descriptor (97545 = initial 2 hours); 28 TAC §134.230(2)(A) "first two hours of each session"',
+    sources: [
+      { text: 'CPT descriptor (97545 = initial 2 hours)' },
+      { text: '28 TAC §134.230(2)(A) "first two hours of each session"', states: ['TX'] },
+    ],
     severity: 'error',
     payers: ['ALL'],
     unverified: ['97545 MUE best value 1'],

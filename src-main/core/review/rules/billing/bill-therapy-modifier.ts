@@ -29,6 +29,12 @@ export const billTherapyModifier: Rule = {
     group: 'billing',
     source:
       'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20 (therapy modifiers); CMS CQ/CO billing examples; 28 TAC §134.230 (WC/WH program modifiers, CA for CARF)',
+    sources: [
+      {
+        text: 'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20 (therapy modifiers); CMS CQ/CO billing examples',
+      },
+      { text: '28 TAC §134.230 (WC/WH program modifiers, CA for CARF)', states: ['TX'] },
+    ],
     severity: 'error',
     payers: ['MCR', 'WC'],
     unverified: [

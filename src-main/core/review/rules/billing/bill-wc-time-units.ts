@@ -15,6 +15,11 @@ export const billWcTimeUnits: Rule = {
     title: 'Work conditioning units match documented minutes (CPT midpoint rule)',
     group: 'billing',
     source: 'CPT time convention (midpoint rule); 28 TAC §134.230(2)(A); NC IC fee schedule §12',
+    sources: [
+      { text: 'CPT time convention (midpoint rule)' },
+      { text: '28 TAC §134.230(2)(A)', states: ['TX'] },
+      { text: 'NC IC fee schedule §12', states: ['NC'] },
+    ],
     severity: 'error',
     payers: ['WC', 'COM'],
     unverified: [...MIDPOINT_RULE_UNVERIFIED],

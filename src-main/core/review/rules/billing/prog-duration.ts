@@ -27,6 +27,12 @@ export const progDuration: Rule = {
     group: 'program',
     source:
       'ODG work conditioning criteria as applied in Texas DWC MCCH decisions; CA Labor Code §4604.5 24-visit cap; WA L&I work hardening',
+    sources: [
+      { text: 'ODG work conditioning criteria' },
+      { text: 'Texas DWC MCCH decisions applying them', states: ['TX'] },
+      { text: 'CA Labor Code §4604.5 24-visit cap', states: ['CA'] },
+      { text: 'WA L&I work hardening', states: ['WA'] },
+    ],
     severity: 'warning',
     payers: ['WC', 'COM'],
     unverified: [

@@ -64,6 +64,12 @@ export const docCommunication: Rule = {
     group: 'documentation',
     source:
       '28 Texas Administrative Code §134.230 (return-to-work planning with employee, employer and carrier)',
+    sources: [
+      {
+        text: '28 Texas Administrative Code §134.230 (return-to-work planning with employee, employer and carrier)',
+        states: ['TX'],
+      },
+    ],
     severity: 'warning',
     payers: ['WC'],
     unverified: ['Communication cadence default (14 days, payer-configurable)'],

@@ -78,6 +78,12 @@ export const docDailyPresent: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.E (treatment note required for every treatment day and every therapy service)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.E (treatment note required for every treatment day and every therapy service)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['ALL'],
   },

@@ -21,6 +21,12 @@ export const docDischarge: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3 (Discharge Note: a progress report by the clinician covering the last progress report to discharge)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3 (Discharge Note: a progress report by the clinician covering the last progress report to discharge)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'warning',
     payers: ['ALL'],
   },

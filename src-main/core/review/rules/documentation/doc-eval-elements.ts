@@ -44,6 +44,12 @@ export const docEvalElements: Rule = {
     title: 'Evaluation contains the required elements',
     group: 'documentation',
     source: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.C (evaluation content)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.C (evaluation content)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'warning',
     payers: ['ALL'],
   },

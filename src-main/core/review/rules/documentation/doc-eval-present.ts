@@ -20,6 +20,12 @@ export const docEvalPresent: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.C (evaluation required) and §220.1.2 (plan based on the evaluation)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.C (evaluation required) and §220.1.2 (plan based on the evaluation)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['ALL'],
     unverified: [

@@ -39,6 +39,12 @@ export const docFceJobdesc: Rule = {
     group: 'documentation',
     source:
       'Texas DWC medical contested case hearing decisions applying ODG work-conditioning criteria (e.g. MCCH 13067, 11124, 19007)',
+    sources: [
+      {
+        text: 'Texas DWC medical contested case hearing decisions applying ODG work-conditioning criteria (e.g. MCCH 13067, 11124, 19007)',
+        states: ['TX'],
+      },
+    ],
     severity: 'error',
     payers: ['WC', 'COM'],
     unverified: ['ODG plateau criterion applied to every WC payer (ODG text proprietary)'],

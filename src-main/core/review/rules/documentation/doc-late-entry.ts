@@ -74,6 +74,12 @@ export const docLateEntry: Rule = {
     group: 'documentation',
     source:
       'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3 §3.3.2.5 (amendments, corrections and delayed entries; Transmittal 442, CR 8105)',
+    sources: [
+      {
+        text: 'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3 §3.3.2.5 (amendments, corrections and delayed entries; Transmittal 442, CR 8105)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'warning',
     payers: ['MCR', 'WC', 'COM'],
   },

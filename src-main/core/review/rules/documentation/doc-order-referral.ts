@@ -55,6 +55,12 @@ export const docOrderReferral: Rule = {
     group: 'documentation',
     source:
       'Noridian JE, Outpatient Therapy Certification Plan of Care (2025 order + transmission rule); Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (unsigned orders disregarded)',
+    sources: [
+      {
+        text: 'Noridian JE, Outpatient Therapy Certification Plan of Care (2025 order + transmission rule); Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (unsigned orders disregarded)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'warning',
     payers: ['ALL'],
     unverified: [

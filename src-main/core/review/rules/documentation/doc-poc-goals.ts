@@ -51,6 +51,12 @@ export const docPocGoals: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2.B (diagnoses, long-term goals, type, amount, frequency, duration); 28 TAC §134.230 (return-to-work planning)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2.B (diagnoses, long-term goals, type, amount, frequency, duration)',
+      },
+      { text: '28 TAC §134.230 (return-to-work planning)', states: ['TX'] },
+    ],
     severity: 'error',
     payers: ['ALL'],
   },

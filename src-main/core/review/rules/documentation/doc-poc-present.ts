@@ -26,6 +26,12 @@ export const docPocPresent: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2 (services furnished under a plan of care); 42 CFR 410.61',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2 (services furnished under a plan of care); 42 CFR 410.61',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['ALL'],
   },

@@ -223,6 +223,12 @@ export const docProgress10: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.D (progress report timing and authorship)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.D (progress report timing and authorship)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['ALL'],
     unverified: [

@@ -102,6 +102,12 @@ export const docProgressContent: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.D (progress report content)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.D (progress report content)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'warning',
     payers: ['ALL'],
   },

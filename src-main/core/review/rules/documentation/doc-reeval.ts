@@ -25,6 +25,12 @@ export const docReeval: Rule = {
     group: 'documentation',
     source:
       'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.C (re-evaluation: indications and content)',
+    sources: [
+      {
+        text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.3.C (re-evaluation: indications and content)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'warning',
     payers: ['ALL'],
     unverified: ['Re-evaluation indications list (§220.3.C, not re-read)'],

@@ -29,6 +29,12 @@ export const docSigned: Rule = {
     group: 'documentation',
     source:
       'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (signature requirements; 20-day attestation window)',
+    sources: [
+      {
+        text: 'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (signature requirements; 20-day attestation window)',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['ALL'],
     decided: [
