@@ -25,7 +25,7 @@ import type { Db } from '../store/db';
 import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer-list';
 import { summarizeEpisode } from './episode-summary';
 import { episodeReviewer } from './episode-reviewer';
-import { findingId } from './decisions';
+import { findingId, isDecidable } from './decisions';
 
 /** One episode of the stored review, in report order. */
 export interface StoredEpisode {
@@ -384,9 +384,13 @@ function rebuildPatients(
       decisionsOf.delete(index);
       const reviewed = models.map((m) => {
         const r = review(m);
+        const summary = summarizeEpisode(m, r);
+        // Each fail and warn finding's id, once: the error rows store it and the review's
+        // decisions read it (applyDecisions sets the same id on findings read back).
+        for (const f of r.findings) if (isDecidable(f)) f.id = findingId(r.id, f);
         return {
           order: { patient: m.patient, start: m.start },
-          summary: summarizeEpisode(m, r),
+          summary,
           reviewed: r,
           billed: billedDates(m),
         };
@@ -508,15 +512,19 @@ export type ErrorFailure = [rule: string, findingId: string, dates: IsoDate[]];
 function errorFailures(r: ReviewedEpisode): ErrorFailure[] {
   return r.findings
     .filter((f) => f.status === 'fail' && f.severity === 'error')
-    .map((f) => [f.rule, findingId(r.id, f), f.dates]);
+    .map((f) => [f.rule, f.id ?? findingId(r.id, f), f.dates]);
 }
 
 /**
  * A review as stored: each finding without its rule's source and group, which are the rule's own
  * (engine.ts) and would repeat on every finding of every episode; `readReviewed` puts them back.
+ * Nor its id, which the review's decisions give it (as before any id was set here).
  */
 function storedJson(r: ReviewedEpisode): string {
-  return JSON.stringify({ ...r, findings: r.findings.map(({ source: _s, group: _g, ...f }) => f) });
+  return JSON.stringify({
+    ...r,
+    findings: r.findings.map(({ source: _s, group: _g, id: _i, ...f }) => f),
+  });
 }
 
 const RULE_META = new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
