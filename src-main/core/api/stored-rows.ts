@@ -1,0 +1,185 @@
+/**
+ * One group of patients built and reviewed for the stored review (stored-review.ts), and the rows
+ * it stores, made the same way in the process and in a review worker (review-pool.ts): the
+ * stored JSON is made here in both cases, so both store the same bytes.
+ */
+import type { EpisodeSummary } from '../../../shared/api';
+import type { EpisodeModel } from '../../../shared/episode';
+import type { IsoDate } from '../../../shared/model';
+import type { ReviewedEpisode } from '../../../shared/review';
+import { buildEpisodeChunks, type PatientResolution, type PayerDecision } from '../episodes';
+import type { readRecordsRequests } from '../episodes/build';
+import type { PayerProfile } from '../review/types';
+import type { Db } from '../store/db';
+import type { PayerListEntry } from '../store/payer-list';
+import { findingId, isDecidable } from './decisions';
+import { summarizeEpisode } from './episode-summary';
+
+/** What a payer name decided for one patient, as the episode builder reported it. */
+export type PayerDecisionEntry = [name: string, decision: PayerDecision];
+
+/** What building and reviewing a group reads besides the store (the same for every group). */
+export interface GroupContext {
+  asOf: IsoDate;
+  override: PayerProfile | null;
+  payerList: ReadonlyMap<string, PayerListEntry>;
+  requests: ReturnType<typeof readRecordsRequests>;
+  resolution: PatientResolution;
+}
+
+/** One error-severity failure: its rule, finding id and dates (none: the whole episode). */
+export type ErrorFailure = [rule: string, findingId: string, dates: IsoDate[]];
+
+/** One billed date of an episode and the charges billed on it. */
+export type BilledDate = [date: IsoDate, charge: number];
+
+/** An episode's stored columns, as JSON. */
+export interface EpisodeRows {
+  summary: string;
+  reviewed: string;
+  billed: string;
+  errors: string;
+}
+
+export interface RebuiltEpisode {
+  id: string;
+  order: Pick<EpisodeModel, 'patient' | 'start'>;
+  summary: EpisodeSummary;
+  /** The columns to store (null when nothing is written: a read-only store). */
+  rows: EpisodeRows | null;
+  /** The review (in the process), or null when it is read from its stored row or not kept. */
+  reviewed: ReviewedEpisode | null;
+  /**
+   * With `reviews: 'stored'` (a worker's answer, when the caller keeps the reviews): the ids of
+   * the fail and warn findings in order, to give the review read from its stored row.
+   */
+  ids: string[] | null;
+}
+
+/** One patient built and reviewed again (`index` into the resolution). */
+export interface RebuiltPatient {
+  index: number;
+  episodes: RebuiltEpisode[];
+  asOfSensitive: boolean;
+  claims: string[];
+  payers: string[];
+  decisions: PayerDecisionEntry[];
+}
+
+/**
+ * What a group's results carry: the stored columns, and the reviews as objects, as their stored
+ * rows and finding ids (`rows` then true), or not at all.
+ */
+export interface GroupOutput {
+  rows: boolean;
+  reviews: 'object' | 'stored' | 'none';
+}
+
+/**
+ * Builds and reviews the patients of `group` (indices into the resolution, ascending; one chunk
+ * of the episode builder) and returns each patient's results, in group order.
+ */
+export function reviewGroup(
+  db: Db,
+  group: readonly number[],
+  ctx: GroupContext,
+  review: (m: EpisodeModel) => ReviewedEpisode,
+  out: GroupOutput,
+): RebuiltPatient[] {
+  const decisionsOf = new Map<number, PayerDecisionEntry[]>();
+  const byPatient = new Map<number, EpisodeModel[]>();
+  for (const chunk of buildEpisodeChunks(
+    db,
+    {
+      asOf: ctx.asOf,
+      payerList: ctx.payerList,
+      requests: ctx.requests,
+      onPayerDecision: (name, decision, patientId) => {
+        if (name === null) return;
+        const list = decisionsOf.get(patientId - 1);
+        if (list) list.push([name, decision]);
+        else decisionsOf.set(patientId - 1, [[name, decision]]);
+      },
+    },
+    Infinity,
+    ctx.resolution,
+    group,
+  )) {
+    for (const m of chunk.episodes) {
+      const index = m.patient.id - 1;
+      const list = byPatient.get(index);
+      if (list) list.push(m);
+      else byPatient.set(index, [m]);
+    }
+  }
+  return group.map((index) => {
+    const models = byPatient.get(index) ?? [];
+    const decisions = decisionsOf.get(index) ?? [];
+    const episodes = models.map((m): RebuiltEpisode => {
+      const r = review(m);
+      const summary = summarizeEpisode(m, r);
+      // Each fail and warn finding's id, once: the error rows store it and the review's
+      // decisions read it (applyDecisions sets the same id on findings read back).
+      for (const f of r.findings) if (isDecidable(f)) f.id = findingId(r.id, f);
+      return {
+        id: r.id,
+        order: { patient: m.patient, start: m.start },
+        summary,
+        rows: out.rows
+          ? {
+              summary: JSON.stringify(summary),
+              reviewed: storedJson(r),
+              billed: JSON.stringify(billedDates(m)),
+              errors: JSON.stringify(errorFailures(r)),
+            }
+          : null,
+        reviewed: out.reviews === 'object' ? r : null,
+        ids: out.reviews === 'stored' ? r.findings.flatMap((f) => (f.id ? [f.id] : [])) : null,
+      };
+    });
+    const claims = new Set<string>();
+    for (const m of models) for (const c of m.claims) claims.add(c.claimId);
+    return {
+      index,
+      episodes,
+      asOfSensitive: asOfSensitive(models),
+      claims: [...claims].sort(),
+      payers: [...new Set(decisions.map(([name]) => name))].sort(),
+      decisions,
+    };
+  });
+}
+
+/** Whether the review date can change this patient's episodes (care not ended by a discharge). */
+function asOfSensitive(models: readonly EpisodeModel[]): boolean {
+  return models.some(
+    (m) =>
+      !m.documents.some((d) => d.type === 'discharge-summary') ||
+      (m.billing.length === 0 && !m.documents.some((d) => d.date)),
+  );
+}
+
+/** The episode's billed dates, each with the sum of its lines' charges. */
+function billedDates(m: EpisodeModel): BilledDate[] {
+  const byDate = new Map<IsoDate, number>();
+  for (const l of m.billing) byDate.set(l.dos, (byDate.get(l.dos) ?? 0) + (l.charge ?? 0));
+  return [...byDate].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+function errorFailures(r: ReviewedEpisode): ErrorFailure[] {
+  return r.findings
+    .filter((f) => f.status === 'fail' && f.severity === 'error')
+    .map((f) => [f.rule, f.id ?? findingId(r.id, f), f.dates]);
+}
+
+/**
+ * A review as stored: each finding without its rule's source and group, which are the rule's own
+ * (engine.ts) and would repeat on every finding of every episode; `readReviewed` puts them back.
+ * Nor its id, which the review's decisions give it (as before any id was set here).
+ */
+function storedJson(r: ReviewedEpisode): string {
+  return JSON.stringify({
+    ...r,
+    findings: r.findings.map(({ source: _s, group: _g, id: _i, ...f }) => f),
+  });
+}
