@@ -158,8 +158,7 @@ export function applyDecisions(
     const ids: string[] = [];
     for (const f of ep.findings) {
       if (!isDecidable(f)) continue;
-      // Set already when the episode was just reviewed and stored (stored-review.ts), same value.
-      f.id ??= findingId(ep.id, f);
+      f.id = findingId(ep.id, f);
       ids.push(f.id);
     }
     const text = JSON.stringify(ids);

@@ -17,7 +17,6 @@ import { ALL_RULES } from '../review/rules';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer-list';
-import { isDecidable } from './decisions';
 import { episodeReviewer } from './episode-reviewer';
 import { reviewGroupsInWorkers, reviewWorkers } from './review-pool';
 import {
@@ -353,18 +352,14 @@ function rebuildPatients(
   const patients = groups.reduce((n, g) => n + g.length, 0);
   let patientsDone = 0;
   let episodes = 0;
+  const write = !db.readonly;
+  const out = { rows: write, reviews: opts.keepRebuilt ? 'stored' : 'none' } as const;
   const finish = (rebuilt: RebuiltPatient[], group: readonly number[]) => {
     for (const p of rebuilt) {
       const index = p.index;
-      for (const e of p.episodes)
-        if (e.ids !== null) {
-          // From a worker: the review as stored, read back, with the ids it had.
-          const r = readReviewed(e.rows!.reviewed);
-          let next = 0;
-          for (const f of r.findings) if (isDecidable(f)) f.id = e.ids[next++];
-          e.reviewed = r;
-          e.ids = null;
-        }
+      // From a worker, when kept: the review read back from its stored row.
+      if (out.reviews === 'stored')
+        for (const e of p.episodes) e.reviewed ??= readReviewed(e.rows!.reviewed);
       episodes += p.episodes.length;
       done({
         patientKey: keys[index]!,
@@ -388,8 +383,6 @@ function rebuildPatients(
     requests: inputs.requests,
     resolution,
   };
-  const write = !db.readonly;
-  const out = { rows: write, reviews: opts.keepRebuilt ? 'stored' : 'none' } as const;
   // In workers where they pay; what they did not finish (none started, or one failed), here.
   const pooled =
     workers > 0

@@ -12,7 +12,7 @@ import type { readRecordsRequests } from '../episodes/build';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 import type { PayerListEntry } from '../store/payer-list';
-import { findingId, isDecidable } from './decisions';
+import { findingId } from './decisions';
 import { summarizeEpisode } from './episode-summary';
 
 /** What a payer name decided for one patient, as the episode builder reported it. */
@@ -47,13 +47,11 @@ export interface RebuiltEpisode {
   summary: EpisodeSummary;
   /** The columns to store (null when nothing is written: a read-only store). */
   rows: EpisodeRows | null;
-  /** The review (in the process), or null when it is read from its stored row or not kept. */
-  reviewed: ReviewedEpisode | null;
   /**
-   * With `reviews: 'stored'` (a worker's answer, when the caller keeps the reviews): the ids of
-   * the fail and warn findings in order, to give the review read from its stored row.
+   * The review (in the process), or null when it is to be read from its stored row (a worker's
+   * answer) or not kept.
    */
-  ids: string[] | null;
+  reviewed: ReviewedEpisode | null;
 }
 
 /** One patient built and reviewed again (`index` into the resolution). */
@@ -68,7 +66,7 @@ export interface RebuiltPatient {
 
 /**
  * What a group's results carry: the stored columns, and the reviews as objects, as their stored
- * rows and finding ids (`rows` then true), or not at all.
+ * rows only (`rows` then true: the caller reads them back), or not at all.
  */
 export interface GroupOutput {
   rows: boolean;
@@ -118,9 +116,6 @@ export function reviewGroup(
     const episodes = models.map((m): RebuiltEpisode => {
       const r = review(m);
       const summary = summarizeEpisode(m, r);
-      // Each fail and warn finding's id, once: the error rows store it and the review's
-      // decisions read it (applyDecisions sets the same id on findings read back).
-      for (const f of r.findings) if (isDecidable(f)) f.id = findingId(r.id, f);
       return {
         id: r.id,
         order: { patient: m.patient, start: m.start },
@@ -134,7 +129,6 @@ export function reviewGroup(
             }
           : null,
         reviewed: out.reviews === 'object' ? r : null,
-        ids: out.reviews === 'stored' ? r.findings.flatMap((f) => (f.id ? [f.id] : [])) : null,
       };
     });
     const claims = new Set<string>();
@@ -166,20 +160,24 @@ function billedDates(m: EpisodeModel): BilledDate[] {
   return [...byDate].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+/**
+ * The error rows, their finding ids made here: the rest of the ids are made by `applyDecisions`
+ * once the rebuild is done (made during it, all 600,000 of a large store raised its peak memory).
+ */
 function errorFailures(r: ReviewedEpisode): ErrorFailure[] {
   return r.findings
     .filter((f) => f.status === 'fail' && f.severity === 'error')
-    .map((f) => [f.rule, f.id ?? findingId(r.id, f), f.dates]);
+    .map((f) => [f.rule, findingId(r.id, f), f.dates]);
 }
 
 /**
  * A review as stored: each finding without its rule's source and group, which are the rule's own
  * (engine.ts) and would repeat on every finding of every episode; `readReviewed` puts them back.
- * Nor its id, which the review's decisions give it (as before any id was set here).
+ * No finding has an id yet (the review's decisions give it).
  */
 function storedJson(r: ReviewedEpisode): string {
   return JSON.stringify({
     ...r,
-    findings: r.findings.map(({ source: _s, group: _g, id: _i, ...f }) => f),
+    findings: r.findings.map(({ source: _s, group: _g, ...f }) => f),
   });
 }
