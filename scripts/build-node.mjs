@@ -7,6 +7,7 @@ const entries = {
   cli: 'src-main/cli/run.ts',
   'analyze-worker': 'src-main/core/import/analyze-worker.ts',
   'ledger-worker': 'src-main/core/import/ledger-worker.ts',
+  'review-worker': 'src-main/core/api/review-worker.ts',
   'bench-phases': 'scripts/bench/phases.ts',
   'import-child': 'scripts/reliability/import-child.ts',
 };

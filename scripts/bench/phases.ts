@@ -212,11 +212,15 @@ const phases: Record<string, (args: string[]) => Promise<void>> = {
     conn.close();
     report(t);
   },
-  async review([db]) {
+  async review([db, workers]) {
     const conn = openDatabase(db!);
     const t = performance.now();
-    // The review as `chartready review` runs it, report and audit entry included.
-    const review = reviewStore(conn, { asOf: '2026-11-24' });
+    // The review as `chartready review` runs it, report and audit entry included; `workers`
+    // overrides the stored review's worker threads (default: one per core on a large rebuild).
+    const review = reviewStore(conn, {
+      asOf: '2026-11-24',
+      ...(workers !== undefined ? { workers: Number(workers) } : {}),
+    });
     conn.close();
     const ms = performance.now() - t;
     // The report's size, for review-floor; counted after the clock stopped (ms overrides).

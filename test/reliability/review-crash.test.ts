@@ -43,8 +43,15 @@ function storedState(path: string): string {
   }
 }
 
-/** `chartready review` on DB with another profile; killed after `killMs` when given. */
-function review(db: string, killMs?: number): Promise<{ killed: boolean; ms: number }> {
+/**
+ * `chartready review` on DB with another profile; killed after `killMs` when given. `workers`
+ * sets CHARTREADY_REVIEW_WORKERS (the stored review's rebuild in worker threads, or not).
+ */
+function review(
+  db: string,
+  killMs?: number,
+  workers = '0',
+): Promise<{ killed: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn(
@@ -63,7 +70,10 @@ function review(db: string, killMs?: number): Promise<{ killed: boolean; ms: num
         '--out',
         `${db}.json`,
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, CHARTREADY_REVIEW_WORKERS: workers },
+      },
     );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -113,25 +123,39 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('crash safety (SIGKILL during a re-review)', () => {
-  it('leaves the stored review old or new, never a mix, and a later run finishes it', async () => {
-    const outcomes: string[] = [];
-    let killed = 0;
-    for (const share of [0.2, 0.6, 0.85, 0.97]) {
-      const db = join(dir, `kill-${share}.db`);
-      copyFileSync(pristine, db);
-      const run = await review(db, Math.round(fullMs * share));
-      if (run.killed) killed++;
-      const state = storedState(db);
-      expect([before, after], `killed at ${share} of a full run`).toContain(state);
-      outcomes.push(state === before ? 'old' : 'new');
-      if (state === before) {
-        await review(db);
-        expect(storedState(db)).toBe(after);
+  it.each([
+    ['in the process', '0'],
+    ['in two worker threads', '2'],
+  ])(
+    'leaves the stored review old or new, never a mix, and a later run finishes it (%s)',
+    async (_how, workers) => {
+      // The full run in this mode: the same stored review as in the process.
+      const full = join(dir, `full-${workers}.db`);
+      copyFileSync(pristine, full);
+      const runMs = (await review(full, undefined, workers)).ms;
+      expect(storedState(full)).toBe(after);
+      const outcomes: string[] = [];
+      let killed = 0;
+      for (const share of [0.2, 0.6, 0.85, 0.97]) {
+        const db = join(dir, `kill-${workers}-${share}.db`);
+        copyFileSync(pristine, db);
+        const run = await review(db, Math.round(runMs * share), workers);
+        if (run.killed) killed++;
+        const state = storedState(db);
+        expect([before, after], `killed at ${share} of a full run`).toContain(state);
+        outcomes.push(state === before ? 'old' : 'new');
+        if (state === before) {
+          await review(db, undefined, workers);
+          expect(storedState(db)).toBe(after);
+        }
       }
-    }
-    console.log(`review crash: full run ${Math.round(fullMs)} ms; outcomes ${outcomes.join(', ')}`);
-    expect(killed).toBeGreaterThan(0);
-    // Kills early in the run leave the old results.
-    expect(outcomes[0]).toBe('old');
-  }, 300_000);
+      console.log(
+        `review crash (${workers} workers): full run ${Math.round(runMs)} ms (in the process ${Math.round(fullMs)} ms); outcomes ${outcomes.join(', ')}`,
+      );
+      expect(killed).toBeGreaterThan(0);
+      // Kills early in the run leave the old results.
+      expect(outcomes[0]).toBe('old');
+    },
+    300_000,
+  );
 });

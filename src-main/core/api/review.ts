@@ -37,6 +37,8 @@ export interface ReviewOptions {
   onProgress?: (p: ReviewProgress) => void;
   /** Patients already matched (`resolvePatients`), to match them only once. */
   resolution?: PatientResolution;
+  /** Worker threads for a stored review's rebuild (`BringUpToDateOptions.workers`). */
+  workers?: number;
 }
 
 export interface ReviewProgress {
@@ -126,6 +128,7 @@ function review(db: Db, opts: ReviewOptions, keepModels: boolean) {
       resolution: opts.resolution,
       keepRebuilt: true,
       onProgress: opts.onProgress,
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     });
     // Built again in full (a first review, a new rules version): the reviews are at hand, in the
     // order of the list; otherwise the stored ones are read back.

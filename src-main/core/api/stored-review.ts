@@ -10,22 +10,24 @@ import type { EpisodeSummary } from '../../../shared/api';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
-import { readRecordsRequests } from '../episodes/build';
-import {
-  buildEpisodeChunks,
-  compareEpisodes,
-  resolvePatients,
-  type PatientResolution,
-  type PayerDecision,
-} from '../episodes';
+import { chunkGroups, readRecordsRequests } from '../episodes/build';
+import { compareEpisodes, resolvePatients, type PatientResolution } from '../episodes';
 import type { PatientRows, ResolvedPatient } from '../episodes/patients';
 import { ALL_RULES } from '../review/rules';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer-list';
-import { summarizeEpisode } from './episode-summary';
 import { episodeReviewer } from './episode-reviewer';
-import { findingId } from './decisions';
+import { reviewGroupsInWorkers, reviewWorkers } from './review-pool';
+import {
+  reviewGroup,
+  type GroupContext,
+  type PayerDecisionEntry,
+  type RebuiltEpisode,
+  type RebuiltPatient,
+} from './stored-rows';
+
+export type { BilledDate, ErrorFailure, PayerDecisionEntry } from './stored-rows';
 
 /** One episode of the stored review, in report order. */
 export interface StoredEpisode {
@@ -33,9 +35,6 @@ export interface StoredEpisode {
   patientKey: string;
   summary: EpisodeSummary;
 }
-
-/** What a payer name decided for one patient, as the episode builder reported it. */
-export type PayerDecisionEntry = [name: string, decision: PayerDecision];
 
 export interface UpToDate {
   episodes: StoredEpisode[];
@@ -48,6 +47,8 @@ export interface UpToDate {
   reused: number;
   /** The reviews of the episodes built again (as stored: no decisions applied yet). */
   rebuiltReviews: ReviewedEpisode[];
+  /** Worker threads that built and reviewed them (0: this thread). */
+  workers: number;
 }
 
 export interface BringUpToDateOptions {
@@ -60,6 +61,11 @@ export interface BringUpToDateOptions {
   /** Return the reviews of the episodes built again (`rebuiltReviews`); else they are let go. */
   keepRebuilt?: boolean;
   onProgress?: (p: { patientsDone: number; patients: number; episodes: number }) => void;
+  /**
+   * Worker threads to build and review in (review-pool.ts): 0 for none; default none unless
+   * CHARTREADY_REVIEW_WORKERS asks for them on a large rebuild (`reviewWorkers`).
+   */
+  workers?: number;
 }
 
 interface PatientState {
@@ -145,15 +151,6 @@ interface StoreInputs {
   asOf: IsoDate;
 }
 
-/** Whether the review date can change this patient's episodes (care not ended by a discharge). */
-function asOfSensitive(models: readonly EpisodeModel[]): boolean {
-  return models.some(
-    (m) =>
-      !m.documents.some((d) => d.type === 'discharge-summary') ||
-      (m.billing.length === 0 && !m.documents.some((d) => d.date)),
-  );
-}
-
 function readPatientStates(db: Db): Map<string, PatientState> {
   const out = new Map<string, PatientState>();
   const rows = db
@@ -229,12 +226,7 @@ export function readStoredReview(db: Db, episodeId: string): ReviewedEpisode | n
 
 interface Rebuilt {
   patientKey: string;
-  episodes: Array<{
-    order: Pick<EpisodeModel, 'patient' | 'start'>;
-    summary: EpisodeSummary;
-    reviewed: ReviewedEpisode;
-    billed: BilledDate[];
-  }>;
+  episodes: RebuiltEpisode[];
   state: PatientState;
   decisions: PayerDecisionEntry[];
 }
@@ -260,6 +252,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
       rebuilt: 0,
       reused: patients,
       rebuiltReviews: [],
+      workers: 0,
     };
   }
   const generation = inputGeneration(db);
@@ -304,20 +297,23 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
   const rebuiltReviews: ReviewedEpisode[] = [];
 
   const write = !db.readonly;
+  const groups = chunkGroups(rows, dirty);
+  // Decided before the transaction begins: workers read the store as last committed.
+  const workers = reviewWorkers(
+    db,
+    dirty.reduce((n, i) => n + rows[i]!.documents.length, 0),
+    opts.workers,
+  );
+  let used = 0;
   const run = () => {
     const store = write ? new StoredRows(db) : null;
     store?.dropPatients((k) => !kept(k));
-    rebuildPatients(db, dirty, keys, inputs, opts, (r) => {
+    used = rebuildPatients(db, groups, workers, keys, inputs, opts, (r) => {
       store?.putPatient(r);
       payers.set(r.patientKey, r.decisions);
       for (const e of r.episodes) {
-        entries.push({
-          id: e.reviewed.id,
-          patientKey: r.patientKey,
-          summary: e.summary,
-          order: e.order,
-        });
-        if (opts.keepRebuilt) rebuiltReviews.push(e.reviewed);
+        entries.push({ id: e.id, patientKey: r.patientKey, summary: e.summary, order: e.order });
+        if (opts.keepRebuilt) rebuiltReviews.push(e.reviewed!);
       }
     });
     entries.sort((a, b) => compareEpisodes(a.order, b.order));
@@ -332,90 +328,70 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
     rebuilt: dirty.length,
     reused: patients.length - dirty.length,
     rebuiltReviews,
+    workers: used,
   };
 }
 
 /**
- * Builds and reviews the patients at `dirty` (indices into the resolution) a chunk at a time and
- * hands each patient's reviews to `done` as its chunk finishes; the models are let go after.
+ * Builds and reviews the patients of `groups` (chunks of the dirty patients, in order) and hands
+ * each patient's results to `done` in that order, each group's models let go after: in worker
+ * threads when `workers` (the main thread then only writes), else in the process. Returns the
+ * number of workers used.
  */
 function rebuildPatients(
   db: Db,
-  dirty: number[],
+  groups: readonly number[][],
+  workers: number,
   keys: readonly string[],
   inputs: StoreInputs,
   opts: BringUpToDateOptions,
   done: (r: Rebuilt) => void,
-): void {
-  if (dirty.length === 0) return;
-  const { resolution, payerList } = inputs;
-  const decisionsOf = new Map<number, PayerDecisionEntry[]>();
-  const review = episodeReviewer(opts.override);
+): number {
+  if (groups.length === 0) return 0;
+  const { resolution } = inputs;
+  const patients = groups.reduce((n, g) => n + g.length, 0);
+  let patientsDone = 0;
   let episodes = 0;
-  let next = 0;
-  for (const chunk of buildEpisodeChunks(
-    db,
-    {
-      asOf: opts.asOf,
-      payerList,
-      requests: inputs.requests,
-      onPayerDecision: (name, decision, patientId) => {
-        if (name === null) return;
-        const list = decisionsOf.get(patientId - 1);
-        if (list) list.push([name, decision]);
-        else decisionsOf.set(patientId - 1, [[name, decision]]);
-      },
-    },
-    undefined,
-    resolution,
-    dirty,
-  )) {
-    const byPatient = new Map<number, EpisodeModel[]>();
-    for (const m of chunk.episodes) {
-      const index = m.patient.id - 1;
-      const list = byPatient.get(index);
-      if (list) list.push(m);
-      else byPatient.set(index, [m]);
-    }
-    for (; next < chunk.patientsDone; next++) {
-      const index = dirty[next]!;
-      const models = byPatient.get(index) ?? [];
-      const decisions = decisionsOf.get(index) ?? [];
-      decisionsOf.delete(index);
-      const reviewed = models.map((m) => {
-        const r = review(m);
-        return {
-          order: { patient: m.patient, start: m.start },
-          summary: summarizeEpisode(m, r),
-          reviewed: r,
-          billed: billedDates(m),
-        };
-      });
-      episodes += models.length;
-      const claims = new Set<string>();
-      for (const m of models) for (const c of m.claims) claims.add(c.claimId);
-      const partial = {
-        asOfSensitive: asOfSensitive(models),
-        claims: [...claims].sort(),
-        payers: [...new Set(decisions.map(([name]) => name))].sort(),
-      };
+  const write = !db.readonly;
+  const out = { rows: write, reviews: opts.keepRebuilt ? 'stored' : 'none' } as const;
+  const finish = (rebuilt: RebuiltPatient[], group: readonly number[]) => {
+    for (const p of rebuilt) {
+      const index = p.index;
+      // From a worker, when kept: the review read back from its stored row.
+      if (out.reviews === 'stored')
+        for (const e of p.episodes) e.reviewed ??= readReviewed(e.rows!.reviewed);
+      episodes += p.episodes.length;
       done({
         patientKey: keys[index]!,
-        episodes: reviewed,
+        episodes: p.episodes,
         state: {
-          ...partial,
-          fingerprint: fingerprint(
-            resolution.patients[index]!,
-            resolution.rows[index]!,
-            partial,
-            inputs,
-          ),
+          asOfSensitive: p.asOfSensitive,
+          claims: p.claims,
+          payers: p.payers,
+          fingerprint: fingerprint(resolution.patients[index]!, resolution.rows[index]!, p, inputs),
         },
-        decisions,
+        decisions: p.decisions,
       });
     }
-    opts.onProgress?.({ patientsDone: chunk.patientsDone, patients: chunk.patients, episodes });
-  }
+    patientsDone += group.length;
+    opts.onProgress?.({ patientsDone, patients, episodes });
+  };
+  const ctx: GroupContext = {
+    asOf: opts.asOf,
+    override: opts.override,
+    payerList: inputs.payerList,
+    requests: inputs.requests,
+    resolution,
+  };
+  // In workers where they pay; what they did not finish (none started, or one failed), here.
+  const pooled =
+    workers > 0
+      ? reviewGroupsInWorkers(db.name, groups, ctx, out, workers, finish)
+      : { workers: 0, written: 0 };
+  const review = episodeReviewer(opts.override);
+  for (const group of groups.slice(pooled.written))
+    finish(reviewGroup(db, group, ctx, review, { rows: write, reviews: 'object' }), group);
+  return pooled.workers;
 }
 
 /** The statements that write the stored review, inside the caller's transaction. */
@@ -465,12 +441,12 @@ class StoredRows {
     );
     for (const e of r.episodes)
       this.insEpisode.run(
-        e.reviewed.id,
+        e.id,
         r.patientKey,
-        JSON.stringify(e.summary),
-        storedJson(e.reviewed),
-        JSON.stringify(e.billed),
-        JSON.stringify(errorFailures(e.reviewed)),
+        e.rows!.summary,
+        e.rows!.reviewed,
+        e.rows!.billed,
+        e.rows!.errors,
       );
   }
 
@@ -490,39 +466,6 @@ class StoredRows {
       )
       .run(meta.generation, meta.key, meta.asOf, new Date().toISOString());
   }
-}
-
-/** One billed date of an episode and the charges billed on it. */
-export type BilledDate = [date: IsoDate, charge: number];
-
-/** The episode's billed dates, each with the sum of its lines' charges. */
-function billedDates(m: EpisodeModel): BilledDate[] {
-  const byDate = new Map<IsoDate, number>();
-  for (const l of m.billing) byDate.set(l.dos, (byDate.get(l.dos) ?? 0) + (l.charge ?? 0));
-  return [...byDate].sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-/** One error-severity failure: its rule, finding id and dates (none: the whole episode). */
-export type ErrorFailure = [rule: string, findingId: string, dates: IsoDate[]];
-
-function errorFailures(r: ReviewedEpisode): ErrorFailure[] {
-  return r.findings
-    .filter((f) => f.status === 'fail' && f.severity === 'error')
-    .map((f) => [f.rule, findingId(r.id, f), f.dates]);
-}
-
-/**
- * A review as stored: each finding without its rule's group and, where it is the rule's full
- * citation, its source, which would repeat on every finding of every episode; `readReviewed` puts
- * them back. A source cited for one jurisdiction (lib/sources.ts) is kept.
- */
-function storedJson(r: ReviewedEpisode): string {
-  return JSON.stringify({
-    ...r,
-    findings: r.findings.map(({ source, group: _g, ...f }) =>
-      source === RULE_META.get(f.rule)?.source ? f : { ...f, source },
-    ),
-  });
 }
 
 const RULE_META = new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));

@@ -89,6 +89,27 @@ export function* buildEpisodeChunks(
   const builder = new ChunkBuilder(db, opts, resolution);
   const order = only ?? patients.map((_, i) => i);
   let p = 0;
+  for (const group of chunkGroups(rows, order, chunkDocs)) {
+    p += group.length;
+    yield {
+      episodes: builder.build(group.map((i) => ({ patient: patients[i]!, rows: rows[i]! }))),
+      patientsDone: p,
+      patients: order.length,
+    };
+  }
+}
+
+/**
+ * The patients at `order` (indices into `rows`) in groups of about `chunkDocs` documents, in
+ * order: each group is one chunk of `buildEpisodeChunks`.
+ */
+export function chunkGroups(
+  rows: readonly PatientRows[],
+  order: readonly number[],
+  chunkDocs = 400,
+): number[][] {
+  const groups: number[][] = [];
+  let p = 0;
   while (p < order.length) {
     const group: number[] = [];
     let docs = 0;
@@ -97,12 +118,9 @@ export function* buildEpisodeChunks(
       docs += rows[index]!.documents.length;
       group.push(index);
     }
-    yield {
-      episodes: builder.build(group.map((i) => ({ patient: patients[i]!, rows: rows[i]! }))),
-      patientsDone: p,
-      patients: order.length,
-    };
+    groups.push(group);
   }
+  return groups;
 }
 
 /**
