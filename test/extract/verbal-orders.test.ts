@@ -34,4 +34,23 @@ describe('verbal certification', () => {
     expect(verbal('Daily Note\nNo verbal order on file; faxed plan 9/5/26.\n')).toEqual([]);
     expect(verbal('Daily Note\nLeft message requesting phone approval of the plan.\n')).toEqual([]);
   });
+
+  it('reads a form field answered "no" as no verbal order, and one answered with a date as one', () => {
+    // A certification form's yes/no field, in the ways forms print the answer.
+    expect(verbal('Plan of Care Certification\nVerbal order received: No\n')).toEqual([]);
+    expect(verbal('Plan of Care Certification\nTelephone order obtained? N\n')).toEqual([]);
+    expect(verbal('Plan of Care Certification\nVerbal order: [ ] Yes [X] No\n')).toEqual([]);
+    expect(verbal('Plan of Care Certification\nVerbal order - none\n')).toEqual([]);
+    expect(verbal('Plan of Care Certification\nVerbal order: N/A\n')).toEqual([]);
+    expect(
+      verbal('Plan of Care Certification\nVerbal order received: 06/05/2026 from Dr. Hale\n'),
+    ).toEqual(['2026-06-05']);
+    expect(verbal('Plan of Care Certification\nVerbal order: Yes, 6/5/26\n')).toEqual([
+      '2026-06-05',
+    ]);
+    // "Nov" is a month, not an answer.
+    expect(verbal('Plan of Care Certification\nVerbal order received: Nov 3, 2026\n')).toEqual([
+      '2026-11-03',
+    ]);
+  });
 });

@@ -84,7 +84,7 @@ import { documentTextHash } from './text-hash';
  * sentence or a capitals heading, patients' own goals, "N hr sessions" amounts, counted tasks,
  * "in one session" no time frame, "STGs (7/28) - all met".
  */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 7;
 
 export interface ExtractHints {
   title?: string | null;
