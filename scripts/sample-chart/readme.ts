@@ -111,9 +111,8 @@ on their own date. Each WC program is 10 visits within 2 weeks and 30 billed hou
 
 ## Rules the sample may trip beyond (a)-(f)
 
-- BILL-WC-TIME-UNITS reports **under-billing (info)** on ${OKAFOR_CO97_DOS}, and DOC-DAILY-TIME refers to it: the
-  note documents a 185-minute session but only 97546 was billed (same root cause as defect c; the catalog makes
-  under-billing info).
+- BILL-WC-TIME-UNITS and DOC-DAILY-TIME see **under-billing** on ${OKAFOR_CO97_DOS} (the note documents a 185-minute
+  session but only 97546 was billed) and refer it to defect c, its root cause: one defect, one finding.
 - Every communication party is reached: the discharge letters copy the employer (DOC-COMMUNICATION checks the
   adjuster or case manager, the physician and the employer).
 - BILL-NCCI-UNBUNDLING and DOC-DAILY-TIME on 2026-09-17: a checker that excludes the 30 minutes of 97110 from

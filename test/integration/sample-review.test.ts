@@ -87,8 +87,9 @@ describe('sample chart review (golden)', () => {
       .sort();
     expect(referrals).toEqual([
       'Alvarez, Maria DOC-DAILY-TIME 2026-09-11 -> BILL-WC-TIME-UNITS',
+      'Okafor, James BILL-WC-TIME-UNITS 2026-10-14 -> BILL-97546-REQUIRES-97545',
       'Okafor, James DOC-DAILY-CONTENT 2026-10-08 -> DOC-SIGNED',
-      'Okafor, James DOC-DAILY-TIME 2026-10-14 -> BILL-WC-TIME-UNITS',
+      'Okafor, James DOC-DAILY-TIME 2026-10-14 -> BILL-97546-REQUIRES-97545',
     ]);
     for (const e of report.episodes)
       for (const f of e.findings.filter((x) => x.refersTo))

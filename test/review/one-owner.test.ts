@@ -13,6 +13,7 @@ const D2 = '2026-03-04';
 
 /** The rules whose checks see a note's time, units and signature. */
 const CONCERNED = new Set([
+  'BILL-97546-REQUIRES-97545',
   'DOC-DAILY-TIME',
   'DOC-DAILY-CONTENT',
   'DOC-DAILY-PRESENT',
@@ -99,6 +100,20 @@ describe('one defect, one finding', () => {
     const findings = reviewEpisode(ep, loadPayerProfile('workers-comp'), ALL_RULES);
     expect(alarmsOn(findings, D1)).toEqual(['BILL-WC-TIME-UNITS']);
     expect(referralsOn(findings, D1)).toEqual([['DOC-DAILY-TIME', 'BILL-WC-TIME-UNITS']]);
+  });
+
+  it('97546 billed without 97545 within the minutes: one finding (BILL-97546-REQUIRES-97545); the units rules refer to it', () => {
+    const ep = episode('workers-comp').daily(D1, { minutes: 185 }).bill(D1, '97546').build();
+    const findings = reviewEpisode(ep, loadPayerProfile('workers-comp'), ALL_RULES);
+    expect(alarmsOn(findings, D1)).toEqual(['BILL-97546-REQUIRES-97545']);
+    expect(referralsOn(findings, D1)).toEqual([
+      ['BILL-WC-TIME-UNITS', 'BILL-97546-REQUIRES-97545'],
+      ['DOC-DAILY-TIME', 'BILL-97546-REQUIRES-97545'],
+    ]);
+    // More 97546 hours than the minutes support is a units defect of its own as well.
+    const over = episode('workers-comp').daily(D1, { minutes: 100 }).bill(D1, '97546', 2).build();
+    const both = reviewEpisode(over, loadPayerProfile('workers-comp'), ALL_RULES);
+    expect(alarmsOn(both, D1)).toEqual(['BILL-97546-REQUIRES-97545', 'BILL-WC-TIME-UNITS']);
   });
 
   it('a program note with no minutes: one finding (DOC-DAILY-TIME); the units and content rules refer to it', () => {

@@ -1,5 +1,6 @@
 import type { Evidence, IsoDate } from '../../../../shared/model';
 import type { PayerProfile, RuleFinding } from '../types';
+import type { WcDateAssessment } from './time';
 
 /**
  * One defect, one finding. Several rules' checks see the same defect (the catalog lists a note's
@@ -17,6 +18,8 @@ export const DEFECT_OWNER = {
   'missing-note': 'DOC-DAILY-PRESENT',
   /** 97545/97546 units against the documented program minutes. */
   'program-units': 'BILL-WC-TIME-UNITS',
+  /** 97546 billed on a date without 97545. */
+  '97546-alone': 'BILL-97546-REQUIRES-97545',
 } as const;
 
 export type Defect = keyof typeof DEFECT_OWNER;
@@ -39,4 +42,27 @@ export function referral(
   evidence: Evidence[] = [],
 ): RuleFinding {
   return { status: 'n/a', message, dates, evidence, refersTo: { rule: owner, dates } };
+}
+
+/**
+ * Who reports a date whose billed 97545/97546 units differ from what its minutes support: when
+ * 97546 was billed without 97545 and the units billed are within those supported, the only
+ * defect is the missing 97545 (BILL-97546-REQUIRES-97545); otherwise the units are
+ * BILL-WC-TIME-UNITS'. Null when `self` reports it.
+ */
+export function programUnitsOwner(
+  a: Pick<WcDateAssessment, 'billed' | 'expected'>,
+  self: string,
+  profile: PayerProfile,
+): string | null {
+  const aloneOnly =
+    a.billed.u97545 === 0 &&
+    a.billed.u97546 > 0 &&
+    a.expected !== null &&
+    a.billed.u97546 <= a.expected.u97545 + a.expected.u97546;
+  if (aloneOnly) {
+    const owner = ownerElsewhere('97546-alone', self, profile);
+    if (owner) return owner;
+  }
+  return ownerElsewhere('program-units', self, profile);
 }

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../../../../shared/model';
-import { ownerElsewhere, referral } from '../../lib/owners';
+import { ownerElsewhere, programUnitsOwner, referral } from '../../lib/owners';
 import { assessProgramDates, hasVisitRecord, MIDPOINT_RULE_UNVERIFIED } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -57,6 +57,24 @@ export const billWcTimeUnits: Rule = {
           break;
         }
         case 'over':
+        case 'under': {
+          // 97546 without 97545, within the units the minutes support: the missing 97545 is the
+          // defect, and BILL-97546-REQUIRES-97545 reports it.
+          const owner = programUnitsOwner(a, 'BILL-WC-TIME-UNITS', profile);
+          if (owner) {
+            referrals.push(referral(owner, [date], a.message, a.evidence.slice()));
+            break;
+          }
+          if (a.verdict === 'under') {
+            findings.push({
+              status: 'fail',
+              severity: 'info',
+              message: a.message,
+              dates: [date],
+              evidence: a.evidence.slice(),
+            });
+            break;
+          }
           findings.push({
             status: 'fail',
             message: a.message,
@@ -64,15 +82,7 @@ export const billWcTimeUnits: Rule = {
             evidence: a.evidence.slice(),
           });
           break;
-        case 'under':
-          findings.push({
-            status: 'fail',
-            severity: 'info',
-            message: a.message,
-            dates: [date],
-            evidence: a.evidence.slice(),
-          });
-          break;
+        }
         default:
           // Matches count only while no date has failed: any finding replaces the pass.
           if (findings.length > 0) break;

@@ -9,7 +9,7 @@ import {
   timedLinesByDate,
   timedMinutesMissing,
 } from '../../lib/time';
-import { ownerElsewhere, referral } from '../../lib/owners';
+import { programUnitsOwner, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -34,9 +34,8 @@ export const docDailyTime: Rule = {
   },
   check(episode, profile) {
     const findings: RuleFinding[] = [];
-    // Units against minutes are BILL-WC-TIME-UNITS' finding where the payer applies it.
-    const unitsOwner = ownerElsewhere('program-units', 'DOC-DAILY-TIME', profile);
     const referrals: RuleFinding[] = [];
+    let owner: string | null;
     const passDates: string[] = [];
     const passEvidence: Evidence[] = [];
     for (const { date, assessment: a } of assessProgramDates(
@@ -53,8 +52,12 @@ export const docDailyTime: Rule = {
           dates: [date],
           evidence: a.evidence.slice(),
         });
-      } else if ((a.verdict === 'over' || a.verdict === 'under') && unitsOwner) {
-        referrals.push(referral(unitsOwner, [date], a.message, a.evidence.slice()));
+      } else if (
+        (a.verdict === 'over' || a.verdict === 'under') &&
+        (owner = programUnitsOwner(a, 'DOC-DAILY-TIME', profile))
+      ) {
+        // Units against minutes are BILL-WC-TIME-UNITS' finding where the payer applies it.
+        referrals.push(referral(owner, [date], a.message, a.evidence.slice()));
       } else if (a.verdict === 'over') {
         findings.push({
           status: 'fail',
