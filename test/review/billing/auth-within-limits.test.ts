@@ -97,10 +97,19 @@ describe('AUTH-WITHIN-LIMITS', () => {
       'workers-comp',
     );
     expect(f.map((x) => x.status)).toEqual(['warn']);
+    // A reading gap is a warning to look at the letter, not an error counted against readiness.
+    expect(f[0]?.severity).toBe('warning');
     expect(f[0]?.dates).toEqual(dates);
     expect(f[0]?.message).toContain(
       'Could not confirm 3 program date(s) against authorization UR-7',
     );
+    expect(f[0]?.message).toContain('range 2026-03-01 to 2026-03-31 billed under it');
+    const undated = run(
+      authWithinLimits,
+      b.doc('authorization', '2026-02-27', { 'auth-number': 'UR-8' }).build(),
+      'workers-comp',
+    );
+    expect(undated.find((x) => x.status === 'warn')?.message).not.toContain('?');
   });
 
   it('fails the visits beyond the approved count', () => {

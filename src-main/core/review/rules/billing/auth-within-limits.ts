@@ -68,7 +68,11 @@ function hasRoom(
 function describe(a: Authorization, u: Usage): string {
   const visits = a.visits === null ? `${u.visits} visits` : `${u.visits}/${a.visits} visits`;
   const hours = a.hours === null ? `${u.hours} hours` : `${u.hours}/${a.hours} hours`;
-  return `${visits}, ${hours}, range ${a.start ?? '?'}-${a.end ?? '?'}`;
+  const range =
+    a.start || a.end
+      ? `range ${a.start ?? 'start not read'} to ${a.end ?? 'end not read'}`
+      : 'no date range read';
+  return `${visits}, ${hours}, ${range}`;
 }
 
 /**
@@ -173,8 +177,11 @@ export const authWithinLimits: Rule = {
     // Limits that could not be read are not limits met: say so instead of passing.
     for (const [auth, unsure] of unreadable) {
       const where = auth.evidence[0];
+      // The record may well be within its limits: a reading gap is a warning to look, never an
+      // error counted against readiness.
       findings.push({
         status: 'warn',
+        severity: 'warning',
         message: `Could not confirm ${unsure.length} ${counting.unit}(s) against authorization ${auth.number ?? '(no number)'}: no approved visits or hours could be read in it (${where ? `${where.file} p.${where.page}` : auth.doc.file}); ${describe(auth, usage.get(auth)!)} billed under it.`,
         dates: unsure,
         evidence: auth.evidence,
