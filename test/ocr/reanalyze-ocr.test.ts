@@ -81,6 +81,10 @@ describe('reanalyze and pages stored without text', () => {
     db.exec("INSERT INTO pages (file_id, page, text) SELECT id, 2, '' FROM files");
     db.exec("DELETE FROM documents WHERE type = 'physician-order'");
     expect(orders()).toBe(0);
+    // Read by this version, a page without text is not a reason to read the file again...
+    expect(filesReadByOlderReader(db)).toBe(0);
+    // ...read by a version from before OCR, it is.
+    db.exec('UPDATE file_readings SET extractor_version = 1');
     expect(filesReadByOlderReader(db)).toBe(1);
 
     const summary = await reanalyzeStore(db);

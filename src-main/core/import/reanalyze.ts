@@ -39,13 +39,13 @@ interface FileToRead {
   batchId: string;
 }
 
-/** A PDF with pages stored without text by a version that had no OCR, and its bytes to read them. */
-const NEEDS_OCR = `(f.kind = 'notes-pdf' AND f.content IS NOT NULL AND EXISTS (
-  SELECT 1 FROM pages p WHERE p.file_id = f.id AND p.source IS NULL AND trim(p.text) = ''))`;
-
 /**
  * Top-level files whose documents the note reader made and that can be read again: notes with
- * stored pages, FHIR bundles with stored content. `all` = whatever version read them.
+ * stored pages, FHIR bundles with stored content. `all` = whatever version read them. A file read
+ * by this version is not due, even with a page that holds no text (a blank page, or a scan OCR
+ * found nothing on): reading it again would find the same, and a notice asking for it would never
+ * go away. Pages an earlier version stored without text are read by OCR when its file is read
+ * again (`rereadNotes`).
  */
 const FILES_SQL = (all: boolean) => `
   SELECT f.id, f.path, f.kind, f.batch_id AS batchId FROM files f
@@ -53,7 +53,7 @@ const FILES_SQL = (all: boolean) => `
    WHERE f.parent_id IS NULL
      AND ((f.kind LIKE 'notes-%' AND EXISTS (SELECT 1 FROM pages p WHERE p.file_id = f.id))
           OR (f.kind = 'fhir' AND f.content IS NOT NULL))
-     ${all ? '' : `AND (r.extractor_version IS NULL OR r.extractor_version < ? OR ${NEEDS_OCR})`}
+     ${all ? '' : 'AND (r.extractor_version IS NULL OR r.extractor_version < ?)'}
    ORDER BY f.id`;
 
 /** How many imported files an older reader read (what `reanalyze` would read again). */
