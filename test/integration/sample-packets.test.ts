@@ -185,6 +185,16 @@ describe('an appeal answers a denial the record holds', () => {
     expect(withCode.plan.denial.source).toBe('user');
   });
 
+  it('an evaluation day is documented by its evaluation: no "no treatment note" gap for it', async () => {
+    // RB26-0907-ALV holds the 09/08 evaluation (97163) and was paid; a user enters CO-50.
+    const b = await packet('RB26-0907-ALV', 'appeal', 'CO-50');
+    expect(b.plan.gaps.filter((g) => g.includes('No treatment note'))).toEqual([]);
+    const text = squash(b.pages.join(' '));
+    expect(text).toMatch(
+      /09\/08\/2026 \(the evaluation written that day\): Exhibit [A-Z], pp?\. \d/,
+    );
+  });
+
   it('a claim returned as unprocessable (MA130) gets the corrected-claim path, not an appeal', async () => {
     const model = report.models.find((m) =>
       m.claims.some((c) => claimDenial(c)?.remarks.includes('MA130')),

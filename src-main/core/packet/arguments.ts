@@ -306,9 +306,32 @@ const measuredProgress: Builder = (ctx, s) => {
   };
 };
 
+/**
+ * The packet's documents of a date's service: its treatment notes, else (an evaluation, FCE or
+ * report day) the evaluation or report written that day, which documents that day's service
+ * (rules.md DOC-DAILY-PRESENT: an evaluation-only day needs the evaluation, not a separate note).
+ */
 function notesOn(ctx: ArgumentContext, date: IsoDate): EpisodeDocument[] {
-  return docsOfType(ctx, 'daily-note').filter((d) => d.date === date);
+  const notes = docsOfType(ctx, 'daily-note').filter((d) => d.date === date);
+  if (notes.length > 0) return notes;
+  return docsOfType(
+    ctx,
+    'evaluation',
+    're-evaluation',
+    'fce',
+    'progress-report',
+    'discharge-summary',
+  ).filter((d) => d.date === date);
 }
+
+/** How a date's item names the document that records it when it is not a treatment note. */
+const DAY_DOCUMENT: Partial<Record<DocType, string>> = {
+  evaluation: 'the evaluation written that day',
+  're-evaluation': 'the re-evaluation written that day',
+  fce: 'the functional capacity evaluation of that day',
+  'progress-report': 'the progress report of that day',
+  'discharge-summary': 'the discharge summary of that day',
+};
 
 const dailyNotes: Builder = (ctx, _s, gaps) => {
   const items: Segment[][] = [];
@@ -319,8 +342,9 @@ const dailyNotes: Builder = (ctx, _s, gaps) => {
       missing.push(date);
       continue;
     }
+    const other = notes[0]!.type === 'daily-note' ? '' : ` (${DAY_DOCUMENT[notes[0]!.type]})`;
     items.push([
-      text(`${usDate(date)}: `),
+      text(`${usDate(date)}${other}: `),
       { cite: { documentIds: notes.map((n) => n.id), sourcePages: [] } },
     ]);
   }
@@ -335,8 +359,8 @@ const dailyNotes: Builder = (ctx, _s, gaps) => {
     body: [
       text(
         items.length === ctx.datesAtIssue.length
-          ? 'A treatment note is enclosed for each date of service at issue:'
-          : 'A treatment note is enclosed for these dates of service at issue:',
+          ? 'The note documenting each date of service at issue is enclosed:'
+          : 'The note documenting these dates of service at issue is enclosed:',
       ),
     ],
     items,
