@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getSettings, saveSettings } from '../../src-main/core/api/settings';
 import { validateRequest } from '../../shared/api-schemas';
 import { main } from '../../src-main/cli/main';
 import { ChartReadyService } from '../../src-main/core/api/service';
@@ -93,6 +94,23 @@ describe('deadline windows (data)', () => {
 });
 
 describe('deadlines on the sample chart', () => {
+  it('stops listing the clinic details once Settings holds them', () => {
+    const before = getSettings(db);
+    saveSettings(db, {
+      ...before,
+      clinicName: 'Riverbend Physical Therapy',
+      addressLines: ['1420 Riverside Drive', 'Springfield, IL 62704'],
+      phone: '217-555-0100',
+      npi: '1234567893',
+      taxId: '99-0000001',
+      signerName: 'Dana Whitfield',
+      signerTitle: 'Clinic Director',
+    });
+    const co50 = byClaim(listDeadlines(db, { asOf: AS_OF }).items, 'RB26-0921-ALV');
+    expect(co50.missing.join('\n')).not.toContain('clinic details');
+    saveSettings(db, before);
+  });
+
   it("dates each 835 denial's appeal; the MA130 claims have none and say to resubmit", () => {
     const { items } = listDeadlines(db, { asOf: AS_OF });
     const co50 = byClaim(items, 'RB26-0921-ALV');
@@ -108,6 +126,10 @@ describe('deadlines on the sample chart', () => {
       packet: { kind: 'appeal', builtAt: null },
     });
     expect(co50.missing).toContain('no appeal packet built');
+    // The clinic's details the letter prints are missing on a new store: said, not "nothing".
+    expect(co50.missing).toContain(
+      'clinic details the letter prints (Settings): clinic name, clinic address, clinic phone, clinic NPI, clinic tax ID, signer name, signer title',
+    );
     const co97 = byClaim(items, 'RB26-1012-OKA');
     expect(co97).toMatchObject({ denial: { code: 'CO-97' }, due: '2026-12-28', daysLeft: 34 });
     // Open error findings on the claim's dates are what is still missing.

@@ -20,6 +20,9 @@ import { todayIso } from '../api/review';
 import { forEachReviewedEpisode } from '../claims/reviewed-episodes';
 import { claimOpenErrors } from '../claims/open-errors';
 import { log } from '../log';
+import { getSettings } from '../api/settings';
+import { missingSettings, SETTING_LABELS } from '../packet/settings-check';
+import type { PacketKind } from '../packet/types';
 import type { Db } from '../store/db';
 import { payerNameKey } from '../store/payer-list';
 import { countedFrom, daysLeft, dueDate } from './due';
@@ -95,6 +98,16 @@ export function listDeadlines(
   });
   const own = readPayerDeadlines(db);
   const packets = packetsBuilt(db);
+  // The clinic details a letter or cover sheet prints: missing ones are printed as placeholders.
+  const settings = getSettings(db);
+  const settingsMissing = (kind: PacketKind): string[] => {
+    const keys = missingSettings(settings, kind);
+    return keys.length
+      ? [
+          `clinic details the ${kind === 'appeal' ? 'letter' : 'cover sheet'} prints (Settings): ${keys.map((k) => SETTING_LABELS[k]).join(', ')}`,
+        ]
+      : [];
+  };
   const profileOf = (ctx: ClaimContext | undefined): DeadlineProfile => {
     const base = deadlineProfile(
       ctx?.model.payer.kind ?? 'unknown',
@@ -148,6 +161,7 @@ export function listDeadlines(
           packet: { kind: 'appeal', builtAt },
           missing: [
             ...(builtAt ? [] : ['no appeal packet built']),
+            ...settingsMissing('appeal'),
             ...errorsMissing(errors, 'the appeal goes'),
             ...(denial.remitDate
               ? []
@@ -183,6 +197,7 @@ export function listDeadlines(
           openErrors: errors.map((f) => ({ id: f.id ?? null, rule: f.rule, dates: f.dates })),
           missing: [
             ...(builtAt ? [] : ['no records-request (ADR) packet built']),
+            ...settingsMissing('adr'),
             ...errorsMissing(errors, 'the records go'),
             ...(ctx ? [] : ['the claim belongs to no reviewed episode: its payer is not known']),
             ...receivedLate(req),
