@@ -6,11 +6,7 @@ import type { ComponentProps, MouseEvent } from 'react';
  * drops focus to the page body, sending a keyboard user back to the top. This one is marked
  * `aria-disabled` instead and ignores clicks, and Enter in a form field, while disabled.
  */
-export function Button({
-  disabled,
-  onClick,
-  ...rest
-}: ComponentProps<'button'>) {
+export function Button({ disabled, onClick, ...rest }: ComponentProps<'button'>) {
   const click = (e: MouseEvent<HTMLButtonElement>) => {
     if (disabled) {
       // Also cancels a form's implicit submission, which clicks its default button.
