@@ -118,6 +118,20 @@ describe.each([
       .getByText('Your unbuilt exhibit order and exclusions for this claim were kept.')
       .waitFor({ state: 'attached' });
 
+    // Add a document back from the list of those not in the packet: focus stays in that list.
+    const notIn = page.locator('details', { hasText: 'Documents not in the packet' });
+    await notIn.locator('summary').click();
+    const add = notIn.locator('[data-available]').first();
+    const docId = await add.getAttribute('data-available');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notIn.locator(`[data-available="${docId}"]`).count()).toBe(0);
+    await page.waitForTimeout(200);
+    const afterAdd = await focused(page);
+    expect(afterAdd.tag === 'summary' || afterAdd.label.startsWith('Add '), afterAdd.label).toBe(
+      true,
+    );
+
     // Build: the preview's heading comes into view with focus.
     await page.getByRole('button', { name: 'Build packet' }).click();
     await page.getByTestId('preview-page').waitFor({ timeout: 120_000 });
