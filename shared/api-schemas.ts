@@ -101,15 +101,38 @@ export const NpiSchema = z
   .regex(/^\d{10}$/, 'an NPI is 10 digits')
   .refine(isValidNpi, 'is not a valid NPI: its check digit does not match (a digit mistyped?)');
 
+/**
+ * A US phone or fax number as printed on appeal letters: 10 digits (a leading 1 allowed), written
+ * with spaces, dots, dashes or brackets, and an optional extension ("x 12", "ext. 12").
+ */
+export const PhoneSchema = z
+  .string()
+  .max(LIMITS.textChars)
+  .refine((v) => {
+    const m = /^([+\d\s().-]+?)(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i.exec(v.trim());
+    const digits = m?.[1]?.replace(/\D/g, '') ?? '';
+    return digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
+  }, 'is not a phone number: give 10 digits, such as (555) 201-4400');
+
+/** An employer identification number (the clinic's tax ID): 9 digits, written NN-NNNNNNN. */
+export const EinSchema = z
+  .string()
+  .regex(/^\d{2}-?\d{7}$/, 'is not a tax ID (EIN): give 9 digits, such as 12-3456789');
+
+export const EmailSchema = z
+  .string()
+  .max(LIMITS.textChars)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'is not an email address, such as billing@clinic.com');
+
 export const ClinicSettingsSchema = z.strictObject({
   clinicName: optText,
   addressLines: z.array(z.string().max(LIMITS.textChars)).max(LIMITS.addressLines),
-  phone: optText,
-  fax: optText,
+  phone: PhoneSchema.nullable(),
+  fax: PhoneSchema.nullable(),
   npi: NpiSchema.nullable(),
-  taxId: optText,
+  taxId: EinSchema.nullable(),
   contactName: optText,
-  contactEmail: optText,
+  contactEmail: EmailSchema.nullable(),
   signerName: optText,
   signerTitle: optText,
   defaultPayerProfile: z.string().max(LIMITS.idChars).nullable(),

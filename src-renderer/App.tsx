@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Backend } from './api';
 import { href, useRoute, type Route } from './lib/route';
-import { screenHeading, useFocusRescue } from './lib/focus-rescue';
+import { lastEpisodesQuery } from './lib/episode-filters';
+import { screenHeading, useFocusRescue, useHeadingFocusAfterReload } from './lib/focus-rescue';
 import { ImportScreen } from './screens/ImportScreen';
 import { EpisodesScreen } from './screens/EpisodesScreen';
 import { EpisodeScreen } from './screens/EpisodeScreen';
@@ -52,6 +53,8 @@ export function App({ backend }: { backend: Backend }) {
   }, [route]);
   // And keep it on the screen when what had it goes away.
   useFocusRescue(mainRef, screenHeading);
+  // After another database is opened the app reloads: focus starts on the screen's heading.
+  useHeadingFocusAfterReload(mainRef);
 
   return (
     <>
@@ -74,7 +77,12 @@ export function App({ backend }: { backend: Backend }) {
             {NAV.map((n) => (
               <li key={n.label}>
                 <a
-                  href={href(n.route)}
+                  href={
+                    // Back to the list as the user left it (search, filters, sort).
+                    n.route.name === 'episodes'
+                      ? href({ name: 'episodes', query: lastEpisodesQuery() })
+                      : href(n.route)
+                  }
                   aria-current={section(route) === n.route.name ? 'page' : undefined}
                 >
                   {n.label}

@@ -15,7 +15,7 @@ import type { ApiMethod, ChartReadyApi, ImportProgressEvent } from '../../shared
 import { isApiMethod, validateRequest } from '../../shared/api-schemas';
 import { ChartReadyService } from '../core/api/service';
 import { RENDERER_CSP } from '../../shared/csp';
-import { isNotFound } from '../../shared/errors';
+import { httpStatusOf } from '../../shared/errors';
 
 export const TOKEN_HEADER = 'x-chartready-token';
 /** Largest JSON body accepted (uploads are capped at 200 MB decoded by the schema). */
@@ -225,8 +225,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
           return;
         }
         if (err instanceof HttpError) send(res, err.status, { error: err.message });
-        else if (isNotFound(err)) send(res, 404, { error: (err as Error).message });
-        else send(res, 500, { error: err instanceof Error ? err.message : 'internal error' });
+        // Not found and refusals (the user can change the request) are 4xx; the rest is ours.
+        else
+          send(res, httpStatusOf(err), {
+            error: err instanceof Error ? err.message : 'internal error',
+          });
       }
     })();
   });

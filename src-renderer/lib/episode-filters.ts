@@ -86,3 +86,28 @@ export function matchesEpisode(e: EpisodeSummary, f: EpisodeFilters): boolean {
   if (f.to && e.start > f.to) return false;
   return true;
 }
+
+const LAST_QUERY_KEY = 'chartready.episodes.lastQuery';
+
+/**
+ * The list's last URL query (search, filters, sort), kept for the session: the top menu's
+ * Episodes and the breadcrumbs go back to the list as the user left it, not a fresh one.
+ */
+export function rememberEpisodesQuery(query: Record<string, string>): void {
+  try {
+    window.sessionStorage.setItem(LAST_QUERY_KEY, JSON.stringify(query));
+  } catch {
+    // Without storage the links open the plain list.
+  }
+}
+
+export function lastEpisodesQuery(): Record<string, string> {
+  try {
+    const raw = window.sessionStorage.getItem(LAST_QUERY_KEY);
+    const q = raw ? (JSON.parse(raw) as unknown) : null;
+    if (!q || typeof q !== 'object' || Array.isArray(q)) return {};
+    return filtersToQuery(filtersFromQuery(q as Record<string, string>));
+  } catch {
+    return {};
+  }
+}

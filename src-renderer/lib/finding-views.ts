@@ -53,3 +53,29 @@ export function checklistKey(e: {
   const k = e.key.toLowerCase();
   return CHECKLIST_KEYS.some((c) => c.key === k) ? (k as ChecklistKey) : null;
 }
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+const STATUS_RANK: Record<Finding['status'], number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
+
+/**
+ * Errors first: reported findings (fail, check) before passing and N/A ones; among them by
+ * severity (Error, Warning, Info), then a fail before a check.
+ */
+export function byErrorsFirst(a: Finding, b: Finding): number {
+  return (
+    Number(!isReported(a)) - Number(!isReported(b)) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status]
+  );
+}
+
+/**
+ * Where a checklist group goes: groups keep their findings together, and a group with an error
+ * comes before groups with only warnings (then info, then nothing reported), so no warning sits
+ * above an error. Equal ranks keep the usual order (Documentation, Billing, ...).
+ */
+export function groupRank(shown: readonly Finding[]): number {
+  const reported = shown.filter(isReported);
+  if (reported.length === 0) return 3;
+  return Math.min(...reported.map((f) => SEVERITY_RANK[f.severity]));
+}

@@ -44,3 +44,59 @@ export function screenHeading(root: HTMLElement): HTMLElement | null {
   h1.tabIndex = -1;
   return h1;
 }
+
+const HEADING_AFTER_RELOAD = 'chartready.focusHeadingAfterReload';
+
+/** Before a reload the user asked for (another database opened): focus its first screen's heading. */
+export function focusHeadingAfterReload(): void {
+  try {
+    window.sessionStorage.setItem(HEADING_AFTER_RELOAD, '1');
+  } catch {
+    // Without storage the reloaded page starts as any first load does.
+  }
+}
+
+/**
+ * After a reload asked for with focusHeadingAfterReload: focus goes to the screen's heading once
+ * it is drawn (a first load otherwise leaves it on the page body, the top of the window).
+ */
+export function useHeadingFocusAfterReload(root: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    let asked = false;
+    const done = () => {
+      try {
+        window.sessionStorage.removeItem(HEADING_AFTER_RELOAD);
+      } catch {
+        // Nothing to forget.
+      }
+    };
+    try {
+      asked = window.sessionStorage.getItem(HEADING_AFTER_RELOAD) === '1';
+    } catch {
+      return;
+    }
+    const el = root.current;
+    if (!asked || !el) return;
+    const tryFocus = () => {
+      const h = screenHeading(el);
+      if (!h) return false;
+      h.focus();
+      done();
+      return true;
+    };
+    if (tryFocus()) return;
+    const observer = new MutationObserver(() => {
+      if (tryFocus()) observer.disconnect();
+    });
+    observer.observe(el, { childList: true, subtree: true });
+    // A screen that never draws a heading is not waited for.
+    const stop = setTimeout(() => {
+      observer.disconnect();
+      done();
+    }, 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [root]);
+}

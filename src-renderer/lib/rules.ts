@@ -21,3 +21,9 @@ export function useRules(api: ChartReadyApi): ReadonlyMap<string, RuleInfo> {
   }, [api]);
   return rules;
 }
+
+/** A rule as people read it: its title with the id after it ("Daily note signed (DOC-SIGNED)"). */
+export function ruleName(rules: ReadonlyMap<string, RuleInfo>, id: string): string {
+  const title = rules.get(id)?.title;
+  return title ? `${title} (${id})` : id;
+}

@@ -1,7 +1,9 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AuditCheck, ChartReadyApi, DataInfo } from '../../shared/api';
 import { messageOf } from '../api';
 import { Button } from '../components/Button';
+import { focusHeadingAfterReload } from '../lib/focus-rescue';
+import { storeProblem, type StoreField, type StoreProblem } from '../lib/store-errors';
 
 const bytes = (n: number) =>
   n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -10,7 +12,33 @@ const bytes = (n: number) =>
 function restartOnNewStore(): void {
   // No screen named: the app opens on its home for this database (Readiness, or the welcome).
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  focusHeadingAfterReload();
   window.location.reload();
+}
+
+/** A text field with its problem beside it, marked invalid (as the clinic settings fields). */
+function PathField({
+  id,
+  field,
+  problem,
+  children,
+}: {
+  id: string;
+  field: StoreField;
+  problem: StoreProblem | null;
+  children: (invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const mine = problem?.field === field;
+  return (
+    <span className="field-with-error">
+      {children(mine ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+      {mine && (
+        <span id={`${id}-error`} className="field-error" data-testid={`${field}-error`}>
+          {problem.text}
+        </span>
+      )}
+    </span>
+  );
 }
 
 /**
@@ -26,8 +54,20 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
   const [audit, setAudit] = useState<AuditCheck | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<StoreProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { path: useId(), pass: useId(), backup: useId() };
+  const inputs = {
+    path: useRef<HTMLInputElement>(null),
+    passphrase: useRef<HTMLInputElement>(null),
+    backup: useRef<HTMLInputElement>(null),
+  };
+
+  /** Shows the problem beside its field and puts focus there, to correct it. */
+  const refuse = (p: StoreProblem) => {
+    setProblem(p);
+    requestAnimationFrame(() => inputs[p.field].current?.focus());
+  };
 
   useEffect(() => {
     api
@@ -36,28 +76,38 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
       .catch((err: unknown) => setError(messageOf(err)));
   }, [api]);
 
-  async function act(what: () => Promise<void>) {
+  /** Runs an action; a refusal about a path goes beside that path's field. */
+  async function act(
+    what: () => Promise<void>,
+    about?: { action: 'open' | 'create' | 'backup'; path: string },
+  ) {
     setBusy(true);
     setError(null);
+    setProblem(null);
     setStatus('');
     try {
       await what();
     } catch (err) {
-      setError(messageOf(err));
+      if (about) refuse(storeProblem(messageOf(err), about.action, about.path));
+      else setError(messageOf(err));
     } finally {
       setBusy(false);
     }
   }
 
   const open = (target: string, create: boolean) =>
-    act(async () => {
-      await api.openStore({ path: target, create, passphrase: passphrase || null });
-      restartOnNewStore();
-    });
+    act(
+      async () => {
+        await api.openStore({ path: target, create, passphrase: passphrase || null });
+        restartOnNewStore();
+      },
+      { action: create ? 'create' : 'open', path: target },
+    );
 
   const submitOpen = (e: FormEvent, create: boolean) => {
     e.preventDefault();
-    if (!path.trim()) return setError('Enter the path of the database file.');
+    if (!path.trim())
+      return refuse({ field: 'path', text: 'Enter the path of the database file.' });
     void open(path.trim(), create);
   };
 
@@ -115,21 +165,33 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
       </p>
       <form className="form-grid" onSubmit={(e) => submitOpen(e, false)}>
         <label htmlFor={ids.path}>Database file</label>
-        <input
-          id={ids.path}
-          value={path}
-          spellCheck={false}
-          placeholder="/path/to/client.db"
-          onChange={(e) => setPath(e.target.value)}
-        />
+        <PathField id={ids.path} field="path" problem={problem}>
+          {(invalid) => (
+            <input
+              id={ids.path}
+              ref={inputs.path}
+              value={path}
+              spellCheck={false}
+              placeholder="/path/to/client.db"
+              onChange={(e) => setPath(e.target.value)}
+              {...invalid}
+            />
+          )}
+        </PathField>
         <label htmlFor={ids.pass}>Passphrase (encrypted databases only)</label>
-        <input
-          id={ids.pass}
-          type="password"
-          autoComplete="off"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
+        <PathField id={ids.pass} field="passphrase" problem={problem}>
+          {(invalid) => (
+            <input
+              id={ids.pass}
+              ref={inputs.passphrase}
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              {...invalid}
+            />
+          )}
+        </PathField>
         <span />
         <div className="button-row">
           <Button type="submit" disabled={busy}>
@@ -145,21 +207,31 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
         className="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!backupPath.trim()) return setError('Enter where to write the backup.');
-          void act(async () => {
-            const r = await api.backupStore({ path: backupPath.trim() });
-            setStatus(`Backup written to ${r.path} (${bytes(r.bytes)}).`);
-          });
+          const target = backupPath.trim();
+          if (!target) return refuse({ field: 'backup', text: 'Enter where to write the backup.' });
+          void act(
+            async () => {
+              const r = await api.backupStore({ path: target });
+              setStatus(`Backup written to ${r.path} (${bytes(r.bytes)}).`);
+            },
+            { action: 'backup', path: target },
+          );
         }}
       >
         <label htmlFor={ids.backup}>Backup file (new)</label>
-        <input
-          id={ids.backup}
-          value={backupPath}
-          spellCheck={false}
-          placeholder="/path/to/backup.db"
-          onChange={(e) => setBackupPath(e.target.value)}
-        />
+        <PathField id={ids.backup} field="backup" problem={problem}>
+          {(invalid) => (
+            <input
+              id={ids.backup}
+              ref={inputs.backup}
+              value={backupPath}
+              spellCheck={false}
+              placeholder="/path/to/backup.db"
+              onChange={(e) => setBackupPath(e.target.value)}
+              {...invalid}
+            />
+          )}
+        </PathField>
         <span />
         <div className="button-row">
           <Button type="submit" disabled={busy}>

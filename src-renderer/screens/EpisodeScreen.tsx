@@ -10,11 +10,13 @@ import type {
 import type { DecisionKind, Evidence, Finding, RuleGroup } from '../../shared/model';
 import { messageOf } from '../api';
 import { decisionLine } from '../../shared/decisions';
-import { useRules } from '../lib/rules';
+import { ruleName, useRules } from '../lib/rules';
 import {
+  byErrorsFirst,
   CHECKLIST_KEYS,
   checklistKey,
   FINDING_VIEWS,
+  groupRank,
   inView,
   viewCounts,
   type FindingView,
@@ -24,6 +26,7 @@ import { isNotFound } from '../../shared/errors';
 /** The error state of an episode id the review does not have (a page, not an alert). */
 const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
+import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { Button } from '../components/Button';
@@ -41,8 +44,6 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   warn: 'Check',
   'n/a': 'N/A',
 };
-
-const STATUS_ORDER: Record<Finding['status'], number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
 
 /** Severity in words beside the status, so it is never told by colour alone. */
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
@@ -371,8 +372,11 @@ function DocumentList({
 function Timeline({
   days,
   onOpen,
+  ruleName,
 }: {
   days: TimelineDay[];
+  /** A rule's title and id, by its id (the id alone until the catalog arrives). */
+  ruleName: (id: string) => string;
   /** Opens a document of the timeline by its id. */
   onOpen: (documentId: number) => void;
 }) {
@@ -444,7 +448,9 @@ function Timeline({
               </p>
             )}
             {d.failingRules.length > 0 && (
-              <p className="small error-text">Failing: {d.failingRules.join(', ')}</p>
+              <p className="small error-text" data-testid="failing-rules">
+                Failing: {d.failingRules.map(ruleName).join(', ')}
+              </p>
             )}
           </div>
         </li>
@@ -531,7 +537,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
           This episode is not in the current review. An import may have joined it to another episode
           of the same patient, or a change to the payer&apos;s kind or a reassigned document may
           have given it a new start, and so a new id. Find the patient in the{' '}
-          <a href={href({ name: 'episodes' })}>episode list</a>.
+          <a href={href({ name: 'episodes', query: lastEpisodesQuery() })}>episode list</a>.
         </p>
       </div>
     );
@@ -572,8 +578,8 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   return (
     <div className="screen wide">
       <p className="crumbs">
-        <a href={href({ name: 'episodes' })}>Episodes</a> <span aria-hidden="true">›</span>{' '}
-        {s.patientName}
+        <a href={href({ name: 'episodes', query: lastEpisodesQuery() })}>Episodes</a>{' '}
+        <span aria-hidden="true">›</span> {s.patientName}
       </p>
       <div className="title-row">
         <h1>{s.patientName}</h1>
@@ -651,10 +657,10 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                         <button
                           type="button"
                           className="link"
-                          aria-label={`${f.rule}: go to the finding ${rules.get(f.rule)?.title ?? ''}`.trim()}
+                          aria-label={`${ruleName(rules, f.rule)}: go to the finding`}
                           onClick={() => goToFinding(f)}
                         >
-                          {f.rule}
+                          {ruleName(rules, f.rule)}
                         </button>
                       </span>
                     ))}
@@ -715,50 +721,51 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
           </p>
           {GROUPS.map((g) => {
             const all = detail.findings.filter((f) => (f.group ?? 'documentation') === g.id);
-            if (all.length === 0) return null;
             const shown = all
               .filter((f) => inView(f, view))
               .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
-              .sort(
-                (a, b) =>
-                  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-                  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+              .sort(byErrorsFirst);
+            return { g, all, shown };
+          })
+            // Errors first across the page: a group with an error before warning-only groups.
+            .sort((x, y) => groupRank(x.shown) - groupRank(y.shown))
+            .map(({ g, all, shown }) => {
+              if (all.length === 0) return null;
+              const failing = all.filter((f) => f.status === 'fail').length;
+              return (
+                <section key={g.id} aria-labelledby={`g-${g.id}`} className="group">
+                  <h3 id={`g-${g.id}`}>
+                    {g.label}{' '}
+                    <span className="muted small">
+                      {failing} failing of {all.length}
+                    </span>
+                  </h3>
+                  {shown.length === 0 ? (
+                    <p className="muted small">
+                      {view === 'all' ? 'No problems found.' : 'None in this view.'}
+                    </p>
+                  ) : (
+                    <ul className="findings">
+                      {shown.map((f, i) => (
+                        <FindingItem
+                          key={`${f.rule}-${i}`}
+                          f={f}
+                          onEvidence={setEvidence}
+                          onDecide={decide}
+                          clinicians={detail.summary.clinicians ?? []}
+                          rule={rules.get(f.rule)}
+                          ruleTitle={ruleTitle}
+                          referrers={referrersOf(detail.findings, f)}
+                          owner={ownerOf(detail.findings, f)}
+                          onGoTo={goToFinding}
+                          documents={detail.documents}
+                        />
+                      ))}
+                    </ul>
+                  )}
+                </section>
               );
-            const failing = all.filter((f) => f.status === 'fail').length;
-            return (
-              <section key={g.id} aria-labelledby={`g-${g.id}`} className="group">
-                <h3 id={`g-${g.id}`}>
-                  {g.label}{' '}
-                  <span className="muted small">
-                    {failing} failing of {all.length}
-                  </span>
-                </h3>
-                {shown.length === 0 ? (
-                  <p className="muted small">
-                    {view === 'all' ? 'No problems found.' : 'None in this view.'}
-                  </p>
-                ) : (
-                  <ul className="findings">
-                    {shown.map((f, i) => (
-                      <FindingItem
-                        key={`${f.rule}-${i}`}
-                        f={f}
-                        onEvidence={setEvidence}
-                        onDecide={decide}
-                        clinicians={detail.summary.clinicians ?? []}
-                        rule={rules.get(f.rule)}
-                        ruleTitle={ruleTitle}
-                        referrers={referrersOf(detail.findings, f)}
-                        owner={ownerOf(detail.findings, f)}
-                        onGoTo={goToFinding}
-                        documents={detail.documents}
-                      />
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
+            })}
         </section>
         <div className="side">
           {evidence && (
@@ -773,6 +780,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
             <h2 id="timeline-h">Visit timeline</h2>
             <Timeline
               days={detail.timeline}
+              ruleName={(r) => ruleName(rules, r)}
               onOpen={(docId) => {
                 const doc = detail.documents.find((x) => x.id === docId);
                 if (doc) openDocument(doc);

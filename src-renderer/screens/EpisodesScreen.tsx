@@ -8,15 +8,17 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ChartReadyApi, EpisodeSummary } from '../../shared/api';
+import type { ChartReadyApi, EpisodeSummary, RuleInfo } from '../../shared/api';
 import { messageOf } from '../api';
 import { href, navigate } from '../lib/route';
+import { ruleName, useRules } from '../lib/rules';
 import {
   filtersFromQuery,
   filtersToQuery,
   isFiltered,
   matchesEpisode,
   NO_FILTERS,
+  rememberEpisodesQuery,
   type EpisodeFilters,
 } from '../lib/episode-filters';
 import { ReaderNotice } from './ReaderNotice';
@@ -91,11 +93,14 @@ function sortingOf(sort: string): SortingState {
 /** The search field and filters above the list; every change goes to the URL. */
 function FilterBar({
   episodes,
+  catalog,
   filters,
   onChange,
   shown,
 }: {
   episodes: EpisodeSummary[];
+  /** The rule catalog: the Rule filter offers rules by title. */
+  catalog: ReadonlyMap<string, RuleInfo>;
   filters: EpisodeFilters;
   onChange: (f: EpisodeFilters) => void;
   shown: number;
@@ -117,9 +122,13 @@ function FilterBar({
     () => [...new Set(episodes.flatMap((e) => e.clinicians ?? []))].sort(),
     [episodes],
   );
+  // By title, as people read them; the id follows each title.
   const rules = useMemo(
-    () => [...new Set(episodes.flatMap((e) => e.rules ?? []))].sort(),
-    [episodes],
+    () =>
+      [...new Set(episodes.flatMap((e) => e.rules ?? []))].sort((a, b) =>
+        ruleName(catalog, a).localeCompare(ruleName(catalog, b)),
+      ),
+    [episodes, catalog],
   );
   const select = (k: keyof EpisodeFilters, label: string, options: Array<[string, string]>) => (
     <span className="field">
@@ -169,7 +178,10 @@ function FilterBar({
         ['', 'All'],
         ...clinicians.map((c): [string, string] => [c, c]),
       ])}
-      {select('rule', 'Rule', [['', 'Any'], ...rules.map((r): [string, string] => [r, r])])}
+      {select('rule', 'Rule', [
+        ['', 'Any'],
+        ...rules.map((r): [string, string] => [r, ruleName(catalog, r)]),
+      ])}
       {select('severity', 'Findings', [
         ['', 'Any'],
         ['errors', 'With errors'],
@@ -394,10 +406,13 @@ export function EpisodesScreen({
   query?: Record<string, string>;
 }) {
   const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
+  const catalog = useRules(api);
   const [error, setError] = useState<string | null>(null);
   // Bumped after the notes are read again: the list is reviewed anew.
   const [generation, setGeneration] = useState(0);
   const [filters, setFilters] = useState<EpisodeFilters>(() => filtersFromQuery(query));
+  // Arriving with a query (a dashboard link, the menu): that is now the list to come back to.
+  useEffect(() => rememberEpisodesQuery(filtersToQuery(filtersFromQuery(query))), [query]);
 
   useEffect(() => {
     let live = true;
@@ -413,6 +428,7 @@ export function EpisodesScreen({
   // The URL follows the filters (replaced, not pushed: Back leaves the list, as a user expects).
   const change = (f: EpisodeFilters) => {
     setFilters(f);
+    rememberEpisodesQuery(filtersToQuery(f));
     window.history.replaceState(null, '', href({ name: 'episodes', query: filtersToQuery(f) }));
   };
 
@@ -447,7 +463,13 @@ export function EpisodesScreen({
             {isFiltered(filters) ? ' shown' : ''} have audit errors ({totals.errors} errors in all);{' '}
             {totals.denied} denied claim{totals.denied === 1 ? '' : 's'}.
           </p>
-          <FilterBar episodes={episodes} filters={filters} onChange={change} shown={shown.length} />
+          <FilterBar
+            episodes={episodes}
+            catalog={catalog}
+            filters={filters}
+            onChange={change}
+            shown={shown.length}
+          />
           <EpisodesTable
             episodes={shown}
             sort={filters.sort}

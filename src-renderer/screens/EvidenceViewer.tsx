@@ -181,6 +181,11 @@ export function EvidenceViewer({
   const [page, setPage] = useState<EvidencePage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pageNo, setPageNo] = useState(evidence.page);
+  /**
+   * The document's page count as last loaded: the paging buttons stay while the next page loads,
+   * so the one the user pressed keeps focus (re-mounted, it would lose it).
+   */
+  const [pageCount, setPageCount] = useState<number | null>(null);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const [bodyWidth, setBodyWidth] = useState(PAGE_WIDTH);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -191,6 +196,7 @@ export function EvidenceViewer({
   useEffect(() => {
     opener.current = document.activeElement;
     setPageNo(evidence.page);
+    setPageCount(null);
   }, [evidence]);
 
   useEffect(() => {
@@ -203,7 +209,11 @@ export function EvidenceViewer({
         page: pageNo,
         ...(evidence.line != null ? { line: evidence.line } : {}),
       })
-      .then((p) => live && setPage(p))
+      .then((p) => {
+        if (!live) return;
+        setPage(p);
+        setPageCount(p.pageCount);
+      })
       .catch((err: unknown) => live && setError(messageOf(err)));
     if (pageNo === evidence.page) heading.current?.focus();
     return () => {
@@ -235,7 +245,7 @@ export function EvidenceViewer({
     const at = i < 0 ? ZOOMS.length - 1 : i;
     setZoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at + dir))]!);
   };
-  const paged = evidence.line == null && page !== null && page.pageCount > 1;
+  const paged = evidence.line == null && pageCount !== null && pageCount > 1;
   const onCited = pageNo === evidence.page;
   const idle = evidence.quote ? OTHER_PAGE : AS_FILED;
 
@@ -280,8 +290,8 @@ export function EvidenceViewer({
             </Button>
             <Button
               type="button"
-              disabled={pageNo >= page.pageCount}
-              onClick={() => setPageNo((n) => Math.min(page.pageCount, n + 1))}
+              disabled={pageNo >= pageCount}
+              onClick={() => setPageNo((n) => Math.min(pageCount, n + 1))}
             >
               Next page
             </Button>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type {
   BuiltPacket,
   EpisodeDetail,
@@ -12,6 +12,8 @@ import { messageOf, type Backend } from '../api';
 import { useDownloadUrl } from '../lib/download-url';
 import { openPdf, renderPage, type PDFDocumentProxy } from '../lib/pdf';
 import { href } from '../lib/route';
+import { lastEpisodesQuery } from '../lib/episode-filters';
+import { clearPacketDraft, readPacketDraft, writePacketDraft } from '../lib/packet-draft';
 import { Button } from '../components/Button';
 
 function PacketPreview({
@@ -25,6 +27,17 @@ function PacketPreview({
   const [pageNo, setPageNo] = useState(1);
   const [error, setError] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // A preview appears only when the user builds or reopens a packet. The Build button is at the
+  // foot of the exhibit list and the preview can be a screen away (above it in the other column,
+  // below it in one): it is brought into view with focus on its heading, or goes unseen.
+  useEffect(() => {
+    const h = heading.current;
+    if (!h) return;
+    h.scrollIntoView({ block: 'start' });
+    h.focus({ preventScroll: true });
+  }, [built]);
 
   useEffect(() => {
     let live = true;
@@ -50,7 +63,9 @@ function PacketPreview({
   const count = doc?.numPages ?? built.pageCount;
   return (
     <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview">
-      <h2 id="preview-h">{title}</h2>
+      <h2 id="preview-h" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -74,6 +89,13 @@ function PacketPreview({
   );
 }
 
+/** An exhibit's identity across plans: its documents (its letter changes as it moves). */
+const exhibitKey = (x: PacketExhibitView) => x.documentIds.join('.');
+
+/** Where focus goes once the next plan is on screen: it replaces the rows the user acted on. */
+type FocusAfterPlan =
+  { exhibit: string; control: 'up' | 'down' | 'exclude' } | { available: number | null };
+
 function ExhibitRow({
   x,
   index,
@@ -84,12 +106,12 @@ function ExhibitRow({
   x: PacketExhibitView;
   index: number;
   last: boolean;
-  onMove: (from: number, to: number) => void;
+  onMove: (from: number, to: number, control: 'up' | 'down') => void;
   onExclude: () => void;
 }) {
   const name = `Exhibit ${x.letter}: ${x.title}`;
   return (
-    <li className="exhibit" data-testid="exhibit">
+    <li className="exhibit" data-testid="exhibit" data-exhibit={exhibitKey(x)}>
       <div>
         <strong>Exhibit {x.letter}</strong> {x.title}
         <div className="muted small">
@@ -102,20 +124,27 @@ function ExhibitRow({
         <Button
           type="button"
           aria-label={`Move ${name} up`}
+          data-control="up"
           disabled={index === 0}
-          onClick={() => onMove(index, index - 1)}
+          onClick={() => onMove(index, index - 1, 'up')}
         >
           ↑ Up
         </Button>
         <Button
           type="button"
           aria-label={`Move ${name} down`}
+          data-control="down"
           disabled={last}
-          onClick={() => onMove(index, index + 1)}
+          onClick={() => onMove(index, index + 1, 'down')}
         >
           ↓ Down
         </Button>
-        <button type="button" aria-label={`Exclude ${name}`} onClick={onExclude}>
+        <button
+          type="button"
+          aria-label={`Exclude ${name}`}
+          data-control="exclude"
+          onClick={onExclude}
+        >
           Exclude
         </button>
       </div>
@@ -212,6 +241,10 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
   const [shown, setShown] = useState<StoredPacket | null>(null);
   /** The claim whose saved choices were last applied: a new claim restores its own. */
   const restoredFor = useRef<string | null>(null);
+  /** The claim whose choices the user changed since its last build: they are kept as a draft. */
+  const editedFor = useRef<string | null>(null);
+  const focusAfterPlan = useRef<(FocusAfterPlan & { from: PacketPlanView | null }) | null>(null);
+  const exhibitList = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     api
@@ -237,21 +270,40 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     };
   }, [api, id]);
 
-  // The exhibit order, exclusions, denial code and kind of the claim's latest packet start the
-  // next one; another claim starts from its own (or the defaults).
+  // The claim's unbuilt choices (exhibit order, exclusions, denial code, kind) come back when the
+  // user returns; without any, its latest packet's start the next one; another claim starts from
+  // its own (or the defaults).
   useEffect(() => {
     if (!detail || history === null || restoredFor.current === claim) return;
     restoredFor.current = claim;
+    const draft = readPacketDraft(id, claim);
     const last = history.find((p) => (p.claimId ?? '') === claim);
-    setOrder(last?.request.exhibitOrder ?? undefined);
-    setExclude(last?.request.exclude ?? []);
-    setDenial(last?.request.denial ?? '');
-    setKind(last?.request.kind ?? 'appeal');
-    if (last)
+    const from = draft ?? last?.request;
+    setOrder(from?.exhibitOrder ?? undefined);
+    setExclude(from?.exclude ?? []);
+    setDenial(from?.denial ?? '');
+    setKind(from?.kind ?? 'appeal');
+    if (draft) {
+      editedFor.current = claim;
+      setAnnounce('Your unbuilt exhibit order and exclusions for this claim were kept.');
+    } else if (last)
       setAnnounce(
         `Exhibit order and exclusions restored from the packet built ${builtWhen(last.builtAt)}.`,
       );
-  }, [detail, history, claim]);
+  }, [id, detail, history, claim]);
+
+  useEffect(() => {
+    if (editedFor.current !== claim || restoredFor.current !== claim) return;
+    writePacketDraft(id, claim, {
+      denial: denial.trim() || null,
+      kind,
+      exclude,
+      exhibitOrder: order,
+    });
+  }, [id, claim, denial, kind, order, exclude]);
+  const edited = () => {
+    editedFor.current = claim;
+  };
 
   const selectedDenial = detail?.claims.find((c) => c.claimId === claim)?.denial ?? null;
 
@@ -302,22 +354,55 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
   const shownUrl = useDownloadUrl(shownPdf, 'application/pdf');
 
   const exhibits = (built?.plan ?? plan)?.exhibits ?? [];
-  const move = (from: number, to: number) => {
+  const move = (from: number, to: number, control: 'up' | 'down') => {
     const list = [...exhibits];
     const [x] = list.splice(from, 1);
     if (!x) return;
     list.splice(to, 0, x);
+    edited();
     setOrder(list.flatMap((e) => e.documentIds));
+    focusAfterPlan.current = { exhibit: exhibitKey(x), control, from: plan };
     setAnnounce(`Exhibit ${x.title} moved to position ${to + 1} of ${list.length}.`);
   };
-  const excludeExhibit = (x: PacketExhibitView) => {
+  const excludeExhibit = (x: PacketExhibitView, index: number) => {
+    edited();
     setExclude((e) => [...new Set([...e, ...x.documentIds])]);
+    // The exhibit that takes its place (or the one before it) keeps the user where they were.
+    const next = exhibits[index + 1] ?? exhibits[index - 1];
+    focusAfterPlan.current = next
+      ? { exhibit: exhibitKey(next), control: 'exclude', from: plan }
+      : { available: null, from: plan };
     setAnnounce(`${x.title} excluded from the packet.`);
   };
   const include = (docId: number) => {
+    edited();
     setExclude((e) => e.filter((d) => d !== docId));
     setOrder((o) => (o ? [...o.filter((d) => d !== docId), docId] : o));
+    const rest = plan?.available.filter((d) => d.id !== docId) ?? [];
+    const at = plan?.available.findIndex((d) => d.id === docId) ?? -1;
+    const next = rest[Math.min(Math.max(at, 0), rest.length - 1)];
+    focusAfterPlan.current = { available: next?.id ?? null, from: plan };
   };
+
+  // Once the new plan is drawn (before the focus rescue runs), focus goes to the control the
+  // user was using, or its nearest neighbour, instead of the screen's heading.
+  useLayoutEffect(() => {
+    const want = focusAfterPlan.current;
+    const root = exhibitList.current;
+    if (!want || !root || want.from === plan) return;
+    focusAfterPlan.current = null;
+    const target =
+      'exhibit' in want
+        ? root.querySelector(
+            `[data-exhibit="${CSS.escape(want.exhibit)}"] [data-control="${want.control}"]`,
+          )
+        : want.available !== null
+          ? root.querySelector(`[data-available="${want.available}"]`)
+          : null;
+    const fallback = root.querySelector('[data-control="exclude"], summary');
+    const el = target ?? fallback;
+    if (el instanceof HTMLElement) el.focus();
+  }, [plan]);
 
   async function build() {
     setBusy(true);
@@ -325,6 +410,9 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     try {
       setBuilt(await api.buildPacket(request));
       setShown(null);
+      // The built packet now holds these choices (restored from it next time).
+      clearPacketDraft(id, claim);
+      editedFor.current = null;
       setHistory(await api.listPackets({ episodeId: id }));
     } catch (err) {
       setError(messageOf(err));
@@ -348,7 +436,8 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
   return (
     <div className="screen wide">
       <p className="crumbs">
-        <a href={href({ name: 'episodes' })}>Episodes</a> <span aria-hidden="true">›</span>{' '}
+        <a href={href({ name: 'episodes', query: lastEpisodesQuery() })}>Episodes</a>{' '}
+        <span aria-hidden="true">›</span>{' '}
         {detail ? (
           <a href={href({ name: 'episode', id })}>{detail.summary.patientName}</a>
         ) : (
@@ -385,7 +474,10 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                 <input
                   id={denialId}
                   value={denial}
-                  onChange={(e) => setDenial(e.target.value)}
+                  onChange={(e) => {
+                    edited();
+                    setDenial(e.target.value);
+                  }}
                   placeholder={
                     selectedDenial
                       ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
@@ -396,7 +488,10 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                 <select
                   id={kindId}
                   value={kind}
-                  onChange={(e) => setKind(e.target.value as 'appeal' | 'adr')}
+                  onChange={(e) => {
+                    edited();
+                    setKind(e.target.value as 'appeal' | 'adr');
+                  }}
                 >
                   <option value="appeal">
                     {detail.summary.payerKind === 'medicare'
@@ -456,43 +551,46 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
 
             <section aria-labelledby="exhibits-h" className="panel">
               <h2 id="exhibits-h">Exhibits</h2>
-              {!plan && (
-                <p role="status">
-                  {error ? 'No packet planned: see the message above.' : 'Planning…'}
-                </p>
-              )}
-              {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
-              <ol className="exhibits">
-                {exhibits.map((x, i) => (
-                  <ExhibitRow
-                    key={`${x.letter}-${x.documentIds.join('.')}`}
-                    x={x}
-                    index={i}
-                    last={i === exhibits.length - 1}
-                    onMove={move}
-                    onExclude={() => excludeExhibit(x)}
-                  />
-                ))}
-              </ol>
-              {plan && plan.available.length > 0 && (
-                <details>
-                  <summary>Documents not in the packet ({plan.available.length})</summary>
-                  <ul className="available">
-                    {plan.available.map((d) => (
-                      <li key={d.id}>
-                        {d.title} {d.date ? <span className="muted">({d.date})</span> : null}{' '}
-                        <button
-                          type="button"
-                          aria-label={`Add ${d.title}${d.date ? ` (${d.date})` : ''}`}
-                          onClick={() => include(d.id)}
-                        >
-                          Add
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
+              <div ref={exhibitList}>
+                {!plan && (
+                  <p role="status">
+                    {error ? 'No packet planned: see the message above.' : 'Planning…'}
+                  </p>
+                )}
+                {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
+                <ol className="exhibits">
+                  {exhibits.map((x, i) => (
+                    <ExhibitRow
+                      key={exhibitKey(x)}
+                      x={x}
+                      index={i}
+                      last={i === exhibits.length - 1}
+                      onMove={move}
+                      onExclude={() => excludeExhibit(x, i)}
+                    />
+                  ))}
+                </ol>
+                {plan && plan.available.length > 0 && (
+                  <details>
+                    <summary>Documents not in the packet ({plan.available.length})</summary>
+                    <ul className="available">
+                      {plan.available.map((d) => (
+                        <li key={d.id}>
+                          {d.title} {d.date ? <span className="muted">({d.date})</span> : null}{' '}
+                          <button
+                            type="button"
+                            aria-label={`Add ${d.title}${d.date ? ` (${d.date})` : ''}`}
+                            data-available={d.id}
+                            onClick={() => include(d.id)}
+                          >
+                            Add
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </div>
               <div className="button-row">
                 <Button
                   type="button"

@@ -59,7 +59,7 @@ describe('loopback harness', () => {
 
   it('serves a valid request', async () => {
     const res = await post('getEpisode', { id: 'ep' }).then((r) => r.status);
-    expect(res).toBe(500);
+    expect(res).toBe(500); // a plain Error from the service: a failure, not a refusal
     const ok = await post('importPaths', { paths: ['/tmp/a'] });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: 'importPaths', req: { paths: ['/tmp/a'] } });

@@ -4,6 +4,7 @@
  * decision that no longer holds reopens with the reason (the finding changed, or a fixed one came
  * back). Each decision is a row of its own and an entry of the audit log.
  */
+import { RefusedError } from '../../../shared/errors';
 import { userInfo } from 'node:os';
 import type { DecisionKind, Finding, FindingDecision, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
@@ -263,7 +264,7 @@ export interface DecisionInput {
   by?: string | null;
 }
 
-export class DecisionError extends Error {}
+export class DecisionError extends RefusedError {}
 
 /**
  * Records a decision on a finding of the current review. A confirmed defect needs its corrective

@@ -1,3 +1,4 @@
+import { RefusedError } from '../../../shared/errors';
 import type { DocumentSummary, PacketPlanView, PacketRequest } from '../../../shared/api';
 import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { Finding, IsoDate } from '../../../shared/model';
@@ -18,7 +19,8 @@ import { claimDenial } from './denials';
 import { getSettings } from './settings';
 import { loadDocumentSource } from './sources';
 
-export class PacketRequestError extends Error {}
+/** A packet that cannot be made as asked (no denial to appeal, no appeal rights, a bad code). */
+export class PacketRequestError extends RefusedError {}
 
 /**
  * The denial a packet answers: the user's code when given, else the claim's 835 denial, else a

@@ -75,7 +75,7 @@ import { applyDecisions, decisionCounts } from './decisions';
 import { correctiveActions } from './actions';
 import { dashboard } from './dashboard';
 import { findSampleChart } from './sample-chart';
-import { NotFoundError } from '../../../shared/errors';
+import { NotFoundError, RefusedError } from '../../../shared/errors';
 import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
 import { remitClaimInWords } from '../claims/remit-words';
@@ -199,7 +199,10 @@ export class ChartReadyService implements ChartReadyApi {
     this.assertNoImport();
     const path = resolve(r.path);
     if (r.create && existsSync(path))
-      throw new Error(`${path} already exists: open it instead, or choose a new file name`);
+      throw new RefusedError(
+        `${path} already exists: open it instead, or choose a new file name`,
+        'conflict',
+      );
     if (!r.create && !existsSync(path)) throw new NotFoundError(`no database at ${path}`);
     const key = r.passphrase ? r.passphrase : undefined;
     const db = openDatabase(path, { key, mustExist: !r.create });
@@ -398,7 +401,7 @@ export class ChartReadyService implements ChartReadyApi {
   private assertNoImport(): void {
     const j = this.job;
     if (j)
-      throw new Error(
+      throw new RefusedError(
         `an import is already running (${j.done}${j.total !== null ? ` of ${j.total}` : ''} files): wait for it to finish or cancel it on the Import screen`,
       );
   }

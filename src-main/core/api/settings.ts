@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { EMPTY_SETTINGS, type ClinicSettings } from '../../../shared/settings';
-import { NpiSchema } from '../../../shared/api-schemas';
+import { EinSchema, EmailSchema, NpiSchema, PhoneSchema } from '../../../shared/api-schemas';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 
 const nullableText = z.string().trim().max(500).nullable();
+/** Printed on appeal letters: checked as the Settings screen checks them (shared schemas). */
+const printed = (schema: z.ZodType<string, string>) => z.string().trim().pipe(schema).nullable();
 
 export const clinicSettingsSchema = z.object({
   clinicName: nullableText,
   addressLines: z.array(z.string().max(200)).max(6),
-  phone: nullableText,
-  fax: nullableText,
+  phone: printed(PhoneSchema),
+  fax: printed(PhoneSchema),
   npi: NpiSchema.nullable(),
-  taxId: nullableText,
+  taxId: printed(EinSchema),
   contactName: nullableText,
-  contactEmail: nullableText,
+  contactEmail: printed(EmailSchema),
   signerName: nullableText,
   signerTitle: nullableText,
   defaultPayerProfile: nullableText,
@@ -26,10 +28,12 @@ export function getSettings(db: Db): ClinicSettings {
   const row = db.prepare("SELECT value FROM settings WHERE key = 'clinic'").get() as
     { value: string } | undefined;
   if (!row) return { ...EMPTY_SETTINGS };
-  // Read leniently: an NPI saved before the check digit was checked must not lose the rest.
+  // Read leniently: a value saved before it was checked (NPI check digit, phone, email, tax ID)
+  // must not lose the rest.
+  const lenient = z.string().nullable().optional();
   const parsed = clinicSettingsSchema
     .partial()
-    .extend({ npi: z.string().nullable().optional() })
+    .extend({ npi: lenient, phone: lenient, fax: lenient, taxId: lenient, contactEmail: lenient })
     .safeParse(JSON.parse(row.value));
   return { ...EMPTY_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }

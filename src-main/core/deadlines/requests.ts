@@ -2,6 +2,7 @@
  * Records requests the user enters (ADR, RAC, TPE, a carrier's request; migration 0011). Each is a
  * row and an audit-log entry naming the claim, kind and dates; never who the patient is.
  */
+import { RefusedError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/model';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
@@ -19,7 +20,7 @@ export interface RecordsRequest {
   recordedAt: string;
 }
 
-export class RequestError extends Error {}
+export class RequestError extends RefusedError {}
 
 /** True when any billing line or remit of the store names the claim. */
 export function claimExists(db: Db, claimId: string): boolean {

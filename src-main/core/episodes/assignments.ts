@@ -4,6 +4,7 @@
  * id, which reading the file again changes), so it survives `reanalyze` and every review; it is
  * recorded in the audit log by hashes only (no names).
  */
+import { RefusedError } from '../../../shared/errors';
 import { createHash } from 'node:crypto';
 import type { PatientChoice, UnassignedDocument } from '../../../shared/api';
 import type { DocType } from '../../../shared/model';
@@ -44,7 +45,7 @@ export function patientChoices(resolution: PatientResolution): PatientChoice[] {
     .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 }
 
-export class AssignmentError extends Error {}
+export class AssignmentError extends RefusedError {}
 
 /**
  * Assigns a document that names no patient to one of the store's patients. The patient's identity

@@ -5,6 +5,7 @@
  * allocated in proportion to stratum size (largest remainder; every stratum at least one claim
  * while n allows, never more than it holds).
  */
+import { RefusedError } from '../../../shared/errors';
 import { seededPrng, type Prng } from './prng';
 import { stratumOf, type FrameUnit, type Stratification } from './frame';
 
@@ -12,7 +13,7 @@ export interface DrawnUnit extends FrameUnit {
   stratum: string | null;
 }
 
-export class SampleError extends Error {}
+export class SampleError extends RefusedError {}
 
 function drawFrom<T>(units: readonly T[], n: number, prng: Prng): T[] {
   const pool = [...units];

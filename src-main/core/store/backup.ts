@@ -2,6 +2,7 @@
  * Backups and encryption of a whole database. Both write a new file and never touch the source;
  * both are recorded in the source's audit log (and the copy carries the log along).
  */
+import { RefusedError } from '../../../shared/errors';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { log, pathRef } from '../log';
@@ -11,7 +12,8 @@ import { openDatabase, sqlString, type Db } from './db';
 export class BackupError extends Error {}
 
 function refuseExisting(out: string): void {
-  if (existsSync(out)) throw new BackupError(`${out} already exists; choose a new file`);
+  if (existsSync(out))
+    throw new RefusedError(`${out} already exists; choose a new file`, 'conflict');
 }
 
 function tableCounts(db: Db, schema = 'main'): Record<string, number> {

@@ -1,3 +1,4 @@
+import { RefusedError } from '../../../shared/errors';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -8,7 +9,7 @@ export type Db = Database.Database;
 export class DatabaseVersionError extends Error {}
 
 /** The passphrase is wrong, or the file is not a (ChartReady) SQLite database at all. */
-export class DatabaseKeyError extends Error {}
+export class DatabaseKeyError extends RefusedError {}
 
 export interface OpenOptions {
   readonly?: boolean;
