@@ -5,7 +5,7 @@
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
 import type { Evidence, IsoDate } from '../../../../shared/model';
-import type { PayerProfile, TimeRule, TimedUnitMethod } from '../types';
+import type { PayerProfile, RuleFinding, TimeRule, TimedUnitMethod } from '../types';
 import { billingDays, isProgramLine, lineEvidence } from './billing';
 import { isTimedCode, TIMED_15_MIN_CODES } from '../../domain/codes';
 import { evidenceFromFact, factsOf, firstFact } from './evidence';
@@ -531,4 +531,21 @@ export function datesWithoutMinutes(
         if (hasVisitRecord(episode, date) && timedMinutesMissing(episode, date)) dates.add(date);
     return dates;
   });
+}
+
+/**
+ * The finding for a date whose billed program units the minutes do not support, as the rule that
+ * reports it says it: over-billing fails at the rule's severity; under-billing is advisory (the
+ * catalog's info), not a defect to recoup.
+ */
+export function unitsFinding(a: Readonly<WcDateAssessment>): RuleFinding {
+  return a.verdict === 'under'
+    ? {
+        status: 'fail',
+        severity: 'info',
+        message: a.message,
+        dates: [a.date],
+        evidence: a.evidence.slice(),
+      }
+    : { status: 'fail', message: a.message, dates: [a.date], evidence: a.evidence.slice() };
 }

@@ -1,6 +1,11 @@
 import type { Evidence } from '../../../../../shared/model';
 import { ownerElsewhere, programUnitsOwner, referral } from '../../lib/owners';
-import { assessProgramDates, hasVisitRecord, MIDPOINT_RULE_UNVERIFIED } from '../../lib/time';
+import {
+  assessProgramDates,
+  hasVisitRecord,
+  MIDPOINT_RULE_UNVERIFIED,
+  unitsFinding,
+} from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
 /**
@@ -65,22 +70,7 @@ export const billWcTimeUnits: Rule = {
             referrals.push(referral(owner, [date], a.message, a.evidence.slice()));
             break;
           }
-          if (a.verdict === 'under') {
-            findings.push({
-              status: 'fail',
-              severity: 'info',
-              message: a.message,
-              dates: [date],
-              evidence: a.evidence.slice(),
-            });
-            break;
-          }
-          findings.push({
-            status: 'fail',
-            message: a.message,
-            dates: [date],
-            evidence: a.evidence.slice(),
-          });
+          findings.push(unitsFinding(a));
           break;
         }
         default:

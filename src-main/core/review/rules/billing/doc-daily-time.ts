@@ -8,6 +8,7 @@ import {
   MIDPOINT_RULE_UNVERIFIED,
   timedLinesByDate,
   timedMinutesMissing,
+  unitsFinding,
 } from '../../lib/time';
 import { programUnitsOwner, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
@@ -58,22 +59,8 @@ export const docDailyTime: Rule = {
       ) {
         // Units against minutes are BILL-WC-TIME-UNITS' finding where the payer applies it.
         referrals.push(referral(owner, [date], a.message, a.evidence.slice()));
-      } else if (a.verdict === 'over') {
-        findings.push({
-          status: 'fail',
-          message: a.message,
-          dates: [date],
-          evidence: a.evidence.slice(),
-        });
-      } else if (a.verdict === 'under') {
-        // Under-billing is advisory (catalog: info), not a documentation defect to recoup.
-        findings.push({
-          status: 'fail',
-          severity: 'info',
-          message: a.message,
-          dates: [date],
-          evidence: a.evidence.slice(),
-        });
+      } else if (a.verdict === 'over' || a.verdict === 'under') {
+        findings.push(unitsFinding(a));
       } else if (findings.length === 0) {
         // Passes count only while no date has failed: any failure replaces the pass finding.
         passDates.push(date);
