@@ -243,8 +243,8 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
       <h1>Deadlines</h1>
       <p className="lead">
         Appeals of 835 denials and responses to records requests as of {list.asOf}, fewest days left
-        first. Values marked UNVERIFIED are defaults: set the payer&apos;s own with
-        &ldquo;chartready payers --deadlines&rdquo;.
+        first. Values marked UNVERIFIED are defaults, not the payer&apos;s own: confirm them in the
+        payer&apos;s provider manual or contract before relying on them.
       </p>
       <p data-testid="deadlines-summary">
         {list.items.length} deadline{list.items.length === 1 ? '' : 's'}: {overdue} overdue, {soon}{' '}

@@ -71,6 +71,9 @@ describe.each([
     await page.getByTestId('deadlines-screen').waitFor();
     const rows = page.getByTestId('deadline-row');
     await expect.poll(() => rows.count()).toBe(4);
+    // Written for people: no command-line command or flag anywhere on the screen.
+    const screenText = (await page.getByTestId('deadlines-screen').textContent()) ?? '';
+    expect(screenText).not.toMatch(/chartready |\s--[a-z]/);
     const first = (await rows.nth(0).textContent()) ?? '';
     expect(first).toContain('due soon: 13 days left');
     expect(first).toContain('RB26-0921-ALV');
