@@ -144,7 +144,11 @@ describe('deadlines on the sample chart', () => {
         daysLeft: null,
         status: 'no-deadline',
       });
-      expect(ma130.missing[0]).toMatch(/resubmit the claim: no appeal deadline runs/);
+      // Only the lines without GP came back: the claim's other lines were paid.
+      expect(ma130.label).toMatch(/^Corrected lines \(2026-08-\d\d returned as unprocessable\)$/);
+      expect(ma130.missing[0]).toMatch(
+        /on the lines of 2026-08-\d\d and resubmit them \(the claim's other lines were processed\): no appeal deadline runs/,
+      );
     }
     // Overdue first, then fewest days left, then those without a deadline.
     expect(items.map((i) => i.claimId)).toEqual([

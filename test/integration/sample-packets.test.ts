@@ -203,6 +203,13 @@ describe('an appeal answers a denial the record holds', () => {
     await expect(packet(claim.claimId, 'appeal')).rejects.toThrow(
       /returned as unprocessable .*MA130.*no appeal rights and no appeal deadline.*resubmit/,
     );
+    // Only the lines without GP were returned; the claim's other lines were paid, and the message
+    // says so (line by line, never "the claim" or "this episode" for one claim's lines).
+    await expect(packet(claim.claimId, 'appeal')).rejects.toThrow(
+      new RegExp(
+        `^The lines of claim ${claim.claimId} dated 2026-08-\\d\\d were returned as unprocessable \\(CO-4 with remark MA130\\); the claim's other lines were processed\\.`,
+      ),
+    );
     // The records can still be sent when the payer asks for them; no deadline is claimed.
     const adr = await packet(claim.claimId, 'adr');
     expect(adr.plan.deadline).toBeNull();

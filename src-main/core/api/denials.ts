@@ -14,6 +14,8 @@ export interface ClaimDenial {
   remarks: string[];
   /** Dates of the lines the denial applies to (all the claim's dates for a claim-level denial). */
   dates: string[];
+  /** Only some of the claim's service lines are denied; the others were processed. */
+  linesOnly: boolean;
   remitDate: string | null;
 }
 
@@ -40,6 +42,7 @@ export function claimDenial(
       group: claimAdj?.group ?? 'CO',
       remarks: remit.remarks,
       dates: allDates,
+      linesOnly: false,
       remitDate,
     };
   }
@@ -56,6 +59,7 @@ export function claimDenial(
       group: first.adj.group,
       remarks: [...new Set([...remit.remarks, ...lineDenials.flatMap((x) => x.s.remarks)])],
       dates: dates.length ? dates : allDates,
+      linesOnly: lineDenials.length < remit.services.length,
       remitDate,
     };
   }

@@ -34,7 +34,9 @@ export function resolveDenial(
   if (code) {
     const parsed = parseDenialCode(code);
     if (!parsed)
-      throw new PacketRequestError(`--denial ${code}: not a denial code (try 50, CO-50, 97, 197)`);
+      throw new PacketRequestError(
+        `"${code}" is not a denial code (a claim adjustment reason code such as 50, CO-50, 97 or 197)`,
+      );
     return {
       carc: parsed.carc,
       group: parsed.group,
@@ -53,6 +55,8 @@ export function resolveDenial(
         source: 'remit',
         remarks: d.remarks,
         remitDate: d.remitDate,
+        ...(d.linesOnly ? { deniedLines: d.dates } : {}),
+        claimId: d.claimId,
       };
   }
   return { carc: '50', group: null, source: 'default', remitDate: remitDate(episode, claimId) };
@@ -67,16 +71,24 @@ export const UNPROCESSABLE_REMARKS = new Set(['MA130']);
  * corrected and resubmitted, and no appeal deadline runs.
  */
 function refuseAppealWithoutRights(denial: DenialReason, claimId: string | null): void {
-  const claim = claimId ? `claim ${claimId}` : 'this episode';
+  // The 835's claim when the whole episode is asked for: never "this episode" for one claim's denial.
+  const denied = claimId ?? denial.claimId ?? null;
+  const claim = denied ? `claim ${denied}` : 'this episode';
   if (denial.source === 'default')
     throw new PacketRequestError(
       `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build a records-request response (no argument) if the payer asked for the records.`,
     );
   const remark = (denial.remarks ?? []).find((r) => UNPROCESSABLE_REMARKS.has(r.toUpperCase()));
-  if (remark)
+  if (!remark) return;
+  const code = `${denial.group ? `${denial.group}-` : ''}${denial.carc} with remark ${remark}`;
+  // Only some lines returned: the rest of the claim was processed, and only those lines go back.
+  if (denial.deniedLines)
     throw new PacketRequestError(
-      `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${denial.group ? `${denial.group}-` : ''}${denial.carc} with remark ${remark}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; a records-request response can still be built if the payer asks for the records.`,
+      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; a records-request response can still be built if the payer asks for the records.`,
     );
+  throw new PacketRequestError(
+    `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${code}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; a records-request response can still be built if the payer asks for the records.`,
+  );
 }
 
 function remitDate(episode: EpisodeModel, claimId: string | null): IsoDate | null {

@@ -139,12 +139,16 @@ export function listDeadlines(
         id: `denial:${ctx.claim.claimId}`,
         origin: 'denial',
         kind: 'corrected-claim',
-        label: 'Corrected claim (returned as unprocessable)',
+        label: denial.linesOnly
+          ? `Corrected lines (${denial.dates.join(', ')} returned as unprocessable)`
+          : 'Corrected claim (returned as unprocessable)',
         status: 'no-deadline',
         basis: `rules.md section 6: remark ${unprocessable} means unprocessable, no appeal rights; correct and resubmit (Noridian [S24])`,
         verified: true,
         missing: [
-          `correct what the remit names (${denial.group}-${denial.carc}, ${unprocessable}) and resubmit the claim: no appeal deadline runs`,
+          denial.linesOnly
+            ? `correct what the remit names (${denial.group}-${denial.carc}, ${unprocessable}) on the lines of ${denial.dates.join(', ')} and resubmit them (the claim's other lines were processed): no appeal deadline runs`
+            : `correct what the remit names (${denial.group}-${denial.carc}, ${unprocessable}) and resubmit the claim: no appeal deadline runs`,
           ...errorsMissing(errors, 'the claim is resubmitted'),
         ],
       });

@@ -14,6 +14,10 @@ export interface DenialReason {
   source: 'remit' | 'user' | 'default';
   remarks?: string[];
   remitDate?: IsoDate | null;
+  /** From an 835 that denied only some service lines: the dates of those lines. */
+  deniedLines?: IsoDate[];
+  /** From an 835: the claim it denied (an episode's packet may hold several claims). */
+  claimId?: string;
 }
 
 export type DocumentSource =
