@@ -30,6 +30,7 @@ import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { Button } from '../components/Button';
+import { EpisodeNotFound } from '../components/EpisodeNotFound';
 
 const GROUPS: Array<{ id: RuleGroup; label: string }> = [
   { id: 'documentation', label: 'Documentation' },
@@ -529,18 +530,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     };
   }, [api, id]);
 
-  if (error === NOT_FOUND)
-    return (
-      <div className="screen">
-        <h1>Episode not found</h1>
-        <p>
-          This episode is not in the current review. An import may have joined it to another episode
-          of the same patient, or a change to the payer&apos;s kind or a reassigned document may
-          have given it a new start, and so a new id. Find the patient in the{' '}
-          <a href={href({ name: 'episodes', query: lastEpisodesQuery() })}>episode list</a>.
-        </p>
-      </div>
-    );
+  if (error === NOT_FOUND) return <EpisodeNotFound />;
   if (error)
     return (
       <div className="screen">

@@ -15,6 +15,8 @@ import { href } from '../lib/route';
 import { lastEpisodesQuery } from '../lib/episode-filters';
 import { clearPacketDraft, readPacketDraft, writePacketDraft } from '../lib/packet-draft';
 import { Button } from '../components/Button';
+import { EpisodeNotFound } from '../components/EpisodeNotFound';
+import { isNotFound } from '../../shared/errors';
 
 function PacketPreview({
   built,
@@ -234,6 +236,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
   const [plan, setPlan] = useState<PacketPlanView | null>(null);
   const [built, setBuilt] = useState<BuiltPacket | null>(null);
   const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -256,7 +259,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
         // empty so the packet says where its code came from.
         if (first) setClaim(first.claimId);
       })
-      .catch((err: unknown) => setError(messageOf(err)));
+      .catch((err: unknown) => (isNotFound(err) ? setMissing(true) : setError(messageOf(err))));
   }, [api, id]);
 
   useEffect(() => {
@@ -433,6 +436,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
 
   const fileName = `appeal-packet-${(claim || id).replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
 
+  if (missing) return <EpisodeNotFound />;
   return (
     <div className="screen wide">
       <p className="crumbs">

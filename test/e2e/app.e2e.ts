@@ -971,6 +971,11 @@ describe('ChartReady in a browser against the real core', () => {
     await page.getByRole('heading', { level: 1, name: 'Episode not found' }).waitFor();
     await page.getByRole('link', { name: 'episode list' }).waitFor();
     await checkA11y('episode not found');
+    // The packet builder of such an id says the same, not a raw error under "Appeal packet".
+    await page.goto(`${harness.url}#/packet/ep-0000000000`);
+    await page.getByRole('heading', { level: 1, name: 'Episode not found' }).waitFor();
+    expect(await page.getByText('not found: no episode').count()).toBe(0);
+    await checkA11y('packet of a missing episode');
   });
 
   it('keeps 10,000 episode rows smooth (virtualized)', async () => {
