@@ -210,6 +210,10 @@ describe('an appeal answers a denial the record holds', () => {
         `^The lines of claim ${claim.claimId} dated 2026-08-\\d\\d were returned as unprocessable \\(CO-4 with remark MA130\\); the claim's other lines were processed\\.`,
       ),
     );
+    // What to correct, in the review's words: the missing therapy modifiers on those lines.
+    await expect(packet(claim.claimId, 'appeal')).rejects.toThrow(
+      /The review found on those dates: 2026-08-\d\d: 97110 lacks GP\/GO\/GN.* \(BILL-THERAPY-MODIFIER\)/,
+    );
     // The records can still be sent when the payer asks for them; no deadline is claimed.
     const adr = await packet(claim.claimId, 'adr');
     expect(adr.plan.deadline).toBeNull();

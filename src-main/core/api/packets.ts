@@ -70,7 +70,24 @@ export const UNPROCESSABLE_REMARKS = new Set(['MA130']);
  * invents a denial code), and a claim returned as unprocessable has no appeal rights: it is
  * corrected and resubmitted, and no appeal deadline runs.
  */
-function refuseAppealWithoutRights(denial: DenialReason, claimId: string | null): void {
+/**
+ * What the review found wrong on the returned lines' dates (fail findings, errors first): what to
+ * correct before resubmitting, in the review's own words.
+ */
+function foundOn(findings: readonly Finding[], dates: readonly IsoDate[]): string {
+  const on = findings
+    .filter((f) => f.status === 'fail' && f.severity !== 'info')
+    .filter((f) => f.dates.some((d) => dates.includes(d)))
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  if (on.length === 0) return '';
+  return ` The review found on those dates: ${on.map((f) => `${f.message.replace(/\.$/, '')} (${f.rule})`).join('; ')}.`;
+}
+
+function refuseAppealWithoutRights(
+  denial: DenialReason,
+  claimId: string | null,
+  findings: readonly Finding[],
+): void {
   // The 835's claim when the whole episode is asked for: never "this episode" for one claim's denial.
   const denied = claimId ?? denial.claimId ?? null;
   const claim = denied ? `claim ${denied}` : 'this episode';
@@ -84,7 +101,7 @@ function refuseAppealWithoutRights(denial: DenialReason, claimId: string | null)
   // Only some lines returned: the rest of the claim was processed, and only those lines go back.
   if (denial.deniedLines)
     throw new PacketRequestError(
-      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; a records-request response can still be built if the payer asks for the records.`,
+      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; a records-request response can still be built if the payer asks for the records.${foundOn(findings, denial.deniedLines)}`,
     );
   throw new PacketRequestError(
     `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${code}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; a records-request response can still be built if the payer asks for the records.`,
@@ -109,7 +126,7 @@ export function packetInput(
   }
   const kind = req.kind ?? 'appeal';
   const denial = resolveDenial(episode, claimId, req.denial);
-  if (kind === 'appeal') refuseAppealWithoutRights(denial, claimId);
+  if (kind === 'appeal') refuseAppealWithoutRights(denial, claimId, findings);
   return {
     episode,
     findings,
