@@ -17,6 +17,7 @@ import { openDatabase } from '../../src-main/core/store/db';
 import {
   apiCall,
   checkA11y as checkPage,
+  findPdfCitation,
   launchChromium,
   watchFocus,
   ROOT,
@@ -281,19 +282,7 @@ describe('ChartReady in a browser against the real core', () => {
   });
 
   it('pages through a printed chart from a finding’s evidence and back to the cited page', async () => {
-    let target: { id: string; file: string; page: number; count: number } | undefined;
-    for (const ep of episodes) {
-      const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
-      for (const e of d.findings.filter((f) => f.status !== 'n/a').flatMap((f) => f.evidence)) {
-        if (!/\.pdf$/i.test(e.file) || e.line != null) continue;
-        const ev = await api<{ pageCount: number }>('getEvidence', { file: e.file, page: e.page });
-        if (ev.pageCount > e.page) {
-          target = { id: ep.id, file: e.file, page: e.page, count: ev.pageCount };
-          break;
-        }
-      }
-      if (target) break;
-    }
+    const target = await findPdfCitation(harness, episodes, 1);
     expect(target, 'a finding cites a page of a multi-page PDF').toBeTruthy();
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(target!.id)}`);
     await page.getByRole('checkbox', { name: 'Show passing and N/A' }).check();

@@ -13,6 +13,7 @@ import {
   type Page,
 } from 'playwright-core';
 import axe from 'axe-core';
+import type { EpisodeDetail } from '../../shared/api';
 import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -137,4 +138,36 @@ export async function openWatchedPage(
     if (/Content Security Policy|Refused to/i.test(m.text())) watch.errors.push(m.text());
   });
   return page;
+}
+
+/** A finding's citation of a page in a PDF, with the file's page count. */
+export interface PdfCitation {
+  id: string;
+  file: string;
+  page: number;
+  count: number;
+}
+
+/**
+ * The first fail, warn or pass finding (not n/a) that cites a page of a PDF with at least
+ * `pagesAfter` pages after it, asked of the harness episode by episode; undefined when none does.
+ */
+export async function findPdfCitation(
+  h: Harness,
+  episodes: ReadonlyArray<{ id: string }>,
+  pagesAfter: number,
+): Promise<PdfCitation | undefined> {
+  for (const ep of episodes) {
+    const d = await apiCall<EpisodeDetail>(h, 'getEpisode', { id: ep.id });
+    for (const e of d.findings.filter((f) => f.status !== 'n/a').flatMap((f) => f.evidence)) {
+      if (!/\.pdf$/i.test(e.file) || e.line != null) continue;
+      const ev = await apiCall<{ pageCount: number }>(h, 'getEvidence', {
+        file: e.file,
+        page: e.page,
+      });
+      if (ev.pageCount >= e.page + pagesAfter)
+        return { id: ep.id, file: e.file, page: e.page, count: ev.pageCount };
+    }
+  }
+  return undefined;
 }

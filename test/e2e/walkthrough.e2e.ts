@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary, RuleInfo } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, openWatchedPage, SAMPLE, SHOTS, STATIC } from './kit';
+import {
+  apiCall,
+  checkA11y,
+  findPdfCitation,
+  launchChromium,
+  openWatchedPage,
+  SAMPLE,
+  SHOTS,
+  STATIC,
+} from './kit';
 
 let dir: string;
 let browser: Browser;
@@ -143,19 +152,7 @@ describe.each([
   });
 
   it('keeps focus on Next page while the evidence viewer loads the next page', async () => {
-    let target: { id: string; file: string; page: number; count: number } | undefined;
-    for (const ep of episodes) {
-      const d = await api<EpisodeDetail>('getEpisode', { id: ep.id });
-      for (const e of d.findings.filter((f) => f.status !== 'n/a').flatMap((f) => f.evidence)) {
-        if (!/\.pdf$/i.test(e.file) || e.line != null) continue;
-        const ev = await api<{ pageCount: number }>('getEvidence', { file: e.file, page: e.page });
-        if (ev.pageCount > e.page + 1) {
-          target = { id: ep.id, file: e.file, page: e.page, count: ev.pageCount };
-          break;
-        }
-      }
-      if (target) break;
-    }
+    const target = await findPdfCitation(harness, episodes, 2);
     expect(target, 'a finding cites a page two or more before the end of a PDF').toBeTruthy();
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(target!.id)}`);
     await page.getByRole('checkbox', { name: 'Show passing and N/A' }).check();
