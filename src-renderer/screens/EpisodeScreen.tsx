@@ -194,7 +194,7 @@ function FindingItem({
   onDecide,
   clinicians,
   rule,
-  ruleTitle,
+  nameOf,
   referrers,
   owner,
   onGoTo,
@@ -206,8 +206,8 @@ function FindingItem({
   clinicians: readonly string[];
   /** The rule in plain language, once the catalog has arrived. */
   rule: RuleInfo | undefined;
-  /** Any rule's title by its id (the rule itself when the catalog has not arrived). */
-  ruleTitle: (id: string) => string;
+  /** Any rule as people read it (lib/rules.ts ruleName). */
+  nameOf: (id: string) => string;
   /** Other rules that saw this defect and refer to this finding (one defect, one finding). */
   referrers: readonly Finding[];
   /** For a referral: the finding that reports the defect. */
@@ -246,7 +246,7 @@ function FindingItem({
       <p className="finding-msg">{f.message}</p>
       {f.refersTo && (
         <p className="small referral">
-          Reported once, under “{ruleTitle(f.refersTo.rule)}” ({f.refersTo.rule})
+          Reported once, under {nameOf(f.refersTo.rule)}
           {owner && (
             <>
               {': '}
@@ -259,9 +259,8 @@ function FindingItem({
       )}
       {referrers.length > 0 && (
         <p className="small muted referrers">
-          Also seen by{' '}
-          {[...new Set(referrers.map((r) => `“${ruleTitle(r.rule)}” (${r.rule})`))].join(', ')}:
-          counted once, here.
+          Also seen by {[...new Set(referrers.map((r) => nameOf(r.rule)))].join(', ')}: counted
+          once, here.
         </p>
       )}
       {rule?.fix && (f.status === 'fail' || f.status === 'warn') && (
@@ -564,7 +563,6 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const openDocument = (doc: DocumentSummary) =>
     setEvidence({ file: doc.file, page: doc.pageStart, quote: '' });
   const counts = viewCounts(detail.findings);
-  const ruleTitle = (id: string) => rules.get(id)?.title ?? id;
   return (
     <div className="screen wide">
       <p className="crumbs">
@@ -744,7 +742,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                           onDecide={decide}
                           clinicians={detail.summary.clinicians ?? []}
                           rule={rules.get(f.rule)}
-                          ruleTitle={ruleTitle}
+                          nameOf={(id) => ruleName(rules, id)}
                           referrers={referrersOf(detail.findings, f)}
                           owner={ownerOf(detail.findings, f)}
                           onGoTo={goToFinding}

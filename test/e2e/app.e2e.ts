@@ -384,9 +384,7 @@ describe('ChartReady in a browser against the real core', () => {
       const ownerItem = page.locator(`li.finding[data-finding-id="${owner.id}"]`);
       await expect
         .poll(() => ownerItem.locator('.referrers').textContent())
-        .toContain(
-          'Also seen by “Treatment note content” (DOC-DAILY-CONTENT): counted once, here.',
-        );
+        .toContain('Also seen by Treatment note content (DOC-DAILY-CONTENT): counted once, here.');
       // The referral is N/A: hidden until passing and N/A findings are shown.
       const referralItem = page.locator('li.finding.na[data-rule="DOC-DAILY-CONTENT"]');
       await page.getByLabel('Show passing and N/A').setChecked(false);
@@ -395,7 +393,7 @@ describe('ChartReady in a browser against the real core', () => {
       await expect
         .poll(() => referralItem.locator('.referral').first().textContent())
         .toMatch(
-          /^Reported once, under “Every record entry signed .*” \(DOC-SIGNED\): go to that finding$/,
+          /^Reported once, under Every record entry signed .* \(DOC-SIGNED\): go to that finding$/,
         );
       await referralItem.getByRole('button', { name: 'go to that finding' }).first().focus();
       await page.keyboard.press('Enter');
