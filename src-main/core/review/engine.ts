@@ -2,7 +2,7 @@ import type { EpisodeModel } from '../../../shared/episode';
 import { LOW_OCR_CONFIDENCE, type Finding, type Severity } from '../../../shared/model';
 import { excludedAmendments } from './lib/amendments';
 import { withReviewMemo } from './lib/memo';
-import { sourceFor, type Jurisdiction } from './lib/sources';
+import { citationsFor } from './lib/sources';
 import { ALL_RULES } from './rules';
 import type { PayerProfile, Rule, RuleFinding } from './types';
 
@@ -82,15 +82,15 @@ function runRulesOn(
 ): Finding[] {
   const findings: Finding[] = [];
   // Sources are cited for the profile's payer kind and the episode's workers' comp state.
-  const where: Jurisdiction = {
+  const cite = citationsFor({
     kind: profile.payerKind,
     state: profile.state ?? (episode.payer.kind === 'workers-comp' ? episode.payer.state : null),
-  };
+  });
   for (const rule of rules) {
     const setting = profile.rules[rule.meta.id];
     const base = {
       rule: rule.meta.id,
-      source: sourceFor(rule.meta, where),
+      source: cite(rule.meta),
       group: rule.meta.group,
     };
     if (!setting || !setting.applies) {

@@ -1,6 +1,6 @@
 import type { PayerKind } from '../../../../shared/model';
 import { US_STATES } from '../../domain/payer-kinds';
-import type { RuleMeta } from '../types';
+import type { RuleMeta, ScopedSource } from '../types';
 
 /** Where a finding's source must hold: the payer kind of the profile applied, and its state. */
 export interface Jurisdiction {
@@ -17,7 +17,8 @@ const KIND_WORDS: Readonly<Record<PayerKind, string>> = {
   unknown: 'this payer',
 };
 
-const cache = new Map<string, string>();
+/** Per jurisdiction ("kind\0state"), each rule's citation by rule id, made once. */
+const cache = new Map<string, Map<string, string>>();
 
 /**
  * The source a finding cites: the rule's sources that hold for the episode's payer kind and state
@@ -26,20 +27,33 @@ const cache = new Map<string, string>();
  * rather than citing another jurisdiction's law as if it applied.
  */
 export function sourceFor(meta: RuleMeta, where: Jurisdiction): string {
-  if (!meta.sources) return meta.source;
-  const key = `${meta.id}\0${where.kind}\0${where.state ?? ''}`;
-  let source = cache.get(key);
-  if (source !== undefined) return source;
-  const fits = meta.sources.filter(
+  return citationsFor(where)(meta);
+}
+
+/**
+ * `sourceFor` for one jurisdiction, for the engine to ask rule by rule: the jurisdiction's table
+ * is found once per episode, not once per rule.
+ */
+export function citationsFor(where: Jurisdiction): (meta: RuleMeta) => string {
+  const key = `${where.kind}\0${where.state ?? ''}`;
+  let cited = cache.get(key);
+  if (!cited) cache.set(key, (cited = new Map()));
+  const table = cited;
+  return (meta) => {
+    if (!meta.sources) return meta.source;
+    let source = table.get(meta.id);
+    if (source === undefined) table.set(meta.id, (source = citation(meta.sources, where)));
+    return source;
+  };
+}
+
+function citation(sources: readonly ScopedSource[], where: Jurisdiction): string {
+  const fits = sources.filter(
     (s) =>
       (!s.payers || s.payers.includes(where.kind)) &&
       (!s.states || (where.state !== null && s.states.includes(where.state))),
   );
-  if (fits.length) source = fits.map((s) => s.text).join('; ');
-  else {
-    const state = where.state ? `${US_STATES[where.state] ?? where.state} ` : '';
-    source = `${meta.sources.map((s) => s.text).join('; ')} (the catalog's source; none specific to ${state}${KIND_WORDS[where.kind]})`;
-  }
-  cache.set(key, source);
-  return source;
+  if (fits.length) return fits.map((s) => s.text).join('; ');
+  const state = where.state ? `${US_STATES[where.state] ?? where.state} ` : '';
+  return `${sources.map((s) => s.text).join('; ')} (the catalog's source; none specific to ${state}${KIND_WORDS[where.kind]})`;
 }
