@@ -40,6 +40,10 @@ describe('verbal certification', () => {
     expect(verbal('Plan of Care Certification\nVerbal order received: No\n')).toEqual([]);
     expect(verbal('Plan of Care Certification\nTelephone order obtained? N\n')).toEqual([]);
     expect(verbal('Plan of Care Certification\nVerbal order: [ ] Yes [X] No\n')).toEqual([]);
+    expect(verbal('Plan of Care Certification\nVerbal order: \u2610 Yes \u2612 No\n')).toEqual([]);
+    expect(verbal('Plan of Care Certification\nVerbal order: [X] Yes 6/5/26 [ ] No\n')).toEqual([
+      '2026-06-05',
+    ]);
     expect(verbal('Plan of Care Certification\nVerbal order - none\n')).toEqual([]);
     expect(verbal('Plan of Care Certification\nVerbal order: N/A\n')).toEqual([]);
     expect(

@@ -9,6 +9,7 @@ import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { findDates } from '../parse/dates';
 import { answeredNo } from '../lexicon/negation';
+import { tickedText } from './layout';
 
 const VERBAL =
   /\b(?:(?:verbal|telephone|phone)\s+(?:order|certification|cert\b|approval)|certified\s+verbally|verbally\s+(?:certified|approved)|V\.O\.\s+(?:from|per|received))/i;
@@ -20,8 +21,9 @@ export function extractVerbalOrders(lines: Line[], sink: FactSink): void {
   for (const line of lines) {
     const t = line.text;
     const m = VERBAL.exec(t);
-    // "no verbal order" before it, or a form's field answered "No" after it.
-    if (!m || NOT_GIVEN.test(t.slice(0, m.index)) || answeredNo(t, m.index + m[0].length)) continue;
+    // "no verbal order" before it, or a form's field answered "No" after it (a ticked box too).
+    if (!m || NOT_GIVEN.test(t.slice(0, m.index))) continue;
+    if (answeredNo(tickedText(t), m.index + m[0].length)) continue;
     const date = findDates(t.slice(m.index))[0];
     sink.add(
       'verbal-certification',

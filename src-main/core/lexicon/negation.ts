@@ -30,11 +30,12 @@ export function firstAffirmed(text: string, re: RegExp): RegExpExecArray | null 
 
 /**
  * A labelled field answered "no" after the label: "Verbal order received: No", "Telephone order?
- * N", "Verbal order: N/A", "Verbal order: [ ] Yes [X] No". Up to three words may finish
- * the label before its colon, dash or question mark.
+ * N", "Verbal order: N/A", "Signature on file - none". Up to three words may finish the label
+ * before its colon, dash or question mark. A form's ticked "No" box reads so once its line is
+ * read as ticked (extract/layout.ts tickedText).
  */
 const ANSWERED_NO =
-  /^(?:\s+[A-Za-z][\w/-]*){0,3}\s*[:?\u2013-]\s*(?:no\b|n(?:\/a)?\b|none\b|not\s+(?:received|obtained|given|done|on file)\b|\[\s*\]\s*yes\s*\[\s*[x\u2713\u2714]\s*\]\s*no\b|\u2610\s*yes\s*[\u2612\u2611\u2713\u2714]\s*no\b)/i;
+  /^(?:\s+[A-Za-z][\w/-]*){0,3}\s*[:?\u2013-]\s*(?:no\b|n(?:\/a)?\b|none\b|not\s+(?:received|obtained|given|done|on file)\b)/i;
 
 /** Whether the field whose label ends at `end` is answered "no". */
 export function answeredNo(text: string, end: number): boolean {
