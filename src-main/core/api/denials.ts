@@ -1,11 +1,9 @@
 import type { EpisodeClaim, EpisodeModel } from '../../../shared/episode';
 import type { Adjustment } from '../../../shared/model';
+import { ROUTINE_CARCS } from '../domain/carc';
 
-/**
- * CARCs that adjust a payment without denying anything: contractual write-downs (45), sequestration
- * (253), deductible/coinsurance/copay (1, 2, 3) and prior-payer amounts (23).
- */
-const NOT_DENIALS = new Set(['45', '253', '1', '2', '3', '23', '94', '59']);
+/** CARCs that adjust a payment without denying anything (domain/carc.ts). */
+const NOT_DENIALS = new Set(Object.keys(ROUTINE_CARCS));
 
 export interface ClaimDenial {
   claimId: string;

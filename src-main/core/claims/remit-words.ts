@@ -4,6 +4,7 @@
  * readable instead of raw X12.
  */
 import type { Adjustment, RemitClaim, RemitService } from '../../../shared/model';
+import { ROUTINE_CARCS } from '../domain/carc';
 import { lineQuote } from '../episodes/build';
 import { templateForCarc } from '../packet/denial-templates';
 
@@ -29,16 +30,6 @@ const GROUP: Readonly<Record<string, string>> = {
   CR: 'correction or reversal',
 };
 
-/** CARCs on nearly every 835 that adjust a payment without denying it. */
-const ROUTINE_CARC: Readonly<Record<string, string>> = {
-  '1': 'deductible',
-  '2': 'coinsurance',
-  '3': 'co-payment',
-  '23': 'paid by a prior payer',
-  '45': 'charge exceeds the fee schedule or contracted amount',
-  '253': 'sequestration (federal payment reduction)',
-};
-
 /** RARCs whose meaning changes what the clinic does next. */
 const REMARKS: Readonly<Record<string, string>> = {
   MA130: 'the claim is unprocessable and has no appeal rights: correct it and submit it again',
@@ -47,7 +38,7 @@ const REMARKS: Readonly<Record<string, string>> = {
 const money = (n: number) => n.toFixed(2);
 
 function carcWords(carc: string): string {
-  const routine = ROUTINE_CARC[carc];
+  const routine = ROUTINE_CARCS[carc];
   if (routine) return routine;
   const { template, known } = templateForCarc(carc);
   return known ? template.meaning : 'see the CARC list for this code';
