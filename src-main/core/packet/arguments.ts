@@ -324,15 +324,6 @@ function notesOn(ctx: ArgumentContext, date: IsoDate): EpisodeDocument[] {
   ).filter((d) => d.date === date);
 }
 
-/** How a date's item names the document that records it when it is not a treatment note. */
-const DAY_DOCUMENT: Partial<Record<DocType, string>> = {
-  evaluation: 'the evaluation written that day',
-  're-evaluation': 'the re-evaluation written that day',
-  fce: 'the functional capacity evaluation of that day',
-  'progress-report': 'the progress report of that day',
-  'discharge-summary': 'the discharge summary of that day',
-};
-
 const dailyNotes: Builder = (ctx, _s, gaps) => {
   const items: Segment[][] = [];
   const missing: IsoDate[] = [];
@@ -342,7 +333,10 @@ const dailyNotes: Builder = (ctx, _s, gaps) => {
       missing.push(date);
       continue;
     }
-    const other = notes[0]!.type === 'daily-note' ? '' : ` (${DAY_DOCUMENT[notes[0]!.type]})`;
+    // Not a treatment note: the evaluation or report of that day, named by its exhibit category.
+    const type = notes[0]!.type;
+    const other =
+      type === 'daily-note' ? '' : ` (the ${CATEGORY_LABELS[type].toLowerCase()} written that day)`;
     items.push([
       text(`${usDate(date)}${other}: `),
       { cite: { documentIds: notes.map((n) => n.id), sourcePages: [] } },
