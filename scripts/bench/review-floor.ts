@@ -18,7 +18,9 @@ export interface ReportShape {
   messageChars: number;
 }
 
-export function reportShape(episodes: readonly ReviewedEpisode[]): ReportShape {
+export function reportShape(
+  episodes: Iterable<ReviewedEpisode> & { readonly length: number },
+): ReportShape {
   const shape: ReportShape = {
     episodes: episodes.length,
     findings: 0,

@@ -1,4 +1,4 @@
-import { reviewStore, writeReviewExport } from '../../core/api/review';
+import { openReview, writeReviewExport } from '../../core/api/review';
 import { filesReadByOlderReader } from '../../core/import/reanalyze';
 import { once } from 'node:events';
 import { csvChunks, jsonChunks, textChunks } from '../../core/review/format';
@@ -40,7 +40,8 @@ export async function reviewCommand(argv: string[]): Promise<number> {
   });
   try {
     const progress = reviewProgress();
-    const report = reviewStore(db, {
+    // Read back from the store as it is written out: a large store's report is never held whole.
+    const report = openReview(db, {
       asOf,
       // --payer-profile, else the default chosen in Settings, else each episode's payer decides.
       profile: values['payer-profile'],

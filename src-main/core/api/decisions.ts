@@ -126,59 +126,69 @@ function latestResolutions(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.finding_id, r.at]));
 }
 
+/** What a recorded review found new on each episode: its new finding ids, or all of them. */
+export type NewFindings = ReadonlyMap<string, ReadonlySet<string> | 'all'>;
+
 /**
  * Gives every fail and warn finding its `id`, and `new`, `decision` or `reopened` where they
- * apply (absent otherwise: an open finding has no decision), in place. With
- * `record`, the review is remembered: each episode's finding ids (rewritten only where they
- * changed), and when a decided finding stopped being reported, so one that comes back can be told.
+ * apply (absent otherwise: an open finding has no decision), in place, an episode at a time (a
+ * large store's reviews are never all in memory). With `record`, the review is remembered
+ * (`flush`): each episode's finding ids (rewritten only where they changed), and when a decided
+ * finding stopped being reported, so one that comes back can be told. `fresh` keeps what was new,
+ * so a review read back from the store later (`newSince`) says the same.
  */
-export function applyDecisions(
-  db: Db,
-  episodes: readonly ReviewedEpisode[],
-  opts: { record: boolean },
-): void {
-  const decisions = latestDecisions(db);
-  const resolutions = latestResolutions(db);
-  const previous = new Map(
-    (
-      db.prepare('SELECT episode_id, finding_ids FROM episode_findings').all() as Array<{
-        episode_id: string;
-        finding_ids: string;
-      }>
-    ).map((r) => [r.episode_id, r.finding_ids]),
-  );
-  // Decided findings by episode and rule: a decided finding absent from its episode has changed.
-  const decidedByEpisodeRule = new Map<string, DecisionRow[]>();
-  for (const d of decisions.values()) {
-    const key = `${d.episode_id}\0${d.rule}`;
-    decidedByEpisodeRule.set(key, [...(decidedByEpisodeRule.get(key) ?? []), d]);
+export class FindingMarks {
+  private readonly decisions: Map<string, DecisionRow>;
+  private readonly resolutions: Map<string, string>;
+  /** Each episode's finding ids as last recorded; not read when `newSince` says what is new. */
+  private readonly previous: Map<string, string> | null;
+  /** Decided findings by episode and rule: a decided finding absent from its episode has changed. */
+  private readonly decidedByEpisodeRule = new Map<string, DecisionRow[]>();
+  private readonly changedEpisodes: Array<[string, string]> = [];
+  private readonly gone: string[] = [];
+  /** The new findings of each episode marked that had any (with `record`). */
+  readonly fresh = new Map<string, Set<string> | 'all'>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { record: boolean; newSince?: NewFindings },
+  ) {
+    this.decisions = latestDecisions(db);
+    this.resolutions = latestResolutions(db);
+    this.previous = opts.newSince
+      ? null
+      : new Map(
+          (
+            db.prepare('SELECT episode_id, finding_ids FROM episode_findings').raw().all() as Array<
+              [string, string]
+            >
+          ).map(([id, ids]) => [id, ids]),
+        );
+    for (const d of this.decisions.values()) {
+      const key = `${d.episode_id}\0${d.rule}`;
+      const list = this.decidedByEpisodeRule.get(key);
+      if (list) list.push(d);
+      else this.decidedByEpisodeRule.set(key, [d]);
+    }
   }
-  const changedEpisodes: Array<[string, string]> = [];
-  const gone: string[] = [];
-  for (const ep of episodes) {
+
+  mark(ep: ReviewedEpisode): void {
     const ids: string[] = [];
     for (const f of ep.findings) {
       if (!isDecidable(f)) continue;
       f.id = findingId(ep.id, f);
       ids.push(f.id);
     }
-    const text = JSON.stringify(ids);
-    const before = previous.get(ep.id);
-    // The usual case on a re-review: the same findings as last time, nothing new, nothing to write.
-    const same = before === text;
-    const beforeIds = same ? null : new Set<string>(before ? (JSON.parse(before) as string[]) : []);
-    if (!same) changedEpisodes.push([ep.id, text]);
+    const isNew = this.newness(ep.id, ids);
     const current = new Set(ids);
-    if (beforeIds)
-      for (const id of beforeIds) if (!current.has(id) && decisions.has(id)) gone.push(id);
     const open: Finding[] = [];
     for (const f of ep.findings) {
       if (!f.id) continue;
       // Only what is said is set (`new` when true, a decision when there is one): the report
       // holds hundreds of thousands of findings, and every property costs.
-      if (beforeIds !== null && !beforeIds.has(f.id)) f.new = true;
-      const d = decisions.get(f.id);
-      const resolvedAt = resolutions.get(f.id);
+      if (isNew(f.id)) f.new = true;
+      const d = this.decisions.get(f.id);
+      const resolvedAt = this.resolutions.get(f.id);
       if (d && reopenedAfterFix(d, resolvedAt)) {
         f.reopened = {
           previous: toDecision(d),
@@ -191,7 +201,7 @@ export function applyDecisions(
       }
     }
     for (const f of open) {
-      const changed = (decidedByEpisodeRule.get(`${ep.id}\0${f.rule}`) ?? []).find(
+      const changed = (this.decidedByEpisodeRule.get(`${ep.id}\0${f.rule}`) ?? []).find(
         (d) => !current.has(d.finding_id),
       );
       if (!changed) continue;
@@ -206,20 +216,67 @@ export function applyDecisions(
       };
     }
   }
-  if (!opts.record || (changedEpisodes.length === 0 && gone.length === 0)) return;
-  const now = new Date().toISOString();
-  const upsert = db.prepare(
-    `INSERT INTO episode_findings (episode_id, finding_ids, reviewed_at) VALUES (?, ?, ?)
-     ON CONFLICT(episode_id) DO UPDATE SET finding_ids = excluded.finding_ids,
-       reviewed_at = excluded.reviewed_at`,
-  );
-  const resolve = db.prepare(
-    'INSERT INTO finding_resolutions (finding_id, resolved_at) VALUES (?, ?)',
-  );
-  db.transaction(() => {
-    for (const [id, text] of changedEpisodes) upsert.run(id, text, now);
-    for (const id of gone) resolve.run(id, now);
-  })();
+
+  /**
+   * Which of an episode's finding ids are new: those `newSince` names, else those the last
+   * recorded review of the episode did not report (none when it reported the same ones).
+   */
+  private newness(episodeId: string, ids: readonly string[]): (id: string) => boolean {
+    if (this.opts.newSince) {
+      const fresh = this.opts.newSince.get(episodeId);
+      return fresh === undefined
+        ? () => false
+        : fresh === 'all'
+          ? () => true
+          : (id) => fresh.has(id);
+    }
+    const text = JSON.stringify(ids);
+    const before = this.previous!.get(episodeId);
+    // The usual case on a re-review: the same findings as last time, nothing new, nothing to write.
+    if (before === text) return () => false;
+    this.changedEpisodes.push([episodeId, text]);
+    const beforeIds = new Set<string>(before ? (JSON.parse(before) as string[]) : []);
+    const current = new Set(ids);
+    for (const id of beforeIds) if (!current.has(id) && this.decisions.has(id)) this.gone.push(id);
+    if (this.opts.record) {
+      const added = ids.filter((id) => !beforeIds.has(id));
+      if (added.length > 0)
+        this.fresh.set(episodeId, added.length === ids.length ? 'all' : new Set(added));
+    }
+    return (id) => !beforeIds.has(id);
+  }
+
+  /** Remembers the marked review (with `record`): finding ids that changed, decided ones gone. */
+  flush(): void {
+    const { changedEpisodes, gone } = this;
+    if (!this.opts.record || (changedEpisodes.length === 0 && gone.length === 0)) return;
+    const now = new Date().toISOString();
+    const upsert = this.db.prepare(
+      `INSERT INTO episode_findings (episode_id, finding_ids, reviewed_at) VALUES (?, ?, ?)
+       ON CONFLICT(episode_id) DO UPDATE SET finding_ids = excluded.finding_ids,
+         reviewed_at = excluded.reviewed_at`,
+    );
+    const resolve = this.db.prepare(
+      'INSERT INTO finding_resolutions (finding_id, resolved_at) VALUES (?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const [id, text] of changedEpisodes) upsert.run(id, text, now);
+      for (const id of gone) resolve.run(id, now);
+    })();
+    changedEpisodes.length = 0;
+    gone.length = 0;
+  }
+}
+
+/** `FindingMarks` over a list of episodes, remembered at once with `record`. */
+export function applyDecisions(
+  db: Db,
+  episodes: readonly ReviewedEpisode[],
+  opts: { record: boolean; newSince?: NewFindings },
+): void {
+  const marks = new FindingMarks(db, opts);
+  for (const ep of episodes) marks.mark(ep);
+  marks.flush();
 }
 
 /**

@@ -8,10 +8,11 @@ import { buildEpisodeChunks, compareEpisodes, type PatientResolution } from '../
 import { log, pathRef } from '../log';
 import { recordAudit } from '../store/audit';
 import { getSettings } from './settings';
-import { applyDecisions } from './decisions';
+import { applyDecisions, FindingMarks } from './decisions';
 import { episodeReviewer } from './episode-reviewer';
-import { bringReviewUpToDate, readStoredReviews } from './stored-review';
+import { bringReviewUpToDate, storedReviewSequence } from './stored-review';
 import { makeReport } from '../review/format';
+import type { ReportSource } from '../review/format/report';
 import { loadPayerProfile } from '../review/profiles';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
@@ -102,45 +103,85 @@ export function runReview(
   db: Db,
   opts: ReviewOptions = {},
 ): ReviewReport & { models: EpisodeModel[] } {
-  const { report, reviewed } = review(db, opts, true);
+  const { report, reviewed } = review(db, opts);
   return { ...report, models: reviewed.map((e) => e.model!) };
 }
 
 /**
- * The review without the models (`chartready review`, the benchmark): each chunk of episodes is
- * dropped once reviewed, so memory stays bounded on large stores.
+ * The review without the models (`chartready review`'s callers that want every episode at hand):
+ * the stored review brought up to date, read back whole.
  */
 export function reviewStore(db: Db, opts: ReviewOptions = {}): ReviewReport {
-  return review(db, opts, false).report;
+  const report = openReview(db, opts);
+  return { ...report, episodes: [...report.episodes] };
 }
 
-function review(db: Db, opts: ReviewOptions, keepModels: boolean) {
+/**
+ * The review as `chartready review` writes it: brought up to date in the store, its episodes read
+ * back from their stored rows as they are reached (with their decisions), so a large store's
+ * report is never all in memory. Read it before the store changes again.
+ */
+export function openReview(db: Db, opts: ReviewOptions = {}): ReportSource {
   const asOf = opts.asOf ?? todayIso();
   const name = overrideProfileName(db, opts.profile);
   const override = name ? loadPayerProfile(name) : null;
-  if (!keepModels && !db.readonly) {
-    // The stored review, brought up to date: only patients whose inputs changed are built again.
-    const up = bringReviewUpToDate(db, {
+  if (db.readonly) {
+    // Nothing can be stored: built and reviewed here, every episode at hand.
+    const episodes = reviewEpisodes(db, { ...opts, asOf, override, keepModels: false });
+    return finishReview(
+      db,
+      episodes.map((e) => e.reviewed),
       asOf,
-      rulesVersion: RULES_VERSION,
       override,
-      overrideName: name,
-      resolution: opts.resolution,
-      keepRebuilt: true,
-      onProgress: opts.onProgress,
-      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-    });
-    // Built again in full (a first review, a new rules version): the reviews are at hand, in the
-    // order of the list; otherwise the stored ones are read back.
-    const byId = new Map(up.rebuiltReviews.map((r) => [r.id, r]));
-    const episodes =
-      up.reused === 0 && byId.size === up.episodes.length
-        ? up.episodes.map((e) => byId.get(e.id)!)
-        : readStoredReviews(db);
-    const report = finishReview(db, episodes, asOf, override, opts);
-    return { report, reviewed: [] };
+      opts,
+    );
   }
-  const reviewed = reviewEpisodes(db, { ...opts, asOf, override, keepModels });
+  // Decisions carried, ids and "new" on every fail and warn finding of every episode (those built
+  // again as they are made, the others read back); a recorded review remembers what it reported.
+  const marks = new FindingMarks(db, { record: opts.audit !== false });
+  const tally = new ReviewTally();
+  const marked = new Set<string>();
+  const mark = (r: ReviewedEpisode) => {
+    marks.mark(r);
+    tally.add(r);
+  };
+  const up = bringReviewUpToDate(db, {
+    asOf,
+    rulesVersion: RULES_VERSION,
+    override,
+    overrideName: name,
+    resolution: opts.resolution,
+    onRebuilt: (r) => {
+      mark(r);
+      marked.add(r.id);
+    },
+    onProgress: opts.onProgress,
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+  });
+  if (up.reused > 0)
+    for (const r of storedReviewSequence(db, () => {})) if (!marked.has(r.id)) mark(r);
+  marks.flush();
+  tally.record(
+    db,
+    up.episodes.map((e) => e.id),
+    asOf,
+    override,
+    opts,
+  );
+  // Read back as the marks left them: the same decisions, and new what this review found new.
+  const readMarks = new FindingMarks(db, { record: false, newSince: marks.fresh });
+  return {
+    generatedAt: new Date().toISOString(),
+    rulesVersion: RULES_VERSION,
+    episodes: storedReviewSequence(db, (r) => readMarks.mark(r)),
+  };
+}
+
+function review(db: Db, opts: ReviewOptions) {
+  const asOf = opts.asOf ?? todayIso();
+  const name = overrideProfileName(db, opts.profile);
+  const override = name ? loadPayerProfile(name) : null;
+  const reviewed = reviewEpisodes(db, { ...opts, asOf, override, keepModels: true });
   const report = finishReview(
     db,
     reviewed.map((e) => e.reviewed),
@@ -161,18 +202,34 @@ function finishReview(
   // Decisions carried, ids and "new" on every fail and warn finding; a recorded review remembers
   // which findings it reported.
   applyDecisions(db, episodes, { record: opts.audit !== false && !db.readonly });
-  const report = makeReport(episodes, RULES_VERSION);
-  let findings = 0;
-  let fail = 0;
-  let warn = 0;
-  for (const e of episodes) {
+  const tally = new ReviewTally();
+  for (const e of episodes) tally.add(e);
+  tally.record(
+    db,
+    episodes.map((e) => e.id),
+    asOf,
+    override,
+    opts,
+  );
+  return makeReport(episodes, RULES_VERSION);
+}
+
+/** A review's counts, and its debug log and audit entry. */
+class ReviewTally {
+  private episodes = 0;
+  private findings = 0;
+  private fail = 0;
+  private warn = 0;
+
+  add(e: ReviewedEpisode): void {
     let episodeFail = 0;
     for (const f of e.findings) {
       if (f.status === 'fail') episodeFail++;
-      else if (f.status === 'warn') warn++;
+      else if (f.status === 'warn') this.warn++;
     }
-    findings += e.findings.length;
-    fail += episodeFail;
+    this.findings += e.findings.length;
+    this.fail += episodeFail;
+    this.episodes++;
     log.debug('review.episode', {
       episode: e.id,
       profile: e.profile ?? null,
@@ -180,18 +237,32 @@ function finishReview(
       fail: episodeFail,
     });
   }
-  const summary = { episodes: episodes.length, findings, fail, warn };
-  log.debug('review', { ...summary, asOf });
-  if (opts.audit !== false) {
-    recordAudit(db, 'review', {
-      ...summary,
-      asOf,
-      rulesVersion: RULES_VERSION,
-      profile: override?.name ?? null,
-      episodeIds: episodes.map((e) => e.id),
-    });
+
+  /** Logs the counts and, unless told not to, records the review (`ids`: its episodes, in order). */
+  record(
+    db: Db,
+    ids: string[],
+    asOf: IsoDate,
+    override: PayerProfile | null,
+    opts: ReviewOptions,
+  ): void {
+    const summary = {
+      episodes: this.episodes,
+      findings: this.findings,
+      fail: this.fail,
+      warn: this.warn,
+    };
+    log.debug('review', { ...summary, asOf });
+    if (opts.audit !== false) {
+      recordAudit(db, 'review', {
+        ...summary,
+        asOf,
+        rulesVersion: RULES_VERSION,
+        profile: override?.name ?? null,
+        episodeIds: ids,
+      });
+    }
   }
-  return report;
 }
 
 /**

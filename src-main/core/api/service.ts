@@ -71,7 +71,7 @@ import {
 } from './review';
 import { recordAudit } from '../store/audit';
 import { bringReviewUpToDate, readStoredReview, storageKeys } from './stored-review';
-import { applyDecisions, decisionCounts } from './decisions';
+import { applyDecisions, decisionCounts, FindingMarks, type NewFindings } from './decisions';
 import { correctiveActions } from './actions';
 import { dashboard } from './dashboard';
 import { findSampleChart } from './sample-chart';
@@ -130,6 +130,9 @@ interface Reviewed {
 
 interface ReviewCache {
   byId: Map<string, Reviewed>;
+  /** What the review recorded when the app opened found new (`FindingMarks.fresh`), and how many. */
+  fresh: NewFindings;
+  freshCount: Map<string, number>;
   /** Each payer name's decision per patient, for the payer list. */
   payers: PayerDecisions;
   /** The patients as matched, when the review matched them or an episode was opened. */
@@ -252,27 +255,34 @@ export class ChartReadyService implements ChartReadyApi {
     if (!this.cache) {
       const name = overrideProfileName(this.db, this.opts.profile);
       const override = name ? loadPayerProfile(name) : null;
+      // What is built again is recorded as a review as it is made (finding ids for "new",
+      // decisions that no longer apply, the audit entry); only what was new is kept, the
+      // findings are read back when an episode is opened.
+      const marks = new FindingMarks(this.db, { record: true });
+      const freshCount = new Map<string, number>();
+      const rebuiltIds: string[] = [];
       const up = bringReviewUpToDate(this.db, {
         asOf: this.asOf(),
         rulesVersion: RULES_VERSION,
         override,
         overrideName: name,
-        keepRebuilt: true,
+        onRebuilt: (r) => {
+          marks.mark(r);
+          rebuiltIds.push(r.id);
+          const n = r.findings.reduce((k, f) => (f.new ? k + 1 : k), 0);
+          if (n > 0) freshCount.set(r.id, n);
+        },
       });
-      // What was built again is recorded as a review (finding ids for "new", decisions that no
-      // longer apply, the audit entry); those findings, with their marks, are the ones shown.
-      const recorded = up.rebuiltReviews;
-      if (recorded.length > 0) {
-        applyDecisions(this.db, recorded, { record: true });
+      if (rebuiltIds.length > 0) {
+        marks.flush();
         recordAudit(this.db, 'review', {
           asOf: this.asOf(),
           rulesVersion: RULES_VERSION,
           profile: name,
           patients: up.rebuilt,
-          episodeIds: recorded.map((e) => e.id),
+          episodeIds: rebuiltIds,
         });
       }
-      const findingsOf = new Map(recorded.map((e) => [e.id, e.findings]));
       const payers = new PayerDecisions();
       let patient = 0;
       for (const decisions of up.payers.values()) {
@@ -282,10 +292,17 @@ export class ChartReadyService implements ChartReadyApi {
       const byId = new Map<string, Reviewed>(
         up.episodes.map((e) => [
           e.id,
-          { summary: e.summary, patientKey: e.patientKey, findings: findingsOf.get(e.id) ?? null },
+          { summary: e.summary, patientKey: e.patientKey, findings: null },
         ]),
       );
-      this.cache = { byId, payers, resolution: up.resolution, patientIndex: null };
+      this.cache = {
+        byId,
+        fresh: marks.fresh,
+        freshCount,
+        payers,
+        resolution: up.resolution,
+        patientIndex: null,
+      };
       this.models.clear();
     }
     return this.cache;
@@ -300,7 +317,8 @@ export class ChartReadyService implements ChartReadyApi {
   private findingsOf(id: string, r: Reviewed): Finding[] {
     if (r.findings) return r.findings;
     const stored = readStoredReview(this.db, id);
-    if (stored) applyDecisions(this.db, [stored], { record: false });
+    if (stored)
+      applyDecisions(this.db, [stored], { record: false, newSince: this.reviewed().fresh });
     return (r.findings = stored?.findings ?? []);
   }
 
@@ -484,7 +502,7 @@ export class ChartReadyService implements ChartReadyApi {
     const counts = decisionCounts(this.db);
     return [...reviewed.byId.values()].map((r) => {
       const c = counts.get(r.summary.id);
-      const fresh = r.findings?.filter((f) => f.new).length ?? 0;
+      const fresh = reviewed.freshCount.get(r.summary.id) ?? 0;
       return {
         ...r.summary,
         review: {

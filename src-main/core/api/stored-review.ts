@@ -13,6 +13,7 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { chunkGroups, readRecordsRequests } from '../episodes/build';
 import { compareEpisodes, resolvePatients, type PatientResolution } from '../episodes';
 import type { PatientRows, ResolvedPatient } from '../episodes/patients';
+import type { EpisodeSequence } from '../review/format/report';
 import { ALL_RULES } from '../review/rules';
 import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
@@ -60,6 +61,11 @@ export interface BringUpToDateOptions {
   resolution?: PatientResolution;
   /** Return the reviews of the episodes built again (`rebuiltReviews`); else they are let go. */
   keepRebuilt?: boolean;
+  /**
+   * Called with each review built again, in the order built, as soon as it is made (as stored: no
+   * decisions applied yet); it is let go after unless `keepRebuilt`.
+   */
+  onRebuilt?: (reviewed: ReviewedEpisode) => void;
   onProgress?: (p: { patientsDone: number; patients: number; episodes: number }) => void;
   /**
    * Worker threads to build and review in (review-pool.ts): 0 for none; default none unless
@@ -224,6 +230,41 @@ export function readStoredReview(db: Db, episodeId: string): ReviewedEpisode | n
   return json === undefined ? null : readReviewed(json);
 }
 
+/** Stored reviews read at a time by the sequence below. */
+const PAGE = 256;
+
+/**
+ * The stored episode reviews in report order, read a page at a time as they are reached (a large
+ * store's reviews are never all in memory), each handed to `prepare` first (its decisions). Read
+ * it before the stored review changes again.
+ */
+export function storedReviewSequence(
+  db: Db,
+  prepare: (reviewed: ReviewedEpisode) => void,
+): EpisodeSequence {
+  const length = db.prepare('SELECT count(*) FROM episode_reviews').pluck().get() as number;
+  const page = db
+    .prepare('SELECT reviewed FROM episode_reviews WHERE ord >= ? AND ord < ? ORDER BY ord')
+    .pluck();
+  const one = db.prepare('SELECT reviewed FROM episode_reviews WHERE ord = ?').pluck();
+  const read = (json: string) => {
+    const r = readReviewed(json);
+    prepare(r);
+    return r;
+  };
+  return {
+    length,
+    *[Symbol.iterator]() {
+      for (let from = 0; from < length; from += PAGE)
+        for (const json of page.all(from, from + PAGE) as string[]) yield read(json);
+    },
+    at(index) {
+      const json = one.get(index) as string | undefined;
+      return json === undefined ? undefined : read(json);
+    },
+  };
+}
+
 interface Rebuilt {
   patientKey: string;
   episodes: RebuiltEpisode[];
@@ -313,6 +354,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
       payers.set(r.patientKey, r.decisions);
       for (const e of r.episodes) {
         entries.push({ id: e.id, patientKey: r.patientKey, summary: e.summary, order: e.order });
+        if (e.reviewed) opts.onRebuilt?.(e.reviewed);
         if (opts.keepRebuilt) rebuiltReviews.push(e.reviewed!);
       }
     });
@@ -353,7 +395,8 @@ function rebuildPatients(
   let patientsDone = 0;
   let episodes = 0;
   const write = !db.readonly;
-  const out = { rows: write, reviews: opts.keepRebuilt ? 'stored' : 'none' } as const;
+  const wanted = opts.keepRebuilt === true || opts.onRebuilt !== undefined;
+  const out = { rows: write, reviews: wanted ? 'stored' : 'none' } as const;
   const finish = (rebuilt: RebuiltPatient[], group: readonly number[]) => {
     for (const p of rebuilt) {
       const index = p.index;

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../../shared/model';
-import type { ReviewReport } from './report';
+import type { ReportSource } from './report';
 import { csvCell } from '../../../../shared/csv';
 
 export const CSV_HEADER = [
@@ -36,12 +36,12 @@ function decisionCells(f: Finding): string {
 }
 
 /** One row per finding, CRLF line ends (RFC 4180), header first. */
-export function formatCsv(report: ReviewReport): string {
+export function formatCsv(report: ReportSource): string {
   return [...csvChunks(report)].join('');
 }
 
 /** The same text as `formatCsv`, an episode at a time (large stores write hundreds of MB). */
-export function* csvChunks(report: ReviewReport): Generator<string> {
+export function* csvChunks(report: ReportSource): Generator<string> {
   yield CSV_HEADER.join(',') + '\r\n';
   for (const ep of report.episodes) {
     let rows = '';

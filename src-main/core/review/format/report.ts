@@ -10,6 +10,20 @@ import type { ReviewedEpisode, ReviewReport } from '../../../../shared/review';
 // One contract for every shell (style.md "one typed contract"): the types live in shared/review.ts.
 export type { ReviewedEpisode, ReviewReport } from '../../../../shared/review';
 
+/**
+ * A review's episodes in report order, which a large store's review reads from its stored rows
+ * as they are reached instead of holding them all (an array is one).
+ */
+export interface EpisodeSequence extends Iterable<ReviewedEpisode> {
+  readonly length: number;
+  at(index: number): ReviewedEpisode | undefined;
+}
+
+/** What the formatters read: a report whose episodes may be read as they are reached. */
+export interface ReportSource extends Omit<ReviewReport, 'episodes'> {
+  episodes: EpisodeSequence;
+}
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const evidenceSchema = z.object({

@@ -1,6 +1,6 @@
 import { decisionLine } from '../../../../shared/decisions';
 import type { Evidence, Finding } from '../../../../shared/model';
-import type { ReviewedEpisode, ReviewReport } from './report';
+import type { ReportSource, ReviewedEpisode } from './report';
 
 export interface TextOptions {
   /** ANSI colors for a terminal. Off by default so files and pipes stay plain. */
@@ -104,39 +104,44 @@ function renderEpisode(
 }
 
 /** Human report grouped by patient (design/cli-contract.md: default `review` output). */
-export function formatText(report: ReviewReport, opts: TextOptions = {}): string {
+export function formatText(report: ReportSource, opts: TextOptions = {}): string {
   return [...textChunks(report, opts)].join('');
 }
 
 /** The same text as `formatText`, a patient at a time (large stores write hundreds of MB). */
-export function* textChunks(report: ReviewReport, opts: TextOptions = {}): Generator<string> {
+export function* textChunks(report: ReportSource, opts: TextOptions = {}): Generator<string> {
   const width = opts.width ?? 96;
   const paint = (c: keyof typeof ANSI, s: string) =>
     opts.color ? `${ANSI[c]}${s}${ANSI.reset}` : s;
+  // First pass: the totals and each patient's episodes (where they are, not the episodes: a
+  // large store's review is read from its stored rows as it is reached).
   let errors = 0;
   let warnings = 0;
+  const byPatient = new Map<string, Array<{ start: string; index: number }>>();
+  let index = 0;
   for (const e of report.episodes) {
     for (const f of e.findings) {
       if (f.status !== 'fail' && f.status !== 'warn') continue;
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
+    const key = `${e.patient.name}\u0000${e.patient.mrn ?? ''}\u0000${e.patient.dob ?? ''}`;
+    const at = { start: e.start, index: index++ };
+    const list = byPatient.get(key);
+    if (list) list.push(at);
+    else byPatient.set(key, [at]);
   }
   yield (
     `ChartReady review | generated ${report.generatedAt} | rules ${report.rulesVersion}\n` +
     `${report.episodes.length} episode(s) | ${errors} error(s), ${warnings} warning(s)\n`
   );
 
-  const byPatient = new Map<string, ReviewedEpisode[]>();
-  for (const ep of report.episodes) {
-    const key = `${ep.patient.name}\u0000${ep.patient.mrn ?? ''}\u0000${ep.patient.dob ?? ''}`;
-    const list = byPatient.get(key);
-    if (list) list.push(ep);
-    else byPatient.set(key, [ep]);
-  }
   const keys = [...byPatient.keys()].sort((a, b) => a.localeCompare(b));
   for (const key of keys) {
-    const eps = byPatient.get(key)!.sort((a, b) => (a.start < b.start ? -1 : 1));
+    const eps: ReviewedEpisode[] = byPatient
+      .get(key)!
+      .sort((a, b) => (a.start < b.start ? -1 : 1))
+      .map((e) => report.episodes.at(e.index)!);
     const p = eps[0]!.patient;
     const out: string[] = [''];
     out.push('='.repeat(Math.min(width, 80)));
