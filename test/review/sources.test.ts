@@ -36,17 +36,20 @@ describe('sources by jurisdiction', () => {
 
   it("says when the catalog has no source for the episode's jurisdiction", () => {
     const il = { kind: 'workers-comp' as const, state: 'IL' };
+    // First what holds for this payer (nothing specific), then the catalog's source as a reference.
+    const reference =
+      /^None specific to Illinois workers' compensation in the catalog; the check applies the catalog's general standard \(for reference only, not as authority for this payer: /;
+    expect(sourceFor(meta('DOC-COMMUNICATION'), il)).toMatch(reference);
     expect(sourceFor(meta('DOC-COMMUNICATION'), il)).toMatch(
-      /^28 Texas Administrative Code §134\.230 .* \(the catalog's source; none specific to Illinois workers' compensation\)$/,
+      /: 28 Texas Administrative Code §134\.230 .*\)$/,
     );
-    expect(sourceFor(meta('DOC-SIGNED'), il)).toMatch(
-      /^Medicare Program Integrity Manual.* \(the catalog's source; none specific to Illinois workers' compensation\)$/,
-    );
+    expect(sourceFor(meta('DOC-SIGNED'), il)).toMatch(reference);
+    expect(sourceFor(meta('DOC-SIGNED'), il)).toMatch(/: Medicare Program Integrity Manual.*\)$/);
     expect(sourceFor(meta('DOC-SIGNED'), { kind: 'medicare', state: null })).toBe(
       meta('DOC-SIGNED').source,
     );
     expect(sourceFor(meta('AUTH-PRESENT'), { kind: 'commercial', state: null })).toMatch(
-      /none specific to commercial plans\)$/,
+      /^None specific to commercial plans in the catalog; /,
     );
   });
 
@@ -54,7 +57,9 @@ describe('sources by jurisdiction', () => {
     const il = reviewEpisode(wcEpisode('IL'), loadPayerProfile('workers-comp'));
     for (const f of il) {
       if (!/Texas|TAC|NC I/.test(f.source ?? '')) continue;
-      expect(f.source, f.rule).toMatch(/none specific to Illinois workers' compensation\)$/);
+      expect(f.source, f.rule).toMatch(
+        /^None specific to Illinois workers' compensation in the catalog; /,
+      );
     }
     const tx = reviewEpisode(wcEpisode('TX'), loadPayerProfile('texas-wc'));
     expect(tx.find((f) => f.rule === 'BILL-WC-TIME-UNITS')!.source).toContain('28 TAC §134.230');

@@ -76,7 +76,7 @@ describe('DOC-SIGNED', () => {
     const f = fails(run(docSigned, ep));
     expect(f.map((x) => x.message)).toEqual([
       'Physician order dated 2026-08-28 is signed with a stamp, which is not accepted and counts as unsigned; an unsigned order cannot be cured by attestation.',
-      'Evaluation dated 2026-09-01 is signed with a stamp, which is not accepted and counts as unsigned; cure with a signed, dated attestation by the author identifying the beneficiary.',
+      'Evaluation dated 2026-09-01 is signed with a stamp, which is not accepted and counts as unsigned; cure with a signed, dated attestation by the author identifying the patient.',
     ]);
     expect(f[0]!.severity).toBeUndefined(); // the rule's error
     expect(f[1]!.evidence[0]!.quote).toBe('signature-stamped: signature stamp');
@@ -101,6 +101,23 @@ describe('DOC-SIGNED', () => {
       'Evaluation dated 2026-09-01 has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.',
     );
     expect(f[0]!.evidence[0]!.quote).toBe('signature-illegible: [illegible]');
+  });
+
+  it("names Medicare's 20-day window for a signature log on Medicare episodes only", () => {
+    const ep = episode('workers-comp')
+      .doc('evaluation', '2026-09-01', {
+        'date-of-service': '2026-09-01',
+        'signature-illegible': '[illegible]',
+        credentials: 'PT',
+        'signed-date': '2026-09-01',
+      })
+      .daily('2026-09-02')
+      .build();
+    const f = run(docSigned, ep);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toBe(
+      'Evaluation dated 2026-09-01 has an illegible signature and the record holds no signature log or attestation; include one.',
+    );
   });
 
   it('accepts an illegible signature with a signature log in the record, citing both', () => {

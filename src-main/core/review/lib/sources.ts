@@ -23,8 +23,8 @@ const cache = new Map<string, Map<string, string>>();
 /**
  * The source a finding cites: the rule's sources that hold for the episode's payer kind and state
  * (a Texas rule is cited for Texas workers' comp only, a Medicare manual for Medicare). Where the
- * catalog names none for them, the check still follows its sources, and the citation says so
- * rather than citing another jurisdiction's law as if it applied.
+ * catalog names none for them, the citation says so first and names the catalog's sources for
+ * reference only, never as if another jurisdiction's law applied.
  */
 export function sourceFor(meta: RuleMeta, where: Jurisdiction): string {
   return citationsFor(where)(meta);
@@ -54,6 +54,8 @@ function citation(sources: readonly ScopedSource[], where: Jurisdiction): string
       (!s.states || (where.state !== null && s.states.includes(where.state))),
   );
   if (fits.length) return fits.map((s) => s.text).join('; ');
+  // Another jurisdiction's law is not this payer's authority: it is named only as where the
+  // catalog's standard comes from, after saying that nothing here is specific to this payer.
   const state = where.state ? `${US_STATES[where.state] ?? where.state} ` : '';
-  return `${sources.map((s) => s.text).join('; ')} (the catalog's source; none specific to ${state}${KIND_WORDS[where.kind]})`;
+  return `None specific to ${state}${KIND_WORDS[where.kind]} in the catalog; the check applies the catalog's general standard (for reference only, not as authority for this payer: ${sources.map((s) => s.text).join('; ')})`;
 }

@@ -28,7 +28,7 @@ export const billKxThreshold: Rule = {
     title: 'KX modifier on Medicare therapy lines above the annual threshold',
     group: 'billing',
     source:
-      'CMS Therapy Services page (KX threshold) via (2025 $2,410), (2024 $2,330), (2026 $2,480); BBA 2018 targeted review $3,000',
+      'KX modifier threshold as published on the CMS Therapy Services page: $2,480 for 2026 (read from secondary sources), $2,410 for 2025, $2,330 for 2024; targeted medical review above $3,000 (Bipartisan Budget Act of 2018)',
     severity: 'error',
     payers: ['MCR'],
     unverified: ['CY2026 KX threshold $2,480 (secondary sources only)'],

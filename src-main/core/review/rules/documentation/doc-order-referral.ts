@@ -54,10 +54,10 @@ export const docOrderReferral: Rule = {
     title: 'Signed physician order or referral on or before the first date of service',
     group: 'documentation',
     source:
-      'Noridian JE, Outpatient Therapy Certification Plan of Care (2025 order + transmission rule); Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (unsigned orders disregarded)',
+      'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (unsigned orders disregarded); Noridian\'s "Outpatient Therapy Certification Plan of Care" (2025; one Medicare contractor\'s guidance on an order sent to the therapist before treatment)',
     sources: [
       {
-        text: 'Noridian JE, Outpatient Therapy Certification Plan of Care (2025 order + transmission rule); Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (unsigned orders disregarded)',
+        text: 'Medicare Program Integrity Manual, Pub. 100-08, Ch. 3, §3.3.2.4 (unsigned orders disregarded); Noridian\'s "Outpatient Therapy Certification Plan of Care" (2025; one Medicare contractor\'s guidance on an order sent to the therapist before treatment)',
         payers: ['medicare'],
       },
     ],

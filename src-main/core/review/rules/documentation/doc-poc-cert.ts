@@ -92,7 +92,7 @@ export const docPocCert: Rule = {
     title: 'Plan of care certified by the physician/NPP on time and recertified',
     group: 'documentation',
     source:
-      'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.3 (certification, recertification, delayed certification); Noridian JE, Outpatient Therapy Certification Plan of Care (2025 order + transmission alternative)',
+      'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.3 (certification, recertification, delayed certification), as explained in Noridian\'s "Outpatient Therapy Certification Plan of Care" (2025; one Medicare contractor\'s guidance on that section, which applies to every contractor)',
     severity: 'error',
     payers: ['MCR'],
     unverified: ['Certifying NPI on the claim (not checked)'],

@@ -10,7 +10,7 @@ import {
   signatureStatus,
   type SignedRecordType,
 } from '../../lib/documents';
-import type { Rule, RuleFinding } from '../../types';
+import type { PayerProfile, Rule, RuleFinding } from '../../types';
 
 const LABEL: Record<SignedRecordType, string> = {
   evaluation: 'Evaluation',
@@ -44,7 +44,7 @@ export const docSigned: Rule = {
       'A logo, a body diagram or ink away from every signature area signs nothing; a blank signature field stays unsigned.',
     ],
   },
-  check(episode) {
+  check(episode, profile) {
     const docs = documentsToSign(episode);
     if (docs.length === 0) return [];
     const findings: RuleFinding[] = [];
@@ -93,8 +93,8 @@ export const docSigned: Rule = {
           status: 'warn',
           severity: 'warning',
           message: mark
-            ? `${entryLabel(doc)} is signed by hand (${MARK_WORDS[mark]}) with no printed name or credentials beside it: signature illegible without signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.`
-            : `${entryLabel(doc)} has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.`,
+            ? `${entryLabel(doc)} is signed by hand (${MARK_WORDS[mark]}) with no printed name or credentials beside it: signature illegible without signature log or attestation; ${includeLog(profile)}.`
+            : `${entryLabel(doc)} has an illegible signature and the record holds no signature log or attestation; ${includeLog(profile)}.`,
           dates: datesOf(doc),
           evidence: [sig.evidence],
         });
@@ -196,7 +196,17 @@ function entryLabel(doc: EpisodeDocument): string {
 function cureFor(doc: EpisodeDocument): string {
   return doc.type === 'physician-order'
     ? 'an unsigned order cannot be cured by attestation'
-    : 'cure with a signed, dated attestation by the author identifying the beneficiary';
+    : 'cure with a signed, dated attestation by the author identifying the patient';
+}
+
+/**
+ * What to do about an illegible signature: the 20-day window to answer a reviewer's request is
+ * Medicare's (PIM §3.3.2.4), so it is named for Medicare only.
+ */
+function includeLog(profile: PayerProfile): string {
+  return profile.payerKind === 'medicare'
+    ? 'include one, as a reviewer who asks for it must have it within 20 calendar days'
+    : 'include one';
 }
 
 function datesOf(doc: EpisodeDocument): IsoDate[] {
