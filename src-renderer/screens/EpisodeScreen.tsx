@@ -495,8 +495,15 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     // Typing in a field is typing, not a shortcut (radios and checkboxes take no letters).
     if (t.closest('textarea, select, input:not([type=radio]):not([type=checkbox])')) return;
     const key = checklistKey(e);
-    if (!key) return;
-    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('li.finding')];
+    const root = checklist.current;
+    if (!key || !root) return;
+    // Outside the checklist (the heading focused on arriving, the page's text) J and K enter it;
+    // controls and the evidence viewer keep their own keys.
+    if (!root.contains(t)) {
+      if (key !== 'j' && key !== 'k') return;
+      if (t.closest('a, button, summary, [role=dialog], [data-testid=evidence-viewer]')) return;
+    }
+    const items = [...root.querySelectorAll<HTMLElement>('li.finding')];
     const at = items.findIndex((li) => li.contains(t));
     const item = at >= 0 ? items[at] : undefined;
     if (key === 'j' || key === 'k') {
@@ -564,7 +571,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     setEvidence({ file: doc.file, page: doc.pageStart, quote: '' });
   const counts = viewCounts(detail.findings);
   return (
-    <div className="screen wide">
+    <div className="screen wide" onKeyDown={onChecklistKey}>
       <p className="crumbs">
         <a href={href({ name: 'episodes', query: lastEpisodesQuery() })}>Episodes</a>{' '}
         <span aria-hidden="true">›</span> {s.patientName}
@@ -667,7 +674,6 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
           aria-labelledby="checklist-h"
           className="panel"
           ref={checklist}
-          onKeyDown={onChecklistKey}
           data-testid="checklist"
         >
           <div className="panel-head">

@@ -35,13 +35,14 @@ const PAYER_LABEL: Record<string, string> = {
 };
 
 const columns = [
-  col.accessor('patientName', { header: 'Patient', size: 170 }),
-  col.accessor('mrn', { header: 'MRN', size: 95, cell: (c) => c.getValue() ?? '' }),
-  col.accessor('dob', { header: 'DOB', size: 110, cell: (c) => c.getValue() ?? '' }),
+  // Sizes sum to 1,272 px: every column fits a 1366-pixel screen; wider ones share the rest.
+  col.accessor('patientName', { header: 'Patient', size: 150 }),
+  col.accessor('mrn', { header: 'MRN', size: 82, cell: (c) => c.getValue() ?? '' }),
+  col.accessor('dob', { header: 'DOB', size: 108, cell: (c) => c.getValue() ?? '' }),
   col.accessor((e) => e.clinicians?.[0] ?? '', {
     id: 'clinician',
     header: 'Clinician',
-    size: 150,
+    size: 130,
     cell: (c) => {
       const all = c.row.original.clinicians ?? [];
       return (
@@ -54,33 +55,33 @@ const columns = [
   }),
   col.accessor('payerName', {
     header: 'Payer',
-    size: 170,
+    size: 136,
     cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
   }),
   col.accessor('payerKind', {
     header: 'Kind',
-    size: 135,
+    size: 128,
     cell: (c) => {
       const label = PAYER_LABEL[c.getValue()] ?? 'Other';
       return <span title={label}>{label}</span>;
     },
   }),
-  col.accessor('start', { header: 'Start', size: 115 }),
-  col.accessor('end', { header: 'End', size: 115 }),
-  col.accessor('visits', { header: 'Visits', size: 70 }),
+  col.accessor('start', { header: 'Start', size: 108 }),
+  col.accessor('end', { header: 'End', size: 108 }),
+  col.accessor('visits', { header: 'Visits', size: 62 }),
   col.accessor('errors', {
     header: 'Errors',
-    size: 75,
+    size: 72,
     cell: (c) => <span className={c.getValue() > 0 ? 'count error' : 'count'}>{c.getValue()}</span>,
   }),
   col.accessor('warnings', {
     header: 'Warnings',
-    size: 90,
+    size: 92,
     cell: (c) => <span className={c.getValue() > 0 ? 'count warn' : 'count'}>{c.getValue()}</span>,
   }),
   col.accessor('deniedClaims', {
     header: 'Denied claims',
-    size: 115,
+    size: 96,
     cell: (c) => <span className={c.getValue() > 0 ? 'count error' : 'count'}>{c.getValue()}</span>,
   }),
 ];
@@ -459,9 +460,11 @@ export function EpisodesScreen({
       {episodes && (
         <>
           <p className="lead" data-testid="episode-totals">
-            {totals.withErrors} of {shown.length} episodes
-            {isFiltered(filters) ? ' shown' : ''} have audit errors ({totals.errors} errors in all);{' '}
-            {totals.denied} denied claim{totals.denied === 1 ? '' : 's'}.
+            {totals.withErrors.toLocaleString()} of {shown.length.toLocaleString()} episode
+            {shown.length === 1 ? '' : 's'}
+            {isFiltered(filters) ? ' shown' : ''} {totals.withErrors === 1 ? 'has' : 'have'} audit
+            errors ({totals.errors.toLocaleString()} error{totals.errors === 1 ? '' : 's'} in all);{' '}
+            {totals.denied.toLocaleString()} denied claim{totals.denied === 1 ? '' : 's'}.
           </p>
           <FilterBar
             episodes={episodes}

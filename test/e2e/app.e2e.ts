@@ -138,6 +138,13 @@ describe('ChartReady in a browser against the real core', () => {
       expect(cells.slice(1, 3)).toEqual([e.mrn ?? '', e.dob ?? '']);
       expect(cells.slice(8)).toEqual([e.visits, e.errors, e.warnings, e.deniedClaims].map(String));
     }
+    // Every column fits a 1366-pixel screen: nothing hidden behind a sideways scroll.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const scroll = page.getByTestId('episode-scroll');
+    await expect
+      .poll(() => scroll.evaluate((el) => el.scrollWidth - el.clientWidth))
+      .toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1400, height: 900 });
     // Filters live in the URL and survive opening an episode and coming back; totals follow.
     const withErrors = episodes.filter((e) => e.errors > 0);
     await page.getByLabel('Findings').selectOption('errors');
@@ -271,6 +278,12 @@ describe('ChartReady in a browser against the real core', () => {
       .poll(async () => (await canvas.boundingBox())!.width)
       .toBeGreaterThan(before * 1.2);
     await expect.poll(() => viewer.getByTestId('evidence-highlight').count()).toBeGreaterThan(0);
+    // Zoomed wider than the viewer, the page scrolls in the viewer's one keyboard-reachable
+    // region, not in a page box of its own (axe: scrollable-region-focusable).
+    await viewer.getByRole('button', { name: 'Zoom in' }).click();
+    const region = viewer.getByRole('region', { name: 'Page, scrollable' });
+    await expect.poll(() => region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await checkA11y('evidence viewer zoomed in');
     await viewer.getByRole('button', { name: 'Fit to width' }).click();
     // Escape closes the viewer and focus returns to the link that opened it.
     await viewer.getByRole('button', { name: 'Zoom out' }).focus();
@@ -470,6 +483,11 @@ describe('ChartReady in a browser against the real core', () => {
     expect(target).toBeGreaterThanOrEqual(0);
     const focusedId = () =>
       page.evaluate(() => document.activeElement?.getAttribute('data-finding-id') ?? null);
+    // From where focus lands on arriving (the patient's heading), J enters the checklist.
+    await page.getByRole('heading', { level: 1, name: medicare.patientName }).focus();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('j');
+    expect(await focusedId()).toBe(ids[0]!.id);
     // From the view radios, J goes to the first finding, then on; K goes back.
     await page.getByRole('radio', { name: /^All \(/ }).focus();
     await page.keyboard.press('j');

@@ -131,9 +131,10 @@ export function profileNote(
   profileName: string,
   overridden: boolean,
 ): string | null {
-  if (overridden) return `profile ${profileName} given for the whole review (--payer-profile)`;
+  if (overridden)
+    return `profile ${profileName} applied to every episode of this review, whatever its payer`;
   if (kind === 'unknown') {
-    return `reviewed with the ${profileName} profile until the payer's kind is set (Settings > Payers, or chartready payers --set "NAME=kind")`;
+    return `reviewed with the ${profileName} profile until the payer's kind is set (Settings › Payers, or the payers command)`;
   }
   if (kind === 'other') {
     return `reviewed with the ${profileName} profile: no built-in profile for this kind of payer`;
