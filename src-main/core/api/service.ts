@@ -78,7 +78,7 @@ import { findSampleChart } from './sample-chart';
 import { NotFoundError, RefusedError } from '../../../shared/errors';
 import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
-import { remitClaimInWords } from '../claims/remit-words';
+import { bundleClaimsInWords, remitClaimInWords } from '../claims/remit-words';
 import {
   assignDocument,
   buildPatientEpisodes,
@@ -543,6 +543,10 @@ export class ChartReadyService implements ChartReadyApi {
       const remit = remitEvidencePage(this.db, stored.id, req.file, req.line ?? 1);
       if (remit) return remit;
     }
+    if (stored?.kind === 'fhir' && req.line !== undefined) {
+      const eob = bundleClaimsEvidencePage(this.db, stored.id, req.file, req.line);
+      if (eob) return eob;
+    }
     const src = loadStoredSource(this.db, req.file);
     if (src.kind === 'text' && src.pages.length === 0) {
       const billing = billingEvidencePage(this.db, src.fileId, req.file, req.line ?? 1);
@@ -813,6 +817,26 @@ function remitEvidencePage(
   if (!row) return null;
   const claim = JSON.parse(row.data) as RemitClaim;
   return { kind: 'text', file, page: 1, pageCount: 1, text: remitClaimInWords(file, claim) };
+}
+
+/**
+ * Evidence cited to an item of a FHIR bundle's ExplanationOfBenefit (read as a remittance): the
+ * bundle's EOBs with such an item, in words (`bundleClaimsInWords`).
+ */
+function bundleClaimsEvidencePage(
+  db: Db,
+  fileId: number,
+  file: string,
+  item: number,
+): EvidencePage | null {
+  const claims = (
+    db
+      .prepare('SELECT data FROM remit_claims WHERE file_id = ? ORDER BY segment')
+      .pluck()
+      .all(fileId) as string[]
+  ).map((data) => JSON.parse(data) as RemitClaim);
+  const text = bundleClaimsInWords(file, claims, item);
+  return text === null ? null : { kind: 'text', file, page: 1, pageCount: 1, text };
 }
 
 /** How many billing lines around the cited one the evidence viewer shows. */

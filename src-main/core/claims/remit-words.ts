@@ -1,7 +1,8 @@
 /**
- * An 835 claim as a reviewer reads it: the claim, each service line and its adjustments and
- * remarks in words, so evidence cited to a segment of a remittance file opens to something
- * readable instead of raw X12.
+ * An 835 claim (or a FHIR ExplanationOfBenefit, read the same way) as a reviewer reads it: the
+ * claim, each service line and its adjustments and remarks in words, so evidence cited to a
+ * segment of a remittance file or an item of a bundle opens to something readable instead of raw
+ * X12 or JSON.
  */
 import type { Adjustment, RemitClaim, RemitService } from '../../../shared/model';
 import { ROUTINE_CARCS } from '../domain/carc';
@@ -65,18 +66,45 @@ function serviceLines(claim: RemitClaim, s: RemitService): string[] {
 
 /** The claim and its service lines in words; the service lines read as findings quote them. */
 export function remitClaimInWords(file: string, claim: RemitClaim): string {
+  return [`Remittance advice (835) read from ${file}`, '', ...claimLines(claim, 'segment')].join(
+    '\n',
+  );
+}
+
+/**
+ * The ExplanationOfBenefit resources of a FHIR bundle that have an item numbered `item`, each in
+ * words as an 835 claim is: an EOB numbers its items from 1, so the item a finding cites is told
+ * apart by its claim and date, which its quote carries and the viewer highlights.
+ */
+export function bundleClaimsInWords(
+  file: string,
+  claims: readonly RemitClaim[],
+  item: number,
+): string | null {
+  const citing = claims.filter((c) => c.services.some((s) => s.segment === item));
+  if (citing.length === 0) return null;
+  return [
+    `Explanations of benefit read from ${file} (FHIR ExplanationOfBenefit resources with an item ${item})`,
+    ...citing.flatMap((c) => ['', ...claimLines(c, 'bundle entry')]),
+  ].join('\n');
+}
+
+function claimLines(claim: RemitClaim, where: 'segment' | 'bundle entry'): string[] {
   const status = CLAIM_STATUS[claim.status] ?? `status code ${claim.status}`;
   const lines = [
-    `Remittance advice (835) read from ${file}`,
-    '',
-    `Claim ${claim.claimId} (segment ${claim.segment}): ${status}; charged ${money(claim.charge)}, paid ${money(claim.paid)}, patient responsibility ${money(claim.patientResponsibility)}`,
+    `Claim ${claim.claimId} (${where} ${claim.segment}): ${status}; charged ${money(claim.charge)}, paid ${money(claim.paid)}, patient responsibility ${money(claim.patientResponsibility)}`,
   ];
   if (claim.payerName) lines.push(`  Payer: ${claim.payerName}`);
   if (claim.payerClaimNumber) lines.push(`  Payer claim number: ${claim.payerClaimNumber}`);
   if (claim.patientName) lines.push(`  Patient: ${claim.patientName}`);
   for (const a of claim.adjustments) lines.push(`  Claim adjustment ${adjustmentLine(a)}`);
   for (const r of claim.remarks) lines.push(`  Claim ${remarkLine(r)}`);
-  lines.push('', 'Service lines (segment: date code-modifiers x units):');
+  lines.push(
+    '',
+    where === 'segment'
+      ? 'Service lines (segment: date code-modifiers x units):'
+      : 'Items (numbered as findings cite them, "segment N" for item N: date code-modifiers x units):',
+  );
   for (const s of claim.services) lines.push(...serviceLines(claim, s));
-  return lines.join('\n');
+  return lines;
 }
