@@ -50,6 +50,8 @@ export interface ImportStatus {
   cancelRequested: boolean;
   /** The last import that finished in this session, for a screen that was elsewhere. */
   last: ImportResponse | null;
+  /** When that import finished (ISO time): a screen shows a result it has not shown yet. */
+  lastAt?: string | null;
 }
 
 /** A document whose text names no patient the store knows: the user assigns it. */

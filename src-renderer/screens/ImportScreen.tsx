@@ -43,6 +43,11 @@ function where(f: ImportFileResult): string {
   return '';
 }
 
+/** Which finished import's result this session's Import screen last showed (its end time). */
+const SHOWN_KEY = 'chartready.import.shown';
+const wasShown = (at: string) => sessionStorage.getItem(SHOWN_KEY) === at;
+const markShown = (at: string) => sessionStorage.setItem(SHOWN_KEY, at);
+
 export function ImportScreen({ backend }: { backend: Backend }) {
   const { api, shell } = backend;
   const pathsId = useId();
@@ -66,6 +71,14 @@ export function ImportScreen({ backend }: { backend: Backend }) {
   // Bumped after each import: the documents without a patient are listed anew.
   const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** False once the user has left this screen: an import it started ends unseen. */
+  const onScreen = useRef(true);
+  useEffect(() => {
+    onScreen.current = true;
+    return () => {
+      onScreen.current = false;
+    };
+  }, []);
   // A new, empty database: say what the app is for and offer the sample chart to try it on.
   const [welcome, setWelcome] = useState<{ sample: boolean } | null>(null);
 
@@ -111,14 +124,18 @@ export function ImportScreen({ backend }: { backend: Backend }) {
           setCancelling(s.cancelRequested);
           setLive({ done: s.done, total: s.total, current: s.current });
           timer = setTimeout(() => void follow(false), 700);
-        } else if (!first) {
+        } else if (!first || (s.last && s.lastAt && !wasShown(s.lastAt))) {
+          // Ended while followed, or while this screen was elsewhere and its result not yet seen.
           setBusy(false);
           setCancelling(false);
           setResult(s.last);
+          if (s.lastAt) markShown(s.lastAt);
           setGeneration((g) => g + 1);
         }
       } catch {
-        // The status is a convenience: the import itself reports its own errors.
+        // The status is a convenience (the import reports its own errors), but a busy main
+        // process can miss one answer: keep following a running import.
+        if (live && !first) timer = setTimeout(() => void follow(false), 1500);
       }
     };
     void follow(true);
@@ -137,6 +154,12 @@ export function ImportScreen({ backend }: { backend: Backend }) {
     setReading(null);
     try {
       setResult(await job());
+      // This result is on screen: coming back later does not show it as news. Ended after the
+      // user left, it is news when they come back.
+      if (onScreen.current) {
+        const s = await api.importStatus().catch(() => null);
+        if (s?.lastAt) markShown(s.lastAt);
+      }
     } catch (err) {
       setError(messageOf(err));
     } finally {

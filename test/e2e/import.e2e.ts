@@ -109,6 +109,37 @@ describe.each([
     expect(errors).toEqual([]);
   });
 
+  it('shows on return the result of an import that ended while the screen was elsewhere, once', async () => {
+    await page.getByLabel('Or type paths on this computer').fill(exportDir);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const progress = page.getByTestId('import-progress');
+    await expect.poll(() => progress.textContent()).toMatch(/^Importing… \d+ of 2500 file/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    // It ends (cancelled here, to be quick) while the user is on another screen.
+    await apiCall<ImportStatus>(harness, 'cancelImport');
+    await expect
+      .poll(async () => (await apiCall<ImportStatus>(harness, 'importStatus')).running, {
+        timeout: 60_000,
+      })
+      .toBe(false);
+    const ended = await apiCall<ImportStatus>(harness, 'importStatus');
+    await nav.getByRole('link', { name: 'Import' }).click();
+    await page.getByTestId('import-cancelled').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain(
+      `${ended.last!.imported} imported`,
+    );
+    // Seen once: coming back again starts a fresh screen.
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await nav.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Import chart exports' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('import-summary').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('never let focus fall to the page body', () => {
     expect(focusDrops).toEqual([]);
   });

@@ -161,6 +161,7 @@ export class ChartReadyService implements ChartReadyApi {
   private cache: ReviewCache | null = null;
   private job: ImportJob | null = null;
   private lastImport: ImportResponse | null = null;
+  private lastImportAt: string | null = null;
   private readonly models = new Map<number, EpisodeModel[]>();
 
   constructor(private readonly opts: ServiceOptions) {
@@ -217,6 +218,7 @@ export class ChartReadyService implements ChartReadyApi {
     this.cache = null;
     this.models.clear();
     this.lastImport = null;
+    this.lastImportAt = null;
     try {
       // The one left stays in the list (a way back), the new one goes first.
       rememberStore(previous);
@@ -410,6 +412,7 @@ export class ChartReadyService implements ChartReadyApi {
       // What no evidence placed, in the whole store: the user assigns it (Import screen).
       const result = { ...summary, unassigned: unassignedDocuments(this.db, this.resolution()) };
       this.lastImport = result;
+      this.lastImportAt = new Date().toISOString();
       return result;
     } finally {
       this.job = null;
@@ -434,6 +437,7 @@ export class ChartReadyService implements ChartReadyApi {
       startedAt: j?.startedAt ?? null,
       cancelRequested: j?.abort.signal.aborted ?? false,
       last: this.lastImport,
+      lastAt: this.lastImportAt,
     };
   }
 
