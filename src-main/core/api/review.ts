@@ -10,6 +10,7 @@ import { recordAudit } from '../store/audit';
 import { getSettings } from './settings';
 import { applyDecisions } from './decisions';
 import { episodeReviewer } from './episode-reviewer';
+import { readEpisodeProfiles } from './episode-profiles';
 import { bringReviewUpToDate, readStoredReviews } from './stored-review';
 import { makeReport } from '../review/format';
 import { loadPayerProfile } from '../review/profiles';
@@ -72,7 +73,7 @@ function reviewEpisodes(
     keepModels: boolean;
   } & Pick<ReviewOptions, 'onProgress' | 'resolution'>,
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
-  const review = episodeReviewer(opts.override);
+  const review = episodeReviewer(opts.override, readEpisodeProfiles(db));
   const out: Array<{
     reviewed: ReviewedEpisode;
     model: EpisodeModel | null;
