@@ -15,8 +15,9 @@ export const PROFILE_HELP = `Usage: chartready profile --db FILE --episode ID --
 
 Sets the payer profile one episode is reviewed with, whatever its payer says (its id from
 "chartready review --format json"): for an episode whose payer list entry is wrong or ambiguous.
-PROFILE is a built-in profile: ${profileChoices().join(', ')}. A reason is required; --clear
-goes back to the profile the payer (or the default) chooses. --by names the reviewer (default:
+PROFILE is a built-in profile: ${profileChoices().join(', ')}.
+A reason is required; --clear goes back to the profile the payer (or the default) chooses.
+--by names the reviewer (default:
 Settings' reviewer name, else the operating-system user). Each change goes into the audit log,
 and the next review reviews that episode's patient again; the review's JSON says where each
 episode's profile came from (profileSource).`;
