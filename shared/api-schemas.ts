@@ -160,6 +160,16 @@ export const DecideFindingSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
     .nullish(),
 });
+export const SetEpisodeProfileSchema = z
+  .strictObject({
+    episodeId: id,
+    profile: z.string().trim().min(1).max(LIMITS.idChars).nullable(),
+    reason: z.string().trim().max(LIMITS.textChars).nullish(),
+  })
+  .refine((r) => r.profile === null || (r.reason ?? '').length > 0, {
+    message: "setting an episode's profile needs a reason",
+    path: ['reason'],
+  });
 
 const isoDate = z
   .string()
@@ -215,6 +225,7 @@ export const REQUEST_SCHEMAS = {
   listPatients: NoArgsSchema,
   assignDocument: AssignDocumentSchema,
   decideFinding: DecideFindingSchema,
+  setEpisodeProfile: SetEpisodeProfileSchema,
   listActions: NoArgsSchema,
   getDashboard: NoArgsSchema,
   listRules: NoArgsSchema,

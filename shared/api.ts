@@ -6,6 +6,7 @@
  */
 import type { DeadlineList, RequestKind } from './deadlines';
 import type { DecisionKind, DocType, Finding, IsoDate, OcrWord, PayerKind } from './model';
+import type { ProfileSource } from './review';
 import type { ClinicSettings } from './settings';
 
 export interface ImportFileResult {
@@ -111,6 +112,8 @@ export interface EpisodeSummary {
   /** The evidence that chose the payer kind, strongest first, and why the profile (added). */
   payerBasis: string[];
   profile: string;
+  /** Where the profile came from: set for this episode, the default, or the payer (added). */
+  profileSource?: ProfileSource;
   start: IsoDate;
   end: IsoDate;
   visits: number;
@@ -356,6 +359,11 @@ export interface ChartReadyApi {
   assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
   /** Records a reviewer's decision on a fail or warn finding (audit-logged); returns the episode. */
   decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail>;
+  /**
+   * Sets (profile null: clears) the payer profile one episode is reviewed with, with a reason
+   * (audit-logged); reviews its patient again and returns the episode (added).
+   */
+  setEpisodeProfile(req: SetEpisodeProfileRequest): Promise<EpisodeDetail>;
   /** Corrective actions of confirmed defects, open and overdue first (added). */
   listActions(): Promise<CorrectiveAction[]>;
   /** Readiness and dollars at risk from the stored review (added). */
@@ -519,6 +527,14 @@ export interface DecideFindingRequest {
   clinician?: string | null;
 }
 
+export interface SetEpisodeProfileRequest {
+  episodeId: string;
+  /** A built-in profile's name (`AppInfo.profiles`); null goes back to the payer's or default's. */
+  profile: string | null;
+  /** Why: required to set a profile. */
+  reason?: string | null;
+}
+
 /** Method names, for the IPC and HTTP routers (one channel per method). */
 export const API_METHODS = [
   'info',
@@ -538,6 +554,7 @@ export const API_METHODS = [
   'listPatients',
   'assignDocument',
   'decideFinding',
+  'setEpisodeProfile',
   'listActions',
   'getDashboard',
   'listRules',

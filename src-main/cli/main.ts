@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { findingsCommand } from './commands/findings';
 import { importCommand } from './commands/import';
 import { packetCommand } from './commands/packet';
+import { profileCommand } from './commands/profile';
 import { payersCommand } from './commands/payers';
 import { reanalyzeCommand } from './commands/reanalyze';
 import { reportCommand } from './commands/report';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   review: reviewCommand,
   findings: findingsCommand,
   decide: decideCommand,
+  profile: profileCommand,
   actions: actionsCommand,
   reanalyze: reanalyzeCommand,
   assign: assignCommand,

@@ -8,6 +8,7 @@ Usage:
   chartready review --db FILE [--format text|json|csv] [--out FILE] [--payer-profile NAME|FILE] [--as-of YYYY-MM-DD]
   chartready findings --db FILE [--open|--decided|--new] [--clinician NAME] [--json]
   chartready decide --db FILE --finding ID --as confirmed|not-a-defect|fixed --reason TEXT [--action TEXT --due DATE [--clinician NAME]]
+  chartready profile --db FILE --episode ID (--as PROFILE --reason TEXT | --clear)
   chartready actions --db FILE [--open] [--format text|csv|json] [--out FILE]
   chartready reanalyze --db FILE [--all] [--json]
   chartready assign --db FILE [--document ID --patient KEY] [--json]

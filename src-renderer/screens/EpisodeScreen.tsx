@@ -28,6 +28,7 @@ const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
 import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
+import { EpisodeProfile } from './EpisodeProfile';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { Button } from '../components/Button';
 import { EpisodeNotFound } from '../components/EpisodeNotFound';
@@ -594,7 +595,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         </div>
         <div>
           <dt>Profile</dt>
-          <dd data-testid="profile">{s.profile}</dd>
+          <EpisodeProfile api={api} summary={s} onSaved={setDetail} />
         </div>
         <div>
           <dt>Episode</dt>

@@ -947,7 +947,10 @@ describe('ChartReady in a browser against the real core', () => {
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(changed.id)}`);
     await page.getByTestId('payer-kind').waitFor();
     expect(await page.getByTestId('payer-kind').textContent()).toBe('(Other)');
-    expect(await page.getByTestId('profile').textContent()).toBe('commercial');
+    expect(await page.getByTestId('profile-label').textContent()).toBe('Commercial');
+    expect(await page.getByTestId('profile-why').textContent()).toBe(
+      `(from the payer list entry “${medicarePayer}”)`,
+    );
     await page.getByText('Why the commercial profile').click();
     await expect(page.getByTestId('payer-basis').locator('li').first().textContent()).resolves.toBe(
       `clinic payer list: "${medicarePayer}" = other`,

@@ -1,7 +1,8 @@
 /**
  * The stored review's rebuild in worker threads (review-pool.ts) stores exactly what the rebuild
  * in the process stores, and reports the same: on the sample chart and on a generated store of
- * many patients (several groups per worker, answers written in group order).
+ * many patients (several groups per worker, answers written in group order), and when an
+ * episode's own profile makes one patient dirty (the workers get the episode profiles too).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewStore, RULES_VERSION } from '../../src-main/core/api/review';
+import { setEpisodeProfile } from '../../src-main/core/api/episode-profiles';
 import { reviewWorkers } from '../../src-main/core/api/review-pool';
 import {
   bringReviewUpToDate,
@@ -85,7 +87,21 @@ afterAll(() => {
 describe.each([
   ['the sample chart', copies((db) => importPaths(db, [SAMPLE]).then(() => undefined))],
   ['a generated store of 300 episodes', copies((db) => generateEpisodes(db, 300, 6))],
-])('review workers on %s', (_name, make) => {
+  [
+    "the sample chart, reviewed, then one episode's profile set",
+    copies(async (db) => {
+      await importPaths(db, [SAMPLE]);
+      const { episodes } = up(db, 0).result;
+      const medicare = episodes.find((e) => e.summary.profile === 'medicare')!;
+      setEpisodeProfile(db, new Set(episodes.map((e) => e.id)), {
+        episodeId: medicare.id,
+        profile: 'texas-wc',
+        reason: 'a Texas WC claim',
+        by: 'J. Ruiz',
+      });
+    }),
+  ],
+])('review workers on %s', (name, make) => {
   it('store the same rows, in the same order, and return the same reviews', async () => {
     const [inProcess, inWorkers] = await make();
     try {
@@ -105,6 +121,9 @@ describe.each([
       expect(JSON.stringify(readStoredReviews(inWorkers))).toBe(
         JSON.stringify(readStoredReviews(inProcess)),
       );
+      // The workers applied the episode's own profile, as the process did.
+      const set = readStoredReviews(inWorkers).filter((e) => e.profileSource?.from === 'episode');
+      expect(set.map((e) => e.profile)).toEqual(name.includes('profile set') ? ['texas-wc'] : []);
     } finally {
       inProcess.close();
       inWorkers.close();

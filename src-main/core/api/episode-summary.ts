@@ -16,6 +16,7 @@ export function summarizeEpisode(m: EpisodeModel, reviewed: ReviewedEpisode): Ep
     payerKind: m.payer.kind,
     payerBasis: reviewed.payer.basis ?? m.payer.basis,
     profile: reviewed.profile ?? '',
+    ...(reviewed.profileSource ? { profileSource: reviewed.profileSource } : {}),
     start: m.start,
     end: m.end,
     visits: countVisits(m),

@@ -32,7 +32,7 @@ function reply(msg: ReviewWorkerReply): void {
 
 try {
   const db = openDatabase(dbPath, { readonly: true });
-  const review = episodeReviewer(ctx.override);
+  const review = episodeReviewer(ctx.override, ctx.episodeProfiles);
   port.on('message', (msg: { seq: number; group: number[] } | { type: 'close' }) => {
     if ('type' in msg) {
       db.close();

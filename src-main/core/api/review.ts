@@ -10,6 +10,7 @@ import { recordAudit } from '../store/audit';
 import { getSettings } from './settings';
 import { applyDecisions, FindingMarks } from './decisions';
 import { episodeReviewer } from './episode-reviewer';
+import { readEpisodeProfiles } from './episode-profiles';
 import { bringReviewUpToDate, storedReviewSequence } from './stored-review';
 import { makeReport } from '../review/format';
 import type { ReportSource } from '../review/format/report';
@@ -73,7 +74,7 @@ function reviewEpisodes(
     keepModels: boolean;
   } & Pick<ReviewOptions, 'onProgress' | 'resolution'>,
 ): Array<{ reviewed: ReviewedEpisode; model: EpisodeModel | null }> {
-  const review = episodeReviewer(opts.override);
+  const review = episodeReviewer(opts.override, readEpisodeProfiles(db));
   const out: Array<{
     reviewed: ReviewedEpisode;
     model: EpisodeModel | null;

@@ -36,6 +36,7 @@ import type {
   PatientChoice,
   ReanalyzeResponse,
   RecordRequestRequest,
+  SetEpisodeProfileRequest,
   SetPayerKindRequest,
   TimelineDay,
   UnassignedDocument,
@@ -43,6 +44,7 @@ import type {
 import {
   AnswerDeadlineSchema,
   DecideFindingSchema,
+  SetEpisodeProfileSchema,
   BackupStoreSchema,
   ExportReportSchema,
   OpenStoreSchema,
@@ -94,6 +96,7 @@ import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
+import { setEpisodeProfile } from './episode-profiles';
 import { imageEvidencePage, ocrOfPage, storedFile } from './scan-evidence';
 import { loadStoredSource } from './sources';
 import { builtInProfiles } from '../review/profiles';
@@ -475,6 +478,23 @@ export class ChartReadyService implements ChartReadyApi {
       clinician: r.clinician ?? null,
       by: getSettings(this.db).reviewerName ?? null,
     });
+    return this.getEpisode({ id: r.episodeId });
+  }
+
+  async setEpisodeProfile(req: SetEpisodeProfileRequest): Promise<EpisodeDetail> {
+    const r = SetEpisodeProfileSchema.parse(req);
+    const episodes = this.reviewed().byId;
+    if (!episodes.has(r.episodeId))
+      throw new NotFoundError(`no episode with id ${r.episodeId} in the current review`);
+    setEpisodeProfile(this.db, new Set(episodes.keys()), {
+      episodeId: r.episodeId,
+      profile: r.profile,
+      reason: r.reason ?? null,
+      by: getSettings(this.db).reviewerName ?? null,
+    });
+    // Its patient's fingerprint changed: only that patient is built and reviewed again.
+    this.cache = null;
+    this.models.clear();
     return this.getEpisode({ id: r.episodeId });
   }
 

@@ -19,6 +19,7 @@ import type { PayerProfile } from '../review/types';
 import type { Db } from '../store/db';
 import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer-list';
 import { episodeReviewer } from './episode-reviewer';
+import { readEpisodeProfiles, type EpisodeProfile } from './episode-profiles';
 import { reviewGroupsInWorkers, reviewWorkers } from './review-pool';
 import {
   reviewGroup,
@@ -79,6 +80,8 @@ interface PatientState {
   asOfSensitive: boolean;
   claims: string[];
   payers: string[];
+  /** Its episodes' ids, whose profile overrides the fingerprint reads. */
+  episodes: string[];
 }
 
 /**
@@ -101,7 +104,7 @@ function inputGeneration(db: Db): number {
 }
 
 /** The shape of the stored rows: a change makes every stored review stale. */
-const STORED_FORMAT = '3';
+const STORED_FORMAT = '4';
 
 function settingsKey(opts: BringUpToDateOptions): string {
   return createHash('sha256')
@@ -124,10 +127,10 @@ function settingsKey(opts: BringUpToDateOptions): string {
 function fingerprint(
   patient: ResolvedPatient,
   rows: PatientRows,
-  state: Pick<PatientState, 'asOfSensitive' | 'claims' | 'payers'>,
+  state: Pick<PatientState, 'asOfSensitive' | 'claims' | 'payers' | 'episodes'>,
   inputs: StoreInputs,
 ): string {
-  const { key, resolution, payerList, requests, asOf } = inputs;
+  const { key, resolution, payerList, requests, asOf, episodeProfiles } = inputs;
   const h = createHash('sha1');
   h.update(`${key}\0${patient.key}\0${patient.name}\0${patient.mrn ?? ''}\0${patient.dob ?? ''}`);
   h.update(`\0${rows.documents.join(',')}\0${rows.lines.join(',')}\0${rows.remitClaims.join(',')}`);
@@ -144,6 +147,11 @@ function fingerprint(
     const entry = payerList.get(payerNameKey(name));
     h.update(`\0${name}=${entry ? `${entry.kind}|${entry.state ?? ''}` : ''}`);
   }
+  // Only an episode with a profile set adds to it: a store without any keeps its fingerprints.
+  for (const id of state.episodes) {
+    const set = episodeProfiles.get(id);
+    if (set) h.update(`\0profile ${id}=${set.profile}|${set.by}|${set.at}|${set.reason}`);
+  }
   return h.digest('hex');
 }
 
@@ -155,10 +163,20 @@ interface StoreInputs {
   payerList: ReadonlyMap<string, PayerListEntry>;
   requests: ReturnType<typeof readRecordsRequests>;
   asOf: IsoDate;
+  episodeProfiles: ReadonlyMap<string, EpisodeProfile>;
 }
 
 function readPatientStates(db: Db): Map<string, PatientState> {
   const out = new Map<string, PatientState>();
+  const episodes = new Map<string, string[]>();
+  for (const [key, id] of db
+    .prepare('SELECT patient_key, episode_id FROM episode_reviews ORDER BY ord')
+    .raw()
+    .all() as Array<[string, string]>) {
+    const list = episodes.get(key);
+    if (list) list.push(id);
+    else episodes.set(key, [id]);
+  }
   const rows = db
     .prepare(
       'SELECT patient_key, fingerprint, as_of_sensitive, claims, payers FROM patient_reviews',
@@ -171,6 +189,7 @@ function readPatientStates(db: Db): Map<string, PatientState> {
       asOfSensitive: sensitive === 1,
       claims: JSON.parse(claims) as string[],
       payers: (JSON.parse(payers) as { names: string[] }).names,
+      episodes: episodes.get(key) ?? [],
     });
   }
   return out;
@@ -304,6 +323,7 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
     payerList: readPayerList(db),
     requests: readRecordsRequests(db),
     asOf: opts.asOf,
+    episodeProfiles: readEpisodeProfiles(db),
   };
   const stored = readPatientStates(db);
   const { patients, rows } = resolution;
@@ -411,7 +431,13 @@ function rebuildPatients(
           asOfSensitive: p.asOfSensitive,
           claims: p.claims,
           payers: p.payers,
-          fingerprint: fingerprint(resolution.patients[index]!, resolution.rows[index]!, p, inputs),
+          episodes: p.episodes.map((e) => e.id),
+          fingerprint: fingerprint(
+            resolution.patients[index]!,
+            resolution.rows[index]!,
+            { ...p, episodes: p.episodes.map((e) => e.id) },
+            inputs,
+          ),
         },
         decisions: p.decisions,
       });
@@ -422,6 +448,7 @@ function rebuildPatients(
   const ctx: GroupContext = {
     asOf: opts.asOf,
     override: opts.override,
+    episodeProfiles: inputs.episodeProfiles,
     payerList: inputs.payerList,
     requests: inputs.requests,
     resolution,
@@ -431,7 +458,7 @@ function rebuildPatients(
     workers > 0
       ? reviewGroupsInWorkers(db.name, groups, ctx, out, workers, finish)
       : { workers: 0, written: 0 };
-  const review = episodeReviewer(opts.override);
+  const review = episodeReviewer(opts.override, inputs.episodeProfiles);
   for (const group of groups.slice(pooled.written))
     finish(reviewGroup(db, group, ctx, review, { rows: write, reviews: 'object' }), group);
   return pooled.workers;

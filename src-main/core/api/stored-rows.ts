@@ -10,6 +10,7 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { buildEpisodeChunks, type PatientResolution, type PayerDecision } from '../episodes';
 import type { readRecordsRequests } from '../episodes/build';
 import type { PayerProfile } from '../review/types';
+import type { EpisodeProfile } from './episode-profiles';
 import type { Db } from '../store/db';
 import type { PayerListEntry } from '../store/payer-list';
 import { findingId } from './decisions';
@@ -23,6 +24,8 @@ export type PayerDecisionEntry = [name: string, decision: PayerDecision];
 export interface GroupContext {
   asOf: IsoDate;
   override: PayerProfile | null;
+  /** Profiles reviewers set for single episodes, by episode id. */
+  episodeProfiles: ReadonlyMap<string, EpisodeProfile>;
   payerList: ReadonlyMap<string, PayerListEntry>;
   requests: ReturnType<typeof readRecordsRequests>;
   resolution: PatientResolution;

@@ -175,6 +175,17 @@ function jurisdiction(
   };
 }
 
+/** How a basis line given by the clinic's payer list starts (the entry's name follows, quoted). */
+export const PAYER_LIST_BASIS = 'clinic payer list: ';
+
+/** The payer list entry a payer's basis names when the list chose its kind, else null. */
+export function payerListEntryOf(basis: readonly string[]): string | null {
+  const first = basis[0];
+  if (!first?.startsWith(PAYER_LIST_BASIS)) return null;
+  const m = /^"(.*)" = /.exec(first.slice(PAYER_LIST_BASIS.length));
+  return m ? m[1]! : null;
+}
+
 /** The signals a payer name carries by itself: the clinic's list, then the name's words. */
 export function nameSignals(
   name: string,
@@ -187,7 +198,7 @@ export function nameSignals(
       level: LIST,
       kind: entry.kind,
       state: entry.state,
-      what: `clinic payer list: "${entry.name}" = ${entry.kind}${entry.state ? `, ${entry.state}` : ''}`,
+      what: `${PAYER_LIST_BASIS}"${entry.name}" = ${entry.kind}${entry.state ? `, ${entry.state}` : ''}`,
     });
   }
   const words = kindFromWords(name, PAYER_NAME_WORDS);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { EpisodeModel } from '../../../../shared/episode';
 import type { Finding } from '../../../../shared/model';
-import type { ReviewedEpisode, ReviewReport } from '../../../../shared/review';
+import type { ProfileSource, ReviewedEpisode, ReviewReport } from '../../../../shared/review';
 
 // One contract for every shell (style.md "one typed contract"): the types live in shared/review.ts.
 export type { ReviewedEpisode, ReviewReport } from '../../../../shared/review';
@@ -81,6 +81,18 @@ export const reviewedEpisodeSchema = z.object({
   claims: z.array(z.string()),
   findings: z.array(findingSchema),
   profile: z.string().optional(),
+  profileSource: z
+    .discriminatedUnion('from', [
+      z.object({
+        from: z.literal('episode'),
+        by: z.string().min(1),
+        at: z.iso.datetime(),
+        reason: z.string().min(1),
+      }),
+      z.object({ from: z.literal('default') }),
+      z.object({ from: z.literal('payer'), payer: z.string(), payerList: z.string().nullable() }),
+    ])
+    .optional(),
   counts: z
     .object({
       fail: z.number().int(),
@@ -129,9 +141,11 @@ export function countVisits(episode: EpisodeModel): number {
 export function profileNote(
   kind: EpisodeModel['payer']['kind'],
   profileName: string,
-  overridden: boolean,
+  source?: ProfileSource,
 ): string | null {
-  if (overridden)
+  if (source?.from === 'episode')
+    return `profile ${profileName} set for this episode by ${source.by} on ${source.at.slice(0, 10)}: ${source.reason}`;
+  if (source?.from === 'default')
     return `profile ${profileName} applied to every episode of this review, whatever its payer`;
   if (kind === 'unknown') {
     return `reviewed with the ${profileName} profile until the payer's kind is set (Settings › Payers, or the payers command)`;
@@ -146,9 +160,9 @@ export function toReviewedEpisode(
   episode: EpisodeModel,
   findings: Finding[],
   profileName?: string,
-  overridden = false,
+  source?: ProfileSource,
 ): ReviewedEpisode {
-  const note = profileName ? profileNote(episode.payer.kind, profileName, overridden) : null;
+  const note = profileName ? profileNote(episode.payer.kind, profileName, source) : null;
   const claims = new Set<string>();
   for (const c of episode.claims) claims.add(c.claimId);
   for (const l of episode.billing) if (l.claimId) claims.add(l.claimId);
@@ -170,6 +184,7 @@ export function toReviewedEpisode(
     claims: [...claims].sort(),
     findings,
     ...(profileName ? { profile: profileName } : {}),
+    ...(profileName && source ? { profileSource: source } : {}),
     counts: countFindings(findings),
   };
 }

@@ -86,6 +86,9 @@ function builtIn(name: string): PayerProfile | undefined {
   return p ? clone(p) : undefined;
 }
 
+/** A built-in profile by name (a copy), or undefined. */
+export const builtInProfile = builtIn;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.') || '(root)';
   let msg = issue.message;

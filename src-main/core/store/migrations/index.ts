@@ -12,6 +12,7 @@ import { requestsSamples } from './0011-requests-samples';
 import { deadlineAnswers } from './0012-deadline-answers';
 import { packetHistory } from './0013-packet-history';
 import { pageMarks } from './0014-page-marks';
+import { episodeProfiles } from './0015-episode-profiles';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -30,5 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   deadlineAnswers,
   packetHistory,
   pageMarks,
+  episodeProfiles,
 ];
 export type { Migration };
