@@ -384,6 +384,11 @@ export interface ChartReadyApi {
   checkAuditLog(): Promise<AuditCheck>;
   /** Writes a backup copy of the open database to a new file (audit-logged, added). */
   backupStore(req: { path: string }): Promise<{ path: string; bytes: number }>;
+  /**
+   * Writes an encrypted copy of the open database to a new file, keyed with `passphrase`; the open
+   * database stays as it is (audit-logged in both, added).
+   */
+  encryptStore(req: EncryptStoreRequest): Promise<{ path: string; bytes: number }>;
   /** The client report of the stored review as a PDF or workbook (audit-logged, added). */
   exportReport(req: ExportReportRequest): Promise<ExportedReport>;
 }
@@ -406,6 +411,16 @@ export interface OpenStoreRequest {
   /** An encrypted database's passphrase. */
   passphrase?: string | null;
 }
+
+export interface EncryptStoreRequest {
+  /** The new file (refused when it exists). */
+  path: string;
+  /** At least MIN_PASSPHRASE_CHARS characters; never logged or stored by ChartReady. */
+  passphrase: string;
+}
+
+/** The shortest passphrase an encrypted copy accepts (the page checks it before sending). */
+export const MIN_PASSPHRASE_CHARS = 12;
 
 export interface AuditCheck {
   ok: boolean;
@@ -552,6 +567,7 @@ export const API_METHODS = [
   'openStore',
   'checkAuditLog',
   'backupStore',
+  'encryptStore',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

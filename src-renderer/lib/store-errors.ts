@@ -1,7 +1,19 @@
+import { MIN_PASSPHRASE_CHARS } from '../../shared/api';
 import { NOT_FOUND_PREFIX } from '../../shared/errors';
 
+/** What Settings › Data was doing when refused. */
+export type StoreAction = 'open' | 'create' | 'backup' | 'encrypt';
+
+const FAILED: Record<StoreAction, string> = {
+  open: 'The database could not be opened',
+  create: 'The database could not be created',
+  backup: 'The backup could not be written',
+  encrypt: 'The encrypted copy could not be written',
+};
+
 /** Which field of Settings › Data a refusal belongs beside. */
-export type StoreField = 'path' | 'passphrase' | 'backup';
+export type StoreField =
+  'path' | 'passphrase' | 'backup' | 'encrypt' | 'newPassphrase' | 'confirmPassphrase';
 
 export interface StoreProblem {
   field: StoreField;
@@ -12,15 +24,16 @@ export interface StoreProblem {
  * A refusal from opening, creating or backing up a database, in plain words and placed beside
  * the field to correct (the core's messages name internals: "not found: no database at ...").
  */
-export function storeProblem(
-  message: string,
-  action: 'open' | 'create' | 'backup',
-  path: string,
-): StoreProblem {
-  const field: StoreField = action === 'backup' ? 'backup' : 'path';
+export function storeProblem(message: string, action: StoreAction, path: string): StoreProblem {
+  const field: StoreField = action === 'backup' || action === 'encrypt' ? action : 'path';
+  if (action === 'encrypt' && /passphrase/i.test(message))
+    return {
+      field: 'newPassphrase',
+      text: `Choose a passphrase of at least ${MIN_PASSPHRASE_CHARS} characters.`,
+    };
   if (/already exists/i.test(message))
-    return action === 'backup'
-      ? { field, text: `A file already exists at ${path}. Choose a new file name for the backup.` }
+    return action === 'backup' || action === 'encrypt'
+      ? { field, text: `A file already exists at ${path}. Choose a new file name for the copy.` }
       : {
           field,
           text: `A file already exists at ${path}. Choose Open database to open it, or a new file name to create one.`,
@@ -61,6 +74,6 @@ export function storeProblem(
     return { field, text: `The folder for ${path} does not exist. Check the path.` };
   return {
     field,
-    text: `${action === 'backup' ? 'The backup could not be written' : 'The database could not be opened'}: ${message}`,
+    text: `${FAILED[action]}: ${message}`,
   };
 }

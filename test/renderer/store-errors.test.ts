@@ -19,7 +19,7 @@ describe('database refusals as people read them', () => {
     );
     const b = storeProblem('/x/b.db already exists; choose a new file', 'backup', '/x/b.db');
     expect(b.field).toBe('backup');
-    expect(b.text).toMatch(/new file name for the backup/);
+    expect(b.text).toMatch(/new file name for the copy/);
   });
 
   it('puts a wrong passphrase beside the passphrase', () => {

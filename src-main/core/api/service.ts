@@ -10,6 +10,7 @@ import type {
   AppInfo,
   AuditCheck,
   DataInfo,
+  EncryptStoreRequest,
   OpenStoreRequest,
   PacketHistoryItem,
   StoredPacket,
@@ -44,6 +45,7 @@ import {
   AnswerDeadlineSchema,
   DecideFindingSchema,
   BackupStoreSchema,
+  EncryptStoreSchema,
   ExportReportSchema,
   OpenStoreSchema,
   RecordRequestSchema,
@@ -102,7 +104,7 @@ import { APP_VERSION } from '../version';
 import { EXTRACTOR_VERSION } from '../extract';
 import { log } from '../log';
 import { recentWithPresence, rememberStore } from '../app/recent-stores';
-import { backupDatabase } from '../store/backup';
+import { backupDatabase, encryptDatabase } from '../store/backup';
 import { listPackets, readPacketPdf } from '../packet/history';
 import { verifyAuditLog } from '../store/audit';
 
@@ -236,6 +238,37 @@ export class ChartReadyService implements ChartReadyApi {
     const { path } = BackupStoreSchema.parse(req);
     const out = resolve(path);
     const { bytes } = await backupDatabase(this.db, out, { encrypted: this.dbKey !== undefined });
+    return { path: out, bytes };
+  }
+
+  /**
+   * An encrypted copy of the open database in a new file, keyed with the passphrase given (the
+   * CLI's `encrypt`); the database in use stays as it is. Not while an import writes to it (the
+   * copy's row counts are checked against the source's). A copy that fails is removed, not left
+   * half written. Recorded in the open database's audit log as backups are (and in the copy's).
+   */
+  async encryptStore(req: EncryptStoreRequest): Promise<{ path: string; bytes: number }> {
+    const r = EncryptStoreSchema.parse(req);
+    this.assertNoImport();
+    const out = resolve(r.path);
+    // Everything written so far goes into the main file, which the copy reads.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const existed = existsSync(out);
+    let counts: Record<string, number>;
+    try {
+      ({ counts } = encryptDatabase(this.dbPath, out, r.passphrase, { sourceKey: this.dbKey }));
+    } catch (err) {
+      if (!existed) for (const f of [out, `${out}-wal`, `${out}-shm`]) rmSync(f, { force: true });
+      throw err;
+    }
+    const bytes = statSync(out).size;
+    recordAudit(this.db, 'backup', {
+      operation: 'encrypt',
+      output: out,
+      encrypted: true,
+      bytes,
+      counts,
+    });
     return { path: out, bytes };
   }
 
