@@ -164,8 +164,35 @@ export interface ClaimSummary {
   claimId: string;
   dates: IsoDate[];
   denial: { carc: string; group: string; remarks: string[]; dates: IsoDate[] } | null;
+  /** Returned as unprocessable (no appeal rights): what to correct before resubmitting. */
+  correction: CorrectedClaimView | null;
   paid: number | null;
   charge: number | null;
+}
+
+/** One thing the review found wrong on a returned line, to correct before resubmitting. */
+export interface CorrectionFix {
+  findingId: string | null;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * A claim (or some of its lines) returned as unprocessable, e.g. CO-4 with remark MA130: no
+ * appeal letter and no appeal deadline; the lines are corrected and submitted again.
+ */
+export interface CorrectedClaimView {
+  /** The remark that made it unprocessable (MA130). */
+  remark: string;
+  /** As the remit codes it: "CO-4 with remark MA130". */
+  code: string;
+  /** The adjustment reason in words, when known. */
+  meaning: string | null;
+  /** Only these lines came back; the claim's other lines were processed. */
+  linesOnly: boolean;
+  /** Each returned line's date and the review's failing findings on it. */
+  lines: Array<{ date: IsoDate; fixes: CorrectionFix[] }>;
 }
 
 export interface EpisodeDetail {

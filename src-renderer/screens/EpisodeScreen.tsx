@@ -633,9 +633,18 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
             const explaining = findingsOnDates(detail.findings, c.dates);
             return (
               <li key={c.claimId} data-testid="denial">
-                Claim <span className="mono">{c.claimId}</span> denied: {c.denial!.group}-
+                Claim <span className="mono">{c.claimId}</span>{' '}
+                {c.correction ? 'returned as unprocessable' : 'denied'}: {c.denial!.group}-
                 {c.denial!.carc}
                 {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}
+                {c.correction && (
+                  <>
+                    {'. No appeal rights: '}
+                    <a href={href({ name: 'packet', id: s.id, claim: c.claimId })}>
+                      what to correct on claim {c.claimId}
+                    </a>
+                  </>
+                )}
                 {explaining.length > 0 ? (
                   <>
                     {'. Findings on its dates: '}

@@ -94,6 +94,7 @@ import { loadPayerProfile } from '../review/profiles';
 import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list';
 import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
+import { correctedClaim } from './corrected-claim';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
 import { imageEvidencePage, ocrOfPage, storedFile } from './scan-evidence';
@@ -542,6 +543,7 @@ export class ChartReadyService implements ChartReadyApi {
           claimId: c.claimId,
           dates: [...new Set(c.lines.map((l) => l.dos))].sort(),
           denial: d ? { carc: d.carc, group: d.group, remarks: d.remarks, dates: d.dates } : null,
+          correction: d ? correctedClaim(d, r.findings) : null,
           paid: c.remit?.paid ?? null,
           charge: c.remit?.charge ?? null,
         };
