@@ -65,7 +65,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
     try {
       await what();
     } catch (err) {
-      if (about) refuse(storeProblem(messageOf(err), about.action, about.path));
+      if (about) refuse(storeProblem(err, about.action, about.path));
       else setError(messageOf(err));
     } finally {
       setBusy(false);

@@ -1,6 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { MIN_PASSPHRASE_CHARS, type ChartReadyApi } from '../../shared/api';
-import { messageOf } from '../api';
 import { Button } from '../components/Button';
 import { FieldWithError } from '../components/FieldWithError';
 import { formatBytes } from '../lib/bytes';
@@ -72,7 +71,7 @@ export function EncryptedCopy({
       setPassphrase('');
       setConfirm('');
     } catch (err) {
-      refuse(storeProblem(messageOf(err), 'encrypt', target));
+      refuse(storeProblem(err, 'encrypt', target));
     } finally {
       setWriting(false);
       onBusy(false);

@@ -69,6 +69,20 @@ describe.each([
     await data.screenshot({ path: join(SHOTS, `stores-1-data-${tag}.png`) });
     await checkA11y(page, 'settings data');
 
+    // A refusal by its code (not-found), in plain words beside the path, which takes focus.
+    const missing = join(dir, `missing-${tag}.db`);
+    await data.getByLabel('Database file').fill(missing);
+    await data.getByRole('button', { name: 'Open database' }).click();
+    await expect
+      .poll(() => data.getByTestId('path-error').textContent())
+      .toBe(
+        `There is no database at ${missing}. Check the path, or choose Create new database to start one there.`,
+      );
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe(missing);
+    await checkA11y(page, 'settings data, no database at the path');
+
     await data.getByLabel('Database file').fill(second());
     await data.getByRole('button', { name: 'Create new database' }).click();
     // The app starts again on the new, empty database: the welcome.

@@ -95,6 +95,7 @@ import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list
 import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
 import { correctedClaim } from './corrected-claim';
+import { asFileRefusal } from './file-refusals';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
 import { imageEvidencePage, ocrOfPage, storedFile } from './scan-evidence';
@@ -205,10 +206,16 @@ export class ChartReadyService implements ChartReadyApi {
       throw new RefusedError(
         `${path} already exists: open it instead, or choose a new file name`,
         'conflict',
+        'exists',
       );
     if (!r.create && !existsSync(path)) throw new NotFoundError(`no database at ${path}`);
     const key = r.passphrase ? r.passphrase : undefined;
-    const db = openDatabase(path, { key, mustExist: !r.create });
+    let db: Db;
+    try {
+      db = openDatabase(path, { key, mustExist: !r.create });
+    } catch (err) {
+      throw asFileRefusal(err, path);
+    }
     const previous = this.dbPath;
     this.db.close();
     this.db = db;
@@ -238,8 +245,14 @@ export class ChartReadyService implements ChartReadyApi {
   async backupStore(req: { path: string }): Promise<{ path: string; bytes: number }> {
     const { path } = BackupStoreSchema.parse(req);
     const out = resolve(path);
-    const { bytes } = await backupDatabase(this.db, out, { encrypted: this.dbKey !== undefined });
-    return { path: out, bytes };
+    try {
+      const { bytes } = await backupDatabase(this.db, out, {
+        encrypted: this.dbKey !== undefined,
+      });
+      return { path: out, bytes };
+    } catch (err) {
+      throw asFileRefusal(err, out);
+    }
   }
 
   /**
@@ -260,7 +273,7 @@ export class ChartReadyService implements ChartReadyApi {
       ({ counts } = encryptDatabase(this.dbPath, out, r.passphrase, { sourceKey: this.dbKey }));
     } catch (err) {
       if (!existed) for (const f of [out, `${out}-wal`, `${out}-shm`]) rmSync(f, { force: true });
-      throw err;
+      throw asFileRefusal(err, out);
     }
     const bytes = statSync(out).size;
     recordAudit(this.db, 'backup', {
@@ -437,6 +450,8 @@ export class ChartReadyService implements ChartReadyApi {
     if (j)
       throw new RefusedError(
         `an import is already running (${j.done}${j.total !== null ? ` of ${j.total}` : ''} files): wait for it to finish or cancel it on the Import screen`,
+        'invalid',
+        'import-running',
       );
   }
 
