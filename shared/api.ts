@@ -5,7 +5,15 @@
  * Types only; request validation schemas live in ./api-schemas.ts.
  */
 import type { DeadlineList, RequestKind } from './deadlines';
-import type { DecisionKind, DocType, Finding, IsoDate, OcrWord, PayerKind } from './model';
+import type {
+  DecisionKind,
+  DocType,
+  Finding,
+  IsoDate,
+  OcrFailure,
+  OcrWord,
+  PayerKind,
+} from './model';
 import type { ClinicSettings } from './settings';
 
 export interface ImportFileResult {
@@ -14,6 +22,8 @@ export interface ImportFileResult {
   kind: string | null;
   reason?: string;
   code?: string;
+  /** A scan refused because OCR could not read it: what failed (the advice names it). */
+  ocr?: OcrFailure;
   line?: number;
   page?: number;
   documents?: number;
