@@ -5,7 +5,7 @@
  */
 import { isValidNpi } from './npi';
 import { z } from 'zod';
-import type { ApiMethod, ChartReadyApi } from './api';
+import { MIN_PASSPHRASE_CHARS, type ApiMethod, type ChartReadyApi } from './api';
 import { REQUEST_KINDS } from './deadlines';
 
 export const LIMITS = {
@@ -200,6 +200,14 @@ export const BackupStoreSchema = z.strictObject({
   path: z.string().trim().min(1, 'must not be empty').max(LIMITS.pathChars),
 });
 
+export const EncryptStoreSchema = z.strictObject({
+  path: z.string().trim().min(1, 'must not be empty').max(LIMITS.pathChars),
+  passphrase: z
+    .string()
+    .min(MIN_PASSPHRASE_CHARS, `must have at least ${MIN_PASSPHRASE_CHARS} characters`)
+    .max(LIMITS.textChars),
+});
+
 export const EpisodeIdOnlySchema = z.strictObject({
   episodeId: z.string().trim().min(1, 'must not be empty').max(LIMITS.idChars),
 });
@@ -242,6 +250,7 @@ export const REQUEST_SCHEMAS = {
   openStore: OpenStoreSchema,
   checkAuditLog: NoArgsSchema,
   backupStore: BackupStoreSchema,
+  encryptStore: EncryptStoreSchema,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = Parameters<ChartReadyApi[M]>[0];

@@ -5,7 +5,15 @@
  * Types only; request validation schemas live in ./api-schemas.ts.
  */
 import type { DeadlineList, RequestKind } from './deadlines';
-import type { DecisionKind, DocType, Finding, IsoDate, OcrWord, PayerKind } from './model';
+import type {
+  DecisionKind,
+  DocType,
+  Finding,
+  IsoDate,
+  OcrFailure,
+  OcrWord,
+  PayerKind,
+} from './model';
 import type { ProfileSource } from './review';
 import type { ClinicSettings } from './settings';
 
@@ -15,6 +23,8 @@ export interface ImportFileResult {
   kind: string | null;
   reason?: string;
   code?: string;
+  /** A scan refused because OCR could not read it: what failed (the advice names it). */
+  ocr?: OcrFailure;
   line?: number;
   page?: number;
   documents?: number;
@@ -169,8 +179,35 @@ export interface ClaimSummary {
   claimId: string;
   dates: IsoDate[];
   denial: { carc: string; group: string; remarks: string[]; dates: IsoDate[] } | null;
+  /** Returned as unprocessable (no appeal rights): what to correct before resubmitting. */
+  correction: CorrectedClaimView | null;
   paid: number | null;
   charge: number | null;
+}
+
+/** One thing the review found wrong on a returned line, to correct before resubmitting. */
+export interface CorrectionFix {
+  findingId: string | null;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * A claim (or some of its lines) returned as unprocessable, e.g. CO-4 with remark MA130: no
+ * appeal letter and no appeal deadline; the lines are corrected and submitted again.
+ */
+export interface CorrectedClaimView {
+  /** The remark that made it unprocessable (MA130). */
+  remark: string;
+  /** As the remit codes it: "CO-4 with remark MA130". */
+  code: string;
+  /** The adjustment reason in words, when known. */
+  meaning: string | null;
+  /** Only these lines came back; the claim's other lines were processed. */
+  linesOnly: boolean;
+  /** Each returned line's date and the review's failing findings on it. */
+  lines: Array<{ date: IsoDate; fixes: CorrectionFix[] }>;
 }
 
 export interface EpisodeDetail {
@@ -394,6 +431,11 @@ export interface ChartReadyApi {
   checkAuditLog(): Promise<AuditCheck>;
   /** Writes a backup copy of the open database to a new file (audit-logged, added). */
   backupStore(req: { path: string }): Promise<{ path: string; bytes: number }>;
+  /**
+   * Writes an encrypted copy of the open database to a new file, keyed with `passphrase`; the open
+   * database stays as it is (audit-logged in both, added).
+   */
+  encryptStore(req: EncryptStoreRequest): Promise<{ path: string; bytes: number }>;
   /** The client report of the stored review as a PDF or workbook (audit-logged, added). */
   exportReport(req: ExportReportRequest): Promise<ExportedReport>;
 }
@@ -416,6 +458,16 @@ export interface OpenStoreRequest {
   /** An encrypted database's passphrase. */
   passphrase?: string | null;
 }
+
+export interface EncryptStoreRequest {
+  /** The new file (refused when it exists). */
+  path: string;
+  /** At least MIN_PASSPHRASE_CHARS characters; never logged or stored by ChartReady. */
+  passphrase: string;
+}
+
+/** The shortest passphrase an encrypted copy accepts (the page checks it before sending). */
+export const MIN_PASSPHRASE_CHARS = 12;
 
 export interface AuditCheck {
   ok: boolean;
@@ -571,6 +623,7 @@ export const API_METHODS = [
   'openStore',
   'checkAuditLog',
   'backupStore',
+  'encryptStore',
 ] as const satisfies ReadonlyArray<keyof ChartReadyApi>;
 
 export type ApiMethod = (typeof API_METHODS)[number];

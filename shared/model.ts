@@ -451,7 +451,21 @@ export interface Rejection {
    * the engine failed), so callers can list them separately.
    */
   code?: 'needs-ocr' | 'empty' | 'unknown-type' | 'corrupt' | 'invalid' | 'too-large' | 'unsafe';
+  /** What OCR could not do, when a scan was refused because of it (the advice names it). */
+  ocr?: OcrFailure;
 }
+
+/**
+ * Why OCR read nothing: no language data installed, an image it could not decode, a page too large
+ * to draw, a page that took too long, the engine failing otherwise, or nothing legible on the page.
+ */
+export type OcrFailure =
+  | 'no-language-data'
+  | 'unreadable-image'
+  | 'page-too-large'
+  | 'timed-out'
+  | 'engine-failed'
+  | 'nothing-legible';
 
 export type ReadOutcome = { ok: true; result: ReadResult } | { ok: false; rejection: Rejection };
 

@@ -96,7 +96,9 @@ export function App({ backend }: { backend: Backend }) {
         {route.name === 'import' && <ImportScreen backend={backend} />}
         {route.name === 'episodes' && <EpisodesScreen api={backend.api} query={route.query} />}
         {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
-        {route.name === 'packet' && <PacketScreen backend={backend} id={route.id} />}
+        {route.name === 'packet' && (
+          <PacketScreen backend={backend} id={route.id} initialClaim={route.claim} />
+        )}
         {route.name === 'dashboard' && <DashboardScreen backend={backend} />}
         {route.name === 'actions' && <ActionsScreen api={backend.api} />}
         {route.name === 'settings' && <SettingsScreen api={backend.api} />}

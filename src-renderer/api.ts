@@ -9,6 +9,7 @@ import {
   type ImportProgressEvent,
   type ShellBridge,
 } from '../shared/api';
+import { isRefusalCode, type RefusalCode } from '../shared/errors';
 import { makeFixtureEpisodes } from './lib/fixtures';
 
 export const TOKEN_HEADER = 'x-chartready-token';
@@ -26,6 +27,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
+    /** A refusal's stable name (shared/errors.ts REFUSAL_CODES), when the core gave one. */
+    readonly code: RefusalCode | null = null,
   ) {
     super(message);
   }
@@ -45,10 +48,15 @@ export function httpApi(token: string, base = '/api/'): ChartReadyApi {
         body: JSON.stringify(req ?? {}),
       });
       const body = (await res.json().catch(() => null)) as
-        { error?: string; field?: string } | null | unknown;
+        { error?: string; field?: string; code?: string } | null | unknown;
       if (!res.ok) {
-        const e = (body ?? {}) as { error?: string; field?: string };
-        throw new ApiError(e.error ?? `request failed (${res.status})`, res.status, e.field);
+        const e = (body ?? {}) as { error?: string; field?: string; code?: string };
+        throw new ApiError(
+          e.error ?? `request failed (${res.status})`,
+          res.status,
+          e.field,
+          isRefusalCode(e.code) ? e.code : null,
+        );
       }
       return body;
     };

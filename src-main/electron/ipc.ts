@@ -10,6 +10,7 @@ import {
   type PacketRequest,
 } from '../../shared/api';
 import { ExportReportSchema, PacketRequestSchema, validateRequest } from '../../shared/api-schemas';
+import { withRefusalCode } from '../../shared/errors';
 import { apiChannel, SHELL_CHANNELS } from './channels';
 import type { IpcMainInvokeEventLike, IpcMainLike } from './electron-types';
 import { isAppUrl } from './security';
@@ -37,7 +38,12 @@ export async function handleApiCall(
     throw new IpcRejection('invalid request: savePath: use the save dialog');
   }
   const fn = service[method] as (arg: unknown) => Promise<unknown>;
-  return fn.call(service, v.value);
+  try {
+    return await fn.call(service, v.value);
+  } catch (err) {
+    // Only the message crosses IPC: a refusal's code goes in it (the preload takes it out).
+    throw withRefusalCode(err);
+  }
 }
 
 export interface ShellHandlers {

@@ -10,6 +10,7 @@ import {
   type PacketRequest,
   type ShellBridge,
 } from '../../shared/api';
+import { refusalFromIpc } from '../../shared/errors';
 import { apiChannel, SHELL_CHANNELS } from './channels';
 import type { IpcRendererLike, WebUtilsLike } from './electron-types';
 
@@ -17,7 +18,10 @@ export function buildApiBridge(ipc: Pick<IpcRendererLike, 'invoke'>): ChartReady
   const api: Record<string, (req?: unknown) => Promise<unknown>> = {};
   for (const method of API_METHODS) {
     // One argument at most, never the event object or anything else from the renderer.
-    api[method] = (req?: unknown) => ipc.invoke(apiChannel(method), req);
+    api[method] = (req?: unknown) =>
+      ipc.invoke(apiChannel(method), req).catch((err: unknown) => {
+        throw refusalFromIpc(err);
+      });
   }
   return Object.freeze(api) as unknown as ChartReadyApi;
 }

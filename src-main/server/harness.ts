@@ -15,7 +15,7 @@ import type { ApiMethod, ChartReadyApi, ImportProgressEvent } from '../../shared
 import { isApiMethod, validateRequest } from '../../shared/api-schemas';
 import { ChartReadyService } from '../core/api/service';
 import { RENDERER_CSP } from '../../shared/csp';
-import { httpStatusOf } from '../../shared/errors';
+import { httpStatusOf, refusalCodeOf } from '../../shared/errors';
 
 export const TOKEN_HEADER = 'x-chartready-token';
 /** Largest JSON body accepted (uploads are capped at 200 MB decoded by the schema). */
@@ -229,6 +229,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         else
           send(res, httpStatusOf(err), {
             error: err instanceof Error ? err.message : 'internal error',
+            // A refusal's stable name, for the screen to explain it (shared/errors.ts).
+            ...(refusalCodeOf(err) ? { code: refusalCodeOf(err) } : {}),
           });
       }
     })();

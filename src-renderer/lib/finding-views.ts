@@ -69,13 +69,49 @@ export function byErrorsFirst(a: Finding, b: Finding): number {
   );
 }
 
+/** A finding's place in the page order: reported errors, warnings, info, then the rest. */
+export function tierOf(f: Finding): number {
+  return isReported(f) ? SEVERITY_RANK[f.severity] : 3;
+}
+
+/** What each tier of a split group is called in its heading. */
+export const TIER_LABEL = ['errors', 'warnings', 'info', 'passing and not applicable'] as const;
+
+export interface ChecklistSection<G> {
+  group: G;
+  tier: number;
+  findings: Finding[];
+  /** The group's first section on the page (it carries the group's counts). */
+  first: boolean;
+  /** The group shows in more than one section (the heading then names the tier). */
+  split: boolean;
+}
+
 /**
- * Where a checklist group goes: groups keep their findings together, and a group with an error
- * comes before groups with only warnings (then info, then nothing reported), so no warning sits
- * above an error. Equal ranks keep the usual order (Documentation, Billing, ...).
+ * The checklist's sections, errors first on the whole page: every group's errors, then every
+ * group's warnings, then info, then passing and N/A, each tier in the usual group order. A group
+ * with both errors and warnings is split, so its warnings never sit above a later group's errors.
+ * A group with nothing in view keeps one (empty) section at the end. `shown` is each group's
+ * findings in view, already sorted by byErrorsFirst.
  */
-export function groupRank(shown: readonly Finding[]): number {
-  const reported = shown.filter(isReported);
-  if (reported.length === 0) return 3;
-  return Math.min(...reported.map((f) => SEVERITY_RANK[f.severity]));
+export function checklistSections<G>(
+  groups: ReadonlyArray<{ group: G; shown: readonly Finding[] }>,
+): ChecklistSection<G>[] {
+  const out: ChecklistSection<G>[] = [];
+  for (let tier = 0; tier <= 3; tier++)
+    for (const { group, shown } of groups) {
+      const findings = shown.filter((f) => tierOf(f) === tier);
+      if (findings.length) out.push({ group, tier, findings, first: false, split: false });
+    }
+  for (const { group, shown } of groups)
+    if (shown.length === 0) out.push({ group, tier: 3, findings: [], first: false, split: false });
+  const seen = new Map<G, number>();
+  for (const s of out) seen.set(s.group, (seen.get(s.group) ?? 0) + 1);
+  const firstDone = new Set<G>();
+  for (const s of out) {
+    s.split = (seen.get(s.group) ?? 0) > 1;
+    s.first = !firstDone.has(s.group);
+    firstDone.add(s.group);
+  }
+  return out;
 }

@@ -5,7 +5,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'episodes'; query?: Record<string, string> }
   | { name: 'episode'; id: string }
-  | { name: 'packet'; id: string }
+  /** `claim`: the claim to open on (a link from Deadlines or a denial names it). */
+  | { name: 'packet'; id: string; claim?: string }
   | { name: 'actions' }
   | { name: 'dashboard' }
   | { name: 'deadlines' }
@@ -21,8 +22,11 @@ export function parseRoute(hash: string): Route {
     }
     case 'episode':
       return parts[1] ? { name: 'episode', id: parts[1] } : { name: 'episodes' };
-    case 'packet':
-      return parts[1] ? { name: 'packet', id: parts[1] } : { name: 'episodes' };
+    case 'packet': {
+      if (!parts[1]) return { name: 'episodes' };
+      const claim = new URLSearchParams(search).get('claim');
+      return claim ? { name: 'packet', id: parts[1], claim } : { name: 'packet', id: parts[1] };
+    }
     case 'settings':
       return { name: 'settings' };
     case 'actions':
@@ -39,8 +43,11 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   switch (route.name) {
     case 'episode':
-    case 'packet':
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
+    case 'packet': {
+      const path = `#/packet/${encodeURIComponent(route.id)}`;
+      return route.claim ? `${path}?${new URLSearchParams({ claim: route.claim })}` : path;
+    }
     case 'episodes': {
       const q = new URLSearchParams(
         Object.entries(route.query ?? {}).filter(([, v]) => v !== ''),

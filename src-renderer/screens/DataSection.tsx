@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AuditCheck, ChartReadyApi, DataInfo } from '../../shared/api';
 import { messageOf } from '../api';
 import { Button } from '../components/Button';
+import { FieldWithError as PathField } from '../components/FieldWithError';
+import { formatBytes } from '../lib/bytes';
+import { EncryptedCopy } from './EncryptedCopy';
 import { focusHeadingAfterReload } from '../lib/focus-rescue';
-import { storeProblem, type StoreField, type StoreProblem } from '../lib/store-errors';
-
-const bytes = (n: number) =>
-  n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+import { storeProblem, type StoreProblem } from '../lib/store-errors';
 
 /** After another database is opened every screen's data is stale: start the app again on it. */
 function restartOnNewStore(): void {
@@ -14,31 +14,6 @@ function restartOnNewStore(): void {
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
   focusHeadingAfterReload();
   window.location.reload();
-}
-
-/** A text field with its problem beside it, marked invalid (as the clinic settings fields). */
-function PathField({
-  id,
-  field,
-  problem,
-  children,
-}: {
-  id: string;
-  field: StoreField;
-  problem: StoreProblem | null;
-  children: (invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
-}) {
-  const mine = problem?.field === field;
-  return (
-    <span className="field-with-error">
-      {children(mine ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
-      {mine && (
-        <span id={`${id}-error`} className="field-error" data-testid={`${field}-error`}>
-          {problem.text}
-        </span>
-      )}
-    </span>
-  );
 }
 
 /**
@@ -55,7 +30,9 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<StoreProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [working, setBusy] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const busy = working || copying;
   const ids = { path: useId(), pass: useId(), backup: useId() };
   const inputs = {
     path: useRef<HTMLInputElement>(null),
@@ -66,7 +43,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
   /** Shows the problem beside its field and puts focus there, to correct it. */
   const refuse = (p: StoreProblem) => {
     setProblem(p);
-    requestAnimationFrame(() => inputs[p.field].current?.focus());
+    requestAnimationFrame(() => inputs[p.field as keyof typeof inputs]?.current?.focus());
   };
 
   useEffect(() => {
@@ -88,7 +65,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
     try {
       await what();
     } catch (err) {
-      if (about) refuse(storeProblem(messageOf(err), about.action, about.path));
+      if (about) refuse(storeProblem(err, about.action, about.path));
       else setError(messageOf(err));
     } finally {
       setBusy(false);
@@ -124,7 +101,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
           </div>
           <div>
             <dt>Size</dt>
-            <dd>{bytes(info.sizeBytes)}</dd>
+            <dd>{formatBytes(info.sizeBytes)}</dd>
           </div>
           <div>
             <dt>Encrypted</dt>
@@ -212,7 +189,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
           void act(
             async () => {
               const r = await api.backupStore({ path: target });
-              setStatus(`Backup written to ${r.path} (${bytes(r.bytes)}).`);
+              setStatus(`Backup written to ${r.path} (${formatBytes(r.bytes)}).`);
             },
             { action: 'backup', path: target },
           );
@@ -258,6 +235,19 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
             : `Audit log BROKEN at entry ${audit.brokenId}: ${audit.reason}`}
         </p>
       )}
+      <EncryptedCopy
+        api={api}
+        disabled={busy}
+        onBusy={setCopying}
+        onOpenCopy={(copy) => {
+          // Opening needs the passphrase: the open form asks for it (the page did not keep it).
+          setPath(copy);
+          setPassphrase('');
+          setProblem(null);
+          setStatus(`Enter the passphrase of ${copy}, then choose Open database.`);
+          inputs.passphrase.current?.focus();
+        }}
+      />
       <p role="status" aria-live="polite">
         {status}
       </p>

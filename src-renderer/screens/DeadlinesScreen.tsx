@@ -302,9 +302,16 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
                   </td>
                   <td>
                     {packetText(i)}
+                    {i.episodeId && i.kind === 'corrected-claim' && (
+                      <div className="small">
+                        <a href={href({ name: 'packet', id: i.episodeId, claim: i.claimId })}>
+                          What to correct on claim {i.claimId}
+                        </a>
+                      </div>
+                    )}
                     {i.episodeId && i.kind !== 'corrected-claim' && !i.packet.builtAt && (
                       <div className="small">
-                        <a href={href({ name: 'packet', id: i.episodeId })}>
+                        <a href={href({ name: 'packet', id: i.episodeId, claim: i.claimId })}>
                           Build the packet for claim {i.claimId}
                         </a>
                       </div>

@@ -15,9 +15,10 @@ import {
   byErrorsFirst,
   CHECKLIST_KEYS,
   checklistKey,
+  checklistSections,
   FINDING_VIEWS,
-  groupRank,
   inView,
+  TIER_LABEL,
   viewCounts,
   type FindingView,
 } from '../lib/finding-views';
@@ -641,9 +642,18 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
             const explaining = findingsOnDates(detail.findings, c.dates);
             return (
               <li key={c.claimId} data-testid="denial">
-                Claim <span className="mono">{c.claimId}</span> denied: {c.denial!.group}-
+                Claim <span className="mono">{c.claimId}</span>{' '}
+                {c.correction ? 'returned as unprocessable' : 'denied'}: {c.denial!.group}-
                 {c.denial!.carc}
                 {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}
+                {c.correction && (
+                  <>
+                    {'. No appeal rights: '}
+                    <a href={href({ name: 'packet', id: s.id, claim: c.claimId })}>
+                      what to correct on claim {c.claimId}
+                    </a>
+                  </>
+                )}
                 {explaining.length > 0 ? (
                   <>
                     {'. Findings on its dates: '}
@@ -714,53 +724,65 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
               </span>
             ))}
           </p>
-          {GROUPS.map((g) => {
-            const all = detail.findings.filter((f) => (f.group ?? 'documentation') === g.id);
-            const shown = all
-              .filter((f) => inView(f, view))
-              .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
-              .sort(byErrorsFirst);
-            return { g, all, shown };
-          })
-            // Errors first across the page: a group with an error before warning-only groups.
-            .sort((x, y) => groupRank(x.shown) - groupRank(y.shown))
-            .map(({ g, all, shown }) => {
-              if (all.length === 0) return null;
-              const failing = all.filter((f) => f.status === 'fail').length;
-              return (
-                <section key={g.id} aria-labelledby={`g-${g.id}`} className="group">
-                  <h3 id={`g-${g.id}`}>
-                    {g.label}{' '}
+          {checklistSections(
+            GROUPS.map((g) => ({
+              group: g,
+              all: detail.findings.filter((f) => (f.group ?? 'documentation') === g.id),
+            }))
+              .filter(({ all }) => all.length > 0)
+              .map(({ group, all }) => ({
+                group: { ...group, all },
+                shown: all
+                  .filter((f) => inView(f, view))
+                  .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
+                  .sort(byErrorsFirst),
+              })),
+          ).map(({ group: g, tier, findings: shown, first, split }) => {
+            const failing = g.all.filter((f) => f.status === 'fail').length;
+            const headingId = `g-${g.id}-${tier}`;
+            return (
+              <section
+                key={headingId}
+                aria-labelledby={headingId}
+                className="group"
+                data-group={g.id}
+                data-tier={TIER_LABEL[tier]}
+              >
+                <h3 id={headingId}>
+                  {g.label}
+                  {split ? `: ${TIER_LABEL[tier]}` : ''}{' '}
+                  {first && (
                     <span className="muted small">
-                      {failing} failing of {all.length}
+                      {failing} failing of {g.all.length}
                     </span>
-                  </h3>
-                  {shown.length === 0 ? (
-                    <p className="muted small">
-                      {view === 'all' ? 'No problems found.' : 'None in this view.'}
-                    </p>
-                  ) : (
-                    <ul className="findings">
-                      {shown.map((f, i) => (
-                        <FindingItem
-                          key={`${f.rule}-${i}`}
-                          f={f}
-                          onEvidence={setEvidence}
-                          onDecide={decide}
-                          clinicians={detail.summary.clinicians ?? []}
-                          rule={rules.get(f.rule)}
-                          nameOf={(id) => ruleName(rules, id)}
-                          referrers={referrersOf(detail.findings, f)}
-                          owner={ownerOf(detail.findings, f)}
-                          onGoTo={goToFinding}
-                          documents={detail.documents}
-                        />
-                      ))}
-                    </ul>
                   )}
-                </section>
-              );
-            })}
+                </h3>
+                {shown.length === 0 ? (
+                  <p className="muted small">
+                    {view === 'all' ? 'No problems found.' : 'None in this view.'}
+                  </p>
+                ) : (
+                  <ul className="findings">
+                    {shown.map((f, i) => (
+                      <FindingItem
+                        key={`${f.rule}-${i}`}
+                        f={f}
+                        onEvidence={setEvidence}
+                        onDecide={decide}
+                        clinicians={detail.summary.clinicians ?? []}
+                        rule={rules.get(f.rule)}
+                        nameOf={(id) => ruleName(rules, id)}
+                        referrers={referrersOf(detail.findings, f)}
+                        owner={ownerOf(detail.findings, f)}
+                        onGoTo={goToFinding}
+                        documents={detail.documents}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
         </section>
         <div className="side">
           {evidence && (

@@ -295,7 +295,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
                       <td className="mono">{f.path}</td>
                       <td>{where(f)}</td>
                       <td>{f.reason}</td>
-                      <td>{importAdvice(f.code)}</td>
+                      <td>{importAdvice(f.code, f.ocr)}</td>
                     </tr>
                   ))}
                 </tbody>

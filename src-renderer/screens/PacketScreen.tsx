@@ -16,6 +16,7 @@ import { lastEpisodesQuery } from '../lib/episode-filters';
 import { clearPacketDraft, readPacketDraft, writePacketDraft } from '../lib/packet-draft';
 import { Button } from '../components/Button';
 import { EpisodeNotFound } from '../components/EpisodeNotFound';
+import { CorrectedClaim } from './CorrectedClaim';
 import { isNotFound } from '../../shared/errors';
 
 function PacketPreview({
@@ -222,7 +223,16 @@ const DENIAL_SOURCE: Record<string, string> = {
   user: 'entered by you',
 };
 
-export function PacketScreen({ backend, id }: { backend: Backend; id: string }) {
+export function PacketScreen({
+  backend,
+  id,
+  initialClaim,
+}: {
+  backend: Backend;
+  id: string;
+  /** The claim a link asked for; else the first denied claim. */
+  initialClaim?: string;
+}) {
   const { api, shell } = backend;
   const claimId = useId();
   const denialId = useId();
@@ -254,13 +264,16 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
       .getEpisode({ id })
       .then((d) => {
         setDetail(d);
-        const first = d.claims.find((c) => c.denial) ?? d.claims[0];
+        const first =
+          d.claims.find((c) => c.claimId === initialClaim) ??
+          d.claims.find((c) => c.denial) ??
+          d.claims[0];
         // The denial comes from the claim's 835 unless the user enters another: the field starts
         // empty so the packet says where its code came from.
         if (first) setClaim(first.claimId);
       })
       .catch((err: unknown) => (isNotFound(err) ? setMissing(true) : setError(messageOf(err))));
-  }, [api, id]);
+  }, [api, id, initialClaim]);
 
   useEffect(() => {
     let live = true;
@@ -308,7 +321,10 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     editedFor.current = claim;
   };
 
-  const selectedDenial = detail?.claims.find((c) => c.claimId === claim)?.denial ?? null;
+  const selectedClaim = detail?.claims.find((c) => c.claimId === claim) ?? null;
+  const selectedDenial = selectedClaim?.denial ?? null;
+  // Returned as unprocessable: no appeal to plan; the screen says what to correct instead.
+  const correction = kind === 'appeal' ? (selectedClaim?.correction ?? null) : null;
 
   const request: PacketRequest = useMemo(
     () => ({
@@ -327,6 +343,11 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     let live = true;
     setBuilt(null);
     setSaved(null);
+    if (correction) {
+      setPlan(null);
+      setError(null);
+      return;
+    }
     const t = setTimeout(() => {
       api
         .planPacket(request)
@@ -346,7 +367,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
       live = false;
       clearTimeout(t);
     };
-  }, [api, detail, request]);
+  }, [api, detail, request, correction]);
 
   const builtPdf = useMemo(
     () => (built && !shell ? { base64: built.pdfBase64 } : null),
@@ -448,7 +469,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
           'Episode'
         )}
       </p>
-      <h1>Appeal packet</h1>
+      <h1>{correction ? 'Corrected claim' : 'Appeal packet'}</h1>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
@@ -462,7 +483,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
         <div className="two-col">
           <div>
             <section aria-labelledby="request-h" className="panel">
-              <h2 id="request-h">Claim and denial</h2>
+              <h2 id="request-h">Claim and {correction ? 'remit' : 'denial'}</h2>
               <div className="form-grid">
                 <label htmlFor={claimId}>Claim</label>
                 <select id={claimId} value={claim} onChange={(e) => setClaim(e.target.value)}>
@@ -470,24 +491,32 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                   {detail.claims.map((c) => (
                     <option key={c.claimId} value={c.claimId}>
                       {c.claimId}
-                      {c.denial ? ` (denied ${c.denial.group}-${c.denial.carc})` : ''}
+                      {c.correction
+                        ? ` (returned as unprocessable, ${c.correction.remark})`
+                        : c.denial
+                          ? ` (denied ${c.denial.group}-${c.denial.carc})`
+                          : ''}
                     </option>
                   ))}
                 </select>
-                <label htmlFor={denialId}>Denial reason (CARC)</label>
-                <input
-                  id={denialId}
-                  value={denial}
-                  onChange={(e) => {
-                    edited();
-                    setDenial(e.target.value);
-                  }}
-                  placeholder={
-                    selectedDenial
-                      ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
-                      : 'e.g. CO-50'
-                  }
-                />
+                {!correction && (
+                  <>
+                    <label htmlFor={denialId}>Denial reason (CARC)</label>
+                    <input
+                      id={denialId}
+                      value={denial}
+                      onChange={(e) => {
+                        edited();
+                        setDenial(e.target.value);
+                      }}
+                      placeholder={
+                        selectedDenial
+                          ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
+                          : 'e.g. CO-50'
+                      }
+                    />
+                  </>
+                )}
                 <label htmlFor={kindId}>Packet type</label>
                 <select
                   id={kindId}
@@ -498,9 +527,11 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                   }}
                 >
                   <option value="appeal">
-                    {detail.summary.payerKind === 'medicare'
-                      ? 'Appeal (redetermination)'
-                      : 'Appeal (reconsideration)'}
+                    {selectedClaim?.correction
+                      ? 'Corrected claim (no appeal rights)'
+                      : detail.summary.payerKind === 'medicare'
+                        ? 'Appeal (redetermination)'
+                        : 'Appeal (reconsideration)'}
                   </option>
                   {/* An ADR is a Medicare contractor's request; other payers send records requests. */}
                   <option value="adr">
@@ -553,74 +584,85 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
               </section>
             )}
 
-            <section aria-labelledby="exhibits-h" className="panel">
-              <h2 id="exhibits-h">Exhibits</h2>
-              <div ref={exhibitList}>
-                {!plan && (
-                  <p role="status">
-                    {error ? 'No packet planned: see the message above.' : 'Planning…'}
+            {correction && selectedClaim && (
+              <CorrectedClaim
+                api={api}
+                claimId={selectedClaim.claimId}
+                correction={correction}
+                payerKind={detail.summary.payerKind}
+              />
+            )}
+
+            {!correction && (
+              <section aria-labelledby="exhibits-h" className="panel">
+                <h2 id="exhibits-h">Exhibits</h2>
+                <div ref={exhibitList}>
+                  {!plan && (
+                    <p role="status">
+                      {error ? 'No packet planned: see the message above.' : 'Planning…'}
+                    </p>
+                  )}
+                  {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
+                  <ol className="exhibits">
+                    {exhibits.map((x, i) => (
+                      <ExhibitRow
+                        key={exhibitKey(x)}
+                        x={x}
+                        index={i}
+                        last={i === exhibits.length - 1}
+                        onMove={move}
+                        onExclude={() => excludeExhibit(x, i)}
+                      />
+                    ))}
+                  </ol>
+                  {plan && plan.available.length > 0 && (
+                    <details>
+                      <summary>Documents not in the packet ({plan.available.length})</summary>
+                      <ul className="available">
+                        {plan.available.map((d) => (
+                          <li key={d.id}>
+                            {d.title} {d.date ? <span className="muted">({d.date})</span> : null}{' '}
+                            <button
+                              type="button"
+                              aria-label={`Add ${d.title}${d.date ? ` (${d.date})` : ''}`}
+                              data-available={d.id}
+                              onClick={() => include(d.id)}
+                            >
+                              Add
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </div>
+                <div className="button-row">
+                  <Button
+                    type="button"
+                    className="primary"
+                    disabled={busy || !plan}
+                    onClick={() => void build()}
+                  >
+                    {busy ? 'Building…' : 'Build packet'}
+                  </Button>
+                  {built && shell && (
+                    <button type="button" onClick={() => void saveDesktop()}>
+                      Save packet…
+                    </button>
+                  )}
+                  {built && downloadUrl && (
+                    <a className="button" href={downloadUrl} download={fileName}>
+                      Download packet (PDF)
+                    </a>
+                  )}
+                </div>
+                {built && (
+                  <p role="status" data-testid="built-status">
+                    Built {built.pageCount} pages.{saved ? ` Saved to ${saved}.` : ''}
                   </p>
                 )}
-                {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
-                <ol className="exhibits">
-                  {exhibits.map((x, i) => (
-                    <ExhibitRow
-                      key={exhibitKey(x)}
-                      x={x}
-                      index={i}
-                      last={i === exhibits.length - 1}
-                      onMove={move}
-                      onExclude={() => excludeExhibit(x, i)}
-                    />
-                  ))}
-                </ol>
-                {plan && plan.available.length > 0 && (
-                  <details>
-                    <summary>Documents not in the packet ({plan.available.length})</summary>
-                    <ul className="available">
-                      {plan.available.map((d) => (
-                        <li key={d.id}>
-                          {d.title} {d.date ? <span className="muted">({d.date})</span> : null}{' '}
-                          <button
-                            type="button"
-                            aria-label={`Add ${d.title}${d.date ? ` (${d.date})` : ''}`}
-                            data-available={d.id}
-                            onClick={() => include(d.id)}
-                          >
-                            Add
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
-              </div>
-              <div className="button-row">
-                <Button
-                  type="button"
-                  className="primary"
-                  disabled={busy || !plan}
-                  onClick={() => void build()}
-                >
-                  {busy ? 'Building…' : 'Build packet'}
-                </Button>
-                {built && shell && (
-                  <button type="button" onClick={() => void saveDesktop()}>
-                    Save packet…
-                  </button>
-                )}
-                {built && downloadUrl && (
-                  <a className="button" href={downloadUrl} download={fileName}>
-                    Download packet (PDF)
-                  </a>
-                )}
-              </div>
-              {built && (
-                <p role="status" data-testid="built-status">
-                  Built {built.pageCount} pages.{saved ? ` Saved to ${saved}.` : ''}
-                </p>
-              )}
-            </section>
+              </section>
+            )}
           </div>
           <div>
             {shown ? (

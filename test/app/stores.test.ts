@@ -5,7 +5,7 @@
  * one is not created by opening, an encrypted one needs its passphrase, nothing switches while an
  * import runs; backup and audit-log verification through the API.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
 } from '../../src-main/core/app/recent-stores';
 import { openDatabase } from '../../src-main/core/store/db';
 import { encryptDatabase } from '../../src-main/core/store/backup';
+import { readAuditLog } from '../../src-main/core/store/audit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SAMPLE = join(here, '../../assets/sample-chart');
@@ -143,4 +144,47 @@ describe('switching databases in the service', () => {
       service.close();
     }
   });
+});
+
+describe('an encrypted copy from the service', () => {
+  it('writes a copy that opens only with its passphrase, with the same episodes', async () => {
+    const source = join(dir, 'to-encrypt.db');
+    const copy = join(dir, 'to-encrypt-locked.db');
+    const service = new ChartReadyService({ dbPath: source, asOf: '2026-11-24' });
+    try {
+      await service.importPaths({ paths: [SAMPLE] });
+      const episodes = (await service.listEpisodes()).map((e) => e.id);
+      expect(episodes.length).toBeGreaterThan(0);
+      expect(validateRequest('encryptStore', { path: copy, passphrase: 'short' }).ok).toBe(false);
+
+      const written = await service.encryptStore({ path: copy, passphrase: 'correct horse 42' });
+      expect(written.path).toBe(copy);
+      expect(written.bytes).toBe(statSync(copy).size);
+      // The database in use is the same one, still plain, and records the copy.
+      expect(await service.getDataInfo()).toMatchObject({ dbPath: source, encrypted: false });
+      const entries = readAuditLog(service.db).filter((e) => e.action === 'backup');
+      expect(JSON.stringify(entries.at(-1))).toContain('"operation":"encrypt"');
+      expect(JSON.stringify(entries)).not.toContain('correct horse');
+      await expect(
+        service.encryptStore({ path: copy, passphrase: 'correct horse 42' }),
+      ).rejects.toThrow(/already exists/);
+
+      // Encrypted at rest: no patient name in its bytes, and no way in without the passphrase.
+      expect(readFileSync(copy).includes(Buffer.from('Okafor'))).toBe(false);
+      expect(() => openDatabase(copy, { mustExist: true })).toThrow(/encrypted one/);
+      expect(() => openDatabase(copy, { mustExist: true, key: 'wrong passphrase' })).toThrow(
+        /wrong passphrase/,
+      );
+      const opened = await service.openStore({
+        path: copy,
+        create: false,
+        passphrase: 'correct horse 42',
+      });
+      expect(opened).toMatchObject({ dbPath: copy, encrypted: true });
+      expect((await service.listEpisodes()).map((e) => e.id)).toEqual(episodes);
+      expect((await service.checkAuditLog()).ok).toBe(true);
+    } finally {
+      service.close();
+    }
+  }, 120_000);
 });

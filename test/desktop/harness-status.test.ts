@@ -54,7 +54,10 @@ async function post(h: Harness, method: string, body: unknown) {
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { error?: string; field?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: string; field?: string; code?: string },
+  };
 }
 
 describe('harness status codes for what the core refuses', () => {
@@ -74,15 +77,40 @@ describe('harness status codes for what the core refuses', () => {
     const r = await post(real, 'backupStore', { path: taken });
     expect(r.status).toBe(409);
     expect(r.body.error).toContain('already exists');
+    expect(r.body.code).toBe('exists');
+    const copy = await post(real, 'encryptStore', {
+      path: taken,
+      passphrase: 'long enough phrase',
+    });
+    expect(copy).toMatchObject({ status: 409, body: { code: 'exists' } });
+  });
+
+  it('sends each store refusal with its code, for the screen to explain', async () => {
+    const noFolder = await post(real, 'backupStore', { path: join(dir, 'no', 'such', 'b.db') });
+    expect(noFolder).toMatchObject({ status: 422, body: { code: 'no-folder' } });
+    const notDb = join(dir, 'not-a-db.db');
+    writeFileSync(notDb, 'this is not a database file at all, just words'.repeat(200));
+    const plain = await post(real, 'openStore', { path: notDb, create: false });
+    expect(plain).toMatchObject({ status: 422, body: { code: 'needs-passphrase' } });
+    const keyed = await post(real, 'openStore', {
+      path: notDb,
+      create: false,
+      passphrase: 'some passphrase',
+    });
+    expect(keyed).toMatchObject({ status: 422, body: { code: 'wrong-passphrase' } });
+    // A refusal without a code, and a failure, send none.
+    expect((await post(standIn, 'planPacket', { episodeId: 'e', claimId: 'C1' })).body.code).toBe(
+      undefined,
+    );
   });
 
   it('refuses creating a database over an existing file with 409, and 404 for opening none', async () => {
     const taken = join(dir, 'taken2.db');
     writeFileSync(taken, 'x');
     const created = await post(real, 'openStore', { path: taken, create: true });
-    expect(created.status).toBe(409);
+    expect(created).toMatchObject({ status: 409, body: { code: 'exists' } });
     const missing = await post(real, 'openStore', { path: join(dir, 'nope.db'), create: false });
-    expect(missing.status).toBe(404);
+    expect(missing).toMatchObject({ status: 404, body: { code: 'not-found' } });
   });
 
   it('refuses an appeal with no denial, and one for an unprocessable claim, with 422', async () => {

@@ -681,11 +681,13 @@ describe('ChartReady in a browser against the real core', () => {
     const unprocessable = detail.claims.find((c) => c.denial?.remarks.includes('MA130'));
     expect(unprocessable, 'the sample has a CO-4 / MA130 claim').toBeTruthy();
     await page.goto(`${harness.url}#/packet/${encodeURIComponent(medicare.id)}`);
-    await page.getByRole('heading', { name: 'Appeal packet' }).waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByLabel('Claim', { exact: true }).selectOption(unprocessable!.claimId);
-    const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('no appeal rights');
+    // Its own screen (test/e2e/corrected-claim.e2e.ts): what to correct, no appeal, no deadline.
+    await page.getByRole('heading', { level: 1, name: 'Corrected claim' }).waitFor();
+    expect(await page.getByTestId('corrected-claim').textContent()).toContain('no appeal rights');
     expect(await page.getByText(/Appeal deadline/).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
     await shot('06b-packet-unprocessable');
     await checkA11y('packet for an unprocessable claim');
   });

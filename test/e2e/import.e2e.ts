@@ -2,7 +2,8 @@
  * End to end: an import runs in the main process, independent of the screen (issue 15). Started
  * on the Import screen, it keeps going while the user looks at another screen; coming back shows
  * it live (files done of the total, the current file); Cancel stops it after the file being
- * stored, and the result says so; the second run reads the rest. At 1366x768 and 1920x1080 with
+ * stored, and the result says so; the second run reads the rest. Scans OCR cannot read say what
+ * failed (a page too large, nothing legible) with advice for it. At 1366x768 and 1920x1080 with
  * axe. Screenshots: test-results/screenshots/import-*.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { PDFDocument } from 'pdf-lib';
+import { OCR_ADVICE } from '../../shared/import-advice';
 import type { ImportStatus } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
 import { apiCall, checkA11y, launchChromium, SHOTS, STATIC, openWatchedPage } from './kit';
@@ -19,6 +22,7 @@ const FILES = 2500;
 
 let dir: string;
 let exportDir: string;
+let scanDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -31,6 +35,15 @@ beforeAll(async () => {
       join(exportDir, `visit-${String(i).padStart(5, '0')}.txt`),
       `Therapy Visit Note\nPatient: Sample, Person${i % 50}\nVisit date: 2026-03-${String((i % 28) + 1).padStart(2, '0')}\nTherapeutic exercise 97110, 23 minutes. Note ${i}.\nR. Diaz, PT\n`,
     );
+  // Scans OCR cannot read, for different reasons: a page too large to draw, a blank page.
+  scanDir = join(dir, 'scans');
+  mkdirSync(scanDir);
+  const huge = await PDFDocument.create();
+  huge.addPage([14_400, 14_400]);
+  writeFileSync(join(scanDir, 'huge-page.pdf'), await huge.save());
+  const blank = await PDFDocument.create();
+  blank.addPage([612, 792]);
+  writeFileSync(join(scanDir, 'blank-scan.pdf'), await blank.save());
   browser = await launchChromium();
 });
 
@@ -137,6 +150,22 @@ describe.each([
     await page.getByRole('heading', { name: 'Import chart exports' }).waitFor();
     await page.waitForTimeout(500);
     expect(await page.getByTestId('import-summary').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('says what OCR could not do on each refused scan, and what to do about it', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('heading', { name: 'Import chart exports' }).waitFor();
+    await page.getByLabel('Or type paths on this computer').fill(scanDir);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Files that could not be imported' });
+    await table.waitFor({ timeout: 60_000 });
+    const row = (file: string) => table.getByRole('row').filter({ hasText: file });
+    expect(await row('huge-page.pdf').textContent()).toContain(OCR_ADVICE['page-too-large']);
+    expect(await row('blank-scan.pdf').textContent()).toContain(OCR_ADVICE['nothing-legible']);
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `import-3-ocr-refusals-${tag}.png`) });
+    await checkA11y(page, 'import with OCR refusals');
     expect(errors).toEqual([]);
   });
 

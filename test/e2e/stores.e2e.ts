@@ -2,7 +2,9 @@
  * End to end: a consultant's databases, one per client (issue 15), at 1366x768 and 1920x1080 with
  * axe. Settings › Data names the database in use; creating a new one by path restarts the app on
  * it (an empty database: the welcome); the recent list opens the first again (its episodes, on
- * Readiness); the audit log verifies; About shows the versions. Screenshots: stores-*.
+ * Readiness); the audit log verifies; About shows the versions; an encrypted copy is written by
+ * keyboard (too short and mismatched passphrases refused beside their fields) and opened with its
+ * passphrase, with the same episodes. Screenshots: stores-*.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +69,20 @@ describe.each([
     await data.screenshot({ path: join(SHOTS, `stores-1-data-${tag}.png`) });
     await checkA11y(page, 'settings data');
 
+    // A refusal by its code (not-found), in plain words beside the path, which takes focus.
+    const missing = join(dir, `missing-${tag}.db`);
+    await data.getByLabel('Database file').fill(missing);
+    await data.getByRole('button', { name: 'Open database' }).click();
+    await expect
+      .poll(() => data.getByTestId('path-error').textContent())
+      .toBe(
+        `There is no database at ${missing}. Check the path, or choose Create new database to start one there.`,
+      );
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe(missing);
+    await checkA11y(page, 'settings data, no database at the path');
+
     await data.getByLabel('Database file').fill(second());
     await data.getByRole('button', { name: 'Create new database' }).click();
     // The app starts again on the new, empty database: the welcome.
@@ -82,6 +98,72 @@ describe.each([
     await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
     const info = await apiCall<{ dbPath: string }>(harness, 'getDataInfo');
     expect(info.dbPath).toBe(first());
+    expect(errors).toEqual([]);
+  });
+
+  it('writes an encrypted copy by keyboard and opens it with its passphrase', async () => {
+    const copy = join(dir, `riverside-encrypted-${tag}.db`);
+    const before = await apiCall<Array<{ id: string }>>(harness, 'listEpisodes');
+    await page.goto(`${harness.url}#/settings`);
+    const data = page.getByTestId('data-section');
+    await expect.poll(() => data.getByTestId('db-path').textContent()).toBe(first());
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.labels?.[0]?.textContent ?? el?.textContent ?? '';
+      });
+
+    await data.getByLabel('Encrypted copy file (new)').focus();
+    await page.keyboard.type(copy);
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('New passphrase');
+    await page.keyboard.type('too short');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('too short');
+    await page.keyboard.press('Enter');
+    // Too short: said beside the passphrase, which is marked and takes focus.
+    await expect
+      .poll(() => data.getByTestId('newPassphrase-error').textContent())
+      .toBe('Choose a passphrase of at least 12 characters.');
+    await expect.poll(focusedLabel).toBe('New passphrase');
+    expect(await data.getByLabel('New passphrase').getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.type(' but longer now');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => data.getByTestId('confirmPassphrase-error').textContent())
+      .toMatch(/two passphrases differ/);
+    await expect.poll(focusedLabel).toBe('Confirm passphrase');
+    await data.screenshot({ path: join(SHOTS, `stores-3-encrypt-error-${tag}.png`) });
+    await checkA11y(page, 'settings data, encrypted copy refused');
+    await page.keyboard.type(' but longer now');
+    await page.keyboard.press('Enter');
+
+    const status = data.getByTestId('encrypt-status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^Encrypted copy written to ${copy} \\(\\d+(\\.\\d)? [KM]B\\)\\.`));
+    // The page keeps no passphrase once the copy is written.
+    expect(await data.getByLabel('New passphrase').inputValue()).toBe('');
+    expect(await data.getByLabel('Confirm passphrase').inputValue()).toBe('');
+    await data.screenshot({ path: join(SHOTS, `stores-4-encrypted-${tag}.png`) });
+    await checkA11y(page, 'settings data, encrypted copy written');
+
+    // Offered to open (after the form's button): the open form takes the path and asks for the
+    // passphrase.
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Write encrypted copy');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Open the encrypted copy');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedLabel).toBe('Passphrase (encrypted databases only)');
+    expect(await data.getByLabel('Database file').inputValue()).toBe(copy);
+    await page.keyboard.type('too short but longer now');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+    const info = await apiCall<{ dbPath: string; encrypted: boolean }>(harness, 'getDataInfo');
+    expect(info).toMatchObject({ dbPath: copy, encrypted: true });
+    const after = await apiCall<Array<{ id: string }>>(harness, 'listEpisodes');
+    expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
     expect(errors).toEqual([]);
   });
 

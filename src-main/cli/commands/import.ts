@@ -44,7 +44,7 @@ export function describeResult(f: FileResult): string {
     const where = f.line ? `line ${f.line}: ` : f.page ? `page ${f.page}: ` : '';
     const reason = f.reason ?? 'rejected';
     // Readers already prefix "line N:" in most reasons; avoid saying it twice.
-    const advice = importAdvice(f.code);
+    const advice = importAdvice(f.code, f.ocr);
     return `rejected  ${f.path}: ${reason.startsWith('line ') || reason.startsWith('page ') || reason.startsWith('segment ') ? '' : where}${reason}${advice ? `\n          what to do: ${advice}` : ''}`;
   }
   if (f.status === 'skipped') return `skipped   ${f.path} (${f.reason ?? 'already imported'})`;

@@ -16,6 +16,7 @@ import { recordAudit, sha256Hex } from '../store/audit';
 import { savePacket } from '../packet/history';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
+import { fixesOn, unprocessableRemark } from './corrected-claim';
 import { getSettings } from './settings';
 import { loadDocumentSource } from './sources';
 
@@ -62,27 +63,21 @@ export function resolveDenial(
   return { carc: '50', group: null, source: 'default', remitDate: remitDate(episode, claimId) };
 }
 
-/** Remark codes that return a claim as unprocessable: no appeal rights, correct and resubmit. */
-export const UNPROCESSABLE_REMARKS = new Set(['MA130']);
+/**
+ * What the review found on the returned lines' dates, as the refusal quotes it: what to correct
+ * before resubmitting, in the review's own words.
+ */
+function foundOn(findings: readonly Finding[], dates: readonly IsoDate[]): string {
+  const on = fixesOn(findings, dates);
+  if (on.length === 0) return '';
+  return ` The review found on those dates: ${on.map((f) => `${f.message.replace(/\.$/, '')} (${f.rule})`).join('; ')}.`;
+}
 
 /**
  * An appeal answers a denial. Without one on file there is nothing to appeal (the packet never
  * invents a denial code), and a claim returned as unprocessable has no appeal rights: it is
  * corrected and resubmitted, and no appeal deadline runs.
  */
-/**
- * What the review found wrong on the returned lines' dates (fail findings, errors first): what to
- * correct before resubmitting, in the review's own words.
- */
-function foundOn(findings: readonly Finding[], dates: readonly IsoDate[]): string {
-  const on = findings
-    .filter((f) => f.status === 'fail' && f.severity !== 'info')
-    .filter((f) => f.dates.some((d) => dates.includes(d)))
-    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  if (on.length === 0) return '';
-  return ` The review found on those dates: ${on.map((f) => `${f.message.replace(/\.$/, '')} (${f.rule})`).join('; ')}.`;
-}
-
 function refuseAppealWithoutRights(
   denial: DenialReason,
   claimId: string | null,
@@ -95,7 +90,7 @@ function refuseAppealWithoutRights(
     throw new PacketRequestError(
       `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build a records-request response (no argument) if the payer asked for the records.`,
     );
-  const remark = (denial.remarks ?? []).find((r) => UNPROCESSABLE_REMARKS.has(r.toUpperCase()));
+  const remark = unprocessableRemark(denial.remarks);
   if (!remark) return;
   const code = `${denial.group ? `${denial.group}-` : ''}${denial.carc} with remark ${remark}`;
   // Only some lines returned: the rest of the claim was processed, and only those lines go back.

@@ -10,6 +10,7 @@ import type {
   AppInfo,
   AuditCheck,
   DataInfo,
+  EncryptStoreRequest,
   OpenStoreRequest,
   PacketHistoryItem,
   StoredPacket,
@@ -46,6 +47,7 @@ import {
   DecideFindingSchema,
   SetEpisodeProfileSchema,
   BackupStoreSchema,
+  EncryptStoreSchema,
   ExportReportSchema,
   OpenStoreSchema,
   RecordRequestSchema,
@@ -94,6 +96,8 @@ import { loadPayerProfile } from '../review/profiles';
 import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list';
 import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
+import { correctedClaim } from './corrected-claim';
+import { asFileRefusal } from './file-refusals';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
 import { setEpisodeProfile } from './episode-profiles';
@@ -105,7 +109,7 @@ import { APP_VERSION } from '../version';
 import { EXTRACTOR_VERSION } from '../extract';
 import { log } from '../log';
 import { recentWithPresence, rememberStore } from '../app/recent-stores';
-import { backupDatabase } from '../store/backup';
+import { backupDatabase, encryptDatabase } from '../store/backup';
 import { listPackets, readPacketPdf } from '../packet/history';
 import { verifyAuditLog } from '../store/audit';
 
@@ -209,10 +213,16 @@ export class ChartReadyService implements ChartReadyApi {
       throw new RefusedError(
         `${path} already exists: open it instead, or choose a new file name`,
         'conflict',
+        'exists',
       );
     if (!r.create && !existsSync(path)) throw new NotFoundError(`no database at ${path}`);
     const key = r.passphrase ? r.passphrase : undefined;
-    const db = openDatabase(path, { key, mustExist: !r.create });
+    let db: Db;
+    try {
+      db = openDatabase(path, { key, mustExist: !r.create });
+    } catch (err) {
+      throw asFileRefusal(err, path);
+    }
     const previous = this.dbPath;
     this.db.close();
     this.db = db;
@@ -243,7 +253,44 @@ export class ChartReadyService implements ChartReadyApi {
   async backupStore(req: { path: string }): Promise<{ path: string; bytes: number }> {
     const { path } = BackupStoreSchema.parse(req);
     const out = resolve(path);
-    const { bytes } = await backupDatabase(this.db, out, { encrypted: this.dbKey !== undefined });
+    try {
+      const { bytes } = await backupDatabase(this.db, out, {
+        encrypted: this.dbKey !== undefined,
+      });
+      return { path: out, bytes };
+    } catch (err) {
+      throw asFileRefusal(err, out);
+    }
+  }
+
+  /**
+   * An encrypted copy of the open database in a new file, keyed with the passphrase given (the
+   * CLI's `encrypt`); the database in use stays as it is. Not while an import writes to it (the
+   * copy's row counts are checked against the source's). A copy that fails is removed, not left
+   * half written. Recorded in the open database's audit log as backups are (and in the copy's).
+   */
+  async encryptStore(req: EncryptStoreRequest): Promise<{ path: string; bytes: number }> {
+    const r = EncryptStoreSchema.parse(req);
+    this.assertNoImport();
+    const out = resolve(r.path);
+    // Everything written so far goes into the main file, which the copy reads.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const existed = existsSync(out);
+    let counts: Record<string, number>;
+    try {
+      ({ counts } = encryptDatabase(this.dbPath, out, r.passphrase, { sourceKey: this.dbKey }));
+    } catch (err) {
+      if (!existed) for (const f of [out, `${out}-wal`, `${out}-shm`]) rmSync(f, { force: true });
+      throw asFileRefusal(err, out);
+    }
+    const bytes = statSync(out).size;
+    recordAudit(this.db, 'backup', {
+      operation: 'encrypt',
+      output: out,
+      encrypted: true,
+      bytes,
+      counts,
+    });
     return { path: out, bytes };
   }
 
@@ -427,6 +474,8 @@ export class ChartReadyService implements ChartReadyApi {
     if (j)
       throw new RefusedError(
         `an import is already running (${j.done}${j.total !== null ? ` of ${j.total}` : ''} files): wait for it to finish or cancel it on the Import screen`,
+        'invalid',
+        'import-running',
       );
   }
 
@@ -551,6 +600,7 @@ export class ChartReadyService implements ChartReadyApi {
           claimId: c.claimId,
           dates: [...new Set(c.lines.map((l) => l.dos))].sort(),
           denial: d ? { carc: d.carc, group: d.group, remarks: d.remarks, dates: d.dates } : null,
+          correction: d ? correctedClaim(d, r.findings) : null,
           paid: c.remit?.paid ?? null,
           charge: c.remit?.charge ?? null,
         };

@@ -15,7 +15,7 @@ import type {
 import type { Finding, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { claimDenial } from '../api/denials';
-import { UNPROCESSABLE_REMARKS } from '../api/packets';
+import { UNPROCESSABLE_REMARKS } from '../api/corrected-claim';
 import { todayIso } from '../api/review';
 import { forEachReviewedEpisode } from '../claims/reviewed-episodes';
 import { claimOpenErrors } from '../claims/open-errors';

@@ -271,6 +271,7 @@ function rejectFile(
     kind,
     reason: r.reason,
     code: r.code,
+    ...(r.ocr ? { ocr: r.ocr } : {}),
     line: r.line,
     page: r.page,
   };

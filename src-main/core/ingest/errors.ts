@@ -15,7 +15,7 @@ export class ReaderError extends Error {
 
 export function reject(
   reason: string,
-  where: { line?: number; page?: number; code?: Rejection['code'] } = {},
+  where: { line?: number; page?: number; code?: Rejection['code']; ocr?: Rejection['ocr'] } = {},
 ): never {
   throw new ReaderError({ reason, ...where });
 }

@@ -9,6 +9,7 @@ import {
   type OcrProgress,
 } from '../ocr';
 import { reject } from './errors';
+import { ocrFailureOf } from '../ocr/failure';
 
 export async function readImageNote(
   bytes: Uint8Array,
@@ -25,7 +26,11 @@ export async function readImageNote(
   } catch (err) {
     if (!(err instanceof ImageDecodeError)) throw err;
     const page = /^page (\d+):/.exec(err.message)?.[1];
-    reject(err.message, { code: 'corrupt', ...(page ? { page: Number(page) } : {}) });
+    reject(err.message, {
+      code: 'corrupt',
+      ocr: err.kind,
+      ...(page ? { page: Number(page) } : {}),
+    });
   }
   const pages: PageText[] = [];
   for (const [i, image] of images.entries()) {
@@ -36,6 +41,7 @@ export async function readImageNote(
       reject(`page ${i + 1}: OCR failed (${String((err as Error)?.message ?? err)})`, {
         page: i + 1,
         code: 'needs-ocr',
+        ocr: ocrFailureOf(err),
       });
     }
   }
@@ -43,6 +49,7 @@ export async function readImageNote(
     const what = pages.length === 1 ? 'the image' : `any of its ${pages.length} pages`;
     reject(`OCR found no legible text on ${what}`, {
       code: 'needs-ocr',
+      ocr: 'nothing-legible',
       ...(pages.length === 1 ? { page: 1 } : {}),
     });
   }

@@ -1,4 +1,5 @@
-import type { PageMark, ReadResult, PageText } from '../../../shared/model';
+import type { OcrFailure, PageMark, ReadResult, PageText } from '../../../shared/model';
+import { ocrFailureOf } from '../ocr/failure';
 import {
   beforeOcrPage,
   isCancelled,
@@ -88,14 +89,14 @@ export async function readPdf(
       });
     }
     const pages: PageText[] = [];
-    const ocrFailures: string[] = [];
+    const ocrFailures: OcrPageFailure[] = [];
     for (let n = 1; n <= count; n++) {
       try {
         let page = await readPage(doc, n, pdfjs);
         if (page.text.trim() === '' && opts.ocr !== false) {
           beforeOcrPage(opts.progress, n, count);
           const read = await ocrPage(doc, n);
-          if (typeof read === 'string') ocrFailures.push(read);
+          if ('failure' in read) ocrFailures.push(read);
           else page = read;
         }
         pages.push(page);
@@ -108,12 +109,16 @@ export async function readPdf(
     if (pages.every((p) => p.text.trim() === '')) {
       const what = count === 1 ? 'its only page' : `any of its ${count} pages`;
       if (opts.ocr === false) reject(`no text layer on ${what}: needs OCR`, { code: 'needs-ocr' });
-      const failed = ocrFailures.find((f) => !f.endsWith(NOTHING_LEGIBLE));
+      const failed = ocrFailures.find((f) => f.failure !== 'nothing-legible');
       reject(
         failed
-          ? `no text layer, and OCR failed: ${failed}`
+          ? `no text layer, and OCR failed: ${failed.reason}`
           : `no text layer on ${what}, and OCR found no legible text`,
-        { code: 'needs-ocr', ...(count === 1 ? { page: 1 } : {}) },
+        {
+          code: 'needs-ocr',
+          ocr: failed?.failure ?? 'nothing-legible',
+          ...(count === 1 ? { page: 1 } : {}),
+        },
       );
     }
     return { kind: 'notes', format: 'pdf', pages };
@@ -137,9 +142,7 @@ export async function ocrPdfPages(bytes: Uint8Array, pageNumbers: number[]): Pro
     for (const n of pageNumbers) {
       if (n < 1 || n > doc.numPages) continue;
       const read = await ocrPage(doc, n);
-      pages.push(
-        typeof read === 'string' ? { page: n, text: '', source: 'ocr', confidence: 0 } : read,
-      );
+      pages.push('failure' in read ? { page: n, text: '', source: 'ocr', confidence: 0 } : read);
     }
     return pages;
   } finally {
@@ -179,20 +182,31 @@ export async function pdfPageMarks(
   }
 }
 
-const NOTHING_LEGIBLE = 'no legible text';
+/** A page OCR could not read: what failed, and the reason naming the page. */
+interface OcrPageFailure {
+  failure: OcrFailure;
+  reason: string;
+}
 
 /**
  * A page without a text layer, rendered and read by OCR. A page OCR cannot read comes back as a
- * reason naming the page, and stays in the file as an empty page (the reader reports it).
+ * failure naming the page, and stays in the file as an empty page (the reader reports it).
  */
-async function ocrPage(doc: PdfDoc, n: number): Promise<PageText | string> {
+async function ocrPage(doc: PdfDoc, n: number): Promise<PageText | OcrPageFailure> {
   const page = await doc.getPage(n);
   try {
     const raster = await renderPageForOcr(page as unknown as RenderablePage);
     const read = await ocrPageText(n, raster, PDF_OCR_DPI);
-    return read.text.trim() === '' ? `page ${n}: ${NOTHING_LEGIBLE}` : read;
+    return read.text.trim() === ''
+      ? { failure: 'nothing-legible', reason: `page ${n}: no legible text` }
+      : read;
   } catch (err) {
-    return `page ${n}: ${String((err as Error)?.message ?? err)}`;
+    if (isCancelled(err)) throw err;
+    const message = String((err as Error)?.message ?? err);
+    return {
+      failure: ocrFailureOf(err),
+      reason: message.startsWith('page ') ? message : `page ${n}: ${message}`,
+    };
   } finally {
     page.cleanup();
   }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
 import Tesseract from 'tesseract.js';
+import { checkLanguageData, OcrFailureError } from './failure';
 
 const require = createRequire(import.meta.url);
 
@@ -30,11 +31,25 @@ export interface EngineResult {
 let engine: Promise<Tesseract.Worker> | null = null;
 let busy = 0;
 
+/**
+ * The longest one page may take (a clean page takes a few seconds, a noisy fax under a minute):
+ * past it the engine is ended, so one pathological page cannot stall the import.
+ */
+export const OCR_PAGE_TIMEOUT_MS = 180_000;
+let pageTimeoutMs = OCR_PAGE_TIMEOUT_MS;
+
+/** Tests shorten the page time limit; null restores it. */
+export function setOcrPageTimeout(ms: number | null): void {
+  pageTimeoutMs = ms ?? OCR_PAGE_TIMEOUT_MS;
+}
+
 function thread(w: Tesseract.Worker): ThreadWorker | null {
   return (w as unknown as { worker?: ThreadWorker }).worker ?? null;
 }
 
 function startEngine(): Promise<Tesseract.Worker> {
+  // Said by name: tesseract.js would otherwise fail later with a bare file error.
+  if (!engine) checkLanguageData(OCR_MODEL_DIR);
   engine ??= Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
     langPath: OCR_MODEL_DIR,
     workerPath: WORKER_SCRIPT,
@@ -64,8 +79,22 @@ export async function recognizePng(png: Uint8Array, dpi: number): Promise<Engine
   const w = await startEngine();
   busy++;
   if (busy === 1) thread(w)?.ref();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => {
+      // The engine is busy with this page for good: end it; the next page starts another.
+      if (engine) void engine.then((x) => x.terminate()).catch(() => undefined);
+      engine = null;
+      fail(
+        new OcrFailureError(
+          'timed-out',
+          `OCR took longer than ${Math.round(pageTimeoutMs / 1000)} s on the page`,
+        ),
+      );
+    }, pageTimeoutMs);
+  });
   try {
-    const { data } = await w.recognize(
+    const job = w.recognize(
       Buffer.from(png.buffer, png.byteOffset, png.byteLength),
       {
         rotateAuto: true,
@@ -78,14 +107,18 @@ export async function recognizePng(png: Uint8Array, dpi: number): Promise<Engine
       } as Partial<Tesseract.RecognizeOptions>,
       { text: false, blocks: true },
     );
+    job.catch(() => undefined); // a job ended by the time limit rejects unheard
+    const { data } = await Promise.race([job, timedOut]);
     return {
       blocks: data.blocks ?? [],
       confidence: data.confidence,
       rotateRadians: data.rotateRadians ?? 0,
     };
   } catch (err) {
+    if (err instanceof OcrFailureError) throw err;
     throw new Error(typeof err === 'string' ? err : String((err as Error)?.message ?? err));
   } finally {
+    clearTimeout(timer);
     busy--;
     if (busy === 0) thread(w)?.unref();
   }

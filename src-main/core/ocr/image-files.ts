@@ -27,13 +27,24 @@ export function imageFormatOf(head: Uint8Array): ImageFormat | null {
   return ii || mm ? 'tiff' : null;
 }
 
-export class ImageDecodeError extends Error {}
+export class ImageDecodeError extends Error {
+  constructor(
+    message: string,
+    /** What OCR could not do with it: decode it, or hold a page this large. */
+    readonly kind: 'unreadable-image' | 'page-too-large' = 'unreadable-image',
+  ) {
+    super(message);
+  }
+}
 
 function checkSize(width: number, height: number, page: number): void {
   if (!(width > 0 && height > 0))
     throw new ImageDecodeError(`page ${page}: the image has no pixels`);
   if (width * height > MAX_PIXELS) {
-    throw new ImageDecodeError(`page ${page}: the image is too large (${width}x${height} pixels)`);
+    throw new ImageDecodeError(
+      `page ${page}: the image is too large (${width}x${height} pixels)`,
+      'page-too-large',
+    );
   }
 }
 

@@ -4,6 +4,7 @@
  * strips, an image under a mask, a rotated page) without reading image streams ourselves.
  */
 import { createCanvas } from '@napi-rs/canvas';
+import { checkOcrPageSize } from './failure';
 import { greyFromRgba, type Raster } from './raster';
 
 /**
@@ -15,6 +16,7 @@ export const PDF_OCR_DPI = 200;
 
 /** The few members of pdf.js's PDFPageProxy used here (its types are not worth importing). */
 export interface RenderablePage {
+  pageNumber?: number;
   getViewport(p: { scale: number }): { width: number; height: number };
   render(p: { canvas: unknown; canvasContext: unknown; viewport: unknown }): {
     promise: Promise<void>;
@@ -25,6 +27,7 @@ export async function renderPageForOcr(page: RenderablePage, dpi = PDF_OCR_DPI):
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
+  checkOcrPageSize(width, height, page.pageNumber ?? 1);
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';

@@ -13,7 +13,7 @@ export class BackupError extends Error {}
 
 function refuseExisting(out: string): void {
   if (existsSync(out))
-    throw new RefusedError(`${out} already exists; choose a new file`, 'conflict');
+    throw new RefusedError(`${out} already exists; choose a new file`, 'conflict', 'exists');
 }
 
 function tableCounts(db: Db, schema = 'main'): Record<string, number> {

@@ -6,7 +6,12 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
-export class DatabaseVersionError extends Error {}
+/** Written by a newer ChartReady: refused, never downgraded. */
+export class DatabaseVersionError extends RefusedError {
+  constructor(message: string) {
+    super(message, 'invalid', 'newer-schema');
+  }
+}
 
 /** The passphrase is wrong, or the file is not a (ChartReady) SQLite database at all. */
 export class DatabaseKeyError extends RefusedError {}
@@ -63,7 +68,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   });
   try {
     if (opts.key !== undefined) {
-      if (opts.key === '') throw new DatabaseKeyError('the passphrase is empty');
+      if (opts.key === '')
+        throw new DatabaseKeyError('the passphrase is empty', 'invalid', 'passphrase-empty');
       db.pragma(`key = ${sqlString(opts.key)}`);
       db.pragma('temp_store = MEMORY');
     }
@@ -73,11 +79,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
       if (isNotADatabase(err)) {
-        throw new DatabaseKeyError(
-          opts.key !== undefined
-            ? `wrong passphrase or not a ChartReady database: ${file}`
-            : `not a ChartReady database, or an encrypted one (give its passphrase): ${file}`,
-        );
+        throw opts.key !== undefined
+          ? new DatabaseKeyError(
+              `wrong passphrase or not a ChartReady database: ${file}`,
+              'invalid',
+              'wrong-passphrase',
+            )
+          : new DatabaseKeyError(
+              `not a ChartReady database, or an encrypted one (give its passphrase): ${file}`,
+              'invalid',
+              'needs-passphrase',
+            );
       }
       throw err;
     }
