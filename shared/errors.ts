@@ -29,6 +29,8 @@ export const REFUSAL_CODES = [
   'no-folder',
   /** ChartReady may not write (or read) at the path. */
   'not-permitted',
+  /** A path typed without its folder: the app has no "current folder" to put it in. */
+  'relative-path',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -60,6 +60,10 @@ const BY_CODE: Record<
     field,
     text: `ChartReady may not write at ${path}. Choose a folder you can write to.`,
   }),
+  'relative-path': (_a, path, field) => ({
+    field,
+    text: `Give the full path, with its folder (for example /home/you/clinic.db), not ${path}.`,
+  }),
   'no-folder': (_a, path, field) => ({
     field,
     text: `The folder for ${path} does not exist. Check the path.`,

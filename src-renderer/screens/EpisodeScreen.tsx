@@ -29,6 +29,7 @@ const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
 import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
+import { embeddedTitle, evidenceLinks, evidenceName } from '../lib/evidence-links';
 import { EpisodeProfile } from './EpisodeProfile';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { Button } from '../components/Button';
@@ -59,23 +60,6 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 function statusClass(f: Finding): string {
   if (f.status === 'fail') return f.severity === 'error' ? 'fail' : 'warn';
   return f.status === 'n/a' ? 'na' : f.status;
-}
-
-/**
- * A document kept inside another file (a FHIR bundle's DocumentReference) is named by its title
- * and date, not by its container and resource id.
- */
-function embeddedTitle(documents: readonly DocumentSummary[], file: string): string | null {
-  if (!file.includes('#')) return null;
-  const d = documents.find((x) => x.file === file);
-  return d ? `${d.title}${d.date ? `, ${d.date}` : ''}` : null;
-}
-
-/** Short file name for a citation; embedded documents keep their container's name. */
-function evidenceName(file: string): string {
-  const [outer, inner] = file.split('#');
-  const base = outer!.split('/').pop() ?? outer!;
-  return inner ? `${base} (${inner.split('/')[0]})` : base;
 }
 
 type Decide = (
@@ -282,11 +266,10 @@ function FindingItem({
       {f.id && !f.decision && <DecisionForm f={f} onDecide={onDecide} clinicians={clinicians} />}
       {f.evidence.length > 0 && (
         <ul className="evidence-links" aria-label={`Evidence for ${f.rule}`}>
-          {f.evidence.map((e, i) => (
+          {evidenceLinks(f.evidence, documents).map(({ e, label }, i) => (
             <li key={i}>
               <button type="button" className="link" onClick={() => onEvidence(e)}>
-                Show evidence: {embeddedTitle(documents, e.file) ?? evidenceName(e.file)}{' '}
-                {e.line != null ? `line ${e.line}` : `p. ${e.page}`}
+                {label}
               </button>
             </li>
           ))}

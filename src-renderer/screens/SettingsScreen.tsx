@@ -221,19 +221,26 @@ export function SettingsScreen({ api }: { api: ChartReadyApi }) {
           <section aria-labelledby="review-h" className="panel">
             <h2 id="review-h">Review</h2>
             <div className="form-grid">
-              <label htmlFor={profileId}>Default payer profile</label>
-              <select
-                id={profileId}
-                value={s.defaultPayerProfile ?? ''}
-                onChange={(e) => setS({ ...s, defaultPayerProfile: e.target.value || null })}
-              >
-                <option value="">Choose by payer (automatic)</option>
-                {info?.profiles.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
+              <label htmlFor={profileId}>Payer profile for every episode</label>
+              <div>
+                <select
+                  id={profileId}
+                  aria-describedby={`${profileId}-hint`}
+                  value={s.defaultPayerProfile ?? ''}
+                  onChange={(e) => setS({ ...s, defaultPayerProfile: e.target.value || null })}
+                >
+                  <option value="">Each episode's payer chooses (automatic)</option>
+                  {info?.profiles.map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {p.label}
+                    </option>
+                  ))}
+                </select>
+                <p className="muted field-note" id={`${profileId}-hint`}>
+                  A profile chosen here is applied to every episode instead of the one its payer
+                  chooses; a profile set on an episode's own page still comes first.
+                </p>
+              </div>
               <span>Database</span>
               <span className="mono" data-testid="db-path">
                 {info?.dbPath}

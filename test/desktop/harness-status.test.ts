@@ -4,9 +4,9 @@
  * failure of the app itself is 500. Through the real service on an empty database, and through a
  * stand-in service for refusals that need a chart (an appeal with no denial, a CO-4 claim).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type ChartReadyApi } from '../../shared/api';
 import { EMPTY_SETTINGS } from '../../shared/settings';
@@ -88,6 +88,12 @@ describe('harness status codes for what the core refuses', () => {
   it('sends each store refusal with its code, for the screen to explain', async () => {
     const noFolder = await post(real, 'backupStore', { path: join(dir, 'no', 'such', 'b.db') });
     expect(noFolder).toMatchObject({ status: 422, body: { code: 'no-folder' } });
+    // A name without its folder would land wherever the app runs: refused, nothing written.
+    const relative = await post(real, 'backupStore', { path: 'relative-copy.db' });
+    expect(relative).toMatchObject({ status: 422, body: { code: 'relative-path' } });
+    expect(existsSync(resolve('relative-copy.db'))).toBe(false);
+    const relOpen = await post(real, 'openStore', { path: 'clinic.db', create: true });
+    expect(relOpen).toMatchObject({ status: 422, body: { code: 'relative-path' } });
     const notDb = join(dir, 'not-a-db.db');
     writeFileSync(notDb, 'this is not a database file at all, just words'.repeat(200));
     const plain = await post(real, 'openStore', { path: notDb, create: false });

@@ -31,6 +31,14 @@ describe('database refusals as people read them', () => {
     expect(p.text).not.toMatch(/not found:/);
   });
 
+  it('asks for the full path when a path was typed without its folder', () => {
+    const p = storeProblem(refused('relative-path'), 'backup', 'copy.db');
+    expect(p.field).toBe('backup');
+    expect(p.text).toBe(
+      'Give the full path, with its folder (for example /home/you/clinic.db), not copy.db.',
+    );
+  });
+
   it('says a file exists, for creating and for a copy (beside the backup or copy field)', () => {
     expect(storeProblem(refused('exists'), 'create', '/x/a.db').text).toMatch(
       /^A file already exists at \/x\/a\.db\. Choose Open database/,

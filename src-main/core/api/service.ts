@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import type {
   AnswerDeadlineRequest,
   AppInfo,
@@ -208,7 +208,7 @@ export class ChartReadyService implements ChartReadyApi {
   async openStore(req: OpenStoreRequest): Promise<DataInfo> {
     const r = OpenStoreSchema.parse(req);
     this.assertNoImport();
-    const path = resolve(r.path);
+    const path = fullPath(r.path);
     if (r.create && existsSync(path))
       throw new RefusedError(
         `${path} already exists: open it instead, or choose a new file name`,
@@ -252,7 +252,7 @@ export class ChartReadyService implements ChartReadyApi {
 
   async backupStore(req: { path: string }): Promise<{ path: string; bytes: number }> {
     const { path } = BackupStoreSchema.parse(req);
-    const out = resolve(path);
+    const out = fullPath(path);
     try {
       const { bytes } = await backupDatabase(this.db, out, {
         encrypted: this.dbKey !== undefined,
@@ -272,7 +272,7 @@ export class ChartReadyService implements ChartReadyApi {
   async encryptStore(req: EncryptStoreRequest): Promise<{ path: string; bytes: number }> {
     const r = EncryptStoreSchema.parse(req);
     this.assertNoImport();
-    const out = resolve(r.path);
+    const out = fullPath(r.path);
     // Everything written so far goes into the main file, which the copy reads.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     const existed = existsSync(out);
@@ -891,6 +891,20 @@ function remitEvidencePage(
   if (!row) return null;
   const claim = JSON.parse(row.data) as RemitClaim;
   return { kind: 'text', file, page: 1, pageCount: 1, text: remitClaimInWords(file, claim) };
+}
+
+/**
+ * A database path typed in the app, which has no current folder the user knows of: a path
+ * without its folder is refused rather than written where the app happens to run.
+ */
+function fullPath(path: string): string {
+  if (!isAbsolute(path))
+    throw new RefusedError(
+      `give the full path of ${path}, with its folder: the app has no current folder to put it in`,
+      'invalid',
+      'relative-path',
+    );
+  return resolve(path);
 }
 
 /**

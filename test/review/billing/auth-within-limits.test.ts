@@ -44,7 +44,7 @@ describe('AUTH-WITHIN-LIMITS', () => {
       (f) => f.status === 'fail',
     );
     expect(fails.map((f) => f.dates[0])).toEqual(['2026-10-08', '2026-11-09']);
-    expect(fails[0]!.message).toContain('4/3 visits');
+    expect(fails[0]!.message).toContain('4 visits billed, 3 approved');
     expect(fails[1]!.message).toContain('outside every authorization range');
     expect(statuses(run(authWithinLimits, build('medicare'), 'medicare'))).toEqual(['n/a']);
   });
@@ -69,7 +69,9 @@ describe('AUTH-WITHIN-LIMITS', () => {
     const fails = findings.filter((f) => f.status === 'fail');
     // Limits 4 visits and 4 * 2 + 2 = 10 hours: the 4th day reaches 12 hours, the 5th 5 visits.
     expect(fails.map((f) => f.dates[0])).toEqual(['2026-03-05', '2026-03-06']);
-    expect(fails[0]!.message).toContain('4/4 visits, 12/10 hours');
+    expect(fails[0]!.message).toContain(
+      '4 visits billed, 4 approved; 12 hours billed, 10 approved',
+    );
   });
 
   it('passes within visits, hours and range', () => {
@@ -80,7 +82,7 @@ describe('AUTH-WITHIN-LIMITS', () => {
       'workers-comp',
     );
     expect(f?.status).toBe('pass');
-    expect(f?.message).toContain('5/10 visits, 10/30 hours');
+    expect(f?.message).toContain('5 visits billed, 10 approved; 10 hours billed, 30 approved');
   });
 
   it('says it could not confirm dates under an authorization whose limits could not be read', () => {
@@ -103,7 +105,9 @@ describe('AUTH-WITHIN-LIMITS', () => {
     expect(f[0]?.message).toContain(
       'Could not confirm 3 program date(s) against authorization UR-7',
     );
-    expect(f[0]?.message).toContain('range 2026-03-01 to 2026-03-31 billed under it');
+    expect(f[0]?.message).toContain(
+      'under it: 3 visits billed; 6 hours billed; approved 2026-03-01 to 2026-03-31.',
+    );
     const undated = run(
       authWithinLimits,
       b.doc('authorization', '2026-02-27', { 'auth-number': 'UR-8' }).build(),
@@ -120,7 +124,9 @@ describe('AUTH-WITHIN-LIMITS', () => {
       'workers-comp',
     );
     expect(failsOn(f)).toEqual(dates.slice(4));
-    expect(f[0]?.message).toContain(`DOS ${dates[4]} exceeds authorization A-100: 5/4 visits`);
+    expect(f[0]?.message).toContain(
+      `DOS ${dates[4]} exceeds authorization A-100: 5 visits billed, 4 approved`,
+    );
   });
 
   it('fails by hours (97545 = 2 h, 97546 = 1 h each)', () => {
@@ -131,7 +137,7 @@ describe('AUTH-WITHIN-LIMITS', () => {
       'workers-comp',
     );
     expect(failsOn(f)).toEqual([dates[2]]);
-    expect(f[0]?.message).toContain('9/6 hours');
+    expect(f[0]?.message).toContain('9 hours billed, 6 approved');
   });
 
   it('fails dates outside the approved range', () => {

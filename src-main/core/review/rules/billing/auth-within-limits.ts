@@ -66,13 +66,14 @@ function hasRoom(
 }
 
 function describe(a: Authorization, u: Usage): string {
-  const visits = a.visits === null ? `${u.visits} visits` : `${u.visits}/${a.visits} visits`;
-  const hours = a.hours === null ? `${u.hours} hours` : `${u.hours}/${a.hours} hours`;
+  // In words ("9 visits billed, 8 approved"), not as a fraction a reader must decode.
+  const visits = `${u.visits} visit${u.visits === 1 ? '' : 's'} billed${a.visits === null ? '' : `, ${a.visits} approved`}`;
+  const hours = `${u.hours} hour${u.hours === 1 ? '' : 's'} billed${a.hours === null ? '' : `, ${a.hours} approved`}`;
   const range =
     a.start || a.end
-      ? `range ${a.start ?? 'start not read'} to ${a.end ?? 'end not read'}`
-      : 'no date range read';
-  return `${visits}, ${hours}, ${range}`;
+      ? `approved ${a.start ?? '(start not read)'} to ${a.end ?? '(end not read)'}`
+      : 'no approved dates read';
+  return `${visits}; ${hours}; ${range}`;
 }
 
 /**
@@ -182,7 +183,7 @@ export const authWithinLimits: Rule = {
       findings.push({
         status: 'warn',
         severity: 'warning',
-        message: `Could not confirm ${unsure.length} ${counting.unit}(s) against authorization ${auth.number ?? '(no number)'}: no approved visits or hours could be read in it (${where ? `${where.file} p.${where.page}` : auth.doc.file}); ${describe(auth, usage.get(auth)!)} billed under it.`,
+        message: `Could not confirm ${unsure.length} ${counting.unit}(s) against authorization ${auth.number ?? '(no number)'}: no approved visits or hours could be read in it (${where ? `${where.file} p.${where.page}` : auth.doc.file}); under it: ${describe(auth, usage.get(auth)!)}.`,
         dates: unsure,
         evidence: auth.evidence,
       });
