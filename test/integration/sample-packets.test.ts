@@ -76,7 +76,8 @@ beforeAll(async () => {
 
 describe.each([
   ['RB26-0921-ALV', 'appeal', 'Alvarez, Maria', '50'],
-  ['RB26-1012-OKA', 'appeal', 'Okafor, James', '97'],
+  // Okafor's CO-97 appeal is refused (the review confirms the denial): its records response.
+  ['RB26-1012-OKA', 'adr', 'Okafor, James', '97'],
   ['RB26-0921-ALV', 'adr', 'Alvarez, Maria', '50'],
 ] as const)('packet for %s (%s)', (claimId, kind, patient, carc) => {
   let b: Built;

@@ -14,6 +14,8 @@ import { resolve } from 'node:path';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { savePacket } from '../packet/history';
+import { scopeOfClaim } from '../packet/claim-scope';
+import { confirmingFindingsText, judgeDeniedLines } from '../packet/confirmed-lines';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
 import { getSettings } from './settings';
@@ -108,6 +110,34 @@ function refuseAppealWithoutRights(
   );
 }
 
+/**
+ * An appeal argues the denied lines the record supports. When the review's own failing findings
+ * confirm the denial on every one of them, a letter would state what the record does not support:
+ * refuse it, quote the findings, and name what can still be done.
+ */
+function refuseAppealTheReviewConfirms(
+  episode: EpisodeModel,
+  denial: DenialReason,
+  claimId: string | null,
+  findings: readonly Finding[],
+): void {
+  const scope = scopeOfClaim(episode, claimId, denial.carc);
+  const judged = judgeDeniedLines(
+    episode,
+    findings,
+    denial.carc,
+    scope.lines,
+    scope.claim ? scope.claim.lines : episode.billing,
+  );
+  if (judged.confirmed.length === 0 || judged.argued.length > 0) return;
+  const denied = claimId ?? denial.claimId ?? null;
+  const claim = denied ? `claim ${denied}` : 'this episode';
+  const code = `${denial.group ? `${denial.group}-` : ''}${denial.carc}`;
+  throw new PacketRequestError(
+    `The review confirms the denial of ${claim} (${code}) on every line at issue: ${confirmingFindingsText(judged.confirmed)}. An appeal would argue what the record does not support, so no appeal letter is written. Build a records-request response (the record, no argument) if the payer asks for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`,
+  );
+}
+
 function remitDate(episode: EpisodeModel, claimId: string | null): IsoDate | null {
   const c = episode.claims.find((x) => x.claimId === claimId);
   return c?.remitDate ?? null;
@@ -126,7 +156,10 @@ export function packetInput(
   }
   const kind = req.kind ?? 'appeal';
   const denial = resolveDenial(episode, claimId, req.denial);
-  if (kind === 'appeal') refuseAppealWithoutRights(denial, claimId, findings);
+  if (kind === 'appeal') {
+    refuseAppealWithoutRights(denial, claimId, findings);
+    refuseAppealTheReviewConfirms(episode, denial, claimId, findings);
+  }
   return {
     episode,
     findings,

@@ -41,6 +41,8 @@ export interface ArgumentContext {
   linesAtIssue: EpisodeBillingLine[];
   /** Every billed line of the claim (or episode) in scope, for same-date pairing. */
   scopeLines: EpisodeBillingLine[];
+  /** Findings the plan already quotes (lines not argued): not repeated as gaps. */
+  quoted?: ReadonlySet<Finding>;
 }
 
 const text = (t: string): Segment => ({ text: t });
@@ -161,10 +163,14 @@ const physicianOrder: Builder = (ctx, _s, gaps) => {
 
 const authorization: Builder = (ctx, s, gaps) => {
   const blocked = s.dates.get('authorization') ?? [];
+  // An authorization whose dates cover a date at issue that a failing finding blocks (exceeded
+  // visits or hours) does state covering dates: the finding's own gap says why it is not argued.
+  let statesCoveringDates = false;
   for (const doc of docsOfType(ctx, 'authorization')) {
     const start = firstValue(doc, 'auth-start');
     const end = firstValue(doc, 'auth-end');
     if (!start || !end) continue;
+    if (ctx.datesAtIssue.some((d) => d >= start && d <= end)) statesCoveringDates = true;
     const covered = ctx.datesAtIssue.filter((d) => d >= start && d <= end && !blocked.includes(d));
     const outside = ctx.datesAtIssue.filter((d) => (d < start || d > end) && !blocked.includes(d));
     if (outside.length > 0) {
@@ -198,7 +204,11 @@ const authorization: Builder = (ctx, s, gaps) => {
       items: [],
     };
   }
-  if (docsOfType(ctx, 'authorization').length > 0 && ctx.datesAtIssue.length > 0) {
+  if (
+    docsOfType(ctx, 'authorization').length > 0 &&
+    ctx.datesAtIssue.length > 0 &&
+    !statesCoveringDates
+  ) {
     gaps.push(
       'The authorization on file does not state approved dates that cover the dates at issue; the letter does not claim authorization.',
     );
@@ -539,7 +549,10 @@ export function composeArguments(ctx: ArgumentContext): {
 } {
   const failing = failingPreChecks(ctx);
   const suppression = suppressionsFrom(failing);
-  const gaps: string[] = [...documentGaps(ctx), ...failing.map(gapForFinding)];
+  const gaps: string[] = [
+    ...documentGaps(ctx),
+    ...failing.filter((f) => !ctx.quoted?.has(f)).map(gapForFinding),
+  ];
   const paragraphs: ArgumentParagraph[] = [];
   for (const key of ctx.template.arguments) {
     if (suppression.all.has(key)) continue;

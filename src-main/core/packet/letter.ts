@@ -9,7 +9,9 @@ import type { EpisodeModel } from '../../../shared/episode';
 import type { ClinicSettings } from '../../../shared/settings';
 import type { ArgumentParagraph, Segment } from './arguments';
 import { citationText, type ExhibitPlacement } from './citations';
+import { lineWords } from './confirmed-lines';
 import type { DenialTemplate } from './denial-templates';
+import { listWords } from './format';
 import type { PacketIdentity } from './identity';
 import { placeholder, settingOrPlaceholder } from './settings-check';
 import type { Block, Run } from './text-layout';
@@ -161,6 +163,14 @@ export function appealLetterBlocks(ctx: LetterContext): Block[] {
       { spaceAfter: 8 },
     ),
   ];
+  // Denied lines the record does not support are named as not contested, never argued.
+  if (plan.linesNotArgued.length > 0)
+    blocks.push(
+      para(
+        `This request does not cover ${listWords(plan.linesNotArgued.map(lineWords))}; we do not ask that ${plan.linesNotArgued.length === 1 ? 'it' : 'they'} be reprocessed.`,
+        { spaceAfter: 8 },
+      ),
+    );
   for (const p of ctx.paragraphs) {
     blocks.push({
       kind: 'para',
