@@ -117,3 +117,23 @@ describe('appeals hold against the review', () => {
     expect(plan.gaps.join('\n')).not.toMatch(/Not argued/);
   });
 });
+
+describe('letters quote the plan as the record states it', () => {
+  it("quotes Alvarez's frequency/duration, whole goals, the demand level, with spaces kept", async () => {
+    const episodeId = await episodeOf(sample, 'RB26-0921-ALV');
+    const { letter } = await letterOf(sample, { episodeId, claimId: 'RB26-0921-ALV' }, 'alv-0921');
+    // The evaluation's "Frequency/Duration: 5x/week for 2 weeks", not STG 1's "Within 1 week".
+    expect(letter).toContain('The plan sets the program at 5x/week for 2 weeks.');
+    expect(letter).not.toContain('for 1 week');
+    // LTG 3 was read cut off at "Baseline": it is not quoted; no quote ends on a dangling label.
+    expect(letter).not.toMatch(/Baseline"/);
+    expect(letter).toContain('"- LTG 4: By 09/22/2026, cart push force 70 lbf');
+    // A kerned measure ate the space after the citation: ").The plan".
+    expect(letter).toMatch(/\(Exhibit F, pp\. \d+-\d+\)\. The plan sets/);
+    expect(letter).not.toMatch(/\)\.[A-Z]/);
+    expect(letter).toContain(
+      "The patient's job as Warehouse Associate is rated at the Medium physical demand level (Exhibit",
+    );
+    expect(letter).not.toContain('Physical demand level:');
+  });
+});
