@@ -193,7 +193,8 @@ function PacketHistory({
               <td className="mono">{p.claimId ?? 'whole episode'}</td>
               <td>
                 {p.kind === 'adr' ? 'Records response' : 'Appeal'}
-                {p.carc ? ` (${p.carc})` : ''}
+                {/* A records response answers no denial: no code, even on one built before. */}
+                {p.kind === 'appeal' && p.carc ? ` (${p.carc})` : ''}
               </td>
               <td>{p.pages}</td>
               <td className="mono" title={p.sha256}>
@@ -314,7 +315,8 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
     () => ({
       episodeId: id,
       claimId: claim || null,
-      denial: denial.trim() || null,
+      // A records response answers the payer's request, not a denial: it sends no code.
+      denial: kind === 'adr' ? null : denial.trim() || null,
       kind,
       exhibitOrder: order,
       exclude,
@@ -474,20 +476,25 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                     </option>
                   ))}
                 </select>
-                <label htmlFor={denialId}>Denial reason (CARC)</label>
-                <input
-                  id={denialId}
-                  value={denial}
-                  onChange={(e) => {
-                    edited();
-                    setDenial(e.target.value);
-                  }}
-                  placeholder={
-                    selectedDenial
-                      ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
-                      : 'e.g. CO-50'
-                  }
-                />
+                {/* A records response answers the payer's request for records: no denial code. */}
+                {kind === 'appeal' && (
+                  <>
+                    <label htmlFor={denialId}>Denial reason (CARC)</label>
+                    <input
+                      id={denialId}
+                      value={denial}
+                      onChange={(e) => {
+                        edited();
+                        setDenial(e.target.value);
+                      }}
+                      placeholder={
+                        selectedDenial
+                          ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
+                          : 'e.g. CO-50'
+                      }
+                    />
+                  </>
+                )}
                 <label htmlFor={kindId}>Packet type</label>
                 <select
                   id={kindId}
@@ -510,7 +517,7 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                   </option>
                 </select>
               </div>
-              {plan && (
+              {plan?.denial && (
                 <p className="muted small" data-testid="denial-meaning">
                   {plan.denial.group ? `${plan.denial.group}-` : ''}
                   {plan.denial.carc}: {plan.denial.meaning} (

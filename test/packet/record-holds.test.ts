@@ -137,3 +137,41 @@ describe('letters quote the plan as the record states it', () => {
     expect(letter).not.toContain('Physical demand level:');
   });
 });
+
+describe('a records response answers the request, not a denial', () => {
+  it('names no denial code and no internal id, with a neutral title for a WC payer (Nguyen)', async () => {
+    const episodeId = await episodeOf(sample, 'RB26-1026-NGU');
+    const req = { episodeId, claimId: null, kind: 'adr' as const };
+    const plan = await sample.planPacket(req);
+    expect(plan.denial).toBeNull();
+    expect(plan.gaps.join('\n')).not.toMatch(/CARC/);
+    const built = await sample.buildPacket(req);
+    const file = join(dir, 'nguyen-rr.pdf');
+    writeFileSync(file, Buffer.from(built.pdfBase64, 'base64'));
+    expect(qpdfCheck(file).ok).toBe(true);
+    const text = pageTexts(file).join('\n');
+    expect(text).toContain('Response to Request for Records');
+    expect(text).toContain('Records response DOS 10/26/2026 - 11/09/2026');
+    expect(text).toMatch(/Claim numbers: RB26-1026-NGU, RB26-1102-NGU, RB26-1109-NGU/);
+    expect(text).toContain('the complete record for the claims above');
+    expect(text).not.toMatch(
+      /ep-[0-9a-f]{10}|whole episode|Additional Documentation|ADR|Denial reason/,
+    );
+    const [item] = await sample.listPackets({ episodeId });
+    expect(item).toMatchObject({ kind: 'adr', carc: null, request: { denial: null } });
+    // A code typed for an appeal is not carried into a records response.
+    const typed = await sample.planPacket({ ...req, denial: 'CO-50' });
+    expect(typed.denial).toBeNull();
+  });
+
+  it("keeps Medicare's own term for an ADR response", async () => {
+    const episodeId = await episodeOf(sample, 'RB26-0831-CHE');
+    const built = await sample.buildPacket({ episodeId, claimId: 'RB26-0831-CHE', kind: 'adr' });
+    const file = join(dir, 'chen-adr.pdf');
+    writeFileSync(file, Buffer.from(built.pdfBase64, 'base64'));
+    const text = pageTexts(file).join('\n');
+    expect(text).toContain('Response to Additional Documentation Request');
+    expect(text).toContain('ADR response DOS');
+    expect(text).not.toMatch(/Denial reason|CO-4/);
+  });
+});

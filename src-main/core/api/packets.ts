@@ -182,12 +182,15 @@ export function toPlanView(plan: PacketPlan, episode: EpisodeModel): PacketPlanV
   return {
     kind: plan.kind,
     claimId: plan.claimId,
-    denial: {
-      carc: plan.denial.carc,
-      group: plan.denial.group,
-      source: plan.denial.source,
-      meaning: plan.denialMeaning,
-    },
+    denial:
+      plan.kind === 'adr'
+        ? null
+        : {
+            carc: plan.denial.carc,
+            group: plan.denial.group,
+            source: plan.denial.source,
+            meaning: plan.denialMeaning,
+          },
     datesAtIssue: plan.datesAtIssue,
     exhibits: plan.exhibits.map((e) => ({ ...e })),
     available,
@@ -223,7 +226,7 @@ export async function buildPacketForEpisode(
     episodeId: episode.id,
     claimId: plan.claimId,
     kind: plan.kind,
-    carc: plan.denial.carc,
+    carc: plan.denial?.carc ?? null,
     exhibits: plan.exhibits.length,
     pages: built.pageCount,
     sha256,
@@ -234,9 +237,9 @@ export async function buildPacketForEpisode(
     episodeId: episode.id,
     claimId: plan.claimId,
     kind: plan.kind,
-    carc: plan.denial.carc,
+    carc: plan.denial?.carc ?? null,
     request: {
-      denial: req.denial ?? null,
+      denial: plan.kind === 'adr' ? null : (req.denial ?? null),
       kind: plan.kind,
       ...(req.exhibitOrder ? { exhibitOrder: req.exhibitOrder } : {}),
       ...(req.exclude ? { exclude: req.exclude } : {}),

@@ -45,7 +45,7 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
     exclude: input.exclude,
   });
   const gaps: string[] = [];
-  if (!known) {
+  if (!known && kind === 'appeal') {
     gaps.push(
       `CARC ${denial.carc} is not in the denial template table; the letter uses the general medical-necessity argument.`,
     );
