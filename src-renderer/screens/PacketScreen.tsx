@@ -30,14 +30,17 @@ function PacketPreview({
   const [error, setError] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
 
   // A preview appears only when the user builds or reopens a packet. The Build button is at the
   // foot of the exhibit list and the preview can be a screen away (above it in the other column,
   // below it in one): it is brought into view with focus on its heading, or goes unseen.
+  // The panel's top, not its heading's, goes to the top of the view: aligning the heading left
+  // the panel's edge and padding above the viewport.
   useEffect(() => {
     const h = heading.current;
     if (!h) return;
-    h.scrollIntoView({ block: 'start' });
+    (panel.current ?? h).scrollIntoView({ block: 'start' });
     h.focus({ preventScroll: true });
   }, [built]);
 
@@ -64,7 +67,7 @@ function PacketPreview({
 
   const count = doc?.numPages ?? built.pageCount;
   return (
-    <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview">
+    <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview" ref={panel}>
       <h2 id="preview-h" ref={heading} tabIndex={-1}>
         {title}
       </h2>
@@ -450,7 +453,8 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
           'Episode'
         )}
       </p>
-      <h1>Appeal packet</h1>
+      {/* An episode with no denial on file has no appeal to build until a code is entered. */}
+      <h1>{!detail || detail.claims.some((c) => c.denial) ? 'Appeal packet' : 'Packet'}</h1>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
@@ -512,8 +516,8 @@ export function PacketScreen({ backend, id }: { backend: Backend; id: string }) 
                   {/* An ADR is a Medicare contractor's request; other payers send records requests. */}
                   <option value="adr">
                     {detail.summary.payerKind === 'medicare'
-                      ? 'Medicare ADR response'
-                      : 'Records request response (whole record, no argument)'}
+                      ? 'Medicare ADR response (the records, no argument)'
+                      : 'Records-request response (the records, no argument)'}
                   </option>
                 </select>
               </div>

@@ -3,7 +3,9 @@
  * and 1920x1080. Okafor's CO-97 appeal is refused with the review's finding quoted and the records
  * response offered; Alvarez's RB26-0907 with CO-50 lists the over-billed 09/11 97546 as not
  * argued; Nguyen's records response (no denial) shows and sends no denial code, and its history
- * row names none. axe on every state; focus never falls to the page body. Screenshots go to
+ * row names none; an episode with no denial offers "Build packet" and a screen called "Packet"; after
+ * Build the preview's top is in view; Medicare's no-denial message names the "Medicare ADR
+ * response" the type list offers. axe on every state; focus never falls to the page body. Shots go to
  * test-results/screenshots/ (packet-record-*).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -113,11 +115,22 @@ describe.each([
   });
 
   it("builds Nguyen's records response without a denial code anywhere on screen", async () => {
-    await openPacket('Nguyen, Linda');
+    // No denial on file: the episode offers a packet, not an appeal, and the screen is "Packet".
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(episodeOf('Nguyen, Linda').id)}`);
+    await page.getByRole('link', { name: 'Build packet', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Packet', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Build appeal packet' }).count()).toBe(0);
     // No claim of Nguyen's was denied: the appeal is refused until the records response is chosen.
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
       .toContain('No denial is on file');
+    // It names the records response as the packet type list offers it.
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'build a records-request response (the records, no argument)',
+    );
+    expect(
+      await page.getByLabel('Packet type').locator('option[value="adr"]').textContent(),
+    ).toContain('Records-request response (the records, no argument)');
     await page.getByLabel('Packet type').selectOption('adr');
     await expect.poll(() => page.getByRole('alert').count(), { timeout: 30_000 }).toBe(0);
     await expect
@@ -128,6 +141,18 @@ describe.each([
     expect(await claimAndDenial.textContent()).not.toMatch(/\b50\b|default/);
     await page.getByRole('button', { name: 'Build packet' }).click();
     await page.getByTestId('built-status').waitFor({ timeout: 120_000 });
+    // The preview's heading and paging are in view after Build (not scrolled above the top).
+    await page.getByTestId('preview-page').waitFor();
+    await page.waitForTimeout(800);
+    const previewTop = await page
+      .getByTestId('packet-preview')
+      .evaluate((n) => n.getBoundingClientRect().top);
+    const paging = await page.getByRole('button', { name: 'Next page' }).boundingBox();
+    await page.screenshot({ path: join(SHOTS, `packet-record-5-preview-view-${tag}.png`) });
+    expect(previewTop).toBeGreaterThanOrEqual(-1);
+    expect(previewTop).toBeLessThan(viewport.height / 2);
+    expect(paging!.y).toBeGreaterThanOrEqual(0);
+    expect(paging!.y + paging!.height).toBeLessThanOrEqual(viewport.height);
     const row = page.getByTestId('history-row').first();
     await row.waitFor();
     const rowText = (await row.textContent()) ?? '';
@@ -135,6 +160,19 @@ describe.each([
     expect(rowText).not.toMatch(/\(\d+\)/);
     await shot('4-nguyen-records-built');
     await checkA11y(page, 'records response built');
+  });
+
+  it('words the Medicare records response as the packet type list offers it', async () => {
+    await openPacket('Chen, Robert');
+    await page.getByLabel('Claim', { exact: true }).selectOption('RB26-0803-CHE');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toContain('build a Medicare ADR response (the records, no argument)');
+    expect(await page.getByLabel('Packet type').locator('option[value="adr"]').textContent()).toBe(
+      'Medicare ADR response (the records, no argument)',
+    );
+    await shot('6-medicare-no-denial');
+    await checkA11y(page, 'Medicare claim with no denial');
   });
 
   it('raised no CSP violations or page errors', () => {

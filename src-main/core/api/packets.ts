@@ -85,7 +85,15 @@ function foundOn(findings: readonly Finding[], dates: readonly IsoDate[]): strin
   return ` The review found on those dates: ${on.map((f) => `${f.message.replace(/\.$/, '')} (${f.rule})`).join('; ')}.`;
 }
 
+/** The records response as the packet builder offers it: an ADR response for Medicare. */
+function recordsResponseWords(episode: EpisodeModel): string {
+  return episode.payer.kind === 'medicare'
+    ? 'a Medicare ADR response (the records, no argument)'
+    : 'a records-request response (the records, no argument)';
+}
+
 function refuseAppealWithoutRights(
+  episode: EpisodeModel,
   denial: DenialReason,
   claimId: string | null,
   findings: readonly Finding[],
@@ -95,7 +103,7 @@ function refuseAppealWithoutRights(
   const claim = denied ? `claim ${denied}` : 'this episode';
   if (denial.source === 'default')
     throw new PacketRequestError(
-      `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build a records-request response (no argument) if the payer asked for the records.`,
+      `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build ${recordsResponseWords(episode)} if the payer asked for the records.`,
     );
   const remark = (denial.remarks ?? []).find((r) => UNPROCESSABLE_REMARKS.has(r.toUpperCase()));
   if (!remark) return;
@@ -103,10 +111,10 @@ function refuseAppealWithoutRights(
   // Only some lines returned: the rest of the claim was processed, and only those lines go back.
   if (denial.deniedLines)
     throw new PacketRequestError(
-      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; a records-request response can still be built if the payer asks for the records.${foundOn(findings, denial.deniedLines)}`,
+      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; ${recordsResponseWords(episode)} can still be built if the payer asks for the records.${foundOn(findings, denial.deniedLines)}`,
     );
   throw new PacketRequestError(
-    `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${code}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; a records-request response can still be built if the payer asks for the records.`,
+    `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${code}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; ${recordsResponseWords(episode)} can still be built if the payer asks for the records.`,
   );
 }
 
@@ -134,7 +142,7 @@ function refuseAppealTheReviewConfirms(
   const claim = denied ? `claim ${denied}` : 'this episode';
   const code = `${denial.group ? `${denial.group}-` : ''}${denial.carc}`;
   throw new PacketRequestError(
-    `The review confirms the denial of ${claim} (${code}) on every line at issue: ${confirmingFindingsText(judged.confirmed)}. An appeal would argue what the record does not support, so no appeal letter is written. Build a records-request response (the record, no argument) if the payer asks for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`,
+    `The review confirms the denial of ${claim} (${code}) on every line at issue: ${confirmingFindingsText(judged.confirmed)}. An appeal would argue what the record does not support, so no appeal letter is written. Build ${recordsResponseWords(episode)} if the payer asks for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`,
   );
 }
 
@@ -157,7 +165,7 @@ export function packetInput(
   const kind = req.kind ?? 'appeal';
   const denial = resolveDenial(episode, claimId, req.denial);
   if (kind === 'appeal') {
-    refuseAppealWithoutRights(denial, claimId, findings);
+    refuseAppealWithoutRights(episode, denial, claimId, findings);
     refuseAppealTheReviewConfirms(episode, denial, claimId, findings);
   }
   return {
