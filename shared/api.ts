@@ -306,7 +306,8 @@ export interface PacketExhibitView {
 export interface PacketPlanView {
   kind: 'appeal' | 'adr';
   claimId: string | null;
-  denial: { carc: string; group: string | null; source: string; meaning: string };
+  /** The denial an appeal answers; null for a records response, which answers no denial. */
+  denial: { carc: string; group: string | null; source: string; meaning: string } | null;
   datesAtIssue: IsoDate[];
   exhibits: PacketExhibitView[];
   /** Documents in the episode that are not in the packet (excluded or not relevant), for re-adding. */

@@ -564,7 +564,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
       <div className="title-row">
         <h1>{s.patientName}</h1>
         <a className="button primary" href={href({ name: 'packet', id: s.id })}>
-          Build appeal packet
+          {denied.length > 0 ? 'Build appeal packet' : 'Build packet'}
         </a>
       </div>
       <dl className="facts">

@@ -31,14 +31,17 @@ function PacketPreview({
   const [error, setError] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
 
   // A preview appears only when the user builds or reopens a packet. The Build button is at the
   // foot of the exhibit list and the preview can be a screen away (above it in the other column,
   // below it in one): it is brought into view with focus on its heading, or goes unseen.
+  // The panel's top, not its heading's, goes to the top of the view: aligning the heading left
+  // the panel's edge and padding above the viewport.
   useEffect(() => {
     const h = heading.current;
     if (!h) return;
-    h.scrollIntoView({ block: 'start' });
+    (panel.current ?? h).scrollIntoView({ block: 'start' });
     h.focus({ preventScroll: true });
   }, [built]);
 
@@ -65,7 +68,7 @@ function PacketPreview({
 
   const count = doc?.numPages ?? built.pageCount;
   return (
-    <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview">
+    <section aria-labelledby="preview-h" className="panel" data-testid="packet-preview" ref={panel}>
       <h2 id="preview-h" ref={heading} tabIndex={-1}>
         {title}
       </h2>
@@ -194,7 +197,8 @@ function PacketHistory({
               <td className="mono">{p.claimId ?? 'whole episode'}</td>
               <td>
                 {p.kind === 'adr' ? 'Records response' : 'Appeal'}
-                {p.carc ? ` (${p.carc})` : ''}
+                {/* A records response answers no denial: no code, even on one built before. */}
+                {p.kind === 'appeal' && p.carc ? ` (${p.carc})` : ''}
               </td>
               <td>{p.pages}</td>
               <td className="mono" title={p.sha256}>
@@ -330,7 +334,8 @@ export function PacketScreen({
     () => ({
       episodeId: id,
       claimId: claim || null,
-      denial: denial.trim() || null,
+      // A records response answers the payer's request, not a denial: it sends no code.
+      denial: kind === 'adr' ? null : denial.trim() || null,
       kind,
       exhibitOrder: order,
       exclude,
@@ -469,7 +474,14 @@ export function PacketScreen({
           'Episode'
         )}
       </p>
-      <h1>{correction ? 'Corrected claim' : 'Appeal packet'}</h1>
+      {/* An episode with no denial on file has no appeal to build until a code is entered. */}
+      <h1>
+        {correction
+          ? 'Corrected claim'
+          : !detail || detail.claims.some((c) => c.denial)
+            ? 'Appeal packet'
+            : 'Packet'}
+      </h1>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
@@ -499,7 +511,8 @@ export function PacketScreen({
                     </option>
                   ))}
                 </select>
-                {!correction && (
+                {/* A records response answers the payer's request for records: no denial code. */}
+                {!correction && kind === 'appeal' && (
                   <>
                     <label htmlFor={denialId}>Denial reason (CARC)</label>
                     <input
@@ -536,12 +549,12 @@ export function PacketScreen({
                   {/* An ADR is a Medicare contractor's request; other payers send records requests. */}
                   <option value="adr">
                     {detail.summary.payerKind === 'medicare'
-                      ? 'Medicare ADR response'
-                      : 'Records request response (whole record, no argument)'}
+                      ? 'Medicare ADR response (the records, no argument)'
+                      : 'Records-request response (the records, no argument)'}
                   </option>
                 </select>
               </div>
-              {plan && (
+              {plan?.denial && (
                 <p className="muted small" data-testid="denial-meaning">
                   {plan.denial.group ? `${plan.denial.group}-` : ''}
                   {plan.denial.carc}: {plan.denial.meaning} (

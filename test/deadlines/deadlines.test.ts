@@ -230,21 +230,22 @@ describe('deadlines on the sample chart', () => {
   });
 
   it('shows the packet as built once one is', async () => {
+    // Alvarez's CO-50 (Okafor's CO-97 appeal is refused: the review confirms that denial).
     const report = runReview(db, { asOf: AS_OF, audit: false });
-    const idx = report.episodes.findIndex((e) => e.claims.includes('RB26-1012-OKA'));
+    const idx = report.episodes.findIndex((e) => e.claims.includes('RB26-0921-ALV'));
     await buildPacketForEpisode(
       db,
       report.models[idx]!,
       report.episodes[idx]!.findings,
       {
         episodeId: report.episodes[idx]!.id,
-        claimId: 'RB26-1012-OKA',
+        claimId: 'RB26-0921-ALV',
         kind: 'appeal',
         denial: null,
       },
       AS_OF,
     );
-    const item = byClaim(listDeadlines(db, { asOf: AS_OF }).items, 'RB26-1012-OKA');
+    const item = byClaim(listDeadlines(db, { asOf: AS_OF }).items, 'RB26-0921-ALV');
     expect(item.packet.builtAt).not.toBeNull();
     expect(item.missing).not.toContain('no appeal packet built');
   });

@@ -76,14 +76,21 @@ describe('a Medicare denial with appeal rights', () => {
     expect(appeal.next.join('\n')).toMatch(
       /Reconsideration \(QIC\): 180 days[\s\S]*ALJ hearing \(OMHA\): 60 days/,
     );
-    // The packet for the same claim states the same date.
+    // The packet for the same claim states the same date. Its CO-4 is the review's own finding
+    // (no therapy modifier), so that appeal is refused (issue 15): the deadline is checked on an
+    // appeal of the same remit with a code the review does not confirm.
     const report = runReview(db, { asOf: AS_OF, audit: false });
     const i = report.episodes.findIndex((e) => e.claims.includes(appeal.claimId));
     const plan = planPacketForEpisode(
       db,
       report.models[i]!,
       report.episodes[i]!.findings,
-      { episodeId: report.episodes[i]!.id, claimId: appeal.claimId, kind: 'appeal' },
+      {
+        episodeId: report.episodes[i]!.id,
+        claimId: appeal.claimId,
+        kind: 'appeal',
+        denial: 'CO-50',
+      },
       AS_OF,
     );
     expect(plan.deadline?.date).toBe(appeal.due);

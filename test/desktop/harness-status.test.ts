@@ -89,6 +89,7 @@ describe('harness status codes for what the core refuses', () => {
     const noFolder = await post(real, 'backupStore', { path: join(dir, 'no', 'such', 'b.db') });
     expect(noFolder).toMatchObject({ status: 422, body: { code: 'no-folder' } });
     // A name without its folder would land wherever the app runs: refused, nothing written.
+    rmSync(resolve('relative-copy.db'), { force: true });
     const relative = await post(real, 'backupStore', { path: 'relative-copy.db' });
     expect(relative).toMatchObject({ status: 422, body: { code: 'relative-path' } });
     expect(existsSync(resolve('relative-copy.db'))).toBe(false);

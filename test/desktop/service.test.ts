@@ -78,7 +78,7 @@ describe('desktop service', () => {
       kind: 'appeal',
     });
     expect(plan.claimId).toBe(claim.claimId);
-    expect(plan.denial.carc).toBe(claim.denial!.carc);
+    expect(plan.denial?.carc).toBe(claim.denial!.carc);
     expect(plan.exhibits.length).toBeGreaterThan(0);
   });
 });

@@ -76,7 +76,8 @@ beforeAll(async () => {
 
 describe.each([
   ['RB26-0921-ALV', 'appeal', 'Alvarez, Maria', '50'],
-  ['RB26-1012-OKA', 'appeal', 'Okafor, James', '97'],
+  // Okafor's CO-97 appeal is refused (the review confirms the denial): its records response.
+  ['RB26-1012-OKA', 'adr', 'Okafor, James', '97'],
   ['RB26-0921-ALV', 'adr', 'Alvarez, Maria', '50'],
 ] as const)('packet for %s (%s)', (claimId, kind, patient, carc) => {
   let b: Built;
@@ -84,9 +85,13 @@ describe.each([
     b = await packet(claimId, kind);
   });
 
-  it('answers the denial the 835 recorded', () => {
-    expect(b.plan.denial.carc).toBe(carc);
-    expect(b.plan.denial.source).toBe('remit');
+  it('answers the denial the 835 recorded; a records response names no denial', () => {
+    if (kind === 'adr') {
+      expect(b.plan.denial).toBeNull();
+      return;
+    }
+    expect(b.plan.denial?.carc).toBe(carc);
+    expect(b.plan.denial?.source).toBe('remit');
   });
 
   it('passes qpdf --check', () => {
@@ -182,7 +187,7 @@ describe('an appeal answers a denial the record holds', () => {
     );
     // The user's own code from the payer's notice is answered, and says it was entered.
     const withCode = await packet(paid.claimId, 'appeal', 'CO-50');
-    expect(withCode.plan.denial.source).toBe('user');
+    expect(withCode.plan.denial?.source).toBe('user');
   });
 
   it('an evaluation day is documented by its evaluation: no "no treatment note" gap for it', async () => {

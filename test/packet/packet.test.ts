@@ -272,7 +272,9 @@ describe('ADR response', () => {
 
   it('has a cover sheet with claim identifiers and no argument', () => {
     const cover = norm(b.pages[0] ?? '');
-    expect(cover).toContain('Response to Additional Documentation Request');
+    // A workers' compensation payer: "ADR" is Medicare's term.
+    expect(cover).toContain('Response to Request for Records');
+    expect(cover).not.toContain('Additional Documentation');
     for (const s of [
       'Doe, John',
       'WC-778899',

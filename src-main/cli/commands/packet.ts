@@ -17,8 +17,12 @@ with page ranges and the gaps the letter does not claim.`;
 export function describePlan(plan: PacketPlanView, pageCount: number): string[] {
   const out: string[] = [];
   const d = plan.denial;
+  const what = `${plan.kind === 'adr' ? 'Records response' : 'Appeal'}${plan.claimId ? ` for claim ${plan.claimId}` : ''}`;
+  // A records response answers the payer's request for the records, not a denial.
   out.push(
-    `${plan.kind === 'adr' ? 'ADR response' : 'Appeal'}${plan.claimId ? ` for claim ${plan.claimId}` : ''}: ${d.group ? `${d.group}-` : ''}${d.carc} ${d.meaning} (${d.source === 'remit' ? 'from the 835' : d.source === 'user' ? 'as given' : 'default: no denial on file'})`,
+    d
+      ? `${what}: ${d.group ? `${d.group}-` : ''}${d.carc} ${d.meaning} (${d.source === 'remit' ? 'from the 835' : d.source === 'user' ? 'as given' : 'default: no denial on file'})`
+      : `${what}: the record, no argument`,
   );
   for (const e of plan.exhibits) {
     const pages =

@@ -14,6 +14,8 @@ import { resolve } from 'node:path';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { savePacket } from '../packet/history';
+import { scopeOfClaim } from '../packet/claim-scope';
+import { confirmingFindingsText, judgeDeniedLines } from '../packet/confirmed-lines';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
 import { fixesOn, unprocessableRemark } from './corrected-claim';
@@ -73,12 +75,20 @@ function foundOn(findings: readonly Finding[], dates: readonly IsoDate[]): strin
   return ` The review found on those dates: ${on.map((f) => `${f.message.replace(/\.$/, '')} (${f.rule})`).join('; ')}.`;
 }
 
+/** The records response as the packet builder offers it: an ADR response for Medicare. */
+function recordsResponseWords(episode: EpisodeModel): string {
+  return episode.payer.kind === 'medicare'
+    ? 'a Medicare ADR response (the records, no argument)'
+    : 'a records-request response (the records, no argument)';
+}
+
 /**
  * An appeal answers a denial. Without one on file there is nothing to appeal (the packet never
  * invents a denial code), and a claim returned as unprocessable has no appeal rights: it is
  * corrected and resubmitted, and no appeal deadline runs.
  */
 function refuseAppealWithoutRights(
+  episode: EpisodeModel,
   denial: DenialReason,
   claimId: string | null,
   findings: readonly Finding[],
@@ -88,7 +98,7 @@ function refuseAppealWithoutRights(
   const claim = denied ? `claim ${denied}` : 'this episode';
   if (denial.source === 'default')
     throw new PacketRequestError(
-      `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build a records-request response (no argument) if the payer asked for the records.`,
+      `No denial is on file for ${claim} (no 835 denial and no denial code entered), so there is no denial for an appeal letter to answer. Enter the denial code from the payer's notice, or build ${recordsResponseWords(episode)} if the payer asked for the records.`,
     );
   const remark = unprocessableRemark(denial.remarks);
   if (!remark) return;
@@ -96,10 +106,38 @@ function refuseAppealWithoutRights(
   // Only some lines returned: the rest of the claim was processed, and only those lines go back.
   if (denial.deniedLines)
     throw new PacketRequestError(
-      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; a records-request response can still be built if the payer asks for the records.${foundOn(findings, denial.deniedLines)}`,
+      `The lines of ${claim} dated ${denial.deniedLines.join(', ')} were returned as unprocessable (${code}); the claim's other lines were processed. Those lines have no appeal rights and no appeal deadline: correct what the remit names on them and resubmit them; ${recordsResponseWords(episode)} can still be built if the payer asks for the records.${foundOn(findings, denial.deniedLines)}`,
     );
   throw new PacketRequestError(
-    `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${code}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; a records-request response can still be built if the payer asks for the records.`,
+    `${claim[0]!.toUpperCase()}${claim.slice(1)} was returned as unprocessable (${code}): it has no appeal rights and no appeal deadline. Correct what the remit names and resubmit the claim; ${recordsResponseWords(episode)} can still be built if the payer asks for the records.`,
+  );
+}
+
+/**
+ * An appeal argues the denied lines the record supports. When the review's own failing findings
+ * confirm the denial on every one of them, a letter would state what the record does not support:
+ * refuse it, quote the findings, and name what can still be done.
+ */
+function refuseAppealTheReviewConfirms(
+  episode: EpisodeModel,
+  denial: DenialReason,
+  claimId: string | null,
+  findings: readonly Finding[],
+): void {
+  const scope = scopeOfClaim(episode, claimId, denial.carc);
+  const judged = judgeDeniedLines(
+    episode,
+    findings,
+    denial.carc,
+    scope.lines,
+    scope.claim ? scope.claim.lines : episode.billing,
+  );
+  if (judged.confirmed.length === 0 || judged.argued.length > 0) return;
+  const denied = claimId ?? denial.claimId ?? null;
+  const claim = denied ? `claim ${denied}` : 'this episode';
+  const code = `${denial.group ? `${denial.group}-` : ''}${denial.carc}`;
+  throw new PacketRequestError(
+    `The review confirms the denial of ${claim} (${code}) on every line at issue: ${confirmingFindingsText(judged.confirmed)}. An appeal would argue what the record does not support, so no appeal letter is written. Build ${recordsResponseWords(episode)} if the payer asks for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`,
   );
 }
 
@@ -121,7 +159,10 @@ export function packetInput(
   }
   const kind = req.kind ?? 'appeal';
   const denial = resolveDenial(episode, claimId, req.denial);
-  if (kind === 'appeal') refuseAppealWithoutRights(denial, claimId, findings);
+  if (kind === 'appeal') {
+    refuseAppealWithoutRights(episode, denial, claimId, findings);
+    refuseAppealTheReviewConfirms(episode, denial, claimId, findings);
+  }
   return {
     episode,
     findings,
@@ -144,12 +185,15 @@ export function toPlanView(plan: PacketPlan, episode: EpisodeModel): PacketPlanV
   return {
     kind: plan.kind,
     claimId: plan.claimId,
-    denial: {
-      carc: plan.denial.carc,
-      group: plan.denial.group,
-      source: plan.denial.source,
-      meaning: plan.denialMeaning,
-    },
+    denial:
+      plan.kind === 'adr'
+        ? null
+        : {
+            carc: plan.denial.carc,
+            group: plan.denial.group,
+            source: plan.denial.source,
+            meaning: plan.denialMeaning,
+          },
     datesAtIssue: plan.datesAtIssue,
     exhibits: plan.exhibits.map((e) => ({ ...e })),
     available,
@@ -185,7 +229,7 @@ export async function buildPacketForEpisode(
     episodeId: episode.id,
     claimId: plan.claimId,
     kind: plan.kind,
-    carc: plan.denial.carc,
+    carc: plan.denial?.carc ?? null,
     exhibits: plan.exhibits.length,
     pages: built.pageCount,
     sha256,
@@ -196,9 +240,9 @@ export async function buildPacketForEpisode(
     episodeId: episode.id,
     claimId: plan.claimId,
     kind: plan.kind,
-    carc: plan.denial.carc,
+    carc: plan.denial?.carc ?? null,
     request: {
-      denial: req.denial ?? null,
+      denial: plan.kind === 'adr' ? null : (req.denial ?? null),
       kind: plan.kind,
       ...(req.exhibitOrder ? { exhibitOrder: req.exhibitOrder } : {}),
       ...(req.exclude ? { exclude: req.exclude } : {}),

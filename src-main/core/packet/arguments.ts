@@ -41,6 +41,8 @@ export interface ArgumentContext {
   linesAtIssue: EpisodeBillingLine[];
   /** Every billed line of the claim (or episode) in scope, for same-date pairing. */
   scopeLines: EpisodeBillingLine[];
+  /** Findings the plan already quotes (lines not argued): not repeated as gaps. */
+  quoted?: ReadonlySet<Finding>;
 }
 
 const text = (t: string): Segment => ({ text: t });
@@ -161,10 +163,14 @@ const physicianOrder: Builder = (ctx, _s, gaps) => {
 
 const authorization: Builder = (ctx, s, gaps) => {
   const blocked = s.dates.get('authorization') ?? [];
+  // An authorization whose dates cover a date at issue that a failing finding blocks (exceeded
+  // visits or hours) does state covering dates: the finding's own gap says why it is not argued.
+  let statesCoveringDates = false;
   for (const doc of docsOfType(ctx, 'authorization')) {
     const start = firstValue(doc, 'auth-start');
     const end = firstValue(doc, 'auth-end');
     if (!start || !end) continue;
+    if (ctx.datesAtIssue.some((d) => d >= start && d <= end)) statesCoveringDates = true;
     const covered = ctx.datesAtIssue.filter((d) => d >= start && d <= end && !blocked.includes(d));
     const outside = ctx.datesAtIssue.filter((d) => (d < start || d > end) && !blocked.includes(d));
     if (outside.length > 0) {
@@ -198,13 +204,31 @@ const authorization: Builder = (ctx, s, gaps) => {
       items: [],
     };
   }
-  if (docsOfType(ctx, 'authorization').length > 0 && ctx.datesAtIssue.length > 0) {
+  if (
+    docsOfType(ctx, 'authorization').length > 0 &&
+    ctx.datesAtIssue.length > 0 &&
+    !statesCoveringDates
+  ) {
     gaps.push(
       'The authorization on file does not state approved dates that cover the dates at issue; the letter does not claim authorization.',
     );
   }
   return null;
 };
+
+/**
+ * The level's own word from a physical-demand-level fact: the reader keeps the field's label
+ * ("Physical demand level: Medium") or the abbreviation ("Medium PDL"); the letter writes
+ * "the Medium physical demand level".
+ */
+export function demandLevelName(value: string | null): string | null {
+  if (!value) return null;
+  const name = value
+    .replace(/^\s*(?:physical\s+demand\s+level|PDL)\s*[:\-–]?\s*/i, '')
+    .replace(/\s*(?:physical\s+demand\s+level|PDL)\s*$/i, '')
+    .trim();
+  return name || null;
+}
 
 const jobDemands: Builder = (ctx) => {
   const body: Segment[] = [];
@@ -213,7 +237,7 @@ const jobDemands: Builder = (ctx) => {
   );
   if (jd) {
     const title = firstValue(jd, 'job-title');
-    const pdl = firstValue(jd, 'physical-demand-level');
+    const pdl = demandLevelName(firstValue(jd, 'physical-demand-level'));
     const facts = jd.facts.filter(
       (f) => f.kind === 'job-title' || f.kind === 'physical-demand-level',
     );
@@ -242,18 +266,59 @@ const jobDemands: Builder = (ctx) => {
   return body.length ? { key: 'job-demands', body, items: [] } : null;
 };
 
+/** True when `inner`'s span lies within `outer`'s on the same page of the same file. */
+function within(inner: Fact, outer: Fact): boolean {
+  const a = inner.provenance;
+  const b = outer.provenance;
+  return a.file === b.file && a.page === b.page && a.start >= b.start && a.end <= b.end;
+}
+
+/**
+ * The plan's own frequency and duration: never a goal's time frame ("STG 1: Within 1 week,
+ * tolerate 3-hour sessions 5x/week"). A duration written right after the frequency
+ * ("Frequency/Duration: 5x/week for 2 weeks") is taken with it.
+ */
+function planFrequencyDuration(
+  doc: EpisodeDocument,
+  goals: Fact[],
+): { frequency: Fact | null; duration: Fact | null } {
+  const notInGoal = (f: Fact) => !goals.some((g) => within(f, g));
+  const frequencies = factsOf(doc, 'frequency').filter(notInGoal);
+  const durations = factsOf(doc, 'duration').filter(notInGoal);
+  for (const frequency of frequencies) {
+    const p = frequency.provenance;
+    const paired = durations.find(
+      (d) =>
+        d.provenance.file === p.file &&
+        d.provenance.page === p.page &&
+        d.provenance.start >= p.end &&
+        d.provenance.start - p.end <= 8,
+    );
+    if (paired) return { frequency, duration: paired };
+  }
+  return { frequency: frequencies[0] ?? null, duration: durations[0] ?? null };
+}
+
+/** A quote that stops on a label or a joining word was cut where its line broke. */
+function looksCutShort(value: string): boolean {
+  return /\b(?:baseline|goal|to|by|of|and|or|with|at|for|from|in|the|a|an)\s*[:,]?$/i.test(
+    value.trim(),
+  );
+}
+
 const evaluationGoals: Builder = (ctx) => {
   for (const doc of docsOfType(ctx, 'evaluation', 'plan-of-care', 're-evaluation')) {
     const goals = [...factsOf(doc, 'goal-long'), ...factsOf(doc, 'goal-short')];
     if (goals.length === 0) continue;
-    const freq = firstValue(doc, 'frequency');
-    const dur = firstValue(doc, 'duration');
-    const shown = goals.slice(0, 4);
+    const { frequency, duration } = planFrequencyDuration(doc, goals);
+    // A goal the reader cut short ("... Baseline") is not quoted: a quote is the record's words.
+    const whole = goals.filter((g) => !looksCutShort(g.value));
+    const shown = (whole.length > 0 ? whole : goals).slice(0, 4);
     const plan =
-      freq || dur
-        ? ` The plan sets the program at ${[freq, dur].filter(Boolean).join(' for ')}.`
+      frequency || duration
+        ? ` The plan sets the program at ${[frequency?.value, duration?.value].filter(Boolean).join(' for ')}.`
         : '';
-    const planFacts = doc.facts.filter((f) => f.kind === 'frequency' || f.kind === 'duration');
+    const planFacts = [frequency, duration].filter((f): f is Fact => !!f);
     return {
       key: 'evaluation-goals',
       body: [
@@ -539,7 +604,10 @@ export function composeArguments(ctx: ArgumentContext): {
 } {
   const failing = failingPreChecks(ctx);
   const suppression = suppressionsFrom(failing);
-  const gaps: string[] = [...documentGaps(ctx), ...failing.map(gapForFinding)];
+  const gaps: string[] = [
+    ...documentGaps(ctx),
+    ...failing.filter((f) => !ctx.quoted?.has(f)).map(gapForFinding),
+  ];
   const paragraphs: ArgumentParagraph[] = [];
   for (const key of ctx.template.arguments) {
     if (suppression.all.has(key)) continue;

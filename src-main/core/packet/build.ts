@@ -123,13 +123,19 @@ function drawEmbedded(content: PageContent, embedded: EmbeddedSourcePage): void 
   content.frame(x, y, width, height, 0.5, FRAME_COLOR);
 }
 
-function stampInfo(plan: PacketPlan, identity: PacketIdentity): StampInfo {
+/** The packet's name on its pages and metadata: "ADR" is Medicare's word for a records request. */
+function packetName(plan: PacketPlan, medicare: boolean, appeal: string): string {
+  if (plan.kind === 'appeal') return appeal;
+  return medicare ? 'ADR response' : 'Records response';
+}
+
+function stampInfo(plan: PacketPlan, identity: PacketIdentity, medicare: boolean): StampInfo {
   const member = identity.memberId ? `  Member ID ${identity.memberId}` : '';
   const payerClaim = identity.payerClaimNumber ? `  Payer claim ${identity.payerClaimNumber}` : '';
   return {
     topLeft: `${identity.patientName}  DOB ${identity.dob}${member}`,
     topRight: `${identity.claimLabel}${payerClaim}`,
-    bottomCenter: `${plan.kind === 'adr' ? 'ADR response' : 'Appeal'}  DOS ${identity.dosRange}`,
+    bottomCenter: `${packetName(plan, medicare, 'Appeal')}  DOS ${identity.dosRange}`,
   };
 }
 
@@ -139,17 +145,19 @@ function setMetadata(
   identity: PacketIdentity,
   input: PacketInput,
 ): void {
-  const what = plan.kind === 'adr' ? 'ADR response' : 'Appeal packet';
-  doc.setTitle(toWinAnsi(`${what} - ${identity.patientName} - ${identity.claimLabel}`), {
-    showInWindowTitleBar: true,
-  });
+  const what = packetName(plan, input.episode.payer.kind === 'medicare', 'Appeal packet');
+  const title = [what, identity.patientName, identity.claimLabel].filter(Boolean).join(' - ');
+  doc.setTitle(toWinAnsi(title), { showInWindowTitleBar: true });
   doc.setAuthor(toWinAnsi(input.settings.clinicName?.trim() || 'ChartReady'));
+  // A records response answers a request for the records, not a denial: it names no denial code.
   doc.setSubject(
     toWinAnsi(
-      `${plan.denial.group ? plan.denial.group + '-' : 'CARC '}${plan.denial.carc}: ${plan.denialMeaning}`,
+      plan.kind === 'adr'
+        ? "Records enclosed at the payer's request"
+        : `${plan.denial.group ? plan.denial.group + '-' : 'CARC '}${plan.denial.carc}: ${plan.denialMeaning}`,
     ),
   );
-  doc.setKeywords(['ChartReady', plan.kind, identity.claimLabel]);
+  doc.setKeywords(['ChartReady', plan.kind, ...(identity.claimLabel ? [identity.claimLabel] : [])]);
   doc.setCreator('ChartReady');
   doc.setProducer('ChartReady (pdf-lib)');
   // Same input, same bytes: dates come from `today`, never the clock.
@@ -195,7 +203,11 @@ export async function buildPacket(
 
   const pageCount = bodies.length;
   const pageFonts = new PageFonts(doc);
-  const stamp = pageStamp(stampInfo(plan, identity), fonts, pageFonts);
+  const stamp = pageStamp(
+    stampInfo(plan, identity, input.episode.payer.kind === 'medicare'),
+    fonts,
+    pageFonts,
+  );
   const prefix = toWinAnsi(input.batesPrefix ?? 'CR-');
   const treeRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
   const mediaBox = [0, 0, PAGE_WIDTH, PAGE_HEIGHT];

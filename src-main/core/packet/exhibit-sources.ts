@@ -322,32 +322,28 @@ export async function prepareExhibits(
 ): Promise<PreparedExhibit[]> {
   const numberArray = numberArrays(target);
   // A printed chart holds many documents: parse each file once, and keep it only until its last
-  // document is prepared, so a parsed file can be collected young instead of promoted.
-  const pdfCache = new Map<string, SourcePdf>();
+  // document is prepared, so a parsed file can be collected young instead of promoted. A text or
+  // scanned file can hold several documents too (an FCE, evaluation and plan in one export).
+  const cache = new Map<string, SourcePdf | DocumentSource>();
   const lastUse = new Map(docs.map((doc, i) => [doc.file, i]));
   const prepared: PreparedExhibit[] = [];
   for (const [i, doc] of docs.entries()) {
-    let pdf = pdfCache.get(doc.file);
-    if (!pdf) {
+    let source = cache.get(doc.file);
+    if (!source) {
       const loaded = await loads.take(doc.file);
       if ('error' in loaded) {
         const reason = loaded.error instanceof Error ? loaded.error.message : String(loaded.error);
         throw new Error(`Could not load exhibit document "${doc.file}": ${reason}`);
       }
-      const { source } = loaded;
-      if (source.kind === 'text') {
-        prepared.push(typesetText(doc, source.pages, fonts));
-        continue;
-      }
-      if (source.kind === 'image') {
-        prepared.push(await embedScanPages(target, doc, source.bytes));
-        continue;
-      }
-      pdf = { bytes: source.bytes };
-      pdfCache.set(doc.file, pdf);
+      source = loaded.source.kind === 'pdf' ? { bytes: loaded.source.bytes } : loaded.source;
+      cache.set(doc.file, source);
     }
-    prepared.push(await embedPdfDocument(target, doc, pdf, numberArray));
-    if (lastUse.get(doc.file) === i) pdfCache.delete(doc.file);
+    if (!('kind' in source))
+      prepared.push(await embedPdfDocument(target, doc, source, numberArray));
+    else if (source.kind === 'text') prepared.push(typesetText(doc, source.pages, fonts));
+    else if (source.kind === 'image')
+      prepared.push(await embedScanPages(target, doc, source.bytes));
+    if (lastUse.get(doc.file) === i) cache.delete(doc.file);
   }
   return prepared;
 }

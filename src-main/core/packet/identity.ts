@@ -7,9 +7,14 @@ export interface PacketIdentity {
   patientName: string;
   dob: string;
   memberId: string | null;
-  /** The provider's claim number, or the episode when the packet covers the whole episode. */
+  /**
+   * The claim number(s) for every page's header: the claim's, else the episode's claims (never
+   * the app's own episode id, which means nothing to a payer); empty when none is on file.
+   */
   claimLabel: string;
   claimNumber: string | null;
+  /** The claim numbers of the whole episode, when the packet covers it. */
+  episodeClaimNumbers: string[];
   payerClaimNumber: string | null;
   payerName: string;
   dosRange: string;
@@ -29,17 +34,27 @@ export function servicesByDate(lines: EpisodeBillingLine[]): string[] {
     .map(([d, codes]) => `${usDate(d)}: ${codes.join(', ')}`);
 }
 
+/** `Claims A, B, C`; a long list is shortened to fit a page header. */
+function claimsLabel(ids: string[]): string {
+  if (ids.length === 0) return '';
+  if (ids.length === 1) return `Claim ${ids[0]}`;
+  if (ids.length <= 3) return `Claims ${ids.join(', ')}`;
+  return `Claims ${ids[0]} to ${ids[ids.length - 1]} (${ids.length})`;
+}
+
 export function packetIdentity(episode: EpisodeModel, plan: PacketPlan): PacketIdentity {
   const claim = plan.claimId
     ? (episode.claims.find((c) => c.claimId === plan.claimId) ?? null)
     : null;
   const remit = claim?.remit ?? null;
+  const episodeClaims = episode.claims.map((c) => c.claimId);
   return {
     patientName: episode.patient.name,
     dob: episode.patient.dob ? usDate(episode.patient.dob) : 'not on file',
     memberId: remit?.memberId ?? null,
-    claimLabel: plan.claimId ? `Claim ${plan.claimId}` : `Episode ${episode.id}`,
+    claimLabel: plan.claimId ? `Claim ${plan.claimId}` : claimsLabel(episodeClaims),
     claimNumber: plan.claimId,
+    episodeClaimNumbers: plan.claimId ? [] : episodeClaims,
     payerClaimNumber: remit?.payerClaimNumber ?? null,
     payerName: remit?.payerName ?? episode.payer.name,
     dosRange: dateRange(

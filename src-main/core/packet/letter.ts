@@ -9,7 +9,9 @@ import type { EpisodeModel } from '../../../shared/episode';
 import type { ClinicSettings } from '../../../shared/settings';
 import type { ArgumentParagraph, Segment } from './arguments';
 import { citationText, type ExhibitPlacement } from './citations';
+import { lineWords } from './confirmed-lines';
 import type { DenialTemplate } from './denial-templates';
+import { listWords } from './format';
 import type { PacketIdentity } from './identity';
 import { placeholder, settingOrPlaceholder } from './settings-check';
 import type { Block, Run } from './text-layout';
@@ -105,7 +107,7 @@ function identifierBlocks(ctx: LetterContext): Block[] {
       ctx.episode.payer.kind === 'medicare' ? 'Medicare number (MBI)' : 'Member ID',
       identity.memberId ?? '[not on the remit - add before sending]',
     ),
-    labelled('Claim number', identity.claimNumber ?? `whole episode (${ctx.episode.id})`),
+    ...claimNumberBlocks(identity),
     labelled(
       'Payer claim number',
       identity.payerClaimNumber ?? '[not on the remit - add before sending]',
@@ -120,6 +122,24 @@ function identifierBlocks(ctx: LetterContext): Block[] {
       para(s, { size: 10, indent: 24, marker: '-', spaceAfter: 0 }),
     ),
   ];
+}
+
+/** The claim number line: the claim's, else the episode's claims, else none (no internal ids). */
+function claimNumberBlocks(identity: PacketIdentity): Block[] {
+  if (identity.claimNumber) return [labelled('Claim number', identity.claimNumber)];
+  const all = identity.episodeClaimNumbers;
+  if (all.length === 0) return [];
+  return [labelled(all.length === 1 ? 'Claim number' : 'Claim numbers', all.join(', '))];
+}
+
+/**
+ * A records response answers the payer's request for the records. "Additional documentation
+ * request" (ADR) is Medicare's term; other payers get a neutral title.
+ */
+export function recordsResponseTitle(medicare: boolean): string {
+  return medicare
+    ? 'Response to Additional Documentation Request'
+    : 'Response to Request for Records';
 }
 
 function signature(settings: ClinicSettings): Block[] {
@@ -161,6 +181,14 @@ export function appealLetterBlocks(ctx: LetterContext): Block[] {
       { spaceAfter: 8 },
     ),
   ];
+  // Denied lines the record does not support are named as not contested, never argued.
+  if (plan.linesNotArgued.length > 0)
+    blocks.push(
+      para(
+        `This request does not cover ${listWords(plan.linesNotArgued.map(lineWords))}; we do not ask that ${plan.linesNotArgued.length === 1 ? 'it' : 'they'} be reprocessed.`,
+        { spaceAfter: 8 },
+      ),
+    );
   for (const p of ctx.paragraphs) {
     blocks.push({
       kind: 'para',
@@ -212,8 +240,8 @@ export function adrCoverBlocks(ctx: LetterContext): Block[] {
   const medicare = ctx.episode.payer.kind === 'medicare';
   return [
     ...letterhead(settings),
-    para('Response to Additional Documentation Request', {
-      runs: [{ text: 'Response to Additional Documentation Request', style: 'bold' }],
+    para(recordsResponseTitle(medicare), {
+      runs: [{ text: recordsResponseTitle(medicare), style: 'bold' }],
       size: 17,
       align: 'center',
       spaceAfter: 4,
@@ -226,7 +254,7 @@ export function adrCoverBlocks(ctx: LetterContext): Block[] {
       medicare ? 'Medicare number (MBI)' : 'Member ID',
       identity.memberId ?? '[not on the remit - add before sending]',
     ),
-    labelled('Claim number', identity.claimNumber ?? `whole episode (${ctx.episode.id})`),
+    ...claimNumberBlocks(identity),
     labelled(
       medicare ? 'Claim control number (CCN)' : 'Payer claim number',
       identity.payerClaimNumber ?? '[not on the remit - add before sending]',
@@ -240,7 +268,7 @@ export function adrCoverBlocks(ctx: LetterContext): Block[] {
     ),
     { kind: 'space', height: 14 },
     para(
-      `Enclosed is the complete record for the claim above: ${ctx.totalExhibits} exhibit${ctx.totalExhibits === 1 ? '' : 's'} in the order of the exhibit index on page ${ctx.indexPage}. Every page carries the patient name, the claim number and a sequential page number; ${copiesSentence(ctx)}`,
+      `Enclosed is the complete record for the ${identity.episodeClaimNumbers.length > 1 ? 'claims' : 'claim'} above: ${ctx.totalExhibits} exhibit${ctx.totalExhibits === 1 ? '' : 's'} in the order of the exhibit index on page ${ctx.indexPage}. Every page carries the patient name, the claim number and a sequential page number; ${copiesSentence(ctx)}`,
     ),
   ];
 }

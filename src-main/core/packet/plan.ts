@@ -1,7 +1,8 @@
 /** The packet plan: scope, exhibits, arguments and gaps, before any page is laid out. */
 import type { EpisodeDocument } from '../../../shared/episode';
 import { composeArguments, type ArgumentParagraph } from './arguments';
-import { scopeOfClaim } from './claim-scope';
+import { scopeOfClaim, uniqueSorted, type ClaimScope } from './claim-scope';
+import { confirmingFindingsText, judgeDeniedLines, lineWords } from './confirmed-lines';
 import { appealDeadline } from './deadline';
 import { templateForCarc, type DenialTemplate } from './denial-templates';
 import { exhibitsFor, illegibleSignatureGaps, selectExhibitDocuments } from './exhibits';
@@ -18,7 +19,24 @@ export interface DetailedPlan {
 export function planPacketDetailed(input: PacketInput): DetailedPlan {
   const { episode, denial, kind } = input;
   const { template, known } = templateForCarc(denial.carc);
-  const scope = scopeOfClaim(episode, input.claimId, kind === 'adr' ? null : denial.carc);
+  const claimScope = scopeOfClaim(episode, input.claimId, kind === 'adr' ? null : denial.carc);
+  // An appeal argues only the lines the review does not confirm as the denial says; a records
+  // response sends the whole record without argument.
+  const judged =
+    kind === 'appeal'
+      ? judgeDeniedLines(
+          episode,
+          input.findings,
+          denial.carc,
+          claimScope.lines,
+          claimScope.claim ? claimScope.claim.lines : episode.billing,
+        )
+      : { argued: claimScope.lines, confirmed: [] };
+  const scope: ClaimScope = {
+    ...claimScope,
+    lines: judged.argued,
+    dates: judged.argued.length ? uniqueSorted(judged.argued.map((l) => l.dos)) : claimScope.dates,
+  };
   const exhibitDocs = selectExhibitDocuments(episode, {
     kind,
     claimId: input.claimId,
@@ -27,9 +45,14 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
     exclude: input.exclude,
   });
   const gaps: string[] = [];
-  if (!known) {
+  if (!known && kind === 'appeal') {
     gaps.push(
       `CARC ${denial.carc} is not in the denial template table; the letter uses the general medical-necessity argument.`,
+    );
+  }
+  for (const c of judged.confirmed) {
+    gaps.push(
+      `Not argued and not asked to be paid: ${lineWords(c.line)}. The review confirms the denial there: ${confirmingFindingsText([c])}.`,
     );
   }
   let paragraphs: ArgumentParagraph[] = [];
@@ -43,6 +66,7 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
       datesAtIssue: scope.dates,
       linesAtIssue: scope.lines,
       scopeLines: scope.claim ? scope.claim.lines : episode.billing,
+      quoted: new Set(judged.confirmed.map((c) => c.finding)),
     });
     paragraphs = composed.paragraphs;
     gaps.push(...composed.gaps);
@@ -57,6 +81,7 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
     claimId: input.claimId,
     datesAtIssue: scope.dates,
     linesAtIssue: scope.lines,
+    linesNotArgued: judged.confirmed.map((c) => c.line),
     exhibits: exhibitsFor(exhibitDocs),
     gaps,
     settingsMissing: missingSettings(input.settings, kind).map((k) => SETTING_LABELS[k]),

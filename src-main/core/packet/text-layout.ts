@@ -77,7 +77,11 @@ export function textWidth(font: PDFFont, text: string, size: number): number {
   const key = `${size} ${text}`;
   let width = widths.get(key);
   if (width === undefined) {
-    width = font.widthOfTextAtSize(text, size);
+    // Glyph by glyph: pdf-lib's widthOfTextAtSize applies kerning pairs, but drawText does not
+    // kern, so a kerned measure is shorter than the text drawn and eats the space after it
+    // ("pp. 15-16).The plan").
+    width = 0;
+    for (const ch of text) width += font.widthOfTextAtSize(ch, size);
     widths.set(key, width);
   }
   return width;

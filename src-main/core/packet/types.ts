@@ -62,6 +62,8 @@ export interface PacketPlan {
   claimId: string | null;
   datesAtIssue: IsoDate[];
   linesAtIssue: EpisodeBillingLine[];
+  /** Denied lines the review confirms as the denial says: not argued, not asked to be paid. */
+  linesNotArgued: EpisodeBillingLine[];
   exhibits: Exhibit[];
   gaps: string[];
   settingsMissing: string[];

@@ -1,0 +1,185 @@
+/**
+ * End to end: appeal packets hold against the record (issue 15), on the sample chart at 1366x768
+ * and 1920x1080. Okafor's CO-97 appeal is refused with the review's finding quoted and the records
+ * response offered; Alvarez's RB26-0907 with CO-50 lists the over-billed 09/11 97546 as not
+ * argued; Nguyen's records response (no denial) shows and sends no denial code, and its history
+ * row names none; an episode with no denial offers "Build packet" and a screen called "Packet"; after
+ * Build the preview's top is in view; Medicare's no-denial message names the "Medicare ADR
+ * response" the type list offers. axe on every state; focus never falls to the page body. Shots go to
+ * test-results/screenshots/ (packet-record-*).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { EpisodeSummary } from '../../shared/api';
+import { startHarness, type Harness } from '../../src-main/server/harness';
+import { apiCall, checkA11y, launchChromium, openWatchedPage, SAMPLE, SHOTS, STATIC } from './kit';
+
+const AS_OF = '2026-11-24';
+
+let dir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-packet-record-'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('packets that hold against the record at $width x $height', (viewport) => {
+  let harness: Harness;
+  let page: Page;
+  let episodes: EpisodeSummary[];
+  const errors: string[] = [];
+  const focusDrops: string[] = [];
+  const tag = `${viewport.width}x${viewport.height}`;
+  const shot = (name: string) =>
+    page.screenshot({ path: join(SHOTS, `packet-record-${name}-${tag}.png`), fullPage: true });
+  const episodeOf = (patient: string) => episodes.find((e) => e.patientName === patient)!;
+  const openPacket = async (patient: string) => {
+    await page.goto(`${harness.url}#/packet/${encodeURIComponent(episodeOf(patient).id)}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      dbPath: join(dir, `${tag}.db`),
+      staticDir: STATIC,
+      asOf: AS_OF,
+    });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
+    episodes = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
+    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await harness?.close();
+  });
+
+  it("refuses Okafor's CO-97 appeal, quoting the review, and offers the records response", async () => {
+    await openPacket('Okafor, James');
+    expect(await page.getByLabel('Claim', { exact: true }).inputValue()).toBe('RB26-1012-OKA');
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent(), { timeout: 30_000 })
+      .toContain('The review confirms the denial of claim RB26-1012-OKA (CO-97)');
+    const said = (await alert.textContent()) ?? '';
+    expect(said).toContain(
+      '97546 billed on 2026-10-14 without 97545 on the same date (BILL-97546-REQUIRES-97545)',
+    );
+    expect(said).toMatch(/records-request response.*corrected claim/);
+    expect(await page.getByTestId('exhibit').count()).toBe(0);
+    await shot('1-okafor-refused');
+    await checkA11y(page, 'packet refused: the review confirms the denial');
+
+    // The records response is what can be built: it plans, and shows no denial code.
+    await page.getByLabel('Packet type').selectOption('adr');
+    await expect
+      .poll(() => page.getByTestId('exhibit').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByLabel('Denial reason (CARC)').count()).toBe(0);
+    expect(await page.getByTestId('denial-meaning').count()).toBe(0);
+    await shot('2-okafor-records');
+    await checkA11y(page, 'records response for a refused appeal');
+  });
+
+  it('lists the over-billed 09/11 97546 of Alvarez RB26-0907 as not argued', async () => {
+    await openPacket('Alvarez, Maria');
+    await page.getByLabel('Claim', { exact: true }).selectOption('RB26-0907-ALV');
+    const denial = page.getByLabel('Denial reason (CARC)');
+    await denial.fill('CO-50');
+    const gaps = page.getByRole('region', { name: 'Before you send' });
+    await expect
+      .poll(async () => (await gaps.count()) && gaps.textContent(), { timeout: 30_000 })
+      .toContain('Not argued and not asked to be paid: 09/11/2026: 97546 x1.');
+    expect(await gaps.textContent()).toContain('(BILL-WC-TIME-UNITS)');
+    // Focus stays where the user typed.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await denial.getAttribute('id'),
+    );
+    await gaps.scrollIntoViewIfNeeded();
+    await shot('3-alvarez-not-argued');
+    await checkA11y(page, 'appeal with a line not argued');
+  });
+
+  it("builds Nguyen's records response without a denial code anywhere on screen", async () => {
+    // No denial on file: the episode offers a packet, not an appeal, and the screen is "Packet".
+    await page.goto(`${harness.url}#/episode/${encodeURIComponent(episodeOf('Nguyen, Linda').id)}`);
+    await page.getByRole('link', { name: 'Build packet', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Packet', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Build appeal packet' }).count()).toBe(0);
+    // No claim of Nguyen's was denied: the appeal is refused until the records response is chosen.
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toContain('No denial is on file');
+    // It names the records response as the packet type list offers it.
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'build a records-request response (the records, no argument)',
+    );
+    expect(
+      await page.getByLabel('Packet type').locator('option[value="adr"]').textContent(),
+    ).toContain('Records-request response (the records, no argument)');
+    await page.getByLabel('Packet type').selectOption('adr');
+    await expect.poll(() => page.getByRole('alert').count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('exhibit').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('denial-meaning').count()).toBe(0);
+    const claimAndDenial = page.getByRole('region', { name: 'Claim and denial' });
+    expect(await claimAndDenial.textContent()).not.toMatch(/\b50\b|default/);
+    await page.getByRole('button', { name: 'Build packet' }).click();
+    await page.getByTestId('built-status').waitFor({ timeout: 120_000 });
+    // The preview's heading and paging are in view after Build (not scrolled above the top).
+    await page.getByTestId('preview-page').waitFor();
+    await page.waitForTimeout(800);
+    const previewTop = await page
+      .getByTestId('packet-preview')
+      .evaluate((n) => n.getBoundingClientRect().top);
+    const paging = await page.getByRole('button', { name: 'Next page' }).boundingBox();
+    await page.screenshot({ path: join(SHOTS, `packet-record-5-preview-view-${tag}.png`) });
+    expect(previewTop).toBeGreaterThanOrEqual(-1);
+    expect(previewTop).toBeLessThan(viewport.height / 2);
+    expect(paging!.y).toBeGreaterThanOrEqual(0);
+    expect(paging!.y + paging!.height).toBeLessThanOrEqual(viewport.height);
+    const row = page.getByTestId('history-row').first();
+    await row.waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain('Records response');
+    expect(rowText).not.toMatch(/\(\d+\)/);
+    await shot('4-nguyen-records-built');
+    await checkA11y(page, 'records response built');
+  });
+
+  it('words the Medicare records response as the packet type list offers it', async () => {
+    await openPacket('Chen, Robert');
+    await page.getByLabel('Claim', { exact: true }).selectOption('RB26-0803-CHE');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toContain('build a Medicare ADR response (the records, no argument)');
+    expect(await page.getByLabel('Packet type').locator('option[value="adr"]').textContent()).toBe(
+      'Medicare ADR response (the records, no argument)',
+    );
+    await shot('6-medicare-no-denial');
+    await checkA11y(page, 'Medicare claim with no denial');
+  });
+
+  it('raised no CSP violations or page errors', () => {
+    expect(errors).toEqual([]);
+  });
+
+  it('never let focus fall to the page body', () => {
+    expect(focusDrops).toEqual([]);
+  });
+});
