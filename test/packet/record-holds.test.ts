@@ -61,7 +61,7 @@ describe('appeals hold against the review', () => {
     const episodeId = await episodeOf(c25, 'FR-260518-0533');
     const req = { episodeId, claimId: 'FR-260518-0533' };
     await expect(c25.planPacket(req)).rejects.toThrow(
-      /review confirms the denial of claim FR-260518-0533 \(CO-198\) on every line at issue: DOS 2026-05-15 exceeds authorization UR-26-04-13905: 9\/8 visits, 26\/24 hours.*\(AUTH-WITHIN-LIMITS\)\. .*no appeal letter is written\. Build a records-request response/,
+      /review confirms the denial of claim FR-260518-0533 \(CO-198\) on every line at issue: DOS 2026-05-15 exceeds authorization UR-26-04-13905: 9 visits billed, 8 approved; 26 hours billed, 24 approved.*\(AUTH-WITHIN-LIMITS\)\. .*no appeal letter is written\. Build a records-request response/,
     );
     await expect(c25.buildPacket(req)).rejects.toThrow(/no appeal letter is written/);
     // The records response is still offered, and carries no argument.
