@@ -223,7 +223,7 @@ describe('document titles and section headings of a faxed recertification', () =
     expect(values(doc!, 'section')).toContain('plan');
   });
 
-  it('"REVISED PLAN / REMARKS" is no plan heading of two sections', () => {
+  it('"REVISED PLAN / SOMETHING ELSE": a part that names neither a section nor a document makes no heading', () => {
     const [doc] = read(
       ['PROGRESS REPORT', 'Date: 10/30/2026', 'REVISED PLAN / SOMETHING ELSE', 'text'].join('\n'),
     );
