@@ -217,6 +217,11 @@ export type FactKind =
   | 'signature-illegible'
   /** A signature log or an author's signature attestation in the record: `log` | `attestation`. */
   | 'signature-log'
+  /**
+   * One row of a signature log: the initials a clinician signs entries with (value), with the
+   * full name and credentials they stand for (detail.name, detail.credentials).
+   */
+  | 'signature-log-entry'
   /** A contact with the adjuster, case manager, physician or employer (detail: date, parties). */
   | 'communication'
   /** One service's own documented minutes ("97110 1:15-1:45 PM"): value = minutes, detail.code. */
@@ -301,6 +306,9 @@ export interface FactDetail {
    * mark drawn on the page (handwriting, a pasted image, a stamp), not typed text.
    */
   mark?: MarkKind;
+  /** `signature-log-entry`: the signer's full name and credentials as the log writes them. */
+  name?: string;
+  credentials?: string;
 }
 
 /** One clinical document found in a file (a file may hold many: a printed chart). */

@@ -14,6 +14,7 @@ import type { DocType, FactKind, IsoDate, PayerKind } from '../../../shared/mode
 import type { Db } from '../store/db';
 import { addDays, daysBetween } from '../../../shared/dates';
 import { decodeFacts } from '../store/fact-codec';
+import { SignatureLogs } from './signature-logs';
 import {
   resolvePatients,
   type PatientResolution,
@@ -182,13 +183,15 @@ class ChunkBuilder {
     return r ? { filingIndicator: r.claim.filingIndicator ?? null, file: r.file } : undefined;
   };
   private readonly docStmt;
+  private readonly signatureLogs: SignatureLogs;
   private readonly lineStmt;
 
   constructor(
     db: Db,
     private readonly opts: BuildOptions,
-    store: Pick<PatientResolution, 'paths' | 'remits'>,
+    store: Pick<PatientResolution, 'paths' | 'remits' | 'clinic'>,
   ) {
+    this.signatureLogs = SignatureLogs.read(db, store.clinic, store.paths);
     this.inactivity = opts.inactivityDays ?? 30;
     this.gapDays = opts.newEpisodeGapDays ?? 60;
     // File paths from one small map instead of a join that repeats the path on every row.
@@ -264,6 +267,7 @@ class ChunkBuilder {
         discipline: col(6, r[6] as EpisodeDocument['discipline']),
         facts: r[9] === null ? [] : decodeFacts(r[9] as string, path, this.kinds),
       };
+      this.signatureLogs.resolve(doc);
       items[docs.owners[r[10] as number]!]!.push({
         kind: 'doc',
         date,

@@ -44,6 +44,11 @@ export interface PatientResolution {
   remits: Map<string, RemitRecord>;
   /** Documents no evidence places with a patient (ascending ids): the user assigns them. */
   unassigned: number[];
+  /**
+   * Documents of the clinic, not of a patient: signature logs that map initials to signers
+   * (ascending ids). They name no patient by design and serve every episode.
+   */
+  clinic: number[];
 }
 
 const SEP = '\u001f';
@@ -112,7 +117,9 @@ export const LINE_GROUPS_SQL = `
  */
 export const UNNAMED_DOCUMENTS_SQL = `
   SELECT d.id, d.file_id, d.patient_dob, d.claim_number,
-         a.patient_name, a.patient_dob, a.patient_mrn, a.file_sha256 IS NOT NULL
+         a.patient_name, a.patient_dob, a.patient_mrn, a.file_sha256 IS NOT NULL,
+         EXISTS (SELECT 1 FROM document_facts x
+                  WHERE x.document_id = d.id AND instr(x.facts, '"signature-log-entry"') > 0)
     FROM documents d JOIN files f ON f.id = d.file_id
     LEFT JOIN document_assignments a ON a.file_sha256 = f.sha256 AND a.page_start = d.page_start
    WHERE d.patient_name IS NULL AND d.patient_mrn IS NULL
@@ -200,6 +207,7 @@ export function resolvePatients(db: Db): PatientResolution {
     ? claimOwners(db, inputs, patientOf, remits, unbilled, remitInput)
     : new Map<string, Set<number>>();
   const unassigned: number[] = [];
+  const clinic: number[] = [];
   unnamed.forEach((r, i) => {
     let p = patientAt(assignedInput[i]!);
     if (p < 0) {
@@ -212,6 +220,7 @@ export function resolvePatients(db: Db): PatientResolution {
           : folderVotes.choose(pathOf.get(r[1])!, candidates);
     }
     if (p >= 0) rows[p]!.documents.push(r[0]);
+    else if (r[8]) clinic.push(r[0]);
     else unassigned.push(r[0]);
   });
   lineGroups.forEach((g, i) => {
@@ -236,7 +245,7 @@ export function resolvePatients(db: Db): PatientResolution {
       key: mrn ?? `${[...cluster.keys][0] ?? name}|${dob ?? ''}`,
     };
   });
-  return { patients, rows, paths: pathOf, remits, unassigned };
+  return { patients, rows, paths: pathOf, remits, unassigned, clinic };
 }
 
 /** Flags identities whose MRN only one file's documents carry and no billing line does. */
@@ -263,7 +272,10 @@ function markSingleSourceMrns(
   }
 }
 
-/** [id, file id, DOB, claim number, assigned name, assigned DOB, assigned MRN, assigned?] */
+/**
+ * [id, file id, DOB, claim number, assigned name, assigned DOB, assigned MRN, assigned?, a
+ * signature log's rows?]
+ */
 type UnnamedRow = [
   number,
   number,
@@ -272,6 +284,7 @@ type UnnamedRow = [
   string | null,
   string | null,
   string | null,
+  number,
   number,
 ];
 

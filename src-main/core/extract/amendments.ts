@@ -21,7 +21,7 @@ export function extractAmendments(lines: readonly Line[], sink: FactSink): void 
     // document's name.
     const rest = t.slice(m.index + m[0].length);
     if (
-      !/^\s*(?:$|[:\-–—(]|to\b|for\b|of\b|by\b|re\b|entry\b|note\b|dated\b|\d|(?:daily|treatment|progress|visit|evaluation|plan|discharge|session|report|documentation)\b)/i.test(
+      !/^\s*(?:$|[:\-–—(*]|to\b|for\b|of\b|by\b|re\b|entry\b|note\b|dated\b|\d|(?:daily|treatment|progress|visit|evaluation|plan|discharge|session|report|documentation)\b)/i.test(
         rest,
       )
     )

@@ -48,6 +48,42 @@ const PROGRAM_CODE = /^\s*(9754[56])\b/;
 const UNITS_CELL =
   /^\s*(?:(?:up\s+to|not\s+to\s+exceed|no\s+more\s+than|max(?:imum)?\.?|≤)\s*:?\s*)?(\d{1,3})\b/i;
 
+/** Period columns of an approval table: "Start | End", "From | Through", "Effective | Expires". */
+const START_COLUMN = /^(?:start|begin|from|effective)(?:\s+date)?$/i;
+const END_COLUMN = /^(?:end|through|thru|to|until|expires|expiration)(?:\s+date)?$/i;
+
+interface PeriodTable {
+  /** The start and end columns, counted from the row's right end. */
+  startFromRight: number;
+  endFromRight: number;
+}
+
+function periodTableOf(text: string): PeriodTable | null {
+  const cells = cellsOf(text);
+  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
+  const s = cells.findIndex((c) => START_COLUMN.test(c.text.trim()));
+  const e = cells.findIndex((c) => END_COLUMN.test(c.text.trim()));
+  if (s < 0 || e <= s) return null;
+  return { startFromRight: cells.length - 1 - s, endFromRight: cells.length - 1 - e };
+}
+
+/**
+ * A row's period under the table's Start/End columns. The evaluation's own row has its own window
+ * ("97163 | 1 | 09/03 | 09/11"): the program's period is on the program's rows.
+ */
+function readPeriodRow(line: Line, table: PeriodTable, sink: FactSink): void {
+  const cells = cellsOf(line.text);
+  const start = cells[cells.length - 1 - table.startFromRight];
+  const end = cells[cells.length - 1 - table.endFromRight];
+  if (!start || !end || start === end) return;
+  if (EVALUATION_LINE.test(line.text) && !PROGRAM_SERVICE_ONCE.test(line.text)) return;
+  const a = leadingDate(start.text);
+  const b = leadingDate(end.text);
+  if (!a || !b || b.iso < a.iso) return;
+  sink.add('auth-start', a.iso, line, start.start + a.start, start.start + a.end);
+  sink.add('auth-end', b.iso, line, end.start + b.start, end.start + b.end);
+}
+
 interface UnitsTable {
   /** The approved column, counted from the row's right end (descriptions overflow leftwards). */
   fromRight: number;
@@ -77,6 +113,7 @@ function unitsTableOf(text: string): UnitsTable | null {
 export function extractAuthorization(lines: Line[], type: DocType, sink: FactSink): void {
   const isAuthDoc = type === 'authorization';
   let table: UnitsTable | null = null;
+  let periods: PeriodTable | null = null;
   /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
   let requestRunsOn = false;
   for (const line of lines) {
@@ -85,12 +122,17 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {
       const header = unitsTableOf(t);
-      if (header) {
+      const periodHeader = periodTableOf(t);
+      if (header || periodHeader) {
         table = header;
+        periods = periodHeader;
         continue;
       }
-      if (table && cellsOf(t).length >= 2) readUnitsRow(line, table, sink);
+      const isRow = cellsOf(t).length >= 2;
+      if (table && isRow) readUnitsRow(line, table, sink);
       else table = null;
+      if (periods && isRow) readPeriodRow(line, periods, sink);
+      else periods = null;
     }
     for (const m of t.matchAll(AUTH_NUMBER)) {
       const g = m.indices![1]!;
@@ -143,7 +185,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         (m.index ?? 0) + m[0].length,
       );
     }
-    const dates = !request && (isAuthDoc || AUTH_PERIOD_CONTEXT.test(t)) ? findDates(t) : [];
+    const dates =
+      !request && !periods && (isAuthDoc || AUTH_PERIOD_CONTEXT.test(t)) ? findDates(t) : [];
     for (let i = 0; i + 1 < dates.length; i++) {
       const a = dates[i]!;
       const b = dates[i + 1]!;

@@ -28,7 +28,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\bdaily (?:(?:progress|treatment|visit|skilled|therapy|session)\s+)?(?:notes?|log)\b|\b(?:treatment|tx|visit|soap|session|program) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -62,7 +62,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // certification of a plan.
   {
     type: 'certification',
-    re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|treatment plan)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\bcertification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
+    re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|treatment plan)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
   { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
   // A UR "notice of certification" is the payer's authorization, not a plan's certification.
@@ -146,6 +146,9 @@ export function isTitleLine(text: string): boolean {
   if (DELIVERY_LINE.test(t)) return false;
   const type = titleType(t);
   if (!type) return false;
+  // A document named only in a remark in brackets, after words of another kind ("QuickDASH <= 25
+  // (progress report of 10/09/2026 attached)"), is mentioned, not the title.
+  if (mentionedOnlyInBrackets(t)) return false;
   // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.
   if (CODE_LEAD.test(t)) return false;
   // A form's option line ("[X] Employer (e-mail 4/13)") or a wrapped line's tail ("4/13/26)")
@@ -181,6 +184,13 @@ export function isTitleLine(text: string): boolean {
   const maxWords = t === t.toUpperCase() ? MAX_TITLE_WORDS + 6 : MAX_TITLE_WORDS;
   if (wordsOf(withoutDates(t)).length > maxWords) return false;
   return extraWords(t).length <= 3;
+}
+
+/** Whether the text names a document type only inside brackets, with other words outside them. */
+function mentionedOnlyInBrackets(text: string): boolean {
+  if (!text.includes('(')) return false;
+  const outside = text.replace(/\([^()]*\)/g, ' ');
+  return /\p{L}{2}/u.test(outside) && titleType(outside) === null;
 }
 
 /**

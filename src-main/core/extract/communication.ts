@@ -14,6 +14,7 @@ import {
   CONTACT_WITH,
   NOT_YET,
   namesClaimsPayer,
+  PARTY_AS_SOURCE,
   PARTY_WORDS,
   PATIENT_REPORTS,
   PHONE_NUMBER,
@@ -25,12 +26,25 @@ import { findDates } from '../parse/dates';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 
+/**
+ * The first mention of a party that names the party itself, not where a document came from
+ * ("Job analysis (from employer file) rec'd" reached no one at the employer).
+ */
+function firstMention(re: RegExp, text: string): RegExpExecArray | null {
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (const m of text.matchAll(all)) {
+    PARTY_AS_SOURCE.lastIndex = m.index + m[0].length;
+    if (!PARTY_AS_SOURCE.test(text)) return m as RegExpExecArray;
+  }
+  return null;
+}
+
 /** Parties named in a text, in lexicon order, each once, with the span of its first mention. */
 function partiesIn(text: string): Array<{ party: string; start: number; end: number }> {
   const out: Array<{ party: string; start: number; end: number }> = [];
   for (const { party, re } of PARTY_WORDS) {
     if (out.some((p) => p.party === party)) continue;
-    const m = re.exec(text);
+    const m = firstMention(re, text);
     if (m) out.push({ party, start: m.index, end: m.index + m[0].length });
   }
   if (!out.some((p) => p.party === 'adjuster' || p.party === 'case-manager')) {

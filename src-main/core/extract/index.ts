@@ -82,9 +82,16 @@ import { documentTextHash } from './text-hash';
  * ceilings ("up to 8 units"), contacts within their sentence and none in a physician's own form,
  * an addendum under the note it amends kept with it, inline goal headings ended by the next
  * sentence or a capitals heading, patients' own goals, "N hr sessions" amounts, counted tasks,
- * "in one session" no time frame, "STGs (7/28) - all met".
+ * "in one session" no time frame, "STGs (7/28) - all met". 8: the eleventh held-out round: a
+ * party named as a document's source is no contact, approval tables' Start/End columns; weekly
+ * treatment logs split into one note per visit date ("DOS 10/27/2026" without a colon, a late
+ * entry under a visit's signature), "Entered and e-signed: JRS ..." signatures by initials,
+ * signature logs' rows (initials, name, credentials), treatment grids' rows as interventions,
+ * "timed-code minutes", "RECERTIFICATION OF PLAN OF CARE", "REVISED PLAN / RECERTIFICATION",
+ * a document named only in brackets no title, "*** LATE ENTRY ***", a "Signature:" column after
+ * the signer's name.
  */
-export const EXTRACTOR_VERSION = 7;
+export const EXTRACTOR_VERSION = 8;
 
 export interface ExtractHints {
   title?: string | null;

@@ -3,9 +3,10 @@ import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { regionsOf } from './sections';
-import { isTreatmentListHeading } from '../lexicon/sections';
+import { isTreatmentListHeading, TREATMENT_COLUMN } from '../lexicon/sections';
 import { measurableGoalText } from '../lexicon/goals';
-import { checkboxOptions, isRuleLine } from './layout';
+import { cellsOf, checkboxOptions, isRuleLine } from './layout';
+import { isMinutesColumn } from './times';
 import { isSignatureLine } from './signatures';
 import { vitalSpans } from './vitals';
 
@@ -55,7 +56,47 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
       });
     }
   }
+  if (!sink.facts.some((f) => f.kind === 'intervention')) gridInterventions(lines, sink);
   if (!sink.facts.some((f) => f.kind === 'intervention')) narrativeInterventions(lines, sink);
+}
+
+/** A treatment grid's header: a column of what was done and a column of its minutes. */
+function isTreatmentGridHeader(text: string): boolean {
+  const cells = cellsOf(text);
+  return (
+    cells.length >= 2 &&
+    !/\d/.test(text) &&
+    cells.some((c) => TREATMENT_COLUMN.test(c.text)) &&
+    // Narrow columns print one space apart ("Min Units"): any word of a cell may head minutes.
+    cells.some((c) => isMinutesColumn(c.text) || c.text.split(/\s+/).some(isMinutesColumn))
+  );
+}
+
+/**
+ * Rows of a treatment grid outside any treatment heading ("CPT | Modifiers | Intervention /
+ * parameters | Min | Units" under each visit of a weekly log): each row is a service furnished,
+ * up to a blank line or the grid's totals. A row's wrapped description (one cell) adds nothing.
+ */
+function gridInterventions(lines: Line[], sink: FactSink): void {
+  let inGrid = false;
+  for (const line of lines) {
+    const t = line.text;
+    if (isTreatmentGridHeader(t)) {
+      inGrid = true;
+      continue;
+    }
+    if (!inGrid) continue;
+    if (t.trim() === '' || NOT_INTERVENTION.test(t) || isSignatureLine(t)) {
+      inGrid = false;
+      continue;
+    }
+    const cells = cellsOf(t);
+    if (cells.length < 2 || !cells.some((c) => /\p{L}{3}/u.test(c.text))) continue;
+    const start = cells[0]!.start;
+    sink.add('intervention', t.slice(start), line, start, t.length, {
+      measurable: measurableGoalText(t.slice(start)),
+    });
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   sectionsContained,
 } from '../lexicon/sections';
 import { cellsOf, withoutColumnDates, withoutRuleTail } from './layout';
+import { titleType } from './classify';
 
 export interface Heading {
   /** The first section the heading names (a combined heading names several). */
@@ -52,7 +53,16 @@ function labelSections(label: string, colon: boolean): SectionName[] {
   const parts = label.split(PART_SEPARATOR).filter((p) => p !== '');
   if (parts.length < 2) return sectionsContained(label);
   const names: SectionName[] = [];
+  // "REVISED PLAN / RECERTIFICATION": after a slash, a part that names the document the section
+  // serves adds no section of its own ("Evaluation and Plan of Care" stays a title).
+  const slashed = label.split(/\s*\/\s*/);
   for (const part of parts) {
+    const qualifier =
+      names.length > 0 &&
+      slashed.includes(part) &&
+      part.split(/\s+/).length <= 3 &&
+      titleType(part) !== null;
+    if (qualifier && !sectionNamed(part)) continue;
     const name = sectionNamed(part);
     if (!name || (isLetterSection(part) && !colon)) return sectionsContained(label);
     if (!names.includes(name)) names.push(name);

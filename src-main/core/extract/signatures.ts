@@ -4,7 +4,8 @@ import type { FactSink } from './facts';
 import type { PageMarks } from './page-marks';
 import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
-import { authorRoleOf, isCredentialToken } from '../domain/credentials';
+import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
+import { cellsOf } from './layout';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
@@ -15,7 +16,9 @@ const SIGNER_LABEL =
  */
 const ROLE_LABEL =
   /^\W*(?:Completed\s+by|Prepared\s+by|Evaluator|Examiner|Evaluating Clinician|Supervising Therapist|Attending Therapist|Treating Provider|Author|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
-const E_SIGNED_ANYWHERE = /\b(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?\s*/i;
+/** "Electronically signed by", and inside a line "Entered and e-signed: JRS 10/27/2026" (its colon asked). */
+const E_SIGNED_ANYWHERE =
+  /\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
@@ -302,7 +305,9 @@ function stampSpan(text: string, bodyFrom: number | null): [number, number] | nu
 
 /** A signature log or attestation page's heading ("Signature Log", "Attestation Statement"). */
 const LOG_HEADING =
-  /^\W*(?:(?:Provider\s+|Staff\s+|Clinician\s+)?Signature\s+(?:Log|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
+  /^\W*(?:(?:[A-Za-z]+\s+){0,3}Signature\s+(?:Log|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
+/** How long a log's heading line may be ("REHABILITATION SERVICES SIGNATURE LOG - PHYSICAL THERAPY"). */
+const LOG_HEADING_MAX = 80;
 /** An author's attestation ("I, ..., hereby attest that the medical record entry ... reflects signatures ..."). */
 const ATTESTS = /\bhereby\s+attest\b/i;
 /** What an author attests, not a patient: the record entry, or signatures and notations they made. */
@@ -318,7 +323,7 @@ const ATTESTS_AUTHORSHIP =
 function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean {
   const t = lines[i]!.text;
   const heading = LOG_HEADING.exec(t);
-  if (heading && t.trim().length <= 60) {
+  if (heading && t.trim().length <= LOG_HEADING_MAX) {
     sink.add('signature-log', 'log', lines[i]!, heading.index, heading.index + heading[0].length);
     return true;
   }
@@ -334,6 +339,53 @@ function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean 
     attest.index + attest[0].length,
   );
   return true;
+}
+
+/**
+ * A signature label with its colon that starts a later column of the line ("Samuel K. Whitcombe,
+ * MD   NPI 1710385962   Signature: Samuel K Whitcombe MD   Date: 10/02/2026"), its index in the line.
+ */
+function labelInLaterCell(text: string): RegExpExecArray | null {
+  const firstColon = text.indexOf(':');
+  if (firstColon < 0) return null;
+  for (const cell of cellsOf(text).slice(1)) {
+    // Columns of fields before it ("Authorized Agent Name:   Signature:") make the line a form's
+    // row for someone else's entry, not a signature block under a name.
+    if (firstColon < cell.start) return null;
+    const m = PHYSICIAN_LABEL.exec(cell.text) ?? SIGNER_LABEL.exec(cell.text);
+    if (!m || !m[0].includes(':')) continue;
+    // The name stands after the label in its own column; a label alone in its column is followed
+    // by another field ("DocuSigned by:   Sent: 7/7/2026" in an audit certificate's columns).
+    if (cell.text.slice(m.index + m[0].length).trim() === '') return null;
+    m.index += cell.start;
+    return m;
+  }
+  return null;
+}
+
+/** Initials as a log lists them: two to four capitals ("KLB", "JRS"), not a credential. */
+const INITIALS = /^[A-Z]{2,4}$/;
+
+/**
+ * The rows of a signature log (under its heading): initials, the full name they stand for and the
+ * credentials, each in its own column ("KLB   Katherine L. Brandt   OTR/L   Occupational
+ * Therapist   NPI ..."). Entries signed with those initials are that clinician's (PIM Ch. 3
+ * §3.3.2.4 accepts a signature log to identify a signer).
+ */
+function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink): void {
+  for (const line of lines.slice(from + 1)) {
+    const cells = cellsOf(line.text);
+    if (cells.length < 3) continue;
+    const [initials, name] = [cells[0]!, cells[1]!];
+    if (!INITIALS.test(initials.text) || isCredentialToken(initials.text)) continue;
+    if (!NAME.test(name.text) || NOT_A_NAME.test(name.text)) continue;
+    const creds = cells.slice(2).find((c) => credentialsIn(c.text).length > 0);
+    if (!creds) continue;
+    sink.add('signature-log-entry', initials.text, line, initials.start, creds.end, {
+      name: name.text,
+      credentials: creds.text,
+    });
+  }
 }
 
 /**
@@ -412,7 +464,10 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
   lines.forEach((line, i) => {
     const t = line.text;
     // A log's heading ("Signature Log") is not a signature line.
-    if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) return;
+    if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) {
+      extractSignatureLogEntries(lines, i, sink);
+      return;
+    }
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
     // "Physician: Harold Okoro, MD   /s/ Harold Okoro, MD   Date: 10/13/2026": a physician's
     // field that carries the mark of a signature signs the order.
@@ -422,6 +477,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       phys ??
       SIGNER_LABEL.exec(t) ??
       E_SIGNED_ANYWHERE.exec(t) ??
+      labelInLaterCell(t) ??
       (atEnd && !explicit ? ROLE_LABEL.exec(t) : null);
     const stamp = stampSpan(t, label ? label.index + label[0].length : null);
     if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);

@@ -182,9 +182,12 @@ function fieldBandEnd(content: Line[], i: number): number {
   return k;
 }
 
-/** A visit entry's first line: a date field first ("Date: 09/23/26  Tx day #2  Time in 10:05"). */
+/**
+ * A visit entry's first line: a date field first ("Date: 09/23/26  Tx day #2  Time in 10:05"),
+ * its colon optional when the date follows at once ("DOS 10/27/2026 (Tue)  Visit # 7").
+ */
 const ENTRY_START =
-  /^\s*(?:Date(?: of (?:Service|Visit|Treatment))?|DOS|Visit Date|Treatment Date|Session Date)\s*:\s*/i;
+  /^\s*(?:Date(?: of (?:Service|Visit|Treatment))?|DOS|Visit Date|Treatment Date|Session Date)(?:\s*:\s*|\s+(?=\d))/i;
 
 function entryStartDate(line: Line): string | null {
   const m = ENTRY_START.exec(line.text);
@@ -207,16 +210,22 @@ function splitEntries(slice: DocumentSlice): DocumentSlice[] {
   const starts: number[] = [];
   const dates = new Set<string>();
   let prev: Line | null = null;
+  // The entry above ends with its signature, or with a late entry or addendum appended under
+  // its signature (the rules judge that as part of the visit it is appended to).
+  let signed = false;
+  let appended = false;
   slice.lines.forEach((line, i) => {
     if (line.running || isBlank(line)) return;
     const date = entryStartDate(line);
-    if (
-      date &&
-      (starts.length === 0 || (prev && (signsAbove(prev.text) || isRuleLine(prev.text))))
-    ) {
+    if (date && (starts.length === 0 || signed || (prev && isRuleLine(prev.text)))) {
       starts.push(i);
       dates.add(date);
-    }
+      signed = appended = false;
+    } else if (starts.length > 0 && signsAbove(line.text)) {
+      signed = true;
+      appended = false;
+    } else if (signed && (appended || AMENDMENT_LABEL.test(line.text))) appended = true;
+    else signed = false;
     prev = line;
   });
   if (starts.length < 2 || dates.size < 2) return [slice];

@@ -30,7 +30,7 @@ const LABELED_RANGE = new RegExp(
 const TOTAL_LABEL =
   /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
 const TIMED_LABEL =
-  /\b(?:Total\s+)?Timed(?:\s+Code)?(?:\s+Treatment)?(?:\s+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
+  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
 const DURATION =
   /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
 const BREAK_AFTER =
@@ -409,6 +409,11 @@ const CLOCK_RANGE_ONCE = new RegExp(CLOCK_RANGE.source);
 /** A table column of minutes, as its header names it. */
 const MINUTES_HEADER =
   /^(?:min(?:s|utes)?\.?|time(?:\s*\(min\))?|total min(?:utes)?|minutes spent)$/i;
+
+/** Whether a table header cell names a minutes column ("Min", "Minutes", "Time (min)"). */
+export function isMinutesColumn(cell: string): boolean {
+  return MINUTES_HEADER.test(cell.trim());
+}
 
 /** A grid column that holds each row's start clock time ("IN", "Start", "Time in", "From"). */
 const START_COLUMN = /^(?:time\s*)?(?:in|start(?:ed)?|begin|from)(?:\s*time)?$/i;

@@ -41,6 +41,14 @@ export function namesClaimsPayer(text: string): RegExpExecArray | null {
   return null;
 }
 
+/**
+ * A party's name used for where a document came from, not whom the clinic reached: "employer
+ * file", "employer's job description", "physician report", "adjuster notes" (read right after the
+ * party word; sticky: set `lastIndex` to where the party word ends).
+ */
+export const PARTY_AS_SOURCE =
+  /(?:'s)?[ ]{1,2}(?:file|records?|chart|job (?:description|desc|analysis|demands?|offer)|job analysis|form|report|notes?|letterhead|paperwork|documents?|documentation)\b/iy;
+
 /** Words that say a contact was made (a call, a fax, a letter, a copy). */
 export const CONTACT_VERB =
   /\b(?:spoke|speak|talked|call(?:ed|s)?|phone(?:d)?|telephone(?:d)?|tele?conference|t\/c|tc'?d|left (?:a )?(?:message|voicemail|vm)|LM|LVM|VM|faxed|fax(?:ed)?|e-?faxed|sent|mailed|e-?mailed|email|letter|copied|cc'?d|discussed|conferred|conference|met with|contacted|updated|notified|informed|forwarded|provided|reported to|submitted|delivered|returned call|received (?:a )?call)\b/i;

@@ -468,6 +468,10 @@ export function isLetterSection(label: string): boolean {
 
 const TREATMENT_LIST_HEADINGS = new Set(TREATMENT_LISTS.map(normalizeLabel));
 
+/** A treatment grid's column of what was done: "Intervention / parameters", "Procedure", "Exercise". */
+export const TREATMENT_COLUMN =
+  /^(?:interventions?|treatments?|procedures?|activit(?:y|ies)|exercises?|modalit(?:y|ies))\b/i;
+
 export function isTreatmentListHeading(label: string): boolean {
   return TREATMENT_LIST_HEADINGS.has(normalizeLabel(label));
 }

@@ -37,6 +37,21 @@ describe('BILL-THERAPY-MODIFIER', () => {
     );
   });
 
+  it('Medicare: a visit whose note an assistant wrote needs CO (OT) or CQ (PT)', () => {
+    const ep = episode('medicare')
+      .doc('plan-of-care', '2026-03-01', {}, { discipline: 'OT' })
+      .doc('daily-note', '2026-03-02', { signer: 'Tia Moss', credentials: 'COTA/L' })
+      .doc('daily-note', '2026-03-04', { signer: 'Tia Moss', credentials: 'COTA/L' })
+      .doc('daily-note', '2026-03-06', { signer: 'Lee Park', credentials: 'OTR/L' })
+      .bill('2026-03-02', '97530', 2, ['GO'])
+      .bill('2026-03-04', '97530', 2, ['GO', 'CO'])
+      .bill('2026-03-06', '97530', 2, ['GO'])
+      .build();
+    const f = run(billTherapyModifier, ep, 'medicare');
+    expect(f.map((x) => [x.status, x.dates])).toEqual([['fail', ['2026-03-02']]]);
+    expect(f[0]?.message).toContain('97530-GO lacks CO although an assistant furnished the visit');
+  });
+
   it('Texas WC: 97545 needs the WC/WH program modifier', () => {
     const ok = episode('workers-comp', { state: 'TX' })
       .bill('2026-03-02', '97545', 1, ['WC', 'CA'])

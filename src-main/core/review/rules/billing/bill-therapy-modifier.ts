@@ -1,4 +1,4 @@
-import type { EpisodeBillingLine } from '../../../../../shared/episode';
+import type { EpisodeBillingLine, EpisodeModel } from '../../../../../shared/episode';
 import type { Discipline } from '../../../../../shared/model';
 import {
   chartProgram,
@@ -8,7 +8,25 @@ import {
   PROGRAM_CODES,
   THERAPY_MODIFIER_DISCIPLINE,
 } from '../../lib/billing';
+import { authorKind, treatmentDaysView } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
+
+/** The assistant's modifier that goes with each discipline's therapy modifier (CMS CQ/CO). */
+const ASSISTANT_MODIFIER: Readonly<Record<string, string>> = { GP: 'CQ', GO: 'CO' };
+
+/**
+ * Days whose treatment notes were all written by an assistant (PTA, COTA): the assistant
+ * furnished the visit, so its lines carry CQ/CO (an assistant signing by initials is identified
+ * through the clinic's signature log, which gives the note its credentials).
+ */
+function assistantDays(episode: EpisodeModel): Set<string> {
+  const days = new Set<string>();
+  for (const day of treatmentDaysView(episode)) {
+    const notes = day.docs.filter((d) => d.type === 'daily-note');
+    if (notes.length > 0 && notes.every((d) => authorKind(d) === 'assistant')) days.add(day.date);
+  }
+  return days;
+}
 
 /** Physical medicine/rehab (97xxx) and SLP treatment codes that need a therapy modifier on Medicare claims. */
 export function isTherapyCode(code: string): boolean {
@@ -51,6 +69,7 @@ export const billTherapyModifier: Rule = {
         .map((d) => d.discipline as Discipline),
     );
     const program = chartProgram(episode);
+    const byAssistant = therapyModifiersRequired ? assistantDays(episode) : new Set<string>();
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
     let checked = false;
@@ -72,6 +91,14 @@ export const billTherapyModifier: Rule = {
           if (planDisciplines.size > 0 && !disc.some((d) => planDisciplines.has(d))) {
             problems.push(
               `${line.code}-${declared.join('-')} does not match the ${[...planDisciplines].join('/')} plan of care`,
+            );
+            bad.push(line);
+          }
+          // A visit an assistant furnished carries CQ (PTA, with GP) or CO (OTA, with GO).
+          const owed = declared.map((m) => ASSISTANT_MODIFIER[m]).find((m) => m !== undefined);
+          if (byAssistant.has(date) && owed && !mods.includes('CQ') && !mods.includes('CO')) {
+            problems.push(
+              `${line.code}-${declared.join('-')} lacks ${owed} although an assistant furnished the visit`,
             );
             bad.push(line);
           }

@@ -53,6 +53,7 @@ export const docSigned: Rule = {
     // A signature log or attestation anywhere in the record answers for an illegible signature.
     const log = signatureLogIn(episode.documents);
     let logCited = false;
+    const logRows = new Set<string>();
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       // A stamped signature is not accepted: the entry counts as unsigned.
@@ -81,6 +82,12 @@ export const docSigned: Rule = {
       const sig = signatureStatus(doc);
       if (sig.status === 'signed') {
         signed.push(sig.evidence);
+        // Initials resolved through the clinic's signature log: the log's row is cited once.
+        const cred = firstFact(doc, 'credentials');
+        if (cred && cred.provenance.file !== doc.file && !logRows.has(cred.provenance.quote)) {
+          logRows.add(cred.provenance.quote);
+          signed.push(evidenceFromFact(cred));
+        }
         const hand = handSigned(doc);
         if (hand) byHand.push(`${entryLabel(doc)} ${hand}`);
         continue;
