@@ -57,6 +57,11 @@ export interface DeadlineItem {
   next: string[];
   /** Set when the user marked the deadline answered (added; null otherwise). */
   answered?: DeadlineAnswer | null;
+  /**
+   * The review's own findings that confirm the denial on every line at issue, in words (added):
+   * no argued appeal is offered for such a claim; null or absent otherwise.
+   */
+  appealConfirmedBy?: string | null;
 }
 
 export interface DeadlineList {

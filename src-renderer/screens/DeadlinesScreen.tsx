@@ -29,6 +29,7 @@ function what(i: DeadlineItem): string {
 
 function packetText(i: DeadlineItem): string {
   if (i.kind === 'corrected-claim') return 'No packet: corrected claim';
+  if (i.appealConfirmedBy && !i.packet.builtAt) return 'No appeal: the review confirms the denial';
   const kind = i.packet.kind === 'adr' ? 'Records packet' : 'Appeal packet';
   return i.packet.builtAt ? `${kind} built ${i.packet.builtAt.slice(0, 10)}` : `${kind} not built`;
 }
@@ -312,7 +313,9 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
                     {i.episodeId && i.kind !== 'corrected-claim' && !i.packet.builtAt && (
                       <div className="small">
                         <a href={href({ name: 'packet', id: i.episodeId, claim: i.claimId })}>
-                          Build the packet for claim {i.claimId}
+                          {i.appealConfirmedBy
+                            ? `Why no appeal, and what to send, for claim ${i.claimId}`
+                            : `Build the packet for claim ${i.claimId}`}
                         </a>
                       </div>
                     )}

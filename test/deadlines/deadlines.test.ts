@@ -135,6 +135,14 @@ describe('deadlines on the sample chart', () => {
     // Open error findings on the claim's dates are what is still missing.
     expect(co97.openErrors.map((e) => e.rule)).toEqual(['BILL-97546-REQUIRES-97545']);
     expect(co97.missing.join('\n')).toContain('BILL-97546-REQUIRES-97545');
+    // The review confirms that denial on every line: no appeal is offered, and the list says why
+    // rather than "no appeal packet built"; the CO-50 claim has an appeal to build.
+    expect(co97.appealConfirmedBy).toMatch(/\(BILL-97546-REQUIRES-97545\)$/);
+    expect(co97.missing).not.toContain('no appeal packet built');
+    expect(co97.missing[0]).toMatch(
+      /^no appeal is offered: the review confirms the denial on every line at issue \(.*\(BILL-97546-REQUIRES-97545\)\); send the records if asked/,
+    );
+    expect(co50.appealConfirmedBy).toBeNull();
     for (const claim of ['RB26-0817-CHE', 'RB26-0831-CHE']) {
       const ma130 = byClaim(items, claim);
       expect(ma130).toMatchObject({

@@ -80,6 +80,12 @@ describe.each([
     expect(first).toContain('Appeal packet not built');
     expect(await rows.nth(1).textContent()).toContain('34 days left');
     expect(await rows.nth(1).textContent()).toContain('BILL-97546-REQUIRES-97545');
+    // The review confirms that CO-97 on every line: no appeal offered, and the row says why.
+    expect(await rows.nth(1).textContent()).toContain('No appeal: the review confirms the denial');
+    expect(await rows.nth(1).textContent()).toContain(
+      'Why no appeal, and what to send, for claim RB26-1012-OKA',
+    );
+    expect(await rows.nth(1).textContent()).not.toContain('Appeal packet not built');
     for (const k of [2, 3]) {
       const text = (await rows.nth(k).textContent()) ?? '';
       expect(text).toContain('NO DEADLINE');

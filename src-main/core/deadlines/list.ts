@@ -15,6 +15,8 @@ import type {
 import type { Finding, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { claimDenial } from '../api/denials';
+import { scopeOfClaim } from '../packet/claim-scope';
+import { confirmingFindingsText, judgeDeniedLines } from '../packet/confirmed-lines';
 import { UNPROCESSABLE_REMARKS } from '../api/corrected-claim';
 import { todayIso } from '../api/review';
 import { forEachReviewedEpisode } from '../claims/reviewed-episodes';
@@ -77,6 +79,26 @@ interface ClaimContext {
   /** Its findings in the current review. */
   reviewed: Pick<ReviewedEpisode, 'findings'>;
   claim: EpisodeClaim;
+  /**
+   * The review's own findings confirming the denial on every line at issue, in words, when they
+   * do (the packet builder then writes no argued appeal: packet/confirmed-lines.ts), else null.
+   */
+  confirmedBy: string | null;
+}
+
+/** The findings that confirm a claim's denial on every denied line, in words; else null. */
+function denialConfirmedBy(
+  model: EpisodeModel,
+  findings: readonly Finding[],
+  claim: EpisodeClaim,
+): string | null {
+  const denial = claimDenial(claim);
+  if (!denial) return null;
+  const scope = scopeOfClaim(model, claim.claimId, denial.carc);
+  const judged = judgeDeniedLines(model, findings, denial.carc, scope.lines, claim.lines);
+  return judged.confirmed.length > 0 && judged.argued.length === 0
+    ? confirmingFindingsText(judged.confirmed)
+    : null;
 }
 
 export function listDeadlines(
@@ -93,7 +115,12 @@ export function listDeadlines(
       if (byClaim.has(claim.claimId)) continue;
       if (!requested.has(claim.claimId) && !claimDenial(claim)) continue;
       const { id, patient, payer } = model;
-      byClaim.set(claim.claimId, { model: { id, patient, payer }, reviewed: { findings }, claim });
+      byClaim.set(claim.claimId, {
+        model: { id, patient, payer },
+        reviewed: { findings },
+        claim,
+        confirmedBy: denialConfirmedBy(model, findings, claim),
+      });
     }
   });
   const own = readPayerDeadlines(db);
@@ -163,10 +190,19 @@ export function listDeadlines(
           origin: 'denial',
           kind: 'appeal',
           packet: { kind: 'appeal', builtAt },
+          appealConfirmedBy: ctx.confirmedBy,
           missing: [
-            ...(builtAt ? [] : ['no appeal packet built']),
-            ...settingsMissing('appeal'),
-            ...errorsMissing(errors, 'the appeal goes'),
+            ...(ctx.confirmedBy
+              ? [
+                  `no appeal is offered: the review confirms the denial on every line at issue (${ctx.confirmedBy}); send the records if asked, correct the claim where the payer allows, or decide those findings "not a defect" to argue it`,
+                ]
+              : builtAt
+                ? []
+                : ['no appeal packet built']),
+            // No letter is written for a confirmed denial: neither its settings nor the
+            // findings (already named above) stand between the clinic and an appeal.
+            ...(ctx.confirmedBy ? [] : settingsMissing('appeal')),
+            ...(ctx.confirmedBy ? [] : errorsMissing(errors, 'the appeal goes')),
             ...(denial.remitDate
               ? []
               : ["the remit's payment date is not on file: count from the notice's date"]),
