@@ -100,4 +100,30 @@ describe('a clinic signature log in the store', () => {
     expect(r.of('DOC-SIGNED')[0]!.message).toContain('without credentials');
     expect(r.of('BILL-THERAPY-MODIFIER').map((f) => f.status)).toEqual(['pass']);
   });
+
+  it('a log imported after the notes brings the stored review up to date for the patients it signs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cr-siglog-later-'));
+    const chart = join(dir, 'chart');
+    const later = join(dir, 'later');
+    mkdirSync(chart);
+    mkdirSync(later);
+    writeFileSync(join(chart, 'eval.txt'), EVALUATION);
+    writeFileSync(join(chart, 'visits.txt'), VISITS);
+    writeFileSync(join(chart, 'ledger.csv'), LEDGER);
+    writeFileSync(join(later, 'signature-log.txt'), LOG);
+    const db = openDatabase(join(dir, 'store.db'));
+    try {
+      await importPaths(db, [chart]);
+      const signed = () =>
+        reviewStore(db, { asOf: '2026-11-30', audit: false })
+          .episodes[0]!.findings.filter((f) => f.rule === 'DOC-SIGNED')
+          .map((f) => f.status);
+      expect(signed()).toEqual(['fail', 'fail']);
+      // The log names no patient: only the clinic's documents change, and the review follows.
+      await importPaths(db, [later]);
+      expect(signed()).toEqual(['pass']);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -120,7 +120,8 @@ function settingsKey(opts: BringUpToDateOptions): string {
 
 /**
  * A patient's inputs as the next review will read them: its rows (documents, billing lines and
- * remits, by id: imports add rows, reanalysis writes new ones), who it is, the remits of its
+ * remits, by id: imports add rows, reanalysis writes new ones), the clinic's documents (a
+ * signature log identifies initials on any patient's notes), who it is, the remits of its
  * claims, the payer list's entries for its payers, the profile settings, and the review date when
  * its care has not ended (only then does the date change its episodes).
  */
@@ -134,6 +135,8 @@ function fingerprint(
   const h = createHash('sha1');
   h.update(`${key}\0${patient.key}\0${patient.name}\0${patient.mrn ?? ''}\0${patient.dob ?? ''}`);
   h.update(`\0${rows.documents.join(',')}\0${rows.lines.join(',')}\0${rows.remitClaims.join(',')}`);
+  // The clinic's own documents (signature logs) can sign any patient's notes.
+  h.update(`\0clinic=${resolution.clinic.join(',')}`);
   h.update(`\0${state.asOfSensitive ? asOf : ''}`);
   for (const claim of new Set([...state.claims, ...rows.remitClaims])) {
     const r = resolution.remits.get(claim);
