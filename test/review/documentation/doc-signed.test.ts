@@ -82,43 +82,36 @@ describe('DOC-SIGNED', () => {
     expect(f[1]!.evidence[0]!.quote).toBe('signature-stamped: signature stamp');
   });
 
-  it('warns on an illegible signature when the record holds no signature log or attestation', () => {
-    const ep = episode('medicare')
-      .doc('evaluation', '2026-09-01', {
-        'date-of-service': '2026-09-01',
-        'signature-illegible': '[illegible]',
-        credentials: 'PT',
-        'signed-date': '2026-09-01',
-      })
-      .daily('2026-09-02')
-      .build();
-    const f = run(docSigned, ep);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.status).toBe('warn');
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.dates).toEqual(['2026-09-01']);
-    expect(f[0]!.message).toBe(
-      'Evaluation dated 2026-09-01 has an illegible signature and the record holds no signature log or attestation; include one, as a reviewer who asks for it must have it within 20 calendar days.',
-    );
-    expect(f[0]!.evidence[0]!.quote).toBe('signature-illegible: [illegible]');
-  });
-
-  it("names Medicare's 20-day window for a signature log on Medicare episodes only", () => {
-    const ep = episode('workers-comp')
-      .doc('evaluation', '2026-09-01', {
-        'date-of-service': '2026-09-01',
-        'signature-illegible': '[illegible]',
-        credentials: 'PT',
-        'signed-date': '2026-09-01',
-      })
-      .daily('2026-09-02')
-      .build();
-    const f = run(docSigned, ep);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe(
-      'Evaluation dated 2026-09-01 has an illegible signature and the record holds no signature log or attestation; include one.',
-    );
-  });
+  // Medicare's 20-day window to answer a request for the log is named on Medicare episodes only.
+  it.each([
+    [
+      'medicare',
+      '; include one, as a reviewer who asks for it must have it within 20 calendar days.',
+    ],
+    ['workers-comp', '; include one.'],
+  ] as const)(
+    'warns on an illegible signature when the record holds no signature log or attestation (%s)',
+    (kind, advice) => {
+      const ep = episode(kind)
+        .doc('evaluation', '2026-09-01', {
+          'date-of-service': '2026-09-01',
+          'signature-illegible': '[illegible]',
+          credentials: 'PT',
+          'signed-date': '2026-09-01',
+        })
+        .daily('2026-09-02')
+        .build();
+      const f = run(docSigned, ep);
+      expect(f).toHaveLength(1);
+      expect(f[0]!.status).toBe('warn');
+      expect(f[0]!.severity).toBe('warning');
+      expect(f[0]!.dates).toEqual(['2026-09-01']);
+      expect(f[0]!.message).toBe(
+        `Evaluation dated 2026-09-01 has an illegible signature and the record holds no signature log or attestation${advice}`,
+      );
+      expect(f[0]!.evidence[0]!.quote).toBe('signature-illegible: [illegible]');
+    },
+  );
 
   it('accepts an illegible signature with a signature log in the record, citing both', () => {
     const ep = episode('medicare')
