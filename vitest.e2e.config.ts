@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Browser end-to-end suite: the built renderer served by the loopback harness, driven by
@@ -10,6 +13,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // The app's own settings (its list of recent databases) go to a folder of this run, never to
+    // the user's; files that test that list set their own.
+    env: { CHARTREADY_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'chartready-e2e-config-')) },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/e2e.json' },
   },
