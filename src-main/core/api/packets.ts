@@ -14,8 +14,7 @@ import { resolve } from 'node:path';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { savePacket } from '../packet/history';
-import { scopeOfClaim } from '../packet/claim-scope';
-import { confirmingFindingsText, judgeDeniedLines } from '../packet/confirmed-lines';
+import { denialConfirmedBy } from '../packet/confirmed-lines';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
 import { fixesOn, unprocessableRemark } from './corrected-claim';
@@ -124,20 +123,13 @@ function refuseAppealTheReviewConfirms(
   claimId: string | null,
   findings: readonly Finding[],
 ): void {
-  const scope = scopeOfClaim(episode, claimId, denial.carc);
-  const judged = judgeDeniedLines(
-    episode,
-    findings,
-    denial.carc,
-    scope.lines,
-    scope.claim ? scope.claim.lines : episode.billing,
-  );
-  if (judged.confirmed.length === 0 || judged.argued.length > 0) return;
+  const confirmedBy = denialConfirmedBy(episode, findings, claimId, denial.carc);
+  if (confirmedBy === null) return;
   const denied = claimId ?? denial.claimId ?? null;
   const claim = denied ? `claim ${denied}` : 'this episode';
   const code = `${denial.group ? `${denial.group}-` : ''}${denial.carc}`;
   throw new PacketRequestError(
-    `The review confirms the denial of ${claim} (${code}) on every line at issue: ${confirmingFindingsText(judged.confirmed)}. An appeal would argue what the record does not support, so no appeal letter is written. Build ${recordsResponseWords(episode)} if the payer asks for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`,
+    `The review confirms the denial of ${claim} (${code}) on every line at issue: ${confirmedBy}. An appeal would argue what the record does not support, so no appeal letter is written. Build ${recordsResponseWords(episode)} if the payer asks for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`,
   );
 }
 

@@ -15,9 +15,8 @@ import type {
 import type { Finding, IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { claimDenial } from '../api/denials';
-import { scopeOfClaim } from '../packet/claim-scope';
-import { confirmingFindingsText, judgeDeniedLines } from '../packet/confirmed-lines';
-import { UNPROCESSABLE_REMARKS } from '../api/corrected-claim';
+import { denialConfirmedBy } from '../packet/confirmed-lines';
+import { unprocessableRemark } from '../api/corrected-claim';
 import { todayIso } from '../api/review';
 import { forEachReviewedEpisode } from '../claims/reviewed-episodes';
 import { claimOpenErrors } from '../claims/open-errors';
@@ -86,21 +85,6 @@ interface ClaimContext {
   confirmedBy: string | null;
 }
 
-/** The findings that confirm a claim's denial on every denied line, in words; else null. */
-function denialConfirmedBy(
-  model: EpisodeModel,
-  findings: readonly Finding[],
-  claim: EpisodeClaim,
-): string | null {
-  const denial = claimDenial(claim);
-  if (!denial) return null;
-  const scope = scopeOfClaim(model, claim.claimId, denial.carc);
-  const judged = judgeDeniedLines(model, findings, denial.carc, scope.lines, claim.lines);
-  return judged.confirmed.length > 0 && judged.argued.length === 0
-    ? confirmingFindingsText(judged.confirmed)
-    : null;
-}
-
 export function listDeadlines(
   db: Db,
   opts: { asOf?: IsoDate; profile?: string | null } = {},
@@ -113,13 +97,14 @@ export function listDeadlines(
   forEachReviewedEpisode(db, { asOf, profile: opts.profile }, (model, findings) => {
     for (const claim of model.claims) {
       if (byClaim.has(claim.claimId)) continue;
-      if (!requested.has(claim.claimId) && !claimDenial(claim)) continue;
+      const denial = claimDenial(claim);
+      if (!requested.has(claim.claimId) && !denial) continue;
       const { id, patient, payer } = model;
       byClaim.set(claim.claimId, {
         model: { id, patient, payer },
         reviewed: { findings },
         claim,
-        confirmedBy: denialConfirmedBy(model, findings, claim),
+        confirmedBy: denial ? denialConfirmedBy(model, findings, claim.claimId, denial.carc) : null,
       });
     }
   });
@@ -154,7 +139,7 @@ export function listDeadlines(
     const denial = claimDenial(ctx.claim, ctx.claim.remitDate ?? null);
     if (!denial) continue;
     const profile = profileOf(ctx);
-    const unprocessable = denial.remarks.find((r) => UNPROCESSABLE_REMARKS.has(r.toUpperCase()));
+    const unprocessable = unprocessableRemark(denial.remarks);
     const errors = claimOpenErrors(ctx.reviewed, ctx.claim);
     const base = baseItem(ctx, ctx.claim.claimId, profile);
     base.noticeDate = denial.remitDate;

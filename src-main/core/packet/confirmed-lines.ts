@@ -6,6 +6,7 @@
 import type { EpisodeBillingLine, EpisodeModel } from '../../../shared/episode';
 import type { Finding, IsoDate } from '../../../shared/model';
 import { rulesConfirming, type ConfirmedLines } from '../domain/carc-confirming-rules';
+import { scopeOfClaim } from './claim-scope';
 import { usDate } from './format';
 import { unitsSupportedByMinutes, WORK_PROGRAM_CODES } from './units';
 
@@ -119,4 +120,28 @@ export function confirmingFindingsText(confirmed: readonly ConfirmedLine[]): str
     quoted.push(`${finding.message.trim().replace(/\.$/, '')} (${finding.rule})`);
   }
   return quoted.join('; ');
+}
+
+/**
+ * The review's findings that confirm a denial (its CARC) on every line at issue of a claim (null:
+ * the whole episode), in words; null when a line is left to argue or none is confirmed. The packet
+ * builder then writes no argued appeal, and the deadline list says why.
+ */
+export function denialConfirmedBy(
+  episode: EpisodeModel,
+  findings: readonly Finding[],
+  claimId: string | null,
+  carc: string,
+): string | null {
+  const scope = scopeOfClaim(episode, claimId, carc);
+  const judged = judgeDeniedLines(
+    episode,
+    findings,
+    carc,
+    scope.lines,
+    scope.claim ? scope.claim.lines : episode.billing,
+  );
+  return judged.confirmed.length > 0 && judged.argued.length === 0
+    ? confirmingFindingsText(judged.confirmed)
+    : null;
 }
