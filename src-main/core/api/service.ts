@@ -309,8 +309,9 @@ export class ChartReadyService implements ChartReadyApi {
       const override = name ? loadPayerProfile(name) : null;
       // What is built again is recorded as a review as it is made (finding ids for "new",
       // decisions that no longer apply, the audit entry); only what was new is kept, the
-      // findings are read back when an episode is opened.
-      const marks = new FindingMarks(this.db, { record: true });
+      // findings are read back when an episode is opened. Made on the first rebuilt review: an
+      // app opening on a current stored review reads no finding ids.
+      const recording: { marks: FindingMarks | null } = { marks: null };
       const freshCount = new Map<string, number>();
       const rebuiltIds: string[] = [];
       const up = bringReviewUpToDate(this.db, {
@@ -319,13 +320,14 @@ export class ChartReadyService implements ChartReadyApi {
         override,
         overrideName: name,
         onRebuilt: (r) => {
-          marks.mark(r);
+          (recording.marks ??= new FindingMarks(this.db, { record: true })).mark(r);
           rebuiltIds.push(r.id);
           const n = r.findings.reduce((k, f) => (f.new ? k + 1 : k), 0);
           if (n > 0) freshCount.set(r.id, n);
         },
       });
-      if (rebuiltIds.length > 0) {
+      const { marks } = recording;
+      if (marks) {
         marks.flush();
         recordAudit(this.db, 'review', {
           asOf: this.asOf(),
@@ -349,7 +351,7 @@ export class ChartReadyService implements ChartReadyApi {
       );
       this.cache = {
         byId,
-        fresh: marks.fresh,
+        fresh: marks?.fresh ?? new Map(),
         freshCount,
         payers,
         resolution: up.resolution,
