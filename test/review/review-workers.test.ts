@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewedEpisode } from '../../shared/review';
 import { reviewStore, RULES_VERSION } from '../../src-main/core/api/review';
 import { setEpisodeProfile } from '../../src-main/core/api/episode-profiles';
 import { reviewWorkers } from '../../src-main/core/api/review-pool';
@@ -58,16 +59,17 @@ function storedRows(db: Db) {
 
 function up(db: Db, workers: number) {
   const progress: unknown[] = [];
+  const rebuiltReviews: ReviewedEpisode[] = [];
   const result = bringReviewUpToDate(db, {
     asOf: AS_OF,
     rulesVersion: RULES_VERSION,
     override: null,
     overrideName: null,
-    keepRebuilt: true,
+    onRebuilt: (r) => rebuiltReviews.push(r),
     workers,
     onProgress: (p) => progress.push(p),
   });
-  return { result, progress };
+  return { result: { ...result, rebuiltReviews }, progress };
 }
 
 /** The review as `chartready review --json` writes it (its time stamp aside). */

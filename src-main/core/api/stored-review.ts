@@ -47,8 +47,6 @@ export interface UpToDate {
   /** Patients built and reviewed again, and patients whose stored review was read back. */
   rebuilt: number;
   reused: number;
-  /** The reviews of the episodes built again (as stored: no decisions applied yet). */
-  rebuiltReviews: ReviewedEpisode[];
   /** Worker threads that built and reviewed them (0: this thread). */
   workers: number;
 }
@@ -60,11 +58,10 @@ export interface BringUpToDateOptions {
   override: PayerProfile | null;
   overrideName: string | null;
   resolution?: PatientResolution;
-  /** Return the reviews of the episodes built again (`rebuiltReviews`); else they are let go. */
-  keepRebuilt?: boolean;
   /**
    * Called with each review built again, in the order built, as soon as it is made (as stored: no
-   * decisions applied yet); it is let go after unless `keepRebuilt`.
+   * decisions applied yet); it is let go after (none is kept: a large store's are never all in
+   * memory).
    */
   onRebuilt?: (reviewed: ReviewedEpisode) => void;
   onProgress?: (p: { patientsDone: number; patients: number; episodes: number }) => void;
@@ -314,7 +311,6 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
       resolution: null,
       rebuilt: 0,
       reused: patients,
-      rebuiltReviews: [],
       workers: 0,
     };
   }
@@ -358,8 +354,6 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
   }
   const payers = readStoredPayers(db);
   for (const k of [...payers.keys()]) if (!kept(k)) payers.delete(k);
-  const rebuiltReviews: ReviewedEpisode[] = [];
-
   const write = !db.readonly;
   const groups = chunkGroups(rows, dirty);
   // Decided before the transaction begins: workers read the store as last committed.
@@ -378,7 +372,6 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
       for (const e of r.episodes) {
         entries.push({ id: e.id, patientKey: r.patientKey, summary: e.summary, order: e.order });
         if (e.reviewed) opts.onRebuilt?.(e.reviewed);
-        if (opts.keepRebuilt) rebuiltReviews.push(e.reviewed!);
       }
     });
     entries.sort((a, b) => compareEpisodes(a.order, b.order));
@@ -392,7 +385,6 @@ export function bringReviewUpToDate(db: Db, opts: BringUpToDateOptions): UpToDat
     resolution,
     rebuilt: dirty.length,
     reused: patients.length - dirty.length,
-    rebuiltReviews,
     workers: used,
   };
 }
@@ -418,8 +410,7 @@ function rebuildPatients(
   let patientsDone = 0;
   let episodes = 0;
   const write = !db.readonly;
-  const wanted = opts.keepRebuilt === true || opts.onRebuilt !== undefined;
-  const out = { rows: write, reviews: wanted ? 'stored' : 'none' } as const;
+  const out = { rows: write, reviews: opts.onRebuilt ? 'stored' : 'none' } as const;
   const finish = (rebuilt: RebuiltPatient[], group: readonly number[]) => {
     for (const p of rebuilt) {
       const index = p.index;
