@@ -132,7 +132,7 @@ describe('readLedgerBytes', () => {
     expect(err.rejection.line).toBe(1);
     expect(err.message).toBe(
       'line 1: cannot find a date-of-service column; headers found: "Name", "When", "What"; ' +
-        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Date of Svc, Visit Date, Encounter Date',
+        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Date of Svc, Visit Date, Encounter Date',
     );
   });
 

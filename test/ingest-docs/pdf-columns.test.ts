@@ -82,4 +82,75 @@ describe('two columns side by side', () => {
       '03/02/2026\tPhone\tAdjuster R. Ortiz\tDiscussed the start of the program and the',
     );
   });
+
+  it('columns whose sections hold small tables still read down each column', () => {
+    // Left: history and a minutes log; right: assessment, plan and a units table.
+    const left: Array<Array<[number, string]>> = [
+      [[40, 'HISTORY']],
+      [[40, 'Slipped on a wet loading dock and']],
+      [[40, 'twisted the left knee; swelling']],
+      [[40, 'settled after two weeks.']],
+      [[40, 'EXERCISE LOG']],
+      [
+        [40, 'Leg press 3x12 60 lb'],
+        [250, '18'],
+      ],
+      [
+        [40, 'Step-ups 4 in 3x10'],
+        [250, '12'],
+      ],
+      [
+        [40, 'Balance board 5 min'],
+        [250, '8'],
+      ],
+    ];
+    const right: Array<Array<[number, string]>> = [
+      [[310, 'ASSESSMENT']],
+      [[310, 'Knee flexion now 118 degrees and']],
+      [[310, 'stairs reciprocal with a rail.']],
+      [[310, 'PLAN']],
+      [[310, 'Add lateral steps next visit.']],
+      [
+        [310, 'Code'],
+        [380, 'Units'],
+      ],
+      [
+        [310, '97110'],
+        [380, '2'],
+      ],
+      [
+        [310, '97112'],
+        [380, '1'],
+      ],
+    ];
+    const runs = left.flatMap((l, i) => line(20 + i * 12, [...l, ...right[i]!]));
+    const text = layoutPage(1, runs).text.split('\n');
+    expect(text.slice(0, 4)).toEqual([
+      'HISTORY',
+      'Slipped on a wet loading dock and',
+      'twisted the left knee; swelling',
+      'settled after two weeks.',
+    ]);
+    expect(text.indexOf('ASSESSMENT')).toBe(8);
+    expect(text).toContain('Leg press 3x12 60 lb\t18');
+  });
+
+  it('a table with one header row and no prose stays row by row', () => {
+    const rows: Array<[string, string]> = [
+      ['DATE', 'CONTACT'],
+      ['10/01/2026 adjuster', 'called re: visits'],
+      ['10/02/2026 employer', 'faxed status'],
+      ['10/06/2026 physician', 'faxed report'],
+      ['10/08/2026 adjuster', 'left message'],
+      ['10/13/2026 employer', 'faxed status'],
+      ['10/15/2026 physician', 'faxed report'],
+    ];
+    const runs = rows.flatMap(([l, r], i) =>
+      line(20 + i * 12, [
+        [40, l],
+        [310, r],
+      ]),
+    );
+    expect(layoutPage(1, runs).text.split('\n')[1]).toBe('10/01/2026 adjuster\tcalled re: visits');
+  });
 });

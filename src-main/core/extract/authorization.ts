@@ -18,6 +18,10 @@ const AUTH_HOURS =
 const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
 const REQUEST_WORD = /\brequest(?:s|ed|ing)?\b/i;
+/** A line labelled as the request: "Requested:", "Request:", "Requested services:". */
+const REQUEST_LABEL = /^\s*request(?:ed)?(?:\s+[a-z]+)?\s*:/i;
+/** A sentence's end: a full stop or semicolon before a space (not a decimal point). */
+const SENTENCE_END = /[.;](?=\s)/;
 const APPROVED =
   /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
@@ -110,10 +114,75 @@ function unitsTableOf(text: string): UnitsTable | null {
   return i < 0 ? null : { fromRight: cells.length - 1 - i };
 }
 
+/** An approval table's count column, one word: "Visits", "Sessions", "Hours". */
+const COUNT_COLUMN = /^(?:visits?|sessions?|treatments?|hours?|hrs)$/i;
+/** A row that is the evaluation's own: evaluation codes or words, no treatment or program code. */
+function evaluationOnly(text: string): boolean {
+  return (
+    EVALUATION_LINE.test(text) &&
+    !PROGRAM_SERVICE_ONCE.test(text) &&
+    !/\b97(?!16[1-8]\b|75[05]\b)\d{3}\b/.test(text)
+  );
+}
+
+interface WordTable {
+  /** Word positions from the row's right end. */
+  count: number;
+  start: number;
+  end: number;
+  hours: boolean;
+}
+
+/**
+ * An approval table printed as space-aligned text whose right-hand columns are one word each
+ * ("Service   Codes   Visits   From   To"): its rows line up word by word from the right, whatever
+ * the left-hand description holds.
+ */
+function wordTableOf(text: string): WordTable | null {
+  if (/\d/.test(text)) return null;
+  const words = text.trim().split(/\s+/);
+  const fromRight = (re: RegExp) => {
+    const i = words.findLastIndex((w) => re.test(w));
+    return i < 0 ? -1 : words.length - 1 - i;
+  };
+  const count = fromRight(COUNT_COLUMN);
+  const start = fromRight(START_COLUMN);
+  const end = fromRight(END_COLUMN);
+  // Only the count and period columns may stand right of the count column.
+  if (count < 0 || start < 0 || end < 0 || count !== 2 || start !== 1 || end !== 0) return null;
+  return { count, start, end, hours: /^h/i.test(words[words.length - 1 - count]!) };
+}
+
+function readWordRow(line: Line, table: WordTable, sink: FactSink): boolean {
+  const words = [...line.text.matchAll(/\S+/g)];
+  const at = (k: number) => words[words.length - 1 - k];
+  const count = at(table.count);
+  const start = at(table.start);
+  const end = at(table.end);
+  if (!count || !start || !end || !/^\d{1,3}$/.test(count[0])) return false;
+  const a = leadingDate(start[0]);
+  const b = leadingDate(end[0]);
+  if (!a || !b || a.end !== start[0].length || b.end !== end[0].length || b.iso < a.iso)
+    return false;
+  if (evaluationOnly(line.text)) return true;
+  const c = count.index;
+  sink.add(
+    table.hours ? 'auth-hours' : 'auth-visits',
+    String(Number(count[0])),
+    line,
+    c,
+    c + count[0].length,
+  );
+  sink.add('auth-start', a.iso, line, start.index, start.index + start[0].length);
+  sink.add('auth-end', b.iso, line, end.index, end.index + end[0].length);
+  return true;
+}
+
 export function extractAuthorization(lines: Line[], type: DocType, sink: FactSink): void {
   const isAuthDoc = type === 'authorization';
   let table: UnitsTable | null = null;
   let periods: PeriodTable | null = null;
+  let words: WordTable | null = null;
   /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
   let requestRunsOn = false;
   for (const line of lines) {
@@ -121,6 +190,19 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     const inRequest: boolean =
       requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {
+      if (words && t.trim() !== '') {
+        const table: WordTable = words;
+        words = null;
+        if (readWordRow(line, table, sink)) {
+          words = table;
+          continue;
+        }
+      }
+      const wordHeader = wordTableOf(t);
+      if (wordHeader) {
+        words = wordHeader;
+        continue;
+      }
       const header = unitsTableOf(t);
       const periodHeader = periodTableOf(t);
       if (header || periodHeader) {
@@ -142,7 +224,13 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       const g = m.indices![1] ?? m.indices![0]!;
       sink.add('denial-code', t.slice(g[0], g[1]), line, g[0], g[1]);
     }
-    const request: boolean = inRequest || (NOT_APPROVED.test(t) && !APPROVED.test(t));
+    // "Requested: 18 visits, 04/06 to 05/17. Approved dates are shown above.": the labelled
+    // request's sentence is the request, whatever the next sentence approves.
+    const request: boolean =
+      inRequest ||
+      (REQUEST_LABEL.test(t)
+        ? !APPROVED.test(t.split(SENTENCE_END, 1)[0]!)
+        : NOT_APPROVED.test(t) && !APPROVED.test(t));
     // "Treatment requested: ... 10 sessions," / "3 hrs/session, 5x/wk. Dates ...": a request's
     // sentence that wraps is still the request.
     requestRunsOn = request && (inRequest || REQUEST_WORD.test(t)) && !/[.!?]\s*$/.test(t);

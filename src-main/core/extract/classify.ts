@@ -103,9 +103,40 @@ const TITLE_FILLER = new Set(
  */
 export function titleType(text: string): DocType | null {
   const head = text.includes('(') ? text.replace(/\([^()]*\)/g, ' ') : text;
-  if (head !== text) for (const { type, re } of TITLE_VOCABULARY) if (re.test(head)) return type;
-  for (const { type, re } of TITLE_VOCABULARY) if (re.test(text)) return type;
-  return null;
+  if (head !== text) {
+    const type = firstTitleType(head);
+    if (type) return type;
+  }
+  return firstTitleType(text);
+}
+
+/** Reports a visit's note may be combined with: "Daily Note / Progress Report". */
+const COMBINED_WITH_NOTE: ReadonlySet<DocType> = new Set([
+  'progress-report',
+  're-evaluation',
+  'discharge-summary',
+]);
+
+/**
+ * The first type the vocabulary finds in a title, except that a title naming a visit's note and
+ * a report apart ("DAILY NOTE / PROGRESS REPORT") is the report, which also records the visit;
+ * "Daily Progress Note" names one daily note.
+ */
+function firstTitleType(text: string): DocType | null {
+  let first: { type: DocType; m: RegExpExecArray } | null = null;
+  for (const { type, re } of TITLE_VOCABULARY) {
+    const m = re.exec(text);
+    if (!m) continue;
+    if (!first) {
+      if (type !== 'daily-note') return type;
+      first = { type, m };
+      continue;
+    }
+    if (!COMBINED_WITH_NOTE.has(type)) continue;
+    const a = first.m;
+    if (m.index >= a.index + a[0].length || m.index + m[0].length <= a.index) return type;
+  }
+  return first?.type ?? null;
 }
 
 /**
@@ -274,7 +305,7 @@ function extraWords(text: string): string[] {
 const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'authorization',
-    re: /\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
+    re: /\b(?:services?|visits?|sessions?|treatment|request)\b[^.\n]{0,40}\b(?:has|have) been (?:approved|authori[sz]ed|certified)\b|\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },
@@ -302,6 +333,48 @@ export function documentType(title: string, body: string): DocType {
     return 'authorization';
   return byTitle;
 }
+
+/** The header fields an e-mail client prints above a message. */
+const EMAIL_FIELDS: ReadonlyArray<RegExp> = [
+  /^\s*From\s*:\s*\S/i,
+  /^\s*(?:Sent|Date)\s*:\s*\S/i,
+  /^\s*To\s*:\s*\S/i,
+  /^\s*Subject\s*:/i,
+];
+/** How far down an e-mail printout its header stands (under the mailbox owner's name line). */
+const EMAIL_HEAD_LINES = 8;
+
+/** Where a reply's quoted thread begins: "-----Original Message-----", "On ... wrote:". */
+const QUOTED_THREAD =
+  /^\s*-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}|^\s*On\b.{5,120}\bwrote:\s*$|^\s*>/i;
+
+/**
+ * A printed e-mail: From, Sent (or Date), To and Subject fields at its top. It is correspondence
+ * whatever its subject names ("WC progress report 08/14"): a report it attaches is a document of
+ * its own. Its own message (not the thread it quotes) may grant an approval, as an adjuster's
+ * does ("Authorization #: ... Date range: ..."): that e-mail is the written authorization.
+ */
+export function emailPrintoutType(lines: readonly { text: string }[]): DocType | null {
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  const head = nonBlank.slice(0, EMAIL_HEAD_LINES);
+  if (!EMAIL_FIELDS.every((re) => head.some((l) => re.test(l.text)))) return null;
+  const subject = head.findIndex((l) => EMAIL_FIELDS[3]!.test(l.text));
+  const body = nonBlank.slice(subject + 1);
+  const quoted = body.findIndex((l) => QUOTED_THREAD.test(l.text));
+  const own = (quoted < 0 ? body : body.slice(0, quoted)).map((l) => l.text).join('\n');
+  // A mention ("10 sessions approved by the carrier") is news of an approval; the approval itself
+  // states it as a field: its number, or what is approved.
+  return classifyByContent(own) === 'authorization' &&
+    (APPROVAL_NUMBER_FIELD.test(own) || APPROVED_FIELD.test(own))
+    ? 'authorization'
+    : 'communication';
+}
+
+/** What is approved, as a field of its own line: "Approved: 6 sessions" (not "Approved by:"). */
+const APPROVED_FIELD = /^\s*(?:approved|authori[sz]ed|certified)(?:\s+services)?\s*:\s*\S/im;
+/** An approval's number as a field of its own line: "Authorization #: ...", "Ref/Auth No.: ...". */
+const APPROVAL_NUMBER_FIELD =
+  /^\s*(?:[A-Za-z]+\/)?(?:prior\s+)?(?:authori[sz]ation|auth|approval|reference|ref|UR|certification|pre-?cert)\.?\s*(?:#|no\.?|number)\s*[:#]?\s*[A-Z0-9][A-Z0-9-]{2,}/im;
 
 /** A payer's answer that approves, as a ticked option or a decision field ("[X] Approved ..."). */
 const APPROVING = /^(?:approved|authori[sz]ed|certified|granted)\b/i;

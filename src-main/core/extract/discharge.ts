@@ -11,8 +11,8 @@ import { headingOf } from './sections';
 import { withoutRuleTail } from './layout';
 
 const REASON = String.raw`(?:reason\s+(?:for\s+)?(?:discharge|d\/c)|discharge\s+reason|d\/c\s+reason|reason\s+discharged)`;
-/** The label with its value on the same line. */
-const LABELLED = new RegExp(String.raw`\b${REASON}\s*(?::|-|–)\s*`, 'i');
+/** The label with its value on the same line, or in the next cell of a field table's row. */
+const LABELLED = new RegExp(String.raw`\b${REASON}(?:\s*(?::|-|–)\s*|[ ]*\t\s*)`, 'i');
 /** The label alone on its line: a heading whose value is the next non-blank line. */
 const HEADING = new RegExp(String.raw`^\W*${REASON}\s*:?\s*$`, 'i');
 /** "Discharged due to ..." in a discharge summary's own words. */

@@ -74,6 +74,34 @@ interface GoalList {
   inline?: boolean;
   /** Its heading was written in capitals, so a line in capitals may be one of its goals. */
   capitals?: boolean;
+  /** The page of its last marked or labelled goal ("LTG 2.", "3."), if its goals are marked. */
+  markedPage?: number;
+}
+
+/**
+ * A marked list (no table) that runs past a page break goes on with marked goals only: an
+ * unmarked line on the next page is that page's repeated header band or a neighbouring column's
+ * text, not a goal.
+ */
+function strayAfterPageBreak(list: GoalList, line: Line): boolean {
+  return !list.columns && list.markedPage !== undefined && line.page !== list.markedPage;
+}
+
+/** A cell that is a labelled field: "Target date: 08/28/2026", "Status: New". */
+const FIELD_CELL = /^\s*[A-Za-z][\w /]{1,25}:\s*\S/;
+
+/**
+ * The time frame a goal's field row gives it ("Target date: 08/28/2026   Status: New" under
+ * "Goal 1: ..."): a target date standing alone as a field's value, or a time frame in a field.
+ */
+function fieldRowTimeFrame(cells: readonly Cell[]): string | null {
+  for (const c of cells) {
+    const value = c.text.slice(c.text.indexOf(':') + 1);
+    if (isTargetDate(value)) return value.trim();
+    const frame = findTimeFrame(c.text);
+    if (frame) return frame.text;
+  }
+  return null;
 }
 
 /** Text with its time frames taken out: what else a label says ("(4 weeks, by 3/31)" says nothing). */
@@ -96,6 +124,9 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
   // Numbers of the goals the document lists: a status grid below ("1 Floor-waist lift | 25 lb |
   // New") restates them by number, it sets no new ones.
   const listedNumbers = new Set<number>();
+  // Labels of the goals the document lists ("STG 1", "LTG 2"): a Baseline / Current / Goal grid
+  // below that starts its rows with them restates those goals.
+  const listedLabels = new Set<string>();
 
   const flush = () => {
     if (!open) return;
@@ -113,7 +144,13 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const t = line.text;
-    assessGoals(line, lines[li + 1]?.text ?? '', paragraphAfter(lines, li), sink);
+    assessGoals(
+      line,
+      lines[li + 1]?.text ?? '',
+      paragraphAfter(lines, li),
+      sink,
+      statusFieldBelow(lines, li),
+    );
     if (t.trim() === '') {
       if (list && ++list.blanks >= 2 && list.items > 0) {
         flush();
@@ -139,6 +176,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       flush();
       list.kind = kindOfLabel(term[1]!, list.kind);
       list.timeFrame = findTimeFrame(t)?.text ?? null;
+      list.markedPage = undefined;
       // The term's own table, if any, has its own header row.
       list.columns = null;
       continue;
@@ -147,7 +185,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const tableRow = list?.columns ? cellsOf(t) : [];
     if (list && tableRow.length >= 2) {
       flush();
-      if (tableGoal(sink, list, line, tableRow, listedNumbers)) list.items++;
+      if (tableGoal(sink, list, line, tableRow, listedNumbers, listedLabels)) list.items++;
       continue;
     }
     // One labelled goal: "STG (1.5 weeks): lift 30 lb", "LTG #2 - 4 weeks - carry 50 lb".
@@ -155,6 +193,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     if (labelled && !/s$/i.test(labelled[1]!) && /[A-Za-z]{3}/.test(t.slice(labelled[0].length))) {
       flush();
       const kind = kindOfLabel(labelled[1]!, list?.kind ?? 'goal-long');
+      if (labelled[2]) listedLabels.add(`${kind}:${Number(labelled[2])}`);
       let body = labelled[0].length;
       // "LTG - 4 weeks - lift ..." names its time frame between two dashes.
       const framed = LABEL_TIME_FRAME.exec(t.slice(body));
@@ -170,7 +209,10 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         inherited: list?.timeFrame ?? null,
         statusOnly: list?.statusOnly ?? false,
       };
-      if (list) list.items++;
+      if (list) {
+        list.items++;
+        list.markedPage = line.page;
+      }
       continue;
     }
 
@@ -264,13 +306,28 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     if (!list) continue;
 
     const cells = cellsOf(t);
+    // A labelled goal's field row ("Target date: 08/28/2026   Status: New") dates that goal and
+    // closes it: the lines after it ("Baseline 30 lb.") describe it, they set no goal.
+    if (
+      cells.length >= 2 &&
+      open?.marked &&
+      !list.columns &&
+      cells.every((c) => FIELD_CELL.test(c.text))
+    ) {
+      const frame = fieldRowTimeFrame(cells);
+      const o: OpenGoal = open;
+      if (frame) open = { ...o, inherited: frame };
+      flush();
+      continue;
+    }
     if (cells.length >= 2) {
       flush();
+      if (strayAfterPageBreak(list, line)) continue;
       if (!list.columns && isHeaderRow(cells)) {
         list.columns = columnsOf(cells);
         continue;
       }
-      if (tableGoal(sink, list, line, cells, listedNumbers)) list.items++;
+      if (tableGoal(sink, list, line, cells, listedNumbers, listedLabels)) list.items++;
       continue;
     }
     // A heading in capitals ("BILLING") under a list that is not itself in capitals, or a new
@@ -305,12 +362,17 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         statusOnly: list.statusOnly,
       };
       list.items++;
+      list.markedPage = line.page;
     } else if (open && (open.marked || /^\s*[a-z(]/.test(t))) {
       // A wrapped goal: in a marked list every unmarked line continues the item above it, whatever
       // it starts with ("20 lb.", "100% of trials."). A fact cites one page, so a goal wrapped onto
       // the next page keeps its first page's text and the rest is not a goal of its own.
       const o: OpenGoal = open;
       if (line.page === o.line.page) open = { ...o, end: line.start + t.length - o.line.start };
+    } else if (list.markedPage !== undefined && !list.columns) {
+      // In a list of marked goals ("Goal 1:", "2.") an unmarked line after a goal's fields, or on
+      // the next page, is no goal of its own.
+      flush();
     } else {
       flush();
       open = {
@@ -408,7 +470,31 @@ const NUMBER_COLUMN = /^(?:#|no\.?|nr\.?|num(?:ber)?)$/i;
 
 const GOAL_START = /^\W*(?:(?:STG|LTG|Goal)\s*#?\s*\d|\d{1,2}[.)]\s)/i;
 
-function assessGoals(line: Line, next: string, paragraph: string, sink: FactSink): void {
+/** A "Status:" field on a goal's own lines under it: "Target date: 08/28/2026   Status: Met". */
+const STATUS_FIELD = /\bstatus\s*:\s*([^\t|]+)/i;
+
+/**
+ * The status a goal's field lines give it, on the few lines under the goal before the next goal
+ * or heading ("Goal 1: Lift 60 lb floor to waist." / "Target date: 08/28   Status: Partially Met").
+ */
+function statusFieldBelow(lines: Line[], li: number): GoalStatus | null {
+  for (let k = li + 1; k < lines.length && k <= li + 3; k++) {
+    const l = lines[k]!;
+    if (l.page !== lines[li]!.page || l.text.trim() === '') break;
+    if (GOAL_START.test(l.text) || LIST_MARKER.test(l.text) || headingOf(l.text)) break;
+    const field = STATUS_FIELD.exec(l.text);
+    if (field) return goalStatusIn(field[1]!)?.status ?? null;
+  }
+  return null;
+}
+
+function assessGoals(
+  line: Line,
+  next: string,
+  paragraph: string,
+  sink: FactSink,
+  statusBelow: GoalStatus | null,
+): void {
   const t = line.text;
   // A table's header row ("Goal | Result | Met | Not met") names the statuses its columns hold.
   const cells = cellsOf(t);
@@ -511,7 +597,7 @@ function assessGoals(line: Line, next: string, paragraph: string, sink: FactSink
       !isRuleLine(t) &&
       cellsOf(t).length < 2 &&
       !headingOf(t);
-    const status = own(t) ?? (wrapped ? own(`${t} ${paragraph}`) : null);
+    const status = own(t) ?? (wrapped ? own(`${t} ${paragraph}`) : null) ?? statusBelow;
     if (status) sink.add('goal-assessment', t, line, 0, t.length, { status });
   }
 }
@@ -604,6 +690,7 @@ function tableGoal(
   line: Line,
   cells: Cell[],
   listedNumbers: ReadonlySet<number>,
+  listedLabels: ReadonlySet<string>,
 ): boolean {
   // A header row repeated under a sub-heading heads the rows; it is no goal.
   if (isHeaderRow(cells)) {
@@ -652,7 +739,10 @@ function tableGoal(
   };
   if (status) detail.status = status.status;
   const number = /^\s*#?(\d{1,2})\b/.exec(cells[0]!.text);
-  const restates = number !== null && listedNumbers.has(Number(number[1]));
+  const label = /^\s*(STG|LTG)\s*#?\s*(\d{1,2})\s*$/i.exec(cells[0]!.text);
+  const restates =
+    (number !== null && listedNumbers.has(Number(number[1]))) ||
+    (label !== null && listedLabels.has(`${kindOfLabel(label[1]!, kind)}:${Number(label[2])}`));
   if (!list.statusOnly && !restates)
     sink.add(kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);
   if (status)

@@ -17,6 +17,7 @@ import {
   answersApproved,
   disciplineIn,
   documentType,
+  emailPrintoutType,
   titleText,
   titleType,
 } from './classify';
@@ -89,9 +90,16 @@ import { documentTextHash } from './text-hash';
  * signature logs' rows (initials, name, credentials), treatment grids' rows as interventions,
  * "timed-code minutes", "RECERTIFICATION OF PLAN OF CARE", "REVISED PLAN / RECERTIFICATION",
  * a document named only in brackets no title, "*** LATE ENTRY ***", a "Signature:" column after
- * the signer's name.
+ * the signer's name. 9: the twelfth held-out round and the two-column chart: pages printed in
+ * two columns with small tables read column by column when headings stand side by side; a
+ * marked goal list takes no unmarked line after a goal's fields or across a page; goal field
+ * rows ("Target date: ...  Status: ...") date and assess the goal above; a status grid that
+ * starts its rows with "STG 1" restates that goal; e-mail printouts are correspondence unless
+ * their own message states an approval as a field; "DAILY NOTE / PROGRESS REPORT" is the
+ * report; a repeated title ending "(continued)" continues the document; approval tables aligned
+ * with spaces; a labelled request's sentence; a charge row with a blank minutes column.
  */
-export const EXTRACTOR_VERSION = 8;
+export const EXTRACTOR_VERSION = 9;
 
 export interface ExtractHints {
   title?: string | null;
@@ -140,7 +148,7 @@ function buildDocument(
   const title = stated ?? fallbackTitle(content);
   // A first line that only looks like a heading names the note but does not type it: a log's
   // "04/13/2026 Phone Progress report to adjuster" is no progress report.
-  let type: DocType = documentType(stated ?? '', bodyText);
+  let type: DocType = emailPrintoutType(content) ?? documentType(stated ?? '', bodyText);
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
   // An entry of a log is the log's patient's, as its header says.

@@ -71,8 +71,12 @@ function headerDate(content: Line[], i: number): string | null {
   return null;
 }
 
-/** A page that says it continues the one before ("(continued)", "cont'd from previous page"). */
-const CONTINUED = /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)\b/i;
+/**
+ * A page that says it continues the one before ("(continued)", "cont'd from previous page"), also
+ * after the title it repeats ("EVALUATION AND PLAN OF CARE (continued)", "Daily Note - cont.").
+ */
+const CONTINUED =
+  /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)\b|\s[-–(]\s*(?:continued|cont\.?|cont'd)\s*\)?\s*$/i;
 /** How many lines from the title on a page must repeat the note's first page to continue it. */
 const CONTINUED_HEAD_LINES = 4;
 /** How far down its page a title may stand and still head the page (under a scan's banner line). */
@@ -109,6 +113,9 @@ function letterheadTexts(content: Line[]): Set<string> {
 }
 
 const letterheadKey = (text: string): string => text.trim().replace(/\d+/g, '#');
+
+/** A label and its date: "Initial evaluation: 10/05/2026". */
+const LABELLED_DATE = /^\s*[A-Za-z][^:]{1,40}:\s*\S/;
 
 /** A title that names a transmission, not a document: "Fax Cover Sheet", "Fax Transmittal". */
 const COVER_SHEET = /\b(?:fax|facsimile)\s+(?:cover|transmittal)\b|\bcover\s+sheet\b/i;
@@ -258,7 +265,16 @@ function splitTitled(all: Line[]): DocumentSlice[] {
   if (starts.length <= 1) {
     // A fax cover sheet names the transmission; the document behind it names what was sent.
     const titles = content.slice(0, 15).filter((l) => isTitleLine(l.text));
-    const title = starts[0] ?? titles.find((l) => !COVER_SHEET.test(l.text)) ?? titles[0] ?? null;
+    const named = titles.find((l) => !COVER_SHEET.test(l.text)) ?? titles[0] ?? null;
+    // "Initial evaluation: 10/05/2026" under the form's own title is a field dating another
+    // document; the title above it names this one.
+    const start = starts[0];
+    const fieldUnderTitle =
+      start !== undefined &&
+      named !== null &&
+      content.indexOf(named) < content.indexOf(start) &&
+      LABELLED_DATE.test(start.text);
+    const title = (fieldUnderTitle ? named : start) ?? named;
     return [{ lines: all, titleIndex: title ? all.indexOf(title) : -1 }];
   }
   // A note that starts at the top of its page takes the page from its top (its running header

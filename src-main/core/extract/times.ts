@@ -190,12 +190,19 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
 
   /** Whether the table under way has a minutes column ("ACTIVITY  PARAMETERS  MIN"). */
   let minutesColumn = false;
+  /**
+   * The header's width when it also has a units column ("CPT | Modifier | Units | Minutes"): a
+   * charge row short of it left its minutes blank, and its last cell is the units.
+   */
+  let unitsHeaderWidth = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const t = line.text;
     const cells = cellsOf(t);
-    if (cells.length >= 2 && !/\d/.test(t)) minutesColumn = MINUTES_HEADER.test(cells.at(-1)!.text);
-    else if (t.trim() === '') minutesColumn = false;
+    if (cells.length >= 2 && !/\d/.test(t)) {
+      minutesColumn = MINUTES_HEADER.test(cells.at(-1)!.text);
+      unitsHeaderWidth = cells.some((c) => /^units?$/i.test(c.text.trim())) ? cells.length : 0;
+    } else if (t.trim() === '') minutesColumn = false;
     const gridRow = grid.read(line, cells);
     const parts = timedParts(line, cells);
     if (parts) {
@@ -206,7 +213,8 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       continue;
     }
     const service = serviceOf(t);
-    if (service) serviceMinutes(line, service, sink, minutesColumn ? cells : null);
+    const minutesCell = minutesColumn && !(cells.length < unitsHeaderWidth);
+    if (service) serviceMinutes(line, service, sink, minutesCell ? cells : null);
     // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
     // the session's; a session told in a sentence with its break after it is ("Session ran 8:30
     // am to 10:55 am, with a 10 minute break at 9:35").

@@ -157,6 +157,20 @@ function isColumnBlock(block: PositionedRun[][], gutter: number): boolean {
   const withRight = rights.filter((r) => r.length > 0);
   if (withLeft.length < MIN_COLUMN_LINES / 2 || withRight.length < MIN_COLUMN_LINES / 2)
     return false;
+  // Headings side by side ("SUBJECTIVE | ASSESSMENT", "OBJECTIVE | PLAN") start a section in
+  // each column: with more headings down either side and prose wrapping in them, the block is
+  // columns of sections, whatever small tables they hold. A table has one header row, no prose.
+  const headingPairs = block.filter(
+    (_, k) => isCapsHeading(lefts[k]!) && isCapsHeading(rights[k]!),
+  ).length;
+  const sideHeadings = block.filter(
+    (_, k) => isCapsHeading(lefts[k]!) || isCapsHeading(rights[k]!),
+  ).length;
+  if (
+    (headingPairs >= 2 || (headingPairs === 1 && sideHeadings >= 3)) &&
+    wrappedPairs(withLeft) + wrappedPairs(withRight) >= 1
+  )
+    return true;
   const margin = Math.min(...withLeft.map((l) => l[0]!.left));
   const fill = withLeft
     .map((l) => (Math.max(...l.map(rightOf)) - margin) / Math.max(1, gutter - margin))
@@ -180,6 +194,14 @@ function isColumnBlock(block: PositionedRun[][], gutter: number): boolean {
   return (
     fill[Math.floor(fill.length / 2)]! >= 0.4 &&
     rightWords[Math.floor(rightWords.length / 2)]! >= 20
+  );
+}
+
+/** A short line in capitals alone on its side of the gutter: a section heading, by its look. */
+function isCapsHeading(runs: PositionedRun[]): boolean {
+  const text = textOf(runs);
+  return (
+    cellCount(runs) === 1 && /^[A-Z][A-Z /&-]{2,40}:?$/.test(text) && text.split(/\s+/).length <= 4
   );
 }
 

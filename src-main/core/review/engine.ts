@@ -1,6 +1,6 @@
 import type { EpisodeModel } from '../../../shared/episode';
 import { LOW_OCR_CONFIDENCE, type Finding, type Severity } from '../../../shared/model';
-import { excludedAmendments } from './lib/amendments';
+import { consideredEpisode } from './lib/amendments';
 import { withReviewMemo } from './lib/memo';
 import { citationsFor } from './lib/sources';
 import { ALL_RULES } from './rules';
@@ -39,17 +39,13 @@ const LATE_ENTRY = 'DOC-LATE-ENTRY';
 /**
  * A reviewer does not consider an addendum or late entry that breaks the recordkeeping principles
  * (PIM Ch. 3 §3.3.2.5), "even if such exclusion would lead to a claim denial": every rule but
- * DOC-LATE-ENTRY reads the episode without such stand-alone entries. Where leaving one out makes
+ * DOC-LATE-ENTRY reads the episode without such entries (stand-alone, or appended to a note). Where leaving one out makes
  * a rule fail that would otherwise pass, the entry was what the claim leaned on, and its finding
  * is an error that names that rule.
  */
 function runRules(episode: EpisodeModel, profile: PayerProfile, rules: readonly Rule[]): Finding[] {
-  const excluded = excludedAmendments(episode);
-  if (excluded.size === 0) return runRulesOn(episode, episode, profile, rules);
-  const considered: EpisodeModel = {
-    ...episode,
-    documents: episode.documents.filter((d) => !excluded.has(d)),
-  };
+  const considered = consideredEpisode(episode);
+  if (!considered) return runRulesOn(episode, episode, profile, rules);
   const findings = runRulesOn(considered, episode, profile, rules);
   const failing = (list: Finding[]) =>
     new Set(list.filter((f) => f.status === 'fail' && f.rule !== LATE_ENTRY).map((f) => f.rule));

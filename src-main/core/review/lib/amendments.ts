@@ -125,6 +125,34 @@ export function excludedAmendments(episode: EpisodeModel): ReadonlySet<EpisodeDo
   return out;
 }
 
+/**
+ * The episode as a reviewer considers it: without non-compliant stand-alone entries and unlabelled
+ * later versions, and without what a non-compliant entry appended to a note adds to it (the
+ * facts from its label on: "ADDENDUM  Per billing office request - minutes: ..." with no author or
+ * date supplies no minutes). Null when the reviewer considers everything.
+ */
+export function consideredEpisode(episode: EpisodeModel): EpisodeModel | null {
+  const excluded = excludedAmendments(episode);
+  const blockStart = new Map<EpisodeDocument, number>();
+  for (const a of amendmentsOf(episode)) {
+    if (a.standalone || isCompliant(a) || excluded.has(a.doc)) continue;
+    const at = position(a.labels[0]!);
+    blockStart.set(a.doc, Math.min(at, blockStart.get(a.doc) ?? at));
+  }
+  if (excluded.size === 0 && blockStart.size === 0) return null;
+  const documents: EpisodeDocument[] = [];
+  for (const d of episode.documents) {
+    if (excluded.has(d)) continue;
+    const from = blockStart.get(d);
+    documents.push(
+      from === undefined ? d : { ...d, facts: d.facts.filter((f) => position(f) < from) },
+    );
+  }
+  return { ...episode, documents };
+}
+
+const position = (f: Fact): number => f.provenance.page * 1e9 + f.provenance.start;
+
 export function isCompliant(a: AmendmentEntry): boolean {
   return a.own !== null && a.signed && a.originalOnFile;
 }
@@ -150,7 +178,7 @@ function groupLabels(labels: Fact[]): Fact[][] {
 function judge(episode: EpisodeModel, doc: EpisodeDocument, labels: Fact[]): AmendmentEntry {
   const first = labels[0]!;
   const standalone = AMENDMENT_LABEL.test(doc.title);
-  const at = (f: Fact) => f.provenance.page * 1e9 + f.provenance.start;
+  const at = position;
   // What stands after the label belongs to the entry; a stand-alone entry is the whole document.
   const after = (f: Fact) => standalone || at(f) >= at(first);
   const of = labels.find((f) => f.detail?.of)?.detail?.of ?? (standalone ? doc.date : null);
