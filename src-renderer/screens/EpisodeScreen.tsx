@@ -640,19 +640,24 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                 {explaining.length > 0 ? (
                   <>
                     {'. Findings on its dates: '}
-                    {explaining.map((f, i) => (
-                      <span key={f.id}>
-                        {i > 0 && ', '}
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={`${ruleName(rules, f.rule)}: go to the finding`}
-                          onClick={() => goToFinding(f)}
-                        >
-                          {ruleName(rules, f.rule)}
-                        </button>
-                      </span>
-                    ))}
+                    {explaining.map((f, i) => {
+                      // One rule may fail on several of the claim's dates: each link says which.
+                      const on = f.dates.filter((d) => c.dates.includes(d)).join(', ');
+                      const name = `${ruleName(rules, f.rule)}${on ? `, ${on}` : ''}`;
+                      return (
+                        <span key={f.id}>
+                          {i > 0 && ', '}
+                          <button
+                            type="button"
+                            className="link"
+                            aria-label={`${name}: go to the finding`}
+                            onClick={() => goToFinding(f)}
+                          >
+                            {name}
+                          </button>
+                        </span>
+                      );
+                    })}
                   </>
                 ) : (
                   '. No failing finding on its dates.'

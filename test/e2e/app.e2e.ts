@@ -369,8 +369,12 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await denial.getByRole('button').count()).toBe(onDates.length);
     const target = onDates[0]!;
     await denial
-      // Named by the rule's title, its id after it (issue 15).
-      .getByRole('button', { name: new RegExp(`\\(${target.rule}\\): go to the finding$`) })
+      // Named by the rule's title, its id after it, and the claim's dates it fails on (issue 15).
+      .getByRole('button', {
+        name: new RegExp(
+          `\\(${target.rule}\\), ${target.dates.filter((d) => claim.dates.includes(d)).join(', ')}: go to the finding$`,
+        ),
+      })
       .first()
       .focus();
     await page.keyboard.press('Enter');

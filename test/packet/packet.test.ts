@@ -287,11 +287,16 @@ describe('ADR response', () => {
     expect(norm(frontText(b))).not.toMatch(/midpoint rule|We disagree/);
   });
 
-  it('holds the complete record: every treatment note in order', () => {
+  it('holds the record of the claim: the treatment notes of its dates, in order, and no later care', () => {
     const notes = b.plan.exhibits.filter((e) => e.category === 'Daily Note');
-    expect(notes).toHaveLength(15);
+    const claimDates = new Set(b.plan.datesAtIssue);
+    expect(claimDates.size).toBeGreaterThan(1);
+    expect(notes.map((e) => e.date)).toEqual([...claimDates].sort());
     const all = b.pages.join('\n');
-    for (let n = 1; n <= 15; n++) expect(all).toContain(marker(`daily-${day(n)}`, n));
+    for (let n = 1; n <= 15; n++) {
+      const seen = all.includes(marker(`daily-${day(n)}`, n));
+      expect(seen, day(n)).toBe(claimDates.has(day(n)));
+    }
     expect(b.plan.gaps).toEqual([]);
   });
 

@@ -118,6 +118,30 @@ describe('appeals hold against the review', () => {
   });
 });
 
+describe('an appeal asked for the whole episode answers one claim', () => {
+  it('Alvarez: the claim the 835 denied (RB26-0921 CO-50), never the paid claims', async () => {
+    const episodeId = await episodeOf(sample, 'RB26-0921-ALV');
+    const plan = await sample.planPacket({ episodeId, claimId: null });
+    expect(plan.claimId).toBe('RB26-0921-ALV');
+    expect(plan.datesAtIssue).toEqual(['2026-09-21', '2026-09-22']);
+    expect(plan.gaps.join('\n')).not.toMatch(/09\/11\/2026/);
+  });
+
+  it('Okafor: the denied claim, which the review confirms, so no letter at all', async () => {
+    const episodeId = await episodeOf(sample, 'RB26-1012-OKA');
+    await expect(sample.planPacket({ episodeId, claimId: null })).rejects.toThrow(
+      /review confirms the denial of claim RB26-1012-OKA \(CO-97\)/,
+    );
+  });
+
+  it('a code typed for an episode whose other claims were paid is refused, naming them', async () => {
+    const episodeId = await episodeOf(sample, 'RB26-1026-NGU');
+    await expect(sample.planPacket({ episodeId, claimId: null, denial: 'CO-50' })).rejects.toThrow(
+      /paid claims? RB26-1026-NGU.*choose the denied claim to appeal/,
+    );
+  });
+});
+
 describe('letters quote the plan as the record states it', () => {
   it("quotes Alvarez's frequency/duration, whole goals, the demand level, with spaces kept", async () => {
     const episodeId = await episodeOf(sample, 'RB26-0921-ALV');
@@ -162,6 +186,16 @@ describe('a records response answers the request, not a denial', () => {
     // A code typed for an appeal is not carried into a records response.
     const typed = await sample.planPacket({ ...req, denial: 'CO-50' });
     expect(typed.denial).toBeNull();
+  });
+
+  it("a claim's records response sends that claim's notes, not the episode's later care (Nguyen)", async () => {
+    const episodeId = await episodeOf(sample, 'RB26-1026-NGU');
+    const plan = await sample.planPacket({ episodeId, claimId: 'RB26-1026-NGU', kind: 'adr' });
+    const noteDates = plan.exhibits.filter((e) => e.category === 'Daily Note').map((e) => e.date);
+    expect(noteDates.length).toBeGreaterThan(0);
+    for (const d of noteDates) expect(plan.datesAtIssue).toContain(d);
+    const last = [...plan.datesAtIssue].sort().at(-1)!;
+    expect(plan.exhibits.filter((e) => e.date !== null && e.date > last)).toEqual([]);
   });
 
   it("keeps Medicare's own term for an ADR response", async () => {

@@ -65,4 +65,22 @@ describe('sources by jurisdiction', () => {
     expect(tx.find((f) => f.rule === 'BILL-WC-TIME-UNITS')!.source).toContain('28 TAC §134.230');
     expect(tx.find((f) => f.rule === 'BILL-WC-TIME-UNITS')!.source).not.toContain('NC IC');
   });
+
+  it('cites no Medicare or CMS publication as authority outside Medicare: only for reference', () => {
+    const places = [
+      { kind: 'workers-comp' as const, state: 'IL' },
+      { kind: 'workers-comp' as const, state: 'TX' },
+      { kind: 'commercial' as const, state: null },
+    ];
+    for (const where of places)
+      for (const { meta: m } of ALL_RULES) {
+        // A Medicare-only rule is not applied to these payers at all.
+        if (m.payers.length === 1 && m.payers[0] === 'MCR') continue;
+        const cited = sourceFor(m, where);
+        const authority = cited.split('(for reference only')[0]!;
+        expect(authority, `${m.id} for ${where.kind} ${where.state ?? ''}`).not.toMatch(
+          /\bMedicare\b|\bCMS\b|Pub\. 100-0\d/,
+        );
+      }
+  });
 });

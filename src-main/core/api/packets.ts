@@ -133,6 +133,20 @@ function refuseAppealTheReviewConfirms(
   );
 }
 
+/**
+ * A denial code entered for the whole episode would have its letter ask to reverse the denial of
+ * every service, paid ones too: where remits show claims paid, the appeal is for a claim.
+ */
+function refuseEpisodeAppealOverPaidClaims(episode: EpisodeModel): void {
+  const paid = episode.claims.filter(
+    (c) => c.remit && claimDenial(c, c.remitDate ?? null) === null,
+  );
+  if (paid.length === 0) return;
+  throw new PacketRequestError(
+    `An appeal answers one claim's denial, and the payer paid ${paid.length === 1 ? 'claim' : 'claims'} ${paid.map((c) => c.claimId).join(', ')} of this episode: choose the denied claim to appeal, or build ${recordsResponseWords(episode)} for the whole episode.`,
+  );
+}
+
 function remitDate(episode: EpisodeModel, claimId: string | null): IsoDate | null {
   const c = episode.claims.find((x) => x.claimId === claimId);
   return c?.remitDate ?? null;
@@ -145,13 +159,17 @@ export function packetInput(
   req: PacketRequest,
   today: IsoDate,
 ): PacketInput {
-  const claimId = req.claimId ?? null;
+  let claimId = req.claimId ?? null;
   if (claimId && !episode.claims.some((c) => c.claimId === claimId)) {
     throw new PacketRequestError(`claim ${claimId} is not part of episode ${episode.id}`);
   }
   const kind = req.kind ?? 'appeal';
   const denial = resolveDenial(episode, claimId, req.denial);
   if (kind === 'appeal') {
+    // An appeal answers one claim's denial. Asked for the whole episode, it answers the claim
+    // whose remit carries the denial, never the claims the payer paid.
+    if (claimId === null && denial.claimId) claimId = denial.claimId;
+    else if (claimId === null) refuseEpisodeAppealOverPaidClaims(episode);
     refuseAppealWithoutRights(episode, denial, claimId, findings);
     refuseAppealTheReviewConfirms(episode, denial, claimId, findings);
   }

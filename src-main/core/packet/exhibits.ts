@@ -74,15 +74,30 @@ export interface ExhibitSelection {
   exclude?: number[];
 }
 
+/** Records of care after a claim's dates: not part of the record that supports the claim. */
+const LATER_RECORD_TYPES: ReadonlySet<EpisodeDocument['type']> = new Set([
+  'daily-note',
+  'progress-report',
+  're-evaluation',
+  'discharge-summary',
+  'communication',
+]);
+
 /** Documents a reviewer expects for this packet, in the default order. */
 function defaultDocuments(episode: EpisodeModel, sel: ExhibitSelection): EpisodeDocument[] {
-  const allNotes = sel.kind === 'adr' || sel.claimId === null;
+  const episodeRecord = sel.claimId === null;
   const atIssue = new Set(sel.datesAtIssue);
+  const lastDate = [...atIssue].sort().at(-1) ?? null;
   const picked = episode.documents.filter((d) => {
     // "Other" documents are part of the complete record an ADR asks for; an appeal stays focused,
     // but keeps a signature log or attestation: it answers for an illegible signature.
     if (d.type === 'other') return sel.kind === 'adr' || isSignatureLog(d);
-    if (d.type === 'daily-note') return allNotes || (d.date !== null && atIssue.has(d.date));
+    // A claim's packet sends the notes of the claim's dates (an ADR asks for the record that
+    // supports the claim: its dates' notes, the plan, orders and reports up to them), not the
+    // episode's later care (minimum necessary).
+    if (d.type === 'daily-note') return episodeRecord || (d.date !== null && atIssue.has(d.date));
+    if (sel.kind === 'adr' && !episodeRecord && lastDate && d.date && d.date > lastDate)
+      return !LATER_RECORD_TYPES.has(d.type);
     return true;
   });
   return picked.sort((a, b) => {

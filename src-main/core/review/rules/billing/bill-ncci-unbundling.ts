@@ -21,6 +21,12 @@ export const billNcciUnbundling: Rule = {
     group: 'billing',
     source:
       'CMS NCCI PTP tables and modifier indicators (0/1/9); 97546 has 10 PTP relationships in the 2026 file',
+    sources: [
+      {
+        text: 'CMS NCCI PTP tables and modifier indicators (0/1/9); 97546 has 10 PTP relationships in the 2026 file',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['MCR', 'COM', 'WC'],
     unverified: [

@@ -50,6 +50,7 @@ export const billTherapyModifier: Rule = {
     sources: [
       {
         text: 'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20 (therapy modifiers); CMS CQ/CO billing examples',
+        payers: ['medicare'],
       },
       { text: '28 TAC §134.230 (WC/WH program modifiers, CA for CARF)', states: ['TX'] },
     ],

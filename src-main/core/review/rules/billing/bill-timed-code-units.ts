@@ -23,6 +23,13 @@ export const billTimedCodeUnits: Rule = {
     group: 'billing',
     source:
       'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20.2 (timed codes, 15-minute units); CPT time convention for the per-code method',
+    sources: [
+      {
+        text: 'Medicare Claims Processing Manual Pub. 100-04 Ch. 5 §20.2 (timed codes, 15-minute units)',
+        payers: ['medicare'],
+      },
+      { text: 'CPT time convention for the per-code method' },
+    ],
     severity: 'error',
     payers: ['MCR', 'COM', 'WC'],
   },

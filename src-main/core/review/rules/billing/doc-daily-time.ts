@@ -26,6 +26,13 @@ export const docDailyTime: Rule = {
     group: 'documentation',
     source:
       'CPT time convention (midpoint rule); Medicare BPM Pub. 100-02 Ch. 15 §220.3.E (total timed-code minutes and total treatment time); Pub. 100-04 Ch. 5 §20.2',
+    sources: [
+      { text: 'CPT time convention (midpoint rule)' },
+      {
+        text: 'Medicare BPM Pub. 100-02 Ch. 15 §220.3.E (total timed-code minutes and total treatment time); Pub. 100-04 Ch. 5 §20.2',
+        payers: ['medicare'],
+      },
+    ],
     severity: 'error',
     payers: ['ALL'],
     unverified: [...MIDPOINT_RULE_UNVERIFIED],

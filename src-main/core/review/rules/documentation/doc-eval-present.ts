@@ -59,7 +59,9 @@ export const docEvalPresent: Rule = {
         ? (episode.billing.find((l) => disciplineOfLine(l) === disc)?.dos ?? firstDos)
         : firstDos;
       const dated = mine.filter((e) => docDate(e));
-      const ok = dated.find((e) => (docDate(e) as IsoDate) <= firstForDisc);
+      // The therapist's own evaluation is the one to name when there is one; an FCE only stands in.
+      const inTime = dated.filter((e) => (docDate(e) as IsoDate) <= firstForDisc);
+      const ok = inTime.find((e) => e.type === 'evaluation') ?? inTime[0];
       if (ok) {
         passing.push(ok);
         continue;
@@ -115,7 +117,12 @@ export const docEvalPresent: Rule = {
     return [
       {
         status: 'pass',
-        message: `Initial evaluation dated ${passing.map((e) => docDate(e)).join(', ')}, on or before the ${label} (${firstDos}).`,
+        message: `${passing
+          .map(
+            (e, k) =>
+              `${e.type === 'fce' ? (k ? 'functional capacity evaluation' : 'Functional capacity evaluation') : k ? 'initial evaluation' : 'Initial evaluation'} dated ${docDate(e)}`,
+          )
+          .join(', ')}, on or before the ${label} (${firstDos}).`,
         dates: passing.map((e) => docDate(e) as IsoDate),
         evidence: passing.map((e) =>
           evidenceFromDocument(e, ['signer', 'document-date', 'date-of-service']),

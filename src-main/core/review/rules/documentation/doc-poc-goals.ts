@@ -54,6 +54,7 @@ export const docPocGoals: Rule = {
     sources: [
       {
         text: 'Medicare Benefit Policy Manual, Pub. 100-02, Ch. 15, §220.1.2.B (diagnoses, long-term goals, type, amount, frequency, duration)',
+        payers: ['medicare'],
       },
       { text: '28 TAC §134.230 (return-to-work planning)', states: ['TX'] },
     ],
