@@ -155,6 +155,8 @@ export interface OcrWord {
  */
 export type FactKind =
   | 'patient-name'
+  /** A subject line's lone surname ("RE: Kowalczyk week 3"): places a document, names no one. */
+  | 'patient-surname'
   | 'dob'
   | 'mrn'
   | 'payer'

@@ -113,4 +113,29 @@ describe('placing documents that name no patient', () => {
     const flat = await store({ 'a.txt': KEEL, 'b.txt': twin, 'fax.txt': fax });
     expect(placement(flat)['fax.txt']).toBe('');
   });
+
+  it('by the surname an e-mail subject gives alone, only when one patient has it', async () => {
+    const email = (subject: string) =>
+      [
+        'From: Dana Whit <dwhit@carrier.example>',
+        'Sent: Friday, September 11, 2026 9:05 AM',
+        'To: Intake <intake@clinic.example>',
+        `Subject: ${subject}`,
+        '',
+        'Thanks for the update; keep me posted.',
+      ].join('\n');
+    const db = await store({
+      'doc1.txt': KEEL,
+      'doc2.txt': PICKETT,
+      'mail1.txt': email('RE: Keel week 2'),
+      'mail2.txt': email('Pickett - CC-77-20931 - status'),
+      'mail3.txt': email('RE: Ambrose week 2'),
+      'mail4.txt': email('RE: Weekly update'),
+    });
+    const placed = placement(db);
+    expect(placed['mail1.txt']).toBe('Keel, Brandon');
+    expect(placed['mail2.txt']).toBe('Pickett, Gerald');
+    expect(placed['mail3.txt']).toBe('');
+    expect(placed['mail4.txt']).toBe('');
+  });
 });

@@ -119,7 +119,10 @@ export const UNNAMED_DOCUMENTS_SQL = `
   SELECT d.id, d.file_id, d.patient_dob, d.claim_number,
          a.patient_name, a.patient_dob, a.patient_mrn, a.file_sha256 IS NOT NULL,
          EXISTS (SELECT 1 FROM document_facts x
-                  WHERE x.document_id = d.id AND instr(x.facts, '"signature-log-entry"') > 0)
+                  WHERE x.document_id = d.id AND instr(x.facts, '"signature-log-entry"') > 0),
+         (SELECT json_extract(j.value, '$[1]') FROM document_facts x, json_each(x.facts) j
+           WHERE x.document_id = d.id AND json_extract(j.value, '$[0]') = 'patient-surname'
+           LIMIT 1)
     FROM documents d JOIN files f ON f.id = d.file_id
     LEFT JOIN document_assignments a ON a.file_sha256 = f.sha256 AND a.page_start = d.page_start
    WHERE d.patient_name IS NULL AND d.patient_mrn IS NULL
@@ -202,7 +205,8 @@ export function resolvePatients(db: Db): PatientResolution {
   });
 
   // Documents that name no patient: the user's choice, else the claim number, else the date of
-  // birth; the folder only chooses between patients that evidence allows.
+  // birth, else a subject line's surname; the folder only chooses between patients that evidence
+  // allows.
   const claims = unnamed.some((r) => r[3] !== null)
     ? claimOwners(db, inputs, patientOf, remits, unbilled, remitInput)
     : new Map<string, Set<number>>();
@@ -213,7 +217,13 @@ export function resolvePatients(db: Db): PatientResolution {
     if (p < 0) {
       const byClaim = claims.get(claimKey(r[3]) ?? '');
       const candidates =
-        byClaim && byClaim.size > 0 ? [...byClaim] : r[2] ? patientsBornOn(clusters, r[2]) : [];
+        byClaim && byClaim.size > 0
+          ? [...byClaim]
+          : r[2]
+            ? patientsBornOn(clusters, r[2])
+            : r[9]
+              ? patientsNamed(clusters, r[9])
+              : [];
       p =
         candidates.length === 1
           ? candidates[0]!
@@ -286,7 +296,19 @@ type UnnamedRow = [
   string | null,
   number,
   number,
+  /** A subject line's lone surname. */
+  string | null,
 ];
+
+/** Patients of this surname, as their records name them. */
+function patientsNamed(clusters: Array<{ keys: Set<string> }>, surname: string): number[] {
+  const last = surname.toLowerCase();
+  const out: number[] = [];
+  clusters.forEach((c, p) => {
+    if ([...c.keys].some((k) => k.split('|')[0] === last)) out.push(p);
+  });
+  return out;
+}
 
 /** Patients whose records give this date of birth. */
 function patientsBornOn(clusters: Array<{ dobs: Set<string> }>, dob: string): number[] {

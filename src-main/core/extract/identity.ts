@@ -119,16 +119,57 @@ function subjectName(
   to: number,
 ): { name: string; start: number; end: number } | null {
   let at = from;
+  // Where the line's cues stand, found once: a part is named by a cue outside it.
+  const cues = [
+    ...text.matchAll(new RegExp(RE_NAME_CUE.source, 'gi')),
+    ...text.matchAll(new RegExp(SUBJECT_IDENTIFIER.source, 'g')),
+  ].map((m) => [m.index, m.index + m[0].length] as const);
   for (const part of text.slice(from, to).split(SUBJECT_PART_SEPARATOR)) {
     const start = text.indexOf(part, at);
     const end = start + part.length;
     at = end;
-    const rest = text.slice(0, start) + ' ' + text.slice(end);
-    if (!part.includes(',') && !RE_NAME_CUE.test(rest) && !SUBJECT_IDENTIFIER.test(rest)) continue;
+    const cuedElsewhere = cues.some(([a, b]) => b <= start || a >= end);
+    if (!part.includes(',') && !cuedElsewhere) continue;
     const name = normalizeName(part);
     if (name) return { name, start, end };
   }
   return null;
+}
+
+/**
+ * A subject line that names its patient by surname alone ("Kowalczyk - LMI-2605-118734 - progress
+ * report", "RE: Hendricks week 3"): the lone capitalized word that leads a part of it. It names
+ * nobody by itself; placement matches it to the one patient of the store with that surname. An
+ * identifier standing as a part of its own beside it is the claim's number.
+ */
+function subjectSurname(line: Line, from: number, to: number, sink: FactSink): void {
+  const t = line.text;
+  let at = from;
+  let surname = false;
+  const parts: Array<{ text: string; start: number }> = [];
+  for (const part of t.slice(from, to).split(SUBJECT_PART_SEPARATOR)) {
+    const start = t.indexOf(part, at);
+    at = start + part.length;
+    parts.push({ text: part, start });
+  }
+  for (const { text, start } of parts) {
+    const lead =
+      /^\s*([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?=\s*$|\s+(?:week|wk|status|update|progress|discharge|eval|evaluation|report|visit)\b)/i.exec(
+        text,
+      );
+    if (!lead || !/^[A-Z]/.test(lead[1]!)) continue;
+    const s = start + lead.index + lead[0].length - lead[1]!.length;
+    sink.add('patient-surname', lead[1]!, line, s, s + lead[1]!.length);
+    surname = true;
+    break;
+  }
+  if (!surname) return;
+  for (const { text, start } of parts) {
+    const id = SUBJECT_IDENTIFIER.exec(text);
+    if (!id || text.trim() !== id[0]) continue;
+    const s = start + text.indexOf(id[0]);
+    sink.add('claim-number', id[0], line, s, s + id[0].length);
+  }
 }
 
 /** A plain "Name" label (not "Patient name", "Claimant"): whose name depends on the block it is in. */
@@ -162,6 +203,7 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
       if (STARTS_WITH_LABEL.test(value)) continue;
       const part = subjectName(t, s, e);
       if (part) sink.add('patient-name', part.name, line, part.start, part.end);
+      else subjectSurname(line, s, e, sink);
     }
     for (const m of t.matchAll(DOB_LABEL)) {
       const after = (m.index ?? 0) + m[0].length;

@@ -97,9 +97,12 @@ import { documentTextHash } from './text-hash';
  * starts its rows with "STG 1" restates that goal; e-mail printouts are correspondence unless
  * their own message states an approval as a field; "DAILY NOTE / PROGRESS REPORT" is the
  * report; a repeated title ending "(continued)" continues the document; approval tables aligned
- * with spaces; a labelled request's sentence; a charge row with a blank minutes column.
+ * with spaces; a labelled request's sentence; a charge row with a blank minutes column. 10: an
+ * e-mail's Subject line is read like a letter's "Re:" line, and one that names its patient by
+ * surname alone gives that surname (and an identifier standing as a part of its own, the claim)
+ * for placement.
  */
-export const EXTRACTOR_VERSION = 9;
+export const EXTRACTOR_VERSION = 10;
 
 export interface ExtractHints {
   title?: string | null;

@@ -52,7 +52,8 @@ export const LAST_FIRST_FIELDS =
  * A letter's subject line: "Re: Alvarez, Maria, claim MWC26118734", "RE: Gerald Pickett DOB ...".
  * It names the patient only when it reads as a name and says so by its form (see `RE_NAME_CUE`).
  */
-export const RE_LABEL = /\b(?:Re|Regarding|In re)\s*:\s*/dgi;
+export const RE_LABEL =
+  /\b(?:Re|Regarding|In re)\s*:\s*|^\s*Subject\s*:\s*(?:(?:RE|FW|Fwd)\s*:\s*)*/dgim;
 
 /**
  * What makes a "Re:" value a patient rather than a subject ("Re: Work Conditioning Program"): an
