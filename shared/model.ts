@@ -492,6 +492,11 @@ export interface Evidence {
   quote: string;
   /** CSV line or 835 segment index, for structured sources. */
   line?: number;
+  /**
+   * Where in a structured source, in words, when "line N" would mislead: a FHIR claim's item
+   * ("claim KM26100205206, item 2"), an 835 claim's segment.
+   */
+  place?: string;
   /** `ocr` when the quote was read by OCR from a page image (absent: the page's own text). */
   source?: 'ocr';
   /** OCR quotes: mean confidence (0-100) of the words quoted. */

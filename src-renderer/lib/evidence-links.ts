@@ -39,7 +39,7 @@ export function evidenceLinks(
   });
   const place = (e: Evidence) =>
     `Show evidence: ${embeddedTitle(documents, e.file) ?? evidenceName(e.file)} ${
-      e.line != null ? `line ${e.line}` : `p. ${e.page}`
+      e.place ?? (e.line != null ? `line ${e.line}` : `p. ${e.page}`)
     }`;
   const count = new Map<string, number>();
   for (const e of unique) count.set(place(e), (count.get(place(e)) ?? 0) + 1);

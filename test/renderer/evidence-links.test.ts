@@ -49,4 +49,16 @@ describe('evidence links', () => {
       'Show evidence: PHYSICAL THERAPY DAILY NOTE, 2026-05-15 p. 1',
     ]);
   });
+
+  it("names a FHIR claim's item by its claim, not by a line number shared across claims", () => {
+    const item = (claim: string, n: number) => ({
+      ...ev('fhir/Patient-9.json', 1, `${claim} 97110 x2`, n),
+      place: `claim ${claim}, item ${n}`,
+    });
+    const links = evidenceLinks([item('KM261002', 1), item('KM261009', 1)], []).map((l) => l.label);
+    expect(links).toEqual([
+      'Show evidence: Patient-9.json claim KM261002, item 1',
+      'Show evidence: Patient-9.json claim KM261009, item 1',
+    ]);
+  });
 });

@@ -18,7 +18,13 @@ export function evidenceFromFact(fact: Fact): Evidence {
 
 /** Evidence pointing at a billing line (CSV line or 835 segment). */
 export function evidenceFromLine(line: EpisodeBillingLine): Evidence {
-  return { file: line.file, page: 1, line: line.line, quote: line.quote };
+  const e: Evidence = { file: line.file, page: 1, line: line.line, quote: line.quote };
+  // A FHIR bundle numbers items within each claim and an 835 its segments: "line 2" of one file
+  // would name different claims' lines alike.
+  if (line.source === 'fhir' && line.claimId) e.place = `claim ${line.claimId}, item ${line.line}`;
+  else if (line.source === 'remit' && line.claimId)
+    e.place = `claim ${line.claimId}, segment ${line.line}`;
+  return e;
 }
 
 const DOCUMENT_DATE_KINDS: readonly FactKind[] = [
