@@ -127,12 +127,29 @@ describe('readLedgerBytes', () => {
     expect(lines[1]).toMatchObject({ dos: '1999-01-03', code: '97110 5', modifiers: [] });
   });
 
+  it("reads a hospital's UB-04 line listing: Serv Date, HCPCS/Rate, Serv Units, Pat Ctrl No", async () => {
+    const csv = [
+      'ACCOUNT NO,PAT CTRL NO,PATIENT NAME,MED REC NO,SERV DATE,REV CD,HCPCS/RATE,MOD1,SERV UNITS,TOTAL CHARGES',
+      'V00500012345,V00500012345-01,"OSTROM,LENA",M000771204,03/10/2026,0430,97110,GO,2,180.00',
+    ].join('\n');
+    const { lines } = await read(csv);
+    expect(lines[0]).toMatchObject({
+      dos: '2026-03-10',
+      code: '97110',
+      modifiers: ['GO'],
+      units: 2,
+      charge: 180,
+      mrn: 'M000771204',
+      claimId: 'V00500012345-01',
+    });
+  });
+
   it('rejects a header it cannot map, listing the headers found and expected', async () => {
     const err = await rejection('Name,When,What\nA,03/04/2026,97110\n');
     expect(err.rejection.line).toBe(1);
     expect(err.message).toBe(
       'line 1: cannot find a date-of-service column; headers found: "Name", "When", "What"; ' +
-        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Date of Svc, Visit Date, Encounter Date',
+        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Serv Date, Serv Dt, Date of Svc, Visit Date, Encounter Date',
     );
   });
 

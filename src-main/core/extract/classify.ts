@@ -324,6 +324,9 @@ const GENERIC_LETTER = /\bletter\b(?!\s+(?:to|from)\b)|\bcorrespondence\b/i;
 export function documentType(title: string, body: string): DocType {
   const byTitle = titleType(title);
   if (!byTitle) return classifyByContent(body);
+  // An insurer's "certification of treatment" under utilization review ("Certification No.: ...",
+  // "Approved: up to 10 sessions") is its authorization, not a physician's plan certification.
+  if (byTitle === 'certification' && statesApproval(body)) return 'authorization';
   if (
     byTitle === 'communication' &&
     GENERIC_LETTER.test(title) &&
@@ -362,12 +365,19 @@ export function emailPrintoutType(lines: readonly { text: string }[]): DocType |
   const body = nonBlank.slice(subject + 1);
   const quoted = body.findIndex((l) => QUOTED_THREAD.test(l.text));
   const own = (quoted < 0 ? body : body.slice(0, quoted)).map((l) => l.text).join('\n');
-  // A mention ("10 sessions approved by the carrier") is news of an approval; the approval itself
-  // states it as a field: its number, or what is approved.
-  return classifyByContent(own) === 'authorization' &&
-    (APPROVAL_NUMBER_FIELD.test(own) || APPROVED_FIELD.test(own))
-    ? 'authorization'
-    : 'communication';
+  return statesApproval(own) ? 'authorization' : 'communication';
+}
+
+/**
+ * A payer's approval in its own words: content that reads as an authorization and states it as a
+ * field, its number or what is approved. A mention ("10 sessions approved by the carrier") is news
+ * of an approval, not the approval.
+ */
+function statesApproval(text: string): boolean {
+  return (
+    classifyByContent(text) === 'authorization' &&
+    (APPROVAL_NUMBER_FIELD.test(text) || APPROVED_FIELD.test(text))
+  );
 }
 
 /** What is approved, as a field of its own line: "Approved: 6 sessions" (not "Approved by:"). */

@@ -327,7 +327,12 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         list.columns = columnsOf(cells);
         continue;
       }
-      if (tableGoal(sink, list, line, cells, listedNumbers, listedLabels)) list.items++;
+      if (tableGoal(sink, list, line, cells, listedNumbers, listedLabels)) {
+        list.items++;
+        // "LTG1  Lift 50 lb ...": a row that leads with its goal's label is a marked goal.
+        if (!list.columns && /^\s*(?:STG|LTG|Goal)\s*#?\s*\d/i.test(cells[0]!.text))
+          list.markedPage = line.page;
+      }
       continue;
     }
     // A heading in capitals ("BILLING") under a list that is not itself in capitals, or a new

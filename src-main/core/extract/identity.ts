@@ -13,6 +13,7 @@ import {
   DOB_LABEL,
   IDENTIFIER,
   LAST_FIRST_FIELDS,
+  ACCOUNT_LABEL,
   MRN_LABEL,
   NEXT_FIELD,
   NOT_NAME_WORDS,
@@ -210,9 +211,12 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
       const d = leadingDate(t.slice(after));
       if (d) sink.add('dob', d.iso, line, after + d.start, after + d.end);
     }
-    for (const m of t.matchAll(MRN_LABEL)) {
+    const mrnLabels = [...t.matchAll(MRN_LABEL)];
+    const recordLabelled = mrnLabels.some((m) => !ACCOUNT_LABEL.test(m[0]));
+    for (const m of mrnLabels) {
       // "Provider account: 4471902" is the clinic's number with the payer, not the patient's.
       if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
+      if (recordLabelled && ACCOUNT_LABEL.test(m[0])) continue;
       const after = (m.index ?? 0) + m[0].length;
       const v = IDENTIFIER.exec(t.slice(after));
       if (v && /\d/.test(v[0])) sink.add('mrn', v[0], line, after, after + v[0].length);

@@ -100,9 +100,13 @@ import { documentTextHash } from './text-hash';
  * with spaces; a labelled request's sentence; a charge row with a blank minutes column. 10: an
  * e-mail's Subject line is read like a letter's "Re:" line, and one that names its patient by
  * surname alone gives that surname (and an identifier standing as a part of its own, the claim)
- * for placement.
+ * for placement. 11: the thirteenth held-out round: dot leaders with no colon after them stand
+ * for one ("DATE WRITTEN.......... 10/26/26"); a medical-record label ("UNIT#") outranks a visit
+ * account ("ACCT#") on the same line; "SUBJ:", "OBJ:", "ASSESS:"; goal rows led by "LTG1" mark
+ * their list; an insurer's "certification of treatment" that approves sessions under its
+ * number is the authorization.
  */
-export const EXTRACTOR_VERSION = 10;
+export const EXTRACTOR_VERSION = 11;
 
 export interface ExtractHints {
   title?: string | null;

@@ -34,12 +34,20 @@ export function pageLines(page: PageText): Line[] {
 /**
  * A legacy report's dot leaders between a label and its colon ("PT NAME.......: ROE, JAN") read
  * as spaces, so every reader sees "PT NAME       : ROE, JAN"; the length (and every offset into
- * the page) stays the same.
+ * the page) stays the same. Leaders with no colon after them stand for one.
  */
 const DOT_LEADER = /(?<=[A-Za-z0-9#)/])\.{2,}(?=\s*:)/g;
+/**
+ * Dot leaders that stand for the colon ("DATE WRITTEN.......... 10/26/26", "OBJECTIVE......"): the
+ * last dot becomes the colon, so the field reads "DATE WRITTEN         : 10/26/26".
+ */
+const DOT_LEADER_AS_COLON = /(?<=[A-Za-z0-9#)/])\.{3,}(?=\s+\S|\s*$)/g;
 
 function withoutDotLeaders(text: string): string {
-  return text.includes('..') ? text.replace(DOT_LEADER, (m) => ' '.repeat(m.length)) : text;
+  if (!text.includes('..')) return text;
+  return text
+    .replace(DOT_LEADER, (m) => ' '.repeat(m.length))
+    .replace(DOT_LEADER_AS_COLON, (m) => `${' '.repeat(m.length - 1)}:`);
 }
 
 export function isBlank(line: Line): boolean {

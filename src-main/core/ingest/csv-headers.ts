@@ -46,6 +46,8 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Med Rec #',
     'Medical Record Number',
     'Medical Record #',
+    'Med Rec No',
+    'Medical Record No',
     'Chart #',
     'Chart No',
     'Chart Number',
@@ -82,6 +84,9 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Service Start',
     'Start Date of Service',
     'DOS Start',
+    // A UB-04 line listing (form locator 45): "Serv Date".
+    'Serv Date',
+    'Serv Dt',
     'Date of Svc',
     'Visit Date',
     'Encounter Date',
@@ -93,6 +98,9 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'CPT/HCPCS Code',
     'HCPCS',
     'HCPCS Code',
+    // UB-04 form locator 44.
+    'HCPCS/Rate',
+    'HCPCS/Rate/HIPPS Code',
     'Procedure Code',
     'Proc Code',
     'Proc',
@@ -104,13 +112,24 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
   ],
   codeType: ['Code Type', 'Code Set', 'Code System'],
   modifiers: ['Modifiers', 'Modifier(s)', 'Modifier', 'Mods', 'Mod'],
-  units: ['Units', 'Unit', 'Qty', 'Quantity', 'Days/Units', 'Svc Units', 'Service Units'],
+  units: [
+    'Units',
+    'Unit',
+    'Qty',
+    'Quantity',
+    'Days/Units',
+    'Svc Units',
+    'Service Units',
+    'Serv Units',
+  ],
   // A bare "Billed" comes last: OpenEMR's billing report uses it for a Y/N flag beside "Fee".
   charge: [
     'Charge',
     'Charges',
     'Charge Amt',
     'Charge Amount',
+    'Total Charges',
+    'Total Charge',
     'Chg',
     'Chg Amt',
     'Billed Amt',
@@ -160,6 +179,12 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
   // The provider's own bill number first (an 835's CLP01 echoes it); a WC ledger's "Claim No"
   // beside an "Invoice" is often the carrier's injury claim, shared by every bill of the case.
   claim: [
+    // A hospital bill's patient control number (UB-04 form locator 3a), which an 835's CLP01
+    // echoes.
+    'Patient Control Number',
+    'Patient Control No',
+    'Pat Ctrl No',
+    'Pat Control No',
     'Claim #',
     'Claim ID',
     'Claim',

@@ -154,7 +154,13 @@ export const DOB_LABEL =
 
 /** The chart's own number for the patient: MRN, PID, account, chart or patient number. */
 export const MRN_LABEL =
-  /\b(?:MRN|MR\s*#|Medical Record (?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient (?:ID|#|No\.?|Number)|Pt\.? ID|PID)\s*[:#]?\s*/dgi;
+  /\b(?:MRN|MR\s*#|Medical Record (?:#|No\.?|Number)|Unit\s*(?:#|No\.?|Number)|Acct\.?\s*(?:#|No\.?)?|Account\s*(?:#|No\.?|Number)?|Chart\s*(?:#|No\.?|Number)|Patient (?:ID|#|No\.?|Number)|Pt\.? ID|PID)\s*[:#]?\s*/dgi;
+
+/**
+ * An account label: a hospital's number for one visit or bill ("ACCT#: V00419027554"), which a
+ * medical-record label on the same line ("UNIT#", "MRN") outranks as the patient's number.
+ */
+export const ACCOUNT_LABEL = /^(?:Acct|Account)\b/i;
 
 /** A labelled claim number: "Claim #:", "Claim number:", "WC Claim No.", "Carrier claim ID". */
 export const CLAIM_LABEL = /\bClaim\s*(?:#|No\.?|Number|ID)\s*[:#]?\s*|\bClaim\s*:\s*/dgi;

@@ -52,6 +52,8 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
   subjective: [
     'subjective',
     's',
+    // Hospital systems' abbreviated labels: "SUBJ:", "OBJ:", "ASSESS:".
+    'subj',
     'subjective complaints',
     'subjective complaint',
     'subjective report',
@@ -78,6 +80,7 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
   objective: [
     'objective',
     'o',
+    'obj',
     'objective findings',
     'objective measures',
     'objective measurements',
@@ -146,6 +149,8 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
   assessment: [
     'assessment',
     'a',
+    'assess',
+    'assmt',
     'clinical assessment',
     'clinical impression',
     'clinical impressions',
