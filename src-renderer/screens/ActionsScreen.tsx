@@ -4,6 +4,7 @@ import { actionsCsv } from '../../shared/actions';
 import { messageOf } from '../api';
 import { useDownloadUrl } from '../lib/download-url';
 import { href } from '../lib/route';
+import { useRules } from '../lib/rules';
 
 const STATUS_TEXT: Record<CorrectiveAction['status'], string> = {
   overdue: 'Overdue',
@@ -20,6 +21,7 @@ export function ActionsScreen({ api }: { api: ChartReadyApi }) {
   const [actions, setActions] = useState<CorrectiveAction[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
+  const rules = useRules(api);
 
   useEffect(() => {
     api
@@ -99,7 +101,7 @@ export function ActionsScreen({ api }: { api: ChartReadyApi }) {
                   {shown.map((a) => (
                     <tr key={a.findingId} data-status={a.status}>
                       <td>{a.clinician ?? <span className="muted">not named</span>}</td>
-                      <td>{a.due ?? '—'}</td>
+                      <td className="nowrap">{a.due ?? '—'}</td>
                       <td>
                         <span className={`badge ${a.status}`}>{STATUS_TEXT[a.status]}</span>
                       </td>
@@ -110,8 +112,21 @@ export function ActionsScreen({ api }: { api: ChartReadyApi }) {
                           <span className="muted">episode no longer reviewed</span>
                         )}
                       </td>
-                      <td className="mono">{a.rule}</td>
-                      <td>{a.dates.join(', ')}</td>
+                      {/* The rule as the checklist names it: its title, the id secondary. */}
+                      <td data-testid="action-rule">
+                        {rules.get(a.rule)?.title && (
+                          <span className="rule-title">{rules.get(a.rule)?.title} </span>
+                        )}
+                        <span className="mono rule-id">{a.rule}</span>
+                      </td>
+                      <td>
+                        {a.dates.map((d, i) => (
+                          <span key={d}>
+                            {i > 0 && ', '}
+                            <span className="nowrap">{d}</span>
+                          </span>
+                        ))}
+                      </td>
                       <td>{a.action}</td>
                     </tr>
                   ))}

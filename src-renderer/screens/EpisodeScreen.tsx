@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type {
   ChartReadyApi,
   DecideFindingRequest,
@@ -34,6 +34,7 @@ import { EpisodeProfile } from './EpisodeProfile';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { Button } from '../components/Button';
 import { EpisodeNotFound } from '../components/EpisodeNotFound';
+import { FieldWithError, type FieldProblem } from '../components/FieldWithError';
 
 const GROUPS: Array<{ id: RuleGroup; label: string }> = [
   { id: 'documentation', label: 'Documentation' },
@@ -73,7 +74,29 @@ const DECISION_CHOICES: Array<{ value: DecisionKind; label: string }> = [
   { value: 'fixed', label: 'Fixed (addendum or late entry imported)' },
 ];
 
-/** The reviewer's decision on one finding: what, why, and for a defect the action and due date. */
+type DecisionField = 'as' | 'reason' | 'action' | 'due';
+
+/** What a decision still lacks, field by field, in the order the form shows them. */
+function decisionProblems(d: {
+  as: DecisionKind | '';
+  reason: string;
+  action: string;
+  due: string;
+}): Array<FieldProblem<DecisionField>> {
+  const out: Array<FieldProblem<DecisionField>> = [];
+  if (!d.as) out.push({ field: 'as', text: 'Choose a decision.' });
+  if (!d.reason.trim()) out.push({ field: 'reason', text: 'Give the reason for the decision.' });
+  if (d.as === 'confirmed' && !d.action.trim())
+    out.push({ field: 'action', text: 'A confirmed defect needs its corrective action.' });
+  if (d.as === 'confirmed' && !d.due)
+    out.push({ field: 'due', text: 'A confirmed defect needs a due date.' });
+  return out;
+}
+
+/**
+ * The reviewer's decision on one finding: what, why, and for a defect the action and due date.
+ * No decision is chosen in advance: one hasty Save must not dismiss a real finding.
+ */
 function DecisionForm({
   f,
   onDecide,
@@ -84,13 +107,16 @@ function DecisionForm({
   /** Who signed the episode's notes: the first is whom a corrective action concerns by default. */
   clinicians: readonly string[];
 }) {
-  const [as, setAs] = useState<DecisionKind>('not-a-defect');
+  const [as, setAs] = useState<DecisionKind | ''>('');
   const [reason, setReason] = useState('');
   const [action, setAction] = useState('');
   const [due, setDue] = useState('');
   const [clinician, setClinician] = useState(clinicians[0] ?? '');
+  const [problems, setProblems] = useState<Array<FieldProblem<DecisionField>>>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a refused save, focus goes to the first field to fix (once it is marked invalid).
+  const focusFirstProblem = useRef(false);
   const ids = {
     as: useId(),
     reason: useId(),
@@ -99,13 +125,24 @@ function DecisionForm({
     clinician: useId(),
     clinicians: useId(),
   };
+  const problemOf = (field: DecisionField) => problems.find((p) => p.field === field) ?? null;
+
+  useLayoutEffect(() => {
+    if (!focusFirstProblem.current) return;
+    focusFirstProblem.current = false;
+    const first = problems[0];
+    if (first) document.getElementById(ids[first.field])?.focus();
+  });
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
-    if (!reason.trim()) return setError('Give the reason for the decision.');
-    if (as === 'confirmed' && (!action.trim() || !due))
-      return setError('A confirmed defect needs its corrective action and a due date.');
+    const found = decisionProblems({ as, reason, action, due });
+    setProblems(found);
+    if (found.length > 0 || !as) {
+      focusFirstProblem.current = true;
+      return;
+    }
     setBusy(true);
     try {
       await onDecide(f, {
@@ -122,31 +159,82 @@ function DecisionForm({
     }
   }
 
+  // A problem goes once its field is filled in; the others stay until the next Save.
+  const fixed = (field: DecisionField) => setProblems((ps) => ps.filter((p) => p.field !== field));
+
   return (
     <details className="decide">
       <summary>Record a decision</summary>
-      <form onSubmit={(e) => void submit(e)} aria-label={`Decision on ${f.rule}`}>
+      <form onSubmit={(e) => void submit(e)} aria-label={`Decision on ${f.rule}`} noValidate>
         <label htmlFor={ids.as}>Decision</label>
-        <select id={ids.as} value={as} onChange={(e) => setAs(e.target.value as DecisionKind)}>
-          {DECISION_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+        <FieldWithError id={ids.as} field="as" problem={problemOf('as')}>
+          {(invalid) => (
+            <select
+              id={ids.as}
+              value={as}
+              {...invalid}
+              onChange={(e) => {
+                setAs(e.target.value as DecisionKind);
+                fixed('as');
+              }}
+            >
+              <option value="" disabled>
+                Choose…
+              </option>
+              {DECISION_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldWithError>
         <label htmlFor={ids.reason}>Reason</label>
-        <textarea
-          id={ids.reason}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <FieldWithError id={ids.reason} field="reason" problem={problemOf('reason')}>
+          {(invalid) => (
+            <textarea
+              id={ids.reason}
+              rows={2}
+              value={reason}
+              {...invalid}
+              onChange={(e) => {
+                setReason(e.target.value);
+                if (e.target.value.trim()) fixed('reason');
+              }}
+            />
+          )}
+        </FieldWithError>
         {as === 'confirmed' && (
           <>
             <label htmlFor={ids.action}>Corrective action</label>
-            <input id={ids.action} value={action} onChange={(e) => setAction(e.target.value)} />
+            <FieldWithError id={ids.action} field="action" problem={problemOf('action')}>
+              {(invalid) => (
+                <input
+                  id={ids.action}
+                  value={action}
+                  {...invalid}
+                  onChange={(e) => {
+                    setAction(e.target.value);
+                    if (e.target.value.trim()) fixed('action');
+                  }}
+                />
+              )}
+            </FieldWithError>
             <label htmlFor={ids.due}>Due</label>
-            <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            <FieldWithError id={ids.due} field="due" problem={problemOf('due')}>
+              {(invalid) => (
+                <input
+                  id={ids.due}
+                  type="date"
+                  value={due}
+                  {...invalid}
+                  onChange={(e) => {
+                    setDue(e.target.value);
+                    if (e.target.value) fixed('due');
+                  }}
+                />
+              )}
+            </FieldWithError>
             <label htmlFor={ids.clinician}>Clinician it concerns</label>
             <input
               id={ids.clinician}
@@ -444,6 +532,29 @@ function Timeline({
   );
 }
 
+/**
+ * The packet the episode's claims allow, named as such: an appeal for a denial with appeal
+ * rights; what to correct when the only denials were returned as unprocessable (CO-4 with
+ * MA130: no appeal rights); a packet (the records response) when no claim was denied.
+ */
+function PacketLink({ episodeId, claims }: { episodeId: string; claims: EpisodeDetail['claims'] }) {
+  const appealable = claims.find((c) => c.denial && !c.correction);
+  const returned = claims.find((c) => c.correction);
+  const [label, claim] = appealable
+    ? ['Build appeal packet', appealable.claimId]
+    : returned
+      ? ['Corrected claim', returned.claimId]
+      : ['Build packet', undefined];
+  return (
+    <a
+      className="button primary"
+      href={href({ name: 'packet', id: episodeId, ...(claim ? { claim } : {}) })}
+    >
+      {label}
+    </a>
+  );
+}
+
 export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [detail, setDetail] = useState<EpisodeDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -474,39 +585,65 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     target?.focus();
   }, [detail]);
 
-  /** J/K move between findings, D opens the focused one's decision form, E its first evidence. */
-  const onChecklistKey = (e: KeyboardEvent<HTMLElement>) => {
-    const t = e.target as HTMLElement;
-    // Typing in a field is typing, not a shortcut (radios and checkboxes take no letters).
-    if (t.closest('textarea, select, input:not([type=radio]):not([type=checkbox])')) return;
-    const key = checklistKey(e);
-    const root = checklist.current;
-    if (!key || !root) return;
-    // Outside the checklist (the heading focused on arriving, the page's text) J and K enter it;
-    // controls and the evidence viewer keep their own keys.
-    if (!root.contains(t)) {
-      if (key !== 'j' && key !== 'k') return;
-      if (t.closest('a, button, summary, [role=dialog], [data-testid=evidence-viewer]')) return;
-    }
-    const items = [...root.querySelectorAll<HTMLElement>('li.finding')];
-    const at = items.findIndex((li) => li.contains(t));
-    const item = at >= 0 ? items[at] : undefined;
-    if (key === 'j' || key === 'k') {
-      const next =
-        at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + (key === 'j' ? 1 : -1)));
-      items[next]?.focus();
-    } else if (key === 'd' && item) {
-      const form = item.querySelector<HTMLDetailsElement>('details.decide');
-      if (!form) return;
-      form.open = true;
-      form.querySelector<HTMLElement>('select, textarea, input')?.focus();
-    } else if (key === 'e' && item) {
-      const link = item.querySelector<HTMLButtonElement>('.evidence-links button');
-      if (!link) return;
-      link.click();
-    } else return;
-    e.preventDefault();
-  };
+  /**
+   * J/K move between findings, D opens the focused one's decision form, E its first evidence.
+   * Heard on the document, not the screen's element: after a deep link or a reload focus is on
+   * the page body, and the shortcuts the screen announces must work from there too.
+   */
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const t = e.target instanceof HTMLElement ? e.target : document.body;
+      // Typing in a field is typing, not a shortcut (radios and checkboxes take no letters).
+      if (
+        t.closest(
+          'textarea, select, input:not([type=radio]):not([type=checkbox]), [contenteditable]:not([contenteditable=false])',
+        )
+      )
+        return;
+      // A dialog open over the screen (the episode's profile) has the keyboard to itself.
+      if (document.querySelector('dialog[open], [role=dialog], [aria-modal=true]')) return;
+      const key = checklistKey(e);
+      const root = checklist.current;
+      if (!key || !root) return;
+      // Outside the checklist (the heading focused on arriving, the page body) J and K enter it;
+      // controls and the evidence viewer keep their own keys.
+      if (!root.contains(t)) {
+        if (key !== 'j' && key !== 'k') return;
+        if (t.closest('a, button, summary, [data-testid=evidence-viewer]')) return;
+      }
+      const items = [...root.querySelectorAll<HTMLElement>('li.finding')];
+      const at = items.findIndex((li) => li.contains(t));
+      const item = at >= 0 ? items[at] : undefined;
+      if (key === 'j' || key === 'k') {
+        const next =
+          at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + (key === 'j' ? 1 : -1)));
+        items[next]?.focus();
+      } else if (key === 'd' && item) {
+        const form = item.querySelector<HTMLDetailsElement>('details.decide');
+        if (!form) return;
+        form.open = true;
+        form.querySelector<HTMLElement>('select, textarea, input')?.focus();
+      } else if (key === 'e' && item) {
+        const link = item.querySelector<HTMLButtonElement>('.evidence-links button');
+        if (!link) return;
+        link.click();
+      } else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Opened by a deep link or a reload, focus is on the page body: it starts on the patient's
+  // heading instead (navigation inside the app already puts it there).
+  const title = useRef<HTMLHeadingElement>(null);
+  const loadedId = detail?.summary.id;
+  useEffect(() => {
+    if (!loadedId) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) title.current?.focus();
+  }, [loadedId]);
 
   useEffect(() => {
     let live = true;
@@ -556,16 +693,16 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
     setEvidence({ file: doc.file, page: doc.pageStart, quote: '' });
   const counts = viewCounts(detail.findings);
   return (
-    <div className="screen wide" onKeyDown={onChecklistKey}>
+    <div className="screen wide">
       <p className="crumbs">
         <a href={href({ name: 'episodes', query: lastEpisodesQuery() })}>Episodes</a>{' '}
         <span aria-hidden="true">›</span> {s.patientName}
       </p>
       <div className="title-row">
-        <h1>{s.patientName}</h1>
-        <a className="button primary" href={href({ name: 'packet', id: s.id })}>
-          {denied.length > 0 ? 'Build appeal packet' : 'Build packet'}
-        </a>
+        <h1 ref={title} tabIndex={-1}>
+          {s.patientName}
+        </h1>
+        <PacketLink episodeId={s.id} claims={detail.claims} />
       </div>
       <dl className="facts">
         <div>

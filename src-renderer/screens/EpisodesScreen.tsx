@@ -1,4 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import {
   createColumnHelper,
   flexRender,
@@ -36,8 +45,9 @@ const PAYER_LABEL: Record<string, string> = {
 
 const columns = [
   // Sizes sum to 1,272 px: every column fits a 1366-pixel screen; wider ones share the rest.
+  // The MRN is wide enough for "FR-20533" whole: people read it back to the EMR.
   col.accessor('patientName', { header: 'Patient', size: 150 }),
-  col.accessor('mrn', { header: 'MRN', size: 82, cell: (c) => c.getValue() ?? '' }),
+  col.accessor('mrn', { header: 'MRN', size: 100, cell: (c) => c.getValue() ?? '' }),
   col.accessor('dob', { header: 'DOB', size: 108, cell: (c) => c.getValue() ?? '' }),
   col.accessor((e) => e.clinicians?.[0] ?? '', {
     id: 'clinician',
@@ -46,25 +56,18 @@ const columns = [
     cell: (c) => {
       const all = c.row.original.clinicians ?? [];
       return (
-        <span title={all.join('; ')}>
+        <>
           {all[0] ?? ''}
           {all.length > 1 && <span className="muted"> +{all.length - 1}</span>}
-        </span>
+        </>
       );
     },
   }),
-  col.accessor('payerName', {
-    header: 'Payer',
-    size: 136,
-    cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
-  }),
+  col.accessor('payerName', { header: 'Payer', size: 118 }),
   col.accessor('payerKind', {
     header: 'Kind',
     size: 128,
-    cell: (c) => {
-      const label = PAYER_LABEL[c.getValue()] ?? 'Other';
-      return <span title={label}>{label}</span>;
-    },
+    cell: (c) => PAYER_LABEL[c.getValue()] ?? 'Other',
   }),
   col.accessor('start', { header: 'Start', size: 108 }),
   col.accessor('end', { header: 'End', size: 108 }),
@@ -86,6 +89,16 @@ const columns = [
   }),
 ];
 
+/**
+ * A cell's whole text, as its tooltip: cells are cut to their column with an ellipsis, and the
+ * tooltip is where the rest can be read (every clinician, the payer's full name).
+ */
+function cellTitle(columnId: string, e: EpisodeSummary, value: unknown): string | undefined {
+  if (columnId === 'clinician') return (e.clinicians ?? []).join('; ') || undefined;
+  if (columnId === 'payerKind') return PAYER_LABEL[e.payerKind] ?? 'Other';
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 function sortingOf(sort: string): SortingState {
   const [id, dir] = sort.split('.');
   return id ? [{ id, desc: dir === 'desc' }] : [];
@@ -97,14 +110,18 @@ function FilterBar({
   catalog,
   filters,
   onChange,
+  onClear,
   shown,
+  searchRef,
 }: {
   episodes: EpisodeSummary[];
   /** The rule catalog: the Rule filter offers rules by title. */
   catalog: ReadonlyMap<string, RuleInfo>;
   filters: EpisodeFilters;
   onChange: (f: EpisodeFilters) => void;
+  onClear: () => void;
   shown: number;
+  searchRef: RefObject<HTMLInputElement | null>;
 }) {
   const ids = {
     q: useId(),
@@ -153,6 +170,7 @@ function FilterBar({
         <label htmlFor={ids.q}>Search</label>
         <input
           id={ids.q}
+          ref={searchRef}
           type="search"
           value={filters.q}
           placeholder="Patient, MRN or claim #"
@@ -223,7 +241,7 @@ function FilterBar({
         <label htmlFor={ids.denied}>Has a denial</label>
       </span>
       {isFiltered(filters) && (
-        <button type="button" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
+        <button type="button" onClick={onClear}>
           Clear filters
         </button>
       )}
@@ -238,12 +256,18 @@ function FilterBar({
 
 export function EpisodesTable({
   episodes,
+  total,
+  onClearFilters,
   sort,
   onSort,
   onOpen,
 }: {
   /** The episodes to show (already filtered). */
   episodes: EpisodeSummary[];
+  /** How many episodes the database holds, filtered or not: none at all is a welcome. */
+  total: number;
+  /** Offered when filters hide every episode. */
+  onClearFilters: () => void;
   sort: string;
   onSort: (sort: string) => void;
   onOpen: (e: EpisodeSummary) => void;
@@ -372,7 +396,10 @@ export function EpisodesTable({
                   onKeyDown={(e) => onRowKey(e, v.index)}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>
+                    <td
+                      key={cell.id}
+                      title={cellTitle(cell.column.id, row.original, cell.getValue())}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
@@ -386,13 +413,23 @@ export function EpisodesTable({
             )}
           </tbody>
         </table>
-        {rows.length === 0 && (
-          <p className="empty">
-            {episodes.length === 0
-              ? 'No episodes yet. Import a chart export to begin.'
-              : 'No episodes match the search and filters.'}
-          </p>
-        )}
+        {rows.length === 0 &&
+          (total === 0 ? (
+            <p className="empty">
+              No episodes yet. <a href={href({ name: 'import' })}>Import a chart export</a> to
+              begin.
+            </p>
+          ) : (
+            <div className="empty" data-testid="no-match">
+              <p>
+                No episode matches the search and filters ({total.toLocaleString()} episode
+                {total === 1 ? '' : 's'} in all).
+              </p>
+              <button type="button" onClick={onClearFilters}>
+                Clear filters
+              </button>
+            </div>
+          ))}
       </div>
     </>
   );
@@ -432,6 +469,18 @@ export function EpisodesScreen({
     rememberEpisodesQuery(filtersToQuery(f));
     window.history.replaceState(null, '', href({ name: 'episodes', query: filtersToQuery(f) }));
   };
+  // Clearing removes the button pressed: focus goes to the search, where filtering starts again.
+  const search = useRef<HTMLInputElement>(null);
+  const focusSearch = useRef(false);
+  const clearFilters = () => {
+    focusSearch.current = true;
+    change({ ...NO_FILTERS, sort: filters.sort });
+  };
+  useLayoutEffect(() => {
+    if (!focusSearch.current) return;
+    focusSearch.current = false;
+    search.current?.focus();
+  }, [filters]);
 
   const shown = useMemo(
     () => (episodes ?? []).filter((e) => matchesEpisode(e, filters)),
@@ -459,22 +508,34 @@ export function EpisodesScreen({
       {!episodes && !error && <p role="status">Loading episodes…</p>}
       {episodes && (
         <>
-          <p className="lead" data-testid="episode-totals">
-            {totals.withErrors.toLocaleString()} of {shown.length.toLocaleString()} episode
-            {shown.length === 1 ? '' : 's'}
-            {isFiltered(filters) ? ' shown' : ''} {totals.withErrors === 1 ? 'has' : 'have'} audit
-            errors ({totals.errors.toLocaleString()} error{totals.errors === 1 ? '' : 's'} in all);{' '}
-            {totals.denied.toLocaleString()} denied claim{totals.denied === 1 ? '' : 's'}.
-          </p>
+          {shown.length === 0 && episodes.length > 0 ? (
+            <p className="lead" data-testid="episode-totals">
+              None of the {episodes.length.toLocaleString()} episode
+              {episodes.length === 1 ? '' : 's'} matches the filters.
+            </p>
+          ) : (
+            <p className="lead" data-testid="episode-totals">
+              {totals.withErrors.toLocaleString()} of {shown.length.toLocaleString()} episode
+              {shown.length === 1 ? '' : 's'}
+              {isFiltered(filters) ? ' shown' : ''} {totals.withErrors === 1 ? 'has' : 'have'} audit
+              errors ({totals.errors.toLocaleString()} error{totals.errors === 1 ? '' : 's'} in
+              all); {totals.denied.toLocaleString()} denied claim
+              {totals.denied === 1 ? '' : 's'}.
+            </p>
+          )}
           <FilterBar
             episodes={episodes}
             catalog={catalog}
             filters={filters}
             onChange={change}
+            onClear={clearFilters}
             shown={shown.length}
+            searchRef={search}
           />
           <EpisodesTable
             episodes={shown}
+            total={episodes.length}
+            onClearFilters={clearFilters}
             sort={filters.sort}
             onSort={(sort) => change({ ...filters, sort })}
             onOpen={(e) => navigate({ name: 'episode', id: e.id })}

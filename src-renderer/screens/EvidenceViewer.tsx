@@ -166,6 +166,23 @@ function ImagePage({
   );
 }
 
+/**
+ * Brings a quote's highlight into view: centred in the viewer's scrolled page, then, if the window
+ * does not show it, the viewer's top at the window's top (its heading and paging stay in sight),
+ * and only if that is not enough, the highlight itself.
+ */
+function showHighlight(body: HTMLElement, hl: Element): void {
+  const inBody = hl.getBoundingClientRect().top - body.getBoundingClientRect().top;
+  body.scrollTop += inBody - (body.clientHeight - hl.getBoundingClientRect().height) / 2;
+  const inWindow = () => {
+    const r = hl.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  };
+  if (inWindow()) return;
+  body.closest('section')?.scrollIntoView({ block: 'start' });
+  if (!inWindow()) hl.scrollIntoView({ block: 'nearest' });
+}
+
 export function EvidenceViewer({
   api,
   evidence,
@@ -221,6 +238,23 @@ export function EvidenceViewer({
     };
   }, [api, evidence, pageNo]);
 
+  // The quote is what the viewer was opened for: once its highlight is drawn (the cited page can
+  // be long, and the quote at its foot), it is scrolled into view, once per opening.
+  useEffect(() => {
+    const el = body.current;
+    if (!el || !evidence.quote) return;
+    const observer = new MutationObserver(() => scrollToHighlight());
+    function scrollToHighlight(): boolean {
+      const hl = el?.querySelector('[data-testid="evidence-highlight"]');
+      if (!hl) return false;
+      observer.disconnect();
+      showHighlight(el!, hl);
+      return true;
+    }
+    if (!scrollToHighlight()) observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [evidence]);
+
   // Fit to width follows the panel's width as the window changes.
   useEffect(() => {
     const el = body.current;
@@ -249,7 +283,8 @@ export function EvidenceViewer({
   const onCited = pageNo === evidence.page;
   const idle = evidence.quote ? OTHER_PAGE : AS_FILED;
 
-  const where = evidence.line != null ? `line ${evidence.line}` : `page ${evidence.page}`;
+  // The page shown, as the user pages through the document, not only the one cited.
+  const where = evidence.line != null ? `line ${evidence.line}` : `page ${pageNo}`;
   return (
     <section
       className="panel evidence"

@@ -221,6 +221,21 @@ function PacketHistory({
   );
 }
 
+/**
+ * No denial on file for the claim asked for (for the whole episode: for any of its claims), so
+ * there is no appeal to write unless the user enters the code from the payer's notice.
+ */
+function noDenialOnFile(detail: EpisodeDetail, claimId: string): boolean {
+  return claimId
+    ? !detail.claims.find((c) => c.claimId === claimId)?.denial
+    : !detail.claims.some((c) => c.denial);
+}
+
+/** The records response as the packet type list names it: an ADR response for Medicare. */
+function recordsResponseName(payerKind: string): string {
+  return payerKind === 'medicare' ? 'Medicare ADR response' : 'Records-request response';
+}
+
 /** Where the packet's denial code came from, in words. */
 const DENIAL_SOURCE: Record<string, string> = {
   remit: "from the claim's 835",
@@ -302,7 +317,8 @@ export function PacketScreen({
     setOrder(from?.exhibitOrder ?? undefined);
     setExclude(from?.exclude ?? []);
     setDenial(from?.denial ?? '');
-    setKind(from?.kind ?? 'appeal');
+    // A claim with no denial has no appeal: the records response is what can be built.
+    setKind(from?.kind ?? (noDenialOnFile(detail, claim) ? 'adr' : 'appeal'));
     if (draft) {
       editedFor.current = claim;
       setAnnounce('Your unbuilt exhibit order and exclusions for this claim were kept.');
@@ -329,6 +345,9 @@ export function PacketScreen({
   const selectedDenial = selectedClaim?.denial ?? null;
   // Returned as unprocessable: no appeal to plan; the screen says what to correct instead.
   const correction = kind === 'appeal' ? (selectedClaim?.correction ?? null) : null;
+  // An appeal asked for with no denial on file and none entered: nothing to plan, and the screen
+  // says so as information (the user's next step), not as an error.
+  const noAppeal = kind === 'appeal' && !!detail && noDenialOnFile(detail, claim) && !denial.trim();
 
   const request: PacketRequest = useMemo(
     () => ({
@@ -348,7 +367,7 @@ export function PacketScreen({
     let live = true;
     setBuilt(null);
     setSaved(null);
-    if (correction) {
+    if (correction || noAppeal) {
       setPlan(null);
       setError(null);
       return;
@@ -372,7 +391,7 @@ export function PacketScreen({
       live = false;
       clearTimeout(t);
     };
-  }, [api, detail, request, correction]);
+  }, [api, detail, request, correction, noAppeal]);
 
   const builtPdf = useMemo(
     () => (built && !shell ? { base64: built.pdfBase64 } : null),
@@ -460,7 +479,7 @@ export function PacketScreen({
     }
   }
 
-  const fileName = `appeal-packet-${(claim || id).replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
+  const fileName = `${kind === 'adr' ? 'records-response' : 'appeal-packet'}-${(claim || id).replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
 
   if (missing) return <EpisodeNotFound />;
   return (
@@ -474,13 +493,15 @@ export function PacketScreen({
           'Episode'
         )}
       </p>
-      {/* An episode with no denial on file has no appeal to build until a code is entered. */}
+      {/* Named by what is being built: an appeal, a records response, or a corrected claim. */}
       <h1>
         {correction
           ? 'Corrected claim'
-          : !detail || detail.claims.some((c) => c.denial)
-            ? 'Appeal packet'
-            : 'Packet'}
+          : !detail
+            ? 'Packet'
+            : kind === 'adr'
+              ? recordsResponseName(detail.summary.payerKind)
+              : 'Appeal packet'}
       </h1>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
@@ -554,6 +575,15 @@ export function PacketScreen({
                   </option>
                 </select>
               </div>
+              {noAppeal && (
+                <p className="note" role="status" data-testid="no-denial">
+                  No denial is on file for {claim ? `claim ${claim}` : 'this episode'} (no 835
+                  denial and no denial code entered), so there is no appeal letter to write. If the
+                  payer asked for the records, choose the{' '}
+                  {recordsResponseName(detail.summary.payerKind)} as the packet type; to appeal,
+                  enter the denial code from the payer&apos;s notice.
+                </p>
+              )}
               {plan?.denial && (
                 <p className="muted small" data-testid="denial-meaning">
                   {plan.denial.group ? `${plan.denial.group}-` : ''}
@@ -612,7 +642,11 @@ export function PacketScreen({
                 <div ref={exhibitList}>
                   {!plan && (
                     <p role="status">
-                      {error ? 'No packet planned: see the message above.' : 'Planning…'}
+                      {noAppeal
+                        ? 'No appeal to plan: see the note above.'
+                        : error
+                          ? 'No packet planned: see the message above.'
+                          : 'Planning…'}
                     </p>
                   )}
                   {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}

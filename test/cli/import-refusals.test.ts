@@ -32,7 +32,9 @@ describe('import refusals', () => {
     expect(lines[pdf]).toContain('not a PDF (damaged or renamed)');
     expect(lines[pdf + 1]).toBe(`          what to do: ${IMPORT_ADVICE.corrupt}`);
     const docx = lines.findIndex((l) => l.startsWith('rejected  letter.docx'));
-    expect(lines[docx]).toContain('unsupported file type ".docx"');
+    expect(lines[docx]).toContain(
+      'a Word document (.docx), which ChartReady does not read: export it as PDF',
+    );
     expect(lines[docx + 1]).toBe(`          what to do: ${IMPORT_ADVICE['unknown-type']}`);
   });
 

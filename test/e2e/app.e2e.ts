@@ -452,9 +452,14 @@ describe('ChartReady in a browser against the real core', () => {
     await page.keyboard.press('Enter');
     const form = finding.getByRole('form');
     await form.getByLabel('Decision').selectOption('not-a-defect');
-    // Saving without a reason is refused with a message, not silently.
+    // Saving without a reason is refused with a message beside the field, focus on it.
     await form.getByRole('button', { name: 'Save decision' }).press('Enter');
-    await expect.poll(() => form.getByRole('alert').textContent()).toContain('reason');
+    await expect
+      .poll(() => form.getByTestId('reason-error').textContent())
+      .toBe('Give the reason for the decision.');
+    expect(await form.getByLabel('Reason').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     await form.getByLabel('Reason').fill('Documented in the physician order, p. 1');
     await form.getByRole('button', { name: 'Save decision' }).press('Enter');
     const line = finding.locator('p.decision');

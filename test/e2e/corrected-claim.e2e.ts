@@ -127,7 +127,7 @@ describe.each([
     );
     await kind.focus();
     await kind.selectOption('adr');
-    await page.getByRole('heading', { level: 1, name: 'Appeal packet' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Medicare ADR response' }).waitFor();
     await page.getByTestId('exhibit').first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('corrected-claim').count()).toBe(0);
     await checkA11y(page, 'records request for an unprocessable claim');

@@ -3,9 +3,10 @@
  * and 1920x1080. Okafor's CO-97 appeal is refused with the review's finding quoted and the records
  * response offered; Alvarez's RB26-0907 with CO-50 lists the over-billed 09/11 97546 as not
  * argued; Nguyen's records response (no denial) shows and sends no denial code, and its history
- * row names none; an episode with no denial offers "Build packet" and a screen called "Packet"; after
- * Build the preview's top is in view; Medicare's no-denial message names the "Medicare ADR
- * response" the type list offers. axe on every state; focus never falls to the page body. Shots go to
+ * row names none; an episode with no denial offers "Build packet" and opens on the records
+ * response (an appeal asked for says why there is none, as information, not an error); after
+ * Build the preview's top is in view; a paid Medicare claim opens on the "Medicare ADR response"
+ * the type list offers, and its no-denial note names it. axe on every state; focus never falls to the page body. Shots go to
  * test-results/screenshots/ (packet-record-*).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -98,6 +99,10 @@ describe.each([
   it('lists the over-billed 09/11 97546 of Alvarez RB26-0907 as not argued', async () => {
     await openPacket('Alvarez, Maria');
     await page.getByLabel('Claim', { exact: true }).selectOption('RB26-0907-ALV');
+    // No 835 denial for this claim: it opens on the records response; an appeal is chosen, and
+    // the code from the payer's notice entered.
+    await expect.poll(() => page.getByLabel('Packet type').inputValue()).toBe('adr');
+    await page.getByLabel('Packet type').selectOption('appeal');
     const denial = page.getByLabel('Denial reason (CARC)');
     await denial.fill('CO-50');
     const gaps = page.getByRole('region', { name: 'Before you send' });
@@ -115,23 +120,16 @@ describe.each([
   });
 
   it("builds Nguyen's records response without a denial code anywhere on screen", async () => {
-    // No denial on file: the episode offers a packet, not an appeal, and the screen is "Packet".
+    // No denial on file: the episode offers a packet, not an appeal, and the screen opens on the
+    // records response, the one packet a claim with no denial allows.
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(episodeOf('Nguyen, Linda').id)}`);
     await page.getByRole('link', { name: 'Build packet', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Packet', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Records-request response' }).waitFor();
     expect(await page.getByRole('link', { name: 'Build appeal packet' }).count()).toBe(0);
-    // No claim of Nguyen's was denied: the appeal is refused until the records response is chosen.
-    await expect
-      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
-      .toContain('No denial is on file');
-    // It names the records response as the packet type list offers it.
-    expect(await page.getByRole('alert').textContent()).toContain(
-      'build a records-request response (the records, no argument)',
-    );
+    expect(await page.getByLabel('Packet type').inputValue()).toBe('adr');
     expect(
       await page.getByLabel('Packet type').locator('option[value="adr"]').textContent(),
     ).toContain('Records-request response (the records, no argument)');
-    await page.getByLabel('Packet type').selectOption('adr');
     await expect.poll(() => page.getByRole('alert').count(), { timeout: 30_000 }).toBe(0);
     await expect
       .poll(() => page.getByTestId('exhibit').count(), { timeout: 30_000 })
@@ -165,12 +163,19 @@ describe.each([
   it('words the Medicare records response as the packet type list offers it', async () => {
     await openPacket('Chen, Robert');
     await page.getByLabel('Claim', { exact: true }).selectOption('RB26-0803-CHE');
-    await expect
-      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
-      .toContain('build a Medicare ADR response (the records, no argument)');
-    expect(await page.getByLabel('Packet type').locator('option[value="adr"]').textContent()).toBe(
+    // A paid claim opens on the records response, by its Medicare name.
+    await page.getByRole('heading', { level: 1, name: 'Medicare ADR response' }).waitFor();
+    const kind = page.getByLabel('Packet type');
+    expect(await kind.inputValue()).toBe('adr');
+    expect(await kind.locator('option[value="adr"]').textContent()).toBe(
       'Medicare ADR response (the records, no argument)',
     );
+    // An appeal asked for: the note (information, not an alert) names the ADR response.
+    await kind.selectOption('appeal');
+    await expect
+      .poll(() => page.getByTestId('no-denial').textContent(), { timeout: 30_000 })
+      .toContain('choose the Medicare ADR response as the packet type');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await shot('6-medicare-no-denial');
     await checkA11y(page, 'Medicare claim with no denial');
   });

@@ -52,9 +52,9 @@ describe('readSource', () => {
       ok: false,
       rejection: { code: 'empty' },
     });
-    expect(await readSource('letter.docx', utf8('Dear adjuster'))).toEqual({
+    expect(await readSource('letter.xyz', utf8('Dear adjuster'))).toEqual({
       ok: false,
-      rejection: { reason: 'unsupported file type ".docx"', code: 'unknown-type' },
+      rejection: { reason: 'unsupported file type ".xyz"', code: 'unknown-type' },
     });
     // Random bytes named .pdf, and text renamed to .pdf: damaged or renamed, not an unknown type.
     const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
@@ -72,6 +72,27 @@ describe('readSource', () => {
       ok: false,
       rejection: { code: 'unknown-type' },
     });
+  });
+
+  it('names a Word document as one and says to export it as PDF, not "zip archive found"', async () => {
+    // A .docx is a zip archive inside (its first bytes are a zip's); a .doc is binary.
+    const docx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0]);
+    const word =
+      'which ChartReady does not read: export it as PDF (in Word, File › Save As › PDF) and import the PDF';
+    expect(await readSource('chart/PT Eval 2026-08-03.docx', docx)).toEqual({
+      ok: false,
+      rejection: { reason: `a Word document (.docx), ${word}`, code: 'unknown-type' },
+    });
+    const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(await readSource('notes/old-note.DOC', doc)).toEqual({
+      ok: false,
+      rejection: { reason: `a Word document (.doc), ${word}`, code: 'unknown-type' },
+    });
+    // A zip named as a zip (inside another archive) is still the archive it is.
+    const zip = await readSource('inner.zip', docx);
+    expect(zip.ok || zip.rejection.reason).toBe(
+      'zip archive found where a single file was expected',
+    );
   });
 
   it('turns reader refusals into outcomes instead of exceptions', async () => {

@@ -9,10 +9,13 @@ import { UsageError } from '../usage';
 export const PACKET_HELP = `Usage: chartready packet --db FILE (--episode ID | --claim ID) [--denial CODE]
                         [--kind appeal|adr] [--as-of YYYY-MM-DD] [--passphrase-env VAR] --out FILE.pdf
 
-Builds the appeal packet (or, with --kind adr, the response to an additional documentation request)
-for one episode or claim. --denial takes a CARC such as 50, CO-50, 97, 197; without it the denial
-comes from imported 835 remits, else a general medical-necessity appeal. Prints the exhibit list
-with page ranges and the gaps the letter does not claim.`;
+Builds the appeal packet (or, with --kind adr, the records response: a Medicare ADR response or a
+records-request response, the records with no argument) for one episode or claim. --denial takes
+a CARC such as 50, CO-50, 97, 197; without it the denial comes from imported 835 remits. With no
+denial on file and none given there is nothing to appeal: the command refuses and names the
+records response (--kind adr) instead. It also refuses a claim returned as unprocessable (CO-4
+with MA130: correct and resubmit it) and a denial the review itself confirms. Prints the exhibit
+list with page ranges and the gaps the letter does not claim.`;
 
 export function describePlan(plan: PacketPlanView, pageCount: number): string[] {
   const out: string[] = [];

@@ -13,6 +13,7 @@ import { readPdf } from './pdf';
 import { readTextNote } from './text';
 import { isCancelled, type OcrProgress } from '../ocr';
 import { readRemit } from './x12-835';
+import { wordDocumentReason } from './word-documents';
 
 export { detectKind, isJunkPath, type SourceKind } from './detect';
 export {
@@ -80,6 +81,9 @@ export async function readSource(
 ): Promise<ReadOutcome> {
   if (isBlank(bytes)) return refuse('empty file', 'empty');
   const kind = detectKind(path, bytes.subarray(0, HEAD_BYTES));
+  // A .docx is a zip inside, a .doc binary: named as the document it is, with what to do.
+  const word = kind === 'pdf' ? null : wordDocumentReason(extensionOf(path));
+  if (word) return refuse(word, 'unknown-type');
   if (kind === 'zip') {
     return refuse('zip archive found where a single file was expected', 'unknown-type');
   }
