@@ -345,6 +345,8 @@ export interface PayerSummary {
   basis: string[];
   /** Patients whose billing or notes name this payer. */
   patients: number;
+  /** Other spellings of this payer in the records, grouped with `name` by one normalization (added). */
+  spellings?: string[];
   /** The user's own choice for the name, when set. */
   listed: { kind: ChosenPayerKind; state: string | null; setAt: string } | null;
 }

@@ -112,13 +112,15 @@ const WEAKEST = Number.MAX_SAFE_INTEGER;
 
 function summarize(entry: PayerEvidence | undefined, listed: PayerListEntry | null): PayerSummary {
   // The spelling the records use most (of equals, the one the strongest evidence decided); the
-  // list's only for a name no record shows.
+  // list's when the records use it too, or show none.
   let name = listed?.name ?? '';
   let best = { count: 0, level: WEAKEST };
   entry?.names.forEach((n, spelling) => {
     if (n.count > best.count || (n.count === best.count && n.level < best.level))
       [name, best] = [spelling, n];
   });
+  // The row keeps the spelling the user chose it by, when the records use it.
+  if (listed && entry?.names.has(listed.name)) name = listed.name;
   // The kind most of this payer's patients got; the others are named in the basis.
   const byKind = new Map<PayerKind, PayerDecision[]>();
   entry?.patients.forEach((d) => {
@@ -142,6 +144,7 @@ function summarize(entry: PayerEvidence | undefined, listed: PayerListEntry | nu
     state: main?.state ?? listed?.state ?? null,
     basis,
     patients: entry?.patients.size ?? 0,
+    spellings: [...(entry?.names.keys() ?? [])].filter((n) => n !== name).sort(),
     listed: listed ? { kind: listed.kind, state: listed.state, setAt: listed.setAt } : null,
   };
 }
