@@ -92,6 +92,14 @@ describe('clinicians of an episode', () => {
     ]);
   }, 120_000);
 
+  it('c32: no state abbreviation ("PA") read as a signer', async () => {
+    const c32 = await open(join(CORPUS, 'c32-pennsylvania-wc-dap-pdf/export'));
+    expect(c32.byPatient('Kowalczyk, Daniel').clinicians).toEqual([
+      'Gregory T. Stauffer',
+      'Alana M. Ruiz',
+    ]);
+  }, 120_000);
+
   it('sample chart: one person on the notes and the ledger is one clinician', async () => {
     const sample = await open(SAMPLE);
     expect(sample.byPatient('Alvarez, Maria').clinicians).toEqual(['Dana Whitfield']);
