@@ -131,8 +131,15 @@ export interface EpisodeSummary {
   errors: number;
   warnings: number;
   claims: string[];
+  /** Claims denied with appeal rights (not those returned as unprocessable). */
   deniedClaims: number;
-  /** Who signed the episode's notes, as the notes name them (added). */
+  /** Claims returned as unprocessable (CO-4 with MA130): no appeal rights, correct and resubmit (added). */
+  unprocessableClaims?: number;
+  /**
+   * Who rendered the care (added): the ledger's rendering providers, then the signers of the
+   * clinic's own visit documents (initials resolved through a signature log); never signers of
+   * letters, UR determinations, case managers' reports or physician orders.
+   */
   clinicians?: string[];
   /** Rules with a fail or warn finding in the episode (added; the list's rule filter). */
   rules?: string[];
@@ -338,6 +345,8 @@ export interface PayerSummary {
   basis: string[];
   /** Patients whose billing or notes name this payer. */
   patients: number;
+  /** Other spellings of this payer in the records, grouped with `name` by one normalization (added). */
+  spellings?: string[];
   /** The user's own choice for the name, when set. */
   listed: { kind: ChosenPayerKind; state: string | null; setAt: string } | null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChartReadyApi, ChosenPayerKind, PayerSummary } from '../../shared/api';
 import { messageOf } from '../api';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
@@ -32,6 +32,14 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Saving disables the row's button: focus goes to the outcome, not to the page body.
+  const outcome = useRef<HTMLParagraphElement>(null);
+  const saved = useRef(false);
+  useEffect(() => {
+    if (!saved.current) return;
+    saved.current = false;
+    outcome.current?.focus();
+  }, [status, error]);
 
   function show(list: PayerSummary[]) {
     setPayers(list);
@@ -65,6 +73,7 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
     } catch (err) {
       setError(`${p.name}: ${messageOf(err)}`);
     } finally {
+      saved.current = true;
       setBusy(null);
     }
   }
@@ -102,6 +111,11 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
                 <tr key={p.name} data-payer={p.name}>
                   <th scope="row">
                     {p.name}
+                    {p.spellings && p.spellings.length > 0 && (
+                      <span className="muted small payer-spellings">
+                        Also written: {p.spellings.join('; ')}
+                      </span>
+                    )}
                     <details>
                       <summary>Why</summary>
                       <ul className="small">
@@ -164,9 +178,13 @@ export function PayersSection({ api }: { api: ChartReadyApi }) {
           </tbody>
         </table>
       )}
-      {status && <p role="status">{status}</p>}
+      {status && (
+        <p role="status" ref={outcome} tabIndex={-1} data-testid="payer-status">
+          {status}
+        </p>
+      )}
       {error && (
-        <p role="alert" className="error-text">
+        <p role="alert" className="error-text" ref={outcome} tabIndex={-1}>
           {error}
         </p>
       )}

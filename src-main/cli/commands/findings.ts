@@ -15,8 +15,8 @@ Brings the review up to date and lists its fail and warn findings, errors first,
 stable id, episode, patient, rule, dates, status and decision. --open: findings without a
 decision (reopened ones included); --decided: findings with a decision, then decisions whose
 finding a later review no longer reports (resolved); --new: findings first reported by this
-review. --clinician NAME: findings of episodes with a note signed by NAME (part of the name, any
-case). Record a decision with "chartready decide".`;
+review. --clinician NAME: findings of episodes NAME rendered (the billing's rendering provider
+or a signer of the visit notes; part of the name, any case). Record a decision with "chartready decide".`;
 
 export interface ListedFinding {
   id: string;
@@ -59,7 +59,7 @@ export async function findingsCommand(argv: string[]): Promise<number> {
   });
   try {
     const report = reviewStore(db, { asOf: isoDateOption(values['as-of'], '--as-of') });
-    // Who signed each episode's notes, for --clinician (names only, never note text).
+    // Who rendered each episode's care, for --clinician (names only, never note text).
     const signers = new Map(
       clinician ? readStoredEpisodes(db).map((e) => [e.id, e.summary.clinicians ?? []]) : [],
     );

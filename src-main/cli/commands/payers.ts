@@ -99,6 +99,7 @@ export function formatPayers(rows: PayerSummary[]): string {
       ? `  [your choice: ${p.listed.kind}${p.listed.state ? `, ${p.listed.state}` : ''}]`
       : '';
     out.push(`${p.name}: ${KIND_TEXT[p.kind]}${state} (${p.patients} patient(s))${listed}`);
+    if (p.spellings?.length) out.push(`  also written: ${p.spellings.join('; ')}`);
     for (const b of p.basis) out.push(`  - ${b}`);
   }
   const unknown = rows.filter((p) => p.kind === 'unknown').length;

@@ -3,6 +3,8 @@ import type { EpisodeModel } from '../../../shared/episode';
 import type { ReviewedEpisode } from '../../../shared/review';
 import { countFindings, countVisits } from '../review/format/report';
 import { claimDenial } from './denials';
+import { unprocessableRemark } from './corrected-claim';
+import { episodeClinicians } from './episode-clinicians';
 
 /** An episode's row in the app's list, made while its model is at hand and stored with its review. */
 export function summarizeEpisode(m: EpisodeModel, reviewed: ReviewedEpisode): EpisodeSummary {
@@ -23,8 +25,8 @@ export function summarizeEpisode(m: EpisodeModel, reviewed: ReviewedEpisode): Ep
     errors: c.errors,
     warnings: c.warnings,
     claims: m.claims.map((x) => x.claimId),
-    deniedClaims: m.claims.filter((x) => claimDenial(x) !== null).length,
-    clinicians: signers(m),
+    ...claimOutcomes(m),
+    clinicians: episodeClinicians(m),
     rules: [
       ...new Set(
         reviewed.findings
@@ -35,9 +37,18 @@ export function summarizeEpisode(m: EpisodeModel, reviewed: ReviewedEpisode): Ep
   };
 }
 
-/** The names that signed the episode's documents, each once, in order of first signature. */
-export function signers(m: EpisodeModel): string[] {
-  const names = new Set<string>();
-  for (const d of m.documents) for (const f of d.facts) if (f.kind === 'signer') names.add(f.value);
-  return [...names];
+/**
+ * Denied claims and claims returned as unprocessable (CO-4 with MA130), counted apart as the
+ * episode page names them: an unprocessable claim has no appeal rights and is not a denial.
+ */
+function claimOutcomes(m: EpisodeModel): { deniedClaims: number; unprocessableClaims: number } {
+  let deniedClaims = 0;
+  let unprocessableClaims = 0;
+  for (const claim of m.claims) {
+    const denial = claimDenial(claim);
+    if (!denial) continue;
+    if (unprocessableRemark(denial.remarks)) unprocessableClaims++;
+    else deniedClaims++;
+  }
+  return { deniedClaims, unprocessableClaims };
 }

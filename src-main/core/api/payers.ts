@@ -56,11 +56,11 @@ export function parsePayerAssignment(text: string): SetPayerKindRequest {
 
 /** Collects the per-patient decisions of a build or review, by payer name key. */
 export class PayerDecisions {
-  /** name key -> spellings seen (with counts) and the decision per patient id. */
-  private readonly byKey = new Map<
-    string,
-    { names: Map<string, number>; patients: Map<number, PayerDecision> }
-  >();
+  /**
+   * name key -> spellings seen (with counts and the strongest level that decided them) and the
+   * decision per patient id. Spellings of one payer (`payerNameKey`) are one row.
+   */
+  private readonly byKey = new Map<string, PayerEvidence>();
 
   readonly onPayerDecision = (
     name: string | null,
@@ -72,8 +72,16 @@ export class PayerDecisions {
     if (key === '') return;
     let entry = this.byKey.get(key);
     if (!entry) this.byKey.set(key, (entry = { names: new Map(), patients: new Map() }));
-    entry.names.set(name, (entry.names.get(name) ?? 0) + 1);
-    entry.patients.set(patientId, decision);
+    const seen = entry.names.get(name);
+    entry.names.set(name, {
+      count: (seen?.count ?? 0) + 1,
+      level: Math.min(seen?.level ?? WEAKEST, decision.level ?? WEAKEST),
+    });
+    // A patient whose notes and billing spell the payer two ways: the better-founded decision
+    // (an 835's filing indicator over the name's words) speaks for it.
+    const known = entry.patients.get(patientId);
+    if (!known || (decision.level ?? WEAKEST) < (known.level ?? WEAKEST))
+      entry.patients.set(patientId, decision);
   };
 
   /** Patient ids (1-based) whose items name this payer. */
@@ -94,16 +102,25 @@ export class PayerDecisions {
   }
 }
 
-function summarize(
-  entry: { names: Map<string, number>; patients: Map<number, PayerDecision> } | undefined,
-  listed: PayerListEntry | null,
-): PayerSummary {
-  // The spelling the records use most; the list's only for a name no record shows.
+interface PayerEvidence {
+  names: Map<string, { count: number; level: number }>;
+  patients: Map<number, PayerDecision>;
+}
+
+/** Below every signal level: a decision without one (unknown). */
+const WEAKEST = Number.MAX_SAFE_INTEGER;
+
+function summarize(entry: PayerEvidence | undefined, listed: PayerListEntry | null): PayerSummary {
+  // The spelling the records use most (of equals, the one the strongest evidence decided); the
+  // list's when the records use it too, or show none.
   let name = listed?.name ?? '';
-  let best = 0;
+  let best = { count: 0, level: WEAKEST };
   entry?.names.forEach((n, spelling) => {
-    if (n > best) [name, best] = [spelling, n];
+    if (n.count > best.count || (n.count === best.count && n.level < best.level))
+      [name, best] = [spelling, n];
   });
+  // The row keeps the spelling the user chose it by, when the records use it.
+  if (listed && entry?.names.has(listed.name)) name = listed.name;
   // The kind most of this payer's patients got; the others are named in the basis.
   const byKind = new Map<PayerKind, PayerDecision[]>();
   entry?.patients.forEach((d) => {
@@ -127,6 +144,7 @@ function summarize(
     state: main?.state ?? listed?.state ?? null,
     basis,
     patients: entry?.patients.size ?? 0,
+    spellings: [...(entry?.names.keys() ?? [])].filter((n) => n !== name).sort(),
     listed: listed ? { kind: listed.kind, state: listed.state, setAt: listed.setAt } : null,
   };
 }

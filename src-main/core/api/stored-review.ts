@@ -101,7 +101,7 @@ function inputGeneration(db: Db): number {
 }
 
 /** The shape of the stored rows: a change makes every stored review stale. */
-const STORED_FORMAT = '4';
+const STORED_FORMAT = '5';
 
 function settingsKey(opts: BringUpToDateOptions): string {
   return createHash('sha256')

@@ -5,7 +5,7 @@
  */
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { payerNameKey } from '../store/payer-list';
+import { byCurrentKey, deleteByCurrentKey, payerNameKey } from '../store/payer-list';
 import type { DeadlineProfile, DeadlineWindow } from './profiles';
 
 export interface PayerDeadlines {
@@ -23,11 +23,14 @@ export function readPayerDeadlines(db: Db): Map<string, PayerDeadlines> {
     )
     .raw()
     .all() as Array<[string, string, number | null, number | null, string, string]>;
-  return new Map(
-    rows.map(([key, name, appealDays, requestDays, source, setAt]) => [
-      key,
-      { name, appealDays, requestDays, source, setAt },
-    ]),
+  return byCurrentKey(
+    rows.map(([, name, appealDays, requestDays, source, setAt]) => ({
+      name,
+      appealDays,
+      requestDays,
+      source,
+      setAt,
+    })),
   );
 }
 
@@ -47,6 +50,7 @@ export function setPayerDeadlines(
     setAt: new Date().toISOString(),
   };
   db.transaction(() => {
+    deleteByCurrentKey(db, 'payer_deadlines', key);
     db.prepare(
       `INSERT INTO payer_deadlines (name_key, name, appeal_days, request_days, source, set_at)
        VALUES (?, ?, ?, ?, ?, ?)

@@ -355,6 +355,10 @@ class ChunkBuilder {
         mrn: resolved.mrn,
         dob: resolved.dob,
       };
+      const remits = remitAliases[g]
+        ? withAliases(this.remitByClaim, remitAliases[g])
+        : this.remitByClaim;
+      nameLinesByRemitPayer(items[g]!, remits);
       const decisions = decidePatientPayers(items[g]!, this.signalsOfName, this.remitOf);
       if (this.opts.onPayerDecision) {
         for (const [name, d] of decisions) this.opts.onPayerDecision(name, d, resolved.id);
@@ -367,7 +371,7 @@ class ChunkBuilder {
               part.decision,
               patient,
               resolved.key,
-              remitAliases[g] ? withAliases(this.remitByClaim, remitAliases[g]) : this.remitByClaim,
+              remits,
               this.requestsByClaim,
               this.opts.asOf,
               this.inactivity,
@@ -410,6 +414,21 @@ function withAliases(remits: RemitLookup, aliases: Map<string, RemitRecord>): Re
 }
 
 type RemitLookup = Pick<Map<string, RemitRecord>, 'get'>;
+
+/**
+ * When neither the notes nor the billing lines of a patient name a payer, the remits of its
+ * claims do (835 N1*PR, "CGS ADMINISTRATORS, LLC"): each billed line takes the payer of the remit
+ * that adjudicated its claim, so the episode, the payer list and its kind see that name. The
+ * line's own payer field stays as its source wrote it (none).
+ */
+function nameLinesByRemitPayer(items: Item[], remits: RemitLookup): void {
+  if (items.some((it) => it.payer)) return;
+  for (const it of items) {
+    if (it.kind !== 'line' || !it.line.claimId) continue;
+    const name = remits.get(it.line.claimId)?.claim.payerName?.trim();
+    if (name) it.payer = name;
+  }
+}
 
 /**
  * The ids of a chunk's patients in one list, and beside each id the index of the patient that owns

@@ -60,6 +60,8 @@ export interface PayerDecision {
   state: string | null;
   /** The evidence, strongest first; for `unknown`, the candidates. */
   basis: string[];
+  /** The level (index in SIGNAL_LEVELS) of the signals that decided; absent when `unknown`. */
+  level?: number;
 }
 
 /** The remit a billed claim id was adjudicated in, for its filing indicator. */
@@ -115,7 +117,7 @@ export function decidePayer(
       basis.push(`jurisdiction ${decided.state}: ${decided.basis}`);
     }
   }
-  return { kind, state, basis };
+  return { kind, state, basis, level: top };
 }
 
 /** One line per thing seen (in order), citing its first place and how many more there are. */

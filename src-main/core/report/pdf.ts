@@ -360,7 +360,10 @@ export async function clientReportPdf(
   flow.blocks([para('By payer', { size: 12, runs: [{ text: 'By payer', style: 'bold' }] })]);
   flow.table(SLICE_COLUMNS('Payer'), sliceRows(r.byPayer));
 
-  flow.section('By clinician', 'Billed dates of the episodes each clinician signed first.');
+  flow.section(
+    'By clinician',
+    'Billed dates of the episodes of each clinician (the rendering provider, else the first signer of the visit notes).',
+  );
   flow.bars(
     r.byClinician.map((c) => ({
       label: c.label,

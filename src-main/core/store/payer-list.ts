@@ -16,14 +16,60 @@ export interface PayerListEntry {
 }
 
 /**
- * The key a payer name is matched by: lower case, punctuation and runs of spaces folded, so
- * "TEXAS MUTUAL INSURANCE CO." and "Texas Mutual Insurance Co" are one payer.
+ * Company-form words a payer name may end with, longest first: the same carrier is written
+ * "Midwest Workers' Compensation" on a note and "Midwest Workers' Compensation Insurance Co." on
+ * the ledger and the 835.
+ */
+const COMPANY_SUFFIX =
+  /(?:\s+(?:insurance|ins)(?:\s+(?:company|co|corporation|corp|inc|llc))?|\s+(?:company|co|corporation|corp|incorporated|inc|llc|l l c|ltd|limited|lp|llp|plc|pc))+$/;
+
+/**
+ * The key a payer name is matched by, the one normalization of payer names for grouping (the
+ * Payers settings, the payer list, the deadlines list): lower case; remarks in brackets
+ * ("(adjuster A. Ferris)") dropped; punctuation and runs of spaces folded; company-form endings
+ * (Inc, Co., Company, LLC, Insurance Co.) dropped. So "MIDLOTHIAN MUTUAL CASUALTY CO." and
+ * "Midlothian Mutual Casualty Co. (adjuster A. Ferris)" are one payer.
  */
 export function payerNameKey(name: string): string {
-  return name
+  const folded = name
     .toLowerCase()
+    .replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')
     .replace(/[^a-z0-9&]+/g, ' ')
     .trim();
+  const bare = folded.replace(COMPANY_SUFFIX, '').trim();
+  // A name that is nothing but a company form ("Insurance Co.") keeps its words.
+  return bare === '' ? folded : bare;
+}
+
+/**
+ * Rows of a table keyed by payer name, keyed again by today's `payerNameKey` of their name (a key
+ * stored before the normalization changed may differ): of two rows that now share a key, the one
+ * set last stands.
+ */
+export function byCurrentKey<T extends { name: string; setAt: string }>(
+  rows: Iterable<T>,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const row of rows) {
+    const key = payerNameKey(row.name);
+    const known = out.get(key);
+    if (!known || known.setAt <= row.setAt) out.set(key, row);
+  }
+  return out;
+}
+
+/** Deletes the rows of `table` whose name has the key `key` today, whatever key they were stored under. */
+export function deleteByCurrentKey(
+  db: Db,
+  table: 'payer_kinds' | 'payer_deadlines',
+  key: string,
+): void {
+  const rows = db.prepare(`SELECT name_key, name FROM ${table}`).raw().all() as Array<
+    [string, string]
+  >;
+  const del = db.prepare(`DELETE FROM ${table} WHERE name_key = ?`);
+  for (const [stored, name] of rows)
+    if (stored === key || payerNameKey(name) === key) del.run(stored);
 }
 
 /** The whole list by name key (a clinic has tens of payers, read once per review). */
@@ -32,9 +78,7 @@ export function readPayerList(db: Db): Map<string, PayerListEntry> {
     .prepare('SELECT name_key, name, kind, state, set_at FROM payer_kinds ORDER BY name_key')
     .raw()
     .all() as Array<[string, string, KnownPayerKind, string | null, string]>;
-  return new Map(
-    rows.map(([key, name, kind, state, setAt]) => [key, { name, kind, state, setAt }]),
-  );
+  return byCurrentKey(rows.map(([, name, kind, state, setAt]) => ({ name, kind, state, setAt })));
 }
 
 /**
@@ -58,6 +102,8 @@ export function setPayerKind(
   };
   db.transaction(() => {
     const before = readPayerList(db).get(key) ?? null;
+    // Spellings of the same payer stored before are this one row now.
+    deleteByCurrentKey(db, 'payer_kinds', key);
     db.prepare(
       `INSERT INTO payer_kinds (name_key, name, kind, state, set_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
@@ -82,7 +128,7 @@ export function clearPayerKind(db: Db, name: string): boolean {
   return db.transaction(() => {
     const before = readPayerList(db).get(key);
     if (!before) return false;
-    db.prepare('DELETE FROM payer_kinds WHERE name_key = ?').run(key);
+    deleteByCurrentKey(db, 'payer_kinds', key);
     recordAudit(db, 'settings', {
       payerKind: {
         payer: before.name,

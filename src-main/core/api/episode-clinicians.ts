@@ -1,0 +1,108 @@
+/**
+ * Who rendered an episode's care, for the episode list's clinician column, its filter, the
+ * dashboard's "by clinician" figures and the findings command: the ledger's rendering provider
+ * and the signers of the clinic's own visit documents (evaluation, notes, reports, discharge).
+ * Letters, utilization-review determinations, case managers' reports, authorizations and physician
+ * orders are signed by people outside the clinic (or are not visits), so their signers are not.
+ */
+import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
+import type { DocType, Fact } from '../../../shared/model';
+import { credentialsIn, isCredentialToken } from '../domain/credentials';
+import { displayName, parseName } from '../episodes/identity';
+
+/** The clinic's own visit documents: what a treating therapist writes and signs. */
+const VISIT_DOCUMENTS = new Set<DocType>([
+  'evaluation',
+  're-evaluation',
+  'plan-of-care',
+  'daily-note',
+  'progress-report',
+  'discharge-summary',
+  'fce',
+]);
+
+/** Initials a note is signed with ("KLB"): a signature log says whose they are. */
+const INITIALS = /^[A-Z]{2,4}$/;
+
+/** One person however the sources write them: last name and first initial. */
+function personKey(name: string): string | null {
+  const p = parseName(name);
+  return p ? `${p.last}|${p.first[0]}` : null;
+}
+
+/** "SORENSEN, MEGAN PT" -> "Sorensen, Megan"; an NPI or a bare word is no name. */
+function providerName(raw: string): string | null {
+  const words = raw.trim().split(/\s+/);
+  while (words.length > 1 && isCredentialToken(words.at(-1)!.replace(/[,;]$/, ''))) words.pop();
+  const name = words.join(' ').replace(/,$/, '');
+  if (!/[A-Za-z]/.test(name) || !parseName(name)) return null;
+  return displayName(name);
+}
+
+/**
+ * The clinicians who signed a visit document, as it names them: each signer with the credentials
+ * written after it (before the next signature), or initials the signature log resolved. A signer
+ * with no credentials (a heading read as a name: "Audit Trail") or a physician's is left out.
+ */
+function visitSigners(doc: EpisodeDocument): string[] {
+  if (!VISIT_DOCUMENTS.has(doc.type)) return [];
+  const out: string[] = [];
+  const facts = doc.facts;
+  facts.forEach((f, i) => {
+    if (f.kind !== 'signer') return;
+    if (INITIALS.test(f.value)) {
+      const logged = facts.find((c) => c.kind === 'credentials' && c.detail?.name);
+      if (logged && isClinicianCredential(logged)) out.push(logged.detail!.name!);
+      return;
+    }
+    const creds = credentialsAfter(facts, i);
+    if (creds && isClinicianCredential(creds) && parseName(f.value)) out.push(f.value);
+  });
+  return out;
+}
+
+function credentialsAfter(facts: readonly Fact[], signer: number): Fact | null {
+  for (const f of facts.slice(signer + 1)) {
+    if (f.kind === 'credentials') return f;
+    if (f.kind === 'signer' || f.kind === 'physician-signer') return null;
+  }
+  return null;
+}
+
+/** Credentials of someone who renders care: any known one, none a physician's only. */
+function isClinicianCredential(creds: Fact): boolean {
+  const known = credentialsIn(creds.value);
+  return known.length > 0 && known.some((c) => c.role !== 'physician');
+}
+
+/**
+ * The episode's clinicians, each once: rendering providers in billing order, then visit-document
+ * signers in document order. One person written two ways ("T. Brooks" on the notes, "BROOKS,
+ * TERRENCE PT" on the ledger) is one entry, named as the notes name them unless they give only
+ * an initial.
+ */
+export function episodeClinicians(m: EpisodeModel): string[] {
+  const byPerson = new Map<string, string>();
+  const add = (name: string, fromNotes: boolean) => {
+    const key = personKey(name);
+    if (!key) return;
+    const known = byPerson.get(key);
+    if (known === undefined) byPerson.set(key, name);
+    else if (
+      fromNotes &&
+      firstNameLength(name) > 1 &&
+      firstNameLength(name) >= firstNameLength(known)
+    )
+      byPerson.set(key, name);
+  };
+  for (const line of m.billing) {
+    const name = line.provider ? providerName(line.provider) : null;
+    if (name) add(name, false);
+  }
+  for (const doc of m.documents) for (const name of visitSigners(doc)) add(name, true);
+  return [...byPerson.values()];
+}
+
+function firstNameLength(name: string): number {
+  return parseName(name)?.first.length ?? 0;
+}
