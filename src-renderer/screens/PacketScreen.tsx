@@ -516,7 +516,10 @@ export function PacketScreen({
         <div className="two-col">
           <div>
             <section aria-labelledby="request-h" className="panel">
-              <h2 id="request-h">Claim and {correction ? 'remit' : 'denial'}</h2>
+              <h2 id="request-h">
+                {/* A records response answers a request: it has no denial to show. */}
+                Claim and {correction ? 'remit' : kind === 'adr' ? 'request' : 'denial'}
+              </h2>
               <div className="form-grid">
                 <label htmlFor={claimId}>Claim</label>
                 <select id={claimId} value={claim} onChange={(e) => setClaim(e.target.value)}>
@@ -570,8 +573,8 @@ export function PacketScreen({
                   {/* An ADR is a Medicare contractor's request; other payers send records requests. */}
                   <option value="adr">
                     {detail.summary.payerKind === 'medicare'
-                      ? 'Medicare ADR response (the records, no argument)'
-                      : 'Records-request response (the records, no argument)'}
+                      ? 'Medicare ADR response (records only)'
+                      : 'Records-request response (records only)'}
                   </option>
                 </select>
               </div>

@@ -60,7 +60,9 @@ async function episodeRows(page: Page): Promise<Array<Record<string, string>>> {
       [...tr.querySelectorAll('td')].forEach((td, i) => {
         row[headers[i]!] = td.textContent!.trim();
         if (headers[i] === 'Clinician')
-          row['Clinician title'] = td.querySelector('[title]')?.getAttribute('title') ?? '';
+          // The full list is the cell's tooltip (on the cell or an element inside it).
+          row['Clinician title'] =
+            td.getAttribute('title') ?? td.querySelector('[title]')?.getAttribute('title') ?? '';
       });
       return row;
     });

@@ -129,13 +129,13 @@ describe.each([
     expect(await page.getByLabel('Packet type').inputValue()).toBe('adr');
     expect(
       await page.getByLabel('Packet type').locator('option[value="adr"]').textContent(),
-    ).toContain('Records-request response (the records, no argument)');
+    ).toContain('Records-request response (records only)');
     await expect.poll(() => page.getByRole('alert').count(), { timeout: 30_000 }).toBe(0);
     await expect
       .poll(() => page.getByTestId('exhibit').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
     expect(await page.getByTestId('denial-meaning').count()).toBe(0);
-    const claimAndDenial = page.getByRole('region', { name: 'Claim and denial' });
+    const claimAndDenial = page.getByRole('region', { name: 'Claim and request' });
     expect(await claimAndDenial.textContent()).not.toMatch(/\b50\b|default/);
     await page.getByRole('button', { name: 'Build packet' }).click();
     await page.getByTestId('built-status').waitFor({ timeout: 120_000 });
@@ -168,7 +168,7 @@ describe.each([
     const kind = page.getByLabel('Packet type');
     expect(await kind.inputValue()).toBe('adr');
     expect(await kind.locator('option[value="adr"]').textContent()).toBe(
-      'Medicare ADR response (the records, no argument)',
+      'Medicare ADR response (records only)',
     );
     // An appeal asked for: the note (information, not an alert) names the ADR response.
     await kind.selectOption('appeal');
