@@ -10,17 +10,15 @@
  *   reaches every episode billed under any spelling; focus goes to the outcome after saving.
  * axe finds nothing serious. Screenshots: test-results/screenshots/clinicians-payers-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EpisodeSummary } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
-  launchChromium,
+  fileBrowser,
   openWatchedPage,
   ROOT,
   SAMPLE,
@@ -36,19 +34,7 @@ const C29 = join(ROOT, 'test/corpus/c29-medicare-hopd-cerner/export');
 const NOT_CLINICIANS = ['Donna Pietrzak', 'Patricia Gunderson', 'Audit Trail'];
 const MIDWEST = "Midwest Workers' Compensation Insurance Co.";
 
-let dir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-clinicians-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const run = fileBrowser('chartready-e2e-clinicians-');
 
 /** The episode list's rows as header -> cell text (and the clinician cell's tooltip). */
 async function episodeRows(page: Page): Promise<Array<Record<string, string>>> {
@@ -83,12 +69,16 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({
-      dbPath: join(dir, `${tag}.db`),
+      dbPath: join(run.dir, `${tag}.db`),
       staticDir: STATIC,
       asOf: AS_OF,
     });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE, C25, C29] });
-    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   }, 240_000);
 
   afterAll(async () => {

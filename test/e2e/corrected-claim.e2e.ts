@@ -7,29 +7,16 @@
  * offered. A denied claim with appeal rights (CO-50) keeps the appeal packet.
  * Screenshots: corrected-claim-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EpisodeSummary } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, SAMPLE, SHOTS, STATIC, openWatchedPage } from './kit';
+import { apiCall, fileBrowser, checkA11y, SAMPLE, SHOTS, STATIC, openWatchedPage } from './kit';
 
 const AS_OF = '2026-11-24';
-let dir: string;
-let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-corrected-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const run = fileBrowser('chartready-e2e-corrected-');
 
 describe.each([
   { width: 1366, height: 768 },
@@ -80,7 +67,7 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({
-      dbPath: join(dir, `${tag}.db`),
+      dbPath: join(run.dir, `${tag}.db`),
       staticDir: STATIC,
       asOf: AS_OF,
     });
@@ -88,7 +75,11 @@ describe.each([
     const episodes = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
     chen = episodes.find((e) => e.patientName === 'Chen, Robert')!;
     expect(chen).toBeTruthy();
-    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {

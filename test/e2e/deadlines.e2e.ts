@@ -6,17 +6,15 @@
  * by keyboard, focus following it; axe finds nothing serious in any state. Screenshots go to
  * test-results/screenshots/ (deadlines-*).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DeadlineList } from '../../shared/deadlines';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
-  launchChromium,
+  fileBrowser,
   SAMPLE,
   SHOTS,
   STATIC,
@@ -26,19 +24,7 @@ import {
 
 const AS_OF = '2026-11-24';
 
-let dir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-deadlines-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const run = fileBrowser('chartready-e2e-deadlines-');
 
 describe.each([
   { width: 1366, height: 768 },
@@ -52,12 +38,16 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({
-      dbPath: join(dir, `${tag}.db`),
+      dbPath: join(run.dir, `${tag}.db`),
       staticDir: STATIC,
       asOf: AS_OF,
     });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
-    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {

@@ -7,18 +7,16 @@
  * who set it, when and why); choosing "back to the payer's profile" restores the review. axe finds
  * nothing serious in any state. Screenshots: test-results/screenshots/episode-profile-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary } from '../../shared/api';
 import type { ClinicSettings } from '../../shared/settings';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
-  launchChromium,
+  fileBrowser,
   openWatchedPage,
   SAMPLE,
   SHOTS,
@@ -29,19 +27,7 @@ import {
 const AS_OF = '2026-11-24';
 const REASON = 'Carrier is a Texas WC insurer; the payer entry is shared with Medicare';
 
-let dir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-profile-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const run = fileBrowser('chartready-e2e-profile-');
 
 /** The failing or checked rules the page's checklist shows. */
 const shownRules = (page: Page) =>
@@ -67,7 +53,7 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({
-      dbPath: join(dir, `${tag}.db`),
+      dbPath: join(run.dir, `${tag}.db`),
       staticDir: STATIC,
       asOf: AS_OF,
     });
@@ -77,7 +63,11 @@ describe.each([
     const list = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
     episode = list.find((e) => e.profile === 'medicare')!;
     before = await apiCall<EpisodeDetail>(harness, 'getEpisode', { id: episode.id });
-    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   }, 120_000);
 
   afterAll(async () => {

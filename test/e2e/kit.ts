@@ -3,8 +3,10 @@
  * (serious and critical violations fail), a watch for focus falling to the page body, and Tab
  * until a selector has focus.
  */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   chromium,
   type Browser,
@@ -45,6 +47,33 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A file's Chromium and scratch folder: opened before its tests (with the screenshot folder),
+ * closed and removed after them. Read `dir` and `browser` inside tests and hooks.
+ */
+export function fileBrowser(prefix: string): { readonly dir: string; readonly browser: Browser } {
+  let dir = '';
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts before the tests');
+      return browser;
+    },
+  };
 }
 
 /** axe-core on the current screen; fails on serious or critical violations, naming them. */

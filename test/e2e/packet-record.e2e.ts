@@ -9,30 +9,16 @@
  * the type list offers, and its no-denial note names it. axe on every state; focus never falls to the page body. Shots go to
  * test-results/screenshots/ (packet-record-*).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EpisodeSummary } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, openWatchedPage, SAMPLE, SHOTS, STATIC } from './kit';
+import { apiCall, fileBrowser, checkA11y, openWatchedPage, SAMPLE, SHOTS, STATIC } from './kit';
 
 const AS_OF = '2026-11-24';
 
-let dir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-packet-record-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const run = fileBrowser('chartready-e2e-packet-record-');
 
 describe.each([
   { width: 1366, height: 768 },
@@ -54,13 +40,17 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({
-      dbPath: join(dir, `${tag}.db`),
+      dbPath: join(run.dir, `${tag}.db`),
       staticDir: STATIC,
       asOf: AS_OF,
     });
     await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
     episodes = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
-    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {

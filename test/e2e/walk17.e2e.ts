@@ -10,29 +10,16 @@
  * after a reload (focus starting on the patient's heading), not while typing or in a dialog; the
  * corrective actions table names the rule by its title. Screenshots: walk17-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary } from '../../shared/api';
 import { startHarness, type Harness } from '../../src-main/server/harness';
-import { apiCall, checkA11y, launchChromium, openWatchedPage, SAMPLE, SHOTS, STATIC } from './kit';
+import { apiCall, fileBrowser, checkA11y, openWatchedPage, SAMPLE, SHOTS, STATIC } from './kit';
 
 const AS_OF = '2026-11-24';
-let dir: string;
-let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'chartready-e2e-walk17-'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const run = fileBrowser('chartready-e2e-walk17-');
 
 describe.each([
   { width: 1366, height: 768 },
@@ -68,14 +55,18 @@ describe.each([
 
   beforeAll(async () => {
     harness = await startHarness({
-      dbPath: join(dir, `${tag}.db`),
+      dbPath: join(run.dir, `${tag}.db`),
       staticDir: STATIC,
       asOf: AS_OF,
     });
     await api('importPaths', { paths: [SAMPLE] });
     episodes = await api<EpisodeSummary[]>('listEpisodes');
     expect(episodes.length).toBeGreaterThan(1);
-    page = await openWatchedPage(browser, { viewport, locale: 'en-US' }, { errors, focusDrops });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {
