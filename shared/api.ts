@@ -188,6 +188,11 @@ export interface ClaimSummary {
   denial: { carc: string; group: string; remarks: string[]; dates: IsoDate[] } | null;
   /** Returned as unprocessable (no appeal rights): what to correct before resubmitting. */
   correction: CorrectedClaimView | null;
+  /**
+   * The review's own failing findings that confirm the denial on every line at issue (no appeal
+   * letter is written for it), in words; absent when an appeal can argue something.
+   */
+  denialConfirmedBy?: string | null;
   paid: number | null;
   charge: number | null;
 }

@@ -534,11 +534,13 @@ function Timeline({
 
 /**
  * The packet the episode's claims allow, named as such: an appeal for a denial with appeal
- * rights; what to correct when the only denials were returned as unprocessable (CO-4 with
- * MA130: no appeal rights); a packet (the records response) when no claim was denied.
+ * rights that the review does not itself confirm; what to correct when the only denials were
+ * returned as unprocessable (CO-4 with MA130: no appeal rights); a packet (the records response)
+ * otherwise.
  */
 function PacketLink({ episodeId, claims }: { episodeId: string; claims: EpisodeDetail['claims'] }) {
-  const appealable = claims.find((c) => c.denial && !c.correction);
+  // A denial the review's own findings confirm has no appeal letter either.
+  const appealable = claims.find((c) => c.denial && !c.correction && !c.denialConfirmedBy);
   const returned = claims.find((c) => c.correction);
   const [label, claim] = appealable
     ? ['Build appeal packet', appealable.claimId]

@@ -317,8 +317,10 @@ export function PacketScreen({
     setOrder(from?.exhibitOrder ?? undefined);
     setExclude(from?.exclude ?? []);
     setDenial(from?.denial ?? '');
-    // A claim with no denial has no appeal: the records response is what can be built.
-    setKind(from?.kind ?? (noDenialOnFile(detail, claim) ? 'adr' : 'appeal'));
+    // A claim with no denial, or one the review itself confirms, has no appeal letter: the records
+    // response is what can be built.
+    const confirmed = detail.claims.find((c) => c.claimId === claim)?.denialConfirmedBy;
+    setKind(from?.kind ?? (noDenialOnFile(detail, claim) || confirmed ? 'adr' : 'appeal'));
     if (draft) {
       editedFor.current = claim;
       setAnnounce('Your unbuilt exhibit order and exclusions for this claim were kept.');
@@ -348,6 +350,9 @@ export function PacketScreen({
   // An appeal asked for with no denial on file and none entered: nothing to plan, and the screen
   // says so as information (the user's next step), not as an error.
   const noAppeal = kind === 'appeal' && !!detail && noDenialOnFile(detail, claim) && !denial.trim();
+  // The review's own findings confirm the claim's denial on every line at issue: no letter to plan.
+  const confirmedBy =
+    kind === 'appeal' && !denial.trim() ? (selectedClaim?.denialConfirmedBy ?? null) : null;
 
   const request: PacketRequest = useMemo(
     () => ({
@@ -367,7 +372,7 @@ export function PacketScreen({
     let live = true;
     setBuilt(null);
     setSaved(null);
-    if (correction || noAppeal) {
+    if (correction || noAppeal || confirmedBy) {
       setPlan(null);
       setError(null);
       return;
@@ -391,7 +396,7 @@ export function PacketScreen({
       live = false;
       clearTimeout(t);
     };
-  }, [api, detail, request, correction, noAppeal]);
+  }, [api, detail, request, correction, noAppeal, confirmedBy]);
 
   const builtPdf = useMemo(
     () => (built && !shell ? { base64: built.pdfBase64 } : null),
@@ -587,6 +592,16 @@ export function PacketScreen({
                   enter the denial code from the payer&apos;s notice.
                 </p>
               )}
+              {confirmedBy && selectedDenial && (
+                <p className="note" role="status" data-testid="denial-confirmed">
+                  The review confirms the denial of claim {claim} ({selectedDenial.group}-
+                  {selectedDenial.carc}) on every line at issue: {confirmedBy}. An appeal would
+                  argue what the record does not support, so no appeal letter is written. Choose the{' '}
+                  {recordsResponseName(detail.summary.payerKind)} if the payer asked for the
+                  records, or correct the claim and resubmit it where the payer accepts a corrected
+                  claim.
+                </p>
+              )}
               {plan?.denial && (
                 <p className="muted small" data-testid="denial-meaning">
                   {plan.denial.group ? `${plan.denial.group}-` : ''}
@@ -645,7 +660,7 @@ export function PacketScreen({
                 <div ref={exhibitList}>
                   {!plan && (
                     <p role="status">
-                      {noAppeal
+                      {noAppeal || confirmedBy
                         ? 'No appeal to plan: see the note above.'
                         : error
                           ? 'No packet planned: see the message above.'

@@ -759,8 +759,8 @@ describe('ChartReady in a browser against the real core', () => {
   });
 
   it('builds a packet, reorders an exhibit by keyboard, previews and downloads a valid PDF', async () => {
-    const denied =
-      episodes.find((e) => e.deniedClaims > 0 && e.payerKind !== 'medicare') ?? medicare;
+    // Alvarez's CO-50 denial is one an appeal can argue (the review confirms Okafor's CO-97).
+    const denied = episodes.find((e) => e.patientName === 'Alvarez, Maria')!;
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(denied.id)}`);
     await page.getByRole('link', { name: 'Build appeal packet' }).click();
     await page.getByRole('heading', { name: 'Appeal packet' }).waitFor();

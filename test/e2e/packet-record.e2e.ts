@@ -1,7 +1,7 @@
 /**
  * End to end: appeal packets hold against the record (issue 15), on the sample chart at 1366x768
- * and 1920x1080. Okafor's CO-97 appeal is refused with the review's finding quoted and the records
- * response offered; Alvarez's RB26-0907 with CO-50 lists the over-billed 09/11 97546 as not
+ * and 1920x1080. Okafor's CO-97 claim, whose denial the review confirms, opens on the records
+ * response, and an appeal asked for is declined in words quoting the review's finding; Alvarez's RB26-0907 with CO-50 lists the over-billed 09/11 97546 as not
  * argued; Nguyen's records response (no denial) shows and sends no denial code, and its history
  * row names none; an episode with no denial offers "Build packet" and opens on the records
  * response (an appeal asked for says why there is none, as information, not an error); after
@@ -58,24 +58,11 @@ describe.each([
     await harness?.close();
   });
 
-  it("refuses Okafor's CO-97 appeal, quoting the review, and offers the records response", async () => {
+  it("opens Okafor's CO-97 claim on the records response; an appeal is declined in words, quoting the review", async () => {
     await openPacket('Okafor, James');
     expect(await page.getByLabel('Claim', { exact: true }).inputValue()).toBe('RB26-1012-OKA');
-    const alert = page.getByRole('alert');
-    await expect
-      .poll(() => alert.textContent(), { timeout: 30_000 })
-      .toContain('The review confirms the denial of claim RB26-1012-OKA (CO-97)');
-    const said = (await alert.textContent()) ?? '';
-    expect(said).toContain(
-      '97546 billed on 2026-10-14 without 97545 on the same date (BILL-97546-REQUIRES-97545)',
-    );
-    expect(said).toMatch(/records-request response.*corrected claim/);
-    expect(await page.getByTestId('exhibit').count()).toBe(0);
-    await shot('1-okafor-refused');
-    await checkA11y(page, 'packet refused: the review confirms the denial');
-
-    // The records response is what can be built: it plans, and shows no denial code.
-    await page.getByLabel('Packet type').selectOption('adr');
+    // The review confirms the denial on every line: the records response is what can be built.
+    await expect.poll(() => page.getByLabel('Packet type').inputValue()).toBe('adr');
     await expect
       .poll(() => page.getByTestId('exhibit').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
@@ -83,7 +70,23 @@ describe.each([
     expect(await page.getByLabel('Denial reason (CARC)').count()).toBe(0);
     expect(await page.getByTestId('denial-meaning').count()).toBe(0);
     await shot('2-okafor-records');
-    await checkA11y(page, 'records response for a refused appeal');
+    await checkA11y(page, 'records response for a denial the review confirms');
+
+    // Asked for an appeal, the screen says why none is written, as information, not an error.
+    await page.getByLabel('Packet type').selectOption('appeal');
+    const note = page.getByTestId('denial-confirmed');
+    await note.waitFor();
+    const said = (await note.textContent()) ?? '';
+    expect(said).toContain('The review confirms the denial of claim RB26-1012-OKA (CO-97)');
+    expect(said).toContain(
+      '97546 billed on 2026-10-14 without 97545 on the same date (BILL-97546-REQUIRES-97545)',
+    );
+    expect(said).toMatch(/Records-request response.*corrected claim/);
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByTestId('exhibit').count()).toBe(0);
+    await shot('1-okafor-refused');
+    await checkA11y(page, 'appeal declined: the review confirms the denial');
   });
 
   it('lists the over-billed 09/11 97546 of Alvarez RB26-0907 as not argued', async () => {

@@ -240,7 +240,7 @@ describe.each([
   it("names the episode's packet button by what its claims allow", async () => {
     for (const e of episodes) {
       const d = await api<EpisodeDetail>('getEpisode', { id: e.id });
-      const want = d.claims.some((c) => c.denial && !c.correction)
+      const want = d.claims.some((c) => c.denial && !c.correction && !c.denialConfirmedBy)
         ? 'Build appeal packet'
         : d.claims.some((c) => c.correction)
           ? 'Corrected claim'

@@ -96,7 +96,8 @@ import { loadPayerProfile } from '../review/profiles';
 import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list';
 import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
-import { correctedClaim } from './corrected-claim';
+import { correctedClaim, unprocessableRemark } from './corrected-claim';
+import { denialConfirmedBy } from '../packet/confirmed-lines';
 import { asFileRefusal } from './file-refusals';
 import { getSettings, saveSettings } from './settings';
 import { decideFinding } from './decisions';
@@ -603,6 +604,10 @@ export class ChartReadyService implements ChartReadyApi {
           dates: [...new Set(c.lines.map((l) => l.dos))].sort(),
           denial: d ? { carc: d.carc, group: d.group, remarks: d.remarks, dates: d.dates } : null,
           correction: d ? correctedClaim(d, r.findings) : null,
+          denialConfirmedBy:
+            d && !unprocessableRemark(d.remarks)
+              ? denialConfirmedBy(r.model, r.findings, c.claimId, d.carc)
+              : null,
           paid: c.remit?.paid ?? null,
           charge: c.remit?.charge ?? null,
         };
