@@ -96,7 +96,7 @@ import { loadPayerProfile } from '../review/profiles';
 import { clearPayerKind, readPayerList, setPayerKind } from '../store/payer-list';
 import { treatmentDays } from '../review/lib/documents';
 import { claimDenial } from './denials';
-import { correctedClaim, unprocessableRemark } from './corrected-claim';
+import { correctedClaim } from './corrected-claim';
 import { denialConfirmedBy } from '../packet/confirmed-lines';
 import { asFileRefusal } from './file-refusals';
 import { getSettings, saveSettings } from './settings';
@@ -599,15 +599,15 @@ export class ChartReadyService implements ChartReadyApi {
       documents: r.model.documents.map(documentSummary),
       claims: r.model.claims.map((c): ClaimSummary => {
         const d = claimDenial(c);
+        // Returned as unprocessable: corrected, not appealed, so no appeal for the review to confirm.
+        const correction = d ? correctedClaim(d, r.findings) : null;
         return {
           claimId: c.claimId,
           dates: [...new Set(c.lines.map((l) => l.dos))].sort(),
           denial: d ? { carc: d.carc, group: d.group, remarks: d.remarks, dates: d.dates } : null,
-          correction: d ? correctedClaim(d, r.findings) : null,
+          correction,
           denialConfirmedBy:
-            d && !unprocessableRemark(d.remarks)
-              ? denialConfirmedBy(r.model, r.findings, c.claimId, d.carc)
-              : null,
+            d && !correction ? denialConfirmedBy(r.model, r.findings, c.claimId, d.carc) : null,
           paid: c.remit?.paid ?? null,
           charge: c.remit?.charge ?? null,
         };

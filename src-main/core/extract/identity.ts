@@ -26,6 +26,7 @@ import {
   RE_NAME_CUE,
   SUBJECT_IDENTIFIER,
   SUBJECT_PART_SEPARATOR,
+  SUBJECT_SURNAME,
 } from '../lexicon/identity';
 
 /**
@@ -114,21 +115,33 @@ function partyOfHeading(text: string): Party | undefined {
  * 4471", "RE: Jane Roe  WC-2218874"): a part of it that reads as a name, in a name's inverted form
  * or beside an identifier. A subject alone ("Re: Work Conditioning Program") names nobody.
  */
+/** The parts of a subject line between `from` and `to`, each with where it stands in the line. */
+function subjectParts(
+  text: string,
+  from: number,
+  to: number,
+): Array<{ text: string; start: number; end: number }> {
+  const parts: Array<{ text: string; start: number; end: number }> = [];
+  let at = from;
+  for (const part of text.slice(from, to).split(SUBJECT_PART_SEPARATOR)) {
+    const start = text.indexOf(part, at);
+    at = start + part.length;
+    parts.push({ text: part, start, end: at });
+  }
+  return parts;
+}
+
 function subjectName(
   text: string,
   from: number,
   to: number,
 ): { name: string; start: number; end: number } | null {
-  let at = from;
   // Where the line's cues stand, found once: a part is named by a cue outside it.
   const cues = [
     ...text.matchAll(new RegExp(RE_NAME_CUE.source, 'gi')),
     ...text.matchAll(new RegExp(SUBJECT_IDENTIFIER.source, 'g')),
   ].map((m) => [m.index, m.index + m[0].length] as const);
-  for (const part of text.slice(from, to).split(SUBJECT_PART_SEPARATOR)) {
-    const start = text.indexOf(part, at);
-    const end = start + part.length;
-    at = end;
+  for (const { text: part, start, end } of subjectParts(text, from, to)) {
     const cuedElsewhere = cues.some(([a, b]) => b <= start || a >= end);
     if (!part.includes(',') && !cuedElsewhere) continue;
     const name = normalizeName(part);
@@ -145,19 +158,10 @@ function subjectName(
  */
 function subjectSurname(line: Line, from: number, to: number, sink: FactSink): void {
   const t = line.text;
-  let at = from;
+  const parts = subjectParts(t, from, to);
   let surname = false;
-  const parts: Array<{ text: string; start: number }> = [];
-  for (const part of t.slice(from, to).split(SUBJECT_PART_SEPARATOR)) {
-    const start = t.indexOf(part, at);
-    at = start + part.length;
-    parts.push({ text: part, start });
-  }
   for (const { text, start } of parts) {
-    const lead =
-      /^\s*([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?=\s*$|\s+(?:week|wk|status|update|progress|discharge|eval|evaluation|report|visit)\b)/i.exec(
-        text,
-      );
+    const lead = SUBJECT_SURNAME.exec(text);
     if (!lead || !/^[A-Z]/.test(lead[1]!)) continue;
     const s = start + lead.index + lead[0].length - lead[1]!.length;
     sink.add('patient-surname', lead[1]!, line, s, s + lead[1]!.length);

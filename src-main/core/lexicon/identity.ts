@@ -77,6 +77,14 @@ export const SUBJECT_IDENTIFIER =
 export const SUBJECT_PART_SEPARATOR = /\s+[-–—/|]\s+/;
 
 /**
+ * A surname leading a subject line's part alone or before the topic ("Kowalczyk", "Hendricks week
+ * 3", "Vang status"): one word, in any case; its first letter a capital (the reader checks).
+ * Group 1 is the surname.
+ */
+export const SUBJECT_SURNAME =
+  /^\s*([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?=\s*$|\s+(?:week|wk|status|update|progress|discharge|eval|evaluation|report|visit)\b)/i;
+
+/**
  * Words before a name or number label that make it someone else's ("Employer contact name:",
  * "Provider account:").
  */
