@@ -101,3 +101,31 @@ describe("an insurer's certification of treatment", () => {
     expect(doc!.type).toBe('certification');
   });
 });
+
+describe("a health plan portal's approval table", () => {
+  const table = (row: string) =>
+    readText(
+      [
+        'AUTHORIZATION DETAIL',
+        'Member: Danielle Okafor   Authorization #: MC26-0529-41873',
+        ['Service Type', 'Procedure', 'Approved', 'From Date', 'To Date'].join('\t'),
+        row,
+      ].join('\n'),
+      'auth.html.txt',
+    );
+
+  it('reads the period of a row that lists evaluation codes beside treatment codes', () => {
+    const [doc] = table(
+      ['Outpatient OT', '97165-97168, 97110, 97140', '16 Visits', '06/01/2026', '07/31/2026'].join(
+        '\t',
+      ),
+    );
+    expect(values(doc!, 'auth-start')).toContain('2026-06-01');
+    expect(values(doc!, 'auth-end')).toContain('2026-07-31');
+  });
+
+  it("leaves the evaluation's own row's window out of the program's period", () => {
+    const [doc] = table(['OT evaluation', '97166', '1', '05/29/2026', '05/29/2026'].join('\t'));
+    expect(values(doc!, 'auth-start')).toEqual([]);
+  });
+});

@@ -71,6 +71,15 @@ function periodTableOf(text: string): PeriodTable | null {
   return { startFromRight: cells.length - 1 - s, endFromRight: cells.length - 1 - e };
 }
 
+/** A row that is the evaluation's own: evaluation codes or words, no treatment or program code. */
+function evaluationOnly(text: string): boolean {
+  return (
+    EVALUATION_LINE.test(text) &&
+    !PROGRAM_SERVICE_ONCE.test(text) &&
+    !/\b97(?!16[1-8]\b|75[05]\b)\d{3}\b/.test(text)
+  );
+}
+
 /**
  * A row's period under the table's Start/End columns. The evaluation's own row has its own window
  * ("97163 | 1 | 09/03 | 09/11"): the program's period is on the program's rows.
@@ -80,7 +89,7 @@ function readPeriodRow(line: Line, table: PeriodTable, sink: FactSink): void {
   const start = cells[cells.length - 1 - table.startFromRight];
   const end = cells[cells.length - 1 - table.endFromRight];
   if (!start || !end || start === end) return;
-  if (EVALUATION_LINE.test(line.text) && !PROGRAM_SERVICE_ONCE.test(line.text)) return;
+  if (evaluationOnly(line.text)) return;
   const a = leadingDate(start.text);
   const b = leadingDate(end.text);
   if (!a || !b || b.iso < a.iso) return;
@@ -116,15 +125,6 @@ function unitsTableOf(text: string): UnitsTable | null {
 
 /** An approval table's count column, one word: "Visits", "Sessions", "Hours". */
 const COUNT_COLUMN = /^(?:visits?|sessions?|treatments?|hours?|hrs)$/i;
-/** A row that is the evaluation's own: evaluation codes or words, no treatment or program code. */
-function evaluationOnly(text: string): boolean {
-  return (
-    EVALUATION_LINE.test(text) &&
-    !PROGRAM_SERVICE_ONCE.test(text) &&
-    !/\b97(?!16[1-8]\b|75[05]\b)\d{3}\b/.test(text)
-  );
-}
-
 interface WordTable {
   /** Word positions from the row's right end. */
   count: number;

@@ -104,9 +104,10 @@ import { documentTextHash } from './text-hash';
  * for one ("DATE WRITTEN.......... 10/26/26"); a medical-record label ("UNIT#") outranks a visit
  * account ("ACCT#") on the same line; "SUBJ:", "OBJ:", "ASSESS:"; goal rows led by "LTG1" mark
  * their list; an insurer's "certification of treatment" that approves sessions under its
- * number is the authorization.
+ * number is the authorization. 12: an approval table's row that lists evaluation codes beside
+ * treatment codes ("97165-97168, 97110, ...") is the treatment's, period included.
  */
-export const EXTRACTOR_VERSION = 11;
+export const EXTRACTOR_VERSION = 12;
 
 export interface ExtractHints {
   title?: string | null;
