@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewStore } from '../../src-main/core/api/review';
-import { unassignedDocuments } from '../../src-main/core/episodes';
+import { buildEpisodes, unassignedDocuments } from '../../src-main/core/episodes';
 import { importPaths } from '../../src-main/core/import/pipeline';
+import { selectExhibitDocuments } from '../../src-main/core/packet/exhibits';
 import { openDatabase } from '../../src-main/core/store/db';
 
 const EVALUATION = [
@@ -125,5 +126,93 @@ describe('a clinic signature log in the store', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the log in the record of the episodes it serves', () => {
+  function store(files: Record<string, string>) {
+    const dir = mkdtempSync(join(tmpdir(), 'cr-siglog-record-'));
+    const chart = join(dir, 'chart');
+    mkdirSync(chart);
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(chart, name), body);
+    return { db: openDatabase(join(dir, 'store.db')), chart };
+  }
+
+  it('an episode whose initials the log identifies holds the log, and its packet sends it', async () => {
+    const { db, chart } = store({
+      'eval.txt': EVALUATION,
+      'visits.txt': VISITS,
+      'signature-log.txt': LOG,
+      'ledger.csv': LEDGER,
+    });
+    try {
+      await importPaths(db, [chart]);
+      const [episode] = buildEpisodes(db, { asOf: '2026-11-30' });
+      const log = episode!.documents.filter((d) => d.file === 'signature-log.txt');
+      expect(log).toHaveLength(1);
+      // The log is the clinic's: it gives the episode no discipline of its own.
+      expect(log[0]!.discipline).toBeNull();
+      for (const kind of ['appeal', 'adr'] as const) {
+        const exhibits = selectExhibitDocuments(episode!, {
+          kind,
+          claimId: null,
+          datesAtIssue: ['2026-11-03'],
+        });
+        expect(exhibits.at(-1)!.file, kind).toBe('signature-log.txt');
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('answers for an illegible signature in any episode; an episode it does not serve does not hold it', async () => {
+    const illegibleVisit = [
+      'PT DAILY NOTE',
+      'Patient: Marchetti, Ilse    MRN 7781204    DOB 01/30/1951',
+      'Payer: Medicare Part B',
+      'Date of Service: 11/03/2026',
+      'Ther ex: step-ups 6 in 3x10, bridges 2x15 (25 min). Timed-code min: 25. Total time: 25 min.',
+      'Tolerated well.',
+      'Signature: [illegible], PT  Date: 11/03/2026',
+    ].join('\n');
+    const other = [
+      'PHYSICAL THERAPY INITIAL EVALUATION',
+      'Patient: Brandt, Otto    MRN 7781300    DOB 05/02/1949',
+      'Payer: Medicare Part B',
+      'Date of Service: 11/02/2026',
+      'Assessment: hip OA limits gait.',
+      'Signature: Anna M. Kowalski, PT, DPT   Date: 11/02/2026',
+    ].join('\n');
+    const ledger = [
+      LEDGER.split('\n').slice(0, 3).join('\n'),
+      '"BRANDT, OTTO",05/02/1949,11/02/2026,97162-GP,1,Medicare Part B,C2',
+    ].join('\n');
+    const signedWith = async (files: Record<string, string>) => {
+      const { db, chart } = store(files);
+      try {
+        await importPaths(db, [chart]);
+        const episodes = buildEpisodes(db, { asOf: '2026-11-30' });
+        const report = reviewStore(db, { asOf: '2026-11-30', audit: false });
+        const marchetti = report.episodes.find((e) => e.patient.name.includes('Marchetti'))!;
+        return {
+          statuses: marchetti.findings.filter((f) => f.rule === 'DOC-SIGNED').map((f) => f.status),
+          holding: episodes
+            .filter((e) => e.documents.some((d) => d.file === 'signature-log.txt'))
+            .map((e) => e.patient.name),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const files = {
+      'eval.txt': EVALUATION,
+      'visit.txt': illegibleVisit,
+      'other.txt': other,
+      'ledger.csv': ledger,
+    };
+    expect((await signedWith(files)).statuses).toEqual(['warn']);
+    const withLog = await signedWith({ ...files, 'signature-log.txt': LOG });
+    expect(withLog.statuses).toEqual(['pass']);
+    expect(withLog.holding).toEqual([expect.stringContaining('Marchetti')]);
   });
 });

@@ -365,18 +365,18 @@ class ChunkBuilder {
       }
       for (const part of splitByPayer(items[g]!, decisions)) {
         for (const parted of splitByGap(part.items, this.gapDays)) {
-          episodes.push(
-            assemble(
-              parted,
-              part.decision,
-              patient,
-              resolved.key,
-              remits,
-              this.requestsByClaim,
-              this.opts.asOf,
-              this.inactivity,
-            ),
+          const episode = assemble(
+            parted,
+            part.decision,
+            patient,
+            resolved.key,
+            remits,
+            this.requestsByClaim,
+            this.opts.asOf,
+            this.inactivity,
           );
+          this.signatureLogs.attach(episode);
+          episodes.push(episode);
         }
       }
     });

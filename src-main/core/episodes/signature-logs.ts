@@ -4,33 +4,56 @@
  * a clinician's full name and credentials (PIM Ch. 3 §3.3.2.4 accepts a signature log). A log is
  * a document of the clinic, not of a patient: it serves every episode of the store.
  */
-import type { EpisodeDocument } from '../../../shared/episode';
-import type { Fact } from '../../../shared/model';
+import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
+import type { DocType, Fact } from '../../../shared/model';
 import type { Db } from '../store/db';
 import { decodeFacts } from '../store/fact-codec';
+
+type LogRow = [number, string, number, DocType, string, string | null, number, number];
 
 /** Initials as a note signs with them: two to four capitals. */
 const INITIALS = /^[A-Z]{2,4}$/;
 
 export class SignatureLogs {
-  private constructor(private readonly byInitials: ReadonlyMap<string, Fact>) {}
+  private constructor(
+    private readonly byInitials: ReadonlyMap<string, Fact>,
+    /** The log documents by file: the record an episode cites when a log identifies its signers. */
+    private readonly logByFile: ReadonlyMap<string, EpisodeDocument>,
+  ) {}
 
   /** The log rows of the clinic documents `ids`; initials two logs give to different people are left out. */
   static read(db: Db, ids: readonly number[], paths: ReadonlyMap<number, string>): SignatureLogs {
     const byInitials = new Map<string, Fact>();
+    const logByFile = new Map<string, EpisodeDocument>();
     const ambiguous = new Set<string>();
-    if (ids.length === 0) return new SignatureLogs(byInitials);
+    if (ids.length === 0) return new SignatureLogs(byInitials, logByFile);
     const rows = db
       .prepare(
-        `SELECT d.file_id, f.facts FROM json_each(?) j JOIN documents d ON d.id = j.value
+        `SELECT d.file_id, f.facts, d.id, d.type, d.title, d.date, d.page_start, d.page_end
+           FROM json_each(?) j JOIN documents d ON d.id = j.value
            JOIN document_facts f ON f.document_id = d.id ORDER BY d.id`,
       )
       .raw()
-      .all(JSON.stringify(ids)) as Array<[number, string]>;
-    for (const [fileId, facts] of rows) {
+      .all(JSON.stringify(ids)) as LogRow[];
+    for (const [fileId, facts, id, type, title, date, pageStart, pageEnd] of rows) {
       const path = paths.get(fileId);
       if (path === undefined) continue;
-      for (const f of decodeFacts(facts, path)) {
+      const decoded = decodeFacts(facts, path);
+      if (!logByFile.has(path)) {
+        logByFile.set(path, {
+          id,
+          type,
+          title,
+          date,
+          file: path,
+          pageStart,
+          pageEnd,
+          // A log serves every discipline: it must not make an OT episode look like PT's too.
+          discipline: null,
+          facts: decoded,
+        });
+      }
+      for (const f of decoded) {
         if (f.kind !== 'signature-log-entry' || !f.detail?.credentials) continue;
         const known = byInitials.get(f.value);
         if (known && known.detail?.name !== f.detail.name) ambiguous.add(f.value);
@@ -38,7 +61,29 @@ export class SignatureLogs {
       }
     }
     for (const initials of ambiguous) byInitials.delete(initials);
-    return new SignatureLogs(byInitials);
+    return new SignatureLogs(byInitials, logByFile);
+  }
+
+  /**
+   * Puts in the episode's record the logs it relies on: a log that identified one of its signers,
+   * and every log when one of its signatures is illegible (the log is what answers for it). The
+   * review then finds the log in the record, and a packet sends it with the notes it identifies.
+   */
+  attach(episode: EpisodeModel): void {
+    if (this.logByFile.size === 0) return;
+    const used = new Set<EpisodeDocument>();
+    let illegible = false;
+    for (const doc of episode.documents) {
+      for (const f of doc.facts) {
+        if (f.kind === 'signature-illegible') illegible = true;
+        if (f.kind !== 'credentials' || f.provenance.file === doc.file) continue;
+        const log = this.logByFile.get(f.provenance.file);
+        if (log) used.add(log);
+      }
+    }
+    if (illegible) for (const log of this.logByFile.values()) used.add(log);
+    const have = new Set(episode.documents.map((d) => d.id));
+    for (const log of used) if (!have.has(log.id)) episode.documents.push(log);
   }
 
   /**
