@@ -143,9 +143,12 @@ function firstTitleType(text: string): DocType | null {
  * A title line is mostly a document-type heading: short, matching the vocabulary, with at most
  * a couple of words beyond headings, dates and filler ("PT Daily Note - 03/04/2026").
  */
-/** A field that names the document: "Form: Discharge Summary - Work Conditioning" (OpenEMR). */
+/**
+ * A field that names the document: "Form: Discharge Summary - Work Conditioning" (OpenEMR), a
+ * record filed from outside the clinic ("Outside Record: Physician Order / Prescription").
+ */
 const TITLE_FIELD =
-  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Report Type|Template)\s*:\s*/i;
+  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*:\s*/i;
 
 /**
  * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026

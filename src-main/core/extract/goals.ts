@@ -76,6 +76,11 @@ interface GoalList {
   capitals?: boolean;
   /** The page of its last marked or labelled goal ("LTG 2.", "3."), if its goals are marked. */
   markedPage?: number;
+  /**
+   * A term's sub-heading set its kind ("Long-term goals (7 weeks):"): its numbers start again,
+   * so a row numbered like a goal of another term above it is a goal of its own.
+   */
+  termed?: boolean;
 }
 
 /**
@@ -123,7 +128,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
   let open: OpenGoal | null = null;
   // Numbers of the goals the document lists: a status grid below ("1 Floor-waist lift | 25 lb |
   // New") restates them by number, it sets no new ones.
-  const listedNumbers = new Set<number>();
+  /** Numbers of the marked goals so far, alone ("2") and with their kind ("goal-short:2"). */
+  const listedNumbers = new Set<string>();
   // Labels of the goals the document lists ("STG 1", "LTG 2"): a Baseline / Current / Goal grid
   // below that starts its rows with them restates those goals.
   const listedLabels = new Set<string>();
@@ -158,6 +164,17 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       }
       continue;
     }
+    // A goals table ends at a blank line or a new line of its own (a capital, no cells): what
+    // follows without the table's cells is not a row.
+    if (
+      list?.columns &&
+      list.items > 0 &&
+      cellsOf(t).length < 2 &&
+      (list.blanks > 0 || /^\s*[A-Z0-9]/.test(t))
+    ) {
+      flush();
+      list = null;
+    }
     if (list) list.blanks = 0;
     // A text export underlines its headings ("Goals" over "-----"): a rule, not a goal.
     if (isRuleLine(t)) continue;
@@ -177,6 +194,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       list.kind = kindOfLabel(term[1]!, list.kind);
       list.timeFrame = findTimeFrame(t)?.text ?? null;
       list.markedPage = undefined;
+      list.termed = true;
       // The term's own table, if any, has its own header row.
       list.columns = null;
       continue;
@@ -352,10 +370,10 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     if (marker && marker[0].trim() !== '') {
       flush();
       const number = /^\s*#?(\d{1,2})\b/.exec(marker[0]);
-      if (number) listedNumbers.add(Number(number[1]));
       // "- STG 1: ..." names its term after the bullet.
       const term = marker[1] ?? /^(STG|LTG)\b/i.exec(t.slice(marker[0].length))?.[1];
       const kind = term ? kindOfLabel(term, list.kind) : list.kind;
+      if (number) listedNumbers.add(String(Number(number[1]))).add(`${kind}:${Number(number[1])}`);
       open = {
         kind,
         line,
@@ -694,7 +712,7 @@ function tableGoal(
   list: GoalList,
   line: Line,
   cells: Cell[],
-  listedNumbers: ReadonlySet<number>,
+  listedNumbers: ReadonlySet<string>,
   listedLabels: ReadonlySet<string>,
 ): boolean {
   // A header row repeated under a sub-heading heads the rows; it is no goal.
@@ -746,7 +764,10 @@ function tableGoal(
   const number = /^\s*#?(\d{1,2})\b/.exec(cells[0]!.text);
   const label = /^\s*(STG|LTG)\s*#?\s*(\d{1,2})\s*$/i.exec(cells[0]!.text);
   const restates =
-    (number !== null && listedNumbers.has(Number(number[1]))) ||
+    (number !== null &&
+      listedNumbers.has(
+        list.termed ? `${kind}:${Number(number[1])}` : String(Number(number[1])),
+      )) ||
     (label !== null && listedLabels.has(`${kindOfLabel(label[1]!, kind)}:${Number(label[2])}`));
   if (!list.statusOnly && !restates)
     sink.add(kind, goalCell.text.replace(/\s+/g, ' '), line, start, end, detail);

@@ -32,6 +32,7 @@ import { extractInterventions, extractObjectiveMeasures } from './interventions'
 import { type Line, isBlank, pageLines } from './lines';
 import { extractPlanTerms } from './plan';
 import { markRunningLines } from './running-lines';
+import { joinStackedFields } from './stacked-fields';
 import { extractSections, headingOf } from './sections';
 import { extractServiceDates } from './service-dates';
 import { extractSignatureMarks, extractSignatures } from './signatures';
@@ -105,9 +106,15 @@ import { documentTextHash } from './text-hash';
  * account ("ACCT#") on the same line; "SUBJ:", "OBJ:", "ASSESS:"; goal rows led by "LTG1" mark
  * their list; an insurer's "certification of treatment" that approves sessions under its
  * number is the authorization. 12: an approval table's row that lists evaluation codes beside
- * treatment codes ("97165-97168, 97110, ...") is the treatment's, period included.
+ * treatment codes ("97165-97168, 97110, ...") is the treatment's, period included. 13: the
+ * fourteenth held-out round: forms printing each label over its value (stacked-fields.ts), a
+ * visit log exported as one HTML table (a row per visit, read as records), a header repeated atop
+ * a two-page note, "Signed electronically by" and "E-signed by" in a signature column, a
+ * "Signature" heading ruled off over the signature, outside records filed under a type field,
+ * goal tables numbered afresh under their term and ended by the next line of their own, "without
+ * AD" a measurable standard.
  */
-export const EXTRACTOR_VERSION = 12;
+export const EXTRACTOR_VERSION = 13;
 
 export interface ExtractHints {
   title?: string | null;
@@ -123,7 +130,7 @@ export function extractDocuments(
   const byPage = new Map(pages.map((p) => [p.page, p.text]));
   const perPage = pages.map(pageLines);
   markRunningLines(perPage);
-  const all = perPage.flat();
+  const all = perPage.flatMap(joinStackedFields);
   if (all.every(isBlank)) return [];
   const pageText = (page: number) => byPage.get(page) ?? '';
   const ocrPages = new Map(pages.filter((p) => p.source === 'ocr').map((p) => [p.page, p]));

@@ -30,6 +30,7 @@ export function markRunningLines(pages: Line[][]): void {
       if (RUNNING_PATTERNS.some((re) => re.test(line.text))) line.running = true;
     }
   }
+  markRepeatedHeaders(pages);
   if (pages.length < 3) return;
   const counts = new Map<string, number>();
   // Furniture prints the same date on every page ("Printed 11/24/2026"); a line of the same shape
@@ -90,4 +91,23 @@ function edgeLines(lines: Line[]): Line[] {
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
   if (nonBlank.length <= EDGE_LINES * 2) return nonBlank;
   return [...nonBlank.slice(0, EDGE_LINES), ...nonBlank.slice(-EDGE_LINES)];
+}
+
+/**
+ * The header a note repeats at the top of its later pages (the clinic, the patient band) is page
+ * furniture there, however few pages it has: the first page keeps it as the note's own header.
+ * A title or a signature is never furniture.
+ */
+function markRepeatedHeaders(pages: Line[][]): void {
+  if (pages.length < 2) return;
+  const top = (lines: Line[]) => lines.filter((l) => l.text.trim() !== '').slice(0, EDGE_LINES);
+  const first = new Set(top(pages[0]!).map((l) => l.text.trim()));
+  for (const lines of pages.slice(1)) {
+    for (const line of top(lines)) {
+      const t = line.text.trim();
+      if (!first.has(t)) break;
+      if (isTitleLine(t) || isSignatureLine(t)) break;
+      line.running = true;
+    }
+  }
 }

@@ -5,11 +5,11 @@ import type { PageMarks } from './page-marks';
 import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
-import { cellsOf } from './layout';
+import { cellsOf, isRuleLine } from './layout';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -18,7 +18,7 @@ const ROLE_LABEL =
   /^\W*(?:Completed\s+by|Prepared\s+by|Evaluator|Examiner|Evaluating Clinician|Supervising Therapist|Attending Therapist|Treating Provider|Author|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
 /** "Electronically signed by", and inside a line "Entered and e-signed: JRS 10/27/2026" (its colon asked). */
 const E_SIGNED_ANYWHERE =
-  /\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*/i;
+  /\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+(?:electronically|digitally)(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
@@ -67,10 +67,11 @@ interface ParsedSignature {
 
 /**
  * The "/s/" (California forms: "/es/") that marks a typed electronic signature ("/s/ Jane Roe,
- * PT"), before or after the name, and "Electronically signed by" after a "Signature:" label.
+ * PT"), before or after the name, and "Electronically signed by" / "E-signed by" after a
+ * "Signature:" label (a visit log's "Signed" column).
  */
 const LEADING_S_MARK =
-  /^\s*(?:\/e?s\/|(?:electronically|digitally)\s+signed(?:\s+by)?\s*[:\-–—]?)\s*/i;
+  /^\s*(?:\/e?s\/|(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally)|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*/i;
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /**
  * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)"
@@ -542,8 +543,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       }
     }
     if (sig.blank && !sig.name) {
-      // A signature box's heading ("Therapist Signature / Date") with the signature under it.
-      const n = lines.findIndex((l, j) => j > i && l.text.trim() !== '');
+      // A signature box's heading ("Therapist Signature / Date") with the signature under it; a
+      // heading ruled off ("Signature" over "_____") has it under the rule.
+      const after = (j: number) => lines.findIndex((l, k) => k > j && l.text.trim() !== '');
+      let n = after(i);
+      const labelOnly = !!label && !label[0].includes(':') && t.trim() === label[0].trim();
+      // Only an electronic signature under the rule: a printed name under a rule is the name
+      // under a line left to sign by hand.
+      if (labelOnly && n > 0 && isRuleLine(lines[n]!.text)) {
+        const m = after(n);
+        const e = m > 0 ? lines[m]!.text : '';
+        if (SIGNER_LABEL.test(e) || E_SIGNED_ANYWHERE.test(e)) n = m;
+      }
       const next = n > 0 ? lines[n]! : undefined;
       const under = next ? unlabelledSignature(next.text) : null;
       // A signing service's block ("Signed by:" over the signer's name, then its date): the

@@ -6,6 +6,7 @@
  * line by line, as the printed page shows it: a row "Patient: A<br>DOB: 1/2/80 | Therapist: B<br>
  * Date: 3/4/26" reads "Patient: A<tab>Therapist: B" then "DOB: 1/2/80<tab>Date: 3/4/26".
  */
+import { leadingDate } from '../parse/dates';
 import { TextLayout } from './html-layout';
 
 /** Tables nested deeper than this are written as plain lines: each level copies its text once. */
@@ -87,11 +88,67 @@ export function rowLines(row: readonly CellText[]): string[] {
   return lines;
 }
 
+/** A column that dates its row: "Date", "Date of Service", "DOS", "Visit Date". */
+const DATE_COLUMN =
+  /^(?:date(?:\s+of\s+(?:service|visit|treatment))?|dos|(?:visit|service|treatment|session)\s+date)\s*:?$/i;
+/** How many columns a record row has at least: date, clinician, what was done, time, signature. */
+const RECORD_COLUMNS = 4;
+/** The line that closes a record, as a printed log rules off its entries. */
+const RECORD_RULE = '-'.repeat(40);
+
+/**
+ * A header row (all <th>) with a date column: its column names, held back until the next row
+ * shows whether the table is a log of records or a table of figures.
+ */
+interface RecordColumns {
+  names: string[];
+  dateAt: number;
+  lines: string[];
+}
+
+function recordColumnsOf(row: readonly CellText[]): RecordColumns | null {
+  if (row.length < RECORD_COLUMNS || !row.every((c) => c.header)) return null;
+  const names = row.map((c) => c.lines.join(' ').trim());
+  const dateAt = names.findIndex((n) => DATE_COLUMN.test(n));
+  return dateAt < 0 ? null : { names, dateAt, lines: rowLines(row) };
+}
+
+/**
+ * A row of a visit log (one row per visit: its date, what was done, minutes per code on lines of
+ * their own, the clinician's signature over its timestamp) written as the record it is: each cell
+ * under its column's name, the date first, the record ruled off. Read side by side, a row whose
+ * cells wrap onto several lines interleaves them, and its minutes stand without their column's
+ * name.
+ */
+function recordLines(cols: RecordColumns, row: readonly CellText[]): string[] | null {
+  if (row.length !== cols.names.length || row.some((c) => c.header)) return null;
+  const date = row[cols.dateAt]!.lines.join(' ').trim();
+  const d = leadingDate(date);
+  if (!d || d.start !== 0) return null;
+  // Side by side, a row reads well while one cell at most wraps onto more lines.
+  if (row.filter((c) => c.lines.length > 1).length < 2) return null;
+  const out: string[] = [];
+  const field = (k: number) => {
+    const lines = row[k]!.lines.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return;
+    const name = cols.names[k]!.replace(/\s*:$/, '');
+    out.push(name === '' ? lines[0]! : `${name}: ${lines[0]}`, ...lines.slice(1));
+  };
+  field(cols.dateAt);
+  for (let k = 0; k < row.length; k++) if (k !== cols.dateAt) field(k);
+  out.push(RECORD_RULE);
+  return out;
+}
+
 /** One open <table>: its current row's cells, written to the text around it row by row. */
 export class TableFrame {
   private cells: Cell[] = [];
   private cellCount = 0;
   private readonly flat: boolean;
+  /** A header row naming a date column, not yet written (see recordLines). */
+  private columns: RecordColumns | null = null;
+  /** Whether the header row was written as a row (its table is not a log of records). */
+  private columnsWritten = false;
 
   constructor(
     readonly parent: TextLayout,
@@ -127,11 +184,28 @@ export class TableFrame {
     if (this.cells.length === 0) return;
     const row = this.cells.map(cellText);
     this.cells = [];
-    this.parent.lines(rowLines(row));
+    const header = recordColumnsOf(row);
+    if (header) {
+      this.flushColumns();
+      this.columns = header;
+      this.columnsWritten = false;
+      return;
+    }
+    const record = this.columns ? recordLines(this.columns, row) : null;
+    if (!record) this.flushColumns();
+    this.parent.lines(record ?? rowLines(row));
+  }
+
+  /** Writes a held header row once a row shows it heads a table of figures. */
+  private flushColumns(): void {
+    if (this.columns && !this.columnsWritten) this.parent.lines(this.columns.lines);
+    this.columnsWritten = true;
   }
 
   end(): void {
     this.endRow();
+    // A header row with no row under it is still the table's.
+    if (this.columns && !this.columnsWritten) this.parent.lines(this.columns.lines);
     this.parent.block(2);
   }
 }

@@ -1,0 +1,84 @@
+/**
+ * Forms that print each field's label on its own line and the value under it ("Date of Service"
+ * over "10/05/2026", "Session Start" over "8:00 AM"): the label and its value read as one field,
+ * "Date of Service:10/05/2026", so every reader that knows "Label: value" knows them too. The
+ * joined line spans both lines of the page and keeps its length (the line break becomes the
+ * colon), so every fact still quotes the page exactly.
+ */
+import { isTitleLine } from './classify';
+import { isRuleLine } from './layout';
+import { type Line, isBlank } from './lines';
+import { headingOf } from './sections';
+
+/** A field's label: a few capitalized words, no colon, no sentence, no figures but in brackets. */
+const LABEL = /^[A-Z][A-Za-z#&/()'’ .-]{0,39}$/;
+const MAX_LABEL_WORDS = 5;
+/** How many label/value pairs with a short value (a date, a name, a number) make a stacked form. */
+const MIN_SHORT_PAIRS = 3;
+const SHORT_VALUE_CHARS = 40;
+/**
+ * A value that is a list's first item, a field of its own or a table's row (cells apart by a tab)
+ * is no label's value.
+ */
+const NOT_A_VALUE = /^\s*(?:[-•*·]|\d{1,2}[.)]\s|[A-Z][^:\t]{0,40}:\s)|\t/;
+
+/**
+ * A field's label, not a heading: a heading in capitals ("RESULTS VS JOB DEMANDS") or a section's
+ * name ("Assessment") heads what is under it, as the section reader reads it.
+ */
+function isLabel(line: Line | undefined): boolean {
+  if (!line || line.running || isBlank(line)) return false;
+  const t = line.text.trim();
+  if (!LABEL.test(t.replace(/\([^()]*\)/g, '()')) || /[.!?]$/.test(t) || !/[a-z]/.test(t))
+    return false;
+  return (
+    t.split(/\s+/).length <= MAX_LABEL_WORDS &&
+    !isRuleLine(t) &&
+    !isTitleLine(t) &&
+    headingOf(t) === null
+  );
+}
+
+/** The line under a label, when it is the label's value (not a heading's rule, not a label). */
+function valueUnder(lines: Line[], i: number): Line | null {
+  const value = lines[i + 1];
+  if (!value || value.running || isBlank(value) || isRuleLine(value.text)) return null;
+  if (value.page !== lines[i]!.page || NOT_A_VALUE.test(value.text)) return null;
+  // A label under a label is the next field's, unless nothing but a label follows it either.
+  if (isLabel(value)) {
+    const next = lines[i + 2];
+    if (next && !next.running && !isBlank(next) && !isRuleLine(next.text) && !isLabel(next))
+      return null;
+  }
+  return value;
+}
+
+/** Joins the stacked fields of a page's lines, when the page prints its fields that way. */
+export function joinStackedFields(lines: Line[]): Line[] {
+  let short = 0;
+  for (let i = 0; i < lines.length && short < MIN_SHORT_PAIRS; i++) {
+    if (!isLabel(lines[i])) continue;
+    const value = valueUnder(lines, i)?.text.trim();
+    if (value && value.length <= SHORT_VALUE_CHARS && !/[.!?]$/.test(value)) short++;
+  }
+  if (short < MIN_SHORT_PAIRS) return lines;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const label = lines[i]!;
+    const value = isLabel(label) ? valueUnder(lines, i) : null;
+    if (!value) {
+      out.push(label);
+      continue;
+    }
+    const gap = value.start - label.end;
+    out.push({
+      page: label.page,
+      start: label.start,
+      end: value.end,
+      text: `${label.text}:${' '.repeat(Math.max(0, gap - 1))}${value.text}`,
+      running: false,
+    });
+    i++;
+  }
+  return out;
+}
