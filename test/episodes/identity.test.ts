@@ -51,6 +51,26 @@ describe('matchPatients', () => {
     expect(otherDob.patientOf[0]).not.toBe(otherDob.patientOf[1]);
   });
 
+  it('one MRN on two people whose name and date of birth both differ is two patients', () => {
+    // Two clinics' charts in one consultant's store, each numbering its patients from 100482.
+    const { patientOf } = matchPatients([
+      { name: 'Kowalczyk, Marcus', dob: '1979-03-14', mrn: '100482' },
+      { name: 'Okafor, Danielle', dob: '1961-11-02', mrn: '100482' },
+      { name: 'KOWALCZYK, MARCUS', dob: null, mrn: '100482' },
+      { name: 'Danielle Okafor', dob: '1961-11-02', mrn: '100482' },
+    ]);
+    expect(patientOf[0]).not.toBe(patientOf[1]);
+    expect(patientOf[2]).toBe(patientOf[0]);
+    expect(patientOf[3]).toBe(patientOf[1]);
+    // The same MRN with only the name changed (a married name) or only the date mistyped stays one.
+    const one = matchPatients([
+      { name: 'Reyes, Ana', dob: '1970-01-01', mrn: '7' },
+      { name: 'Castillo, Ana', dob: '1970-01-01', mrn: '7' },
+      { name: 'Reyes, Ana', dob: '1970-01-10', mrn: '7' },
+    ]);
+    expect(new Set(one.patientOf).size).toBe(1);
+  });
+
   it('matches by MRN across different spellings', () => {
     const { patientOf } = matchPatients([
       { name: 'ALVAREZ, MARIA', dob: null, mrn: '100234' },

@@ -185,9 +185,28 @@ describe('an appeal answers a denial the record holds', () => {
     await expect(packet(paid.claimId, 'appeal')).rejects.toThrow(
       /No denial is on file for claim .*there is no denial for an appeal letter to answer/,
     );
-    // The user's own code from the payer's notice is answered, and says it was entered.
+    // The user's own code from the payer's notice is answered, and says it was entered; where the
+    // remit shows the claim paid, the packet says so before it goes out (a post-payment denial is
+    // appealed, but the letter must not contradict the payer's record unawares).
     const withCode = await packet(paid.claimId, 'appeal', 'CO-50');
     expect(withCode.plan.denial?.source).toBe('user');
+    if (paid.remit)
+      expect(withCode.plan.gaps[0]).toMatch(
+        new RegExp(
+          `^The remit( of \\d\\d/\\d\\d/\\d{4})? shows claim ${paid.claimId} paid \\(\\$[\\d,]+\\.\\d\\d of \\$[\\d,]+\\.\\d\\d charged\\) with no denial\\. Send this appeal only if the payer denied the claim after paying it`,
+        ),
+      );
+    const alvarezPaid = await packet('RB26-0907-ALV', 'appeal', '50');
+    expect(alvarezPaid.plan.gaps[0]).toMatch(
+      /^The remit of \d\d\/\d\d\/2026 shows claim RB26-0907-ALV paid \(\$1,755\.00 of \$2,060\.00 charged\) with no denial/,
+    );
+    // A records response names the errors the review found in what it sends.
+    const alvarez = await packet('RB26-0907-ALV', 'adr');
+    expect(
+      alvarez.plan.gaps.some(
+        (g) => g.startsWith('The review found in these records: ') && g.includes('2026-09-11'),
+      ),
+    ).toBe(true);
   });
 
   it('an evaluation day is documented by its evaluation: no "no treatment note" gap for it', async () => {

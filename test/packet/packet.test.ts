@@ -297,7 +297,11 @@ describe('ADR response', () => {
       const seen = all.includes(marker(`daily-${day(n)}`, n));
       expect(seen, day(n)).toBe(claimDates.has(day(n)));
     }
-    expect(b.plan.gaps).toEqual([]);
+    // Nothing is argued, but the errors the review found in the records sent are named first.
+    expect(b.plan.gaps.every((g) => g.startsWith('The review found in these records: '))).toBe(
+      true,
+    );
+    expect(b.plan.gaps.some((g) => g.includes('2026-09-16 (BILL-WC-TIME-UNITS)'))).toBe(true);
   });
 
   it('stamps every page and passes qpdf', async () => {

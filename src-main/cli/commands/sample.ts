@@ -10,6 +10,7 @@ import {
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
+import { dollars } from '../../../shared/money';
 
 export const SAMPLE_HELP = `Usage: chartready sample --db FILE --n COUNT --seed N [--per clinician|payer] [--json]
                         [--as-of YYYY-MM-DD] [--passphrase-env VAR]
@@ -31,10 +32,7 @@ The statistics of a recorded sample from the review as it stands: each sampled c
 not (and the rules), the error rate with its 90% Clopper-Pearson interval, and the dollars at risk
 projected to the frame. Says so when the frame has changed since the sample was drawn.`;
 
-const money = (v: number | null) =>
-  v === null
-    ? 'n/a'
-    : `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (v: number | null) => (v === null ? 'n/a' : dollars(v));
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export function formatSampleReport(r: SampleReport): string {

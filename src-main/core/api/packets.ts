@@ -147,6 +147,22 @@ function refuseEpisodeAppealOverPaidClaims(episode: EpisodeModel): void {
   );
 }
 
+/**
+ * The remit of a claim for which a denial code was typed, when it shows the claim paid with no
+ * denial: a post-payment denial (a review or a recoupment notice) is appealed, but the packet
+ * says what the remit shows so the biller does not send an appeal the payer's record contradicts.
+ */
+function paidByRemit(
+  episode: EpisodeModel,
+  denial: DenialReason,
+  claimId: string | null,
+): PacketInput['paidByRemit'] {
+  if (denial.source !== 'user' || claimId === null) return undefined;
+  const claim = episode.claims.find((c) => c.claimId === claimId);
+  if (!claim?.remit || claimDenial(claim, claim.remitDate ?? null) !== null) return undefined;
+  return { date: claim.remitDate ?? null, paid: claim.remit.paid, charge: claim.remit.charge };
+}
+
 function remitDate(episode: EpisodeModel, claimId: string | null): IsoDate | null {
   const c = episode.claims.find((x) => x.claimId === claimId);
   return c?.remitDate ?? null;
@@ -184,6 +200,7 @@ export function packetInput(
     loadDocumentSource: async (doc) => loadDocumentSource(db, doc),
     exhibitOrder: req.exhibitOrder,
     exclude: req.exclude,
+    paidByRemit: kind === 'appeal' ? paidByRemit(episode, denial, claimId) : undefined,
   };
 }
 

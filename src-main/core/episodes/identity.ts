@@ -139,14 +139,36 @@ export function matchPatients(inputs: IdentityInput[]): {
     }
   };
 
-  const byMrn = new Map<string, number>();
+  // Records of one MRN are one patient unless both the name and the date of birth disagree: then
+  // the number is two clinics' (a consultant's store holds several clients), not one chart's.
+  const byMrn = new Map<string, Array<{ at: number; keys: Set<string>; dobs: Set<string> }>>();
   const byNameDob = new Map<string, number>();
   inputs.forEach((inp, i) => {
     const mrn = mrnOf[i];
     if (mrn) {
-      const j = byMrn.get(mrn);
-      if (j === undefined) byMrn.set(mrn, i);
-      else union(j, i);
+      const key = keyOf[i];
+      const holders = byMrn.get(mrn) ?? [];
+      const same = holders.find(
+        (h) =>
+          !key ||
+          !inp.dob ||
+          h.keys.size === 0 ||
+          h.dobs.size === 0 ||
+          h.keys.has(key) ||
+          h.dobs.has(inp.dob),
+      );
+      if (same) {
+        union(same.at, i);
+        if (key) same.keys.add(key);
+        if (inp.dob) same.dobs.add(inp.dob);
+      } else {
+        holders.push({
+          at: i,
+          keys: new Set(key ? [key] : []),
+          dobs: new Set(inp.dob ? [inp.dob] : []),
+        });
+        byMrn.set(mrn, holders);
+      }
     }
     const key = keyOf[i];
     if (key && inp.dob) {

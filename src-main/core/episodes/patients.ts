@@ -243,16 +243,20 @@ export function resolvePatients(db: Db): PatientResolution {
   });
   for (const r of rows) r.documents.sort((a, b) => a - b);
 
+  // An MRN two patients carry (two clinics' numbering in one store) keys neither alone.
+  const mrnHolders = new Map<string, number>();
+  for (const c of clusters) for (const m of c.mrns) mrnHolders.set(m, (mrnHolders.get(m) ?? 0) + 1);
   const patients = clusters.map((cluster, p): ResolvedPatient => {
     const name = clusterName(cluster);
     const mrn = [...cluster.mrns][0] ?? null;
     const dob = [...cluster.dobs][0] ?? null;
+    const byName = `${[...cluster.keys][0] ?? name}|${dob ?? ''}`;
     return {
       id: p + 1,
       name,
       mrn,
       dob,
-      key: mrn ?? `${[...cluster.keys][0] ?? name}|${dob ?? ''}`,
+      key: mrn === null ? byName : (mrnHolders.get(mrn) ?? 0) > 1 ? `${mrn}|${byName}` : mrn,
     };
   });
   return { patients, rows, paths: pathOf, remits, unassigned, clinic };

@@ -11,6 +11,7 @@ import {
   type ArgumentKey,
   type DenialTemplate,
 } from './denial-templates';
+import { isWorkProgram } from '../review/lib/documents';
 import { CATEGORY_LABELS } from './exhibits';
 import { listWords, plural, usDate } from './format';
 import { unitsSupportedByMinutes, WORK_PROGRAM_CODES } from './units';
@@ -73,9 +74,10 @@ function cite(doc: EpisodeDocument, facts: Fact[] = []): Segment {
   };
 }
 
+/** Quotes, each once: facts of several kinds may quote the same line of the record. */
 function quoteList(values: string[], max: number): string {
-  const picked = values.slice(0, max).map((v) => `"${v.replace(/\s+/g, ' ').trim()}"`);
-  return listWords(picked);
+  const distinct = [...new Set(values.map((v) => v.replace(/\s+/g, ' ').trim()))];
+  return listWords(distinct.slice(0, max).map((v) => `"${v}"`));
 }
 
 /** Suppressions from failed pre-check rules: whole arguments, or only some dates. */
@@ -143,7 +145,7 @@ const physicianOrder: Builder = (ctx, _s, gaps) => {
         key: 'physician-order',
         body: [
           text(
-            `The treating physician ordered the program: the order is signed by ${signer} and dated ${usDate(signed)} (`,
+            `The treating physician ordered ${careWords(ctx.episode)}: the order is signed by ${signer} and dated ${usDate(signed)} (`,
           ),
           cite(doc, facts),
           text(').'),
@@ -316,7 +318,7 @@ const evaluationGoals: Builder = (ctx) => {
     const shown = (whole.length > 0 ? whole : goals).slice(0, 4);
     const plan =
       frequency || duration
-        ? ` The plan sets the program at ${[frequency?.value, duration?.value].filter(Boolean).join(' for ')}.`
+        ? ` The plan sets ${careWords(ctx.episode)} at ${[frequency?.value, duration?.value].filter(Boolean).join(' for ')}.`
         : '';
     const planFacts = [frequency, duration].filter((f): f is Fact => !!f);
     return {
@@ -366,7 +368,7 @@ const measuredProgress: Builder = (ctx, s) => {
   if (items.length === 0) return null;
   return {
     key: 'measured-progress',
-    body: [text("The clinician measured the patient's progress during the program:")],
+    body: [text(`The clinician measured the patient's progress during ${careWords(ctx.episode)}:`)],
     items,
   };
 };
@@ -584,11 +586,21 @@ const BUILDERS: Record<ArgumentKey, Builder> = {
   'visit-count': visitCount,
 };
 
+/** What the letter calls the care: a work program is "the program", other therapy "the therapy". */
+function careWords(episode: EpisodeModel): string {
+  return isWorkProgram(episode) ? 'the program' : 'the therapy';
+}
+
+/** Documents only a work program needs: its baseline testing against the job and the job itself. */
+const WORK_PROGRAM_DOCUMENTS: ReadonlySet<DocType> = new Set(['fce', 'job-description']);
+
 /** Gaps for needed document types that are missing from the record or removed from the packet. */
 function documentGaps(ctx: ArgumentContext): string[] {
   const gaps: string[] = [];
   const inPacket = new Set(ctx.exhibitDocs.map((d) => d.id));
+  const workProgram = isWorkProgram(ctx.episode);
   for (const type of ctx.template.needs) {
+    if (!workProgram && WORK_PROGRAM_DOCUMENTS.has(type)) continue;
     const label = CATEGORY_LABELS[type].toLowerCase();
     const all = ctx.episode.documents.filter((d) => d.type === type);
     if (all.length === 0) gaps.push(`No ${label} in the record; the letter does not cite one.`);

@@ -41,7 +41,7 @@ const MEDICAL_NECESSITY: DenialTemplate = {
   meaning: 'The payer considers the services not medically necessary.',
   issue: 'medical necessity',
   disagreement:
-    "We disagree with the determination that these services were not medically necessary. The enclosed record documents the need for the program and the patient's measured response to it.",
+    "We disagree with the determination that these services were not medically necessary. The enclosed record documents the need for these services and the patient's measured response to them.",
   arguments: [
     'physician-order',
     'job-demands',
@@ -105,7 +105,7 @@ export const DENIAL_TEMPLATES: readonly DenialTemplate[] = [
     meaning: 'The payer found no pre-certification or authorization on file for the services.',
     issue: 'authorization',
     disagreement:
-      'We disagree with the determination that the services lacked authorization. The enclosed record includes the authorization for the program.',
+      'We disagree with the determination that the services lacked authorization. The enclosed record includes the authorization for these services.',
     arguments: AUTH_ARGS,
     needs: ['authorization'],
     preCheck: ['AUTH-PRESENT', 'AUTH-WITHIN-LIMITS'],

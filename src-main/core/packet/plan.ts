@@ -7,6 +7,9 @@ import { appealDeadline } from './deadline';
 import { templateForCarc, type DenialTemplate } from './denial-templates';
 import { exhibitsFor, illegibleSignatureGaps, selectExhibitDocuments } from './exhibits';
 import { missingSettings, SETTING_LABELS } from './settings-check';
+import type { Finding } from '../../../shared/model';
+import { dollars } from '../../../shared/money';
+import { usDate } from './format';
 import type { PacketInput, PacketPlan } from './types';
 
 export interface DetailedPlan {
@@ -45,6 +48,13 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
     exclude: input.exclude,
   });
   const gaps: string[] = [];
+  const paid = input.paidByRemit;
+  if (paid && kind === 'appeal') {
+    gaps.push(
+      `The remit${paid.date ? ` of ${usDate(paid.date)}` : ''} shows claim ${input.claimId} paid (${dollars(paid.paid)} of ${dollars(paid.charge)} charged) with no denial. Send this appeal only if the payer denied the claim after paying it (a post-payment review or a recoupment notice), and name that notice in the letter; otherwise the letter contradicts the payer's own record.`,
+    );
+  }
+  if (kind === 'adr') gaps.push(...recordsFindingGaps(input.findings, scope.dates));
   if (!known && kind === 'appeal') {
     gaps.push(
       `CARC ${denial.carc} is not in the denial template table; the letter uses the general medical-necessity argument.`,
@@ -93,4 +103,24 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
 
 export function planPacket(input: PacketInput): PacketPlan {
   return planPacketDetailed(input).plan;
+}
+
+/**
+ * A records response argues nothing, but the reviewer reads the same records: the errors the
+ * review found on the dates sent (or on the whole episode) are listed before it goes out.
+ */
+function recordsFindingGaps(findings: readonly Finding[], dates: readonly string[]): string[] {
+  const sent = new Set(dates);
+  return findings
+    .filter(
+      (f) =>
+        f.status === 'fail' &&
+        f.severity === 'error' &&
+        f.decision?.as !== 'not-a-defect' &&
+        (f.dates.length === 0 || sent.size === 0 || f.dates.some((d) => sent.has(d))),
+    )
+    .map(
+      (f) =>
+        `The review found in these records: ${f.message.trim().replace(/[.\s]+$/, '')} (${f.rule}). The payer's reviewer reads the same records.`,
+    );
 }

@@ -33,6 +33,11 @@ export interface PacketInput {
   denial: DenialReason;
   /** null = whole episode. */
   claimId: string | null;
+  /**
+   * The appealed claim's remit shows it paid with no denial (the code was entered by the user):
+   * the payment, so the packet can say what the remit shows.
+   */
+  paidByRemit?: { date: IsoDate | null; paid: number; charge: number };
   settings: ClinicSettings;
   today: IsoDate;
   loadDocumentSource(doc: EpisodeDocument): Promise<DocumentSource>;
