@@ -91,7 +91,9 @@ describe.each([
     const rows = section.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain('loose/home-exercise.txt');
-    expect(await rows.nth(0).textContent()).toContain('names no patient');
+    expect(await rows.nth(0).textContent()).toContain(
+      'no patient label, date of birth or claim number found',
+    );
     expect(await rows.nth(1).textContent()).toContain('claim ZZ-0000-9999 (no patient carries it)');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, `unassigned-1-listed-${tag}.png`) });

@@ -49,7 +49,9 @@ describe('assigning a document that names no patient', () => {
           file: 'job.txt',
           type: 'job-description',
           date: '2026-09-02',
-          clues: ['names no patient, date of birth or claim number'],
+          clues: [
+            'no patient label, date of birth or claim number found (a name in a subject line or prose is not taken as the patient)',
+          ],
         }),
       ]);
       const [job] = imported.unassigned!;
@@ -115,7 +117,7 @@ describe('chartready import and assign', () => {
       '1 document(s) name no patient the database knows; they are in no episode until assigned',
     );
     expect(imported.out).toMatch(
-      /unassigned #(\d+) job\.txt p\.1 \(job-description, 2026-09-02\): names no patient/,
+      /unassigned #(\d+) job\.txt p\.1 \(job-description, 2026-09-02\): no patient label, date of birth or claim number found/,
     );
     const id = /unassigned #(\d+)/.exec(imported.out)![1]!;
 

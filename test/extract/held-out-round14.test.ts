@@ -103,6 +103,38 @@ describe('signatures', () => {
   });
 });
 
+describe('a note that says it is unsigned', () => {
+  const note = (last: string[]) =>
+    readText(
+      [
+        'OT DAILY NOTE',
+        'Patient: Quist, Arne   DOB: 07/30/1950',
+        'Date of service: 02/18/2026',
+        'Fine motor: pegboard 9 holes x 3, putty pinch 3x10 (20 min).',
+        ...last,
+      ].join('\n'),
+    )[0]!;
+
+  it('is unsigned, and its own statement is what a finding quotes', () => {
+    const doc = note(['=== DOCUMENT NOT SIGNED - AWAITING THERAPIST SIGNATURE ===']);
+    expect(doc.facts.find((f) => f.kind === 'signature-blank')?.provenance.quote).toBe(
+      '=== DOCUMENT NOT SIGNED - AWAITING THERAPIST SIGNATURE ===',
+    );
+    expect(values(note(['Signature status: pending e-signature']), 'signature-blank')).toEqual([
+      'blank',
+    ]);
+  });
+
+  it('a signed note that mentions a signature elsewhere stays signed', () => {
+    const doc = note([
+      'Pt awaiting signature from employer on light-duty form.',
+      'Electronically signed by Ilse Varga, OTR/L on 02/18/2026',
+    ]);
+    expect(values(doc, 'signature-blank')).toEqual([]);
+    expect(values(doc, 'signer')).toEqual(['Ilse Varga']);
+  });
+});
+
 describe('an outside record filed under a type field', () => {
   it('is the document the field names', () => {
     const [doc] = readText(

@@ -33,7 +33,12 @@ export function unassignedDocuments(
     const clues: string[] = [];
     if (claim) clues.push(`claim ${claim} (no patient carries it)`);
     if (dob) clues.push(`date of birth ${dob} (no single patient has it)`);
-    if (clues.length === 0) clues.push('names no patient, date of birth or claim number');
+    // A name in a subject line or in prose may be the patient's, or a physician's or employer's:
+    // the reader does not guess, and says what it looked for.
+    if (clues.length === 0)
+      clues.push(
+        'no patient label, date of birth or claim number found (a name in a subject line or prose is not taken as the patient)',
+      );
     return { documentId: id, file, pageStart, pageEnd, type, title, date, clues };
   });
 }

@@ -35,7 +35,7 @@ import { markRunningLines } from './running-lines';
 import { joinStackedFields } from './stacked-fields';
 import { extractSections, headingOf } from './sections';
 import { extractServiceDates } from './service-dates';
-import { extractSignatureMarks, extractSignatures } from './signatures';
+import { extractSignatureMarks, extractUnsignedStatement, extractSignatures } from './signatures';
 import { PageMarks } from './page-marks';
 import { type DocumentSlice, pageRange, splitDocuments } from './split';
 import { extractTimes } from './times';
@@ -112,9 +112,10 @@ import { documentTextHash } from './text-hash';
  * a two-page note, "Signed electronically by" and "E-signed by" in a signature column, a
  * "Signature" heading ruled off over the signature, outside records filed under a type field,
  * goal tables numbered afresh under their term and ended by the next line of their own, "without
- * AD" a measurable standard.
+ * AD" a measurable standard. 14: a note's own statement that it is unsigned ("UNSIGNED DOCUMENT
+ * - PENDING PROVIDER SIGNATURE") is what a finding on its missing signature quotes.
  */
-export const EXTRACTOR_VERSION = 13;
+export const EXTRACTOR_VERSION = 14;
 
 export interface ExtractHints {
   title?: string | null;
@@ -174,6 +175,7 @@ function buildDocument(
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);
   extractSignatureMarks(nonBlank, marks, sink);
+  extractUnsignedStatement(nonBlank, sink);
   // A request for authorization orders therapy only when a physician signs it; the clinic's own
   // request is its letter to the payer.
   // A request form that carries the payer's answer with an approval ticked or stated is the

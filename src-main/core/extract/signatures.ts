@@ -808,3 +808,28 @@ function addBlockDate(
     }
   }
 }
+
+/**
+ * A note that says it is unsigned ("**** UNSIGNED DOCUMENT - PENDING PROVIDER SIGNATURE ****",
+ * "Note status: OPEN - awaiting provider signature"): with no signature anywhere in it, that line
+ * is what a finding quotes, as a blank signature field is.
+ */
+const UNSIGNED_STATEMENT =
+  /^[\s*=#~_\-[(]*(?:[a-z ]{0,20}status\s*:\s*)?(?:open\b[\s,–—-]*)?(?:(?:document|note|entry|report)\s+)?(?:unsigned|not\s+(?:yet\s+)?signed|(?:pending|awaiting)\s+(?:[a-z]+\s+)?(?:e-?)?signature|signature\s+(?:pending|required|missing))\b/i;
+/** A statement line, not a sentence of a note's prose. */
+const UNSIGNED_STATEMENT_CHARS = 100;
+
+export function extractUnsignedStatement(lines: Line[], sink: FactSink): void {
+  const signed = sink.facts.some(
+    (f) =>
+      f.kind === 'signer' ||
+      f.kind === 'physician-signer' ||
+      f.kind === 'signature-illegible' ||
+      f.kind === 'signature-blank',
+  );
+  if (signed) return;
+  const line = lines.find(
+    (l) => l.text.trim().length <= UNSIGNED_STATEMENT_CHARS && UNSIGNED_STATEMENT.test(l.text),
+  );
+  if (line) sink.add('signature-blank', 'blank', line, 0, line.text.length);
+}
