@@ -113,9 +113,16 @@ import { documentTextHash } from './text-hash';
  * "Signature" heading ruled off over the signature, outside records filed under a type field,
  * goal tables numbered afresh under their term and ended by the next line of their own, "without
  * AD" a measurable standard. 14: a note's own statement that it is unsigned ("UNSIGNED DOCUMENT
- * - PENDING PROVIDER SIGNATURE") is what a finding on its missing signature quotes.
+ * - PENDING PROVIDER SIGNATURE") is what a finding on its missing signature quotes. 15: the
+ * fifteenth held-out round: reports drawn in boxes (box-drawing and ASCII borders read as rules,
+ * edges as margins, inner bars as cell gaps, a label cell and its value as a field: `lines.ts`);
+ * dictated prose: timed minutes before or after their label ("We spent 55 timed minutes", "Timed
+ * code treatment totaled 46 minutes"), "N minutes of <service>" with numbers in words
+ * (`parse/numbers.ts`), "Total time of the visit was", frequency and duration in words, the
+ * history ("Past medical history includes") and limitations ("Functionally she cannot") in
+ * prose, a visit note's services with their minutes as its interventions.
  */
-export const EXTRACTOR_VERSION = 14;
+export const EXTRACTOR_VERSION = 15;
 
 export interface ExtractHints {
   title?: string | null;
@@ -194,7 +201,7 @@ function buildDocument(
   extractBilledCodes(content, sink);
   extractAuthorization(content, type, sink);
   extractVitals(content, sink);
-  extractInterventions(content, sink);
+  extractInterventions(content, sink, type);
   const goalLines = new Set(
     sink.facts
       .filter((f) => f.kind.startsWith('goal'))

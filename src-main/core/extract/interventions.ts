@@ -1,5 +1,5 @@
 /** Interventions (one per line of a treatment list) and objective measurements with units. */
-import type { SectionName } from '../../../shared/model';
+import type { DocType, SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { regionsOf } from './sections';
@@ -23,7 +23,7 @@ const BULLET = /^\s*(?:[-•*·●▪○]|\d{1,2}[.)])\s*/;
 const MEASURE =
   /\b\d+(?:\.\d+)?\s*(?:lbs?|pounds|kg|°|deg(?:rees)?|ft|feet|inches|in\.|meters|m\b|yards)|\b\d+(?:\.\d+)?\s*(?:minutes?|min)\b(?=[^.\n]{0,30}\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b)|\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b[^.\n]{0,30}?\b\d+\s*(?:minutes?|min)\b/i;
 
-export function extractInterventions(lines: Line[], sink: FactSink): void {
+export function extractInterventions(lines: Line[], sink: FactSink, type: DocType): void {
   for (const { heading, h, body } of regionsOf(lines, INTERVENTION_SECTIONS)) {
     const inline = heading.text.slice(h.rest).trim();
     if (inline && h.name === 'interventions') {
@@ -58,6 +58,31 @@ export function extractInterventions(lines: Line[], sink: FactSink): void {
   }
   if (!sink.facts.some((f) => f.kind === 'intervention')) gridInterventions(lines, sink);
   if (!sink.facts.some((f) => f.kind === 'intervention')) narrativeInterventions(lines, sink);
+  if (!sink.facts.some((f) => f.kind === 'intervention') && VISIT_TYPES.has(type))
+    servicesAsInterventions(sink);
+}
+
+/** Notes of a visit, whose services with their minutes are what was furnished (not an approval's). */
+const VISIT_TYPES: ReadonlySet<DocType> = new Set([
+  'daily-note',
+  'evaluation',
+  're-evaluation',
+  'progress-report',
+  'discharge-summary',
+]);
+
+/**
+ * A dictated note names its treatment by the service and its minutes ("Therapeutic exercise for
+ * 20 minutes, reviewing ...", "Then 12 minutes of manual therapy"): each such statement, read by
+ * the minutes reader as the service's minutes, is an intervention furnished.
+ */
+function servicesAsInterventions(sink: FactSink): void {
+  for (const f of sink.facts.filter((x) => x.kind === 'service-minutes')) {
+    const { page, start, end, quote } = f.provenance;
+    sink.addSpan('intervention', quote, page, start, end, {
+      measurable: measurableGoalText(quote),
+    });
+  }
 }
 
 /** A treatment grid's header: a column of what was done and a column of its minutes. */

@@ -23,7 +23,7 @@ export function pageLines(page: PageText): Line[] {
       page: page.page,
       start,
       end,
-      text: withoutDotLeaders(t.slice(start, end)),
+      text: withoutBoxDrawing(withoutDotLeaders(t.slice(start, end))),
       running: false,
     });
     start = nl + 1;
@@ -48,6 +48,45 @@ function withoutDotLeaders(text: string): string {
   return text
     .replace(DOT_LEADER, (m) => ' '.repeat(m.length))
     .replace(DOT_LEADER_AS_COLON, (m) => `${' '.repeat(m.length - 1)}:`);
+}
+
+/** Box-drawing characters a legacy report draws its forms and tables with. */
+const BOX_VERTICAL = /[│┃║╎╏┆┇┊┋]/g;
+const BOX_HORIZONTAL = /[─━═╌╍┄┅┈┉]/g;
+const BOX_JOINT = /[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫┏┓┗┛┣┫┳┻╋]/g;
+
+/**
+ * A report drawn in boxes ("│ Date of Service: 10/05/2026 │ Therapist: ... │", "┌───┬───┐") reads
+ * as the form it draws: a border line is a rule ("+---+---+"), a box's edges are margins and a bar
+ * inside a row parts its cells (" | "). An ASCII box row ("| Goal | Status |") loses its edges
+ * the same way. Every character keeps its place, so offsets and quotes stay the page's.
+ */
+function withoutBoxDrawing(text: string): string {
+  const boxed = /[│┃║─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬]/.test(text);
+  const ascii = !boxed && /^\s*\|.*\|\s*$/.test(text);
+  if (!boxed && !ascii) return text;
+  let out = text.replace(BOX_HORIZONTAL, '-').replace(BOX_JOINT, '+').replace(BOX_VERTICAL, '|');
+  // The box's own edges: the first and last bar of the line, with only spaces outside them.
+  out = out.replace(/^(\s*)\|/, '$1 ').replace(/\|(\s*)$/, ' $1');
+  return labelledBoxRow(out);
+}
+
+/** A box row's label cell: a few words, no figures, no colon of its own. */
+const BOX_LABEL = /^[A-Za-z][A-Za-z /&()#'.-]{0,39}$/;
+
+/**
+ * A box row of two cells whose first is a label ("Reason for discharge │ All goals met") is that
+ * label's field: the colon goes after the label and the bar becomes a space.
+ */
+function labelledBoxRow(text: string): string {
+  const bar = text.indexOf('|');
+  if (bar < 0 || text.indexOf('|', bar + 1) >= 0) return text;
+  const label = text.slice(0, bar).trim();
+  if (!BOX_LABEL.test(label) || label.split(/\s+/).length > 5 || text.slice(bar + 1).trim() === '')
+    return text;
+  const end = text.indexOf(label) + label.length;
+  if (end >= bar) return text;
+  return `${text.slice(0, end)}:${text.slice(end + 1, bar)} ${text.slice(bar + 1)}`;
 }
 
 export function isBlank(line: Line): boolean {

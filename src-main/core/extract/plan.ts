@@ -2,9 +2,14 @@
 import type { FactSink } from './facts';
 import { findDates, type DateHit } from '../parse/dates';
 import type { Line } from './lines';
+import { NUMBER_SOURCE } from '../parse/numbers';
 
-const FREQUENCY =
-  /\b\d(?:\s*[-–]\s*\d)?\s*(?:x|X|times|days|sessions|visits)\s*(?:\/|per|a|each)\s*(?:week|wk)s?\b|\b(?:once|twice|three times|four times|five times)\s+(?:a|per)\s+week\b/gi;
+/** A count of sessions, in digits or (dictated) words: "2", "2-3", "two to three". */
+const COUNT = `(?:\\d|${NUMBER_SOURCE})(?:\\s*(?:[-–]|to)\\s*(?:\\d|${NUMBER_SOURCE}))?`;
+const FREQUENCY = new RegExp(
+  `\\b${COUNT}\\s*(?:x|times|days|sessions|visits)\\s*(?:\\/|per|a|each)\\s*(?:week|wk)s?\\b|\\b(?:once|twice)\\s+(?:a|per)\\s+week\\b`,
+  'gi',
+);
 /**
  * Amount per session (BPM §220.1.2.B "amount"): "Amount: 3 hours per session", "4 hrs/day",
  * "60 minutes per visit", "Hours/session: 4", "Session length: 3 hrs", "2 hr sessions", "Amount 3
@@ -12,8 +17,10 @@ const FREQUENCY =
  */
 const AMOUNT =
   /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*[:\-–]?\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b|\b\d+(?:\.\d+)?\s*-?\s*(?:hours?|hrs?|minutes?|mins?)\s*[- ]?sessions?\b|\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*\d+(?:\.\d+)?\b|\bsession (?:length|duration)\s*:?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
-const DURATION_PHRASE =
-  /\b(?:for|x|×)\s*\d{1,2}\s*(?:weeks?|wks?|months?|visits)\b|\b\d{1,2}\s*(?:weeks?|wks?)\b/gi;
+const DURATION_PHRASE = new RegExp(
+  `\\b(?:for|x|×)\\s*(?:\\d{1,2}|${NUMBER_SOURCE})\\s*(?:weeks?|wks?|months?|visits)\\b|\\b\\d{1,2}\\s*(?:weeks?|wks?)\\b`,
+  'gi',
+);
 /** "through 04/30/2026", "until May 1, 2026": a duration as its end date. */
 const UNTIL = /\b(?:through|thru|until)\s+/gi;
 /**

@@ -4,6 +4,7 @@ import type { FactSink } from './facts';
 import type { Line } from './lines';
 import {
   FUNCTIONAL_LIMITATION_CLAUSE,
+  HISTORY_CLAUSE,
   isLetterSection,
   RESPONSE_SENTENCE,
   sectionNamed,
@@ -211,6 +212,13 @@ export function extractSections(lines: Line[], sink: FactSink): void {
         limitation.start,
         limitation.end,
       );
+    }
+    // A dictated evaluation states the history in its prose ("Past medical history includes").
+    const history =
+      h || seen.has('history') ? null : wrappedClause(HISTORY_CLAUSE, line, lines[i + 1]);
+    if (history) {
+      seen.add('history');
+      sink.addSpan('section', 'history', line.page, history.start, history.end);
     }
     // Prose says how the patient took the session where a form would head it ("He tolerated
     // the session well", "Tolerated well; pain 4/10 max", "No adverse response").

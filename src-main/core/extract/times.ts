@@ -3,6 +3,7 @@ import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { SERVICE_NAMES } from '../domain/codes';
 import { cellsOf, type Cell } from './layout';
+import { NUMBER_SOURCE, numberValue } from '../parse/numbers';
 
 /** A clock time: "8:00 AM", "8:00a", "08:00", "14:22". */
 const CLOCK = String.raw`(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?`;
@@ -28,9 +29,19 @@ const LABELED_RANGE = new RegExp(
 );
 
 const TOTAL_LABEL =
-  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
+  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b(?:\s+(?:of|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:visit|session|treatment)\b)?|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
 const TIMED_LABEL =
-  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?\s+(?:Minutes|Mins?|Time)\b\s*[:=-]?\s*/dgi;
+  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?(?:\s+(?:Minutes|Mins?|Time)\b(?:\s+today\b)?\s*(?:[:=-]|\b(?:was|were|is|totall?ed)\b)?|\s+(?:was|were|totall?ed)\b|(?<=code|treatment)(?=\s+\d))\s*/dgi;
+/** Timed minutes written before their label: "We spent 55 timed minutes". */
+const TIMED_AFTER = /(?<![\d.])\b(\d{1,3}) timed(?:[ -]code)? minutes?\b(?!\s*:)/dgi;
+/**
+ * A service's minutes written before its name, as dictation puts them: "Then 12 minutes of manual
+ * therapy", "Fifteen minutes of therapeutic exercise", "10 minutes on gait training".
+ */
+const MINUTES_OF_SERVICE = new RegExp(
+  `\\b(${NUMBER_SOURCE})\\s+minutes?\\s+(?:(?:were|was)\\s+spent\\s+)?(?:of|on|in)\\s+`,
+  'gi',
+);
 const DURATION =
   /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
 const BREAK_AFTER =
@@ -215,6 +226,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     const service = serviceOf(t);
     const minutesCell = minutesColumn && !(cells.length < unitsHeaderWidth);
     if (service) serviceMinutes(line, service, sink, minutesCell ? cells : null);
+    else minutesBeforeServices(line, sink);
     // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
     // the session's; a session told in a sentence with its break after it is ("Session ran 8:30
     // am to 10:55 am, with a 10 minute break at 9:35").
@@ -245,6 +257,11 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       }
     }
 
+    for (const m of t.matchAll(new RegExp(TIMED_AFTER.source, 'dgi'))) {
+      const minutes = Number(m[1]);
+      if (minutes > 0 && minutes <= 24 * 60)
+        timed.push({ minutes, label: m[0], line, start: m.index, end: m.index + m[0].length });
+    }
     for (const m of t.matchAll(new RegExp(TIMED_LABEL.source, 'dgi'))) {
       const after = (m.index ?? 0) + m[0].length;
       const dm = DURATION.exec(t.slice(after));
@@ -411,6 +428,28 @@ function serviceMinutes(
   );
   if (same) return;
   sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
+}
+
+/** Each "N minutes of <service>" on a line: that service's minutes (see MINUTES_OF_SERVICE). */
+function minutesBeforeServices(line: Line, sink: FactSink): void {
+  const t = line.text;
+  for (const m of t.matchAll(MINUTES_OF_SERVICE)) {
+    const minutes = numberValue(m[1]!);
+    const after = m.index + m[0].length;
+    const service = serviceOf(t.slice(after));
+    if (minutes === null || minutes <= 0 || !service) continue;
+    const known = sink.facts.some(
+      (f) =>
+        f.kind === 'service-minutes' &&
+        f.detail?.code === service.code &&
+        f.detail.minutes === minutes,
+    );
+    if (!known)
+      sink.add('service-minutes', String(minutes), line, m.index, after + service.end, {
+        code: service.code,
+        minutes,
+      });
+  }
 }
 
 const CLOCK_RANGE_ONCE = new RegExp(CLOCK_RANGE.source);

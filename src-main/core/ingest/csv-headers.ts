@@ -286,6 +286,8 @@ const HEADER_WORDS: ReadonlyArray<[LedgerField, RegExp]> = [
   ['units', /^(?!.*(?:price|charge|amount|amt|cost|fee|rate)).*(?:units?|qty|quantity)/],
   ['payer', /^(?!.*(?:class|type|category|paid|id|number|no$)).*(?:carrier|insur|payer|payor)/],
   ['patient', /^(?:patient|resident|client|member)(?:fullname|name)?$/],
+  // "HCPCS/CPT", "CPT4 Code", "Proc (CPT)": a procedure code column, not its description or fee.
+  ['code', /^(?!.*(?:desc|name|text|fee|charge|price|amount|amt|rate|mod|units?)).*(?:cpt|hcpcs)/],
 ];
 
 const isTaken = (fields: Partial<Record<LedgerField, number>>, index: number): boolean =>
