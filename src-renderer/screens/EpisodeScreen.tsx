@@ -18,6 +18,7 @@ import {
   checklistSections,
   FINDING_VIEWS,
   inView,
+  sectionCount,
   TIER_LABEL,
   viewCounts,
   type FindingView,
@@ -27,6 +28,7 @@ import { isNotFound } from '../../shared/errors';
 /** The error state of an episode id the review does not have (a page, not an alert). */
 const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
+import { claimOutcomeWords } from '../lib/claim-outcomes';
 import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
 import { embeddedTitle, evidenceLinks, evidenceName } from '../lib/evidence-links';
@@ -649,7 +651,10 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   useEffect(() => {
     let live = true;
+    // A new id in the URL (Back from a missing episode, a link to another) starts clean: the last
+    // one's not-found or error must not stand over this one.
     setDetail(null);
+    setError(null);
     setEvidence(null);
     api
       .getEpisode({ id })
@@ -680,6 +685,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   const s = detail.summary;
   const denied = detail.claims.filter((c) => c.denial);
+  const claimCounts = claimOutcomeWords(detail.claims);
   // A denial's findings: the fail and warn findings on the claim's dates. Going to one shows it
   // (all fail and warn findings in view) and puts focus on it.
   const goToFinding = (f: Finding) => {
@@ -739,7 +745,8 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         <div>
           <dt>Claims</dt>
           <dd>
-            {detail.claims.length} ({denied.length} denied)
+            {detail.claims.length}
+            {claimCounts && ` (${claimCounts})`}
           </dd>
         </div>
       </dl>
@@ -864,8 +871,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                   .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
                   .sort(byErrorsFirst),
               })),
-          ).map(({ group: g, tier, findings: shown, first, split }) => {
-            const failing = g.all.filter((f) => f.status === 'fail').length;
+          ).map(({ group: g, tier, findings: shown, split }) => {
             const headingId = `g-${g.id}-${tier}`;
             return (
               <section
@@ -878,9 +884,9 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                 <h3 id={headingId}>
                   {g.label}
                   {split ? `: ${TIER_LABEL[tier]}` : ''}{' '}
-                  {first && (
-                    <span className="muted small">
-                      {failing} failing of {g.all.length}
+                  {shown.length > 0 && (
+                    <span className="muted small" data-testid="section-count">
+                      {sectionCount(tier, shown.length)}
                     </span>
                   )}
                 </h3>
