@@ -770,7 +770,7 @@ describe('ChartReady in a browser against the real core', () => {
     const denial = page.getByLabel('Denial reason (CARC)');
     expect(await denial.inputValue()).toBe('');
     expect(await page.getByTestId('denial-meaning').textContent()).toContain(
-      "from the claim's 835",
+      'from the 835 dated 2026-10-08',
     );
 
     const firstTitle = await exhibits

@@ -224,6 +224,99 @@ describe.each([
     await checkA11y(page, 'episodes after a URL change');
   });
 
+  const openPacket = async (name: RegExp, claim?: string) => {
+    const e = episodeOf(name);
+    const q = claim ? `?claim=${encodeURIComponent(claim)}` : '';
+    await page.goto(`${harness.url}#/packet/${encodeURIComponent(e.id)}${q}`);
+    await page.locator('p.crumbs').getByRole('link', { name: e.patientName }).waitFor();
+  };
+  const denialMeaning = () =>
+    expect.poll(() => page.getByTestId('denial-meaning').textContent(), { timeout: 30_000 });
+
+  it('names where a denial came from: the FHIR ExplanationOfBenefit (c23), the 835 and its date', async () => {
+    await openPacket(/^Ferreira/);
+    await denialMeaning().toMatch(/^CO-50: .*\(from the FHIR ExplanationOfBenefit\)$/);
+    expect(await page.getByLabel('Denial reason (CARC)').getAttribute('placeholder')).toBe(
+      'CO-50 (from the FHIR ExplanationOfBenefit)',
+    );
+    expect(await page.locator('main').textContent()).not.toContain('835');
+    await shot('6-c23-denial-source');
+    await checkA11y(page, 'c23 appeal packet');
+    await openPacket(/^Alvarez/, 'RB26-0921-ALV');
+    await denialMeaning().toMatch(/^CO-50: .*\(from the 835 dated 2026-10-08\)$/);
+    expect(await page.getByLabel('Denial reason (CARC)').getAttribute('placeholder')).toBe(
+      'CO-50 (from the 835)',
+    );
+  });
+
+  it('shows each claim of the claim list whole, with its words as a tooltip', async () => {
+    await openPacket(/^Chen/);
+    const select = page.getByLabel('Claim', { exact: true });
+    for (const option of await select.locator('option').allTextContents()) {
+      const value = await select
+        .locator('option')
+        .filter({ hasText: option })
+        .first()
+        .getAttribute('value');
+      await select.selectOption(value ?? '');
+      // The selected text's width against the room the closed list gives it.
+      const fit = await select.evaluate((el: HTMLSelectElement) => {
+        const probe = document.createElement('span');
+        probe.textContent = el.selectedOptions[0]?.textContent ?? '';
+        probe.style.font = getComputedStyle(el).font;
+        probe.style.position = 'absolute';
+        probe.style.whiteSpace = 'pre';
+        document.body.append(probe);
+        const need = probe.getBoundingClientRect().width;
+        probe.remove();
+        const cs = getComputedStyle(el);
+        // Room for the text: the box less its padding and the arrow (about 24px).
+        const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 24;
+        return { need, room, title: el.title };
+      });
+      expect(fit.need, option).toBeLessThanOrEqual(fit.room);
+      expect(fit.title).toBe(option);
+    }
+    await select.selectOption('RB26-0817-CHE');
+    expect(await select.locator('option:checked').textContent()).toBe(
+      'RB26-0817-CHE (unprocessable, MA130)',
+    );
+    await shot('7-claim-list-whole');
+  });
+
+  it('names the records response as its Packet type option does, in the corrected-claim advice', async () => {
+    await openPacket(/^Chen/, 'RB26-0817-CHE');
+    await page.getByRole('heading', { level: 1, name: 'Corrected claim' }).waitFor();
+    const option = await page
+      .getByLabel('Packet type')
+      .locator('option[value="adr"]')
+      .textContent();
+    expect(option).toBe('Medicare ADR response (records only)');
+    expect(await page.getByTestId('resubmit-note').textContent()).toContain(
+      `If the payer asks for the records, choose the ${option} under Packet type.`,
+    );
+    await page.getByTestId('resubmit-note').scrollIntoViewIfNeeded();
+    await shot('8-corrected-claim-advice');
+    await checkA11y(page, 'corrected claim');
+  });
+
+  it('says why a claim whose denial the review confirms opens on the records response', async () => {
+    await openPacket(/^Okafor, James/, 'RB26-1012-OKA');
+    await expect.poll(() => page.getByLabel('Packet type').inputValue()).toBe('adr');
+    const note = page.getByTestId('denial-confirmed');
+    await note.waitFor();
+    const said = (await note.textContent()) ?? '';
+    expect(said).toContain('The review confirms the denial of claim RB26-1012-OKA (CO-97)');
+    expect(said).toContain('This records response sends the records only');
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('exhibit').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await shot('9-okafor-records-why');
+    await checkA11y(page, 'records response with the confirmed-denial note');
+  });
+
   it('raised no page errors and never dropped focus to the page body', () => {
     expect(errors).toEqual([]);
     expect(focusDrops).toEqual([]);
