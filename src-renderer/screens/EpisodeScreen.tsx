@@ -29,6 +29,7 @@ import { isNotFound } from '../../shared/errors';
 const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
 import { claimOutcomeWords } from '../lib/claim-outcomes';
+import { profileLabel, useProfiles } from '../lib/profiles';
 import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
 import { embeddedTitle, evidenceLinks, evidenceName } from '../lib/evidence-links';
@@ -561,6 +562,7 @@ function PacketLink({ episodeId, claims }: { episodeId: string; claims: EpisodeD
 
 export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [detail, setDetail] = useState<EpisodeDetail | null>(null);
+  const profiles = useProfiles(api);
   const [error, setError] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [showPassing, setShowPassing] = useState(false);
@@ -751,7 +753,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         </div>
       </dl>
       <details className="payer-basis" open={s.payerKind === 'unknown'}>
-        <summary>Why the {s.profile} profile</summary>
+        <summary>Why the {profileLabel(profiles, s.profile)} profile</summary>
         {s.payerKind === 'unknown' && (
           <p className="flag overdue-flag">
             The payer&apos;s kind could not be decided from the record. Set it in{' '}

@@ -285,8 +285,10 @@ export function EvidenceViewer({
   const onCited = pageNo === evidence.page;
   const idle = evidence.quote ? OTHER_PAGE : AS_FILED;
 
-  // The page shown, as the user pages through the document, not only the one cited.
-  const where = evidence.line != null ? `line ${evidence.line}` : `page ${pageNo}`;
+  // The page shown, as the user pages through the document, not only the one cited; a line of
+  // structured data by the words its link uses ("claim KM26100205206, item 1"), not "line 1".
+  const where =
+    evidence.line != null ? (evidence.place ?? `line ${evidence.line}`) : `page ${pageNo}`;
   return (
     <section
       className="panel evidence"

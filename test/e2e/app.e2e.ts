@@ -962,7 +962,7 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await page.getByTestId('profile-why').textContent()).toBe(
       `(from the payer list entry “${medicarePayer}”)`,
     );
-    await page.getByText('Why the commercial profile').click();
+    await page.getByText('Why the Commercial profile').click();
     await expect(page.getByTestId('payer-basis').locator('li').first().textContent()).resolves.toBe(
       `clinic payer list: "${medicarePayer}" = other`,
     );

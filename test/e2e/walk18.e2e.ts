@@ -317,6 +317,46 @@ describe.each([
     await checkA11y(page, 'records response with the confirmed-denial note');
   });
 
+  it('calls a FHIR claim line an item in its link and the viewer heading (c23)', async () => {
+    const ferreira = await openEpisode(/^Ferreira/);
+    await page.getByLabel('Show passing and N/A').check();
+    const links = page.getByRole('button', { name: /^Show evidence: .*, item \d+/ });
+    await expect.poll(() => links.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /segment \d+/ }).count()).toBe(0);
+    const link = links.first();
+    const label = (await link.textContent()) ?? '';
+    const place = /(claim \S+, item \d+)/.exec(label)![1]!;
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const heading = page.locator('#evidence-h');
+    await expect.poll(() => heading.textContent()).toContain(place);
+    expect(await heading.textContent()).not.toMatch(/line \d+|segment/);
+    // The EOB in words calls its lines items too, and the cited one is highlighted.
+    const viewer = page.getByTestId('evidence-viewer');
+    await viewer.getByTestId('evidence-highlight').first().waitFor();
+    expect(await viewer.getByTestId('evidence-highlight').first().textContent()).toMatch(
+      /^item \d+: /,
+    );
+    expect(await viewer.getByTestId('evidence-page').textContent()).not.toContain('segment');
+    await shot('10-c23-item-evidence');
+    await checkA11y(page, 'c23 evidence of a FHIR claim item');
+    expect(ferreira.profile).toBe('commercial');
+  });
+
+  it("names the profile by its display name in 'Why the … profile'", async () => {
+    await openEpisode(/^Chen/);
+    const why = page.locator('details.payer-basis summary');
+    await expect.poll(() => why.textContent()).toBe('Why the Medicare Part B profile');
+    await openEpisode(/^Okafor, James/);
+    const okafor = episodeOf(/^Okafor, James/);
+    const info = await api<{ profiles: Array<{ name: string; label: string }> }>('info');
+    const label = info.profiles.find((p) => p.name === okafor.profile)!.label;
+    expect(label).not.toBe(okafor.profile);
+    await expect.poll(() => why.textContent()).toBe(`Why the ${label} profile`);
+    await shot('11-profile-display-name');
+    await checkA11y(page, 'episode with the profile named');
+  });
+
   it('raised no page errors and never dropped focus to the page body', () => {
     expect(errors).toEqual([]);
     expect(focusDrops).toEqual([]);
