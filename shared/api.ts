@@ -193,6 +193,11 @@ export interface ClaimSummary {
    * letter is written for it), in words; absent when an appeal can argue something.
    */
   denialConfirmedBy?: string | null;
+  /**
+   * The remittance that adjudicated the claim (added): an X12 835 or a FHIR
+   * ExplanationOfBenefit, and its payment date, so a denial can say where it came from.
+   */
+  remit?: { kind: '835' | 'fhir-eob'; date: IsoDate | null } | null;
   paid: number | null;
   charge: number | null;
 }

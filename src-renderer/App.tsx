@@ -97,7 +97,8 @@ export function App({ backend }: { backend: Backend }) {
         {route.name === 'episodes' && <EpisodesScreen api={backend.api} query={route.query} />}
         {route.name === 'episode' && <EpisodeScreen api={backend.api} id={route.id} />}
         {route.name === 'packet' && (
-          <PacketScreen backend={backend} id={route.id} initialClaim={route.claim} />
+          // Keyed by episode: another id in the URL starts a fresh screen (no stale not-found).
+          <PacketScreen key={route.id} backend={backend} id={route.id} initialClaim={route.claim} />
         )}
         {route.name === 'dashboard' && <DashboardScreen backend={backend} />}
         {route.name === 'actions' && <ActionsScreen api={backend.api} />}

@@ -77,11 +77,27 @@ export function tierOf(f: Finding): number {
 /** What each tier of a split group is called in its heading. */
 export const TIER_LABEL = ['errors', 'warnings', 'info', 'passing and not applicable'] as const;
 
+const TIER_NOUN = [
+  ['error', 'errors'],
+  ['warning', 'warnings'],
+  ['info', 'info'],
+  ['passing or N/A', 'passing or N/A'],
+] as const;
+
+/**
+ * A section heading's count, of what the section lists and nothing else ("1 error", "3
+ * warnings"): a group's fails of every severity over its errors alone read as errors not shown.
+ */
+export function sectionCount(tier: number, listed: number): string {
+  const [one, many] = TIER_NOUN[tier] ?? TIER_NOUN[3];
+  return `${listed} ${listed === 1 ? one : many}`;
+}
+
 export interface ChecklistSection<G> {
   group: G;
   tier: number;
   findings: Finding[];
-  /** The group's first section on the page (it carries the group's counts). */
+  /** The group's first section on the page. */
   first: boolean;
   /** The group shows in more than one section (the heading then names the tier). */
   split: boolean;

@@ -1,6 +1,7 @@
 import type { ChartReadyApi, CorrectedClaimView } from '../../shared/api';
 import type { PayerKind } from '../../shared/model';
 import { ruleName, useRules } from '../lib/rules';
+import { recordsOptionName } from '../lib/packet-words';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning' } as const;
 
@@ -74,8 +75,8 @@ export function CorrectedClaim({
         {medicare ? ' (not a reopening or a redetermination request)' : ''}
         {correction.linesOnly ? "; the claim's other lines were processed and stay as paid" : ''}.
         The timely-filing limit from the date of service still applies
-        {medicare ? ' (Medicare: one year)' : ''}. If the payer asks for the records, choose the
-        records-request response under Packet type.
+        {medicare ? ' (Medicare: one year)' : ''}. If the payer asks for the records, choose the{' '}
+        {recordsOptionName(payerKind)} under Packet type.
       </p>
     </section>
   );

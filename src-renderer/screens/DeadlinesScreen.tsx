@@ -236,9 +236,15 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
       </div>
     );
 
+  // A claim returned as unprocessable is listed (it is corrected and resubmitted) but has no
+  // deadline: the summary counts only real deadlines and says how many rows have none.
+  const noDeadline = list.items.filter(
+    (i) => i.status === 'no-deadline' || i.kind === 'corrected-claim',
+  ).length;
+  const deadlines = list.items.length - noDeadline;
   const overdue = list.items.filter((i) => i.status === 'overdue').length;
   const soon = list.items.filter((i) => i.status === 'due-soon').length;
-  const answered = list.items.filter((i) => i.answered).length;
+  const answered = list.items.filter((i) => i.answered && i.kind !== 'corrected-claim').length;
   return (
     <div className="screen wide" data-testid="deadlines-screen">
       <h1>Deadlines</h1>
@@ -248,8 +254,10 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
         payer&apos;s provider manual or contract before relying on them.
       </p>
       <p data-testid="deadlines-summary">
-        {list.items.length} deadline{list.items.length === 1 ? '' : 's'}: {overdue} overdue, {soon}{' '}
-        due within 14 days{answered ? `, ${answered} answered` : ''}.
+        {deadlines} deadline{deadlines === 1 ? '' : 's'}: {overdue} overdue, {soon} due within 14
+        days{answered ? `, ${answered} answered` : ''}.
+        {noDeadline > 0 &&
+          ` ${noDeadline} more ${noDeadline === 1 ? 'row has' : 'rows have'} no deadline (returned as unprocessable: correct and resubmit).`}
       </p>
       <p role="status" aria-live="polite" className="small" data-testid="deadlines-status">
         {answerStatus}

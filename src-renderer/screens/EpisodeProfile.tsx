@@ -4,16 +4,10 @@ import type { ProfileSource } from '../../shared/review';
 import { messageOf } from '../api';
 import { Button } from '../components/Button';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
-
-type Profiles = ReadonlyArray<{ name: string; label: string }>;
+import { profileLabel, useProfiles, type Profiles } from '../lib/profiles';
 
 /** The value of the dialog's choice that clears a profile set for the episode. */
 const CLEAR = '';
-
-/** A profile's name as people read it ("Texas WC (DWC)"), its id when not a built-in one. */
-function labelOf(profiles: Profiles, name: string): string {
-  return profiles.find((p) => p.name === name)?.label ?? name;
-}
 
 /** Why the episode is reviewed with its profile, in words (issue 15). */
 export function profileWhy(s: EpisodeSummary, source: ProfileSource | undefined): string {
@@ -39,21 +33,10 @@ export function EpisodeProfile({
   summary: EpisodeSummary;
   onSaved: (d: EpisodeDetail) => void;
 }) {
-  const [profiles, setProfiles] = useState<Profiles>([]);
+  const profiles = useProfiles(api);
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const source = summary.profileSource;
-
-  useEffect(() => {
-    let live = true;
-    api
-      .info()
-      .then((i) => live && setProfiles(i.profiles))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   const close = () => {
     setOpen(false);
@@ -62,7 +45,7 @@ export function EpisodeProfile({
 
   return (
     <dd data-testid="profile">
-      <span data-testid="profile-label">{labelOf(profiles, summary.profile)}</span>{' '}
+      <span data-testid="profile-label">{profileLabel(profiles, summary.profile)}</span>{' '}
       <span className="muted small" data-testid="profile-why">
         ({profileWhy(summary, source)})
       </span>{' '}

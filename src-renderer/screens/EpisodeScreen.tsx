@@ -18,6 +18,7 @@ import {
   checklistSections,
   FINDING_VIEWS,
   inView,
+  sectionCount,
   TIER_LABEL,
   viewCounts,
   type FindingView,
@@ -27,6 +28,8 @@ import { isNotFound } from '../../shared/errors';
 /** The error state of an episode id the review does not have (a page, not an alert). */
 const NOT_FOUND = 'not-found';
 import { href } from '../lib/route';
+import { claimOutcomeWords } from '../lib/claim-outcomes';
+import { profileLabel, useProfiles } from '../lib/profiles';
 import { lastEpisodesQuery } from '../lib/episode-filters';
 import { EvidenceViewer } from './EvidenceViewer';
 import { embeddedTitle, evidenceLinks, evidenceName } from '../lib/evidence-links';
@@ -559,6 +562,7 @@ function PacketLink({ episodeId, claims }: { episodeId: string; claims: EpisodeD
 
 export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [detail, setDetail] = useState<EpisodeDetail | null>(null);
+  const profiles = useProfiles(api);
   const [error, setError] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [showPassing, setShowPassing] = useState(false);
@@ -649,7 +653,10 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   useEffect(() => {
     let live = true;
+    // A new id in the URL (Back from a missing episode, a link to another) starts clean: the last
+    // one's not-found or error must not stand over this one.
     setDetail(null);
+    setError(null);
     setEvidence(null);
     api
       .getEpisode({ id })
@@ -680,6 +687,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
 
   const s = detail.summary;
   const denied = detail.claims.filter((c) => c.denial);
+  const claimCounts = claimOutcomeWords(detail.claims);
   // A denial's findings: the fail and warn findings on the claim's dates. Going to one shows it
   // (all fail and warn findings in view) and puts focus on it.
   const goToFinding = (f: Finding) => {
@@ -739,12 +747,13 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         <div>
           <dt>Claims</dt>
           <dd>
-            {detail.claims.length} ({denied.length} denied)
+            {detail.claims.length}
+            {claimCounts && ` (${claimCounts})`}
           </dd>
         </div>
       </dl>
       <details className="payer-basis" open={s.payerKind === 'unknown'}>
-        <summary>Why the {s.profile} profile</summary>
+        <summary>Why the {profileLabel(profiles, s.profile)} profile</summary>
         {s.payerKind === 'unknown' && (
           <p className="flag overdue-flag">
             The payer&apos;s kind could not be decided from the record. Set it in{' '}
@@ -864,8 +873,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                   .filter((f) => showPassing || f.status === 'fail' || f.status === 'warn')
                   .sort(byErrorsFirst),
               })),
-          ).map(({ group: g, tier, findings: shown, first, split }) => {
-            const failing = g.all.filter((f) => f.status === 'fail').length;
+          ).map(({ group: g, tier, findings: shown, split }) => {
             const headingId = `g-${g.id}-${tier}`;
             return (
               <section
@@ -878,9 +886,9 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                 <h3 id={headingId}>
                   {g.label}
                   {split ? `: ${TIER_LABEL[tier]}` : ''}{' '}
-                  {first && (
-                    <span className="muted small">
-                      {failing} failing of {g.all.length}
+                  {shown.length > 0 && (
+                    <span className="muted small" data-testid="section-count">
+                      {sectionCount(tier, shown.length)}
                     </span>
                   )}
                 </h3>

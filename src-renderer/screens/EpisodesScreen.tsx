@@ -449,8 +449,13 @@ export function EpisodesScreen({
   // Bumped after the notes are read again: the list is reviewed anew.
   const [generation, setGeneration] = useState(0);
   const [filters, setFilters] = useState<EpisodeFilters>(() => filtersFromQuery(query));
-  // Arriving with a query (a dashboard link, the menu): that is now the list to come back to.
-  useEffect(() => rememberEpisodesQuery(filtersToQuery(filtersFromQuery(query))), [query]);
+  // Arriving with a query (a dashboard link, the menu, the URL edited while the list is open):
+  // its filters are shown, and that is now the list to come back to. `query` is a new object only
+  // when the URL's hash changes (the screen's own edits replace the URL without that event).
+  useEffect(() => {
+    setFilters(filtersFromQuery(query));
+    rememberEpisodesQuery(filtersToQuery(filtersFromQuery(query)));
+  }, [query]);
 
   useEffect(() => {
     let live = true;

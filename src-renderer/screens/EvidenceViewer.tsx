@@ -210,10 +210,13 @@ export function EvidenceViewer({
   // The link that opened the viewer: focus goes back to it when the viewer closes.
   const opener = useRef<Element | null>(null);
 
+  // Focus goes to the heading when the viewer opens (or opens on other evidence), never as the
+  // user pages: paging back onto the cited page keeps focus on the button pressed.
   useEffect(() => {
     opener.current = document.activeElement;
     setPageNo(evidence.page);
     setPageCount(null);
+    heading.current?.focus();
   }, [evidence]);
 
   useEffect(() => {
@@ -232,7 +235,6 @@ export function EvidenceViewer({
         setPageCount(p.pageCount);
       })
       .catch((err: unknown) => live && setError(messageOf(err)));
-    if (pageNo === evidence.page) heading.current?.focus();
     return () => {
       live = false;
     };
@@ -283,8 +285,10 @@ export function EvidenceViewer({
   const onCited = pageNo === evidence.page;
   const idle = evidence.quote ? OTHER_PAGE : AS_FILED;
 
-  // The page shown, as the user pages through the document, not only the one cited.
-  const where = evidence.line != null ? `line ${evidence.line}` : `page ${pageNo}`;
+  // The page shown, as the user pages through the document, not only the one cited; a line of
+  // structured data by the words its link uses ("claim KM26100205206, item 1"), not "line 1".
+  const where =
+    evidence.line != null ? (evidence.place ?? `line ${evidence.line}`) : `page ${pageNo}`;
   return (
     <section
       className="panel evidence"
@@ -331,7 +335,14 @@ export function EvidenceViewer({
               Next page
             </Button>
             {!onCited && (
-              <button type="button" onClick={() => setPageNo(evidence.page)}>
+              <button
+                type="button"
+                onClick={() => {
+                  // This button goes away on the cited page: focus to the heading, not the body.
+                  setPageNo(evidence.page);
+                  heading.current?.focus();
+                }}
+              >
                 Back to the cited page
               </button>
             )}

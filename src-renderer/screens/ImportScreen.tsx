@@ -4,6 +4,7 @@ import { fileToBase64, messageOf, type Backend } from '../api';
 import { href } from '../lib/route';
 import { UnassignedDocuments } from './UnassignedDocuments';
 import { Button } from '../components/Button';
+import { FilePath } from '../components/FilePath';
 import { importAdvice } from '../../shared/import-advice';
 
 /** Walk dropped folders (browser File System entries) into plain files with relative names. */
@@ -79,6 +80,9 @@ export function ImportScreen({ backend }: { backend: Backend }) {
       onScreen.current = false;
     };
   }, []);
+  // Bumped when an import is refused (another is running): the screen follows that one, and its
+  // end clears the refusal.
+  const [followKey, setFollowKey] = useState(0);
   // A new, empty database: say what the app is for and offer the sample chart to try it on.
   const [welcome, setWelcome] = useState<{ sample: boolean } | null>(null);
 
@@ -128,6 +132,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
           // Ended while followed, or while this screen was elsewhere and its result not yet seen.
           setBusy(false);
           setCancelling(false);
+          // A refusal shown while it ran ("an import is already running") no longer holds.
+          if (!first) setError(null);
           setResult(s.last);
           if (s.lastAt) markShown(s.lastAt);
           setGeneration((g) => g + 1);
@@ -143,7 +149,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [api]);
+  }, [api, followKey]);
 
   async function run(job: () => Promise<ImportResponse>) {
     setBusy(true);
@@ -162,6 +168,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
       }
     } catch (err) {
       setError(messageOf(err));
+      // Refused while another import runs: follow it (its progress, then its result).
+      setFollowKey((k) => k + 1);
     } finally {
       setBusy(false);
       setCancelling(false);
@@ -203,6 +211,8 @@ export function ImportScreen({ backend }: { backend: Backend }) {
 
   const rejected = result?.files.filter((f) => f.status === 'rejected') ?? [];
   const warned = result?.files.filter((f) => (f.warnings?.length ?? 0) > 0) ?? [];
+  // "Where" (a page or line) only when some rejection is at one: a whole file has no place.
+  const placed = rejected.some((f) => where(f) !== '');
 
   return (
     <div className="screen">
@@ -284,7 +294,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
                 <thead>
                   <tr>
                     <th scope="col">File</th>
-                    <th scope="col">Where</th>
+                    {placed && <th scope="col">Where</th>}
                     <th scope="col">Reason</th>
                     <th scope="col">What to do</th>
                   </tr>
@@ -292,8 +302,10 @@ export function ImportScreen({ backend }: { backend: Backend }) {
                 <tbody>
                   {rejected.map((f) => (
                     <tr key={f.path}>
-                      <td className="mono">{f.path}</td>
-                      <td>{where(f)}</td>
+                      <td>
+                        <FilePath path={f.path} />
+                      </td>
+                      {placed && <td>{where(f) || 'whole file'}</td>}
                       <td>{f.reason}</td>
                       <td>{importAdvice(f.code, f.ocr)}</td>
                     </tr>
@@ -309,7 +321,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
               <ul className="warnings">
                 {warned.map((f) => (
                   <li key={f.path}>
-                    <span className="mono">{f.path}</span>
+                    <FilePath path={f.path} />
                     <ul>
                       {f.warnings!.map((w, i) => (
                         <li key={i}>{w}</li>
@@ -335,7 +347,9 @@ export function ImportScreen({ backend }: { backend: Backend }) {
               <tbody>
                 {result.files.map((f) => (
                   <tr key={f.path}>
-                    <td className="mono">{f.path}</td>
+                    <td>
+                      <FilePath path={f.path} />
+                    </td>
                     <td>
                       <span className={`badge ${f.status}`}>{f.status}</span>
                     </td>

@@ -16,6 +16,13 @@ import { lastEpisodesQuery } from '../lib/episode-filters';
 import { clearPacketDraft, readPacketDraft, writePacketDraft } from '../lib/packet-draft';
 import { Button } from '../components/Button';
 import { EpisodeNotFound } from '../components/EpisodeNotFound';
+import {
+  claimOptionLabel,
+  denialSourceWords,
+  recordsOptionName,
+  recordsResponseName,
+  remitName,
+} from '../lib/packet-words';
 import { CorrectedClaim } from './CorrectedClaim';
 import { isNotFound } from '../../shared/errors';
 
@@ -231,17 +238,6 @@ function noDenialOnFile(detail: EpisodeDetail, claimId: string): boolean {
     : !detail.claims.some((c) => c.denial);
 }
 
-/** The records response as the packet type list names it: an ADR response for Medicare. */
-function recordsResponseName(payerKind: string): string {
-  return payerKind === 'medicare' ? 'Medicare ADR response' : 'Records-request response';
-}
-
-/** Where the packet's denial code came from, in words. */
-const DENIAL_SOURCE: Record<string, string> = {
-  remit: "from the claim's 835",
-  user: 'entered by you',
-};
-
 export function PacketScreen({
   backend,
   id,
@@ -344,6 +340,11 @@ export function PacketScreen({
   };
 
   const selectedClaim = detail?.claims.find((c) => c.claimId === claim) ?? null;
+  // The claim whose remittance the plan's denial came from (the whole episode: its first denial).
+  const planClaim =
+    detail?.claims.find((c) => c.claimId === (plan?.claimId ?? claim)) ??
+    detail?.claims.find((c) => c.denial) ??
+    null;
   const selectedDenial = selectedClaim?.denial ?? null;
   // Returned as unprocessable: no appeal to plan; the screen says what to correct instead.
   const correction = kind === 'appeal' ? (selectedClaim?.correction ?? null) : null;
@@ -353,6 +354,8 @@ export function PacketScreen({
   // The review's own findings confirm the claim's denial on every line at issue: no letter to plan.
   const confirmedBy =
     kind === 'appeal' && !denial.trim() ? (selectedClaim?.denialConfirmedBy ?? null) : null;
+  // Said on the records response too: the claim opens on it, and the user should know why.
+  const confirmedNote = kind === 'adr' ? (selectedClaim?.denialConfirmedBy ?? null) : confirmedBy;
 
   const request: PacketRequest = useMemo(
     () => ({
@@ -527,16 +530,16 @@ export function PacketScreen({
               </h2>
               <div className="form-grid">
                 <label htmlFor={claimId}>Claim</label>
-                <select id={claimId} value={claim} onChange={(e) => setClaim(e.target.value)}>
+                <select
+                  id={claimId}
+                  value={claim}
+                  onChange={(e) => setClaim(e.target.value)}
+                  title={selectedClaim ? claimOptionLabel(selectedClaim) : 'Whole episode'}
+                >
                   <option value="">Whole episode</option>
                   {detail.claims.map((c) => (
                     <option key={c.claimId} value={c.claimId}>
-                      {c.claimId}
-                      {c.correction
-                        ? ` (returned as unprocessable, ${c.correction.remark})`
-                        : c.denial
-                          ? ` (denied ${c.denial.group}-${c.denial.carc})`
-                          : ''}
+                      {claimOptionLabel(c)}
                     </option>
                   ))}
                 </select>
@@ -553,7 +556,7 @@ export function PacketScreen({
                       }}
                       placeholder={
                         selectedDenial
-                          ? `${selectedDenial.group}-${selectedDenial.carc} (from the 835)`
+                          ? `${selectedDenial.group}-${selectedDenial.carc} (from ${remitName(selectedClaim?.remit)})`
                           : 'e.g. CO-50'
                       }
                     />
@@ -576,11 +579,7 @@ export function PacketScreen({
                         : 'Appeal (reconsideration)'}
                   </option>
                   {/* An ADR is a Medicare contractor's request; other payers send records requests. */}
-                  <option value="adr">
-                    {detail.summary.payerKind === 'medicare'
-                      ? 'Medicare ADR response (records only)'
-                      : 'Records-request response (records only)'}
-                  </option>
+                  <option value="adr">{recordsOptionName(detail.summary.payerKind)}</option>
                 </select>
               </div>
               {noAppeal && (
@@ -588,25 +587,25 @@ export function PacketScreen({
                   No denial is on file for {claim ? `claim ${claim}` : 'this episode'} (no 835
                   denial and no denial code entered), so there is no appeal letter to write. If the
                   payer asked for the records, choose the{' '}
-                  {recordsResponseName(detail.summary.payerKind)} as the packet type; to appeal,
-                  enter the denial code from the payer&apos;s notice.
+                  {recordsOptionName(detail.summary.payerKind)} as the packet type; to appeal, enter
+                  the denial code from the payer&apos;s notice.
                 </p>
               )}
-              {confirmedBy && selectedDenial && (
+              {confirmedNote && selectedDenial && (
                 <p className="note" role="status" data-testid="denial-confirmed">
                   The review confirms the denial of claim {claim} ({selectedDenial.group}-
-                  {selectedDenial.carc}) on every line at issue: {confirmedBy}. An appeal would
-                  argue what the record does not support, so no appeal letter is written. Choose the{' '}
-                  {recordsResponseName(detail.summary.payerKind)} if the payer asked for the
-                  records, or correct the claim and resubmit it where the payer accepts a corrected
-                  claim.
+                  {selectedDenial.carc}) on every line at issue: {confirmedNote}. An appeal would
+                  argue what the record does not support, so no appeal letter is written.{' '}
+                  {kind === 'adr'
+                    ? 'This records response sends the records only, for when the payer asked for them; or correct the claim and resubmit it where the payer accepts a corrected claim.'
+                    : `Choose the ${recordsOptionName(detail.summary.payerKind)} if the payer asked for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`}
                 </p>
               )}
               {plan?.denial && (
                 <p className="muted small" data-testid="denial-meaning">
                   {plan.denial.group ? `${plan.denial.group}-` : ''}
                   {plan.denial.carc}: {plan.denial.meaning} (
-                  {DENIAL_SOURCE[plan.denial.source] ?? plan.denial.source})
+                  {denialSourceWords(plan.denial.source, planClaim?.remit)})
                 </p>
               )}
               {plan?.deadline && (

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChartReadyService } from '../../src-main/core/api/service';
 import { lineQuote } from '../../src-main/core/episodes/build';
+import { bundleItemQuote } from '../../src-main/core/claims/remit-words';
 import { importPaths } from '../../src-main/core/import/pipeline';
 import { openDatabase } from '../../src-main/core/store/db';
 
@@ -107,12 +108,16 @@ describe('evidence for an item of a FHIR ExplanationOfBenefit', () => {
       ['LHP-26-0418', '2026-04-13'],
     ] as const) {
       expect(page.text).toMatch(new RegExp(`Claim ${claim} \\(bundle entry \\d+\\): `));
-      expect(page.text).toContain(lineQuote('remit', 1, date, '97110', ['GP'], 2, claim));
+      expect(page.text).toContain(
+        bundleItemQuote(lineQuote('remit', 1, date, '97110', ['GP'], 2, claim)),
+      );
+      expect(page.text).toContain(`item 1: ${date} 97110-GP x2 (claim ${claim})`);
     }
     expect(page.text).toMatch(
       /Claim LHP-26-0418 \(bundle entry \d+\): processed as primary; charged 185\.00, paid 40\.00/,
     );
-    expect(page.text).toContain('Items (numbered as findings cite them, "segment N" for item N');
+    expect(page.text).toContain('Items (item: date code-modifiers x units):');
+    expect(page.text).not.toContain('segment');
   });
 
   it('falls back to the file as stored when no EOB has the item', async () => {

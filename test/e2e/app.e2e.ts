@@ -770,7 +770,7 @@ describe('ChartReady in a browser against the real core', () => {
     const denial = page.getByLabel('Denial reason (CARC)');
     expect(await denial.inputValue()).toBe('');
     expect(await page.getByTestId('denial-meaning').textContent()).toContain(
-      "from the claim's 835",
+      'from the 835 dated 2026-10-08',
     );
 
     const firstTitle = await exhibits
@@ -962,7 +962,7 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await page.getByTestId('profile-why').textContent()).toBe(
       `(from the payer list entry “${medicarePayer}”)`,
     );
-    await page.getByText('Why the commercial profile').click();
+    await page.getByText('Why the Commercial profile').click();
     await expect(page.getByTestId('payer-basis').locator('li').first().textContent()).resolves.toBe(
       `clinic payer list: "${medicarePayer}" = other`,
     );

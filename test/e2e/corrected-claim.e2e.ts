@@ -132,7 +132,7 @@ describe.each([
     expect(await page.getByLabel('Claim', { exact: true }).inputValue()).toBe('RB26-0921-ALV');
     await expect
       .poll(() => page.getByTestId('denial-meaning').textContent(), { timeout: 30_000 })
-      .toMatch(/^CO-50: .*from the claim's 835/);
+      .toMatch(/^CO-50: .*\(from the 835 dated 2026-10-08\)$/);
     expect(await page.getByLabel('Packet type').locator('option:checked').textContent()).toBe(
       'Appeal (reconsideration)',
     );

@@ -44,6 +44,8 @@ beforeAll(async () => {
   const blank = await PDFDocument.create();
   blank.addPage([612, 792]);
   writeFileSync(join(scanDir, 'blank-scan.pdf'), await blank.save());
+  // Not a PDF at all: refused as a whole file, no page to name.
+  writeFileSync(join(scanDir, 'damaged.pdf'), Buffer.from('random bytes, renamed to .pdf'));
   browser = await launchChromium();
 });
 
@@ -163,9 +165,61 @@ describe.each([
     const row = (file: string) => table.getByRole('row').filter({ hasText: file });
     expect(await row('huge-page.pdf').textContent()).toContain(OCR_ADVICE['page-too-large']);
     expect(await row('blank-scan.pdf').textContent()).toContain(OCR_ADVICE['nothing-legible']);
+    expect(await row('damaged.pdf').textContent()).toContain('not a PDF (damaged or renamed)');
+    // "Where" names a place only where there is one; a whole file says so, not an empty cell.
+    const headers = await table.locator('thead th').allTextContents();
+    const whereAt = headers.indexOf('Where');
+    if (whereAt >= 0)
+      for (const cell of await table
+        .locator(`tbody td:nth-child(${whereAt + 1})`)
+        .allTextContents())
+        expect(cell).not.toBe('');
+    // File names wrap between their parts, never inside one ("damage d.pdf").
+    for (const file of ['damaged.pdf', 'huge-page.pdf', 'blank-scan.pdf']) {
+      const lines = await row(file)
+        .locator('.path')
+        .evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+      expect(lines, file).toBe(1);
+    }
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, `import-3-ocr-refusals-${tag}.png`) });
     await checkA11y(page, 'import with OCR refusals');
+    expect(errors).toEqual([]);
+  });
+
+  it('clears a refusal ("an import is already running") when the running import ends', async () => {
+    await page.goto(`${harness.url}#/import`);
+    await page.getByRole('heading', { name: 'Import chart exports' }).waitFor();
+    await page.waitForTimeout(300);
+    // Another import starts while the screen is idle (another window, the CLI): this one refuses.
+    const other = fetch(`${harness.url}api/importPaths`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-chartready-token': harness.token },
+      body: JSON.stringify({ paths: [exportDir] }),
+    });
+    await expect
+      .poll(async () => (await apiCall<ImportStatus>(harness, 'importStatus')).running)
+      .toBe(true);
+    await page.getByLabel('Or type paths on this computer').fill(exportDir);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const refusal = page.getByRole('alert');
+    await expect.poll(() => refusal.textContent()).toMatch(/an import is already running/);
+    // The screen follows the import that runs, and clears the refusal when it ends.
+    const progress = page.getByTestId('import-progress');
+    await expect.poll(() => progress.textContent()).toMatch(/^Importing… \d+ of 2500 file/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `import-4-refused-${tag}.png`) });
+    await apiCall<ImportStatus>(harness, 'cancelImport');
+    await other;
+    await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByText('an import is already running').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, `import-5-refusal-cleared-${tag}.png`) });
+    await checkA11y(page, 'import ended after a refusal');
     expect(errors).toEqual([]);
   });
 

@@ -167,7 +167,7 @@ describe.each([
     await kind.selectOption('appeal');
     await expect
       .poll(() => page.getByTestId('no-denial').textContent(), { timeout: 30_000 })
-      .toContain('choose the Medicare ADR response as the packet type');
+      .toContain('choose the Medicare ADR response (records only) as the packet type');
     expect(await page.getByRole('alert').count()).toBe(0);
     await shot('6-medicare-no-denial');
     await checkA11y(page, 'Medicare claim with no denial');

@@ -608,6 +608,13 @@ export class ChartReadyService implements ChartReadyApi {
           correction,
           denialConfirmedBy:
             d && !correction ? denialConfirmedBy(r.model, r.findings, c.claimId, d.carc) : null,
+          remit: c.remitFile
+            ? {
+                // A FHIR bundle's ExplanationOfBenefit, else an 835 (stored as kind 'remit').
+                kind: storedFile(this.db, c.remitFile)?.kind === 'fhir' ? 'fhir-eob' : '835',
+                date: c.remitDate ?? null,
+              }
+            : null,
           paid: c.remit?.paid ?? null,
           charge: c.remit?.charge ?? null,
         };

@@ -54,9 +54,31 @@ function remarkLine(code: string): string {
   return `remark ${code}${REMARKS[code] ? `: ${REMARKS[code]}` : ''}`;
 }
 
-function serviceLines(claim: RemitClaim, s: RemitService): string[] {
+/**
+ * A remittance file that is a FHIR bundle (JSON), whose ExplanationOfBenefit numbers items, not
+ * X12 segments. An 835 is never JSON.
+ */
+export function isBundleFile(file: string): boolean {
+  return /\.(json|ndjson)$/i.test(file.split('#')[0]!);
+}
+
+/** A remit line's quote as an EOB item: "item 1: ..." where an 835's would read "segment 1: ...". */
+export function bundleItemQuote(quote: string): string {
+  return quote.replace(/^segment (\d+): /, 'item $1: ');
+}
+
+function serviceLines(claim: RemitClaim, s: RemitService, where: Where): string[] {
+  const quote = lineQuote(
+    'remit',
+    s.segment,
+    s.dos ?? claim.periodStart ?? '',
+    s.code,
+    s.modifiers,
+    s.units,
+    claim.claimId,
+  );
   const out = [
-    `${lineQuote('remit', s.segment, s.dos ?? claim.periodStart ?? '', s.code, s.modifiers, s.units, claim.claimId)}`,
+    where === 'segment' ? quote : bundleItemQuote(quote),
     `    charged ${money(s.charge)}, paid ${money(s.paid)}`,
   ];
   for (const a of s.adjustments) out.push(`    ${adjustmentLine(a)}`);
@@ -89,7 +111,9 @@ export function bundleClaimsInWords(
   ].join('\n');
 }
 
-function claimLines(claim: RemitClaim, where: 'segment' | 'bundle entry'): string[] {
+type Where = 'segment' | 'bundle entry';
+
+function claimLines(claim: RemitClaim, where: Where): string[] {
   const status = CLAIM_STATUS[claim.status] ?? `status code ${claim.status}`;
   const lines = [
     `Claim ${claim.claimId} (${where} ${claim.segment}): ${status}; charged ${money(claim.charge)}, paid ${money(claim.paid)}, patient responsibility ${money(claim.patientResponsibility)}`,
@@ -103,8 +127,8 @@ function claimLines(claim: RemitClaim, where: 'segment' | 'bundle entry'): strin
     '',
     where === 'segment'
       ? 'Service lines (segment: date code-modifiers x units):'
-      : 'Items (numbered as findings cite them, "segment N" for item N: date code-modifiers x units):',
+      : 'Items (item: date code-modifiers x units):',
   );
-  for (const s of claim.services) lines.push(...serviceLines(claim, s));
+  for (const s of claim.services) lines.push(...serviceLines(claim, s, where));
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { EpisodeBillingLine, EpisodeDocument } from '../../../../shared/episode';
 import type { Evidence, Fact, FactKind } from '../../../../shared/model';
+import { bundleItemQuote, isBundleFile } from '../../claims/remit-words';
 
 /** Evidence pointing at the exact quote a fact was read from. */
 export function evidenceFromFact(fact: Fact): Evidence {
@@ -16,12 +17,16 @@ export function evidenceFromFact(fact: Fact): Evidence {
   return { file: p.file, page: p.page, quote: p.quote };
 }
 
-/** Evidence pointing at a billing line (CSV line or 835 segment). */
+/** Evidence pointing at a billing line (CSV line, 835 segment, FHIR claim item). */
 export function evidenceFromLine(line: EpisodeBillingLine): Evidence {
-  const e: Evidence = { file: line.file, page: 1, line: line.line, quote: line.quote };
+  // A FHIR ExplanationOfBenefit is read as a remittance, but its lines are items, not segments.
+  const bundleItem = line.source === 'remit' && isBundleFile(line.file);
+  const quote = bundleItem ? bundleItemQuote(line.quote) : line.quote;
+  const e: Evidence = { file: line.file, page: 1, line: line.line, quote };
   // A FHIR bundle numbers items within each claim and an 835 its segments: "line 2" of one file
   // would name different claims' lines alike.
-  if (line.source === 'fhir' && line.claimId) e.place = `claim ${line.claimId}, item ${line.line}`;
+  if ((line.source === 'fhir' || bundleItem) && line.claimId)
+    e.place = `claim ${line.claimId}, item ${line.line}`;
   else if (line.source === 'remit' && line.claimId)
     e.place = `claim ${line.claimId}, segment ${line.line}`;
   return e;
