@@ -249,9 +249,10 @@ export function DeadlinesScreen({ api }: { api: ChartReadyApi }) {
     <div className="screen wide" data-testid="deadlines-screen">
       <h1>Deadlines</h1>
       <p className="lead">
-        Appeals of 835 denials and responses to records requests as of {list.asOf}, fewest days left
-        first. Values marked UNVERIFIED are defaults, not the payer&apos;s own: confirm them in the
-        payer&apos;s provider manual or contract before relying on them.
+        Appeals of denials on remittances (835s and FHIR explanations of benefit) and responses to
+        records requests as of {list.asOf}, fewest days left first. Values marked UNVERIFIED are
+        defaults, not the payer&apos;s own: confirm them in the payer&apos;s provider manual or
+        contract before relying on them.
       </p>
       <p data-testid="deadlines-summary">
         {deadlines} deadline{deadlines === 1 ? '' : 's'}: {overdue} overdue, {soon} due within 14

@@ -352,3 +352,20 @@ describe('the report from the app (exportReport)', () => {
     }
   });
 });
+
+describe('citations in a client report', () => {
+  it('name a document kept inside a FHIR bundle by its title, and a claim item by its place', async () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'chartready-report-fhir-')), 'c.db'));
+    try {
+      await importPaths(db, [join(here, '../corpus/c23-fhir-eob-html-attachments/export')]);
+      const report = buildClientReport(db, { asOf: '2026-11-30' });
+      const cites = report.findings.flatMap((f) => f.citations);
+      expect(cites.length).toBeGreaterThan(0);
+      expect(cites.some((c) => c.includes('#DocumentReference'))).toBe(false);
+      expect(cites.some((c) => /everything\.json: .+, 2026-\d\d-\d\d, p\. \d/.test(c))).toBe(true);
+      for (const f of report.findings) expect(f.citations).toHaveLength(f.evidence.length);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { ALL_RULES } from '../review/rules';
 import { loadSample, sampleReport, type SampleReport } from '../sampling/samples';
 import type { Db } from '../store/db';
 import { RULE_FIXES } from '../review/rules/fixes';
+import { citationWords } from '../../../shared/citation';
 
 export class ReportError extends Error {}
 
@@ -55,6 +56,8 @@ export interface ReportFinding {
   message: string;
   dates: IsoDate[];
   evidence: Evidence[];
+  /** Each evidence's place in words (`citationWords`), in the same order. */
+  citations: string[];
   decision: FindingDecision | null;
 }
 
@@ -177,6 +180,19 @@ export function buildClientReport(db: Db, opts: ClientReportOptions): ClientRepo
     return !!own && (dates.length === 0 || dates.some((d) => own.has(d)));
   };
 
+  // Documents kept inside a bundle are cited by their title and date.
+  const embedded = new Map(
+    (
+      db
+        .prepare(
+          `SELECT f.path, d.title, d.date FROM documents d JOIN files f ON f.id = d.file_id
+            WHERE instr(f.path, '#') > 0`,
+        )
+        .raw()
+        .all() as Array<[string, string, string | null]>
+    ).map(([path, title, date]) => [path, date ? `${title}, ${date}` : title]),
+  );
+  const titleOf = (file: string) => embedded.get(file) ?? null;
   const findings: ReportFinding[] = [];
   for (const e of review.episodes) {
     for (const f of e.findings) {
@@ -194,6 +210,7 @@ export function buildClientReport(db: Db, opts: ClientReportOptions): ClientRepo
         message: f.message,
         dates: f.dates,
         evidence: f.evidence,
+        citations: f.evidence.map((ev) => citationWords(ev, titleOf)),
         decision: f.decision ?? null,
       });
     }

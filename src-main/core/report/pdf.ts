@@ -465,11 +465,11 @@ export async function clientReportPdf(
         spaceAfter: 1,
       },
       para(f.message, { size: 9, indent: 12, spaceAfter: 1 }),
-      ...f.evidence.slice(0, 3).map((ev) => ({
+      ...f.evidence.slice(0, 3).map((ev, i) => ({
         kind: 'para' as const,
         runs: [
           {
-            text: `${ev.file}, p. ${ev.page}${ev.line ? `, line ${ev.line}` : ''}: `,
+            text: `${f.citations[i]}: `,
             style: 'italic' as const,
           },
           { text: `"${ev.quote}"` },
