@@ -958,7 +958,8 @@ describe('ChartReady in a browser against the real core', () => {
     await page.goto(`${harness.url}#/episode/${encodeURIComponent(changed.id)}`);
     await page.getByTestId('payer-kind').waitFor();
     expect(await page.getByTestId('payer-kind').textContent()).toBe('(Other)');
-    expect(await page.getByTestId('profile-label').textContent()).toBe('Commercial');
+    // The display name, once the app's profiles are known (never the profile's id).
+    await expect.poll(() => page.getByTestId('profile-label').textContent()).toBe('Commercial');
     expect(await page.getByTestId('profile-why').textContent()).toBe(
       `(from the payer list entry “${medicarePayer}”)`,
     );

@@ -147,3 +147,20 @@ describe("a hospital charge listing's procedure column", () => {
     expect(cols.fields.code).toBe(2);
   });
 });
+
+describe('a signature followed by its licence and NPI without brackets (round 16)', () => {
+  it('is signed by the name before them, dated by "Date/time signed"', () => {
+    const [doc] = readText(
+      [
+        'WORK CONDITIONING EVALUATION',
+        'Date of service: 09/10/2026',
+        'Pt agrees with the plan.',
+        'Electronically signed by: Dana R. Okoro, PT, DPT KY Lic. PT 004821 NPI 1629384751',
+        'Date/time signed: 09/10/2026 13:48',
+      ].join('\n'),
+    );
+    expect(values(doc!, 'signer')).toEqual(['Dana R. Okoro']);
+    expect(values(doc!, 'credentials')).toEqual(['PT, DPT']);
+    expect(values(doc!, 'signed-date')).toEqual(['2026-09-10']);
+  });
+});

@@ -120,9 +120,11 @@ import { documentTextHash } from './text-hash';
  * code treatment totaled 46 minutes"), "N minutes of <service>" with numbers in words
  * (`parse/numbers.ts`), "Total time of the visit was", frequency and duration in words, the
  * history ("Past medical history includes") and limitations ("Functionally she cannot") in
- * prose, a visit note's services with their minutes as its interventions.
+ * prose, a visit note's services with their minutes as its interventions. 16: a signature
+ * followed by its licence and NPI without brackets ("PT, DPT TN Lic. PT 0048213 NPI ..."), and
+ * its "Date/time signed:" line.
  */
-export const EXTRACTOR_VERSION = 15;
+export const EXTRACTOR_VERSION = 16;
 
 export interface ExtractHints {
   title?: string | null;

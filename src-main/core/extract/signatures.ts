@@ -29,7 +29,7 @@ const SIGNED_MARK = /\/e?s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
 export const SIGNATURE_DATE_LINE =
-  /^\s*(?:Date(?:\s+signed)?|Signed\s+date|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
+  /^\s*(?:Date(?:\s*\/\s*time)?(?:\s+signed)?|Signed\s+date|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
 /** A label that also heads a block: "Physician Certification", "Physician Approval". */
 const HEADING_LABEL = /\b(?:certification|approval)\b/i;
 const BLANK_BODY = /^[\s_.\-/~=]*$/;
@@ -119,7 +119,7 @@ function outsideBrackets(re: RegExp, text: string): RegExpExecArray | null {
  * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
  * they are credentials too).
  */
-const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}-?\d[\w.-]*)`;
+const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}\s?-?\d[\w.-]*)`;
 const LICENSE_TAIL = new RegExp(String.raw`${LICENCE}[\s,.;]*$`);
 /** The supervising therapist named after an assistant's signature: "(sup PT M. Okafor, PT, DPT)". */
 const SUPERVISOR = String.raw`\(?\s*(?:sup(?:ervising|ervised by|v)?\.?|co-?signed(?:\s+by)?|cosigner|reviewed by)\s*(?:PT|OT|therapist)?\s*:?[^()]*\)?`;
