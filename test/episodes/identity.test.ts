@@ -71,6 +71,22 @@ describe('matchPatients', () => {
     expect(new Set(one.patientOf).size).toBe(1);
   });
 
+  it('a number only billing lines carry (an account number) joins the one chart of that name and DOB', () => {
+    const { patientOf } = matchPatients([
+      { name: 'Pruitt, Lorraine', dob: '1951-03-14', mrn: '00482317' },
+      { name: 'Pruitt, Lorraine', dob: '1951-03-14', mrn: '48231', billingOnlyMrn: true },
+      { name: 'Pruitt, Lorraine', dob: '1951-03-14', mrn: 'MVO-227815', singleSourceMrn: true },
+    ]);
+    expect(new Set(patientOf).size).toBe(1);
+    // With two charts of that name and DOB, the account number is not guessed into either.
+    const two = matchPatients([
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'A1' },
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'B2' },
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: '9001', billingOnlyMrn: true },
+    ]);
+    expect(new Set(two.patientOf).size).toBe(3);
+  });
+
   it('matches by MRN across different spellings', () => {
     const { patientOf } = matchPatients([
       { name: 'ALVAREZ, MARIA', dob: null, mrn: '100234' },

@@ -73,6 +73,11 @@ export interface IdentityInput {
    * outside order, a scanned letter), which identifies the patient there, not here.
    */
   singleSourceMrn?: boolean;
+  /**
+   * Its MRN appears on billing lines only, never on a document: a billing system's account
+   * number ("Acct #") beside the chart's MRN that the notes carry.
+   */
+  billingOnlyMrn?: boolean;
 }
 
 interface Cluster {
@@ -262,7 +267,7 @@ export function matchPatients(inputs: IdentityInput[]): {
 /**
  * An MRN seen on one file only, beside a name and date of birth that records with one other MRN
  * (seen more widely) also carry, is another facility's number for the same patient: it matches as
- * that MRN. With no such record, or several, it stays as written (two patients are never guessed
+ * that MRN. So is a number only billing lines carry (a billing account beside the chart's MRN). With no such record, or several, it stays as written (two patients are never guessed
  * into one).
  */
 function adoptLocalMrns(
@@ -270,18 +275,19 @@ function adoptLocalMrns(
   mrnOf: Array<string | null>,
   keyOf: Array<string | null>,
 ): void {
-  if (!inputs.some((inp) => inp.singleSourceMrn)) return;
+  const adoptable = (inp: IdentityInput) => inp.singleSourceMrn || inp.billingOnlyMrn;
+  if (!inputs.some(adoptable)) return;
   const local = new Map<string, Set<string>>();
   inputs.forEach((inp, i) => {
     const mrn = mrnOf[i];
-    if (!mrn || inp.singleSourceMrn || !keyOf[i] || !inp.dob) return;
+    if (!mrn || adoptable(inp) || !keyOf[i] || !inp.dob) return;
     const k = `${keyOf[i]}|${inp.dob}`;
     const set = local.get(k) ?? new Set<string>();
     set.add(mrn);
     local.set(k, set);
   });
   inputs.forEach((inp, i) => {
-    if (!inp.singleSourceMrn || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
+    if (!adoptable(inp) || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
     const found = local.get(`${keyOf[i]}|${inp.dob}`);
     if (found?.size === 1) mrnOf[i] = [...found][0]!;
   });

@@ -262,7 +262,10 @@ export function resolvePatients(db: Db): PatientResolution {
   return { patients, rows, paths: pathOf, remits, unassigned, clinic };
 }
 
-/** Flags identities whose MRN only one file's documents carry and no billing line does. */
+/**
+ * Flags identities whose MRN only one file's documents carry and no billing line does, and those
+ * whose MRN only billing lines carry.
+ */
 function markSingleSourceMrns(
   inputs: IdentityInput[],
   docGroups: ReadonlyArray<
@@ -283,6 +286,7 @@ function markSingleSourceMrns(
   for (const inp of inputs) {
     const m = normMrn(inp.mrn);
     if (m && !billed.has(m) && (files.get(m)?.size ?? 0) <= 1) inp.singleSourceMrn = true;
+    if (m && billed.has(m) && !files.has(m)) inp.billingOnlyMrn = true;
   }
 }
 
