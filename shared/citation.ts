@@ -11,6 +11,10 @@ export function citationWords(ev: Evidence, titleOf: (file: string) => string | 
     hash < 0
       ? ev.file
       : `${ev.file.slice(0, hash)}: ${titleOf(ev.file) ?? ev.file.slice(hash + 1)}`;
-  const at = ev.place ?? (ev.line ? `line ${ev.line}` : `p. ${ev.page}`);
-  return `${file}, ${at}`;
+  return `${file}, ${evidencePlace(ev)}`;
+}
+
+/** Where in its file a piece of evidence stands: its place in words, else its line, else its page. */
+export function evidencePlace(ev: Evidence): string {
+  return ev.place ?? (ev.line != null ? `line ${ev.line}` : `p. ${ev.page}`);
 }

@@ -3,6 +3,7 @@
  * document kept inside a bundle by its title and date.
  */
 import type { DocumentSummary } from '../../shared/api';
+import { evidencePlace } from '../../shared/citation';
 import type { Evidence } from '../../shared/model';
 
 /**
@@ -38,9 +39,7 @@ export function evidenceLinks(
     return true;
   });
   const place = (e: Evidence) =>
-    `Show evidence: ${embeddedTitle(documents, e.file) ?? evidenceName(e.file)} ${
-      e.place ?? (e.line != null ? `line ${e.line}` : `p. ${e.page}`)
-    }`;
+    `Show evidence: ${embeddedTitle(documents, e.file) ?? evidenceName(e.file)} ${evidencePlace(e)}`;
   const count = new Map<string, number>();
   for (const e of unique) count.set(place(e), (count.get(place(e)) ?? 0) + 1);
   return unique.map((e) => {

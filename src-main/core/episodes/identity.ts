@@ -267,8 +267,8 @@ export function matchPatients(inputs: IdentityInput[]): {
 /**
  * An MRN seen on one file only, beside a name and date of birth that records with one other MRN
  * (seen more widely) also carry, is another facility's number for the same patient: it matches as
- * that MRN. So is a number only billing lines carry (a billing account beside the chart's MRN). With no such record, or several, it stays as written (two patients are never guessed
- * into one).
+ * that MRN. So is a number only billing lines carry (a billing account beside the chart's MRN).
+ * With no such record, or several, it stays as written (two patients are never guessed into one).
  */
 function adoptLocalMrns(
   inputs: IdentityInput[],

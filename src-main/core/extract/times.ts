@@ -420,14 +420,15 @@ function serviceMinutes(
     }
   }
   if (minutes === null || minutes <= 0 || minutes > 8 * 60) return;
-  const same = sink.facts.some(
-    (f) =>
-      f.kind === 'service-minutes' &&
-      f.detail?.code === service.code &&
-      f.detail.minutes === minutes,
-  );
-  if (same) return;
+  if (hasServiceMinutes(sink, service.code, minutes)) return;
   sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
+}
+
+/** Whether the note already gave this service these minutes (a billing row repeating them). */
+function hasServiceMinutes(sink: FactSink, code: string, minutes: number): boolean {
+  return sink.facts.some(
+    (f) => f.kind === 'service-minutes' && f.detail?.code === code && f.detail.minutes === minutes,
+  );
 }
 
 /** Each "N minutes of <service>" on a line: that service's minutes (see MINUTES_OF_SERVICE). */
@@ -438,13 +439,7 @@ function minutesBeforeServices(line: Line, sink: FactSink): void {
     const after = m.index + m[0].length;
     const service = serviceOf(t.slice(after));
     if (minutes === null || minutes <= 0 || !service) continue;
-    const known = sink.facts.some(
-      (f) =>
-        f.kind === 'service-minutes' &&
-        f.detail?.code === service.code &&
-        f.detail.minutes === minutes,
-    );
-    if (!known)
+    if (!hasServiceMinutes(sink, service.code, minutes))
       sink.add('service-minutes', String(minutes), line, m.index, after + service.end, {
         code: service.code,
         minutes,

@@ -205,7 +205,7 @@ export class TableFrame {
   end(): void {
     this.endRow();
     // A header row with no row under it is still the table's.
-    if (this.columns && !this.columnsWritten) this.parent.lines(this.columns.lines);
+    this.flushColumns();
     this.parent.block(2);
   }
 }

@@ -13,7 +13,7 @@ import {
 } from './denial-templates';
 import { isWorkProgram } from '../review/lib/documents';
 import { CATEGORY_LABELS } from './exhibits';
-import { listWords, plural, usDate } from './format';
+import { findingClause, listWords, plural, usDate } from './format';
 import { unitsSupportedByMinutes, WORK_PROGRAM_CODES } from './units';
 
 /** Points at documents; page numbers are resolved once the packet is laid out. */
@@ -124,7 +124,7 @@ function inSpan(date: IsoDate | null, dates: IsoDate[] | undefined): boolean {
 
 function gapForFinding(f: Finding): string {
   const effect = RULE_EFFECTS[f.rule] ?? DEFAULT_RULE_EFFECT;
-  const message = f.message.trim().replace(/[.\s]+$/, '');
+  const message = findingClause(f);
   return `${message} (${f.rule} failed); the letter does not claim ${effect.claim}.`;
 }
 

@@ -24,3 +24,8 @@ export function listWords(items: string[]): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** A finding's message as a clause of a longer sentence: trimmed, its closing full stop dropped. */
+export function findingClause(f: { message: string }): string {
+  return f.message.trim().replace(/[.\s]+$/, '');
+}

@@ -9,7 +9,7 @@ import { exhibitsFor, illegibleSignatureGaps, selectExhibitDocuments } from './e
 import { missingSettings, SETTING_LABELS } from './settings-check';
 import type { Finding } from '../../../shared/model';
 import { dollars } from '../../../shared/money';
-import { usDate } from './format';
+import { findingClause, usDate } from './format';
 import type { PacketInput, PacketPlan } from './types';
 
 export interface DetailedPlan {
@@ -121,6 +121,6 @@ function recordsFindingGaps(findings: readonly Finding[], dates: readonly string
     )
     .map(
       (f) =>
-        `The review found in these records: ${f.message.trim().replace(/[.\s]+$/, '')} (${f.rule}). The payer's reviewer reads the same records.`,
+        `The review found in these records: ${findingClause(f)} (${f.rule}). The payer's reviewer reads the same records.`,
     );
 }
