@@ -7,6 +7,13 @@ import { cellsOf } from './layout';
 
 const AUTH_NUMBER =
   /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code|Reference|Ref\.?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
+/**
+ * An authorization's number straight after the word, with no "#" or "No." ("PRIOR AUTHORIZATION
+ * KC-PA-261002-09", "Auth KC-PA-261002-09"): letters and digits together, so neither a count
+ * ("Authorization 8 visits") nor a date is taken for it.
+ */
+const AUTH_NUMBER_BARE =
+  /\b(?:Prior\s+)?(?:Authori[sz]ation|Auth\.?)\s+(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])([A-Z0-9][A-Z0-9-]{5,24})\b(?!-)/dgi;
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
@@ -216,7 +223,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       if (periods && isRow) readPeriodRow(line, periods, sink);
       else periods = null;
     }
-    for (const m of t.matchAll(AUTH_NUMBER)) {
+    for (const m of [...t.matchAll(AUTH_NUMBER), ...t.matchAll(AUTH_NUMBER_BARE)]) {
       const g = m.indices![1]!;
       if (/\d/.test(m[1]!)) sink.add('auth-number', m[1]!, line, g[0], g[1]);
     }

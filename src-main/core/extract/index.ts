@@ -37,6 +37,7 @@ import { extractSections, headingOf } from './sections';
 import { extractServiceDates } from './service-dates';
 import { extractSignatureMarks, extractUnsignedStatement, extractSignatures } from './signatures';
 import { PageMarks } from './page-marks';
+import { splitDateColumns } from './date-columns';
 import { type DocumentSlice, pageRange, splitDocuments } from './split';
 import { extractTimes } from './times';
 import { extractVisitNumber } from './visits';
@@ -122,9 +123,12 @@ import { documentTextHash } from './text-hash';
  * history ("Past medical history includes") and limitations ("Functionally she cannot") in
  * prose, a visit note's services with their minutes as its interventions. 16: a signature
  * followed by its licence and NPI without brackets ("PT, DPT TN Lic. PT 0048213 NPI ..."), and
- * its "Date/time signed:" line.
+ * its "Date/time signed:" line. 17: a flowsheet whose columns are visit dates is one note per date
+ * (date-columns.ts); a signer's specialty after the credentials, a signature label's qualifier
+ * ("Therapist signature (week):"), an authorization number with no "#", functional limitations
+ * stated on the assessment heading's line.
  */
-export const EXTRACTOR_VERSION = 16;
+export const EXTRACTOR_VERSION = 17;
 
 export interface ExtractHints {
   title?: string | null;
@@ -146,9 +150,9 @@ export function extractDocuments(
   const ocrPages = new Map(pages.filter((p) => p.source === 'ocr').map((p) => [p.page, p]));
   const ocrPage = (page: number) => ocrPages.get(page);
   const marks = new PageMarks(pages);
-  return splitDocuments(all).map((slice) =>
-    buildDocument(file, slice, pageText, ocrPage, marks, hints),
-  );
+  return splitDocuments(all)
+    .flatMap(splitDateColumns)
+    .map((slice) => buildDocument(file, slice, pageText, ocrPage, marks, hints));
 }
 
 function buildDocument(
@@ -179,7 +183,10 @@ function buildDocument(
   // An entry of a log is the log's patient's, as its header says.
   extractIdentity(slice.entryOf ? [...slice.entryOf.header, ...slice.lines] : slice.lines, sink);
   const nonBlank = content.filter((l) => !isBlank(l));
-  extractServiceDates(nonBlank, titleLine ? nonBlank.indexOf(titleLine) : -1, type, sink);
+  // A flowsheet's date column is that day's note: its date is the column's.
+  const column = slice.columnDate;
+  if (column) sink.add('date-of-service', column.iso, column.line, column.start, column.end);
+  else extractServiceDates(nonBlank, titleLine ? nonBlank.indexOf(titleLine) : -1, type, sink);
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);

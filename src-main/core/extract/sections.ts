@@ -177,6 +177,7 @@ function wrappedClause(
 
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
+  let limitation: { page: number; start: number; end: number } | null = null;
   for (const [i, line] of lines.entries()) {
     const h = headingOf(line.text);
     if (h) {
@@ -198,20 +199,12 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       seen.add('job-demands');
       sink.add('section', 'job-demands', line, col.start, col.end);
     }
-    // An assessment written as prose states the functional limitations in a clause.
-    const limitation =
-      h || seen.has('functional-limitations')
-        ? null
-        : wrappedClause(FUNCTIONAL_LIMITATION_CLAUSE, line, lines[i + 1]);
-    if (limitation) {
-      seen.add('functional-limitations');
-      sink.addSpan(
-        'section',
-        'functional-limitations',
-        line.page,
-        limitation.start,
-        limitation.end,
-      );
+    // An assessment written as prose states the functional limitations in a clause, also on
+    // the heading's own line ("Assessment: ... deficits limiting climbing, squatting"); a
+    // heading of their own, anywhere, is cited before it.
+    if (!limitation) {
+      const span = wrappedClause(FUNCTIONAL_LIMITATION_CLAUSE, line, lines[i + 1]);
+      if (span) limitation = { page: line.page, ...span };
     }
     // A dictated evaluation states the history in its prose ("Past medical history includes").
     const history =
@@ -229,6 +222,14 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       sink.add('section', 'patient-response', line, at, response.index + response[0].length);
     }
   }
+  if (limitation && !seen.has('functional-limitations'))
+    sink.addSpan(
+      'section',
+      'functional-limitations',
+      limitation.page,
+      limitation.start,
+      limitation.end,
+    );
 }
 
 /** The lines under each heading of the given names, up to the next heading. */

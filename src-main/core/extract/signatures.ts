@@ -8,8 +8,9 @@ import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/creden
 import { cellsOf, isRuleLine } from './layout';
 
 /** Labels that introduce a signature wherever they stand. Listed longest first. */
+/** A label may say what it signs for: "Therapist signature (week):", "Signature (attending):". */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -92,6 +93,22 @@ const ROLE_TAIL = new RegExp(
   String.raw`(?:,\s*(?:[A-Z][A-Za-z-]+\s+){0,3}(?:Specialist|Coordinator|Director|Manager|Supervisor|Technician|Consultant|Instructor|Clinician)|\s*${ROLE_REMARK})\s*$`,
   'i',
 );
+
+/**
+ * A specialty printed after the credentials ("Harold Pruitt, MD Orthopaedic Surgery"): words in
+ * lower case after a credential say what the signer practises; the name and credentials come
+ * before them.
+ */
+function withoutSpecialty(text: string): string {
+  const tail = /[\s,]([A-Za-z./-]{2,8})(?=((?:\s+\p{Lu}\p{Ll}[\p{L}&-]*){1,4})\s*$)/gu;
+  for (const m of text.matchAll(tail)) {
+    // One short word ("Jane Roe, PT Final") is a status, not a specialty.
+    const words = m[2]!.trim().split(/\s+/);
+    const specialty = words.length > 1 || words[0]!.length >= 7;
+    if (specialty && isCredentialToken(m[1]!)) return text.slice(0, m.index + m[0].length);
+  }
+  return text;
+}
 
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
@@ -187,6 +204,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   // A role after the credentials ("..., ATC, Work Hardening Specialist", "(supervising physical
   // therapist)") says what the signer does; the name and credentials come before it.
   nameText = nameText.replace(ROLE_TAIL, '');
+  nameText = withoutSpecialty(nameText);
   const hadLicence = nameText !== beforeLicence;
   // "Jane Roe, PT (03/05/2026 12:40)": the bracket opens the date's remark.
   nameText = nameText.replace(/[\s,;@–([-]+$/u, '');
@@ -434,7 +452,11 @@ function unlabelledSignature(text: string): ParsedSignature | null {
 function signatureBeforeMark(head: string): ParsedSignature | null {
   const role = ROLE_LABEL.exec(head);
   const off = role ? role[0].length : 0;
-  const sig = unlabelledSignature(head.slice(off));
+  // The signer's specialty or department may follow the name ("Samuel Greer, DO - Occupational
+  // Medicine   Signed electronically ...").
+  const sig =
+    unlabelledSignature(head.slice(off)) ??
+    unlabelledSignature(head.slice(off).replace(SPECIALTY_TAIL, ''));
   if (!sig || off === 0) return sig;
   const shift = (span: [number, number] | null): [number, number] | null =>
     span ? [span[0] + off, span[1] + off] : null;
@@ -446,6 +468,9 @@ function signatureBeforeMark(head: string): ParsedSignature | null {
     date: sig.date ? { ...sig.date, start: sig.date.start + off, end: sig.date.end + off } : null,
   };
 }
+
+/** A dash and words (no digits) closing a signer's name cell: a specialty, a department. */
+const SPECIALTY_TAIL = /\s+[-–—]\s+[\p{L} &/,.'()]+\s*$/u;
 
 /** What may follow a signature's wrapped date on its line: a time and its zone, nothing else. */
 const WRAPPED_DATE_REST =

@@ -26,6 +26,8 @@ export interface DocumentSlice {
    * ... signed", "Date: 09/25/26 ... signed"): the log's title and the header naming the patient.
    */
   entryOf?: { title: string; header: Line[] };
+  /** One date's column of a flowsheet whose columns are dates (date-columns.ts): its header cell. */
+  columnDate?: { iso: string; line: Line; start: number; end: number };
 }
 
 /** How many content lines after a title may hold its date. */

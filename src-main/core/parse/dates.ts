@@ -114,3 +114,54 @@ export function leadingDate(text: string): DateHit | null {
   const hit = findDates(text).find((d) => d.start === weekday || d.start === 0);
   return hit ?? null;
 }
+
+export interface MonthDay {
+  month: number;
+  day: number;
+  /** Where the month and day stand in the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * A cell that is a month and day with no year, as a flowsheet heads its columns: "09/14",
+ * "9/14 Mon", "Mon 9/14", "Sep 14", "14-Sep"; null when the cell holds more than that (a weekday
+ * may stand on either side), or a full date (`findDates` reads those).
+ */
+export function monthDayCell(text: string): MonthDay | null {
+  const weekday = LEADING_WEEKDAY.exec(text)?.[0].length ?? 0;
+  const rest = text.slice(weekday);
+  const m =
+    /^(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(rest) ??
+    new RegExp(`^${MONTH_WORD}\\.?\\s+(\\d{1,2})(?!\\d)`, 'i').exec(rest) ??
+    new RegExp(`^(\\d{1,2})[- ]${MONTH_WORD}(?![\\w-])`, 'i').exec(rest);
+  if (!m) return null;
+  const dayFirst = /^\d/.test(m[1]!) && !/^\d+$/.test(m[2]!);
+  const month = dayFirst ? monthNumber(m[2]!) : monthNumber(m[1]!);
+  const day = Number(dayFirst ? m[1] : m[2]);
+  if (!toIso(2000, month, day)) return null;
+  const after = rest
+    .slice(m[0].length)
+    .replace(WEEKDAY, '')
+    .replace(/[\s,.()]/g, '');
+  if (after !== '') return null;
+  return { month, day, start: weekday, end: weekday + m[0].length };
+}
+
+/**
+ * The full date of a yearless month and day: the year that puts it nearest a date the same
+ * document prints in full (its week, its signature), within `maxDays`; null when none is that near.
+ */
+export function dateNear(md: MonthDay, anchors: readonly string[], maxDays = 120): string | null {
+  let best: { iso: string; gap: number } | null = null;
+  for (const a of anchors) {
+    const year = Number(a.slice(0, 4));
+    for (const y of [year - 1, year, year + 1]) {
+      const iso = toIso(y, md.month, md.day);
+      if (!iso) continue;
+      const gap = Math.abs(Date.parse(iso) - Date.parse(a)) / 86_400_000;
+      if (gap <= maxDays && (!best || gap < best.gap)) best = { iso, gap };
+    }
+  }
+  return best?.iso ?? null;
+}

@@ -67,6 +67,30 @@ describe('DOC-POC-CERT', () => {
     expect(run(docPocCert, ep)[0]!.status).toBe('pass');
   });
 
+  it('a signed order and the plan sent in time certify the plan, however late the physician signs it', () => {
+    const ep = episode('medicare')
+      .doc('physician-order', '2026-08-28', {
+        'physician-signer': 'Dr. Smith',
+        'physician-signed-date': '2026-08-28',
+      })
+      .doc('plan-of-care', '2026-09-01', { ...cert('2026-10-09'), 'plan-sent-date': '2026-09-01' })
+      .daily('2026-09-01')
+      .daily('2026-10-08')
+      .build();
+    const [result] = run(docPocCert, ep);
+    expect(result!.status).toBe('pass');
+    expect(result!.message).toContain(
+      'Signed order and plan sent to the referring practitioner on 2026-09-01',
+    );
+    expect(result!.message).toContain('the plan itself was signed 2026-10-09');
+    // Without the plan sent, the same late signature fails.
+    const late = episode('medicare')
+      .doc('plan-of-care', '2026-09-01', cert('2026-10-09'))
+      .daily('2026-09-01')
+      .build();
+    expect(fails(run(docPocCert, late))[0]!.message).toContain('without a delay explanation');
+  });
+
   it('fails dates beyond the certified interval without recertification', () => {
     const b = episode('medicare').doc(
       'plan-of-care',

@@ -271,10 +271,10 @@ export const docPocCert: Rule = {
     return [
       {
         status: 'pass',
-        message:
-          alternative && !initial
-            ? `Signed order and plan sent to the referring practitioner on ${sentFact?.value}, within ${certificationDays} days of the first treatment day (${first}).`
-            : `Plan certified ${certs.map((c) => c.signed).join(', ')}${verbal && initial && daysBetween(first, initial.signed) > certificationDays ? ` (verbal certification ${verbal.date}, signed within ${VERBAL_SIGNATURE_DAYS} days)` : ''}; every date of service falls in a certified interval.`,
+        message: !alternative
+          ? `Plan certified ${certs.map((c) => c.signed).join(', ')}${verbal && initial && daysBetween(first, initial.signed) > certificationDays ? ` (verbal certification ${verbal.date}, signed within ${VERBAL_SIGNATURE_DAYS} days)` : ''}; every date of service falls in a certified interval.`
+          : // The order and the plan sent in time certify it; a plan signed later says only when.
+            `Signed order and plan sent to the referring practitioner on ${sentFact?.value}, within ${certificationDays} days of the first treatment day (${first})${initial ? `; the plan itself was signed ${certs.map((c) => c.signed).join(', ')}` : ''}.`,
         dates: certs.map((c) => c.signed),
         evidence: [...initialEvidence, ...certs.slice(1).map((c) => c.evidence)],
       },
