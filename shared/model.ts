@@ -239,7 +239,12 @@ export type FactKind =
    * An entry labelled as an addendum, late entry, amendment or correction (value: its kind);
    * detail.of the date of the note it amends, detail.date its own date, when its label line says.
    */
-  | 'amendment';
+  | 'amendment'
+  /**
+   * An amount already applied to the Medicare therapy threshold this year, as the eligibility
+   * response gave it (value the amount, "1940.00"; detail.bucket, detail.year, detail.date as of).
+   */
+  | 'therapy-threshold-applied';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element
@@ -311,6 +316,10 @@ export interface FactDetail {
   /** `signature-log-entry`: the signer's full name and credentials as the log writes them. */
   name?: string;
   credentials?: string;
+  /** `therapy-threshold-applied`: the threshold's bucket (PT and SLP share one; OT its own). */
+  bucket?: 'PT/SLP' | 'OT';
+  /** `therapy-threshold-applied`: the calendar year the statement names. */
+  year?: number;
 }
 
 /** One clinical document found in a file (a file may hold many: a printed chart). */
@@ -347,6 +356,12 @@ export interface BillingLine {
   modifiers: string[];
   units: number;
   charge: number | null;
+  /**
+   * The amount the payer is expected to allow for the line as the ledger states it (fee schedule
+   * or contract, "Exp Allow"), for the whole line (all its units); absent when the source has none.
+   * An 835's own adjudication is on its remit, not here.
+   */
+  allowed?: number | null;
   payer: string | null;
   /**
    * The payer's class as the source states it, apart from its name: a ledger's financial class or

@@ -182,3 +182,42 @@ describe('ledgers exported by billing systems', () => {
     );
   });
 });
+
+describe('allowed amount column', () => {
+  it('reads the allowed amount a ledger carries, in the names billing systems give it', async () => {
+    expect(fieldsOf(['DOS', 'CPT', 'Patient', 'Charge', 'Allowed Amt']).allowed).toBe(
+      'Allowed Amt',
+    );
+    expect(fieldsOf(['DOS', 'CPT', 'Patient', 'Charge', 'Fee Schedule Allowed']).allowed).toBe(
+      'Fee Schedule Allowed',
+    );
+    // Not named by a synonym: an allowed amount by the word in it.
+    expect(fieldsOf(['DOS', 'CPT', 'Patient', 'Charges', 'Primary Ins Allowed $']).allowed).toBe(
+      'Primary Ins Allowed $',
+    );
+    // A Raintree-style charge export with the contract's allowable beside the charge.
+    const r = await read(
+      enc(
+        [
+          'Patient,Svc Date,Proc Code,Mods,Units,Billed Amt,Contractual Allowable,Payer',
+          '"Ostrowski, Lena",03/02/2026,97110,GP,2,180.00,61.20,Medicare Part B',
+          '"Ostrowski, Lena",03/02/2026,97140,GP,1,95.00,,Medicare Part B',
+        ].join('\n'),
+      ),
+    );
+    expect(r.lines.map((l) => [l.charge, l.allowed])).toEqual([
+      [180, 61.2],
+      [95, null],
+    ]);
+  });
+
+  it('does not take a write-off, allowed units or a count for the allowed amount', async () => {
+    expect(
+      fieldsOf(['DOS', 'CPT', 'Patient', 'Charge', 'Contractual Allowance', 'Visits Allowed'])
+        .allowed,
+    ).toBeUndefined();
+    expect(fieldsOf(['DOS', 'CPT', 'Patient', 'Allowed Units']).allowed).toBeUndefined();
+    const r = await read(enc('Patient,DOS,CPT,Charge\nRoe,03/02/2026,97110,90.00\n'));
+    expect('allowed' in r.lines[0]!).toBe(false);
+  });
+});

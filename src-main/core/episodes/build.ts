@@ -216,7 +216,8 @@ class ChunkBuilder {
     this.lineStmt = db
       .prepare(
         `SELECT l.source, l.line, l.patient_name, l.mrn, l.dob, l.dos, l.code, l.modifiers, l.units,
-                l.charge, l.payer, l.claim_id, l.provider, l.file_id, j.key, l.payer_class
+                l.charge, l.payer, l.claim_id, l.provider, l.file_id, j.key, l.payer_class,
+                l.allowed
            FROM json_each(?) j CROSS JOIN billing_lines l ON l.id = j.value
           ORDER BY l.dos, l.id`,
       )
@@ -294,6 +295,7 @@ class ChunkBuilder {
         col(22, r[12] as string | null),
         path,
         col(23, r[15] as string | null),
+        r[16] as number | null,
       );
       items[lines.owners[r[14] as number]!]!.push({
         kind: 'line',
@@ -461,6 +463,7 @@ function billingLine(
   provider: string | null,
   file: string,
   payerClass: string | null,
+  allowed: number | null = null,
 ): EpisodeBillingLine {
   const mods = splitModifiers(modifiers);
   return {
@@ -474,6 +477,7 @@ function billingLine(
     modifiers: mods,
     units,
     charge,
+    ...(allowed !== null ? { allowed } : {}),
     payer,
     payerClass,
     claimId,

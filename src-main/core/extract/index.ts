@@ -23,6 +23,7 @@ import {
 } from './classify';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
+import { extractTherapyThreshold } from './therapy-threshold';
 import { parseDate } from '../parse/dates';
 import { FactSink } from './facts';
 import { disciplineOfCredentials } from '../domain/credentials';
@@ -227,6 +228,7 @@ function buildDocument(
   extractAmendments(nonBlank, sink);
   extractCommunicationParties(content, titleLine, type, sink);
   extractCoverage(slice.lines, sink);
+  extractTherapyThreshold(content, sink);
   const discipline = findDiscipline(titleLine, content, sink);
 
   const { pageStart, pageEnd } = pageRange(slice);

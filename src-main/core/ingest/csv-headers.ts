@@ -15,6 +15,7 @@ export type LedgerField =
   | 'modifiers'
   | 'units'
   | 'charge'
+  | 'allowed'
   | 'payer'
   | 'payerClass'
   | 'claim'
@@ -138,6 +139,36 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Amount',
     'Amt',
     'Billed',
+  ],
+  // What the payer is expected to allow for the line (fee schedule or contract): hospital charge
+  // detail and practice ledgers carry it before any 835 comes back. "Contractual Allowance" is
+  // the write-off (charge minus allowed), not the allowed amount, so it is not here.
+  allowed: [
+    'Allowed',
+    'Allowed Amt',
+    'Allowed Amount',
+    'Allowable',
+    'Allowable Amt',
+    'Allowable Amount',
+    'Expected Allowed',
+    'Expected Allowed Amt',
+    'Expected Allowed Amount',
+    'Expected Allowable',
+    'Exp Allowed',
+    'Exp Allow',
+    'Exp Allowable',
+    'Est Allowed',
+    'Estimated Allowed',
+    'Contractual Allowable',
+    'Contract Allowable',
+    'Contracted Amount',
+    'Contracted Amt',
+    'Fee Schedule Allowed',
+    'Fee Schedule Amount',
+    'Fee Sched Allowed',
+    'Fee Sched Amt',
+    'Ins Allowed',
+    'Payer Allowed',
   ],
   payer: [
     'Payer',
@@ -284,10 +315,19 @@ export function mapLedgerHeaders(headers: string[]): LedgerColumns {
 /** Words inside a header that say its field (normalized: lower case, letters and digits only). */
 const HEADER_WORDS: ReadonlyArray<[LedgerField, RegExp]> = [
   ['units', /^(?!.*(?:price|charge|amount|amt|cost|fee|rate)).*(?:units?|qty|quantity)/],
-  ['payer', /^(?!.*(?:class|type|category|paid|id|number|no$)).*(?:carrier|insur|payer|payor)/],
+  [
+    'payer',
+    /^(?!.*(?:class|type|category|paid|allow|id|number|no$)).*(?:carrier|insur|payer|payor)/,
+  ],
   ['patient', /^(?:patient|resident|client|member)(?:fullname|name)?$/],
   // "HCPCS/CPT", "CPT4 Code", "Proc (CPT)": a procedure code column, not its description or fee.
   ['code', /^(?!.*(?:desc|name|text|fee|charge|price|amount|amt|rate|mod|units?)).*(?:cpt|hcpcs)/],
+  // "Primary Allowed", "Allowed $ (Expected)": an amount allowed, not a count of allowed units or
+  // visits, not what is left of it, and not an allowance (the contractual write-off).
+  [
+    'allowed',
+    /^(?!.*(?:disallow|notallow|nonallow|units?|visits?|qty|remain|left|balance|variance|diff|allowance)).*allow(?:ed|able)/,
+  ],
 ];
 
 const isTaken = (fields: Partial<Record<LedgerField, number>>, index: number): boolean =>

@@ -281,6 +281,11 @@ function toBillingLine(
       : (parseAmount(rawCharge, decimalComma) ??
         bad('charge', 'charge', rawCharge, 'is not an amount'));
 
+  // An allowed amount that does not read as one is left unknown rather than failing the file:
+  // the charge still stands, and the review falls back to it.
+  const rawAllowed = cell(record, columns, 'allowed');
+  const allowed = rawAllowed === '' ? null : parseAmount(rawAllowed, decimalComma);
+
   const rawDob = cell(record, columns, 'dob');
   const dob =
     rawDob === ''
@@ -298,6 +303,7 @@ function toBillingLine(
     modifiers,
     units,
     charge,
+    ...(columns.fields.allowed !== undefined ? { allowed } : {}),
     payer: orNull(cell(record, columns, 'payer')),
     payerClass: orNull(cell(record, columns, 'payerClass')),
     claimId: orNull(cell(record, columns, 'claim')),

@@ -100,3 +100,43 @@ export const ADDRESS_STATE = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/;
 
 /** Lines from a document's top that count as its letterhead. */
 export const LETTERHEAD_LINES = 6;
+
+/**
+ * The Medicare therapy threshold already used this year, as clinics copy it from the eligibility
+ * response (HETS 270/271, a MAC portal) into an evaluation or intake: "Therapy cap used: PT/SLP
+ * $1,200.00", "OT amount applied YTD $412.50", "KX threshold accumulator (HETS): PT/ST $2,010".
+ * A statement opens on a line naming the threshold, the eligibility check, or an amount used or
+ * applied year to date.
+ */
+export const THRESHOLD_STATEMENT =
+  /\btherapy\s+(?:cap|threshold|limit)s?\b|\bKX\s+(?:threshold|limit|amount)|\b(?:cap|threshold)\s+(?:amounts?\s+)?(?:used|applied|met|accum\w*|YTD)\b|\bHETS\b|\b270\s*\/\s*271\b|\beligibility\s+(?:check|response|inquiry|verification)\b|\b(?:used|applied|accum\w*|accrued|incurred)\b[^.;]{0,30}\b(?:year[- ]to[- ]date|YTD)\b|\b(?:year[- ]to[- ]date|YTD)\b[^.;]{0,30}\b(?:used|applied|amounts?|accum\w*|accrued|incurred|totals?)\b/i;
+
+/** Words that say an amount counts toward the threshold (an amount beside the words alone does not). */
+export const THRESHOLD_USED =
+  /\b(?:used|applied|met|accum\w*|accrued|incurred|spent|toward|towards|YTD|year[- ]to[- ]date)\b/i;
+
+/** What is left of the threshold, or the threshold itself: not an amount already applied. */
+export const THRESHOLD_NOT_USED =
+  /\b(?:remain\w*|left|available|balance|to go|until|before KX)\b|\b(?:threshold|cap|limit)\s*(?:is|of|=|:)?\s*$/i;
+
+/**
+ * The threshold's two buckets: physical therapy and speech-language pathology share one amount, so
+ * either discipline named alone means that bucket; occupational therapy has its own. Abbreviations
+ * are read in capitals only ("Pt" is the patient).
+ */
+export const THRESHOLD_BUCKET_ABBREV =
+  /\b(?:PT\s*(?:\/|&|\+|and)\s*(?:SLP|ST|SP|Speech)|PT|SLP|ST|OT)\b/g;
+export const THRESHOLD_BUCKET_WORDS =
+  /\b(?:physical\s+therapy(?:\s*(?:\/|&|and)\s*speech(?:[- ]language)?(?:\s+(?:pathology|therapy))?)?|speech(?:[- ]language)?\s+(?:pathology|therapy)|occupational\s+therapy)\b/gi;
+
+/** An amount of money: with a dollar sign, or with cents (so "270/271" and dates are not). */
+export const MONEY =
+  /\$\s?\d{1,3}(?:,\d{3})*(?:\.\d{2})?(?!\d)|\$\s?\d+(?:\.\d{2})?(?!\d)|\b\d{1,3}(?:,\d{3})*\.\d{2}\b|\b\d+\.\d{2}\b/g;
+
+/** The date a statement is as of: a date right after "checked", "verified", "as of", "run on". */
+export const AS_OF_BEFORE =
+  /\b(?:checked|verified|as of|run|ran|queried|obtained|received|response|dated?|on)\b\W{0,3}$/i;
+
+/** The calendar year a statement names: "CY2026", "calendar year 2026", "the 2026 threshold". */
+export const THRESHOLD_YEAR =
+  /\b(?:CY|calendar\s+year|year)\s*(20\d\d)\b|\b(20\d\d)\s+(?:therapy\s+)?(?:threshold|cap|limit|KX)\b|\b(?:in|for)\s+(20\d\d)\b/i;

@@ -84,8 +84,8 @@ export class ImportWriter {
     );
     this.insertLineStmt = db.prepare(
       `INSERT INTO billing_lines (file_id, source, line, patient_name, mrn, dob, dos, code, modifiers,
-         units, charge, payer, claim_id, provider, payer_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         units, charge, payer, claim_id, provider, payer_class, allowed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertRemitStmt = db.prepare(
       `INSERT INTO remit_claims (file_id, claim_id, status, patient_name, member_id, payer_name,
@@ -213,6 +213,7 @@ export class ImportWriter {
       l.claimId,
       l.provider,
       l.payerClass ?? null,
+      l.allowed ?? null,
     );
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { billKxThreshold } from '../../../src-main/core/review/rules/billing/bill-kx-threshold';
 import { episode, weekdays } from '../builder';
-import { run } from './helpers';
+import { failsOn, run } from './helpers';
 
 // The builder charges $100 per unit; 2025 threshold $2,410 is crossed by the 25th unit.
 function visits(count: number, kxFrom: number | null) {
@@ -40,5 +40,48 @@ describe('BILL-KX-THRESHOLD', () => {
     const b = episode('medicare');
     weekdays('2025-03-03', 30).forEach((d) => b.bill(d, '97545', 1, ['GP']));
     expect(run(billKxThreshold, b.build(), 'medicare')[0]?.status).toBe('n/a');
+  });
+
+  it('counts the allowed amount the ledger carries when no 835 remits the line', () => {
+    // 26 units charged $100 each cross $2,410; at $40 allowed they stay far under it.
+    const ep = visits(26, null);
+    for (const l of ep.billing) l.allowed = 40;
+    const f = run(billKxThreshold, ep, 'medicare');
+    expect(f.map((x) => x.status)).toEqual(['pass']);
+    expect(f[0]?.message).toContain("the ledger's allowed amounts");
+    // Where the ledger gives no allowed amount, the charge still counts.
+    const mixed = visits(30, null);
+    mixed.billing.forEach((l, i) => (l.allowed = i < 5 ? 40 : null));
+    const g = run(billKxThreshold, mixed, 'medicare');
+    expect(g[0]?.status).toBe('fail');
+    expect(g[0]?.message).toContain(
+      "running total uses the ledger's allowed amounts, line charges where no allowed amount is known",
+    );
+  });
+
+  it('starts the bucket from the amount the eligibility check says was applied before the episode', () => {
+    // An Epic-style intake from the eligibility response: $2,300 of PT/SLP already used in 2025.
+    const applied = (date: string, value: string, bucket: 'PT/SLP' | 'OT') =>
+      episode('medicare')
+        .doc('evaluation', '2025-03-03', {
+          'therapy-threshold-applied': { value, detail: { bucket, year: 2025, date } },
+        })
+        .doc('progress-report', '2025-03-15');
+    const b = applied('2025-02-27', '2300.00', 'PT/SLP');
+    weekdays('2025-03-03', 3).forEach((d) => b.bill(d, '97110', 1, ['GP']));
+    const f = run(billKxThreshold, b.build(), 'medicare');
+    // $2,300 + $100 = $2,400 on day 1, over $2,410 from day 2.
+    expect(failsOn(f)).toEqual(['2025-03-04', '2025-03-05']);
+    expect(f[0]?.message).toContain('starts from $2,300.00 already applied in 2025');
+    expect(f[0]?.evidence.some((e) => e.quote.includes('therapy-threshold-applied'))).toBe(true);
+
+    // OT's amount is another bucket's; a statement dated after the first line may count this
+    // episode's own lines, so neither moves the PT/SLP total.
+    const other = applied('2025-02-27', '2300.00', 'OT');
+    weekdays('2025-03-03', 3).forEach((d) => other.bill(d, '97110', 1, ['GP']));
+    expect(run(billKxThreshold, other.build(), 'medicare')[0]?.status).toBe('pass');
+    const late = applied('2025-03-20', '2300.00', 'PT/SLP');
+    weekdays('2025-03-03', 3).forEach((d) => late.bill(d, '97110', 1, ['GP']));
+    expect(run(billKxThreshold, late.build(), 'medicare')[0]?.status).toBe('pass');
   });
 });

@@ -13,6 +13,7 @@ import { deadlineAnswers } from './0012-deadline-answers';
 import { packetHistory } from './0013-packet-history';
 import { pageMarks } from './0014-page-marks';
 import { episodeProfiles } from './0015-episode-profiles';
+import { allowedAmounts } from './0016-allowed-amounts';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   packetHistory,
   pageMarks,
   episodeProfiles,
+  allowedAmounts,
 ];
 export type { Migration };

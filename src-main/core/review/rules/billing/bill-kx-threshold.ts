@@ -1,5 +1,7 @@
 import type { EpisodeBillingLine, EpisodeModel } from '../../../../../shared/episode';
+import type { Fact, IsoDate } from '../../../../../shared/model';
 import { hasModifier, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
+import { evidenceFromFact } from '../../lib/evidence';
 import type { Rule, RuleFinding } from '../../types';
 import { isTherapyCode } from './bill-therapy-modifier';
 
@@ -16,11 +18,71 @@ function remitAllowed(episode: EpisodeModel, line: EpisodeBillingLine): number |
   return svc.paid + pr;
 }
 
+/** Where a line's amount in the running total came from. */
+type Basis = 'remit' | 'ledger' | 'charge';
+
+const BASIS_WORDS: Record<Basis, string> = {
+  remit: '835 allowed amounts',
+  ledger: "the ledger's allowed amounts",
+  charge: 'line charges',
+};
+
+/** "(running total uses ...)": which amounts the total holds, when not the 835's alone. */
+function basisClause(bases: ReadonlySet<Basis>): string {
+  if (!bases.has('charge') && !bases.has('ledger')) return '';
+  if (!bases.has('ledger'))
+    return ' (running total uses line charges: allowed amounts unknown without an 835)';
+  const parts = (['remit', 'ledger', 'charge'] as const)
+    .filter((b) => bases.has(b))
+    .map((b, i) =>
+      i === 0
+        ? BASIS_WORDS[b]
+        : `${BASIS_WORDS[b]} where ${b === 'ledger' ? 'no 835' : 'no allowed amount is known'}`,
+    );
+  return ` (running total uses ${parts.join(', ')})`;
+}
+
+/** A bucket's amount already applied this year, as an eligibility response documented it. */
+interface Applied {
+  amount: number;
+  asOf: IsoDate;
+  fact: Fact;
+}
+
+/**
+ * The latest statement per bucket and year of what was applied before the episode's first line
+ * of that bucket in that year: a statement dated later may already count this episode's lines.
+ */
+function appliedBefore(
+  episode: EpisodeModel,
+  firstLine: ReadonlyMap<string, IsoDate>,
+): Map<string, Applied> {
+  const out = new Map<string, Applied>();
+  for (const doc of episode.documents) {
+    for (const fact of doc.facts) {
+      if (fact.kind !== 'therapy-threshold-applied' || !fact.detail?.bucket) continue;
+      const asOf = fact.detail.date ?? doc.date;
+      if (!asOf) continue;
+      const year = String(fact.detail.year ?? asOf.slice(0, 4));
+      const key = `${year}|${fact.detail.bucket}`;
+      const first = firstLine.get(key);
+      if (first === undefined || asOf > first) continue;
+      const amount = Number(fact.value);
+      if (!Number.isFinite(amount)) continue;
+      const known = out.get(key);
+      if (!known || asOf >= known.asOf) out.set(key, { amount, asOf, fact });
+    }
+  }
+  return out;
+}
+
 /**
  * BILL-KX-THRESHOLD: running Medicare therapy amounts per calendar year, PT+SLP together (GP/GN)
  * and OT apart (GO); every line at or after the one that crosses the year's threshold needs KX.
  * 97545/97546 are left out: status R, not paid under the MPFS, so KX is irrelevant for them
- * (rules.md section 7, mistakes 7 and 9).
+ * (rules.md section 7, mistakes 7 and 9). A line counts at its 835 allowed amount, else the
+ * ledger's allowed amount, else its charge; a bucket starts from what the eligibility response
+ * said was already applied that year (therapy-threshold-applied facts).
  */
 export const billKxThreshold: Rule = {
   meta: {
@@ -32,6 +94,11 @@ export const billKxThreshold: Rule = {
     severity: 'error',
     payers: ['MCR'],
     unverified: ['CY2026 KX threshold $2,480 (secondary sources only)'],
+    decided: [
+      'Running total per line: the 835\'s allowed amount (paid plus patient responsibility), else the allowed amount the ledger carries for the line ("Allowed", "Exp Allow", "Contractual Allowable"), else the line charge; the finding says which it used',
+      'A bucket (PT/SLP together, OT apart) starts from the amount a document says was already applied to it that year from the eligibility response (HETS 270/271, "therapy cap used", "OT amount used year to date"): the latest such statement dated (or checked) on or before the episode\'s first line of that bucket in that year, cited in the finding; later statements may already count this episode\'s lines, so they are not used',
+      "A ledger's running year-to-date accumulator column is not read: whether its figure includes the line itself, other providers' claims, or both buckets is the billing system's own convention",
+    ],
   },
   check(episode, profile) {
     if (episode.payer.kind !== 'medicare' && profile.payerKind !== 'medicare') return [];
@@ -40,22 +107,29 @@ export const billKxThreshold: Rule = {
     );
     if (lines.length === 0) return [];
     const findings: RuleFinding[] = [];
+    const bucketOf = (line: EpisodeBillingLine): Bucket | null =>
+      hasModifier(line, ['GO']) ? 'OT' : hasModifier(line, ['GP', 'GN']) ? 'PT/SLP' : null;
+    const firstLine = new Map<string, IsoDate>();
+    for (const line of lines) {
+      const bucket = bucketOf(line);
+      const key = `${line.dos.slice(0, 4)}|${bucket}`;
+      if (bucket && !firstLine.has(key)) firstLine.set(key, line.dos);
+    }
+    const applied = appliedBefore(episode, firstLine);
     const totals = new Map<string, number>();
+    for (const [key, a] of applied) totals.set(key, a.amount);
+    const bases = new Map<string, Set<Basis>>();
     const noThreshold = new Set<string>();
     const missingKx = new Map<
       string,
-      { lines: EpisodeBillingLine[]; year: string; amt: number; bucket: Bucket; charged: boolean }
+      { lines: EpisodeBillingLine[]; year: string; amt: number; bucket: Bucket; bases: Set<Basis> }
     >();
     const kxLines: EpisodeBillingLine[] = [];
-    let usedCharge = false;
+    const allBases = new Set<Basis>();
     let maxOver: { bucket: Bucket; year: string; total: number } | null = null;
 
     for (const line of lines) {
-      const bucket: Bucket | null = hasModifier(line, ['GO'])
-        ? 'OT'
-        : hasModifier(line, ['GP', 'GN'])
-          ? 'PT/SLP'
-          : null;
+      const bucket = bucketOf(line);
       if (!bucket) continue; // no therapy modifier: BILL-THERAPY-MODIFIER reports it
       const year = line.dos.slice(0, 4);
       const threshold = profile.thresholds.kxThresholds[year];
@@ -63,11 +137,15 @@ export const billKxThreshold: Rule = {
         noThreshold.add(year);
         continue;
       }
-      const allowed = remitAllowed(episode, line);
-      const charged = allowed === null;
-      if (charged) usedCharge = true;
+      const remit = remitAllowed(episode, line);
+      const basis: Basis = remit !== null ? 'remit' : line.allowed != null ? 'ledger' : 'charge';
+      const amount = remit ?? line.allowed ?? line.charge ?? 0;
+      allBases.add(basis);
       const key = `${year}|${bucket}`;
-      const total = (totals.get(key) ?? 0) + (allowed ?? line.charge ?? 0);
+      const used = bases.get(key) ?? new Set<Basis>();
+      used.add(basis);
+      bases.set(key, used);
+      const total = (totals.get(key) ?? 0) + amount;
       totals.set(key, total);
       if (total <= threshold) continue;
       maxOver = { bucket, year, total };
@@ -80,22 +158,21 @@ export const billKxThreshold: Rule = {
         year,
         amt: threshold,
         bucket,
-        charged: false,
+        bases: new Set<Basis>(),
       };
       entry.lines.push(line);
-      entry.charged ||= charged;
+      for (const b of used) entry.bases.add(b);
       missingKx.set(line.dos, entry);
     }
 
     for (const [date, e] of missingKx) {
-      const basis = e.charged
-        ? ' (running total uses line charges: allowed amounts unknown without an 835)'
-        : '';
+      const prior = applied.get(`${e.year}|${e.bucket}`);
+      const start = prior ? ` ${priorClause(prior, e.year)}` : '';
       findings.push({
         status: 'fail',
-        message: `Beneficiary over ${e.year} KX threshold $${e.amt.toLocaleString('en-US')} for ${e.bucket}; line ${date} lacks KX${basis}.`,
+        message: `Beneficiary over ${e.year} KX threshold $${e.amt.toLocaleString('en-US')} for ${e.bucket}; line ${date} lacks KX${basisClause(e.bases)}.${start}`,
         dates: [date],
-        evidence: lineEvidence(e.lines),
+        evidence: [...lineEvidence(e.lines), ...(prior ? [evidenceFromFact(prior.fact)] : [])],
       });
     }
     // KX attests medical necessity: without a progress report or re-evaluation the attestation is unsupported.
@@ -120,10 +197,17 @@ export const billKxThreshold: Rule = {
       });
     }
     if (findings.some((f) => f.status !== 'n/a')) return findings;
-    const basis = usedCharge ? ' (line charges used where allowed amounts are unknown)' : '';
-    const summary = maxOver
-      ? `Lines above the ${maxOver.year} threshold for ${maxOver.bucket} carry KX${basis}.`
-      : `Running therapy amounts stay under the KX threshold${basis}.`;
+    // Worded as before ledgers carried allowed amounts when they do not.
+    const basis =
+      allBases.has('charge') && !allBases.has('ledger')
+        ? ' (line charges used where allowed amounts are unknown)'
+        : basisClause(allBases);
+    const priors = [...applied].map(([key, a]) => priorClause(a, key.slice(0, 4)));
+    const summary =
+      (maxOver
+        ? `Lines above the ${maxOver.year} threshold for ${maxOver.bucket} carry KX${basis}.`
+        : `Running therapy amounts stay under the KX threshold${basis}.`) +
+      (priors.length > 0 ? ` ${priors.join(' ')}` : '');
     const overTmr = [...totals.values()].some(
       (t) => t > profile.thresholds.targetedReviewThreshold,
     );
@@ -133,8 +217,13 @@ export const billKxThreshold: Rule = {
         ? `${summary} Amounts exceed the $${profile.thresholds.targetedReviewThreshold.toLocaleString('en-US')} targeted medical review threshold: expect review.`
         : summary,
       dates: [],
-      evidence: [],
+      evidence: [...applied.values()].map((a) => evidenceFromFact(a.fact)),
     });
     return findings;
   },
 };
+
+function priorClause(a: Applied, year: string): string {
+  const money = `$${a.amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `Running total for ${a.fact.detail?.bucket} starts from ${money} already applied in ${year} (as of ${a.asOf}).`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Amounts already applied to the beneficiary's Medicare therapy threshold this year, as a clinic
+ * documents them from the eligibility response (HETS 270/271): in a field line, in prose or in a
+ * small table under a heading. BILL-KX-THRESHOLD starts a bucket's running total from them.
+ *
+ * Facts: `therapy-threshold-applied`, value the amount ("1940.00"), detail.bucket `PT/SLP` | `OT`,
+ * detail.year when the statement names it, detail.date when it says what date it is as of.
+ */
+import { findDates } from '../parse/dates';
+import {
+  AS_OF_BEFORE,
+  MONEY,
+  THRESHOLD_BUCKET_ABBREV,
+  THRESHOLD_BUCKET_WORDS,
+  THRESHOLD_NOT_USED,
+  THRESHOLD_STATEMENT,
+  THRESHOLD_USED,
+  THRESHOLD_YEAR,
+} from '../lexicon/coverage';
+import type { FactSink } from './facts';
+import { isBlank, type Line } from './lines';
+
+type Bucket = 'PT/SLP' | 'OT';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Lines a statement runs on after its first (wrapped prose, a table's rows). */
+const STATEMENT_LINES = 4;
+/** Words between a bucket and its amount ("PT/SLP amount used year to date: $1,940.00"). */
+const MAX_GAP_AFTER = 40;
+const MAX_GAP_BEFORE = 40;
+
+function bucketsIn(text: string): Array<Span & { bucket: Bucket }> {
+  const out: Array<Span & { bucket: Bucket }> = [];
+  for (const re of [THRESHOLD_BUCKET_ABBREV, THRESHOLD_BUCKET_WORDS]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (out.some((b) => start < b.end && end > b.start)) continue;
+      out.push({ start, end, bucket: /^(?:OT|occupational)/i.test(m[0]) ? 'OT' : 'PT/SLP' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function amountsIn(text: string): Array<Span & { value: number }> {
+  const out: Array<Span & { value: number }> = [];
+  for (const m of text.matchAll(MONEY)) {
+    const start = m.index ?? 0;
+    const value = Number(m[0].replace(/[$,\s]/g, ''));
+    if (Number.isFinite(value)) out.push({ start, end: start + m[0].length, value });
+  }
+  return out;
+}
+
+/** Bucket and amount pairs in a statement: an amount after its bucket, else before it. */
+function pairsIn(text: string): Array<{ bucket: Bucket; value: number; span: Span }> {
+  const buckets = bucketsIn(text);
+  const amounts = amountsIn(text);
+  const used = new Set<number>();
+  const out: Array<{ bucket: Bucket; value: number; span: Span }> = [];
+  const leftOf = (a: Span) => text.slice(a.end, a.end + 15);
+  for (const b of buckets) {
+    const i = amounts.findIndex((a, k) => !used.has(k) && a.start >= b.end);
+    const a = amounts[i];
+    if (!a || a.start - b.end > MAX_GAP_AFTER) continue;
+    const gap = text.slice(b.end, a.start);
+    // Another bucket or a sentence's end between them: the amount is not this bucket's.
+    if (buckets.some((o) => o.start >= b.end && o.end <= a.start) || /[.;]\s/.test(gap)) continue;
+    if (THRESHOLD_NOT_USED.test(gap) && !THRESHOLD_USED.test(gap)) continue;
+    if (/\b(?:remain\w*|left|available|balance)\b/i.test(leftOf(a))) continue;
+    used.add(i);
+    out.push({ bucket: b.bucket, value: a.value, span: { start: b.start, end: a.end } });
+  }
+  for (const b of buckets) {
+    if (out.some((p) => p.bucket === b.bucket)) continue;
+    let i = -1;
+    amounts.forEach((a, k) => {
+      if (!used.has(k) && a.end <= b.start) i = k;
+    });
+    const a = amounts[i];
+    if (!a || b.start - a.end > MAX_GAP_BEFORE) continue;
+    const gap = text.slice(a.end, b.start);
+    if (/[.;]\s/.test(gap) || THRESHOLD_NOT_USED.test(gap)) continue;
+    // "the threshold is $2,480 for PT/SLP": the threshold itself.
+    if (THRESHOLD_NOT_USED.test(text.slice(Math.max(0, a.start - 20), a.start))) continue;
+    used.add(i);
+    out.push({ bucket: b.bucket, value: a.value, span: { start: a.start, end: b.end } });
+  }
+  return out;
+}
+
+function asOfDate(text: string): string | null {
+  for (const d of findDates(text)) {
+    if (AS_OF_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))) return d.iso;
+  }
+  return null;
+}
+
+export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
+  const done = new Set<Bucket>();
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    if (first.running || !THRESHOLD_STATEMENT.test(first.text)) continue;
+    // The statement runs on over the lines that follow it without a break (wrapped prose, a
+    // table's rows), read as one text so a pair wrapped across lines is still a pair.
+    const statement: Line[] = [first];
+    for (let j = i + 1; j < lines.length && statement.length <= STATEMENT_LINES; j++) {
+      const l = lines[j]!;
+      if (isBlank(l) || l.running || l.page !== first.page) break;
+      statement.push(l);
+    }
+    i += statement.length - 1;
+    const starts: number[] = [];
+    let text = '';
+    for (const l of statement) {
+      if (text !== '') text += '\n';
+      starts.push(text.length);
+      text += l.text;
+    }
+    if (!THRESHOLD_USED.test(text)) continue;
+    const pageAt = (at: number): number => {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k]! > at) k--;
+      return statement[k]!.start + (at - starts[k]!);
+    };
+    const date = asOfDate(text);
+    const named = THRESHOLD_YEAR.exec(text);
+    const year = named
+      ? Number(named[1] ?? named[2] ?? named[3])
+      : date
+        ? Number(date.slice(0, 4))
+        : null;
+    for (const p of pairsIn(text)) {
+      if (done.has(p.bucket)) continue;
+      done.add(p.bucket);
+      sink.addSpan(
+        'therapy-threshold-applied',
+        p.value.toFixed(2),
+        first.page,
+        pageAt(p.span.start),
+        pageAt(p.span.end - 1) + 1,
+        {
+          bucket: p.bucket,
+          ...(year !== null ? { year } : {}),
+          ...(date !== null ? { date } : {}),
+        },
+      );
+    }
+  }
+}
