@@ -127,7 +127,10 @@ import { documentTextHash } from './text-hash';
  * its "Date/time signed:" line. 17: a flowsheet whose columns are visit dates is one note per date
  * (date-columns.ts); a signer's specialty after the credentials, a signature label's qualifier
  * ("Therapist signature (week):"), an authorization number with no "#", functional limitations
- * stated on the assessment heading's line.
+ * stated on the assessment heading's line or as a field for an everyday activity ("Stairs: 12
+ * steps with rail"), a signature marked "(electronic)", a stamp's 24-hour time without a colon,
+ * an "O:" entry tagged with its procedure code, "Objective on discharge", and the amount already
+ * applied to the year's therapy threshold (therapy-threshold.ts).
  */
 export const EXTRACTOR_VERSION = 17;
 

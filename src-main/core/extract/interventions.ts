@@ -14,6 +14,14 @@ const INTERVENTION_SECTIONS: ReadonlySet<SectionName> = new Set(['interventions'
 /** Under "Objective", only lines that describe an activity are interventions (not "Pain 4/10"). */
 const ACTIVITY_CUE =
   /\b(?:lift\w*|carry\w*|push\w*|pull\w*|treadmill|bike|ergometer|UBE|exercis\w*|stretch\w*|squat\w*|climb\w*|crawl\w*|kneel\w*|walk\w*|simulat\w*|circuit|reps?|sets?|x\s*\d+|strengthen\w*|conditioning|hardening|training|mobiliz\w*|manual|stair\w*|ladder|reach\w*|crouch\w*|balance|aerobic|core|stabiliz\w*|plank|bridge\w*|row\w*|press\w*|tolerance|body mechanics|education|trials?|swallow\w*|bolus\w*|sips?|bites?|maneuver|articulat\w*|naming|phonat\w*|cues?|drills?|meals?|strateg\w*)\b/i;
+/**
+ * A procedure code opening a parenthetical, as a problem-oriented note tags the work it describes
+ * under "O:" with the service billed ("... 9/10 sets (90%). (92526, 25 min)"); the parenthetical
+ * may wrap onto the next line ("(92507,"). The line records a service furnished.
+ */
+const SERVICE_TAG = /\(\s*(?:CPT\s*#?\s*)?(?:9\d{4}|[GS]\d{4})\b(?:[^()]*\)|[^()]*$)/;
+/** A line that leads with its goal's label ("LTG 3 ...", "STG #1:", "Goal 2 -"). */
+const GOAL_ROW = /^[\s\-•*·●▪>]*(?:STG|LTG|Goal)\s*#?\s*\d/i;
 /** Lines in a treatment list that are other facts: totals, times, billing, signatures. */
 const NOT_INTERVENTION =
   /\b(?:total|time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
@@ -26,6 +34,14 @@ const MEASURE =
 export function extractInterventions(lines: Line[], sink: FactSink, type: DocType): void {
   for (const { heading, h, body } of regionsOf(lines, INTERVENTION_SECTIONS)) {
     const inline = heading.text.slice(h.rest).trim();
+    // "O: Sentence intelligibility 74%. (92507, 25 min)": an objective label's own text tagged
+    // with its service is the treatment given.
+    if (inline && h.name === 'objective' && SERVICE_TAG.test(inline) && !isSignatureLine(inline)) {
+      const from = heading.text.length - heading.text.slice(h.rest).trimStart().length;
+      sink.add('intervention', heading.text.slice(from), heading, from, heading.text.length, {
+        measurable: measurableGoalText(heading.text.slice(from)),
+      });
+    }
     if (inline && h.name === 'interventions') {
       // "Interventions: lifting; carrying; push/pull" lists several on one line; "Work
       // simulation: overhead reach 10 lb" names the treatment in its label.
@@ -44,7 +60,9 @@ export function extractInterventions(lines: Line[], sink: FactSink, type: DocTyp
       if (t.trim() === '' || isRuleLine(t) || NOT_INTERVENTION.test(t) || isSignatureLine(t))
         continue;
       if (onlyVitals(t)) continue;
-      if (h.name === 'objective' && !ACTIVITY_CUE.test(t)) continue;
+      if (h.name === 'objective' && !ACTIVITY_CUE.test(t) && !SERVICE_TAG.test(t)) continue;
+      // "LTG 3 Grip >= 25 lb ... - MET" under the findings reports a goal, not a treatment.
+      if (h.name === 'objective' && GOAL_ROW.test(t)) continue;
       // A form lists every activity and ticks those done: an unticked one was not furnished.
       const boxes = checkboxOptions(t);
       if (boxes.length && !boxes[0]!.checked) continue;

@@ -3,6 +3,7 @@ import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import {
+  FUNCTIONAL_ACTIVITY_FIELD,
   FUNCTIONAL_LIMITATION_CLAUSE,
   HISTORY_CLAUSE,
   isLetterSection,
@@ -175,9 +176,25 @@ function wrappedClause(
   };
 }
 
+/** The label of a field (a line, or a cell of a form's row) that records an activity's level. */
+function functionalActivityField(text: string): { start: number; end: number } | null {
+  // A row that bills a procedure ("97535  GO  ADL: meal prep  12") is a service furnished.
+  if (/\b9\d{4}\b/.test(text)) return null;
+  const cells = cellsOf(text);
+  // A line of its own may be a bulleted item ("- Transfers: min A").
+  const lead = /^[\s\-•*·●▪]*/.exec(text)![0].length;
+  const fields = cells.length ? cells : [{ text: text.slice(lead).trim(), start: lead }];
+  for (const cell of fields) {
+    if (!FUNCTIONAL_ACTIVITY_FIELD.test(cell.text)) continue;
+    return { start: cell.start, end: cell.start + cell.text.indexOf(':') };
+  }
+  return null;
+}
+
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
   let limitation: { page: number; start: number; end: number } | null = null;
+  let fieldLine: { line: Line; start: number; end: number } | null = null;
   for (const [i, line] of lines.entries()) {
     const h = headingOf(line.text);
     if (h) {
@@ -206,6 +223,12 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       const span = wrappedClause(FUNCTIONAL_LIMITATION_CLAUSE, line, lines[i + 1]);
       if (span) limitation = { page: line.page, ...span };
     }
+    // A form states them as a field for an everyday activity ("Stairs: 12 steps with rail"):
+    // the first such field, when nothing heads or states them.
+    if (!fieldLine && !h) {
+      const span = functionalActivityField(line.text);
+      if (span) fieldLine = { line, ...span };
+    }
     // A dictated evaluation states the history in its prose ("Past medical history includes").
     const history =
       h || seen.has('history') ? null : wrappedClause(HISTORY_CLAUSE, line, lines[i + 1]);
@@ -222,14 +245,18 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       sink.add('section', 'patient-response', line, at, response.index + response[0].length);
     }
   }
-  if (limitation && !seen.has('functional-limitations'))
-    sink.addSpan(
-      'section',
-      'functional-limitations',
-      limitation.page,
-      limitation.start,
-      limitation.end,
-    );
+  if (!seen.has('functional-limitations')) {
+    if (limitation)
+      sink.addSpan(
+        'section',
+        'functional-limitations',
+        limitation.page,
+        limitation.start,
+        limitation.end,
+      );
+    else if (fieldLine)
+      sink.add('section', 'functional-limitations', fieldLine.line, fieldLine.start, fieldLine.end);
+  }
 }
 
 /** The lines under each heading of the given names, up to the next heading. */

@@ -75,11 +75,11 @@ const LEADING_S_MARK =
   /^\s*(?:\/e?s\/|(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally)|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*/i;
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /**
- * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)"
- * after a name or its date.
+ * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)",
+ * "(electronic)" after a name or its date.
  */
 const E_SIGNED_TAIL =
-  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|electronic(?:ally)?|digital(?:ly)?|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
 /** A job a signer holds, as EMRs print it after the name: "Program Director", "Occupational Therapist". */
 const ROLE_NOUN = String.raw`(?:physician|doctor|surgeon|therapist|provider|practitioner|clinician|director|counselor|counsellor|psychologist|coordinator|specialist|manager|supervisor|consultant|instructor)`;
 const ROLE_WORDS = String.raw`(?:[A-Za-z-]+\s+){0,4}${ROLE_NOUN}`;
@@ -472,9 +472,12 @@ function signatureBeforeMark(head: string): ParsedSignature | null {
 /** A dash and words (no digits) closing a signer's name cell: a specialty, a department. */
 const SPECIALTY_TAIL = /\s+[-–—]\s+[\p{L} &/,.'()]+\s*$/u;
 
-/** What may follow a signature's wrapped date on its line: a time and its zone, nothing else. */
+/**
+ * What may follow a signature's wrapped date on its line: a time and its zone, nothing else. A
+ * hospital's stamp writes the time on the 24-hour clock without a colon ("04/06/2026 1640").
+ */
 const WRAPPED_DATE_REST =
-  /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:[ECMP][SD]?T|UTC|GMT)\b)?(?:\s*\([A-Za-z ]{1,30}\))?)?\s*$/;
+  /^\s*(?:(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs?)?\b)?)(?:\s*(?:[ECMP][SD]?T|UTC|GMT)\b)?(?:\s*\([A-Za-z ]{1,30}\))?)?\s*$/;
 
 /** A signer's printed name (and NPI) under the signature, between it and its date. */
 const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;

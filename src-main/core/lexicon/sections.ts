@@ -434,11 +434,21 @@ const BY_LABEL: ReadonlyMap<string, SectionName> = new Map(
 /** The section a heading or label names, or null ("Plan of Care" -> plan, "PMH" -> history). */
 export function sectionNamed(label: string): SectionName | null {
   const key = normalizeLabel(label);
-  return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(REVISION_WORD, '')) ?? null;
+  const named = BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(REVISION_WORD, ''));
+  if (named) return named;
+  // Only objective findings are named this way: a table titled "Goal status at discharge" is
+  // read row by row by the goal reader, which a heading there would end.
+  return BY_LABEL.get(key.replace(WHEN_SUFFIX, '')) === 'objective' ? 'objective' : null;
 }
 
 /** A word that marks a section as renewed ("Updated Plan of Care", "Revised Goals"). */
 const REVISION_WORD = /^(?:updated|revised|amended|modified|new|current|continued|ongoing) /;
+/**
+ * The point of care a section speaks of, after its name: "Objective at Discharge", "Objective on
+ * re-evaluation". The section is the one named before it.
+ */
+const WHEN_SUFFIX =
+  / (?:at|on|upon) (?:discharge|d c|dc|initial evaluation|evaluation|eval|re evaluation|reevaluation|re eval|re assessment|reassessment|admission|intake)$/;
 
 /**
  * Headings that say more than a section's name but still name it by what they contain: "Exit
@@ -503,5 +513,14 @@ export const RESPONSE_SENTENCE =
 export const HISTORY_CLAUSE =
   /\b(?:past medical history|past surgical history|medical history|surgical history|history of (?:the )?present illness|PMH|PSH)\b(?:\s*:|\s+(?:includes?|is (?:significant|notable|remarkable) for|significant for|notable for|of)\b)/i;
 
+/**
+ * A form's field that records how far the patient manages an everyday activity, the functional
+ * status a narrative would state in words: "Walking tolerance: 5 min / 350 ft before sx", "Stairs:
+ * 12 steps step-to with rail", "Transfers: min A", "Bed mobility: SBA". Matched on a cell (a
+ * field of its own); a procedure code after the label makes it a billed service, not a status.
+ */
+export const FUNCTIONAL_ACTIVITY_FIELD =
+  /^(?:(?:walking|ambulation|standing|sitting|stairs?|activity|lifting|transfers?)\s+tolerance|stairs?(?:\s+(?:negotiation|climbing|management))?|transfers?|bed mobility|ambulation|(?:community|household)\s+(?:ambulation|mobility)|I?ADLs?|self[- ]care|dressing|bathing|toileting|feeding)\s*(?:\([^()]{0,40}\))?\s*:\s*(?![A-Z]?\d{4}[\dA-Z]\b)\S/i;
+
 export const FUNCTIONAL_LIMITATION_CLAUSE =
-  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\blimiting\s+(?:[\w'-]+,?\s+){0,2}?(?:walk(?:ing)?|stand(?:ing)?|sitting|stairs?|ambulation|mobility|transfers?|I?ADLs?|household|self-care|gait|lifting|carrying|reaching|driving|sleep(?:ing)?|work(?:ing)?|dressing|bathing|community|climbing|squatting|kneeling|bending|stooping|crawling|gripping|running|typing|writing)\b|(?:^|[.;]\s+)functionally,?\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:cannot|can't|can not|is unable|was unable|is limited|needs|requires|is dependent)\b|\b(?:unable|inability|cannot|can't|can not) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|\b(?:does|did|do) not (?:yet )?meet (?:the |his |her |their |all )?(?:employer's |job's |job |work )?(?:[\w/-]+ (?:and )?){0,3}(?:requirements|demands)\b/i;
+  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\b(?:limiting|(?:that|which)\s+limits?)\s+(?:[\w'-]+,?\s+){0,2}?(?:walk(?:ing)?|stand(?:ing)?|sitting|stairs?|ambulation|mobility|transfers?|I?ADLs?|household|self-care|gait|lifting|carrying|reaching|driving|sleep(?:ing)?|work(?:ing)?|dressing|bathing|community|climbing|squatting|kneeling|bending|stooping|crawling|gripping|running|typing|writing)\b|(?:^|[.;]\s+)functionally,?\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:cannot|can't|can not|is unable|was unable|is limited|needs|requires|is dependent)\b|\b(?:unable|inability|cannot|can't|can not) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|\b(?:does|did|do) not (?:yet )?meet (?:the |his |her |their |all )?(?:employer's |job's |job |work )?(?:[\w/-]+ (?:and )?){0,3}(?:requirements|demands)\b/i;
