@@ -21,6 +21,7 @@ import { payerNameKey, readPayerList, type PayerListEntry } from '../store/payer
 import { episodeReviewer } from './episode-reviewer';
 import { readEpisodeProfiles, type EpisodeProfile } from './episode-profiles';
 import { reviewGroupsInWorkers, reviewWorkers } from './review-pool';
+import { heapCeiling } from '../heap-ceiling';
 import {
   reviewGroup,
   type GroupContext,
@@ -30,6 +31,12 @@ import {
 } from './stored-rows';
 
 export type { BilledDate, ErrorFailure, PayerDecisionEntry } from './stored-rows';
+
+/**
+ * The heap a review may fill with garbage before a full collection (heap-ceiling.ts): a few
+ * times what stays live (about 35 MB), well under the 500 MB the whole process may peak at.
+ */
+const REVIEW_HEAP_MB = 160;
 
 /** One episode of the stored review, in report order. */
 export interface StoredEpisode {
@@ -274,8 +281,11 @@ export function storedReviewSequence(
   return {
     length,
     *[Symbol.iterator]() {
-      for (let from = 0; from < length; from += PAGE)
+      const ceiling = heapCeiling(REVIEW_HEAP_MB);
+      for (let from = 0; from < length; from += PAGE) {
         for (const json of page.all(from, from + PAGE) as string[]) yield read(json);
+        ceiling();
+      }
     },
     at(index) {
       const json = one.get(index) as string | undefined;
@@ -438,7 +448,9 @@ function rebuildPatients(
     }
     patientsDone += group.length;
     opts.onProgress?.({ patientsDone, patients, episodes });
+    ceiling();
   };
+  const ceiling = heapCeiling(REVIEW_HEAP_MB);
   const ctx: GroupContext = {
     asOf: opts.asOf,
     override: opts.override,
