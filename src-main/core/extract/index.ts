@@ -130,7 +130,12 @@ import { documentTextHash } from './text-hash';
  * stated on the assessment heading's line or as a field for an everyday activity ("Stairs: 12
  * steps with rail"), a signature marked "(electronic)", a stamp's 24-hour time without a colon,
  * an "O:" entry tagged with its procedure code, "Objective on discharge", and the amount already
- * applied to the year's therapy threshold (therapy-threshold.ts).
+ * applied to the year's therapy threshold (therapy-threshold.ts). Also (eighteenth round): HTML
+ * inline boxes that abut are cells, a session's data table (task, trials, accuracy, cueing) is
+ * what was furnished, engagement and "Clinical Observations" say the response, caregiver
+ * education heads a section, a charge table's Minutes column wherever it stands (not the code's
+ * "each 15 min"), a typed signer's name repeated under each page's signature line is no
+ * furniture, and "Signed: Pending" outranks that name.
  */
 export const EXTRACTOR_VERSION = 17;
 

@@ -3,7 +3,7 @@ import type { DocType, SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { regionsOf } from './sections';
-import { isTreatmentListHeading, TREATMENT_COLUMN } from '../lexicon/sections';
+import { isTreatmentListHeading, PERFORMANCE_COLUMN, TREATMENT_COLUMN } from '../lexicon/sections';
 import { measurableGoalText } from '../lexicon/goals';
 import { cellsOf, checkboxOptions, isRuleLine } from './layout';
 import { isMinutesColumn } from './times';
@@ -103,7 +103,10 @@ function servicesAsInterventions(sink: FactSink): void {
   }
 }
 
-/** A treatment grid's header: a column of what was done and a column of its minutes. */
+/**
+ * A treatment grid's header: a column of what was done and a column of its minutes, or of how
+ * the patient performed it.
+ */
 function isTreatmentGridHeader(text: string): boolean {
   const cells = cellsOf(text);
   return (
@@ -111,7 +114,12 @@ function isTreatmentGridHeader(text: string): boolean {
     !/\d/.test(text) &&
     cells.some((c) => TREATMENT_COLUMN.test(c.text)) &&
     // Narrow columns print one space apart ("Min Units"): any word of a cell may head minutes.
-    cells.some((c) => isMinutesColumn(c.text) || c.text.split(/\s+/).some(isMinutesColumn))
+    cells.some(
+      (c) =>
+        isMinutesColumn(c.text) ||
+        c.text.split(/\s+/).some(isMinutesColumn) ||
+        PERFORMANCE_COLUMN.test(c.text),
+    )
   );
 }
 

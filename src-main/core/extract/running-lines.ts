@@ -1,6 +1,6 @@
 /** Running headers and footers that printed charts repeat on every page. */
 import type { Line } from './lines';
-import { isSignatureLine } from './signatures';
+import { isSignatureLine, isSignerNameLine } from './signatures';
 import { isTitleLine } from './classify';
 import { findDates } from '../parse/dates';
 
@@ -57,10 +57,15 @@ export function markRunningLines(pages: Line[][]): void {
   };
   for (const lines of pages) {
     const edges = edgeLines(lines);
+    const nonBlankAll = lines.filter((l) => l.text.trim() !== '');
     for (const line of edges) {
       // A printed chart ends most pages with the same clinician's "Signed: J. Roe PT 3/4/26": that
-      // is each note's signature, not page furniture, however often it repeats.
+      // is each note's signature, not page furniture, however often it repeats; so is the typed
+      // name under a signature line, above its "Signed:" date.
       if (isSignatureLine(line.text)) continue;
+      const at = nonBlankAll.indexOf(line);
+      const beside = [nonBlankAll[at - 1], nonBlankAll[at + 1]];
+      if (beside.some((l) => l && isSignatureLine(l.text)) && isSignerNameLine(line.text)) continue;
       if (repeated(line) && !isTitleLine(line.text)) line.running = true;
     }
     // A title repeated on every page is furniture only while the lines under it are: a chart

@@ -9,6 +9,7 @@ import {
   isLetterSection,
   RESPONSE_SENTENCE,
   sectionNamed,
+  sectionsNamedTogether,
   sectionsContained,
 } from '../lexicon/sections';
 import { cellsOf, withoutColumnDates, withoutRuleTail } from './layout';
@@ -43,6 +44,8 @@ const UNCLOSED_NOTE = /\s*\([^()]*$/;
 /** Section names of a label: the whole label, else every part of a combined one. */
 function labelSections(label: string, colon: boolean): SectionName[] {
   if (label.length === 0 || label.length > MAX_LABEL) return [];
+  const together = sectionsNamedTogether(label);
+  if (together) return [...together];
   const whole = sectionNamed(label);
   if (whole) return isLetterSection(label) && !colon ? [] : [whole];
   // "RECERTIFICATION - UPDATED PLAN OF CARE": a heading whose parts stand apart by dashes names

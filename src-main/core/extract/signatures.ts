@@ -420,6 +420,12 @@ const SIGNATURE_TAIL = new RegExp(
  * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
  * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
  */
+/** A signer's typed name with credentials, standing alone ("Dana Roe, PT, DPT  TX Lic. 1234"). */
+export function isSignerNameLine(text: string): boolean {
+  const sig = unlabelledSignature(text);
+  return !!sig?.name && !!sig.creds;
+}
+
 function unlabelledSignature(text: string): ParsedSignature | null {
   const sig = parseBody(text, 0, false);
   if (
@@ -485,8 +491,19 @@ const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 /** How far from a document's end an unlabelled signature may stand (in content lines). */
 const UNLABELLED_TAIL_LINES = 8;
 
+/** A signature field that states it is not signed yet ("Signed: Pending", "Signature: Unsigned"). */
+const SIGNATURE_PENDING =
+  /^\W*(?:e-?signed|signed|signature(?:\s+status)?)\s*:\s*(?:pending|unsigned|not\s+(?:yet\s+)?signed|awaiting(?:\s+\w+){0,2})\s*\.?\s*$/i;
+
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
+  // A field saying the note is not signed yet outranks a typed name at its end: the name is
+  // printed where the signature will go.
+  const pending = lines.findIndex((l) => SIGNATURE_PENDING.test(l.text));
+  if (pending >= 0) {
+    const line = lines[pending]!;
+    sink.add('signature-blank', 'blank', line, 0, line.text.length);
+  }
   // A role field ("Therapist: Jane Roe, PT, NPI ...") signs a note only where nothing else does:
   // a form with an explicit signature line names its therapist without signing for them.
   const explicit = lines.some((l) => SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text));
@@ -513,7 +530,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.
     const sig = label
       ? parseBody(t, label.index + label[0].length, label[0].includes(':'))
-      : atEnd && !ROLE_LABEL.test(t)
+      : atEnd && !ROLE_LABEL.test(t) && pending < 0
         ? unlabelledSignature(t)
         : null;
     if (!sig) return;

@@ -31,7 +31,7 @@ const LABELED_RANGE = new RegExp(
 const TOTAL_LABEL =
   /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b(?:\s+(?:of|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:visit|session|treatment)\b)?|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
 const TIMED_LABEL =
-  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?(?:\s+(?:Minutes|Mins?|Time)\b(?:\s+today\b)?\s*(?:[:=-]|\b(?:was|were|is|totall?ed)\b)?|\s+(?:was|were|totall?ed)\b|(?<=code|treatment)(?=\s+\d))\s*/dgi;
+  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?(?:\s+(?:Minutes|Mins?|Time)\b(?:\s+today\b)?(?:\s*\([^()\d]{1,20}\))?\s*(?:[:=-]|\b(?:was|were|is|totall?ed)\b)?|\s+(?:was|were|totall?ed)\b|(?<=code|treatment)(?=\s+\d))\s*/dgi;
 /** Timed minutes written before their label: "We spent 55 timed minutes". */
 const TIMED_AFTER = /(?<![\d.])\b(\d{1,3}) timed(?:[ -]code)? minutes?\b(?!\s*:)/dgi;
 /**
@@ -199,8 +199,12 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
   const timed: Stated[] = [];
   const grid = new ClockGrid();
 
-  /** Whether the table under way has a minutes column ("ACTIVITY  PARAMETERS  MIN"). */
-  let minutesColumn = false;
+  /**
+   * The minutes column of the table under way ("ACTIVITY  PARAMETERS  MIN", "CPT | Mod |
+   * Service | Minutes | Units"), -1 when it has none.
+   */
+  let minutesColumn = -1;
+  let headerWidth = 0;
   /**
    * The header's width when it also has a units column ("CPT | Modifier | Units | Minutes"): a
    * charge row short of it left its minutes blank, and its last cell is the units.
@@ -211,9 +215,10 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     const t = line.text;
     const cells = cellsOf(t);
     if (cells.length >= 2 && !/\d/.test(t)) {
-      minutesColumn = MINUTES_HEADER.test(cells.at(-1)!.text);
+      minutesColumn = cells.findIndex((c) => MINUTES_HEADER.test(c.text));
+      headerWidth = cells.length;
       unitsHeaderWidth = cells.some((c) => /^units?$/i.test(c.text.trim())) ? cells.length : 0;
-    } else if (t.trim() === '') minutesColumn = false;
+    } else if (t.trim() === '') minutesColumn = -1;
     const gridRow = grid.read(line, cells);
     const parts = timedParts(line, cells);
     if (parts) {
@@ -224,8 +229,18 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       continue;
     }
     const service = serviceOf(t);
-    const minutesCell = minutesColumn && !(cells.length < unitsHeaderWidth);
-    if (service) serviceMinutes(line, service, sink, minutesCell ? cells : null);
+    // The minutes column's cell: the last cell when the minutes close the header (a row may
+    // leave a blank before it), else the cell at its place in a row as wide as the header.
+    const lastIsMinutes = minutesColumn >= 0 && minutesColumn === headerWidth - 1;
+    const minutesCell =
+      minutesColumn < 0 || cells.length < unitsHeaderWidth
+        ? null
+        : lastIsMinutes
+          ? (cells.at(-1) ?? null)
+          : cells.length === headerWidth
+            ? (cells[minutesColumn] ?? null)
+            : null;
+    if (service) serviceMinutes(line, service, sink, minutesCell);
     else minutesBeforeServices(line, sink);
     // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
     // the session's; a session told in a sentence with its break after it is ("Session ran 8:30
@@ -374,9 +389,12 @@ function serviceOf(text: string): { code: string; end: number } | null {
   return null;
 }
 
-/** Minutes after a service: "... 23 min", "... x 15 minutes", "...: 30'". */
+/**
+ * Minutes after a service: "... 23 min", "... x 15 minutes", "...: 30'"; not a code's unit as its
+ * descriptor states it ("Therapeutic activities, each 15 min").
+ */
 const SERVICE_MINUTES =
-  /(?<![\d:])(\d{1,3})\s*(?:minutes?|mins?|min\.?|m\b|')(?!\s*(?:rest|break))/i;
+  /(?<![\d:])(?<!\b(?:each|per|every)\s+)(\d{1,3})\s*(?:minutes?|mins?|min\.?|m\b|')(?!\s*(?:rest|break))/i;
 
 /**
  * One service's own documented minutes: a clock range on its line ("Therapeutic exercise (97110)
@@ -387,7 +405,7 @@ function serviceMinutes(
   line: Line,
   first: { code: string; end: number },
   sink: FactSink,
-  tableRow: readonly Cell[] | null,
+  minutesCell: Cell | null,
   part?: TimedPart,
 ): void {
   if (part) {
@@ -400,8 +418,8 @@ function serviceMinutes(
     return;
   }
   const t = line.text;
-  const last = tableRow?.at(-1);
-  const inColumn = last && /^\d{1,3}$/.test(last.text) ? Number(last.text) : null;
+  const inColumn =
+    minutesCell && /^\d{1,3}$/.test(minutesCell.text) ? Number(minutesCell.text) : null;
   if (inColumn === null && /\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t))
     return;
   const range = findRange(line);

@@ -32,9 +32,28 @@ export class TextLayout {
   private written = false;
   private onlyMark = false;
   private done = false;
+  /** An inline element has just closed, with no text after it yet. */
+  private abutting = false;
+  /** The next text starts an inline box that abuts the one before: a cell gap, not nothing. */
+  private cellGap = false;
+
+  /**
+   * An inline element opens. Two that abut with no text between ("<span><b>Client:</b> ROE,
+   * JANE</span><span><b>DOB:</b> ...") are boxes a style sets apart (a flex banner, a nav bar):
+   * their words are not one word, so the next text starts a cell.
+   */
+  openInline(): void {
+    if (this.abutting) this.cellGap = true;
+    this.abutting = false;
+  }
+
+  closeInline(): void {
+    this.abutting = true;
+  }
 
   /** Collapsible text: runs of spaces, tabs and newlines are one space. */
   text(raw: string): void {
+    this.abutting = false;
     const collapsed = raw.replace(COLLAPSIBLE, ' ');
     if (collapsed === '') return;
     let body = collapsed;
@@ -73,6 +92,8 @@ export class TextLayout {
   block(level: 1 | 2): void {
     this.blockBreak = Math.max(this.blockBreak, level);
     this.space = false;
+    this.abutting = false;
+    this.cellGap = false;
   }
 
   setSeparator(separator: string): void {
@@ -143,8 +164,11 @@ export class TextLayout {
       else if (newlines > 0) {
         this.push('\n'.repeat(newlines));
         this.lineEmpty = true;
-      } else if (this.space && !this.lineEmpty) this.push(' ');
+      } else if (this.cellGap && !this.space && !this.lineEmpty) this.push('\t');
+      else if (this.space && !this.lineEmpty) this.push(' ');
     }
+    this.cellGap = false;
+    this.abutting = false;
     this.blockBreak = 0;
     this.forcedBreaks = 0;
     this.space = false;

@@ -168,7 +168,10 @@ class NoteText implements HtmlSink {
       };
     }
     const level = PARAGRAPH.has(name) ? 2 : LINE.has(name) ? 1 : 0;
-    if (level === 0) return null;
+    if (level === 0) {
+      layout.openInline();
+      return () => layout.closeInline();
+    }
     layout.block(level);
     return () => layout.block(level);
   }

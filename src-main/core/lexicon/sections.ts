@@ -382,6 +382,13 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'home exercise program',
     'patient education',
     'education',
+    // A child's therapy teaches the parent what to carry on at home.
+    'caregiver education',
+    'parent education',
+    'family education',
+    'parent caregiver education',
+    'caregiver training',
+    'parent training',
   ],
   'patient-response': [
     'patient response',
@@ -432,6 +439,23 @@ const BY_LABEL: ReadonlyMap<string, SectionName> = new Map(
 );
 
 /** The section a heading or label names, or null ("Plan of Care" -> plan, "PMH" -> history). */
+/**
+ * Headings that name two sections at once: what the clinician saw of the patient during a
+ * session is both the findings and how the patient responded ("Clinical Observations: Mateo
+ * self-corrected after a contrast cue; fatigued after 35 min").
+ */
+const TWO_SECTION_LABELS: ReadonlyMap<string, readonly SectionName[]> = new Map([
+  ['clinical observations', ['objective', 'patient-response']],
+  ['behavioral observations', ['objective', 'patient-response']],
+  ['behavioural observations', ['objective', 'patient-response']],
+  ['session observations', ['objective', 'patient-response']],
+]);
+
+/** The sections a label names when it names two (TWO_SECTION_LABELS), else null. */
+export function sectionsNamedTogether(label: string): readonly SectionName[] | null {
+  return TWO_SECTION_LABELS.get(normalizeLabel(label)) ?? null;
+}
+
 export function sectionNamed(label: string): SectionName | null {
   const key = normalizeLabel(label);
   const named = BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(REVISION_WORD, ''));
@@ -485,7 +509,13 @@ const TREATMENT_LIST_HEADINGS = new Set(TREATMENT_LISTS.map(normalizeLabel));
 
 /** A treatment grid's column of what was done: "Intervention / parameters", "Procedure", "Exercise". */
 export const TREATMENT_COLUMN =
-  /^(?:interventions?|treatments?|procedures?|activit(?:y|ies)|exercises?|modalit(?:y|ies))\b/i;
+  /^(?:interventions?|treatments?|procedures?|activit(?:y|ies)|exercises?|modalit(?:y|ies)|targets?|tasks?|goal areas?|skills?)\b/i;
+/**
+ * A column of how the patient performed each activity (trials, accuracy, cueing): a session's
+ * data table, each row an activity furnished ("Target | Correct/Trials | Accuracy | Cueing").
+ */
+export const PERFORMANCE_COLUMN =
+  /^(?:trials?|correct(?:\/trials)?|accuracy|%\s*acc(?:uracy|\.)?|performance|cue(?:s|ing)?|prompts?|assist(?:ance)?|reps|sets)\b/i;
 
 export function isTreatmentListHeading(label: string): boolean {
   return TREATMENT_LIST_HEADINGS.has(normalizeLabel(label));
@@ -494,10 +524,11 @@ export function isTreatmentListHeading(label: string): boolean {
 /**
  * A sentence that tells how the patient took the session, at the start of a sentence: "Tolerated
  * well", "He tolerated the session fairly well", "Pt tolerated tx without increase in pain", "No
- * adverse response", "Responded well to ...".
+ * adverse response", "Responded well to ..."; a child's note says it by engagement ("Good
+ * engagement with the game", "Noor participated well in turn-taking").
  */
 export const RESPONSE_SENTENCE =
-  /(?:^|[.;]\s+)\s*(?:(?:pt|patient|he|she|they|client)\s+(?:is\s+|was\s+)?)?(?:tolerated|tolerating|tol\.?|responded|did well|was able to complete|handled)\b|(?:^|[.;]\s+)\s*(?:tolerance|response)\s*(?:was\s+)?(?:good|fair|poor|excellent|appropriate|well)\b|(?:^|[.;]\s+)\s*pain (?:peaked|rose|increased|settled|decreased|remained|stayed)\b|(?:^|[.;]\s+)\s*no adverse (?:response|reaction|effects?|events?)\b/i;
+  /(?:^|[.;]\s+)\s*(?:(?:pt|patient|he|she|they|client)\s+(?:is\s+|was\s+)?)?(?:tolerated|tolerating|tol\.?|responded|did well|was able to complete|handled)\b|(?:^|[.;]\s+)\s*(?:tolerance|response)\s*(?:was\s+)?(?:good|fair|poor|excellent|appropriate|well)\b|(?:^|[.;]\s+)\s*pain (?:peaked|rose|increased|settled|decreased|remained|stayed)\b|(?:^|[.;]\s+)\s*no adverse (?:response|reaction|effects?|events?)\b|(?:^|[.;]\s+)\s*(?:good|fair|poor|excellent|full|limited|variable|inconsistent)\s+(?:engagement|participation|effort|attention)\b|(?:^|[.;]\s+)\s*[\w'-]+\s+(?:engaged|participated)\s+(?:well|fully|actively|throughout|poorly|readily)\b/i;
 
 /**
  * A functional limitation stated in the assessment's prose where a form would head it: "...,
