@@ -1,5 +1,5 @@
 /** Signature lines: who signed, with what credentials, when; blank signature lines; physician certification. */
-import type { Fact, PageMark } from '../../../shared/model';
+import type { Fact, FactKind, PageMark } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { PageMarks } from './page-marks';
 import { findDates, leadingDate } from '../parse/dates';
@@ -491,6 +491,13 @@ const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 /** How far from a document's end an unlabelled signature may stand (in content lines). */
 const UNLABELLED_TAIL_LINES = 8;
 
+/** Facts that say a document bears a signature, read or not (a signer, an illegible mark). */
+const SIGNATURE_KINDS: ReadonlySet<FactKind> = new Set([
+  'signer',
+  'physician-signer',
+  'signature-illegible',
+]);
+
 /** A signature field that states it is not signed yet ("Signed: Pending", "Signature: Unsigned"). */
 const SIGNATURE_PENDING =
   /^\W*(?:e-?signed|signed|signature(?:\s+status)?)\s*:\s*(?:pending|unsigned|not\s+(?:yet\s+)?signed|awaiting(?:\s+\w+){0,2})\s*\.?\s*$/i;
@@ -802,13 +809,7 @@ export function extractSignatureMarks(lines: Line[], marks: PageMarks, sink: Fac
     const line = lines[anchor]!;
     for (const f of sink.facts.filter((x) => x.kind === 'signature-blank' && onLines(x, block)))
       sink.remove(f);
-    let signers = sink.facts.filter(
-      (f) =>
-        (f.kind === 'signer' ||
-          f.kind === 'physician-signer' ||
-          f.kind === 'signature-illegible') &&
-        onLines(f, block),
-    );
+    let signers = sink.facts.filter((f) => SIGNATURE_KINDS.has(f.kind) && onLines(f, block));
     // OCR's guess at the handwriting itself ("ANNAN", confidence 0) is no printed name.
     if (kind === 'scan-ink') {
       for (const f of signers) if (isOcrGuess(f)) sink.remove(f);
@@ -866,11 +867,7 @@ const UNSIGNED_STATEMENT_CHARS = 100;
 
 export function extractUnsignedStatement(lines: Line[], sink: FactSink): void {
   const signed = sink.facts.some(
-    (f) =>
-      f.kind === 'signer' ||
-      f.kind === 'physician-signer' ||
-      f.kind === 'signature-illegible' ||
-      f.kind === 'signature-blank',
+    (f) => SIGNATURE_KINDS.has(f.kind) || f.kind === 'signature-blank',
   );
   if (signed) return;
   const line = lines.find(
