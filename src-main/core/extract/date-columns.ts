@@ -136,10 +136,7 @@ function findGrids(lines: Line[], anchors: readonly string[]): Grid[] {
         continue;
       }
       // A heading counts only when a row follows it.
-      if (
-        isGroupHeading(l) &&
-        lines.slice(j + 1, j + 3).some((n) => cellsOf(n.text).length === width)
-      )
+      if (isGroupHeading(l) && lines.slice(j + 1, j + 3).some((n) => rowCells(n.text, width)))
         continue;
       break;
     }
