@@ -95,3 +95,49 @@ describe('a ticked treatment row with its minutes cell blank', () => {
     expect(values(doc!, 'service-minutes-blank')).toEqual([]);
   });
 });
+
+describe('an approval that names its visits with their service', () => {
+  const response = (approved: string) =>
+    [
+      'UTILIZATION REVIEW DETERMINATION',
+      'Claimant: Oyelaran, Tunde   Claim No: WC-88-10442   DOB: 02/02/1975',
+      'Reason for request: no progress after 6 chiropractic visits.',
+      'Decision: [X] Certified   [ ] Non-certified',
+      'Reference #: UR-4410-22',
+      approved,
+    ].join('\n');
+
+  it('reads "evaluation x1 and 8 OT treatment visits" as 8 visits', () => {
+    const [doc] = readText(
+      response('Certified: OT evaluation x1 and 8 OT treatment visits, 03/02/2026 to 04/10/2026.'),
+    );
+    expect(values(doc!, 'auth-visits')).toEqual(['8']);
+  });
+
+  it('does not take care already had, or the evaluation alone, as visits approved', () => {
+    const [doc] = readText(response('Certified: OT evaluation x1, 03/02/2026 to 04/10/2026.'));
+    expect(values(doc!, 'auth-visits')).toEqual([]);
+  });
+});
+
+describe('an assessment that says what the impairment keeps from the job', () => {
+  const evaluation = (assessment: string) =>
+    [
+      'OCCUPATIONAL THERAPY EVALUATION',
+      'Patient: Haugen, Ingrid   DOB: 09/09/1980',
+      'Date of service: 02/02/2026',
+      'History: L wrist fracture 12/2025, ORIF.',
+      `Assessment: ${assessment}`,
+      'Electronically signed by Ada Brenner, OTR/L on 02/02/2026 16:10',
+    ].join('\n');
+
+  it('reads "grip weakness limiting warehouse picker tasks" as functional limitations', () => {
+    const [doc] = readText(evaluation('Grip weakness limiting warehouse picker tasks.'));
+    expect(values(doc!, 'section')).toContain('functional-limitations');
+  });
+
+  it('does not read a limit on the visits as one', () => {
+    const [doc] = readText(evaluation('Good potential; limiting visits to 2x/week per plan.'));
+    expect(values(doc!, 'section')).not.toContain('functional-limitations');
+  });
+});
