@@ -229,6 +229,11 @@ export type FactKind =
   /** One service's own documented minutes ("97110 1:15-1:45 PM"): value = minutes, detail.code. */
   | 'service-minutes'
   /**
+   * A furnished service (a ticked row) whose minutes cell is left blank: value = its code,
+   * detail.code the same.
+   */
+  | 'service-minutes-blank'
+  /**
    * A sign of the coverage behind the chart: value `workers-comp` | `medicare`; detail.sign names
    * it ("adjuster", "claim number and date of injury"), detail.state a WC jurisdiction it names.
    */

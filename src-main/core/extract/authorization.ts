@@ -17,8 +17,12 @@ const AUTH_NUMBER_BARE =
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
+/** Words that make the count after them care already given: "after 18 visits", "completed 12 sessions". */
+const CARE_HAD_BEFORE =
+  /\b(?:after|completed|attended|had|received|prior|previous(?:ly)?|failed|despite)\s+(?:[a-z-]+\s+){0,2}$/i;
+/** A count may name its service or kind before the noun ("12 PT treatment visits", "6 additional sessions"). */
 const AUTH_VISITS =
-  /\b(\d{1,3})\s*(?:\([a-z -]{2,20}\)\s*)?(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
 const AUTH_HOURS =
   /\b(\d{1,3})\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** Lines about a request or a denial, whose counts are not the approval's. */
@@ -35,7 +39,7 @@ const APPROVED =
 const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
 /** A count joined to the evaluation named before it: "evaluation + ", "eval and ", "FCE plus ". */
 const COUNT_BESIDE_EVALUATION =
-  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\s*(?:\+|&|\bplus\b|\band\b)\s*$/i;
+  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)(?:\s*(?:x\s*\d{1,2}|\(\d{1,2}\)))?\s*(?:\+|&|\bplus\b|\band\b)\s*$/i;
 /** The program itself, not its evaluation ("Work conditioning evaluation 97163 ... 1 visit"). */
 const PROGRAM_SERVICE_ONCE =
   /\bwork (?:conditioning|hardening)\b(?!\s+(?:evaluation|eval|assessment|exam))|\b9754[56]\b/i;
@@ -254,6 +258,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       !COUNT_BESIDE_EVALUATION.test(t.slice(0, at));
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       if (evaluationsCount(m.index)) continue;
+      // Care already had ("Plateau after 18 PT visits") is history, not what is approved.
+      if (CARE_HAD_BEFORE.test(t.slice(0, m.index))) continue;
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-visits',

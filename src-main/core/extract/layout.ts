@@ -36,6 +36,13 @@ const CHECKED = String.raw`☒|☑|✓|✔|■|\[\s*[xX✓✔*]\s*\]|\(\s*[xX✓
 const UNCHECKED = String.raw`☐|□|\[\s*\]|\(\s*\)`;
 const MARK = new RegExp(`(${CHECKED})|${UNCHECKED}`, 'g');
 
+const TICKED_FIRST = new RegExp(String.raw`^\s*(?:${CHECKED})`);
+
+/** A form's row that opens with a ticked box ("[X] Ultrasound (97035)", "☑ Gait training"). */
+export function startsTicked(text: string): boolean {
+  return TICKED_FIRST.test(text);
+}
+
 export interface CheckboxOption {
   checked: boolean;
   /** The option's text after its mark, up to the next mark. */

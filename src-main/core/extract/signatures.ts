@@ -95,11 +95,25 @@ const ROLE_TAIL = new RegExp(
 );
 
 /**
+ * A specialty in brackets after the credentials, its words capitalized: "(Occupational Medicine)",
+ * "(Physical Medicine & Rehab)"; not a remark ("(see attached notes)").
+ */
+const SPECIALTY_REMARK = String.raw`\(\p{Lu}\p{Ll}+(?:\s*(?:[&/,]\s*)?(?:(?:and|of)\s+)?\p{Lu}\p{Ll}+){0,4}\)`;
+const BRACKETED_SPECIALTY_TAIL = new RegExp(
+  String.raw`[\s,]([A-Za-z./-]{2,8})\s*${SPECIALTY_REMARK}\s*$`,
+  'u',
+);
+
+/**
  * A specialty printed after the credentials ("Harold Pruitt, MD Orthopaedic Surgery"): words in
  * lower case after a credential say what the signer practises; the name and credentials come
  * before them.
  */
 function withoutSpecialty(text: string): string {
+  // The specialty in brackets ("Rene Doe, MD (Orthopaedic Surgery)"), as a referral prints it.
+  const bracketed = BRACKETED_SPECIALTY_TAIL.exec(text);
+  if (bracketed && isCredentialToken(bracketed[1]!))
+    return text.slice(0, bracketed.index + 1 + bracketed[1]!.length);
   const tail = /[\s,]([A-Za-z./-]{2,8})(?=((?:\s+\p{Lu}\p{Ll}[\p{L}&-]*){1,4})\s*$)/gu;
   for (const m of text.matchAll(tail)) {
     // One short word ("Jane Roe, PT Final") is a status, not a specialty.
@@ -416,6 +430,8 @@ const SIGNATURE_TAIL = new RegExp(
   'i',
 );
 
+const SPECIALTY_AFTER = new RegExp(String.raw`^\s*${SPECIALTY_REMARK}`, 'u');
+
 /**
  * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
  * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
@@ -441,6 +457,8 @@ function unlabelledSignature(text: string): ParsedSignature | null {
   // Its date may stand in a remark after it: "Jane Roe, PT, DPT (signed electronically 04/13/2026)".
   const dates = findDates(rest);
   for (const d of [...dates].reverse()) rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
+  // The signer's specialty in brackets ("(Occupational Medicine)") may stand before its NPI.
+  rest = rest.replace(SPECIALTY_AFTER, ' ');
   if (!SIGNATURE_TAIL.test(rest)) return null;
   const first = dates[0];
   if (!sig.date && first)

@@ -1,8 +1,9 @@
 /** Session clock times, total and timed minutes, and breaks. */
+import type { Fact } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import { SERVICE_NAMES } from '../domain/codes';
-import { cellsOf, type Cell } from './layout';
+import { cellsOf, startsTicked, type Cell } from './layout';
 import { NUMBER_SOURCE, numberValue } from '../parse/numbers';
 
 /** A clock time: "8:00 AM", "8:00a", "08:00", "14:22". */
@@ -240,8 +241,22 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
           : cells.length === headerWidth
             ? (cells[minutesColumn] ?? null)
             : null;
-    if (service) serviceMinutes(line, service, sink, minutesCell);
-    else minutesBeforeServices(line, sink);
+    if (service) {
+      const read = sink.facts.length;
+      serviceMinutes(line, service, sink, minutesCell);
+      if (!minutesCell) laterServiceMinutes(line, service, sink);
+      // A ticked row of a table with a minutes column, its minutes cell left blank: the service
+      // was furnished and its minutes were not written.
+      const blankCell =
+        cells.length < headerWidth || !minutesCell || minutesCell.text.trim() === '';
+      if (
+        minutesColumn >= 0 &&
+        blankCell &&
+        startsTicked(t) &&
+        !sink.facts.slice(read).some((f) => f.kind === 'service-minutes')
+      )
+        sink.add('service-minutes-blank', service.code, line, 0, t.length, { code: service.code });
+    } else minutesBeforeServices(line, sink);
     // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
     // the session's; a session told in a sentence with its break after it is ("Session ran 8:30
     // am to 10:55 am, with a 10 minute break at 9:35").
@@ -440,6 +455,46 @@ function serviceMinutes(
   if (minutes === null || minutes <= 0 || minutes > 8 * 60) return;
   if (hasServiceMinutes(sink, service.code, minutes)) return;
   sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
+}
+
+/** How far after its code a later service's minutes may stand ("97750 x4, 60 min"). */
+const LATER_MINUTES_REACH = 24;
+
+/**
+ * The services after the first on a line that lists several, each with its own minutes ("eval
+ * 97162 45 min; ther ex 97110 15 min", "Eval 08:00-08:50 (97163) FCE 08:50-09:50 (97750 x4, 60
+ * min)"): each code's minutes stand after it, before the next code. A total is no code's own.
+ */
+function laterServiceMinutes(
+  line: Line,
+  first: { code: string; end: number },
+  sink: FactSink,
+): void {
+  const t = line.text;
+  const codes = [...t.matchAll(/\b(97\d{3}|G0\d{3})\b/g)].filter((c) => c.index >= first.end);
+  codes.forEach((c, k) => {
+    const end = c.index + c[0].length;
+    const until = codes[k + 1]?.index ?? t.length;
+    const segment = t.slice(end, Math.min(until, end + LATER_MINUTES_REACH));
+    const m = SERVICE_MINUTES.exec(segment);
+    if (!m || /\btotal\b/i.test(segment.slice(0, m.index))) return;
+    const minutes = Number(m[1]);
+    if (minutes <= 0 || minutes > 8 * 60) return;
+    // A code this line already timed ("then home program (97110, 15 min)") is not timed twice.
+    const onLine = (f: Fact) =>
+      f.provenance.page === line.page &&
+      f.provenance.start >= line.start &&
+      f.provenance.start <= line.end;
+    if (
+      sink.facts.some((f) => f.kind === 'service-minutes' && f.detail?.code === c[1] && onLine(f))
+    )
+      return;
+    if (hasServiceMinutes(sink, c[1]!, minutes)) return;
+    sink.add('service-minutes', String(minutes), line, c.index, end + m.index + m[0].length, {
+      code: c[1]!,
+      minutes,
+    });
+  });
 }
 
 /** Whether the note already gave this service these minutes (a billing row repeating them). */

@@ -116,4 +116,32 @@ describe('DOC-DAILY-TIME', () => {
     const ep = episode('workers-comp').daily(D, { minutes: 60 }).build();
     expect(run(docDailyTime, ep, 'workers-comp')[0]?.status).toBe('n/a');
   });
+
+  describe('a furnished timed code whose minutes are left blank', () => {
+    const blank = (code: string, billed: string[]) => {
+      const b = episode('medicare').daily(D, {
+        timedMinutes: 30,
+        extra: {
+          'service-minutes': { value: '30', detail: { code: '97110', minutes: 30 } },
+          'service-minutes-blank': { value: code, detail: { code } },
+        },
+      });
+      b.bill(D, '97110', 2, ['GP']);
+      for (const c of billed) b.bill(D, c, 1, ['GP']);
+      return b.build();
+    };
+
+    it('fails the date when the blank code is billed (iontophoresis ticked, no minutes, 97033 x1)', () => {
+      const [f] = run(docDailyTime, blank('97033', ['97033']), 'medicare');
+      expect(f).toMatchObject({ status: 'fail', dates: [D] });
+      expect(f?.message).toContain('97033 billed, but the note leaves its minutes blank');
+      expect(f?.evidence.map((e) => e.quote)).toContain('service-minutes-blank: 97033');
+    });
+
+    it('passes when the blank code is not billed', () => {
+      expect(run(docDailyTime, blank('97033', []), 'medicare').map((f) => f.status)).toEqual([
+        'pass',
+      ]);
+    });
+  });
 });

@@ -63,4 +63,23 @@ describe('DOC-DISCHARGE', () => {
     expect(f[0]!.message).toContain('written by an assistant');
     expect(f[0]!.message).toContain('status of each goal');
   });
+
+  it('takes a Functional status label as the functional status at discharge, and fails without one', () => {
+    const summary = (sections: string[]) =>
+      episode('medicare')
+        .daily('2026-09-02')
+        .doc('discharge-summary', '2026-09-05', {
+          ...signed('2026-09-05'),
+          'goal-assessment': 'LTG 1 met',
+          'discharge-reason': 'Goals met',
+          section: sections,
+        })
+        .build();
+    expect(run(docDischarge, summary(['goals', 'plan', 'functional-limitations']))[0]!.status).toBe(
+      'pass',
+    );
+    expect(fails(run(docDischarge, summary(['goals', 'plan'])))[0]!.message).toContain(
+      'lacks functional status at discharge',
+    );
+  });
 });

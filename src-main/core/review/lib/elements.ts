@@ -146,7 +146,7 @@ export const ELEMENTS = {
   ),
   functionalStatus: el(
     'functional status at discharge',
-    'measurements with units or an Objective heading',
+    'measurements with units, an Objective heading or a Functional status label',
   ),
   dischargeReason: el(
     'reason for discharge',

@@ -1,4 +1,6 @@
-import type { Evidence } from '../../../../../shared/model';
+import type { EpisodeBillingLine, EpisodeModel } from '../../../../../shared/episode';
+import type { Evidence, IsoDate } from '../../../../../shared/model';
+import { evidenceFromFact } from '../../lib/evidence';
 import { lineEvidence } from '../../lib/billing';
 import { uniqueSorted } from '../../lib/documents';
 import {
@@ -80,6 +82,21 @@ export const docDailyTime: Rule = {
     if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
       for (const [date, timed] of timedLinesByDate(episode)) {
         if (!hasVisitRecord(episode, date)) continue;
+        const blank = !timedMinutesMissing(episode, date)
+          ? blankTimedCodes(episode, date, timed)
+          : null;
+        if (blank) {
+          findings.push({
+            status: 'fail',
+            message: `${date}: ${blank.codes.join(', ')} billed, but the note leaves its minutes blank; minutes for a billed timed code are not documented.`,
+            dates: [date],
+            evidence: [
+              ...blank.evidence,
+              ...lineEvidence(timed.filter((l) => blank.codes.includes(l.code))),
+            ],
+          });
+          continue;
+        }
         if (!timedMinutesMissing(episode, date)) {
           if (findings.length === 0) {
             passDates.push(date);
@@ -113,6 +130,35 @@ export const docDailyTime: Rule = {
     return byFirstDate(findings.concat(referrals));
   },
 };
+
+/**
+ * Billed timed codes the date's notes mark furnished with a blank minutes cell and time nowhere
+ * else (a ticked "Ultrasound (97035)" row with no minutes): their minutes are not documented,
+ * whatever the note's total says.
+ */
+function blankTimedCodes(
+  episode: EpisodeModel,
+  date: IsoDate,
+  timed: readonly EpisodeBillingLine[],
+): { codes: string[]; evidence: Evidence[] } | null {
+  const notes = minutesOnDate(episode, date).notes;
+  const billed = new Set(timed.map((l) => l.code));
+  const timedCodes = new Set<string>();
+  for (const doc of notes)
+    for (const f of doc.facts)
+      if (f.kind === 'service-minutes' && f.detail?.code && (f.detail.minutes ?? 0) > 0)
+        timedCodes.add(f.detail.code);
+  const codes: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const doc of notes)
+    for (const f of doc.facts) {
+      if (f.kind !== 'service-minutes-blank' || !billed.has(f.value) || timedCodes.has(f.value))
+        continue;
+      if (!codes.includes(f.value)) codes.push(f.value);
+      evidence.push(evidenceFromFact(f));
+    }
+  return codes.length ? { codes, evidence } : null;
+}
 
 /**
  * Findings ordered by their date. The program dates come first, ascending, then the timed-code

@@ -71,7 +71,11 @@ export const docDischarge: Rule = {
     if (authorKind(doc) === 'assistant') missing.push(ELEMENTS.clinicianAuthor);
     if (!hasFact(doc, 'goal-assessment') && !hasSection(doc, 'goals'))
       missing.push(ELEMENTS.goalStatus);
-    if (!hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective'))
+    // A "Functional status:" statement is the functional status at discharge, as measures are.
+    if (
+      !hasFact(doc, 'objective-measure') &&
+      !hasSection(doc, 'objective', 'functional-limitations')
+    )
       missing.push(ELEMENTS.functionalStatus);
     if (!hasFact(doc, 'discharge-reason')) missing.push(ELEMENTS.dischargeReason);
     if (isWorkProgram(episode)) {
