@@ -135,7 +135,10 @@ import { documentTextHash } from './text-hash';
  * what was furnished, engagement and "Clinical Observations" say the response, caregiver
  * education heads a section, a charge table's Minutes column wherever it stands (not the code's
  * "each 15 min"), a typed signer's name repeated under each page's signature line is no
- * furniture, and "Signed: Pending" outranks that name.
+ * furniture, and "Signed: Pending" outranks that name; a specialty in brackets after a signer's
+ * credentials, each code's own minutes on a line listing several, a ticked row whose minutes cell
+ * is blank (service-minutes-blank), approved visits named with their service and not care already
+ * had.
  */
 export const EXTRACTOR_VERSION = 17;
 
