@@ -321,11 +321,14 @@ export interface FactDetail {
   /** `signature-log-entry`: the signer's full name and credentials as the log writes them. */
   name?: string;
   credentials?: string;
-  /** `therapy-threshold-applied`: the threshold's bucket (PT and SLP share one; OT its own). */
-  bucket?: 'PT/SLP' | 'OT';
+  /** `therapy-threshold-applied`: the threshold's bucket. */
+  bucket?: TherapyBucket;
   /** `therapy-threshold-applied`: the calendar year the statement names. */
   year?: number;
 }
+
+/** A Medicare therapy threshold's bucket: PT and SLP share one amount, OT has its own. */
+export type TherapyBucket = 'PT/SLP' | 'OT';
 
 /** One clinical document found in a file (a file may hold many: a printed chart). */
 export interface ExtractedDocument {

@@ -421,6 +421,7 @@ function rebuildPatients(
   let episodes = 0;
   const write = !db.readonly;
   const out = { rows: write, reviews: opts.onRebuilt ? 'stored' : 'none' } as const;
+  const ceiling = heapCeiling(REVIEW_HEAP_MB);
   const finish = (rebuilt: RebuiltPatient[], group: readonly number[]) => {
     for (const p of rebuilt) {
       const index = p.index;
@@ -450,7 +451,6 @@ function rebuildPatients(
     opts.onProgress?.({ patientsDone, patients, episodes });
     ceiling();
   };
-  const ceiling = heapCeiling(REVIEW_HEAP_MB);
   const ctx: GroupContext = {
     asOf: opts.asOf,
     override: opts.override,

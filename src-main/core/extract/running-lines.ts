@@ -57,29 +57,27 @@ export function markRunningLines(pages: Line[][]): void {
   };
   for (const lines of pages) {
     const edges = edgeLines(lines);
-    const nonBlankAll = lines.filter((l) => l.text.trim() !== '');
+    const nonBlank = lines.filter((l) => l.text.trim() !== '');
     for (const line of edges) {
       // A printed chart ends most pages with the same clinician's "Signed: J. Roe PT 3/4/26": that
       // is each note's signature, not page furniture, however often it repeats; so is the typed
       // name under a signature line, above its "Signed:" date.
       if (isSignatureLine(line.text)) continue;
-      const at = nonBlankAll.indexOf(line);
-      const beside = [nonBlankAll[at - 1], nonBlankAll[at + 1]];
+      const at = nonBlank.indexOf(line);
+      const beside = [nonBlank[at - 1], nonBlank[at + 1]];
       if (beside.some((l) => l && isSignatureLine(l.text)) && isSignerNameLine(line.text)) continue;
       if (repeated(line) && !isTitleLine(line.text)) line.running = true;
     }
     // A title repeated on every page is furniture only while the lines under it are: a chart
     // print of one note a page repeats "DAILY TREATMENT NOTE" over a different date each time.
-    const nonBlankLines = lines.filter((l) => l.text.trim() !== '');
     for (const line of edges) {
       if (line.running || !repeated(line) || !isTitleLine(line.text)) continue;
-      const at = nonBlankLines.indexOf(line);
-      const under = nonBlankLines.slice(at + 1, at + 3);
+      const at = nonBlank.indexOf(line);
+      const under = nonBlank.slice(at + 1, at + 3);
       if (under.every((l) => l.running || repeated(l))) line.running = true;
     }
     // A deeper header (an EMR's three header lines and a department banner under them) runs on
     // while the lines under the top ones repeat too; a title stops it, however often it repeats.
-    const nonBlank = lines.filter((l) => l.text.trim() !== '');
     if (nonBlank.length <= TOP_LINES) continue;
     if (!nonBlank.slice(0, EDGE_LINES).every((l) => l.running)) continue;
     for (const line of nonBlank.slice(EDGE_LINES, TOP_LINES)) {

@@ -7,8 +7,10 @@ import type { Line } from './lines';
 import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
 import { cellsOf, isRuleLine } from './layout';
 
-/** Labels that introduce a signature wherever they stand. Listed longest first. */
-/** A label may say what it signs for: "Therapist signature (week):", "Signature (attending):". */
+/**
+ * Labels that introduce a signature wherever they stand. Listed longest first. A label may say
+ * what it signs for: "Therapist signature (week):", "Signature (attending):".
+ */
 const SIGNER_LABEL =
   /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
 /**
@@ -432,16 +434,16 @@ const SIGNATURE_TAIL = new RegExp(
 
 const SPECIALTY_AFTER = new RegExp(String.raw`^\s*${SPECIALTY_REMARK}`, 'u');
 
-/**
- * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
- * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
- */
 /** A signer's typed name with credentials, standing alone ("Dana Roe, PT, DPT  TX Lic. 1234"). */
 export function isSignerNameLine(text: string): boolean {
   const sig = unlabelledSignature(text);
   return !!sig?.name && !!sig.creds;
 }
 
+/**
+ * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
+ * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
+ */
 function unlabelledSignature(text: string): ParsedSignature | null {
   const sig = parseBody(text, 0, false);
   if (

@@ -17,10 +17,9 @@ import {
   THRESHOLD_USED,
   THRESHOLD_YEAR,
 } from '../lexicon/coverage';
+import type { TherapyBucket } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { isBlank, type Line } from './lines';
-
-type Bucket = 'PT/SLP' | 'OT';
 
 interface Span {
   start: number;
@@ -33,8 +32,8 @@ const STATEMENT_LINES = 4;
 const MAX_GAP_AFTER = 40;
 const MAX_GAP_BEFORE = 40;
 
-function bucketsIn(text: string): Array<Span & { bucket: Bucket }> {
-  const out: Array<Span & { bucket: Bucket }> = [];
+function bucketsIn(text: string): Array<Span & { bucket: TherapyBucket }> {
+  const out: Array<Span & { bucket: TherapyBucket }> = [];
   for (const re of [THRESHOLD_BUCKET_ABBREV, THRESHOLD_BUCKET_WORDS]) {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
@@ -57,12 +56,12 @@ function amountsIn(text: string): Array<Span & { value: number }> {
 }
 
 /** Bucket and amount pairs in a statement: an amount after its bucket, else before it. */
-function pairsIn(text: string): Array<{ bucket: Bucket; value: number; span: Span }> {
+function pairsIn(text: string): Array<{ bucket: TherapyBucket; value: number; span: Span }> {
   const buckets = bucketsIn(text);
   const amounts = amountsIn(text);
   const used = new Set<number>();
-  const out: Array<{ bucket: Bucket; value: number; span: Span }> = [];
-  const leftOf = (a: Span) => text.slice(a.end, a.end + 15);
+  const out: Array<{ bucket: TherapyBucket; value: number; span: Span }> = [];
+  const after = (a: Span) => text.slice(a.end, a.end + 15);
   for (const b of buckets) {
     const i = amounts.findIndex((a, k) => !used.has(k) && a.start >= b.end);
     const a = amounts[i];
@@ -71,7 +70,7 @@ function pairsIn(text: string): Array<{ bucket: Bucket; value: number; span: Spa
     // Another bucket or a sentence's end between them: the amount is not this bucket's.
     if (buckets.some((o) => o.start >= b.end && o.end <= a.start) || /[.;]\s/.test(gap)) continue;
     if (THRESHOLD_NOT_USED.test(gap) && !THRESHOLD_USED.test(gap)) continue;
-    if (/\b(?:remain\w*|left|available|balance)\b/i.test(leftOf(a))) continue;
+    if (/\b(?:remain\w*|left|available|balance)\b/i.test(after(a))) continue;
     used.add(i);
     out.push({ bucket: b.bucket, value: a.value, span: { start: b.start, end: a.end } });
   }
@@ -101,7 +100,7 @@ function asOfDate(text: string): string | null {
 }
 
 export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
-  const done = new Set<Bucket>();
+  const done = new Set<TherapyBucket>();
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     if (first.running || !THRESHOLD_STATEMENT.test(first.text)) continue;

@@ -247,8 +247,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       if (!minutesCell) laterServiceMinutes(line, service, sink);
       // A ticked row of a table with a minutes column, its minutes cell left blank: the service
       // was furnished and its minutes were not written.
-      const blankCell =
-        cells.length < headerWidth || !minutesCell || minutesCell.text.trim() === '';
+      const blankCell = cells.length < headerWidth || !minutesCell;
       if (
         minutesColumn >= 0 &&
         blankCell &&

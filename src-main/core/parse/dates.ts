@@ -1,4 +1,5 @@
 /** Calendar dates in the formats EMRs print, normalized to YYYY-MM-DD. */
+import { daysBetween } from '../../../shared/dates';
 
 export interface DateHit {
   iso: string;
@@ -159,7 +160,7 @@ export function dateNear(md: MonthDay, anchors: readonly string[], maxDays = 120
     for (const y of [year - 1, year, year + 1]) {
       const iso = toIso(y, md.month, md.day);
       if (!iso) continue;
-      const gap = Math.abs(Date.parse(iso) - Date.parse(a)) / 86_400_000;
+      const gap = Math.abs(daysBetween(a, iso));
       if (gap <= maxDays && (!best || gap < best.gap)) best = { iso, gap };
     }
   }

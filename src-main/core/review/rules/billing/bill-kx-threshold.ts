@@ -1,11 +1,10 @@
 import type { EpisodeBillingLine, EpisodeModel } from '../../../../../shared/episode';
-import type { Fact, IsoDate } from '../../../../../shared/model';
+import type { Fact, IsoDate, TherapyBucket } from '../../../../../shared/model';
+import { dollars } from '../../../../../shared/money';
 import { hasModifier, lineEvidence, PROGRAM_CODES } from '../../lib/billing';
 import { evidenceFromFact } from '../../lib/evidence';
 import type { Rule, RuleFinding } from '../../types';
 import { isTherapyCode } from './bill-therapy-modifier';
-
-type Bucket = 'PT/SLP' | 'OT';
 
 /** Allowed amount from the 835 (paid + patient responsibility), or null when not remitted. */
 function remitAllowed(episode: EpisodeModel, line: EpisodeBillingLine): number | null {
@@ -107,7 +106,7 @@ export const billKxThreshold: Rule = {
     );
     if (lines.length === 0) return [];
     const findings: RuleFinding[] = [];
-    const bucketOf = (line: EpisodeBillingLine): Bucket | null =>
+    const bucketOf = (line: EpisodeBillingLine): TherapyBucket | null =>
       hasModifier(line, ['GO']) ? 'OT' : hasModifier(line, ['GP', 'GN']) ? 'PT/SLP' : null;
     const firstLine = new Map<string, IsoDate>();
     for (const line of lines) {
@@ -122,11 +121,17 @@ export const billKxThreshold: Rule = {
     const noThreshold = new Set<string>();
     const missingKx = new Map<
       string,
-      { lines: EpisodeBillingLine[]; year: string; amt: number; bucket: Bucket; bases: Set<Basis> }
+      {
+        lines: EpisodeBillingLine[];
+        year: string;
+        amt: number;
+        bucket: TherapyBucket;
+        bases: Set<Basis>;
+      }
     >();
     const kxLines: EpisodeBillingLine[] = [];
     const allBases = new Set<Basis>();
-    let maxOver: { bucket: Bucket; year: string; total: number } | null = null;
+    let maxOver: { bucket: TherapyBucket; year: string; total: number } | null = null;
 
     for (const line of lines) {
       const bucket = bucketOf(line);
@@ -224,6 +229,5 @@ export const billKxThreshold: Rule = {
 };
 
 function priorClause(a: Applied, year: string): string {
-  const money = `$${a.amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `Running total for ${a.fact.detail?.bucket} starts from ${money} already applied in ${year} (as of ${a.asOf}).`;
+  return `Running total for ${a.fact.detail?.bucket} starts from ${dollars(a.amount)} already applied in ${year} (as of ${a.asOf}).`;
 }

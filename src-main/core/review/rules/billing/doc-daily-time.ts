@@ -82,9 +82,8 @@ export const docDailyTime: Rule = {
     if (profile.rules['BILL-TIMED-CODE-UNITS']?.applies) {
       for (const [date, timed] of timedLinesByDate(episode)) {
         if (!hasVisitRecord(episode, date)) continue;
-        const blank = !timedMinutesMissing(episode, date)
-          ? blankTimedCodes(episode, date, timed)
-          : null;
+        const missing = timedMinutesMissing(episode, date);
+        const blank = !missing ? blankTimedCodes(episode, date, timed) : null;
         if (blank) {
           findings.push({
             status: 'fail',
@@ -97,7 +96,7 @@ export const docDailyTime: Rule = {
           });
           continue;
         }
-        if (!timedMinutesMissing(episode, date)) {
+        if (!missing) {
           if (findings.length === 0) {
             passDates.push(date);
             const dm = minutesOnDate(episode, date);
