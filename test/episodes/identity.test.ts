@@ -87,6 +87,29 @@ describe('matchPatients', () => {
     expect(new Set(two.patientOf).size).toBe(3);
   });
 
+  it("a hospital's account numbers, one per month of a recurring claim, do not make two patients", () => {
+    const one = matchPatients([
+      { name: 'HALVORSEN,IDA M', dob: '1944-02-09', mrn: null },
+      { name: 'HALVORSEN,IDA M', dob: null, mrn: 'V2210003', billingOnlyMrn: true },
+      { name: 'HALVORSEN,IDA M', dob: null, mrn: 'V2210004', billingOnlyMrn: true },
+    ]);
+    expect(new Set(one.patientOf).size).toBe(1);
+    // Two charts of the name with different dates of birth: the accounts join neither.
+    const two = matchPatients([
+      { name: 'Moss, Ray', dob: '1950-01-01', mrn: null },
+      { name: 'Moss, Ray', dob: '1961-07-07', mrn: null },
+      { name: 'MOSS, RAY', dob: null, mrn: 'V1', billingOnlyMrn: true },
+      { name: 'MOSS, RAY', dob: null, mrn: 'V2', billingOnlyMrn: true },
+    ]);
+    expect(new Set(two.patientOf).size).toBe(4);
+    // Chart MRNs (carried by documents) that differ are still two patients.
+    const charts = matchPatients([
+      { name: 'Moss, Ray', dob: null, mrn: 'M100' },
+      { name: 'Moss, Ray', dob: null, mrn: 'M200' },
+    ]);
+    expect(new Set(charts.patientOf).size).toBe(2);
+  });
+
   it('matches by MRN across different spellings', () => {
     const { patientOf } = matchPatients([
       { name: 'ALVAREZ, MARIA', dob: null, mrn: '100234' },

@@ -84,6 +84,8 @@ interface Cluster {
   names: Map<string, number>;
   dobs: Set<string>;
   mrns: Set<string>;
+  /** MRNs a document carries (or billing and documents both): the chart's own numbers. */
+  chartMrns: Set<string>;
   keys: Set<string>;
 }
 
@@ -120,13 +122,13 @@ export function matchPatients(inputs: IdentityInput[]): {
     const own = mrnOf[r];
     return mrnsOf.get(r) ?? (own ? new Set([own]) : undefined);
   };
-  const union = (a: number, b: number) => {
+  const union = (a: number, b: number, billingNumbersAgree = false) => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
     const ma = mrnsAt(ra);
     const mb = mrnsAt(rb);
-    if (ma && mb) {
+    if (ma && mb && !billingNumbersAgree) {
       let shared = false;
       for (const m of mb) {
         if (ma.has(m)) {
@@ -191,7 +193,13 @@ export function matchPatients(inputs: IdentityInput[]): {
       const r = find(i);
       let c = clusters.get(r);
       if (!c) {
-        c = { names: new Map(), dobs: new Set(), mrns: new Set(), keys: new Set() };
+        c = {
+          names: new Map(),
+          dobs: new Set(),
+          mrns: new Set(),
+          chartMrns: new Set(),
+          keys: new Set(),
+        };
         clusters.set(r, c);
       }
       const key = keyOf[i];
@@ -200,6 +208,7 @@ export function matchPatients(inputs: IdentityInput[]): {
       if (inp.dob) c.dobs.add(inp.dob);
       const mrn = mrnOf[i];
       if (mrn) c.mrns.add(mrn);
+      if (mrn && !inp.billingOnlyMrn) c.chartMrns.add(mrn);
     });
     return clusters;
   };
@@ -208,15 +217,20 @@ export function matchPatients(inputs: IdentityInput[]): {
   for (const [root, c] of clusters) {
     for (const k of c.keys) rootsByKey.set(k, [...(rootsByKey.get(k) ?? []), root]);
   }
+  // A number only billing carries is an account, and a hospital opens one per encounter or per
+  // month of a recurring outpatient claim ("Acct # V5512003", "V5512004"): accounts that differ
+  // do not make two patients of one name; the chart's own MRNs and dates of birth still do.
   const conflicts = (a: Cluster, b: Cluster) =>
     (a.dobs.size > 0 && b.dobs.size > 0 && ![...a.dobs].some((d) => b.dobs.has(d))) ||
-    (a.mrns.size > 0 && b.mrns.size > 0 && ![...a.mrns].some((m) => b.mrns.has(m)));
+    (a.chartMrns.size > 0 &&
+      b.chartMrns.size > 0 &&
+      ![...a.chartMrns].some((m) => b.chartMrns.has(m)));
   for (const roots of rootsByKey.values()) {
     if (roots.length < 2) continue;
     // Only merge when every pair is compatible: an ambiguous name is never guessed.
     const all = roots.map((r) => clusters.get(r)!);
     const compatible = all.every((a, i) => all.every((b, j) => i === j || !conflicts(a, b)));
-    if (compatible) for (const r of roots.slice(1)) union(roots[0]!, r);
+    if (compatible) for (const r of roots.slice(1)) union(roots[0]!, r, true);
   }
 
   // "Re: J. Kowalski", "EE: T. Hollis": a first initial joins the one patient of that surname

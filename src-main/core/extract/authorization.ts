@@ -34,12 +34,15 @@ const REQUEST_LABEL = /^\s*request(?:ed)?(?:\s+[a-z]+)?\s*:/i;
 /** A sentence's end: a full stop or semicolon before a space (not a decimal point). */
 const SENTENCE_END = /[.;](?=\s)/;
 const APPROVED =
-  /\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
+  /(?<!\bnon-?|\bnot\s|\bun)\b(?:approved|authori[sz]ed|certified|approval|granted)\b(?!\s+(?:request|was not))/i;
+/** What a guideline allows is no approval: "ODG supports up to 10 visits over 4 weeks". */
+const GUIDELINE_BEFORE =
+  /\b(?:ODG|MTUS|ACOEM|guidelines?)\b[^.;]{0,30}\b(?:supports?|recommends?|allows?|suggests?)\s+(?:up to\s+)?$/i;
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
 const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
-/** A count joined to the evaluation named before it: "evaluation + ", "eval and ", "FCE plus ". */
+/** A count joined to the evaluation named before it: "evaluation + ", "eval and up to ", "FCE plus ". */
 const COUNT_BESIDE_EVALUATION =
-  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)(?:\s*(?:x\s*\d{1,2}|\(\d{1,2}\)))?\s*(?:\+|&|\bplus\b|\band\b)\s*$/i;
+  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)(?:\s*(?:x\s*\d{1,2}|\(\d{1,2}\)))?\s*(?:\+|&|\bplus\b|\band\b)\s*(?:(?:up to|a maximum of|max\.?)\s*)?$/i;
 /** The program itself, not its evaluation ("Work conditioning evaluation 97163 ... 1 visit"). */
 const PROGRAM_SERVICE_ONCE =
   /\bwork (?:conditioning|hardening)\b(?!\s+(?:evaluation|eval|assessment|exam))|\b9754[56]\b/i;
@@ -106,6 +109,25 @@ function readPeriodRow(line: Line, table: PeriodTable, sink: FactSink): void {
   if (!a || !b || b.iso < a.iso) return;
   sink.add('auth-start', a.iso, line, start.start + a.start, start.start + a.end);
   sink.add('auth-end', b.iso, line, end.start + b.start, end.start + b.end);
+}
+
+/** A decision table's column of what was asked for ("Service | Requested | Decision | Units"). */
+const REQUESTED_COLUMN = /^(?:requested|request|asked|requested\s+(?:units?|visits?|services?))$/i;
+
+/** The Requested column of a decision table's header, counted from the row's right end. */
+function requestedColumnOf(text: string): number | null {
+  const cells = cellsOf(text);
+  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
+  const i = cells.findIndex((c) => REQUESTED_COLUMN.test(c.text.trim()));
+  return i < 0 ? null : cells.length - 1 - i;
+}
+
+/** A row with its Requested cell blanked (same length, so offsets still cite the page). */
+function withoutRequestedCell(text: string, fromRight: number): string {
+  const cells = cellsOf(text);
+  const cell = cells[cells.length - 1 - fromRight];
+  if (!cell || cells.length - 1 - fromRight === 0) return text;
+  return text.slice(0, cell.start) + ' '.repeat(cell.end - cell.start) + text.slice(cell.end);
 }
 
 interface UnitsTable {
@@ -194,10 +216,18 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
   let table: UnitsTable | null = null;
   let periods: PeriodTable | null = null;
   let words: WordTable | null = null;
+  let requested: number | null = null;
   /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
   let requestRunsOn = false;
   for (const line of lines) {
-    const t = line.text;
+    const requestHeader = isAuthDoc ? requestedColumnOf(line.text) : null;
+    if (requestHeader !== null) requested = requestHeader;
+    else if (cellsOf(line.text).length < 2) requested = null;
+    // Under a decision table's header, what a row asked for is not what it was granted.
+    const t =
+      requested !== null && requestHeader === null
+        ? withoutRequestedCell(line.text, requested)
+        : line.text;
     const inRequest: boolean =
       requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {
@@ -260,6 +290,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       if (evaluationsCount(m.index)) continue;
       // Care already had ("Plateau after 18 PT visits") is history, not what is approved.
       if (CARE_HAD_BEFORE.test(t.slice(0, m.index))) continue;
+      if (GUIDELINE_BEFORE.test(t.slice(0, m.index))) continue;
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-visits',

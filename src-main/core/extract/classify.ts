@@ -28,7 +28,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -73,7 +73,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
   {
     type: 'physician-order',
-    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b/i,
+    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b|\bconsult(?:ation)? (?:request|order)\b/i,
   },
   {
     type: 'job-description',
@@ -148,7 +148,7 @@ function firstTitleType(text: string): DocType | null {
  * record filed from outside the clinic ("Outside Record: Physician Order / Prescription").
  */
 const TITLE_FIELD =
-  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*:\s*/i;
+  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Note Title|Local Title|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*:\s*/i;
 
 /**
  * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026
@@ -201,7 +201,8 @@ export function isTitleLine(text: string): boolean {
     const after = t.slice(colon + 1).trim();
     // A label that says more than a document type ("Plan of care dates: ...", "Certification
     // period: ...") names a field of the note, whatever its value.
-    if (after !== '' && titleType(label) && extraWords(label).length > 0) return false;
+    if (after !== '' && titleType(label) && extraWords(headingBeforeDateField(label)).length > 0)
+      return false;
     // "Progress Note: 03/04/2026" is a title; "Plan of care: 3/3/26 to 4/21/26 (cert. ...)" is a
     // field whose value is a period and more.
     if (findDates(after).length > 0 && !isBareDateLine(after)) return false;
@@ -218,6 +219,18 @@ export function isTitleLine(text: string): boolean {
   const maxWords = t === t.toUpperCase() ? MAX_TITLE_WORDS + 6 : MAX_TITLE_WORDS;
   if (wordsOf(withoutDates(t)).length > maxWords) return false;
   return extraWords(t).length <= 3;
+}
+
+/**
+ * A heading in capitals with its date field after it on the line ("REFERRAL TO PHYSICAL THERAPY
+ * Date: 07/29/2026"): the heading, without the field's label. A label in one case ("Plan of care
+ * date:", "PLAN OF CARE DATE:") names a field of the note.
+ */
+function headingBeforeDateField(label: string): string {
+  const m = /\s+(?:Date|Dated|DOS|Date of (?:service|visit|referral))\s*$/.exec(label);
+  if (!m) return label;
+  const heading = label.slice(0, m.index);
+  return /[a-z]/.test(heading) || !/[a-z]/.test(m[0]) ? label : heading;
 }
 
 /** Whether the text names a document type only inside brackets, with other words outside them. */
@@ -308,7 +321,7 @@ function extraWords(text: string): string[] {
 const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'authorization',
-    re: /\b(?:services?|visits?|sessions?|treatment|request)\b[^.\n]{0,40}\b(?:has|have) been (?:approved|authori[sz]ed|certified)\b|\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
+    re: /\b(?:services?|visits?|sessions?|treatment|request)\b[^.\n]{0,40}\b(?:(?:has|have) been|is|are) (?:approved|authori[sz]ed|certified)\b|\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },

@@ -72,7 +72,10 @@ export class FactSink {
     return this.pageText(page).slice(start, end);
   }
 
-  /** Takes back a fact a later reading contradicts (a "blank" signature line with ink on it). */
+  /**
+   * Takes back a fact a later reading contradicts (a "blank" signature line with ink on it, a
+   * form's section whose fields were all left empty).
+   */
   remove(fact: Fact): void {
     const i = this.facts.indexOf(fact);
     if (i >= 0) this.facts.splice(i, 1);

@@ -7,7 +7,7 @@
  * ("All goals met", "[X] Goals met").
  */
 import type { FactDetail, FactKind, GoalStatus } from '../../../shared/model';
-import { coversAllGoals, goalStatusIn } from '../lexicon/goal-status';
+import { codedStatusIn, coversAllGoals, goalStatusIn, statusKeyIn } from '../lexicon/goal-status';
 import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../lexicon/goals';
 import { findTimeFrame, isTargetDate } from '../parse/timeframe';
 import type { FactSink } from './facts';
@@ -133,6 +133,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
   // Labels of the goals the document lists ("STG 1", "LTG 2"): a Baseline / Current / Goal grid
   // below that starts its rows with them restates those goals.
   const listedLabels = new Set<string>();
+  // A grid whose statuses are codes says what they mean in a key, usually at the page's foot.
+  const statusKey = statusKeyIn(lines);
 
   const flush = () => {
     if (!open) return;
@@ -203,7 +205,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const tableRow = list?.columns ? cellsOf(t) : [];
     if (list && tableRow.length >= 2) {
       flush();
-      if (tableGoal(sink, list, line, tableRow, listedNumbers, listedLabels)) list.items++;
+      if (tableGoal(sink, list, line, tableRow, listedNumbers, listedLabels, statusKey))
+        list.items++;
       continue;
     }
     // One labelled goal: "STG (1.5 weeks): lift 30 lb", "LTG #2 - 4 weeks - carry 50 lb".
@@ -345,7 +348,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         list.columns = columnsOf(cells);
         continue;
       }
-      if (tableGoal(sink, list, line, cells, listedNumbers, listedLabels)) {
+      if (tableGoal(sink, list, line, cells, listedNumbers, listedLabels, statusKey)) {
         list.items++;
         // "LTG1  Lift 50 lb ...": a row that leads with its goal's label is a marked goal.
         if (!list.columns && /^\s*(?:STG|LTG|Goal)\s*#?\s*\d/i.test(cells[0]!.text))
@@ -714,6 +717,7 @@ function tableGoal(
   cells: Cell[],
   listedNumbers: ReadonlySet<string>,
   listedLabels: ReadonlySet<string>,
+  statusKey: ReadonlyMap<string, GoalStatus>,
 ): boolean {
   // A header row repeated under a sub-heading heads the rows; it is no goal.
   if (isHeaderRow(cells)) {
@@ -750,7 +754,12 @@ function tableGoal(
       .filter((c) => c !== goalCell)
       .map((c) => goalStatusIn(c.text))
       .find((s) => s && s.start === 0) ??
-    tickedColumnStatus(cells, cols);
+    tickedColumnStatus(cells, cols) ??
+    cells
+      .filter((c) => c !== goalCell)
+      .map((c) => codedStatusIn(c.text, statusKey))
+      .find(Boolean) ??
+    null;
   const start = cells[0]!.start;
   const end = cells.at(-1)!.end;
   const text = line.text.slice(start, end);

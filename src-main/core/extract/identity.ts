@@ -14,6 +14,7 @@ import {
   IDENTIFIER,
   LAST_FIRST_FIELDS,
   ACCOUNT_LABEL,
+  BANNER_NAME,
   MRN_LABEL,
   NEXT_FIELD,
   NOT_NAME_WORDS,
@@ -201,6 +202,12 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
         const name = normalizeName(`${t.slice(ls, le)}, ${t.slice(fs, fe)}`);
         if (name) sink.add('patient-name', name, line, ls, fe);
       }
+    }
+    const banner = BANNER_NAME.exec(t);
+    if (banner) {
+      const [s, e] = banner.indices![1]!;
+      const name = normalizeName(t.slice(s, e));
+      if (name) sink.add('patient-name', name, line, s, e);
     }
     for (const m of t.matchAll(RE_LABEL)) {
       const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);

@@ -138,7 +138,22 @@ import { documentTextHash } from './text-hash';
  * furniture, and "Signed: Pending" outranks that name; a specialty in brackets after a signer's
  * credentials, each code's own minutes on a line listing several, a ticked row whose minutes cell
  * is blank (service-minutes-blank), approved visits named with their service and not care already
- * had.
+ * had. And after them: a letter's subject block ends at its first sentence, "visits are approved"
+ * and "evaluation and up to 12 visits" are an approval, an evaluation's impression that names a
+ * condition states its diagnosis, "Period:" after another field, a heading in capitals with its
+ * date field on the line, and a goal's time frame run into the goal's last word. Nineteenth
+ * round: a hospital's progress-notes printout (VistA/CPRS) splits at each "LOCAL TITLE:" dated by
+ * "DATE OF NOTE:", its page banner's "LAST,FIRST M  XXX-XX-1234  DOB:" names the patient, a
+ * cosignature ("Cosigned:") is the physician's signed date, a consult request is an order signed
+ * by its requesting provider, an eligibility form's applied amounts read under its heading, and
+ * a signature run over a page break stays with its note; a work program's daily log form (its
+ * title over the patient band on every page, components and parameters), the document behind a
+ * fax cover, goal statuses coded by the form's key ("M", "P"), "Plan:" run into a paragraph, a
+ * heading that sets testing against the job, hyphenated duty ("regular-duty"), a decision table's
+ * Requested column and its non-certified rows, and a guideline's visit count are no approval;
+ * a portal's section whose fields were left empty ("Clinical impression: —") is not there, a visit
+ * report's title over a deep band of patient fields names it, how often a task is done is
+ * measurable, and an e-signature's date a page break away still dates it.
  */
 export const EXTRACTOR_VERSION = 17;
 
@@ -267,6 +282,9 @@ function letterSubject(content: Line[]): { text: string } | null {
   for (const line of head.slice(re, re + 5)) {
     if (line !== head[re] && (isBlank(line) || SALUTATION.test(line.text))) break;
     const text = line.text.replace(SUBJECT_LINE, '').trim();
+    // A PDF prints no blank line between the subject and the letter's first sentence: prose
+    // ("This confirms ... coverage. Physical therapy evaluation ... approved") ends the block.
+    if (SENTENCE_BREAK.test(text)) break;
     if (titleType(text)) return { text };
   }
   return null;
@@ -274,6 +292,8 @@ function letterSubject(content: Line[]): { text: string } | null {
 
 const SUBJECT_LINE = /^\s*(?:Re|RE|Subject|SUBJECT|Regarding)\s*:\s*/;
 const SALUTATION = /^\s*(?:Dear|To whom|Hello)\b/i;
+/** A sentence ending inside a line, another starting after it. */
+const SENTENCE_BREAK = /[a-z)]{2}[.!?]\s+[A-Z]/;
 const LETTER_HEAD_LINES = 25;
 
 /** An unrecognized note is still named by its first line, when that line reads like a heading. */

@@ -22,6 +22,9 @@ function shape(text: string): string {
 }
 
 const EDGE_LINES = 3;
+/** A measured value: a load, a distance, a duration, repetitions. */
+const MEASURED =
+  /\b\d+(?:\.\d+)?\s*(?:lbs?|#|kg|ft|feet|in|min|mins|minutes|sec|reps?)\b|\b\d+\s*x\s*\d+\b/i;
 
 /** Marks running lines in place. Lines repeated at the top or bottom of most pages also count. */
 export function markRunningLines(pages: Line[][]): void {
@@ -36,6 +39,9 @@ export function markRunningLines(pages: Line[][]): void {
   // Furniture prints the same date on every page ("Printed 11/24/2026"); a line of the same shape
   // whose date changes from page to page is each page's first entry ("Date: 10/02/26 ...").
   const datesOf = new Map<string, Set<string>>();
+  // A line whose measured values change from page to page ("tote lift 20 lb" then "25 lb") is a
+  // day's record on a form printed once a day, however alike its words.
+  const textsOf = new Map<string, Set<string>>();
   for (const lines of pages) {
     const seen = new Set<string>();
     const top = lines.filter((l) => l.text.trim() !== '').slice(EDGE_LINES, TOP_LINES);
@@ -47,13 +53,19 @@ export function markRunningLines(pages: Line[][]): void {
         .map((d) => d.iso)
         .join(' ');
       if (dates) datesOf.set(s, (datesOf.get(s) ?? new Set()).add(dates));
+      if (MEASURED.test(line.text))
+        textsOf.set(s, (textsOf.get(s) ?? new Set()).add(line.text.trim()));
     }
     for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
   const repeated = (line: Line) => {
     const s = shape(line.text);
-    return (counts.get(s) ?? 0) >= threshold && (datesOf.get(s)?.size ?? 0) <= 1;
+    return (
+      (counts.get(s) ?? 0) >= threshold &&
+      (datesOf.get(s)?.size ?? 0) <= 1 &&
+      (textsOf.get(s)?.size ?? 0) <= 1
+    );
   };
   for (const lines of pages) {
     const edges = edgeLines(lines);
@@ -69,11 +81,12 @@ export function markRunningLines(pages: Line[][]): void {
       if (repeated(line) && !isTitleLine(line.text)) line.running = true;
     }
     // A title repeated on every page is furniture only while the lines under it are: a chart
-    // print of one note a page repeats "DAILY TREATMENT NOTE" over a different date each time.
+    // print of one note a page repeats "DAILY TREATMENT NOTE" over a different date each time,
+    // which may stand under a band of the form's number and the patient's fields.
     for (const line of edges) {
       if (line.running || !repeated(line) || !isTitleLine(line.text)) continue;
       const at = nonBlank.indexOf(line);
-      const under = nonBlank.slice(at + 1, at + 3);
+      const under = nonBlank.slice(at + 1, at + 1 + TOP_LINES);
       if (under.every((l) => l.running || repeated(l))) line.running = true;
     }
     // A deeper header (an EMR's three header lines and a department banner under them) runs on

@@ -194,22 +194,81 @@ function functionalActivityField(text: string): { start: number; end: number } |
   return null;
 }
 
+/** A capitalised label with its colon after a sentence's end, inside a line. */
+const RUN_IN_LABEL = /[a-z0-9)][.!?]\s+([A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,2}):\s/g;
+/** Sections a run-in label may head: the closing parts of a report, never its opening ones. */
+const RUN_IN_SECTIONS: ReadonlySet<SectionName> = new Set(['plan', 'recommendations']);
+
+/** A field left empty on a printed form: "Clinical impression: —", "Prognosis: N/A", "Plan: ___". */
+const PLACEHOLDER_VALUE = /^[\s—–\-_.]*$|^\s*(?:n\/?a|not applicable)\s*\.?\s*$/i;
+/** A field's line: "Evaluation complexity: Moderate (97162)". */
+const FIELD_LINE = /^\W*[A-Za-z][^:]{0,40}:\s*\S/;
+
+/**
+ * What a form says of its sections besides their headings: the sections whose own fields it
+ * left empty ("Clinical impression: —"), filled, or wrote prose under. A section whose fields
+ * are all empty, with no prose under its heading, is not there: its heading is the template's.
+ */
+class SectionContent {
+  readonly blank = new Set<SectionName>();
+  readonly filled = new Set<SectionName>();
+  readonly prose = new Set<SectionName>();
+  private open: readonly SectionName[] = [];
+
+  /** Reads a line; true when it is a section field left empty. */
+  read(text: string, h: Heading | null): boolean {
+    if (h) {
+      const value = text.slice(h.rest);
+      // A field has its colon; a heading ruled off to the margin ("ASSESSMENT ____") has none.
+      const isField = text.slice(0, h.rest).includes(':');
+      if (isField && value.trim() !== '' && PLACEHOLDER_VALUE.test(value)) {
+        for (const n of h.names) this.blank.add(n);
+        return true;
+      }
+      if (value.trim() !== '') for (const n of h.names) this.filled.add(n);
+      this.open = value.trim() === '' ? h.names : [];
+      return false;
+    }
+    if (text.trim() !== '' && !FIELD_LINE.test(text)) for (const n of this.open) this.prose.add(n);
+    return false;
+  }
+
+  /** Sections the form left empty: blank fields, and nothing written for them anywhere. */
+  empty(): SectionName[] {
+    return [...this.blank].filter((n) => !this.filled.has(n) && !this.prose.has(n));
+  }
+}
+
 export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
+  const content = new SectionContent();
   let limitation: { page: number; start: number; end: number } | null = null;
   let fieldLine: { line: Line; start: number; end: number } | null = null;
   for (const [i, line] of lines.entries()) {
     const h = headingOf(line.text);
-    if (h) {
+    if (h && !content.read(line.text, h)) {
       for (const name of h.names) {
         if (seen.has(name)) continue;
         seen.add(name);
         sink.add('section', name, line, h.start, h.end);
       }
+    } else if (!h) content.read(line.text, null);
+    // A label run into a paragraph after a sentence ("... symptoms 3/10 max. Plan: continue the
+    // program as written") heads what follows it as a line of its own would.
+    for (const m of line.text.matchAll(RUN_IN_LABEL)) {
+      const at = m.index + m[0].lastIndexOf(`${m[1]!}:`);
+      const run = headingOf(line.text.slice(at));
+      if (!run || run.start !== 0) continue;
+      for (const name of run.names) {
+        if (seen.has(name) || !RUN_IN_SECTIONS.has(name)) continue;
+        seen.add(name);
+        sink.add('section', name, line, at + run.start, at + run.end);
+      }
     }
     // A table header row may head its rows by its first column and still set capacity against
     // the job in another ("Activity  Current  Job demand").
-    const comparison = h ? null : JOB_COMPARISON.exec(line.text);
+    // A heading may say it too ("OBJECTIVE - INTERIM TESTING vs JOB DEMANDS").
+    const comparison = JOB_COMPARISON.exec(line.text);
     const col =
       jobDemandColumn(line.text) ??
       (comparison
@@ -260,6 +319,12 @@ export function extractSections(lines: Line[], sink: FactSink): void {
     else if (fieldLine)
       sink.add('section', 'functional-limitations', fieldLine.line, fieldLine.start, fieldLine.end);
   }
+  const empty = content.empty();
+  if (empty.length)
+    for (const f of sink.facts.filter(
+      (x) => x.kind === 'section' && empty.includes(x.value as SectionName),
+    ))
+      sink.remove(f);
 }
 
 /** The lines under each heading of the given names, up to the next heading. */

@@ -13,7 +13,7 @@ const AND_TIME = String.raw`(?:\s*(?:\/|&|and)\s*Time)?`;
 
 /** Labels whose date is the date the service was given. */
 const DOS_LABEL = new RegExp(
-  String.raw`\b(?:Date${AND_TIME} of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?|Date${AND_TIME} of (?:Visit|Encounter))${AND_TIME}\b\s*[:#=-]?\s*`,
+  String.raw`\b(?:Date${AND_TIME} of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Date of Note|Note Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?|Date${AND_TIME} of (?:Visit|Encounter))${AND_TIME}\b\s*[:#=-]?\s*`,
   'dgi',
 );
 

@@ -12,7 +12,7 @@ import { cellsOf, isRuleLine } from './layout';
  * what it signs for: "Therapist signature (week):", "Signature (attending):".
  */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed\s+by|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -28,6 +28,31 @@ const PHYSICIAN_LABEL =
 /** A physician named in a field ("Physician:", "Ordering provider:"), a signature only with a mark. */
 const PHYSICIAN_FIELD =
   /^\W*(?:(?:Ordering|Referring|Treating|Attending|Certifying)\s+)?(?:Physician|Provider|Doctor|MD)\s*:\s*/i;
+/** A physician named in a field anywhere on its line ("Requesting Provider:   ASHFORD,LEONARD P"). */
+const PHYSICIAN_NAMED =
+  /\b(?:Ordering|Referring|Requesting|Attending|Certifying)\s+(?:Physician|Provider|Doctor)\s*:\s*/gi;
+
+/** A name as two fields compare it: letters only, in capitals ("ASHFORD,LEONARD P"). */
+function nameKeyOf(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z]/g, '');
+}
+
+/**
+ * The names a document's physician fields give: the order's own signer, when the signature under
+ * it prints that name without credentials ("Electronically signed by: ASHFORD,LEONARD P" under
+ * "Requesting Provider: ASHFORD,LEONARD P"), is that physician.
+ */
+function physicianFieldNames(lines: readonly Line[]): Set<string> {
+  const names = new Set<string>();
+  for (const { text } of lines)
+    for (const m of text.matchAll(PHYSICIAN_NAMED)) {
+      const from = m.index + m[0].length;
+      const gap = /\s{2,}|\t|$/.exec(text.slice(from))!;
+      const key = nameKeyOf(text.slice(from, from + gap.index));
+      if (key.length >= 4) names.add(key);
+    }
+  return names;
+}
 const SIGNED_MARK = /\/e?s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
@@ -534,6 +559,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
   // A role field ("Therapist: Jane Roe, PT, NPI ...") signs a note only where nothing else does:
   // a form with an explicit signature line names its therapist without signing for them.
   const explicit = lines.some((l) => SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text));
+  const physicians = physicianFieldNames(lines);
   lines.forEach((line, i) => {
     const t = line.text;
     // A log's heading ("Signature Log") is not a signature line.
@@ -577,9 +603,17 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // The name stands before the mark on its line ("Thomas Reyes, PT - electronically signed
       // 07/22/2026"), or a line or two above it (a specialty or NPI line between).
       const before = label.index > 0 ? signatureBeforeMark(t.slice(0, label.index)) : null;
+      // A page break may fall between them, its running footer and header in between: an
+      // e-signature's mark ("/es/ NAME, PT") a few lines up is still the one this date closes.
       const k = before?.name
         ? i
-        : [i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(lines[j]!.text)?.name);
+        : ([i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(lines[j]!.text)?.name) ??
+          [i - 3, i - 4, i - 5, i - 6].find(
+            (j) =>
+              j >= 0 &&
+              SIGNED_MARK.test(lines[j]!.text) &&
+              !!unlabelledSignature(lines[j]!.text)?.name,
+          ));
       const above = before?.name
         ? before
         : k === undefined
@@ -656,7 +690,8 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     const physician =
       !!phys ||
       authorRoleOf(sig.credList.join(', ')) === 'physician' ||
-      (i <= certifyUntil && /^\W*Signature\b/i.test(t));
+      (i <= certifyUntil && /^\W*Signature\b/i.test(t)) ||
+      (!!sig.name && physicians.has(nameKeyOf(sig.nameValue ?? t.slice(sig.name[0], sig.name[1]))));
     if (sig.name) {
       const nameText = sig.nameValue ?? t.slice(sig.name[0], sig.name[1]);
       sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);

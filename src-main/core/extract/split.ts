@@ -32,6 +32,8 @@ export interface DocumentSlice {
 
 /** How many content lines after a title may hold its date. */
 const DATE_WINDOW = 6;
+/** How far down a document its own title stands: under the letterhead, at most. */
+const HEAD_TITLE_LINES = 6;
 
 /**
  * The lines a title heads, where its date may stand: DATE_WINDOW lines, not counting lines that
@@ -121,6 +123,29 @@ const LABELLED_DATE = /^\s*[A-Za-z][^:]{1,40}:\s*\S/;
 
 /** A title that names a transmission, not a document: "Fax Cover Sheet", "Fax Transmittal". */
 const COVER_SHEET = /\b(?:fax|facsimile)\s+(?:cover|transmittal)\b|\bcover\s+sheet\b/i;
+
+/**
+ * The document a fax cover sheet transmits: the first title at the top of a later page, dated or
+ * not (its date may stand below a band of the claimant's fields). The cover names the
+ * transmission; what it sent is a document of its own.
+ */
+function sentBehindCover(
+  content: Line[],
+  i: number,
+  starts: readonly Line[],
+  letterheads: Set<string>,
+): boolean {
+  const cover = starts.length === 1 ? starts[0]! : null;
+  const line = content[i]!;
+  return (
+    cover !== null &&
+    COVER_SHEET.test(cover.text) &&
+    line.page > cover.page &&
+    isTitleLine(line.text) &&
+    !COVER_SHEET.test(line.text) &&
+    linesAbove(content, i, letterheads) < PAGE_TOP_LINES
+  );
+}
 
 /** Content lines above `at` on its page, not counting the letterhead. */
 function linesAbove(lines: Line[], at: number, letterheads: Set<string>): number {
@@ -257,7 +282,7 @@ function splitTitled(all: Line[]): DocumentSlice[] {
   const starts: Line[] = [];
   let prev = -1;
   for (let i = 0; i < content.length; i++) {
-    if (!startsDocument(content, i)) continue;
+    if (!startsDocument(content, i) && !sentBehindCover(content, i, starts, letterheads)) continue;
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
     if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i, continued, letterheads)))
       continue;
@@ -276,16 +301,30 @@ function splitTitled(all: Line[]): DocumentSlice[] {
       named !== null &&
       content.indexOf(named) < content.indexOf(start) &&
       LABELLED_DATE.test(start.text);
-    const title = (fieldUnderTitle ? named : start) ?? named;
+    // A visit report's title at the document's head names it; a dated heading found further
+    // down ("Objective re-assessment" over a table of dated tests, under a band of patient fields
+    // too deep for the title's own date) is a section of it.
+    const namedType = named ? titleType(named.text) : null;
+    const headTitle =
+      start !== undefined &&
+      named !== null &&
+      namedType !== null &&
+      VISIT_NOTE_TYPES.has(namedType) &&
+      content.indexOf(named) < HEAD_TITLE_LINES &&
+      content.indexOf(start) - content.indexOf(named) > DATE_WINDOW;
+    const title = (fieldUnderTitle || headTitle ? named : start) ?? named;
     return [{ lines: all, titleIndex: title ? all.indexOf(title) : -1 }];
   }
   // A note that starts at the top of its page takes the page from its top (its running header
   // and a scan's banner line), so the note before it ends on the page before.
+  // A signature that ran over the page break ("Physical Therapist" / "Signed: 05/14/2026" above
+  // the next note's title) stays with the note it signs.
   const from = (start: Line): number => {
     const at = all.indexOf(start);
     let top = at;
     while (top > 0 && all[top - 1]!.page === start.page) top--;
-    return linesAbove(all, at, letterheads) < PAGE_TOP_LINES ? top : at;
+    const signedAbove = all.slice(top, at).some((l) => !l.running && endsNote(l.text));
+    return linesAbove(all, at, letterheads) < PAGE_TOP_LINES && !signedAbove ? top : at;
   };
   const bounds = starts.map((s, k) => (k === 0 ? 0 : from(s)));
   const slices: DocumentSlice[] = [];
@@ -297,6 +336,13 @@ function splitTitled(all: Line[]): DocumentSlice[] {
   }
   return slices;
 }
+
+/** A signature, or the signing date under one ("Signed: 05/14/2026 12:00"): a note ends there. */
+function endsNote(text: string): boolean {
+  return SIGNED_DATE.test(text) || signsAbove(text);
+}
+const SIGNED_DATE =
+  /^\s*(?:e-?|electronically\s+|digitally\s+)?(?:co-?)?signed(?:\s+on)?\s*:?\s*\d/i;
 
 /** Original page range of a slice, from its first and last content lines. */
 export function pageRange(slice: DocumentSlice): { pageStart: number; pageEnd: number } {

@@ -99,11 +99,32 @@ function asOfDate(text: string): string | null {
   return null;
 }
 
+/**
+ * A line of an eligibility response printed as a form, under the heading that names the check:
+ * "Physical Therapy/Speech-Language Pathology  applied amount: $1,413.49" states the amount on its
+ * own, its year and date in the form's heading lines above it.
+ */
+function isAppliedAmountLine(text: string): boolean {
+  return THRESHOLD_USED.test(text) && bucketsIn(text).length > 0 && amountsIn(text).length > 0;
+}
+
 export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
   const done = new Set<TherapyBucket>();
+  // What the document's check says about itself before its amounts: its year and its date.
+  let checked = false;
+  let formYear: number | null = null;
+  let formDate: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
-    if (first.running || !THRESHOLD_STATEMENT.test(first.text)) continue;
+    if (first.running) continue;
+    if (checked) {
+      const y = THRESHOLD_YEAR.exec(first.text);
+      if (y && formYear === null) formYear = Number(y[1] ?? y[2] ?? y[3]);
+      formDate ??= asOfDate(first.text);
+    }
+    const opens = THRESHOLD_STATEMENT.test(first.text);
+    if (!opens && !(checked && isAppliedAmountLine(first.text))) continue;
+    checked = true;
     // The statement runs on over the lines that follow it without a break (wrapped prose, a
     // table's rows), read as one text so a pair wrapped across lines is still a pair.
     const statement: Line[] = [first];
@@ -120,19 +141,18 @@ export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
       starts.push(text.length);
       text += l.text;
     }
+    if (opens) formDate ??= asOfDate(text);
     if (!THRESHOLD_USED.test(text)) continue;
     const pageAt = (at: number): number => {
       let k = starts.length - 1;
       while (k > 0 && starts[k]! > at) k--;
       return statement[k]!.start + (at - starts[k]!);
     };
-    const date = asOfDate(text);
+    const date = asOfDate(text) ?? formDate;
     const named = THRESHOLD_YEAR.exec(text);
     const year = named
       ? Number(named[1] ?? named[2] ?? named[3])
-      : date
-        ? Number(date.slice(0, 4))
-        : null;
+      : (formYear ?? (date ? Number(date.slice(0, 4)) : null));
     for (const p of pairsIn(text)) {
       if (done.has(p.bucket)) continue;
       done.add(p.bucket);

@@ -5,6 +5,7 @@ import type { Line } from './lines';
 import { headingOf } from './sections';
 import { LIST_MARKER, tickedText } from './layout';
 import { firstAffirmed } from '../lexicon/negation';
+import { CONDITION } from '../lexicon/conditions';
 
 const ICD10 = /\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b/g;
 const DIAGNOSIS_LABEL =
@@ -23,7 +24,7 @@ const PDL = new RegExp(
 const JOB_HEADING =
   /^\W*(?:Occupation|Job|Job title|Employment|Work status and occupation)\s*:?\s*$/i;
 const RTW =
-  /\b(?:return(?:ed)? to (?:full|regular|unrestricted) duty|(?:full|regular|unrestricted)(?:\s*\((?:full|regular|unrestricted)\))? duty|return to work (?:without|with no) restrictions|modified duty|light duty|restricted duty|transitional duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
+  /\b(?:return(?:ed)? to (?:full|regular|unrestricted)[ -]duty|(?:full|regular|unrestricted)(?:\s*\((?:full|regular|unrestricted)\))?[ -]duty|return to work (?:without|with no) restrictions|modified[ -]duty|light[ -]duty|restricted[ -]duty|transitional[ -]duty|not (?:ready|able|cleared) to return(?: to work)?|unable to return to work|remain(?:s)? off work|off work)\b/gi;
 const PROGRAM = /\bwork (conditioning|hardening)\b/i;
 const PLATEAU =
   /(?<!\bnot\s|\bno\s|\bhas not\s|\bhave not\s)\bplateau(?:ed|ing|s)?\b[^.;\n]{0,60}/i;
@@ -43,6 +44,7 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
     if (h) inDiagnosis = h.name === 'diagnosis' && !/[A-Za-z0-9]/.test(t.slice(h.rest));
     else if (t.trim() === '') inDiagnosis = false;
     diagnosis(line, inDiagnosis, sink);
+    if (h?.name === 'assessment' && EVALUATING.has(type)) impressionDiagnosis(line, h.rest, sink);
 
     const job = JOB_TITLE.exec(t);
     if (job) {
@@ -96,6 +98,33 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
 function fieldEnd(text: string, from: number): number {
   const m = /\s{2,}|\t|\|/.exec(text.slice(from));
   return m ? from + m.index : text.length;
+}
+
+/** Documents whose assessment states the diagnosis the plan treats. */
+const EVALUATING: ReadonlySet<DocType> = new Set(['evaluation', 're-evaluation', 'plan-of-care']);
+/** How far into the impression its condition may be named: its subject, not a later remark. */
+const IMPRESSION_SUBJECT_WORDS = 8;
+
+/**
+ * A therapist's impression that names the condition treated ("Assessment: cervical/thoracic
+ * sprain-strain (WAD grade II) with pain ...") states the diagnosis, as a Dx label would: its
+ * subject, up to "with" or the sentence's end, when a condition is named in its first words.
+ */
+function impressionDiagnosis(line: Line, from: number, sink: FactSink): void {
+  if (sink.facts.some((f) => f.kind === 'diagnosis')) return;
+  const t = line.text;
+  const rest = t.slice(from);
+  const lead = rest.length - rest.trimStart().length;
+  const start = from + lead;
+  const stop = /\s+(?:with|which|that|who|and (?:is|has|was))\b|[.;]\s|[.;]?$/i.exec(
+    t.slice(start),
+  );
+  const clause = t.slice(start, start + (stop?.index ?? t.length - start));
+  const subject = clause.replace(/[\s,;:]+$/, '');
+  const end = start + subject.length;
+  const m = CONDITION.exec(subject);
+  if (!m || subject.slice(0, m.index).split(/\s+/).length > IMPRESSION_SUBJECT_WORDS) return;
+  sink.add('diagnosis', subject, line, start, end);
 }
 
 /** One fact per ICD-10 code with its description; a labeled diagnosis without codes as one fact. */

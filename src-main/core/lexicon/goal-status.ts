@@ -63,3 +63,37 @@ export function coversAllGoals(text: string): { start: number; end: number } | n
   const m = ALL_GOALS.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
+
+/** A form's key to the codes its goal grid uses: "Status key: M = Met  P = Progressing  NM = Not met". */
+const STATUS_KEY_LABEL = /\b(?:status\s+)?(?:key|legend)\s*:\s*/i;
+const KEY_ENTRY = /\b([A-Z]{1,3})\s*=\s*(.+?)(?=\s+[A-Z]{1,3}\s*=|\s*[;,|]\s*[A-Z]{1,3}\s*=|\s*$)/g;
+
+/** The status each code of a form's key stands for (only codes whose meaning is a status). */
+export function statusKeyIn(lines: readonly { text: string }[]): Map<string, GoalStatus> {
+  const key = new Map<string, GoalStatus>();
+  for (const { text } of lines) {
+    const label = STATUS_KEY_LABEL.exec(text);
+    if (!label) continue;
+    for (const m of text.slice(label.index + label[0].length).matchAll(KEY_ENTRY)) {
+      const hit = goalStatusIn(m[2]!);
+      if (hit && hit.start === 0) key.set(m[1]!, hit.status);
+    }
+  }
+  return key;
+}
+
+/**
+ * A status written as a code of the form's key, alone in its cell or last in it after the target
+ * date ("27-Mar P"), with its span in the cell.
+ */
+export function codedStatusIn(
+  text: string,
+  key: ReadonlyMap<string, GoalStatus>,
+): StatusHit | null {
+  if (key.size === 0) return null;
+  const m = /(?:^|\s)([A-Z]{1,3})\s*$/.exec(text);
+  const status = m ? key.get(m[1]!) : undefined;
+  if (!m || !status) return null;
+  const start = m.index + m[0].indexOf(m[1]!);
+  return { status, start, end: start + m[1]!.length };
+}

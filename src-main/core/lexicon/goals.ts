@@ -69,6 +69,10 @@ const COMPARED_NUMBER =
  */
 const COUNTED_NUMBER =
   /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b|\b(?:complete|perform|finish|tolerate)s?\s+\d+\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b/i;
+/** How often a task is done, which a reviewer can count: "5 days/week", "3x per week", "twice daily". */
+const HOW_OFTEN =
+  /\b\d+\s*(?:x|times|days?)\s*(?:\/|per|a|each)\s*(?:week|wk|day)\b|\b(?:once|twice)\s+(?:a\s+|per\s+)?(?:day|daily|week|weekly)\b/i;
+
 /**
  * A joint's range of motion as degrees without the unit, the way goals write it ("knee AROM
  * 0-120", "flexion to 110", "supination 75"); "ROM exercises" or "improve ROM" holds no value.
@@ -90,6 +94,7 @@ export function measurableGoalText(text: string): boolean {
     X_BEFORE_NUMBER.test(text) ||
     COMPARED_NUMBER.test(text) ||
     COUNTED_NUMBER.test(text) ||
+    HOW_OFTEN.test(text) ||
     MOTION_VALUE.test(text) ||
     MEASURABLE_STANDARD.test(text)
   );

@@ -157,6 +157,15 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+/**
+ * A hospital system's patient banner: the name as "LAST,FIRST M" in capitals at the start of the
+ * line, then, after a column gap, the masked SSN or a date-of-birth label ("HALLORAN,EDITH M
+ * XXX-XX-5512   DOB: 08/14/1948   Page 1", VistA's page footer). The name is unlabelled; what
+ * follows it on the line says whose it is.
+ */
+export const BANNER_NAME =
+  /^\s*([A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+)?,\s?[A-Z][A-Z'-]+(?: [A-Z]\.?)?)(?=(?:\s{2,}|\t).*(?:\b(?:XXX|\*{3})-(?:XX|\*{2})-\d{4}\b|\b(?:DOB|D\.O\.B\.?|Date of Birth)\b))/d;
+
 export const DOB_LABEL =
   /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?Date|Birthdate)(?![A-Za-z])\s*[:#-]?\s*/dgi;
 

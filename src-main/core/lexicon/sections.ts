@@ -46,6 +46,17 @@ const TREATMENT_LISTS = [
   'station',
   'stations',
   'work station',
+  // A program's log lists its components with their minutes, then what each held
+  // ("PROGRAM COMPONENTS", "ACTIVITIES / PARAMETERS", "Conditioning: treadmill 15 min ...").
+  'program components',
+  'component',
+  'components',
+  'parameters',
+  'activities parameters',
+  'conditioning',
+  'simulated work tasks',
+  'simulated work',
+  'job simulation',
 ];
 
 export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> = {
@@ -416,6 +427,12 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'return to work status',
     'rtw status',
     'rtw',
+    'rtw planning',
+    'rtw plan',
+    'return to work planning',
+    'return to work plan',
+    'employer rtw planning',
+    'employer return to work planning',
     'disposition',
     'discharge plan',
     'discharge recommendations',

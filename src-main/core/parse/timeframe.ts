@@ -24,9 +24,13 @@ const AFTER_WORD = new RegExp(
 );
 /** "(3 weeks)", "(2 wk)", "[6 visits]". */
 const IN_BRACKETS = new RegExp(String.raw`[([]\s*(?:\d+\s*(?:-|to)\s*)?${AMOUNT}\s*[)\]]`, 'i');
-/** A number and unit on its own ("LTG - 4 weeks -", "STG 2 wks:"), weeks or longer or visits. */
+/**
+ * A number and unit on its own ("LTG - 4 weeks -", "STG 2 wks:"), weeks or longer or visits. A
+ * PDF whose goal cell overflows into the target cell runs them together ("neutral spine1 week"):
+ * a letter before the number does not hide it.
+ */
 const BARE = new RegExp(
-  String.raw`\b\d+(?:\.\d+)?\s*-?\s*(?:wks?|weeks?|months?|mos?|visits?|sessions?)\b`,
+  String.raw`(?<![\d.])\d+(?:\.\d+)?\s*-?\s*(?:wks?|weeks?|months?|mos?|visits?|sessions?)\b`,
   'i',
 );
 /** "by discharge", "at D/C", "by the end of the program", "upon completion of the program". */

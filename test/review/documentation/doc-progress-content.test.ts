@@ -24,6 +24,22 @@ describe('DOC-PROGRESS-CONTENT', () => {
     expect(run(docProgressContent, ep)[0]!.status).toBe('pass');
   });
 
+  it('takes a frequency to continue at as the plan for continuing treatment, and fails without one', () => {
+    const noPlan = { ...complete, section: ['objective', 'assessment', 'job-demands'] };
+    const planless = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))
+      .doc('progress-report', '2026-09-21', noPlan)
+      .build();
+    expect(fails(run(docProgressContent, planless))[0]!.message).toContain(
+      'lacks plans for continuing treatment',
+    );
+    const continuing = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))
+      .doc('progress-report', '2026-09-21', { ...noPlan, frequency: '3x/wk' })
+      .build();
+    expect(run(docProgressContent, continuing)[0]!.status).toBe('pass');
+  });
+
   it('Medicare: error without a goal-by-goal assessment', () => {
     const ep = episode('medicare')
       .doc('progress-report', '2026-09-21', { ...complete, 'goal-assessment': [] })

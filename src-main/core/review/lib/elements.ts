@@ -131,14 +131,17 @@ export const ELEMENTS = {
     true,
   ),
   change: el('objective measurements of change', 'measurements with units or an Objective heading'),
-  continuing: el('plans for continuing treatment', 'a Plan or Recommendations heading'),
+  continuing: el(
+    'plans for continuing treatment',
+    'a Plan or Recommendations heading, or a frequency to continue at ("continue 2x/week")',
+  ),
   capacityVsJob: el(
     'current capacity versus job demands',
     'a Job demands heading, a job column beside measured capacity, or a physical demand level',
   ),
   rtw: el(
     'return-to-work status',
-    'a work status such as "full duty", "modified duty" or "off work"',
+    'a work status such as "full duty", "modified duty" or "off work", or a Return to work heading',
   ),
   goalStatus: el(
     'status of each goal',

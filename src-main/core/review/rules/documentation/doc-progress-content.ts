@@ -67,6 +67,19 @@ const GOAL_ASSESSMENT: MissingElement = {
   lookedFor: 'goal statuses (met, progressing, not met, % achieved) beside the goals',
 };
 
+/**
+ * A section the report heads with return to work ("EMPLOYER / RTW PLANNING", "Return to work
+ * plan"): where the claimant stands on returning, in the report's own words.
+ */
+function returnToWorkSection(doc: EpisodeDocument): boolean {
+  return doc.facts.some(
+    (f) =>
+      f.kind === 'section' &&
+      f.value === 'recommendations' &&
+      /\b(?:RTW|return[- ]to[- ]work)\b/i.test(f.provenance.quote),
+  );
+}
+
 /** Content elements of BPM §220.3.D missing from a progress report. */
 export function missingReportElements(
   doc: EpisodeDocument,
@@ -83,14 +96,19 @@ export function missingReportElements(
   if (!hasFactOfKind(doc, 'objective-measure') && !hasSectionNamed(doc, 'objective')) {
     missing.push(ELEMENTS.change);
   }
-  if (!hasSectionNamed(doc, 'plan') && !hasSectionNamed(doc, 'recommendations')) {
+  // "Continue 2x/week through 09/14/2026" in the assessment is the plan for continuing care.
+  if (
+    !hasSectionNamed(doc, 'plan') &&
+    !hasSectionNamed(doc, 'recommendations') &&
+    !hasFactOfKind(doc, 'frequency')
+  ) {
     missing.push(ELEMENTS.continuing);
   }
   if (opts.workProgram) {
     if (!hasSectionNamed(doc, 'job-demands') && !hasFactOfKind(doc, 'physical-demand-level')) {
       missing.push(ELEMENTS.capacityVsJob);
     }
-    if (!hasFactOfKind(doc, 'rtw-status')) missing.push(ELEMENTS.rtw);
+    if (!hasFactOfKind(doc, 'rtw-status') && !returnToWorkSection(doc)) missing.push(ELEMENTS.rtw);
   }
   return missing;
 }
