@@ -287,6 +287,11 @@ describe('ADR response', () => {
     expect(norm(frontText(b))).not.toMatch(/midpoint rule|We disagree/);
   });
 
+  it("bookmarks its cover as the payer names the request, not as Medicare's ADR", async () => {
+    const { outline } = await readOutlineAndLabels(b.bytes);
+    expect(outline[0]?.title).toBe('Records response cover sheet');
+  });
+
   it('holds the record of the claim: the treatment notes of its dates, in order, and no later care', () => {
     const notes = b.plan.exhibits.filter((e) => e.category === 'Daily Note');
     const claimDates = new Set(b.plan.datesAtIssue);

@@ -180,7 +180,14 @@ export async function buildPacket(
   const plan: PacketPlan = { ...detailed.plan, exhibits: front.exhibits };
 
   const outline: OutlineEntry[] = [
-    { title: plan.kind === 'adr' ? 'ADR cover sheet' : 'Cover letter', pageIndex: 0 },
+    // A records response's cover is a sheet, named as the payer names the request.
+    {
+      title:
+        plan.kind === 'appeal'
+          ? 'Cover letter'
+          : `${packetName(plan, input.episode.payer.kind === 'medicare', '')} cover sheet`,
+      pageIndex: 0,
+    },
     { title: 'Exhibit index', pageIndex: front.letterPages.length },
   ];
   // What each page shows below its stamp, in packet order.
