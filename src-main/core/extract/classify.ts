@@ -101,13 +101,25 @@ const TITLE_FILLER = new Set(
  * The type a title names. Words in parentheses qualify the title ("Progress Note
  * (Re-Assessment)", "Daily Note (PM session)"): the title outside them is read first.
  */
-export function titleType(text: string): DocType | null {
+export function titleType(raw: string): DocType | null {
+  const text = ocrLetters(raw);
   const head = text.includes('(') ? text.replace(/\([^()]*\)/g, ' ') : text;
   if (head !== text) {
     const type = firstTitleType(head);
     if (type) return type;
   }
   return firstTitleType(text);
+}
+
+/**
+ * A word as OCR of a faxed page may print it, a digit for a letter inside it ("EVALUATI0N",
+ * "REP0RT", "Dai1y"), read with its letters: same length, so spans still hold.
+ */
+export function ocrLetters(text: string): string {
+  if (!/[A-Za-z][01]|[01][A-Za-z]/.test(text)) return text;
+  return text
+    .replace(/(?<=[A-Za-z])0(?=[A-Za-z]|\b)|(?<=\b)0(?=[A-Za-z]{2})/g, 'O')
+    .replace(/(?<=[A-Za-z])1(?=[A-Za-z])/g, 'l');
 }
 
 /** Reports a visit's note may be combined with: "Daily Note / Progress Report". */
@@ -216,8 +228,14 @@ export function isTitleLine(text: string): boolean {
   // ("Submit a progress report at the midpoint ... and a discharge report").
   // A line in capitals is a form's heading, which may run longer ("OCCUPATIONAL THERAPY EVALUATION
   // AND PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION").
-  const maxWords = t === t.toUpperCase() ? MAX_TITLE_WORDS + 6 : MAX_TITLE_WORDS;
-  if (wordsOf(withoutDates(t)).length > maxWords) return false;
+  // A short qualifier in brackets ("... PLAN OF CARE (Medicare Part B)") is no part of the
+  // heading's length or case; a remark that names documents ("(from the progress report of ...)")
+  // is.
+  const outside = t.replace(/\(([^()]*)\)/g, (all, inner: string) =>
+    inner.trim().split(/\s+/).length <= 4 && !titleType(inner) ? ' ' : all,
+  );
+  const maxWords = outside === outside.toUpperCase() ? MAX_TITLE_WORDS + 6 : MAX_TITLE_WORDS;
+  if (wordsOf(withoutDates(outside)).length > maxWords) return false;
   return extraWords(t).length <= 3;
 }
 

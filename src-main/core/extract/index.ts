@@ -153,7 +153,12 @@ import { documentTextHash } from './text-hash';
  * Requested column and its non-certified rows, and a guideline's visit count are no approval;
  * a portal's section whose fields were left empty ("Clinical impression: —") is not there, a visit
  * report's title over a deep band of patient fields names it, how often a task is done is
- * measurable, and an e-signature's date a page break away still dates it.
+ * measurable, and an e-signature's date a page break away still dates it. Twentieth round: a
+ * batch print's notes whose header band (patient, date of service) stands above their title,
+ * each after the note before it ended, and its cover page apart; a fax OCR's digit inside a
+ * title word ("EVALUATI0N") and its split "Sig nature" label; "Name PT, DPT" whose credentials
+ * follow the name without a comma; a short qualifier in brackets after a heading in capitals;
+ * an eligibility inquiry's "date/time:".
  */
 export const EXTRACTOR_VERSION = 17;
 

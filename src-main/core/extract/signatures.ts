@@ -12,7 +12,7 @@ import { cellsOf, isRuleLine } from './layout';
  * what it signs for: "Therapist signature (week):", "Signature (attending):".
  */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Signature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -53,6 +53,8 @@ function physicianFieldNames(lines: readonly Line[]): Set<string> {
     }
   return names;
 }
+/** A role field that carries an e-signature's mark signs wherever it stands: "Therapist: /s/ J. Roe, PT". */
+const ROLE_SIGNED = /^\W*[A-Za-z][A-Za-z ]{0,30}:\s*\/e?s\/\s*\S/i;
 const SIGNED_MARK = /\/e?s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
 /** A date line right under a signature belongs to the signature. */
@@ -323,7 +325,8 @@ function credentialedInvertedName(
   const comma = text.lastIndexOf(',');
   if (comma < 0) return null;
   const given = text.slice(comma + 1).trim();
-  if (!GIVEN_NAMES.test(given)) return null;
+  // "Thackeray-Boyd PT, DPT": what follows the comma is a credential, not a given name.
+  if (!GIVEN_NAMES.test(given) || isCredentialToken(given)) return null;
   // Before the last comma: the family name, then credentials only ("Roe PT, DPT").
   const head = text.slice(0, comma).trimEnd();
   const tokens = [...head.matchAll(/[^\s,]+/g)];
@@ -577,7 +580,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       SIGNER_LABEL.exec(t) ??
       E_SIGNED_ANYWHERE.exec(t) ??
       labelInLaterCell(t) ??
-      (atEnd && !explicit ? ROLE_LABEL.exec(t) : null);
+      ((atEnd && !explicit) || ROLE_SIGNED.test(t) ? ROLE_LABEL.exec(t) : null);
     const stamp = stampSpan(t, label ? label.index + label[0].length : null);
     if (stamp) sink.add('signature-stamped', t.slice(stamp[0], stamp[1]), line, stamp[0], stamp[1]);
     // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.

@@ -45,6 +45,9 @@ function headerWindow(content: Line[], i: number): Line[] {
   let counted = 0;
   for (const l of content.slice(i, i + 2 * DATE_WINDOW)) {
     if (counted >= DATE_WINDOW) break;
+    // A note signed at the foot of its page has ended: the next page's lines head the next one.
+    const last = out[out.length - 1];
+    if (last && l.page !== last.page && endsNote(last.text)) break;
     out.push(l);
     if (l.text.includes(':') || findDates(l.text).length > 0 || out.length === 1) counted++;
   }
@@ -123,6 +126,30 @@ const LABELLED_DATE = /^\s*[A-Za-z][^:]{1,40}:\s*\S/;
 
 /** A title that names a transmission, not a document: "Fax Cover Sheet", "Fax Transmittal". */
 const COVER_SHEET = /\b(?:fax|facsimile)\s+(?:cover|transmittal)\b|\bcover\s+sheet\b/i;
+
+/** How far above its title a note's header band may begin. */
+const BAND_LINES = 8;
+
+/**
+ * A note whose header band stands above its title (a batch print: the practice, then "Patient:
+ * ... DOB ...", "Date of Service: ...", "Insurance: ...", a rule, then "DAILY NOTE - PHYSICAL
+ * THERAPY"): the band's first line, when the band dates the note; else -1. The band runs up from
+ * the title over fields, rules and the letterhead, and stops at a signature or prose.
+ */
+function bandAbove(content: Line[], i: number, letterheads: Set<string>): number {
+  if (!isTitleLine(content[i]!.text) || titleType(content[i]!.text) === null) return -1;
+  let top = -1;
+  let dated = false;
+  for (let k = i - 1; k >= 0 && k >= i - BAND_LINES; k--) {
+    const t = content[k]!.text;
+    if (content[k]!.page !== content[i]!.page || endsNote(t) || isTitleLine(t)) break;
+    const field = HEADER_FIELD.test(t);
+    if (!field && !isRuleLine(t) && !letterheads.has(letterheadKey(t))) break;
+    if (field && headerDateOn(content[k]!, false)) dated = true;
+    top = k;
+  }
+  return dated ? top : -1;
+}
 
 /**
  * The document a fax cover sheet transmits: the first title at the top of a later page, dated or
@@ -280,13 +307,32 @@ function splitTitled(all: Line[]): DocumentSlice[] {
   const continued = continuedPages(all);
   const letterheads = letterheadTexts(content);
   const starts: Line[] = [];
+  /** Where a note whose header band stands above its title begins: the band's first line. */
+  const bandTops = new Map<Line, Line>();
   let prev = -1;
   for (let i = 0; i < content.length; i++) {
-    if (!startsDocument(content, i) && !sentBehindCover(content, i, starts, letterheads)) continue;
+    let band = bandAbove(content, i, letterheads);
+    // A band opens a note only after the note before it has ended (signed): within a note's own
+    // header ("DATE OF NOTE: ..." over "*** TREATMENT NOTE ***") a second title is its heading.
+    if (band >= 0 && prev >= 0 && !content.slice(prev + 1, band).some((l) => endsNote(l.text)))
+      band = -1;
+    if (
+      band < 0 &&
+      !startsDocument(content, i) &&
+      !sentBehindCover(content, i, starts, letterheads)
+    )
+      continue;
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
-    if (prev >= 0 && (i - prev <= 2 || !clearlyStarts(content, prev, i, continued, letterheads)))
+    // A dated band after a signed note needs no more evidence; notes of one template may share
+    // every line under their titles.
+    if (
+      band < 0 &&
+      prev >= 0 &&
+      (i - prev <= 2 || !clearlyStarts(content, prev, i, continued, letterheads))
+    )
       continue;
     starts.push(content[i]!);
+    if (band >= 0) bandTops.set(content[i]!, content[band]!);
     prev = i;
   }
   if (starts.length <= 1) {
@@ -320,6 +366,8 @@ function splitTitled(all: Line[]): DocumentSlice[] {
   // A signature that ran over the page break ("Physical Therapist" / "Signed: 05/14/2026" above
   // the next note's title) stays with the note it signs.
   const from = (start: Line): number => {
+    const bandTop = bandTops.get(start);
+    if (bandTop) return all.indexOf(bandTop);
     const at = all.indexOf(start);
     let top = at;
     while (top > 0 && all[top - 1]!.page === start.page) top--;
@@ -328,6 +376,14 @@ function splitTitled(all: Line[]): DocumentSlice[] {
   };
   const bounds = starts.map((s, k) => (k === 0 ? 0 : from(s)));
   const slices: DocumentSlice[] = [];
+  // A batch print's cover page (its job, its date range) before the first note's band is a page
+  // of its own, not the first note's: its dates are the batch's.
+  const firstTop = bandTops.get(starts[0]!);
+  if (firstTop && firstTop.page > (content[0]?.page ?? firstTop.page)) {
+    const at = all.findIndex((l) => l.page === firstTop.page);
+    slices.push({ lines: all.slice(0, at), titleIndex: -1 });
+    bounds[0] = at;
+  }
   for (let k = 0; k < starts.length; k++) {
     // Text before the first title (clinic letterhead) belongs to the first note.
     const to = k + 1 < starts.length ? bounds[k + 1]! : all.length;

@@ -133,9 +133,12 @@ export const THRESHOLD_BUCKET_WORDS =
 export const MONEY =
   /\$\s?\d{1,3}(?:,\d{3})*(?:\.\d{2})?(?!\d)|\$\s?\d+(?:\.\d{2})?(?!\d)|\b\d{1,3}(?:,\d{3})*\.\d{2}\b|\b\d+\.\d{2}\b/g;
 
-/** The date a statement is as of: a date right after "checked", "verified", "as of", "run on". */
+/**
+ * The date a statement is as of: a date right after "checked", "verified", "as of", "run on", or an
+ * inquiry's "date/time:".
+ */
 export const AS_OF_BEFORE =
-  /\b(?:checked|verified|as of|run|ran|queried|obtained|received|response|dated?|on)\b\W{0,3}$/i;
+  /\b(?:checked|verified|as of|run|ran|queried|obtained|received|response|dated?|on|date\s*\/\s*time)\b\W{0,3}$/i;
 
 /** The calendar year a statement names: "CY2026", "calendar year 2026", "the 2026 threshold". */
 export const THRESHOLD_YEAR =
