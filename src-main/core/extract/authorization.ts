@@ -114,11 +114,15 @@ function readPeriodRow(line: Line, table: PeriodTable, sink: FactSink): void {
 /** A decision table's column of what was asked for ("Service | Requested | Decision | Units"). */
 const REQUESTED_COLUMN = /^(?:requested|request|asked|requested\s+(?:units?|visits?|services?))$/i;
 
-/** The Requested column of a decision table's header, counted from the row's right end. */
-function requestedColumnOf(text: string): number | null {
+/**
+ * The column a table's header names, counted from the row's right end (descriptions overflow
+ * leftwards). A header names its columns; a row with numbers ("... 97545 | CERTIFIED | 10
+ * visits") is data.
+ */
+function headerColumnFromRight(text: string, column: RegExp): number | null {
   const cells = cellsOf(text);
   if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
-  const i = cells.findIndex((c) => REQUESTED_COLUMN.test(c.text.trim()));
+  const i = cells.findIndex((c) => column.test(c.text.trim()));
   return i < 0 ? null : cells.length - 1 - i;
 }
 
@@ -149,11 +153,8 @@ function readUnitsRow(line: Line, table: UnitsTable, sink: FactSink): void {
 }
 
 function unitsTableOf(text: string): UnitsTable | null {
-  const cells = cellsOf(text);
-  // A header names its columns; a row with numbers ("... 97545 | CERTIFIED | 10 visits") is data.
-  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
-  const i = cells.findIndex((c) => APPROVED_COLUMN.test(c.text.trim()));
-  return i < 0 ? null : { fromRight: cells.length - 1 - i };
+  const fromRight = headerColumnFromRight(text, APPROVED_COLUMN);
+  return fromRight === null ? null : { fromRight };
 }
 
 /** An approval table's count column, one word: "Visits", "Sessions", "Hours". */
@@ -220,7 +221,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
   /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
   let requestRunsOn = false;
   for (const line of lines) {
-    const requestHeader = isAuthDoc ? requestedColumnOf(line.text) : null;
+    const requestHeader = isAuthDoc ? headerColumnFromRight(line.text, REQUESTED_COLUMN) : null;
     if (requestHeader !== null) requested = requestHeader;
     else if (cellsOf(line.text).length < 2) requested = null;
     // Under a decision table's header, what a row asked for is not what it was granted.

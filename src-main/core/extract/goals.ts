@@ -748,17 +748,12 @@ function tableGoal(
       .find(Boolean) ||
     list.timeFrame;
   const statusCell = cols && cols.status >= 0 ? cells[cols.status] : undefined;
+  const others = cells.filter((c) => c !== goalCell);
   const status =
     (statusCell ? goalStatusIn(statusCell.text) : null) ??
-    cells
-      .filter((c) => c !== goalCell)
-      .map((c) => goalStatusIn(c.text))
-      .find((s) => s && s.start === 0) ??
+    others.map((c) => goalStatusIn(c.text)).find((s) => s && s.start === 0) ??
     tickedColumnStatus(cells, cols) ??
-    cells
-      .filter((c) => c !== goalCell)
-      .map((c) => codedStatusIn(c.text, statusKey))
-      .find(Boolean) ??
+    others.map((c) => codedStatusIn(c.text, statusKey)).find(Boolean) ??
     null;
   const start = cells[0]!.start;
   const end = cells.at(-1)!.end;

@@ -246,13 +246,14 @@ export function extractSections(lines: Line[], sink: FactSink): void {
   let fieldLine: { line: Line; start: number; end: number } | null = null;
   for (const [i, line] of lines.entries()) {
     const h = headingOf(line.text);
-    if (h && !content.read(line.text, h)) {
+    const blankField = content.read(line.text, h);
+    if (h && !blankField) {
       for (const name of h.names) {
         if (seen.has(name)) continue;
         seen.add(name);
         sink.add('section', name, line, h.start, h.end);
       }
-    } else if (!h) content.read(line.text, null);
+    }
     // A label run into a paragraph after a sentence ("... symptoms 3/10 max. Plan: continue the
     // program as written") heads what follows it as a line of its own would.
     for (const m of line.text.matchAll(RUN_IN_LABEL)) {

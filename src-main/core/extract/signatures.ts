@@ -690,15 +690,14 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       sink.add('signature-illegible', t.slice(s0, s1), line, s0, s1);
     }
     if (!sig.name && !sig.illegible) return;
+    const nameText = sig.name ? (sig.nameValue ?? t.slice(sig.name[0], sig.name[1])) : null;
     const physician =
       !!phys ||
       authorRoleOf(sig.credList.join(', ')) === 'physician' ||
       (i <= certifyUntil && /^\W*Signature\b/i.test(t)) ||
-      (!!sig.name && physicians.has(nameKeyOf(sig.nameValue ?? t.slice(sig.name[0], sig.name[1]))));
-    if (sig.name) {
-      const nameText = sig.nameValue ?? t.slice(sig.name[0], sig.name[1]);
+      (nameText !== null && physicians.has(nameKeyOf(nameText)));
+    if (sig.name && nameText !== null)
       sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
-    }
     if (sig.creds)
       sink.add(
         'credentials',
