@@ -14,17 +14,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EpisodeSummary } from '../../shared/api';
-import type { Harness } from '../../src-main/server/harness';
+import { startHarness, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
   fileBrowser,
+  openWatchedPage,
   ROOT,
   SAMPLE,
   SHOTS,
+  STATIC,
   tabTo,
-  openScreen,
-  closeScreen,
 } from './kit';
 
 const AS_OF = '2026-11-24';
@@ -68,15 +68,22 @@ describe.each([
     page.screenshot({ path: join(SHOTS, `clinicians-payers-${name}-${tag}.png`), fullPage: true });
 
   beforeAll(async () => {
-    ({ harness, page } = await openScreen(run, viewport, {
+    harness = await startHarness({
+      dbPath: join(run.dir, `${tag}.db`),
+      staticDir: STATIC,
       asOf: AS_OF,
-      imports: [SAMPLE, C25, C29],
-      watch: { errors, focusDrops },
-    }));
+    });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE, C25, C29] });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   }, 240_000);
 
   afterAll(async () => {
-    await closeScreen(page, harness);
+    await page?.context().close();
+    await harness?.close();
   });
 
   it('the episode list names the clinic’s clinicians, the 835’s payer, and denials apart from returns', async () => {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EpisodeSummary } from '../../shared/api';
-import type { Harness } from '../../src-main/server/harness';
-import { apiCall, fileBrowser, checkA11y, SAMPLE, SHOTS, openScreen, closeScreen } from './kit';
+import { startHarness, type Harness } from '../../src-main/server/harness';
+import { apiCall, fileBrowser, checkA11y, SAMPLE, SHOTS, STATIC, openWatchedPage } from './kit';
 
 const AS_OF = '2026-11-24';
 
@@ -66,18 +66,25 @@ describe.each([
   };
 
   beforeAll(async () => {
-    ({ harness, page } = await openScreen(run, viewport, {
+    harness = await startHarness({
+      dbPath: join(run.dir, `${tag}.db`),
+      staticDir: STATIC,
       asOf: AS_OF,
-      imports: [SAMPLE],
-      watch: { errors, focusDrops },
-    }));
+    });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
     const episodes = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
     chen = episodes.find((e) => e.patientName === 'Chen, Robert')!;
     expect(chen).toBeTruthy();
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {
-    await closeScreen(page, harness);
+    await page?.context().close();
+    await harness?.close();
   });
 
   it('opens from Deadlines on what to correct, with no appeal letter or deadline', async () => {

@@ -10,16 +10,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DeadlineList } from '../../shared/deadlines';
-import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
   fileBrowser,
   SAMPLE,
   SHOTS,
+  STATIC,
   tabTo,
-  openScreen,
-  closeScreen,
+  openWatchedPage,
 } from './kit';
 
 const AS_OF = '2026-11-24';
@@ -37,15 +37,22 @@ describe.each([
   const tag = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
-    ({ harness, page } = await openScreen(run, viewport, {
+    harness = await startHarness({
+      dbPath: join(run.dir, `${tag}.db`),
+      staticDir: STATIC,
       asOf: AS_OF,
-      imports: [SAMPLE],
-      watch: { errors, focusDrops },
-    }));
+    });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {
-    await closeScreen(page, harness);
+    await page?.context().close();
+    await harness?.close();
   });
 
   it('lists the denials, fewest days left first, with packet status and what is missing', async () => {

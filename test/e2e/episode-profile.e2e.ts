@@ -12,16 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary } from '../../shared/api';
 import type { ClinicSettings } from '../../shared/settings';
-import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
   fileBrowser,
+  openWatchedPage,
   SAMPLE,
   SHOTS,
+  STATIC,
   tabTo,
-  openScreen,
-  closeScreen,
 } from './kit';
 
 const AS_OF = '2026-11-24';
@@ -52,20 +52,27 @@ describe.each([
   const opener = 'button[aria-haspopup="dialog"]';
 
   beforeAll(async () => {
-    ({ harness, page } = await openScreen(run, viewport, {
+    harness = await startHarness({
+      dbPath: join(run.dir, `${tag}.db`),
+      staticDir: STATIC,
       asOf: AS_OF,
-      imports: [SAMPLE],
-      watch: { errors, focusDrops },
-    }));
+    });
+    await apiCall(harness, 'importPaths', { paths: [SAMPLE] });
     const settings = await apiCall<ClinicSettings>(harness, 'getSettings');
     await apiCall(harness, 'saveSettings', { ...settings, reviewerName: 'J. Ruiz' });
     const list = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
     episode = list.find((e) => e.profile === 'medicare')!;
     before = await apiCall<EpisodeDetail>(harness, 'getEpisode', { id: episode.id });
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   }, 120_000);
 
   afterAll(async () => {
-    await closeScreen(page, harness);
+    await page?.context().close();
+    await harness?.close();
   });
 
   it('shows the profile in force and why', async () => {

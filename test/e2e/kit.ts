@@ -16,7 +16,7 @@ import {
 } from 'playwright-core';
 import axe from 'axe-core';
 import type { EpisodeDetail } from '../../shared/api';
-import { startHarness, TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
+import { TOKEN_HEADER, type Harness } from '../../src-main/server/harness';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const STATIC = join(ROOT, 'dist/renderer');
@@ -167,31 +167,6 @@ export async function openWatchedPage(
     if (/Content Security Policy|Refused to/i.test(m.text())) watch.errors.push(m.text());
   });
   return page;
-}
-
-/**
- * A screen to test at one viewport: a harness on its own store (named for the viewport) with the
- * given exports imported, and a watched page in a fresh context.
- */
-export async function openScreen(
-  run: { readonly dir: string; readonly browser: Browser },
-  viewport: { width: number; height: number },
-  opts: { asOf: string; imports: string[]; watch: { errors: string[]; focusDrops: string[] } },
-): Promise<{ harness: Harness; page: Page }> {
-  const harness = await startHarness({
-    dbPath: join(run.dir, `${viewport.width}x${viewport.height}.db`),
-    staticDir: STATIC,
-    asOf: opts.asOf,
-  });
-  await apiCall(harness, 'importPaths', { paths: opts.imports });
-  const page = await openWatchedPage(run.browser, { viewport, locale: 'en-US' }, opts.watch);
-  return { harness, page };
-}
-
-/** Closes what `openScreen` opened (either may be missing when its setup failed). */
-export async function closeScreen(page: Page | undefined, harness: Harness | undefined) {
-  await page?.context().close();
-  await harness?.close();
 }
 
 /** A finding's citation of a page in a PDF, with the file's page count. */

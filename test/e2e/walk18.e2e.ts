@@ -11,16 +11,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EpisodeDetail, EpisodeSummary } from '../../shared/api';
-import type { Harness } from '../../src-main/server/harness';
+import { startHarness, type Harness } from '../../src-main/server/harness';
 import {
   apiCall,
   checkA11y,
   fileBrowser,
+  openWatchedPage,
   ROOT,
   SAMPLE,
   SHOTS,
-  openScreen,
-  closeScreen,
+  STATIC,
 } from './kit';
 
 const AS_OF = '2026-11-24';
@@ -65,16 +65,23 @@ describe.each([
     }, hash);
 
   beforeAll(async () => {
-    ({ harness, page } = await openScreen(run, viewport, {
+    harness = await startHarness({
+      dbPath: join(run.dir, `${tag}.db`),
+      staticDir: STATIC,
       asOf: AS_OF,
-      imports: [SAMPLE, C23, C37],
-      watch: { errors, focusDrops },
-    }));
+    });
+    await api('importPaths', { paths: [SAMPLE, C23, C37] });
     episodes = await api<EpisodeSummary[]>('listEpisodes');
+    page = await openWatchedPage(
+      run.browser,
+      { viewport, locale: 'en-US' },
+      { errors, focusDrops },
+    );
   });
 
   afterAll(async () => {
-    await closeScreen(page, harness);
+    await page?.context().close();
+    await harness?.close();
   });
 
   it('keeps focus on the paging button when paging back onto the cited page', async () => {
