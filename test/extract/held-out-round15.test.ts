@@ -103,8 +103,8 @@ describe('a dictated note', () => {
         'PLAN: Physical therapy two times per week for eight weeks.',
       ].join('\n'),
     );
-    expect(values(doc!, 'frequency')).toEqual(['two times per week']);
-    expect(values(doc!, 'duration')).toContain('eight weeks');
+    expect(values(doc!, 'frequency')).toEqual(['2 times per week']);
+    expect(values(doc!, 'duration')).toContain('8 weeks');
     const sections = values(doc!, 'section');
     expect(sections).toContain('history');
     expect(sections).toContain('functional-limitations');

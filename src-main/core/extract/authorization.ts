@@ -23,6 +23,9 @@ const CARE_HAD_BEFORE =
 /** A count may name its service or kind before the noun ("12 PT treatment visits", "6 additional sessions"). */
 const AUTH_VISITS =
   /\b(\d{1,3})\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
+/** What makes a count a frequency: "3 sessions per week", "three sessions of three hours per week". */
+const VISITS_PER_WEEK_AFTER =
+  /^\s*(?:(?:of|at|lasting)\s+[^.;,]{0,25}?\s)?(?:(?:\/|per|a|each)\s*(?:wk|week|day)\b|weekly\b)/i;
 const AUTH_HOURS =
   /\b(\d{1,3})\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** Lines about a request or a denial, whose counts are not the approval's. */
@@ -292,6 +295,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       // Care already had ("Plateau after 18 PT visits") is history, not what is approved.
       if (CARE_HAD_BEFORE.test(t.slice(0, m.index))) continue;
       if (GUIDELINE_BEFORE.test(t.slice(0, m.index))) continue;
+      if (VISITS_PER_WEEK_AFTER.test(t.slice(m.index + m[0].length))) continue;
       const g = m.indices![1] ?? m.indices![2]!;
       sink.add(
         'auth-visits',

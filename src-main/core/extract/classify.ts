@@ -28,7 +28,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -340,6 +340,12 @@ const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   {
     type: 'authorization',
     re: /\b(?:services?|visits?|sessions?|treatment|request)\b[^.\n]{0,40}\b(?:(?:has|have) been|is|are) (?:approved|authori[sz]ed|certified)\b|\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
+  },
+  // A physician's page with an order as a field of its own ("ORDER: Work hardening, 3 hrs/day"):
+  // the order, whatever the letterhead above it.
+  {
+    type: 'physician-order',
+    re: /^\s*(?:orders?|Rx|prescription|referral(?: for)?)\s*[:#-]\s*[^\n]*?\b(?:therapy|PT|OT|SLP|work (?:hardening|conditioning)|functional restoration|evaluat\w*|treat\w*)\b/im,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },

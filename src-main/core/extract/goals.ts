@@ -32,9 +32,12 @@ const LABEL_TIME_FRAME = /^([^:–—-]{1,25}?)\s*(?::|[-–—])\s*/;
 /** A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "(a)". */
 const ITEM_MARKER =
   /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
-/** A goal term standing as a sub-heading: "Short term (4 weeks, by 31-Mar-2026):", "LTGs -". */
+/**
+ * A goal term standing as a sub-heading: "Short term (4 weeks, by 31-Mar-2026):", "LTGs -",
+ * "Long term goals in 4 weeks:" (its time frame in brackets or said after it).
+ */
 const TERM_LINE =
-  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*((?:\([^()]*\))?)\s*[:\-–—]?\s*$/i;
+  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|)\s*[:\-–—]?\s*$/i;
 /** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
 const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
 /** The label of the goals a patient states: "Patient goals:", "Pt's goal:", "Client goal -". */
@@ -434,7 +437,9 @@ function addGoal(
     rtw: returnToWorkGoalText(text),
   };
   if (status) detail.status = status;
-  sink.add(kind as FactKind, text.replace(/\s+/g, ' '), line, start, end, detail);
+  // The goal as the record states it; its details as read ("lift thirty five pounds" is measurable).
+  const said = sink.said(line.page, line.start + start, line.start + end);
+  sink.add(kind as FactKind, said.replace(/\s+/g, ' '), line, start, end, detail);
 }
 
 /**
@@ -463,9 +468,9 @@ function trailingStatus(text: string): GoalStatus | null {
 /** Status words in an assessment sentence: "She has met her goal of ...", "Goal 2 is partially met". */
 const STATUS_SENTENCE =
   /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|not\s+yet\s+|not\s+|since\s+)?(?:been\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|progressed)\b[^.\n]{0,40}?\bgoals?\b|\bgoals?\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|remains?)\s+(?:now\s+|not\s+yet\s+|not\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|ongoing|in progress|unmet)\b/i;
-/** "Goal 1: met", "STG #2 partially met": a numbered goal and its status. */
+/** "Goal 1: met", "STG #2 partially met", "goals 1 through 4 progressing": numbered goals, a status. */
 const NUMBERED_ASSESSMENT =
-  /\b(?:STG|LTG|Goal)\s*#?\s*\d{1,2}\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
+  /\b(?:STG|LTG|Goal|Goals(?=\s*#?\s*\d{1,2}\s*(?:-|–|through|to)\s*\d))\s*#?\s*\d{1,2}\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
 
 /** Goal-by-goal assessments on a line, and statements that cover every goal. */
 /**
@@ -577,7 +582,9 @@ function assessGoals(
     if (m.index >= t.length) break;
     found = true;
     const range = GOAL_RANGE.exec(m[0]);
-    const status = goalStatusIn(m[0].replace(/^\S+\s*#?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?/, ''));
+    const status = goalStatusIn(
+      m[0].replace(/^\S+\s*#?\s*\d{1,2}(?:\s*(?:[-–]|through|to)\s*\d{1,2})?/, ''),
+    );
     const detail: FactDetail = status ? { status: status.status } : {};
     // "LTG 1-6: progressing" assesses six goals.
     if (range) detail.count = Math.max(1, Number(range[2]) - Number(range[1]) + 1);

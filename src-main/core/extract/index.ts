@@ -31,6 +31,8 @@ import { extractGoals } from './goals';
 import { extractIdentity } from './identity';
 import { extractInterventions, extractObjectiveMeasures } from './interventions';
 import { type Line, isBlank, pageLines } from './lines';
+import { isRuleLine } from './layout';
+import { asWritten } from '../parse/spoken';
 import { extractPlanTerms } from './plan';
 import { markRunningLines } from './running-lines';
 import { joinStackedFields } from './stacked-fields';
@@ -174,28 +176,37 @@ export function extractDocuments(
   hints?: ExtractHints,
 ): ExtractedDocument[] {
   const byPage = new Map(pages.map((p) => [p.page, p.text]));
-  const perPage = pages.map(pageLines);
+  const written = new Map(pages.map((p) => [p.page, asWritten(p.text)]));
+  const perPage = pages.map((p) => pageLines(p, written.get(p.page)));
   markRunningLines(perPage);
   const all = perPage.flatMap(joinStackedFields);
   if (all.every(isBlank)) return [];
   const pageText = (page: number) => byPage.get(page) ?? '';
+  const readText = (page: number) => written.get(page) ?? '';
   const ocrPages = new Map(pages.filter((p) => p.source === 'ocr').map((p) => [p.page, p]));
   const ocrPage = (page: number) => ocrPages.get(page);
   const marks = new PageMarks(pages);
+  const band = (page: number) => headerBand(all.filter((l) => l.page === page));
   return splitDocuments(all)
     .flatMap(splitDateColumns)
-    .map((slice) => buildDocument(file, slice, pageText, ocrPage, marks, hints));
+    .map((slice) =>
+      buildDocument(file, slice, { pageText, readText, band }, ocrPage, marks, hints),
+    );
 }
 
 function buildDocument(
   file: string,
   slice: DocumentSlice,
-  pageText: (page: number) => string,
+  text: {
+    pageText: (page: number) => string;
+    readText: (page: number) => string;
+    band: (page: number) => Line[];
+  },
   ocrPage: (page: number) => PageText | undefined,
   marks: PageMarks,
   hints: ExtractHints | undefined,
 ): ExtractedDocument {
-  const sink = new FactSink(file, pageText, ocrPage);
+  const sink = new FactSink(file, text.pageText, ocrPage, text.readText);
   const titleLine = slice.titleIndex >= 0 ? slice.lines[slice.titleIndex]! : null;
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');
@@ -214,6 +225,14 @@ function buildDocument(
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
   // An entry of a log is the log's patient's, as its header says.
   extractIdentity(slice.entryOf ? [...slice.entryOf.header, ...slice.lines] : slice.lines, sink);
+  // A note that starts down a page of a report printed with the patient in each page's header
+  // band ("Patient: PENNINGTON, LORETTA  Claim # ...") and names no patient itself is that page's
+  // patient's, not the file's.
+  const first = slice.lines[0];
+  if (first && !sink.has('patient-name')) {
+    const above = text.band(first.page).filter((l) => l.start < first.start);
+    if (above.length) extractIdentity(above, sink);
+  }
   const nonBlank = content.filter((l) => !isBlank(l));
   // A flowsheet's date column is that day's note: its date is the column's.
   const column = slice.columnDate;
@@ -375,6 +394,19 @@ function findDiscipline(
 /** A field that names the discipline: "Discipline: PT", "Service: Occupational Therapy". */
 const DISCIPLINE_FIELD =
   /^\s*(?:Discipline|Service|Department|Therapy Type|Therapy|Specialty)\s*:\s*/i;
+
+/**
+ * A page's header band: its lines from the top up to the first blank or ruled line (the
+ * practice's name, the report's title, "Patient: ...  Claim # ...").
+ */
+function headerBand(page: Line[]): Line[] {
+  const band: Line[] = [];
+  for (const l of page) {
+    if (!l.running && (isBlank(l) || isRuleLine(l.text))) break;
+    band.push(l);
+  }
+  return band;
+}
 
 /** Patient identity for a whole file: the most frequent name, DOB and MRN among its documents. */
 export function fileIdentity(docs: ExtractedDocument[]): PatientRecord {

@@ -22,9 +22,13 @@ const ACTIVITY_CUE =
 const SERVICE_TAG = /\(\s*(?:CPT\s*#?\s*)?(?:9\d{4}|[GS]\d{4})\b(?:[^()]*\)|[^()]*$)/;
 /** A line that leads with its goal's label ("LTG 3 ...", "STG #1:", "Goal 2 -"). */
 const GOAL_ROW = /^[\s\-•*·●▪>]*(?:STG|LTG|Goal)\s*#?\s*\d/i;
-/** Lines in a treatment list that are other facts: totals, times, billing, signatures. */
+/**
+ * Lines in a treatment list that are other facts: totals, times, billing, signatures. A total is
+ * its label ("Total time 170 min", "TOTAL: 4 units"), not the word in passing ("bike warm up 12
+ * minutes total, ...").
+ */
 const NOT_INTERVENTION =
-  /\b(?:total|time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
+  /^\W*total\b|\btotal\s*(?:[:=]|(?:\w+\s+){0,2}(?:time|minutes?|mins?|units?)\b)|\b(?:time\s*(?:in|out)|CPT|charges?|units?\s*billed|billing|minutes:)\b|^\s*\w[\w ]{0,20}:\s*\d+\s*\/\s*10\b/i;
 const BULLET = /^\s*(?:[-•*·●▪○]|\d{1,2}[.)])\s*/;
 
 /** Measurements with units of load, range, distance and tolerance time. */

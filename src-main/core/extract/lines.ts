@@ -1,5 +1,6 @@
 /** Page text split into lines that remember where they sit, so every fact can cite its exact span. */
 import type { PageText } from '../../../shared/model';
+import { asWritten } from '../parse/spoken';
 
 export interface Line {
   page: number;
@@ -11,9 +12,13 @@ export interface Line {
   running: boolean;
 }
 
-export function pageLines(page: PageText): Line[] {
+/**
+ * @param written the page's text as the readers read it (dictation as typed, see asWritten),
+ *   offset for offset the page's own.
+ */
+export function pageLines(page: PageText, written = asWritten(page.text)): Line[] {
   const lines: Line[] = [];
-  const t = page.text;
+  const t = written;
   let start = 0;
   while (start <= t.length) {
     let nl = t.indexOf('\n', start);

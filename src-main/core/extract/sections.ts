@@ -152,9 +152,13 @@ function jobDemandColumn(text: string): { start: number; end: number } | null {
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
-/** A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job demands". */
+/**
+ * A sentence that sets capacity against the job: "Light-Medium vs job Medium", "meets job
+ * demands", "compared with the medium demand of his job he is 25 pounds short", "a measurable gap
+ * between her capacity and a medium job".
+ */
 const JOB_COMPARISON =
-  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:the\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job|required|requirements?)\b|[(;,]\s*job\s*:?\s*\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
+  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\bcompared\s+(?:to|with)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:sedentary|light|medium|heavy)\s+)?(?:job\b|demands?\s+of\s+(?:the|his|her|their)\s+job\b)|\b\d+\s*(?:lbs?|pounds|#)\s+(?:force\s+)?short\b|\bgap\s+between\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:current\s+)?capacity\s+and\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:job|demands)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:the\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job|required|requirements?)\b|[(;,]\s*job\s*:?\s*\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
 
 /**
  * A clause that may run onto the next line, as a printed paragraph wraps ("... gait deviations

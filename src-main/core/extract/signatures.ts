@@ -57,9 +57,9 @@ function physicianFieldNames(lines: readonly Line[]): Set<string> {
 const ROLE_SIGNED = /^\W*[A-Za-z][A-Za-z ]{0,30}:\s*\/e?s\/\s*\S/i;
 const SIGNED_MARK = /\/e?s\/|\b(?:e-?signed|electronically signed|signed)\b/i;
 const CERTIFY_STATEMENT = /\bI (?:certify|have reviewed|approve)\b/i;
-/** A date line right under a signature belongs to the signature. */
+/** A date line right under a signature belongs to the signature ("SIGNED DATE/TIME: 03-03-26 1120"). */
 export const SIGNATURE_DATE_LINE =
-  /^\s*(?:Date(?:\s*\/\s*time)?(?:\s+signed)?|Signed\s+date|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date)\s*:?\s*/i;
+  /^\s*(?:Date(?:\s*\/\s*time)?(?:\s+signed)?|Signed\s+date(?:\s*\/\s*time)?|(?:e-?|electronically\s+|digitally\s+)?Signed(?:\s+on)?|Signature\s+date(?:\s*\/\s*time)?)\s*:?\s*/i;
 /** A label that also heads a block: "Physician Certification", "Physician Approval". */
 const HEADING_LABEL = /\b(?:certification|approval)\b/i;
 const BLANK_BODY = /^[\s_.\-/~=]*$/;

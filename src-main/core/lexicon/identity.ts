@@ -49,11 +49,12 @@ export const LAST_FIRST_FIELDS =
   /\bLast(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)\s*(?:\t|\||\s{2,}|,)\s*First(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)(?=\s*(?:\t|\||\s{2,}|$))/dg;
 
 /**
- * A letter's subject line: "Re: Alvarez, Maria, claim MWC26118734", "RE: Gerald Pickett DOB ...".
+ * A letter's subject line: "Re: Alvarez, Maria, claim MWC26118734", "RE: Gerald Pickett DOB ...",
+ * "RE: Employee Kendra L. Pruitt  Claim ..." (the patient's role before the name is no part of it).
  * It names the patient only when it reads as a name and says so by its form (see `RE_NAME_CUE`).
  */
 export const RE_LABEL =
-  /\b(?:Re|Regarding|In re)\s*:\s*|^\s*Subject\s*:\s*(?:(?:RE|FW|Fwd)\s*:\s*)*/dgim;
+  /(?:\b(?:Re|Regarding|In re)\s*:\s*|^\s*Subject\s*:\s*(?:(?:RE|FW|Fwd)\s*:\s*)*)(?:(?:Employee|Claimant|Patient|Injured (?:worker|employee)|Worker|Member|IW)\s+(?=[A-Z]))?/dgim;
 
 /**
  * What makes a "Re:" value a patient rather than a subject ("Re: Work Conditioning Program"): an

@@ -498,6 +498,11 @@ const WHEN_SUFFIX =
 const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
   // The MDS / IRF-PAI functional abilities section by its letters ("Section GG scores").
   { name: 'functional-limitations', re: /\bsection\s+GG\b/i },
+  // "Functional limitations vs job": the limitations, set against the job.
+  {
+    name: 'functional-limitations',
+    re: /\bfunctional\s+(?:limitations?|deficits?|impairments?)\b/i,
+  },
   {
     name: 'objective',
     re: /\b(?:exit|entry|baseline|final|interim|discharge)\s+(?:functional\s+)?(?:testing|tests?|measures|measurements|capacity|FCE)\b/i,
