@@ -3,7 +3,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
-import { cellsOf } from './layout';
+import { blankSpan, cellsOf } from './layout';
 
 const AUTH_NUMBER =
   /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code|Reference|Ref\.?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
@@ -134,7 +134,7 @@ function withoutRequestedCell(text: string, fromRight: number): string {
   const cells = cellsOf(text);
   const cell = cells[cells.length - 1 - fromRight];
   if (!cell || cells.length - 1 - fromRight === 0) return text;
-  return text.slice(0, cell.start) + ' '.repeat(cell.end - cell.start) + text.slice(cell.end);
+  return blankSpan(text, cell.start, cell.end);
 }
 
 interface UnitsTable {

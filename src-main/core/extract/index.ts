@@ -186,7 +186,19 @@ export function extractDocuments(
   const ocrPages = new Map(pages.filter((p) => p.source === 'ocr').map((p) => [p.page, p]));
   const ocrPage = (page: number) => ocrPages.get(page);
   const marks = new PageMarks(pages);
-  const band = (page: number) => headerBand(all.filter((l) => l.page === page));
+  // Grouped once, when a document first needs its page's header band.
+  let linesOf: Map<number, Line[]> | null = null;
+  const band = (page: number) => {
+    if (!linesOf) {
+      linesOf = new Map();
+      for (const l of all) {
+        const list = linesOf.get(l.page);
+        if (list) list.push(l);
+        else linesOf.set(l.page, [l]);
+      }
+    }
+    return headerBand(linesOf.get(page) ?? []);
+  };
   return splitDocuments(all)
     .flatMap(splitDateColumns)
     .map((slice) =>

@@ -78,11 +78,13 @@ export function tickedText(text: string): string {
   const options = checkboxOptions(text);
   if (options.length === 0) return text;
   let out = text.replace(new RegExp(MARK.source, 'g'), (m) => ' '.repeat(m.length));
-  for (const o of options) {
-    if (o.checked) continue;
-    out = out.slice(0, o.start) + ' '.repeat(o.end - o.start) + out.slice(o.end);
-  }
+  for (const o of options) if (!o.checked) out = blankSpan(out, o.start, o.end);
   return out;
+}
+
+/** The text with a span of it turned into spaces: same length, so every offset still holds. */
+export function blankSpan(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
 }
 
 /**

@@ -82,12 +82,17 @@ export function withoutFill(text: string): string {
   );
 }
 
-/** The dictated text as written, length for length. */
+/**
+ * The dictated text as written, length for length. A text with nothing said aloud comes back as
+ * the same string, so a reader comparing the two finds them identical at once.
+ */
 export function asWritten(text: string): string {
-  const out = text.split('');
+  let chars: string[] | null = null;
+  const out = () => (chars ??= text.split(''));
   const put = (at: number, end: number, written: string) => {
     const padded = written.padStart(end - at, FILL);
-    for (let i = at; i < end; i++) out[i] = padded[i - at]!;
+    const o = out();
+    for (let i = at; i < end; i++) o[i] = padded[i - at]!;
   };
   for (const m of text.matchAll(CARDINAL_BEFORE_UNIT)) {
     const n = numberValue(m[0].replace(/ +/g, ' '));
@@ -122,18 +127,20 @@ export function asWritten(text: string): string {
       continue;
     // " colon" becomes a colon and its room, and the label starts a line of its own.
     const end = m.index + m[0].length;
-    for (let i = m.index + label.length; i < end; i++) out[i] = FILL;
-    out[m.index + label.length] = ':';
-    breakBefore(out, m.index);
+    const o = out();
+    for (let i = m.index + label.length; i < end; i++) o[i] = FILL;
+    o[m.index + label.length] = ':';
+    breakBefore(o, m.index);
   }
   for (const m of text.matchAll(SPOKEN_ITEM)) {
     const n = numberValue(m[1]!);
     if (n === null) continue;
     const written = `${n}.`.padEnd(m[0].length, FILL);
-    for (let i = 0; i < written.length; i++) out[m.index + i] = written[i]!;
-    breakBefore(out, m.index);
+    const o = out();
+    for (let i = 0; i < written.length; i++) o[m.index + i] = written[i]!;
+    breakBefore(o, m.index);
   }
-  return out.join('');
+  return chars === null ? text : out().join('');
 }
 
 function clock(hour: string, minute: string | undefined): string | null {

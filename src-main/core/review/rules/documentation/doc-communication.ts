@@ -57,39 +57,6 @@ function contactsOf(episode: EpisodeModel): Contact[] {
   return contacts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-type TreatmentDay = ReturnType<typeof treatmentDaysView>[number];
-
-/**
- * The treatment days by which `every` days have passed since the last contact (or since the
- * first day): one per lapse, the next counted from that day.
- */
-function lapses(
-  days: readonly TreatmentDay[],
-  contacts: readonly Contact[],
-  every: number,
-): Array<{ day: TreatmentDay; since: IsoDate }> {
-  const out: Array<{ day: TreatmentDay; since: IsoDate }> = [];
-  let anchor = days[0]!.date;
-  let k = 0;
-  for (const day of days) {
-    while (k < contacts.length && contacts[k]!.date <= day.date) {
-      if (contacts[k]!.date > anchor) anchor = contacts[k]!.date;
-      k++;
-    }
-    if (daysBetween(anchor, day.date) < every) continue;
-    out.push({ day, since: anchor });
-    anchor = day.date;
-  }
-  return out;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(words: readonly string[]): string {
-  return words.length > 1
-    ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`
-    : (words[0] ?? '');
-}
-
 export const docCommunication: Rule = {
   meta: {
     id: 'DOC-COMMUNICATION',
@@ -131,32 +98,38 @@ export const docCommunication: Rule = {
     const every = profile.thresholds.communicationEveryDays;
     const first = days[0]!.date;
 
+    // Periodic: at least one outbound communication every `every` days while treatment goes on.
+    let anchor = first;
+    let k = 0;
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i]!;
+      while (k < comms.length && comms[k]!.date <= day.date) {
+        if (comms[k]!.date > anchor) anchor = comms[k]!.date;
+        k++;
+      }
+      if (daysBetween(anchor, day.date) < every) continue;
+      findings.push({
+        status: 'fail',
+        severity,
+        message: `No documented communication with the adjuster, physician or employer since ${anchor} (${daysBetween(anchor, day.date)} days by ${day.date}).`,
+        dates: [day.date],
+        evidence: firstEvidenceForDay(day),
+      });
+      anchor = day.date;
+    }
+
     // Each party hears from the program at least once; an adjuster or case manager only where
     // there is one (a workers' compensation claim), the employer where there is a program to
     // plan the return to work with (§134.230); ordinary therapy under a claim reports to the
     // adjuster and the physician, as the catalog's cadence asks.
     const program = isWorkProgram(episode);
-    const required = PARTIES.filter(
-      (party) =>
-        !(party.label === 'adjuster' && kind !== 'workers-comp') &&
-        !(party.label === 'employer' && !program),
-    );
-    const reaches = (c: Contact, party: (typeof PARTIES)[number]) =>
-      c.parties.some((p) => (party.values as readonly string[]).includes(p));
-    // Periodic: at least one outbound contact, with any of them, every `every` days while
-    // treatment goes on (the catalog's computable check).
-    for (const { day, since } of lapses(days, comms, every)) {
-      findings.push({
-        status: 'fail',
-        severity,
-        message: `No documented communication with the adjuster, physician or employer since ${since} (${daysBetween(since, day.date)} days by ${day.date}).`,
-        dates: [day.date],
-        evidence: firstEvidenceForDay(day),
-      });
-    }
-
-    for (const party of required) {
-      if (comms.some((c) => reaches(c, party))) continue;
+    const required: string[] = [];
+    for (const party of PARTIES) {
+      if (party.label === 'adjuster' && kind !== 'workers-comp') continue;
+      if (party.label === 'employer' && !program) continue;
+      required.push(party.label);
+      if (comms.some((c) => c.parties.some((p) => (party.values as readonly string[]).includes(p))))
+        continue;
       findings.push({
         status: 'fail',
         severity,
@@ -183,7 +156,7 @@ export const docCommunication: Rule = {
     return [
       {
         status: 'pass',
-        message: `Communication with the ${listed(required.map((p) => p.label))} documented (${uniqueSorted(comms.map((c) => c.date)).join(', ')}).`,
+        message: `Communication with the ${required.slice(0, -1).join(', ')}${required.length > 1 ? ' and ' : ''}${required.at(-1) ?? ''} documented (${uniqueSorted(comms.map((c) => c.date)).join(', ')}).`,
         dates: uniqueSorted(comms.map((c) => c.date)),
         evidence: comms.map((c) => c.evidence),
       },
