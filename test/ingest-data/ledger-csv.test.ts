@@ -144,6 +144,26 @@ describe('readLedgerBytes', () => {
     });
   });
 
+  it('skips a decorated report total that sits in the patient column of a print spool', async () => {
+    const csv = [
+      '"ACCT","PATIENT","SVC DT","CPT","MOD1","MOD2","UNITS","CHARGE"',
+      '"004486","BIGHORSE, TRAVIS","05-27-26","97546","GP","","1","80.00"',
+      '"","*** REPORT TOTAL ***","","","","","52","7500.00"',
+      '"","-- Page Total --","","","","","1","80.00"',
+    ].join('\r\n');
+    const { lines, skippedRows } = await read(csv);
+    expect(lines.map((l) => [l.dos, l.code, l.units])).toEqual([['2026-05-27', '97546', 1]]);
+    expect(skippedRows).toEqual([
+      { line: 3, reason: 'total row "*** REPORT TOTAL ***"' },
+      { line: 4, reason: 'total row "-- Page Total --"' },
+    ]);
+  });
+
+  it('still rejects a patient row whose date is blank', async () => {
+    const err = await rejection('Patient,DOS,CPT\n"Totalis, Ann",,97110\n');
+    expect(err.message).toBe('line 2: date of service "" in column "DOS" is blank');
+  });
+
   it('rejects a header it cannot map, listing the headers found and expected', async () => {
     const err = await rejection('Name,When,What\nA,03/04/2026,97110\n');
     expect(err.rejection.line).toBe(1);

@@ -76,6 +76,29 @@ describe('ledger header synonyms', () => {
     });
   });
 
+  it("reads a practice-management invoice export's 'Billed To' as the payer", () => {
+    expect(
+      fieldsOf([
+        'Invoice #',
+        'Invoice Date',
+        'Patient',
+        'Service Date',
+        'Billing Code',
+        'Modifiers',
+        'Units',
+        'Fee',
+        'Billed To',
+        'Policy #',
+        'Financial Class',
+      ]),
+    ).toMatchObject({
+      dos: 'Service Date',
+      code: 'Billing Code',
+      payer: 'Billed To',
+      payerClass: 'Financial Class',
+    });
+  });
+
   it('takes the payer class columns as the class, never as the payer name', () => {
     for (const header of [
       'Financial Class',

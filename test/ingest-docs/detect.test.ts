@@ -107,6 +107,23 @@ describe('isJunkPath', () => {
     }
   });
 
+  it('drops the support files Word saves beside a web page, and nothing else in such a folder', () => {
+    for (const p of [
+      'export/Daily Note 3-10-26_files/filelist.xml',
+      'export/Daily Note 3-10-26_files/colorschememapping.xml',
+      'Befund 3-10-26-Dateien/themedata.thmx',
+      'Eval_files/image001.png',
+    ])
+      expect(isJunkPath(p), p).toBe(true);
+    for (const p of [
+      'patient_files/2026-03-10 note.pdf',
+      'patient_files/scan0001.png',
+      'Eval_files.pdf',
+      'filelist.xml',
+    ])
+      expect(isJunkPath(p), p).toBe(false);
+  });
+
   it('keeps real files, including names that only look similar', () => {
     for (const p of ['notes/eval.pdf', 'MACOSX/a.pdf', 'thumbs.db.pdf', 'a~$b.txt', 'ledger.csv']) {
       expect(isJunkPath(p), p).toBe(false);

@@ -151,7 +151,7 @@ describe('letters quote the plan as the record states it', () => {
     expect(letter).not.toContain('for 1 week');
     // LTG 3 was read cut off at "Baseline": it is not quoted; no quote ends on a dangling label.
     expect(letter).not.toMatch(/Baseline"/);
-    expect(letter).toContain('"- LTG 4: By 09/22/2026, cart push force 70 lbf');
+    expect(letter).toContain('"LTG 4: By 09/22/2026, cart push force 70 lbf');
     // A kerned measure ate the space after the citation: ").The plan".
     expect(letter).toMatch(/\(Exhibit F, pp\. \d+-\d+\)\. The plan sets/);
     expect(letter).not.toMatch(/\)\.[A-Z]/);

@@ -120,8 +120,12 @@ function ownDate(text: string): string | null {
   return on?.iso ?? null;
 }
 
-/** A person's name as logs write it: "Deb Alvarez", "J. Ruiz", "Angela Ruiz-Ortega". */
-const PERSON = /\b(?:[A-Z][a-z]+|[A-Z]\.)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b/g;
+/**
+ * A person's name as logs write it: "Deb Alvarez", "J. Ruiz", "Angela Ruiz-Ortega", and a
+ * printout's capitals "D WINTERS", "K. ASHWORTH" (an initial, then the surname).
+ */
+const PERSON =
+  /\b(?:[A-Z][a-z]+|[A-Z]\.)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b|\b[A-Z]\.?\s+([A-Z]{2,}(?:[-'][A-Z]{2,})?)\b/g;
 /** What may stand between a name and its role: "Deb Alvarez (employer)", "adjuster J. Ruiz". */
 const NEXT_TO = /^[\s(),:-]{0,3}$/;
 
@@ -139,8 +143,8 @@ class KnownPeople {
     for (const m of text.matchAll(PERSON)) {
       const between =
         m.index < p.start ? text.slice(m.index + m[0].length, p.start) : text.slice(p.end, m.index);
-      const key = m[1]!.toLowerCase();
-      if (NEXT_TO.test(between) && !/^Dr\b/.test(m[0]) && !this.byName.has(key))
+      const key = (m[1] ?? m[2]!).toLowerCase();
+      if (NEXT_TO.test(between) && !/^Dr\b/i.test(m[0]) && !this.byName.has(key))
         this.byName.set(key, p.party);
     }
   }
@@ -149,7 +153,7 @@ class KnownPeople {
     const out: Array<{ party: string; start: number; end: number }> = [];
     if (this.byName.size === 0) return out;
     for (const m of text.matchAll(PERSON)) {
-      const party = this.byName.get(m[1]!.toLowerCase());
+      const party = this.byName.get((m[1] ?? m[2]!).toLowerCase());
       if (party && !out.some((o) => o.party === party))
         out.push({ party, start: m.index, end: m.index + m[0].length });
     }

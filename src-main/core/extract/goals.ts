@@ -12,14 +12,17 @@ import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../
 import { findTimeFrame, isTargetDate } from '../parse/timeframe';
 import type { FactSink } from './facts';
 import {
+  BULLET,
   cellsOf,
   checkboxOptions,
+  isMarkdownHeading,
   isRuleLine,
   LIST_MARKER,
+  taskItem,
   withoutColumnDates,
   type Cell,
 } from './layout';
-import type { Line } from './lines';
+import { isBlank, withoutMarkup, type Line } from './lines';
 import { headingOf } from './sections';
 
 type GoalKind = 'goal-short' | 'goal-long';
@@ -126,7 +129,17 @@ function kindOfLabel(label: string, fallback: GoalKind): GoalKind {
   return fallback;
 }
 
-export function extractGoals(lines: Line[], sink: FactSink): void {
+export function extractGoals(docLines: Line[], sink: FactSink): void {
+  // A Markdown checklist of goals ("- [ ] Goal 1 ...") lists every goal; a ticked box says it
+  // is done (met) where no status is written.
+  const done = new Set<Line>();
+  const lines = docLines.map((l) => {
+    const task = taskItem(l.text);
+    if (!task) return l;
+    const item = { ...l, text: task.text };
+    if (task.done) done.add(item);
+    return item;
+  });
   let list: GoalList | null = null;
   let open: OpenGoal | null = null;
   // Numbers of the goals the document lists: a status grid below ("1 Floor-waist lift | 25 lb |
@@ -160,7 +173,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       lines[li + 1]?.text ?? '',
       paragraphAfter(lines, li),
       sink,
-      statusFieldBelow(lines, li),
+      statusFieldBelow(lines, li) ?? (done.has(line) ? 'met' : null),
     );
     if (t.trim() === '') {
       if (list && ++list.blanks >= 2 && list.items > 0) {
@@ -222,7 +235,8 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       // "LTG - 4 weeks - lift ..." names its time frame between two dashes.
       const framed = LABEL_TIME_FRAME.exec(t.slice(body));
       if (framed && findTimeFrame(framed[1]!)?.text === framed[1]!.trim()) body += framed[0].length;
-      const start = t.length - t.trimStart().length;
+      // The goal starts after its bullet ("- STG 1: ...", a checklist's "- [ ] Goal 1: ...").
+      const start = (BULLET.exec(t) ?? /^\s*/.exec(t)!)[0].length;
       open = {
         kind,
         line,
@@ -293,7 +307,9 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
         !(restStatus && restStatus.start === 0) &&
         // "... - tied to Job Analysis demands:" introduces the list; it is no goal.
         !/:\s*$/.test(rest) &&
-        !heading.names.every((n) => n === 'goals' && /status|progress/i.test(label))
+        !heading.names.every((n) => n === 'goals' && /status|progress/i.test(label)) &&
+        // "## Goals — progress", "Goals - update": the heading's qualifier, not a goal.
+        !/^\W*(?:progress|status|update|review|summary)\W*$/i.test(rest)
       ) {
         open = {
           kind: list.kind,
@@ -364,6 +380,7 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
     const endsInline = list.inline && !open?.marked && /^\s*[A-Z]/.test(t);
     if (
       heading ||
+      isMarkdownHeading(t) ||
       (CAPS_HEADING.test(t) && !list.capitals) ||
       endsInline ||
       (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))
@@ -392,7 +409,17 @@ export function extractGoals(lines: Line[], sink: FactSink): void {
       };
       list.items++;
       list.markedPage = line.page;
-    } else if (open && (open.marked || /^\s*[a-z(]/.test(t))) {
+    } else if (
+      open &&
+      (open.marked || /^\s*[a-z(]/.test(t)) &&
+      // After a blank line, a sentence of its own follows a goal that ended with a full stop.
+      !(
+        li >= 2 &&
+        isBlank(lines[li - 1]!) &&
+        /[.!]\s*$/.test(lines[li - 2]!.text) &&
+        /^\s*[A-Z]/.test(t)
+      )
+    ) {
       // A wrapped goal: in a marked list every unmarked line continues the item above it, whatever
       // it starts with ("20 lb.", "100% of trials."). A fact cites one page, so a goal wrapped onto
       // the next page keeps its first page's text and the rest is not a goal of its own.
@@ -438,7 +465,7 @@ function addGoal(
   };
   if (status) detail.status = status;
   // The goal as the record states it; its details as read ("lift thirty five pounds" is measurable).
-  const said = sink.said(line.page, line.start + start, line.start + end);
+  const said = withoutMarkup(sink.said(line.page, line.start + start, line.start + end));
   sink.add(kind as FactKind, said.replace(/\s+/g, ' '), line, start, end, detail);
 }
 
@@ -449,7 +476,7 @@ function addGoal(
  */
 function trailingStatus(text: string): GoalStatus | null {
   const tail =
-    /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|\s{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\d[\d/.-]*\s*)?(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60})?\s*\)?\.?\s*$/i.exec(
+    /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|[ \t]{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\d[\d/.-]*\s*)?(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60})?\s*\)?\.?\s*$/i.exec(
       text,
     );
   const hit = tail ? goalStatusIn(tail[1]!) : null;
@@ -631,7 +658,8 @@ function assessGoals(
       cellsOf(t).length < 2 &&
       !headingOf(t);
     const status = own(t) ?? (wrapped ? own(`${t} ${paragraph}`) : null) ?? statusBelow;
-    if (status) sink.add('goal-assessment', t, line, 0, t.length, { status });
+    const from = (BULLET.exec(t) ?? [''])[0].length;
+    if (status) sink.add('goal-assessment', t.slice(from), line, from, t.length, { status });
   }
 }
 

@@ -41,6 +41,18 @@ const NAME_LABEL = new RegExp(
 const PAYER_LABEL =
   /\b(?:Primary Insurance|Secondary Insurance|Insurance(?: Carrier| Company)?|Payer|Payor|Carrier|Insurer|Financial Class)\s*:\s*/dgi;
 
+/**
+ * Where a payer's name ends in a field that goes on about the coverage: "UMR (member 604418273,
+ * group 76-410552) · no prior authorization required", "Meritain Health, member MRT800451927".
+ */
+const AFTER_PAYER_NAME =
+  /\s+[·•]\s|\s*;|\s+\((?=[^)]*\b(?:member|ID|policy|group|subscriber|claim|plan|auth)\b)|,\s*(?:member|ID|policy|group|subscriber|claim|plan)\b/i;
+
+function payerNameLength(value: string): number {
+  const m = AFTER_PAYER_NAME.exec(value);
+  return m && m.index > 0 ? m.index : value.length;
+}
+
 /** A field value runs until two spaces, a tab, a pipe, or the next label. */
 function fieldValue(text: string, from: number): [number, number] {
   const rest = text.slice(from);
@@ -181,6 +193,30 @@ function subjectSurname(line: Line, from: number, to: number, sink: FactSink): v
 /** A plain "Name" label (not "Patient name", "Claimant"): whose name depends on the block it is in. */
 const isPlainNameLabel = (label: string): boolean => /^name\b/i.test(label);
 
+/**
+ * The patients a line names by label ("Patient: PENNINGTON, LORETTA  Claim # ..."); under another
+ * party's block heading a plain "Name:" is that party's.
+ */
+function labelledNames(
+  t: string,
+  otherParty = false,
+): Array<{ name: string; start: number; end: number }> {
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (const m of t.matchAll(NAME_LABEL)) {
+    if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
+    if (otherParty && isPlainNameLabel(m[0])) continue;
+    const [start, end] = nameValue(t, (m.index ?? 0) + m[0].length);
+    const name = normalizeName(t.slice(start, end));
+    if (name) out.push({ name, start, end });
+  }
+  return out;
+}
+
+/** The patient a line names by label, or null. */
+export function labelledPatient(text: string): string | null {
+  return labelledNames(text)[0]?.name ?? null;
+}
+
 export function extractIdentity(lines: Line[], sink: FactSink): void {
   // Forms group their fields by party; a blank line or the next heading ends the block.
   let party: Party = null;
@@ -189,13 +225,8 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
     if (t.trim() === '') party = null;
     const heading = partyOfHeading(t);
     if (heading !== undefined) party = heading;
-    for (const m of t.matchAll(NAME_LABEL)) {
-      if (NOT_PATIENT_BEFORE.test(t.slice(0, m.index))) continue;
-      if (party === 'other' && isPlainNameLabel(m[0])) continue;
-      const [s, e] = nameValue(t, (m.index ?? 0) + m[0].length);
-      const name = normalizeName(t.slice(s, e));
-      if (name) sink.add('patient-name', name, line, s, e);
-    }
+    for (const { name, start, end } of labelledNames(t, party === 'other'))
+      sink.add('patient-name', name, line, start, end);
     if (party !== 'other') {
       for (const m of t.matchAll(LAST_FIRST_FIELDS)) {
         const [[ls, le], [fs, fe]] = [m.indices![1]!, m.indices![2]!];
@@ -233,7 +264,8 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
       if (v && /\d/.test(v[0])) sink.add('mrn', v[0], line, after, after + v[0].length);
     }
     for (const m of t.matchAll(PAYER_LABEL)) {
-      const [s, e] = fieldValue(t, (m.index ?? 0) + m[0].length);
+      const [s, field] = fieldValue(t, (m.index ?? 0) + m[0].length);
+      const e = s + payerNameLength(t.slice(s, field));
       const v = t.slice(s, e);
       if (/[A-Za-z]{2}/.test(v)) sink.add('payer', v, line, s, e);
     }

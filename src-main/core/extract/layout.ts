@@ -3,6 +3,7 @@
  * write columns, or "|"-separated), checkbox marks and the options they tick, list markers. Readers
  * ask these questions here instead of each writing its own pattern.
  */
+import { FILL } from '../parse/spoken';
 
 export interface Cell {
   text: string;
@@ -67,14 +68,49 @@ export function checkboxOptions(text: string, from = 0): CheckboxOption[] {
   });
 }
 
+/**
+ * A Markdown task item ("- [ ] Goal 1 ...", "- [x] Goal 2 ... Met"): a list item led by a box,
+ * with no other box on its line. Its box says whether the item is done, and the item is said
+ * either way (a checklist of goals lists every goal), unlike a form's option.
+ */
+const TASK_ITEM = /^(\s*[-*+]\s+)\[([ xX])\](?=\s+\S)/;
+
+export interface TaskItem {
+  done: boolean;
+  /** The line with its box turned into fill (never a column gap): a plain list item. */
+  text: string;
+}
+
+export function taskItem(text: string): TaskItem | null {
+  const m = TASK_ITEM.exec(text);
+  if (!m || checkboxOptions(text).length !== 1) return null;
+  const box = m[0].length - m[1]!.length;
+  return {
+    done: m[2] !== ' ',
+    text: text.slice(0, m[1]!.length) + FILL.repeat(box) + text.slice(m[0].length),
+  };
+}
+
+/** A Markdown heading ("## Billing"): a heading whatever its words say. */
+export function isMarkdownHeading(text: string): boolean {
+  // Words after the marks, and no table cells: a box table's "#" column head is not one.
+  return /^ {0,3}#{1,6}[ \t]+[A-Za-z0-9]/.test(text) && cellsOf(text).length === 0;
+}
+
+/** A bullet at the start of a line ("-", "•", ">"): a list item's mark that is not its number. */
+export const BULLET = /^\s*[-•*·●▪○◦>]\s+/;
+
 /** A list marker at the start of a line: "-", "•", "1.", "2)", "(a)", "#3". */
 export const LIST_MARKER = /^\s*(?:[-•*·●▪○◦>]|\(?\d{1,2}[.)]|\(?[a-hA-H]\)|#\d{1,2}[:.)]?)\s+/;
 
 /**
  * The line as a form means it: unticked options blanked out, marks of ticked ones turned into
  * spaces, every offset kept ("Job PDL: [ ] Medium [X] Heavy" reads "Job PDL:            Heavy").
+ * A Markdown task item is said whether its box is ticked or not.
  */
 export function tickedText(text: string): string {
+  const task = taskItem(text);
+  if (task) return task.text;
   const options = checkboxOptions(text);
   if (options.length === 0) return text;
   let out = text.replace(new RegExp(MARK.source, 'g'), (m) => ' '.repeat(m.length));

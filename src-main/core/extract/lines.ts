@@ -1,6 +1,6 @@
 /** Page text split into lines that remember where they sit, so every fact can cite its exact span. */
 import type { PageText } from '../../../shared/model';
-import { asWritten } from '../parse/spoken';
+import { asWritten, FILL } from '../parse/spoken';
 
 export interface Line {
   page: number;
@@ -28,7 +28,7 @@ export function pageLines(page: PageText, written = asWritten(page.text)): Line[
       page: page.page,
       start,
       end,
-      text: withoutBoxDrawing(withoutDotLeaders(t.slice(start, end))),
+      text: withoutEmphasis(withoutBoxDrawing(withoutDotLeaders(t.slice(start, end)))),
       running: false,
     });
     start = nl + 1;
@@ -53,6 +53,31 @@ function withoutDotLeaders(text: string): string {
   return text
     .replace(DOT_LEADER, (m) => ' '.repeat(m.length))
     .replace(DOT_LEADER_AS_COLON, (m) => `${' '.repeat(m.length - 1)}:`);
+}
+
+/**
+ * Markdown's strong emphasis ("**Payer:** UMR", "__Met__"): a pair of marks on one line, never
+ * part of a longer run (a form's blank "Date: ____", a masked "***-**-1234").
+ */
+const EMPHASIS = /(?<![*_])(\*\*|__)(?![\s*_])(.+?)(?<![\s*_])\1(?![*_])/g;
+
+/**
+ * A note written in Markdown (a cloud EMR's export) reads as the words it emphasises: the marks
+ * become fill, which reads as a space but never as a gap between columns, so "**Payer:** UMR" is
+ * the field "Payer: UMR". Offsets and quotes stay the page's.
+ */
+function withoutEmphasis(text: string): string {
+  if (!text.includes('**') && !text.includes('__')) return text;
+  return text.replace(EMPHASIS, (_, mark: string, body: string) => {
+    const pad = FILL.repeat(mark.length);
+    return `${pad}${body}${pad}`;
+  });
+}
+
+/** Words as the record says them, without Markdown's emphasis marks (a goal's statement). */
+export function withoutMarkup(text: string): string {
+  // A span may hold one mark of a pair ("Goal 1:** Lift 70 lb"); a rule of underscores stays.
+  return text.replace(/\*\*|(?<!_)__(?!_)/g, '');
 }
 
 /** Box-drawing characters a legacy report draws its forms and tables with. */
@@ -101,4 +126,34 @@ export function isBlank(line: Line): boolean {
 /** Lines that carry note content (not blank, not running headers/footers). */
 export function contentLines(lines: Line[]): Line[] {
   return lines.filter((l) => !l.running && !isBlank(l));
+}
+
+/** A phrase read across a line break: its text as one line, and its span on the page. */
+export interface BrokenMatch {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Matches of `re` (global) that begin on `line` and end on `next`, the following line of the same
+ * paragraph: prose wraps wherever the width runs out ("ON TRACK FOR FULL" / "DUTY BY PLANNED
+ * END"). Spans are page offsets, so a fact quotes both lines' words.
+ */
+export function matchesOverBreak(line: Line, next: Line | undefined, re: RegExp): BrokenMatch[] {
+  if (!next || next.page !== line.page || next.running || isBlank(next) || isBlank(line)) return [];
+  const head = line.text.trimEnd();
+  const lead = next.text.length - next.text.trimStart().length;
+  const joined = `${head} ${next.text.trimStart()}`;
+  const out: BrokenMatch[] = [];
+  for (const m of joined.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (m.index >= head.length || end <= head.length + 1) continue;
+    out.push({
+      text: m[0],
+      start: line.start + m.index,
+      end: next.start + lead + (end - head.length - 1),
+    });
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** Plan-of-care terms: frequency, amount, duration, reporting period, plan sent to physician, delay reasons. */
 import type { FactSink } from './facts';
-import { findDates, type DateHit } from '../parse/dates';
+import { findDates, withoutWeekdays, type DateHit } from '../parse/dates';
 import type { Line } from './lines';
 import { NUMBER_SOURCE } from '../parse/numbers';
 
@@ -97,9 +97,10 @@ function dateRange(t: string, from: number): [DateHit, DateHit] | null {
   const ds = findDates(t.slice(from));
   if (
     ds.length >= 2 &&
-    /^\s*(?:from\b)?\s*:?\s*$/i.test(t.slice(from, from + ds[0]!.start)) &&
-    /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|through|thru)\s*$/i.test(
-      t.slice(from + ds[0]!.end, from + ds[1]!.start),
+    // "Tuesday, March 3rd, 2026 through Thursday, April 2nd, 2026": weekdays name the dates.
+    /^\s*(?:from\b)?\s*:?[\s,]*$/i.test(withoutWeekdays(t.slice(from, from + ds[0]!.start))) &&
+    /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|through|thru)[\s,]*$/i.test(
+      withoutWeekdays(t.slice(from + ds[0]!.end, from + ds[1]!.start)),
     )
   ) {
     const at = (d: DateHit): DateHit => ({ iso: d.iso, start: from + d.start, end: from + d.end });

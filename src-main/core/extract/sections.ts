@@ -12,7 +12,7 @@ import {
   sectionsNamedTogether,
   sectionsContained,
 } from '../lexicon/sections';
-import { cellsOf, withoutColumnDates, withoutRuleTail } from './layout';
+import { cellsOf, isMarkdownHeading, withoutColumnDates, withoutRuleTail } from './layout';
 import { titleType } from './classify';
 
 export interface Heading {
@@ -346,7 +346,9 @@ export function regionsOf(
       if (current) out.push(current);
       continue;
     }
-    current?.body.push(line);
+    // "## Billing" heads a section of its own, whether or not its words name one.
+    if (isMarkdownHeading(line.text)) current = null;
+    else current?.body.push(line);
   }
   return out;
 }

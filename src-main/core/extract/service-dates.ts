@@ -26,7 +26,7 @@ const EMAIL_SENT_LABEL = /^\s*Sent\s*:\s*/dgi;
 
 /** A plain "Date:" label that starts a line or a field (never "Surgery Date:" or "Start Date:"). */
 const GENERIC_DATE_LABEL = new RegExp(
-  String.raw`(?:^|\s{2,}|\t|\|\s*|^\W+)Date${AND_TIME}\s*[:#]\s*`,
+  String.raw`(?:^|[ \t]{2,}|\t|\|\s*|^\W+)Date${AND_TIME}\s*[:#]\s*`,
   'dgi',
 );
 

@@ -47,7 +47,7 @@ function physicianFieldNames(lines: readonly Line[]): Set<string> {
   for (const { text } of lines)
     for (const m of text.matchAll(PHYSICIAN_NAMED)) {
       const from = m.index + m[0].length;
-      const gap = /\s{2,}|\t|$/.exec(text.slice(from))!;
+      const gap = /[ \t]{2,}|\t|$/.exec(text.slice(from))!;
       const key = nameKeyOf(text.slice(from, from + gap.index));
       if (key.length >= 4) names.add(key);
     }
@@ -155,7 +155,7 @@ function withoutSpecialty(text: string): string {
 
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /\s{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /[ \t]{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.

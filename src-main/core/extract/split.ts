@@ -15,6 +15,8 @@ import { isRuleLine } from './layout';
 import { headerDateOf, headerDateOn } from './service-dates';
 import { signsAbove } from './signatures';
 import { AMENDMENT_LABEL } from '../lexicon/amendments';
+import { labelledPatient } from './identity';
+import { nameKey } from '../episodes/identity';
 
 export interface DocumentSlice {
   /** All lines of the document, including running lines and blanks, in file order. */
@@ -335,6 +337,7 @@ function splitTitled(all: Line[]): DocumentSlice[] {
     if (band >= 0) bandTops.set(content[i]!, content[band]!);
     prev = i;
   }
+  startPatientPages(all, content, starts, bandTops);
   if (starts.length <= 1) {
     // A fax cover sheet names the transmission; the document behind it names what was sent.
     const titles = content.slice(0, 15).filter((l) => isTitleLine(l.text));
@@ -391,6 +394,62 @@ function splitTitled(all: Line[]): DocumentSlice[] {
     slices.push({ lines, titleIndex: lines.indexOf(starts[k]!) });
   }
   return slices;
+}
+
+/** How many lines at a page's top may hold the band that names its patient. */
+const PAGE_BAND_LINES = 8;
+
+/** The patient a page's header band names ("Patient: PENNINGTON, LORETTA  Claim # ..."). */
+function bandPatient(page: Line[]): string | null {
+  for (const l of page.slice(0, PAGE_BAND_LINES)) {
+    if (!l.running && (isBlank(l) || isRuleLine(l.text))) break;
+    const name = labelledPatient(l.text);
+    // One person however the page writes the name ("DELGADO, RAMON A." and "Delgado, Ramon").
+    if (name) return nameKey(name) ?? name.toLowerCase();
+  }
+  return null;
+}
+
+/**
+ * A page whose header band names another patient than the pages before it starts that
+ * patient's document, though nothing on it looks like a new note (a printed log, a page per
+ * patient under one title). The document takes the page from its top.
+ */
+function startPatientPages(
+  all: Line[],
+  content: Line[],
+  starts: Line[],
+  bandTops: Map<Line, Line>,
+): void {
+  const pages = new Map<number, Line[]>();
+  for (const l of all) {
+    const list = pages.get(l.page);
+    if (list) list.push(l);
+    else pages.set(l.page, [l]);
+  }
+  let current: { name: string; page: number } | null = null;
+  const added: Line[] = [];
+  const startOn = (page: number) => {
+    if (starts.some((s) => s.page === page) || added.some((s) => s.page === page)) return;
+    const own = content.filter((l) => l.page === page);
+    const at = own.find((l) => isTitleLine(l.text)) ?? own[0];
+    if (!at) return;
+    added.push(at);
+    bandTops.set(at, pages.get(page)![0]!);
+  };
+  for (const [page, lines] of pages) {
+    const name = bandPatient(lines);
+    if (!name) continue;
+    if (current && name !== current.name) {
+      // The first patient's pages are a document of their own too.
+      if (added.length === 0 && !starts.some((s) => s.page <= current!.page)) startOn(current.page);
+      startOn(page);
+    }
+    if (!current || name !== current.name) current = { name, page };
+  }
+  if (added.length === 0) return;
+  starts.push(...added);
+  starts.sort((a, b) => content.indexOf(a) - content.indexOf(b));
 }
 
 /** A signature, or the signing date under one ("Signed: 05/14/2026 12:00"): a note ends there. */

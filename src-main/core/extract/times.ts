@@ -313,6 +313,8 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       // "Total Timed Code Minutes" is the timed-minutes fact, never the total.
       if (/timed[\w ]*$/i.test(t.slice(Math.max(0, at - 30), at))) continue;
       const after = at + m[0].length;
+      // "Session length: 45-55 min" plans a range; a visit's total is one figure.
+      if (/^\d+\s*(?:-|–|to)\s*\d/.test(t.slice(after))) continue;
       const dm = DURATION.exec(t.slice(after));
       const minutes = parseDuration(t.slice(after));
       if (!dm || minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
@@ -437,10 +439,16 @@ function serviceMinutes(
   if (inColumn === null && /\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t))
     return;
   const range = findRange(line);
+  const labelled = CODE_MINUTES_LABEL.exec(t);
+  const military = MILITARY_AFTER_CODE.exec(t.slice(first.end));
   let minutes: number | null = null;
   let service = first;
   if (range) minutes = minutesOf(range[1].value) - minutesOf(range[0].value);
   else if (inColumn !== null) minutes = inColumn;
+  else if (labelled) {
+    minutes = Number(labelled[2]);
+    service = { code: labelled[1]!, end: labelled.index + labelled[0].length };
+  } else if (military) minutes = hhmm(military[2]!) - hhmm(military[1]!);
   else {
     const m = SERVICE_MINUTES.exec(t.slice(first.end));
     if (m) {
@@ -454,6 +462,18 @@ function serviceMinutes(
   if (minutes === null || minutes <= 0 || minutes > 8 * 60) return;
   if (hasServiceMinutes(sink, service.code, minutes)) return;
   sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
+}
+
+/** A code's timed minutes by label: "TIMED CODE MIN 97110: 30", "Timed minutes (97110): 30". */
+const CODE_MINUTES_LABEL =
+  /\bTimed(?:[\s-]+Code)?\s+(?:Minutes|Mins?|Time)\s+(?:for\s+)?\(?(97\d{3}|G0\d{3})\)?\s*[:=]\s*(\d{1,3})\b/i;
+/** A 24-hour range right after a service's code: "THER EX (97110) 0815-0845: ...". */
+const MILITARY_AFTER_CODE =
+  /^\)?\s*[:-]?\s*((?:[01]\d|2[0-3])[0-5]\d)\s*(?:-|–|to)\s*((?:[01]\d|2[0-3])[0-5]\d)(?!\d|:\d)/;
+
+/** Minutes since midnight of a 24-hour "HHMM". */
+function hhmm(text: string): number {
+  return Number(text.slice(0, 2)) * 60 + Number(text.slice(2));
 }
 
 /** How far after its code a later service's minutes may stand ("97750 x4, 60 min"). */

@@ -1,7 +1,7 @@
 /** Work-program facts: diagnosis, job title, physical demand level, RTW status, program type, plateau, re-eval indication. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import type { Line } from './lines';
+import { matchesOverBreak, type Line } from './lines';
 import { headingOf } from './sections';
 import { LIST_MARKER, tickedText } from './layout';
 import { firstAffirmed } from '../lexicon/negation';
@@ -36,7 +36,7 @@ const REEVAL_INDICATION =
 export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink): void {
   let inDiagnosis = false;
   let jobUnder = false;
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const t = line.text;
     const h = headingOf(t);
     // A heading with its value on the line ("Dx: M75.121 ...") is a field: the lines under it
@@ -75,6 +75,10 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
       );
     for (const m of said.matchAll(RTW))
       sink.add('rtw-status', m[0], line, m.index, m.index + m[0].length);
+    // A status wrapped in an assessment's prose ("ON TRACK FOR FULL" / "DUTY BY PLANNED END").
+    if (said === t)
+      for (const m of matchesOverBreak(line, lines[i + 1], RTW))
+        sink.addSpan('rtw-status', m.text, line.page, m.start, m.end);
     // "Therapy: [X] PT  [ ] Work hardening" orders no program.
     const program = PROGRAM.exec(said);
     if (program) {
@@ -92,11 +96,11 @@ export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink):
       const r = firstAffirmed(t, REEVAL_INDICATION);
       if (r) sink.add('reeval-indication', r[0], line, r.index, r.index + r[0].length);
     }
-  }
+  });
 }
 
 function fieldEnd(text: string, from: number): number {
-  const m = /\s{2,}|\t|\|/.exec(text.slice(from));
+  const m = /[ \t]{2,}|\t|\|/.exec(text.slice(from));
   return m ? from + m.index : text.length;
 }
 
@@ -136,7 +140,7 @@ function diagnosis(line: Line, inSection: boolean, sink: FactSink): void {
     codes.forEach((m, i) => {
       const start = m.index ?? 0;
       const next = codes[i + 1]?.index ?? t.length;
-      const sep = /[;,|]|\s{2,}/.exec(t.slice(start + m[0].length, next));
+      const sep = /[;,|]|[ \t]{2,}/.exec(t.slice(start + m[0].length, next));
       const end = sep ? start + m[0].length + sep.index : next;
       sink.add('diagnosis', t.slice(start, end).replace(/\s+/g, ' '), line, start, end);
     });

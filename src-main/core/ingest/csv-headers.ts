@@ -191,6 +191,11 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Carrier',
     'Plan Name',
     'Plan',
+    // Practice-management invoices name whom the claim went to.
+    'Billed To',
+    'Bill To',
+    'Bill To Payer',
+    'Claim Payer',
   ],
   payerClass: [
     'Financial Class',

@@ -21,11 +21,22 @@ function hasImageSignature(head: Uint8Array): boolean {
 const JUNK_NAMES = new Set(['.ds_store', 'thumbs.db', 'ehthumbs.db', 'desktop.ini', '.localized']);
 const JUNK_FOLDERS = new Set(['__macosx', '.spotlight-v100', '.trashes', '.fseventsd']);
 
-/** OS clutter that rides along in exported folders and zips; never a clinical file. */
+/**
+ * The folder Word saves beside a web page ("Daily Note 3-10-26_files", localized "-Dateien",
+ * "_archivos", "_fichiers") and the files it puts there: the page's file list, theme, colour map
+ * and its images (a letterhead logo, never a scan).
+ */
+const WEB_PAGE_FOLDER = /(?:_files|-dateien|_archivos|_fichiers|\.fld)$/i;
+const WEB_PAGE_PARTS =
+  /^(?:filelist\.xml|colorschememapping\.xml|themedata\.(?:thmx|xml)|header\.html?|editdata\.mso|(?:item|props)\d*\.xml|image\d+\.(?:png|jpe?g|gif|emz|wmz|wmf))$/i;
+
+/** OS and editor clutter that rides along in exported folders and zips; never a clinical file. */
 export function isJunkPath(path: string): boolean {
   const parts = path.split(/[\\/]/).filter((p) => p !== '');
   const base = parts[parts.length - 1] ?? '';
   if (parts.slice(0, -1).some((p) => JUNK_FOLDERS.has(p.toLowerCase()))) return true;
+  const folder = parts[parts.length - 2] ?? '';
+  if (WEB_PAGE_FOLDER.test(folder) && WEB_PAGE_PARTS.test(base)) return true;
   if (JUNK_FOLDERS.has(base.toLowerCase()) || JUNK_NAMES.has(base.toLowerCase())) return true;
   // `~$` are Office lock files; `._` are macOS AppleDouble resource forks.
   return base.startsWith('~$') || base.startsWith('._');

@@ -34,7 +34,9 @@ export interface LedgerStats {
 const MAX_PREFIX_CHARS = 1 << 20;
 
 /** "Total", "Grand total", "Subtotal", "REPORT TOTAL", "Page totals:". */
-const TOTAL_LABEL = /^(?:(?:grand|sub|report|page|batch|run|provider|account)\s*)?totals?\b/i;
+// Report writers decorate their totals ("*** REPORT TOTAL ***", "-- Page total --").
+const TOTAL_LABEL =
+  /^[\s*=#\-–—.:]*(?:(?:grand|sub|report|page|batch|run|provider|account|patient|claim)\s*)?totals?\b/i;
 
 /** Newlines inside quoted fields: the record spans that many extra physical lines. */
 function innerNewlines(record: string[]): number {

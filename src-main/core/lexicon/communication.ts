@@ -24,8 +24,9 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
     party: 'physician',
     re: /\b(?:physician|doctor|surgeon|PCP|PTP|primary treating physician|ortho(?:pedist|paedist|pedic surgeon)?|treating provider|referring provider|treating (?:MD|DO|NP|PA)|referring (?:MD|DO|NP|PA))\b/i,
   },
-  // Titles and credentials are read in their own case: "Dr. Park", "J. Park MD".
-  { party: 'physician', re: /\bDr\.?\s+[A-Z]|\b(?:MD|M\.D\.|DO|D\.O\.|DPM|NP|PA-C)\b/ },
+  // Titles and credentials are read in their own case: "Dr. Park", "DR CHISHOLM" (a printout's
+  // capitals), "J. Park MD".
+  { party: 'physician', re: /\b(?:Dr|DR)\.?\s+[A-Z]|\b(?:MD|M\.D\.|DO|D\.O\.|DPM|NP|PA-C)\b/ },
 ];
 
 /**

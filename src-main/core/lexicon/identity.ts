@@ -46,7 +46,7 @@ export const PATIENT_PARTY =
  * Jane". Group 1 is the last name, group 2 the first.
  */
 export const LAST_FIRST_FIELDS =
-  /\bLast(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)\s*(?:\t|\||\s{2,}|,)\s*First(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)(?=\s*(?:\t|\||\s{2,}|$))/dg;
+  /\bLast(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)\s*(?:\t|\||[ \t]{2,}|,)\s*First(?: Name)?\s*(?::|\t)\s*([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)?)(?=\s*(?:\t|\||[ \t]{2,}|$))/dg;
 
 /**
  * A letter's subject line: "Re: Alvarez, Maria, claim MWC26118734", "RE: Gerald Pickett DOB ...",
@@ -79,11 +79,11 @@ export const SUBJECT_PART_SEPARATOR = /\s+[-–—/|]\s+/;
 
 /**
  * A surname leading a subject line's part alone or before the topic ("Kowalczyk", "Hendricks week
- * 3", "Vang status"): one word, in any case; its first letter a capital (the reader checks).
- * Group 1 is the surname.
+ * 3", "Vang status"), after a first name or title ("Deshawn Marlowe", "Mr. Vang"): one word, in
+ * any case; its first letter a capital (the reader checks). Group 1 is the surname.
  */
 export const SUBJECT_SURNAME =
-  /^\s*([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?=\s*$|\s+(?:week|wk|status|update|progress|discharge|eval|evaluation|report|visit)\b)/i;
+  /^\s*(?:(?:Mr|Ms|Mrs|Miss)\.?\s+|[A-Z][a-z]+\s+(?:[A-Z]\.?\s+)?)?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?=\s*$|\s+(?:week|wk|status|update|progress|discharge|eval|evaluation|report|visit)\b)/i;
 
 /**
  * Words before a name or number label that make it someone else's ("Employer contact name:",
@@ -165,7 +165,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
  * follows it on the line says whose it is.
  */
 export const BANNER_NAME =
-  /^\s*([A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+)?,\s?[A-Z][A-Z'-]+(?: [A-Z]\.?)?)(?=(?:\s{2,}|\t).*(?:\b(?:XXX|\*{3})-(?:XX|\*{2})-\d{4}\b|\b(?:DOB|D\.O\.B\.?|Date of Birth)\b))/d;
+  /^\s*([A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+)?,\s?[A-Z][A-Z'-]+(?: [A-Z]\.?)?)(?=(?:[ \t]{2,}|\t).*(?:\b(?:XXX|\*{3})-(?:XX|\*{2})-\d{4}\b|\b(?:DOB|D\.O\.B\.?|Date of Birth)\b))/d;
 
 export const DOB_LABEL =
   /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?Date|Birthdate)(?![A-Za-z])\s*[:#-]?\s*/dgi;
@@ -195,4 +195,4 @@ export const IDENTIFIER = /^[A-Z0-9][A-Z0-9-]{2,24}\b/i;
 
 /** Labels that end the value before them on a line ("Patient: Roe, Jane   DOB: ..."). */
 export const NEXT_FIELD =
-  /\s{2,}|\t|\||\b(?:DOB|D\.O\.B|Date of Birth|MRN|Acct|Account|Chart|Patient ID|PID|Claim|Payer|Insurance|Carrier|DOS|DOI|Date|Sex|Gender|Age|Visit|Phone|Employer|Employee (?:#|ID|No)|Physician|Therapist|Dx|Diagnosis|Auth|Position|Dept|Hire)\b/i;
+  /[ \t]{2,}|\t|\||\b(?:DOB|D\.O\.B|Date of Birth|MRN|Acct|Account|Chart|Patient ID|PID|Claim|Payer|Insurance|Carrier|DOS|DOI|Date|Sex|Gender|Age|Visit|Phone|Employer|Employee (?:#|ID|No)|Physician|Therapist|Dx|Diagnosis|Auth|Position|Dept|Hire)\b/i;

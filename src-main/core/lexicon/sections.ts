@@ -511,6 +511,9 @@ const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
     name: 'interventions',
     re: /\b(?:work simulation|exercises?|activities|treatment|interventions?|procedures)\b.*\b(?:performed|provided|rendered|completed|given|today)\b/i,
   },
+  // A session's record of what was done: "Session log", "Exercise log" (not a document's title
+  // such as "Visit record", which heads everything on it).
+  { name: 'interventions', re: /\b(?:session|exercise|activity)\s+log\b/i },
   {
     name: 'job-demands',
     re: /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|work|PDL|demands?)\b|\bjob\s+(?:demands?|requirements?)\b/i,
@@ -557,7 +560,7 @@ export const RESPONSE_SENTENCE =
  * resulting in limited community ambulation", "limiting her ability to dress", "limiting stairs
  * and household tasks", "unable to lift
  * from the floor", "Functional impact: restricted to soft foods", "deficits in lift and carry prevent
- * RTW".
+ * RTW", "Deficits in lifting ... are the barriers to return to work".
  */
 /**
  * The history stated in a dictated evaluation's prose where a form would head it: "Past medical
@@ -576,4 +579,4 @@ export const FUNCTIONAL_ACTIVITY_FIELD =
   /^(?:(?:walking|ambulation|standing|sitting|stairs?|activity|lifting|transfers?)\s+tolerance|stairs?(?:\s+(?:negotiation|climbing|management))?|transfers?|bed mobility|ambulation|(?:community|household)\s+(?:ambulation|mobility)|I?ADLs?|self[- ]care|dressing|bathing|toileting|feeding)\s*(?:\([^()]{0,40}\))?\s*:\s*(?![A-Z]?\d{4}[\dA-Z]\b)\S/i;
 
 export const FUNCTIONAL_LIMITATION_CLAUSE =
-  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\b(?:limiting|(?:that|which)\s+limits?)\s+(?:[\w'-]+,?\s+){0,2}?(?:walk(?:ing)?|stand(?:ing)?|sitting|stairs?|ambulation|mobility|transfers?|I?ADLs?|household|self-care|gait|lifting|carrying|reaching|driving|sleep(?:ing)?|work(?:ing)?|dressing|bathing|community|climbing|squatting|kneeling|bending|stooping|crawling|gripping|running|typing|writing|duties|tasks|job)\b|(?:^|[.;]\s+)functionally,?\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:cannot|can't|can not|is unable|was unable|is limited|needs|requires|is dependent)\b|\b(?:unable|inability|cannot|can't|can not) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|\b(?:does|did|do) not (?:yet )?meet (?:the |his |her |their |all )?(?:employer's |job's |job |work )?(?:[\w/-]+ (?:and )?){0,3}(?:requirements|demands)\b/i;
+  /\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\b(?:limiting|(?:that|which)\s+limits?)\s+(?:[\w'-]+,?\s+){0,2}?(?:walk(?:ing)?|stand(?:ing)?|sitting|stairs?|ambulation|mobility|transfers?|I?ADLs?|household|self-care|gait|lifting|carrying|reaching|driving|sleep(?:ing)?|work(?:ing)?|dressing|bathing|community|climbing|squatting|kneeling|bending|stooping|crawling|gripping|running|typing|writing|duties|tasks|job)\b|(?:^|[.;]\s+)functionally,?\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:cannot|can't|can not|is unable|was unable|is limited|needs|requires|is dependent)\b|\b(?:unable|inability|cannot|can't|can not) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|(?<!\bno\s)\b(?:barriers?|obstacles?) to (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|\b(?:does|did|do) not (?:yet )?meet (?:the |his |her |their |all )?(?:employer's |job's |job |work )?(?:[\w/-]+ (?:and )?){0,3}(?:requirements|demands)\b/i;

@@ -94,6 +94,11 @@ export function parseDate(text: string): string | null {
 /** A day of the week before a date ("Monday, April 13, 2026", "Tue 04/14/2026"). */
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi;
 
+/** Text without its weekday names: what stands between dates once "Tuesday," is set aside. */
+export function withoutWeekdays(text: string): string {
+  return text.replace(WEEKDAY, '');
+}
+
 /** True when the line is little more than a date ("March 4, 2026", "03/04/2026", "Mon 3/4/26"). */
 export function isBareDateLine(text: string): boolean {
   const hits = findDates(text);

@@ -69,7 +69,8 @@ const ANATOMY_AFTER = /^ +(?:cancer|carcinoma|polyps?|resection|surgery|mass|tum
 /** "colon one, lift ... Two, carry ...": a list dictated item by item. */
 const SPOKEN_ITEM = new RegExp(String.raw`${SENTENCE_START}(${ONE_TO_TWELVE}),(?= +[a-z])`, 'gim');
 
-const FILL = '\u00a0';
+/** The room a length-keeping rewrite leaves: reads as a space, never as a column gap. */
+export const FILL = '\u00a0';
 
 /** A span of the written text with the room its replacements left closed up. */
 export function withoutFill(text: string): string {
