@@ -6,11 +6,8 @@
  * case is written here in its own words, with cases that must not be read.
  */
 import { describe, expect, it } from 'vitest';
-import { quotes, readPages, readText, values } from './helpers';
+import { factValues, quotes, readPages, readText, values } from './helpers';
 import { pageLines } from '../../src-main/core/extract/lines';
-
-const facts = (text: string, kind: Parameters<typeof values>[1]) =>
-  readText(text).flatMap((d) => values(d, kind));
 
 describe('a chart entry exported as Markdown', () => {
   const evaluation = [
@@ -32,8 +29,8 @@ describe('a chart entry exported as Markdown', () => {
   ].join('\n');
 
   it('reads a bold label as its field and ends the payer name where the coverage details begin', () => {
-    expect(facts(evaluation, 'payer')).toEqual(['Aetna Choice POS II']);
-    expect(facts(evaluation, 'date-of-service')).toEqual(['2026-06-02']);
+    expect(factValues(evaluation, 'payer')).toEqual(['Aetna Choice POS II']);
+    expect(factValues(evaluation, 'date-of-service')).toEqual(['2026-06-02']);
   });
 
   it('reads a checklist of goals as goals, in their own words, and stops at the next heading', () => {
@@ -119,8 +116,8 @@ describe('dates and subjects as other writers give them', () => {
       'Period of report:\tMonday, June 1st, 2026 to Friday, June 26th, 2026',
       'Date written: June 26, 2026',
     ].join('\n');
-    expect(facts(text, 'report-period-start')).toEqual(['2026-06-01']);
-    expect(facts(text, 'report-period-end')).toEqual(['2026-06-26']);
+    expect(factValues(text, 'report-period-start')).toEqual(['2026-06-01']);
+    expect(factValues(text, 'report-period-end')).toEqual(['2026-06-26']);
   });
 
   it('states functional limitations as the barriers to returning to work', () => {
@@ -132,7 +129,7 @@ describe('dates and subjects as other writers give them', () => {
         'Assessment',
         assessment,
       ].join('\n');
-    const sections = (text: string) => facts(text, 'section');
+    const sections = (text: string) => factValues(text, 'section');
     expect(
       sections(
         evaluation('Reduced grip and overhead reach are the main barriers to return to work.'),
@@ -148,14 +145,14 @@ describe('dates and subjects as other writers give them', () => {
       ['Harbor Work Rehab', '', 'July 2, 2026', '', 'To: Dockside Freight HR', '', subject].join(
         '\n',
       );
-    expect(facts(letter('Re: Tomasz Wielgus — return to work'), 'patient-surname')).toEqual([
+    expect(factValues(letter('Re: Tomasz Wielgus — return to work'), 'patient-surname')).toEqual([
       'Wielgus',
     ]);
-    expect(facts(letter('Re: Ms. Achterberg - work status'), 'patient-surname')).toEqual([
+    expect(factValues(letter('Re: Ms. Achterberg - work status'), 'patient-surname')).toEqual([
       'Achterberg',
     ]);
     // A topic in title case names nobody.
-    expect(facts(letter('Re: return to work plan'), 'patient-surname')).toEqual([]);
+    expect(factValues(letter('Re: return to work plan'), 'patient-surname')).toEqual([]);
   });
 });
 

@@ -37,7 +37,8 @@ describe('facts that must not be found', () => {
   it('"Page 2 of 3" and a visit date are not visit numbers', () => {
     const d = one('Daily Note\nVisit: 3/4/2026\nPage 2 of 3\n');
     expect(values(d, 'visit-number')).toEqual([]);
-    expect(values(d, 'date-of-service')).toEqual([]);
+    // The visit's date is the date of service.
+    expect(values(d, 'date-of-service')).toEqual(['2026-03-04']);
   });
 
   it('an explicit total wins over the clock times', () => {

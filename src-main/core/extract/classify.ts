@@ -106,6 +106,10 @@ export function titleType(raw: string): DocType | null {
   const head = text.includes('(') ? text.replace(/\([^()]*\)/g, ' ') : text;
   if (head !== text) {
     const type = firstTitleType(head);
+    // "AUTHORIZATION FOR TREATMENT (Physician Order)": a form the carrier prints for the
+    // physician to order on is the physician's order, not the carrier's approval.
+    const said = (text.match(/\([^()]*\)/g) ?? []).map((p) => firstTitleType(p));
+    if (type === 'authorization' && said.includes('physician-order')) return 'physician-order';
     if (type) return type;
   }
   return firstTitleType(text);

@@ -20,7 +20,7 @@ import {
   PHONE_NUMBER,
 } from '../lexicon/communication';
 import { REQUEST_FOR_AUTHORIZATION } from './classify';
-import { checkboxOptions } from './layout';
+import { checkboxOptions, LIST_MARKER } from './layout';
 import { headingOf } from './sections';
 import { findDates } from '../parse/dates';
 import type { FactSink } from './facts';
@@ -174,7 +174,7 @@ export function extractCommunicationParties(
     return;
   const reached = new Set<string>();
   const people = new KnownPeople();
-  const record = (line: Line, said: string, date: string | null) => {
+  const record = (line: Line, said: string, date: string | null, last: Line = line) => {
     const named = partiesIn(said);
     people.learn(said, named);
     const parties = [
@@ -189,24 +189,61 @@ export function extractCommunicationParties(
       if (at >= 0) sink.add('communication-party', p.party, line, at, at + p.end - p.start);
     }
     const names = parties.map((p) => p.party);
-    sink.add('communication', names.join(','), line, 0, line.text.length, {
+    sink.addSpan('communication', names.join(','), line.page, line.start, last.end, {
       date,
       parties: names,
     });
   };
   if (titleLine && type === 'communication') record(titleLine, titleLine.text, null);
   let section: SectionName | null = null;
-  for (const line of lines) {
-    if (line === titleLine) continue;
+  lines.forEach((line, i) => {
+    if (line === titleLine) return;
     // "cc: Dr. Lee" copies a letter ("CC:" also heads a chief complaint: the address wins).
     const h = ADDRESS_LINE.test(line.text) ? null : headingOf(line.text);
     if (h) section = h.name;
     else if (ADDRESS_LINE.test(line.text)) section = null;
     // What the patient reports and the history of the injury are not the clinic's contacts
     // ("S: Reported to supervisor same day").
-    if (section === 'subjective' || section === 'history') continue;
-    for (const part of saidParts(line)) {
-      if (isContactLine(part.text)) record(line, part.text, ownDate(part.text));
+    if (section === 'subjective' || section === 'history') return;
+    const parts = saidParts(line);
+    for (const part of parts) {
+      if (!isContactLine(part.text)) continue;
+      // A contact's sentence wrapped onto the next line names its other parties there ("faxed
+      // to Dr. Raghavan, K. Dorsey, Midlothian Mutual" / "and P. Gunderson, RN, CCM").
+      const more = parts.length === 1 ? continuation(lines, i) : null;
+      if (more) record(line, `${part.text} ${more.text}`, ownDate(part.text), more.last);
+      else record(line, part.text, ownDate(part.text));
     }
+  });
+}
+
+/** A line that stops mid-phrase: after a comma, a conjunction, a preposition or a dash. */
+const OPEN_ENDED = /(?:,|\b(?:and|or|to|with|of|the|for|via|cc)|[&/–—-])\s*$/i;
+
+/** How many lines a contact's sentence may run on. */
+const CONTINUED_LINES = 2;
+
+/**
+ * The lines that carry on a contact's sentence: while it stops mid-phrase and the next line is
+ * more of the paragraph (not blank, a heading, a list item or a dated entry).
+ */
+function continuation(lines: Line[], i: number): { text: string; last: Line } | null {
+  let text = '';
+  let last: Line | null = null;
+  let at = lines[i]!;
+  for (let k = i + 1; k <= i + CONTINUED_LINES && k < lines.length; k++) {
+    const next = lines[k]!;
+    if (next.page !== at.page || next.running) break;
+    const t = next.text;
+    // Only a line left mid-phrase ("... and to", "..., Dr. Lee,") or a next line in lower case
+    // carries on; a new sentence under a field ("Copies to: HR" / "The employer was ...") does not.
+    if (!OPEN_ENDED.test(at.text) && !/^\s*[a-z]/.test(t)) break;
+    if (t.trim() === '' || headingOf(t) || LIST_MARKER.test(t) || findDates(t)[0]?.start === 0)
+      break;
+    if (findDates(t.trimStart())[0]?.start === 0) break;
+    text += ` ${t.trim()}`;
+    last = next;
+    at = next;
   }
+  return last ? { text: text.trim(), last } : null;
 }

@@ -176,6 +176,12 @@ function subjectSurname(line: Line, from: number, to: number, sink: FactSink): v
   for (const { text, start } of parts) {
     const lead = SUBJECT_SURNAME.exec(text);
     if (!lead || !/^[A-Z]/.test(lead[1]!)) continue;
+    // "Treatment Authorization", "APPROVED": a topic or a decision in capitals names nobody.
+    const words = lead[0]
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/\.$/, '').toLowerCase());
+    if (words.some((w) => NOT_NAME_WORDS.has(w))) continue;
     const s = start + lead.index + lead[0].length - lead[1]!.length;
     sink.add('patient-surname', lead[1]!, line, s, s + lead[1]!.length);
     surname = true;

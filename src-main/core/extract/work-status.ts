@@ -17,7 +17,7 @@ const PDL_WORD = '(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)';
  * strength: MEDIUM-HEAVY (...)" (the DOT's strength rating, not a muscle test: a level word follows).
  */
 const PDL = new RegExp(
-  `\\b(?:${PDL_WORD}(?:\\s*(?:-|to|\\/)\\s*(?:light|medium|heavy|very heavy))?\\s+(?:PDL|physical demand (?:level|category)|work level|duty level|demand level|category|demands? of (?:the|his|her|their) (?:job|work|position))|(?:PDL|physical demand (?:level|category)|work level)(?:\\s+(?:at|on|@)\\s+[\\w/.]+)?\\s*:?\\s*(?:of\\s+)?${PDL_WORD}|(?:DOT\\s+)?strength(?:\\s+(?:level|rating|category))?\\s*:\\s*${PDL_WORD}(?=\\s*(?:$|\\(|\\.|,|;)))\\b`,
+  `\\b(?:${PDL_WORD}(?:\\s*(?:-|to|\\/)\\s*(?:light|medium|heavy|very heavy))?\\s+(?:PDL|physical demands? (?:level|category|rating)|physical demand\\b(?!\\s+(?:of|for|in)\\b)|work level|duty level|demand level|category|demands? of (?:the|his|her|their) (?:job|work|position))|(?:PDL|physical demand (?:level|category)|work level)(?:\\s+(?:at|on|@)\\s+[\\w/.]+)?\\s*:?\\s*(?:of\\s+)?${PDL_WORD}|(?:DOT\\s+)?strength(?:\\s+(?:level|rating|category))?\\s*:\\s*${PDL_WORD}(?=\\s*(?:$|\\(|\\.|,|;)))\\b`,
   'gi',
 );
 /** "Occupation" or "Job" alone on its line: the job is the first thing written under it. */

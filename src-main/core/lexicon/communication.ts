@@ -10,7 +10,8 @@ import { PAYER_NAME_WORDS } from '../domain/payer-kinds';
 export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   {
     party: 'case-manager',
-    re: /\b(?:nurse case manager|(?:RN |field |medical |vocational )?case manager|NCM|FCM|RNCM|CCM|(?<![A-Za-z]\s?)CM\b(?=[\s,.:;)]))/i,
+    // Minnesota's qualified rehabilitation consultant (QRC) manages the claimant's return to work.
+    re: /\b(?:nurse case manager|(?:RN |field |medical |vocational )?case manager|NCM|FCM|RNCM|CCM|QRC|qualified rehabilitation consultant|(?<![A-Za-z]\s?)CM\b(?=[\s,.:;)]))/i,
   },
   {
     party: 'adjuster',

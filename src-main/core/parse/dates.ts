@@ -30,7 +30,8 @@ const DATE_PATTERNS: Array<{
   re: RegExp;
   parts: (m: RegExpExecArray) => [string, string, string];
 }> = [
-  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
+  // ISO, also as the date of a timestamp ("2026-06-03T14:13:17-06:00").
+  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=T\d))/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
   { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
   { re: /\b(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
   {

@@ -44,6 +44,37 @@ describe('DOC-COMMUNICATION', () => {
     ]);
   });
 
+  it("WC: the work status at discharge must reach the payer's side, named by role or by the carrier's name", () => {
+    const discharge = (sentTo: { value: string; detail: { date: string; parties: string[] } }) => {
+      const b = episode('workers-comp');
+      for (const d of weekdays('2026-09-07', 8)) b.daily(d).bill(d, '97545');
+      b.doc('communication', '2026-09-07', comm(['adjuster', 'physician', 'employer']));
+      b.doc('discharge-summary', '2026-09-16', { communication: sentTo });
+      return run(docCommunication, b.build());
+    };
+    // Faxed to the physician only: the claim's handler never hears of the discharge.
+    const physicianOnly = fails(
+      discharge({ value: 'physician', detail: { date: '2026-09-16', parties: ['physician'] } }),
+    );
+    expect(physicianOnly.map((f) => [f.message, f.dates])).toEqual([
+      [
+        'No documented communication of the work status / return-to-work recommendation to the adjuster or case manager at discharge (2026-09-16).',
+        ['2026-09-16'],
+      ],
+    ]);
+    // "... and to D. Okafor, Midwest Workers' Compensation": the carrier, by name, is its adjuster.
+    const carrier = discharge({
+      value: "physician; D. Okafor, Midwest Workers' Compensation",
+      detail: { date: '2026-09-16', parties: ['physician'] },
+    });
+    expect(carrier[0]!.status).toBe('pass');
+    const caseManager = discharge({
+      value: 'case-manager',
+      detail: { date: '2026-09-16', parties: ['case-manager'] },
+    });
+    expect(caseManager[0]!.status).toBe('pass');
+  });
+
   it('info for a Medicare work program; n/a for Medicare without one', () => {
     const mcr = episode('medicare').daily('2026-09-07').bill('2026-09-07', '97545').build();
     expect(fails(run(docCommunication, mcr))[0]!.severity).toBe('info');

@@ -10,6 +10,7 @@ import {
   uniqueSorted,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
+import { payerNameKey } from '../../../store/payer-list';
 
 /** Parties a WC program keeps informed (28 TAC §134.230: employee, employer and carrier in RTW planning). */
 const PARTIES = [
@@ -32,6 +33,7 @@ interface Contact {
  */
 function contactsOf(episode: EpisodeModel): Contact[] {
   const contacts: Contact[] = [];
+  const carrier = carrierKey(episode);
   for (const doc of episode.documents) {
     const date = docDate(doc);
     if (doc.type === 'communication' && date) {
@@ -47,14 +49,34 @@ function contactsOf(episode: EpisodeModel): Contact[] {
       if (f.kind !== 'communication') continue;
       const when = f.detail?.date ?? date;
       if (!when) continue;
+      const parties = f.detail?.parties ?? f.value.split(',');
+      // "faxed to ... D. Pelletier, Granite Ridge Mutual": the claim's carrier, by name, is its
+      // adjuster.
+      const named =
+        carrier && !parties.includes('adjuster') && textKey(f.provenance.quote).includes(carrier);
       contacts.push({
         date: when,
-        parties: f.detail?.parties ?? f.value.split(','),
+        parties: named ? [...parties, 'adjuster'] : parties,
         evidence: evidenceFromFact(f),
       });
     }
   }
   return contacts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Text as payer names are compared: lower case, words only. */
+function textKey(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^a-z0-9&]+/g, ' ')} `;
+}
+
+/**
+ * The workers' compensation payer's name as a contact would write it ("granite ridge mutual"),
+ * when it is distinctive enough to stand for the carrier (two words or more).
+ */
+function carrierKey(episode: EpisodeModel): string | null {
+  if (episode.payer.kind !== 'workers-comp') return null;
+  const key = payerNameKey(episode.payer.name);
+  return key.split(' ').length >= 2 ? ` ${key} ` : null;
 }
 
 export const docCommunication: Rule = {
@@ -74,6 +96,7 @@ export const docCommunication: Rule = {
     payers: ['WC'],
     unverified: ['Communication cadence default (14 days, payer-configurable)'],
     decided: [
+      "Under a workers' compensation claim the work status at discharge must reach the payer's side (the adjuster or a nurse case manager): the catalog names the carrier among the parties of return-to-work planning, and a discharge faxed only to the physician leaves the claim's handler uninformed. A contact counts for the adjuster when it names the adjuster or case manager, a workers' compensation administrator, or the claim's own carrier by name (\"D. Pelletier, Granite Ridge Mutual\").",
       "Employer contact is asked of work programs only: the catalog's source for it is return-to-work planning in a program (28 TAC §134.230). Ordinary therapy under a workers' compensation claim must reach the adjuster and the physician at the catalog's cadence (one outbound contact per reporting period and one at discharge); the pass names the parties it checked.",
     ],
   },
@@ -142,11 +165,17 @@ export const docCommunication: Rule = {
     // Discharge: work status / RTW recommendation sent out.
     if (episode.ended) {
       const last = days[days.length - 1]!;
-      if (!comms.some((c) => c.date >= last.date)) {
+      const payerSide = PARTIES[0].values as readonly string[];
+      const told = (c: Contact) =>
+        kind === 'workers-comp' ? c.parties.some((p) => payerSide.includes(p)) : true;
+      if (!comms.some((c) => c.date >= last.date && told(c))) {
         findings.push({
           status: 'fail',
           severity,
-          message: `No documented communication of the work status / return-to-work recommendation at discharge (${last.date}).`,
+          message:
+            kind === 'workers-comp'
+              ? `No documented communication of the work status / return-to-work recommendation to the adjuster or case manager at discharge (${last.date}).`
+              : `No documented communication of the work status / return-to-work recommendation at discharge (${last.date}).`,
           dates: [last.date],
           evidence: firstEvidenceForDay(last),
         });

@@ -24,7 +24,12 @@ export function missingEvaluationElements(
   if (!hasSection(doc, 'history')) missing.push(ELEMENTS.history);
   const noObjective = !hasFact(doc, 'objective-measure') && !hasSection(doc, 'objective');
   if (noObjective) missing.push(ELEMENTS.objective);
-  if (!hasSection(doc, 'functional-limitations')) missing.push(ELEMENTS.functionalLimitations);
+  // The catalog's item (4) is "functional limitations tied to the job": in a work program a
+  // table or statement setting capacity against the job's demands states them.
+  const limitations =
+    hasSection(doc, 'functional-limitations') ||
+    (opts.jobDemands && hasSection(doc, 'job-demands'));
+  if (!limitations) missing.push(ELEMENTS.functionalLimitations);
   // BPM §220.3.C: the clinician's judgment that treatment is needed, with a prognosis.
   if (!hasSection(doc, 'assessment', 'prognosis')) missing.push(ELEMENTS.assessment);
   if (!opts.planOnFile && !hasSection(doc, 'plan') && !isPlanDocument(doc))
@@ -52,6 +57,9 @@ export const docEvalElements: Rule = {
     ],
     severity: 'warning',
     payers: ['ALL'],
+    decided: [
+      'Functional limitations (item 4, "tied to the job") are stated, in a work program under a workers\u2019 compensation or commercial payer, by a comparison of current capacity with the job\u2019s demands (a table with a job-demand column, "Capacity is LIGHT-MEDIUM vs HEAVY required") as well as by a limitations heading or sentence.',
+    ],
   },
   check(episode) {
     const evals = docsOfOneType(episode, 'evaluation');
