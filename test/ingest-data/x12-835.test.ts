@@ -174,6 +174,18 @@ describe('readRemit rejections', () => {
     );
   });
 
+  it('reads an ISA whose ids are padded one space too many, and still refuses a broken one', () => {
+    const lines = example.split('~');
+    const isa = lines[0]!.split('*');
+    isa[8] = `${isa[8]!} `; // ISA08 sixteen characters wide
+    const misPadded = [isa.join('*'), ...lines.slice(1)].join('~');
+    expect(remitOf(enc(misPadded)).claims.length).toBe(remitOf(enc(example)).claims.length);
+    expect(
+      rejectionOf(enc('ISA*00*   *00*   *ZZ*A*ZZ*B*260708*0915*^*00501*1*0*P*:' + ' '.repeat(60)))
+        .message,
+    ).toMatch(/^segment 1: ISA is not the fixed-width 106-character header/);
+  });
+
   it('rejects a transaction that is not an 835', () => {
     const other = example.replace('ST*835*07504123', 'ST*837*07504123');
     expect(rejectionOf(enc(other)).message).toBe(

@@ -6,7 +6,7 @@ import type { Line } from './lines';
 import { blankSpan, cellsOf } from './layout';
 
 const AUTH_NUMBER =
-  /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code|Reference|Ref\.?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
+  /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code|Reference|Ref\.?)\s*#?\s*:?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
 /**
  * An authorization's number straight after the word, with no "#" or "No." ("PRIOR AUTHORIZATION
  * KC-PA-261002-09", "Auth KC-PA-261002-09"): letters and digits together, so neither a count

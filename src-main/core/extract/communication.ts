@@ -238,9 +238,8 @@ function continuation(lines: Line[], i: number): { text: string; last: Line } | 
     // Only a line left mid-phrase ("... and to", "..., Dr. Lee,") or a next line in lower case
     // carries on; a new sentence under a field ("Copies to: HR" / "The employer was ...") does not.
     if (!OPEN_ENDED.test(at.text) && !/^\s*[a-z]/.test(t)) break;
-    if (t.trim() === '' || headingOf(t) || LIST_MARKER.test(t) || findDates(t)[0]?.start === 0)
-      break;
-    if (findDates(t.trimStart())[0]?.start === 0) break;
+    const dated = findDates(t.trimStart())[0]?.start === 0;
+    if (t.trim() === '' || dated || headingOf(t) || LIST_MARKER.test(t)) break;
     text += ` ${t.trim()}`;
     last = next;
     at = next;

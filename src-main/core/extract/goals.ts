@@ -682,6 +682,8 @@ interface TableColumns {
   names: string[];
   /** A column of values measured now ("Now 06-17", "Current", "Exit", "Re-test"). */
   measured: number;
+  /** "% of Goal": how far each goal has come, as a share of its target. */
+  percent: number;
 }
 
 /**
@@ -735,10 +737,19 @@ function columnsOf(cells: Cell[]): TableColumns {
     status: statusColumn >= 0 ? statusColumn : find(/\b(?:met|achieved|progress)\b/i),
     names: cells.map((c) => c.text.trim()),
     measured: find(/^(?:now|current|exit|re-?test(?:ed)?|today|result)\b/i),
+    percent: find(/%\s*(?:of\s+)?goal|percent(?:age)?\s+(?:of\s+)?goal|%\s*(?:achieved|met)\b/i),
     met: find(
       /\bdate\b.*\b(?:met|achieved|attained)\b|\b(?:met|achieved|attained)\s+(?:on|date)\b/i,
     ),
   };
+}
+
+/** A "% of Goal" cell as a status: the whole target reached is met, part of it progressing. */
+function percentStatus(cell: Cell | undefined): { status: GoalStatus } | null {
+  const m = cell ? /^(\d{1,3})\s*%$/.exec(cell.text.trim()) : null;
+  if (!m) return null;
+  const n = Number(m[1]);
+  return { status: n >= 100 ? 'met' : n > 0 ? 'progressing' : 'not-met' };
 }
 
 /**
@@ -788,6 +799,7 @@ function tableGoal(
     (statusCell ? goalStatusIn(statusCell.text) : null) ??
     others.map((c) => goalStatusIn(c.text)).find((s) => s && s.start === 0) ??
     tickedColumnStatus(cells, cols) ??
+    percentStatus(cols && cols.percent >= 0 ? cells[cols.percent] : undefined) ??
     others.map((c) => codedStatusIn(c.text, statusKey)).find(Boolean) ??
     null;
   const start = cells[0]!.start;

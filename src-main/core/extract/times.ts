@@ -321,6 +321,26 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       totals.push({ minutes, label: m[0], line, start: at, end: after + dm[0].length });
     }
 
+    // "TOTAL PROGRAM HOURS TODAY   180   = 3.00 hrs": a total in hours, read where a unit says so.
+    const hours = TOTAL_HOURS_LABEL.exec(t);
+    if (hours && !totals.some((x) => x.line === line)) {
+      const after = hours.index + hours[0].length;
+      const unit = HOURS_OR_MINUTES.exec(t.slice(after));
+      const minutes = unit
+        ? unit[1] !== undefined
+          ? Math.round(Number(unit[1]) * 60)
+          : Number(unit[2])
+        : null;
+      if (unit && minutes !== null && minutes > 0 && minutes <= 24 * 60)
+        totals.push({
+          minutes,
+          label: hours[0],
+          line,
+          start: hours.index,
+          end: after + unit.index + unit[0].length,
+        });
+    }
+
     let stated = 0;
     for (const re of [BREAK_AFTER, BREAK_BEFORE]) {
       for (const m of t.matchAll(new RegExp(re.source, re.flags))) {
@@ -463,6 +483,13 @@ function serviceMinutes(
   if (hasServiceMinutes(sink, service.code, minutes)) return;
   sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
 }
+
+/** A day's total named in hours ("Total program hours today", "Total hrs"). */
+const TOTAL_HOURS_LABEL =
+  /\bTotal\s+(?:(?:program|treatment|session|therapy|billable|WH|WC)\s+)?(?:hours|hrs)\b(?:\s+today)?/i;
+/** The first figure with its unit after such a label: "3.00 hrs", "3 hours", "180 min". */
+const HOURS_OR_MINUTES =
+  /(\d{1,2}(?:\.\d{1,2})?)\s*(?:hours?|hrs?)\b|(\d{1,3})\s*(?:minutes?|mins?)\b/i;
 
 /** A code's timed minutes by label: "TIMED CODE MIN 97110: 30", "Timed minutes (97110): 30". */
 const CODE_MINUTES_LABEL =

@@ -14,10 +14,11 @@ const JOB_TITLE = /\b(?:Job Title|Occupation|Position|Job|Employment)\s*:\s*/i;
 const PDL_WORD = '(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)';
 /**
  * A physical demand level: "Medium PDL", "medium-heavy demands of his job", "PDL: Heavy", "DOT
- * strength: MEDIUM-HEAVY (...)" (the DOT's strength rating, not a muscle test: a level word follows).
+ * strength: MEDIUM-HEAVY (...)" (the DOT's strength rating, not a muscle test: a level word follows),
+ * "vs job requirement HEAVY", "vs HEAVY required", "Tested capacity HEAVY".
  */
 const PDL = new RegExp(
-  `\\b(?:${PDL_WORD}(?:\\s*(?:-|to|\\/)\\s*(?:light|medium|heavy|very heavy))?\\s+(?:PDL|physical demands? (?:level|category|rating)|physical demand\\b(?!\\s+(?:of|for|in)\\b)|work level|duty level|demand level|category|demands? of (?:the|his|her|their) (?:job|work|position))|(?:PDL|physical demand (?:level|category)|work level)(?:\\s+(?:at|on|@)\\s+[\\w/.]+)?\\s*:?\\s*(?:of\\s+)?${PDL_WORD}|(?:DOT\\s+)?strength(?:\\s+(?:level|rating|category))?\\s*:\\s*${PDL_WORD}(?=\\s*(?:$|\\(|\\.|,|;)))\\b`,
+  `\\b(?:${PDL_WORD}(?:\\s*(?:-|to|\\/)\\s*(?:light|medium|heavy|very heavy))?\\s+(?:PDL|physical demands? (?:level|category|rating)|physical demand\\b(?!\\s+(?:of|for|in)\\b)|work level|duty level|demand level|category|demands? of (?:the|his|her|their) (?:job|work|position))|(?:PDL|physical demand (?:level|category)|work level)(?:\\s+(?:at|on|@)\\s+[\\w/.]+)?\\s*:?\\s*(?:of\\s+)?${PDL_WORD}|(?:DOT\\s+)?strength(?:\\s+(?:level|rating|category))?\\s*:\\s*${PDL_WORD}(?=\\s*(?:$|\\(|\\.|,|;))|(?:job|work)\\s+(?:requirements?|demands?)\\s*:?\\s*(?:is\\s+|of\\s+)?${PDL_WORD}(?!\\s+(?:PDL|physical demand))|${PDL_WORD}\\s+(?:required|requirement)|(?:tested\\s+|current\\s+)?capacity\\s+(?:is\\s+|of\\s+|at\\s+)?${PDL_WORD}(?:\\s*(?:-|to|\\/)\\s*(?:light|medium|heavy|very heavy))?)\\b`,
   'gi',
 );
 /** "Occupation" or "Job" alone on its line: the job is the first thing written under it. */

@@ -313,6 +313,13 @@ export function mapLedgerHeaders(headers: string[]): LedgerColumns {
       }
     }
   });
+  // A charge ledger whose only date column is a plain "Date" dates each charge by its service:
+  // with another date column beside it ("Post Date", "Date") the plain one says nothing.
+  if (fields.dos === undefined) {
+    const dated = headers.filter((h) => /date|\bdt\b/i.test(h));
+    const plain = headers.findIndex((h) => normalizeHeader(h) === normalizeHeader('Date'));
+    if (dated.length === 1 && plain >= 0 && !isTaken(fields, plain)) fields.dos = plain;
+  }
   numbered.sort((a, b) => a[0] - b[0]);
   return { fields, modifierColumns: numbered.map(([, i]) => i), headers };
 }

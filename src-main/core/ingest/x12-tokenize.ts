@@ -39,6 +39,12 @@ export function readDelimiters(text: string, start: number): X12Delimiters {
   }
   const element = isa[3]!;
   const misplaced = ISA_SEPARATOR_POSITIONS.find((p) => isa[p] !== element);
+  // A sender that pads an id one space too many or too few still writes sixteen elements: read
+  // them by the separator rather than refuse a whole remittance over its header's width.
+  if (misplaced !== undefined && !/[A-Za-z0-9 ]/.test(element)) {
+    const padded = unpaddedDelimiters(text, start, element);
+    if (padded) return padded;
+  }
   if (misplaced !== undefined || /[A-Za-z0-9 ]/.test(element)) {
     reject(
       `segment 1: ISA is not the fixed-width 106-character header (expected the element separator "${element}" at character ${(misplaced ?? 3) + 1})`,
@@ -49,6 +55,27 @@ export function readDelimiters(text: string, start: number): X12Delimiters {
   const isa11 = isa[82]!;
   const repetition = version >= '00501' && !/[A-Za-z0-9 ]/.test(isa11) ? isa11 : null;
   return { element, component: isa[104]!, segment: isa[105]!, repetition };
+}
+
+/**
+ * The delimiters of an ISA whose ids are not padded to their fixed widths: its sixteenth element
+ * is the component separator, and the character right after it ends the segment.
+ */
+function unpaddedDelimiters(text: string, start: number, element: string): X12Delimiters | null {
+  let at = start;
+  for (let n = 0; n < 16; n++) {
+    at = text.indexOf(element, at + 1);
+    if (at < 0 || at - start > ISA_LENGTH + 16) return null;
+  }
+  const component = text[at + 1];
+  const segment = text[at + 2];
+  if (!component || !segment || /[A-Za-z0-9 ]/.test(component + segment)) return null;
+  if (component === element || segment === element) return null;
+  const fields = text.slice(start, at).split(element);
+  const version = fields[12] ?? '';
+  const isa11 = fields[11] ?? '';
+  const repetition = version >= '00501' && /^[^A-Za-z0-9 ]$/.test(isa11) ? isa11 : null;
+  return { element, component, segment, repetition };
 }
 
 export function tokenizeX12(text: string): { delimiters: X12Delimiters; segments: X12Segment[] } {

@@ -21,6 +21,8 @@ export const PATIENT_NAME_LABELS: readonly string[] = [
   'Beneficiary(?: Name)?',
   // Long-term care: "Resident: PELLETIER, MARGARET", "1. Resident name: ...".
   'Resident(?: Name)?',
+  // Work programs (CARF) and group services name the patient a participant.
+  'Participant(?: Name)?',
   // Forms add the order they expect: "Name (Last, First, Middle):".
   'Name(?: \\((?:Last|First)[A-Za-z, ]{0,30}\\))?',
 ];

@@ -314,6 +314,9 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'therapy goals',
     'rehab goals',
     'program goals',
+    'measurable goals',
+    'measurable functional goals',
+    'goals and objectives',
     'patient goals',
     'goals outcomes',
     'expected outcomes',
@@ -475,12 +478,18 @@ export function sectionsNamedTogether(label: string): readonly SectionName[] | n
 
 export function sectionNamed(label: string): SectionName | null {
   const key = normalizeLabel(label);
-  const named = BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(REVISION_WORD, ''));
+  const named =
+    BY_LABEL.get(key) ??
+    BY_LABEL.get(key.replace(REVISION_WORD, '')) ??
+    BY_LABEL.get(key.replace(PERSON_WORD, 'patient '));
   if (named) return named;
   // Only objective findings are named this way: a table titled "Goal status at discharge" is
   // read row by row by the goal reader, which a heading there would end.
   return BY_LABEL.get(key.replace(WHEN_SUFFIX, '')) === 'objective' ? 'objective' : null;
 }
+
+/** What programs and homes call the patient: "Participant response", "Resident tolerance". */
+const PERSON_WORD = /^(?:participant|client|resident|claimant)s? /;
 
 /** A word that marks a section as renewed ("Updated Plan of Care", "Revised Goals"). */
 const REVISION_WORD = /^(?:updated|revised|amended|modified|new|current|continued|ongoing) /;
