@@ -64,11 +64,14 @@ function fieldValue(text: string, from: number): [number, number] {
 
 const NAME_TOKEN = /^(?:[A-Z][A-Za-z'-]*\.?|[A-Z]\.)$/;
 
+/** A word that names a practice, carrier, subject or decision, never a person ("Mutual", "APPROVED"). */
+function isNotNameWord(word: string): boolean {
+  return NOT_NAME_WORDS.has(word.replace(/\.$/, '').toLowerCase());
+}
+
 /** A name's words are capitalised and none of them names a practice, carrier or subject. */
 function nameTokensOk(tokens: string[]): boolean {
-  return tokens.every(
-    (w) => NAME_TOKEN.test(w) && !NOT_NAME_WORDS.has(w.replace(/\.$/, '').toLowerCase()),
-  );
+  return tokens.every((w) => NAME_TOKEN.test(w) && !isNotNameWord(w));
 }
 
 /** "Anita Raghunathan, MD": a clinician signing, whose credential stands where a first name would. */
@@ -177,11 +180,7 @@ function subjectSurname(line: Line, from: number, to: number, sink: FactSink): v
     const lead = SUBJECT_SURNAME.exec(text);
     if (!lead || !/^[A-Z]/.test(lead[1]!)) continue;
     // "Treatment Authorization", "APPROVED": a topic or a decision in capitals names nobody.
-    const words = lead[0]
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/\.$/, '').toLowerCase());
-    if (words.some((w) => NOT_NAME_WORDS.has(w))) continue;
+    if (lead[0].trim().split(/\s+/).some(isNotNameWord)) continue;
     const s = start + lead.index + lead[0].length - lead[1]!.length;
     sink.add('patient-surname', lead[1]!, line, s, s + lead[1]!.length);
     surname = true;

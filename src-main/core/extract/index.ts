@@ -30,8 +30,7 @@ import { disciplineOfCredentials } from '../domain/credentials';
 import { extractGoals } from './goals';
 import { extractIdentity } from './identity';
 import { extractInterventions, extractObjectiveMeasures } from './interventions';
-import { type Line, isBlank, pageLines } from './lines';
-import { isRuleLine } from './layout';
+import { type Line, headerBand, isBlank, linesByPage, pageLines } from './lines';
 import { asWritten } from '../parse/spoken';
 import { extractPlanTerms } from './plan';
 import { markRunningLines } from './running-lines';
@@ -83,17 +82,7 @@ export function extractDocuments(
   const marks = new PageMarks(pages);
   // Grouped once, when a document first needs its page's header band.
   let linesOf: Map<number, Line[]> | null = null;
-  const band = (page: number) => {
-    if (!linesOf) {
-      linesOf = new Map();
-      for (const l of all) {
-        const list = linesOf.get(l.page);
-        if (list) list.push(l);
-        else linesOf.set(l.page, [l]);
-      }
-    }
-    return headerBand(linesOf.get(page) ?? []);
-  };
+  const band = (page: number) => headerBand((linesOf ??= linesByPage(all)).get(page) ?? []);
   return splitDocuments(all)
     .flatMap(splitDateColumns)
     .map((slice) =>
@@ -301,19 +290,6 @@ function findDiscipline(
 /** A field that names the discipline: "Discipline: PT", "Service: Occupational Therapy". */
 const DISCIPLINE_FIELD =
   /^\s*(?:Discipline|Service|Department|Therapy Type|Therapy|Specialty)\s*:\s*/i;
-
-/**
- * A page's header band: its lines from the top up to the first blank or ruled line (the
- * practice's name, the report's title, "Patient: ...  Claim # ...").
- */
-function headerBand(page: Line[]): Line[] {
-  const band: Line[] = [];
-  for (const l of page) {
-    if (!l.running && (isBlank(l) || isRuleLine(l.text))) break;
-    band.push(l);
-  }
-  return band;
-}
 
 /** Patient identity for a whole file: the most frequent name, DOB and MRN among its documents. */
 export function fileIdentity(docs: ExtractedDocument[]): PatientRecord {

@@ -97,11 +97,16 @@ export function isMarkdownHeading(text: string): boolean {
   return /^ {0,3}#{1,6}[ \t]+[A-Za-z0-9]/.test(text) && cellsOf(text).length === 0;
 }
 
-/** A bullet at the start of a line ("-", "•", ">"): a list item's mark that is not its number. */
-export const BULLET = /^\s*[-•*·●▪○◦>]\s+/;
+/** The marks a bulleted list item starts with: "-", "•", ">". */
+const BULLET_MARK = '[-•*·●▪○◦>]';
+
+/** A bullet at the start of a line: a list item's mark that is not its number. */
+export const BULLET = new RegExp(String.raw`^\s*${BULLET_MARK}\s+`);
 
 /** A list marker at the start of a line: "-", "•", "1.", "2)", "(a)", "#3". */
-export const LIST_MARKER = /^\s*(?:[-•*·●▪○◦>]|\(?\d{1,2}[.)]|\(?[a-hA-H]\)|#\d{1,2}[:.)]?)\s+/;
+export const LIST_MARKER = new RegExp(
+  String.raw`^\s*(?:${BULLET_MARK}|\(?\d{1,2}[.)]|\(?[a-hA-H]\)|#\d{1,2}[:.)]?)\s+`,
+);
 
 /**
  * The line as a form means it: unticked options blanked out, marks of ticked ones turned into

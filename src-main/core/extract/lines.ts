@@ -1,6 +1,7 @@
 /** Page text split into lines that remember where they sit, so every fact can cite its exact span. */
 import type { PageText } from '../../../shared/model';
 import { asWritten, FILL } from '../parse/spoken';
+import { isRuleLine } from './layout';
 
 export interface Line {
   page: number;
@@ -121,6 +122,30 @@ function labelledBoxRow(text: string): string {
 
 export function isBlank(line: Line): boolean {
   return line.text.trim() === '';
+}
+
+/** A file's lines grouped by their page, in page order. */
+export function linesByPage(lines: readonly Line[]): Map<number, Line[]> {
+  const pages = new Map<number, Line[]>();
+  for (const l of lines) {
+    const list = pages.get(l.page);
+    if (list) list.push(l);
+    else pages.set(l.page, [l]);
+  }
+  return pages;
+}
+
+/**
+ * A page's header band: its lines from the top up to the first blank or ruled line (the
+ * practice's name, the report's title, "Patient: ...  Claim # ...").
+ */
+export function headerBand(page: readonly Line[]): Line[] {
+  const band: Line[] = [];
+  for (const l of page) {
+    if (!l.running && (isBlank(l) || isRuleLine(l.text))) break;
+    band.push(l);
+  }
+  return band;
 }
 
 /** Lines that carry note content (not blank, not running headers/footers). */

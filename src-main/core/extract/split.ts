@@ -10,7 +10,7 @@
 import type { DocType } from '../../../shared/model';
 import { findDates, leadingDate } from '../parse/dates';
 import { isTitleLine, titleType } from './classify';
-import { type Line, isBlank } from './lines';
+import { type Line, headerBand, isBlank, linesByPage } from './lines';
 import { isRuleLine } from './layout';
 import { headerDateOf, headerDateOn } from './service-dates';
 import { signsAbove } from './signatures';
@@ -401,8 +401,7 @@ const PAGE_BAND_LINES = 8;
 
 /** The patient a page's header band names ("Patient: PENNINGTON, LORETTA  Claim # ..."). */
 function bandPatient(page: Line[]): string | null {
-  for (const l of page.slice(0, PAGE_BAND_LINES)) {
-    if (!l.running && (isBlank(l) || isRuleLine(l.text))) break;
+  for (const l of headerBand(page.slice(0, PAGE_BAND_LINES))) {
     const name = labelledPatient(l.text);
     // One person however the page writes the name ("DELGADO, RAMON A." and "Delgado, Ramon").
     if (name) return nameKey(name) ?? name.toLowerCase();
@@ -421,12 +420,9 @@ function startPatientPages(
   starts: Line[],
   bandTops: Map<Line, Line>,
 ): void {
-  const pages = new Map<number, Line[]>();
-  for (const l of all) {
-    const list = pages.get(l.page);
-    if (list) list.push(l);
-    else pages.set(l.page, [l]);
-  }
+  const pages = linesByPage(all);
+  // One page holds one patient's band at most: nothing to tell apart.
+  if (pages.size < 2) return;
   let current: { name: string; page: number } | null = null;
   const added: Line[] = [];
   const startOn = (page: number) => {

@@ -8,8 +8,10 @@ import { NUMBER_SOURCE, numberValue } from '../parse/numbers';
 
 /** A clock time: "8:00 AM", "8:00a", "08:00", "14:22". */
 const CLOCK = String.raw`(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?`;
+/** Hours and minutes of a 24-hour time without colon ("0800"), as two groups. */
+const HHMM = String.raw`([01]\d|2[0-3])([0-5]\d)`;
 /** A 24-hour time without colon ("0800"); only trusted right after a time label. */
-const MILITARY = String.raw`([01]\d|2[0-3])([0-5]\d)(?:\s*(?:hrs?|h)\b)?`;
+const MILITARY = String.raw`${HHMM}(?:\s*(?:hrs?|h)\b)?`;
 const TIME = `(?:${CLOCK}|${MILITARY})`;
 
 const IN_LABEL = String.raw`(?:Time\s*In|In\s*Time|Start(?:\s*Time)?|Began|Begin(?:\s*Time)?|Arrival(?:\s*Time)?|Check[- ]?in|In(?=\s*:)|(?:arrived|started|came in)(?:\s+(?:early|on time))?(?:\s+at)?)`;
@@ -468,7 +470,9 @@ function serviceMinutes(
   else if (labelled) {
     minutes = Number(labelled[2]);
     service = { code: labelled[1]!, end: labelled.index + labelled[0].length };
-  } else if (military) minutes = hhmm(military[2]!) - hhmm(military[1]!);
+  } else if (military)
+    minutes =
+      minutesOf(`${military[3]}:${military[4]}`) - minutesOf(`${military[1]}:${military[2]}`);
   else {
     const m = SERVICE_MINUTES.exec(t.slice(first.end));
     if (m) {
@@ -495,13 +499,9 @@ const HOURS_OR_MINUTES =
 const CODE_MINUTES_LABEL =
   /\bTimed(?:[\s-]+Code)?\s+(?:Minutes|Mins?|Time)\s+(?:for\s+)?\(?(97\d{3}|G0\d{3})\)?\s*[:=]\s*(\d{1,3})\b/i;
 /** A 24-hour range right after a service's code: "THER EX (97110) 0815-0845: ...". */
-const MILITARY_AFTER_CODE =
-  /^\)?\s*[:-]?\s*((?:[01]\d|2[0-3])[0-5]\d)\s*(?:-|–|to)\s*((?:[01]\d|2[0-3])[0-5]\d)(?!\d|:\d)/;
-
-/** Minutes since midnight of a 24-hour "HHMM". */
-function hhmm(text: string): number {
-  return Number(text.slice(0, 2)) * 60 + Number(text.slice(2));
-}
+const MILITARY_AFTER_CODE = new RegExp(
+  String.raw`^\)?\s*[:-]?\s*${HHMM}\s*(?:-|–|to)\s*${HHMM}(?!\d|:\d)`,
+);
 
 /** How far after its code a later service's minutes may stand ("97750 x4, 60 min"). */
 const LATER_MINUTES_REACH = 24;

@@ -23,6 +23,14 @@ export interface PayerListEntry {
 const COMPANY_SUFFIX =
   /(?:\s+(?:insurance|ins)(?:\s+(?:company|co|corporation|corp|inc|llc))?|\s+(?:company|co|corporation|corp|incorporated|inc|llc|l l c|ltd|limited|lp|llp|plc|pc))+$/;
 
+/** Text as payer names are compared: lower case, its words apart by single spaces. */
+export function foldedWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9&]+/g, ' ')
+    .trim();
+}
+
 /**
  * The key a payer name is matched by, the one normalization of payer names for grouping (the
  * Payers settings, the payer list, the deadlines list): lower case; remarks in brackets
@@ -31,11 +39,7 @@ const COMPANY_SUFFIX =
  * "Midlothian Mutual Casualty Co. (adjuster A. Ferris)" are one payer.
  */
 export function payerNameKey(name: string): string {
-  const folded = name
-    .toLowerCase()
-    .replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')
-    .replace(/[^a-z0-9&]+/g, ' ')
-    .trim();
+  const folded = foldedWords(name.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' '));
   const bare = folded.replace(COMPANY_SUFFIX, '').trim();
   // A name that is nothing but a company form ("Insurance Co.") keeps its words.
   return bare === '' ? folded : bare;

@@ -10,7 +10,7 @@ import {
   uniqueSorted,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
-import { payerNameKey } from '../../../store/payer-list';
+import { foldedWords, payerNameKey } from '../../../store/payer-list';
 
 /** Parties a WC program keeps informed (28 TAC §134.230: employee, employer and carrier in RTW planning). */
 const PARTIES = [
@@ -53,7 +53,9 @@ function contactsOf(episode: EpisodeModel): Contact[] {
       // "faxed to ... D. Pelletier, Granite Ridge Mutual": the claim's carrier, by name, is its
       // adjuster.
       const named =
-        carrier && !parties.includes('adjuster') && textKey(f.provenance.quote).includes(carrier);
+        carrier &&
+        !parties.includes('adjuster') &&
+        ` ${foldedWords(f.provenance.quote)} `.includes(carrier);
       contacts.push({
         date: when,
         parties: named ? [...parties, 'adjuster'] : parties,
@@ -62,11 +64,6 @@ function contactsOf(episode: EpisodeModel): Contact[] {
     }
   }
   return contacts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-/** Text as payer names are compared: lower case, words only. */
-function textKey(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^a-z0-9&]+/g, ' ')} `;
 }
 
 /**
@@ -165,7 +162,7 @@ export const docCommunication: Rule = {
     // Discharge: work status / RTW recommendation sent out.
     if (episode.ended) {
       const last = days[days.length - 1]!;
-      const payerSide = PARTIES[0].values as readonly string[];
+      const payerSide: readonly string[] = PARTIES.find((p) => p.label === 'adjuster')!.values;
       const told = (c: Contact) =>
         kind === 'workers-comp' ? c.parties.some((p) => payerSide.includes(p)) : true;
       if (!comms.some((c) => c.date >= last.date && told(c))) {
