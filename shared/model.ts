@@ -318,6 +318,8 @@ export interface FactDetail {
    * mark drawn on the page (handwriting, a pasted image, a stamp), not typed text.
    */
   mark?: MarkKind;
+  /** `signer`, `credentials`: a countersignature ("Co-signed by"), the supervisor's, not the author's. */
+  cosigner?: boolean;
   /** `signature-log-entry`: the signer's full name and credentials as the log writes them. */
   name?: string;
   credentials?: string;

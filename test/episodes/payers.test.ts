@@ -225,6 +225,22 @@ describe('signals of one patient', () => {
     expect(byList.basis[0]).toBe('clinic payer list: "Travelers" = other');
   });
 
+  it('takes a state the payer class names, or the letterhead, over a guess from the WC modifier', () => {
+    const wi = decide([
+      lineItem(line({ payer: 'Acme Mutual', modifiers: ['WC'], payerClass: 'WORK COMP - WI' })),
+    ]).get('Acme Mutual')!;
+    expect(wi).toMatchObject({ kind: 'workers-comp', state: 'WI' });
+    expect(
+      decidePayer(
+        [
+          { level: 3, kind: 'workers-comp', what: 'WC modifier', state: 'TX', inferred: true },
+          { level: 4, kind: 'workers-comp', what: 'Acme Mutual' },
+        ],
+        new Map([['OH', 3]]),
+      ).state,
+    ).toBe('OH');
+  });
+
   it("reads Texas program modifiers on 97545/97546 as Texas workers' comp, and KX with GP as Medicare", () => {
     const tx = decide([lineItem(line({ payer: 'Acme Mutual', modifiers: ['WC', 'CA'] }))]).get(
       'Acme Mutual',

@@ -78,12 +78,13 @@ export const SERVICE_NAMES: ReadonlyArray<{ code: string; re: RegExp }> = [
   { code: '97110', re: /\b(?:therapeutic exercises?|ther\.?\s*ex(?:ercise)?s?|TE)\b/i },
   {
     code: '97112',
-    re: /\b(?:neuromuscular re-?education|neuro(?:muscular)?\s*re-?ed(?:ucation)?|NMR|NMRE)\b/i,
+    re: /\b(?:neuromuscular re-?education|neuro(?:musc(?:ular)?\.?)?\s*re-?ed(?:ucation)?|NMR|NMRE)\b/i,
   },
   { code: '97116', re: /\bgait (?:training|trng)\b/i },
   {
     code: '97140',
-    re: /\b(?:manual therapy|manual tx|MT|soft tissue mobili[sz]ation|joint mobili[sz]ation)\b/i,
+    // "manual 15 (patellar mobs)": a terse note's manual therapy; never manual muscle testing.
+    re: /\b(?:manual therapy|manual tx|manual(?=\s+\d)|MT|soft tissue mobili[sz]ation|joint mobili[sz]ation)\b/i,
   },
   { code: '97530', re: /\b(?:therapeutic activit(?:y|ies)|ther\.?\s*act(?:ivity|ivities)?|TA)\b/i },
   { code: '97535', re: /\b(?:self[- ]care(?:\/home management)?(?: training)?|ADL training)\b/i },

@@ -20,6 +20,7 @@ import {
   PAYER_NAME_WORDS,
   TEXAS_PROGRAM_MODIFIERS,
   THERAPY_MODIFIERS,
+  US_STATES,
   kindFromWords,
   stateNamedIn,
   type KnownPayerKind,
@@ -52,6 +53,11 @@ export interface PayerSignal {
   state?: string | null;
   /** Names a state but says nothing of the kind (a state in an unknown payer's name). */
   stateOnly?: boolean;
+  /**
+   * Its state is a guess from a practice the state's rules name, not a statement (Texas's "WC"
+   * program modifier, which other states' clinics print too): any stated state outranks it.
+   */
+  inferred?: boolean;
 }
 
 export interface PayerDecision {
@@ -158,7 +164,8 @@ function jurisdiction(
   const order = [
     (s: PayerSignal) => s.level === LIST,
     (s: PayerSignal) => s.level === NAME && !s.stateOnly,
-    (s: PayerSignal) => s.level === CHART,
+    (s: PayerSignal) => s.level === CLASS,
+    (s: PayerSignal) => s.level === CHART && !s.inferred,
     (s: PayerSignal) => s.stateOnly === true,
   ];
   for (const take of order) {
@@ -167,7 +174,9 @@ function jurisdiction(
     );
     if (hit) return { state: hit.state!, basis: cite(hit) };
   }
-  if (!letterhead || letterhead.size === 0) return null;
+  const guess = signals.find((s) => s.state && s.inferred && s.kind === 'workers-comp');
+  if (!letterhead || letterhead.size === 0)
+    return guess ? { state: guess.state!, basis: cite(guess) } : null;
   let best: [string, number] | null = null;
   for (const entry of letterhead) if (!best || entry[1] > best[1]) best = entry;
   const total = [...letterhead.values()].reduce((a, b) => a + b, 0);
@@ -237,6 +246,12 @@ function lineWhere(line: EpisodeBillingLine): string {
   return `${line.file} ${at} ${line.line}`;
 }
 
+/** The state a payer class names: spelled out, or its postal code closing it ("WORK COMP - WI"). */
+function stateOfClass(text: string): string | null {
+  const code = /(?:^|[\s\-–(/])([A-Z]{2})\)?\s*$/.exec(text)?.[1];
+  return stateNamedIn(text) ?? (code && US_STATES[code] ? code : null);
+}
+
 /** Signals a billed line carries: its claim's CLP06, its payer class, program and KX modifiers. */
 export function lineSignals(line: EpisodeBillingLine, remitOf: RemitOf, out: PayerSignal[]): void {
   const remit = line.claimId ? remitOf(line.claimId) : undefined;
@@ -256,11 +271,14 @@ export function lineSignals(line: EpisodeBillingLine, remitOf: RemitOf, out: Pay
     const words = kindFromWords(line.payerClass, PAYER_CLASS_WORDS);
     if (words) {
       const what = line.source === 'fhir' ? 'FHIR Coverage.type' : 'ledger payer class';
+      // "WORK COMP - WI": a class may name the claim's state.
+      const state = words.kind === 'workers-comp' ? stateOfClass(line.payerClass) : null;
       out.push({
         level: CLASS,
         kind: words.kind,
         what: `${what} "${line.payerClass}"`,
         where: line.file,
+        ...(state ? { state } : {}),
       });
     }
   }
@@ -272,6 +290,7 @@ export function lineSignals(line: EpisodeBillingLine, remitOf: RemitOf, out: Pay
         level: CHART,
         kind: 'workers-comp',
         state: 'TX',
+        inferred: true,
         what: `Texas program modifier ${mod} on 97545/97546`,
         where: lineWhere(line),
       });

@@ -20,14 +20,17 @@ const AUTH_CONTEXT =
 /** Words that make the count after them care already given: "after 18 visits", "completed 12 sessions". */
 const CARE_HAD_BEFORE =
   /\b(?:after|completed|attended|had|received|prior|previous(?:ly)?|failed|despite)\s+(?:[a-z-]+\s+){0,2}$/i;
-/** A count may name its service or kind before the noun ("12 PT treatment visits", "6 additional sessions"). */
+/**
+ * A count may name its service or kind before the noun ("12 PT treatment visits", "6 additional
+ * sessions"); a letter writes it in words with its figure in brackets ("ten (10) visits").
+ */
 const AUTH_VISITS =
-  /\b(\d{1,3})\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\)?\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
 /** What makes a count a frequency: "3 sessions per week", "three sessions of three hours per week". */
 const VISITS_PER_WEEK_AFTER =
   /^\s*(?:(?:of|at|lasting)\s+[^.;,]{0,25}?\s)?(?:(?:\/|per|a|each)\s*(?:wk|week|day)\b|weekly\b)/i;
 const AUTH_HOURS =
-  /\b(\d{1,3})\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\)?\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** Lines about a request or a denial, whose counts are not the approval's. */
 const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;
@@ -46,6 +49,14 @@ const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*
 /** A count joined to the evaluation named before it: "evaluation + ", "eval and up to ", "FCE plus ". */
 const COUNT_BESIDE_EVALUATION =
   /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)(?:\s*(?:x\s*\d{1,2}|\(\d{1,2}\)))?\s*(?:\+|&|\bplus\b|\band\b)\s*(?:(?:up to|a maximum of|max\.?)\s*)?$/i;
+/** Where a count's quote starts: at its bracket when a figure follows its words ("(10) visits"). */
+function bracketStart(text: string, at: number, figureEnd: number): number {
+  return text[at - 1] === '(' && text[figureEnd] === ')' ? at - 1 : at;
+}
+
+/** An approval of the evaluation with the care after it: "evaluation and treatment", "eval & tx". */
+const EVALUATION_AND_TREATMENT =
+  /\b(?:evaluation|eval)\s*(?:and|&|\/|\+)\s*(?:treatment|tx|treat|therapy|management)\b/i;
 /** The program itself, not its evaluation ("Work conditioning evaluation 97163 ... 1 visit"). */
 const PROGRAM_SERVICE_ONCE =
   /\bwork (?:conditioning|hardening)\b(?!\s+(?:evaluation|eval|assessment|exam))|\b9754[56]\b/i;
@@ -286,10 +297,19 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     // An evaluation's count names the evaluation first ("97163 evaluation ... 1 visit"); "10
     // visits, including the initial evaluation" counts the visits.
     // "Evaluation + 12 visits", "the evaluation and 10 visits": a count of its own after it.
-    const evaluationsCount = (at: number) =>
-      EVALUATION_LINE.test(t.slice(0, at)) &&
-      !PROGRAM_SERVICE_ONCE.test(t) &&
-      !COUNT_BESIDE_EVALUATION.test(t.slice(0, at));
+    // A line may list both ("PT evaluation (97163), one (1) visit; work conditioning ..., eight
+    // (8) visits"): each count is read within its own clause. "Evaluation and treatment, eighteen
+    // (18) visits" counts the treatment too.
+    const evaluationsCount = (at: number) => {
+      const clause = t.slice(0, at).split(';').at(-1)!;
+      const rest = t.slice(at).split(';', 1)[0]!;
+      return (
+        EVALUATION_LINE.test(clause) &&
+        !PROGRAM_SERVICE_ONCE.test(clause + rest) &&
+        !COUNT_BESIDE_EVALUATION.test(clause) &&
+        !EVALUATION_AND_TREATMENT.test(clause)
+      );
+    };
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       if (evaluationsCount(m.index)) continue;
       // Care already had ("Plateau after 18 PT visits") is history, not what is approved.
@@ -301,8 +321,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         'auth-visits',
         String(Number(t.slice(g[0], g[1]))),
         line,
-        m.index ?? 0,
-        (m.index ?? 0) + m[0].length,
+        bracketStart(t, m.index, g[1]),
+        m.index + m[0].length,
       );
     }
     for (const m of counts ? t.matchAll(AUTH_HOURS) : []) {
@@ -318,8 +338,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         'auth-hours',
         String(Number(t.slice(g[0], g[1]))),
         line,
-        m.index ?? 0,
-        (m.index ?? 0) + m[0].length,
+        bracketStart(t, m.index, g[1]),
+        m.index + m[0].length,
       );
     }
     const dates =

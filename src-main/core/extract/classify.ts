@@ -24,11 +24,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation|letter)\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$|^\W*discharge (?:from|of)\b/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',
-    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) note\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bvisit record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -56,7 +56,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'evaluation',
-    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|\b(?:initial|intake|entry|PT|OT) exam(?:ination)?\b/i,
+    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|\b(?:initial|intake|entry|PT|OT) (?:(?:physical|occupational|speech)\s+therapy\s+)?exam(?:ination)?\b/i,
   },
   // "Plan of Care - Physician Certification", "Plan of Care Certification": the physician's
   // certification of a plan.
@@ -64,7 +64,10 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'certification',
     re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|treatment plan)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
-  { type: 'plan-of-care', re: /\bplan of care\b|\bPOC\b|\btreatment plan\b/i },
+  {
+    type: 'plan-of-care',
+    re: /\bplan of (?:care|treatment)\b|\bPOC\b|\b(?:treatment|therapy|rehab(?:ilitation)?) plan\b/i,
+  },
   // A UR "notice of certification" is the payer's authorization, not a plan's certification.
   {
     type: 'authorization',
@@ -81,7 +84,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'communication',
-    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact|encounter|note|log)\b|\bcall with\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\b(?:fax|facsimile) (?:cover|transmittal)\b|\bcase conference\b|\bteam conference\b/i,
+    re: /\bletter\b|\b(?:telephone|phone) (?:call|conversation|contact|encounter|note|log)\b|\bcall with\b|\b(?:case\s+)?contact (?:log|notes?)\b|\be-?mail\b|\bcorrespondence\b|\bcommunication\b|\b(?:fax|facsimile) (?:cover|transmittal)\b|\bcase conference\b|\bteam conference\b/i,
   },
 ];
 
@@ -126,8 +129,12 @@ export function ocrLetters(text: string): string {
     .replace(/(?<=[A-Za-z])1(?=[A-Za-z])/g, 'l');
 }
 
-/** Reports a visit's note may be combined with: "Daily Note / Progress Report". */
+/**
+ * Reports a visit's note may be combined with: "Daily Note / Progress Report", "Visit Record -
+ * Initial Exam".
+ */
 const COMBINED_WITH_NOTE: ReadonlySet<DocType> = new Set([
+  'evaluation',
   'progress-report',
   're-evaluation',
   'discharge-summary',
@@ -149,6 +156,10 @@ function firstTitleType(text: string): DocType | null {
       continue;
     }
     if (!COMBINED_WITH_NOTE.has(type)) continue;
+    // "Treatment Encounter Note - Initial Evaluation Visit" names the visit the note records, not
+    // a second document.
+    if (/^\s*(?:visit|day|session|appointment)\b/i.test(text.slice(m.index + m[0].length)))
+      continue;
     const a = first.m;
     if (m.index >= a.index + a[0].length || m.index + m[0].length <= a.index) return type;
   }

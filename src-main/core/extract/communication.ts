@@ -59,7 +59,7 @@ function partiesIn(text: string): Array<{ party: string; start: number; end: num
  * A contact line: a contact word with a party attached ("Spoke w/ adj"), an address line ("cc:"),
  * or a party with the way it was reached and when ("Employer D. Whitaker (e-mail 04/13/2026)").
  */
-function isContactLine(text: string): boolean {
+function isContactLine(text: string, people: KnownPeople): boolean {
   if (PATIENT_REPORTS.test(text)) return false;
   if (ADDRESS_LINE.test(text)) return true;
   // The party is what the contact reached: named after the verb ("Spoke w/ adj", "faxed PN to
@@ -72,6 +72,8 @@ function isContactLine(text: string): boolean {
     if (NOT_YET.test(text.slice(Math.max(0, at - 25), at))) break;
     const after = sentence.text.slice(verb.index);
     if (CONTACT_WITH.test(after) && partiesIn(after).length > 0) return true;
+    // "Called Dana Whitcombe re modified duty": a person the header named, right after the verb.
+    if (people.partiesNamed(after.slice(0, CONTACT_NAME_REACH)).length > 0) return true;
   }
   const mode = CONTACT_MODE.exec(text);
   const dates = findDates(text);
@@ -85,6 +87,9 @@ function isContactLine(text: string): boolean {
     !NOT_YET.test(text.slice(Math.max(0, mode.index - 25), mode.index))
   );
 }
+
+/** How far after a contact's verb the person it reached is named ("Called back Dana Whitcombe"). */
+const CONTACT_NAME_REACH = 40;
 
 /** A sentence's end: a full stop before a capital, not one of a title or an initial ("Dr. Park"). */
 const SENTENCE_END = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Drs|[A-Z]))[.;]\s+(?=[A-Z])/g;
@@ -126,6 +131,12 @@ function ownDate(text: string): string | null {
  */
 const PERSON =
   /\b(?:[A-Z][a-z]+|[A-Z]\.)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b|\b[A-Z]\.?\s+([A-Z]{2,}(?:[-'][A-Z]{2,})?)\b/g;
+/** Every place a person's name starts, overlapping ones too (see PERSON). */
+const PERSON_AT = new RegExp(`(?=(${PERSON.source}))`, 'g');
+/** A value part that is a person's name and nothing more. */
+const PERSON_ONLY = new RegExp(`^(?:${PERSON.source})$`);
+/** A header's field naming a role, at the line's start or after a column gap: "NCM: ". */
+const ROLE_FIELD = /(?:^|[ \t]{2,})\s*([A-Z][A-Za-z./ ]{1,25}?)\s*:\s*/g;
 /** What may stand between a name and its role: "Deb Alvarez (employer)", "adjuster J. Ruiz". */
 const NEXT_TO = /^[\s(),:-]{0,3}$/;
 
@@ -149,13 +160,36 @@ class KnownPeople {
     }
   }
 
+  /**
+   * A header's role fields name the people a log's entries will call by name alone: "Employer:
+   * Atlantic Produce, Michael Furtado, Safety Coordinator", "Adjuster: Colleen Murtagh".
+   */
+  learnFields(text: string): void {
+    const fields = [...text.matchAll(ROLE_FIELD)];
+    fields.forEach((f, k) => {
+      // The label is the role and nothing else: "Employer", "NCM", "Claims adjuster".
+      const label = f[1]!.trim();
+      const named = partiesIn(label);
+      if (named.length !== 1 || named[0]!.start !== 0 || named[0]!.end !== label.length) return;
+      const value = text.slice(f.index + f[0].length, fields[k + 1]?.index ?? text.length);
+      // A person is a part of the value of its own ("Atlantic Produce, Michael Furtado, Safety
+      // Coordinator"): the firm's or the title's words are no one's name.
+      for (const part of value.split(/[,;()<>|]|\s[-–—]\s|[ \t]{2,}/)) {
+        const m = PERSON_ONLY.exec(part.trim());
+        const key = m && (m[1] ?? m[2]!).toLowerCase();
+        if (key && !this.byName.has(key)) this.byName.set(key, named[0]!.party);
+      }
+    });
+  }
+
   partiesNamed(text: string): Array<{ party: string; start: number; end: number }> {
     const out: Array<{ party: string; start: number; end: number }> = [];
     if (this.byName.size === 0) return out;
-    for (const m of text.matchAll(PERSON)) {
-      const party = this.byName.get((m[1] ?? m[2]!).toLowerCase());
+    // Overlapping reads: "Called Dana Whitcombe" holds "Called Dana" and "Dana Whitcombe".
+    for (const m of text.matchAll(PERSON_AT)) {
+      const party = this.byName.get((m[2] ?? m[3]!).toLowerCase());
       if (party && !out.some((o) => o.party === party))
-        out.push({ party, start: m.index, end: m.index + m[0].length });
+        out.push({ party, start: m.index, end: m.index + m[1]!.length });
     }
     return out;
   }
@@ -198,6 +232,7 @@ export function extractCommunicationParties(
   let section: SectionName | null = null;
   lines.forEach((line, i) => {
     if (line === titleLine) return;
+    people.learnFields(line.text);
     // "cc: Dr. Lee" copies a letter ("CC:" also heads a chief complaint: the address wins).
     const h = ADDRESS_LINE.test(line.text) ? null : headingOf(line.text);
     if (h) section = h.name;
@@ -207,7 +242,7 @@ export function extractCommunicationParties(
     if (section === 'subjective' || section === 'history') return;
     const parts = saidParts(line);
     for (const part of parts) {
-      if (!isContactLine(part.text)) continue;
+      if (!isContactLine(part.text, people)) continue;
       // A contact's sentence wrapped onto the next line names its other parties there ("faxed
       // to Dr. Raghavan, K. Dorsey, Midlothian Mutual" / "and P. Gunderson, RN, CCM").
       const more = parts.length === 1 ? continuation(lines, i) : null;

@@ -102,9 +102,10 @@ function letterheadState(lines: Line[], sink: FactSink): void {
     if (isBlank(line)) continue;
     if (++seen > LETTERHEAD_LINES) return;
     const m = ADDRESS_STATE.exec(line.text);
-    if (m && US_STATES[m[1]!]) {
-      const at = m.index + m[0].indexOf(m[1]!);
-      sink.add('letterhead-state', m[1]!, line, at, at + 2);
+    const state = m?.[1] ?? m?.[2];
+    if (m && state && US_STATES[state]) {
+      const at = m.index + m[0].lastIndexOf(state, m[0].search(/\d{5}/));
+      sink.add('letterhead-state', state, line, at, at + 2);
       return;
     }
   }

@@ -6,17 +6,21 @@
  */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import type { Line } from './lines';
+import { type Line, isBlank, matchesOverBreak } from './lines';
 import { headingOf } from './sections';
 import { withoutRuleTail } from './layout';
 
-const REASON = String.raw`(?:reason\s+(?:for\s+)?(?:discharge|d\/c)|discharge\s+reason|d\/c\s+reason|reason\s+discharged)`;
+const REASON = String.raw`(?:reason\s+(?:for\s+)?(?:discharge|d\/c|closure)|(?:discharge|closure)\s+reason|d\/c\s+reason|reason\s+discharged)`;
 /** The label with its value on the same line, or in the next cell of a field table's row. */
 const LABELLED = new RegExp(String.raw`\b${REASON}(?:\s*(?::|-|–)\s*|[ ]*\t\s*)`, 'i');
 /** The label alone on its line: a heading whose value is the next non-blank line. */
 const HEADING = new RegExp(String.raw`^\W*${REASON}\s*:?\s*$`, 'i');
 /** "Discharged due to ..." in a discharge summary's own words. */
-const DUE_TO = /\bdischarged?\b[^.;]{0,100}?\b(?:due\s+to|secondary\s+to|because(?:\s+of)?)\s+/i;
+const DUE_TO =
+  /\bdischarg(?:e[ds]?|ing)\b[^.;]{0,100}?\b(?:due\s+to|secondary\s+to|because(?:\s+of)?|as(?=\s+(?:he|she|they|the patient|pt|all|goals?|planned)\b))\s+/i;
+const DUE_TO_ANYWHERE = new RegExp(DUE_TO.source, 'gi');
+/** Where a sentence ends: a full stop or semicolon before a space or the line's end. */
+const SENTENCE_END = /[.;](?=\s|$)/;
 
 /**
  * Checkbox marks as printed forms write them. A form lists every reason and ticks one: only the
@@ -48,17 +52,32 @@ export function extractDischargeReason(lines: Line[], type: DocType, sink: FactS
     if (type !== 'discharge-summary') continue;
     const due = DUE_TO.exec(t);
     if (due) {
-      addValue(lines[i]!, due.index, sink, true);
+      // "... discharging her from therapy, as she" / "has met her goals.": the sentence runs on.
+      const next = lines[i + 1];
+      const rest = t.slice(due.index + due[0].length);
+      if (!SENTENCE_END.test(rest) && next && next.page === lines[i]!.page && !isBlank(next)) {
+        const end = SENTENCE_END.exec(next.text)?.index ?? next.text.length;
+        const value = `${t.slice(due.index).trim()} ${next.text.slice(0, end).trim()}`;
+        const line = lines[i]!;
+        sink.addSpan(
+          'discharge-reason',
+          value,
+          line.page,
+          line.start + due.index,
+          next.start + end,
+        );
+      } else addValue(lines[i]!, due.index, sink, true);
       continue;
     }
     // Prose wraps: "was discharged from our program today, ..., after exit functional" /
     // "testing, because she has reached her goals": the reason cites the line that says it.
     const next = lines[i + 1];
-    if (/\bdischarged\b/i.test(t) && next && !/[.;]\s*$/.test(t)) {
-      const wrapped = DUE_TO.exec(`${t} ${next.text}`);
-      if (wrapped && wrapped.index + wrapped[0].length > t.length + 1)
-        addValue(next, Math.max(0, wrapped.index + wrapped[0].length - t.length - 1), sink, true);
-    }
+    // The line says who was discharged ("... I am discharging" / "her because ..."); a title's
+    // "Discharge Summary" over the first line is no such sentence.
+    const [wrapped] = /\bdischarg(?:ed|ing)\b/i.test(t)
+      ? matchesOverBreak(lines[i]!, next, DUE_TO_ANYWHERE)
+      : [];
+    if (wrapped && next) addValue(next, wrapped.end - next.start, sink, true);
   }
 }
 

@@ -447,6 +447,61 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
   flush();
 }
 
+/**
+ * A letter's goals in its prose, numbered in brackets: "Goals over the next four weeks are to (1)
+ * lift 60 lb floor to waist ... by 11/02/2026, (2) carry 50 lb for 50 feet by 11/02/2026, ... and
+ * (5) return to full duty ...". Read only where no list of goals was found.
+ */
+const INLINE_GOALS_LEAD =
+  /\b(?:(short|long)[- ]term\s+)?goals?\b[^.;:()]{0,60}?(?:\b(?:are|is|include|will be)\b|:)\s*(?:to\s+)?(?=\(1\))/gi;
+/** Where a numbered item of such a list starts: "(1) ", ", (2) ", "and (5) ". */
+const INLINE_ITEM = /\((\d{1,2})\)\s*/g;
+/** What ends an item besides the next one's number: its sentence's end. */
+const INLINE_SENTENCE_END = /\.(?=\s+[A-Z]|\s*$)/;
+
+export function extractInlineGoals(lines: Line[], sink: FactSink): void {
+  if (sink.has('goal-long') || sink.has('goal-short')) return;
+  for (const page of new Set(lines.map((l) => l.page))) {
+    const on = lines.filter((l) => l.page === page);
+    // The page's lines joined as prose, each line's place in the joined text kept.
+    let joined = '';
+    const at: number[] = [];
+    for (const l of on) {
+      at.push(joined.length);
+      joined += `${l.text.trim() === '' ? '\n' : l.text.trimEnd()} `;
+    }
+    const pageOffset = (j: number): number => {
+      let k = at.length - 1;
+      while (k > 0 && at[k]! > j) k--;
+      return on[k]!.start + (j - at[k]!);
+    };
+    for (const lead of joined.matchAll(INLINE_GOALS_LEAD)) {
+      const kind: GoalKind = /^short/i.test(lead[1] ?? '') ? 'goal-short' : 'goal-long';
+      const from = lead.index + lead[0].length;
+      const sentence = joined.slice(from).split('\n', 1)[0]!;
+      const end = INLINE_SENTENCE_END.exec(sentence)?.index ?? sentence.length;
+      const items = [...sentence.slice(0, end).matchAll(INLINE_ITEM)].filter(
+        (m, k) => Number(m[1]) === k + 1,
+      );
+      if (items.length < 2) continue;
+      items.forEach((m, k) => {
+        const s0 = m.index + m[0].length;
+        const raw = sentence.slice(s0, items[k + 1]?.index ?? end);
+        const text = raw.replace(/[\s,;]*(?:\band\b)?[\s,;]*$/, '');
+        if (text.length < 4) return;
+        const [a, b] = [pageOffset(from + s0), pageOffset(from + s0 + text.length)];
+        const said = sink.slice(page, a, b).replace(/\s+/g, ' ');
+        sink.addSpan(kind as FactKind, said, page, a, b, {
+          timeFrame: findTimeFrame(said)?.text ?? null,
+          measurable: measurableGoalText(said),
+          jobLinked: jobLinkedGoalText(said),
+          rtw: returnToWorkGoalText(said),
+        });
+      });
+    }
+  }
+}
+
 function addGoal(
   sink: FactSink,
   kind: GoalKind,

@@ -18,16 +18,18 @@ import {
   disciplineIn,
   documentType,
   emailPrintoutType,
+  isTitleLine,
   titleText,
   titleType,
 } from './classify';
+import { isRuleLine } from './layout';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
 import { extractTherapyThreshold } from './therapy-threshold';
 import { parseDate } from '../parse/dates';
 import { FactSink } from './facts';
 import { disciplineOfCredentials } from '../domain/credentials';
-import { extractGoals } from './goals';
+import { extractGoals, extractInlineGoals } from './goals';
 import { extractIdentity } from './identity';
 import { extractInterventions, extractObjectiveMeasures } from './interventions';
 import { type Line, headerBand, isBlank, linesByPage, pageLines } from './lines';
@@ -56,7 +58,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 18;
+export const EXTRACTOR_VERSION = 19;
 
 export interface ExtractHints {
   title?: string | null;
@@ -117,6 +119,12 @@ function buildDocument(
   // A first line that only looks like a heading names the note but does not type it: a log's
   // "04/13/2026 Phone Progress report to adjuster" is no progress report.
   let type: DocType = emailPrintoutType(content) ?? documentType(stated ?? '', bodyText);
+  // "Therapy Plan" over "Initial Physical Therapy Examination": the evaluation, which carries
+  // its plan of care.
+  if (type === 'plan-of-care' && titleLine) {
+    const sub = subtitleType(content, titleLine);
+    if (sub === 'evaluation' || sub === 're-evaluation') type = sub;
+  }
 
   // Identity labels in running headers ("OKAFOR, JAMES  Acct 200871") still identify the patient.
   // An entry of a log is the log's patient's, as its header says.
@@ -132,7 +140,9 @@ function buildDocument(
   const nonBlank = content.filter((l) => !isBlank(l));
   // A flowsheet's date column is that day's note: its date is the column's.
   const column = slice.columnDate;
-  if (column) sink.add('date-of-service', column.iso, column.line, column.start, column.end);
+  // A running log's entry is dated by the date it opens on.
+  const dated = column ?? slice.entryOf?.date;
+  if (dated) sink.add('date-of-service', dated.iso, dated.line, dated.start, dated.end);
   else extractServiceDates(nonBlank, titleLine ? nonBlank.indexOf(titleLine) : -1, type, sink);
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
@@ -153,6 +163,7 @@ function buildDocument(
     type = 'communication';
   extractSections(content, sink);
   extractGoals(content, sink);
+  extractInlineGoals(content, sink);
   extractPlanTerms(content, sink);
   extractBilledCodes(content, sink);
   extractAuthorization(content, type, sink);
@@ -308,4 +319,17 @@ function mostFrequent(facts: Fact[], kind: Fact['kind']): string | null {
   let n = 0;
   for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
   return best;
+}
+
+/** How many lines under a title its subtitle may stand (an underline between). */
+const SUBTITLE_LINES = 3;
+
+/** The type the title's subtitle names: the next title line, past blanks and underlines. */
+function subtitleType(content: Line[], titleLine: Line): DocType | null {
+  const at = content.indexOf(titleLine);
+  for (const l of content.slice(at + 1, at + 1 + SUBTITLE_LINES)) {
+    if (isBlank(l) || isRuleLine(l.text)) continue;
+    return isTitleLine(l.text) ? titleType(l.text) : null;
+  }
+  return null;
 }

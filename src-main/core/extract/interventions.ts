@@ -20,6 +20,8 @@ const ACTIVITY_CUE =
  * may wrap onto the next line ("(92507,"). The line records a service furnished.
  */
 const SERVICE_TAG = /\(\s*(?:CPT\s*#?\s*)?(?:9\d{4}|[GS]\d{4})\b(?:[^()]*\)|[^()]*$)/;
+/** The SOAP note's own objective label: "O", "Obj", "Objective". */
+const SOAP_OBJECTIVE = /^\W*o(?:bj(?:ective)?)?\W*$/i;
 /** A line that leads with its goal's label ("LTG 3 ...", "STG #1:", "Goal 2 -"). */
 const GOAL_ROW = /^[\s\-•*·●▪>]*(?:STG|LTG|Goal)\s*#?\s*\d/i;
 /**
@@ -36,15 +38,27 @@ const MEASURE =
   /\b\d+(?:\.\d+)?\s*(?:lbs?|pounds|kg|°|deg(?:rees)?|ft|feet|inches|in\.|meters|m\b|yards)|\b\d+(?:\.\d+)?\s*(?:minutes?|min)\b(?=[^.\n]{0,30}\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b)|\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b[^.\n]{0,30}?\b\d+\s*(?:minutes?|min)\b/i;
 
 export function extractInterventions(lines: Line[], sink: FactSink, type: DocType): void {
+  /** Activities written on a test label's own line, added after the other readers had theirs. */
+  const labelled: Array<{ line: Line; from: number }> = [];
   for (const { heading, h, body } of regionsOf(lines, INTERVENTION_SECTIONS)) {
     const inline = heading.text.slice(h.rest).trim();
     // "O: Sentence intelligibility 74%. (92507, 25 min)": an objective label's own text tagged
     // with its service is the treatment given.
-    if (inline && h.name === 'objective' && SERVICE_TAG.test(inline) && !isSignatureLine(inline)) {
-      const from = heading.text.length - heading.text.slice(h.rest).trimStart().length;
-      sink.add('intervention', heading.text.slice(from), heading, from, heading.text.length, {
-        measurable: measurableGoalText(heading.text.slice(from)),
-      });
+    const from = heading.text.length - heading.text.slice(h.rest).trimStart().length;
+    if (inline && h.name === 'objective' && !isSignatureLine(inline) && !GOAL_ROW.test(inline)) {
+      if (SERVICE_TAG.test(inline))
+        sink.add('intervention', heading.text.slice(from), heading, from, heading.text.length, {
+          measurable: measurableGoalText(heading.text.slice(from)),
+        });
+      // "Exit testing and final circuit: case lift 50 lb x 10 ...": a test label's own text that
+      // describes an activity is one, as a line under it would be; it leaves the readers of
+      // grids and prose their turn. The SOAP "O:" line reports measurements ("O: Standing tol 6
+      // min. 5xSTS 17.9 s").
+      else if (
+        !SOAP_OBJECTIVE.test(heading.text.slice(h.start, h.end)) &&
+        ACTIVITY_CUE.test(inline)
+      )
+        labelled.push({ line: heading, from });
     }
     if (inline && h.name === 'interventions') {
       // "Interventions: lifting; carrying; push/pull" lists several on one line; "Work
@@ -82,6 +96,10 @@ export function extractInterventions(lines: Line[], sink: FactSink, type: DocTyp
   if (!sink.facts.some((f) => f.kind === 'intervention')) narrativeInterventions(lines, sink);
   if (!sink.facts.some((f) => f.kind === 'intervention') && VISIT_TYPES.has(type))
     servicesAsInterventions(sink);
+  for (const { line, from } of labelled)
+    sink.add('intervention', line.text.slice(from), line, from, line.text.length, {
+      measurable: measurableGoalText(line.text.slice(from)),
+    });
 }
 
 /** Notes of a visit, whose services with their minutes are what was furnished (not an approval's). */

@@ -1,11 +1,15 @@
 /** Section headings, normalized to SectionName, and the regions they head. */
+import { COPY_LIST } from '../lexicon/communication';
 import type { SectionName } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 import {
   FUNCTIONAL_ACTIVITY_FIELD,
+  ASSESSMENT_CLAUSE,
   FUNCTIONAL_LIMITATION_CLAUSE,
   HISTORY_CLAUSE,
+  PLAN_CLAUSE,
+  SYMPTOM_RATING_AFTER,
   isLetterSection,
   RESPONSE_SENTENCE,
   sectionNamed,
@@ -158,7 +162,7 @@ function jobDemandColumn(text: string): { start: number; end: number } | null {
  * between her capacity and a medium job".
  */
 const JOB_COMPARISON =
-  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\bcompared\s+(?:to|with)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:sedentary|light|medium|heavy)\s+)?(?:job\b|demands?\s+of\s+(?:the|his|her|their)\s+job\b)|\b\d+\s*(?:lbs?|pounds|#)\s+(?:force\s+)?short\b|\bgap\s+between\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:current\s+)?capacity\s+and\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:job|demands)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:the\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job|required|requirements?)\b|[(;,]\s*job\s*:?\s*\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
+  /\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:job|PDL|job demands?)\b|\bcompared\s+(?:to|with)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:sedentary|light|medium|heavy)\s+)?(?:job\b|demands?\s+of\s+(?:the|his|her|their)\s+job\b)|\b\d+\s*(?:lbs?|pounds|#)\s+(?:force\s+)?short\b|\bgap\s+between\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:current\s+)?capacity\s+and\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:job|demands)\b|\b(?:meets?|met|below|exceeds?|short of|gap to)\s+(?:the\s+|all\s+)?(?:job\s+demands?|job\s+requirements?|required\s+PDL)\b|\b(?:vs\.?|versus)\s+(?:the\s+)?(?:sedentary|light|medium[- ]heavy|medium|very heavy|heavy)\s+(?:demands?|PDL|job|required|requirements?)\b|[(;,]\s*job\s*:?\s*\d+(?:\.\d+)?\s*(?:lbs?|#|ft|feet|min|kg)\b|\b(?:job|position|job description|job analysis)\b[^.]{0,80}?\brequires?\b[^.]{0,40}?\d+\s*(?:lbs?|#|ft|feet|min|kg|hours?)\b|\bremaining gaps?\b|\blimited\s+for\s+(?:his|her|their|the)\s+job\b|\b(?:still\s+)?(?:fall|falls)\s+short\s+of\s+(?:her|his|their|the)\s+job\b/i;
 
 /**
  * A clause that may run onto the next line, as a printed paragraph wraps ("... gait deviations
@@ -247,9 +251,12 @@ export function extractSections(lines: Line[], sink: FactSink): void {
   const seen = new Set<SectionName>();
   const content = new SectionContent();
   let limitation: { page: number; start: number; end: number } | null = null;
+  /** The sections the last heading opened. */
+  let region: readonly SectionName[] = [];
   let fieldLine: { line: Line; start: number; end: number } | null = null;
   for (const [i, line] of lines.entries()) {
-    const h = headingOf(line.text);
+    // "cc: Colleen Murtagh, Bayfront" under a letter's signature copies it; no chief complaint.
+    const h = COPY_LIST.test(line.text) ? null : headingOf(line.text);
     const blankField = content.read(line.text, h);
     if (h && !blankField) {
       for (const name of h.names) {
@@ -303,12 +310,36 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       seen.add('history');
       sink.addSpan('section', 'history', line.page, history.start, history.end);
     }
+    // A letter states its assessment and prognosis in prose ("In my assessment ...", "Her
+    // prognosis ... is good").
+    const assessment =
+      h || seen.has('assessment') ? null : wrappedClause(ASSESSMENT_CLAUSE, line, lines[i + 1]);
+    if (assessment) {
+      seen.add('assessment');
+      sink.addSpan('section', 'assessment', line.page, assessment.start, assessment.end);
+    }
+    // ... and the care it recommends, how often ("I recommend physical therapy three times a
+    // week"): its plan.
+    const plan = h || seen.has('plan') ? null : wrappedClause(PLAN_CLAUSE, line, lines[i + 1]);
+    if (plan) {
+      seen.add('plan');
+      sink.addSpan('section', 'plan', line.page, plan.start, plan.end);
+    }
     // Prose says how the patient took the session where a form would head it ("He tolerated
     // the session well", "Tolerated well; pain 4/10 max", "No adverse response").
-    const response = h ? null : RESPONSE_SENTENCE.exec(line.text);
+    if (h) region = h.names;
+    // A visit entry written as one paragraph records the pain its session left after telling
+    // the session ("... case picking 25 lb x 60 cases; Biering-Sorensen holds. LBP 2-3/10."): the
+    // rating follows the account on its line, outside what the patient reported beforehand.
+    const rating =
+      h || region.includes('subjective') || region.includes('history')
+        ? null
+        : SYMPTOM_RATING_AFTER.exec(line.text);
+    const response = h ? null : (RESPONSE_SENTENCE.exec(line.text) ?? rating);
     if (response && !seen.has('patient-response')) {
       seen.add('patient-response');
-      const at = response.index + response[0].length - response[0].trimStart().length;
+      // The quote starts at the sentence, not at the stop before it.
+      const at = response.index + /^[\s.;,]*/.exec(response[0])![0].length;
       sink.add('section', 'patient-response', line, at, response.index + response[0].length);
     }
   }

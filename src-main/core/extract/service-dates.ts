@@ -65,8 +65,15 @@ function labeledDates(text: string, label: RegExp): DateHit[] {
 function fieldBefore(text: string, at: number): string {
   const before = text.slice(0, at);
   const gap = Math.max(before.lastIndexOf('\t'), before.lastIndexOf('|'), lastColumnGap(before));
-  return before.slice(gap + 1);
+  // A text layer joins a form's fields with one space ("DOB: Jan-27-1983 Visit Date: ..."): the
+  // field before ends with its date where only the next label follows it.
+  const prev = findDates(before).at(-1);
+  const ended = prev && LABEL_ONLY.test(before.slice(prev.end)) ? prev.end - 1 : -1;
+  return before.slice(Math.max(gap, ended) + 1);
 }
+
+/** Nothing but a field's label (and its colon) between two dates of a line. */
+const LABEL_ONLY = /^\s+[A-Za-z][\w /#.]{0,30}:?\s*$/;
 
 /**
  * Where the last column gap (three spaces or more) starts; a run of spaces that leads up to a

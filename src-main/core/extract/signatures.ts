@@ -12,16 +12,19 @@ import { cellsOf, isRuleLine } from './layout';
  * what it signs for: "Therapist signature (week):", "Signature (attending):".
  */
 const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally)(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
+  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
  */
 const ROLE_LABEL =
   /^\W*(?:Completed\s+by|Prepared\s+by|Evaluator|Examiner|Evaluating Clinician|Supervising Therapist|Attending Therapist|Treating Provider|Author|Therapist|Clinician|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider))\b\s*:?\s*/i;
-/** "Electronically signed by", and inside a line "Entered and e-signed: JRS 10/27/2026" (its colon asked). */
+/**
+ * "Electronically signed by", a tablet's "Signed on device by", and inside a line "Entered and
+ * e-signed: JRS 10/27/2026" (its colon asked).
+ */
 const E_SIGNED_ANYWHERE =
-  /\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+(?:electronically|digitally)(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*/i;
+  /\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
@@ -97,12 +100,18 @@ interface ParsedSignature {
 
 /**
  * The "/s/" (California forms: "/es/") that marks a typed electronic signature ("/s/ Jane Roe,
- * PT"), before or after the name, and "Electronically signed by" / "E-signed by" after a
- * "Signature:" label (a visit log's "Signed" column).
+ * PT"), before or after the name, a transcriber's "[signed]", and "Electronically signed by" /
+ * "E-signed by" after a "Signature:" label (a visit log's "Signed" column).
  */
 const LEADING_S_MARK =
-  /^\s*(?:\/e?s\/|(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally)|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*/i;
+  /^\s*(?:\/e?s\/|\[\s*signed\s*\]|(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*/i;
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
+/** A form's field naming the supervising clinician, its name on the line under it. */
+const SUPERVISOR_FIELD = /^\W*supervis(?:ing|or)\b[\w /-]{0,25}:?\s*$/i;
+/** "Co-" left before a signature mark read inside the line: "Co-signed on device by". */
+const COSIGN_BEFORE = /\bco-?\s*$/i;
+/** A transcriber's mark for a handwritten signature: "[signed]". */
+const TRANSCRIBED_MARK = /\[\s*signed\s*\]/i;
 /**
  * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)",
  * "(electronic)" after a name or its date.
@@ -155,7 +164,7 @@ function withoutSpecialty(text: string): string {
 
 /** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
 const NAME_END =
-  /[ \t]{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b/i;
+  /[ \t]{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b|(?<=\s)(?<!(?:electronically|digitally)\s)signed\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-./\s])/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.
@@ -196,7 +205,7 @@ const NAME = new RegExp(
  * holds a practice or a job title ("Acme PT, Inc.", "Jane Roe, Physical Therapist"), not a name.
  */
 const NOT_A_NAME =
-  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment)\b/i;
+  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment|supervising|treating|rendering|attending|evaluating)\b/i;
 /** A transcriber's or reviewer's word that a signature cannot be read. */
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
@@ -254,8 +263,20 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   const end = nameText.length;
   // Blank: an empty line or rule after "Signature:" ("Signature: ______   Date: 03/04/2026"), not
   // a field that holds something else ("Signature Date: 03/04/2026", "Therapist NPI: 1234567890").
-  const blank =
+  const emptied =
     BLANK_BODY.test(nameText) && !hadLicence && (labelled || /[_~=]/.test(nameText) || !date);
+  // A transcribed fax marks a handwriting it does not spell out: "Physician Signature: [signed]
+  // Date: 4/20/26" bears a signature whose name is not read.
+  if (emptied && lead && TRANSCRIBED_MARK.test(lead[0]))
+    return {
+      ...NO_SIGNATURE,
+      illegible: [bodyFrom + lead[0].indexOf('['), bodyFrom + lead[0].trimEnd().length],
+      date: date ? { iso: date.iso, start: from + date.start, end: from + date.end } : null,
+    };
+  // "Signature: electronically signed" under "Signed by: Imani Forsythe, PT": the mark of the
+  // signature named above, no empty field.
+  if (emptied && lead) return NO_SIGNATURE;
+  const blank = emptied;
   const inverted = credentialedInvertedName(nameText);
   if (inverted && !blank) {
     const [c0, c1] = inverted.creds;
@@ -456,11 +477,19 @@ function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink)
  * number, separators. Anything else makes the line a sentence, not a signature.
  */
 const SIGNATURE_TAIL = new RegExp(
-  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR}|${ROLE_REMARK})*$`,
+  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|signed)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR}|${ROLE_REMARK})*$`,
   'i',
 );
 
-const SPECIALTY_AFTER = new RegExp(String.raw`^\s*${SPECIALTY_REMARK}`, 'u');
+/**
+ * The signer's specialty after the credentials, in brackets ("(Occupational Medicine)") or as
+ * capitalised words before the NPI or the line's end ("Gregory Hallstrom, MD Occupational
+ * Medicine NPI 1487203365").
+ */
+const SPECIALTY_AFTER = new RegExp(
+  String.raw`^\s*${SPECIALTY_REMARK}|^\s+\p{Lu}\p{Ll}+(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}\p{Ll}+){0,3}(?=\s+(?:NPI|Lic(?:ense|\.)?|#)|\s*$)`,
+  'u',
+);
 
 /** A signer's typed name with credentials, standing alone ("Dana Roe, PT, DPT  TX Lic. 1234"). */
 export function isSignerNameLine(text: string): boolean {
@@ -468,17 +497,21 @@ export function isSignerNameLine(text: string): boolean {
   return !!sig?.name && !!sig.creds;
 }
 
+/** The dash a running log's entry is signed off with: "   — K. Doyle, PT, DPT  10/06/26". */
+const SIGN_OFF_DASH = /^\s*(?:[—–]|--)\s*/;
+
 /**
  * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
  * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
  */
 function unlabelledSignature(text: string): ParsedSignature | null {
-  const sig = parseBody(text, 0, false);
+  const sig = parseBody(text, SIGN_OFF_DASH.exec(text)?.[0].length ?? 0, false);
   if (
     !sig.name ||
     !sig.creds ||
     text
       .slice(0, sig.name[0])
+      .replace(SIGN_OFF_DASH, '')
       .trim()
       .replace(/\/e?s\//i, '') !== ''
   )
@@ -533,6 +566,9 @@ const SPECIALTY_TAIL = /\s+[-–—]\s+[\p{L} &/,.'()]+\s*$/u;
 const WRAPPED_DATE_REST =
   /^\s*(?:(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs?)?\b)?)(?:\s*(?:[ECMP][SD]?T|UTC|GMT)\b)?(?:\s*\([A-Za-z ]{1,30}\))?)?\s*$/;
 
+/** A field that holds only the mark of an e-signature ("Signature: electronically signed"). */
+const MARK_ONLY_LINE =
+  /^\W*signature\s*:?\s*(?:electronically signed|signed electronically|digitally signed|e-?signed|\/e?s\/|\[\s*signed\s*\])\s*$/i;
 /** A signer's printed name (and NPI) under the signature, between it and its date. */
 const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 
@@ -696,8 +732,22 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       authorRoleOf(sig.credList.join(', ')) === 'physician' ||
       (i <= certifyUntil && /^\W*Signature\b/i.test(t)) ||
       (nameText !== null && physicians.has(nameKeyOf(nameText)));
+    // "Co-signed on device by Nadia Brennerman, OTR/L": the supervisor's countersignature, not
+    // the author's (the assistant's visit stays the assistant's).
+    // A name under a "SUPERVISING OTR" field is the supervisor's too.
+    const cosign = label
+      ? COSIGN_BEFORE.test(t.slice(0, label.index)) || /\bco-?sign/i.test(label[0])
+      : SUPERVISOR_FIELD.test(lines[i - 1]?.text ?? '');
+    const detail = cosign ? { cosigner: true } : undefined;
     if (sig.name && nameText !== null)
-      sink.add(physician ? 'physician-signer' : 'signer', nameText, line, sig.name[0], sig.name[1]);
+      sink.add(
+        physician ? 'physician-signer' : 'signer',
+        nameText,
+        line,
+        sig.name[0],
+        sig.name[1],
+        detail,
+      );
     if (sig.creds)
       sink.add(
         'credentials',
@@ -705,13 +755,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         line,
         sig.creds[0],
         sig.creds[1],
+        detail,
       );
     const dateKind = physician ? 'physician-signed-date' : 'signed-date';
     if (sig.date) sink.add(dateKind, sig.date.iso, line, sig.date.start, sig.date.end);
     else {
       // "Signature: Jane Roe, PT" with "Date: 03/04/2026" on the next line, or under the signer's
       // printed name.
-      const next = PRINTED_NAME_LINE.test(lines[i + 1]?.text ?? '') ? lines[i + 2] : lines[i + 1];
+      const between = lines[i + 1]?.text ?? '';
+      const next =
+        PRINTED_NAME_LINE.test(between) || MARK_ONLY_LINE.test(between)
+          ? lines[i + 2]
+          : lines[i + 1];
       const m = next && SIGNATURE_DATE_LINE.exec(next.text);
       const d = m && leadingDate(next.text.slice(m[0].length));
       if (next && m && d)

@@ -27,9 +27,17 @@ export interface DocumentSlice {
    * An entry of a dated log of visit notes ("DAILY SKILLED NOTES - September": "Date: 09/23/26
    * ... signed", "Date: 09/25/26 ... signed"): the log's title and the header naming the patient.
    */
-  entryOf?: { title: string; header: Line[] };
+  entryOf?: { title: string; header: Line[]; date?: EntryDate };
   /** One date's column of a flowsheet whose columns are dates (date-columns.ts): its header cell. */
   columnDate?: { iso: string; line: Line; start: number; end: number };
+}
+
+/** A log entry's leading date, where no field labels it ("10/06/26 — Visit 1 of 10 ..."). */
+export interface EntryDate {
+  iso: string;
+  line: Line;
+  start: number;
+  end: number;
 }
 
 /** How many content lines after a title may hold its date. */
@@ -252,10 +260,19 @@ function fieldBandEnd(content: Line[], i: number): number {
 const ENTRY_START =
   /^\s*(?:Date(?: of (?:Service|Visit|Treatment))?|DOS|Visit Date|Treatment Date|Session Date)(?:\s*:\s*|\s+(?=\d))/i;
 
-function entryStartDate(line: Line): string | null {
+/**
+ * A running log's entry opens on its date alone, set off from the entry by a dash or a colon
+ * ("10/06/26 — Visit 1 of 10. Work conditioning 135 min ...", "09/02/26: Pt seen 45 min").
+ */
+const DATE_LED_ENTRY = /^\s*(?:[—–]|-{1,2}|:)\s*\S/;
+
+/** An entry's date: its date field's (`labelled`, read as a field), or the date it opens on. */
+function entryStart(line: Line): { date: EntryDate; labelled: boolean } | null {
   const m = ENTRY_START.exec(line.text);
-  if (!m) return null;
-  return leadingDate(line.text.slice(m[0].length))?.iso ?? null;
+  const from = m ? m[0].length : line.text.length - line.text.trimStart().length;
+  const d = leadingDate(line.text.slice(from));
+  if (!d || (!m && !DATE_LED_ENTRY.test(line.text.slice(from + d.end)))) return null;
+  return { date: { iso: d.iso, line, start: from + d.start, end: from + d.end }, labelled: !!m };
 }
 
 /**
@@ -271,18 +288,32 @@ function splitEntries(slice: DocumentSlice): DocumentSlice[] {
     null;
   if (!title || titleType(title.text) !== 'daily-note') return [slice];
   const starts: number[] = [];
+  const leading = new Map<number, EntryDate>();
   const dates = new Set<string>();
   let prev: Line | null = null;
   // The entry above ends with its signature, or with a late entry or addendum appended under
   // its signature (the rules judge that as part of the visit it is appended to).
   let signed = false;
   let appended = false;
+  // A running log's entries open on their dates after a blank line; one left unsigned still
+  // ends where the next opens (the unsigned entry is its own note, and DOC-SIGNED says so).
+  let afterBlank = false;
+  let dateLed = false;
   slice.lines.forEach((line, i) => {
-    if (line.running || isBlank(line)) return;
-    const date = entryStartDate(line);
-    if (date && (starts.length === 0 || signed || (prev && isRuleLine(prev.text)))) {
+    if (line.running) return;
+    const blankBefore = afterBlank;
+    afterBlank = isBlank(line);
+    if (afterBlank) return;
+    const entry = entryStart(line);
+    const nextDateLed = !!entry && !entry.labelled && dateLed && blankBefore;
+    if (
+      entry &&
+      (starts.length === 0 || signed || nextDateLed || (prev && isRuleLine(prev.text)))
+    ) {
+      dateLed = !entry.labelled;
+      if (!entry.labelled) leading.set(i, entry.date);
       starts.push(i);
-      dates.add(date);
+      dates.add(entry.date.iso);
       signed = appended = false;
     } else if (starts.length > 0 && signsAbove(line.text)) {
       signed = true;
@@ -296,7 +327,11 @@ function splitEntries(slice: DocumentSlice): DocumentSlice[] {
   return starts.map((from, k) => ({
     lines: slice.lines.slice(from, starts[k + 1] ?? slice.lines.length),
     titleIndex: -1,
-    entryOf: { title: title.text.trim(), header },
+    entryOf: {
+      title: title.text.trim(),
+      header,
+      ...(leading.has(from) ? { date: leading.get(from)! } : {}),
+    },
   }));
 }
 

@@ -26,11 +26,12 @@ const NOT_A_VALUE = /^\s*(?:[-•*·]|\d{1,2}[.)]\s|[A-Z][^:\t]{0,40}:\s)|\t/;
  * A field's label, not a heading: a heading in capitals ("RESULTS VS JOB DEMANDS") or a section's
  * name ("Assessment") heads what is under it, as the section reader reads it.
  */
-function isLabel(line: Line | undefined): boolean {
+function isLabel(line: Line | undefined, capitals = false): boolean {
   if (!line || line.running || isBlank(line)) return false;
   const t = line.text.trim();
-  if (!LABEL.test(t.replace(/\([^()]*\)/g, '()')) || /[.!?]$/.test(t) || !/[a-z]/.test(t))
-    return false;
+  if (!LABEL.test(t.replace(/\([^()]*\)/g, '()')) || /[.!?]$/.test(t)) return false;
+  // A form of capitals labels ("VISIT DATE" over "2026/04/17") prints no lower case in them.
+  if (capitals ? /[a-z]/.test(t) : !/[a-z]/.test(t)) return false;
   return (
     t.split(/\s+/).length <= MAX_LABEL_WORDS &&
     !isRuleLine(t) &&
@@ -40,32 +41,55 @@ function isLabel(line: Line | undefined): boolean {
 }
 
 /** The line under a label, when it is the label's value (not a heading's rule, not a label). */
-function valueUnder(lines: Line[], i: number): Line | null {
+function valueUnder(lines: Line[], i: number, capitals: boolean): Line | null {
   const value = lines[i + 1];
   if (!value || value.running || isBlank(value) || isRuleLine(value.text)) return null;
   if (value.page !== lines[i]!.page || NOT_A_VALUE.test(value.text)) return null;
+  // Under a capitals label the value is written otherwise ("Halvorsen, Margit E", "1939/07/22"):
+  // capitals under capitals are the next heading.
+  if (capitals && !/[a-z\d]/.test(value.text)) return null;
   // A label under a label is the next field's, unless nothing but a label follows it either.
-  if (isLabel(value)) {
+  if (isLabel(value, capitals)) {
     const next = lines[i + 2];
-    if (next && !next.running && !isBlank(next) && !isRuleLine(next.text) && !isLabel(next))
+    if (
+      next &&
+      !next.running &&
+      !isBlank(next) &&
+      !isRuleLine(next.text) &&
+      !isLabel(next, capitals)
+    )
       return null;
   }
   return value;
 }
 
-/** Joins the stacked fields of a page's lines, when the page prints its fields that way. */
-export function joinStackedFields(lines: Line[]): Line[] {
+/** How many label/value pairs with a short value the lines hold. */
+function shortPairs(lines: Line[], capitals: boolean): number {
   let short = 0;
   for (let i = 0; i < lines.length && short < MIN_SHORT_PAIRS; i++) {
-    if (!isLabel(lines[i])) continue;
-    const value = valueUnder(lines, i)?.text.trim();
+    if (!isLabel(lines[i], capitals)) continue;
+    const value = valueUnder(lines, i, capitals)?.text.trim();
     if (value && value.length <= SHORT_VALUE_CHARS && !/[.!?]$/.test(value)) short++;
   }
-  if (short < MIN_SHORT_PAIRS) return lines;
+  return short;
+}
+
+/**
+ * Joins the stacked fields of a page's lines, when the page prints its fields that way: labels
+ * in ordinary case, or (a tablet form's) labels in capitals.
+ */
+export function joinStackedFields(lines: Line[]): Line[] {
+  const capitals =
+    shortPairs(lines, false) >= MIN_SHORT_PAIRS
+      ? false
+      : shortPairs(lines, true) >= MIN_SHORT_PAIRS
+        ? true
+        : null;
+  if (capitals === null) return lines;
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const label = lines[i]!;
-    const value = isLabel(label) ? valueUnder(lines, i) : null;
+    const value = isLabel(label, capitals) ? valueUnder(lines, i, capitals) : null;
     if (!value) {
       out.push(label);
       continue;

@@ -32,7 +32,7 @@ const LABELED_RANGE = new RegExp(
 );
 
 const TOTAL_LABEL =
-  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b(?:\s+(?:of|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:visit|session|treatment)\b)?|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
+  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b(?:\s+(?:of|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:visit|session|treatment)\b|\s+today\b)?|(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:(?:(?:pt|patient)\s+(?:was\s+)?)?seen(?:\s+for)?|work\s+(?:conditioning|hardening)(?:\s+session)?)(?=\s+\d{1,3}\s*(?:minutes?|mins?)\b)|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
 const TIMED_LABEL =
   /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?(?:\s+(?:Minutes|Mins?|Time)\b(?:\s+today\b)?(?:\s*\([^()\d]{1,20}\))?\s*(?:[:=-]|\b(?:was|were|is|totall?ed)\b)?|\s+(?:was|were|totall?ed)\b|(?<=code|treatment)(?=\s+\d))\s*/dgi;
 /** Timed minutes written before their label: "We spent 55 timed minutes". */
@@ -45,8 +45,9 @@ const MINUTES_OF_SERVICE = new RegExp(
   `\\b(${NUMBER_SOURCE})\\s+minutes?\\s+(?:(?:were|was)\\s+spent\\s+)?(?:of|on|in)\\s+`,
   'gi',
 );
+/** "2 hrs 15 min", "2.5 hours", "45 min", "45": a duration at the start of a value. */
 const DURATION =
-  /^(?:(\d{1,2})\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
+  /^(?:(\d{1,2}(?:\.\d{1,2})?)\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d|\.\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
 const BREAK_AFTER =
   /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
 /** A line about breaks ("Breaks:", "rest break", "lunch 12:00-12:30", "snack/hydration"). */
@@ -109,7 +110,7 @@ interface TimeSpan {
 function parseDuration(text: string): number | null {
   const m = DURATION.exec(text);
   if (!m) return null;
-  if (m[1] !== undefined) return Number(m[1]) * 60 + Number(m[2] ?? 0);
+  if (m[1] !== undefined) return Math.round(Number(m[1]) * 60) + Number(m[2] ?? 0);
   if (m[3] !== undefined) return Number(m[3]);
   return null;
 }
@@ -257,7 +258,10 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
         !sink.facts.slice(read).some((f) => f.kind === 'service-minutes')
       )
         sink.add('service-minutes-blank', service.code, line, 0, t.length, { code: service.code });
-    } else minutesBeforeServices(line, sink);
+    } else {
+      minutesBeforeServices(line, sink);
+      itemizedMinutes(line, sink);
+    }
     // A service's own time ("97110 1:15-1:45 PM") and a break's ("Breaks: 9:10-9:25") are not
     // the session's; a session told in a sentence with its break after it is ("Session ran 8:30
     // am to 10:55 am, with a 10 minute break at 9:35").
@@ -328,11 +332,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     if (hours && !totals.some((x) => x.line === line)) {
       const after = hours.index + hours[0].length;
       const unit = HOURS_OR_MINUTES.exec(t.slice(after));
-      const minutes = unit
-        ? unit[1] !== undefined
-          ? Math.round(Number(unit[1]) * 60)
-          : Number(unit[2])
-        : null;
+      const minutes = unit ? parseDuration(t.slice(after + unit.index)) : null;
       if (unit && minutes !== null && minutes > 0 && minutes <= 24 * 60)
         totals.push({
           minutes,
@@ -491,9 +491,9 @@ function serviceMinutes(
 /** A day's total named in hours ("Total program hours today", "Total hrs"). */
 const TOTAL_HOURS_LABEL =
   /\bTotal\s+(?:(?:program|treatment|session|therapy|billable|WH|WC)\s+)?(?:hours|hrs)\b(?:\s+today)?/i;
-/** The first figure with its unit after such a label: "3.00 hrs", "3 hours", "180 min". */
+/** Where the first figure with its unit stands after such a label: "3.00 hrs", "180 min". */
 const HOURS_OR_MINUTES =
-  /(\d{1,2}(?:\.\d{1,2})?)\s*(?:hours?|hrs?)\b|(\d{1,3})\s*(?:minutes?|mins?)\b/i;
+  /\d{1,2}(?:\.\d{1,2})?\s*(?:hours?|hrs?)\b|\d{1,3}\s*(?:minutes?|mins?)\b/i;
 
 /** A code's timed minutes by label: "TIMED CODE MIN 97110: 30", "Timed minutes (97110): 30". */
 const CODE_MINUTES_LABEL =
@@ -564,6 +564,74 @@ function minutesBeforeServices(line: Line, sink: FactSink): void {
         minutes,
       });
   }
+}
+
+/** A visit's minutes opening a list of its parts: "Pt seen 53 min: ther ex 23 (...), ...". */
+const ITEMIZED_TOTAL = /\b(\d{1,3})\s*(?:minutes?|mins?)\s*:\s*/gi;
+/** A part's bare minutes after its service's name, then its details or the part's end. */
+const PART_MINUTES = /^\s*(\d{1,3})\s*(?=\(|$)/;
+
+/**
+ * The parts of a visit written after its total, each a service and its bare minutes: "Pt seen 53
+ * min: ther ex 23 (bike, leg press), neuromusc re-ed 15 (SLS on foam), manual 15." A bare number
+ * is read as a service's minutes only where the parts add up to the total before them.
+ */
+function itemizedMinutes(line: Line, sink: FactSink): void {
+  const t = line.text;
+  for (const m of t.matchAll(ITEMIZED_TOTAL)) {
+    const from = m.index + m[0].length;
+    const parts = topLevelParts(t.slice(from)).map(({ text, start }) => {
+      const service = serviceOf(text);
+      const after = service && text.slice(service.end).replace(/[.;]\s*$/, '');
+      const mins = after ? PART_MINUTES.exec(after) : null;
+      return service && mins
+        ? {
+            code: service.code,
+            minutes: Number(mins[1]),
+            start: from + start,
+            end: from + start + text.length,
+          }
+        : null;
+    });
+    if (parts.length < 2 || parts.some((p) => p === null)) continue;
+    const read = parts as Array<{ code: string; minutes: number; start: number; end: number }>;
+    if (read.reduce((sum, p) => sum + p.minutes, 0) !== Number(m[1])) continue;
+    for (const p of read)
+      if (p.minutes > 0 && !hasServiceMinutes(sink, p.code, p.minutes))
+        sink.add('service-minutes', String(p.minutes), line, p.start, p.end, {
+          code: p.code,
+          minutes: p.minutes,
+        });
+  }
+}
+
+/**
+ * A list's items split at commas outside brackets, up to the sentence's end: "ther ex 30 (bike,
+ * squats), manual 15 (mobs). Tol well." gives "ther ex 30 (bike, squats)" and "manual 15 (mobs)".
+ */
+function topLevelParts(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim()) out.push({ text: raw.trim(), start: start + lead });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || c === ';')) {
+      push(i);
+      start = i + 1;
+    } else if (depth === 0 && c === '.' && /^\s/.test(text.slice(i + 1, i + 2))) {
+      push(i);
+      return out;
+    }
+  }
+  push(text.length);
+  return out;
 }
 
 const CLOCK_RANGE_ONCE = new RegExp(CLOCK_RANGE.source);

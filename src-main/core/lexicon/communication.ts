@@ -62,6 +62,14 @@ export const CONTACT_WITH = /\b(?:with|to|from|for|via)\b|\bw\//i;
 export const ADDRESS_LINE =
   /^\s*(?:To|Attn|Attention|Dear|cc|c\.c\.|bcc|Recipient|Contact|Copy to|Copies to|Copies|Distribution|Sent|Sent to|Faxed|Faxed to|Fax to|Mailed to|Report sent to|Forwarded to)\b\s*:?/i;
 
+/**
+ * A letter's copy list, which a chief complaint's "CC:" is not: the label, then a person ("cc:
+ * Colleen Murtagh, Bayfront Claims", "cc: Dr. Kapoor", "Cc: Ferris, Alicia <...>", "Cc: Brandi
+ * Savoy") or a party ("cc: Employer / Insurer"). Names are capitalised; a complaint is not.
+ */
+export const COPY_LIST =
+  /^\s*(?:[Cc][Cc]|c\.c\.)\s*:\s*(?:Dr\.?\s+[A-Z]|[A-Z][a-z]*\.?\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'-]*\s*(?:[,;<(]|$)|[A-Z][a-z][\w'-]*,\s+[A-Z][a-z]+\s*(?:[;<]|$)|(?:[Ee]mployer|[Ii]nsurer|[Cc]arrier|[Aa]djuster|[Pp]atient chart)\b)/;
+
 /** How a contact went, as a form or a log names it: "(fax 4/13/26)", "phone", "e-mail summary". */
 export const CONTACT_MODE =
   /\b(?:fax(?:ed)?|e-?fax(?:ed)?|phone(?:d)?|telephone|tele?conference|call(?:ed)?|e-?mail(?:ed)?|letter|mailed|voicemail|voice mail|VM|message|in person|meeting|conference)\b/i;

@@ -95,8 +95,12 @@ export const MBI =
   /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y]{2}\d{2}\b/;
 export const ID_LABEL = /\b(?:MBI|Medicare|beneficiary|member|subscriber|HICN?|ID)\b/i;
 
-/** A US address's "City, ST 12345" (a letterhead's, read for the clinic's state). */
-export const ADDRESS_STATE = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/;
+/**
+ * A US address's "City, ST 12345" (a letterhead's, read for the clinic's state), or after a
+ * street and its comma with no comma before the state ("2150 W College Ave, Appleton WI 54914").
+ */
+export const ADDRESS_STATE =
+  /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b|\b\d{1,6}\s+[A-Z0-9][^,]{2,40},\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/;
 
 /** Lines from a document's top that count as its letterhead. */
 export const LETTERHEAD_LINES = 6;

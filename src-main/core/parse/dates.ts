@@ -30,8 +30,10 @@ const DATE_PATTERNS: Array<{
   re: RegExp;
   parts: (m: RegExpExecArray) => [string, string, string];
 }> = [
-  // ISO, also as the date of a timestamp ("2026-06-03T14:13:17-06:00").
+  // ISO, also as the date of a timestamp ("2026-06-03T14:13:17-06:00"), and year-first with
+  // slashes as tablet and Asian-locale exports print it ("2026/04/17").
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=T\d))/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
+  { re: /\b(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
   { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
   { re: /\b(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
   {
@@ -47,6 +49,11 @@ const DATE_PATTERNS: Array<{
   {
     re: new RegExp(`\\b(\\d{1,2})(?:([-/])|)${MONTH_WORD}\\2(\\d{4}|\\d{2})(?![\\d])`, 'gi'),
     parts: (m) => [m[4]!, m[3]!, m[1]!],
+  },
+  // Month-day-year with the month as a word and its own separator: "Mar-04-2026", "MAR/04/2026".
+  {
+    re: new RegExp(`\\b${MONTH_WORD}([-/])(\\d{1,2})\\2(\\d{4})(?![\\d])`, 'gi'),
+    parts: (m) => [m[4]!, m[1]!, m[3]!],
   },
   // Dotted, with a four-digit year ("2.16.2026"): a two-digit year would read section numbers.
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\.?\d)/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },

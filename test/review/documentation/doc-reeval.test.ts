@@ -21,6 +21,17 @@ describe('DOC-REEVAL', () => {
     expect(run(docReeval, ep)[0]!.status).toBe('pass');
   });
 
+  it("judges no program's periodic re-exam when the billing on file bills no re-evaluation", () => {
+    const billed = episode('workers-comp')
+      .doc('re-evaluation', '2026-03-20')
+      .bill('2026-03-20', '97545', 1, ['WC'])
+      .build();
+    expect(fails(run(docReeval, billed))).toEqual([]);
+    // With no billing on file, the re-evaluation document is still judged.
+    const unbilled = episode('workers-comp').doc('re-evaluation', '2026-03-20').build();
+    expect(fails(run(docReeval, unbilled))).toHaveLength(1);
+  });
+
   it('fails a billed re-evaluation without an indication', () => {
     const ep = episode('medicare')
       .doc('re-evaluation', '2026-10-01')

@@ -403,6 +403,8 @@ export function authorKind(doc: EpisodeDocument): AuthorKind {
   let assistant = false;
   for (const f of doc.facts) {
     if (f.kind !== 'credentials' && f.kind !== 'signer') continue;
+    // A supervisor's countersignature does not make the supervisor the author.
+    if (f.detail?.cosigner) continue;
     const kind = credentialKind(f.value);
     if (kind === 'clinician') return 'clinician';
     if (kind === 'physician') physician = true;
@@ -596,6 +598,19 @@ export function isStructuredPlan(doc: EpisodeDocument): boolean {
   return doc.file.includes('#CarePlan/');
 }
 
+/** A goal the document reports on: a status of its own, or a goal assessment on its words. */
+function isReportedGoal(doc: EpisodeDocument, goal: Fact): boolean {
+  if (goal.detail?.status !== undefined) return true;
+  const g = goal.provenance;
+  return doc.facts.some(
+    (f) =>
+      f.kind === 'goal-assessment' &&
+      f.provenance.page === g.page &&
+      f.provenance.start < g.end &&
+      f.provenance.end > g.start,
+  );
+}
+
 /** Plan documents to judge: the narrative ones, or the structured ones when there is nothing else. */
 export function plansToJudge(episode: EpisodeModel): EpisodeDocument[] {
   const plans = planDocuments(episode);
@@ -617,12 +632,12 @@ export function isPlanDocument(doc: EpisodeDocument): boolean {
   if (doc.type === 'plan-of-care') return true;
   // A work program's entry FCE may carry the program plan, as an evaluation carries a plan.
   if (doc.type !== 'evaluation' && doc.type !== 're-evaluation' && doc.type !== 'fce') return false;
-  // A re-evaluation that only reports goal status continues the plan; it is a new plan when it
-  // sets goals.
+  // A re-evaluation that only reports goal status continues the plan ("Goal #1 ... Status:
+  // Progressing"); it is a new plan when it sets goals.
+  const reeval = doc.type === 're-evaluation';
   const goals =
-    firstFact(doc, 'goal-long') !== undefined ||
-    firstFact(doc, 'goal-short') !== undefined ||
-    (doc.type !== 're-evaluation' && hasSectionNamed(doc, 'goals'));
+    goalsOf(doc).some((g) => !reeval || !isReportedGoal(doc, g)) ||
+    (!reeval && hasSectionNamed(doc, 'goals'));
   const freq =
     (hasFactOfKind(doc, 'frequency') && hasFactOfKind(doc, 'duration')) ||
     hasSectionNamed(doc, 'frequency-duration');

@@ -34,6 +34,9 @@ export const docReeval: Rule = {
     severity: 'warning',
     payers: ['ALL'],
     unverified: ['Re-evaluation indications list (§220.3.C, not re-read)'],
+    decided: [
+      'Only a billed re-evaluation is judged where the episode has billing on file: a periodic re-examination billed as the program or treatment visit it was part of (no 97164/97168 line) asks for no indication. Without billing on file, each re-evaluation document is judged.',
+    ],
   },
   check(episode) {
     const findings: RuleFinding[] = [];
@@ -41,8 +44,10 @@ export const docReeval: Rule = {
     const billed = episode.billing.filter((l) => REEVALUATION_CODES.has(l.code));
     // Billed re-evaluations need a documented indication (new findings, change in condition,
     // failure to respond); routine re-evaluation before each progress report is not covered.
+    // Where the episode's billing is on file and bills no re-evaluation, a re-examination is
+    // part of the visit it was done in (a program's periodic "Re-Exam"): nothing was billed for it.
     const dates = uniqueSorted(
-      billed.length
+      billed.length || episode.billing.length
         ? billed.map((l) => l.dos)
         : reevalDocs.map(docDate).filter((d): d is IsoDate => !!d),
     );
