@@ -395,3 +395,31 @@ describe('titles as word processors and tablets print them', () => {
     expect(readText('Summary at Discharge\nDate: 10/15/2026\n')[0]!.type).toBe('discharge-summary');
   });
 });
+
+describe("a work program's team conference", () => {
+  const header = [
+    'INTERDISCIPLINARY TEAM CONFERENCE - WEEK 2',
+    'Client: ABERNATHY, COLE        Acct: WH-311',
+  ];
+  it('is the progress report when it reports a period goal by goal', () => {
+    const report = [
+      ...header,
+      'Meeting date: 05/15/2026\tPeriod covered: 05/11/2026 - 05/15/2026',
+      'Goal\tStart\tNow\tTarget\tStatus',
+      '1. Crate lift (lb)\t20\t35\t50\tprogressing',
+      '2. Ladder climbs\t2\t6\t10\tprogressing',
+      'Plan: continue 5x/week.',
+    ].join('\n');
+    expect(readText(report)[0]!.type).toBe('progress-report');
+  });
+
+  it('stays correspondence when it records a meeting', () => {
+    const meeting = [
+      ...header,
+      'Meeting date: 05/15/2026',
+      'Attendees: PT, case manager, employer HR.',
+      'Discussed modified duty options; employer can hold the position until 06/30.',
+    ].join('\n');
+    expect(readText(meeting)[0]!.type).toBe('communication');
+  });
+});

@@ -4,6 +4,9 @@ import { findDates, isBareDateLine } from '../parse/dates';
 import { headingOf } from './sections';
 import { cellsOf, checkboxOptions } from './layout';
 
+/** A team's conference on a patient: "Weekly Interdisciplinary Team Conference", "Case conference". */
+export const CONFERENCE_TITLE = /\b(?:team|case|interdisciplinary|staffing) conference\b/i;
+
 /** A document that is itself a request for authorization: "Request for Authorization", "DWC Form RFA". */
 export const REQUEST_FOR_AUTHORIZATION =
   /^\W*(?:request for (?:prior )?authori[sz]ation\b|(?:DWC\s+)?Form\s+RFA\b)/i;

@@ -13,6 +13,7 @@ import type {
 import { extractAuthorization } from './authorization';
 import { extractBilledCodes } from './billing-block';
 import {
+  CONFERENCE_TITLE,
   REQUEST_FOR_AUTHORIZATION,
   answersApproved,
   disciplineIn,
@@ -58,7 +59,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 19;
+export const EXTRACTOR_VERSION = 20;
 
 export interface ExtractHints {
   title?: string | null;
@@ -187,6 +188,16 @@ function buildDocument(
   extractCoverage(slice.lines, sink);
   extractTherapyThreshold(content, sink);
   const discipline = findDiscipline(titleLine, content, sink);
+  // A team conference that reports on a period, goal by goal, is the program's progress report;
+  // one that records a meeting is correspondence.
+  if (
+    type === 'communication' &&
+    CONFERENCE_TITLE.test(title) &&
+    sink.has('report-period-start') &&
+    sink.has('report-period-end') &&
+    sink.has('goal-assessment')
+  )
+    type = 'progress-report';
 
   const { pageStart, pageEnd } = pageRange(slice);
   return {
