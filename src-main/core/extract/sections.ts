@@ -202,6 +202,13 @@ function functionalActivityField(text: string): { start: number; end: number } |
   return null;
 }
 
+/** The sections prose may state by a clause of its own (lexicon/sections), in reading order. */
+const PROSE_CLAUSES: ReadonlyArray<readonly [SectionName, RegExp]> = [
+  ['history', HISTORY_CLAUSE],
+  ['assessment', ASSESSMENT_CLAUSE],
+  ['plan', PLAN_CLAUSE],
+];
+
 /** A capitalised label with its colon after a sentence's end, inside a line. */
 const RUN_IN_LABEL = /[a-z0-9)][.!?]\s+([A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,2}):\s/g;
 /** Sections a run-in label may head: the closing parts of a report, never its opening ones. */
@@ -303,27 +310,15 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       const span = functionalActivityField(line.text);
       if (span) fieldLine = { line, ...span };
     }
-    // A dictated evaluation states the history in its prose ("Past medical history includes").
-    const history =
-      h || seen.has('history') ? null : wrappedClause(HISTORY_CLAUSE, line, lines[i + 1]);
-    if (history) {
-      seen.add('history');
-      sink.addSpan('section', 'history', line.page, history.start, history.end);
-    }
-    // A letter states its assessment and prognosis in prose ("In my assessment ...", "Her
-    // prognosis ... is good").
-    const assessment =
-      h || seen.has('assessment') ? null : wrappedClause(ASSESSMENT_CLAUSE, line, lines[i + 1]);
-    if (assessment) {
-      seen.add('assessment');
-      sink.addSpan('section', 'assessment', line.page, assessment.start, assessment.end);
-    }
-    // ... and the care it recommends, how often ("I recommend physical therapy three times a
-    // week"): its plan.
-    const plan = h || seen.has('plan') ? null : wrappedClause(PLAN_CLAUSE, line, lines[i + 1]);
-    if (plan) {
-      seen.add('plan');
-      sink.addSpan('section', 'plan', line.page, plan.start, plan.end);
+    // Prose states a section where a form would head it: a dictated evaluation's history ("Past
+    // medical history includes"), a letter's assessment ("In my assessment", "Her prognosis ...
+    // is good") and the care it recommends, how often ("I recommend physical therapy three
+    // times a week").
+    for (const [name, clause] of PROSE_CLAUSES) {
+      const span = h || seen.has(name) ? null : wrappedClause(clause, line, lines[i + 1]);
+      if (!span) continue;
+      seen.add(name);
+      sink.addSpan('section', name, line.page, span.start, span.end);
     }
     // Prose says how the patient took the session where a form would head it ("He tolerated
     // the session well", "Tolerated well; pain 4/10 max", "No adverse response").

@@ -7,12 +7,16 @@ import type { Line } from './lines';
 import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
 import { cellsOf, isRuleLine } from './layout';
 
+/** How a signature was made, after "Signed": "electronically", "digitally", "on device". */
+const SIGNED_HOW = String.raw`(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))`;
 /**
  * Labels that introduce a signature wherever they stand. Listed longest first. A label may say
  * what it signs for: "Therapist signature (week):", "Signature (attending):".
  */
-const SIGNER_LABEL =
-  /^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*/i;
+const SIGNER_LABEL = new RegExp(
+  String.raw`^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
+  'i',
+);
 /**
  * Role labels a note's header also uses ("Therapist: Jane Roe, PT" under the patient's name): a
  * signature only at the end of a note, where a signature block stands.
@@ -23,8 +27,10 @@ const ROLE_LABEL =
  * "Electronically signed by", a tablet's "Signed on device by", and inside a line "Entered and
  * e-signed: JRS 10/27/2026" (its colon asked).
  */
-const E_SIGNED_ANYWHERE =
-  /\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*/i;
+const E_SIGNED_ANYWHERE = new RegExp(
+  String.raw`\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+${SIGNED_HOW}(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*`,
+  'i',
+);
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
@@ -103,8 +109,10 @@ interface ParsedSignature {
  * PT"), before or after the name, a transcriber's "[signed]", and "Electronically signed by" /
  * "E-signed by" after a "Signature:" label (a visit log's "Signed" column).
  */
-const LEADING_S_MARK =
-  /^\s*(?:\/e?s\/|\[\s*signed\s*\]|(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*/i;
+const LEADING_S_MARK = new RegExp(
+  String.raw`^\s*(?:\/e?s\/|\[\s*signed\s*\]|(?:(?:electronically|digitally)\s+signed|signed\s+${SIGNED_HOW}|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*`,
+  'i',
+);
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 /** A form's field naming the supervising clinician, its name on the line under it. */
 const SUPERVISOR_FIELD = /^\W*supervis(?:ing|or)\b[\w /-]{0,25}:?\s*$/i;
@@ -263,11 +271,11 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   const end = nameText.length;
   // Blank: an empty line or rule after "Signature:" ("Signature: ______   Date: 03/04/2026"), not
   // a field that holds something else ("Signature Date: 03/04/2026", "Therapist NPI: 1234567890").
-  const emptied =
+  const blank =
     BLANK_BODY.test(nameText) && !hadLicence && (labelled || /[_~=]/.test(nameText) || !date);
   // A transcribed fax marks a handwriting it does not spell out: "Physician Signature: [signed]
   // Date: 4/20/26" bears a signature whose name is not read.
-  if (emptied && lead && TRANSCRIBED_MARK.test(lead[0]))
+  if (blank && lead && TRANSCRIBED_MARK.test(lead[0]))
     return {
       ...NO_SIGNATURE,
       illegible: [bodyFrom + lead[0].indexOf('['), bodyFrom + lead[0].trimEnd().length],
@@ -275,8 +283,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
     };
   // "Signature: electronically signed" under "Signed by: Imani Forsythe, PT": the mark of the
   // signature named above, no empty field.
-  if (emptied && lead) return NO_SIGNATURE;
-  const blank = emptied;
+  if (blank && lead) return NO_SIGNATURE;
   const inverted = credentialedInvertedName(nameText);
   if (inverted && !blank) {
     const [c0, c1] = inverted.creds;

@@ -578,13 +578,6 @@ export const SYMPTOM_RATING_AFTER =
   /(?<=[.;]\s+)(?:(?:mild|moderate|minimal|slight|some)\s+)?(?:[a-z]+\s+)?(?:pain|ache|soreness|sx|symptoms|[LR]?[BN]P|discomfort)\b[^.;]{0,20}?\b\d{1,2}(?:\s*-\s*\d{1,2})?\/10\b/i;
 
 /**
- * A functional limitation stated in the assessment's prose where a form would head it: "...,
- * resulting in limited community ambulation", "limiting her ability to dress", "limiting stairs
- * and household tasks", "unable to lift
- * from the floor", "Functional impact: restricted to soft foods", "deficits in lift and carry prevent
- * RTW", "Deficits in lifting ... are the barriers to return to work".
- */
-/**
  * The history stated in a dictated evaluation's prose where a form would head it: "Past medical
  * history includes ...", "Her medical history is significant for ...", "PMH significant for",
  * "past medical history is notable only for ...".
@@ -593,17 +586,17 @@ export const HISTORY_CLAUSE =
   /\b(?:past medical history|past surgical history|medical history|surgical history|history of (?:the )?present illness|PMH|PSH)\b(?:\s*:|\s+(?:includes?|is (?:significant|notable|remarkable)(?: only)? for|is (?:unremarkable|noncontributory|non-contributory|otherwise unremarkable)|significant for|notable for|of)\b)|\b(?:no|without)\s+(?:other\s+)?(?:significant|relevant|pertinent)\s+(?:past\s+)?medical history\b/i;
 
 /**
- * The clinician's assessment and prognosis stated in a letter's prose where a form would head
- * them: "In my assessment she is an appropriate candidate ...", "My clinical impression is ...",
- * "Her prognosis for return to full duty is good", "Prognosis is fair".
- */
-/**
  * The care a letter recommends, with how often, where a form would head its plan: "I recommend
  * physical therapy three times a week for six weeks", "We recommend work conditioning 3x/week".
  */
 export const PLAN_CLAUSE =
   /\b(?:I|we)\s+(?:would\s+)?recommend\s+(?:continued\s+|continuing\s+|skilled\s+|outpatient\s+)?(?:physical therapy|occupational therapy|speech(?:-language)? therapy|therapy|PT|OT|SLP|work (?:conditioning|hardening)|treatment)\b[^.;]{0,60}?(?:\b(?:per|a|each)\s+(?:week|wk|day)\b|\/\s*(?:week|wk)\b|\b\d\s*x\s*\/?\s*(?:week|wk)\b)/i;
 
+/**
+ * The clinician's assessment and prognosis stated in a letter's prose where a form would head
+ * them: "In my assessment she is an appropriate candidate ...", "My clinical impression is ...",
+ * "Her prognosis for return to full duty is good", "Prognosis is fair".
+ */
 export const ASSESSMENT_CLAUSE =
   /\b(?:in my (?:clinical |professional )?(?:assessment|opinion|impression|judg(?:e)?ment)|my (?:clinical )?(?:assessment|impression) is)\b|\bprognosis\b[^.;]{0,60}?\b(?:is|remains|appears|seems)\s+(?:(?:very|fairly|quite|only)\s+)?(?:good|fair|poor|excellent|guarded|favou?rable)\b/i;
 
@@ -616,5 +609,12 @@ export const ASSESSMENT_CLAUSE =
 export const FUNCTIONAL_ACTIVITY_FIELD =
   /^(?:(?:walking|ambulation|standing|sitting|stairs?|activity|lifting|transfers?)\s+tolerance|stairs?(?:\s+(?:negotiation|climbing|management))?|transfers?|bed mobility|ambulation|(?:community|household)\s+(?:ambulation|mobility)|I?ADLs?|self[- ]care|dressing|bathing|toileting|feeding)\s*(?:\([^()]{0,40}\))?\s*:\s*(?![A-Z]?\d{4}[\dA-Z]\b)\S/i;
 
+/**
+ * A functional limitation stated in the assessment's prose where a form would head it: "...,
+ * resulting in limited community ambulation", "limiting her ability to dress", "limiting stairs
+ * and household tasks", "unable to lift from the floor", "Functional impact: restricted to soft
+ * foods", "deficits in lift and carry prevent RTW", "Deficits in lifting ... are the barriers to
+ * return to work", "has limitations in walking", "limited for his job by overhead lifting".
+ */
 export const FUNCTIONAL_LIMITATION_CLAUSE =
   /\b(?:has|have|with)\s+(?:functional\s+)?limitations?\s+(?:in|with)\s+\w|\blimited\s+for\s+(?:his|her|their|the)\s+job\s+by\b|\bfunctional (?:impact|limitations?|deficits?|status)\s*:|\bresulting in (?:limited|decreased|reduced|impaired|inability|difficulty|dependence)\b|\blimit(?:s|ing) (?:(?:his|her|their|the patient's|pt's|patient's)\s+)?(?:ability|function|participation|independence|tolerance)\b|\b(?:limiting|(?:that|which)\s+limits?)\s+(?:[\w'-]+,?\s+){0,2}?(?:walk(?:ing)?|stand(?:ing)?|sitting|stairs?|ambulation|mobility|transfers?|I?ADLs?|household|self-care|gait|lifting|carrying|reaching|driving|sleep(?:ing)?|work(?:ing)?|dressing|bathing|community|climbing|squatting|kneeling|bending|stooping|crawling|gripping|running|typing|writing|duties|tasks|job)\b|(?:^|[.;]\s+)functionally,?\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:cannot|can't|can not|is unable|was unable|is limited|needs|requires|is dependent)\b|\b(?:unable|inability|cannot|can't|can not) to (?:perform|walk|ambulate|climb|lift|carry|dress|bathe|eat|drink|swallow|stand|sit|reach|grasp|return|work|complete|tolerate|negotiate|transfer|manage|use)\b|\brestricted to (?:modified|soft|pureed|thickened|minced|liquid|sedentary|light|seated)\b|\bdeficits? in\b[^.;]{0,80}?\b(?:prevents?|precludes?|limits?|keeps?)\b|\b(?:prevents?|precludes?) (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|(?<!\bno\s)\b(?:barriers?|obstacles?) to (?:RTW|return(?:ing)? to (?:work|full duty|(?:his|her|their) job))\b|\b(?:does|did|do) not (?:yet )?meet (?:the |his |her |their |all )?(?:employer's |job's |job |work )?(?:[\w/-]+ (?:and )?){0,3}(?:requirements|demands)\b/i;
