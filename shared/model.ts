@@ -217,6 +217,11 @@ export type FactKind =
   | 'signature-stamped'
   /** A signature that is there but cannot be read as a name ("[illegible]", OCR of a scrawl). */
   | 'signature-illegible'
+  /**
+   * A signed note opened again and signed anew ("note unlocked and re-signed 07/15/2026"): value
+   * = the later signing's date. What was written in between carries no date of its own.
+   */
+  | 'signature-reopened'
   /** A signature log or an author's signature attestation in the record: `log` | `attestation`. */
   | 'signature-log'
   /**

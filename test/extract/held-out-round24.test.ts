@@ -7,12 +7,9 @@
  * beside each.
  */
 import { describe, expect, it } from 'vitest';
-import { factValues, readText } from './helpers';
-import type { ExtractedDocument, FactKind } from '../../shared/model';
+import { factValues, factsOf, readText } from './helpers';
+import type { ExtractedDocument } from '../../shared/model';
 import { authorKind, isPlanDocument } from '../../src-main/core/review/lib/documents';
-
-const facts = (doc: ExtractedDocument | undefined, kind: FactKind) =>
-  (doc?.facts ?? []).filter((f) => f.kind === kind);
 
 describe('a running log of one-paragraph visits', () => {
   const log = [
@@ -31,40 +28,40 @@ describe('a running log of one-paragraph visits', () => {
 
   it('splits into one note per date, each dated and signed by its own sign-off', () => {
     const docs = readText(log);
-    expect(docs.map((d) => facts(d, 'date-of-service').map((f) => f.value))).toEqual([
+    expect(docs.map((d) => factsOf(d, 'date-of-service').map((f) => f.value))).toEqual([
       ['2026-03-02'],
       ['2026-03-04'],
       ['2026-03-06'],
     ]);
     expect(docs.map((d) => d.type)).toEqual(['daily-note', 'daily-note', 'daily-note']);
     // The middle entry has no sign-off: it is its own unsigned note, not part of the next.
-    expect(docs.map((d) => facts(d, 'signer').map((f) => f.value))).toEqual([
+    expect(docs.map((d) => factsOf(d, 'signer').map((f) => f.value))).toEqual([
       ['M. Ferreira'],
       [],
       ['M. Ferreira'],
     ]);
-    expect(facts(docs[0], 'patient-name').map((f) => f.value)).toEqual(['Achebe, Rosalind']);
+    expect(factsOf(docs[0], 'patient-name').map((f) => f.value)).toEqual(['Achebe, Rosalind']);
   });
 
   it("reads each visit's minutes by service only where they add up to its total", () => {
     const [first, second] = readText(log);
-    expect(facts(first, 'total-minutes').map((f) => f.value)).toEqual(['40']);
-    expect(facts(first, 'service-minutes').map((f) => [f.detail?.code, f.detail?.minutes])).toEqual(
-      [
-        ['97110', 25],
-        ['97140', 15],
-      ],
-    );
+    expect(factsOf(first, 'total-minutes').map((f) => f.value)).toEqual(['40']);
+    expect(
+      factsOf(first, 'service-minutes').map((f) => [f.detail?.code, f.detail?.minutes]),
+    ).toEqual([
+      ['97110', 25],
+      ['97140', 15],
+    ]);
     // 23 + 15 is 38: read. A list that does not add up ("45 min: ther ex 30, manual 10") is not.
-    expect(facts(second, 'service-minutes')).toHaveLength(2);
+    expect(factsOf(second, 'service-minutes')).toHaveLength(2);
     const off = 'TREATMENT NOTE\nDate: 3/09/2026\nSeen 45 min: ther ex 30, manual 10. Tol well.\n';
     expect(factValues(off, 'service-minutes')).toEqual([]);
   });
 
   it("takes the session's after-effects and a rating after its account as the response", () => {
     const [first, second] = readText(log);
-    expect(facts(first, 'section').map((f) => f.value)).toContain('patient-response');
-    expect(facts(second, 'section').map((f) => f.value)).toContain('patient-response');
+    expect(factsOf(first, 'section').map((f) => f.value)).toContain('patient-response');
+    expect(factsOf(second, 'section').map((f) => f.value)).toContain('patient-response');
     // Pain the patient reports before the session, or pain after an activity of daily life, is
     // no response to the treatment.
     const before = [
@@ -125,7 +122,7 @@ describe('a letter that states its elements in prose', () => {
 
   it('reads the numbered goals in the sentence, each with its time frame', () => {
     const [doc] = readText(letter);
-    const goals = facts(doc, 'goal-short');
+    const goals = factsOf(doc, 'goal-short');
     expect(goals.map((g) => g.value)).toEqual([
       'rotate the neck 60 degrees to each side by 03/24/2026',
       'sit at his desk for 2 hours without symptoms by 03/24/2026',
@@ -171,10 +168,10 @@ describe('an approval that writes its counts in words', () => {
       '(12) sessions, not to exceed forty-eight (48) hours, 05/04/2026 through 06/12/2026.',
     ].join('\n');
     const [doc] = readText(letter);
-    expect(facts(doc, 'auth-visits').map((f) => [f.value, f.provenance.quote])).toEqual([
+    expect(factsOf(doc, 'auth-visits').map((f) => [f.value, f.provenance.quote])).toEqual([
       ['12', '(12) sessions'],
     ]);
-    expect(facts(doc, 'auth-hours').map((f) => f.value)).toEqual(['48']);
+    expect(factsOf(doc, 'auth-hours').map((f) => f.value)).toEqual(['48']);
   });
 
   it("counts an approval of evaluation and treatment as the visits, not the evaluation's", () => {
@@ -197,7 +194,7 @@ describe("a log header's role fields", () => {
       '04/02/2026 10:15  Called Dana Whitcombe re modified duty; light duty available. - P. Raman, PT',
     ].join('\n');
     const [doc] = readText(log);
-    const dated = facts(doc, 'communication').filter((f) => f.detail?.date === '2026-04-02');
+    const dated = factsOf(doc, 'communication').filter((f) => f.detail?.date === '2026-04-02');
     expect(dated.map((f) => f.detail?.parties)).toEqual([['employer']]);
   });
 });
@@ -228,15 +225,15 @@ describe("a multi-discipline EMR's printed visit records", () => {
   it('dates it by its visit field, not the birth date beside it', () => {
     const [doc] = readText(record);
     expect(doc!.type).toBe('daily-note');
-    expect(facts(doc, 'date-of-service').map((f) => f.value)).toEqual(['2026-06-08']);
-    expect(facts(doc, 'dob').map((f) => f.value)).toEqual(['1979-02-02']);
-    expect(facts(doc, 'letterhead-state').map((f) => f.value)).toEqual(['WI']);
+    expect(factsOf(doc, 'date-of-service').map((f) => f.value)).toEqual(['2026-06-08']);
+    expect(factsOf(doc, 'dob').map((f) => f.value)).toEqual(['1979-02-02']);
+    expect(factsOf(doc, 'letterhead-state').map((f) => f.value)).toEqual(['WI']);
   });
 
   it("reads its stated total, and the activities under the exam's findings", () => {
     const [doc] = readText(record);
-    expect(facts(doc, 'total-minutes').map((f) => f.value)).toEqual(['160']);
-    expect(facts(doc, 'intervention').some((f) => f.detail?.measurable)).toBe(true);
+    expect(factsOf(doc, 'total-minutes').map((f) => f.value)).toEqual(['160']);
+    expect(factsOf(doc, 'intervention').some((f) => f.detail?.measurable)).toBe(true);
   });
 
   it('types an initial exam record as the evaluation, but not a note of the evaluation visit', () => {
@@ -264,8 +261,8 @@ describe("a multi-discipline EMR's printed visit records", () => {
       '/s/ Imani Castell, DO Physical Medicine NPI 1928374650 Signed May-28-2026',
     ].join('\n');
     const [doc] = readText(order);
-    expect(facts(doc, 'physician-signer').map((f) => f.value)).toEqual(['Imani Castell']);
-    expect(facts(doc, 'physician-signed-date').map((f) => f.value)).toEqual(['2026-05-28']);
+    expect(factsOf(doc, 'physician-signer').map((f) => f.value)).toEqual(['Imani Castell']);
+    expect(factsOf(doc, 'physician-signed-date').map((f) => f.value)).toEqual(['2026-05-28']);
   });
 });
 
@@ -325,17 +322,17 @@ describe("a tablet EMR's house-call forms", () => {
   it('reads the capitals fields, year-first dates and the signature made on the device', () => {
     const [doc] = readText(visit);
     expect(doc!.type).toBe('daily-note');
-    expect(facts(doc, 'patient-name').map((f) => f.value)).toEqual(['Okonkwo, Bernard T']);
-    expect(facts(doc, 'dob').map((f) => f.value)).toEqual(['1941-11-03']);
-    expect(facts(doc, 'date-of-service').map((f) => f.value)).toEqual(['2026-08-11']);
-    expect(facts(doc, 'signer').map((f) => f.value)).toContain('Joss Kimura');
+    expect(factsOf(doc, 'patient-name').map((f) => f.value)).toEqual(['Okonkwo, Bernard T']);
+    expect(factsOf(doc, 'dob').map((f) => f.value)).toEqual(['1941-11-03']);
+    expect(factsOf(doc, 'date-of-service').map((f) => f.value)).toEqual(['2026-08-11']);
+    expect(factsOf(doc, 'signer').map((f) => f.value)).toContain('Joss Kimura');
     // "SUPERVISING OTR" names a field, not a signer.
-    expect(facts(doc, 'signer').map((f) => f.value)).not.toContain('SUPERVISING');
+    expect(factsOf(doc, 'signer').map((f) => f.value)).not.toContain('SUPERVISING');
   });
 
   it('keeps the assistant the author of a visit the supervisor only co-signed', () => {
     const [doc] = readText(visit);
-    const cosigned = facts(doc, 'signer').filter((f) => f.detail?.cosigner);
+    const cosigned = factsOf(doc, 'signer').filter((f) => f.detail?.cosigner);
     expect(cosigned.map((f) => f.value)).toContain('Amara Fennick');
     expect(authorKind({ ...doc!, id: 1, file: 'note.txt' })).toBe('assistant');
   });
@@ -349,8 +346,8 @@ describe("a tablet EMR's house-call forms", () => {
     ].join('\n');
     const [doc] = readText(cert);
     expect(doc!.type).toBe('certification');
-    expect(facts(doc, 'signature-illegible').map((f) => f.value)).toEqual(['[signed]']);
-    expect(facts(doc, 'signature-blank')).toEqual([]);
+    expect(factsOf(doc, 'signature-illegible').map((f) => f.value)).toEqual(['[signed]']);
+    expect(factsOf(doc, 'signature-blank')).toEqual([]);
     // A blank line after the label is still no signature.
     expect(
       factValues(
@@ -370,8 +367,8 @@ describe("a tablet EMR's house-call forms", () => {
       'Date / Time: 08/11/2026 1:30 PM',
     ].join('\n');
     const [doc] = readText(tail);
-    expect(facts(doc, 'signature-blank')).toEqual([]);
-    expect(facts(doc, 'signed-date').map((f) => f.value)).toEqual(['2026-08-11']);
+    expect(factsOf(doc, 'signature-blank')).toEqual([]);
+    expect(factsOf(doc, 'signed-date').map((f) => f.value)).toEqual(['2026-08-11']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ExtractedDocument, FactKind, PageText } from '../../shared/model';
+import type { ExtractedDocument, Fact, FactKind, PageText } from '../../shared/model';
 import { extractDocuments } from '../../src-main/core/extract';
 
 /** Every fact's quote is exactly the cited span of its page. */
@@ -15,8 +15,13 @@ export function expectQuotesExact(docs: ExtractedDocument[], pages: PageText[]):
   }
 }
 
-export function values(doc: ExtractedDocument, kind: FactKind): string[] {
-  return doc.facts.filter((f) => f.kind === kind).map((f) => f.value);
+/** A document's facts of one kind (none when the document is missing). */
+export function factsOf(doc: ExtractedDocument | undefined, kind: FactKind): Fact[] {
+  return (doc?.facts ?? []).filter((f) => f.kind === kind);
+}
+
+export function values(doc: ExtractedDocument | undefined, kind: FactKind): string[] {
+  return factsOf(doc, kind).map((f) => f.value);
 }
 
 export function quotes(doc: ExtractedDocument, kind: FactKind): string[] {

@@ -28,10 +28,14 @@ export function extractAmendments(lines: readonly Line[], sink: FactSink): void 
       continue;
     let of: string | null = null;
     let own: string | null = null;
+    // The entry's own date stands in its label ("Addendum 06/25/2026:", "ADDENDUM (05/22/2026
+    // 09:10, ...):", "written 05/13/2026"), not in the text it adds ("Addendum: Daughter called
+    // 06/25 ...").
+    const intoText = /^\s*:\s*(?![\s\d])/.test(rest);
     for (const d of findDates(rest)) {
       const before = rest.slice(0, d.start);
       if (of === null && AMENDS_DATE_CUE.test(before)) of = d.iso;
-      else if (own === null) own = d.iso;
+      else if (own === null && !intoText) own = d.iso;
     }
     sink.add('amendment', amendmentKind(m), line, m.index, t.length, { of, date: own });
   }

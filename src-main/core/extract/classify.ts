@@ -27,7 +27,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$|^\W*discharge (?:from|of)\b/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',
@@ -65,7 +65,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // certification of a plan.
   {
     type: 'certification',
-    re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|treatment plan)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
+    re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
   {
     type: 'plan-of-care',

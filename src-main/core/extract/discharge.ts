@@ -8,11 +8,11 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { type Line, isBlank, matchesOverBreak } from './lines';
 import { headingOf } from './sections';
-import { withoutRuleTail } from './layout';
+import { isRuleLine, withoutRuleTail } from './layout';
 
 const REASON = String.raw`(?:reason\s+(?:for\s+)?(?:discharge|d\/c|closure)|(?:discharge|closure)\s+reason|d\/c\s+reason|reason\s+discharged)`;
 /** The label with its value on the same line, or in the next cell of a field table's row. */
-const LABELLED = new RegExp(String.raw`\b${REASON}(?:\s*(?::|-|–)\s*|[ ]*\t\s*)`, 'i');
+const LABELLED = new RegExp(String.raw`\b${REASON}(?:\s*(?::|-|–|—)\s*|[ ]*\t\s*)`, 'i');
 /** The label alone on its line: a heading whose value is the next non-blank line. */
 const HEADING = new RegExp(String.raw`^\W*${REASON}\s*:?\s*$`, 'i');
 /** "Discharged due to ..." in a discharge summary's own words. */
@@ -34,9 +34,10 @@ export function extractDischargeReason(lines: Line[], type: DocType, sink: FactS
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (HEADING.test(withoutRuleTail(t))) {
-      // The line under the heading, or the checkbox lines under it.
+      // The line under the heading (and under its underline, "Reason for Discharge" over
+      // "-------"), or the checkbox lines under it.
       let j = i + 1;
-      while (j < lines.length && lines[j]!.text.trim() === '') j++;
+      while (j < lines.length && (isBlank(lines[j]!) || isRuleLine(lines[j]!.text))) j++;
       // Another heading right under it means the field was left empty.
       if (j >= lines.length || headingOf(lines[j]!.text) || /:\s*$/.test(lines[j]!.text)) continue;
       if (!addTicked(lines[j]!, 0, sink)) addValue(lines[j]!, 0, sink);

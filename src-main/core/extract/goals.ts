@@ -16,6 +16,7 @@ import {
   cellsOf,
   checkboxOptions,
   isMarkdownHeading,
+  isUnderlinedHeading,
   isRuleLine,
   LIST_MARKER,
   taskItem,
@@ -381,6 +382,7 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     if (
       heading ||
       isMarkdownHeading(t) ||
+      isUnderlinedHeading(t, lines[li + 1]?.text ?? '') ||
       (CAPS_HEADING.test(t) && !list.capitals) ||
       endsInline ||
       (LABEL_LINE.test(t) && !ITEM_MARKER.test(t))
@@ -735,7 +737,7 @@ interface TableColumns {
   met: number;
   /** The header's cells: a row's ticked boxes take their status from the columns they stand in. */
   names: string[];
-  /** A column of values measured now ("Now 06-17", "Current", "Exit", "Re-test"). */
+  /** A column of values measured now ("Now 06-17", "Current", "Exit", "Re-test", "This week"). */
   measured: number;
   /** "% of Goal": how far each goal has come, as a share of its target. */
   percent: number;
@@ -791,7 +793,9 @@ function columnsOf(cells: Cell[]): TableColumns {
     // A "Status" column first; else one headed by what it records ("Met?", "Progress").
     status: statusColumn >= 0 ? statusColumn : find(/\b(?:met|achieved|progress)\b/i),
     names: cells.map((c) => c.text.trim()),
-    measured: find(/^(?:now|current|exit|re-?test(?:ed)?|today|result)\b/i),
+    measured: find(
+      /^(?:now|current|exit|re-?test(?:ed)?|today|result|latest|this\s+(?:week|period|visit))\b/i,
+    ),
     percent: find(/%\s*(?:of\s+)?goal|percent(?:age)?\s+(?:of\s+)?goal|%\s*(?:achieved|met)\b/i),
     met: find(
       /\bdate\b.*\b(?:met|achieved|attained)\b|\b(?:met|achieved|attained)\s+(?:on|date)\b/i,

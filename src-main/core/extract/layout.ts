@@ -91,6 +91,26 @@ export function taskItem(text: string): TaskItem | null {
   };
 }
 
+/**
+ * A heading underlined on the next line, as word processors and Markdown's Setext style write
+ * them ("Program Plan" over "------------", "Therapy Plan" over "============"): a heading
+ * whatever its words say. The underline is one unbroken run about as long as the words (a table's
+ * column rules have gaps between them).
+ */
+export function isUnderlinedHeading(text: string, next: string): boolean {
+  const words = text.trim();
+  const rule = next.trim();
+  return (
+    /[A-Za-z]{2}/.test(words) &&
+    words.length <= 60 &&
+    !isRuleLine(text) &&
+    cellsOf(text).length === 0 &&
+    /^(?:=+|-+)$/.test(rule) &&
+    rule.length >= 3 &&
+    Math.abs(rule.length - words.length) <= 3
+  );
+}
+
 /** A Markdown heading ("## Billing"): a heading whatever its words say. */
 export function isMarkdownHeading(text: string): boolean {
   // Words after the marks, and no table cells: a box table's "#" column head is not one.

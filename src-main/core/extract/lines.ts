@@ -49,11 +49,37 @@ const DOT_LEADER = /(?<=[A-Za-z0-9#)/])\.{2,}(?=\s*:)/g;
  */
 const DOT_LEADER_AS_COLON = /(?<=[A-Za-z0-9#)/])\.{3,}(?=\s+\S|\s*$)/g;
 
+/**
+ * A word processor's leaders set off from their label by a space ("Date of Service .......... May
+ * 12", "Signature ........ electronically signed"): the label is a field's when it is a few words
+ * starting with a letter, with figures only inside brackets ("Manual therapy (97140)"), so a
+ * numbered goal's row ("2. Lift 5 lb to shelf ...... achieved", "STG 1 Lift 30 lb ..... Met") and
+ * a prose ellipsis (three dots) stay as written.
+ */
+const SPACED_LEADER = /^(\s*)([A-Za-z][^.:]*?[A-Za-z.)]) (\.{4,})(?=\s+\S|\s*$)/;
+const SPACED_LABEL_WORDS = 5;
+
+function spacedLeaderAsColon(text: string): string {
+  const m = SPACED_LEADER.exec(text);
+  if (!m) return text;
+  const label = m[2] ?? '';
+  const unbracketed = label.replace(/\([^()]*\)/g, '');
+  if (/\d/.test(unbracketed) || unbracketed.trim().split(/\s+/).length > SPACED_LABEL_WORDS)
+    return text;
+  if (/^(?:goal|stg|ltg)\b/i.test(label)) return text;
+  // The colon goes right after the label, as a form prints "Label:" and its value across a gap.
+  const leader = m[3] ?? '';
+  const at = (m[1] ?? '').length + label.length;
+  return `${text.slice(0, at)}:${' '.repeat(leader.length)}${text.slice(at + leader.length + 1)}`;
+}
+
 function withoutDotLeaders(text: string): string {
   if (!text.includes('..')) return text;
-  return text
-    .replace(DOT_LEADER, (m) => ' '.repeat(m.length))
-    .replace(DOT_LEADER_AS_COLON, (m) => `${' '.repeat(m.length - 1)}:`);
+  return spacedLeaderAsColon(
+    text
+      .replace(DOT_LEADER, (m) => ' '.repeat(m.length))
+      .replace(DOT_LEADER_AS_COLON, (m) => `${' '.repeat(m.length - 1)}:`),
+  );
 }
 
 /**

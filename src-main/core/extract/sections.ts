@@ -16,7 +16,13 @@ import {
   sectionsNamedTogether,
   sectionsContained,
 } from '../lexicon/sections';
-import { cellsOf, isMarkdownHeading, withoutColumnDates, withoutRuleTail } from './layout';
+import {
+  cellsOf,
+  isMarkdownHeading,
+  isUnderlinedHeading,
+  withoutColumnDates,
+  withoutRuleTail,
+} from './layout';
 import { titleType } from './classify';
 
 export interface Heading {
@@ -138,9 +144,12 @@ const JOB_DEMAND_COLUMN =
 /** A header cell that is the job's column: "Job", "Job (Medium)", "Job req.", "Job demand". */
 const JOB_CELL =
   /^(?:job|job req\.?|job demands?|job requirements?|PDL|demand)\b(?:\s*\([^)]*\))?$/i;
-/** A header cell of capacity measured now: "Now", "Current", "Entry 10/19", "Exit", "Tested". */
+/**
+ * A header cell of capacity measured now: "Now", "Current", "Entry 10/19", "Exit", "Tested", or
+ * the day it was measured ("7/6 (exit)", "6/26").
+ */
 const CAPACITY_CELL =
-  /^(?:now|current|entry|exit|tested|today|baseline|initial|eval(?:uation)?|result)\b/i;
+  /^(?:now|current|entry|exit|tested|today|baseline|initial|eval(?:uation)?|result)\b|^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s*\([A-Za-z ]+\))?$/i;
 
 function jobDemandColumn(text: string): { start: number; end: number } | null {
   // A header row with a job column beside a column of measured capacity.
@@ -365,15 +374,17 @@ export function regionsOf(
 ): Array<{ heading: Line; h: Heading; body: Line[] }> {
   const out: Array<{ heading: Line; h: Heading; body: Line[] }> = [];
   let current: { heading: Line; h: Heading; body: Line[] } | null = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const h = headingOf(line.text);
     if (h) {
       current = h.names.some((n) => names.has(n)) ? { heading: line, h, body: [] } : null;
       if (current) out.push(current);
       continue;
     }
-    // "## Billing" heads a section of its own, whether or not its words name one.
-    if (isMarkdownHeading(line.text)) current = null;
+    // "## Billing" (or "Billing" over "-------") heads a section of its own, whether or not its
+    // words name one.
+    if (isMarkdownHeading(line.text) || isUnderlinedHeading(line.text, lines[i + 1]?.text ?? ''))
+      current = null;
     else current?.body.push(line);
   }
   return out;

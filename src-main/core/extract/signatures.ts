@@ -14,7 +14,7 @@ const SIGNED_HOW = String.raw`(?:electronically|digitally|on\s+(?:the\s+)?(?:dev
  * what it signs for: "Therapist signature (week):", "Signature (attending):".
  */
 const SIGNER_LABEL = new RegExp(
-  String.raw`^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
+  String.raw`^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
   'i',
 );
 /**
@@ -31,6 +31,16 @@ const E_SIGNED_ANYWHERE = new RegExp(
   String.raw`\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+${SIGNED_HOW}(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*`,
   'i',
 );
+/**
+ * An EMR's audit line naming the note's author before saying it was signed ("Created 05/07/2026
+ * 16:02 by Noor Haddad, OTR/L, signed 05/07/2026 16:11"): the author signed it. A note only
+ * created, never signed, has no signature here.
+ */
+const AUDIT_SIGNED =
+  /^\W*(?:Created|Entered|Written|Documented|Authored)\b[^\n]{0,40}?\bby\s+(?=[^\n]*?,?\s+(?:e-?signed|signed)\b)/i;
+/** A signed note opened and signed again: "unlocked and re-signed 07/15/2026", "re-signed on". */
+const REOPENED =
+  /\b(?:(?:unlocked|reopened|re-opened)\b[^.;\n]{0,30}?\bre-?signed|re-signed)\s+(?:on\s+)?/i;
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
@@ -604,10 +614,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
   }
   // A role field ("Therapist: Jane Roe, PT, NPI ...") signs a note only where nothing else does:
   // a form with an explicit signature line names its therapist without signing for them.
-  const explicit = lines.some((l) => SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text));
+  const explicit = lines.some(
+    (l) => SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text) || AUDIT_SIGNED.test(l.text),
+  );
   const physicians = physicianFieldNames(lines);
   lines.forEach((line, i) => {
     const t = line.text;
+    const reopened = REOPENED.exec(t);
+    const again = reopened && leadingDate(t.slice(reopened.index + reopened[0].length));
+    if (reopened && again) {
+      const at = reopened.index + reopened[0].length;
+      sink.add('signature-reopened', again.iso, line, at + again.start, at + again.end);
+    }
     // A log's heading ("Signature Log") is not a signature line.
     if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) {
       extractSignatureLogEntries(lines, i, sink);
@@ -616,12 +634,16 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (CERTIFY_STATEMENT.test(t)) certifyUntil = i + 4;
     // "Physician: Harold Okoro, MD   /s/ Harold Okoro, MD   Date: 10/13/2026": a physician's
     // field that carries the mark of a signature signs the order.
-    const phys = PHYSICIAN_LABEL.exec(t) ?? (SIGNED_MARK.test(t) ? PHYSICIAN_FIELD.exec(t) : null);
+    // The mark may stand on the field's own line below ("Physician: Harlan Weatherby, MD" over
+    // "Signature: electronically signed").
+    const marked = SIGNED_MARK.test(t) || MARK_ONLY_LINE.test(lines[i + 1]?.text ?? '');
+    const phys = PHYSICIAN_LABEL.exec(t) ?? (marked ? PHYSICIAN_FIELD.exec(t) : null);
     const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
     const label =
       phys ??
       SIGNER_LABEL.exec(t) ??
       E_SIGNED_ANYWHERE.exec(t) ??
+      AUDIT_SIGNED.exec(t) ??
       labelInLaterCell(t) ??
       ((atEnd && !explicit) || ROLE_SIGNED.test(t) ? ROLE_LABEL.exec(t) : null);
     const stamp = stampSpan(t, label ? label.index + label[0].length : null);
@@ -694,6 +716,9 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         return;
       }
     }
+    // "Signed: 05/04/2026 3:20 PM" under "E-signature: /s/ Dana Roe, PT": the date of the
+    // signature above it, no empty field.
+    if (sig.blank && !sig.name && sig.date && i > 0 && signsAbove(lines[i - 1]!.text)) return;
     if (sig.blank && !sig.name) {
       // A signature box's heading ("Therapist Signature / Date") with the signature under it; a
       // heading ruled off ("Signature" over "_____") has it under the rule.

@@ -67,7 +67,30 @@ function headerWindow(content: Line[], i: number): Line[] {
 function startsDocument(content: Line[], i: number): boolean {
   const line = content[i]!;
   if (!isTitleLine(line.text)) return false;
-  return headerWindow(content, i).some((l, k) => headerDateOn(l, k === 0));
+  return (
+    headerWindow(content, i).some((l, k) => headerDateOn(l, k === 0)) ||
+    fieldBandUnder(content, i).some((l) => headerDateOn(l, false))
+  );
+}
+
+/**
+ * The run of header fields under a title and its subtitle ("Therapy Plan" / "Initial Physical
+ * Therapy Examination" over "Patient ...", "Date of Birth ...", "Chart No. ...", "Insurance ...",
+ * "Member ID ...", "Date of Service ..."): the title's own header, however many identity fields
+ * come before its date.
+ */
+function fieldBandUnder(content: Line[], i: number): Line[] {
+  let k = i + 1;
+  while (k < content.length && k <= i + 4 && !HEADER_FIELD.test(content[k]!.text)) {
+    if (!isTitleLine(content[k]!.text) && !isRuleLine(content[k]!.text)) return [];
+    k++;
+  }
+  const band: Line[] = [];
+  for (; k < content.length && band.length < 2 * DATE_WINDOW; k++) {
+    if (!HEADER_FIELD.test(content[k]!.text) || content[k]!.page !== content[i]!.page) break;
+    band.push(content[k]!);
+  }
+  return band;
 }
 
 /** Notes of a visit: two of these on one page with different dates are two notes. */
@@ -150,9 +173,21 @@ function bandAbove(content: Line[], i: number, letterheads: Set<string>): number
   if (!isTitleLine(content[i]!.text) || titleType(content[i]!.text) === null) return -1;
   let top = -1;
   let dated = false;
+  let named = false;
   for (let k = i - 1; k >= 0 && k >= i - BAND_LINES; k--) {
     const t = content[k]!.text;
-    if (content[k]!.page !== content[i]!.page || endsNote(t) || isTitleLine(t)) break;
+    if (content[k]!.page !== content[i]!.page) break;
+    // Fields right under a signature that name no patient finish the signature ("Signature:
+    // electronically signed", "Date / Time: May 5, 2026"); a band after a signed note names its
+    // own patient.
+    if (endsNote(t)) {
+      if (!named) return -1;
+      break;
+    }
+    if (labelledPatient(t)) named = true;
+    // Fields under a title are that title's header ("Therapy Plan" / "Initial Examination" over
+    // "Patient ... Date of Service ..."): the heading below them is a section of its note.
+    if (isTitleLine(t)) return -1;
     const field = HEADER_FIELD.test(t);
     if (!field && !isRuleLine(t) && !letterheads.has(letterheadKey(t))) break;
     if (field && headerDateOn(content[k]!, false)) dated = true;
@@ -230,7 +265,22 @@ function clearlyStarts(
     !!type &&
     VISIT_NOTE_TYPES.has(prevType) &&
     VISIT_NOTE_TYPES.has(type) &&
-    headerDate(content, prevIndex) !== headerDate(content, i)
+    headerDate(content, prevIndex) !== headerDate(content, i) &&
+    datedHeadOf(content, i)
+  );
+}
+
+/**
+ * A title dated by its own head: a date on the title, on the line under it or in the field band
+ * under it. "Objective re-assessment" over a table of tests, a date only further down in its
+ * goals, is a section of the note it stands in.
+ */
+function datedHeadOf(content: Line[], i: number): boolean {
+  const next = content[i + 1];
+  return (
+    headerDateOn(content[i]!, true) ||
+    (next !== undefined && headerDateOn(next, false)) ||
+    fieldBandUnder(content, i).some((l) => headerDateOn(l, false))
   );
 }
 

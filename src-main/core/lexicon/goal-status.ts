@@ -13,7 +13,7 @@ const STATUS_WORDS: ReadonlyArray<{ status: GoalStatus; re: RegExp }> = [
   },
   {
     status: 'not-met',
-    re: /\b(?:not|never|has not been|have not been|was not|were not)\s+(?:yet\s+)?(?:met|achieved|attained)\b|\bunmet\b|\bnot\s+progressing\b|\bno\s+progress\b|\bn\/m\b/i,
+    re: /\b(?:not|never|has not been|have not been|was not|were not)\s+(?:yet\s+)?(?:met|achieved|attained)\b|\bunmet\b|\bnot\s+yet\b(?=\s*(?:[-:(;,)]|\.?\s*$))|\bnot\s+progressing\b|\bno\s+progress\b|\bn\/m\b/i,
   },
   {
     status: 'met',

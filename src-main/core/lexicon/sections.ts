@@ -33,6 +33,8 @@ const TREATMENT_LISTS = [
   'interventions provided',
   'types of services',
   'planned services',
+  'planned interventions',
+  'planned treatment',
   'procedures',
   'procedures performed',
   'activities',

@@ -84,6 +84,27 @@ describe('DOC-PROGRESS-CONTENT', () => {
     );
   });
 
+  it('takes the work status a report states as the assessment of a return-to-work goal', () => {
+    const evaluation = {
+      ...fullEvaluation('2026-09-08'),
+      'goal-long': [
+        'Lift 50 lb floor to waist 5x to meet medium PDL within 4 weeks',
+        'RTW goal: full duty as route driver by 10/06/2026',
+      ],
+    };
+    const report = (extra: Record<string, string | string[]>) =>
+      episode('workers-comp')
+        .doc('evaluation', '2026-09-08', evaluation)
+        .doc('progress-report', '2026-09-21', { ...complete, ...extra })
+        .bill('2026-09-08', '97545')
+        .build();
+    // Two goals set statuses, the third (RTW) is where the work status stands.
+    expect(run(docProgressContent, report({}))[0]!.status).toBe('pass');
+    // Without a work status the RTW goal goes unassessed.
+    const silent = fails(run(docProgressContent, report({ 'rtw-status': [] })));
+    expect(silent[0]!.message).toContain('2 of 3 goals assessed');
+  });
+
   it('warning when only some goals are assessed or the period dates are missing', () => {
     const ep = episode('commercial')
       .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))

@@ -144,12 +144,23 @@ export function consideredEpisode(episode: EpisodeModel): EpisodeModel | null {
   for (const d of episode.documents) {
     if (excluded.has(d)) continue;
     const from = blockStart.get(d);
+    // The note's own signature below the block still signs the note.
     documents.push(
-      from === undefined ? d : { ...d, facts: d.facts.filter((f) => position(f) < from) },
+      from === undefined
+        ? d
+        : { ...d, facts: d.facts.filter((f) => position(f) < from || NOTE_SIGNATURE.has(f.kind)) },
     );
   }
   return { ...episode, documents };
 }
+
+/** Facts of the note's signature, which a block above it does not make the block's. */
+const NOTE_SIGNATURE: ReadonlySet<Fact['kind']> = new Set([
+  'signer',
+  'credentials',
+  'signed-date',
+  'signature-reopened',
+]);
 
 const position = (f: Fact): number => f.provenance.page * 1e9 + f.provenance.start;
 
@@ -175,6 +186,18 @@ function groupLabels(labels: Fact[]): Fact[][] {
   return groups;
 }
 
+/**
+ * A label that names its author: "by NAME, CREDENTIALS" on its line, or the author in the
+ * brackets after the label ("ADDENDUM (05/22/2026 09:10, Noor Haddad, OTR/L): ...").
+ */
+function namesAuthor(label: string): boolean {
+  const bracketed = /^[^(]{0,40}\(([^()]{0,100})\)/.exec(label)?.[1] ?? '';
+  return (
+    (/\bby\b/i.test(label) && credentialsIn(label).length > 0) ||
+    credentialsIn(bracketed).length > 0
+  );
+}
+
 function judge(episode: EpisodeModel, doc: EpisodeDocument, labels: Fact[]): AmendmentEntry {
   const first = labels[0]!;
   const standalone = AMENDMENT_LABEL.test(doc.title);
@@ -183,14 +206,17 @@ function judge(episode: EpisodeModel, doc: EpisodeDocument, labels: Fact[]): Ame
   const after = (f: Fact) => standalone || at(f) >= at(first);
   const of = labels.find((f) => f.detail?.of)?.detail?.of ?? (standalone ? doc.date : null);
   let own = labels.find((f) => f.detail?.date)?.detail?.date ?? null;
-  if (own === null)
+  // A block typed into a signed note that was then opened and signed again is dated by nothing of
+  // its own: the later signature dates the whole note, its original wording no longer identifiable.
+  const reopened =
+    !standalone && doc.facts.some((f) => f.kind === 'signature-reopened' && after(f));
+  if (own === null && !reopened)
     own =
       doc.facts.find((f) => f.kind === 'signed-date' && after(f))?.value ??
       (standalone ? (doc.facts.find((f) => f.kind === 'document-date')?.value ?? null) : null);
   const signed =
-    labels.some(
-      (f) => /\bby\b/i.test(f.provenance.quote) && credentialsIn(f.provenance.quote).length > 0,
-    ) || doc.facts.some((f) => f.kind === 'signer' && after(f));
+    labels.some((f) => namesAuthor(f.provenance.quote)) ||
+    doc.facts.some((f) => f.kind === 'signer' && after(f));
   const originalOnFile =
     !standalone ||
     (of !== null &&

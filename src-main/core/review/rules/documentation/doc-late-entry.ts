@@ -82,6 +82,9 @@ export const docLateEntry: Rule = {
     ],
     severity: 'warning',
     payers: ['MCR', 'WC', 'COM'],
+    decided: [
+      'An entry\'s own date is one its label gives ("Addendum 06/25/2026:", "written 05/13/2026"), not a date in the text it adds; without one, the note\'s signature below it dates it, unless the note says it was opened and signed again ("unlocked and re-signed 07/15/2026"): then nothing dates the entry and the original wording is no longer identifiable.',
+    ],
   },
   check(episode) {
     const out: RuleFinding[] = [];

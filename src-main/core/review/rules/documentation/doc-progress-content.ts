@@ -17,19 +17,49 @@ import type { Rule, RuleFinding } from '../../types';
 
 /** Goals in force on `date`: those of the latest plan (or evaluation serving as plan) on or before it. */
 export function currentGoalCount(episode: EpisodeModel, date: IsoDate | null): number {
-  // "Latest" is the last such document in document order, found in one pass.
-  let latest: EpisodeDocument | undefined;
-  let latestDate: IsoDate | null = null;
-  for (let i = 0; i < episode.documents.length; i++) {
-    const d = episode.documents[i]!;
-    if (!isPlanDocument(d) && !(d.type === 'evaluation' && goalCount(d) > 0)) continue;
-    const pd = docDate(d);
-    if (pd && (!date || pd <= date)) [latest, latestDate] = [d, pd];
-  }
-  if (!latest) return 0;
+  const plan = planInForce(episode, date);
+  if (!plan) return 0;
+  const [latest, latestDate] = plan;
   const goals = goalCount(latest);
   // Goals an earlier report found met are no longer in force ("STG 1-3 met" at report #1).
   return Math.max(0, goals - goalsMetBefore(episode, latestDate, date, goals));
+}
+
+/** The latest plan (or evaluation serving as plan) on or before `date`, with its date. */
+function planInForce(
+  episode: EpisodeModel,
+  date: IsoDate | null,
+): [EpisodeDocument, IsoDate] | null {
+  // "Latest" is the last such document in document order, found in one pass.
+  let latest: [EpisodeDocument, IsoDate] | null = null;
+  for (const d of episode.documents) {
+    if (!isPlanDocument(d) && !(d.type === 'evaluation' && goalCount(d) > 0)) continue;
+    const pd = docDate(d);
+    if (pd && (!date || pd <= date)) latest = [d, pd];
+  }
+  return latest;
+}
+
+/** A goal that is the return to work itself ("RTW goal: full duty HVAC installer"). */
+const RETURN_TO_WORK_GOAL = /^\W*(?:RTW|return[- ]to[- ]work)\b/i;
+
+/**
+ * Return-to-work goals of the plan in force that a report's statement of the work status assesses
+ * ("Work status: continue light duty"): a work status is where the claimant stands on that goal.
+ */
+function returnToWorkGoalsAssessed(
+  episode: EpisodeModel,
+  report: EpisodeDocument,
+  date: IsoDate | null,
+): number {
+  if (!hasFactOfKind(report, 'rtw-status')) return 0;
+  // A report that gives the RTW goal a status of its own has counted it already.
+  if (factsOf(report, 'goal-assessment').some((f) => RETURN_TO_WORK_GOAL.test(f.value))) return 0;
+  const plan = planInForce(episode, date);
+  if (!plan) return 0;
+  return plan[0].facts.filter(
+    (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && RETURN_TO_WORK_GOAL.test(f.value),
+  ).length;
 }
 
 /** Goals an earlier progress report (after the plan, before `date`) found met. */
@@ -128,6 +158,9 @@ export const docProgressContent: Rule = {
     ],
     severity: 'warning',
     payers: ['ALL'],
+    decided: [
+      'A goal that is the return to work itself ("RTW goal: full duty") counts as assessed when the report states the current work status ("Work status: light duty"), which is where the claimant stands on that goal.',
+    ],
   },
   check(episode, profile) {
     const reports = docsOfOneType(episode, 'progress-report');
@@ -156,6 +189,8 @@ export const docProgressContent: Rule = {
       // "All goals met" assesses every goal at once.
       let assessed = 0;
       for (const f of assessments) assessed += f.detail?.all ? goals : (f.detail?.count ?? 1);
+      if (assessed > 0 && assessed < goals)
+        assessed = Math.min(goals, assessed + returnToWorkGoalsAssessed(episode, doc, date));
       // The assessment of progress toward each goal is the core of the report: its absence is an
       // error for Medicare (rules.md DOC-PROGRESS-CONTENT).
       const noGoalAssessment = assessed === 0;
