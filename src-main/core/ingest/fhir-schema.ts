@@ -182,10 +182,55 @@ export const goalSchema = z.looseObject({
     .optional(),
 });
 
-/** Encounter and Procedure are checked for shape only; see fhir.ts for why they are not mapped. */
+/**
+ * A Composition's section: its title and narrative (XHTML), and the sections under it (one level
+ * read; deeper ones pass through).
+ */
+const narrative = z.looseObject({ div: z.string() });
+const sectionFields = {
+  title: z.string().optional(),
+  code: codeableConcept.optional(),
+  text: narrative.optional(),
+};
+const compositionSection = z.looseObject({
+  ...sectionFields,
+  section: z.array(z.looseObject(sectionFields)).optional(),
+});
+
+/**
+ * Composition: the first entry of a FHIR document (Bundle.type "document"), a signed clinical note
+ * whose content is its sections' narrative. `attester` records who signed it and when.
+ */
+export const compositionSchema = z.looseObject({
+  resourceType: z.literal('Composition'),
+  id: z.string().optional(),
+  status: z.string(),
+  type: codeableConcept,
+  subject: reference.optional(),
+  encounter: reference.optional(),
+  date: fhirDateTime,
+  author: z.array(reference).min(1),
+  title: z.string(),
+  attester: z
+    .array(
+      z.looseObject({
+        mode: z.string(),
+        time: fhirDateTime.optional(),
+        party: reference.optional(),
+      }),
+    )
+    .optional(),
+  section: z.array(compositionSection).optional(),
+});
+
+/**
+ * Encounter is mapped only for the session's clock times on a Composition that names it; see
+ * fhir.ts for why it is no note or billing of its own. Procedure is checked for shape only.
+ */
 export const encounterSchema = z.looseObject({
   resourceType: z.literal('Encounter'),
   id: z.string().optional(),
+  period: period.optional(),
 });
 export const procedureSchema = z.looseObject({
   resourceType: z.literal('Procedure'),
@@ -212,6 +257,7 @@ export const RESOURCE_SCHEMAS = {
   ExplanationOfBenefit: explanationOfBenefitSchema,
   CarePlan: carePlanSchema,
   Goal: goalSchema,
+  Composition: compositionSchema,
   Encounter: encounterSchema,
   Procedure: procedureSchema,
 } as const;
@@ -223,6 +269,8 @@ export type FhirCoverage = z.infer<typeof coverageSchema>;
 export type FhirExplanationOfBenefit = z.infer<typeof explanationOfBenefitSchema>;
 export type FhirCarePlan = z.infer<typeof carePlanSchema>;
 export type FhirGoal = z.infer<typeof goalSchema>;
+export type FhirComposition = z.infer<typeof compositionSchema>;
+export type FhirEncounter = z.infer<typeof encounterSchema>;
 export type FhirReference = z.infer<typeof reference>;
 export type FhirCodeableConcept = z.infer<typeof codeableConcept>;
 
@@ -246,5 +294,7 @@ const r4Conformance: [
   AcceptsEveryR4<FhirExplanationOfBenefit, R4.ExplanationOfBenefit>,
   AcceptsEveryR4<FhirCarePlan, R4.CarePlan>,
   AcceptsEveryR4<FhirGoal, R4.Goal>,
-] = [true, true, true, true, true, true, true];
+  AcceptsEveryR4<FhirComposition, R4.Composition>,
+  AcceptsEveryR4<FhirEncounter, R4.Encounter>,
+] = [true, true, true, true, true, true, true, true, true];
 void r4Conformance;

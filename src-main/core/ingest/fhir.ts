@@ -2,9 +2,15 @@
  * FHIR R4 reader: a Bundle (or a single resource) to patients, embedded notes, billed lines and
  * adjudicated claims. Only the resources ChartReady uses are validated and mapped.
  *
- * Encounter and Procedure are validated for shape but not mapped: the audit cites what was
- * documented (notes) and what was billed or paid (Claim, ExplanationOfBenefit), and an Encounter or
- * Procedure resource is neither; its dates and codes would duplicate or contradict those sources.
+ * A FHIR document (Bundle.type "document") is read by its Composition: the signed note, printed
+ * with its sections' narrative (fhir-typeset.ts).
+ *
+ * Encounter and Procedure are validated for shape but not mapped on their own: the audit cites what
+ * was documented (notes) and what was billed or paid (Claim, ExplanationOfBenefit), and an
+ * Encounter or Procedure resource is neither; its dates and codes would duplicate or contradict
+ * those sources. An Encounter gives only the clock times of the Composition that names it.
+ * ChargeItem is not read either: the charges a document carries are the claim's lines, read from
+ * the Claim or the remittance.
  */
 import type {
   Adjustment,
@@ -24,14 +30,16 @@ import {
   type FhirCarePlan,
   type FhirClaim,
   type FhirCodeableConcept,
+  type FhirComposition,
   type FhirCoverage,
+  type FhirEncounter,
   type FhirDocumentReference,
   type FhirExplanationOfBenefit,
   type FhirGoal,
   type FhirPatient,
   type FhirReference,
 } from './fhir-schema';
-import { conceptText, typesetCarePlan, typesetGoal } from './fhir-typeset';
+import { conceptText, typesetCarePlan, typesetComposition, typesetGoal } from './fhir-typeset';
 import { htmlToText } from './html';
 
 const GROUPS: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
@@ -238,6 +246,9 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
   const goals = new ReferenceIndex<FhirGoal>();
   for (const { entry, data } of byType('Goal')) goals.add(entry, data as FhirGoal);
 
+  const encounters = new ReferenceIndex<FhirEncounter>();
+  for (const { entry, data } of byType('Encounter')) encounters.add(entry, data as FhirEncounter);
+
   const plannedGoals = new Set<FhirGoal>();
   for (const { data } of byType('CarePlan'))
     for (const ref of (data as FhirCarePlan).goal ?? []) {
@@ -276,6 +287,26 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
           date: isoDay(doc.date) ?? isoDay(doc.context?.period?.start),
           patient: patientFor(doc.subject),
           ...decodeAttachment(doc),
+        });
+        break;
+      }
+      case 'Composition': {
+        const comp = data as FhirComposition;
+        const patient = patientFor(comp.subject);
+        documents.push({
+          name: `#Composition/${id}`,
+          title: comp.title.trim() || conceptText(comp.type),
+          date: isoDay(comp.date),
+          patient,
+          pages: [
+            {
+              page: 1,
+              text: typesetComposition(comp, {
+                patient,
+                session: encounters.resolve(comp.encounter)?.period ?? null,
+              }),
+            },
+          ],
         });
         break;
       }
@@ -323,7 +354,9 @@ export function readFhirBundle(bytes: Uint8Array): ReadResult {
         claims.push(eobClaim(data as FhirExplanationOfBenefit, entry, patientFor, payerFor));
         break;
       default:
-        break; // Patient, Goal handled above; Encounter, Procedure and others not used (see top).
+        // Patient, Goal and Encounter (a Composition's session times) handled above; Procedure,
+        // ChargeItem and others not used (see top).
+        break;
     }
   }
   return { kind: 'fhir', patients: patientList, documents, billing, claims };

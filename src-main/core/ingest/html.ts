@@ -6,6 +6,7 @@ import { DROPPED, LINE, PARAGRAPH, PREFORMATTED } from './html-elements';
 import { TextLayout, type Slot } from './html-layout';
 import { walkHtml, type Attributes, type ClosingTagLookup, type HtmlSink } from './html-parse';
 import { TableFrame } from './html-tables';
+import { contentForClasses, generatedContent, type GeneratedContent } from './html-generated';
 
 /** Input types whose value a browser shows as text in the box. */
 const VALUE_INPUTS = new Set([
@@ -68,12 +69,20 @@ class NoteText implements HtmlSink {
   /** Labels written before the tick box they name (<label for="id">). */
   private readonly labelsFor = new Map<string, Slot>();
   private select: OpenSelect | null = null;
+  /** The text of the style element being read, or null outside one. */
+  private css: string | null = null;
+  /** What the page's style adds before and after elements of a class. */
+  private readonly generated = new Map<string, GeneratedContent>();
 
   result(): string {
     return this.document.finish();
   }
 
   text(text: string): void {
+    if (this.css !== null) {
+      this.css += text;
+      return;
+    }
     if (this.dropped > 0) return;
     if (this.select) {
       if (this.select.option) this.select.option.text += text;
@@ -90,6 +99,16 @@ class NoteText implements HtmlSink {
 
   open(name: string, attrs: Attributes, ahead: ClosingTagLookup): void {
     this.preStart = false;
+    // A style sheet is not text, but what it adds to elements is (generatedContent).
+    if (name === 'style' && ahead.hasClosingTag('style')) {
+      this.css = '';
+      this.dropped++;
+      return this.push(() => {
+        for (const [k, v] of generatedContent(this.css ?? '')) this.generated.set(k, v);
+        this.css = null;
+        this.dropped--;
+      });
+    }
     if (this.dropped > 0) return this.push(null);
     // An element that is never closed is not dropped: a stray <svg> must not eat the note.
     if (DROPPED.has(name) && (name === 'head' || ahead.hasClosingTag(name))) {
@@ -97,7 +116,18 @@ class NoteText implements HtmlSink {
       return this.push(() => this.dropped--);
     }
     if (this.select) return this.push(this.openInSelect(name, attrs));
-    this.push(this.openElement(name, attrs, ahead));
+    const closer = this.openElement(name, attrs, ahead);
+    const added = contentForClasses(this.generated, attrs.get('class'));
+    if (added?.before) this.out.text(added.before);
+    const after = added?.after;
+    this.push(
+      after
+        ? () => {
+            this.out.text(after);
+            closer?.();
+          }
+        : closer,
+    );
   }
 
   close(): void {
