@@ -226,6 +226,22 @@ function readWordRow(line: Line, table: WordTable, sink: FactSink): boolean {
   return true;
 }
 
+/**
+ * A letter's field that recalls the authorization before this one ("Prior authorization:
+ * NCH-UM-2607-40318 (12 visits, 07/06/2026 - 08/07/2026)" above "Authorization number: ..."):
+ * its number, count and dates are that one's, which its own letter states. "Prior authorization"
+ * is also the name of an approval ("Prior authorization PA-77 approved for 12 visits"): only a
+ * line that approves nothing, in a letter that numbers its own authorization elsewhere, recalls
+ * an earlier one.
+ */
+const EARLIER_AUTHORIZATION =
+  /^\W*(?:prior|previous|original|earlier|preceding|superseded)\s+(?:authori[sz]ation|auth\.?|approval|certification)\b/i;
+
+/** Whether a line other than `line` gives an authorization's number. */
+function numberedElsewhere(lines: readonly Line[], line: Line): boolean {
+  return lines.some((l) => l !== line && l.text.match(AUTH_NUMBER) !== null);
+}
+
 export function extractAuthorization(lines: Line[], type: DocType, sink: FactSink): void {
   const isAuthDoc = type === 'authorization';
   let table: UnitsTable | null = null;
@@ -243,6 +259,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       requested !== null && requestHeader === null
         ? withoutRequestedCell(line.text, requested)
         : line.text;
+    if (EARLIER_AUTHORIZATION.test(t) && !APPROVED.test(t) && numberedElsewhere(lines, line))
+      continue;
     const inRequest: boolean =
       requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {

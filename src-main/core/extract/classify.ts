@@ -178,7 +178,7 @@ function firstTitleType(text: string): DocType | null {
  * record filed from outside the clinic ("Outside Record: Physician Order / Prescription").
  */
 const TITLE_FIELD =
-  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Note Title|Local Title|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*:\s*/i;
+  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Note Title|Local Title|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*[:=]\s*/i;
 
 /**
  * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026
@@ -289,9 +289,12 @@ function titleCellOf(t: string): string | null {
   // table's data, whatever its first cell names.
   if (cells.slice(1).some((c) => PROCEDURE_CODE_CELL.test(c.text))) return null;
   if (first.start === 0 && isTitleLine(first.text)) return first.text;
-  // A scanned document's index row: "Scan Date: 4/2/2026<tab>Document Type: MCO Letter".
-  const field = cells.find((c) => TITLE_FIELD.test(c.text) && isTitleLine(c.text));
-  if (field) return field.text.replace(TITLE_FIELD, '').trim();
+  // A scanned document's index row: "Scan Date: 4/2/2026<tab>Document Type: MCO Letter"; a
+  // legacy header's fields two spaces apart ("VISIT# 11  NOTE TYPE=OT TX NOTE").
+  const field = cells
+    .flatMap((c) => c.text.split(/\s{2,}/))
+    .find((c) => TITLE_FIELD.test(c) && isTitleLine(c));
+  if (field) return field.replace(TITLE_FIELD, '').trim();
   const second = cells[1]!;
   const practiceName =
     cells.length === 2 &&

@@ -361,6 +361,13 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
       flush();
       continue;
     }
+    // A legacy field padded up to its colon ("POC SENT TO       : ROE, J MD") is a field, not a
+    // table's row: it ends the list as any label does.
+    if (cells.length === 2 && cells[1]!.text.startsWith(':') && !list.columns) {
+      flush();
+      list = null;
+      continue;
+    }
     if (cells.length >= 2) {
       flush();
       if (strayAfterPageBreak(list, line)) continue;

@@ -36,7 +36,7 @@ const MAX_PREFIX_CHARS = 1 << 20;
 /** "Total", "Grand total", "Subtotal", "REPORT TOTAL", "Page totals:". */
 // Report writers decorate their totals ("*** REPORT TOTAL ***", "-- Page total --").
 const TOTAL_LABEL =
-  /^[\s*=#\-–—.:]*(?:(?:grand|sub|report|page|batch|run|provider|account|patient|claim)\s*)?totals?\b/i;
+  /^[\s*=#\-–—.:]*(?:(?:grand|sub|report|rpt|page|batch|run|provider|account|patient|claim)\s*)?totals?\b/i;
 
 /** Newlines inside quoted fields: the record spans that many extra physical lines. */
 function innerNewlines(record: string[]): number {

@@ -57,6 +57,13 @@ const DATE_PATTERNS: Array<{
   },
   // Dotted, with a four-digit year ("2.16.2026"): a two-digit year would read section numbers.
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\.?\d)/g, parts: (m) => [m[3]!, m[1]!, m[2]!] },
+  // Month-day-year with no separators, as legacy systems print them ("DOS 060426", "DOB:
+  // 031479", "ESIGNED BY: ... 060426 1648"): only under a date's label or before a 24-hour time,
+  // since six digits alone are as often an account or claim number.
+  {
+    re: /(?<=\b(?:DOS|DOB|DOI|DATE|DT)(?:\s+OF\s+(?:SERVICE|BIRTH|INJURY|ORDER))?[\s.]*[:=#]?\s*)(\d{2})(\d{2})(\d{4}|\d{2})\b|\b(\d{2})(\d{2})(\d{2})(?=\s+(?:[01]\d|2[0-3])[0-5]\d\b)/gi,
+    parts: (m) => (m[1] ? [m[3]!, m[1], m[2]!] : [m[6]!, m[4]!, m[5]!]),
+  },
 ];
 
 /** Two-digit years: 00-50 are this century, the rest the last (DOBs). */
@@ -126,7 +133,18 @@ const LEADING_WEEKDAY =
 export function leadingDate(text: string): DateHit | null {
   const weekday = LEADING_WEEKDAY.exec(text)?.[0].length ?? 0;
   const hit = findDates(text).find((d) => d.start === weekday || d.start === 0);
-  return hit ?? null;
+  return hit ?? compactLeadingDate(text);
+}
+
+/** A field's value that is a date without separators, month first ("060426", "06042026"). */
+const COMPACT_VALUE = /^(\s*)(\d{2})(\d{2})(\d{4}|\d{2})(?=\s|$)/;
+
+function compactLeadingDate(text: string): DateHit | null {
+  const m = COMPACT_VALUE.exec(text);
+  if (!m) return null;
+  const iso = toIso(fullYear(m[4]!), Number(m[2]), Number(m[3]));
+  const start = m[1]!.length;
+  return iso ? { iso, start, end: m[0].length } : null;
 }
 
 export interface MonthDay {
