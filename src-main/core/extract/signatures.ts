@@ -130,12 +130,16 @@ const SUPERVISOR_FIELD = /^\W*supervis(?:ing|or)\b[\w /-]{0,25}:?\s*$/i;
 const COSIGN_BEFORE = /\bco-?\s*$/i;
 /** A transcriber's mark for a handwritten signature: "[signed]". */
 const TRANSCRIBED_MARK = /\[\s*signed\s*\]/i;
+/** The words that say a signature was made electronically ("e-signed", "digitally signed"). */
+const E_SIGNATURE_WORDS = String.raw`(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature)`;
 /**
  * "(e-signed)", "(electronically signed)", "[electronic signature]", "(signed, returned by fax)",
  * "(electronic)" after a name or its date.
  */
-const E_SIGNED_TAIL =
-  /[\s,;]*(?:[([]\s*(?:signed|e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|electronic(?:ally)?|digital(?:ly)?|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature)\s+(?:via|through|by|using|in|on|from)\s+[^()[\]]{0,40}[)\]]|[([]?\s*(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig))[\s.,;]*$/i;
+const E_SIGNED_TAIL = new RegExp(
+  String.raw`[\s,;]*(?:[([]\s*(?:signed|${E_SIGNATURE_WORDS}|electronic(?:ally)?|digital(?:ly)?|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]\s*${E_SIGNATURE_WORDS}\s+(?:via|through|by|using|in|on|from)\s+[^()[\]]{0,40}[)\]]|[([]?\s*(?:${E_SIGNATURE_WORDS}|esig))[\s.,;]*$`,
+  'i',
+);
 /** A job a signer holds, as EMRs print it after the name: "Program Director", "Occupational Therapist". */
 const ROLE_NOUN = String.raw`(?:physician|doctor|surgeon|therapist|provider|practitioner|clinician|director|counselor|counsellor|psychologist|coordinator|specialist|manager|supervisor|consultant|instructor)`;
 const ROLE_WORDS = String.raw`(?:[A-Za-z-]+\s+){0,4}${ROLE_NOUN}`;
@@ -494,7 +498,7 @@ function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink)
  * number, separators. Anything else makes the line a sentence, not a signature.
  */
 const SIGNATURE_TAIL = new RegExp(
-  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature|esig|signed)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR}|${ROLE_REMARK})*$`,
+  String.raw`^(?:[\s,;|/()[\]–—·•-]|\bon\b|\bat\b|\bdate\b:?|\b(?:${E_SIGNATURE_WORDS}|esig|signed)\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?(?:[Mm]\.?)?)?|\b[ECMP][SD]T\b|${LICENCE}|${SUPERVISOR}|${ROLE_REMARK})*$`,
   'i',
 );
 
