@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChartReadyApi, EvidencePage } from '../../shared/api';
 import type { Evidence } from '../../shared/model';
 import { messageOf } from '../api';
@@ -266,13 +266,17 @@ export function EvidenceViewer({
     return () => ro.disconnect();
   }, []);
 
-  const close = () => {
-    const back = opener.current;
-    onClose();
-    requestAnimationFrame(() => {
-      if (back instanceof HTMLElement && back.isConnected) back.focus();
-    });
-  };
+  // As the viewer leaves, focus inside it goes back to its opener in the same commit, before the
+  // panel is removed: restored a frame later, focus sat on the page body in between.
+  const section = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const panel = section.current;
+    return () => {
+      const back = opener.current;
+      if (!panel?.contains(document.activeElement)) return;
+      if (back instanceof HTMLElement && back.isConnected && !panel.contains(back)) back.focus();
+    };
+  }, []);
 
   // Fit leaves room for the page's border and a scroll bar.
   const scale = zoom === 'fit' ? Math.max(0.5, (bodyWidth - 24) / PAGE_WIDTH) : zoom;
@@ -291,13 +295,14 @@ export function EvidenceViewer({
     evidence.line != null ? (evidence.place ?? `line ${evidence.line}`) : `page ${pageNo}`;
   return (
     <section
+      ref={section}
       className="panel evidence"
       aria-labelledby="evidence-h"
       data-testid="evidence-viewer"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          close();
+          onClose();
         }
       }}
     >
@@ -313,7 +318,7 @@ export function EvidenceViewer({
             </>
           )}
         </h2>
-        <button type="button" onClick={close} aria-keyshortcuts="Escape">
+        <button type="button" onClick={onClose} aria-keyshortcuts="Escape">
           Close evidence
         </button>
       </div>

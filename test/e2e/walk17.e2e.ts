@@ -335,7 +335,17 @@ describe.each([
     // E opens the focused finding's first evidence.
     await page.keyboard.press('e');
     await page.getByTestId('evidence-viewer').waitFor();
-    await page.keyboard.press('Escape');
+    // Escape gives focus back to the finding as the viewer goes, in the same task: not a frame
+    // later, with focus on the page body in between (the focus watch samples, so it can miss it).
+    const backOn = await page.evaluate(async () => {
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+      );
+      for (let i = 0; i < 3; i++) await Promise.resolve();
+      const el = document.activeElement;
+      return el instanceof HTMLElement ? (el.dataset.findingId ?? el.tagName) : null;
+    });
+    expect(backOn).toBe(ids[0]);
     await expect.poll(() => page.getByTestId('evidence-viewer').count()).toBe(0);
     // D opens the decision form of the first undecided finding, on its first field.
     const undecided = await items.evaluateAll((lis) =>
