@@ -146,6 +146,19 @@ describe('plan amount, job-demand tables and copies', () => {
     expect(values(doc!, 'amount')).toEqual(['4 hrs/day']);
   });
 
+  it('reads a session length written "h" or "about" (a plan field, not a daily time)', () => {
+    const plan = (line: string) =>
+      values(extractDocuments('p.txt', onePage(`Plan of Care 06/22/2026\n${line}`))[0]!, 'amount');
+    expect(plan('Freq 2x/wk | Dur 5 wks | Session ~60 min')).toEqual(['Session ~60 min']);
+    expect(plan('Length of session: approx. 45 minutes')).toEqual(['session: approx. 45 minutes']);
+    expect(plan('Visit length 2.5 h for 2 visits, then 3 h/session')).toEqual(['3 h/session']);
+    expect(plan('Session approximately 3 hrs (work conditioning)')).toEqual([
+      'Session approximately 3 hrs',
+    ]);
+    // Negative: a session's clock time and a visit count are not an amount.
+    expect(plan('Session: 7:55 a.m. to 11:10 a.m.; session 2 of 10')).toEqual([]);
+  });
+
   it('a measurement table with a job-requirement column compares capacity with the job', () => {
     const text = [
       'Work Hardening Progress Note',

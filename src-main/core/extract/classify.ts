@@ -61,11 +61,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'evaluation',
     re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|\b(?:initial|intake|entry|PT|OT) (?:(?:physical|occupational|speech)\s+therapy\s+)?exam(?:ination)?\b/i,
   },
-  // "Plan of Care - Physician Certification", "Plan of Care Certification": the physician's
-  // certification of a plan.
+  // "Plan of Care - Physician Certification", "Plan of Care Certification", "Plan of Care Review",
+  // "Therapy plan of care - physician review": the physician's certification of a plan.
   {
     type: 'certification',
-    re: /\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
+    re: /\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\s*(?:[-–—:]\s*)?(?:(?:physician|MD|provider)(?:'s)?\s+)?(?:review|approval|sign-?off)\b|\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
   {
     type: 'plan-of-care',

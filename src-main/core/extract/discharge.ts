@@ -11,13 +11,22 @@ import { headingOf } from './sections';
 import { isRuleLine, withoutRuleTail } from './layout';
 
 const REASON = String.raw`(?:reason\s+(?:for\s+)?(?:discharge|d\/c|closure)|(?:discharge|closure)\s+reason|d\/c\s+reason|reason\s+discharged)`;
-/** The label with its value on the same line, or in the next cell of a field table's row. */
-const LABELLED = new RegExp(String.raw`\b${REASON}(?:\s*(?::|-|–|—)\s*|[ ]*\t\s*)`, 'i');
-/** The label alone on its line: a heading whose value is the next non-blank line. */
-const HEADING = new RegExp(String.raw`^\W*${REASON}\s*:?\s*$`, 'i');
-/** "Discharged due to ..." in a discharge summary's own words. */
+/**
+ * The label with its value on the same line (after a colon, a dash or a run-in heading's full
+ * stop, a form's "(select one)" before it), or in the next cell of a field table's row.
+ */
+const LABELLED = new RegExp(
+  String.raw`\b${REASON}(?:\s*\((?:select|check|choose|mark)[^()]{0,20}\))?(?:\s*(?::|-|–|—)\s*|[ ]*\t\s*|\.\s+(?=[A-Z0-9]))`,
+  'i',
+);
+/** The label alone on its line ("Reason for discharge:", a run-in "Reason for discharge."). */
+const HEADING = new RegExp(String.raw`^\W*${REASON}\s*[:.]?\s*$`, 'i');
+/**
+ * "Discharged due to ..." in a discharge summary's own words; "is discharged from the program,
+ * having reached the planned end" gives its reason in a participle.
+ */
 const DUE_TO =
-  /\bdischarg(?:e[ds]?|ing)\b[^.;]{0,100}?\b(?:due\s+to|secondary\s+to|because(?:\s+of)?|as(?=\s+(?:he|she|they|the patient|pt|all|goals?|planned)\b))\s+/i;
+  /\bdischarg(?:e[ds]?|ing)\b[^.;]{0,100}?\b(?:due\s+to|secondary\s+to|because(?:\s+of)?|as(?=\s+(?:he|she|they|the patient|pt|all|goals?|planned)\b)|having(?=\s+(?:reached|met|completed|achieved|attained|plateaued|returned|resumed)\b))\s+/i;
 const DUE_TO_ANYWHERE = new RegExp(DUE_TO.source, 'gi');
 /** Where a sentence ends: a full stop or semicolon before a space or the line's end. */
 const SENTENCE_END = /[.;](?=\s|$)/;
@@ -79,6 +88,15 @@ export function extractDischargeReason(lines: Line[], type: DocType, sink: FactS
       ? matchesOverBreak(lines[i]!, next, DUE_TO_ANYWHERE)
       : [];
     if (wrapped && next) addValue(next, wrapped.end - next.start, sink, true);
+    else if (next && next.page === lines[i]!.page && !isBlank(next)) {
+      // "... is discharged from the program, having" / "reached the planned end ...": the
+      // connective ends the line and the reason is the next line's sentence.
+      const head = t.trimEnd();
+      const lead = next.text.length - next.text.trimStart().length;
+      const m = DUE_TO.exec(`${head} ${next.text.trimStart()}`);
+      if (m && m.index < head.length && m.index + m[0].length === head.length + 1)
+        addValue(next, lead, sink, true);
+    }
   }
 }
 

@@ -42,8 +42,14 @@ const ITEM_MARKER =
  */
 const TERM_LINE =
   /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|)\s*[:\-–—]?\s*$/i;
-/** Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals"). */
-const STATUS_HEADING = /\b(?:status|progress|met|achieved)\b/i;
+/**
+ * Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals", "Goals
+ * achieved"); "Goals to be achieved by ..." sets them.
+ */
+const STATUS_HEADING = /\b(?:status|progress|(?<!\b(?:to|will) be\s+)(?:met|achieved))\b/i;
+/** A field that belongs to a goal ("Target:", "Status:", "Baseline:"), not one that ends a list. */
+const GOAL_FIELD_LABEL =
+  /^\W*(?:target|status|goal|stg|ltg|baseline|current|date|due|met|time\s*frame|by)\b/i;
 /** The label of the goals a patient states: "Patient goals:", "Pt's goal:", "Client goal -". */
 const PATIENTS_OWN_GOALS = /^\W*(?:patient|pt|client|resident)(?:'s)?\s+goals?\b/i;
 /** A heading in capitals on a line of its own: "BILLING", "SIGNATURES", "VISIT SUMMARY". */
@@ -230,7 +236,11 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     const labelled = GOAL_LABEL.exec(t);
     if (labelled && !/s$/i.test(labelled[1]!) && /[A-Za-z]{3}/.test(t.slice(labelled[0].length))) {
       flush();
-      const kind = kindOfLabel(labelled[1]!, list?.kind ?? 'goal-long');
+      // "Goal 1 (short-term, 4 weeks):" says its term in its bracket.
+      const kind = kindOfLabel(
+        labelled[1]!,
+        kindOfLabel(labelled[3]?.trim() ?? '', list?.kind ?? 'goal-long'),
+      );
       if (labelled[2]) listedLabels.add(`${kind}:${Number(labelled[2])}`);
       let body = labelled[0].length;
       // "LTG - 4 weeks - lift ..." names its time frame between two dashes.
@@ -361,9 +371,15 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
       flush();
       continue;
     }
-    // A legacy field padded up to its colon ("POC SENT TO       : ROE, J MD") is a field, not a
-    // table's row: it ends the list as any label does.
-    if (cells.length === 2 && cells[1]!.text.startsWith(':') && !list.columns) {
+    // A legacy field padded up to its colon ("POC SENT TO       : ROE, J MD"), or a form's prompt
+    // over its answer read as one field ("Recommendations given today:    Continue ..."), is a
+    // field, not a table's row: it ends the list as any label does.
+    if (
+      cells.length === 2 &&
+      (cells[1]!.text.startsWith(':') ||
+        (cells[0]!.text.endsWith(':') && !GOAL_FIELD_LABEL.test(cells[0]!.text))) &&
+      !list.columns
+    ) {
       flush();
       list = null;
       continue;
@@ -559,9 +575,12 @@ function trailingStatus(text: string): GoalStatus | null {
 /** Status words in an assessment sentence: "She has met her goal of ...", "Goal 2 is partially met". */
 const STATUS_SENTENCE =
   /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|not\s+yet\s+|not\s+|since\s+)?(?:been\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|progressed)\b[^.\n]{0,40}?\bgoals?\b|\bgoals?\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|remains?)\s+(?:now\s+|not\s+yet\s+|not\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|ongoing|in progress|unmet)\b/i;
-/** "Goal 1: met", "STG #2 partially met", "goals 1 through 4 progressing": numbered goals, a status. */
+/**
+ * "Goal 1: met", "STG #2 partially met", "goals 1 through 4 progressing", "The second goal, walking
+ * 1,000 feet ..., is progressing": numbered goals, a status.
+ */
 const NUMBERED_ASSESSMENT =
-  /\b(?:STG|LTG|Goal|Goals(?=\s*#?\s*\d{1,2}\s*(?:-|–|through|to)\s*\d))\s*#?\s*\d{1,2}\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
+  /\b(?:(?:STG|LTG|Goal|Goals(?=\s*#?\s*\d{1,2}\s*(?:-|–|through|to)\s*\d))\s*#?\s*\d{1,2}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:short|long)[- ]term\s+)?goal)\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
 
 /** Goal-by-goal assessments on a line, and statements that cover every goal. */
 /**

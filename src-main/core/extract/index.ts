@@ -59,7 +59,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 23;
+export const EXTRACTOR_VERSION = 24;
 
 export interface ExtractHints {
   title?: string | null;
@@ -170,16 +170,28 @@ function buildDocument(
   extractAuthorization(content, type, sink);
   extractVitals(content, sink);
   extractInterventions(content, sink, type);
+  // A goal restated with its status ("Goal 1 (55 lb floor to waist): progressing, 45 lb") is an
+  // assessment's line, not a goal's.
+  const at = (f: Fact) => `${f.provenance.page}:${f.provenance.start}`;
+  const assessments = sink.facts.filter((f) => f.kind === 'goal-assessment');
+  const assessedAt = new Set(assessments.map(at));
   const goalLines = new Set(
     sink.facts
-      .filter((f) => f.kind.startsWith('goal'))
-      .map((f) => `${f.provenance.page}:${f.provenance.start}`),
+      .filter((f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && !assessedAt.has(at(f)))
+      .map(at),
   );
-  extractObjectiveMeasures(
-    content,
-    sink,
-    (l) => isGoalLine(l, goalLines) || !!headingOf(l.text)?.names.includes('goals'),
-  );
+  extractObjectiveMeasures(content, sink, (l) => {
+    if (isGoalLine(l, goalLines) || headingOf(l.text)?.names.includes('goals')) return null;
+    // An assessment restates its goal ("Goal 1 (60 pounds floor to waist): progressing, 55
+    // pounds today"): only what stands outside it is measured now.
+    let text = l.text;
+    for (const { provenance: p } of assessments) {
+      const s = Math.max(p.start, l.start) - l.start;
+      const e = Math.min(p.end, l.end) - l.start;
+      if (p.page === l.page && s < e) text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
+    }
+    return text;
+  });
   extractWorkStatus(content, type, sink);
   extractDischargeReason(content, type, sink);
   extractVerbalOrders(content, sink);

@@ -204,15 +204,20 @@ function onlyVitals(text: string): boolean {
   return vitalSpans(text).length > 0 && rest.replace(/[\s,;|]/g, '').length < 4;
 }
 
-/** One objective-measure fact per line that reports a measurement with units. */
+/**
+ * One objective-measure fact per line that reports a measurement with units; `measurable` gives
+ * the part of a line that may state one (null: none of it, a goal's own line).
+ */
 export function extractObjectiveMeasures(
   lines: Line[],
   sink: FactSink,
-  skip: (line: Line) => boolean,
+  measurable: (line: Line) => string | null,
 ): void {
   for (const line of lines) {
     const t = line.text;
-    if (skip(line) || !MEASURE.test(t) || NOT_INTERVENTION.test(t) || isSignatureLine(t)) continue;
+    const said = measurable(line);
+    if (said === null || !MEASURE.test(said) || NOT_INTERVENTION.test(t) || isSignatureLine(t))
+      continue;
     const b = BULLET.exec(t);
     const start = b ? b[0].length : 0;
     sink.add('objective-measure', t.slice(start), line, start, t.length);

@@ -1,7 +1,7 @@
 /** Plan-of-care terms: frequency, amount, duration, reporting period, plan sent to physician, delay reasons. */
 import type { FactSink } from './facts';
-import { findDates, withoutWeekdays, type DateHit } from '../parse/dates';
-import type { Line } from './lines';
+import { findDates, leadingDate, withoutWeekdays, type DateHit } from '../parse/dates';
+import { matchesOverBreak, type Line } from './lines';
 import { NUMBER_SOURCE } from '../parse/numbers';
 
 /** A count of sessions, in digits or (dictated) words: "2", "2-3", "two to three". */
@@ -10,13 +10,26 @@ const FREQUENCY = new RegExp(
   `\\b${COUNT}\\s*(?:x|times|days|sessions|visits)\\s*(?:\\/|per|a|each)\\s*(?:week|wk)s?\\b|\\b(?:once|twice)\\s+(?:a|per)\\s+week\\b`,
   'gi',
 );
+/** A session's length unit: "hours", "hrs", "h", "minutes", "min". */
+const TIME_UNIT = String.raw`(?:hours?|hrs?|h|minutes?|mins?)\b`;
+/** What may stand between a session label and its length: "~60 min", "approx. 3 hours". */
+const ABOUT = String.raw`(?:~\s*|approx(?:\.|imately)?\s*|about\s+)?`;
+const NUMBER = String.raw`\d+(?:\.\d+)?`;
 /**
  * Amount per session (BPM §220.1.2.B "amount"): "Amount: 3 hours per session", "4 hrs/day",
  * "60 minutes per visit", "Hours/session: 4", "Session length: 3 hrs", "2 hr sessions", "Amount 3
- * hr". A bare "45 min" is an activity's time, not the plan's amount.
+ * hr", "3 h/session", "Session ~60 min". A bare "45 min" is an activity's time, not the plan's amount.
  */
-const AMOUNT =
-  /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b|(?<=\bAmount\s*[:\-–]?\s*)\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b|\b\d+(?:\.\d+)?\s*-?\s*(?:hours?|hrs?|minutes?|mins?)\s*[- ]?sessions?\b|\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*\d+(?:\.\d+)?\b|\bsession (?:length|duration)\s*:?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?)\b/gi;
+const AMOUNT = new RegExp(
+  [
+    String.raw`\b${NUMBER}\s*${TIME_UNIT}\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b`,
+    String.raw`(?<=\bAmount\s*[:\-–]?\s*)${ABOUT}${NUMBER}\s*${TIME_UNIT}`,
+    String.raw`\b${NUMBER}\s*-?\s*${TIME_UNIT}\s*[- ]?sessions?\b`,
+    String.raw`\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*${NUMBER}\b`,
+    String.raw`\bsession(?: (?:length|duration))?\s*:?\s*${ABOUT}${NUMBER}\s*${TIME_UNIT}`,
+  ].join('|'),
+  'gi',
+);
 const DURATION_PHRASE = new RegExp(
   `\\b(?:for|x|×)\\s*(?:\\d{1,2}|${NUMBER_SOURCE})\\s*(?:weeks?|wks?|months?|visits)\\b|\\b\\d{1,2}\\s*(?:weeks?|wks?)\\b`,
   'gi',
@@ -33,19 +46,25 @@ const CERT_PERIOD =
 const DURATION_CONTEXT =
   /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
 const REPORT_PERIOD =
-  /\b(?:(?:Report(?:ing)?|Rpt) period|Period (?:covered|of report)|(?<=^\s*|[\d)]\s+|\t)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge) (?:report|note|summary)(?:,?\s+(?:for|period|covering)|(?=,\s*\d))|(?:this )?report covers|covers)\b\s*:?\s*(?:from\s*)?/gi;
+  /\b(?:(?:Report(?:ing)?|Rpt) period|Period (?:covered|of report)|(?<=^\s*|[\d)]\s+|\t)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge) (?:report|note|summary)(?:,?\s+(?:for|period|covering)|(?=,\s*\d))|(?:this )?report covers|covers)\b\s*[:.]?\s*(?:from\s*)?/gi;
 const PLAN_SENT =
   /\b(?:plan of care|POC|plan|certification)\b[^.\n]{0,60}?\b(?:faxed|sent|mailed|transmitted|e-?mailed|e-?faxed|forwarded|delivered)\b/i;
 const DELAY_REASON =
   /\b(?:Reason for (?:the )?delay|Delay reason|Reason for late (?:signature|certification))\s*:\s*(.+)$|\b(?:certification|signature|plan of care)\s+(?:was\s+)?(?:delayed|late)\s+(?:due to|because)\b.*$/i;
 
 export function extractPlanTerms(lines: Line[], sink: FactSink): void {
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const t = line.text;
     let hasFrequency = false;
     for (const m of t.matchAll(FREQUENCY)) {
       hasFrequency = true;
       sink.add('frequency', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    }
+    // Justified prose wraps where it must: "Frequency: three" / "days per week."
+    for (const m of matchesOverBreak(line, lines[i + 1], FREQUENCY)) {
+      hasFrequency = true;
+      sink.addSpan('frequency', m.text.replace(/\s+/g, ' '), line.page, m.start, m.end);
     }
     for (const m of t.matchAll(AMOUNT))
       sink.add('amount', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
@@ -75,6 +94,8 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
       // "Reporting Period" as a heading: the period is the first thing written under it.
       const under = t.slice(after).trim() === '' ? nextNonBlank(lines, line) : null;
       if (under ? readPeriod(under, 0, sink) : readPeriod(line, after, sink)) break;
+      // "Reporting period - start: 2026-05-04" over "Reporting period - end: 2026-05-14".
+      if (!under && readSplitPeriod(line, nextNonBlank(lines, line), sink)) break;
     }
     const sent = PLAN_SENT.exec(t);
     if (sent) {
@@ -93,8 +114,14 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
  * Two dates written as a range at `from` ("03/02/2026 - 03/13/2026", "April 20, 2026 through
  * April 27, 2026"), with offsets in the whole text.
  */
+/**
+ * A period's dates follow its label within a short stretch of the line: reading only that far
+ * keeps a long line with many labels (a flattened table) linear, not a date scan per label.
+ */
+const PERIOD_REACH = 240;
+
 function dateRange(t: string, from: number): [DateHit, DateHit] | null {
-  const ds = findDates(t.slice(from));
+  const ds = findDates(t.slice(from, from + PERIOD_REACH));
   if (
     ds.length >= 2 &&
     // "Tuesday, March 3rd, 2026 through Thursday, April 2nd, 2026": weekdays name the dates.
@@ -114,7 +141,7 @@ const START_LABEL = /\b(?:Start|From|Begin(?:ning)?)(?:\s+date)?\s*:\s*/i;
 const END_LABEL = /\b(?:End|To|Through|Thru)(?:\s+date)?\s*:\s*/i;
 
 function labelledRange(t: string, from: number): [DateHit, DateHit] | null {
-  const rest = t.slice(from);
+  const rest = t.slice(from, from + PERIOD_REACH);
   const s = START_LABEL.exec(rest);
   const e = END_LABEL.exec(rest);
   if (!s || !e || e.index < s.index) return null;
@@ -134,6 +161,24 @@ function readPeriod(line: Line, from: number, sink: FactSink): boolean {
   if (!range) return false;
   sink.add('report-period-start', range[0].iso, line, range[0].start, range[0].end);
   sink.add('report-period-end', range[1].iso, line, range[1].start, range[1].end);
+  return true;
+}
+
+/** A period whose start and end are fields of their own, on this line and the next. */
+function readSplitPeriod(line: Line, next: Line | null, sink: FactSink): boolean {
+  if (!next || next.page !== line.page) return false;
+  const ends = (l: Line, label: RegExp): DateHit | null => {
+    const m = label.exec(l.text);
+    const d = m ? leadingDate(l.text.slice(m.index + m[0].length)) : null;
+    return m && d
+      ? { ...d, start: m.index + m[0].length + d.start, end: m.index + m[0].length + d.end }
+      : null;
+  };
+  const start = END_LABEL.test(line.text) ? null : ends(line, START_LABEL);
+  const end = start && !START_LABEL.test(next.text) ? ends(next, END_LABEL) : null;
+  if (!start || !end) return false;
+  sink.add('report-period-start', start.iso, line, start.start, start.end);
+  sink.add('report-period-end', end.iso, next, end.start, end.end);
   return true;
 }
 

@@ -24,6 +24,7 @@ import {
   withoutRuleTail,
 } from './layout';
 import { titleType } from './classify';
+import { findTimeFrame } from '../parse/timeframe';
 
 export interface Heading {
   /** The first section the heading names (a combined heading names several). */
@@ -48,8 +49,28 @@ const LINE_HEADING = /^(.*?)\s*(?:\(([^()]{0,160})\))?\s*\**\s*:?\s*$/;
 /** The parts of a combined heading: "SUBJECTIVE / HISTORY", "Assessment & Plan", "S/O". */
 const PART_SEPARATOR = /\s*(?:\/|&|\+|,|\band\b)\s*/i;
 const MAX_LABEL = 60;
+/**
+ * A run-in heading closed by a full stop, its text after it on the line ("History of present
+ * illness. Mrs. Halverson is ...", "Goals."): only a label that is a section's name as a whole,
+ * capitalized as a heading is, not in capitals throughout (a legacy print's "HEP." ends a sentence
+ * as often as it heads one), and not a wrapped sentence's last word ("conditioning. He ...").
+ */
+const RUN_IN = /^([A-Z](?=[A-Za-z /&'-]*[a-z])[A-Za-z /&'-]{1,58}?)\.(?:\s+(?=[A-Z0-9("])|\s*$)/;
 /** A parenthetical opened and not closed on its line: "Section GG scores (06 independent, 05". */
 const UNCLOSED_NOTE = /\s*\([^()]*$/;
+
+/**
+ * A heading that says by when ("Goals, to be achieved by July 2, 2026", "Goals to be met within 3
+ * weeks"): the words before the time frame name the section.
+ */
+const BY_WHEN =
+  /^(.*?[A-Za-z)])\s*,?\s+(?:(?:are\s+|will\s+be\s+)?to\s+be\s+(?:achieved|met|attained|reached|completed)\s+)?(?=(?:by|in|within|over)\s)(.*)$/i;
+
+function withoutTimeFrameTail(label: string): string | null {
+  const when = BY_WHEN.exec(label);
+  const frame = when ? findTimeFrame(when[2]!) : null;
+  return frame && frame.start === 0 && when![2]!.slice(frame.end).trim() === '' ? when![1]! : null;
+}
 
 /** Section names of a label: the whole label, else every part of a combined one. */
 function labelSections(label: string, colon: boolean): SectionName[] {
@@ -58,6 +79,8 @@ function labelSections(label: string, colon: boolean): SectionName[] {
   if (together) return [...together];
   const whole = sectionNamed(label);
   if (whole) return isLetterSection(label) && !colon ? [] : [whole];
+  const framed = withoutTimeFrameTail(label);
+  if (framed) return labelSections(framed, colon);
   // "RECERTIFICATION - UPDATED PLAN OF CARE": a heading whose parts stand apart by dashes names
   // the sections its parts name.
   const dashed = label.split(/\s[-–—]\s/);
@@ -109,6 +132,13 @@ export function headingOf(line: string): Heading | null {
     const label = body.slice(0, sep.index).replace(/\**$/, '').trim();
     const names = labelSections(label, sep[0].includes(':'));
     if (names.length) return heading(names, lead, label, body, lead + sep.index + sep[0].length);
+  }
+  const runIn = RUN_IN.exec(body);
+  if (runIn) {
+    const label = runIn[1]!;
+    const names = sectionsNamedTogether(label) ?? [sectionNamed(label)].filter((n) => n !== null);
+    if (names.length && !isLetterSection(label))
+      return heading([...names], lead, label, body, lead + runIn[0].length);
   }
   if (colon >= 0 && colon < MAX_LABEL) return null;
   const whole = LINE_HEADING.exec(body);

@@ -155,8 +155,10 @@ export function extractServiceDates(
   // No labeled date: the date on the title line, or a bare date line just under it; else, as
   // letters are dated, a bare date line above the title (under the letterhead, before "Re:").
   const from = Math.max(0, titleIndex);
-  const dated = (line: Line, onTitle: boolean): boolean => {
-    if (NOT_SERVICE_LINE.test(line.text) || (!onTitle && !isBareDateLine(line.text))) return false;
+  const dated = (line: Line, onTitle: boolean, underTitle = false): boolean => {
+    if (NOT_SERVICE_LINE.test(line.text)) return false;
+    if (!onTitle && !isBareDateLine(line.text) && !(underTitle && isDateline(line.text)))
+      return false;
     // A title that names a period ("Discharge summary - program 04/06/2026 to 04/29/2026") is
     // not dated by its start.
     if (onTitle && findDates(line.text).length >= 2) return false;
@@ -165,9 +167,19 @@ export function extractServiceDates(
     return !!d;
   };
   for (const line of lines.slice(from, from + 6))
-    if (dated(line, titleIndex >= 0 && line === lines[titleIndex])) return;
+    if (dated(line, titleIndex >= 0 && line === lines[titleIndex], titleIndex >= 0)) return;
   for (const line of lines.slice(0, Math.min(from, LETTER_HEAD_LINES)))
     if (dated(line, false)) return;
+}
+
+/**
+ * A dateline under a title: the date first, then the visit's other particulars set off by a
+ * bullet or bar ("Wed, Sep 9, 2026 · Visit 7 · Medicare Part B").
+ */
+function isDateline(text: string): boolean {
+  const lead = text.length - text.trimStart().length;
+  const d = leadingDate(text.slice(lead));
+  return d !== null && /^\s*(?:[·•|–—]|$)/.test(text.slice(lead + d.end));
 }
 
 /** How far into a letter its date line may stand (letterhead and address block come first). */

@@ -3,8 +3,9 @@ import type { Fact, FactKind, PageMark } from '../../../shared/model';
 import type { FactSink } from './facts';
 import type { PageMarks } from './page-marks';
 import { findDates, leadingDate } from '../parse/dates';
-import type { Line } from './lines';
+import { isBlank, type Line } from './lines';
 import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
+import { US_STATES } from '../domain/payer-kinds';
 import { cellsOf, isRuleLine } from './layout';
 
 /** How a signature was made, after "Signed": "electronically", "digitally", "on device". */
@@ -56,19 +57,49 @@ function nameKeyOf(name: string): string {
   return name.toUpperCase().replace(/[^A-Z]/g, '');
 }
 
+/** Where a physician field writes the physician's credentials ("Samuel Okafor, MD"). */
+interface FieldCredentials {
+  line: Line;
+  start: number;
+  end: number;
+}
+
+/** Where the credentials closing a name start ("Samuel Okafor, MD" at ", MD"), else null. */
+function trailingCredentials(value: string): number | null {
+  let at: number | null = null;
+  for (const m of [...value.matchAll(/,?\s+([A-Za-z./]{2,9})(?=,?\s|$)/g)].reverse()) {
+    if (m.index + m[0].length !== (at ?? value.trimEnd().length) || !isCredentialToken(m[1]!))
+      break;
+    at = m.index;
+  }
+  return at;
+}
+
 /**
  * The names a document's physician fields give: the order's own signer, when the signature under
  * it prints that name without credentials ("Electronically signed by: ASHFORD,LEONARD P" under
- * "Requesting Provider: ASHFORD,LEONARD P"), is that physician.
+ * "Requesting Provider: ASHFORD,LEONARD P", "Signature: Samuel Okafor (signed)" under "Ordering
+ * provider: Samuel Okafor, MD"), is that physician, with the credentials the field gives.
  */
-function physicianFieldNames(lines: readonly Line[]): Set<string> {
-  const names = new Set<string>();
-  for (const { text } of lines)
-    for (const m of text.matchAll(PHYSICIAN_NAMED)) {
+function physicianFieldNames(lines: readonly Line[]): Map<string, FieldCredentials | null> {
+  const names = new Map<string, FieldCredentials | null>();
+  for (const line of lines)
+    for (const m of line.text.matchAll(PHYSICIAN_NAMED)) {
       const from = m.index + m[0].length;
-      const gap = /[ \t]{2,}|\t|$/.exec(text.slice(from))!;
-      const key = nameKeyOf(text.slice(from, from + gap.index));
-      if (key.length >= 4) names.add(key);
+      const value = line.text.slice(
+        from,
+        from + /[ \t]{2,}|\t|$/.exec(line.text.slice(from))!.index,
+      );
+      const cut = trailingCredentials(value);
+      const key = nameKeyOf(cut === null ? value : value.slice(0, cut));
+      if (key.length < 4) continue;
+      const creds = cut === null ? null : from + cut + /^[,\s]*/.exec(value.slice(cut))![0].length;
+      names.set(
+        key,
+        creds === null ? null : { line, start: creds, end: from + value.trimEnd().length },
+      );
+      // The name as printed with its credentials ("SAMUELOKAFORMD") matches too.
+      if (creds !== null) names.set(nameKeyOf(value), null);
     }
   return names;
 }
@@ -505,10 +536,10 @@ const SIGNATURE_TAIL = new RegExp(
 /**
  * The signer's specialty after the credentials, in brackets ("(Occupational Medicine)") or as
  * capitalised words before the NPI or the line's end ("Gregory Hallstrom, MD Occupational
- * Medicine NPI 1487203365").
+ * Medicine NPI 1487203365", "Anjali Sethuraman, MD - Occupational Medicine   NPI ...").
  */
 const SPECIALTY_AFTER = new RegExp(
-  String.raw`^\s*${SPECIALTY_REMARK}|^\s+\p{Lu}\p{Ll}+(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}\p{Ll}+){0,3}(?=\s+(?:NPI|Lic(?:ense|\.)?|#)|\s*$)`,
+  String.raw`^\s*${SPECIALTY_REMARK}|^\s+(?:[-–—]\s+)?\p{Lu}\p{Ll}+(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}\p{Ll}+){0,3}(?=\s+(?:NPI|Lic(?:ense|\.)?|#)|\s*$)`,
   'u',
 );
 
@@ -525,11 +556,17 @@ const SIGN_OFF_DASH = /^\s*(?:[—–]|--)\s*/;
  * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
  * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
  */
+/** State names, lower case: "Missouri PT License No. 2009014471" names the licensing state. */
+const STATE_NAMES: ReadonlySet<string> = new Set(
+  Object.values(US_STATES).map((s) => s.toLowerCase()),
+);
+
 function unlabelledSignature(text: string): ParsedSignature | null {
   const sig = parseBody(text, SIGN_OFF_DASH.exec(text)?.[0].length ?? 0, false);
   if (
     !sig.name ||
     !sig.creds ||
+    STATE_NAMES.has(text.slice(sig.name[0], sig.name[1]).trim().toLowerCase()) ||
     text
       .slice(0, sig.name[0])
       .replace(SIGN_OFF_DASH, '')
@@ -593,6 +630,38 @@ const MARK_ONLY_LINE =
 /** A signer's printed name (and NPI) under the signature, between it and its date. */
 const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 
+/**
+ * A form's attestation prompt: "Attestation: I have reviewed and completed this documentation",
+ * "I attest that this documentation is complete".
+ */
+const ATTESTATION_PROMPT =
+  /^\W*attestation\b|\bI (?:hereby )?attest\b|\bI (?:have )?(?:reviewed|completed|performed)\b.*\bdocumentation\b/i;
+/** Its answer's assent before the signer: "Yes - Devin Achterberg, MOT, OTR/L 2026-05-06 10:12". */
+const ASSENT = /^\s*(?:yes|agreed?|attested|confirmed)\s*[-–—:,]\s*/i;
+
+/**
+ * The assent under an attestation prompt, as the label of the signature it carries; the prompt
+ * may stand on the line above or, read as one field with it, before a colon on the same line.
+ */
+function attestedAnswer(lines: readonly Line[], i: number): RegExpExecArray | null {
+  const t = lines[i]!.text;
+  const field = /:\s+/.exec(t);
+  if (field && ATTESTATION_PROMPT.test(t.slice(0, field.index))) {
+    const from = field.index + field[0].length;
+    const assent = ASSENT.exec(t.slice(from));
+    if (assent) {
+      assent.index += from;
+      return assent;
+    }
+  }
+  let k = i - 1;
+  while (k >= 0 && isBlank(lines[k]!)) k--;
+  const prompt = k >= 0 ? lines[k]!.text : '';
+  return ATTESTATION_PROMPT.test(prompt) || CERTIFY_STATEMENT.test(prompt)
+    ? ASSENT.exec(lines[i]!.text)
+    : null;
+}
+
 /** How far from a document's end an unlabelled signature may stand (in content lines). */
 const UNLABELLED_TAIL_LINES = 8;
 
@@ -645,6 +714,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
     const label =
       phys ??
+      attestedAnswer(lines, i) ??
       SIGNER_LABEL.exec(t) ??
       E_SIGNED_ANYWHERE.exec(t) ??
       AUDIT_SIGNED.exec(t) ??
@@ -676,14 +746,16 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // 07/22/2026"), or a line or two above it (a specialty or NPI line between).
       const before = label.index > 0 ? signatureBeforeMark(t.slice(0, label.index)) : null;
       // A page break may fall between them, its running footer and header in between: an
-      // e-signature's mark ("/es/ NAME, PT") a few lines up is still the one this date closes.
+      // e-signature's mark ("/es/ NAME, PT") a few lines up is still the one this date closes,
+      // and so is a typed name ending the page before ("Kyle D. Brandt, PT, DPT" / a running
+      // header / his title / "Electronically signed 03/20/2026").
       const k = before?.name
         ? i
         : ([i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(lines[j]!.text)?.name) ??
           [i - 3, i - 4, i - 5, i - 6].find(
             (j) =>
               j >= 0 &&
-              SIGNED_MARK.test(lines[j]!.text) &&
+              (SIGNED_MARK.test(lines[j]!.text) || lines[j]!.page !== line.page) &&
               !!unlabelledSignature(lines[j]!.text)?.name,
           ));
       const above = before?.name
@@ -793,6 +865,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         sig.creds[1],
         detail,
       );
+    else {
+      const field = nameText !== null ? physicians.get(nameKeyOf(nameText)) : undefined;
+      if (field)
+        sink.add(
+          'credentials',
+          field.line.text.slice(field.start, field.end),
+          field.line,
+          field.start,
+          field.end,
+          detail,
+        );
+    }
     const dateKind = physician ? 'physician-signed-date' : 'signed-date';
     if (sig.date) sink.add(dateKind, sig.date.iso, line, sig.date.start, sig.date.end);
     else {

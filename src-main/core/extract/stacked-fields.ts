@@ -13,6 +13,12 @@ import { headingOf } from './sections';
 /** A field's label: a few capitalized words, no colon, no sentence, no figures but in brackets. */
 const LABEL = /^[A-Z][A-Za-z#&/()'’ .-]{0,39}$/;
 const MAX_LABEL_WORDS = 5;
+/**
+ * A form's prompt over an answer indented under it ("Did the patient tolerate treatment?" over
+ * "    Yes - no s/s aspiration"): longer than a label, and it may ask.
+ */
+const PROMPT = /^[A-Z][A-Za-z#&/()'’ .,-]{0,89}\??$/;
+const MAX_PROMPT_WORDS = 14;
 /** How many label/value pairs with a short value (a date, a name, a number) make a stacked form. */
 const MIN_SHORT_PAIRS = 3;
 const SHORT_VALUE_CHARS = 40;
@@ -26,14 +32,16 @@ const NOT_A_VALUE = /^\s*(?:[-•*·]|\d{1,2}[.)]\s|[A-Z][^:\t]{0,40}:\s)|\t/;
  * A field's label, not a heading: a heading in capitals ("RESULTS VS JOB DEMANDS") or a section's
  * name ("Assessment") heads what is under it, as the section reader reads it.
  */
-function isLabel(line: Line | undefined, capitals = false): boolean {
+function isLabel(line: Line | undefined, capitals = false, prompt = false): boolean {
   if (!line || line.running || isBlank(line)) return false;
   const t = line.text.trim();
-  if (!LABEL.test(t.replace(/\([^()]*\)/g, '()')) || /[.!?]$/.test(t)) return false;
+  const shape = t.replace(/\([^()]*\)/g, '()');
+  if (prompt ? !PROMPT.test(shape) || /[.!]$/.test(t) : !LABEL.test(shape) || /[.!?]$/.test(t))
+    return false;
   // A form of capitals labels ("VISIT DATE" over "2026/04/17") prints no lower case in them.
   if (capitals ? /[a-z]/.test(t) : !/[a-z]/.test(t)) return false;
   return (
-    t.split(/\s+/).length <= MAX_LABEL_WORDS &&
+    t.split(/\s+/).length <= (prompt ? MAX_PROMPT_WORDS : MAX_LABEL_WORDS) &&
     !isRuleLine(t) &&
     !isTitleLine(t) &&
     headingOf(t) === null
@@ -63,6 +71,13 @@ function valueUnder(lines: Line[], i: number, capitals: boolean): Line | null {
   return value;
 }
 
+/** The line under a prompt is indented further than it: the form's answer. */
+function answerIndented(lines: Line[], i: number): boolean {
+  const indent = (l: Line) => l.text.length - l.text.trimStart().length;
+  const next = lines[i + 1];
+  return !!next && !isBlank(next) && indent(next) > indent(lines[i]!);
+}
+
 /** How many label/value pairs with a short value the lines hold. */
 function shortPairs(lines: Line[], capitals: boolean): number {
   let short = 0;
@@ -89,7 +104,10 @@ export function joinStackedFields(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const label = lines[i]!;
-    const value = isLabel(label, capitals) ? valueUnder(lines, i, capitals) : null;
+    const value =
+      isLabel(label, capitals) || (isLabel(label, capitals, true) && answerIndented(lines, i))
+        ? valueUnder(lines, i, capitals)
+        : null;
     if (!value) {
       out.push(label);
       continue;

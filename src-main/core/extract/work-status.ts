@@ -132,6 +132,16 @@ function impressionDiagnosis(line: Line, from: number, sink: FactSink): void {
   sink.add('diagnosis', subject, line, start, end);
 }
 
+/**
+ * A form's date field under the diagnoses, as its prompt ("Date of referral / order"), its answer
+ * under it ("2026-03-03 (signed order on file)") or both on a line: no diagnosis.
+ */
+const DATE_VALUE = String.raw`(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\b`;
+const DATED_FIELD = new RegExp(
+  String.raw`^\s*date\b[^:]{0,40}(?::\s*${DATE_VALUE}.*)?$|^\s*${DATE_VALUE}\s*(?:\([^)]*\))?\s*$`,
+  'i',
+);
+
 /** One fact per ICD-10 code with its description; a labeled diagnosis without codes as one fact. */
 function diagnosis(line: Line, inSection: boolean, sink: FactSink): void {
   const t = line.text;
@@ -151,7 +161,7 @@ function diagnosis(line: Line, inSection: boolean, sink: FactSink): void {
     const start = label.index + label[0].length;
     if (/[A-Za-z]{3}/.test(t.slice(start)))
       sink.add('diagnosis', t.slice(start), line, start, t.length);
-  } else if (inSection && !headingOf(t) && /[A-Za-z]{3}/.test(t)) {
+  } else if (inSection && !headingOf(t) && /[A-Za-z]{3}/.test(t) && !DATED_FIELD.test(t)) {
     const b = /^\s*(?:[-•*]|\d{1,2}[.)])?\s*/.exec(t)!;
     sink.add('diagnosis', t.slice(b[0].length), line, b[0].length, t.length);
   }

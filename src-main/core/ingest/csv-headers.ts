@@ -38,6 +38,10 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     // Long-term care calls the patient a resident.
     'Resident Name',
     'Resident',
+    // Workers' compensation billing calls the patient the claimant or injured worker.
+    'Claimant Name',
+    'Claimant',
+    'Injured Worker',
     'Name',
   ],
   lastName: ['Patient Last Name', 'Last Name', 'Pt Last Name', 'Last', 'Surname', 'Family Name'],
@@ -331,7 +335,7 @@ const HEADER_WORDS: ReadonlyArray<[LedgerField, RegExp]> = [
     'payer',
     /^(?!.*(?:class|type|category|paid|allow|id|number|no$)).*(?:carrier|insur|payer|payor)/,
   ],
-  ['patient', /^(?:patient|resident|client|member)(?:fullname|name)?$/],
+  ['patient', /^(?:patient|resident|client|member|claimant|injuredworker)(?:fullname|name)?$/],
   // "HCPCS/CPT", "CPT4 Code", "Proc (CPT)": a procedure code column, not its description or fee.
   ['code', /^(?!.*(?:desc|name|text|fee|charge|price|amount|amt|rate|mod|units?)).*(?:cpt|hcpcs)/],
   // "Primary Allowed", "Allowed $ (Expected)": an amount allowed, not a count of allowed units or

@@ -527,6 +527,11 @@ const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
     name: 'interventions',
     re: /\b(?:work simulation|exercises?|activities|treatment|interventions?|procedures)\b.*\b(?:performed|provided|rendered|completed|given|today)\b/i,
   },
+  // A form's question: "Did the patient tolerate treatment?", "How did the client respond?".
+  {
+    name: 'patient-response',
+    re: /^(?:did|how did)\s+(?:the\s+)?(?:patient|pt|client|resident|participant)\s+(?:tolerate|respond)\b/i,
+  },
   // A session's record of what was done: "Session log", "Exercise log" (not a document's title
   // such as "Visit record", which heads everything on it).
   { name: 'interventions', re: /\b(?:session|exercise|activity)\s+log\b/i },

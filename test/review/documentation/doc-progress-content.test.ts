@@ -105,6 +105,40 @@ describe('DOC-PROGRESS-CONTENT', () => {
     expect(silent[0]!.message).toContain('2 of 3 goals assessed');
   });
 
+  it("takes a work program's measured goals as capacity against the job when the plan set them at the job's demands", () => {
+    const goal = (value: string, jobLinked: boolean) => ({
+      value,
+      detail: { timeFrame: 'by 10/02/2026', measurable: true, jobLinked, rtw: false },
+    });
+    const report = { ...complete, section: ['objective', 'assessment', 'plan'] };
+    const withPlan = (jobLinked: boolean, extra: Record<string, string | string[]> = {}) =>
+      episode('workers-comp')
+        .doc('evaluation', '2026-09-08', {
+          ...fullEvaluation('2026-09-08'),
+          'goal-long': [
+            goal('Lift 50 lb floor to waist, the heaviest tote on his route', jobLinked),
+            goal('Sit 60 min without rest', jobLinked),
+          ],
+          'goal-short': [],
+        })
+        .doc('progress-report', '2026-09-21', { ...report, ...extra })
+        .bill('2026-09-08', '97545')
+        .build();
+    expect(run(docProgressContent, withPlan(true))[0]!.status).toBe('pass');
+    // Goals not tied to the job, or a report that measures nothing, compare nothing with the job.
+    expect(fails(run(docProgressContent, withPlan(false)))[0]!.message).toContain(
+      'current capacity versus job demands',
+    );
+    expect(
+      fails(
+        run(
+          docProgressContent,
+          withPlan(true, { 'objective-measure': [], section: ['assessment', 'plan'] }),
+        ),
+      )[0]!.message,
+    ).toContain('current capacity versus job demands');
+  });
+
   it('warning when only some goals are assessed or the period dates are missing', () => {
     const ep = episode('commercial')
       .doc('evaluation', '2026-09-08', fullEvaluation('2026-09-08'))

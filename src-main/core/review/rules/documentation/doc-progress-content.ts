@@ -62,6 +62,21 @@ function returnToWorkGoalsAssessed(
   ).length;
 }
 
+/**
+ * The plan in force set goals at the job's demands ("Lift 70 pounds floor to waist occasionally,
+ * the heaviest case he selects"): a report that measures progress toward them sets current
+ * capacity against those demands.
+ */
+function jobLinkedGoalsInForce(episode: EpisodeModel, date: IsoDate | null): boolean {
+  const plan = planInForce(episode, date);
+  return (
+    plan !== null &&
+    plan[0].facts.some(
+      (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && f.detail?.jobLinked === true,
+    )
+  );
+}
+
 /** Goals an earlier progress report (after the plan, before `date`) found met. */
 function goalsMetBefore(
   episode: EpisodeModel,
@@ -160,6 +175,7 @@ export const docProgressContent: Rule = {
     payers: ['ALL'],
     decided: [
       'A goal that is the return to work itself ("RTW goal: full duty") counts as assessed when the report states the current work status ("Work status: light duty"), which is where the claimant stands on that goal.',
+      'In a work program, a report that assesses the plan\'s goals with current measurements, where the plan in force set its goals at the job\'s demands ("lift 70 lb floor to waist occasionally, the heaviest case he selects"), states current capacity against the job demands: the goals are those demands.',
     ],
   },
   check(episode, profile) {
@@ -191,6 +207,14 @@ export const docProgressContent: Rule = {
       for (const f of assessments) assessed += f.detail?.all ? goals : (f.detail?.count ?? 1);
       if (assessed > 0 && assessed < goals)
         assessed = Math.min(goals, assessed + returnToWorkGoalsAssessed(episode, doc, date));
+      const capacity = missing.indexOf(ELEMENTS.capacityVsJob);
+      if (
+        capacity >= 0 &&
+        assessed > 0 &&
+        !missing.includes(ELEMENTS.change) &&
+        jobLinkedGoalsInForce(episode, date)
+      )
+        missing.splice(capacity, 1);
       // The assessment of progress toward each goal is the core of the report: its absence is an
       // error for Medicare (rules.md DOC-PROGRESS-CONTENT).
       const noGoalAssessment = assessed === 0;
