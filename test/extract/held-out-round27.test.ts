@@ -320,3 +320,71 @@ describe("a workers' compensation ledger's claimant column", () => {
     expect(mapLedgerHeaders(['DOS', 'Claimant Name', 'CPT']).fields.patient).toBe(1);
   });
 });
+
+describe('goals and plans the older charts wrote', () => {
+  const plan = (...lines: string[]) =>
+    one(['OT PLAN OF CARE', 'Date: 02/02/2026', 'Patient: Lindgren, Ora', ...lines].join('\n'));
+
+  it('takes a muscle grade with its sign and a return to a duty as measurable', () => {
+    const doc = plan(
+      'Goals:',
+      'STG 1 (3 wks): R grip 4+/5 to carry a laundry basket.',
+      'LTG 1 (6 wks): Return to full-time cashier duties.',
+      'LTG 2 (6 wks): Return to prior level of function.',
+    );
+    const measurable = [...factsOf(doc, 'goal-short'), ...factsOf(doc, 'goal-long')].map(
+      (f) => f.detail?.measurable,
+    );
+    expect(measurable).toEqual([true, true, false]);
+  });
+
+  it('ends a goals table at the signature under it', () => {
+    const doc = plan(
+      'Goal\tTarget\tBy',
+      'Lift 20 lb\t20 lb\t03/02/2026',
+      'Electronically signed by:\tOra Petit, OTR/L',
+      'Date / Time signed:\t02-Feb-2026 1544',
+    );
+    expect(values(doc, 'goal-long')).toHaveLength(1);
+  });
+
+  it('reads the amount written under an "Amount" heading', () => {
+    expect(values(plan('Amount', '90 minutes per visit at first, then 2 hours'), 'amount')).toEqual(
+      ['90 minutes per visit'],
+    );
+    expect(values(plan('Amount', '2.5 hours on testing days'), 'amount')).toEqual(['2.5 hours']);
+    expect(values(plan('Amount', 'as tolerated'), 'amount')).toEqual([]);
+  });
+});
+
+describe("a hospital report's signature table (the twenty-eighth round's c78)", () => {
+  const note = (...rows: string[]) =>
+    one(
+      [
+        'Outpatient Occupational Therapy Treatment Note',
+        'Patient:\tLUNDQVIST, ASTRID M\tMRN:\t00912244',
+        'Service Date:\t08/12/2026',
+        'Therapeutic exercise 97110 25 min',
+        'Signature Summary',
+        ...rows,
+      ].join('\n'),
+    );
+
+  it('reads each signature row by its columns, a physician by credentials or a certifying action', () => {
+    const doc = note(
+      'Role\tSigned By\tDate/Time\tCredentials',
+      'Author\tNakagawa, Ren T\t08/12/2026 16:40 CDT\tOTR/L',
+      'Certified\tAbernathy DO, Celeste\t08/15/2026 07:12 CDT\tDO  NPI 1639283746',
+    );
+    expect(values(doc, 'signer')).toEqual(['Nakagawa, Ren T']);
+    expect(values(doc, 'signed-date')).toEqual(['2026-08-12']);
+    expect(values(doc, 'physician-signer')).toEqual(['Abernathy DO, Celeste']);
+    expect(values(doc, 'physician-signed-date')).toEqual(['2026-08-15']);
+    expect(values(doc, 'credentials')).toEqual(['OTR/L', 'DO']);
+  });
+
+  it('signs nothing where the signer cell is empty', () => {
+    const doc = note('Role\tSigned By\tDate/Time\tCredentials', 'Author\t \t \t ');
+    expect(values(doc, 'signer')).toEqual([]);
+  });
+});

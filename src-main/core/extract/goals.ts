@@ -25,6 +25,7 @@ import {
 } from './layout';
 import { isBlank, withoutMarkup, type Line } from './lines';
 import { headingOf } from './sections';
+import { isSignatureLine } from './signatures';
 
 type GoalKind = 'goal-short' | 'goal-long';
 
@@ -222,6 +223,12 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
       list.termed = true;
       // The term's own table, if any, has its own header row.
       list.columns = null;
+      continue;
+    }
+    // A signature under a goals table ("Electronically signed by:<tab>NAME, PT") ends it.
+    if (list?.columns && isSignatureLine(t)) {
+      flush();
+      list = null;
       continue;
     }
     // A goals table's rows are read by their columns, labelled or not ("STG 1: ...<tab>04-17-2026").

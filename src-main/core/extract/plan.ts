@@ -30,6 +30,9 @@ const AMOUNT = new RegExp(
   ].join('|'),
   'gi',
 );
+/** "Amount" alone on its line, a form's heading over the session length it gives. */
+const AMOUNT_HEADING = /^\W*Amount(?:\s+per\s+session)?\s*:?\s*$/i;
+const AMOUNT_UNDER_HEADING = new RegExp(String.raw`^\s*${ABOUT}${NUMBER}\s*${TIME_UNIT}`, 'i');
 const DURATION_PHRASE = new RegExp(
   `\\b(?:for|x|×)\\s*(?:\\d{1,2}|${NUMBER_SOURCE})\\s*(?:weeks?|wks?|months?|visits)\\b|\\b\\d{1,2}\\s*(?:weeks?|wks?)\\b`,
   'gi',
@@ -68,6 +71,13 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
     }
     for (const m of t.matchAll(AMOUNT))
       sink.add('amount', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    // "Amount" as a form's heading: the length written first under it ("2 hours on first days").
+    if (AMOUNT_HEADING.test(t)) {
+      const under = nextNonBlank(lines, line);
+      const m =
+        under && under.text.search(AMOUNT) < 0 ? AMOUNT_UNDER_HEADING.exec(under.text) : null;
+      if (under && m) sink.add('amount', m[0].trim(), under, 0, m[0].length);
+    }
     if (hasFrequency || DURATION_CONTEXT.test(t)) {
       for (const m of t.matchAll(DURATION_PHRASE)) {
         const value = m[0].replace(/^(?:for|x|×)\s*/i, '');

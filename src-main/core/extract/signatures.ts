@@ -7,6 +7,7 @@ import { isBlank, type Line } from './lines';
 import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
 import { US_STATES } from '../domain/payer-kinds';
 import { cellsOf, isRuleLine } from './layout';
+import { extractSignatureGrids } from './signature-grid';
 
 /** How a signature was made, after "Signed": "electronically", "digitally", "on device". */
 const SIGNED_HOW = String.raw`(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))`;
@@ -678,6 +679,7 @@ const SIGNATURE_PENDING =
 
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
+  const grid = extractSignatureGrids(lines, sink);
   // A field saying the note is not signed yet outranks a typed name at its end: the name is
   // printed where the signature will go.
   const pending = lines.findIndex((l) => SIGNATURE_PENDING.test(l.text));
@@ -687,11 +689,15 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
   }
   // A role field ("Therapist: Jane Roe, PT, NPI ...") signs a note only where nothing else does:
   // a form with an explicit signature line names its therapist without signing for them.
-  const explicit = lines.some(
-    (l) => SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text) || AUDIT_SIGNED.test(l.text),
-  );
+  const explicit =
+    grid.size > 0 ||
+    lines.some(
+      (l) =>
+        SIGNER_LABEL.test(l.text) || E_SIGNED_ANYWHERE.test(l.text) || AUDIT_SIGNED.test(l.text),
+    );
   const physicians = physicianFieldNames(lines);
   lines.forEach((line, i) => {
+    if (grid.has(line)) return;
     const t = line.text;
     const reopened = REOPENED.exec(t);
     const again = reopened && leadingDate(t.slice(reopened.index + reopened[0].length));
