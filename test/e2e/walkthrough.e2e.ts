@@ -259,7 +259,9 @@ describe.each([
       const byId = new Map(d.findings.filter((f) => f.id).map((f) => [f.id!, f]));
       await page.goto(`${harness.url}#/episode/${encodeURIComponent(ep.id)}`);
       const checklist = page.getByTestId('checklist');
-      await checklist.locator('li.finding').first().waitFor();
+      // A new hash keeps the page: wait for this episode's own findings, not the last one's
+      // checklist still on screen while this one loads.
+      await checklist.locator(`li.finding[data-finding-id="${reported[0]!.id}"]`).waitFor();
       const groups = await checklist
         .locator('section.group')
         .evaluateAll((gs) =>

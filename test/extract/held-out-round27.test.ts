@@ -388,3 +388,67 @@ describe("a hospital report's signature table (the twenty-eighth round's c78)", 
     expect(values(doc, 'signer')).toEqual([]);
   });
 });
+
+describe("Medicare's CMS-700 and CMS-701 forms (the twenty-eighth round's c79, pending)", () => {
+  // A form's boxes as a PDF's text gives them: labels over values, a tab between boxes.
+  const form = (title: string, ...boxes: string[]) =>
+    one(
+      [
+        'DEPARTMENT OF HEALTH AND HUMAN SERVICES',
+        title,
+        "1. PATIENT'S LAST NAME FIRST NAME M.I.\t2. PROVIDER NO.\t3. HICN",
+        'OYELOWO ADEBAYO K\t44-1902\t9QJ2MK4TR18',
+        '4. PROVIDER NAME\t5. MEDICAL RECORD NO.\t6. ONSET DATE\t7. SOC. DATE',
+        'RIVERBEND THERAPY ASSOCIATES\tRB30117\t08/30/2026\t09/08/2026',
+        ...boxes,
+      ].join('\n'),
+    );
+
+  it('reads the patient and record number from the boxes over their values', () => {
+    const doc = form('PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION');
+    expect(values(doc, 'patient-name')).toEqual(['OYELOWO, ADEBAYO K']);
+    expect(values(doc, 'mrn')).toEqual(['RB30117']);
+  });
+
+  it('takes the plan with its initial assessment box as the evaluation, and the update as a progress report', () => {
+    expect(
+      form(
+        'PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION',
+        '20. INITIAL ASSESSMENT (History)',
+        'Pt s/p fall.',
+      )?.type,
+    ).toBe('evaluation');
+    expect(form('PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION')?.type).toBe('plan-of-care');
+    expect(form('UPDATED PLAN OF PROGRESS FOR OUTPATIENT REHABILITATION')?.type).toBe(
+      'progress-report',
+    );
+  });
+
+  it("reads the physician's signature box and the therapist's name beside the frequency box", () => {
+    const doc = form(
+      'PLAN OF TREATMENT FOR OUTPATIENT REHABILITATION',
+      '13. SIGNATURE (professional establishing POC\t14. FREQ/DURATION',
+      'including prof. designation)\t(e.g., 3/Wk. x 4 Wk.)',
+      'Imogen Achebe, PT, DPT\t3/Wk x 6 Wk',
+      'e-signed 09/08/2026 17:02',
+      "15. PHYSICIAN'S SIGNATURE\t16. DATE\t17. ON FILE (Print/type",
+      "physician's name)",
+      '/s/ Rafael Ostrowski, DO  NPI 1740295836\t09/11/2026\tRafael Ostrowski, DO',
+    );
+    expect(values(doc, 'physician-signer')).toEqual(['Rafael Ostrowski']);
+    expect(values(doc, 'physician-signed-date')).toEqual(['2026-09-11']);
+    expect(values(doc, 'signer')).toEqual(['Imogen Achebe']);
+    expect(values(doc, 'signed-date')).toEqual(['2026-09-08']);
+    expect(values(doc, 'frequency')).toEqual(['3/Wk']);
+  });
+
+  it('signs nothing in a physician box left blank', () => {
+    const doc = form(
+      'UPDATED PLAN OF PROGRESS FOR OUTPATIENT REHABILITATION',
+      "15. PHYSICIAN'S SIGNATURE\t16. DATE\t17. ON FILE (Print/type",
+      "physician's name)",
+      '\t\tRafael Ostrowski, DO',
+    );
+    expect(values(doc, 'physician-signer')).toEqual([]);
+  });
+});

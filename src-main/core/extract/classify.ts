@@ -77,6 +77,8 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     re: /\b(?:prior |pre-?)?authori[sz]ation\b|\butilization review\b|\bnotice of (?:\w+ )?(?:review )?determination\b|\b(?:review|UR) determination (?:notice|letter)\b|\bUR (?:approval|determination|decision)\b|\bpre-?certification\b|\bnotice of approval\b|\bapproval (?:notice|letter)\b/i,
   },
   { type: 'certification', re: /\b(?:re-?)?certification\b|\brecert\b/i },
+  // The CMS-701 "Updated Plan of Progress" reports progress (a recertification titled so stays one).
+  { type: 'progress-report', re: /\bplan of progress\b/i },
   {
     type: 'physician-order',
     re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b|\bconsult(?:ation)? (?:request|order)\b/i,
@@ -378,6 +380,9 @@ const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
  */
 const GENERIC_LETTER = /\bletter\b(?!\s+(?:to|from)\b)|\bcorrespondence\b/i;
 
+/** A form's numbered box holding the initial assessment ("20. INITIAL ASSESSMENT (History, ..."). */
+const INITIAL_ASSESSMENT_BOX = /^\s*\d{1,2}\.\s*INITIAL ASSESSMENT\b/m;
+
 /**
  * The document's type: its title's, else its content's. A letter is what it says: an approval
  * letter (authorization number, visits approved) is the authorization.
@@ -388,6 +393,8 @@ export function documentType(title: string, body: string): DocType {
   // An insurer's "certification of treatment" under utilization review ("Certification No.: ...",
   // "Approved: up to 10 sessions") is its authorization, not a physician's plan certification.
   if (byTitle === 'certification' && statesApproval(body)) return 'authorization';
+  // The CMS-700 plan of treatment carries the initial assessment in its box 20: the evaluation.
+  if (byTitle === 'plan-of-care' && INITIAL_ASSESSMENT_BOX.test(body)) return 'evaluation';
   if (
     byTitle === 'communication' &&
     GENERIC_LETTER.test(title) &&

@@ -7,6 +7,7 @@ import type { FactSink } from './facts';
 import { isCredentialToken } from '../domain/credentials';
 import { leadingDate } from '../parse/dates';
 import type { Line } from './lines';
+import { boxValuesUnder } from './layout';
 import {
   BARE_CLAIM,
   CLAIM_LABEL,
@@ -222,11 +223,42 @@ export function labelledPatient(text: string): string | null {
   return labelledNames(text)[0]?.name ?? null;
 }
 
+/**
+ * A form's boxes naming the patient over their values ("1. PATIENT'S LAST NAME   FIRST NAME
+ * M.I." over "BRANDVOLD   ESTHER   L", as the CMS-700 prints them), and the record number box.
+ */
+function boxedIdentity(line: Line, next: Line | undefined, sink: FactSink): void {
+  const boxes = next && next.page === line.page ? boxValuesUnder(line.text, next.text) : null;
+  if (!boxes) return;
+  const at = (re: RegExp) => boxes.find((b) => re.test(b.label));
+  const last = at(/^(?:PATIENT'?S?\s+)?LAST NAME$/);
+  const first = at(/^FIRST NAME$/);
+  const initial = at(/^M\.?\s?I\.?$/);
+  if (last && first) {
+    const end = (initial ?? first).value.end;
+    const name = normalizeName(
+      `${last.value.text}, ${first.value.text} ${initial?.value.text ?? ''}`,
+    );
+    if (name) sink.add('patient-name', name, next!, last.value.start, end);
+  }
+  // The three boxes in one cell, as a PDF's text puts them: "BRANDVOLD ESTHER L".
+  const whole = at(/^(?:PATIENT'?S?\s+)?LAST NAME,?\s+FIRST NAME(?:,?\s+M\.?\s?I\.?)?$/);
+  const parts = whole?.value.text.split(/\s+/) ?? [];
+  if (whole && parts.length >= 2 && parts.length <= 4) {
+    const name = normalizeName(`${parts[0]}, ${parts.slice(1).join(' ')}`);
+    if (name) sink.add('patient-name', name, next!, whole.value.start, whole.value.end);
+  }
+  const record = at(/^(?:MEDICAL RECORD|MR|CHART)\s+(?:NO\.?|NUMBER|#)$/);
+  if (record && /\d/.test(record.value.text))
+    sink.add('mrn', record.value.text, next!, record.value.start, record.value.end);
+}
+
 export function extractIdentity(lines: Line[], sink: FactSink): void {
   // Forms group their fields by party; a blank line or the next heading ends the block.
   let party: Party = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const t = line.text;
+    boxedIdentity(line, lines[i + 1], sink);
     if (t.trim() === '') party = null;
     const heading = partyOfHeading(t);
     if (heading !== undefined) party = heading;

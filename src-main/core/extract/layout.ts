@@ -32,6 +32,28 @@ export function cellsOf(text: string): Cell[] {
   return cells.length >= 2 ? cells : [];
 }
 
+/** A form's box number before its label: "1. ", "15. ". */
+export const BOX_NUMBER = /^\d{1,2}[a-z]?\.\s*/;
+/** A form's box label in capitals, its number stripped ("PATIENT'S LAST NAME", "M.I."). */
+const BOX_LABEL = /^[A-Z][A-Z'’.,()/& -]{1,44}$/;
+
+/**
+ * A form's row of box labels over the row of their values ("1. PATIENT'S LAST NAME   FIRST NAME
+ * M.I.<tab>2. PROVIDER NO." over "BRANDVOLD   ESTHER   L<tab>39-6824"): each label, without its
+ * box number, with the value under it; null when the rows do not pair up cell for cell.
+ */
+export function boxValuesUnder(
+  labels: string,
+  values: string,
+): Array<{ label: string; value: Cell }> | null {
+  const heads = cellsOf(labels);
+  const cells = cellsOf(values);
+  if (heads.length < 2 || heads.length !== cells.length) return null;
+  const names = heads.map((h) => h.text.replace(BOX_NUMBER, ''));
+  if (!names.every((l) => BOX_LABEL.test(l))) return null;
+  return names.map((label, k) => ({ label, value: cells[k]! }));
+}
+
 /** Checkbox marks as printed forms write them, ticked and not. */
 const CHECKED = String.raw`☒|☑|✓|✔|■|\[\s*[xX✓✔*]\s*\]|\(\s*[xX✓✔*]\s*\)`;
 const UNCHECKED = String.raw`☐|□|\[\s*\]|\(\s*\)`;

@@ -4,10 +4,16 @@ import { findDates, leadingDate, withoutWeekdays, type DateHit } from '../parse/
 import { matchesOverBreak, type Line } from './lines';
 import { NUMBER_SOURCE } from '../parse/numbers';
 
+/**
+ * A form's box writes the frequency bare before its duration: "2/Wk x 8 Wk" (the CMS-700's box
+ * 14), never the form's own example beside its label ("(e.g., 3/Wk. x 4 Wk.)") and never a
+ * symptom's count ("headaches <=1/wk").
+ */
+const PER_WEEK_BOX = String.raw`(?<!e\.g\.,?\s*)\b\d(?:\s*[-–]\s*\d)?\s*\/\s*wk\b(?=\.?\s*(?:x|×|for)\s*\d{1,2}\s*(?:weeks?|wks?)\b)`;
 /** A count of sessions, in digits or (dictated) words: "2", "2-3", "two to three". */
 const COUNT = `(?:\\d|${NUMBER_SOURCE})(?:\\s*(?:[-–]|to)\\s*(?:\\d|${NUMBER_SOURCE}))?`;
 const FREQUENCY = new RegExp(
-  `\\b${COUNT}\\s*(?:x|times|days|sessions|visits)\\s*(?:\\/|per|a|each)\\s*(?:week|wk)s?\\b|\\b(?:once|twice)\\s+(?:a|per)\\s+week\\b`,
+  `\\b${COUNT}\\s*(?:x|times|days|sessions|visits)\\s*(?:\\/|per|a|each)\\s*(?:week|wk)s?\\b|\\b(?:once|twice)\\s+(?:a|per)\\s+week\\b|${PER_WEEK_BOX}`,
   'gi',
 );
 /** A session's length unit: "hours", "hrs", "h", "minutes", "min". */

@@ -557,6 +557,15 @@ const SIGN_OFF_DASH = /^\s*(?:[—–]|--)\s*/;
  * A signature line without a label, as notes and letters end: "Jane Roe, PT, DPT 04/07/2026",
  * "Sincerely, / Kim Lu, OTR/L". Only a name with credentials (and its date) on a line of its own.
  */
+/**
+ * The part of a line a signer's name may fill: the line, or on a form its first cell ("Nadia
+ * Ferreira-Lund, PT, DPT<tab>2/Wk x 3 Wk", the next box's value beside it). Offsets stay the line's.
+ */
+function signerCell(line: Line): string {
+  const first = cellsOf(line.text)[0];
+  return first ? line.text.slice(0, first.end) : line.text;
+}
+
 /** State names, lower case: "Missouri PT License No. 2009014471" names the licensing state. */
 const STATE_NAMES: ReadonlySet<string> = new Set(
   Object.values(US_STATES).map((s) => s.toLowerCase()),
@@ -757,18 +766,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // header / his title / "Electronically signed 03/20/2026").
       const k = before?.name
         ? i
-        : ([i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(lines[j]!.text)?.name) ??
+        : ([i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(signerCell(lines[j]!))?.name) ??
           [i - 3, i - 4, i - 5, i - 6].find(
             (j) =>
               j >= 0 &&
               (SIGNED_MARK.test(lines[j]!.text) || lines[j]!.page !== line.page) &&
-              !!unlabelledSignature(lines[j]!.text)?.name,
+              !!unlabelledSignature(signerCell(lines[j]!))?.name,
           ));
       const above = before?.name
         ? before
         : k === undefined
           ? null
-          : unlabelledSignature(lines[k]!.text);
+          : unlabelledSignature(signerCell(lines[k]!));
       if (above?.name) {
         const prev = lines[k!]!;
         const physicianAbove = authorRoleOf(above.credList.join(', ')) === 'physician';
