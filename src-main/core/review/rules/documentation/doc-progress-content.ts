@@ -4,6 +4,7 @@ import { evidenceFromDocument, factsOf } from '../../lib/evidence';
 import {
   docDate,
   docsOfOneType,
+  goalsOf,
   hasFactOfKind,
   hasSectionNamed,
   isIsoDate,
@@ -15,9 +16,15 @@ import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib
 import { ownerElsewhere, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
 
-/** Goals in force on `date`: those of the latest plan (or evaluation serving as plan) on or before it. */
-export function currentGoalCount(episode: EpisodeModel, date: IsoDate | null): number {
-  const plan = planInForce(episode, date);
+/** The latest plan (or evaluation serving as plan) on or before a date, with its date. */
+type PlanInForce = [EpisodeDocument, IsoDate];
+
+/** Goals in force on `date`: those of the plan in force then, less those found met since. */
+function currentGoalCount(
+  episode: EpisodeModel,
+  plan: PlanInForce | null,
+  date: IsoDate | null,
+): number {
   if (!plan) return 0;
   const [latest, latestDate] = plan;
   const goals = goalCount(latest);
@@ -26,12 +33,9 @@ export function currentGoalCount(episode: EpisodeModel, date: IsoDate | null): n
 }
 
 /** The latest plan (or evaluation serving as plan) on or before `date`, with its date. */
-function planInForce(
-  episode: EpisodeModel,
-  date: IsoDate | null,
-): [EpisodeDocument, IsoDate] | null {
+function planInForce(episode: EpisodeModel, date: IsoDate | null): PlanInForce | null {
   // "Latest" is the last such document in document order, found in one pass.
-  let latest: [EpisodeDocument, IsoDate] | null = null;
+  let latest: PlanInForce | null = null;
   for (const d of episode.documents) {
     if (!isPlanDocument(d) && !(d.type === 'evaluation' && goalCount(d) > 0)) continue;
     const pd = docDate(d);
@@ -47,19 +51,11 @@ const RETURN_TO_WORK_GOAL = /^\W*(?:RTW|return[- ]to[- ]work)\b/i;
  * Return-to-work goals of the plan in force that a report's statement of the work status assesses
  * ("Work status: continue light duty"): a work status is where the claimant stands on that goal.
  */
-function returnToWorkGoalsAssessed(
-  episode: EpisodeModel,
-  report: EpisodeDocument,
-  date: IsoDate | null,
-): number {
-  if (!hasFactOfKind(report, 'rtw-status')) return 0;
+function returnToWorkGoalsAssessed(plan: PlanInForce | null, report: EpisodeDocument): number {
+  if (!plan || !hasFactOfKind(report, 'rtw-status')) return 0;
   // A report that gives the RTW goal a status of its own has counted it already.
   if (factsOf(report, 'goal-assessment').some((f) => RETURN_TO_WORK_GOAL.test(f.value))) return 0;
-  const plan = planInForce(episode, date);
-  if (!plan) return 0;
-  return plan[0].facts.filter(
-    (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && RETURN_TO_WORK_GOAL.test(f.value),
-  ).length;
+  return goalsOf(plan[0]).filter((f) => RETURN_TO_WORK_GOAL.test(f.value)).length;
 }
 
 /**
@@ -67,14 +63,8 @@ function returnToWorkGoalsAssessed(
  * the heaviest case he selects"): a report that measures progress toward them sets current
  * capacity against those demands.
  */
-function jobLinkedGoalsInForce(episode: EpisodeModel, date: IsoDate | null): boolean {
-  const plan = planInForce(episode, date);
-  return (
-    plan !== null &&
-    plan[0].facts.some(
-      (f) => (f.kind === 'goal-long' || f.kind === 'goal-short') && f.detail?.jobLinked === true,
-    )
-  );
+function jobLinkedGoalsInForce(plan: PlanInForce | null): boolean {
+  return plan !== null && goalsOf(plan[0]).some((f) => f.detail?.jobLinked === true);
 }
 
 /** Goals an earlier progress report (after the plan, before `date`) found met. */
@@ -201,18 +191,20 @@ export const docProgressContent: Rule = {
         );
       }
       const assessments = factsOf(doc, 'goal-assessment');
-      const goals = currentGoalCount(episode, date);
+      // The plan in force when the report was written, found once for every count below.
+      const plan = planInForce(episode, date);
+      const goals = currentGoalCount(episode, plan, date);
       // "All goals met" assesses every goal at once.
       let assessed = 0;
       for (const f of assessments) assessed += f.detail?.all ? goals : (f.detail?.count ?? 1);
       if (assessed > 0 && assessed < goals)
-        assessed = Math.min(goals, assessed + returnToWorkGoalsAssessed(episode, doc, date));
+        assessed = Math.min(goals, assessed + returnToWorkGoalsAssessed(plan, doc));
       const capacity = missing.indexOf(ELEMENTS.capacityVsJob);
       if (
         capacity >= 0 &&
         assessed > 0 &&
         !missing.includes(ELEMENTS.change) &&
-        jobLinkedGoalsInForce(episode, date)
+        jobLinkedGoalsInForce(plan)
       )
         missing.splice(capacity, 1);
       // The assessment of progress toward each goal is the core of the report: its absence is an
