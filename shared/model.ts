@@ -254,7 +254,12 @@ export type FactKind =
    * An amount already applied to the Medicare therapy threshold this year, as the eligibility
    * response gave it (value the amount, "1940.00"; detail.bucket, detail.year, detail.date as of).
    */
-  | 'therapy-threshold-applied';
+  | 'therapy-threshold-applied'
+  /**
+   * The clinician an entry's header names as having furnished the visit ("Treatment Note — Tue,
+   * Jun 16, 2026 at 9:00 AM with Priya Raman, OTR/L"): value the name, detail.credentials.
+   */
+  | 'treating-clinician';
 
 /**
  * Normalized section names an extractor may report with a `section` fact. Rules check element

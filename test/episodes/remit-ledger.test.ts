@@ -76,3 +76,18 @@ describe('a service the ledger and an 835 both list', () => {
     }
   });
 });
+
+describe('the payer of a ledger claim an 835 adjudicated under its own id', () => {
+  it('is decided with the remit\u2019s claim filing indicator (CLP06) too', async () => {
+    for (const claim of [(id: string) => id, (id: string) => `PM-${id}`]) {
+      const episodes = await episodesWith(ledgerWithClaims(claim));
+      for (const e of episodes) {
+        expect(e.payer.kind).toBe('workers-comp');
+        expect(
+          e.payer.basis.some((b) => b.startsWith('835 CLP06 = WC')),
+          e.payer.basis.join('; '),
+        ).toBe(true);
+      }
+    }
+  });
+});

@@ -109,6 +109,8 @@ describe('ledger header synonyms', () => {
       'Category',
       'Payer Type',
       'Coverage Type',
+      // A booking system's invoice export: "Commercial – PPO".
+      'Policy Type',
     ]) {
       expect(fieldsOf(['DOS', 'CPT', 'Patient', header]), header).toEqual({
         dos: 'DOS',

@@ -178,10 +178,6 @@ class ChunkBuilder {
       this.signalsByName.set(name, (signals = nameSignals(name, this.payerList)));
     return signals;
   };
-  private readonly remitOf: RemitOf = (claimId) => {
-    const r = this.remitByClaim.get(claimId);
-    return r ? { filingIndicator: r.claim.filingIndicator ?? null, file: r.file } : undefined;
-  };
   private readonly docStmt;
   private readonly signatureLogs: SignatureLogs;
   private readonly lineStmt;
@@ -361,7 +357,8 @@ class ChunkBuilder {
         ? withAliases(this.remitByClaim, remitAliases[g])
         : this.remitByClaim;
       nameLinesByRemitPayer(items[g]!, remits);
-      const decisions = decidePatientPayers(items[g]!, this.signalsOfName, this.remitOf);
+      // A ledger claim the remit adjudicated under its own id still carries the remit's CLP06.
+      const decisions = decidePatientPayers(items[g]!, this.signalsOfName, remitOfLookup(remits));
       if (this.opts.onPayerDecision) {
         for (const [name, d] of decisions) this.opts.onPayerDecision(name, d, resolved.id);
       }
@@ -416,6 +413,13 @@ function withAliases(remits: RemitLookup, aliases: Map<string, RemitRecord>): Re
 }
 
 type RemitLookup = Pick<Map<string, RemitRecord>, 'get'>;
+
+function remitOfLookup(remits: RemitLookup): RemitOf {
+  return (claimId) => {
+    const r = remits.get(claimId);
+    return r ? { filingIndicator: r.claim.filingIndicator ?? null, file: r.file } : undefined;
+  };
+}
 
 /**
  * When neither the notes nor the billing lines of a patient name a payer, the remits of its

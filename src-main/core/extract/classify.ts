@@ -1,6 +1,7 @@
 /** Document type and discipline, from the title first and from content cues second. */
 import type { Discipline, DocType } from '../../../shared/model';
 import { findDates, isBareDateLine } from '../parse/dates';
+import { entryHeader } from './entry-header';
 import { headingOf } from './sections';
 import { cellsOf, checkboxOptions } from './layout';
 
@@ -193,10 +194,16 @@ function beforePatientFields(text: string): string {
   return text.replace(TRAILING_PATIENT_FIELDS, '');
 }
 
+/** A title and its entry's date and clinician after a dash: the title is the part before. */
+function beforeEntryTail(text: string): string {
+  const entry = entryHeader(text);
+  return entry ? text.slice(0, entry.titleEnd) : text;
+}
+
 export function isTitleLine(text: string): boolean {
   const field = TITLE_FIELD.exec(text);
   if (field) return isTitleLine(text.slice(field[0].length));
-  const t = beforePatientFields(text.trim());
+  const t = beforeEntryTail(beforePatientFields(text.trim()));
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
   const cells = cellsOf(t);

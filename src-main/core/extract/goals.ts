@@ -43,6 +43,9 @@ const ITEM_MARKER =
  */
 const TERM_LINE =
   /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|)\s*[:\-–—]?\s*$/i;
+/** A program's count beside a term's date: "(by 21-SEP-2026, session 5)", "(10 visits)". */
+const SESSION_COUNT =
+  /\b(?:sessions?|visits?|treatment days?)\s*#?\s*\d+\b|\b\d+\s*(?:sessions?|visits?)\b/gi;
 /**
  * Headings of a list that says how goals stand ("Goal Status", "Progress Toward Goals", "Goals
  * achieved"); "Goals to be achieved by ..." sets them.
@@ -215,7 +218,11 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     // A term's sub-heading in a goals list ("Short term (4 weeks, by 31-Mar-2026):", "LTG:")
     // sets the kind and time frame of the items under it; it is no goal itself.
     const term = list ? TERM_LINE.exec(t) : null;
-    if (list && term && !/[A-Za-z]{3}/.test(withoutTimeFrames(term[2]!))) {
+    if (
+      list &&
+      term &&
+      !/[A-Za-z]{3}/.test(withoutTimeFrames(term[2]!).replace(SESSION_COUNT, ''))
+    ) {
       flush();
       list.kind = kindOfLabel(term[1]!, list.kind);
       list.timeFrame = findTimeFrame(t)?.text ?? null;

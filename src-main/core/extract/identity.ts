@@ -16,6 +16,7 @@ import {
   LAST_FIRST_FIELDS,
   ACCOUNT_LABEL,
   BANNER_NAME,
+  BULLET_BANNER_NAME,
   MRN_LABEL,
   NEXT_FIELD,
   NOT_NAME_WORDS,
@@ -271,7 +272,7 @@ export function extractIdentity(lines: Line[], sink: FactSink): void {
         if (name) sink.add('patient-name', name, line, ls, fe);
       }
     }
-    const banner = BANNER_NAME.exec(t);
+    const banner = BANNER_NAME.exec(t) ?? BULLET_BANNER_NAME.exec(t);
     if (banner) {
       const [s, e] = banner.indices![1]!;
       const name = normalizeName(t.slice(s, e));

@@ -41,6 +41,7 @@ import { joinStackedFields } from './stacked-fields';
 import { extractSections, headingOf } from './sections';
 import { extractServiceDates } from './service-dates';
 import { extractSignatureMarks, extractUnsignedStatement, extractSignatures } from './signatures';
+import { extractTreatingClinician } from './entry-header';
 import { PageMarks } from './page-marks';
 import { splitDateColumns } from './date-columns';
 import { type DocumentSlice, pageRange, splitDocuments } from './split';
@@ -59,7 +60,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 26;
+export const EXTRACTOR_VERSION = 27;
 
 export interface ExtractHints {
   title?: string | null;
@@ -148,6 +149,7 @@ function buildDocument(
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);
+  if (titleLine) extractTreatingClinician([titleLine], sink);
   extractSignatureMarks(nonBlank, marks, sink);
   extractUnsignedStatement(nonBlank, sink);
   // A request for authorization orders therapy only when a physician signs it; the clinic's own

@@ -1,6 +1,7 @@
 /** Page text split into lines that remember where they sit, so every fact can cite its exact span. */
 import type { PageText } from '../../../shared/model';
 import { asWritten, FILL } from '../parse/spoken';
+import { withoutGlosses } from './glosses';
 import { isRuleLine } from './layout';
 
 export interface Line {
@@ -34,6 +35,8 @@ export function pageLines(page: PageText, written = asWritten(page.text)): Line[
     });
     start = nl + 1;
   }
+  const unglossed = withoutGlosses(lines.map((l) => l.text));
+  lines.forEach((l, i) => (l.text = unglossed[i]!));
   return lines;
 }
 

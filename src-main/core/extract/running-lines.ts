@@ -4,6 +4,17 @@ import { isSignatureLine, isSignerNameLine } from './signatures';
 import { isTitleLine } from './classify';
 import { findDates } from '../parse/dates';
 
+/**
+ * A fax machine's transmission header: the time sent, the sender and "TO" the receiving number
+ * ("09/14/2026 10:12 AM  FROM: CASCADE ORTHO  541-555-0191  TO: 5415550149  P.2/2"), also the
+ * original transmission's, printed again under it when a form comes back.
+ */
+const FAX_HEADER =
+  /^\W*(?:\[[^\]]{0,40}\]\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s+\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?\s.*(?:\bFROM\b|\d{3}[-. ]\d{3}[-. ]\d{4}).*\bTO\b:?\s*(?:\(?\d{3}|$)/;
+/** The rest of a fax header wrapped onto the next line: the number it went to, its page count. */
+const FAX_HEADER_TAIL =
+  /^\s*(?:\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}|\d{10})?\s*(?:P(?:age|g)?\.?\s*\d+\s*\/\s*\d+)?\s*$/i;
+
 /** Patterns that mark a line as page furniture wherever it appears. */
 const RUNNING_PATTERNS: RegExp[] = [
   /\bPage\s+\d+\s*(?:of|\/)\s*\d+\b/i,
@@ -14,6 +25,10 @@ const RUNNING_PATTERNS: RegExp[] = [
   /\bConfidential(?:ity)?\b.*\b(?:notice|information|health)\b/i,
   // An export stamp: "Re-exported 11/20/2026 08:02 HIM release", "-- re-export date: 11/20/2026 --".
   /^\W*(?:re-?export(?:ed)?|export(?:ed)? (?:on|by|date)|export date)\b.*\d/i,
+  // A fax machine's transmission header: the time sent, the sender and "TO" the receiving number
+  // ("09/14/2026 10:12 AM  FROM: CASCADE ORTHO  541-555-0191  TO: 5415550149  P.2/2"), also the
+  // original transmission's, printed again under it when a form comes back.
+  FAX_HEADER,
 ];
 
 /** Digits vary between pages ("Page 3", dates), so compare lines with digits removed. */
@@ -29,9 +44,17 @@ const MEASURED =
 /** Marks running lines in place. Lines repeated at the top or bottom of most pages also count. */
 export function markRunningLines(pages: Line[][]): void {
   for (const lines of pages) {
-    for (const line of lines) {
+    lines.forEach((line, k) => {
       if (RUNNING_PATTERNS.some((re) => re.test(line.text))) line.running = true;
-    }
+      const above = lines[k - 1];
+      if (
+        above &&
+        FAX_HEADER.test(above.text) &&
+        line.text.trim() &&
+        FAX_HEADER_TAIL.test(line.text)
+      )
+        line.running = true;
+    });
   }
   markRepeatedHeaders(pages);
   if (pages.length < 3) return;

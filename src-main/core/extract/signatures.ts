@@ -151,8 +151,10 @@ interface ParsedSignature {
  * PT"), before or after the name, a transcriber's "[signed]", and "Electronically signed by" /
  * "E-signed by" after a "Signature:" label (a visit log's "Signed" column).
  */
+/** A transcriber's mark for a handwritten signature: "[signed]", "[handwritten signature]". */
+const TRANSCRIBED = String.raw`\[\s*(?:signed|(?:hand-?written\s+|wet\s+|ink\s+)?signature)\s*\]`;
 const LEADING_S_MARK = new RegExp(
-  String.raw`^\s*(?:\/e?s\/|\[\s*signed\s*\]|(?:(?:electronically|digitally)\s+signed|signed\s+${SIGNED_HOW}|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*`,
+  String.raw`^\s*(?:\/e?s\/|${TRANSCRIBED}|(?:(?:electronically|digitally)\s+signed|signed\s+${SIGNED_HOW}|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*`,
   'i',
 );
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;
@@ -160,8 +162,7 @@ const TRAILING_S_MARK = /\s*\/e?s\/$/i;
 const SUPERVISOR_FIELD = /^\W*supervis(?:ing|or)\b[\w /-]{0,25}:?\s*$/i;
 /** "Co-" left before a signature mark read inside the line: "Co-signed on device by". */
 const COSIGN_BEFORE = /\bco-?\s*$/i;
-/** A transcriber's mark for a handwritten signature: "[signed]". */
-const TRANSCRIBED_MARK = /\[\s*signed\s*\]/i;
+const TRANSCRIBED_MARK = new RegExp(TRANSCRIBED, 'i');
 /** The words that say a signature was made electronically ("e-signed", "digitally signed"). */
 const E_SIGNATURE_WORDS = String.raw`(?:e-?signed|e-?signature|electronically signed|signed electronically|digitally signed|electronic signature)`;
 /**
@@ -635,10 +636,15 @@ const WRAPPED_DATE_REST =
   /^\s*(?:(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs?)?\b)?)(?:\s*(?:[ECMP][SD]?T|UTC|GMT)\b)?(?:\s*\([A-Za-z ]{1,30}\))?)?\s*$/;
 
 /** A field that holds only the mark of an e-signature ("Signature: electronically signed"). */
-const MARK_ONLY_LINE =
-  /^\W*signature\s*:?\s*(?:electronically signed|signed electronically|digitally signed|e-?signed|\/e?s\/|\[\s*signed\s*\])\s*$/i;
+const MARK_ONLY_LINE = new RegExp(
+  String.raw`^\W*signature\s*:?\s*(?:electronically signed|signed electronically|digitally signed|e-?signed|\/e?s\/|${TRANSCRIBED})\s*$`,
+  'i',
+);
 /** A signer's printed name (and NPI) under the signature, between it and its date. */
 const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
+/** A signature's date as a field along the printed-name line: "...  Date signed: 08/31/2026". */
+const DATE_FIELD_ALONG =
+  /(?:\t| {2,})(?:Date(?:\s+signed)?|Signed\s+date|Signature\s+date|Signed(?:\s+on)?)\s*:\s*/i;
 
 /**
  * A form's attestation prompt: "Attestation: I have reviewed and completed this documentation",
@@ -898,6 +904,14 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // "Signature: Jane Roe, PT" with "Date: 03/04/2026" on the next line, or under the signer's
       // printed name.
       const between = lines[i + 1]?.text ?? '';
+      // "Printed name: Helen Marsh, MD   NPI: 1973055621   Date signed: 08/31/2026" under it.
+      const printed = PRINTED_NAME_LINE.test(between) ? DATE_FIELD_ALONG.exec(between) : null;
+      const along = printed && leadingDate(between.slice(printed.index + printed[0].length));
+      if (printed && along) {
+        const at = printed.index + printed[0].length;
+        sink.add(dateKind, along.iso, lines[i + 1]!, at + along.start, at + along.end);
+        return;
+      }
       const next =
         PRINTED_NAME_LINE.test(between) || MARK_ONLY_LINE.test(between)
           ? lines[i + 2]

@@ -207,7 +207,7 @@ function sentBehindCover(
   starts: readonly Line[],
   letterheads: Set<string>,
 ): boolean {
-  const cover = starts.length === 1 ? starts[0]! : null;
+  const cover = starts.length === 1 ? starts[0]! : coverAbove(content, i, starts);
   const line = content[i]!;
   return (
     cover !== null &&
@@ -217,6 +217,15 @@ function sentBehindCover(
     !COVER_SHEET.test(line.text) &&
     linesAbove(content, i, letterheads) < PAGE_TOP_LINES
   );
+}
+
+/**
+ * A cover sheet's title above `i` when nothing has started a document yet: a cover names no date
+ * of service to start one by itself, but what it sends is a document of its own.
+ */
+function coverAbove(content: Line[], i: number, starts: readonly Line[]): Line | null {
+  if (starts.length > 0) return null;
+  return content.slice(0, i).find((l) => COVER_SHEET.test(l.text) && isTitleLine(l.text)) ?? null;
 }
 
 /** Content lines above `at` on its page, not counting the letterhead. */
@@ -403,12 +412,14 @@ function splitTitled(all: Line[]): DocumentSlice[] {
     // header ("DATE OF NOTE: ..." over "*** TREATMENT NOTE ***") a second title is its heading.
     if (band >= 0 && prev >= 0 && !content.slice(prev + 1, band).some((l) => endsNote(l.text)))
       band = -1;
-    if (
-      band < 0 &&
-      !startsDocument(content, i) &&
-      !sentBehindCover(content, i, starts, letterheads)
-    )
-      continue;
+    const behindCover = band < 0 && sentBehindCover(content, i, starts, letterheads);
+    if (band < 0 && !startsDocument(content, i) && !behindCover) continue;
+    // The cover that sent it is a document of its own, started at its title.
+    const cover = behindCover ? coverAbove(content, i, starts) : null;
+    if (cover) {
+      starts.push(cover);
+      prev = content.indexOf(cover);
+    }
     // A title right after another title is a subtitle ("Plan of Care" under "Evaluation").
     // A dated band after a signed note needs no more evidence; notes of one template may share
     // every line under their titles.

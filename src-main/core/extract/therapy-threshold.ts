@@ -12,6 +12,7 @@ import {
   MONEY,
   THRESHOLD_BUCKET_ABBREV,
   THRESHOLD_BUCKET_WORDS,
+  THRESHOLD_FIGURE,
   THRESHOLD_NOT_USED,
   THRESHOLD_STATEMENT,
   THRESHOLD_USED,
@@ -63,7 +64,9 @@ function pairsIn(text: string): Array<{ bucket: TherapyBucket; value: number; sp
   const out: Array<{ bucket: TherapyBucket; value: number; span: Span }> = [];
   const after = (a: Span) => text.slice(a.end, a.end + 15);
   for (const b of buckets) {
-    const i = amounts.findIndex((a, k) => !used.has(k) && a.start >= b.end);
+    const i = amounts.findIndex(
+      (a, k) => !used.has(k) && a.start >= b.end && !isThresholdFigure(text, a),
+    );
     const a = amounts[i];
     if (!a || a.start - b.end > MAX_GAP_AFTER) continue;
     const gap = text.slice(b.end, a.start);
@@ -78,7 +81,7 @@ function pairsIn(text: string): Array<{ bucket: TherapyBucket; value: number; sp
     if (out.some((p) => p.bucket === b.bucket)) continue;
     let i = -1;
     amounts.forEach((a, k) => {
-      if (!used.has(k) && a.end <= b.start) i = k;
+      if (!used.has(k) && a.end <= b.start && !isThresholdFigure(text, a)) i = k;
     });
     const a = amounts[i];
     if (!a || b.start - a.end > MAX_GAP_BEFORE) continue;
@@ -90,6 +93,25 @@ function pairsIn(text: string): Array<{ bucket: TherapyBucket; value: number; sp
     out.push({ bucket: b.bucket, value: a.value, span: { start: a.start, end: b.end } });
   }
   return out;
+}
+
+/** The amount is the threshold itself: its own line's label names the threshold, not what was used. */
+function isThresholdFigure(text: string, a: Span): boolean {
+  const label = text.slice(text.lastIndexOf('\n', a.start - 1) + 1, a.start);
+  return THRESHOLD_FIGURE.test(label) && !THRESHOLD_USED.test(label);
+}
+
+/**
+ * A line that only names a bucket, as a benefits printout heads each block of fields
+ * ("PHYSICAL THERAPY / SPEECH-LANGUAGE PATHOLOGY (combined)", "OCCUPATIONAL THERAPY"): the
+ * fields under it ("Therapy amount applied calendar year 2026 .... $2,061.50") are that bucket's.
+ */
+function bucketHeading(text: string): TherapyBucket | null {
+  const buckets = bucketsIn(text);
+  if (buckets.length === 0 || new Set(buckets.map((b) => b.bucket)).size > 1) return null;
+  let rest = text;
+  for (const b of [...buckets].reverse()) rest = rest.slice(0, b.start) + rest.slice(b.end);
+  return /[a-z0-9]/i.test(rest.replace(/\([^)]*\)/g, '')) ? null : buckets[0]!.bucket;
 }
 
 function asOfDate(text: string): string | null {
@@ -108,19 +130,53 @@ function isAppliedAmountLine(text: string): boolean {
   return THRESHOLD_USED.test(text) && bucketsIn(text).length > 0 && amountsIn(text).length > 0;
 }
 
+function dateYear(date: string | null): number | null {
+  return date ? Number(date.slice(0, 4)) : null;
+}
+
 export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
   const done = new Set<TherapyBucket>();
   // What the document's check says about itself before its amounts: its year and its date.
   let checked = false;
   let formYear: number | null = null;
   let formDate: string | null = null;
+  let heading: TherapyBucket | null = null;
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     if (first.running) continue;
+    if (isBlank(first)) heading = null;
     if (checked) {
       const y = THRESHOLD_YEAR.exec(first.text);
       if (y && formYear === null) formYear = Number(y[1] ?? y[2] ?? y[3]);
       formDate ??= asOfDate(first.text);
+      const named = bucketHeading(first.text);
+      if (named) {
+        heading = named;
+        continue;
+      }
+      // A field under a bucket's heading: its amount is the bucket's when its label says applied.
+      const amount = heading ? amountsIn(first.text)[0] : undefined;
+      if (heading && amount) {
+        const label = first.text.slice(0, amount.start);
+        if (!done.has(heading) && THRESHOLD_USED.test(label) && !THRESHOLD_NOT_USED.test(label)) {
+          done.add(heading);
+          const y = THRESHOLD_YEAR.exec(label);
+          const year = y ? Number(y[1] ?? y[2] ?? y[3]) : (formYear ?? dateYear(formDate));
+          sink.addSpan(
+            'therapy-threshold-applied',
+            amount.value.toFixed(2),
+            first.page,
+            first.start,
+            first.start + amount.end,
+            {
+              bucket: heading,
+              ...(year !== null ? { year } : {}),
+              ...(formDate !== null ? { date: formDate } : {}),
+            },
+          );
+        }
+        continue;
+      }
     }
     const opens = THRESHOLD_STATEMENT.test(first.text);
     if (!opens && !(checked && isAppliedAmountLine(first.text))) continue;
@@ -130,7 +186,7 @@ export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
     const statement: Line[] = [first];
     for (let j = i + 1; j < lines.length && statement.length <= STATEMENT_LINES; j++) {
       const l = lines[j]!;
-      if (isBlank(l) || l.running || l.page !== first.page) break;
+      if (isBlank(l) || l.running || l.page !== first.page || bucketHeading(l.text)) break;
       statement.push(l);
     }
     i += statement.length - 1;
@@ -150,9 +206,7 @@ export function extractTherapyThreshold(lines: Line[], sink: FactSink): void {
     };
     const date = asOfDate(text) ?? formDate;
     const named = THRESHOLD_YEAR.exec(text);
-    const year = named
-      ? Number(named[1] ?? named[2] ?? named[3])
-      : (formYear ?? (date ? Number(date.slice(0, 4)) : null));
+    const year = named ? Number(named[1] ?? named[2] ?? named[3]) : (formYear ?? dateYear(date));
     for (const p of pairsIn(text)) {
       if (done.has(p.bucket)) continue;
       done.add(p.bucket);

@@ -214,6 +214,7 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Insurance Category',
     'Coverage Type',
     'Plan Type',
+    'Policy Type',
     'Category',
   ],
   // The provider's own bill number first (an 835's CLP01 echoes it); a WC ledger's "Claim No"

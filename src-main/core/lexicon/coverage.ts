@@ -113,7 +113,7 @@ export const LETTERHEAD_LINES = 6;
  * applied year to date.
  */
 export const THRESHOLD_STATEMENT =
-  /\btherapy\s+(?:cap|threshold|limit)s?\b|\bKX\s+(?:threshold|limit|amount)|\b(?:cap|threshold)\s+(?:amounts?\s+)?(?:used|applied|met|accum\w*|YTD)\b|\bHETS\b|\b270\s*\/\s*271\b|\beligibility\s+(?:check|response|inquiry|verification)\b|\b(?:used|applied|accum\w*|accrued|incurred)\b[^.;]{0,30}\b(?:year[- ]to[- ]date|YTD)\b|\b(?:year[- ]to[- ]date|YTD)\b[^.;]{0,30}\b(?:used|applied|amounts?|accum\w*|accrued|incurred|totals?)\b/i;
+  /\btherapy\s+(?:cap|threshold|limit)s?\b|\bKX\s+(?:threshold|limit|amount)|\b(?:cap|threshold)\s+(?:amounts?\s+)?(?:used|applied|met|accum\w*|YTD)\b|\bHETS\b|\b270\s*\/\s*271\b|\beligibility\s+(?:benefits?\s+)?(?:check|response|inquiry|verification)\b|\b(?:used|applied|accum\w*|accrued|incurred)\b[^.;]{0,30}\b(?:year[- ]to[- ]date|YTD)\b|\b(?:year[- ]to[- ]date|YTD)\b[^.;]{0,30}\b(?:used|applied|amounts?|accum\w*|accrued|incurred|totals?)\b/i;
 
 /** Words that say an amount counts toward the threshold (an amount beside the words alone does not). */
 export const THRESHOLD_USED =
@@ -143,6 +143,9 @@ export const MONEY =
  */
 export const AS_OF_BEFORE =
   /\b(?:checked|verified|as of|run|ran|queried|obtained|received|response|dated?|on|date\s*\/\s*time)\b\W{0,3}$/i;
+
+/** A field label naming the threshold itself ("KX threshold 2026 ....", "Therapy cap:"). */
+export const THRESHOLD_FIGURE = /\b(?:threshold|cap|limit)\b/i;
 
 /** The calendar year a statement names: "CY2026", "calendar year 2026", "the 2026 threshold". */
 export const THRESHOLD_YEAR =

@@ -65,10 +65,10 @@ const COMPARED_NUMBER =
   /(?:[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d|\b\d+(?:\.\d+)?\s+or\s+(?:higher|greater|more|better|above|less|lower|fewer|below)\b/i;
 /**
  * A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of
- * stairs"; or tasks a goal counts ("complete 4 simulated delivery routes").
+ * stairs", "3 continuous hours"; or tasks a goal counts ("complete 4 simulated delivery routes").
  */
 const COUNTED_NUMBER =
-  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b|\b(?:complete|perform|finish|tolerate)s?\s+\d+\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b/i;
+  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b|\b\d+\s+[a-z]+\s+(?:minutes?|hours?|hrs?|seconds?)\b|\b(?:complete|perform|finish|tolerate)s?\s+\d+\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b/i;
 /** How often a task is done, which a reviewer can count: "5 days/week", "3x per week", "twice daily". */
 const HOW_OFTEN =
   /\b\d+\s*(?:x|times|days?)\s*(?:\/|per|a|each)\s*(?:week|wk|day)\b|\b(?:once|twice)\s+(?:a\s+|per\s+)?(?:day|daily|week|weekly)\b/i;

@@ -13,10 +13,10 @@ export const PATIENT_NAME_LABELS: readonly string[] = [
   'Pt',
   'Client Name',
   'Client',
-  'Claimant(?: Name)?',
-  'Injured (?:Worker|Employee)(?: Name)?',
-  'Worker(?: Name)?',
-  'Employee(?: Name)?',
+  "Claimant(?:'s)?(?: Name)?",
+  "Injured (?:Worker|Employee)(?:'s)?(?: Name)?",
+  "Worker(?:'s)?(?: Name)?",
+  "Employee(?:'s)?(?: Name)?",
   'Member(?: Name)?',
   'Beneficiary(?: Name)?',
   // Long-term care: "Resident: PELLETIER, MARGARET", "1. Resident name: ...".
@@ -171,6 +171,13 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
  */
 export const BANNER_NAME =
   /^\s*([A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+)?,\s?[A-Z][A-Z'-]+(?: [A-Z]\.?)?)(?=(?:[ \t]{2,}|\t).*(?:\b(?:XXX|\*{3})-(?:XX|\*{2})-\d{4}\b|\b(?:DOB|D\.O\.B\.?|Date of Birth)\b))/d;
+
+/**
+ * A booking system's patient banner: the name in its own case, then a bullet or a bar and the
+ * date-of-birth label ("Harriet Lindqvist · DOB: Aug 14, 1979 · Patient #1148").
+ */
+export const BULLET_BANNER_NAME =
+  /^\s*([A-Z][A-Za-z'-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'-]+){1,2})\s*[·•|]\s*(?:DOB|D\.O\.B\.?|Date of Birth|Born)\b/d;
 
 export const DOB_LABEL =
   /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?Date|Birthdate)(?![A-Za-z])\s*[:#-]?\s*/dgi;

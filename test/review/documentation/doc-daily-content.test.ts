@@ -14,6 +14,24 @@ describe('DOC-DAILY-CONTENT', () => {
     expect(run(docDailyContent, ep)[0]!.status).toBe('pass');
   });
 
+  it("reads each billed service's own minutes as the note's time; one billed service without them leaves the total unknown", () => {
+    const minutes = (code: string, n: number) => ({
+      value: String(n),
+      detail: { code, minutes: n },
+    });
+    const note = (codes: string[]) =>
+      episode('commercial')
+        .daily('2026-04-07', {
+          extra: { 'service-minutes': [minutes('97530', 26), minutes('97110', 15)] },
+        })
+        .bill('2026-04-07', '97530', 2)
+        .bill('2026-04-07', codes[0]!, 1)
+        .build();
+    expect(run(docDailyContent, note(['97110']))[0]!.status).toBe('pass');
+    const f = fails(run(docDailyContent, note(['97010'])));
+    expect(f[0]!.message).toBe('Treatment note 2026-04-07 is missing total treatment time.');
+  });
+
   it('fails (error) a note without time, signature or parameters', () => {
     const ep = episode('workers-comp')
       .daily('2026-09-02', { signed: false, extra: { intervention: ['Work simulation'] } })

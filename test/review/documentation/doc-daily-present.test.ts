@@ -17,6 +17,25 @@ describe('DOC-DAILY-PRESENT', () => {
     expect(f[0]!.status).toBe('pass');
   });
 
+  it("takes a work program's note by whichever discipline ran the session, not a PT note billed as OT", () => {
+    const program = (codes: [string, string[]]) =>
+      episode('workers-comp')
+        .doc('evaluation', '2026-09-14', { signer: 'Ann Lee', credentials: 'PT' })
+        .daily('2026-09-15', { signer: 'Jo Varner', credentials: 'OTR/L' })
+        .bill('2026-09-15', codes[0], 1, codes[1])
+        .build();
+    // The OT ran the work-hardening day the program billed under GP: the program's note.
+    const workHardening = program(['97545', ['GP']]);
+    workHardening.documents[1]!.discipline = 'OT';
+    expect(run(docDailyPresent, workHardening)[0]!.status).toBe('pass');
+    // A PT treatment code needs a PT's note: the OT's does not document it.
+    const ptLine = program(['97110', ['GP']]);
+    ptLine.documents[1]!.discipline = 'OT';
+    expect(fails(run(docDailyPresent, ptLine))[0]!.message).toBe(
+      'No treatment note for billed DOS 2026-09-15 (97110 (PT)).',
+    );
+  });
+
   it('fails a billed date without a note, citing the billing line', () => {
     const ep = episode('workers-comp')
       .daily('2026-09-02')

@@ -4,6 +4,28 @@ import { episode } from '../builder';
 import { fails, run } from './helpers';
 
 describe('DOC-EVAL-PRESENT', () => {
+  it("reads a work program's evaluation for the program, whichever discipline writes its days", () => {
+    const withOtBilling = episode('workers-comp')
+      .doc('evaluation', '2026-09-14', { signer: 'Ann Lee' })
+      .daily('2026-09-15')
+      .bill('2026-09-15', '97545', 1, ['GP'])
+      .bill('2026-09-16', '97110', 1, ['GO'])
+      .build();
+    withOtBilling.documents[1]!.discipline = 'OT';
+    // A program day run by an OT opens no OT stream; an OT treatment billed as OT does.
+    const program = run(docEvalPresent, withOtBilling);
+    expect(program.filter((f) => f.status === 'fail').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^OT: No initial evaluation/),
+    ]);
+    const noOtBilling = episode('workers-comp')
+      .doc('evaluation', '2026-09-14', { signer: 'Ann Lee' })
+      .daily('2026-09-15')
+      .bill('2026-09-15', '97545', 1, ['GP'])
+      .build();
+    noOtBilling.documents[1]!.discipline = 'OT';
+    expect(run(docEvalPresent, noOtBilling)[0]!.status).toBe('pass');
+  });
+
   it('passes with an evaluation on the first program day', () => {
     const ep = episode('workers-comp')
       .doc('evaluation', '2026-09-08', { signer: 'Jane Roe' })

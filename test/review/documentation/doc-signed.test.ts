@@ -27,6 +27,30 @@ describe('DOC-SIGNED', () => {
     expect(f[0]!.message).toContain('attestation');
   });
 
+  it('fails an entry its header says another clinician furnished, unless that clinician signs it (a middle initial aside)', () => {
+    const byAnother = episode('commercial')
+      .daily('2026-06-16', {
+        signer: 'Colm Brennock',
+        credentials: 'OTR/L',
+        extra: { 'treating-clinician': 'Priya Raman' },
+      })
+      .build();
+    const f = fails(run(docSigned, byAnother));
+    expect(f[0]!.severity).toBeUndefined();
+    expect(f[0]!.message).toBe(
+      'Treatment note dated 2026-06-16 names Priya Raman as the clinician who furnished it but is signed by Colm Brennock on 2026-06-16: not signed by its author; cure with a signed, dated attestation by the author identifying the patient.',
+    );
+    expect(f[0]!.evidence[0]!.quote).toBe('treating-clinician: Priya Raman');
+    const cosigned = episode('commercial')
+      .daily('2026-06-16', {
+        signer: 'Priya K. Raman',
+        credentials: 'OTR/L',
+        extra: { 'treating-clinician': 'Priya Raman' },
+      })
+      .build();
+    expect(run(docSigned, cosigned)[0]!.status).toBe('pass');
+  });
+
   it('an unsigned order cannot be cured by attestation', () => {
     const ep = episode('medicare').doc('physician-order', '2026-08-28', {}).build();
     expect(fails(run(docSigned, ep))[0]!.message).toContain('cannot be cured by attestation');

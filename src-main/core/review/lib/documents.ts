@@ -239,6 +239,9 @@ function disciplinesOf(episode: EpisodeModel): Discipline[] {
     const d = disciplineOfLine(l);
     if (d && !found.includes(d)) found.push(d);
   }
+  // A work program is one interdisciplinary service (CARF): the PT or OT who runs a day's session
+  // writes the program's note, no stream of its own; the billing says which disciplines bill.
+  if (isWorkProgram(episode)) return found.sort();
   for (let i = 0; i < episode.documents.length; i++) {
     const doc = episode.documents[i]!;
     if (doc.discipline && !found.includes(doc.discipline)) found.push(doc.discipline);

@@ -1,4 +1,4 @@
-import type { EpisodeDocument } from '../../../../../shared/episode';
+import type { EpisodeBillingLine, EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, firstFact } from '../../lib/evidence';
 import {
@@ -109,6 +109,23 @@ function pushCloneFinding(run: readonly EpisodeDocument[], findings: RuleFinding
 
 const ID = 'DOC-DAILY-CONTENT';
 
+/**
+ * A note that gives its own minutes for every service billed on its date ("97110 Therapeutic
+ * exercise ×2 — 27 min", "97530 ×1 — 14 min") records its treatment time: the total is their sum.
+ */
+function minutesForEveryBilledService(
+  doc: EpisodeDocument,
+  billing: readonly EpisodeBillingLine[],
+  date: IsoDate,
+): boolean {
+  const codes = new Set(billing.filter((l) => l.dos === date).map((l) => l.code));
+  if (codes.size === 0) return false;
+  const timed = new Set(
+    doc.facts.filter((f) => f.kind === 'service-minutes').map((f) => f.detail?.code),
+  );
+  return [...codes].every((c) => timed.has(c));
+}
+
 export const docDailyContent: Rule = {
   meta: {
     id: ID,
@@ -125,6 +142,7 @@ export const docDailyContent: Rule = {
     severity: 'error',
     payers: ['ALL'],
     decided: [
+      'A note without a total that gives its own minutes for every service billed on its date records its treatment time: the total is their sum (an untimed service billed without minutes leaves the total unknown, and the note is reported).',
       "One defect, one finding: a treatment note's missing signature or credentials is DOC-SIGNED's finding, and its missing minutes on a billed date DOC-DAILY-TIME's, where the payer applies those rules; this rule refers to them and reports the other elements. Credentials missing from a note are then a warning, as DOC-SIGNED grades them.",
     ],
   },
@@ -158,7 +176,7 @@ export const docDailyContent: Rule = {
       // The time and the signature are reported by their owners where the payer applies them
       // (lib/owners.ts): this rule refers to those findings and reports the rest.
       const owned: Array<[owner: string, element: string]> = [];
-      if (gaps.time) {
+      if (gaps.time && !minutesForEveryBilledService(doc, episode.billing, date)) {
         const owner = withoutMinutes.has(date) ? ownerElsewhere('note-minutes', ID, profile) : null;
         if (owner) owned.push([owner, 'total treatment time']);
         else required.push('total treatment time');

@@ -11,6 +11,7 @@ import {
   docsOfType,
   hasFactOfKind,
   NO_DOCS,
+  WORK_PROGRAM_CODES,
 } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
@@ -86,6 +87,9 @@ export const docDailyPresent: Rule = {
     ],
     severity: 'error',
     payers: ['ALL'],
+    decided: [
+      "A work program (97545/97546) is one interdisciplinary service: a day's note by the PT or the OT who ran the session documents the program's lines, whatever therapy modifier they carry; the program's evaluation, plan and progress reports are likewise the program's, not one discipline's (lib/documents knownDisciplines counts only the disciplines its billing names).",
+    ],
   },
   check(episode) {
     const notes = docsOfOneType(episode, 'daily-note');
@@ -133,7 +137,8 @@ export const docDailyPresent: Rule = {
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
         if (isEvaluationCode(line)) continue;
-        const disc = disciplineOfLine(line);
+        // A work program's note is the program's, whichever discipline ran the session.
+        const disc = WORK_PROGRAM_CODES.has(line.code) ? null : disciplineOfLine(line);
         // A functional capacity evaluation billed as physical performance testing (97750) is
         // documented by its FCE report.
         const note =

@@ -42,6 +42,7 @@ export const docSigned: Rule = {
       'Such a mark with no printed name or credentials beside it is an illegible signature: a warning without a signature log or attestation in the record, accepted with one.',
       'A record that says its signature is stamped is unsigned (error) for every payer. A PDF Stamp annotation in the signature area, with no ink beside it, may be a rubber stamp or a signature image placed with a PDF viewer\'s signing tool (some store signatures as stamps): a warning to confirm on the page, never a pass; DOC-POC-CERT likewise warns rather than passing or failing a certification signed that way. Ink beside a stamp (a "Received" stamp by the signature) is the signature.',
       'A logo, a body diagram or ink away from every signature area signs nothing; a blank signature field stays unsigned.',
+      'An entry whose own header names the clinician who furnished the visit (a booking system\'s "with <name>, <credentials>") and is signed only by someone else is not signed by its author: an error, cured by the author\'s attestation.',
     ],
   },
   check(episode, profile) {
@@ -80,6 +81,16 @@ export const docSigned: Rule = {
         continue;
       }
       const sig = signatureStatus(doc);
+      const another = sig.status === 'signed' ? signedByAnother(doc) : null;
+      if (another) {
+        findings.push({
+          status: 'fail',
+          message: `${entryLabel(doc)} names ${another.author} as the clinician who furnished it but is signed by ${another.signer}${another.on ? ` on ${another.on}` : ''}: not signed by its author; ${cureFor(doc)}.`,
+          dates: [...new Set([...datesOf(doc), ...(another.on ? [another.on] : [])])],
+          evidence: [evidenceFromFact(another.authorFact), sig.evidence],
+        });
+        continue;
+      }
       if (sig.status === 'signed') {
         signed.push(sig.evidence);
         // Initials resolved through the clinic's signature log: the log's row is cited once.
@@ -144,6 +155,27 @@ export const docSigned: Rule = {
     ];
   },
 };
+
+/** A name's first and last words, as two mentions of one person share them. */
+function nameKey(name: string): string {
+  const words = name.toLowerCase().match(/[a-z'-]+/g) ?? [];
+  return words.length ? `${words[0]} ${words[words.length - 1]}` : '';
+}
+
+/**
+ * An entry whose header names the clinician who furnished it (treating-clinician) and whose every
+ * signer is someone else: signed, but not by its author (PIM §3.3.2.4 asks for the author's).
+ */
+function signedByAnother(doc: EpisodeDocument) {
+  const authorFact = firstFact(doc, 'treating-clinician');
+  if (!authorFact) return null;
+  const signers = doc.facts.filter((f) => f.kind === 'signer');
+  if (signers.length === 0) return null;
+  const author = nameKey(authorFact.value);
+  if (signers.some((f) => nameKey(f.value) === author)) return null;
+  const on = firstFact(doc, 'signed-date')?.value as IsoDate | undefined;
+  return { authorFact, author: authorFact.value, signer: signers[0]!.value, on };
+}
 
 /** How a mark in the signature area came onto the page, as a finding says it. */
 const MARK_WORDS: Record<MarkKind, string> = {
