@@ -142,3 +142,22 @@ describe('the new readers stay linear on long lines', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe("a terse visit line's closing sentence that says the session left no pain", () => {
+  it('reads "Pain-free." after the account as the response, not a symptom-free history', () => {
+    const note = (tail: string) =>
+      docsOf(
+        [
+          'TREATMENT LOG',
+          'Patient: Osei, Kwame   DOB: 01/30/1988',
+          `10/06/26 — 40 min: ther ex 25 (rows, carries 30 lb), manual 15 (thoracic mobs).${tail} Next: add overhead.`,
+          '   — L. Ferris, PT  10/06/26',
+        ].join('\n'),
+      )[0]!;
+    const responded = (tail: string) =>
+      note(tail).facts.some((f) => f.kind === 'section' && f.value === 'patient-response');
+    expect(responded(' Pain-free.')).toBe(true);
+    expect(responded(' No pain.')).toBe(true);
+    expect(responded(' ROM 0-150.')).toBe(false);
+  });
+});

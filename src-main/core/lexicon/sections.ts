@@ -579,10 +579,10 @@ export const RESPONSE_SENTENCE =
 
 /**
  * A symptom's rating in a sentence after another on its line: ". LBP 2-3/10.", "; pain 3/10",
- * ". Hand pain 2/10".
+ * ". Hand pain 2/10", or its absence as a sentence of its own (". No pain.", ". Pain-free.").
  */
 export const SYMPTOM_RATING_AFTER =
-  /(?<=[.;]\s+)(?:(?:mild|moderate|minimal|slight|some)\s+)?(?:[a-z]+\s+)?(?:pain|ache|soreness|sx|symptoms|[LR]?[BN]P|discomfort)\b[^.;]{0,20}?\b\d{1,2}(?:\s*-\s*\d{1,2})?\/10\b/i;
+  /(?<=[.;]\s+)(?:(?:mild|moderate|minimal|slight|some)\s+)?(?:[a-z]+\s+)?(?:pain|ache|soreness|sx|symptoms|[LR]?[BN]P|discomfort)\b[^.;]{0,20}?\b\d{1,2}(?:\s*-\s*\d{1,2})?\/10\b|(?<=[.;]\s+)(?:no (?:pain|symptoms|sx|discomfort)|pain[- ]free|symptom[- ]free)(?=\s*[.;]|\s*$)/i;
 
 /**
  * The history stated in a dictated evaluation's prose where a form would head it: "Past medical
