@@ -311,6 +311,8 @@ export interface FactDetail {
   rtw?: boolean;
   status?: GoalStatus;
   all?: boolean;
+  /** goal-assessment with `all`: the term whose goals it covers ("all STGs met": short). */
+  term?: 'short' | 'long';
   /** goal-assessment: how many goals one statement assesses ("goals 1-3 remain met"). */
   count?: number;
   date?: IsoDate | null;

@@ -91,11 +91,15 @@ export class SignatureLogs {
    * log's row (the rules then read it as signed by that clinician). Says whether it did.
    */
   resolve(doc: EpisodeDocument): boolean {
-    if (this.byInitials.size === 0) return false;
     const signer = doc.facts.find((f) => f.kind === 'signer');
     if (!signer || !INITIALS.test(signer.value)) return false;
     if (doc.facts.some((f) => f.kind === 'credentials')) return false;
-    const entry = this.byInitials.get(signer.value);
+    // A sheet's own legend ("Initials / Full signature / Credentials") first, then the clinic's.
+    const entry =
+      doc.facts.find(
+        (f) =>
+          f.kind === 'signature-log-entry' && f.value === signer.value && f.detail?.credentials,
+      ) ?? this.byInitials.get(signer.value);
     if (!entry) return false;
     doc.facts.push({
       kind: 'credentials',

@@ -26,6 +26,8 @@ const CARE_HAD_BEFORE =
  */
 const AUTH_VISITS =
   /\b(\d{1,3})\)?\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
+/** An authorization form's count as a field of its own: "Visits: 12 (including evaluation)". */
+const VISITS_FIELD = /^\s*(?:visits|sessions|treatments)\s*:\s*(\d{1,3})\b(?![/:.-]\d)/di;
 /** What makes a count a frequency: "3 sessions per week", "three sessions of three hours per week". */
 const VISITS_PER_WEEK_AFTER =
   /^\s*(?:(?:of|at|lasting)\s+[^.;,]{0,25}?\s)?(?:(?:\/|per|a|each)\s*(?:wk|week|day)\b|weekly\b)/i;
@@ -328,6 +330,11 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         !EVALUATION_AND_TREATMENT.test(clause)
       );
     };
+    const field = counts && isAuthDoc ? VISITS_FIELD.exec(t) : null;
+    if (field) {
+      const g = field.indices![1]!;
+      sink.add('auth-visits', String(Number(field[1])), line, field.index, g[1]);
+    }
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       if (evaluationsCount(m.index)) continue;
       // Care already had ("Plateau after 18 PT visits") is history, not what is approved.

@@ -54,9 +54,12 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'physician-order',
     re: /\b(?:treatment|therapy|physician(?:'s)?|doctor(?:'s)?)\s+orders?\b/i,
   },
+  // A physician's visit note printed with its orders ("Progress Note / Orders") is where the
+  // physician orders therapy, not the therapist's report.
+  { type: 'physician-order', re: /\bnotes?\s*(?:\/|&|and)\s*orders\b/i },
   {
     type: 'progress-report',
-    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\bwork )\bstatus report\b/i,
+    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\bwork )\bstatus report\b|\b(?:work conditioning|work hardening|program|therapy|PT|OT|rehab)\s+(?:progress|status)\s*(?:[-–—:]\s*)?(?:week|wk)\b/i,
   },
   {
     type: 'evaluation',
@@ -82,7 +85,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'progress-report', re: /\bplan of progress\b/i },
   {
     type: 'physician-order',
-    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b|\bconsult(?:ation)? (?:request|order)\b/i,
+    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\border requisition\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b|\bconsult(?:ation)? (?:request|order)\b/i,
   },
   {
     type: 'job-description',
@@ -194,6 +197,13 @@ function beforePatientFields(text: string): string {
   return text.replace(TRAILING_PATIENT_FIELDS, '');
 }
 
+/**
+ * A letterhead's list of what the practice offers ("Work Conditioning * Work Hardening * FCE *
+ * Outpatient PT", "Hand Therapy • Sports Rehab • Aquatics"): three or more short items set apart
+ * by a bullet, an asterisk or a bar names services, never the document under it.
+ */
+const SERVICE_LIST = /^[^*•·|:]{2,40}(?:\s[*•·|]\s[^*•·|:]{2,40}){2,}$/;
+
 /** A title and its entry's date and clinician after a dash: the title is the part before. */
 function beforeEntryTail(text: string): string {
   const entry = entryHeader(text);
@@ -217,6 +227,7 @@ export function isTitleLine(text: string): boolean {
   // How a letter was sent ("Via e-mail and fax 555-0187", "Sent by facsimile") is a line of its
   // address block, not its title.
   if (DELIVERY_LINE.test(t)) return false;
+  if (SERVICE_LIST.test(t)) return false;
   const type = titleType(t);
   if (!type) return false;
   // A document named only in a remark in brackets, after words of another kind ("QuickDASH <= 25

@@ -130,7 +130,7 @@ function ownDate(text: string): string | null {
  * printout's capitals "D WINTERS", "K. ASHWORTH" (an initial, then the surname).
  */
 const PERSON =
-  /\b(?:[A-Z][a-z]+|[A-Z]\.)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b|\b[A-Z]\.?\s+([A-Z]{2,}(?:[-'][A-Z]{2,})?)\b/g;
+  /\b(?:[A-Z][a-z]+|(?:Mr|Ms|Mrs|Mx)\.|[A-Z]\.)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b|\b[A-Z]\.?\s+([A-Z]{2,}(?:[-'][A-Z]{2,})?)\b/g;
 /** Every place a person's name starts, overlapping ones too (see PERSON). */
 const PERSON_AT = new RegExp(`(?=(${PERSON.source}))`, 'g');
 /** A value part that is a person's name and nothing more. */
@@ -145,8 +145,35 @@ const NEXT_TO = /^[\s(),:-]{0,3}$/;
  * Ruiz"), by surname: a later entry that names only the person ("phone Deb Alvarez re full duty")
  * reached the same party.
  */
+/** A header's field naming the claim's carrier or administrator: "Insurance:", "Carrier:". */
+const CARRIER_FIELD = /^(?:insurance|insurer|carrier|payer|claims administrator|TPA)$/i;
+/** Words of a firm's legal name that no one calls it by ("INS CO OF AMERICA", "Inc."). */
+const CORPORATE_WORD =
+  /^(?:ins|insurance|co|company|corp|corporation|inc|llc|of|the|america|services|wc|workers|comp|compensation)$/i;
+
+/**
+ * The name a carrier or an employer is called by, from the field's value: its first two words
+ * before any corporate word or separator ("ACCIDENT FUND INS CO OF AMERICA - WORKERS COMP" → "accident
+ * fund"); null when that leaves fewer than two words of three letters or more.
+ */
+function organisationName(value: string): string | null {
+  const head = value.split(/\s[-–—|(]\s?|[ \t]{2,}|[,;(]/, 1)[0]!.trim();
+  const words: string[] = [];
+  for (const w of head.split(/\s+/)) {
+    if (CORPORATE_WORD.test(w.replace(/\.$/, '')) || !/^[A-Za-z&'-]{3,}$/.test(w)) break;
+    words.push(w.toLowerCase());
+    if (words.length === 2) break;
+  }
+  return words.length === 2 ? words.join(' ') : null;
+}
+
 class KnownPeople {
   private readonly byName = new Map<string, string>();
+  /**
+   * Organisations the header names by role: the claim's carrier ("accident fund"), reached
+   * through its adjuster, and the employer ("smoky hill"), reached through whoever works there.
+   */
+  private readonly organisations = new Map<string, string>();
 
   learn(text: string, parties: ReadonlyArray<{ party: string; start: number; end: number }>): void {
     if (parties.length !== 1) return;
@@ -169,9 +196,16 @@ class KnownPeople {
     fields.forEach((f, k) => {
       // The label is the role and nothing else: "Employer", "NCM", "Claims adjuster".
       const label = f[1]!.trim();
+      const value = text.slice(f.index + f[0].length, fields[k + 1]?.index ?? text.length);
+      if (CARRIER_FIELD.test(label)) {
+        const name = organisationName(value);
+        if (name) this.organisations.set(name, 'adjuster');
+        return;
+      }
       const named = partiesIn(label);
       if (named.length !== 1 || named[0]!.start !== 0 || named[0]!.end !== label.length) return;
-      const value = text.slice(f.index + f[0].length, fields[k + 1]?.index ?? text.length);
+      const firm = named[0]!.party === 'employer' ? organisationName(value) : null;
+      if (firm && !this.organisations.has(firm)) this.organisations.set(firm, 'employer');
       // A person is a part of the value of its own ("Atlantic Produce, Michael Furtado, Safety
       // Coordinator"): the firm's or the title's words are no one's name.
       for (const part of value.split(/[,;()<>|]|\s[-–—]\s|[ \t]{2,}/)) {
@@ -182,8 +216,36 @@ class KnownPeople {
     });
   }
 
+  /**
+   * A letter's address block names its addressees with their titles, a column each when two
+   * are written side by side: "Rhonda Teague, Senior Claims Adjuster     Nolan P. Harrigan, MD".
+   */
+  learnTitled(text: string): void {
+    for (const cell of text.split(/\t+|[ ]{3,}/)) {
+      const comma = cell.indexOf(',');
+      if (comma < 0) continue;
+      const m = PERSON_ONLY.exec(
+        cell
+          .slice(0, comma)
+          .trim()
+          .replace(/^(?:[A-Z][a-z]+\.?\s+)?(?=[A-Z][a-z]+\s)/, ''),
+      );
+      const title = cell.slice(comma + 1).trim();
+      const named = partiesIn(title);
+      if (!m || named.length !== 1 || title.length > 40) continue;
+      const key = (m[1] ?? m[2]!).toLowerCase();
+      if (!this.byName.has(key)) this.byName.set(key, named[0]!.party);
+    }
+  }
+
   partiesNamed(text: string): Array<{ party: string; start: number; end: number }> {
     const out: Array<{ party: string; start: number; end: number }> = [];
+    const lower = text.toLowerCase();
+    for (const [name, party] of this.organisations) {
+      const at = lower.search(new RegExp(`\\b${name}\\b`));
+      if (at >= 0 && !out.some((o) => o.party === party))
+        out.push({ party, start: at, end: at + name.length });
+    }
     if (this.byName.size === 0) return out;
     // Overlapping reads: "Called Dana Whitcombe" holds "Called Dana" and "Dana Whitcombe".
     for (const m of text.matchAll(PERSON_AT)) {
@@ -233,6 +295,7 @@ export function extractCommunicationParties(
   lines.forEach((line, i) => {
     if (line === titleLine) return;
     people.learnFields(line.text);
+    people.learnTitled(line.text);
     // "cc: Dr. Lee" copies a letter ("CC:" also heads a chief complaint: the address wins).
     const h = ADDRESS_LINE.test(line.text) ? null : headingOf(line.text);
     if (h) section = h.name;

@@ -61,7 +61,11 @@ const DATE_ROW_LABEL =
 function headerColumns(line: Line): Cell[] | null {
   if (line.running) return null;
   const cells = cellsOf(line.text);
-  const [label, ...rest] = cells;
+  const [label, ...split] = cells;
+  // A text sheet may set its date headers two spaces apart ("5/6/26   5/8/26  5/11/26").
+  const rest = split.every((c) => monthDayCell(c.text) || isBareFullDate(c.text))
+    ? split
+    : words(line.text, label?.end ?? 0);
   if (!label || rest.length === 0) return null;
   // One column is a sheet of one visit when the row is only "Date" and a yearless day: a full
   // date after its label is an ordinary field ("Date of injury:   6/18/26").
@@ -73,6 +77,15 @@ function headerColumns(line: Line): Cell[] | null {
   // heads columns only when its label names dates or each day carries its weekday or month.
   const named = rest.every((c) => isBareFullDate(c.text) || /\p{L}/u.test(c.text));
   return DATE_HEADER_LABEL.test(label.text) || named ? rest : null;
+}
+
+/** The words of a line from a position on, each a cell. */
+function words(text: string, from: number): Cell[] {
+  return [...text.slice(from).matchAll(/\S+/g)].map((m) => ({
+    text: m[0],
+    start: from + m.index,
+    end: from + m.index + m[0].length,
+  }));
 }
 
 /** A full date alone in its cell, or with its weekday ("Mon 09/14/2026"); "03/03/2026 (IE)" is not. */
@@ -89,22 +102,64 @@ function dateOfCell(text: string, anchors: readonly string[]): string | null {
 
 /**
  * A row's cells when it has the grid's width: a text export's columns may stand only two spaces
- * apart where a value is wide ("Ther act 97530 (min)  0").
+ * apart where a value is wide ("Ther act 97530 (min)  0"), or one ("10/3.0/2 12/3.0/3"), where
+ * each value is the day's whose header it stands under.
  */
-function rowCells(text: string, width: number): Cell[] | null {
+function rowCells(text: string, columns: readonly Cell[]): Cell[] | null {
+  const width = columns.length + 1;
   const cells = cellsOf(text);
   if (cells.length === width) return cells;
   if (text.includes('\t')) return null;
   const tight: Cell[] = [];
   for (const m of text.matchAll(/\S+(?: \S+)*/g))
     tight.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return tight.length === width ? tight : null;
+  if (tight.length === width) return tight;
+  return underHeaders(text, columns);
+}
+
+/** How far a value may stand outside its header's span and still be that day's. */
+const COLUMN_SLACK = 2;
+
+/**
+ * A row read by its header's column positions: the label before the first column, each value
+ * the day's whose header it overlaps; every day one value, nothing left between columns.
+ */
+function underHeaders(text: string, columns: readonly Cell[]): Cell[] | null {
+  const first = columns[0]!.start - COLUMN_SLACK;
+  const label = text.slice(0, first).trim();
+  if (label === '' || text.slice(first - 1, first).trim() !== '') return null;
+  const values: (Cell | undefined)[] = columns.map(() => undefined);
+  for (const m of text.slice(first).matchAll(/\S+/g)) {
+    const start = first + m.index;
+    const end = start + m[0].length;
+    // The day whose header the value overlaps most, its centre nearest when it overlaps two.
+    let day = -1;
+    let best = Infinity;
+    columns.forEach((c, k) => {
+      if (start >= c.end + COLUMN_SLACK || end <= c.start - COLUMN_SLACK) return;
+      const off = Math.abs(start + end - c.start - c.end);
+      if (off < best) [day, best] = [k, off];
+    });
+    if (day < 0 || values[day]) return null;
+    values[day] = { text: m[0], start, end };
+  }
+  if (values.some((v) => !v)) return null;
+  const at = text.indexOf(label);
+  return [{ text: label, start: at, end: at + label.length }, ...(values as Cell[])];
 }
 
 /** A short line alone between rows: a group's heading ("CHARGES", "EXERCISES / INTERVENTIONS"). */
 function isGroupHeading(line: Line): boolean {
-  const t = line.text.trim();
-  return t.length > 0 && t.length <= 70 && cellsOf(line.text).length === 0 && !leadingDate(t);
+  const t = line.text.trim().replace(RULED, '');
+  return t.length > 0 && t.length <= 70 && cellsOf(t).length === 0 && !leadingDate(t);
+}
+
+/** The rule a text sheet draws around a heading or between its parts ("-- STRENGTH -----", "===="). */
+const RULED = /^[-=_*]{2,}\s*|\s*[-=_*]{2,}$/g;
+
+/** A line that only rules the sheet: it continues the grid when rows follow it. */
+function isRule(line: Line): boolean {
+  return /^\s*[-=_*]{4,}\s*$/.test(line.text);
 }
 
 /** A sheet's days run forward, a week or a month on one page, none twice. */
@@ -125,18 +180,22 @@ function findGrids(lines: Line[], anchors: readonly string[]): Grid[] {
     }
     if (columns.length !== cells.length || !daysInOrder(columns.map((c) => c.iso))) continue;
     const width = cells.length + 1;
+    const headers = columns.map((c) => c.cell);
     let end = i + 1;
     let rows = 0;
     for (let j = i + 1; j < lines.length; j++) {
       const l = lines[j]!;
       if (l.running || isBlank(l)) continue;
-      if (rowCells(l.text, width)) {
+      if (rowCells(l.text, headers)) {
         rows++;
         end = j + 1;
         continue;
       }
-      // A heading counts only when a row follows it.
-      if (isGroupHeading(l) && lines.slice(j + 1, j + 3).some((n) => rowCells(n.text, width)))
+      // A heading or a rule counts only when a row follows it.
+      if (
+        (isGroupHeading(l) || isRule(l)) &&
+        lines.slice(j + 1, j + 3).some((n) => rowCells(n.text, headers))
+      )
         continue;
       break;
     }
@@ -208,14 +267,15 @@ export function splitDateColumns(slice: DocumentSlice): DocumentSlice[] {
       }
       const col = grid.columns.findIndex((c) => c.iso === iso);
       if (col < 0) return;
-      const cells = rowCells(l.text, grid.width) ?? cellsOf(l.text);
+      const headers = grid.columns.map((c) => c.cell);
+      const cells = rowCells(l.text, headers) ?? cellsOf(l.text);
       if (i === grid.header) {
         const cell = grid.columns[col]!.cell;
         column ??= { iso, line: l, start: cell.start, end: cell.end };
         out.push(projectRow(l, cells[0]!, cell));
         return;
       }
-      if (cells.length !== grid.width || !rowCells(l.text, grid.width)) {
+      if (cells.length !== grid.width || !rowCells(l.text, headers)) {
         if (!l.running && isGroupHeading(l)) out.push(l);
         return;
       }

@@ -19,8 +19,12 @@ const LABELLED = new RegExp(
   String.raw`\b${REASON}(?:\s*\((?:select|check|choose|mark)[^()]{0,20}\))?(?:\s*(?::|-|–|—)\s*|[ ]*\t\s*|\.\s+(?=[A-Z0-9]))`,
   'i',
 );
-/** The label alone on its line ("Reason for discharge:", a run-in "Reason for discharge."). */
-const HEADING = new RegExp(String.raw`^\W*${REASON}\s*[:.]?\s*$`, 'i');
+/**
+ * The label alone on its line ("Reason for discharge:", a run-in "Reason for discharge."), or
+ * the second half of a heading a template shares with its first section ("Chief Complaint /
+ * Reason for Discharge").
+ */
+const HEADING = new RegExp(String.raw`^\W*(?:[A-Za-z ]{2,40}\s*\/\s*)?${REASON}\s*[:.]?\s*$`, 'i');
 /**
  * "Discharged due to ..." in a discharge summary's own words; "is discharged from the program,
  * having reached the planned end" gives its reason in a participle.

@@ -7,7 +7,13 @@
  * ("All goals met", "[X] Goals met").
  */
 import type { FactDetail, FactKind, GoalStatus } from '../../../shared/model';
-import { codedStatusIn, coversAllGoals, goalStatusIn, statusKeyIn } from '../lexicon/goal-status';
+import {
+  allGoalStatements,
+  codedStatusIn,
+  coversAllGoals,
+  goalStatusIn,
+  statusKeyIn,
+} from '../lexicon/goal-status';
 import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../lexicon/goals';
 import { findTimeFrame, isTargetDate } from '../parse/timeframe';
 import type { FactSink } from './facts';
@@ -636,7 +642,10 @@ function statusFieldBelow(lines: Line[], li: number): GoalStatus | null {
   for (let k = li + 1; k < lines.length && k <= li + 3; k++) {
     const l = lines[k]!;
     if (l.page !== lines[li]!.page || l.text.trim() === '') break;
-    if (GOAL_START.test(l.text) || LIST_MARKER.test(l.text) || headingOf(l.text)) break;
+    // An indented line or a row of fields under the goal ("\tBaseline: 102 deg\tTarget: >= 125
+    // deg") is the goal's own, whatever section its first label could head.
+    const heading = !/^\s/.test(l.text) && cellsOf(l.text).length < 2 && headingOf(l.text);
+    if (GOAL_START.test(l.text) || LIST_MARKER.test(l.text) || heading) break;
     const field = STATUS_FIELD.exec(l.text);
     if (field) return goalStatusIn(field[1]!)?.status ?? null;
   }
@@ -716,15 +725,27 @@ function assessGoals(
     sink.add('goal-assessment', t.slice(m.index, end), line, m.index, end, detail);
   }
   if (found) return;
-  const all = coversAllGoals(t);
-  const allStatus = all ? goalStatusIn(t.slice(all.start)) : null;
-  if (all && allStatus) {
-    sink.add('goal-assessment', t.slice(all.start, all.end), line, all.start, all.end, {
+  // "Short term goals met ... Long term goals progressing": each statement covers its term.
+  let covered = false;
+  for (const all of allGoalStatements(t)) {
+    const allStatus = goalStatusIn(t.slice(all.start));
+    if (!allStatus) continue;
+    const said = t.slice(all.start, all.end);
+    // "All STGs met", "Short-term goals on track" cover the short-term goals only.
+    const named = t.slice(Math.max(0, all.start - TERM_REACH), all.end);
+    const term = /\bSTGs?\b|short[- ]?term/i.test(named)
+      ? 'short'
+      : /\bLTGs?\b|long[- ]?term/i.test(named)
+        ? 'long'
+        : null;
+    sink.add('goal-assessment', said, line, all.start, all.end, {
       status: allStatus.status,
       all: true,
+      ...(term ? { term } : {}),
     });
-    return;
+    covered = true;
   }
+  if (covered) return;
   const sentence = STATUS_SENTENCE.exec(t);
   if (sentence) {
     const status = goalStatusIn(sentence[0]);
@@ -762,7 +783,10 @@ function assessGoals(
 
 const ENUMERATED_ASSESSMENT =
   /(?:^\s*|[:;]\s*)(\d{1,2})\s*[.)-]?\s+(partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred)\b/gi;
-const GOAL_RANGE = /\b(?:goals?|STGs?|LTGs?)\s*#?\s*(\d{1,2})\s*(?:-|–|through|to)\s*(\d{1,2})\b/i;
+/** How far before a statement on all goals their term may stand ("Short-term goals ..."). */
+const TERM_REACH = 12;
+const GOAL_RANGE =
+  /\b(?:goals?|STGs?|LTGs?)\s*#?\s*(\d{1,2})\s*(?:-|–|through|to)\s*#?\s*(\d{1,2})\b/i;
 /** A form's label before its options that names no goal ("Response:", "Progress toward goals:"). */
 const LABEL_ONLY =
   /^\W*(?:response|tolerance|progress(?: toward goals)?|status|attendance|rtw status|plan)\W*$/i;

@@ -40,7 +40,12 @@ import { markRunningLines } from './running-lines';
 import { joinStackedFields } from './stacked-fields';
 import { extractSections, headingOf } from './sections';
 import { extractServiceDates } from './service-dates';
-import { extractSignatureMarks, extractUnsignedStatement, extractSignatures } from './signatures';
+import {
+  extractColumnInitials,
+  extractSignatureMarks,
+  extractUnsignedStatement,
+  extractSignatures,
+} from './signatures';
 import { extractTreatingClinician } from './entry-header';
 import { PageMarks } from './page-marks';
 import { splitDateColumns } from './date-columns';
@@ -60,7 +65,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 28;
+export const EXTRACTOR_VERSION = 29;
 
 export interface ExtractHints {
   title?: string | null;
@@ -149,6 +154,7 @@ function buildDocument(
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);
+  if (column) extractColumnInitials(nonBlank, column, sink);
   if (titleLine) extractTreatingClinician([titleLine], sink);
   extractSignatureMarks(nonBlank, marks, sink);
   extractUnsignedStatement(nonBlank, sink);

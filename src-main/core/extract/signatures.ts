@@ -443,7 +443,7 @@ function stampSpan(text: string, bodyFrom: number | null): [number, number] | nu
 
 /** A signature log or attestation page's heading ("Signature Log", "Attestation Statement"). */
 const LOG_HEADING =
-  /^\W*(?:(?:[A-Za-z]+\s+){0,3}Signature\s+(?:Log|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
+  /^\W*(?:(?:[A-Za-z]+\s+){0,3}(?:Signature|Initials?)\s+(?:Log|Legend|Key|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
 /** How long a log's heading line may be ("REHABILITATION SERVICES SIGNATURE LOG - PHYSICAL THERAPY"). */
 const LOG_HEADING_MAX = 80;
 /** An author's attestation ("I, ..., hereby attest that the medical record entry ... reflects signatures ..."). */
@@ -523,6 +523,31 @@ function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink)
       name: name.text,
       credentials: creds.text,
     });
+  }
+}
+
+/** A flowsheet row of the clinician's initials: "Init", "Initials", "Therapist initials". */
+const INITIALS_ROW =
+  /^\s*(?:(?:Therapist|Clinician|Staff|Provider|Treating)\s+)?Init(?:ials?|\.)?\s*:\s*([A-Z]{2,4})\s*$/;
+
+/**
+ * A flowsheet day initialled in its own column ("Init   JRW   MKL" under the dates): the initials
+ * sign that day's entry, dated by the column's date (a legend on the sheet, or the clinic's
+ * signature log, says whose they are).
+ */
+export function extractColumnInitials(
+  lines: Line[],
+  column: { iso: string; line: Line; start: number; end: number },
+  sink: FactSink,
+): void {
+  if (sink.has('signer')) return;
+  for (const line of lines) {
+    const m = INITIALS_ROW.exec(line.text);
+    if (!m || isCredentialToken(m[1]!)) continue;
+    const at = m.index + m[0].indexOf(m[1]!, m[0].indexOf(':'));
+    sink.add('signer', m[1]!, line, at, at + m[1]!.length);
+    sink.add('signed-date', column.iso, column.line, column.start, column.end);
+    return;
   }
 }
 
@@ -678,6 +703,15 @@ function attestedAnswer(lines: readonly Line[], i: number): RegExpExecArray | nu
     : null;
 }
 
+/**
+ * A line of a signature block under the signer's name: a title or a licence ("Program Director,
+ * Industrial Rehabilitation", "Kansas PT License #12-03471"), short, no sentence and no date.
+ */
+function isSignerTitleLine(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 60 && !/[.:]$/.test(t) && findDates(t).length === 0;
+}
+
 /** How far from a document's end an unlabelled signature may stand (in content lines). */
 const UNLABELLED_TAIL_LINES = 8;
 
@@ -772,7 +806,12 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // header / his title / "Electronically signed 03/20/2026").
       const k = before?.name
         ? i
-        : ([i - 1, i - 2].find((j) => j >= 0 && unlabelledSignature(signerCell(lines[j]!))?.name) ??
+        : ([i - 1, i - 2, i - 3].find(
+            (j) =>
+              j >= 0 &&
+              lines.slice(j + 1, i).every((l) => isSignerTitleLine(l.text)) &&
+              !!unlabelledSignature(signerCell(lines[j]!))?.name,
+          ) ??
           [i - 3, i - 4, i - 5, i - 6].find(
             (j) =>
               j >= 0 &&

@@ -214,6 +214,13 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
    * charge row short of it left its minutes blank, and its last cell is the units.
    */
   let unitsHeaderWidth = 0;
+  /**
+   * In a table printed with tabs, the minutes column by its tab position, blank cells counted: a
+   * header that leaves its first cell blank over a row's checkbox ("\tCPT\tService\tMin" over
+   * "☑\t97530\tTherapeutic activities\t30") still sets the columns.
+   */
+  let minutesTab = -1;
+  let tabWidth = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const t = line.text;
@@ -222,7 +229,18 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       minutesColumn = cells.findIndex((c) => MINUTES_HEADER.test(c.text));
       headerWidth = cells.length;
       unitsHeaderWidth = cells.some((c) => /^units?$/i.test(c.text.trim())) ? cells.length : 0;
-    } else if (t.trim() === '') minutesColumn = -1;
+      const tabs = tabCells(t);
+      minutesTab = tabs ? tabs.findIndex((c) => MINUTES_HEADER.test(c.text)) : -1;
+      tabWidth = tabs?.length ?? 0;
+    } else if (t.trim() === '') minutesColumn = minutesTab = -1;
+    const tabbed = minutesTab >= 0 ? tabCells(t) : null;
+    // A row's tick box in a column its header leaves unnamed (the export drops a blank header
+    // cell): the row's columns start after it.
+    const row =
+      tabbed && tabbed.length === tabWidth + 1 && TICK_CELL.test(tabbed[0]!.text)
+        ? tabbed.slice(1)
+        : tabbed;
+    const tabMinutes = row && row.length === tabWidth ? row[minutesTab]! : null;
     const gridRow = grid.read(line, cells);
     const parts = timedParts(line, cells);
     if (parts) {
@@ -236,8 +254,11 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     // The minutes column's cell: the last cell when the minutes close the header (a row may
     // leave a blank before it), else the cell at its place in a row as wide as the header.
     const lastIsMinutes = minutesColumn >= 0 && minutesColumn === headerWidth - 1;
-    const minutesCell =
-      minutesColumn < 0 || cells.length < unitsHeaderWidth
+    const minutesCell = tabMinutes
+      ? tabMinutes.text === ''
+        ? null
+        : tabMinutes
+      : minutesColumn < 0 || cells.length < unitsHeaderWidth
         ? null
         : lastIsMinutes
           ? (cells.at(-1) ?? null)
@@ -250,7 +271,9 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       if (!minutesCell) laterServiceMinutes(line, service, sink);
       // A ticked row of a table with a minutes column, its minutes cell left blank: the service
       // was furnished and its minutes were not written.
-      const blankCell = cells.length < headerWidth || !minutesCell;
+      const blankCell = tabMinutes
+        ? tabMinutes.text === ''
+        : cells.length < headerWidth || !minutesCell;
       if (
         minutesColumn >= 0 &&
         blankCell &&
@@ -460,7 +483,8 @@ function serviceMinutes(
     minutesCell && /^\d{1,3}$/.test(minutesCell.text) ? Number(minutesCell.text) : null;
   if (inColumn === null && /\bunits?\b/i.test(t) && !/\bmin/i.test(t) && !CLOCK_RANGE_ONCE.test(t))
     return;
-  const range = findRange(line);
+  const clause = serviceClause(line, first.end - 1);
+  const range = findRange(clause);
   const labelled = CODE_MINUTES_LABEL.exec(t);
   const military = MILITARY_AFTER_CODE.exec(t.slice(first.end));
   let minutes: number | null = null;
@@ -473,7 +497,11 @@ function serviceMinutes(
   } else if (military)
     minutes =
       minutesOf(`${military[3]}:${military[4]}`) - minutesOf(`${military[1]}:${military[2]}`);
-  else {
+  else if (clause !== line) {
+    // In its own clause a service's minutes may stand before its code: "(90 min, 97750 x6)".
+    const m = SERVICE_MINUTES.exec(clause.text);
+    if (m) minutes = Number(m[1]);
+  } else {
     const m = SERVICE_MINUTES.exec(t.slice(first.end));
     if (m) {
       minutes = Number(m[1]);
@@ -486,6 +514,45 @@ function serviceMinutes(
   if (minutes === null || minutes <= 0 || minutes > 8 * 60) return;
   if (hasServiceMinutes(sink, service.code, minutes)) return;
   sink.add('service-minutes', String(minutes), line, 0, t.length, { code: service.code, minutes });
+}
+
+/**
+ * The part of a line that times a service: the line, unless it times several things in clauses
+ * of their own ("0800-0855 evaluation (55 min, untimed); 0900-1030 functional capacity testing
+ * (90 min, 97750 x6)"), where only the service's own clause holds its time.
+ */
+function serviceClause(line: Line, at: number): Line {
+  const clauses: Line[] = [];
+  let from = 0;
+  for (const piece of line.text.split(';')) {
+    clauses.push({
+      ...line,
+      text: piece,
+      start: line.start + from,
+      end: line.start + from + piece.length,
+    });
+    from += piece.length + 1;
+  }
+  const timed = clauses.filter((c) => findRange(c) || SERVICE_MINUTES.test(c.text));
+  if (timed.length < 2) return line;
+  return clauses.find((c) => at < c.end - line.start) ?? line;
+}
+
+/** A cell that holds only a tick box, ticked or not: "☑", "☐", "[x]", "[ ]". */
+const TICK_CELL = /^(?:[☑☒☐✓✔■□]|\[[ xX✓]?\])$/;
+
+/** A tab-separated row's cells, blank ones kept (null when the line has no tab). */
+function tabCells(text: string): Cell[] | null {
+  if (!text.includes('\t')) return null;
+  const out: Cell[] = [];
+  let at = 0;
+  for (const raw of text.split('\t')) {
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    out.push({ text: trimmed, start: at + lead, end: at + lead + trimmed.length });
+    at += raw.length + 1;
+  }
+  return out;
 }
 
 /** A day's total named in hours ("Total program hours today", "Total hrs"). */

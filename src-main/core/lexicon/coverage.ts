@@ -113,7 +113,7 @@ export const LETTERHEAD_LINES = 6;
  * applied year to date.
  */
 export const THRESHOLD_STATEMENT =
-  /\btherapy\s+(?:cap|threshold|limit)s?\b|\bKX\s+(?:threshold|limit|amount)|\b(?:cap|threshold)\s+(?:amounts?\s+)?(?:used|applied|met|accum\w*|YTD)\b|\bHETS\b|\b270\s*\/\s*271\b|\beligibility\s+(?:benefits?\s+)?(?:check|response|inquiry|verification)\b|\b(?:used|applied|accum\w*|accrued|incurred)\b[^.;]{0,30}\b(?:year[- ]to[- ]date|YTD)\b|\b(?:year[- ]to[- ]date|YTD)\b[^.;]{0,30}\b(?:used|applied|amounts?|accum\w*|accrued|incurred|totals?)\b/i;
+  /\btherapy\s+(?:cap|threshold|limit)s?\b|\b(?:used|applied|accum\w*)\s+(?:to|toward|towards)\s+(?:the\s+)?(?:(?:CY\s*)?20\d\d\s+)?(?:therapy\s+)?(?:cap|threshold|limit)\b|\bKX\s+(?:threshold|limit|amount)|\b(?:cap|threshold)\s+(?:amounts?\s+)?(?:used|applied|met|accum\w*|YTD)\b|\bHETS\b|\b270\s*\/\s*271\b|\beligibility\s+(?:benefits?\s+)?(?:check|response|inquiry|verification)\b|\b(?:used|applied|accum\w*|accrued|incurred)\b[^.;]{0,30}\b(?:year[- ]to[- ]date|YTD)\b|\b(?:year[- ]to[- ]date|YTD)\b[^.;]{0,30}\b(?:used|applied|amounts?|accum\w*|accrued|incurred|totals?)\b/i;
 
 /** Words that say an amount counts toward the threshold (an amount beside the words alone does not). */
 export const THRESHOLD_USED =

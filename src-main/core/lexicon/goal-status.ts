@@ -13,7 +13,7 @@ const STATUS_WORDS: ReadonlyArray<{ status: GoalStatus; re: RegExp }> = [
   },
   {
     status: 'not-met',
-    re: /\b(?:not|never|has not been|have not been|was not|were not)\s+(?:yet\s+)?(?:met|achieved|attained)\b|\bunmet\b|\bnot\s+yet\b(?=\s*(?:[-:(;,)]|\.?\s*$))|\bnot\s+progressing\b|\bno\s+progress\b|\bn\/m\b/i,
+    re: /\b(?:not|never|has not been|have not been|was not|were not)\s+(?:yet\s+)?(?:met|achieved|attained)\b|\bunmet\b|\bnot\s+yet\b(?=\s*(?:[-:(;,)]|\.?\s*$))|\bnot\s+progressing\b|\bno\s+(?:progress|change)\b|\bn\/m\b/i,
   },
   {
     status: 'met',
@@ -29,7 +29,7 @@ const STATUS_WORDS: ReadonlyArray<{ status: GoalStatus; re: RegExp }> = [
   },
   {
     status: 'deferred',
-    re: /\b(?:deferred|on hold|not (?:yet )?(?:assessed|tested|addressed))\b/i,
+    re: /\b(?:deferred|on hold|not (?:yet )?(?:assessed|tested|addressed|started|begun|initiated|attempted))\b/i,
   },
   { status: 'revised', re: /\b(?:revised|modified|updated|upgraded|downgraded|new goal)\b/i },
 ];
@@ -54,14 +54,21 @@ export function goalStatusIn(text: string): StatusHit | null {
 
 /**
  * A statement that covers every goal at once: "All goals met", "all STGs achieved", "[X] Goals
- * met", "Goals: met", "Pt met all LTGs", "STGs (due 7/28) - all met".
+ * met", "Goals: met", "Pt met all LTGs", "STGs (due 7/28) - all met", "STGs (05/18) on track".
  */
 const ALL_GOALS =
-  /\b(?:all(?:\s+(?:of\s+)?(?:the\s+)?(?:pt'?s?\s+|patient'?s?\s+|her\s+|his\s+|their\s+)?(?:short[- ]?term\s+|long[- ]?term\s+|stated\s+|functional\s+|program\s+|treatment\s+)?(?:goals?|stgs?|ltgs?)))\b|\b(?:goals?|stgs?|ltgs?)(?:\s*\([^()]{0,30}\))?\s*(?:were|have been|are|:|-)?\s*(?:all\s+)?(?:met|achieved|attained|not met|partially met)\b/i;
+  /\b(?:all(?:\s+(?:of\s+)?(?:the\s+)?(?:pt'?s?\s+|patient'?s?\s+|her\s+|his\s+|their\s+)?(?:short[- ]?term\s+|long[- ]?term\s+|stated\s+|functional\s+|program\s+|treatment\s+)?(?:goals?|stgs?|ltgs?)))\b|\b(?:goals?|stgs?|ltgs?)(?:\s*\([^()]{0,30}\))?\s*(?:were|have been|are|:|-)?\s*(?:all\s+)?(?:met|achieved|attained|not met|partially met|on track|progressing)\b/i;
+
+/** Each statement of a text that covers every goal, or every goal of one term. */
+export function allGoalStatements(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(new RegExp(ALL_GOALS.source, 'gi'))].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
 
 export function coversAllGoals(text: string): { start: number; end: number } | null {
-  const m = ALL_GOALS.exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length } : null;
+  return allGoalStatements(text)[0] ?? null;
 }
 
 /** A form's key to the codes its goal grid uses: "Status key: M = Met  P = Progressing  NM = Not met". */

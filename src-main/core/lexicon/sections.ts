@@ -509,7 +509,8 @@ const WHEN_SUFFIX =
 
 /**
  * Headings that say more than a section's name but still name it by what they contain: "Exit
- * testing 3/30/26 vs eval vs job (Medium)", "Capacity compared with job demands", "Final testing".
+ * testing 3/30/26 vs eval vs job (Medium)", "Capacity compared with job demands", "Final testing",
+ * "Objective status vs. job demands".
  */
 const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
   // The MDS / IRF-PAI functional abilities section by its letters ("Section GG scores").
@@ -521,7 +522,7 @@ const CONTAINED: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
   },
   {
     name: 'objective',
-    re: /\b(?:exit|entry|baseline|final|interim|discharge)\s+(?:functional\s+)?(?:testing|tests?|measures|measurements|capacity|FCE)\b/i,
+    re: /\b(?:exit|entry|baseline|final|interim|discharge)\s+(?:functional\s+)?(?:testing|tests?|measures|measurements|capacity|FCE)\b|^\W*objective\s+(?:status|findings|measures|measurements|data|results)\b/i,
   },
   {
     name: 'interventions',

@@ -36,7 +36,10 @@ function contactsOf(episode: EpisodeModel): Contact[] {
   const carrier = carrierKey(episode);
   for (const doc of episode.documents) {
     const date = docDate(doc);
-    if (doc.type === 'communication' && date) {
+    // A log whose entries carry their own dates is dated entry by entry (below): its parties
+    // are not all contacted on the log's own date.
+    const dated = doc.facts.some((f) => f.kind === 'communication' && f.detail?.date);
+    if (doc.type === 'communication' && date && !dated) {
       const parties: string[] = [];
       for (const f of doc.facts) if (f.kind === 'communication-party') parties.push(f.value);
       contacts.push({
@@ -94,6 +97,7 @@ export const docCommunication: Rule = {
     unverified: ['Communication cadence default (14 days, payer-configurable)'],
     decided: [
       "Under a workers' compensation claim the work status at discharge must reach the payer's side (the adjuster or a nurse case manager): the catalog names the carrier among the parties of return-to-work planning, and a discharge faxed only to the physician leaves the claim's handler uninformed. A contact counts for the adjuster when it names the adjuster or case manager, a workers' compensation administrator, or the claim's own carrier by name (\"D. Pelletier, Granite Ridge Mutual\").",
+      "A communication log whose entries carry their own dates is read entry by entry: a party its entries reached on 10/05 is not counted as contacted on the log's print date.",
       "Employer contact is asked of work programs only: the catalog's source for it is return-to-work planning in a program (28 TAC §134.230). Ordinary therapy under a workers' compensation claim must reach the adjuster and the physician at the catalog's cadence (one outbound contact per reporting period and one at discharge); the pass names the parties it checked.",
     ],
   },

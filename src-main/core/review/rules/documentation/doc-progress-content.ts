@@ -1,5 +1,5 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../../../shared/episode';
-import type { IsoDate } from '../../../../../shared/model';
+import type { Fact, IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, factsOf } from '../../lib/evidence';
 import {
   docDate,
@@ -29,7 +29,7 @@ function currentGoalCount(
   const [latest, latestDate] = plan;
   const goals = goalCount(latest);
   // Goals an earlier report found met are no longer in force ("STG 1-3 met" at report #1).
-  return Math.max(0, goals - goalsMetBefore(episode, latestDate, date, goals));
+  return Math.max(0, goals - goalsMetBefore(episode, latestDate, date, goals, plan));
 }
 
 /** The latest plan (or evaluation serving as plan) on or before `date`, with its date. */
@@ -73,6 +73,7 @@ function goalsMetBefore(
   after: IsoDate | null,
   date: IsoDate | null,
   goals: number,
+  plan: PlanInForce,
 ): number {
   if (!date) return 0;
   // Reports restate what earlier ones found met: the most any one report found met, not a sum.
@@ -83,7 +84,7 @@ function goalsMetBefore(
     let met = 0;
     for (const f of d.facts) {
       if (f.kind !== 'goal-assessment' || f.detail?.status !== 'met') continue;
-      met += f.detail.all ? goals : (f.detail.count ?? 1);
+      met += coveredBy(f, goals, plan);
     }
     most = Math.max(most, met);
   }
@@ -91,10 +92,21 @@ function goalsMetBefore(
 }
 
 /** `goalsOf(doc).length`, without the array. */
-function goalCount(doc: EpisodeDocument): number {
+function goalCount(doc: EpisodeDocument, term?: 'short' | 'long'): number {
   let n = 0;
-  for (const f of doc.facts) if (f.kind === 'goal-long' || f.kind === 'goal-short') n++;
+  for (const f of doc.facts)
+    if (term ? f.kind === `goal-${term}` : f.kind === 'goal-long' || f.kind === 'goal-short') n++;
   return n;
+}
+
+/**
+ * How many goals an assessment covers: one, the count it states ("LTG 1-6: progressing"), every
+ * goal in force ("All goals met"), or every goal of one term ("STGs on track").
+ */
+function coveredBy(f: Fact, goals: number, plan: PlanInForce | null): number {
+  if (!f.detail?.all) return f.detail?.count ?? 1;
+  if (!f.detail.term || !plan) return goals;
+  return Math.min(goals, goalCount(plan[0], f.detail.term));
 }
 
 const GOAL_ASSESSMENT: MissingElement = {
@@ -164,6 +176,7 @@ export const docProgressContent: Rule = {
     severity: 'warning',
     payers: ['ALL'],
     decided: [
+      'A statement on all goals of one term ("STGs met", "Long term goals progressing") assesses the goals of that term in the plan in force, not every goal; one that names no term ("All goals met") assesses every goal.',
       'A goal that is the return to work itself ("RTW goal: full duty") counts as assessed when the report states the current work status ("Work status: light duty"), which is where the claimant stands on that goal.',
       'In a work program, a report that assesses the plan\'s goals with current measurements, where the plan in force set its goals at the job\'s demands ("lift 70 lb floor to waist occasionally, the heaviest case he selects"), states current capacity against the job demands: the goals are those demands.',
     ],
@@ -196,7 +209,7 @@ export const docProgressContent: Rule = {
       const goals = currentGoalCount(episode, plan, date);
       // "All goals met" assesses every goal at once.
       let assessed = 0;
-      for (const f of assessments) assessed += f.detail?.all ? goals : (f.detail?.count ?? 1);
+      for (const f of assessments) assessed += coveredBy(f, goals, plan);
       if (assessed > 0 && assessed < goals)
         assessed = Math.min(goals, assessed + returnToWorkGoalsAssessed(plan, doc));
       const capacity = missing.indexOf(ELEMENTS.capacityVsJob);

@@ -38,6 +38,7 @@ export const docSigned: Rule = {
     severity: 'error',
     payers: ['ALL'],
     decided: [
+      "A flowsheet whose columns are visit dates signs each day with the clinician's initials in that day's column: the initials sign that day's note, dated by the column's date, and are identified by the sheet's own legend (initials, full name, credentials) or the clinic's signature log; initials neither names leave the note signed without credentials.",
       'A signature drawn, pasted as an image or written on a scan in the signature area (on, beside or just above or below a signature field, a rule to sign on, the physician certification line or the printed name) is a handwritten signature; the name and credentials printed beside it are its signer.',
       'Such a mark with no printed name or credentials beside it is an illegible signature: a warning without a signature log or attestation in the record, accepted with one.',
       'A record that says its signature is stamped is unsigned (error) for every payer. A PDF Stamp annotation in the signature area, with no ink beside it, may be a rubber stamp or a signature image placed with a PDF viewer\'s signing tool (some store signatures as stamps): a warning to confirm on the page, never a pass; DOC-POC-CERT likewise warns rather than passing or failing a certification signed that way. Ink beside a stamp (a "Received" stamp by the signature) is the signature.',
