@@ -3,7 +3,7 @@
  * charts': a line that times several services in clauses of their own.
  */
 import { describe, expect, it } from 'vitest';
-import { factsOf, readText, values } from './helpers';
+import { factsOf, readPages, readText, values } from './helpers';
 
 function serviceMinutes(text: string): Array<[unknown, unknown]> {
   const [doc] = readText(text);
@@ -258,5 +258,86 @@ describe('weekly status letters and their goal tables', () => {
   it("reaches the employer a copy names by the firm the employer's field gives", () => {
     const [doc] = readText(REPORT);
     expect(values(doc, 'communication-party')).toContain('employer');
+  });
+});
+
+// A hospital record system's legal record: one encounter after another, each under its header,
+// the note filed in it and, below, the note's own title.
+const RECORD = [
+  'Lakeview Health System                          ORTIZ, ANA M',
+  'RELEASE OF INFORMATION - LEGAL RECORD',
+  'Patient: ORTIZ, ANA M    MRN: 7700123    DOB: 1/5/1970',
+  '\f',
+  'Lakeview Health System                          ORTIZ, ANA M',
+  '5/4/2026 - Office Visit in LAKEVIEW FAMILY MEDICINE',
+  'Provider: Paul K Shaw, MD    Department: LAKEVIEW FAMILY MEDICINE',
+  'Orders Placed This Encounter',
+  'AMB REFERRAL TO OCCUPATIONAL THERAPY [REF77]  (Order #: 88120)',
+  'Order comments: OT eval and treat R wrist, 2x/wk x 6 wks.',
+  'Electronically signed by: Paul K Shaw, MD on 5/4/2026 4:10 PM',
+  '\f',
+  'Lakeview Health System                          ORTIZ, ANA M',
+  '5/11/2026 - Therapy Visit in LAKEVIEW HAND THERAPY',
+  'Provider: Mia R Lund, OTR/L    Department: LAKEVIEW HAND THERAPY    Visit #: 2',
+  'Progress Notes by Mia R Lund, OTR/L at 5/11/2026 1:15 PM',
+  'Author: Mia R Lund, OTR/L    Service: Occupational Therapy',
+  'OT DAILY TREATMENT NOTE',
+  'S: Wrist sore after typing. O: grip 14 kg. Therapeutic exercise (97110): 25 min.',
+  'Electronically signed by Mia R Lund, OTR/L at 5/11/2026 1:15 PM',
+  '\f',
+  'Lakeview Health System                          ORTIZ, ANA M',
+  '5/11/2026 - Telephone in LAKEVIEW HAND THERAPY',
+  'Telephone Encounter by Mia R Lund, OTR/L at 5/11/2026 3:02 PM',
+  'Called pt employer HR re: modified duty, left message.',
+  'Electronically signed by Mia R Lund, OTR/L at 5/11/2026 3:02 PM',
+].join('\n');
+
+describe("a hospital system's record of encounters", () => {
+  it('makes each encounter a document dated by its header and typed by its note', () => {
+    const docs = readPages(RECORD.split('\n\f\n'), 'record.pdf');
+    expect(docs.slice(1).map((d) => [d.type, d.date, d.title])).toEqual([
+      ['physician-order', '2026-05-04', 'Orders Placed This Encounter'],
+      ['daily-note', '2026-05-11', 'OT DAILY TREATMENT NOTE'],
+      ['communication', '2026-05-11', 'Telephone Encounter'],
+    ]);
+  });
+
+  it('leaves a file with one such line as it was', () => {
+    const note = [
+      'OT DAILY TREATMENT NOTE',
+      'Date of service: 5/11/2026',
+      '5/11/2026 - Therapy Visit in LAKEVIEW HAND THERAPY',
+      'Therapeutic exercise (97110): 25 min.',
+    ].join('\n');
+    expect(readText(note).map((d) => d.type)).toEqual(['daily-note']);
+  });
+});
+
+describe('round 30 approvals and goal terms', () => {
+  it("takes a payer's decision's request number as the approval's number", () => {
+    const decision = [
+      'NOTICE OF UR DECISION',
+      'Date of decision: 03/06/2026',
+      'Review request no. UR-4471-B',
+      'Approved: work conditioning, 10 sessions.',
+    ].join('\n');
+    expect(values(readText(decision)[0], 'auth-number')).toEqual(['UR-4471-B']);
+  });
+
+  it('reads a term heading with a label after its time frame as no goal', () => {
+    const plan = [
+      'PLAN OF CARE',
+      'Date: 04/02/2026',
+      'Goals:',
+      'STG (2 wks) - tolerance:',
+      '  1. Stand at workbench 60 min.',
+      'LTG (4 wks, by 5/1/2026) - job demands:',
+      '  1. Lift 50 lb floor to waist occasionally.',
+    ].join('\n');
+    const [doc] = readText(plan);
+    expect(factsOf(doc, 'goal-short').map((f) => f.value)).toEqual(['Stand at workbench 60 min.']);
+    expect(factsOf(doc, 'goal-long').map((f) => [f.value, f.detail?.timeFrame])).toEqual([
+      ['Lift 50 lb floor to waist occasionally.', 'by 5/1/2026'],
+    ]);
   });
 });

@@ -14,6 +14,12 @@ const AUTH_NUMBER =
  */
 const AUTH_NUMBER_BARE =
   /\b(?:Prior\s+)?(?:Authori[sz]ation|Auth\.?)\s+(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])([A-Z0-9][A-Z0-9-]{5,24})\b(?!-)/dgi;
+/**
+ * The number a payer's decision gives the request it decides ("MCO request #: C9-26-0304117"): on
+ * an authorization, the number the approval is known by.
+ */
+const DECIDED_REQUEST_NUMBER =
+  /\b(?:[A-Z]{2,5}\s+)?Request\s*(?:#|No\.?|Number|ID)\s*:?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
@@ -292,7 +298,12 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       if (periods && isRow) readPeriodRow(line, periods, sink);
       else periods = null;
     }
-    for (const m of [...t.matchAll(AUTH_NUMBER), ...t.matchAll(AUTH_NUMBER_BARE)]) {
+    const requestNumbers = isAuthDoc ? [...t.matchAll(DECIDED_REQUEST_NUMBER)] : [];
+    for (const m of [
+      ...t.matchAll(AUTH_NUMBER),
+      ...t.matchAll(AUTH_NUMBER_BARE),
+      ...requestNumbers,
+    ]) {
       const g = m.indices![1]!;
       if (/\d/.test(m[1]!)) sink.add('auth-number', m[1]!, line, g[0], g[1]);
     }

@@ -57,6 +57,8 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // A physician's visit note printed with its orders ("Progress Note / Orders") is where the
   // physician orders therapy, not the therapist's report.
   { type: 'physician-order', re: /\bnotes?\s*(?:\/|&|and)\s*orders\b/i },
+  // A record system's list of what a visit ordered ("Orders Placed This Encounter").
+  { type: 'physician-order', re: /\borders\s+placed\b/i },
   {
     type: 'progress-report',
     re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\bwork )\bstatus report\b|\b(?:work conditioning|work hardening|program|therapy|PT|OT|rehab)\s+(?:progress|status)\s*(?:[-–—:]\s*)?(?:week|wk)\b/i,

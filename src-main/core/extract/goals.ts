@@ -45,10 +45,11 @@ const ITEM_MARKER =
   /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 /**
  * A goal term standing as a sub-heading: "Short term (4 weeks, by 31-Mar-2026):", "LTGs -",
- * "Long term goals in 4 weeks:" (its time frame in brackets or said after it).
+ * "Long term goals in 4 weeks:" (its time frame in brackets or said after it), "LTG (4 wks, by
+ * 5/1/2026) - job demands:" (a label of the goals under it after a dash).
  */
 const TERM_LINE =
-  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|)\s*[:\-–—]?\s*$/i;
+  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|)\s*(?:[-–—]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[:\-–—])?\s*$/i;
 /** A program's count beside a term's date: "(by 21-SEP-2026, session 5)", "(10 visits)". */
 const SESSION_COUNT =
   /\b(?:sessions?|visits?|treatment days?)\s*#?\s*\d+\b|\b\d+\s*(?:sessions?|visits?)\b/gi;

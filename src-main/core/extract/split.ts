@@ -14,6 +14,7 @@ import { type Line, headerBand, isBlank, linesByPage } from './lines';
 import { isRuleLine } from './layout';
 import { headerDateOf, headerDateOn } from './service-dates';
 import { signsAbove } from './signatures';
+import { splitEncounters } from './encounters';
 import { AMENDMENT_LABEL } from '../lexicon/amendments';
 import { labelledPatient } from './identity';
 import { nameKey } from '../episodes/identity';
@@ -395,7 +396,7 @@ function splitEntries(slice: DocumentSlice): DocumentSlice[] {
 }
 
 export function splitDocuments(all: Line[]): DocumentSlice[] {
-  return splitTitled(all).flatMap(splitEntries);
+  return splitEncounters(all) ?? splitTitled(all).flatMap(splitEntries);
 }
 
 function splitTitled(all: Line[]): DocumentSlice[] {

@@ -29,7 +29,7 @@ const STATUS_WORDS: ReadonlyArray<{ status: GoalStatus; re: RegExp }> = [
   },
   {
     status: 'deferred',
-    re: /\b(?:deferred|on hold|not (?:yet )?(?:assessed|tested|addressed|started|begun|initiated|attempted))\b/i,
+    re: /\b(?:deferred|on hold|not (?:yet )?(?:assessed|tested|addressed|started|begun|initiated))\b/i,
   },
   { status: 'revised', re: /\b(?:revised|modified|updated|upgraded|downgraded|new goal)\b/i },
 ];

@@ -145,3 +145,25 @@ describe('DOC-DAILY-TIME', () => {
     });
   });
 });
+
+describe('DOC-DAILY-TIME: the last session recorded in the discharge summary', () => {
+  const report = (type: 'discharge-summary' | 'evaluation') =>
+    episode('workers-comp')
+      .daily('2026-02-27', { minutes: 180 })
+      .bill('2026-02-27', '97545', 1)
+      .bill('2026-02-27', '97546', 1)
+      .doc(type, D, { 'document-date': D, 'total-minutes': 180 })
+      .bill(D, '97545', 1)
+      .bill(D, '97546', 1)
+      .build();
+
+  it("reads the session's minutes from a report written that day when no note is", () => {
+    const findings = run(docDailyTime, report('discharge-summary'), 'workers-comp');
+    expect(findings.every((f) => f.status === 'pass')).toBe(true);
+  });
+
+  it('never from an evaluation, which is a service of its own', () => {
+    const findings = run(docDailyTime, report('evaluation'), 'workers-comp');
+    expect(findings.find((f) => f.dates.includes(D))?.message).toContain('no program minutes');
+  });
+});

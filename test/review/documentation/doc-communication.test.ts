@@ -83,3 +83,27 @@ describe('DOC-COMMUNICATION', () => {
     );
   });
 });
+
+describe('DOC-COMMUNICATION: a log of dated contacts', () => {
+  it("dates each contact by its entry, not by the log's print date", () => {
+    const b = episode('workers-comp');
+    for (const d of weekdays('2026-09-07', 8)) b.daily(d).bill(d, '97545');
+    const contact = (date: string, parties: string[]) => ({
+      value: parties.join(','),
+      detail: { date, parties },
+    });
+    // Printed on the discharge day: the adjuster was reached on 09-07 only, the physician since.
+    b.doc('communication', '2026-09-16', {
+      'communication-party': ['adjuster', 'physician', 'employer'],
+      communication: [
+        contact('2026-09-07', ['adjuster', 'employer']),
+        contact('2026-09-08', ['physician']),
+        contact('2026-09-16', ['physician']),
+      ],
+    });
+    b.doc('discharge-summary', '2026-09-16', {});
+    const f = fails(run(docCommunication, b.build()));
+    expect(f.map((x) => x.dates)).toEqual([['2026-09-16']]);
+    expect(f[0]!.message).toContain('to the adjuster or case manager at discharge');
+  });
+});

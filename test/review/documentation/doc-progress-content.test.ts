@@ -154,3 +154,42 @@ describe('DOC-PROGRESS-CONTENT', () => {
     expect(f[0]!.message).toContain('start and end dates of the reporting period');
   });
 });
+
+describe('DOC-PROGRESS-CONTENT: statements on all goals of one term', () => {
+  const evaluation = {
+    ...fullEvaluation('2026-09-08'),
+    'goal-short': ['Sit 60 min without rest within 2 weeks', 'Stand 30 min within 2 weeks'],
+    'goal-long': [
+      'Lift 50 lb floor to waist 5x within 4 weeks',
+      'Carry 40 lb 100 ft within 4 weeks',
+    ],
+  };
+  const term = (said: string, t: 'short' | 'long', status: 'met' | 'progressing') => ({
+    value: said,
+    detail: { status, all: true, term: t },
+  });
+
+  it('counts "STGs met" for the short-term goals only', () => {
+    const shortOnly = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', evaluation)
+      .doc('progress-report', '2026-09-21', {
+        ...complete,
+        'goal-assessment': [term('STGs met', 'short', 'met')],
+      })
+      .build();
+    expect(fails(run(docProgressContent, shortOnly))[0]!.message).toContain(
+      'every goal (2 of 4 goals assessed)',
+    );
+    const both = episode('workers-comp')
+      .doc('evaluation', '2026-09-08', evaluation)
+      .doc('progress-report', '2026-09-21', {
+        ...complete,
+        'goal-assessment': [
+          term('STGs met', 'short', 'met'),
+          term('Long term goals progressing', 'long', 'progressing'),
+        ],
+      })
+      .build();
+    expect(run(docProgressContent, both)[0]!.status).toBe('pass');
+  });
+});

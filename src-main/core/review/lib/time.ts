@@ -282,7 +282,10 @@ function computeMinutesOnDate(
   // One loop over the notes, not map/filter chains: this runs for every billed date.
   let sessions: SessionTime[] | null = null;
   let minutes: number | null = null;
-  for (const doc of notes) {
+  // With no treatment note that day, a report that records the day's session ("Work
+  // Conditioning Minutes: 180" in the discharge summary of the last session) is its note.
+  const sessionDocs = notes.length ? notes : evaluations.filter(isSessionReport);
+  for (const doc of sessionDocs) {
     const session = sessionTime(doc);
     if (!session) continue;
     sessions = append(sessions, session);
@@ -303,6 +306,11 @@ function computeMinutesOnDate(
     evidence: sessionsEvidence(sessions),
     timedEvidence: timed.evidence,
   };
+}
+
+/** A report written on a visit's day, which may record that day's session. */
+function isSessionReport(doc: EpisodeDocument): boolean {
+  return doc.type === 'progress-report' || doc.type === 'discharge-summary';
 }
 
 /** The sessions' quotes in order; one session (the usual date) shares its list, read-only. */

@@ -39,6 +39,7 @@ export const docDailyTime: Rule = {
     payers: ['ALL'],
     unverified: [...MIDPOINT_RULE_UNVERIFIED],
     decided: [
+      "A session recorded only in the report written that day (the last program session in the discharge summary, with its own program minutes) is documented by that report: its minutes are the day's when no treatment note is dated that day. An evaluation's time is never program time (the evaluation is a service of its own).",
       "One defect, one finding: where the payer applies BILL-WC-TIME-UNITS, 97545/97546 units that the documented minutes do not support are that rule's finding (a billing defect); this rule reports minutes not documented and refers to it for the units.",
     ],
   },
