@@ -38,14 +38,20 @@ function readOptions(lines: string[]): { options: Options; body: string[] } {
 
 /** WinAnsi cannot draw every character a writer may type: map the usual ones, drop the rest. */
 function drawable(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u2610/g, '[ ]')
-    .replace(/[\u2611\u2612]/g, '[X]')
-    .replace(/[\u2713\u2714]/g, 'X')
-    .replace(/[^\t\x20-\x7e\u00a0-\u00ff]/g, '?');
+  return (
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2013\u2014]/g, '-')
+      // A writer's comparison signs and arrows, as an EMR's embedded font would still show them.
+      .replace(/\u2265/g, '>=')
+      .replace(/\u2264/g, '<=')
+      .replace(/\u2192/g, '->')
+      .replace(/\u2610/g, '[ ]')
+      .replace(/[\u2611\u2612]/g, '[X]')
+      .replace(/[\u2713\u2714]/g, 'X')
+      .replace(/[^\t\x20-\x7e\u00a0-\u00ff]/g, '?')
+  );
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

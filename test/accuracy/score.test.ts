@@ -151,4 +151,12 @@ describe('corpus PDFs', () => {
     expect(read.pages[0]!.text).toBe('DAILY NOTE\nActivity\tMinutes\nTreadmill\t15');
     expect(read.pages[1]!.text.split('\n').length).toBeGreaterThan(1);
   });
+
+  it('draws comparison signs and arrows the standard font lacks as their ASCII spelling', async () => {
+    const read = await readPdf(
+      await renderPdf('Goal: TUG \u2264 12 s, flexion \u2265 125 deg \u2192 stairs'),
+    );
+    if (read.kind !== 'notes') throw new Error('not notes');
+    expect(read.pages[0]!.text).toBe('Goal: TUG <= 12 s, flexion >= 125 deg -> stairs');
+  });
 });

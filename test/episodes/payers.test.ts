@@ -100,6 +100,7 @@ describe('payer names', () => {
     ['Berkshire Hathaway GUARD Insurance Companies', 'workers-comp'],
     ["Midwest Workers' Compensation Insurance Co.", 'workers-comp'],
     ['Washington L&I', 'workers-comp'],
+    ['US DEPT OF LABOR OWCP DFEC', 'workers-comp'],
     ['Novitas Solutions JL', 'medicare'],
     ['Palmetto GBA J-J', 'medicare'],
     ['WPS Government Health Administrators', 'medicare'],

@@ -248,4 +248,22 @@ describe('readHtmlNote: character set', () => {
     );
     expect(noteText(cp1252)).toBe('pt\u2019s HEP \u2013 5°');
   });
+
+  it("reads a page that declares windows-1252 as Windows-1252, Word's en dashes and quotes kept", () => {
+    const declared = Uint8Array.from(
+      [
+        '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>',
+        '<body><p>Reporting period 03/02/2026 ',
+        0x96,
+        ' 03/13/2026, ',
+        0x93,
+        'tol well',
+        0x94,
+        '</p></body></html>',
+      ].flatMap((c) => (typeof c === 'number' ? [c] : [...c].map((ch) => ch.charCodeAt(0)))),
+    );
+    expect(noteText(declared)).toBe(
+      'Reporting period 03/02/2026 \u2013 03/13/2026, \u201ctol well\u201d',
+    );
+  });
 });

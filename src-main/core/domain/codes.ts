@@ -69,6 +69,16 @@ export const UNTIMED_CODES: ReadonlySet<string> = new Set([
   '97028',
 ]);
 
+/**
+ * NCCI procedure-to-procedure pairs outside the work program's codes that the review knows (a
+ * fragment of the CMS PTP file, not the file): manual therapy (97140, column 2) with a multi-layer
+ * compression system (29581-29584, column 1), billable together since 2022-01-01 only with a
+ * bypass modifier on the column-2 code (modifier indicator 1).
+ */
+export const NCCI_PTP_PAIRS: ReadonlyArray<{ column1: readonly string[]; column2: string }> = [
+  { column1: ['29581', '29582', '29583', '29584'], column2: '97140' },
+];
+
 export function isTimedCode(code: string): boolean {
   return TIMED_15_MIN_CODES.has(code);
 }

@@ -75,6 +75,10 @@ const TABLE: ReadonlyMap<string, Credential> = new Map<string, Credential>([
   ['CFCE', OTHER],
   ['CHT', OTHER],
   ['CLT', OTHER],
+  // The Lymphology Association of North America's certification, written after the CLT.
+  ['CLTLANA', OTHER],
+  // Aquatic Therapy and Rehab Institute Certification.
+  ['ATRIC', OTHER],
   ['COMT', OTHER],
   ['FAAOMPT', OTHER],
   ['CMPT', OTHER],

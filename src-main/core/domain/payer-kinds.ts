@@ -139,6 +139,12 @@ export const PAYER_NAME_WORDS: readonly KindWords[] = [
     re: /\bBWC\b|bureau of workers/i,
   },
   { kind: 'workers-comp', says: "Oregon's state fund", state: 'OR', re: /\bSAIF\b/i },
+  // The federal employees' program (FECA), run by the Department of Labor's OWCP / DFEC.
+  {
+    kind: 'workers-comp',
+    says: "the federal employees' compensation program",
+    re: /\bOWCP\b|\bDFEC\b|\bFECA\b/,
+  },
   { kind: 'workers-comp', says: "Colorado's state fund", state: 'CO', re: /\bpinnacol\b/i },
   {
     kind: 'workers-comp',

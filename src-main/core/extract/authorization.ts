@@ -383,7 +383,11 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     for (let i = 0; i + 1 < dates.length; i++) {
       const a = dates[i]!;
       const b = dates[i + 1]!;
-      if (!PERIOD_SEPARATOR.test(t.slice(a.end, b.start))) continue;
+      // "between 04/06/2026 and 05/08/2026" states the period too.
+      const between =
+        /\bbetween\s*$/i.test(t.slice(Math.max(0, a.start - 12), a.start)) &&
+        /^\s*and\s*$/i.test(t.slice(a.end, b.start));
+      if (!PERIOD_SEPARATOR.test(t.slice(a.end, b.start)) && !between) continue;
       sink.add('auth-start', a.iso, line, a.start, a.end);
       sink.add('auth-end', b.iso, line, b.start, b.end);
       break;

@@ -54,6 +54,12 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'physician-order',
     re: /\b(?:treatment|therapy|physician(?:'s)?|doctor(?:'s)?)\s+orders?\b/i,
   },
+  // The federal workers' compensation program's physician forms: the work capacity evaluation
+  // (OWCP-5a/5b/5c) and the duty status report (CA-17) set restrictions; they report no therapy.
+  {
+    type: 'physician-order',
+    re: /\bOWCP-?5[abc]\b|\bCA-?17\b|\bduty status report\b/i,
+  },
   // A physician's visit note printed with its orders ("Progress Note / Orders") is where the
   // physician orders therapy, not the therapist's report.
   { type: 'physician-order', re: /\bnotes?\s*(?:\/|&|and)\s*orders\b/i },
@@ -61,7 +67,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'physician-order', re: /\borders\s+placed\b/i },
   {
     type: 'progress-report',
-    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\bwork )\bstatus report\b|\b(?:work conditioning|work hardening|program|therapy|PT|OT|rehab)\s+(?:progress|status)\s*(?:[-–—:]\s*)?(?:week|wk)\b/i,
+    re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\b(?:work|duty) )\bstatus report\b|\b(?:work conditioning|work hardening|program|therapy|PT|OT|rehab)\s+(?:progress|status)\s*(?:[-–—:]\s*)?(?:week|wk)\b/i,
   },
   {
     type: 'evaluation',
@@ -310,7 +316,16 @@ function titleCellOf(t: string): string | null {
   // A row that bills or counts a service ("Functional capacity evaluation | 97750 | 1 visit") is a
   // table's data, whatever its first cell names.
   if (cells.slice(1).some((c) => PROCEDURE_CODE_CELL.test(c.text))) return null;
-  if (first.start === 0 && isTitleLine(first.text)) return first.text;
+  // "Period since last progress report:<tab>03/16/2026 - 03/25/2026" is a field and its value: a
+  // label that says more than a document's name. "Date of evaluation:<tab>02-Mar-2026" dates the
+  // document it names and still heads it.
+  const label = first.text.replace(/:$/, '');
+  const labelOfValue =
+    first.text.endsWith(':') &&
+    cells.length >= 2 &&
+    !/^\W*date\b/i.test(label) &&
+    extraWords(headingBeforeDateField(label)).length > 0;
+  if (first.start === 0 && !labelOfValue && isTitleLine(first.text)) return first.text;
   // A scanned document's index row: "Scan Date: 4/2/2026<tab>Document Type: MCO Letter"; a
   // legacy header's fields two spaces apart ("VISIT# 11  NOTE TYPE=OT TX NOTE").
   const field = cells
@@ -344,7 +359,8 @@ function unbalanced(t: string): boolean {
 }
 
 /** A cell holding procedure codes: "97750", "97545/97546", "97110-GP". */
-const PROCEDURE_CODE_CELL = /^\s*(?:CPT\s*:?\s*)?\d{5}(?:-[A-Z0-9]{2})?(?:\s*[/,]\s*\d{5})*\s*$/;
+const PROCEDURE_CODE_CELL =
+  /^\s*(?:CPT\s*:?\s*)?\d{5}(?:-[A-Z0-9]{2})?(?:\s*[/,–-]\s*\d{5})*(?:\s*[/,])?\s*$/;
 
 /** Procedure code (CPT/HCPCS) at the start of a line, optionally with a modifier. */
 const CODE_LEAD = /^(?:CPT\s*:?\s*)?(?:\d{5}|[A-Z]\d{4})(?:-[A-Z0-9]{2})?\b/;

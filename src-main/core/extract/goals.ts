@@ -263,6 +263,9 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
         kindOfLabel(labelled[3]?.trim() ?? '', list?.kind ?? 'goal-long'),
       );
       if (labelled[2]) listedLabels.add(`${kind}:${Number(labelled[2])}`);
+      // A list headed in capitals whose goals are written in lower case is not a capitals list:
+      // a heading in capitals under it ("BILLING SUMMARY") ends it.
+      if (list && /[a-z]/.test(t)) list.capitals = false;
       let body = labelled[0].length;
       // "LTG - 4 weeks - lift ..." names its time frame between two dashes.
       const framed = LABEL_TIME_FRAME.exec(t.slice(body));

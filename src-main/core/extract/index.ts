@@ -65,7 +65,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 29;
+export const EXTRACTOR_VERSION = 30;
 
 export interface ExtractHints {
   title?: string | null;
@@ -170,6 +170,16 @@ function buildDocument(
     !sink.facts.some((f) => f.kind === 'physician-signer')
   )
     type = 'communication';
+  // An evaluation signed by a physician alone is the physician's (a work capacity evaluation on
+  // the federal program's form, a surgeon's consult): it restricts and orders, it is no therapy
+  // evaluation.
+  if (
+    type === 'evaluation' &&
+    sink.has('physician-signer') &&
+    !sink.has('signer') &&
+    !sink.has('signature-illegible')
+  )
+    type = 'physician-order';
   extractSections(content, sink);
   extractGoals(content, sink);
   extractInlineGoals(content, sink);

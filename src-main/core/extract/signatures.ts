@@ -16,7 +16,7 @@ const SIGNED_HOW = String.raw`(?:electronically|digitally|on\s+(?:the\s+)?(?:dev
  * what it signs for: "Therapist signature (week):", "Signature (attending):".
  */
 const SIGNER_LABEL = new RegExp(
-  String.raw`^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
+  String.raw`^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
   'i',
 );
 /**
@@ -280,12 +280,25 @@ const NO_SIGNATURE: ParsedSignature = {
  * Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". `labelled`:
  * the label ended in a colon, so an empty body is an empty signature field.
  */
+/** What stands between a signature's date and the signer named after it: a time, a dash or "by". */
+const DATE_THEN_NAME =
+  /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[ECMP][SD]T\s*)?)?(?:[-–—]|by\b)\s*(?=[A-Z])/;
+
 function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSignature {
   // "/s/" is a signature mark, not part of the name: step over a leading one.
   const lead = LEADING_S_MARK.exec(text.slice(bodyFrom));
   const from = bodyFrom + (lead ? lead[0].length : 0);
   const body = text.slice(from);
   const date = findDates(body)[0] ?? null;
+  // "Signed electronically 05/05/2026 14:02 - Keiko Marsh, OTR/L": the date first, then the name.
+  if (date && body.slice(0, date.start).trim() === '') {
+    const tail = DATE_THEN_NAME.exec(body.slice(date.end));
+    if (tail) {
+      const signed = parseBody(text, from + date.end + tail[0].length, labelled);
+      const at = { iso: date.iso, start: from + date.start, end: from + date.end };
+      if (signed.name) return { ...signed, date: signed.date ?? at };
+    }
+  }
   const cut = NAME_END.exec(body);
   const coSigner = outsideBrackets(CO_SIGNER, body);
   let nameText = body.slice(

@@ -83,7 +83,8 @@ function startsDocument(content: Line[], i: number): boolean {
 function fieldBandUnder(content: Line[], i: number): Line[] {
   let k = i + 1;
   while (k < content.length && k <= i + 4 && !HEADER_FIELD.test(content[k]!.text)) {
-    if (!isTitleLine(content[k]!.text) && !isRuleLine(content[k]!.text)) return [];
+    const t = content[k]!.text;
+    if (!isTitleLine(t) && !isRuleLine(t) && !FORM_ID.test(t)) return [];
     k++;
   }
   const band: Line[] = [];
@@ -93,6 +94,10 @@ function fieldBandUnder(content: Line[], i: number): Line[] {
   }
   return band;
 }
+
+/** A form's identifier under its title: "Form WC-1  Rev 01/2026", "OMB No. 1240-0046". */
+const FORM_ID =
+  /^\s*(?:(?:Form\s+[A-Z0-9][A-Z0-9.-]*|Rev(?:ision|\.)?\s+[\w/.-]+|OMB\s+No\.?\s*[\d-]+)\s*)+$/i;
 
 /** Notes of a visit: two of these on one page with different dates are two notes. */
 const VISIT_NOTE_TYPES: ReadonlySet<DocType> = new Set([

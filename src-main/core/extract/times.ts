@@ -501,7 +501,7 @@ function serviceMinutes(
     // In its own clause a service's minutes may stand before its code: "(90 min, 97750 x6)".
     const m = SERVICE_MINUTES.exec(clause.text);
     if (m) minutes = Number(m[1]);
-  } else {
+  } else if (!ACTIVITY_LIST.test(t.slice(first.end))) {
     const m = SERVICE_MINUTES.exec(t.slice(first.end));
     if (m) {
       minutes = Number(m[1]);
@@ -569,6 +569,12 @@ const CODE_MINUTES_LABEL =
 const MILITARY_AFTER_CODE = new RegExp(
   String.raw`^\)?\s*[:-]?\s*${HHMM}\s*(?:-|–|to)\s*${HHMM}(?!\d|:\d)`,
 );
+
+/**
+ * A service's label opening a list of its activities ("Ther ex: bike 10', leg press 100 lb 3x12"):
+ * minutes in the list are an activity's, not the service's.
+ */
+const ACTIVITY_LIST = /^\s*\)?\s*:\s*(?!(?:total|time|x|for|approx\w*|about|min\w*)\b)[A-Za-z]/i;
 
 /** How far after its code a later service's minutes may stand ("97750 x4, 60 min"). */
 const LATER_MINUTES_REACH = 24;

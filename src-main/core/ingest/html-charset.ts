@@ -5,7 +5,7 @@
  * "iso-8859-1" while writing UTF-8; text in another charset is almost never valid UTF-8.
  */
 import { isUtf8 } from 'node:buffer';
-import { decodeNoteBytes } from './decode';
+import { decodeNoteBytes, decodeWindows1252 } from './decode';
 
 /** A browser looks for the declaration in the first 1024 bytes. */
 const PRESCAN_BYTES = 1024;
@@ -37,9 +37,18 @@ function legacyDecoder(label: string): TextDecoder | null {
   }
 }
 
+/**
+ * Labels the WHATWG Encoding Standard reads as Windows-1252 ("iso-8859-1" and "us-ascii" too).
+ * Decoded here, not by TextDecoder: a Node built without full ICU maps 0x80-0x9F to control
+ * characters, losing Word's en dashes and smart quotes.
+ */
+const WINDOWS_1252_LABELS =
+  /^(?:windows-1252|x-cp1252|cp1252|cp819|ibm819|iso-?8859-1|iso_8859-1(?::1987)?|iso8859-1|iso88591|iso-ir-100|csisolatin1|l1|latin1|us-ascii|ascii|ansi_x3\.4-1968)$/;
+
 export function decodeHtmlBytes(bytes: Uint8Array): string {
   if (!hasBom(bytes) && !isUtf8(bytes)) {
     const label = declaredCharset(bytes);
+    if (label !== null && WINDOWS_1252_LABELS.test(label)) return decodeWindows1252(bytes);
     const decoder = label === null ? null : legacyDecoder(label);
     if (decoder) return decoder.decode(bytes);
   }

@@ -62,3 +62,16 @@ describe('AUTH-PRESENT', () => {
     ).toBe('n/a');
   });
 });
+
+describe('AUTH-PRESENT: several authorizations before the program', () => {
+  it("judges the one that states an approval's elements, not an earlier authorization to examine", () => {
+    const ep = episode()
+      .doc('authorization', '2026-01-22', { 'auth-service': 'Examination and treatment' })
+      .doc('authorization', '2026-02-27', AUTH)
+      .bill('2026-03-02', '97545')
+      .build();
+    const [f] = run(authPresent, ep, 'workers-comp');
+    expect(f).toMatchObject({ status: 'pass' });
+    expect(f?.message).toContain('A-100');
+  });
+});

@@ -70,3 +70,30 @@ describe('BILL-NCCI-UNBUNDLING', () => {
     expect(run(billNcciUnbundling, ep, 'commercial')[0]?.status).toBe('n/a');
   });
 });
+
+describe('BILL-NCCI-UNBUNDLING: pairs beyond the program codes', () => {
+  const lymphedema = (modifiers: string[]) =>
+    episode('medicare')
+      .daily(D, { minutes: 60, timedMinutes: 30 })
+      .bill(D, '97140', 2, ['GO', ...modifiers])
+      .bill(D, '29581', 1, ['GO'])
+      .build();
+
+  it('fails manual therapy billed with a multi-layer compression system without a bypass modifier', () => {
+    const [f] = run(billNcciUnbundling, lymphedema([]), 'medicare');
+    expect(f).toMatchObject({ status: 'fail', dates: [D] });
+    expect(f?.message).toBe(
+      '97140 billed with 29581 on 2026-03-02: NCCI PTP edit; modifier absent (needs 59/XE/XP/XS/XU on 97140 where the services were distinct).',
+    );
+  });
+
+  it('passes the pair with a bypass modifier, and checks no such pair where the payer applies no PTP edits', () => {
+    expect(run(billNcciUnbundling, lymphedema(['XS']), 'medicare')[0]?.status).toBe('pass');
+    const wc = episode('workers-comp')
+      .daily(D, { minutes: 60, timedMinutes: 30 })
+      .bill(D, '97140', 2)
+      .bill(D, '29581', 1)
+      .build();
+    expect(run(billNcciUnbundling, wc, 'workers-comp').map((f) => f.status)).not.toContain('fail');
+  });
+});

@@ -22,6 +22,9 @@ export const authPresent: Rule = {
     ],
     severity: 'error',
     payers: ['WC', 'COM'],
+    decided: [
+      "Of several authorizations on file before the program (an employer's authorization to examine and treat, then the payer's approval of the program), the one that states the most of an approval's elements (number, visits or hours, dates) is judged.",
+    ],
   },
   check(episode) {
     const dates = datesWith(episode, PROGRAM_CODES);
@@ -40,7 +43,14 @@ export const authPresent: Rule = {
       ];
     }
     // An authorization counts as prior when its approved range or its own date reaches the first DOS.
-    const prior = auths.find((a) => (a.start ?? a.doc.date ?? '9999-12-31') <= first);
+    // Of several (an employer's authorization to examine, then the payer's approval of the
+    // program), the one that states the most of what an approval states is the program's.
+    const prior = auths
+      .filter((a) => (a.start ?? a.doc.date ?? '9999-12-31') <= first)
+      .reduce<(typeof auths)[number] | undefined>(
+        (best, a) => (!best || missingOf(a).length < missingOf(best).length ? a : best),
+        undefined,
+      );
     if (!prior) {
       const earliest = auths[0]!;
       const from = earliest.start ?? earliest.doc.date ?? 'an unknown date';
@@ -53,10 +63,7 @@ export const authPresent: Rule = {
         },
       ];
     }
-    const missing: string[] = [];
-    if (!prior.number) missing.push('authorization number');
-    if (prior.visits === null && prior.hours === null) missing.push('approved visits or hours');
-    if (!prior.start || !prior.end) missing.push('approved date range');
+    const missing = missingOf(prior);
     if (missing.length > 0) {
       return [
         {
@@ -78,3 +85,18 @@ export const authPresent: Rule = {
     ];
   },
 };
+
+/** What an authorization does not state of an approval: its number, its visits or hours, its dates. */
+function missingOf(a: {
+  number: string | null;
+  visits: number | null;
+  hours: number | null;
+  start: string | null;
+  end: string | null;
+}): string[] {
+  const missing: string[] = [];
+  if (!a.number) missing.push('authorization number');
+  if (a.visits === null && a.hours === null) missing.push('approved visits or hours');
+  if (!a.start || !a.end) missing.push('approved date range');
+  return missing;
+}

@@ -2,10 +2,41 @@ import type { EpisodeBillingLine } from '../../../../../shared/episode';
 import { billingDays, hasModifier, isProgramLine, lineEvidence } from '../../lib/billing';
 import { minutesOnDate } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
+import { NCCI_PTP_PAIRS } from '../../../domain/codes';
 
 /** The lines' codes, each once in first-seen order, joined for a message. */
 function distinctCodes(lines: readonly EpisodeBillingLine[], separator = ', '): string {
   return [...new Set(lines.map((l) => l.code))].join(separator);
+}
+
+/**
+ * The PTP pairs beyond the program's that the review knows (NCCI_PTP_PAIRS) billed on one date:
+ * the column-2 code without a bypass modifier is the edit; with one, the date passes.
+ */
+function otherPairs(
+  date: string,
+  lines: readonly EpisodeBillingLine[],
+  bypass: readonly string[],
+  okDates: string[],
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const pair of NCCI_PTP_PAIRS) {
+    const first = lines.filter((l) => pair.column1.includes(l.code));
+    const second = lines.filter((l) => l.code === pair.column2);
+    if (first.length === 0 || second.length === 0) continue;
+    const unmodified = second.filter((l) => !hasModifier(l, bypass));
+    if (unmodified.length === 0) {
+      okDates.push(date);
+      continue;
+    }
+    findings.push({
+      status: 'fail',
+      message: `${pair.column2} billed with ${distinctCodes(first, '/')} on ${date}: NCCI PTP edit; modifier absent (needs ${bypass.join('/')} on ${pair.column2} where the services were distinct).`,
+      dates: [date],
+      evidence: lineEvidence([...unmodified, ...first]),
+    });
+  }
+  return findings;
 }
 
 /**
@@ -29,6 +60,9 @@ export const billNcciUnbundling: Rule = {
     ],
     severity: 'error',
     payers: ['MCR', 'COM', 'WC'],
+    decided: [
+      'Where the payer applies NCCI PTP edits, the rule also checks the pairs of the PTP file it carries beyond the program codes (97140 with a multi-layer compression system 29581-29584, modifier indicator 1 since 2022): the full quarterly file is not bundled, so other pairs are not checked.',
+    ],
     unverified: [
       'NCCI column-2 codes for 97545/97546 (profile ncciComponentCodes)',
       'Modifier indicator 1 (59/X{EPSU} may bypass) for these pairs',
@@ -42,6 +76,7 @@ export const billNcciUnbundling: Rule = {
     const findings: RuleFinding[] = [];
     const okDates: string[] = [];
     for (const { date, lines } of billingDays(episode.billing)) {
+      if (ncciPtpEdits) findings.push(...otherPairs(date, lines, bypass, okDates));
       if (!lines.some(isProgramLine) || !lines.some(isComponent)) continue;
       const dm = minutesOnDate(episode, date);
       // Distinct service = separately timed sessions, or timed-code minutes recorded apart from the
