@@ -302,6 +302,12 @@ describe("a hospital system's record of encounters", () => {
     ]);
   });
 
+  it('reads a header whose date is no calendar date as no encounter, without failing', () => {
+    const bad = RECORD.replace('5/11/2026 - Therapy Visit', '13/45/2026 - Therapy Visit');
+    const docs = readPages(bad.split('\n\f\n'), 'record.pdf');
+    expect(docs.length).toBeGreaterThan(0);
+  });
+
   it('leaves a file with one such line as it was', () => {
     const note = [
       'OT DAILY TREATMENT NOTE',

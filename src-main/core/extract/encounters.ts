@@ -32,7 +32,9 @@ const MIN_ENCOUNTERS = 2;
 export function splitEncounters(all: Line[]): DocumentSlice[] | null {
   const heads: number[] = [];
   all.forEach((l, i) => {
-    if (!l.running && ENCOUNTER_HEADER.test(l.text)) heads.push(i);
+    // A header whose date is no calendar date ("13/45/2026 - ...") heads nothing.
+    if (!l.running && ENCOUNTER_HEADER.test(l.text) && leadingDate(l.text.trimStart()))
+      heads.push(i);
   });
   if (heads.length < MIN_ENCOUNTERS) return null;
   // An encounter takes its page from the top (the running header above it), as the record
