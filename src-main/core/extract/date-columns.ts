@@ -25,8 +25,8 @@ interface Grid {
   /** Index after the grid's last row. */
   end: number;
   columns: DateColumn[];
-  /** The cells' count of a row: the label and one per date. */
-  width: number;
+  /** The date columns' header cells, where each row's values stand (a row has one cell more). */
+  headers: Cell[];
 }
 
 /** A day with nothing done: a blank or dash cell is no row of that day's note. */
@@ -179,7 +179,6 @@ function findGrids(lines: Line[], anchors: readonly string[]): Grid[] {
       columns.push({ iso, cell });
     }
     if (columns.length !== cells.length || !daysInOrder(columns.map((c) => c.iso))) continue;
-    const width = cells.length + 1;
     const headers = columns.map((c) => c.cell);
     let end = i + 1;
     let rows = 0;
@@ -200,7 +199,7 @@ function findGrids(lines: Line[], anchors: readonly string[]): Grid[] {
       break;
     }
     if (rows >= 2) {
-      grids.push({ header: i, end, columns, width });
+      grids.push({ header: i, end, columns, headers });
       i = end - 1;
     }
   }
@@ -267,15 +266,15 @@ export function splitDateColumns(slice: DocumentSlice): DocumentSlice[] {
       }
       const col = grid.columns.findIndex((c) => c.iso === iso);
       if (col < 0) return;
-      const headers = grid.columns.map((c) => c.cell);
-      const cells = rowCells(l.text, headers) ?? cellsOf(l.text);
+      const row = rowCells(l.text, grid.headers);
+      const cells = row ?? cellsOf(l.text);
       if (i === grid.header) {
         const cell = grid.columns[col]!.cell;
         column ??= { iso, line: l, start: cell.start, end: cell.end };
         out.push(projectRow(l, cells[0]!, cell));
         return;
       }
-      if (cells.length !== grid.width || !rowCells(l.text, headers)) {
+      if (!row) {
         if (!l.running && isGroupHeading(l)) out.push(l);
         return;
       }

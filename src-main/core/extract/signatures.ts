@@ -146,13 +146,13 @@ interface ParsedSignature {
   blank: boolean;
 }
 
+/** A transcriber's mark for a handwritten signature: "[signed]", "[handwritten signature]". */
+const TRANSCRIBED = String.raw`\[\s*(?:signed|(?:hand-?written\s+|wet\s+|ink\s+)?signature)\s*\]`;
 /**
  * The "/s/" (California forms: "/es/") that marks a typed electronic signature ("/s/ Jane Roe,
  * PT"), before or after the name, a transcriber's "[signed]", and "Electronically signed by" /
  * "E-signed by" after a "Signature:" label (a visit log's "Signed" column).
  */
-/** A transcriber's mark for a handwritten signature: "[signed]", "[handwritten signature]". */
-const TRANSCRIBED = String.raw`\[\s*(?:signed|(?:hand-?written\s+|wet\s+|ink\s+)?signature)\s*\]`;
 const LEADING_S_MARK = new RegExp(
   String.raw`^\s*(?:\/e?s\/|${TRANSCRIBED}|(?:(?:electronically|digitally)\s+signed|signed\s+${SIGNED_HOW}|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*`,
   'i',
@@ -276,14 +276,14 @@ const NO_SIGNATURE: ParsedSignature = {
   blank: false,
 };
 
-/**
- * Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". `labelled`:
- * the label ended in a colon, so an empty body is an empty signature field.
- */
 /** What stands between a signature's date and the signer named after it: a time, a dash or "by". */
 const DATE_THEN_NAME =
   /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[ECMP][SD]T\s*)?)?(?:[-–—]|by\b)\s*(?=[A-Z])/;
 
+/**
+ * Parses the text after a signature label: "Jane Roe, PT, DPT on 03/04/2026 14:22". `labelled`:
+ * the label ended in a colon, so an empty body is an empty signature field.
+ */
 function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSignature {
   // "/s/" is a signature mark, not part of the name: step over a leading one.
   const lead = LEADING_S_MARK.exec(text.slice(bodyFrom));

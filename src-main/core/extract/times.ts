@@ -241,6 +241,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
         ? tabbed.slice(1)
         : tabbed;
     const tabMinutes = row && row.length === tabWidth ? row[minutesTab]! : null;
+    const tabBlank = tabMinutes?.text === '';
     const gridRow = grid.read(line, cells);
     const parts = timedParts(line, cells);
     if (parts) {
@@ -255,7 +256,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     // leave a blank before it), else the cell at its place in a row as wide as the header.
     const lastIsMinutes = minutesColumn >= 0 && minutesColumn === headerWidth - 1;
     const minutesCell = tabMinutes
-      ? tabMinutes.text === ''
+      ? tabBlank
         ? null
         : tabMinutes
       : minutesColumn < 0 || cells.length < unitsHeaderWidth
@@ -271,9 +272,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       if (!minutesCell) laterServiceMinutes(line, service, sink);
       // A ticked row of a table with a minutes column, its minutes cell left blank: the service
       // was furnished and its minutes were not written.
-      const blankCell = tabMinutes
-        ? tabMinutes.text === ''
-        : cells.length < headerWidth || !minutesCell;
+      const blankCell = tabMinutes ? tabBlank : cells.length < headerWidth || !minutesCell;
       if (
         minutesColumn >= 0 &&
         blankCell &&
@@ -522,6 +521,7 @@ function serviceMinutes(
  * (90 min, 97750 x6)"), where only the service's own clause holds its time.
  */
 function serviceClause(line: Line, at: number): Line {
+  if (!line.text.includes(';')) return line;
   const clauses: Line[] = [];
   let from = 0;
   for (const piece of line.text.split(';')) {
