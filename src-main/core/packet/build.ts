@@ -64,7 +64,7 @@ function layoutFrontMatter(
   fonts: Fonts,
 ): FrontMatter {
   const { plan } = detailed;
-  const indexCount = indexPageCount(plan.exhibits.length);
+  const indexCount = indexPageCount(plan.exhibits, fonts);
   let letterCount = 1;
   for (let pass = 0; pass < MAX_LAYOUT_PASSES; pass++) {
     const { placed, placements } = placeExhibits(plan.exhibits, prepared, letterCount + indexCount);

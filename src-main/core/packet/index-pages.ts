@@ -1,6 +1,13 @@
 /** The exhibit index (letter, document, date, packet pages) and the separator page of each exhibit. */
 import { TEXT_BOX, PAGE_HEIGHT } from './page-geometry';
-import { layoutBlocks, textWidth, type DrawOp, type Fonts, type LaidOutPage } from './text-layout';
+import {
+  layoutBlocks,
+  textWidth,
+  wrapText,
+  type DrawOp,
+  type Fonts,
+  type LaidOutPage,
+} from './text-layout';
 import { usDate } from './format';
 import type { Exhibit, PacketKind } from './types';
 import { toWinAnsi } from './winansi';
@@ -16,19 +23,59 @@ const COLS = {
 const DOC_WIDTH = COLS.date - COLS.doc - 10;
 const FIRST_ROW_Y = TEXT_BOX.top - 60;
 
-export function indexRowsPerPage(): number {
-  return Math.floor((FIRST_ROW_Y - TEXT_BOX.bottom) / ROW);
+/** A title's lines in the index: wrapped, never more than this many (the last clipped). */
+const MAX_TITLE_LINES = 3;
+/** The step between a wrapped title's lines (a row's first line takes ROW). */
+const WRAP_STEP = 11.5;
+
+interface IndexRow {
+  lines: string[];
+  height: number;
 }
 
-export function indexPageCount(exhibits: number): number {
-  return Math.max(1, Math.ceil(exhibits / indexRowsPerPage()));
+type Titled = Pick<Exhibit, 'title' | 'category'>;
+
+function rowOf(e: Titled, fonts: Fonts): IndexRow {
+  const text = toWinAnsi(
+    `${e.title}${e.title.toLowerCase() === e.category.toLowerCase() ? '' : ` (${e.category})`}`,
+  );
+  const wrapped = wrapText(text, DOC_WIDTH, fonts, SIZE);
+  const lines = wrapped.slice(0, MAX_TITLE_LINES);
+  if (wrapped.length > MAX_TITLE_LINES) {
+    const rest = wrapped.slice(MAX_TITLE_LINES - 1).join(' ');
+    lines[MAX_TITLE_LINES - 1] = clip(rest, fonts, DOC_WIDTH);
+  }
+  return { lines, height: ROW + (lines.length - 1) * WRAP_STEP };
+}
+
+/** The exhibits of each index page, by index into the list: rows are as tall as their titles. */
+function paginate(rows: IndexRow[]): number[][] {
+  const room = FIRST_ROW_Y - TEXT_BOX.bottom;
+  const pages: number[][] = [[]];
+  let used = 0;
+  rows.forEach((r, i) => {
+    const page = pages[pages.length - 1]!;
+    if (page.length > 0 && used + r.height > room) {
+      pages.push([i]);
+      used = r.height;
+      return;
+    }
+    page.push(i);
+    used += r.height;
+  });
+  return pages;
+}
+
+/** Index pages for these exhibits (their titles decide how many rows fit a page). */
+export function indexPageCount(exhibits: Titled[], fonts: Fonts): number {
+  return paginate(exhibits.map((e) => rowOf(e, fonts))).length;
 }
 
 function clip(text: string, fonts: Fonts, max: number): string {
   let t = toWinAnsi(text);
   if (textWidth(fonts.regular, t, SIZE) <= max) return t;
   while (t.length > 1 && textWidth(fonts.regular, t + '...', SIZE) > max) t = t.slice(0, -1);
-  return t + '...';
+  return t.trimEnd() + '...';
 }
 
 const op = (text: string, x: number, y: number, style: DrawOp['style'], size = SIZE): DrawOp => ({
@@ -42,9 +89,10 @@ const op = (text: string, x: number, y: number, style: DrawOp['style'], size = S
 });
 
 export function indexPages(exhibits: Exhibit[], kind: PacketKind, fonts: Fonts): LaidOutPage[] {
-  const perPage = indexRowsPerPage();
+  const rows = exhibits.map((e) => rowOf(e, fonts));
+  const layout = paginate(rows);
   const pages: LaidOutPage[] = [];
-  const count = indexPageCount(exhibits.length);
+  const count = layout.length;
   for (let p = 0; p < count; p++) {
     const ops: DrawOp[] = [];
     const title = `Exhibit Index${count > 1 ? ` (${p + 1} of ${count})` : ''}`;
@@ -76,26 +124,21 @@ export function indexPages(exhibits: Exhibit[], kind: PacketKind, fonts: Fonts):
       style: 'regular',
       width: TEXT_BOX.right - TEXT_BOX.left,
     });
-    exhibits.slice(p * perPage, (p + 1) * perPage).forEach((e, i) => {
-      const y = FIRST_ROW_Y - i * ROW;
+    let y = FIRST_ROW_Y;
+    for (const i of layout[p]!) {
+      const e = exhibits[i]!;
       const pagesText =
         e.firstPage === e.lastPage ? `${e.firstPage}` : `${e.firstPage}-${e.lastPage}`;
       ops.push(
         op(e.letter, COLS.letter, y, 'bold'),
-        op(
-          clip(
-            `${e.title}${e.title.toLowerCase() === e.category.toLowerCase() ? '' : ` (${e.category})`}`,
-            fonts,
-            DOC_WIDTH,
-          ),
-          COLS.doc,
-          y,
-          'regular',
-        ),
         op(usDate(e.date), COLS.date, y, 'regular'),
         op(pagesText, COLS.pages, y, 'regular'),
       );
-    });
+      rows[i]!.lines.forEach((line, k) =>
+        ops.push(op(line, COLS.doc, y - k * WRAP_STEP, 'regular')),
+      );
+      y -= rows[i]!.height;
+    }
     pages.push(ops);
   }
   return pages;

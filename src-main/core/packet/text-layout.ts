@@ -171,6 +171,14 @@ function wrap(words: Word[], max: number, fonts: Fonts, size: number): Word[][] 
   return lines;
 }
 
+/** A plain text's lines when wrapped to a width in one style (the exhibit index's titles). */
+export function wrapText(text: string, max: number, fonts: Fonts, size: number): string[] {
+  const words = toWords([{ text }], fonts, size);
+  return wrap(words, max, fonts, size).map((line) =>
+    line.map((w, i) => w.text + (w.spaceAfter && i < line.length - 1 ? ' ' : '')).join(''),
+  );
+}
+
 export interface LayoutBox {
   left: number;
   right: number;
