@@ -297,4 +297,35 @@ describe('signals of one patient', () => {
     expect(d.kind).toBe('unknown');
     expect(d.basis[0]).toBe("chart signals disagree: workers' comp or Medicare");
   });
+
+  it('decides a name only the chart speaks for as the billed name of the same insurer', () => {
+    // A note's "Primary Ins: Cigna" beside claims billed to "CIGNA OAP" (835 CLP06 = CI): the
+    // patient's work status (a chart sign of workers' comp) says nothing of who pays.
+    const remit: RemitOf = () => ({ filingIndicator: 'CI', file: 'era.835' });
+    const items = [
+      lineItem(line({ payer: 'CIGNA OAP' })),
+      docItem(doc([sign('workers-comp', 'work duty status')]), 'Cigna'),
+    ];
+    const d = decide(items, { remit });
+    expect(d.get('CIGNA OAP')!.kind).toBe('commercial');
+    const cigna = d.get('Cigna')!;
+    expect(cigna.kind).toBe('commercial');
+    expect(cigna.basis[0]).toBe(
+      'the same insurer as "CIGNA OAP" on this patient\'s claims: 835 CLP06 = CI, commercial insurance (era.835)',
+    );
+    expect(cigna.basis).toContain("work duty status (eval.txt p.1) (says workers' comp; weaker)");
+    // Another insurer whose name only shares a word is not followed.
+    const other = decide(
+      [
+        lineItem(line({ payer: 'State Farm' })),
+        docItem(doc([sign('workers-comp', 'adjuster')]), 'State Compensation Insurance Fund'),
+      ],
+      { remit },
+    );
+    expect(other.get('State Compensation Insurance Fund')!.kind).toBe('workers-comp');
+    // Without a claim-level signal nothing is followed.
+    expect(decide([lineItem(line({ payer: 'CIGNA OAP' })), items[1]!]).get('Cigna')!.kind).toBe(
+      'workers-comp',
+    );
+  });
 });

@@ -392,5 +392,52 @@ export function decidePatientPayers(
     const signals = name === null ? e.signals : [...signalsOfName(name), ...e.signals];
     out.set(name, decidePayer(signals, letterhead));
   }
+  followBilledName(out);
   return out;
+}
+
+/**
+ * A payer name that only the chart or the name itself decides ("Primary Ins: Cigna" in a note)
+ * follows the patient's billed name of the same insurer that the claims decide ("CIGNA OAP", 835
+ * CLP06 = CI): the note names the plan the claims were filed with, and the patient's work status
+ * says nothing about who pays. Same insurer: one name's words open the other's ("Cigna" and
+ * "Cigna OAP"; never "State Farm" and "State Compensation Insurance Fund").
+ */
+function followBilledName(decisions: Map<string | null, PayerDecision>): void {
+  const billed = [...decisions].filter(
+    (e): e is [string, PayerDecision] =>
+      e[0] !== null && e[1].level !== undefined && e[1].level <= CLASS,
+  );
+  if (billed.length === 0) return;
+  for (const [name, d] of decisions) {
+    if (name === null || (d.level !== undefined && d.level <= CLASS)) continue;
+    const key = payerNameKey(name);
+    const same = billed.filter(([other]) => sameInsurer(key, payerNameKey(other)));
+    const kinds = new Set(same.map(([, o]) => `${o.kind}|${o.state ?? ''}`));
+    if (kinds.size !== 1) continue;
+    const [other, o] = same[0]!;
+    decisions.set(name, {
+      kind: o.kind,
+      state: o.state,
+      level: o.level,
+      basis: [
+        `the same insurer as "${other}" on this patient's claims: ${o.basis[0] ?? ''}`,
+        ...d.basis
+          .filter((b) => !b.startsWith('jurisdiction '))
+          .map((b) =>
+            /; weaker\)$/.test(b)
+              ? b.replace(` (says ${KIND_LABEL[o.kind as KnownPayerKind]}; weaker)`, ' (weaker)')
+              : d.kind !== 'unknown' && d.kind !== o.kind
+                ? `${b} (says ${KIND_LABEL[d.kind]}; weaker)`
+                : `${b} (weaker)`,
+          ),
+      ],
+    });
+  }
+}
+
+function sameInsurer(a: string, b: string): boolean {
+  if (a === '' || b === '' || a === b) return a === b && a !== '';
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(`${short} `);
 }
