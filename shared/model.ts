@@ -339,6 +339,8 @@ export interface FactDetail {
   bucket?: TherapyBucket;
   /** `therapy-threshold-applied`: the calendar year the statement names. */
   year?: number;
+  /** `objective-measure` read from a table row: the names of the table's columns, cell by cell. */
+  columns?: string[];
 }
 
 /** A Medicare therapy threshold's bucket: PT and SLP share one amount, OT has its own. */

@@ -162,6 +162,15 @@ describe('sample packets', () => {
     ).toBe(true);
   });
 
+  it("quotes a table's measurements under the names of their columns", async () => {
+    const b = await packet('RB26-0921-ALV', 'appeal');
+    const indexPage = b.pages.findIndex((p) => /^\s*Exhibit Index\s*$/m.test(p));
+    const letter = squash(b.pages.slice(0, indexPage).join(' '));
+    // The FCE's "Measure | Baseline | Job demand" table, not "Floor-to-waist lift 25 lb 50 lb".
+    expect(letter).toContain('"Floor-to-waist lift" (Baseline "25 lb"; Job demand "50 lb")');
+    expect(letter).not.toContain('Floor-to-waist lift 25 lb 50 lb');
+  });
+
   it('renders page 1 (pdftoppm) as a real page', async () => {
     const b = await packet('RB26-0921-ALV', 'appeal');
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', b.file, join(dir, 'page')]);

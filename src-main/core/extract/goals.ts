@@ -25,8 +25,8 @@ import {
   isUnderlinedHeading,
   isRuleLine,
   LIST_MARKER,
+  namesColumns,
   taskItem,
-  withoutColumnDates,
   type Cell,
 } from './layout';
 import { isBlank, withoutMarkup, type Line } from './lines';
@@ -828,18 +828,10 @@ function tickedColumnStatus(
   return null;
 }
 
-/** A header row names its columns: short cells, no digits but a column's date. */
+/** A header row of a goals table: it names its columns, one of them a goal's. */
 function isHeaderRow(cells: Cell[]): boolean {
   return (
-    cells.every(
-      (c) =>
-        !/\d/.test(withoutColumnDates(c.text)) &&
-        // "Long Term Goals (by 11/30/2026)": a date in parentheses qualifies the column's name.
-        c.text
-          .replace(/\([^()]*\d[^()]*\)/g, ' ')
-          .trim()
-          .split(/\s+/).length <= 4,
-    ) &&
+    namesColumns(cells) &&
     cells.some((c) =>
       /\b(?:goal|target|status|date|baseline|current|objective|outcome|time ?frame)\b/i.test(
         c.text,

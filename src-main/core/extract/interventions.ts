@@ -5,7 +5,7 @@ import type { Line } from './lines';
 import { regionsOf } from './sections';
 import { isTreatmentListHeading, PERFORMANCE_COLUMN, TREATMENT_COLUMN } from '../lexicon/sections';
 import { measurableGoalText } from '../lexicon/goals';
-import { cellsOf, checkboxOptions, isRuleLine } from './layout';
+import { cellsOf, checkboxOptions, isRuleLine, namesColumns } from './layout';
 import { isMinutesColumn } from './times';
 import { isSignatureLine } from './signatures';
 import { vitalSpans } from './vitals';
@@ -213,13 +213,20 @@ export function extractObjectiveMeasures(
   sink: FactSink,
   measurable: (line: Line) => string | null,
 ): void {
+  // The row naming the columns of the table a line belongs to (kept while rows follow it), so a
+  // row's cells can be read with their columns' names ("Baseline 25 lb, Job demand 50 lb").
+  let header: string[] | null = null;
   for (const line of lines) {
     const t = line.text;
+    const cells = cellsOf(t);
+    if (cells.length === 0) header = null;
+    else if (namesColumns(cells)) header = cells.map((c) => c.text);
     const said = measurable(line);
     if (said === null || !MEASURE.test(said) || NOT_INTERVENTION.test(t) || isSignatureLine(t))
       continue;
     const b = BULLET.exec(t);
     const start = b ? b[0].length : 0;
-    sink.add('objective-measure', t.slice(start), line, start, t.length);
+    const detail = header && header.length === cells.length ? { columns: header } : undefined;
+    sink.add('objective-measure', t.slice(start), line, start, t.length, detail);
   }
 }

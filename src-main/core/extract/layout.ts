@@ -182,6 +182,24 @@ export function withoutColumnDates(text: string): string {
   return text.replace(COLUMN_DATE, '');
 }
 
+/**
+ * A row that names a table's columns: short cells with no digits but a column's date
+ * ("Long Term Goals (by 11/30/2026)": a date in parentheses qualifies the column's name).
+ */
+export function namesColumns(cells: Cell[]): boolean {
+  return (
+    cells.length >= 2 &&
+    cells.every(
+      (c) =>
+        !/\d/.test(withoutColumnDates(c.text)) &&
+        c.text
+          .replace(/\([^()]*\d[^()]*\)/g, ' ')
+          .trim()
+          .split(/\s+/).length <= 4,
+    )
+  );
+}
+
 /** A rule drawn after a heading to the right margin: underscores, equals or a long dash run. */
 const RULE_TAIL = /(?<=[^\s_=~.-])\s*(?:[_=~]{3,}|[-.]{6,})\s*$/;
 

@@ -11,6 +11,7 @@ import {
   type ArgumentKey,
   type DenialTemplate,
 } from './denial-templates';
+import { cellsOf } from '../extract/layout';
 import { isWorkProgram } from '../review/lib/documents';
 import { CATEGORY_LABELS } from './exhibits';
 import { findingClause, listWords, plural, usDate } from './format';
@@ -76,8 +77,28 @@ function cite(doc: EpisodeDocument, facts: Fact[] = []): Segment {
 
 /** Quotes, each once: facts of several kinds may quote the same line of the record. */
 function quoteList(values: string[], max: number): string {
-  const distinct = [...new Set(values.map((v) => v.replace(/\s+/g, ' ').trim()))];
-  return listWords(distinct.slice(0, max).map((v) => `"${v}"`));
+  const distinct = [...new Set(values.map((v) => `"${v.replace(/\s+/g, ' ').trim()}"`))];
+  return listWords(distinct.slice(0, max));
+}
+
+/** Facts quoted, each once; a table row's cells with their columns' names (see quoteRow). */
+function quoteFacts(facts: Fact[], max: number): string {
+  return listWords([...new Set(facts.map(quoteRow))].slice(0, max));
+}
+
+/**
+ * A measurement read from a table row, quoted cell by cell under the names its table gives the
+ * columns: "Floor-to-waist lift" (Baseline "25 lb"; Job demand "50 lb"), not "Floor-to-waist lift
+ * 25 lb 50 lb", whose figures a reviewer cannot tell apart. Anything else is quoted whole.
+ */
+function quoteRow(f: Fact): string {
+  const whole = `"${f.value.replace(/\s+/g, ' ').trim()}"`;
+  const columns = f.detail?.columns;
+  const cells = cellsOf(f.value);
+  if (!columns || cells.length !== columns.length || cells.length < 2) return whole;
+  const [label, ...rest] = cells;
+  const named = rest.map((c, i) => `${columns[i + 1]} "${c.text}"`);
+  return `"${label!.text}" (${named.join('; ')})`;
 }
 
 /** Suppressions from failed pre-check rules: whole arguments, or only some dates. */
@@ -256,10 +277,7 @@ const jobDemands: Builder = (ctx) => {
     const measures = factsOf(fce, 'objective-measure');
     body.push(
       text(
-        `${body.length ? ' ' : ''}The functional capacity evaluation of ${usDate(fce.date)} measured the patient's baseline: ${quoteList(
-          measures.map((m) => m.value),
-          3,
-        )} (`,
+        `${body.length ? ' ' : ''}The functional capacity evaluation of ${usDate(fce.date)} measured the patient's baseline: ${quoteFacts(measures, 3)} (`,
       ),
       cite(fce, measures.slice(0, 3)),
       text(').'),
@@ -356,10 +374,7 @@ const measuredProgress: Builder = (ctx, s) => {
     const found = [...assessments.slice(0, 2), ...measures.slice(0, 2)];
     items.push([
       text(
-        `${CATEGORY_LABELS[doc.type]} of ${usDate(doc.date)}${period}: ${quoteList(
-          found.map((f) => f.value),
-          4,
-        )} (`,
+        `${CATEGORY_LABELS[doc.type]} of ${usDate(doc.date)}${period}: ${quoteFacts(found, 4)} (`,
       ),
       cite(doc, found),
       text(').'),
@@ -538,13 +553,7 @@ const dischargeOutcome: Builder = (ctx) => {
     if (rtw.length + found.length === 0) continue;
     const parts: string[] = [];
     if (rtw[0]) parts.push(`the return-to-work status was "${rtw[0].value}"`);
-    if (found.length)
-      parts.push(
-        `the summary records ${quoteList(
-          found.map((f) => f.value),
-          4,
-        )}`,
-      );
+    if (found.length) parts.push(`the summary records ${quoteFacts(found, 4)}`);
     return {
       key: 'discharge-outcome',
       body: [
