@@ -33,6 +33,15 @@ function fieldsOf(headers: string[]): Partial<Record<LedgerField, string>> {
 }
 
 describe('ledger header synonyms', () => {
+  it('reads the patient\'s account number as the chart\'s number ("Patient Acct #")', () => {
+    expect(
+      fieldsOf(['Encounter ID', 'Service Date', 'Patient Name', 'Patient Acct #', 'CPT']),
+    ).toMatchObject({
+      mrn: 'Patient Acct #',
+    });
+    expect(fieldsOf(['DOS', 'Pt Acct #', 'Patient', 'Code'])).toMatchObject({ mrn: 'Pt Acct #' });
+  });
+
   it('maps the abbreviations billing systems export', () => {
     expect(
       fieldsOf([

@@ -79,6 +79,10 @@ const TABLE: ReadonlyMap<string, Credential> = new Map<string, Credential>([
   ['CLTLANA', OTHER],
   // Aquatic Therapy and Rehab Institute Certification.
   ['ATRIC', OTHER],
+  // Pelvic health: Herman & Wallace's Pelvic Rehabilitation Practitioner Certification, BCIA's
+  // pelvic muscle dysfunction biofeedback certification.
+  ['PRPC', OTHER],
+  ['BCBPMD', OTHER],
   ['COMT', OTHER],
   ['FAAOMPT', OTHER],
   ['CMPT', OTHER],

@@ -77,7 +77,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // "Therapy plan of care - physician review": the physician's certification of a plan.
   {
     type: 'certification',
-    re: /\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\s*(?:[-–—:]\s*)?(?:(?:physician|MD|provider)(?:'s)?\s+)?(?:review|approval|sign-?off)\b|\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
+    re: /\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\s*(?:[-–—:]\s*)?(?:(?:physician|MD|provider)(?:'s)?\s+)?(?:review|approval|sign-?off)\b|\b(?:physician(?:'s)?|MD|provider)\s+(?:review|approval|sign-?off)\b.{0,40}\b(?:plan of care|POC|(?:treatment|therapy) plan|plan of treatment)\b|\b(?:physician(?:'s)?|MD|provider)\s+certification\b|\b(?:review|approve|sign)\s+(?:the\s+)?(?:PT|OT|SLP|therapy)?\s*(?:plan of care|POC|plan of treatment)\b|\b(?:re-?)?certification\s+of\s+(?:the\s+)?(?:plan|POC)\b|\b(?:plan of care|POC)\s+(?:re-?)?certification\b/i,
   },
   {
     type: 'plan-of-care',
@@ -195,6 +195,14 @@ const TITLE_FIELD =
   /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Note Title|Local Title|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*[:=]\s*/i;
 
 /**
+ * The reason for the visit as a scheduling EMR prints it, as a heading over its value or a label
+ * before it ("Reason for Appointment" / "1. PT Initial Evaluation R knee"): where the print's own
+ * heading is the same for every encounter ("Progress Notes: <provider>"), it names the note.
+ */
+export const VISIT_REASON =
+  /^\s*(?:Reason for (?:Appointment|Visit)|Visit Reason|Appointment Type|Visit Type)\s*(?::\s*|$)/i;
+
+/**
  * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026
  * Resident: ROE, JAN  DOB ..."): the title is the part before them.
  */
@@ -270,6 +278,9 @@ export function isTitleLine(text: string): boolean {
     }
   }
   if (/[.?!]\s*$/.test(t) && !/\b(?:Dr|No|Ms|Mr|Mrs)\.\s*$/.test(t)) return false;
+  // A sentence ended after a figure, another begun ("Program 05/11/2026 - 06/08/2026. Period
+  // since last progress report ..."): prose.
+  if (/\d[.!?]\s+[A-Z][a-z]/.test(t)) return false;
   // Headings are short; a long line that mentions a document type is a sentence about it
   // ("Submit a progress report at the midpoint ... and a discharge report").
   // A line in capitals is a form's heading, which may run longer ("OCCUPATIONAL THERAPY EVALUATION
@@ -404,7 +415,7 @@ const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   // the order, whatever the letterhead above it.
   {
     type: 'physician-order',
-    re: /^\s*(?:orders?|Rx|prescription|referral(?: for)?)\s*[:#-]\s*[^\n]*?\b(?:therapy|PT|OT|SLP|work (?:hardening|conditioning)|functional restoration|evaluat\w*|treat\w*)\b/im,
+    re: /^\s*(?:orders?|Rx|prescription|referral(?: for| to)?)\s*[:#-]\s*[^\n]*?\b(?:therapy|PT|OT|SLP|work (?:hardening|conditioning)|functional restoration|evaluat\w*|treat\w*)\b/im,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },

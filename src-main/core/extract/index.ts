@@ -22,6 +22,7 @@ import {
   isTitleLine,
   titleText,
   titleType,
+  VISIT_REASON,
 } from './classify';
 import { isRuleLine } from './layout';
 import { extractCommunicationParties } from './communication';
@@ -65,7 +66,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 31;
+export const EXTRACTOR_VERSION = 32;
 
 export interface ExtractHints {
   title?: string | null;
@@ -116,16 +117,25 @@ function buildDocument(
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');
   const subject = titleLine ? null : letterSubject(content);
+  const reason = titleLine ? null : visitReason(content);
   const stated =
     (titleLine ? titleText(titleLine.text) : null) ??
     (slice.entryOf ? titleText(slice.entryOf.title) : null) ??
     hints?.title?.trim() ??
     subject?.text ??
+    reason ??
     null;
   const title = stated ?? fallbackTitle(content);
   // A first line that only looks like a heading names the note but does not type it: a log's
   // "04/13/2026 Phone Progress report to adjuster" is no progress report.
   let type: DocType = emailPrintoutType(content) ?? documentType(stated ?? '', bodyText);
+  // A visit the reason numbers ("WC session #3", "PT R knee - visit 4") is a treatment visit;
+  // one that says it is the discharge ("WC session #9 / Exit testing - Discharge") records it.
+  if (reason && reason === stated) {
+    if (DISCHARGE_VISIT.test(reason) && (type === 'daily-note' || type === 'other'))
+      type = 'discharge-summary';
+    else if (type === 'other' && !titleType(reason)) type = 'daily-note';
+  }
   // "Therapy Plan" over "Initial Physical Therapy Examination": the evaluation, which carries
   // its plan of care.
   if (type === 'plan-of-care' && titleLine) {
@@ -261,6 +271,36 @@ function letterSubject(content: Line[]): { text: string } | null {
   }
   return null;
 }
+
+/**
+ * A note without a title line named by its visit's reason (classify.VISIT_REASON), on the label's
+ * line or the next lines, without a list's number ("1. Work conditioning - session 1 of 10"),
+ * where that reason names a kind of document.
+ */
+function visitReason(content: Line[]): string | null {
+  const head = content.slice(0, VISIT_REASON_LINES);
+  const at = head.findIndex((l) => VISIT_REASON.test(l.text));
+  if (at < 0) return null;
+  const label = VISIT_REASON.exec(head[at]!.text)!;
+  const own = head[at]!.text.slice(label[0].length).trim();
+  const values = own
+    ? [own]
+    : head
+        .slice(at + 1, at + 3)
+        .filter((l) => !isBlank(l))
+        .map((l) => l.text.trim());
+  for (const value of values) {
+    const text = value.replace(/^\d{1,2}[.)]\s*/, '');
+    if (titleType(text) || NUMBERED_VISIT.test(text)) return text;
+  }
+  return null;
+}
+/** A reason's last part naming the discharge visit: "... / Discharge", "... - D/C visit". */
+const DISCHARGE_VISIT = /(?:^|[/-])\s*(?:discharge|D\/C)(?:\s+visit)?\s*$/i;
+/** A reason that numbers the visit: "visit 4", "session #3", "Tx 12". */
+const NUMBERED_VISIT = /\b(?:visit|session|tx|treatment)\s*#?\s*\d{1,3}\b/i;
+/** How far down a note its visit's reason is printed (under the header's patient fields). */
+const VISIT_REASON_LINES = 30;
 
 const SUBJECT_LINE = /^\s*(?:Re|RE|Subject|SUBJECT|Regarding)\s*:\s*/;
 const SALUTATION = /^\s*(?:Dear|To whom|Hello)\b/i;

@@ -134,11 +134,18 @@ export function extractServiceDates(
   const unlabeledKind = VISIT_TYPES.has(type) ? 'date-of-service' : 'document-date';
   lines.forEach((line, i) => {
     if (isSignatureLine(line.text)) return;
-    // "Date:" right under a signature is the signing date.
+    // "Date:" right under a signature is the signing date; "Date of Service:" never is (under a
+    // note's "Signed" status badge).
     const prev = lines[i - 1];
-    if (prev && isSignatureLine(prev.text) && SIGNATURE_DATE_LINE.test(line.text)) return;
-    for (const d of fieldDates(line.text, DOS_LABEL))
-      sink.add('date-of-service', d.iso, line, d.start, d.end);
+    const service = fieldDates(line.text, DOS_LABEL);
+    if (
+      prev &&
+      service.length === 0 &&
+      isSignatureLine(prev.text) &&
+      SIGNATURE_DATE_LINE.test(line.text)
+    )
+      return;
+    for (const d of service) sink.add('date-of-service', d.iso, line, d.start, d.end);
     for (const d of [
       ...fieldDates(line.text, DOC_DATE_LABEL),
       ...labeledDates(line.text, EMAIL_SENT_LABEL),

@@ -735,6 +735,9 @@ const SIGNATURE_KINDS: ReadonlySet<FactKind> = new Set([
   'signature-illegible',
 ]);
 
+/** A status word an EMR prints alone under a note's title: "Signed", "E-Signed". */
+const STATUS_BADGE = /^\s*(?:e-?)?signed\s*$/i;
+
 /** A signature field that states it is not signed yet ("Signed: Pending", "Signature: Unsigned"). */
 const SIGNATURE_PENDING =
   /^\W*(?:e-?signed|signed|signature(?:\s+status)?)\s*:\s*(?:pending|unsigned|not\s+(?:yet\s+)?signed|awaiting(?:\s+\w+){0,2})\s*\.?\s*$/i;
@@ -899,6 +902,9 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         (SIGNER_LABEL.test(next.text) || E_SIGNED_ANYWHERE.test(next.text) || under?.name)
       )
         return;
+      // A note's status badge under its title ("Daily Note" / "Signed"), a word alone with no
+      // rule under it, says the note is signed; it is no place left to sign.
+      if (labelOnly && STATUS_BADGE.test(t)) return;
       sink.add('signature-blank', 'blank', line, 0, t.length);
       return;
     }

@@ -32,6 +32,9 @@ export const billTimedCodeUnits: Rule = {
     ],
     severity: 'error',
     payers: ['MCR', 'COM', 'WC'],
+    decided: [
+      "Pelvic floor biofeedback 90912/90913 (CPT 2024: initial and each additional 15 minutes of one-on-one contact) count as 15-minute timed codes with the 97xxx timed codes: the catalog's list ends in '...', and the codes are billed in the same 15-minute units.",
+    ],
   },
   check(episode, profile) {
     const findings: RuleFinding[] = [];
