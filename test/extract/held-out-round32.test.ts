@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { isTimedCode } from '../../src-main/core/domain/codes';
 import { isTitleLine, titleType } from '../../src-main/core/extract/classify';
-import { readText, values } from './helpers';
+import { normalizeName } from '../../src-main/core/extract/identity';
+import { nameKey } from '../../src-main/core/episodes/identity';
+import { measurableGoalText } from '../../src-main/core/lexicon/goals';
+import { factsOf, readPages, readText, values } from './helpers';
 
 /** A practice-management print: one banner for every encounter, the visit's reason under it. */
 function encounter(reason: string, body: string[], reasonLabel = 'Visit Reason:'): string {
@@ -142,5 +145,59 @@ describe('pelvic floor biofeedback', () => {
     expect(isTimedCode('90912')).toBe(true);
     expect(isTimedCode('90913')).toBe(true);
     expect(isTimedCode('90901')).toBe(false);
+  });
+});
+
+describe("a physician's certification signed through a portal", () => {
+  it('reads the signer before "via provider portal" and the date along the NPI line under it', () => {
+    const [doc] = readText(
+      [
+        'THERAPY PLAN OF CARE',
+        'Start of care: 01/12/2026',
+        'Goals: 1. Gait 300 ft w/o device by 02/23/2026',
+        '',
+        'CERTIFYING PHYSICIAN',
+        '  Signature: Electronically signed by Omar Haddad, DO via DocuSign',
+        '  NPI: 1093847562        Date/Time Signed: 01/15/2026 08:10 AM',
+      ].join('\n'),
+    );
+    expect(values(doc, 'physician-signer')).toEqual(['Omar Haddad']);
+    expect(values(doc, 'physician-signed-date')).toEqual(['2026-01-15']);
+  });
+});
+
+describe('names with a surname of two words', () => {
+  it('keeps the particle with the surname when the first name comes first', () => {
+    expect(normalizeName('Gerald Van Wyk')).toBe('Van Wyk, Gerald');
+    expect(normalizeName('Rosa De La Cruz')).toBe('De La Cruz, Rosa');
+    expect(normalizeName('Van Morrison')).toBe('Morrison, Van');
+    expect(nameKey('Gerald Van Wyk')).toBe(nameKey('VAN WYK, GERALD'));
+    expect(nameKey('Gerald Van Wyk')).not.toBe(nameKey('Wyk, Gerald'));
+  });
+});
+
+describe('pelvic health goals', () => {
+  it.each([
+    ['Run 3.1 mi (5K) w/ 0 leaks and no pad', true],
+    ['Walk/play 9 holes of golf w/o leakage', true],
+    ['Improve bladder control', false],
+  ])('"%s" measurable: %s', (goal, measurable) => {
+    expect(measurableGoalText(goal)).toBe(measurable);
+  });
+});
+
+describe("a log's header printed as one PDF text line", () => {
+  it("knows the employer's contact named after another field and one space", () => {
+    const docs = readPages([
+      [
+        'CONTACT LOG',
+        'Patient: PRICE, DEVON   DOB: 04/02/1990',
+        'Adjuster: Lena Ruiz 555-0101 / fax 555-0102 Employer: Tamsin Okoro, HR Manager,',
+        'Date\tType\tTo / From\tRe',
+        '09/03/2026\tPhone\tT. Okoro\tModified duty available from 09/14',
+      ].join('\n'),
+    ]);
+    const contacts = docs.flatMap((d) => factsOf(d, 'communication'));
+    expect(contacts.map((c) => c.value)).toContain('employer');
   });
 });

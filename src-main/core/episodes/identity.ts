@@ -4,6 +4,8 @@
  * clusters that share a normalized name and do not conflict (different MRN or different DOB) are
  * also merged; a name shared by two conflicting clusters is left unmatched rather than guessed.
  */
+import { surnameStart } from '../lexicon/identity';
+
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'phd']);
 
 export interface NameParts {
@@ -35,7 +37,7 @@ export function parseName(raw: string | null | undefined): NameParts | null {
   }
   const t = tokens(clean);
   if (t.length < 2) return null;
-  return { last: t[t.length - 1]!, first: t[0]! };
+  return { last: t.slice(surnameStart(t)).join(' '), first: t[0]! };
 }
 
 const nameKeyCache = new Map<string, string | null>();

@@ -135,8 +135,13 @@ const PERSON =
 const PERSON_AT = new RegExp(`(?=(${PERSON.source}))`, 'g');
 /** A value part that is a person's name and nothing more. */
 const PERSON_ONLY = new RegExp(`^(?:${PERSON.source})$`);
-/** A header's field naming a role, at the line's start or after a column gap: "NCM: ". */
-const ROLE_FIELD = /(?:^|[ \t]{2,})\s*([A-Z][A-Za-z./ ]{1,25}?)\s*:\s*/g;
+/**
+ * A header's field naming a role, at the line's start or after a column gap ("NCM: "), or after
+ * one space where a PDF's text joined the fields of a line, a one-word label then ("... fax
+ * 410-555-0488 Employer: ").
+ */
+const ROLE_FIELD =
+  /(?:^|[ \t]{2,})\s*([A-Z][A-Za-z./ ]{1,25}?)\s*:\s*|(?<=\S) ([A-Z][A-Za-z./]{1,25})\s*:\s*/g;
 /** What may stand between a name and its role: "Deb Alvarez (employer)", "adjuster J. Ruiz". */
 const NEXT_TO = /^[\s(),:-]{0,3}$/;
 
@@ -195,7 +200,7 @@ class KnownPeople {
     const fields = [...text.matchAll(ROLE_FIELD)];
     fields.forEach((f, k) => {
       // The label is the role and nothing else: "Employer", "NCM", "Claims adjuster".
-      const label = f[1]!.trim();
+      const label = (f[1] ?? f[2]!).trim();
       const value = text.slice(f.index + f[0].length, fields[k + 1]?.index ?? text.length);
       if (CARRIER_FIELD.test(label)) {
         const name = organisationName(value);

@@ -9,6 +9,7 @@ import { leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { boxValuesUnder } from './layout';
 import {
+  surnameStart,
   BARE_CLAIM,
   CLAIM_LABEL,
   DOB_LABEL,
@@ -97,8 +98,8 @@ export function normalizeName(raw: string): string | null {
   }
   const tokens = t.split(' ');
   if (tokens.length < 2 || tokens.length > 4 || !nameTokensOk(tokens)) return null;
-  const last = tokens.pop()!;
-  return `${last}, ${tokens.join(' ')}`;
+  const at = surnameStart(tokens);
+  return `${tokens.slice(at).join(' ')}, ${tokens.slice(0, at).join(' ')}`;
 }
 
 /** A name field's value: the field, up to a remark in parentheses ("Roe, Jane (copy to HR)"). */

@@ -173,6 +173,9 @@ const E_SIGNED_TAIL = new RegExp(
   String.raw`[\s,;]*(?:[([]\s*(?:signed|${E_SIGNATURE_WORDS}|electronic(?:ally)?|digital(?:ly)?|esig|on file|signed on (?:the )?(?:original|file)|original (?:signed )?on file|wet signature(?: on file)?)(?:[,;]\s*[^()[\]]{0,40})?\s*[)\]]|[([]\s*${E_SIGNATURE_WORDS}\s+(?:via|through|by|using|in|on|from)\s+[^()[\]]{0,40}[)\]]|[([]?\s*(?:${E_SIGNATURE_WORDS}|esig))[\s.,;]*$`,
   'i',
 );
+/** How a signature reached the chart, after the signer: "via provider portal", "via DocuSign". */
+const SIGNED_THROUGH_TAIL =
+  /\s+(?:via|through)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}(?:portal|DocuSign|e-?fax|fax|e-?mail|secure\s+messag\w*)\s*$/i;
 /** A job a signer holds, as EMRs print it after the name: "Program Director", "Occupational Therapist". */
 const ROLE_NOUN = String.raw`(?:physician|doctor|surgeon|therapist|provider|practitioner|clinician|director|counselor|counsellor|psychologist|coordinator|specialist|manager|supervisor|consultant|instructor)`;
 const ROLE_WORDS = String.raw`(?:[A-Za-z-]+\s+){0,4}${ROLE_NOUN}`;
@@ -320,7 +323,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
     nameText = nameText.slice(0, stateLicence.index);
   for (let m; (m = LICENSE_TAIL.exec(nameText));) nameText = nameText.slice(0, m.index);
   // "Daniel Park MD (electronically signed)": the mark of an e-signature, not part of the name.
-  nameText = nameText.replace(E_SIGNED_TAIL, '');
+  nameText = nameText.replace(E_SIGNED_TAIL, '').replace(SIGNED_THROUGH_TAIL, '');
   // A role after the credentials ("..., ATC, Work Hardening Specialist", "(supervising physical
   // therapist)") says what the signer does; the name and credentials come before it.
   nameText = nameText.replace(ROLE_TAIL, '');
@@ -682,7 +685,7 @@ const MARK_ONLY_LINE = new RegExp(
 const PRINTED_NAME_LINE = /^\s*(?:Printed|Print|Typed)\s+name\b|^\s*NPI\b/i;
 /** A signature's date as a field along the printed-name line: "...  Date signed: 08/31/2026". */
 const DATE_FIELD_ALONG =
-  /(?:\t| {2,})(?:Date(?:\s+signed)?|Signed\s+date|Signature\s+date|Signed(?:\s+on)?)\s*:\s*/i;
+  /(?:\t| {2,})(?:Date(?:\s*\/\s*time)?(?:\s+signed)?|Signed\s+date|Signature\s+date|Signed(?:\s+on)?)\s*:\s*/i;
 
 /**
  * A form's attestation prompt: "Attestation: I have reviewed and completed this documentation",

@@ -23,6 +23,8 @@ const UNIT_WORDS = [
   'N',
   'newtons?',
   'miles?',
+  'mi',
+  'km',
   'in',
   'inches?',
   'cm',
@@ -85,7 +87,7 @@ const MOTION_VALUE =
  * symptom gone ("night pain resolved").
  */
 const MEASURABLE_STANDARD =
-  /\b(independent(ly)?|(?:modified|complete|full)\s+independence|(?:no|zero|0)\s+(?:safety\s+)?errors?|without\s+(?:safety\s+)?errors?|indep|(?:without|w\/o) (assist(ance|ive device)?|device|AD|(?:[a-z]+ )?(?:pain|symptoms)|(?:unplanned |extra |additional )?rest(?: breaks?)?|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work|level))|full duty|modified duty|within normal limits|wnl|[0-5][+-]?\/5|return(?:s|ing)? to (?:[\w-]+ ){0,3}(?:duty|duties|work|job)|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?|(?:verbal\s+|tactile\s+|VC\s+)?cues?|VCs?)|(?:no|zero|0)\s+(?:verbal\s+)?cues?|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|fingertips? to (?:the )?(?:mid-?)?(?:thigh|knee|shin|ankle|toes?|floor)|GG\d{4}[A-Z]?\s*0[1-6]|(?:trace|none|zero|minimal|mild|grade \d)\s+or\s+(?:less|better|lower)|symmetric(?:al)?\s+(?:with|to)\s+(?:the\s+)?(?:L|R|left|right|contralateral|uninvolved|opposite|other)|(?:pain|symptoms?|swelling|edema)\s+(?:fully\s+)?resolved)\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
+  /\b(independent(ly)?|(?:modified|complete|full)\s+independence|(?:no|zero|0)\s+(?:safety\s+)?errors?|without\s+(?:safety\s+)?errors?|indep|(?:without|w\/o) (assist(ance|ive device)?|device|AD|(?:[a-z]+ )?(?:pain|symptoms|leak(?:age|ing|s)?|incontinence)|(?:unplanned |extra |additional )?rest(?: breaks?)?|waking)|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work|level))|full duty|modified duty|within normal limits|wnl|[0-5][+-]?\/5|return(?:s|ing)? to (?:[\w-]+ ){0,3}(?:duty|duties|work|job)|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?|(?:verbal\s+|tactile\s+|VC\s+)?cues?|VCs?)|(?:no|zero|0)\s+(?:verbal\s+)?cues?|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|fingertips? to (?:the )?(?:mid-?)?(?:thigh|knee|shin|ankle|toes?|floor)|GG\d{4}[A-Z]?\s*0[1-6]|(?:trace|none|zero|minimal|mild|grade \d)\s+or\s+(?:less|better|lower)|symmetric(?:al)?\s+(?:with|to)\s+(?:the\s+)?(?:L|R|left|right|contralateral|uninvolved|opposite|other)|(?:pain|symptoms?|swelling|edema)\s+(?:fully\s+)?resolved)\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
 
 /**
  * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a

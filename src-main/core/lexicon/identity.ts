@@ -208,3 +208,38 @@ export const IDENTIFIER = /^[A-Z0-9][A-Z0-9-]{2,24}\b/i;
 /** Labels that end the value before them on a line ("Patient: Roe, Jane   DOB: ..."). */
 export const NEXT_FIELD =
   /[ \t]{2,}|\t|\||\b(?:DOB|D\.O\.B|Date of Birth|MRN|Acct|Account|Chart|Patient ID|PID|Claim|Payer|Insurance|Carrier|DOS|DOI|Date|Sex|Gender|Age|Visit|Phone|Employer|Employee (?:#|ID|No)|Physician|Therapist|Dx|Diagnosis|Auth|Position|Dept|Hire)\b/i;
+
+/** Words that open a surname of several words ("Van Wyk", "de la Cruz", "St. John"). */
+const SURNAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'st',
+  'st.',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el',
+]);
+
+/**
+ * Where the surname starts in a name written first name first ("Gerald Van Wyk": at "Van"):
+ * the last word, with the particles before it, never the first word.
+ */
+export function surnameStart(tokens: readonly string[]): number {
+  let at = tokens.length - 1;
+  while (at > 1 && SURNAME_PARTICLES.has(tokens[at - 1]!.toLowerCase())) at--;
+  return at;
+}

@@ -32,7 +32,7 @@ export const bill97546Requires97545: Rule = {
     title: '97546 billed with 97545 on the same date',
     group: 'billing',
     source:
-      'CPT add-on designation for 97546 (global ZZZ, reported with 97545; rules.md section 2); NCCI add-on code edits',
+      'CPT add-on designation for 97546 (global ZZZ, reported with 97545); NCCI add-on code edits',
     severity: 'error',
     payers: ['ALL'],
   },

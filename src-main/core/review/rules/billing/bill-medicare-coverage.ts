@@ -11,7 +11,7 @@ export const billMedicareCoverage: Rule = {
     title: 'Work conditioning billed to Medicare Part B',
     group: 'billing',
     source:
-      'MPFS status R, 0 RVUs for 97545/97546 (seeds 001, 003; PayerReady); Aetna CPB 0198 (vocational exclusion, commercial analog)',
+      'Medicare Physician Fee Schedule: 97545/97546 status R (restricted coverage), 0 RVUs; Aetna CPB 0198 (vocational exclusion, commercial analog)',
     severity: 'error',
     payers: ['MCR'],
     unverified: ['Explicit CMS/MAC non-coverage text for 97545/97546'],

@@ -18,8 +18,7 @@ export const billMue: Rule = {
     id: 'BILL-MUE',
     title: 'Units per date within the medically unlikely edit (MUE)',
     group: 'billing',
-    source:
-      'CMS NCCI MUE practitioner file eff. 2026-04-01 (97546 MUE 2, MAI 3) via PayerReady; MAI semantics',
+    source: 'CMS NCCI MUE practitioner file eff. 2026-04-01 (97546 MUE 2, MAI 3); MAI semantics',
     severity: 'error',
     payers: ['MCR'],
     unverified: ['97545 MUE best value 1'],
