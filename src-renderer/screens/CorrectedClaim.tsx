@@ -1,7 +1,7 @@
-import type { ChartReadyApi, CorrectedClaimView } from '../../shared/api';
+import type { ChartReadyApi, ClaimSummary, CorrectedClaimView } from '../../shared/api';
 import type { PayerKind } from '../../shared/model';
 import { ruleName, useRules } from '../lib/rules';
-import { recordsOptionName } from '../lib/packet-words';
+import { denialSourceWords, recordsOptionName } from '../lib/packet-words';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning' } as const;
 
@@ -15,11 +15,14 @@ export function CorrectedClaim({
   claimId,
   correction,
   payerKind,
+  remit,
 }: {
   api: ChartReadyApi;
   claimId: string;
   correction: CorrectedClaimView;
   payerKind: PayerKind;
+  /** The remittance that returned the claim, so its code says where it came from. */
+  remit: ClaimSummary['remit'];
 }) {
   const rules = useRules(api);
   const medicare = payerKind === 'medicare';
@@ -37,7 +40,8 @@ export function CorrectedClaim({
             Claim <span className="mono">{claimId}</span> was returned as unprocessable
           </>
         )}{' '}
-        ({correction.code}){correction.meaning ? `: ${correction.meaning.replace(/\.$/, '')}` : ''}.{' '}
+        ({correction.code} {denialSourceWords('remit', remit)})
+        {correction.meaning ? `: ${correction.meaning.replace(/\.$/, '')}` : ''}.{' '}
         <strong>
           {correction.linesOnly ? 'They have' : 'It has'} no appeal rights, so there is no appeal
           letter and no appeal deadline.

@@ -38,6 +38,7 @@ import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { Button } from '../components/Button';
 import { EpisodeNotFound } from '../components/EpisodeNotFound';
 import { FieldWithError, type FieldProblem } from '../components/FieldWithError';
+import { denialSourceWords } from '../lib/packet-words';
 
 const GROUPS: Array<{ id: RuleGroup; label: string }> = [
   { id: 'documentation', label: 'Documentation' },
@@ -776,7 +777,8 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                 Claim <span className="mono">{c.claimId}</span>{' '}
                 {c.correction ? 'returned as unprocessable' : 'denied'}: {c.denial!.group}-
                 {c.denial!.carc}
-                {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}
+                {c.denial!.remarks.length ? ` (${c.denial!.remarks.join(', ')})` : ''}{' '}
+                {denialSourceWords('remit', c.remit)}
                 {c.correction && (
                   <>
                     {'. No appeal rights: '}

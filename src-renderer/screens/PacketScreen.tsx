@@ -594,8 +594,9 @@ export function PacketScreen({
               {confirmedNote && selectedDenial && (
                 <p className="note" role="status" data-testid="denial-confirmed">
                   The review confirms the denial of claim {claim} ({selectedDenial.group}-
-                  {selectedDenial.carc}) on every line at issue: {confirmedNote}. An appeal would
-                  argue what the record does not support, so no appeal letter is written.{' '}
+                  {selectedDenial.carc} {denialSourceWords('remit', selectedClaim?.remit)}) on every
+                  line at issue: {confirmedNote}. An appeal would argue what the record does not
+                  support, so no appeal letter is written.{' '}
                   {kind === 'adr'
                     ? 'This records response sends the records only, for when the payer asked for them; or correct the claim and resubmit it where the payer accepts a corrected claim.'
                     : `Choose the ${recordsOptionName(detail.summary.payerKind)} if the payer asked for the records, or correct the claim and resubmit it where the payer accepts a corrected claim.`}
@@ -650,6 +651,7 @@ export function PacketScreen({
                 claimId={selectedClaim.claimId}
                 correction={correction}
                 payerKind={detail.summary.payerKind}
+                remit={selectedClaim.remit}
               />
             )}
 

@@ -44,8 +44,11 @@ describe.each([
     await expect.poll(focused).toBe('h1: Corrected claim');
     expect(await page.getByLabel('Claim', { exact: true }).inputValue()).toBe(claim);
     const panel = page.getByTestId('corrected-claim');
-    expect(await panel.textContent()).toContain(
-      `The lines of claim ${claim} dated ${date} were returned as unprocessable (CO-4 with remark MA130)`,
+    // The code says where it came from: the remit that returned the lines (issue 15).
+    expect(await panel.textContent()).toMatch(
+      new RegExp(
+        `The lines of claim ${claim} dated ${date} were returned as unprocessable \\(CO-4 with remark MA130 from the 835 dated \\d{4}-\\d{2}-\\d{2}\\)`,
+      ),
     );
     expect(await panel.textContent()).toContain('no appeal rights');
     const line = panel.getByTestId('returned-line');
@@ -104,7 +107,7 @@ describe.each([
     const denials = page.getByTestId('denial');
     await expect.poll(() => denials.count()).toBe(2);
     expect(await denials.first().textContent()).toMatch(
-      /returned as unprocessable: CO-4 \(MA130\)\. No appeal rights: what to correct/,
+      /returned as unprocessable: CO-4 \(MA130\) from the 835 dated \d{4}-\d{2}-\d{2}\. No appeal rights: what to correct/,
     );
     await checkA11y(page, 'episode with unprocessable claims');
     await follow('what to correct on claim RB26-0831-CHE');

@@ -77,7 +77,10 @@ describe.each([
     const note = page.getByTestId('denial-confirmed');
     await note.waitFor();
     const said = (await note.textContent()) ?? '';
-    expect(said).toContain('The review confirms the denial of claim RB26-1012-OKA (CO-97)');
+    // The code with where it came from (issue 15: "say where each code came from").
+    expect(said).toMatch(
+      /The review confirms the denial of claim RB26-1012-OKA \(CO-97 from the 835 dated \d{4}-\d{2}-\d{2}\)/,
+    );
     expect(said).toContain(
       '97546 billed on 2026-10-14 without 97545 on the same date (BILL-97546-REQUIRES-97545)',
     );

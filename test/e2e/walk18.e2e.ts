@@ -306,7 +306,10 @@ describe.each([
     const note = page.getByTestId('denial-confirmed');
     await note.waitFor();
     const said = (await note.textContent()) ?? '';
-    expect(said).toContain('The review confirms the denial of claim RB26-1012-OKA (CO-97)');
+    // The code with where it came from (issue 15: "say where each code came from").
+    expect(said).toMatch(
+      /The review confirms the denial of claim RB26-1012-OKA \(CO-97 from the 835 dated \d{4}-\d{2}-\d{2}\)/,
+    );
     expect(said).toContain('This records response sends the records only');
     expect(await note.getAttribute('role')).toBe('status');
     expect(await page.getByRole('alert').count()).toBe(0);

@@ -31,14 +31,14 @@ const CARE_HAD_BEFORE =
  * sessions"); a letter writes it in words with its figure in brackets ("ten (10) visits").
  */
 const AUTH_VISITS =
-  /\b(\d{1,3})\)?\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\)?\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|work\s+(?:conditioning|hardening)|program|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
 /** An authorization form's count as a field of its own: "Visits: 12 (including evaluation)". */
 const VISITS_FIELD = /^\s*(?:visits|sessions|treatments)\s*:\s*(\d{1,3})\b(?![/:.-]\d)/di;
 /** What makes a count a frequency: "3 sessions per week", "three sessions of three hours per week". */
 const VISITS_PER_WEEK_AFTER =
   /^\s*(?:(?:of|at|lasting)\s+[^.;,]{0,25}?\s)?(?:(?:\/|per|a|each)\s*(?:wk|week|day)\b|weekly\b)/i;
 const AUTH_HOURS =
-  /\b(\d{1,3})\)?\s*(?:total\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
+  /\b(\d{1,3})\)?\s*(?:total\s+)?(?:program\s+)?(?:hours?|hrs)\b|\bhours?\s*(?:approved|authori[sz]ed)\s*:?\s*(\d{1,3})\b/dgi;
 /** Lines about a request or a denial, whose counts are not the approval's. */
 const NOT_APPROVED =
   /\b(?:request(?:s|ed|ing)?|denied|denial|not (?:approved|certified|authori[sz]ed)|non-?certified|modified from)\b/i;

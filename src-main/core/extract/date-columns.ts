@@ -10,9 +10,16 @@
 import { daysBetween } from '../../../shared/dates';
 import { findDates, monthDayCell, dateNear, leadingDate, isBareDateLine } from '../parse/dates';
 import { titleType } from './classify';
-import { cellsOf, type Cell } from './layout';
+import { cellsOf, namesColumns, type Cell } from './layout';
 import { type Line, isBlank } from './lines';
 import type { DocumentSlice } from './split';
+
+/**
+ * Where a character of a page stands across it (a PDF's text run's x), or null where the page has
+ * no positions (text files, HTML): a PDF's text drops a row's empty cells, and only their places
+ * tell which day each value is.
+ */
+export type XAt = (page: number, offset: number) => number | null;
 
 /** A date column's header cell and the full date it stands for. */
 interface DateColumn {
@@ -27,6 +34,15 @@ interface Grid {
   columns: DateColumn[];
   /** The date columns' header cells, where each row's values stand (a row has one cell more). */
   headers: Cell[];
+  /** Each date column's x on the page, when the page has positions. */
+  xs: number[] | null;
+}
+
+/** How a row's cells are placed: by text positions, or by the page's x positions. */
+interface Placement {
+  headers: readonly Cell[];
+  xs: readonly number[] | null;
+  xAt: XAt;
 }
 
 /** A day with nothing done: a blank or dash cell is no row of that day's note. */
@@ -88,10 +104,16 @@ function words(text: string, from: number): Cell[] {
   }));
 }
 
-/** A full date alone in its cell, or with its weekday ("Mon 09/14/2026"); "03/03/2026 (IE)" is not. */
+/**
+ * A full date alone in its cell, with its weekday ("Mon 09/14/2026") or the time of the entry a
+ * hospital flowsheet heads its column with ("03/02/26 0930", "03/02/26 09:30"); "03/03/2026 (IE)"
+ * is not.
+ */
 function isBareFullDate(text: string): boolean {
-  return isBareDateLine(text) && !/[()]/.test(text);
+  const t = text.replace(ENTRY_TIME, '');
+  return isBareDateLine(t) && !/[()]/.test(t);
 }
+const ENTRY_TIME = /\s+(?:[01]\d|2[0-3]):?[0-5]\d$/;
 
 function dateOfCell(text: string, anchors: readonly string[]): string | null {
   const full = findDates(text)[0];
@@ -105,16 +127,45 @@ function dateOfCell(text: string, anchors: readonly string[]): string | null {
  * apart where a value is wide ("Ther act 97530 (min)  0"), or one ("10/3.0/2 12/3.0/3"), where
  * each value is the day's whose header it stands under.
  */
-function rowCells(text: string, columns: readonly Cell[]): Cell[] | null {
+function rowCells(line: Line, place: Placement): Cell[] | null {
+  const text = line.text;
+  const columns = place.headers;
   const width = columns.length + 1;
   const cells = cellsOf(text);
   if (cells.length === width) return cells;
-  if (text.includes('\t')) return null;
+  if (text.includes('\t')) return place.xs ? byPlace(line, cells, place.xs, place.xAt) : null;
   const tight: Cell[] = [];
   for (const m of text.matchAll(/\S+(?: \S+)*/g))
     tight.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   if (tight.length === width) return tight;
   return underHeaders(text, columns);
+}
+
+/**
+ * A PDF row whose empty cells the text dropped ("Gait Training Minutes<tab>15<tab>15" under five
+ * days): each value is the day whose column starts nearest its place on the page, every other
+ * day an empty cell. Null when a value stands before the first column or two share a day.
+ */
+function byPlace(line: Line, cells: Cell[], xs: readonly number[], xAt: XAt): Cell[] | null {
+  const [label, ...values] = cells;
+  if (!label || values.length === 0 || values.length >= xs.length + 1) return null;
+  const step = xs.length > 1 ? Math.min(...xs.slice(1).map((x, k) => x - xs[k]!)) : Infinity;
+  const out: Cell[] = xs.map(() => ({ text: '', start: label.end, end: label.end }));
+  const taken = new Set<number>();
+  for (const v of values) {
+    const x = xAt(line.page, line.start + v.start);
+    if (x === null) return null;
+    let day = -1;
+    let best = Infinity;
+    xs.forEach((cx, k) => {
+      const off = Math.abs(x - cx);
+      if (off < best) [day, best] = [k, off];
+    });
+    if (day < 0 || best > step / 2 || taken.has(day)) return null;
+    taken.add(day);
+    out[day] = v;
+  }
+  return [label, ...out];
 }
 
 /** How far a value may stand outside its header's span and still be that day's. */
@@ -167,7 +218,7 @@ function daysInOrder(days: string[]): boolean {
   return days.every((d, i) => i === 0 || (d > days[i - 1]! && daysBetween(days[i - 1]!, d) <= 31));
 }
 
-function findGrids(lines: Line[], anchors: readonly string[]): Grid[] {
+function findGrids(lines: Line[], anchors: readonly string[], xAt: XAt): Grid[] {
   const grids: Grid[] = [];
   for (let i = 0; i < lines.length; i++) {
     const cells = headerColumns(lines[i]!);
@@ -180,26 +231,42 @@ function findGrids(lines: Line[], anchors: readonly string[]): Grid[] {
     }
     if (columns.length !== cells.length || !daysInOrder(columns.map((c) => c.iso))) continue;
     const headers = columns.map((c) => c.cell);
+    const header = lines[i]!;
+    const placed = headers.map((c) => xAt(header.page, header.start + c.start));
+    const xs = placed.every((x): x is number => x !== null) ? placed : null;
+    const place: Placement = { headers, xs, xAt };
     let end = i + 1;
     let rows = 0;
+    // Under a heading, a row read by its cells' places on the page that only names things is the
+    // header of another table in the same tab stops (the sheet's key: "Initials | Name | Provider
+    // Type"), not a row of this one.
+    const rowAt = (l: Line, underHeading: boolean) => {
+      const row = rowCells(l, place);
+      if (!row || !underHeading || row.every((c) => c.text !== '')) return row;
+      return namesColumns(row.filter((c) => c.text !== '')) ? null : row;
+    };
+    let underHeading = false;
     for (let j = i + 1; j < lines.length; j++) {
       const l = lines[j]!;
       if (l.running || isBlank(l)) continue;
-      if (rowCells(l.text, headers)) {
+      if (rowAt(l, underHeading)) {
         rows++;
         end = j + 1;
+        underHeading = false;
         continue;
       }
       // A heading or a rule counts only when a row follows it.
       if (
         (isGroupHeading(l) || isRule(l)) &&
-        lines.slice(j + 1, j + 3).some((n) => rowCells(n.text, headers))
-      )
+        lines.slice(j + 1, j + 3).some((n) => rowAt(n, true))
+      ) {
+        underHeading = true;
         continue;
+      }
       break;
     }
     if (rows >= 2) {
-      grids.push({ header: i, end, columns, headers });
+      grids.push({ header: i, end, columns, headers, xs });
       i = end - 1;
     }
   }
@@ -231,13 +298,13 @@ function anchorDates(lines: Line[]): string[] {
  * not. Lines outside the grids that open with one of the grid's dates ("09/15  Pt reports ...")
  * go to that day alone, with the lines that continue them.
  */
-export function splitDateColumns(slice: DocumentSlice): DocumentSlice[] {
+export function splitDateColumns(slice: DocumentSlice, xAt: XAt = () => null): DocumentSlice[] {
   const lines = slice.lines;
   // Only a sheet of visits: an evaluation or a report may set measures side by side by date
   // ("Measure | 03/03/2026 | 04/02/2026"), and stays one document.
   const title = slice.titleIndex >= 0 ? lines[slice.titleIndex]!.text : slice.entryOf?.title;
   if (title && titleType(title) !== 'daily-note') return [slice];
-  const grids = findGrids(lines, anchorDates(lines));
+  const grids = findGrids(lines, anchorDates(lines), xAt);
   if (grids.length === 0 || grids[0]!.header <= slice.titleIndex) return [slice];
   const dates = [...new Set(grids.flatMap((g) => g.columns.map((c) => c.iso)))].sort();
   const inGrid = (i: number) => grids.find((g) => i >= g.header && i < g.end);
@@ -266,7 +333,7 @@ export function splitDateColumns(slice: DocumentSlice): DocumentSlice[] {
       }
       const col = grid.columns.findIndex((c) => c.iso === iso);
       if (col < 0) return;
-      const row = rowCells(l.text, grid.headers);
+      const row = rowCells(l, { headers: grid.headers, xs: grid.xs, xAt });
       const cells = row ?? cellsOf(l.text);
       if (i === grid.header) {
         const cell = grid.columns[col]!.cell;

@@ -45,11 +45,12 @@ import {
   extractColumnInitials,
   extractSignatureMarks,
   extractUnsignedStatement,
+  extractFooterSignatureLog,
   extractSignatures,
 } from './signatures';
 import { extractTreatingClinician } from './entry-header';
 import { PageMarks } from './page-marks';
-import { splitDateColumns } from './date-columns';
+import { splitDateColumns, type XAt } from './date-columns';
 import { type DocumentSlice, pageRange, splitDocuments } from './split';
 import { extractTimes } from './times';
 import { extractVisitNumber } from './visits';
@@ -66,12 +67,36 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 32;
+export const EXTRACTOR_VERSION = 33;
 
 export interface ExtractHints {
   title?: string | null;
   date?: string | null;
   patient?: PatientRecord | null;
+}
+
+/** Where each character of a PDF page stands across it: the x of the text run that holds it. */
+function pageXs(pages: PageText[]): XAt {
+  const runs = new Map(
+    pages
+      .filter((p) => p.items && p.items.length > 0)
+      .map((p) => [p.page, [...p.items!].sort((a, b) => a.offset - b.offset)]),
+  );
+  return (page, offset) => {
+    const items = runs.get(page);
+    if (!items) return null;
+    // The run holding the offset: the last one starting at or before it.
+    let lo = 0;
+    let hi = items.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.offset <= offset) [found, lo] = [mid, mid + 1];
+      else hi = mid - 1;
+    }
+    const item = found >= 0 ? items[found]! : null;
+    return item && offset < item.offset + item.str.length ? item.x : null;
+  };
 }
 
 export function extractDocuments(
@@ -93,8 +118,9 @@ export function extractDocuments(
   // Grouped once, when a document first needs its page's header band.
   let linesOf: Map<number, Line[]> | null = null;
   const band = (page: number) => headerBand((linesOf ??= linesByPage(all)).get(page) ?? []);
+  const xAt = pageXs(pages);
   return splitDocuments(all)
-    .flatMap(splitDateColumns)
+    .flatMap((slice) => splitDateColumns(slice, xAt))
     .map((slice) =>
       buildDocument(file, slice, { pageText, readText, band }, ocrPage, marks, hints),
     );
@@ -164,6 +190,10 @@ function buildDocument(
   extractTimes(content, sink);
   extractVisitNumber(content, sink);
   extractSignatures(nonBlank, sink);
+  extractFooterSignatureLog(
+    slice.lines.filter((l) => !isBlank(l)),
+    sink,
+  );
   if (column) extractColumnInitials(nonBlank, column, sink);
   if (titleLine) extractTreatingClinician([titleLine], sink);
   extractSignatureMarks(nonBlank, marks, sink);
@@ -209,7 +239,11 @@ function buildDocument(
       .map(at),
   );
   extractObjectiveMeasures(content, sink, (l) => {
-    if (isGoalLine(l, goalLines) || headingOf(l.text)?.names.includes('goals')) return null;
+    // A report's goal line that records the change it measured ("LTG 4, push/pull: 60# -> 85#
+    // sled") measures it now.
+    const measuredChange = REPORT_TYPES.has(type) && MEASURED_CHANGE.test(l.text);
+    if (!measuredChange && (isGoalLine(l, goalLines) || headingOf(l.text)?.names.includes('goals')))
+      return null;
     // An assessment restates its goal ("Goal 1 (60 pounds floor to waist): progressing, 55
     // pounds today"): only what stands outside it is measured now.
     let text = l.text;
@@ -307,6 +341,15 @@ const SALUTATION = /^\s*(?:Dear|To whom|Hello)\b/i;
 /** A sentence ending inside a line, another starting after it. */
 const SENTENCE_BREAK = /[a-z)]{2}[.!?]\s+[A-Z]/;
 const LETTER_HEAD_LINES = 25;
+
+/** Reports that measure progress against their goals. */
+const REPORT_TYPES: ReadonlySet<DocType> = new Set([
+  'progress-report',
+  're-evaluation',
+  'discharge-summary',
+]);
+/** A value changed to another, the first with its unit: "35# -> 75#", "12 min → 40 min". */
+const MEASURED_CHANGE = /\d\s*(?:#|lbs?|kg|min|sec|s|ft|°|%)\s*(?:->|→|=>)\s*\d/i;
 
 /** An unrecognized note is still named by its first line, when that line reads like a heading. */
 function fallbackTitle(content: Line[]): string {

@@ -35,7 +35,7 @@ const BULLET = /^\s*(?:[-•*·●▪○]|\d{1,2}[.)])\s*/;
 
 /** Measurements with units of load, range, distance and tolerance time. */
 const MEASURE =
-  /\b\d+(?:\.\d+)?\s*(?:lbs?|pounds|kg|°|deg(?:rees)?|ft|feet|inches|in\.|meters|m\b|yards)|\b\d+(?:\.\d+)?\s*(?:minutes?|min)\b(?=[^.\n]{0,30}\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b)|\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b[^.\n]{0,30}?\b\d+\s*(?:minutes?|min)\b/i;
+  /\b\d+(?:\.\d+)?\s*(?:lbs?|pounds|kg|°|deg(?:rees)?|ft|feet|inches|in\.|meters|m\b|yards)|\b\d+(?:\.\d+)?#(?![\w#])|\b\d+(?:\.\d+)?\s*(?:minutes?|min)\b(?=[^.\n]{0,30}\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b)|\b(?:toleran\w*|sit\w*|stand\w*|walk\w*)\b[^.\n]{0,30}?\b\d+\s*(?:minutes?|min)\b/i;
 
 export function extractInterventions(lines: Line[], sink: FactSink, type: DocType): void {
   /** Activities written on a test label's own line, added after the other readers had theirs. */

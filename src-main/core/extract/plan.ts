@@ -55,7 +55,7 @@ const CERT_PERIOD =
 const DURATION_CONTEXT =
   /\bfrequency\b|\bduration\b|\bplan\b|\bPOC\b|\bcontinue\b|\bcertification period\b/i;
 const REPORT_PERIOD =
-  /\b(?:(?:Report(?:ing)?|Rpt) period|Period (?:covered|of report)|(?<=^\s*|[\d)]\s+|\t)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge) (?:report|note|summary)(?:,?\s+(?:for|period|covering)|(?=,\s*\d))|(?:this )?report covers|covers)\b\s*[:.]?\s*(?:from\s*)?/gi;
+  /\b(?:(?:Report(?:ing)?|Rpt) period|Period (?:covered|of report)|(?<=^\s*|[\d)]\s+|\t)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge|status) (?:report|note|summary)(?:\s*#\s*\d{1,2})?(?:,?\s+(?:for|period|covering)|(?=,\s*\d))|(?:this )?report covers|covers)\b\s*[:.]?\s*(?:from\s*)?/gi;
 const PLAN_SENT =
   /\b(?:plan of care|POC|plan|certification)\b[^.\n]{0,60}?\b(?:faxed|sent|mailed|transmitted|e-?mailed|e-?faxed|forwarded|delivered)\b/i;
 const DELAY_REASON =

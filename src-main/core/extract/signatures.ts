@@ -6,7 +6,7 @@ import { findDates, leadingDate } from '../parse/dates';
 import { isBlank, type Line } from './lines';
 import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
 import { US_STATES } from '../domain/payer-kinds';
-import { cellsOf, isRuleLine } from './layout';
+import { cellsOf, isRuleLine, type Cell } from './layout';
 import { extractSignatureGrids } from './signature-grid';
 
 /** How a signature was made, after "Signed": "electronically", "digitally", "on device". */
@@ -457,9 +457,12 @@ function stampSpan(text: string, bodyFrom: number | null): [number, number] | nu
   return w ? [bodyFrom + w.index, bodyFrom + w.index + w[0].length] : null;
 }
 
-/** A signature log or attestation page's heading ("Signature Log", "Attestation Statement"). */
+/**
+ * A signature log or attestation page's heading ("Signature Log", "Attestation Statement"), or
+ * the key a hospital flowsheet prints to the initials it files entries under ("User Key").
+ */
 const LOG_HEADING =
-  /^\W*(?:(?:[A-Za-z]+\s+){0,3}(?:Signature|Initials?)\s+(?:Log|Legend|Key|Attestation(?:\s+Statement)?)|Attestation\s+Statement)\b/i;
+  /^\W*(?:(?:[A-Za-z]+\s+){0,3}(?:Signature|Initials?)\s+(?:Log|Legend|Key|Attestation(?:\s+Statement)?)|Attestation\s+Statement|User\s+Key)\b/i;
 /** How long a log's heading line may be ("REHABILITATION SERVICES SIGNATURE LOG - PHYSICAL THERAPY"). */
 const LOG_HEADING_MAX = 80;
 /** An author's attestation ("I, ..., hereby attest that the medical record entry ... reflects signatures ..."). */
@@ -529,11 +532,14 @@ const INITIALS = /^[A-Z]{2,4}$/;
 function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink): void {
   for (const line of lines.slice(from + 1)) {
     const cells = cellsOf(line.text);
-    if (cells.length < 3) continue;
-    const [initials, name] = [cells[0]!, cells[1]!];
+    if (cells.length < 2) continue;
+    const initials = cells[0]!;
+    // The name and its credentials in one cell ("Keller, Maren O, PT, DPT"), or apart.
+    const joined = nameWithCredentials(cells[1]!);
+    const name = joined?.name ?? cells[1]!;
     if (!INITIALS.test(initials.text) || isCredentialToken(initials.text)) continue;
     if (!NAME.test(name.text) || NOT_A_NAME.test(name.text)) continue;
-    const creds = cells.slice(2).find((c) => credentialsIn(c.text).length > 0);
+    const creds = joined?.creds ?? cells.slice(2).find((c) => credentialsIn(c.text).length > 0);
     if (!creds) continue;
     sink.add('signature-log-entry', initials.text, line, initials.start, creds.end, {
       name: name.text,
@@ -542,9 +548,41 @@ function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink)
   }
 }
 
-/** A flowsheet row of the clinician's initials: "Init", "Initials", "Therapist initials". */
+/**
+ * A signature log printed in the page's running footer (a flowsheet's "User Key" at the foot of
+ * every page) names the initials the sheet is filed under as well as one in the body: read from
+ * all the lines when the body's lines held none.
+ */
+export function extractFooterSignatureLog(lines: Line[], sink: FactSink): void {
+  if (sink.has('signature-log-entry')) return;
+  lines.forEach((line, i) => {
+    const t = line.text;
+    if (
+      LOG_HEADING.test(t) &&
+      t.trim().length <= LOG_HEADING_MAX &&
+      !sink.has('signature-log-entry')
+    )
+      extractSignatureLogEntries(lines, i, sink);
+  });
+}
+
+/** A cell holding a name with its credentials after a comma: "Keller, Maren O, PT, DPT". */
+function nameWithCredentials(cell: Cell): { name: Cell; creds: Cell } | null {
+  const m = /^(.*?),\s*([A-Za-z/.-]{2,9}(?:,\s*[A-Za-z/.-]{2,9})*)\s*$/.exec(cell.text);
+  if (!m || !m[2]!.split(/,\s*/).every(isCredentialToken)) return null;
+  const at = cell.start + cell.text.lastIndexOf(m[2]!);
+  return {
+    name: { text: m[1]!, start: cell.start, end: cell.start + m[1]!.length },
+    creds: { text: m[2]!, start: at, end: at + m[2]!.length },
+  };
+}
+
+/**
+ * A flowsheet row of the clinician's initials: "Init", "Initials", "Therapist initials", or the
+ * user a hospital record filed the column under ("Filed By", "Documented By").
+ */
 const INITIALS_ROW =
-  /^\s*(?:(?:Therapist|Clinician|Staff|Provider|Treating)\s+)?Init(?:ials?|\.)?\s*:\s*([A-Z]{2,4})\s*$/;
+  /^\s*(?:(?:(?:Therapist|Clinician|Staff|Provider|Treating)\s+)?Init(?:ials?|\.)?|(?:Filed|Documented|Entered|Recorded)\s+By)\s*:\s*([A-Z]{2,4})\s*$/;
 
 /**
  * A flowsheet day initialled in its own column ("Init   JRW   MKL" under the dates): the initials

@@ -327,9 +327,12 @@ const ENTRY_START =
 
 /**
  * A running log's entry opens on its date alone, set off from the entry by a dash or a colon
- * ("10/06/26 — Visit 1 of 10. Work conditioning 135 min ...", "09/02/26: Pt seen 45 min").
+ * ("10/06/26 — Visit 1 of 10. Work conditioning 135 min ...", "09/02/26: Pt seen 45 min"), or,
+ * after its weekday, by a column gap before the session's number or times ("05/06/26 (Wed)
+ * Session #1   8:00a-10:05a").
  */
-const DATE_LED_ENTRY = /^\s*(?:[—–]|-{1,2}|:)\s*\S/;
+const DATE_LED_ENTRY =
+  /^\s*(?:[—–]|-{1,2}|:)\s*\S|^\s*\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)(?:\t| {2,})\S/i;
 
 /** An entry's date: its date field's (`labelled`, read as a field), or the date it opens on. */
 function entryStart(line: Line): { date: EntryDate; labelled: boolean } | null {

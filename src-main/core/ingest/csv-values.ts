@@ -19,7 +19,8 @@ function isoIfValid(year: number, month: number, day: number): string | null {
 
 // Some exports append a midnight time to every date; it carries no information.
 const TIME_SUFFIX = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?Z?)?`;
-const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME_SUFFIX}$`, 'i');
+// Year first, with dashes (ISO) or slashes as older billing systems print it ("2026/05/12").
+const ISO_DATE = new RegExp(String.raw`^(\d{4})([-/])(\d{1,2})\2(\d{1,2})${TIME_SUFFIX}$`, 'i');
 const US_DATE = new RegExp(
   String.raw`^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})${TIME_SUFFIX}$`,
   'i',
@@ -27,11 +28,11 @@ const US_DATE = new RegExp(
 // Dotted dates are European exports: day first.
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/;
 
-/** `MM/DD/YYYY`, `M/D/YY`, `YYYY-MM-DD`, `DD.MM.YYYY` to `YYYY-MM-DD`; null if not a real date. */
+/** `MM/DD/YYYY`, `M/D/YY`, `YYYY-MM-DD`, `YYYY/MM/DD`, `DD.MM.YYYY` to `YYYY-MM-DD`; null if not a real date. */
 export function parseLedgerDate(raw: string): string | null {
   const s = raw.trim();
   let m = ISO_DATE.exec(s);
-  if (m) return isoIfValid(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return isoIfValid(Number(m[1]), Number(m[3]), Number(m[4]));
   m = US_DATE.exec(s);
   if (m) return isoIfValid(expandYear(m[3]!), Number(m[1]), Number(m[2]));
   m = DOTTED_DATE.exec(s);

@@ -4,6 +4,65 @@ import { episode } from '../builder';
 import { fails, run } from './helpers';
 
 describe('DOC-DAILY-CONTENT', () => {
+  // A hospital records a visit in a narrative note (what was done, signed) and a flowsheet column
+  // (minutes, codes, the user who filed it): one visit, judged as one record.
+  const narrative = {
+    'date-of-service': '2026-03-05',
+    intervention: 'Gait training 150 ft x 3 with SBA',
+    section: ['objective', 'patient-response'],
+    signer: 'Maren Keller',
+    credentials: 'PT, DPT',
+  };
+  const flowsheetColumn = {
+    'date-of-service': '2026-03-05',
+    'timed-minutes': 43,
+    'total-minutes': 43,
+    signer: 'MOK',
+  };
+
+  it('judges a narrative note and the flowsheet column of its date and discipline as one visit', () => {
+    const ep = episode('medicare')
+      .doc('daily-note', '2026-03-05', narrative)
+      .doc('daily-note', '2026-03-05', flowsheetColumn)
+      .bill('2026-03-05', '97116', 3)
+      .build();
+    expect(run(docDailyContent, ep)[0]!.status).toBe('pass');
+  });
+
+  it("judges notes of two disciplines on one date apart: the OT column lacks the OT visit's care", () => {
+    const ep = episode('medicare')
+      .doc('daily-note', '2026-03-05', narrative)
+      .doc('daily-note', '2026-03-05', flowsheetColumn, { discipline: 'OT' })
+      .bill('2026-03-05', '97116', 3)
+      .build();
+    const f = fails(run(docDailyContent, ep)).map((x) => x.message);
+    // Each is judged on its own: the PT note lacks its minutes, the OT column the OT care.
+    expect(f).toContain('Treatment note 2026-03-05 is missing total treatment time.');
+    expect(f.some((m) => m.includes('missing the interventions furnished'))).toBe(true);
+  });
+
+  it("reads a flowsheet column on an evaluation day with that day's evaluation, not alone", () => {
+    const ep = (withEval: boolean) => {
+      const b = episode('medicare').doc('daily-note', '2026-03-02', {
+        ...flowsheetColumn,
+        'date-of-service': '2026-03-02',
+      });
+      if (withEval)
+        b.doc('evaluation', '2026-03-02', {
+          'date-of-service': '2026-03-02',
+          intervention: 'HEP instruction: quad sets 2x10',
+          section: ['objective', 'patient-response'],
+          signer: 'Maren Keller',
+          credentials: 'PT, DPT',
+        });
+      return b.bill('2026-03-02', '97110', 1).build();
+    };
+    expect(run(docDailyContent, ep(true))[0]!.status).toBe('pass');
+    expect(fails(run(docDailyContent, ep(false)))[0]!.message).toContain(
+      'missing the interventions furnished',
+    );
+  });
+
   it('passes notes with interventions and parameters, time and credentialed signature', () => {
     const ep = episode('workers-comp')
       .daily('2026-09-02', { minutes: 180, extra: { intervention: ['Lift 30 lb x 10'] } })

@@ -15,6 +15,52 @@ import { ownerElsewhere, referral } from '../../lib/owners';
 import { datesWithoutMinutes } from '../../lib/time';
 import type { Rule, RuleFinding } from '../../types';
 
+/**
+ * A visit's record, as the rule judges it: one note, or the notes of one discipline on one date
+ * read together, as a hospital records a visit in a narrative note and a flowsheet column (the
+ * interventions in one, the minutes in the other). Notes of two disciplines on a date stay apart.
+ */
+function visitRecords(
+  notes: readonly EpisodeDocument[],
+  all: readonly EpisodeDocument[],
+): Array<{ doc: EpisodeDocument; parts: EpisodeDocument[] }> {
+  const out: Array<{ doc: EpisodeDocument; parts: EpisodeDocument[] }> = [];
+  const byDay = new Map<string, { doc: EpisodeDocument; parts: EpisodeDocument[] }>();
+  // A flowsheet column on an evaluation's day records that visit's minutes; the evaluation, its
+  // interventions and signature.
+  const reports = all.filter((d) => VISIT_REPORTS.has(d.type));
+  for (const note of notes) {
+    const date = docDate(note);
+    const key = date ? `${date}|${note.discipline ?? ''}` : null;
+    const same = key ? byDay.get(key) : undefined;
+    if (!same) {
+      const record = { doc: note, parts: [note] };
+      out.push(record);
+      if (key) byDay.set(key, record);
+      continue;
+    }
+    same.parts.push(note);
+    same.doc = { ...same.doc, facts: same.parts.flatMap((p) => p.facts) };
+  }
+  for (const record of out) {
+    const date = docDate(record.doc);
+    const discipline = record.doc.discipline;
+    const report = reports.find((r) => docDate(r) === date && r.discipline === discipline);
+    if (!date || !report || !withoutInterventions(record.parts)) continue;
+    record.parts.push(report);
+    record.doc = { ...record.doc, facts: record.parts.flatMap((p) => p.facts) };
+  }
+  return out;
+}
+
+/** Reports that record the visit of their day (an evaluation is the day's treatment record). */
+const VISIT_REPORTS = new Set(['evaluation', 're-evaluation']);
+
+/** A record made only of minutes and codes (a flowsheet column): no intervention of its own. */
+function withoutInterventions(parts: readonly EpisodeDocument[]): boolean {
+  return parts.every((p) => !hasFactOfKind(p, 'intervention'));
+}
+
 /** Consecutive notes with identical intervention text that count as cloned (rules.md). */
 const CLONE_RUN = 3;
 
@@ -142,6 +188,7 @@ export const docDailyContent: Rule = {
     severity: 'error',
     payers: ['ALL'],
     decided: [
+      "A visit recorded in two documents of one discipline on one date (a hospital's narrative note and its flowsheet column of minutes, codes and the user who filed it; a flowsheet column on an evaluation's day with the evaluation) is judged as one record: an element either holds counts. Notes of two disciplines on a date are judged apart.",
       'A note without a total that gives its own minutes for every service billed on its date records its treatment time: the total is their sum (an untimed service billed without minutes leaves the total unknown, and the note is reported).',
       "One defect, one finding: a treatment note's missing signature or credentials is DOC-SIGNED's finding, and its missing minutes on a billed date DOC-DAILY-TIME's, where the payer applies those rules; this rule refers to them and reports the other elements. Credentials missing from a note are then a warning, as DOC-SIGNED grades them.",
     ],
@@ -149,6 +196,7 @@ export const docDailyContent: Rule = {
   check(episode, profile) {
     const notes = docsOfOneType(episode, 'daily-note');
     if (notes.length === 0) return [];
+    const days = visitRecords(notes, episode.documents);
     const programDates = programDatesView(episode);
     const recommended =
       episode.payer.kind === 'workers-comp' || episode.payer.kind === 'commercial';
@@ -156,7 +204,7 @@ export const docDailyContent: Rule = {
     const findings: RuleFinding[] = [];
     const referrals: RuleFinding[] = [];
     const complete: EpisodeDocument[] = [];
-    for (const doc of notes) {
+    for (const { doc, parts } of days) {
       const date = docDate(doc);
       if (!date) {
         findings.push({
@@ -172,7 +220,7 @@ export const docDailyContent: Rule = {
         (programDates.length === 0 && hasFactOfKind(doc, 'program-type'));
       const gaps = missingNoteElements(doc, { programDay, recommended });
       const required = gaps.required;
-      const evidence = [evidenceFromDocument(doc)];
+      const evidence = parts.map((p) => evidenceFromDocument(p));
       // The time and the signature are reported by their owners where the payer applies them
       // (lib/owners.ts): this rule refers to those findings and reports the rest.
       const owned: Array<[owner: string, element: string]> = [];
