@@ -522,9 +522,10 @@ export function EpisodesScreen({
             <p className="lead" data-testid="episode-totals">
               {totals.withErrors.toLocaleString()} of {shown.length.toLocaleString()} episode
               {shown.length === 1 ? '' : 's'}
-              {isFiltered(filters) ? ' shown' : ''} {totals.withErrors === 1 ? 'has' : 'have'} audit
-              errors ({totals.errors.toLocaleString()} error{totals.errors === 1 ? '' : 's'} in
-              all); {totals.denied.toLocaleString()} denied claim
+              {isFiltered(filters) ? ' shown' : ''}{' '}
+              {totals.withErrors === 1 || shown.length === 1 ? 'has' : 'have'} audit errors (
+              {totals.errors.toLocaleString()} error{totals.errors === 1 ? '' : 's'} in all);{' '}
+              {totals.denied.toLocaleString()} denied claim
               {totals.denied === 1 ? '' : 's'}.
             </p>
           )}

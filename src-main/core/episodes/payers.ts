@@ -436,8 +436,12 @@ function followBilledName(decisions: Map<string | null, PayerDecision>): void {
   }
 }
 
+/**
+ * One name's words open the other's. Two spellings of one key are one payer already: the payer
+ * list merges them and shows the stronger decision, so neither follows the other here.
+ */
 function sameInsurer(a: string, b: string): boolean {
-  if (a === '' || b === '' || a === b) return a === b && a !== '';
+  if (a === '' || b === '' || a === b) return false;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return long.startsWith(`${short} `);
 }

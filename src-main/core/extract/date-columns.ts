@@ -144,7 +144,8 @@ function rowCells(line: Line, place: Placement): Cell[] | null {
 /**
  * A PDF row whose empty cells the text dropped ("Gait Training Minutes<tab>15<tab>15" under five
  * days): each value is the day whose column starts nearest its place on the page, every other
- * day an empty cell. Null when a value stands before the first column or two share a day.
+ * day an empty cell. Null when a value stands half a column or more from every column, or two
+ * values share a day.
  */
 function byPlace(line: Line, cells: Cell[], xs: readonly number[], xAt: XAt): Cell[] | null {
   const [label, ...values] = cells;
