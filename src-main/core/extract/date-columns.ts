@@ -32,15 +32,15 @@ interface Grid {
   /** Index after the grid's last row. */
   end: number;
   columns: DateColumn[];
-  /** The date columns' header cells, where each row's values stand (a row has one cell more). */
-  headers: Cell[];
-  /** Each date column's x on the page, when the page has positions. */
-  xs: number[] | null;
+  /** Where each row's values stand. */
+  place: Placement;
 }
 
 /** How a row's cells are placed: by text positions, or by the page's x positions. */
 interface Placement {
+  /** The date columns' header cells, where each row's values stand (a row has one cell more). */
   headers: readonly Cell[];
+  /** Each date column's x on the page, when the page has positions. */
   xs: readonly number[] | null;
   xAt: XAt;
 }
@@ -267,7 +267,7 @@ function findGrids(lines: Line[], anchors: readonly string[], xAt: XAt): Grid[] 
       break;
     }
     if (rows >= 2) {
-      grids.push({ header: i, end, columns, headers, xs });
+      grids.push({ header: i, end, columns, place });
       i = end - 1;
     }
   }
@@ -334,7 +334,7 @@ export function splitDateColumns(slice: DocumentSlice, xAt: XAt = () => null): D
       }
       const col = grid.columns.findIndex((c) => c.iso === iso);
       if (col < 0) return;
-      const row = rowCells(l, { headers: grid.headers, xs: grid.xs, xAt });
+      const row = rowCells(l, grid.place);
       const cells = row ?? cellsOf(l.text);
       if (i === grid.header) {
         const cell = grid.columns[col]!.cell;

@@ -465,6 +465,12 @@ const LOG_HEADING =
   /^\W*(?:(?:[A-Za-z]+\s+){0,3}(?:Signature|Initials?)\s+(?:Log|Legend|Key|Attestation(?:\s+Statement)?)|Attestation\s+Statement|User\s+Key)\b/i;
 /** How long a log's heading line may be ("REHABILITATION SERVICES SIGNATURE LOG - PHYSICAL THERAPY"). */
 const LOG_HEADING_MAX = 80;
+
+/** A signature log's heading on its line: its words, on a line of a heading's length. */
+function logHeading(text: string): RegExpExecArray | null {
+  const m = LOG_HEADING.exec(text);
+  return m && text.trim().length <= LOG_HEADING_MAX ? m : null;
+}
 /** An author's attestation ("I, ..., hereby attest that the medical record entry ... reflects signatures ..."). */
 const ATTESTS = /\bhereby\s+attest\b/i;
 /** What an author attests, not a patient: the record entry, or signatures and notations they made. */
@@ -479,8 +485,8 @@ const ATTESTS_AUTHORSHIP =
  */
 function extractSignatureLog(lines: Line[], i: number, sink: FactSink): boolean {
   const t = lines[i]!.text;
-  const heading = LOG_HEADING.exec(t);
-  if (heading && t.trim().length <= LOG_HEADING_MAX) {
+  const heading = logHeading(t);
+  if (heading) {
     sink.add('signature-log', 'log', lines[i]!, heading.index, heading.index + heading[0].length);
     return true;
   }
@@ -555,15 +561,9 @@ function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink)
  */
 export function extractFooterSignatureLog(lines: Line[], sink: FactSink): void {
   if (sink.has('signature-log-entry')) return;
-  lines.forEach((line, i) => {
-    const t = line.text;
-    if (
-      LOG_HEADING.test(t) &&
-      t.trim().length <= LOG_HEADING_MAX &&
-      !sink.has('signature-log-entry')
-    )
-      extractSignatureLogEntries(lines, i, sink);
-  });
+  // The first heading's entries are read to the end: a later heading's lines are among them.
+  const at = lines.findIndex((l) => logHeading(l.text) !== null);
+  if (at >= 0) extractSignatureLogEntries(lines, at, sink);
 }
 
 /** A cell holding a name with its credentials after a comma: "Keller, Maren O, PT, DPT". */

@@ -75,13 +75,10 @@ function cite(doc: EpisodeDocument, facts: Fact[] = []): Segment {
   };
 }
 
-/** Quotes, each once: facts of several kinds may quote the same line of the record. */
-function quoteList(values: string[], max: number): string {
-  const distinct = [...new Set(values.map((v) => `"${v.replace(/\s+/g, ' ').trim()}"`))];
-  return listWords(distinct.slice(0, max));
-}
-
-/** Facts quoted, each once; a table row's cells with their columns' names (see quoteRow). */
+/**
+ * Facts quoted, each once (facts of several kinds may quote the same line of the record); a table
+ * row's cells with their columns' names (see quoteRow).
+ */
 function quoteFacts(facts: Fact[], max: number): string {
   return listWords([...new Set(facts.map(quoteRow))].slice(0, max));
 }
@@ -343,10 +340,7 @@ const evaluationGoals: Builder = (ctx) => {
       key: 'evaluation-goals',
       body: [
         text(
-          `The ${CATEGORY_LABELS[doc.type].toLowerCase()} of ${usDate(doc.date)} sets measurable goals: ${quoteList(
-            shown.map((g) => g.value),
-            4,
-          )} (`,
+          `The ${CATEGORY_LABELS[doc.type].toLowerCase()} of ${usDate(doc.date)} sets measurable goals: ${quoteFacts(shown, 4)} (`,
         ),
         cite(doc, [...shown, ...planFacts]),
         text(`).${plan}`),

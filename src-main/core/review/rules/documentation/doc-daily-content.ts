@@ -24,33 +24,31 @@ function visitRecords(
   notes: readonly EpisodeDocument[],
   all: readonly EpisodeDocument[],
 ): Array<{ doc: EpisodeDocument; parts: EpisodeDocument[] }> {
-  const out: Array<{ doc: EpisodeDocument; parts: EpisodeDocument[] }> = [];
-  const byDay = new Map<string, { doc: EpisodeDocument; parts: EpisodeDocument[] }>();
-  // A flowsheet column on an evaluation's day records that visit's minutes; the evaluation, its
-  // interventions and signature.
-  const reports = all.filter((d) => VISIT_REPORTS.has(d.type));
+  const records: EpisodeDocument[][] = [];
+  const byDay = new Map<string, EpisodeDocument[]>();
   for (const note of notes) {
     const date = docDate(note);
     const key = date ? `${date}|${note.discipline ?? ''}` : null;
     const same = key ? byDay.get(key) : undefined;
-    if (!same) {
-      const record = { doc: note, parts: [note] };
-      out.push(record);
-      if (key) byDay.set(key, record);
-      continue;
+    if (same) same.push(note);
+    else {
+      records.push([note]);
+      if (key) byDay.set(key, records.at(-1)!);
     }
-    same.parts.push(note);
-    same.doc = { ...same.doc, facts: same.parts.flatMap((p) => p.facts) };
   }
-  for (const record of out) {
-    const date = docDate(record.doc);
-    const discipline = record.doc.discipline;
-    const report = reports.find((r) => docDate(r) === date && r.discipline === discipline);
-    if (!date || !report || !withoutInterventions(record.parts)) continue;
-    record.parts.push(report);
-    record.doc = { ...record.doc, facts: record.parts.flatMap((p) => p.facts) };
-  }
-  return out;
+  // A flowsheet column on an evaluation's day records that visit's minutes; the evaluation, its
+  // interventions and signature.
+  const reports = all.filter((d) => VISIT_REPORTS.has(d.type));
+  return records.map((parts) => {
+    const date = docDate(parts[0]!);
+    const report = reports.find(
+      (r) => docDate(r) === date && r.discipline === parts[0]!.discipline,
+    );
+    if (date && report && withoutInterventions(parts)) parts.push(report);
+    const doc =
+      parts.length === 1 ? parts[0]! : { ...parts[0]!, facts: parts.flatMap((p) => p.facts) };
+    return { doc, parts };
+  });
 }
 
 /** Reports that record the visit of their day (an evaluation is the day's treatment record). */
