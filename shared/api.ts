@@ -295,6 +295,7 @@ export interface PacketHistoryItem {
   episodeId: string;
   claimId: string | null;
   kind: 'appeal' | 'adr';
+  /** The denial it answered as a remit prints it ("CO-50"); the bare reason code without a group. */
   carc: string | null;
   /** The choices it was built with: denial code, kind, exhibit order and exclusions. */
   request: Pick<PacketRequest, 'denial' | 'kind' | 'exhibitOrder' | 'exclude'>;

@@ -16,7 +16,7 @@ export interface EpisodeFilters {
   rule: string;
   /** errors | warnings | clean */
   severity: string;
-  /** '1': only episodes with a denied claim. */
+  /** '1': only episodes with a denied claim; 'returned': with a claim returned as unprocessable. */
   denied: string;
   /** open | decided | new: where the reviewer's work on the episode's findings stands. */
   state: string;
@@ -79,6 +79,7 @@ export function matchesEpisode(e: EpisodeSummary, f: EpisodeFilters): boolean {
   if (f.severity === 'warnings' && e.warnings === 0) return false;
   if (f.severity === 'clean' && (e.errors > 0 || e.warnings > 0)) return false;
   if (f.denied === '1' && e.deniedClaims === 0) return false;
+  if (f.denied === 'returned' && !e.unprocessableClaims) return false;
   if (f.state === 'open' && !(e.review?.open ?? 0)) return false;
   if (f.state === 'decided' && !(e.review?.decided ?? 0)) return false;
   if (f.state === 'new' && !(e.review?.new ?? 0)) return false;

@@ -55,11 +55,12 @@ const columns = [
     size: 130,
     cell: (c) => {
       const all = c.row.original.clinicians ?? [];
+      // The name gives way (ellipsis) so that "+N" always shows how many more there are.
       return (
-        <>
-          {all[0] ?? ''}
+        <span className="name-and-more">
+          <span className="name">{all[0] ?? ''}</span>
           {all.length > 1 && <span className="muted"> +{all.length - 1}</span>}
-        </>
+        </span>
       );
     },
   }),
@@ -126,6 +127,7 @@ function FilterBar({
   const ids = {
     q: useId(),
     kind: useId(),
+    payer: useId(),
     clinician: useId(),
     rule: useId(),
     severity: useId(),
@@ -138,6 +140,11 @@ function FilterBar({
   const set = (k: keyof EpisodeFilters) => (v: string) => onChange({ ...filters, [k]: v });
   const clinicians = useMemo(
     () => [...new Set(episodes.flatMap((e) => e.clinicians ?? []))].sort(),
+    [episodes],
+  );
+  // The payers the list's episodes name: the dashboard's "by payer" rows link to one of them.
+  const payers = useMemo(
+    () => [...new Set(episodes.map((e) => e.payerName).filter((p): p is string => !!p))].sort(),
     [episodes],
   );
   // By title, as people read them; the id follows each title.
@@ -193,6 +200,7 @@ function FilterBar({
         </span>
       </span>
       {select('kind', 'Payer type', [['', 'All'], ...Object.entries(PAYER_LABEL)])}
+      {select('payer', 'Payer', [['', 'All'], ...payers.map((p): [string, string] => [p, p])])}
       {select('clinician', 'Clinician', [
         ['', 'All'],
         ...clinicians.map((c): [string, string] => [c, c]),
@@ -213,6 +221,12 @@ function FilterBar({
         ['decided', 'With decided findings'],
         ['new', 'With new findings'],
       ])}
+      {select('denied', 'Claims', [
+        ['', 'Any'],
+        ['1', 'With a denial'],
+        // CO-4 with MA130: no appeal rights, so no denial; corrected and sent again.
+        ['returned', 'Returned unprocessable'],
+      ])}
       <span className="field">
         <label htmlFor={ids.from}>From</label>
         <input
@@ -230,15 +244,6 @@ function FilterBar({
           value={filters.to}
           onChange={(e) => set('to')(e.target.value)}
         />
-      </span>
-      <span className="field">
-        <input
-          id={ids.denied}
-          type="checkbox"
-          checked={filters.denied === '1'}
-          onChange={(e) => set('denied')(e.target.checked ? '1' : '')}
-        />
-        <label htmlFor={ids.denied}>Has a denial</label>
       </span>
       {isFiltered(filters) && (
         <button type="button" onClick={onClear}>

@@ -611,6 +611,17 @@ describe('ChartReady in a browser against the real core', () => {
     await expect
       .poll(() => page.getByTestId('episode-count').textContent())
       .toBe(`${top.episodes} of ${episodes.length} episodes`);
+    // A payer's row opens that payer's episodes, and the Payer filter says which payer it is.
+    const payer = d.byPayer[0]!;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Readiness' })
+      .click();
+    await page.getByRole('link', { name: payer.label, exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('episode-count').textContent())
+      .toBe(`${payer.episodes} of ${episodes.length} episodes`);
+    expect(await page.getByLabel('Payer', { exact: true }).inputValue()).toBe(payer.label);
   });
 
   it('opens a month bar and a clinician bar as filtered lists, and exports the client report', async () => {

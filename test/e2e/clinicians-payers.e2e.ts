@@ -92,6 +92,17 @@ describe.each([
     const of = (patient: string) => rows.find((r) => r['Patient'] === patient)!;
     expect(of('Hollis, Trevor')['Clinician']).toBe('Megan Sorensen +2');
     expect(of('Hollis, Trevor')['Clinician title']).toBe('Megan Sorensen; Brian Kwan; Tyler Lind');
+    // How many more clinicians ("+2") stays in sight at either width; the name gives way.
+    const cutOff = await page
+      .locator('table.episodes tbody tr.clickable td .name-and-more .muted')
+      .evaluateAll(
+        (more) =>
+          more.filter((el) => {
+            const cell = el.closest('td')!.getBoundingClientRect();
+            return el.getBoundingClientRect().right > cell.right + 0.5;
+          }).length,
+      );
+    expect(cutOff).toBe(0);
     expect(of('Kowalski, Jakub')['Clinician title']).toBe('Megan Sorensen; Tyler Lind');
     expect(of('Pruitt, Harlan')['Clinician']).toBe('Faulkner, Megan');
     for (const p of ['Pruitt, Harlan', 'Hollingsworth, Dorothy', 'Castellanos, Ruben'])

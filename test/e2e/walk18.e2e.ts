@@ -218,7 +218,7 @@ describe.each([
     await expect.poll(() => search.inputValue()).toBe('');
     await expect.poll(() => rows.count()).toBe(episodes.length);
     await setHash('#/episodes?denied=1');
-    await expect.poll(() => page.getByLabel('Has a denial').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Claims', { exact: true }).inputValue()).toBe('1');
     await expect.poll(() => rows.count()).toBe(episodes.filter((e) => e.deniedClaims > 0).length);
     await shot('5-episodes-url-filter');
     await checkA11y(page, 'episodes after a URL change');

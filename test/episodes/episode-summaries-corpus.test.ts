@@ -100,6 +100,16 @@ describe('clinicians of an episode', () => {
     ]);
   }, 120_000);
 
+  it('c03: a ledger printing "TAKEDA BRIAN PT" last name first names the therapist the notes sign', async () => {
+    const c03 = await open(join(CORPUS, 'c03-california-checkbox-printed/export'));
+    const all = c03.episodes.flatMap((e) => e.clinicians ?? []);
+    expect(all).toContain('Brian Takeda');
+    expect(all).not.toContain('Brian, Takeda');
+    expect(all).not.toContain('Takeda Brian');
+    // "PHAM LAUREN OTR/L" likewise is the "Lauren Pham" of Garcia's notes, one person.
+    expect(new Set(all.filter((n) => /pham/i.test(n)))).toEqual(new Set(['Lauren Pham']));
+  }, 120_000);
+
   it('sample chart: one person on the notes and the ledger is one clinician', async () => {
     const sample = await open(SAMPLE);
     expect(sample.byPatient('Alvarez, Maria').clinicians).toEqual(['Dana Whitfield']);

@@ -54,7 +54,14 @@ describe('packet history', () => {
       pages: two.pageCount,
       request: { kind: 'adr', exclude: [firstDoc] },
     });
-    expect(list[1]).toMatchObject({ kind: 'appeal', pages: one.pageCount });
+    // The appeal names the denial it answered as the 835 prints it, group and reason code.
+    const denial = detail.claims.find((c) => c.claimId === claim)!.denial!;
+    expect(list[1]).toMatchObject({
+      kind: 'appeal',
+      pages: one.pageCount,
+      carc: `${denial.group}-${denial.carc}`,
+    });
+    expect(list[0]!.carc).toBeNull();
     expect(list[0]!.builtAt >= list[1]!.builtAt).toBe(true);
 
     const reopened = await service.openPacket({ id: list[1]!.id });

@@ -47,9 +47,18 @@ describe('episode filters', () => {
     expect(f({ severity: 'warnings' })).toBe(false);
     expect(f({ severity: 'clean' })).toBe(false);
     expect(f({ denied: '1' })).toBe(true);
+    expect(f({ denied: 'returned' })).toBe(false);
+    expect(f({ payer: 'Acme WC' })).toBe(true);
+    expect(f({ payer: 'Acme' })).toBe(false);
     expect(f({ from: '2026-03-27', to: '2026-04-30' })).toBe(true);
     expect(f({ from: '2026-03-28' })).toBe(false);
     expect(f({ to: '2026-03-01' })).toBe(false);
+  });
+
+  it('a claim returned unprocessable (CO-4/MA130) is no denial but has its own filter', () => {
+    const returned = { ...EP, deniedClaims: 0, unprocessableClaims: 2 };
+    expect(matchesEpisode(returned, { ...NO_FILTERS, denied: '1' })).toBe(false);
+    expect(matchesEpisode(returned, { ...NO_FILTERS, denied: 'returned' })).toBe(true);
   });
 
   it("filters by where the reviewer's work stands: open, decided, new", () => {

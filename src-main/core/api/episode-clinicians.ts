@@ -8,7 +8,7 @@
 import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, Fact } from '../../../shared/model';
 import { credentialsIn, isCredentialToken } from '../domain/credentials';
-import { displayName, parseName } from '../episodes/identity';
+import { displayName, parseName, titleWords } from '../episodes/identity';
 
 /** The clinic's own visit documents: what a treating therapist writes and signs. */
 const VISIT_DOCUMENTS = new Set<DocType>([
@@ -30,13 +30,23 @@ function personKey(name: string): string | null {
   return p ? `${p.last}|${p.first[0]}` : null;
 }
 
-/** "SORENSEN, MEGAN PT" -> "Sorensen, Megan"; an NPI or a bare word is no name. */
-function providerName(raw: string): string | null {
+/**
+ * "SORENSEN, MEGAN PT" -> "Sorensen, Megan"; an NPI or a bare word is no name. Without a comma
+ * the order is the billing system's ("TAKEDA BRIAN PT" is last name first in many ledgers, "BRIAN
+ * TAKEDA" in others): read the way that names a clinician the notes name, else kept as printed.
+ */
+function providerName(raw: string, signers: ReadonlySet<string>): string | null {
   const words = raw.trim().split(/\s+/);
   while (words.length > 1 && isCredentialToken(words.at(-1)!.replace(/[,;]$/, ''))) words.pop();
   const name = words.join(' ').replace(/,$/, '');
   if (!/[A-Za-z]/.test(name) || !parseName(name)) return null;
-  return displayName(name);
+  if (name.includes(',')) return displayName(name);
+  const lastFirst = `${words[0]}, ${words.slice(1).join(' ')}`;
+  const asPrinted = personKey(name);
+  if (!(asPrinted && signers.has(asPrinted)) && signers.has(personKey(lastFirst) ?? ''))
+    return displayName(lastFirst);
+  // A name printed in capitals is shown in title case, its order kept.
+  return name === name.toUpperCase() ? titleWords(name.toLowerCase()) : name;
 }
 
 /**
@@ -95,11 +105,13 @@ export function episodeClinicians(m: EpisodeModel): string[] {
     )
       byPerson.set(key, name);
   };
+  const signers = m.documents.flatMap(visitSigners);
+  const signerKeys = new Set(signers.map(personKey).filter((k) => k !== null));
   for (const line of m.billing) {
-    const name = line.provider ? providerName(line.provider) : null;
+    const name = line.provider ? providerName(line.provider, signerKeys) : null;
     if (name) add(name, false);
   }
-  for (const doc of m.documents) for (const name of visitSigners(doc)) add(name, true);
+  for (const name of signers) add(name, true);
   return [...byPerson.values()];
 }
 

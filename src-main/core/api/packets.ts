@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { log, pathRef } from '../log';
 import { recordAudit, sha256Hex } from '../store/audit';
 import { savePacket } from '../packet/history';
+import { denialCodeText } from '../packet/denial-code';
 import { denialConfirmedBy } from '../packet/confirmed-lines';
 import type { Db } from '../store/db';
 import { claimDenial } from './denials';
@@ -267,7 +268,8 @@ export async function buildPacketForEpisode(
     episodeId: episode.id,
     claimId: plan.claimId,
     kind: plan.kind,
-    carc: plan.denial?.carc ?? null,
+    // As the remit prints it ("CO-50"): the history names the denial the packet answered.
+    carc: plan.denial ? denialCodeText(plan.denial) : null,
     request: {
       denial: plan.kind === 'adr' ? null : (req.denial ?? null),
       kind: plan.kind,

@@ -59,9 +59,12 @@ export function nameKey(raw: string | null | undefined): string | null {
 export function displayName(raw: string): string {
   const p = parseName(raw);
   if (!p) return raw.trim();
-  const title = (s: string) =>
-    s.replace(/(^|[\s'-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
-  return `${title(p.last)}, ${title(p.first)}`;
+  return `${titleWords(p.last)}, ${titleWords(p.first)}`;
+}
+
+/** "o'brien-smith" -> "O'Brien-Smith": each word's first letter raised, the rest kept. */
+export function titleWords(s: string): string {
+  return s.replace(/(^|[\s'-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 export interface IdentityInput {

@@ -10,3 +10,8 @@ export function parseDenialCode(text: string): { carc: string; group: string | n
   const carc = (m[2] ?? '').toUpperCase().replace(/^0+(?=\d)/, '');
   return carc ? { carc, group } : null;
 }
+
+/** The code as a remit prints it, `CO-50`; without a known group the bare reason code. */
+export function denialCodeText(d: { carc: string; group: string | null }): string {
+  return d.group ? `${d.group}-${d.carc}` : d.carc;
+}
