@@ -3,7 +3,7 @@ import type { Discipline, DocType } from '../../../shared/model';
 import { findDates, isBareDateLine } from '../parse/dates';
 import { entryHeader } from './entry-header';
 import { headingOf } from './sections';
-import { cellsOf, checkboxOptions } from './layout';
+import { cellsOf, checkboxOptions, type Cell } from './layout';
 
 /** A team's conference on a patient: "Weekly Interdisciplinary Team Conference", "Case conference". */
 export const CONFERENCE_TITLE = /\b(?:team|case|interdisciplinary|staffing) conference\b/i;
@@ -28,7 +28,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|^\s*discharge\s*$|^\W*discharge (?:from|of)\b/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',
@@ -336,7 +336,8 @@ function titleCellOf(t: string): string | null {
     cells.length >= 2 &&
     !/^\W*date\b/i.test(label) &&
     extraWords(headingBeforeDateField(label)).length > 0;
-  if (first.start === 0 && !labelOfValue && isTitleLine(first.text)) return first.text;
+  if (first.start === 0 && !labelOfValue && !proseValue(cells) && isTitleLine(first.text))
+    return first.text;
   // A scanned document's index row: "Scan Date: 4/2/2026<tab>Document Type: MCO Letter"; a
   // legacy header's fields two spaces apart ("VISIT# 11  NOTE TYPE=OT TX NOTE").
   const field = cells
@@ -347,10 +348,28 @@ function titleCellOf(t: string): string | null {
   const practiceName =
     cells.length === 2 &&
     /^[A-Z]/.test(first.text) &&
+    lowerWords(first.text).length === 0 &&
     !first.text.includes(':') &&
     findDates(first.text).length === 0 &&
     !titleType(first.text);
   return practiceName && isTitleLine(second.text) ? second.text.trim() : null;
+}
+
+/** Small words a name or a title holds in lower case ("Sports Medicine and Rehab of Ohio"). */
+const NAME_LINKS = new Set(['and', 'of', 'the', 'for', 'at', 'in', 'on', 'to', 'a', '&']);
+
+/**
+ * A panel's label cell beside a sentence ("Prescription<tab>03/20/2026 – Work hardening program:
+ * intake eval w/ ..."): a field of the note whatever document its label names. A title's second
+ * cell is a name or a date ("DAILY NOTE<tab>Riverside Physical Therapy"), not prose.
+ */
+function proseValue(cells: readonly Cell[]): boolean {
+  return cells.length === 2 && lowerWords(cells[1]!.text).length >= 4;
+}
+
+/** The words of a text in lower case that a name would capitalize. */
+function lowerWords(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !NAME_LINKS.has(w));
 }
 
 /** The title a title line states: the line, or its title cell in a row of cells. */

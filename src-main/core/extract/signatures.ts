@@ -13,10 +13,11 @@ import { extractSignatureGrids } from './signature-grid';
 const SIGNED_HOW = String.raw`(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))`;
 /**
  * Labels that introduce a signature wherever they stand. Listed longest first. A label may say
- * what it signs for: "Therapist signature (week):", "Signature (attending):".
+ * what it signs for: "Therapist signature (week):", "Signature (attending):", or open on what was
+ * signed: "Encounter signed by", "Note signed by".
  */
 const SIGNER_LABEL = new RegExp(
-  String.raw`^\W*(?:(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
+  String.raw`^\W*(?:(?:Encounter|Note|Visit|Document|Report|Record)\s+(?:(?:electronically|digitally)\s+)?signed\s+by|(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
   'i',
 );
 /**

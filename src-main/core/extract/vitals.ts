@@ -14,7 +14,13 @@ export const VITAL_PATTERNS: readonly RegExp[] = [
 export function vitalSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const re of VITAL_PATTERNS) {
-    for (const m of text.matchAll(re)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    for (const m of text.matchAll(re)) {
+      const end = (m.index ?? 0) + m[0].length;
+      // An identifier that starts like a reading ("Claim #: HR25-0118734") is none; a range of
+      // readings ("RPE 12-13", "HR 88-104") is one.
+      if (/^[A-Za-z]+\d/.test(m[0]) && /^-\d/.test(text.slice(end, end + 2))) continue;
+      spans.push([m.index ?? 0, end]);
+    }
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }
