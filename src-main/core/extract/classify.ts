@@ -28,7 +28,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|\bdischarge\s*[/&]\s*final (?:report|summary)\b|^\s*final (?:report|summary)\s*[-–—:]\s*\w|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',

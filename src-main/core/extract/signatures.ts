@@ -192,6 +192,22 @@ const ROLE_TAIL = new RegExp(
 );
 
 /**
+ * The name and credentials before a job title ("Jane Roe, PT, Program Director"); a credential the
+ * title's words start with stays ("Hildegard Oyelaran, MD Medical Director" keeps "MD").
+ */
+function withoutRole(text: string): string {
+  // "..., Medical Director, NPI ..." leaves its comma behind when the number goes.
+  const role = ROLE_TAIL.exec(text.replace(/[\s,;]+$/, ''));
+  if (!role) return text;
+  let keep = 0;
+  for (const w of role[0].matchAll(/[^\s,]+/g)) {
+    if (!isCredentialToken(w[0])) break;
+    keep = w.index + w[0].length;
+  }
+  return text.slice(0, role.index + keep);
+}
+
+/**
  * A specialty in brackets after the credentials, its words capitalized: "(Occupational Medicine)",
  * "(Physical Medicine & Rehab)"; not a remark ("(see attached notes)").
  */
@@ -327,7 +343,7 @@ function parseBody(text: string, bodyFrom: number, labelled: boolean): ParsedSig
   nameText = nameText.replace(E_SIGNED_TAIL, '').replace(SIGNED_THROUGH_TAIL, '');
   // A role after the credentials ("..., ATC, Work Hardening Specialist", "(supervising physical
   // therapist)") says what the signer does; the name and credentials come before it.
-  nameText = nameText.replace(ROLE_TAIL, '');
+  nameText = withoutRole(nameText);
   nameText = withoutSpecialty(nameText);
   const hadLicence = nameText !== beforeLicence;
   // "Jane Roe, PT (03/05/2026 12:40)": the bracket opens the date's remark.
@@ -843,11 +859,12 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         : null;
     if (!sig) return;
     // "PHYSICIAN CERTIFICATION" standing alone heads the certification block; it is no empty
-    // signature field.
+    // signature field. With a colon it heads one when the statement signed follows it.
+    const statement = lines.slice(i + 1).find((l) => !isBlank(l))?.text ?? '';
     if (
       label &&
       sig.blank &&
-      !label[0].includes(':') &&
+      (!label[0].includes(':') || CERTIFY_STATEMENT.test(statement)) &&
       HEADING_LABEL.test(label[0]) &&
       t.trim() === label[0].trim()
     )
@@ -1012,8 +1029,11 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
         sink.add(dateKind, along.iso, lines[i + 1]!, at + along.start, at + along.end);
         return;
       }
+      // The signer's title between ("Program Director, Work Conditioning" / "Date signed: ...").
       const next =
-        PRINTED_NAME_LINE.test(between) || MARK_ONLY_LINE.test(between)
+        PRINTED_NAME_LINE.test(between) ||
+        MARK_ONLY_LINE.test(between) ||
+        (isSignerTitleLine(between) && !SIGNATURE_DATE_LINE.test(between))
           ? lines[i + 2]
           : lines[i + 1];
       const m = next && SIGNATURE_DATE_LINE.exec(next.text);

@@ -262,6 +262,15 @@ function clearlyStarts(
       .join('\n');
   if (head(prevIndex) === head(i) && headerDate(content, prevIndex) === headerDate(content, i))
     return false;
+  // A page that repeats the title and date of a note not yet signed carries on with that note
+  // (its header printed on every page, "Page 2 of 2" at the foot): the signature is still to come.
+  if (
+    line.page > content[prevIndex]!.page &&
+    line.text.trim() === content[prevIndex]!.text.trim() &&
+    headerDate(content, prevIndex) === headerDate(content, i) &&
+    !content.slice(prevIndex + 1, i).some((l) => endsNote(l.text))
+  )
+    return false;
   // "ADDENDUM - LATE ENTRY to Daily Note of 4/13/26" under the signed note of 4/13/26 is an entry
   // appended to that note, part of it (PIM Ch. 3 §3.3.2.5), not a note of its own.
   if (amendsNoteAbove(line.text, headerDate(content, prevIndex))) return false;

@@ -48,6 +48,11 @@ const MINUTES_OF_SERVICE = new RegExp(
 /** "2 hrs 15 min", "2.5 hours", "45 min", "45": a duration at the start of a value. */
 const DURATION =
   /^(?:(\d{1,2}(?:\.\d{1,2})?)\s*(?:hours?|hrs?|h)\b\.?\s*(?:(?:and\s*)?(\d{1,2})\s*(?:minutes?|mins?|m)\b)?|(\d{1,3})(?![\d]|\s*[:/]\s*\d|\.\d)(?:\s*(?:minutes?|mins?|m)\b)?)/i;
+/**
+ * A total written as hours and minutes with a colon ("Program Time: 2:30", a form's h:mm field):
+ * after a total's label a figure that is no clock time (no AM/PM, no range after it).
+ */
+const HOURS_COLON_MINUTES = /^(\d{1,2}):([0-5]\d)(?![\d:]|\s*(?:[AaPp]\.?[Mm]?\b|[-–—]|to\b))/;
 const BREAK_AFTER =
   /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
 /** A line about breaks ("Breaks:", "rest break", "lunch 12:00-12:30", "snack/hydration"). */
@@ -343,10 +348,14 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       const after = at + m[0].length;
       // "Session length: 45-55 min" plans a range; a visit's total is one figure.
       if (/^\d+\s*(?:-|–|to)\s*\d/.test(t.slice(after))) continue;
-      const dm = DURATION.exec(t.slice(after));
-      const minutes = parseDuration(t.slice(after));
+      // A form's blank filled in: "Total time: ___1:05___".
+      const from = after + /^_*\s*/.exec(t.slice(after))![0].length;
+      const dm = DURATION.exec(t.slice(from)) ?? HOURS_COLON_MINUTES.exec(t.slice(from));
+      const minutes = dm?.[0].includes(':')
+        ? Number(dm[1]) * 60 + Number(dm[2])
+        : parseDuration(t.slice(from));
       if (!dm || minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
-      totals.push({ minutes, label: m[0], line, start: at, end: after + dm[0].length });
+      totals.push({ minutes, label: m[0], line, start: at, end: from + dm[0].length });
     }
 
     // "TOTAL PROGRAM HOURS TODAY   180   = 3.00 hrs": a total in hours, read where a unit says so.
