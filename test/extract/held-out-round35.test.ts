@@ -16,6 +16,9 @@ describe('a total written as hours and minutes', () => {
     expect(total('Total treatment time: ___1:05___ (hrs:min)')).toEqual(['65']);
     expect(total('Session length: 3:15')).toEqual(['195']);
     expect(total('Total Treatment Time: 2:45 PM')).toEqual([]);
+    // Without "total", a length or a stated h:mm format, "2:30" may be the hour it began.
+    expect(total('Treatment Time: 2:30')).toEqual([]);
+    expect(total('Program time: 2:30 (h:mm)')).toEqual(['150']);
   });
 });
 

@@ -53,6 +53,12 @@ const DURATION =
  * after a total's label a figure that is no clock time (no AM/PM, no range after it).
  */
 const HOURS_COLON_MINUTES = /^(\d{1,2}):([0-5]\d)(?![\d:]|\s*(?:[AaPp]\.?[Mm]?\b|[-–—]|to\b))/;
+/**
+ * Where "2:30" is a duration, not the hour the session began ("Treatment time: 2:30" may be
+ * either): a label that says total, length or duration, or a form that names its h:mm format.
+ */
+const DURATION_LABEL = /\b(?:total|length|duration|spent)\b/i;
+const HOURS_MINUTES_FORMAT = /\b(?:h|hh|hrs?|hours?)\s*:\s*(?:mm|min(?:utes)?)\b/i;
 const BREAK_AFTER =
   /\b(?:(?:rest|lunch|meal|water)\s+breaks?|breaks?|lunch)\b\s*(?:of|:|-|x|=|was|taken)?\s*(\d{1,3})\s*(?:minutes?|mins?|m)\b/dgi;
 /** A line about breaks ("Breaks:", "rest break", "lunch 12:00-12:30", "snack/hydration"). */
@@ -350,7 +356,11 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       if (/^\d+\s*(?:-|–|to)\s*\d/.test(t.slice(after))) continue;
       // A form's blank filled in: "Total time: ___1:05___".
       const from = after + /^_*\s*/.exec(t.slice(after))![0].length;
-      const dm = DURATION.exec(t.slice(from)) ?? HOURS_COLON_MINUTES.exec(t.slice(from));
+      const dm =
+        DURATION.exec(t.slice(from)) ??
+        (DURATION_LABEL.test(m[0]) || HOURS_MINUTES_FORMAT.test(t)
+          ? HOURS_COLON_MINUTES.exec(t.slice(from))
+          : null);
       const minutes = dm?.[0].includes(':')
         ? Number(dm[1]) * 60 + Number(dm[2])
         : parseDuration(t.slice(from));
