@@ -244,6 +244,14 @@ function readWordRow(line: Line, table: WordTable, sink: FactSink): boolean {
  */
 const EARLIER_AUTHORIZATION =
   /^\W*(?:prior|previous|original|earlier|preceding|superseded)\s+(?:authori[sz]ation|auth\.?|approval|certification)\b/i;
+/** A field that recalls what was granted before: "Previously approved: 6 visits, 03/02 - 03/31". */
+const PREVIOUSLY_GRANTED =
+  /^\W*(?:previously|already|initially)\s+(?:approved|authori[sz]ed|certified|granted)\b/i;
+/**
+ * A utilization manager's own number for an approval ("Order ID: ARB-260317-41562"), read only
+ * on its authorization: elsewhere an order number is the physician's.
+ */
+const UM_ORDER_NUMBER = /\bOrder\s*(?:#|No\.?|Number|ID)\s*:?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
 
 /** Whether a line other than `line` gives an authorization's number. */
 function numberedElsewhere(lines: readonly Line[], line: Line): boolean {
@@ -269,6 +277,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         : line.text;
     if (EARLIER_AUTHORIZATION.test(t) && !APPROVED.test(t) && numberedElsewhere(lines, line))
       continue;
+    if (isAuthDoc && PREVIOUSLY_GRANTED.test(t)) continue;
     const inRequest: boolean =
       requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {
@@ -298,7 +307,9 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       if (periods && isRow) readPeriodRow(line, periods, sink);
       else periods = null;
     }
-    const requestNumbers = isAuthDoc ? [...t.matchAll(DECIDED_REQUEST_NUMBER)] : [];
+    const requestNumbers = isAuthDoc
+      ? [...t.matchAll(DECIDED_REQUEST_NUMBER), ...t.matchAll(UM_ORDER_NUMBER)]
+      : [];
     for (const m of [
       ...t.matchAll(AUTH_NUMBER),
       ...t.matchAll(AUTH_NUMBER_BARE),

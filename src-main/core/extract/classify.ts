@@ -28,11 +28,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|\bdischarge\s*[/&]\s*final (?:report|summary)\b|^\s*final (?:report|summary)\s*[-–—:]\s*\w|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|\bdischarge\s*[/&]\s*final (?:report|summary)\b|\b(?:program|course) completion (?:report|summary)\b|^\s*final (?:report|summary)\s*[-–—:]\s*\w|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',
-    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bvisit record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\battendance\s*(?:&|and)\s*participation\b|\bsession\s+attendance(?:\s+record)?\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bvisit record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -200,7 +200,14 @@ const TITLE_FIELD =
  * heading is the same for every encounter ("Progress Notes: <provider>"), it names the note.
  */
 export const VISIT_REASON =
-  /^\s*(?:Reason for (?:Appointment|Visit)|Visit Reason|Appointment Type|Visit Type)\s*(?::\s*|$)/i;
+  /^\s*(?:Reason for (?:Appointment|Visit)|Visit Reason|(?:Appointment|Appt\.?|Visit|Encounter) Type)\s*(?::\s*|$)/i;
+
+/**
+ * A title every visit of an EHR carries ("Visit Note", "Office Visit", "Encounter Note"): it
+ * names a visit, not which report the visit made; the visit's type says that.
+ */
+export const GENERIC_VISIT_TITLE =
+  /^\W*(?:(?:office|clinic|outpatient)\s+)?(?:visit|encounter|clinical)\s+(?:note|summary|record)?\b|^\W*office\s+visit\b/i;
 
 /**
  * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026

@@ -23,8 +23,9 @@ import {
   titleText,
   titleType,
   VISIT_REASON,
+  GENERIC_VISIT_TITLE,
 } from './classify';
-import { isRuleLine } from './layout';
+import { cellsOf, isRuleLine } from './layout';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
 import { extractTherapyThreshold } from './therapy-threshold';
@@ -67,7 +68,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 35;
+export const EXTRACTOR_VERSION = 36;
 
 export interface ExtractHints {
   title?: string | null;
@@ -143,7 +144,9 @@ function buildDocument(
   const content = slice.lines.filter((l) => !l.running);
   const bodyText = content.map((l) => l.text).join('\n');
   const subject = titleLine ? null : letterSubject(content);
-  const reason = titleLine ? null : visitReason(content);
+  // A title every visit carries ("Visit Note") leaves the visit's type to say which report it is.
+  const genericTitle = titleLine !== null && GENERIC_VISIT_TITLE.test(titleText(titleLine.text));
+  const reason = titleLine && !genericTitle ? null : visitReason(content);
   const stated =
     (titleLine ? titleText(titleLine.text) : null) ??
     (slice.entryOf ? titleText(slice.entryOf.title) : null) ??
@@ -157,6 +160,9 @@ function buildDocument(
   let type: DocType = emailPrintoutType(content) ?? documentType(stated ?? '', bodyText);
   // A visit the reason numbers ("WC session #3", "PT R knee - visit 4") is a treatment visit;
   // one that says it is the discharge ("WC session #9 / Exit testing - Discharge") records it.
+  const reasonType = reason ? titleType(reason) : null;
+  if (genericTitle && reasonType && REPORT_VISITS.has(reasonType) && type === 'daily-note')
+    type = reasonType;
   if (reason && reason === stated) {
     if (DISCHARGE_VISIT.test(reason) && (type === 'daily-note' || type === 'other'))
       type = 'discharge-summary';
@@ -313,10 +319,16 @@ function letterSubject(content: Line[]): { text: string } | null {
  */
 function visitReason(content: Line[]): string | null {
   const head = content.slice(0, VISIT_REASON_LINES);
-  const at = head.findIndex((l) => VISIT_REASON.test(l.text));
+  // The label opens its line or a cell of it ("Provider: ...      Appt Type: PT EVALUATION").
+  const cellOf = (l: Line) =>
+    VISIT_REASON.test(l.text)
+      ? l.text
+      : cellsOf(l.text).find((c) => VISIT_REASON.test(c.text))?.text;
+  const at = head.findIndex((l) => cellOf(l) !== undefined);
   if (at < 0) return null;
-  const label = VISIT_REASON.exec(head[at]!.text)!;
-  const own = head[at]!.text.slice(label[0].length).trim();
+  const cell = cellOf(head[at]!)!;
+  const label = VISIT_REASON.exec(cell)!;
+  const own = cell.slice(label[0].length).trim();
   const values = own
     ? [own]
     : head
@@ -329,6 +341,13 @@ function visitReason(content: Line[]): string | null {
   }
   return null;
 }
+/** Visits that make a report of their own: a generic visit title leaves their type to the visit. */
+const REPORT_VISITS: ReadonlySet<DocType> = new Set([
+  'evaluation',
+  're-evaluation',
+  'progress-report',
+  'discharge-summary',
+]);
 /** A reason's last part naming the discharge visit: "... / Discharge", "... - D/C visit". */
 const DISCHARGE_VISIT = /(?:^|[/-])\s*(?:discharge|D\/C)(?:\s+visit)?\s*$/i;
 /** A reason that numbers the visit: "visit 4", "session #3", "Tx 12". */
@@ -403,13 +422,18 @@ function findDiscipline(
     sink.add('discipline', titled.discipline, titleLine, titled.start, titled.end);
     return titled.discipline;
   }
-  for (const f of sink.facts) {
-    if (f.kind !== 'credentials') continue;
-    const d = disciplineOfCredentials(f.value);
-    if (!d) continue;
-    const p = f.provenance;
-    sink.addSpan('discipline', d, p.page, p.start, p.end);
-    return d;
+  // A document its signers' credentials place in two disciplines (an interdisciplinary
+  // evaluation signed section by section by the PT and the OT) is each one's: no one discipline.
+  const signed = sink.facts.flatMap((f) => {
+    const d = f.kind === 'credentials' && !f.detail?.name ? disciplineOfCredentials(f.value) : null;
+    return d ? [{ d, f }] : [];
+  });
+  if (new Set(signed.map((x) => x.d)).size > 1) return null;
+  const first = signed[0];
+  if (first) {
+    const p = first.f.provenance;
+    sink.addSpan('discipline', first.d, p.page, p.start, p.end);
+    return first.d;
   }
   for (const line of content) {
     const field = DISCIPLINE_FIELD.exec(line.text);

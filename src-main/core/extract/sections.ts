@@ -249,9 +249,15 @@ const PROSE_CLAUSES: ReadonlyArray<readonly [SectionName, RegExp]> = [
 ];
 
 /** A capitalised label with its colon after a sentence's end, inside a line. */
-const RUN_IN_LABEL = /[a-z0-9)][.!?]\s+([A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,2}):\s/g;
-/** Sections a run-in label may head: the closing parts of a report, never its opening ones. */
-const RUN_IN_SECTIONS: ReadonlySet<SectionName> = new Set(['plan', 'recommendations']);
+const RUN_IN_LABEL = /[a-z0-9)"'”’][.!?]\s+([A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,2}):\s/g;
+/**
+ * Sections a run-in label may head: the closing parts of a report, never its opening ones, and
+ * the history a subjective paragraph runs on into ("... Pain 3/10 at best. PMH: HTN, T2DM").
+ */
+const RUN_IN_SECTIONS: ReadonlySet<SectionName> = new Set(['plan', 'recommendations', 'history']);
+/** The history's own labels, which only a history has ("Seen today. History: none" is a remark). */
+const RUN_IN_HISTORY =
+  /^(?:PMH|PSH|HPI|Hx|Past medical history|Medical history|Prior (?:tx|treatment|therapy|PT)|MOI|Mechanism of injury)$/i;
 
 /** A field left empty on a printed form: "Clinical impression: —", "Prognosis: N/A", "Plan: ___". */
 const PLACEHOLDER_VALUE = /^[\s—–\-_.]*$|^\s*(?:n\/?a|not applicable)\s*\.?\s*$/i;
@@ -319,6 +325,7 @@ export function extractSections(lines: Line[], sink: FactSink): void {
       if (!run || run.start !== 0) continue;
       for (const name of run.names) {
         if (seen.has(name) || !RUN_IN_SECTIONS.has(name)) continue;
+        if (name === 'history' && !RUN_IN_HISTORY.test(m[1]!)) continue;
         seen.add(name);
         sink.add('section', name, line, at + run.start, at + run.end);
       }

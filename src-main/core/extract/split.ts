@@ -119,10 +119,11 @@ function headerDate(content: Line[], i: number): string | null {
 
 /**
  * A page that says it continues the one before ("(continued)", "cont'd from previous page"), also
- * after the title it repeats ("EVALUATION AND PLAN OF CARE (continued)", "Daily Note - cont.").
+ * after the title it repeats ("EVALUATION AND PLAN OF CARE (continued)", "Daily Note - cont.",
+ * "Visit Note (continued)  DOS 03/03/2026").
  */
 const CONTINUED =
-  /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)\b|\s[-–(]\s*(?:continued|cont\.?|cont'd)\s*\)?\s*$/i;
+  /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)\b|\s[-–(]\s*(?:continued|cont\.?|cont'd)\s*\)?\s*$|\s\((?:continued|cont'd|cont\.)\)\s/i;
 /** How many lines from the title on a page must repeat the note's first page to continue it. */
 const CONTINUED_HEAD_LINES = 4;
 /** How far down its page a title may stand and still head the page (under a scan's banner line). */

@@ -32,9 +32,9 @@ const LABELED_RANGE = new RegExp(
 );
 
 const TOTAL_LABEL =
-  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b(?:\s+(?:of|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:visit|session|treatment)\b|\s+today\b)?|(?<!\b(?:Manual|Aquatic|Massage|Hand|Vision|Cold|Heat)\s)(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:(?:(?:pt|patient)\s+(?:was\s+)?)?seen(?:\s+for)?|work\s+(?:conditioning|hardening)(?:\s+session)?)(?=\s+\d{1,3}\s*(?:minutes?|mins?)\b)|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+of)?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
+  /\b(?:Total\s+(?:Treatment\s+|Tx\s+|Session\s+|Program\s+|Visit\s+|Billable\s+|Therapy\s+|Service\s+|WC\s+|WH\s+|Work (?:Conditioning|Hardening)\s+)?(?:Time|Minutes|Mins?)\b(?:\s+(?:of|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:visit|session|treatment)\b|\s+today\b)?|(?<!\b(?:Manual|Aquatic|Massage|Hand|Vision|Cold|Heat)\s)(?:Treatment|Tx|Program|Therapy|Work (?:Conditioning|Hardening))\s+(?:Time|Minutes|Mins)\b|Session\s+(?:Length|Duration|Total)|Time\s+Spent|(?:(?:(?:pt|patient)\s+(?:was\s+)?)?seen(?:\s+for)?|work\s+(?:conditioning|hardening)(?:\s+session)?)(?=\s+\d{1,3}\s*(?:minutes?|mins?)\b)|(?:^|\s)Minutes(?=\s*:)|Total(?:\s+(?:of|tx|treatment|session|visit))?(?=\s*[:=-]?\s*\d+\s*(?:min|hr|hour)))\s*(?:[:=-]|\b(?:was|is|of|totall?ed)\b)?\s*/dgi;
 const TIMED_LABEL =
-  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?(?:\s+(?:Minutes|Mins?|Time)\b(?:\s+today\b)?(?:\s*\([^()\d]{1,20}\))?\s*(?:[:=-]|\b(?:was|were|is|totall?ed)\b)?|\s+(?:was|were|totall?ed)\b|(?<=code|treatment)(?=\s+\d))\s*/dgi;
+  /\b(?:Total\s+)?Timed(?:[\s-]+Code)?(?:\s+Treatment)?(?:[\s-]+Code)?(?:\s+(?:Minutes|Mins?|Time)\b(?:\s+today\b)?(?:\s*\([^()\d]{1,20}\))?\s*(?:[:=-]|\b(?:was|were|is|totall?ed)\b)?|\s+(?:was|were|totall?ed)\b|(?<=code|treatment)(?=\s+\d)|(?<=\btotal\s+timed)(?=\s+\d{1,3}\s*(?:min|mins|minutes)\b))\s*/dgi;
 /** Timed minutes written before their label: "We spent 55 timed minutes". */
 const TIMED_AFTER = /(?<![\d.])\b(\d{1,3}) timed(?:[ -]code)? minutes?\b(?!\s*:)/dgi;
 /**
@@ -354,8 +354,10 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       const after = at + m[0].length;
       // "Session length: 45-55 min" plans a range; a visit's total is one figure.
       if (/^\d+\s*(?:-|–|to)\s*\d/.test(t.slice(after))) continue;
-      // A form's blank filled in: "Total time: ___1:05___".
-      const from = after + /^_*\s*/.exec(t.slice(after))![0].length;
+      // A form's blank filled in ("Total time: ___1:05___"), a remark before the figure ("Total
+      // program minutes (rest break excluded)<tab>150").
+      const from =
+        after + /^(?:\([^()\d]{1,40}\)\s*[:=-]?\s*)?_*\s*/.exec(t.slice(after))![0].length;
       const dm =
         DURATION.exec(t.slice(from)) ??
         (DURATION_LABEL.test(m[0]) || HOURS_MINUTES_FORMAT.test(t)
