@@ -158,11 +158,12 @@ function buildDocument(
   // A first line that only looks like a heading names the note but does not type it: a log's
   // "04/13/2026 Phone Progress report to adjuster" is no progress report.
   let type: DocType = emailPrintoutType(content) ?? documentType(stated ?? '', bodyText);
-  // A visit the reason numbers ("WC session #3", "PT R knee - visit 4") is a treatment visit;
-  // one that says it is the discharge ("WC session #9 / Exit testing - Discharge") records it.
+  // Under a generic title the visit's type names the report ("Appt Type: PT EVALUATION").
   const reasonType = reason ? titleType(reason) : null;
   if (genericTitle && reasonType && REPORT_VISITS.has(reasonType) && type === 'daily-note')
     type = reasonType;
+  // A visit the reason numbers ("WC session #3", "PT R knee - visit 4") is a treatment visit;
+  // one that says it is the discharge ("WC session #9 / Exit testing - Discharge") records it.
   if (reason && reason === stated) {
     if (DISCHARGE_VISIT.test(reason) && (type === 'daily-note' || type === 'other'))
       type = 'discharge-summary';

@@ -860,11 +860,15 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     if (!sig) return;
     // "PHYSICIAN CERTIFICATION" standing alone heads the certification block; it is no empty
     // signature field. With a colon it heads one when the statement signed follows it.
-    const statement = lines.slice(i + 1).find((l) => !isBlank(l))?.text ?? '';
+    const statementBelow = () => {
+      for (let k = i + 1; k < lines.length; k++)
+        if (!isBlank(lines[k]!)) return CERTIFY_STATEMENT.test(lines[k]!.text);
+      return false;
+    };
     if (
       label &&
       sig.blank &&
-      (!label[0].includes(':') || CERTIFY_STATEMENT.test(statement)) &&
+      (!label[0].includes(':') || statementBelow()) &&
       HEADING_LABEL.test(label[0]) &&
       t.trim() === label[0].trim()
     )
