@@ -203,11 +203,12 @@ export const VISIT_REASON =
   /^\s*(?:Reason for (?:Appointment|Visit)|Visit Reason|(?:Appointment|Appt\.?|Visit|Encounter) Type)\s*(?::\s*|$)/i;
 
 /**
- * A title every visit of an EHR carries ("Visit Note", "Office Visit", "Encounter Note"): it
+ * A title every visit of an EHR carries ("Visit Note", "Office Visit", "Encounter Note", "Clinical
+ * Encounter Summary"): one that opens on "visit", "encounter" or "clinical" and a word after it
  * names a visit, not which report the visit made; the visit's type says that.
  */
 export const GENERIC_VISIT_TITLE =
-  /^\W*(?:(?:office|clinic|outpatient)\s+)?(?:visit|encounter|clinical)\s+(?:note|summary|record)?\b|^\W*office\s+visit\b/i;
+  /^\W*(?:(?:office|clinic|outpatient)\s+)?(?:visit|encounter|clinical)\s+\w|^\W*office\s+visit\b/i;
 
 /**
  * A title printed with the patient's fields after it on its line ("OT DAILY NOTES - September 2026

@@ -342,13 +342,6 @@ function visitReason(content: Line[]): string | null {
   }
   return null;
 }
-/** Visits that make a report of their own: a generic visit title leaves their type to the visit. */
-const REPORT_VISITS: ReadonlySet<DocType> = new Set([
-  'evaluation',
-  're-evaluation',
-  'progress-report',
-  'discharge-summary',
-]);
 /** A reason's last part naming the discharge visit: "... / Discharge", "... - D/C visit". */
 const DISCHARGE_VISIT = /(?:^|[/-])\s*(?:discharge|D\/C)(?:\s+visit)?\s*$/i;
 /** A reason that numbers the visit: "visit 4", "session #3", "Tx 12". */
@@ -368,6 +361,8 @@ const REPORT_TYPES: ReadonlySet<DocType> = new Set([
   're-evaluation',
   'discharge-summary',
 ]);
+/** Visits that make a report of their own: a generic visit title leaves their type to the visit. */
+const REPORT_VISITS: ReadonlySet<DocType> = new Set<DocType>([...REPORT_TYPES, 'evaluation']);
 /** A value changed to another, the first with its unit: "35# -> 75#", "12 min → 40 min". */
 const MEASURED_CHANGE = /\d\s*(?:#|lbs?|kg|min|sec|s|ft|°|%)\s*(?:->|→|=>)\s*\d/i;
 

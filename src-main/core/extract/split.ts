@@ -261,20 +261,21 @@ function clearlyStarts(
       .slice(k, k + CONTINUED_HEAD_LINES)
       .map((l) => l.text.trim())
       .join('\n');
-  if (head(prevIndex) === head(i) && headerDate(content, prevIndex) === headerDate(content, i))
-    return false;
+  const prevDate = headerDate(content, prevIndex);
+  const date = headerDate(content, i);
+  if (head(prevIndex) === head(i) && prevDate === date) return false;
   // A page that repeats the title and date of a note not yet signed carries on with that note
   // (its header printed on every page, "Page 2 of 2" at the foot): the signature is still to come.
   if (
     line.page > content[prevIndex]!.page &&
     line.text.trim() === content[prevIndex]!.text.trim() &&
-    headerDate(content, prevIndex) === headerDate(content, i) &&
+    prevDate === date &&
     !content.slice(prevIndex + 1, i).some((l) => endsNote(l.text))
   )
     return false;
   // "ADDENDUM - LATE ENTRY to Daily Note of 4/13/26" under the signed note of 4/13/26 is an entry
   // appended to that note, part of it (PIM Ch. 3 §3.3.2.5), not a note of its own.
-  if (amendsNoteAbove(line.text, headerDate(content, prevIndex))) return false;
+  if (amendsNoteAbove(line.text, prevDate)) return false;
   // At the top of a page (under at most a banner line and the letterhead) a titled, dated note
   // starts a new one, unless the page says it continues the last.
   const above = linesAbove(content, i, letterheads);
@@ -290,7 +291,7 @@ function clearlyStarts(
     !!type &&
     VISIT_NOTE_TYPES.has(prevType) &&
     VISIT_NOTE_TYPES.has(type) &&
-    headerDate(content, prevIndex) !== headerDate(content, i) &&
+    prevDate !== date &&
     datedHeadOf(content, i)
   );
 }

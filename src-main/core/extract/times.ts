@@ -118,12 +118,25 @@ interface TimeSpan {
   end: number;
 }
 
-function parseDuration(text: string): number | null {
+/** A duration at the start of `text`: its minutes and how many characters state it. */
+interface Duration {
+  minutes: number;
+  length: number;
+}
+
+function readDuration(text: string): Duration | null {
   const m = DURATION.exec(text);
   if (!m) return null;
-  if (m[1] !== undefined) return Math.round(Number(m[1]) * 60) + Number(m[2] ?? 0);
-  if (m[3] !== undefined) return Number(m[3]);
+  if (m[1] !== undefined)
+    return { minutes: Math.round(Number(m[1]) * 60) + Number(m[2] ?? 0), length: m[0].length };
+  if (m[3] !== undefined) return { minutes: Number(m[3]), length: m[0].length };
   return null;
+}
+
+/** "2:30" at the start of `text` read as hours and minutes (see HOURS_COLON_MINUTES). */
+function readHoursColonMinutes(text: string): Duration | null {
+  const m = HOURS_COLON_MINUTES.exec(text);
+  return m ? { minutes: Number(m[1]) * 60 + Number(m[2]), length: m[0].length } : null;
 }
 
 interface Found {
@@ -332,10 +345,15 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     }
     for (const m of t.matchAll(new RegExp(TIMED_LABEL.source, 'dgi'))) {
       const after = (m.index ?? 0) + m[0].length;
-      const dm = DURATION.exec(t.slice(after));
-      const minutes = parseDuration(t.slice(after));
-      if (dm && minutes !== null && minutes > 0 && minutes <= 24 * 60)
-        timed.push({ minutes, label: m[0], line, start: m.index ?? 0, end: after + dm[0].length });
+      const d = readDuration(t.slice(after));
+      if (d && d.minutes > 0 && d.minutes <= 24 * 60)
+        timed.push({
+          minutes: d.minutes,
+          label: m[0],
+          line,
+          start: m.index ?? 0,
+          end: after + d.length,
+        });
     }
     // Prose wraps: "giving 130" / "minutes of work conditioning" is read across the break, and
     // cites the part on this line.
@@ -358,16 +376,14 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
       // program minutes (rest break excluded)<tab>150").
       const from =
         after + /^(?:\([^()\d]{1,40}\)\s*[:=-]?\s*)?_*\s*/.exec(t.slice(after))![0].length;
-      const dm =
-        DURATION.exec(t.slice(from)) ??
+      const rest = t.slice(from);
+      const d =
+        readDuration(rest) ??
         (DURATION_LABEL.test(m[0]) || HOURS_MINUTES_FORMAT.test(t)
-          ? HOURS_COLON_MINUTES.exec(t.slice(from))
+          ? readHoursColonMinutes(rest)
           : null);
-      const minutes = dm?.[0].includes(':')
-        ? Number(dm[1]) * 60 + Number(dm[2])
-        : parseDuration(t.slice(from));
-      if (!dm || minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
-      totals.push({ minutes, label: m[0], line, start: at, end: from + dm[0].length });
+      if (!d || d.minutes <= 0 || d.minutes > 24 * 60) continue;
+      totals.push({ minutes: d.minutes, label: m[0], line, start: at, end: from + d.length });
     }
 
     // "TOTAL PROGRAM HOURS TODAY   180   = 3.00 hrs": a total in hours, read where a unit says so.
@@ -375,7 +391,7 @@ export function extractTimes(lines: Line[], sink: FactSink): void {
     if (hours && !totals.some((x) => x.line === line)) {
       const after = hours.index + hours[0].length;
       const unit = HOURS_OR_MINUTES.exec(t.slice(after));
-      const minutes = unit ? parseDuration(t.slice(after + unit.index)) : null;
+      const minutes = unit ? (readDuration(t.slice(after + unit.index))?.minutes ?? null) : null;
       if (unit && minutes !== null && minutes > 0 && minutes <= 24 * 60)
         totals.push({
           minutes,
