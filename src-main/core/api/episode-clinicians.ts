@@ -72,7 +72,8 @@ function visitSigners(doc: EpisodeDocument): string[] {
 }
 
 function credentialsAfter(facts: readonly Fact[], signer: number): Fact | null {
-  for (const f of facts.slice(signer + 1)) {
+  for (let i = signer + 1; i < facts.length; i++) {
+    const f = facts[i]!;
     if (f.kind === 'credentials') return f;
     if (f.kind === 'signer' || f.kind === 'physician-signer') return null;
   }
@@ -81,9 +82,18 @@ function credentialsAfter(facts: readonly Fact[], signer: number): Fact | null {
 
 /** Credentials of someone who renders care: any known one, none a physician's only. */
 function isClinicianCredential(creds: Fact): boolean {
-  const known = credentialsIn(creds.value);
-  return known.length > 0 && known.some((c) => c.role !== 'physician');
+  let clinician = clinicianCredentials.get(creds.value);
+  if (clinician === undefined) {
+    const known = credentialsIn(creds.value);
+    clinician = known.length > 0 && known.some((c) => c.role !== 'physician');
+    if (clinicianCredentials.size > 10_000) clinicianCredentials.clear();
+    clinicianCredentials.set(creds.value, clinician);
+  }
+  return clinician;
 }
+
+/** A store's notes repeat the same few credential lines ("PT, DPT") on every visit. */
+const clinicianCredentials = new Map<string, boolean>();
 
 /**
  * The episode's clinicians, each once: rendering providers in billing order, then visit-document
@@ -107,8 +117,10 @@ export function episodeClinicians(m: EpisodeModel): string[] {
   };
   const signers = m.documents.flatMap(visitSigners);
   const signerKeys = new Set(signers.map(personKey).filter((k) => k !== null));
-  for (const line of m.billing) {
-    const name = line.provider ? providerName(line.provider, signerKeys) : null;
+  // An episode's lines name the same one or two providers over and over: read each once.
+  const providers = new Set(m.billing.map((line) => line.provider));
+  for (const raw of providers) {
+    const name = raw ? providerName(raw, signerKeys) : null;
     if (name) add(name, false);
   }
   for (const name of signers) add(name, true);

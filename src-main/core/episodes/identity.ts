@@ -14,8 +14,21 @@ export interface NameParts {
 }
 
 /** "ALVAREZ, MARIA J" / "Maria J. Alvarez" / "alvarez,maria" -> { last: 'alvarez', first: 'maria' }. */
-export function parseName(raw: string | null | undefined): NameParts | null {
+export function parseName(raw: string | null | undefined): Readonly<NameParts> | null {
   if (!raw) return null;
+  let parts = namePartsCache.get(raw);
+  if (parts === undefined) {
+    parts = readNameParts(raw);
+    if (namePartsCache.size > 100_000) namePartsCache.clear();
+    namePartsCache.set(raw, parts);
+  }
+  return parts;
+}
+
+/** Cached: a review reads the same few clinician and patient names hundreds of thousands of times. */
+const namePartsCache = new Map<string, Readonly<NameParts> | null>();
+
+function readNameParts(raw: string): Readonly<NameParts> | null {
   const clean = raw
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
