@@ -273,6 +273,7 @@ export function PacketScreen({
   const editedFor = useRef<string | null>(null);
   const focusAfterPlan = useRef<(FocusAfterPlan & { from: PacketPlanView | null }) | null>(null);
   const exhibitList = useRef<HTMLDivElement>(null);
+  const exhibitsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     api
@@ -459,6 +460,30 @@ export function PacketScreen({
     const el = target ?? fallback;
     if (el instanceof HTMLElement) el.focus();
   }, [plan]);
+
+  /**
+   * A reopened older packet's choices (its claim, kind, denial code, exhibit order and exclusions)
+   * put back in the builder, so the next packet can start from it rather than from the latest.
+   */
+  const startFrom = (item: PacketHistoryItem) => {
+    const to = item.claimId ?? '';
+    restoredFor.current = to;
+    editedFor.current = to;
+    setClaim(to);
+    setOrder(item.request.exhibitOrder ?? undefined);
+    setExclude(item.request.exclude ?? []);
+    setDenial(item.request.denial ?? '');
+    setKind(item.request.kind ?? 'appeal');
+    // Neither the reopened packet nor the last one built is this plan's: no preview (a preview
+    // coming back would take the focus to its heading).
+    setShown(null);
+    setBuilt(null);
+    setAnnounce(
+      `Exhibit order and exclusions of the packet built ${builtWhen(item.builtAt)} are in the builder.`,
+    );
+    // The button goes with the reopened packet: focus goes where its choices now are.
+    exhibitsHeading.current?.focus();
+  };
 
   async function build() {
     setBusy(true);
@@ -657,7 +682,9 @@ export function PacketScreen({
 
             {!correction && (
               <section aria-labelledby="exhibits-h" className="panel">
-                <h2 id="exhibits-h">Exhibits</h2>
+                <h2 id="exhibits-h" ref={exhibitsHeading} tabIndex={-1}>
+                  Exhibits
+                </h2>
                 <div ref={exhibitList}>
                   {!plan && (
                     <p role="status">
@@ -746,6 +773,11 @@ export function PacketScreen({
                     </a>
                   )}
                 </p>
+                <div className="button-row">
+                  <button type="button" onClick={() => startFrom(shown.item)}>
+                    Start a new packet from this one
+                  </button>
+                </div>
               </>
             ) : (
               built && <PacketPreview built={built} title="Preview" />

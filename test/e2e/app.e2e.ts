@@ -784,23 +784,15 @@ describe('ChartReady in a browser against the real core', () => {
       'from the 835 dated 2026-10-08',
     );
 
-    const firstTitle = await exhibits
-      .first()
-      .locator('strong')
-      .evaluate((n) => n.nextSibling?.textContent);
+    // An exhibit is known by its documents (data-exhibit): its letter changes as it moves.
+    const firstExhibit = await exhibits.first().getAttribute('data-exhibit');
+    expect(firstExhibit).toMatch(/^\d/);
     await exhibits
       .first()
       .getByRole('button', { name: /^Move .* down$/ })
       .focus();
     await page.keyboard.press('Enter');
-    await expect
-      .poll(async () =>
-        exhibits
-          .nth(1)
-          .locator('strong')
-          .evaluate((n) => n.nextSibling?.textContent),
-      )
-      .toBe(firstTitle);
+    await expect.poll(() => exhibits.nth(1).getAttribute('data-exhibit')).toBe(firstExhibit);
 
     await page.getByRole('button', { name: 'Build packet' }).click();
     await page.getByTestId('built-status').waitFor({ timeout: 120_000 });
@@ -825,10 +817,7 @@ describe('ChartReady in a browser against the real core', () => {
     const rows = history.getByTestId('history-row');
     expect(await rows.count()).toBe(1);
     const exhibits = page.getByTestId('exhibit');
-    const order = () =>
-      exhibits.evaluateAll((xs) =>
-        xs.map((x) => x.querySelector('strong')?.nextSibling?.textContent),
-      );
+    const order = () => exhibits.evaluateAll((xs) => xs.map((x) => x.getAttribute('data-exhibit')));
     const built = await order();
     // Leave and come back: the claim's last packet sets the order again.
     await page.getByRole('link', { name: 'Episodes', exact: true }).first().click();
@@ -851,6 +840,30 @@ describe('ChartReady in a browser against the real core', () => {
     await page.getByTestId('preview-page').waitFor();
     await shot('07b-packet-history');
     await checkA11y('packet history');
+
+    // A second packet in another order; the older one reopened gives its own order back.
+    await exhibits
+      .first()
+      .getByRole('button', { name: /^Move .* down$/ })
+      .click();
+    await expect.poll(order).not.toEqual(built);
+    const second = await order();
+    await page.getByRole('button', { name: 'Build packet' }).click();
+    await page.getByTestId('built-status').waitFor({ timeout: 120_000 });
+    await expect.poll(() => rows.count()).toBe(2);
+    // Newest first: the first packet is the second row.
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^Open the packet built / })
+      .click();
+    await shown.waitFor();
+    expect(await order()).toEqual(second);
+    await page.getByRole('button', { name: 'Start a new packet from this one' }).click();
+    await expect.poll(order, { timeout: 30_000 }).toEqual(built);
+    // The button left with the reopened packet: focus is on the list it filled, not the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('exhibits-h');
+    expect(await shown.count()).toBe(0);
+    await shot('07c-packet-from-older');
   });
 
   it('edits settings', async () => {
