@@ -266,6 +266,11 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
   let requested: number | null = null;
   /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
   let requestRunsOn = false;
+  /**
+   * The period of an evaluation's own row ("Evaluation 97163 | 1 visit | 04/06 - 04/10"), held
+   * back: the program's row beside it gives the authorization's period, when there is one.
+   */
+  let evaluationPeriod: (() => void) | null = null;
   for (const line of lines) {
     const requestHeader = isAuthDoc ? headerColumnFromRight(line.text, REQUESTED_COLUMN) : null;
     if (requestHeader !== null) requested = requestHeader;
@@ -399,8 +404,12 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         /\bbetween\s*$/i.test(t.slice(Math.max(0, a.start - 12), a.start)) &&
         /^\s*and\s*$/i.test(t.slice(a.end, b.start));
       if (!PERIOD_SEPARATOR.test(t.slice(a.end, b.start)) && !between) continue;
-      sink.add('auth-start', a.iso, line, a.start, a.end);
-      sink.add('auth-end', b.iso, line, b.start, b.end);
+      const add = () => {
+        sink.add('auth-start', a.iso, line, a.start, a.end);
+        sink.add('auth-end', b.iso, line, b.start, b.end);
+      };
+      if (counts && evaluationsCount(a.start)) evaluationPeriod ??= add;
+      else add();
       break;
     }
     if (isAuthDoc) labeledPeriodDate(line, sink);
@@ -408,6 +417,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       sink.add('auth-service', m[0], line, m.index ?? 0, (m.index ?? 0) + m[0].length);
     }
   }
+  if (evaluationPeriod && !sink.has('auth-start')) evaluationPeriod();
 }
 
 /**

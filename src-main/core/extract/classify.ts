@@ -32,7 +32,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'daily-note',
-    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\battendance\s*(?:&|and)\s*participation\b|\bsession\s+attendance(?:\s+record)?\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bvisit record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\battendance\s*(?:&|and)\s*participation\b|\bsession\s+attendance(?:\s+record)?\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bvisit record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\b(?:daily|treatment|visit|session|tx)\s+documentation\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -334,7 +334,8 @@ function titleCellOf(t: string): string | null {
   const first = cells[0]!;
   // A row that bills or counts a service ("Functional capacity evaluation | 97750 | 1 visit") is a
   // table's data, whatever its first cell names.
-  if (cells.slice(1).some((c) => PROCEDURE_CODE_CELL.test(c.text))) return null;
+  if (cells.slice(1).some((c) => PROCEDURE_CODE_CELL.test(c.text) || COUNT_CELL.test(c.text)))
+    return null;
   // "Period since last progress report:<tab>03/16/2026 - 03/25/2026" is a field and its value: a
   // label that says more than a document's name. "Date of evaluation:<tab>02-Mar-2026" dates the
   // document it names and still heads it.
@@ -399,6 +400,10 @@ function unbalanced(t: string): boolean {
 /** A cell holding procedure codes: "97750", "97545/97546", "97110-GP". */
 const PROCEDURE_CODE_CELL =
   /^\s*(?:CPT\s*:?\s*)?\d{5}(?:-[A-Z0-9]{2})?(?:\s*[/,–-]\s*\d{5})*(?:\s*[/,])?\s*$/;
+
+/** A cell that counts what a row approves or bills: "1 visit", "12 sessions", "x2", "36 hours". */
+const COUNT_CELL =
+  /^\s*(?:x\s*\d{1,3}|\d{1,3}\s*(?:visits?|sessions?|units?|hours?|hrs?|treatments?)\b)/i;
 
 /** Procedure code (CPT/HCPCS) at the start of a line, optionally with a modifier. */
 const CODE_LEAD = /^(?:CPT\s*:?\s*)?(?:\d{5}|[A-Z]\d{4})(?:-[A-Z0-9]{2})?\b/;

@@ -439,7 +439,7 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
       continue;
     }
     const marker = ITEM_MARKER.exec(t);
-    if (marker && marker[0].trim() !== '') {
+    if (marker && marker[0].trim() !== '' && !closesBracketAbove(open, lines, li, marker[0])) {
       flush();
       const number = /^\s*#?(\d{1,2})\b/.exec(marker[0]);
       // "- STG 1: ..." names its term after the bullet.
@@ -494,6 +494,21 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     }
   }
   flush();
+}
+
+/**
+ * "04) for safe toileting." under "... assist (GG0170E 04, GG0170F": the figure closes the bracket
+ * the goal above left open when its line wrapped; it numbers no goal of its own.
+ */
+function closesBracketAbove(
+  open: { line: Line } | null,
+  lines: readonly Line[],
+  li: number,
+  marker: string,
+): boolean {
+  if (!open || li === 0 || !/^\s*\d{1,3}\)\s*$/.test(marker)) return false;
+  const above = lines[li - 1]!.text;
+  return (above.match(/\(/g)?.length ?? 0) > (above.match(/\)/g)?.length ?? 0);
 }
 
 /**

@@ -280,7 +280,7 @@ const NAME = new RegExp(
  * holds a practice or a job title ("Acme PT, Inc.", "Jane Roe, Physical Therapist"), not a name.
  */
 const NOT_A_NAME =
-  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment|supervising|treating|rendering|attending|evaluating)\b/i;
+  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment|supervising|treating|rendering|attending|evaluating|line|block|section)\b/i;
 /** A transcriber's or reviewer's word that a signature cannot be read. */
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
@@ -669,7 +669,10 @@ const STATE_NAMES: ReadonlySet<string> = new Set(
 );
 
 function unlabelledSignature(text: string): ParsedSignature | null {
-  const sig = parseBody(text, SIGN_OFF_DASH.exec(text)?.[0].length ?? 0, false);
+  // Read from its first word: a print may indent the block a few spaces ("   Achterberg, Rosalind,
+  // OTR/L"); a name after a tab or a wide gap stands in a form's later column ("Print/type name").
+  const from = SIGN_OFF_DASH.exec(text)?.[0].length ?? /^ {0,12}(?! )/.exec(text)?.[0].length ?? 0;
+  const sig = parseBody(text, from, false);
   if (
     !sig.name ||
     !sig.creds ||
@@ -695,6 +698,23 @@ function unlabelledSignature(text: string): ParsedSignature | null {
       date: { iso: first.iso, start: sig.creds[1] + first.start, end: sig.creds[1] + first.end },
     };
   return sig;
+}
+
+/** A letter's copy list's label: "cc:", "Copies to:", "Distribution:". */
+const COPY_LABEL = /^\s*(?:cc|c\.c\.|bcc|copy to|copies(?: to)?|distribution)\s*:/i;
+
+/**
+ * An indented line under a copy list's label, the lines between indented too ("cc: Ray Tolbert,
+ * Claims Adjuster" / "     Curtis W. Lamb, MD"): a person copied, not a signer.
+ */
+function inCopyList(lines: readonly Line[], i: number): boolean {
+  if (!/^\s/.test(lines[i]!.text)) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    const t = lines[k]!.text;
+    if (COPY_LABEL.test(t)) return true;
+    if (t.trim() === '' || !/^\s/.test(t)) return false;
+  }
+  return false;
 }
 
 /**
@@ -854,7 +874,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     // "Signature:" ends in a colon; "Signature Date" and "Therapist NPI" name other fields.
     const sig = label
       ? parseBody(t, label.index + label[0].length, label[0].includes(':'))
-      : atEnd && !ROLE_LABEL.test(t) && pending < 0
+      : atEnd && !ROLE_LABEL.test(t) && pending < 0 && !inCopyList(lines, i)
         ? unlabelledSignature(t)
         : null;
     if (!sig) return;
@@ -1080,11 +1100,14 @@ const DATE_BELOW_LINES = 2;
 function addDateBelow(lines: Line[], at: number, physician: boolean, sink: FactSink): void {
   for (let j = at + 1; j <= at + DATE_BELOW_LINES && j < lines.length; j++) {
     const t = lines[j]!.text;
-    const m = SIGNATURE_DATE_LINE.exec(t);
-    const d = m && leadingDate(t.slice(m[0].length));
+    // The date may stand at the end of the rule signed above ("______   Date 7/28/26").
+    const lead = /^\s*_{3,}\s*/.exec(t)?.[0].length ?? 0;
+    const m = SIGNATURE_DATE_LINE.exec(t.slice(lead));
+    const at = lead + (m?.[0].length ?? 0);
+    const d = m && leadingDate(t.slice(at));
     if (m && d) {
       const kind = physician ? 'physician-signed-date' : 'signed-date';
-      sink.add(kind, d.iso, lines[j]!, m[0].length + d.start, m[0].length + d.end);
+      sink.add(kind, d.iso, lines[j]!, at + d.start, at + d.end);
       return;
     }
     if (SIGNER_LABEL.test(t) || PHYSICIAN_LABEL.test(t)) return;

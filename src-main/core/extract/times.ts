@@ -488,10 +488,10 @@ function serviceOf(text: string): { code: string; end: number } | null {
 
 /**
  * Minutes after a service: "... 23 min", "... x 15 minutes", "...: 30'"; not a code's unit as its
- * descriptor states it ("Therapeutic activities, each 15 min").
+ * descriptor states it ("Therapeutic activities, each 15 min", a charge master's "ea 15 min").
  */
 const SERVICE_MINUTES =
-  /(?<![\d:])(?<!\b(?:each|per|every)\s+)(\d{1,3})\s*(?:minutes?|mins?|min\.?|m\b|')(?!\s*(?:rest|break))/i;
+  /(?<![\d:])(?<!\b(?:each|per|every|ea\.?)\s*)(\d{1,3})\s*(?:minutes?|mins?|min\.?|m\b|')(?!\s*(?:rest|break))/i;
 
 /**
  * One service's own documented minutes: a clock range on its line ("Therapeutic exercise (97110)
