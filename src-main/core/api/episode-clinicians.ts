@@ -9,6 +9,7 @@ import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, Fact } from '../../../shared/model';
 import { credentialsIn, isCredentialToken } from '../domain/credentials';
 import { displayName, parseName, titleWords } from '../episodes/identity';
+import { memoByString } from '../memo';
 
 /** The clinic's own visit documents: what a treating therapist writes and signs. */
 const VISIT_DOCUMENTS = new Set<DocType>([
@@ -82,18 +83,14 @@ function credentialsAfter(facts: readonly Fact[], signer: number): Fact | null {
 
 /** Credentials of someone who renders care: any known one, none a physician's only. */
 function isClinicianCredential(creds: Fact): boolean {
-  let clinician = clinicianCredentials.get(creds.value);
-  if (clinician === undefined) {
-    const known = credentialsIn(creds.value);
-    clinician = known.length > 0 && known.some((c) => c.role !== 'physician');
-    if (clinicianCredentials.size > 10_000) clinicianCredentials.clear();
-    clinicianCredentials.set(creds.value, clinician);
-  }
-  return clinician;
+  return clinicianCredentials(creds.value);
 }
 
 /** A store's notes repeat the same few credential lines ("PT, DPT") on every visit. */
-const clinicianCredentials = new Map<string, boolean>();
+const clinicianCredentials = memoByString((value) => {
+  const known = credentialsIn(value);
+  return known.length > 0 && known.some((c) => c.role !== 'physician');
+}, 10_000);
 
 /**
  * The episode's clinicians, each once: rendering providers in billing order, then visit-document

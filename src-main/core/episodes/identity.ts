@@ -5,6 +5,7 @@
  * also merged; a name shared by two conflicting clusters is left unmatched rather than guessed.
  */
 import { surnameStart } from '../lexicon/identity';
+import { memoByString } from '../memo';
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'phd']);
 
@@ -15,18 +16,11 @@ export interface NameParts {
 
 /** "ALVAREZ, MARIA J" / "Maria J. Alvarez" / "alvarez,maria" -> { last: 'alvarez', first: 'maria' }. */
 export function parseName(raw: string | null | undefined): Readonly<NameParts> | null {
-  if (!raw) return null;
-  let parts = namePartsCache.get(raw);
-  if (parts === undefined) {
-    parts = readNameParts(raw);
-    if (namePartsCache.size > 100_000) namePartsCache.clear();
-    namePartsCache.set(raw, parts);
-  }
-  return parts;
+  return raw ? namePartsOf(raw) : null;
 }
 
-/** Cached: a review reads the same few clinician and patient names hundreds of thousands of times. */
-const namePartsCache = new Map<string, Readonly<NameParts> | null>();
+/** A review reads the same few clinician and patient names hundreds of thousands of times. */
+const namePartsOf = memoByString((raw) => readNameParts(raw), 100_000);
 
 function readNameParts(raw: string): Readonly<NameParts> | null {
   const clean = raw
@@ -53,20 +47,15 @@ function readNameParts(raw: string): Readonly<NameParts> | null {
   return { last: t.slice(surnameStart(t)).join(' '), first: t[0]! };
 }
 
-const nameKeyCache = new Map<string, string | null>();
-
-/** Normalized `last|first`; cached because a chart repeats the same few names thousands of times. */
+/** Normalized `last|first`; remembered because a chart repeats the same few names thousands of times. */
 export function nameKey(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let key = nameKeyCache.get(raw);
-  if (key === undefined) {
-    const p = parseName(raw);
-    key = p ? `${p.last}|${p.first}` : null;
-    if (nameKeyCache.size > 100_000) nameKeyCache.clear();
-    nameKeyCache.set(raw, key);
-  }
-  return key;
+  return raw ? keyOfName(raw) : null;
 }
+
+const keyOfName = memoByString((raw) => {
+  const p = parseName(raw);
+  return p ? `${p.last}|${p.first}` : null;
+}, 100_000);
 
 /** `Last, First` in title case, for display. */
 export function displayName(raw: string): string {

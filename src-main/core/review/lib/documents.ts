@@ -24,6 +24,7 @@ import { jobLinkedGoalText, measurableGoalText, returnToWorkGoalText } from '../
 import { findTimeFrame } from '../../parse/timeframe';
 import { WORK_PROGRAM_CODES } from '../../domain/codes';
 import { daysBetween as daysApart } from '../../../../shared/dates';
+import { memoByString } from '../../memo';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -386,18 +387,11 @@ export type AuthorKind = AuthorRole;
  * assistant credentials = assistant (BPM §220.3.D: assistants may not write progress reports).
  */
 export function credentialKind(credentials: string): AuthorKind {
-  // Every note repeats the same few credential strings ("PT, DPT"): read each string once.
-  let kind = credentialCache.get(credentials);
-  if (kind === undefined) {
-    kind = authorRoleOf(credentials);
-    if (credentialCache.size > 10_000) credentialCache.clear();
-    credentialCache.set(credentials, kind);
-  }
-  return kind;
+  return kindOfCredentials(credentials);
 }
 
-/** Verdicts by credentials string (pure function of the string; bounded). */
-const credentialCache = new Map<string, AuthorKind>();
+/** Every note repeats the same few credential strings ("PT, DPT"): each is read once. */
+const kindOfCredentials = memoByString(authorRoleOf, 10_000);
 
 /** Author of a document from its credentials facts (and signer text, which often carries them). */
 export function authorKind(doc: EpisodeDocument): AuthorKind {
