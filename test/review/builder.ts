@@ -33,6 +33,8 @@ export interface DailyNoteSpec {
   signer?: string;
   credentials?: string;
   codes?: string[];
+  /** The note's discipline (PT unless given). */
+  discipline?: Discipline;
   visit?: number;
   extra?: FactSpec;
 }
@@ -110,7 +112,12 @@ export class EpisodeBuilder {
       facts.credentials = spec.credentials ?? 'PT, DPT';
       facts['signed-date'] = date;
     }
-    return this.doc('daily-note', date, facts);
+    return this.doc(
+      'daily-note',
+      date,
+      facts,
+      spec.discipline ? { discipline: spec.discipline } : {},
+    );
   }
 
   bill(

@@ -7,7 +7,7 @@
  */
 import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, Fact } from '../../../shared/model';
-import { credentialsIn, isCredentialToken } from '../domain/credentials';
+import { credentialsIn, isCredentialToken, SIGNER_INITIALS } from '../domain/credentials';
 import { displayName, parseName, titleWords } from '../episodes/identity';
 import { memoByString } from '../memo';
 
@@ -21,9 +21,6 @@ const VISIT_DOCUMENTS = new Set<DocType>([
   'discharge-summary',
   'fce',
 ]);
-
-/** Initials a note is signed with ("KLB"): a signature log says whose they are. */
-const INITIALS = /^[A-Z]{2,4}$/;
 
 /** One person however the sources write them: last name and first initial. */
 function personKey(name: string): string | null {
@@ -61,7 +58,7 @@ function visitSigners(doc: EpisodeDocument): string[] {
   const facts = doc.facts;
   facts.forEach((f, i) => {
     if (f.kind !== 'signer') return;
-    if (INITIALS.test(f.value)) {
+    if (SIGNER_INITIALS.test(f.value)) {
       const logged = facts.find((c) => c.kind === 'credentials' && c.detail?.name);
       if (logged && isClinicianCredential(logged)) out.push(logged.detail!.name!);
       return;

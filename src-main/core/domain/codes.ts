@@ -47,6 +47,10 @@ export const TIMED_15_MIN_CODES: ReadonlySet<string> = new Set([
   '97760',
   '97761',
   '97763',
+  // Cognitive function intervention (CPT 2020): 97129 the initial 15 minutes, 97130 each
+  // additional 15; CMS lists both as timed therapy codes counted with the others of the day.
+  '97129',
+  '97130',
   // Pelvic floor biofeedback (CPT 2024): initial 15 minutes and each additional 15 minutes of
   // one-on-one contact, billed in 15-minute units like the 97xxx timed codes beside it.
   '90912',

@@ -175,3 +175,10 @@ export function disciplineOfCredentials(text: string): Discipline | null {
 export function isPhysicianCredential(tokens: readonly string[]): boolean {
   return tokens.some((t) => credentialOf(t)?.role === 'physician');
 }
+
+/**
+ * What a record may sign an entry with instead of a name, for a signature log to resolve: a
+ * clinician's initials ("KLB") or a hospital system's user mnemonic ("CVESTERG"). Never a
+ * credential ("PTA"): callers check that first where both may stand.
+ */
+export const SIGNER_INITIALS = /^[A-Z]{2,10}$/;

@@ -357,6 +357,7 @@ class ChunkBuilder {
         ? withAliases(this.remitByClaim, remitAliases[g])
         : this.remitByClaim;
       nameLinesByRemitPayer(items[g]!, remits);
+      SignatureLogs.resolveWithin(items[g]!.flatMap((it) => (it.kind === 'doc' ? [it.doc] : [])));
       // A ledger claim the remit adjudicated under its own id still carries the remit's CLP06.
       const decisions = decidePatientPayers(items[g]!, this.signalsOfName, remitOfLookup(remits));
       if (this.opts.onPayerDecision) {

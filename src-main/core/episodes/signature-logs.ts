@@ -8,11 +8,9 @@ import type { EpisodeDocument, EpisodeModel } from '../../../shared/episode';
 import type { DocType, Fact } from '../../../shared/model';
 import type { Db } from '../store/db';
 import { decodeFacts } from '../store/fact-codec';
+import { SIGNER_INITIALS } from '../domain/credentials';
 
 type LogRow = [number, string, number, DocType, string, string | null, number, number];
-
-/** Initials as a note signs with them: two to four capitals. */
-const INITIALS = /^[A-Z]{2,4}$/;
 
 export class SignatureLogs {
   private constructor(
@@ -23,10 +21,9 @@ export class SignatureLogs {
 
   /** The log rows of the clinic documents `ids`; initials two logs give to different people are left out. */
   static read(db: Db, ids: readonly number[], paths: ReadonlyMap<number, string>): SignatureLogs {
-    const byInitials = new Map<string, Fact>();
     const logByFile = new Map<string, EpisodeDocument>();
-    const ambiguous = new Set<string>();
-    if (ids.length === 0) return new SignatureLogs(byInitials, logByFile);
+    if (ids.length === 0) return new SignatureLogs(new Map(), logByFile);
+    const all: Fact[] = [];
     const rows = db
       .prepare(
         `SELECT d.file_id, f.facts, d.id, d.type, d.title, d.date, d.page_start, d.page_end
@@ -39,6 +36,7 @@ export class SignatureLogs {
       const path = paths.get(fileId);
       if (path === undefined) continue;
       const decoded = decodeFacts(facts, path);
+      all.push(...decoded);
       if (!logByFile.has(path)) {
         logByFile.set(path, {
           id,
@@ -53,15 +51,19 @@ export class SignatureLogs {
           facts: decoded,
         });
       }
-      for (const f of decoded) {
-        if (f.kind !== 'signature-log-entry' || !f.detail?.credentials) continue;
-        const known = byInitials.get(f.value);
-        if (known && known.detail?.name !== f.detail.name) ambiguous.add(f.value);
-        else byInitials.set(f.value, f);
-      }
     }
-    for (const initials of ambiguous) byInitials.delete(initials);
-    return new SignatureLogs(byInitials, logByFile);
+    return new SignatureLogs(logEntries(all), logByFile);
+  }
+
+  /**
+   * A patient's own documents signed with initials or a user mnemonic that a log among them
+   * resolves (a hospital's release of information prints the signature log with each patient's
+   * records): each gets its signer's credentials, cited from the log's row.
+   */
+  static resolveWithin(docs: readonly EpisodeDocument[]): void {
+    const entries = logEntries(docs.flatMap((d) => d.facts));
+    if (entries.size === 0) return;
+    for (const doc of docs) credit(doc, entries);
   }
 
   /**
@@ -91,22 +93,40 @@ export class SignatureLogs {
    * log's row (the rules then read it as signed by that clinician). Says whether it did.
    */
   resolve(doc: EpisodeDocument): boolean {
-    const signer = doc.facts.find((f) => f.kind === 'signer');
-    if (!signer || !INITIALS.test(signer.value)) return false;
-    if (doc.facts.some((f) => f.kind === 'credentials')) return false;
-    // A sheet's own legend ("Initials / Full signature / Credentials") first, then the clinic's.
-    const entry =
-      doc.facts.find(
-        (f) =>
-          f.kind === 'signature-log-entry' && f.value === signer.value && f.detail?.credentials,
-      ) ?? this.byInitials.get(signer.value);
-    if (!entry) return false;
-    doc.facts.push({
-      kind: 'credentials',
-      value: entry.detail!.credentials!,
-      provenance: entry.provenance,
-      detail: { name: entry.detail!.name },
-    });
-    return true;
+    return credit(doc, this.byInitials);
   }
+}
+
+/** Log rows by initials; initials two rows give to different people are left out. */
+function logEntries(facts: readonly Fact[]): Map<string, Fact> {
+  const byInitials = new Map<string, Fact>();
+  const ambiguous = new Set<string>();
+  for (const f of facts) {
+    if (f.kind !== 'signature-log-entry' || !f.detail?.credentials) continue;
+    const known = byInitials.get(f.value);
+    if (known && known.detail?.name !== f.detail.name) ambiguous.add(f.value);
+    else byInitials.set(f.value, f);
+  }
+  for (const initials of ambiguous) byInitials.delete(initials);
+  return byInitials;
+}
+
+/** Gives a document signed with initials its signer's credentials from a log row. */
+function credit(doc: EpisodeDocument, byInitials: ReadonlyMap<string, Fact>): boolean {
+  const signer = doc.facts.find((f) => f.kind === 'signer');
+  if (!signer || !SIGNER_INITIALS.test(signer.value)) return false;
+  if (doc.facts.some((f) => f.kind === 'credentials')) return false;
+  // A sheet's own legend ("Initials / Full signature / Credentials") first, then the log's.
+  const entry =
+    doc.facts.find(
+      (f) => f.kind === 'signature-log-entry' && f.value === signer.value && f.detail?.credentials,
+    ) ?? byInitials.get(signer.value);
+  if (!entry) return false;
+  doc.facts.push({
+    kind: 'credentials',
+    value: entry.detail!.credentials!,
+    provenance: entry.provenance,
+    detail: { name: entry.detail!.name },
+  });
+  return true;
 }

@@ -93,7 +93,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 'progress-report', re: /\bplan of progress\b/i },
   {
     type: 'physician-order',
-    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\border requisition\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b|\bconsult(?:ation)? (?:request|order)\b/i,
+    re: /\b(?:physician(?:'s)?|doctor(?:'s)?|MD) orders?\b|\bprescription\b|\border (?:requisition|inquiry|entry|details?)\b|\breferral\b|\bRx\b|\btherapy orders?\b|\border for\b|\bconsult(?:ation)? (?:request|order)\b/i,
   },
   {
     type: 'job-description',
@@ -189,10 +189,11 @@ function firstTitleType(text: string): DocType | null {
  */
 /**
  * A field that names the document: "Form: Discharge Summary - Work Conditioning" (OpenEMR), a
- * record filed from outside the clinic ("Outside Record: Physician Order / Prescription").
+ * record filed from outside the clinic ("Outside Record: Physician Order / Prescription"), a
+ * hospital record's "Intervention/Assessment: PT Initial Evaluation - Outpatient".
  */
 const TITLE_FIELD =
-  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Note Title|Local Title|Report Type|Record Type|Template|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*[:=]\s*/i;
+  /^\s*(?:Form|Form Name|Document|Document Type|Note Type|Note Title|Local Title|Report Type|Record Type|Template|Intervention\s*\/\s*Assessment|(?:Outside|External|Scanned|Imported)\s+(?:Records?|Documents?))\s*[:=]\s*/i;
 
 /**
  * The reason for the visit as a scheduling EMR prints it, as a heading over its value or a label
@@ -234,8 +235,15 @@ function beforeEntryTail(text: string): string {
   return entry ? text.slice(0, entry.titleEnd) : text;
 }
 
+/**
+ * A practice's legal name before the title on one line, a dash between: "HUDSON MOHAWK PHYSICAL
+ * THERAPY, PLLC - PROGRESS REPORT, WORK CONDITIONING". The title is the part after the dash.
+ */
+const PRACTICE_BEFORE_TITLE =
+  /^[^:]{3,80}?,?\s+(?:LLC|PLLC|L\.L\.C\.|P\.?C\.|INC\.?|LTD\.?|LLP)\s+[-–—]\s+(?=\S)/i;
+
 export function isTitleLine(text: string): boolean {
-  const field = TITLE_FIELD.exec(text);
+  const field = TITLE_FIELD.exec(text) ?? PRACTICE_BEFORE_TITLE.exec(text);
   if (field) return isTitleLine(text.slice(field[0].length));
   const t = beforeEntryTail(beforePatientFields(text.trim()));
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
@@ -354,9 +362,12 @@ function titleCellOf(t: string): string | null {
     .find((c) => TITLE_FIELD.test(c) && isTitleLine(c));
   if (field) return field.replace(TITLE_FIELD, '').trim();
   const second = cells[1]!;
+  // A practice's name has words enough to name one, or the cell is the form's number ("WC-205");
+  // a single word ("Order") labels a field.
   const practiceName =
     cells.length === 2 &&
     /^[A-Z]/.test(first.text) &&
+    (/\S\s+\S/.test(first.text) || FORM_NUMBER.test(first.text.toLowerCase())) &&
     lowerWords(first.text).length === 0 &&
     !first.text.includes(':') &&
     findDates(first.text).length === 0 &&
@@ -383,7 +394,7 @@ function lowerWords(text: string): string[] {
 
 /** The title a title line states: the line, or its title cell in a row of cells. */
 export function titleText(line: string): string {
-  const t = beforePatientFields(line.trim());
+  const t = beforePatientFields(line.trim()).replace(PRACTICE_BEFORE_TITLE, '');
   return cellsOf(t).length >= 2 ? (titleCellOf(t) ?? t) : t;
 }
 
@@ -401,9 +412,12 @@ function unbalanced(t: string): boolean {
 const PROCEDURE_CODE_CELL =
   /^\s*(?:CPT\s*:?\s*)?\d{5}(?:-[A-Z0-9]{2})?(?:\s*[/,–-]\s*\d{5})*(?:\s*[/,])?\s*$/;
 
-/** A cell that counts what a row approves or bills: "1 visit", "12 sessions", "x2", "36 hours". */
+/**
+ * A cell that counts what a row approves or bills: "1 visit", "12 sessions", "x2", "36 hours", or a
+ * value that counts them after its payer ("Cigna OAP - Auth Ref# A26-0227 12 visits 03/02-04/14").
+ */
 const COUNT_CELL =
-  /^\s*(?:x\s*\d{1,3}|\d{1,3}\s*(?:visits?|sessions?|units?|hours?|hrs?|treatments?)\b)/i;
+  /^\s*(?:x\s*\d{1,3}|\d{1,3}\s*(?:visits?|sessions?|units?|hours?|hrs?|treatments?)\b)|\b\d{1,3}\s*(?:visits|sessions|units|treatments)\b/i;
 
 /** Procedure code (CPT/HCPCS) at the start of a line, optionally with a modifier. */
 const CODE_LEAD = /^(?:CPT\s*:?\s*)?(?:\d{5}|[A-Z]\d{4})(?:-[A-Z0-9]{2})?\b/;

@@ -250,6 +250,22 @@ function boxedIdentity(line: Line, next: Line | undefined, sink: FactSink): void
     const name = normalizeName(`${parts[0]}, ${parts.slice(1).join(' ')}`);
     if (name) sink.add('patient-name', name, next!, whole.value.start, whole.value.end);
   }
+  // A state board's form: "INJURED PERSON (First Name) (M.I.) (Last Name)" over "ANSELM J
+  // BRISBOIS", "PATIENT'S DATE OF BIRTH" over its date, "WCB CASE NO." over the claim.
+  const person = at(
+    /^(?:INJURED (?:PERSON|WORKER|EMPLOYEE)|PATIENT|CLAIMANT|EMPLOYEE)(?:'?S)?(?:\s+NAME)?\s*\(\s*First\b/i,
+  );
+  const personName = person && normalizeName(person.value.text);
+  if (personName) sink.add('patient-name', personName, next!, person.value.start, person.value.end);
+  const born = at(/^(?:(?:PATIENT|CLAIMANT|INJURED PERSON|EMPLOYEE)'?S?\s+)?DATE OF BIRTH$/i);
+  const dob = born && leadingDate(born.value.text);
+  if (born && dob)
+    sink.add('dob', dob.iso, next!, born.value.start + dob.start, born.value.start + dob.end);
+  const claim = at(
+    /^(?:WCB|BOARD|CARRIER|INSURANCE CARRIER|W\.?C\.?)\s+CASE\s+(?:NO\.?|NUMBER|#)/i,
+  );
+  if (claim && /\d/.test(claim.value.text) && /^[\w-]+$/.test(claim.value.text))
+    sink.add('claim-number', claim.value.text, next!, claim.value.start, claim.value.end);
   const record = at(/^(?:MEDICAL RECORD|MR|CHART)\s+(?:NO\.?|NUMBER|#)$/);
   if (record && /\d/.test(record.value.text))
     sink.add('mrn', record.value.text, next!, record.value.start, record.value.end);

@@ -25,7 +25,7 @@ import {
   VISIT_REASON,
   GENERIC_VISIT_TITLE,
 } from './classify';
-import { cellsOf, isRuleLine } from './layout';
+import { cellsOf, checkboxOptions, isRuleLine } from './layout';
 import { extractCommunicationParties } from './communication';
 import { extractCoverage } from './coverage';
 import { extractTherapyThreshold } from './therapy-threshold';
@@ -68,7 +68,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 37;
+export const EXTRACTOR_VERSION = 38;
 
 export interface ExtractHints {
   title?: string | null;
@@ -433,9 +433,15 @@ function findDiscipline(
   }
   for (const line of content) {
     const field = DISCIPLINE_FIELD.exec(line.text);
-    const hit = field ? disciplineIn(line.text.slice(field[0].length)) : null;
-    if (!field || !hit) continue;
-    const at = field[0].length;
+    if (!field) continue;
+    // A field of boxes ("Discipline: [ ] PT  [ ] OT  [X] Speech therapy") names the ticked one.
+    const options = checkboxOptions(line.text, field[0].length);
+    const ticked =
+      options.length > 0 ? options.find((o) => o.checked && disciplineIn(o.text)) : null;
+    if (options.length > 0 && !ticked) continue;
+    const at = ticked ? ticked.start : field[0].length;
+    const hit = disciplineIn(ticked ? ticked.text : line.text.slice(at));
+    if (!hit) continue;
     sink.add('discipline', hit.discipline, line, at + hit.start, at + hit.end);
     return hit.discipline;
   }

@@ -73,12 +73,25 @@ export function extractInterventions(lines: Line[], sink: FactSink, type: DocTyp
         offset += part.length + 1;
       }
     }
+    /** Under a grid's header ("Task | Accuracy | Cue level"): each row is a task furnished. */
+    let gridRows = false;
     for (const line of body) {
       const t = line.text;
+      if (t.trim() === '') gridRows = false;
       if (t.trim() === '' || isRuleLine(t) || NOT_INTERVENTION.test(t) || isSignatureLine(t))
         continue;
       if (onlyVitals(t)) continue;
-      if (h.name === 'objective' && !ACTIVITY_CUE.test(t) && !SERVICE_TAG.test(t)) continue;
+      if (isTreatmentGridHeader(t)) {
+        gridRows = true;
+        continue;
+      }
+      if (
+        h.name === 'objective' &&
+        !(gridRows && cellsOf(t).length >= 2) &&
+        !ACTIVITY_CUE.test(t) &&
+        !SERVICE_TAG.test(t)
+      )
+        continue;
       // "LTG 3 Grip >= 25 lb ... - MET" under the findings reports a goal, not a treatment.
       if (h.name === 'objective' && GOAL_ROW.test(t)) continue;
       // A form lists every activity and ticks those done: an unticked one was not furnished.

@@ -50,7 +50,8 @@ export function boxValuesUnder(
   const cells = cellsOf(values);
   if (heads.length < 2 || heads.length !== cells.length) return null;
   const names = heads.map((h) => h.text.replace(BOX_NUMBER, ''));
-  if (!names.every((l) => BOX_LABEL.test(l))) return null;
+  // A qualifier in brackets may be in lower case: "INJURED PERSON (First Name) (Last Name)".
+  if (!names.every((l) => BOX_LABEL.test(l.replace(/\s*\([^()]*\)/g, '')))) return null;
   return names.map((label, k) => ({ label, value: cells[k]! }));
 }
 

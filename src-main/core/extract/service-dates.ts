@@ -3,7 +3,7 @@ import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { findDates, isBareDateLine, type DateHit, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
-import { isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
+import { documentedOn, isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 
 /**
  * A label that gives a date and its time together ("Service Date/Time:", "Date & Time of Visit:",
@@ -112,6 +112,9 @@ export function headerDateOf(line: Line, isTitle: boolean): string | null {
     ...fieldDates(t, GENERIC_DATE_LABEL),
   ].sort((a, b) => a.start - b.start)[0];
   if (labelled) return labelled.iso;
+  // A hospital record's entry line dates the entry under its title.
+  const documented = documentedOn(t);
+  if (documented) return documented;
   if (NOT_SERVICE_LINE.test(t)) return null;
   const first = findDates(t)[0];
   if (!first) return null;

@@ -4,7 +4,12 @@ import type { FactSink } from './facts';
 import type { PageMarks } from './page-marks';
 import { findDates, leadingDate } from '../parse/dates';
 import { isBlank, type Line } from './lines';
-import { authorRoleOf, credentialsIn, isCredentialToken } from '../domain/credentials';
+import {
+  authorRoleOf,
+  credentialsIn,
+  isCredentialToken,
+  SIGNER_INITIALS,
+} from '../domain/credentials';
 import { US_STATES } from '../domain/payer-kinds';
 import { cellsOf, isRuleLine, type Cell } from './layout';
 import { extractSignatureGrids } from './signature-grid';
@@ -263,7 +268,7 @@ function outsideBrackets(re: RegExp, text: string): RegExpExecArray | null {
  * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
  * they are credentials too).
  */
-const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}\s?-?\d[\w.-]*)`;
+const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYS)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}\s?-?\d[\w.-]*)`;
 const LICENSE_TAIL = new RegExp(String.raw`${LICENCE}[\s,.;]*$`);
 /** The supervising therapist named after an assistant's signature: "(sup PT M. Okafor, PT, DPT)". */
 const SUPERVISOR = String.raw`\(?\s*(?:sup(?:ervising|ervised by|v)?\.?|co-?signed(?:\s+by)?|cosigner|reviewed by)\s*(?:PT|OT|therapist)?\s*:?[^()]*\)?`;
@@ -280,7 +285,7 @@ const NAME = new RegExp(
  * holds a practice or a job title ("Acme PT, Inc.", "Jane Roe, Physical Therapist"), not a name.
  */
 const NOT_A_NAME =
-  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment|supervising|treating|rendering|attending|evaluating|line|block|section)\b/i;
+  /\b(?:pending|unsigned|not|awaiting|none|tbd|unable|refused|see|signed|signature|patient|file|attached|above|below|inc|llc|ltd|corp|pllc|clinic|center|hospital|rehab|therapy|services|physical|occupational|therapist|assistant|physician|doctor|license|lic|npi|number|date|time|of|the|for|plan|care|certification|order|report|note|evaluation|treatment|supervising|treating|rendering|attending|evaluating|line|block|section|required|requested)\b/i;
 /** A transcriber's or reviewer's word that a signature cannot be read. */
 const ILLEGIBLE =
   /\b(?:illegible|unreadable|indecipherable|undecipherable|not\s+legible|scrawl(?:ed)?|scribble[ds]?)\b/i;
@@ -543,9 +548,6 @@ function labelInLaterCell(text: string): RegExpExecArray | null {
   return null;
 }
 
-/** Initials as a log lists them: two to four capitals ("KLB", "JRS"), not a credential. */
-const INITIALS = /^[A-Z]{2,4}$/;
-
 /**
  * The rows of a signature log (under its heading): initials, the full name they stand for and the
  * credentials, each in its own column ("KLB   Katherine L. Brandt   OTR/L   Occupational
@@ -560,7 +562,7 @@ function extractSignatureLogEntries(lines: Line[], from: number, sink: FactSink)
     // The name and its credentials in one cell ("Keller, Maren O, PT, DPT"), or apart.
     const joined = nameWithCredentials(cells[1]!);
     const name = joined?.name ?? cells[1]!;
-    if (!INITIALS.test(initials.text) || isCredentialToken(initials.text)) continue;
+    if (!SIGNER_INITIALS.test(initials.text) || isCredentialToken(initials.text)) continue;
     if (!NAME.test(name.text) || NOT_A_NAME.test(name.text)) continue;
     const creds = joined?.creds ?? cells.slice(2).find((c) => credentialsIn(c.text).length > 0);
     if (!creds) continue;
@@ -698,6 +700,31 @@ function unlabelledSignature(text: string): ParsedSignature | null {
       date: { iso: first.iso, start: sig.creds[1] + first.start, end: sig.creds[1] + first.end },
     };
   return sig;
+}
+
+/**
+ * A hospital record's entry line: "Document<tab>03/05/26 0800<tab>CVESTERG<tab>(Rec: ...)". The
+ * user who documented the entry authenticates it by signing on; the record's signature log says
+ * who the mnemonic is.
+ */
+const DOCUMENTED_BY =
+  /^\s*Document(?:ed)?\s+(\d{1,2}\/\d{1,2}\/\d{2,4})\s+\d{3,4}\s+([A-Z]{2,10})(?=\s|$)/;
+
+/** The date of a hospital record's entry line ("Document 03/05/26 0800 CVESTERG"), or null. */
+export function documentedOn(text: string): string | null {
+  const m = DOCUMENTED_BY.exec(text);
+  return m && !isCredentialToken(m[2]!) ? (leadingDate(m[1]!)?.iso ?? null) : null;
+}
+
+function documentedBy(line: Line, sink: FactSink): boolean {
+  const m = DOCUMENTED_BY.exec(line.text);
+  if (!m || isCredentialToken(m[2]!)) return false;
+  const date = leadingDate(m[1]!);
+  const [us, ue] = m.indices?.[2] ?? [m[0].length - m[2]!.length, m[0].length];
+  sink.add('signer', m[2]!, line, us, ue);
+  const ds = line.text.indexOf(m[1]!);
+  if (date) sink.add('signed-date', date.iso, line, ds, ds + m[1]!.length);
+  return true;
 }
 
 /** A letter's copy list's label: "cc:", "Copies to:", "Distribution:". */
@@ -848,6 +875,7 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       const at = reopened.index + reopened[0].length;
       sink.add('signature-reopened', again.iso, line, at + again.start, at + again.end);
     }
+    if (documentedBy(line, sink)) return;
     // A log's heading ("Signature Log") is not a signature line.
     if (extractSignatureLog(lines, i, sink) && LOG_HEADING.test(t)) {
       extractSignatureLogEntries(lines, i, sink);

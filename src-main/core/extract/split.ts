@@ -13,7 +13,7 @@ import { isTitleLine, titleType } from './classify';
 import { type Line, headerBand, isBlank, linesByPage } from './lines';
 import { isRuleLine } from './layout';
 import { headerDateOf, headerDateOn } from './service-dates';
-import { signsAbove } from './signatures';
+import { documentedOn, signsAbove } from './signatures';
 import { splitEncounters } from './encounters';
 import { AMENDMENT_LABEL } from '../lexicon/amendments';
 import { labelledPatient } from './identity';
@@ -284,6 +284,9 @@ function clearlyStarts(
   // hospital system's note) signs the note below it; it ends nothing.
   const band = fieldBandEnd(content, prevIndex);
   for (let k = band; k < i; k++) if (signsAbove(content[k]!.text)) return true;
+  // A hospital record's entry line under the title ("Document 03/12/26 1000 CVESTERG") opens an
+  // entry of its own, however many entries the visit's print holds.
+  if (i + 1 < content.length && documentedOn(content[i + 1]!.text)) return true;
   const prevType = titleType(content[prevIndex]!.text);
   const type = titleType(line.text);
   return (

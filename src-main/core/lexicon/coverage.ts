@@ -58,7 +58,9 @@ export const COVERAGE_WORDS: readonly CoverageWords[] = [
   {
     kind: 'workers-comp',
     sign: 'work duty status',
-    re: /\b(?:return(?:ed)?|released?) to (?:full|regular|modified|light|restricted|transitional) duty\b|\bwork status:\s*(?:full|regular|modified|light|restricted|off)\b/i,
+    // A release or a recommended return to duty; a patient who "returned to full duty" says how
+    // recovery went, as any employed patient's note may (a modified duty is an injured worker's).
+    re: /\b(?:return|released?) to (?:full|regular|modified|light|restricted|transitional) duty\b|\breturned to (?:modified|light|restricted|transitional) duty\b|\bwork status:\s*(?:full|regular|modified|light|restricted|off)\b/i,
   },
   {
     kind: 'medicare',

@@ -130,6 +130,10 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'outcomes',
     'standardized tests',
     'standardized testing',
+    // A speech-language evaluation lists the instruments it gave.
+    'tests administered',
+    'assessments administered',
+    'standardized assessments',
     'special tests',
     'strength',
     'range of motion',

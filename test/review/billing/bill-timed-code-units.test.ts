@@ -64,6 +64,24 @@ describe('BILL-TIMED-CODE-UNITS', () => {
     expect(f?.message).toContain('97140 7 min supports 0, billed 1');
   });
 
+  it("two disciplines' timed units are each checked against their own note's minutes", () => {
+    // An SLP's cognitive intervention (97129/97130) beside an OT's session, each with its note.
+    const both = (slpMinutes: number) =>
+      episode('medicare')
+        .daily(D, { timedMinutes: 52, discipline: 'OT', credentials: 'OTR/L' })
+        .daily(D, { timedMinutes: slpMinutes, discipline: 'SLP', credentials: 'CCC-SLP' })
+        .bill(D, '97530', 2, ['GO'])
+        .bill(D, '97535', 1, ['GO'])
+        .bill(D, '97129', 1, ['GN'])
+        .bill(D, '97130', 1, ['GN'])
+        .build();
+    expect(run(billTimedCodeUnits, both(30), 'medicare')[0]?.status).toBe('pass');
+    // 52 + 16 = 68 minutes together would support all 5 units; the SLP's own 16 support one.
+    const [f] = run(billTimedCodeUnits, both(16), 'medicare');
+    expect(f).toMatchObject({ status: 'fail', dates: [D] });
+    expect(f?.message).toBe('2026-03-02: 16 timed minutes support 1 units; billed 2.');
+  });
+
   it('n/a without timed codes', () => {
     const ep = episode('medicare').bill(D, '97161', 1, ['GP']).build();
     expect(run(billTimedCodeUnits, ep, 'medicare')[0]?.status).toBe('n/a');

@@ -4,12 +4,13 @@
  * 15-minute timed therapy codes. Pure functions over the episode model.
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
-import type { Evidence, IsoDate } from '../../../../shared/model';
+import type { Discipline, Evidence, IsoDate } from '../../../../shared/model';
 import type { PayerProfile, RuleFinding, TimeRule, TimedUnitMethod } from '../types';
 import { billingDays, isProgramLine, lineEvidence } from './billing';
 import { isTimedCode, TIMED_15_MIN_CODES } from '../../domain/codes';
 import { evidenceFromFact, factsOf, firstFact } from './evidence';
 import { memo } from './memo';
+import { disciplineOfLine } from './documents';
 
 export interface WcUnits {
   /** Units of 97545 (initial 2 hours): 0 or 1. */
@@ -258,6 +259,39 @@ export function minutesOnDate(episode: EpisodeModel, date: IsoDate): DateMinutes
   if (!day) return noMinutes(date);
   day.minutes ??= computeMinutesOnDate(date, day.notes, day.evaluations);
   return day.minutes;
+}
+
+/**
+ * A date's timed lines, each discipline's with its own notes' minutes when more than one
+ * discipline billed timed codes that day and each wrote its own note: every therapist's units
+ * come from their own minutes (each discipline treats under its own plan of care). Otherwise
+ * the date's lines with all its minutes, as one.
+ */
+export function timedPartsOnDate(
+  episode: EpisodeModel,
+  date: IsoDate,
+  lines: readonly EpisodeBillingLine[],
+): ReadonlyArray<{ lines: readonly EpisodeBillingLine[]; dm: DateMinutes }> {
+  const whole = [{ lines, dm: minutesOnDate(episode, date) }];
+  const byDiscipline = new Map<Discipline, EpisodeBillingLine[]>();
+  for (const l of lines) {
+    const d = disciplineOfLine(l);
+    if (!d) return whole;
+    byDiscipline.set(d, [...(byDiscipline.get(d) ?? []), l]);
+  }
+  if (byDiscipline.size < 2) return whole;
+  const day = dailyNotesByDate(episode).get(date);
+  if (!day) return whole;
+  const parts = [...byDiscipline].map(([d, own]) => {
+    const notes = day.notes.filter((n) => n.discipline === d);
+    const evaluations = day.evaluations.filter((n) => n.discipline === d);
+    return { lines: own, notes, evaluations };
+  });
+  if (parts.some((p) => p.notes.length === 0)) return whole;
+  return parts.map((p) => ({
+    lines: p.lines,
+    dm: computeMinutesOnDate(date, p.notes, p.evaluations),
+  }));
 }
 
 /** A date without daily notes. */

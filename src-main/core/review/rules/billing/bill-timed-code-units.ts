@@ -5,8 +5,8 @@ import {
   cptTimedUnits,
   hasVisitRecord,
   minutesByTimedCode,
-  minutesOnDate,
   timedLinesByDate,
+  timedPartsOnDate,
 } from '../../lib/time';
 import { ownerElsewhere, referral } from '../../lib/owners';
 import type { Rule, RuleFinding } from '../../types';
@@ -34,6 +34,8 @@ export const billTimedCodeUnits: Rule = {
     payers: ['MCR', 'COM', 'WC'],
     decided: [
       "Pelvic floor biofeedback 90912/90913 (CPT 2024: initial and each additional 15 minutes of one-on-one contact) count as 15-minute timed codes with the 97xxx timed codes: the catalog's list ends in '...', and the codes are billed in the same 15-minute units.",
+      'Cognitive function intervention 97129/97130 (CPT 2020: the initial 15 minutes and each additional 15 minutes) count as 15-minute timed codes too.',
+      "When two disciplines bill timed codes on one date (an SLP's 97129 beside an OT's 97530) and each wrote its own note that day, each discipline's units are checked against its own note's minutes: each treats under its own plan of care, and one therapist's minutes never support another's units.",
     ],
   },
   check(episode, profile) {
@@ -41,76 +43,78 @@ export const billTimedCodeUnits: Rule = {
     const okDates: IsoDate[] = [];
     const undocumented: IsoDate[] = [];
     const method = profile.thresholds.timedUnitMethod;
-    for (const [date, lines] of timedLinesByDate(episode)) {
-      const billed = lines.reduce((a, l) => a + l.units, 0);
-      const dm = minutesOnDate(episode, date);
-      const perCode = minutesByTimedCode(dm.notes);
+    for (const [date, all] of timedLinesByDate(episode))
+      for (const { lines, dm } of timedPartsOnDate(episode, date, all)) {
+        const billed = lines.reduce((a, l) => a + l.units, 0);
+        const perCode = minutesByTimedCode(dm.notes);
 
-      if (method === 'cpt') {
-        if (!perCode) {
-          if (dm.timedMinutes === null) {
-            undocumented.push(date);
+        if (method === 'cpt') {
+          if (!perCode) {
+            if (dm.timedMinutes === null) {
+              undocumented.push(date);
+              continue;
+            }
+            findings.push({
+              status: 'warn',
+              message: `${date}: the payer counts each timed code on its own (CPT method) but the note gives only a total of ${dm.timedMinutes} timed minutes; units per code cannot be checked.`,
+              dates: [date],
+              evidence: [...dm.timedEvidence, ...lineEvidence(lines)],
+            });
             continue;
           }
+          const allowed = cptTimedUnits(perCode.minutes);
+          const over = [...new Set(lines.map((l) => l.code))].filter((code) => {
+            const b = lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
+            return b > (allowed[code] ?? 0);
+          });
+          if (over.length === 0) {
+            okDates.push(date);
+            continue;
+          }
+          const detail = over
+            .map((code) => {
+              const b = lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
+              return `${code} ${perCode.minutes[code] ?? 0} min supports ${allowed[code] ?? 0}, billed ${b}`;
+            })
+            .join('; ');
           findings.push({
-            status: 'warn',
-            message: `${date}: the payer counts each timed code on its own (CPT method) but the note gives only a total of ${dm.timedMinutes} timed minutes; units per code cannot be checked.`,
+            status: 'fail',
+            message: `${date}: per-code timed minutes (CPT method): ${detail}.`,
             dates: [date],
-            evidence: [...dm.timedEvidence, ...lineEvidence(lines)],
+            evidence: [...perCode.evidence, ...lineEvidence(lines)],
           });
           continue;
         }
-        const allowed = cptTimedUnits(perCode.minutes);
-        const over = [...new Set(lines.map((l) => l.code))].filter((code) => {
-          const b = lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
-          return b > (allowed[code] ?? 0);
-        });
-        if (over.length === 0) {
+
+        const total =
+          dm.timedMinutes ??
+          (perCode ? Object.values(perCode.minutes).reduce((a, b) => a + b, 0) : null);
+        if (total === null) {
+          undocumented.push(date);
+          continue;
+        }
+        const allowed = cmsTimedUnits(total);
+        if (billed <= allowed) {
           okDates.push(date);
           continue;
         }
-        const detail = over
-          .map((code) => {
-            const b = lines.filter((l) => l.code === code).reduce((a, l) => a + l.units, 0);
-            return `${code} ${perCode.minutes[code] ?? 0} min supports ${allowed[code] ?? 0}, billed ${b}`;
-          })
-          .join('; ');
         findings.push({
           status: 'fail',
-          message: `${date}: per-code timed minutes (CPT method): ${detail}.`,
+          message: `${date}: ${total} timed minutes support ${allowed} units; billed ${billed}.`,
           dates: [date],
-          evidence: [...perCode.evidence, ...lineEvidence(lines)],
+          evidence: [
+            ...(dm.timedEvidence.length ? dm.timedEvidence : (perCode?.evidence ?? [])),
+            ...lineEvidence(lines),
+          ],
         });
-        continue;
       }
-
-      const total =
-        dm.timedMinutes ??
-        (perCode ? Object.values(perCode.minutes).reduce((a, b) => a + b, 0) : null);
-      if (total === null) {
-        undocumented.push(date);
-        continue;
-      }
-      const allowed = cmsTimedUnits(total);
-      if (billed <= allowed) {
-        okDates.push(date);
-        continue;
-      }
-      findings.push({
-        status: 'fail',
-        message: `${date}: ${total} timed minutes support ${allowed} units; billed ${billed}.`,
-        dates: [date],
-        evidence: [
-          ...(dm.timedEvidence.length ? dm.timedEvidence : (perCode?.evidence ?? [])),
-          ...lineEvidence(lines),
-        ],
-      });
-    }
 
     // No timed minutes: the note without minutes (DOC-DAILY-TIME) or the missing note
     // (DOC-DAILY-PRESENT) is the defect, reported by its owner (lib/owners.ts).
-    const withRecord = undocumented.filter((d) => hasVisitRecord(episode, d));
-    const withoutRecord = undocumented.filter((d) => !hasVisitRecord(episode, d));
+    // A date whose disciplines were checked apart is listed once.
+    const unchecked = [...new Set(undocumented)];
+    const withRecord = unchecked.filter((d) => hasVisitRecord(episode, d));
+    const withoutRecord = unchecked.filter((d) => !hasVisitRecord(episode, d));
     for (const [defect, dates] of [
       ['note-minutes', withRecord],
       ['missing-note', withoutRecord],
@@ -125,11 +129,12 @@ export const billTimedCodeUnits: Rule = {
       );
     }
     if (findings.length === 0 && okDates.length > 0) {
+      const dates = [...new Set(okDates)];
       return [
         {
           status: 'pass',
-          message: `Timed-code units are supported by the documented minutes on all ${okDates.length} date(s) (${method === 'cms' ? 'CMS 8-minute rule' : 'CPT per-code method'}).`,
-          dates: okDates,
+          message: `Timed-code units are supported by the documented minutes on all ${dates.length} date(s) (${method === 'cms' ? 'CMS 8-minute rule' : 'CPT per-code method'}).`,
+          dates,
           evidence: [],
         },
       ];
