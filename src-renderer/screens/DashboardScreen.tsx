@@ -34,8 +34,15 @@ const clinicianFilter = (key: string): Record<string, string> =>
 const rowOf = (bar: unknown): DashboardSlice | null =>
   (bar as { payload?: DashboardSlice } | null)?.payload ?? null;
 
+// Every figure in the user's locale, money and shares alike: "81,8 %" beside "1.296,00 $", never
+// a US decimal point beside a German thousands separator.
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+const wholeShare = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const wholeMoney = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const pct = (r: number | null) => (r === null ? '—' : share.format(r));
+/** A chart's value in percent points (0-100), as the share it is. */
+const points = (v: unknown) => share.format(Number(v) / 100);
 
 function SliceTable({
   caption,
@@ -164,8 +171,11 @@ export function DashboardScreen({ backend }: { backend: Backend }) {
                   <BarChart data={d.byMonth.map((m) => ({ ...m, pct: (m.readiness ?? 0) * 100 }))}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="label" />
-                    <YAxis domain={[0, 100]} unit="%" />
-                    <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
+                    <YAxis
+                      domain={[0, 100]}
+                      tickFormatter={(v) => wholeShare.format(Number(v) / 100)}
+                    />
+                    <Tooltip formatter={points} />
                     <Bar
                       dataKey="pct"
                       name="Readiness"
@@ -181,7 +191,7 @@ export function DashboardScreen({ backend }: { backend: Backend }) {
                         dataKey="pct"
                         position="insideTop"
                         fill="#ffffff"
-                        formatter={(v) => `${Number(v).toFixed(0)}%`}
+                        formatter={(v) => wholeShare.format(Number(v) / 100)}
                       />
                     </Bar>
                   </BarChart>
@@ -198,7 +208,7 @@ export function DashboardScreen({ backend }: { backend: Backend }) {
                 <ResponsiveContainer width="100%" height={220}>
                   <BarChart data={d.byClinician} layout="vertical" margin={{ left: 40, right: 90 }}>
                     <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis type="number" />
+                    <XAxis type="number" tickFormatter={(v) => wholeMoney.format(Number(v))} />
                     <YAxis type="category" dataKey="label" width={120} />
                     <Tooltip formatter={(v) => money.format(Number(v))} />
                     <Bar
@@ -240,8 +250,11 @@ export function DashboardScreen({ backend }: { backend: Backend }) {
                     >
                       <CartesianGrid strokeDasharray="3 3" />
                       <XAxis dataKey="at" />
-                      <YAxis domain={[0, 100]} unit="%" />
-                      <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
+                      <YAxis
+                        domain={[0, 100]}
+                        tickFormatter={(v) => wholeShare.format(Number(v) / 100)}
+                      />
+                      <Tooltip formatter={points} />
                       <Line
                         dataKey="pct"
                         name="Readiness"

@@ -339,7 +339,8 @@ export function EvidenceViewer({
             >
               Next page
             </Button>
-            {!onCited && (
+            {/* A document opened as filed cites no page: there is nothing to go back to. */}
+            {!onCited && evidence.quote && (
               <button
                 type="button"
                 onClick={() => {

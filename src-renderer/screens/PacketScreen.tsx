@@ -432,6 +432,8 @@ export function PacketScreen({
     setAnnounce(`${x.title} excluded from the packet.`);
   };
   const include = (docId: number) => {
+    const added = plan?.available.find((d) => d.id === docId);
+    if (added) setAnnounce(`${added.title} added to the packet.`);
     edited();
     setExclude((e) => e.filter((d) => d !== docId));
     setOrder((o) => (o ? [...o.filter((d) => d !== docId), docId] : o));
@@ -439,6 +441,16 @@ export function PacketScreen({
     const at = plan?.available.findIndex((d) => d.id === docId) ?? -1;
     const next = rest[Math.min(Math.max(at, 0), rest.length - 1)];
     focusAfterPlan.current = { available: next?.id ?? null, from: plan };
+  };
+
+  /** Back to the exhibits the plan suggests, in its order: the user's order and exclusions go. */
+  const suggested = () => {
+    edited();
+    setOrder(undefined);
+    setExclude([]);
+    setAnnounce('The suggested exhibits are back in the packet, in their suggested order.');
+    // The button goes with the choices it undid: focus goes to the list they fill.
+    exhibitsHeading.current?.focus();
   };
 
   // Once the new plan is drawn (before the focus rescue runs), focus goes to the control the
@@ -695,7 +707,12 @@ export function PacketScreen({
                           : 'Planning…'}
                     </p>
                   )}
-                  {plan && exhibits.length === 0 && <p>No exhibits selected.</p>}
+                  {plan && exhibits.length === 0 && (
+                    <p className="note" data-testid="no-exhibits">
+                      No exhibits selected: a packet needs at least one record to send. Add
+                      documents below, or go back to the suggested exhibits.
+                    </p>
+                  )}
                   <ol className="exhibits">
                     {exhibits.map((x, i) => (
                       <ExhibitRow
@@ -733,11 +750,16 @@ export function PacketScreen({
                   <Button
                     type="button"
                     className="primary"
-                    disabled={busy || !plan}
+                    disabled={busy || !plan || exhibits.length === 0}
                     onClick={() => void build()}
                   >
                     {busy ? 'Building…' : 'Build packet'}
                   </Button>
+                  {(order !== undefined || exclude.length > 0) && (
+                    <button type="button" onClick={suggested}>
+                      Use the suggested exhibits
+                    </button>
+                  )}
                   {built && shell && (
                     <button type="button" onClick={() => void saveDesktop()}>
                       Save packet…

@@ -864,6 +864,23 @@ describe('ChartReady in a browser against the real core', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('exhibits-h');
     expect(await shown.count()).toBe(0);
     await shot('07c-packet-from-older');
+
+    // Every exhibit excluded: nothing to send, so nothing to build; the suggested exhibits return
+    // in their suggested order (the first packet's order had its first two swapped).
+    const count = await exhibits.count();
+    for (let k = count; k > 0; k--) {
+      await exhibits
+        .first()
+        .getByRole('button', { name: /^Exclude / })
+        .click();
+      await expect.poll(() => exhibits.count()).toBe(k - 1);
+    }
+    await page.getByTestId('no-exhibits').waitFor();
+    expect(await page.getByRole('button', { name: 'Build packet' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Use the suggested exhibits' }).click();
+    await expect.poll(order, { timeout: 30_000 }).toEqual([built[1], built[0], ...built.slice(2)]);
+    expect(await page.getByRole('button', { name: 'Build packet' }).isDisabled()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('exhibits-h');
   });
 
   it('edits settings', async () => {

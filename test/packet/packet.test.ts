@@ -412,6 +412,13 @@ describe('settings, user choices and failures', () => {
     assertCitationsPointAtExhibits(b);
   });
 
+  it('refuses a packet with every exhibit excluded: its letter would say records it does not hold are enclosed', async () => {
+    const all = planPacket(input()).exhibits.flatMap((e) => e.documentIds);
+    const none = input({ exclude: all });
+    expect(planPacket(none).gaps).toContain('No documents are selected for the packet.');
+    await expect(buildPacket(none)).rejects.toThrow(/No documents are selected for the packet/);
+  });
+
   it('names the file when a source PDF cannot be read', async () => {
     const load: PacketInput['loadDocumentSource'] = async (doc) =>
       doc.file === 'chart/fce.pdf'

@@ -5,6 +5,7 @@
  */
 import { PDFDocument, PDFName, PDFNumber, StandardFonts, type PDFFont, type PDFRef } from 'pdf-lib';
 import { parseISO } from 'date-fns';
+import { RefusedError } from '../../../shared/errors';
 import type { ExhibitPlacement } from './citations';
 import {
   prepareExhibits,
@@ -170,6 +171,11 @@ export async function buildPacket(
   input: PacketInput,
 ): Promise<{ pdf: Uint8Array; plan: PacketPlan; pageCount: number }> {
   const detailed = planPacketDetailed(input);
+  // A letter that says the record is enclosed must enclose some: no exhibits, no packet.
+  if (detailed.exhibitDocs.length === 0)
+    throw new RefusedError(
+      'No documents are selected for the packet: add at least one exhibit (a packet without records would tell the payer the record is enclosed when it is not).',
+    );
   const doc = await PDFDocument.create({ updateMetadata: false });
   const loads = new SourceLoads(detailed.exhibitDocs, input.loadDocumentSource);
   // Font metrics load while the source files are read.
