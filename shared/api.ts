@@ -316,6 +316,8 @@ export interface PacketExhibitView {
   title: string;
   date: IsoDate | null;
   documentIds: number[];
+  /** The files its documents come from: two exhibits of one title are told apart by them. */
+  files: string[];
   category: string;
   firstPage: number;
   lastPage: number;

@@ -152,8 +152,10 @@ export function DashboardScreen({ backend }: { backend: Backend }) {
               <span className="kpi-label">Episodes</span>
               <span className="kpi-value">{d.totals.episodes.toLocaleString()}</span>
               <span className="muted small">
+                {/* A link, not a count: the number above is every episode reviewed. */}
+                reviewed;{' '}
                 <a href={href({ name: 'episodes', query: { severity: 'errors' } })}>
-                  Episodes with errors
+                  show those with errors
                 </a>
               </span>
             </div>

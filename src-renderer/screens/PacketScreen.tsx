@@ -102,6 +102,9 @@ function PacketPreview({
   );
 }
 
+/** A file's own name, without its folders: what tells two documents of one title apart. */
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 /** An exhibit's identity across plans: its documents (its letter changes as it moves). */
 const exhibitKey = (x: PacketExhibitView) => x.documentIds.join('.');
 
@@ -131,6 +134,7 @@ function ExhibitRow({
           {x.category}
           {x.date ? ` · ${x.date}` : ''}
           {x.lastPage > 0 ? ` · packet pages ${x.firstPage}–${x.lastPage}` : ''}
+          {x.files.length > 0 ? ` · ${x.files.map(baseName).join(', ')}` : ''}
         </div>
       </div>
       <div className="button-row compact">
@@ -732,6 +736,7 @@ export function PacketScreen({
                         {plan.available.map((d) => (
                           <li key={d.id}>
                             {d.title} {d.date ? <span className="muted">({d.date})</span> : null}{' '}
+                            <span className="muted small">{baseName(d.file)}</span>{' '}
                             <button
                               type="button"
                               aria-label={`Add ${d.title}${d.date ? ` (${d.date})` : ''}`}

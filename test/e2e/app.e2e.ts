@@ -784,6 +784,10 @@ describe('ChartReady in a browser against the real core', () => {
       'from the 835 dated 2026-10-08',
     );
 
+    // Each exhibit names its file: the typed order and its faxed copy share a title and a date.
+    const rowTexts = await exhibits.evaluateAll((xs) => xs.map((x) => x.textContent ?? ''));
+    expect(rowTexts[0]).toMatch(/\.(?:pdf|txt|html|tiff?)\b/i);
+    expect(new Set(rowTexts).size).toBe(rowTexts.length);
     // An exhibit is known by its documents (data-exhibit): its letter changes as it moves.
     const firstExhibit = await exhibits.first().getAttribute('data-exhibit');
     expect(firstExhibit).toMatch(/^\d/);

@@ -223,7 +223,14 @@ export function toPlanView(plan: PacketPlan, episode: EpisodeModel): PacketPlanV
             meaning: plan.denialMeaning,
           },
     datesAtIssue: plan.datesAtIssue,
-    exhibits: plan.exhibits.map((e) => ({ ...e })),
+    exhibits: plan.exhibits.map((e) => ({
+      ...e,
+      files: [
+        ...new Set(
+          e.documentIds.flatMap((id) => episode.documents.find((d) => d.id === id)?.file ?? []),
+        ),
+      ],
+    })),
     available,
     gaps: plan.gaps,
     settingsMissing: plan.settingsMissing,

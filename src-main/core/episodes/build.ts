@@ -357,7 +357,7 @@ class ChunkBuilder {
         ? withAliases(this.remitByClaim, remitAliases[g])
         : this.remitByClaim;
       nameLinesByRemitPayer(items[g]!, remits);
-      SignatureLogs.resolveWithin(items[g]!.flatMap((it) => (it.kind === 'doc' ? [it.doc] : [])));
+      SignatureLogs.resolveWithin(documentsOf(items[g]!));
       // A ledger claim the remit adjudicated under its own id still carries the remit's CLP06.
       const decisions = decidePatientPayers(items[g]!, this.signalsOfName, remitOfLookup(remits));
       if (this.opts.onPayerDecision) {
@@ -747,4 +747,11 @@ function assemble(
     billing,
     claims,
   };
+}
+
+/** The documents among a patient's items. */
+function documentsOf(items: readonly PayerItem[]): EpisodeDocument[] {
+  const docs: EpisodeDocument[] = [];
+  for (const it of items) if (it.kind === 'doc') docs.push(it.doc);
+  return docs;
 }

@@ -52,7 +52,7 @@ export class SignatureLogs {
         });
       }
     }
-    return new SignatureLogs(logEntries(all), logByFile);
+    return new SignatureLogs(logEntries([all]), logByFile);
   }
 
   /**
@@ -61,7 +61,7 @@ export class SignatureLogs {
    * records): each gets its signer's credentials, cited from the log's row.
    */
   static resolveWithin(docs: readonly EpisodeDocument[]): void {
-    const entries = logEntries(docs.flatMap((d) => d.facts));
+    const entries = logEntries(docs.map((d) => d.facts));
     if (entries.size === 0) return;
     for (const doc of docs) credit(doc, entries);
   }
@@ -98,15 +98,16 @@ export class SignatureLogs {
 }
 
 /** Log rows by initials; initials two rows give to different people are left out. */
-function logEntries(facts: readonly Fact[]): Map<string, Fact> {
+function logEntries(factLists: readonly (readonly Fact[])[]): Map<string, Fact> {
   const byInitials = new Map<string, Fact>();
   const ambiguous = new Set<string>();
-  for (const f of facts) {
-    if (f.kind !== 'signature-log-entry' || !f.detail?.credentials) continue;
-    const known = byInitials.get(f.value);
-    if (known && known.detail?.name !== f.detail.name) ambiguous.add(f.value);
-    else byInitials.set(f.value, f);
-  }
+  for (const facts of factLists)
+    for (const f of facts) {
+      if (f.kind !== 'signature-log-entry' || !f.detail?.credentials) continue;
+      const known = byInitials.get(f.value);
+      if (known && known.detail?.name !== f.detail.name) ambiguous.add(f.value);
+      else byInitials.set(f.value, f);
+    }
   for (const initials of ambiguous) byInitials.delete(initials);
   return byInitials;
 }
