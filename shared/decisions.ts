@@ -14,7 +14,9 @@ export function decisionLine(f: Pick<Finding, 'decision' | 'reopened'>): string 
     const action = d.action
       ? `; action: ${d.action}${d.clinician ? ` (${d.clinician})` : ''}${d.due ? ` by ${d.due}` : ''}`
       : '';
-    return `${DECISION_WORDS[d.as]}: ${d.reason}${action} (${d.by}, ${d.at.slice(0, 10)})`;
+    // A reason written as a sentence ("... midpoint rule.") ends where the action begins.
+    const reason = action ? d.reason.replace(/[\s.;,]+$/, '') : d.reason;
+    return `${DECISION_WORDS[d.as]}: ${reason}${action} (${d.by}, ${d.at.slice(0, 10)})`;
   }
   if (f.reopened)
     return `Reopened (was: ${DECISION_WORDS[f.reopened.previous.as].toLowerCase()}): ${f.reopened.why}`;
