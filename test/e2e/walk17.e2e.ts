@@ -309,6 +309,9 @@ describe.each([
     await viewer.getByRole('button', { name: 'Back to the cited page' }).click();
     await expect.poll(() => heading.textContent()).toContain(`page ${cited}`);
     await viewer.getByRole('button', { name: 'Close evidence' }).click();
+    // Closed before the next test navigates: a route change under an open viewer would take its
+    // focused heading with it (the focus watch counts that as a drop the app did not make).
+    await expect.poll(() => viewer.count()).toBe(0);
   });
 
   it('focuses the heading on a reload, and J/K/D/E work from the page body', async () => {
