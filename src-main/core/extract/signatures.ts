@@ -708,22 +708,28 @@ function unlabelledSignature(text: string): ParsedSignature | null {
  * who the mnemonic is.
  */
 const DOCUMENTED_BY =
-  /^\s*Document(?:ed)?\s+(\d{1,2}\/\d{1,2}\/\d{2,4})\s+\d{3,4}\s+([A-Z]{2,10})(?=\s|$)/;
+  /^\s*Document(?:ed)?\s+(\d{1,2}\/\d{1,2}\/\d{2,4})\s+\d{3,4}\s+([A-Z]{2,10})(?=\s|$)/d;
+
+/** The entry line's match (its date, then its user), unless the "user" is a credential. */
+function documentedEntry(text: string): RegExpExecArray | null {
+  const m = DOCUMENTED_BY.exec(text);
+  return m && !isCredentialToken(m[2]!) ? m : null;
+}
 
 /** The date of a hospital record's entry line ("Document 03/05/26 0800 CVESTERG"), or null. */
 export function documentedOn(text: string): string | null {
-  const m = DOCUMENTED_BY.exec(text);
-  return m && !isCredentialToken(m[2]!) ? (leadingDate(m[1]!)?.iso ?? null) : null;
+  const m = documentedEntry(text);
+  return m ? (leadingDate(m[1]!)?.iso ?? null) : null;
 }
 
 function documentedBy(line: Line, sink: FactSink): boolean {
-  const m = DOCUMENTED_BY.exec(line.text);
-  if (!m || isCredentialToken(m[2]!)) return false;
-  const date = leadingDate(m[1]!);
-  const [us, ue] = m.indices?.[2] ?? [m[0].length - m[2]!.length, m[0].length];
+  const m = documentedEntry(line.text);
+  if (!m) return false;
+  const [us, ue] = m.indices![2]!;
   sink.add('signer', m[2]!, line, us, ue);
-  const ds = line.text.indexOf(m[1]!);
-  if (date) sink.add('signed-date', date.iso, line, ds, ds + m[1]!.length);
+  const date = leadingDate(m[1]!);
+  const [ds, de] = m.indices![1]!;
+  if (date) sink.add('signed-date', date.iso, line, ds, de);
   return true;
 }
 

@@ -277,7 +277,9 @@ export function timedPartsOnDate(
   for (const l of lines) {
     const d = disciplineOfLine(l);
     if (!d) return whole;
-    byDiscipline.set(d, [...(byDiscipline.get(d) ?? []), l]);
+    const own = byDiscipline.get(d);
+    if (own) own.push(l);
+    else byDiscipline.set(d, [l]);
   }
   if (byDiscipline.size < 2) return whole;
   const day = dailyNotesByDate(episode).get(date);
