@@ -155,6 +155,7 @@ export const DecideFindingSchema = z.strictObject({
   reason: z.string().trim().min(1, 'a decision needs a reason').max(LIMITS.textChars),
   action: z.string().trim().max(LIMITS.textChars).nullish(),
   clinician: z.string().trim().max(LIMITS.textChars).nullish(),
+  by: z.string().trim().max(LIMITS.textChars).nullish(),
   due: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')

@@ -600,6 +600,11 @@ export interface DecideFindingRequest {
   due?: IsoDate | null;
   /** The clinician the corrective action concerns (added). */
   clinician?: string | null;
+  /**
+   * Who decides, as the form asked (added). Recorded with the decision; the first one given
+   * becomes Settings' reviewer name. Absent: Settings' name, then the operating-system user.
+   */
+  by?: string | null;
 }
 
 export interface SetEpisodeProfileRequest {

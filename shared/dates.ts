@@ -27,3 +27,17 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A stored timestamp (ISO, UTC) as the screens print it: the user's local date in the same
+ * YYYY-MM-DD form as every date of service, and with `time` the local 24-hour minute. A UTC
+ * slice would put an evening's work on tomorrow's date west of Greenwich.
+ */
+export function localStamp(iso: string, time = true): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  return time ? `${day} ${pad2(d.getHours())}:${pad2(d.getMinutes())}` : day;
+}

@@ -15,6 +15,7 @@ import type { Dashboard, DashboardSlice } from '../../shared/api';
 import { messageOf, type Backend } from '../api';
 import { href, navigate } from '../lib/route';
 import { ReportExport } from './ReportExport';
+import { localStamp } from '../../shared/dates';
 
 /** The dashboard's row for episodes whose notes name no signer (core/api/dashboard.ts). */
 const NO_CLINICIAN = 'No clinician named';
@@ -247,7 +248,7 @@ export function DashboardScreen({ backend }: { backend: Backend }) {
                       data={d.trend.map((t, i) => ({
                         n: i + 1,
                         pct: (t.readiness ?? 0) * 100,
-                        at: t.at.slice(0, 16).replace('T', ' '),
+                        at: localStamp(t.at),
                       }))}
                     >
                       <CartesianGrid strokeDasharray="3 3" />

@@ -7,6 +7,7 @@ import { formatBytes } from '../lib/bytes';
 import { EncryptedCopy } from './EncryptedCopy';
 import { focusHeadingAfterReload } from '../lib/focus-rescue';
 import { storeProblem, type StoreProblem } from '../lib/store-errors';
+import { localStamp } from '../../shared/dates';
 
 /** After another database is opened every screen's data is stale: start the app again on it. */
 function restartOnNewStore(): void {
@@ -116,7 +117,7 @@ export function DataSection({ api }: { api: ChartReadyApi }) {
             {info.recent.map((r) => (
               <li key={r.path}>
                 <span className="mono">{r.path}</span>{' '}
-                <span className="muted small">opened {r.openedAt.slice(0, 10)}</span>{' '}
+                <span className="muted small">opened {localStamp(r.openedAt, false)}</span>{' '}
                 {r.path === info.dbPath ? (
                   <span className="small">(in use)</span>
                 ) : r.exists ? (

@@ -10,6 +10,7 @@ import {
 import { messageOf } from '../api';
 import { href } from '../lib/route';
 import { Button } from '../components/Button';
+import { localStamp } from '../../shared/dates';
 
 const KIND_LABEL: Record<RequestKind, string> = {
   adr: 'ADR (Medicare additional documentation request)',
@@ -31,7 +32,9 @@ function packetText(i: DeadlineItem): string {
   if (i.kind === 'corrected-claim') return 'No packet: corrected claim';
   if (i.appealConfirmedBy && !i.packet.builtAt) return 'No appeal: the review confirms the denial';
   const kind = i.packet.kind === 'adr' ? 'Records packet' : 'Appeal packet';
-  return i.packet.builtAt ? `${kind} built ${i.packet.builtAt.slice(0, 10)}` : `${kind} not built`;
+  return i.packet.builtAt
+    ? `${kind} built ${localStamp(i.packet.builtAt, false)}`
+    : `${kind} not built`;
 }
 
 /**

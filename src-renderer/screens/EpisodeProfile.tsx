@@ -5,6 +5,7 @@ import { messageOf } from '../api';
 import { Button } from '../components/Button';
 import { PAYER_KIND_LABEL } from '../lib/payer-kinds';
 import { profileLabel, useProfiles, type Profiles } from '../lib/profiles';
+import { localStamp } from '../../shared/dates';
 
 /** The value of the dialog's choice that clears a profile set for the episode. */
 const CLEAR = '';
@@ -13,7 +14,7 @@ const CLEAR = '';
 export function profileWhy(s: EpisodeSummary, source: ProfileSource | undefined): string {
   if (!source) return 'chosen from the payer';
   if (source.from === 'episode')
-    return `set for this episode by ${source.by} on ${source.at.slice(0, 10)}: ${source.reason}`;
+    return `set for this episode by ${source.by} on ${localStamp(source.at, false)}: ${source.reason}`;
   if (source.from === 'default') return 'the default profile for every episode (Settings)';
   if (source.payerList) return `from the payer list entry “${source.payerList}”`;
   return `chosen from the payer (${PAYER_KIND_LABEL[s.payerKind] ?? s.payerKind}) by the record’s evidence`;

@@ -78,7 +78,7 @@ const DECISION_CHOICES: Array<{ value: DecisionKind; label: string }> = [
   { value: 'fixed', label: 'Fixed (addendum or late entry imported)' },
 ];
 
-type DecisionField = 'as' | 'reason' | 'action' | 'due';
+type DecisionField = 'as' | 'reason' | 'action' | 'due' | 'by';
 
 /** What a decision still lacks, field by field, in the order the form shows them. */
 function decisionProblems(d: {
@@ -86,6 +86,7 @@ function decisionProblems(d: {
   reason: string;
   action: string;
   due: string;
+  by: string;
 }): Array<FieldProblem<DecisionField>> {
   const out: Array<FieldProblem<DecisionField>> = [];
   if (!d.as) out.push({ field: 'as', text: 'Choose a decision.' });
@@ -94,6 +95,8 @@ function decisionProblems(d: {
     out.push({ field: 'action', text: 'A confirmed defect needs its corrective action.' });
   if (d.as === 'confirmed' && !d.due)
     out.push({ field: 'due', text: 'A confirmed defect needs a due date.' });
+  if (!d.by.trim())
+    out.push({ field: 'by', text: 'Give your name: it is recorded with the decision.' });
   return out;
 }
 
@@ -105,17 +108,25 @@ function DecisionForm({
   f,
   onDecide,
   clinicians,
+  reviewer,
 }: {
   f: Finding;
   onDecide: Decide;
   /** Who signed the episode's notes: the first is whom a corrective action concerns by default. */
   clinicians: readonly string[];
+  /** Settings' reviewer name, offered as who decides (empty until someone gives it). */
+  reviewer: string;
 }) {
   const [as, setAs] = useState<DecisionKind | ''>('');
   const [reason, setReason] = useState('');
   const [action, setAction] = useState('');
   const [due, setDue] = useState('');
   const [clinician, setClinician] = useState(clinicians[0] ?? '');
+  const [by, setBy] = useState(reviewer);
+  // Settings arrive after the form: an empty field takes the name, a typed one is kept.
+  useEffect(() => {
+    if (reviewer) setBy((typed) => typed || reviewer);
+  }, [reviewer]);
   const [problems, setProblems] = useState<Array<FieldProblem<DecisionField>>>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -128,6 +139,7 @@ function DecisionForm({
     due: useId(),
     clinician: useId(),
     clinicians: useId(),
+    by: useId(),
   };
   const problemOf = (field: DecisionField) => problems.find((p) => p.field === field) ?? null;
 
@@ -141,7 +153,7 @@ function DecisionForm({
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
-    const found = decisionProblems({ as, reason, action, due });
+    const found = decisionProblems({ as, reason, action, due, by });
     setProblems(found);
     if (found.length > 0 || !as) {
       focusFirstProblem.current = true;
@@ -155,6 +167,7 @@ function DecisionForm({
         action: action.trim() || null,
         due: due || null,
         clinician: as === 'confirmed' ? clinician.trim() || null : null,
+        by: by.trim(),
       });
     } catch (err) {
       setError(messageOf(err));
@@ -253,6 +266,21 @@ function DecisionForm({
             </datalist>
           </>
         )}
+        <label htmlFor={ids.by}>Decided by</label>
+        <FieldWithError id={ids.by} field="by" problem={problemOf('by')}>
+          {(invalid) => (
+            <input
+              id={ids.by}
+              value={by}
+              autoComplete="name"
+              {...invalid}
+              onChange={(e) => {
+                setBy(e.target.value);
+                if (e.target.value.trim()) fixed('by');
+              }}
+            />
+          )}
+        </FieldWithError>
         {error && (
           <p role="alert" className="error small">
             {error}
@@ -271,6 +299,7 @@ function FindingItem({
   onEvidence,
   onDecide,
   clinicians,
+  reviewer,
   rule,
   nameOf,
   referrers,
@@ -282,6 +311,7 @@ function FindingItem({
   onEvidence: (e: Evidence) => void;
   onDecide: Decide;
   clinicians: readonly string[];
+  reviewer: string;
   /** The rule in plain language, once the catalog has arrived. */
   rule: RuleInfo | undefined;
   /** Any rule as people read it (lib/rules.ts ruleName). */
@@ -355,7 +385,9 @@ function FindingItem({
         </p>
       )}
       {f.source && <p className="muted small">Source: {f.source}</p>}
-      {f.id && !f.decision && <DecisionForm f={f} onDecide={onDecide} clinicians={clinicians} />}
+      {f.id && !f.decision && (
+        <DecisionForm f={f} onDecide={onDecide} clinicians={clinicians} reviewer={reviewer} />
+      )}
       {f.evidence.length > 0 && (
         <ul className="evidence-links" aria-label={`Evidence for ${f.rule}`}>
           {evidenceLinks(f.evidence, documents).map(({ e, label }, i) => (
@@ -561,6 +593,25 @@ function PacketLink({ episodeId, claims }: { episodeId: string; claims: EpisodeD
   );
 }
 
+/**
+ * Settings' reviewer name, offered in decision forms. Read again after each decision: the first
+ * name given there becomes the setting.
+ */
+function useReviewerName(api: ChartReadyApi, detail: EpisodeDetail | null): string {
+  const [name, setName] = useState('');
+  useEffect(() => {
+    let live = true;
+    api
+      .getSettings()
+      .then((s) => live && setName(s.reviewerName ?? ''))
+      .catch(() => undefined); // the form still asks; nothing to show here
+    return () => {
+      live = false;
+    };
+  }, [api, detail]);
+  return name;
+}
+
 export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [detail, setDetail] = useState<EpisodeDetail | null>(null);
   const profiles = useProfiles(api);
@@ -569,6 +620,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
   const [showPassing, setShowPassing] = useState(false);
   const [view, setView] = useState<FindingView>('all');
   const rules = useRules(api);
+  const reviewer = useReviewerName(api, detail);
   const checklist = useRef<HTMLElement>(null);
   /** The finding to focus once the checklist has re-rendered (after a decision). */
   const focusAfter = useRef<string | null>(null);
@@ -818,7 +870,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
         </ul>
       )}
 
-      <div className="two-col">
+      <div className={evidence ? 'two-col viewing' : 'two-col'}>
         <section
           aria-labelledby="checklist-h"
           className="panel"
@@ -907,6 +959,7 @@ export function EpisodeScreen({ api, id }: { api: ChartReadyApi; id: string }) {
                         onEvidence={setEvidence}
                         onDecide={decide}
                         clinicians={detail.summary.clinicians ?? []}
+                        reviewer={reviewer}
                         rule={rules.get(f.rule)}
                         nameOf={(id) => ruleName(rules, id)}
                         referrers={referrersOf(detail.findings, f)}

@@ -357,7 +357,9 @@ export function EvidenceViewer({
         <Button type="button" onClick={() => step(-1)} disabled={scale <= ZOOMS[0]!}>
           Zoom out
         </Button>
-        <span aria-live="polite">{Math.round(scale * 100)}%</span>
+        <span aria-live="polite" data-testid="zoom-level">
+          {Math.round(scale * 100)}%
+        </span>
         <Button type="button" onClick={() => step(1)} disabled={scale >= ZOOMS.at(-1)!}>
           Zoom in
         </Button>

@@ -25,6 +25,7 @@ import {
 } from '../lib/packet-words';
 import { CorrectedClaim } from './CorrectedClaim';
 import { isNotFound } from '../../shared/errors';
+import { localStamp } from '../../shared/dates';
 
 function PacketPreview({
   built,
@@ -169,12 +170,8 @@ function ExhibitRow({
   );
 }
 
-/** A built packet's time as people read it (local time, to the minute). */
-const builtWhen = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+/** A built packet's time: local, to the minute, its date in the form of every other date. */
+const builtWhen = (iso: string) => localStamp(iso);
 
 /** The packets built for this episode: when, for which claim, pages and hash; each reopens. */
 function PacketHistory({

@@ -97,6 +97,34 @@ describe('the default payer profile in Settings', () => {
   });
 });
 
+describe('who decides', () => {
+  it("records the name the decision form gives, and keeps the first one as Settings' reviewer name", async () => {
+    const settings = await service.getSettings();
+    expect(settings.reviewerName ?? null).toBeNull();
+    const undecided = async () => {
+      for (const e of await service.listEpisodes()) {
+        const f = (await service.getEpisode({ id: e.id })).findings.find(
+          (x) => x.id && (x.status === 'fail' || x.status === 'warn') && !x.decision,
+        );
+        if (f) return { episodeId: e.id, findingId: f.id! };
+      }
+      throw new Error('no undecided finding in the sample');
+    };
+    const decidedBy = async (at: { episodeId: string; findingId: string }, by?: string) => {
+      const detail = await service.decideFinding({ ...at, as: 'not-a-defect', reason: 'r', by });
+      return detail.findings.find((f) => f.id === at.findingId)?.decision?.by;
+    };
+    expect(await decidedBy(await undecided(), '  Dana Whitfield ')).toBe('Dana Whitfield');
+    expect((await service.getSettings()).reviewerName).toBe('Dana Whitfield');
+    // Another name on one decision is recorded for it, and does not replace the setting.
+    expect(await decidedBy(await undecided(), 'M. Osei')).toBe('M. Osei');
+    expect((await service.getSettings()).reviewerName).toBe('Dana Whitfield');
+    // A caller that gives none (the CLI, an older screen) gets Settings' name.
+    expect(await decidedBy(await undecided())).toBe('Dana Whitfield');
+    await service.saveSettings(settings);
+  });
+});
+
 describe('evidence for a billing line', () => {
   it('opens an 835 segment as its claim in words: status, amounts, adjustments, remarks, the cited service', async () => {
     const file = 'remits/medicare_835.835';

@@ -267,8 +267,19 @@ describe('ChartReady in a browser against the real core', () => {
       .toBeGreaterThan(0);
     const box = await viewer.getByTestId('evidence-highlight').first().boundingBox();
     expect(box && box.width > 1 && box.height > 1).toBe(true);
+    // Fit to width draws the page at least at its printed size at 1366x768: the viewer takes the
+    // wider column, so a note's 10 pt text reads at about 10 px, not 7-8.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const fitted = async () =>
+      Number((await viewer.getByTestId('zoom-level').textContent())!.replace('%', ''));
+    await expect.poll(fitted).toBeGreaterThanOrEqual(100);
+    await expect
+      .poll(() => viewer.getByTestId('evidence-status').textContent())
+      .toBe('Quoted text is highlighted on the page.');
     await viewer.scrollIntoViewIfNeeded();
-    await shot('05-evidence-pdf');
+    // The viewport as the user has it (a full-page shot resizes it and the page is drawn again).
+    await page.screenshot({ path: join(SHOTS, '05-evidence-pdf.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
     await checkA11y('evidence viewer');
     // Zoom: the page is drawn wider, and the highlight follows it.
     const canvas = viewer.locator('canvas');
@@ -461,11 +472,24 @@ describe('ChartReady in a browser against the real core', () => {
       true,
     );
     await form.getByLabel('Reason').fill('Documented in the physician order, p. 1');
+    // No reviewer name in Settings yet: the form asks who decides rather than record a login.
+    const by = form.getByLabel('Decided by');
+    expect(await by.inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Save decision' }).press('Enter');
+    await expect
+      .poll(() => form.getByTestId('by-error').textContent())
+      .toBe('Give your name: it is recorded with the decision.');
+    expect(await by.evaluate((el) => el === document.activeElement)).toBe(true);
+    await by.fill('Dana Whitfield');
     await form.getByRole('button', { name: 'Save decision' }).press('Enter');
     const line = finding.locator('p.decision');
     await line.waitFor();
     expect(await line.textContent()).toMatch(
-      /^Not a defect: Documented in the physician order, p\. 1 \(.+, \d{4}-\d{2}-\d{2}\)$/,
+      /^Not a defect: Documented in the physician order, p\. 1 \(Dana Whitfield, \d{4}-\d{2}-\d{2}\)$/,
+    );
+    // The name given once is Settings' reviewer name from now on.
+    expect((await api<{ reviewerName?: string }>('getSettings')).reviewerName).toBe(
+      'Dana Whitfield',
     );
     await shot('05b-decision');
     await checkA11y('episode with a decision');
@@ -515,6 +539,11 @@ describe('ChartReady in a browser against the real core', () => {
     await finding.getByLabel('Decision', { exact: true }).selectOption('not-a-defect');
     await page.keyboard.press('Tab');
     await page.keyboard.type('The payer does not require it for this claim');
+    await page.keyboard.press('Tab');
+    // Who decides is filled in from Settings (the name given on the first decision).
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      'Dana Whitfield',
+    );
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save decision');
     await page.keyboard.press('Enter');
@@ -820,6 +849,10 @@ describe('ChartReady in a browser against the real core', () => {
     await history.waitFor();
     const rows = history.getByTestId('history-row');
     expect(await rows.count()).toBe(1);
+    // Its time in the form of every other date on screen (local, to the minute), not the locale's.
+    expect(await rows.first().locator('td').first().innerText()).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
     const exhibits = page.getByTestId('exhibit');
     const order = () => exhibits.evaluateAll((xs) => xs.map((x) => x.getAttribute('data-exhibit')));
     const built = await order();

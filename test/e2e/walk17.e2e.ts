@@ -179,6 +179,11 @@ describe.each([
     await checkA11y(page, 'decision form, confirmed without action');
     await action.fill('Sign a dated attestation for the note');
     await form.getByLabel('Due').fill('2026-12-15');
+    // Who decides is asked, not taken from the computer's login.
+    expect(await form.getByTestId('by-error').textContent()).toBe(
+      'Give your name: it is recorded with the decision.',
+    );
+    await form.getByLabel('Decided by').fill('R. Auditor');
     await form.getByRole('button', { name: 'Save decision' }).click();
     await expect
       .poll(() => finding.locator('p.decision').textContent())

@@ -251,8 +251,10 @@ describe('appeal packet for a CO-97 (bundling) denial', () => {
     );
     expect(letter).toContain('Request for reconsideration - bundling');
     expect(b.plan.gaps).toContain(
-      '09/16/2026: 150 min documented supports 97545 x1 + 97546 x0, but 97545 x1 + 97546 x1 was billed; the letter does not claim the billed units.',
+      '2026-09-16: 150 min documented supports 97545 x1 + 97546 x0, but 97545 x1 + 97546 x1 was billed; the letter does not claim the billed units.',
     );
+    // The gaps are read on screen beside findings and deadlines: one date form, theirs.
+    expect(b.plan.gaps.some((g) => /\b\d{2}\/\d{2}\/\d{4}\b/.test(g))).toBe(false);
     expect(letter).not.toMatch(/09\/16\/2026: 150 minutes/);
     expect(assertCitationsPointAtExhibits(b)).toBeGreaterThanOrEqual(5);
   });
@@ -350,7 +352,7 @@ describe('settings, user choices and failures', () => {
           },
     );
     const gap =
-      'The signature on the evaluation dated 09/01/2026 is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).';
+      'The signature on the evaluation dated 2026-09-01 is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).';
     const without = planPacket(input({ episode: { ...fx.episode, documents } }));
     expect(without.gaps).toContain(gap);
 
@@ -482,7 +484,7 @@ describe('settings, user choices and failures', () => {
   it('flags dates outside the authorization for an authorization denial', () => {
     const plan = planPacket(input({ denial: { carc: '197', group: 'CO', source: 'user' } }));
     expect(plan.gaps).toContain(
-      'Dates of service 09/21/2026 fall outside the authorization on file (09/01/2026 to 09/18/2026); the letter does not claim authorization for them.',
+      'Dates of service 2026-09-21 fall outside the authorization on file (2026-09-01 to 2026-09-18); the letter does not claim authorization for them.',
     );
   });
 

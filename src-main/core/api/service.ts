@@ -520,6 +520,10 @@ export class ChartReadyService implements ChartReadyApi {
   async decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail> {
     const r = DecideFindingSchema.parse(req);
     const { findings } = this.episode(r.episodeId);
+    const settings = getSettings(this.db);
+    const by = r.by || settings.reviewerName || null;
+    // The name the form asked for once is the one it offers next time (Settings shows it too).
+    if (r.by && !settings.reviewerName) saveSettings(this.db, { ...settings, reviewerName: r.by });
     // The cached review's findings are the ones decided: the episode shows the decision at once.
     decideFinding(this.db, [{ id: r.episodeId, findings } as ReviewedEpisode], {
       findingId: r.findingId,
@@ -528,7 +532,7 @@ export class ChartReadyService implements ChartReadyApi {
       action: r.action ?? null,
       due: r.due ?? null,
       clinician: r.clinician ?? null,
-      by: getSettings(this.db).reviewerName ?? null,
+      by,
     });
     return this.getEpisode({ id: r.episodeId });
   }

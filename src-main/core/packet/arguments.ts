@@ -14,7 +14,7 @@ import {
 import { cellsOf } from '../extract/layout';
 import { isWorkProgram } from '../review/lib/documents';
 import { CATEGORY_LABELS } from './exhibits';
-import { findingClause, listWords, plural, usDate } from './format';
+import { findingClause, gapDate, listWords, plural, usDate } from './format';
 import { unitsSupportedByMinutes, WORK_PROGRAM_CODES } from './units';
 
 /** Points at documents; page numbers are resolved once the packet is laid out. */
@@ -175,7 +175,7 @@ const physicianOrder: Builder = (ctx, _s, gaps) => {
   const unsigned = docsOfType(ctx, 'physician-order')[0];
   if (unsigned) {
     gaps.push(
-      `The physician order dated ${usDate(unsigned.date)} shows no signature and signature date; the letter does not rely on it.`,
+      `The physician order dated ${gapDate(unsigned.date)} shows no signature and signature date; the letter does not rely on it.`,
     );
   }
   return null;
@@ -195,7 +195,7 @@ const authorization: Builder = (ctx, s, gaps) => {
     const outside = ctx.datesAtIssue.filter((d) => (d < start || d > end) && !blocked.includes(d));
     if (outside.length > 0) {
       gaps.push(
-        `Dates of service ${listWords(outside.map(usDate))} fall outside the authorization on file (${usDate(start)} to ${usDate(end)}); the letter does not claim authorization for them.`,
+        `Dates of service ${listWords(outside.map(gapDate))} fall outside the authorization on file (${gapDate(start)} to ${gapDate(end)}); the letter does not claim authorization for them.`,
       );
     }
     if (covered.length === 0) continue;
@@ -420,7 +420,7 @@ const dailyNotes: Builder = (ctx, _s, gaps) => {
   }
   if (missing.length > 0) {
     gaps.push(
-      `No treatment note in the packet for ${listWords(missing.map(usDate))}; the letter does not claim one.`,
+      `No treatment note in the packet for ${listWords(missing.map(gapDate))}; the letter does not claim one.`,
     );
   }
   if (items.length === 0) return null;
@@ -460,7 +460,7 @@ const timeUnits: Builder = (ctx, s, gaps) => {
     const billedText = `97545 x${billed.u97545} + 97546 x${billed.u97546}`;
     if (minuteFacts.length === 0) {
       gaps.push(
-        `${usDate(date)}: the treatment note documents no total minutes; the letter does not claim time for that date.`,
+        `${gapDate(date)}: the treatment note documents no total minutes; the letter does not claim time for that date.`,
       );
       continue;
     }
@@ -470,7 +470,7 @@ const timeUnits: Builder = (ctx, s, gaps) => {
     const supportText = `97545 x${ok.u97545} + 97546 x${ok.u97546}`;
     if (billed.u97545 > ok.u97545 || billed.u97546 > ok.u97546) {
       gaps.push(
-        `${usDate(date)}: ${minutes} min documented supports ${supportText}, but ${billedText} was billed; the letter does not claim the billed units.`,
+        `${gapDate(date)}: ${minutes} min documented supports ${supportText}, but ${billedText} was billed; the letter does not claim the billed units.`,
       );
       continue;
     }
@@ -509,7 +509,7 @@ const addOnPairing: Builder = (ctx, s, gaps) => {
     if (unitsBilled(ctx.scopeLines, date, '97545') > 0) paired.push(date);
     else
       gaps.push(
-        `97546 on ${usDate(date)} has no 97545 on the same date; a corrected claim adding 97545 is the usual remedy, and the letter does not claim the pairing.`,
+        `97546 on ${gapDate(date)} has no 97545 on the same date; a corrected claim adding 97545 is the usual remedy, and the letter does not claim the pairing.`,
       );
   }
   const components = ctx.linesAtIssue.filter(
@@ -517,7 +517,7 @@ const addOnPairing: Builder = (ctx, s, gaps) => {
   );
   for (const line of components) {
     gaps.push(
-      `${line.code} was billed with 97545 on ${usDate(line.dos)}; the letter does not argue a distinct service, which needs separate session times in the note and the right modifier.`,
+      `${line.code} was billed with 97545 on ${gapDate(line.dos)}; the letter does not argue a distinct service, which needs separate session times in the note and the right modifier.`,
     );
   }
   if (paired.length === 0) return null;

@@ -12,7 +12,7 @@ import {
   signatureLogIn,
   signatureStatus,
 } from '../review/lib/documents';
-import { usDate } from './format';
+import { gapDate } from './format';
 import type { Exhibit, PacketKind } from './types';
 
 const CATEGORY_ORDER: DocType[] = [
@@ -117,7 +117,7 @@ export function illegibleSignatureGaps(exhibitDocs: readonly EpisodeDocument[]):
     .filter((d) => isSignedRecordType(d.type) && signatureStatus(d).status === 'illegible')
     .map(
       (d) =>
-        `The signature on the ${CATEGORY_LABELS[d.type].toLowerCase()}${d.date ? ` dated ${usDate(d.date)}` : ''} is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).`,
+        `The signature on the ${CATEGORY_LABELS[d.type].toLowerCase()}${d.date ? ` dated ${gapDate(d.date)}` : ''} is illegible and the packet holds no signature log or attestation; add one (a reviewer who asks for it must have it within 20 calendar days).`,
     );
 }
 

@@ -7,6 +7,14 @@ export function usDate(date: IsoDate | null | undefined): string {
   return m ? `${m[2]}/${m[3]}/${m[1]}` : date;
 }
 
+/**
+ * A date in a gap, the "before you send" list read on screen and in the CLI beside findings and
+ * deadlines, which print ISO dates: the list keeps their form (the letter keeps the payer's).
+ */
+export function gapDate(date: IsoDate | null | undefined): string {
+  return date ?? 'undated';
+}
+
 export function dateRange(dates: IsoDate[]): string {
   if (dates.length === 0) return 'none';
   const sorted = [...dates].sort();

@@ -9,7 +9,7 @@ import { exhibitsFor, illegibleSignatureGaps, selectExhibitDocuments } from './e
 import { missingSettings, SETTING_LABELS } from './settings-check';
 import type { Finding } from '../../../shared/model';
 import { dollars } from '../../../shared/money';
-import { findingClause, usDate } from './format';
+import { findingClause, gapDate } from './format';
 import type { PacketInput, PacketPlan } from './types';
 
 export interface DetailedPlan {
@@ -51,7 +51,7 @@ export function planPacketDetailed(input: PacketInput): DetailedPlan {
   const paid = input.paidByRemit;
   if (paid && kind === 'appeal') {
     gaps.push(
-      `The remit${paid.date ? ` of ${usDate(paid.date)}` : ''} shows claim ${input.claimId} paid (${dollars(paid.paid)} of ${dollars(paid.charge)} charged) with no denial. Send this appeal only if the payer denied the claim after paying it (a post-payment review or a recoupment notice), and name that notice in the letter; otherwise the letter contradicts the payer's own record.`,
+      `The remit${paid.date ? ` of ${gapDate(paid.date)}` : ''} shows claim ${input.claimId} paid (${dollars(paid.paid)} of ${dollars(paid.charge)} charged) with no denial. Send this appeal only if the payer denied the claim after paying it (a post-payment review or a recoupment notice), and name that notice in the letter; otherwise the letter contradicts the payer's own record.`,
     );
   }
   if (kind === 'adr') gaps.push(...recordsFindingGaps(input.findings, scope.dates));
