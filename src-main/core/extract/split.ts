@@ -167,6 +167,41 @@ const LABELLED_DATE = /^\s*[A-Za-z][^:]{1,40}:\s*\S/;
 /** A title that names a transmission, not a document: "Fax Cover Sheet", "Fax Transmittal". */
 const COVER_SHEET = /\b(?:fax|facsimile)\s+(?:cover|transmittal)\b|\bcover\s+sheet\b/i;
 
+/**
+ * The fields a fax cover prints: whom to, from whom, how many pages ("Pages: 2 (including
+ * cover)", "Number of pages (including cover):", "# of Pages:").
+ */
+const TRANSMISSION_FIELD =
+  /(?:^|\s{2,})(to|from|(?:total\s+|no\.?\s+of\s+|number\s+of\s+|#\s*of\s+)?pages(?:\s*\([^)]{0,30}\)|\s+including\s+[a-z ]{0,20})?)\s*:/gi;
+
+/** Lines at the top of the page behind a cover that may stand above its title (a letterhead). */
+const BEHIND_COVER_LINES = 6;
+
+/**
+ * The title of the document a fax sends behind its cover page, when the first page is a cover
+ * (one that prints whom to, from whom and how many pages, under "FAX" or a clinic's own banner)
+ * and a title heads the next page. The cover's message ("Employer job description for the
+ * eval, as requested") says why it was sent, not what it is.
+ */
+function titleBehindCover(content: Line[]): Line | null {
+  const first = content[0]?.page;
+  if (first === undefined) return null;
+  const labels = new Set<string>();
+  for (const l of content) {
+    if (l.page !== first) break;
+    for (const m of l.text.matchAll(TRANSMISSION_FIELD))
+      labels.add(/pages/i.test(m[1]!) ? 'pages' : m[1]!.toLowerCase());
+  }
+  if (labels.size < 3) return null;
+  const next = content.findIndex((l) => l.page > first);
+  if (next < 0) return null;
+  return (
+    content
+      .slice(next, next + BEHIND_COVER_LINES)
+      .find((l) => isTitleLine(l.text) && !COVER_SHEET.test(l.text)) ?? null
+  );
+}
+
 /** How far above its title a note's header band may begin. */
 const BAND_LINES = 8;
 
@@ -480,7 +515,11 @@ function splitTitled(all: Line[]): DocumentSlice[] {
       VISIT_NOTE_TYPES.has(namedType) &&
       content.indexOf(named) < HEAD_TITLE_LINES &&
       content.indexOf(start) - content.indexOf(named) > DATE_WINDOW;
-    const title = (fieldUnderTitle || headTitle ? named : start) ?? named;
+    const behind = titleBehindCover(content);
+    const title =
+      behind && (!start || start.page < behind.page)
+        ? behind
+        : ((fieldUnderTitle || headTitle ? named : start) ?? named);
     return [{ lines: all, titleIndex: title ? all.indexOf(title) : -1 }];
   }
   // A note that starts at the top of its page takes the page from its top (its running header
