@@ -4,6 +4,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { base64ToBytes } from '../api';
 import { itemsForQuote } from './quote';
+import { type Box, lineBoxes } from './highlight-boxes';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -17,12 +18,7 @@ export async function openPdf(base64: string): Promise<PDFDocumentProxy> {
   }).promise;
 }
 
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+export type { Box };
 
 /** Render one page into the canvas at a CSS width; returns highlight boxes for `quote` (CSS px). */
 export async function renderPage(
@@ -71,5 +67,5 @@ export async function renderPage(
       });
     }
   }
-  return { boxes, cssHeight: viewport.height };
+  return { boxes: lineBoxes(boxes), cssHeight: viewport.height };
 }
