@@ -195,6 +195,11 @@ export type FactKind =
   | 'auth-service'
   /** Units approved for one code in an authorization's table ("97545 ... Approved 10 units"): detail.code. */
   | 'auth-units'
+  /**
+   * A utilization review decision that certifies nothing ("Decision: NON-CERTIFIED (denied)"):
+   * the letter grants no visits, hours or dates, whatever counts it recalls or quotes.
+   */
+  | 'auth-denied'
   | 'denial-code'
   | 'section'
   | 'job-title'

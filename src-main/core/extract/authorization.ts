@@ -258,8 +258,59 @@ function numberedElsewhere(lines: readonly Line[], line: Line): boolean {
   return lines.some((l) => l !== line && l.text.match(AUTH_NUMBER) !== null);
 }
 
+/**
+ * A review's decision, labelled ("Decision: NON-CERTIFIED (denied)", "Determination: Approved as
+ * modified") or in the notice's title ("NOTICE OF UTILIZATION REVIEW DECISION - NON-CERTIFICATION").
+ */
+const DECISION_LINE =
+  /^\W*(?:(?:UR|review|final)\s+)?(?:decision|determination|outcome)\b[^:]{0,30}(?::|\s[-–—]\s)\s*(\S.*)$/i;
+const DECIDES_NOTHING =
+  /\b(?:non-?certif\w*|not\s+(?:certified|approved|authori[sz]ed|medically necessary)|denied|denial|adverse)\b/i;
+const DECIDES_SOMETHING =
+  /(?<!\bnon-?|\bnot\s)\b(?:certified|approved|authori[sz]ed|modified|partial(?:ly)?|granted)\b/i;
+
+/**
+ * Whether a decision letter certifies nothing: each decision it states is a denial (a letter
+ * that certifies one service and denies another, or modifies a request, still grants).
+ */
+function decidesNothing(lines: readonly Line[]): Line | null {
+  let denied: Line | null = null;
+  for (const line of lines) {
+    const m = DECISION_LINE.exec(line.text);
+    if (!m) continue;
+    const said = m[1]!;
+    if (DECIDES_SOMETHING.test(said.replace(DECIDES_NOTHING, ' '))) return null;
+    if (DECIDES_NOTHING.test(said)) denied ??= line;
+  }
+  return denied;
+}
+
+/** The numbers a line gives an authorization (on an authorization, a decided request's too). */
+function addAuthNumbers(line: Line, t: string, isAuthDoc: boolean, sink: FactSink): void {
+  const requestNumbers = isAuthDoc
+    ? [...t.matchAll(DECIDED_REQUEST_NUMBER), ...t.matchAll(UM_ORDER_NUMBER)]
+    : [];
+  for (const m of [
+    ...t.matchAll(AUTH_NUMBER),
+    ...t.matchAll(AUTH_NUMBER_BARE),
+    ...requestNumbers,
+  ]) {
+    const g = m.indices![1]!;
+    if (/\d/.test(m[1]!)) sink.add('auth-number', m[1]!, line, g[0], g[1]);
+  }
+}
+
 export function extractAuthorization(lines: Line[], type: DocType, sink: FactSink): void {
   const isAuthDoc = type === 'authorization';
+  const denied = isAuthDoc ? decidesNothing(lines) : null;
+  if (denied) {
+    // The counts it holds are the request's or an earlier approval's ("prior UR ... (6 visits
+    // certified)"): none is this letter's grant.
+    const m = DECIDES_NOTHING.exec(denied.text)!;
+    sink.add('auth-denied', m[0], denied, m.index, m.index + m[0].length);
+    for (const line of lines) addAuthNumbers(line, line.text, true, sink);
+    return;
+  }
   let table: UnitsTable | null = null;
   let periods: PeriodTable | null = null;
   let words: WordTable | null = null;
@@ -312,17 +363,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
       if (periods && isRow) readPeriodRow(line, periods, sink);
       else periods = null;
     }
-    const requestNumbers = isAuthDoc
-      ? [...t.matchAll(DECIDED_REQUEST_NUMBER), ...t.matchAll(UM_ORDER_NUMBER)]
-      : [];
-    for (const m of [
-      ...t.matchAll(AUTH_NUMBER),
-      ...t.matchAll(AUTH_NUMBER_BARE),
-      ...requestNumbers,
-    ]) {
-      const g = m.indices![1]!;
-      if (/\d/.test(m[1]!)) sink.add('auth-number', m[1]!, line, g[0], g[1]);
-    }
+    addAuthNumbers(line, t, isAuthDoc, sink);
     for (const m of t.matchAll(DENIAL_CODE)) {
       const g = m.indices![1] ?? m.indices![0]!;
       sink.add('denial-code', t.slice(g[0], g[1]), line, g[0], g[1]);

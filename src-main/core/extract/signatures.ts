@@ -17,12 +17,17 @@ import { extractSignatureGrids } from './signature-grid';
 /** How a signature was made, after "Signed": "electronically", "digitally", "on device". */
 const SIGNED_HOW = String.raw`(?:electronically|digitally|on\s+(?:the\s+)?(?:device|tablet|iPad))`;
 /**
+ * The system a signature was made in, between "signed" and "by": "Electronically signed via
+ * Physician Portal by", "signed through DocuSign by" (at most three words, and only before "by").
+ */
+const SIGNED_VIA = String.raw`(?:\s+(?:via|through|using)\s+(?:the\s+)?[A-Za-z][\w'&-]*(?:\s+[A-Za-z][\w'&-]*){0,2}(?=\s+by\b))?`;
+/**
  * Labels that introduce a signature wherever they stand. Listed longest first. A label may say
  * what it signs for: "Therapist signature (week):", "Signature (attending):", or open on what was
  * signed: "Encounter signed by", "Note signed by".
  */
 const SIGNER_LABEL = new RegExp(
-  String.raw`^\W*(?:(?:Encounter|Note|Visit|Document|Report|Record)\s+(?:(?:electronically|digitally)\s+)?signed\s+by|(?:Electronically|Digitally)\s+(?:signed|authenticated)(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
+  String.raw`^\W*(?:(?:Encounter|Note|Visit|Document|Report|Record)\s+(?:(?:electronically|digitally)\s+)?signed\s+by|(?:Electronically|Digitally)\s+(?:signed|authenticated)${SIGNED_VIA}(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}${SIGNED_VIA}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
   'i',
 );
 /**
@@ -36,7 +41,7 @@ const ROLE_LABEL =
  * e-signed: JRS 10/27/2026" (its colon asked).
  */
 const E_SIGNED_ANYWHERE = new RegExp(
-  String.raw`\b(?:(?:Electronically|Digitally)\s+signed(?:\s+by)?\s*:?|Signed\s+${SIGNED_HOW}(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*`,
+  String.raw`\b(?:(?:Electronically|Digitally)\s+signed${SIGNED_VIA}(?:\s+by)?\s*:?|Signed\s+${SIGNED_HOW}${SIGNED_VIA}(?:\s+by)?\s*:?|(?<![([]\s*)e-?signed(?:\s+by)?\s*:)\s*`,
   'i',
 );
 /**
@@ -160,7 +165,7 @@ const TRANSCRIBED = String.raw`\[\s*(?:signed|(?:hand-?written\s+|wet\s+|ink\s+)
  * "E-signed by" after a "Signature:" label (a visit log's "Signed" column).
  */
 const LEADING_S_MARK = new RegExp(
-  String.raw`^\s*(?:\/e?s\/|${TRANSCRIBED}|(?:(?:electronically|digitally)\s+signed|signed\s+${SIGNED_HOW}|e-?signed)(?:\s+by)?\s*[:\-–—]?)\s*`,
+  String.raw`^\s*(?:\/e?s\/|${TRANSCRIBED}|(?:(?:electronically|digitally)\s+signed|signed\s+${SIGNED_HOW}|e-?signed)${SIGNED_VIA}(?:\s+by)?\s*[:\-–—]?)\s*`,
   'i',
 );
 const TRAILING_S_MARK = /\s*\/e?s\/$/i;

@@ -32,7 +32,7 @@ const PLATEAU =
 const REEVAL_LINE =
   /\bre-?\s?(?:evaluat\w*|eval|assess\w*)\b|\breason for re-?\s?(?:evaluation|assessment)\b/i;
 const REEVAL_INDICATION =
-  /\b(?:new (?:symptoms?|findings?|injury|complaints?|onset)|(?:significant |a )?change in (?:condition|status|medical status|functional status)|(?:recent |a )?fall\b|re-?injury|exacerbation|failure to (?:progress|respond)|not responding to treatment|(?:recent|new|underwent|had)\s+(?:\w+\s+)?surgery|new diagnosis|hospitali[sz]ation)\b[^.;\n]{0,40}/i;
+  /\b(?:new (?:(?:clinical|objective|exam|neuro(?:logical)?)\s+)?(?:symptoms?|findings?|injury|complaints?|onset)|plateau(?:ed)? (?:of|in) (?:\w+\s+){0,3}?(?:progress|flexion|extension|motion|ROM|strength|function|gains?)|(?:significant |a )?change in (?:condition|status|medical status|functional status)|(?:recent |a )?fall\b|re-?injury|exacerbation|failure to (?:progress|respond)|not responding to treatment|(?:recent|new|underwent|had)\s+(?:\w+\s+)?surgery|new diagnosis|hospitali[sz]ation)\b[^.;\n]{0,40}/i;
 
 export function extractWorkStatus(lines: Line[], type: DocType, sink: FactSink): void {
   let inDiagnosis = false;

@@ -164,7 +164,7 @@ export function programOf(text: string | null | undefined): Authorization['progr
 /** Authorization documents (type `authorization`) read into numbers, ordered by start date. */
 export function authorizations(episode: EpisodeModel): Authorization[] {
   return episode.documents
-    .filter((d) => d.type === 'authorization')
+    .filter((d) => d.type === 'authorization' && !firstFact(d, 'auth-denied'))
     .map((doc) => {
       const kinds = [
         'auth-number',

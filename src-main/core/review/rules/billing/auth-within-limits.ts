@@ -97,6 +97,9 @@ export const authWithinLimits: Rule = {
     ],
     severity: 'error',
     payers: ['WC', 'COM'],
+    decided: [
+      "A utilization review letter whose only decision is a denial (non-certification) is no authorization: the visits it quotes are the request's or an earlier approval's, so dates past the last approval stay outside any authorization. A letter that modifies a request, or certifies one service and denies another, still grants what it certifies.",
+    ],
   },
   check(episode) {
     const programDates = datesWith(episode, PROGRAM_CODES);
