@@ -3,6 +3,7 @@
  * Packet type option reads, where a denial code came from, and each claim in the claim list.
  */
 import type { ClaimSummary } from '../../shared/api';
+import { denialCodeText } from '../../shared/denial-code';
 
 /** The records response as the screen's heading names it: an ADR response for Medicare. */
 export function recordsResponseName(payerKind: string): string {
@@ -37,6 +38,6 @@ export function remitName(remit: ClaimSummary['remit']): string {
  */
 export function claimOptionLabel(c: ClaimSummary): string {
   if (c.correction) return `${c.claimId} (unprocessable, ${c.correction.remark})`;
-  if (c.denial) return `${c.claimId} (denied ${c.denial.group}-${c.denial.carc})`;
+  if (c.denial) return `${c.claimId} (denied ${denialCodeText(c.denial)})`;
   return c.claimId;
 }

@@ -7,6 +7,7 @@ import type { CorrectedClaimView, CorrectionFix } from '../../../shared/api';
 import type { Finding, IsoDate } from '../../../shared/model';
 import { templateForCarc } from '../packet/denial-templates';
 import type { ClaimDenial } from './denials';
+import { denialCodeText } from '../../../shared/denial-code';
 
 /** Remark codes that return a claim as unprocessable: no appeal rights, correct and resubmit. */
 export const UNPROCESSABLE_REMARKS = new Set(['MA130']);
@@ -44,7 +45,7 @@ export function correctedClaim(
   const { template, known } = templateForCarc(denial.carc);
   return {
     remark,
-    code: `${denial.group}-${denial.carc} with remark ${remark}`,
+    code: `${denialCodeText(denial)} with remark ${remark}`,
     meaning: known ? template.meaning : null,
     linesOnly: denial.linesOnly,
     lines: denial.dates.map((date) => ({ date, fixes: fixesOn(findings, [date]).map(fix) })),

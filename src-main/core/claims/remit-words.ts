@@ -8,6 +8,7 @@ import type { Adjustment, RemitClaim, RemitService } from '../../../shared/model
 import { ROUTINE_CARCS } from '../domain/carc';
 import { lineQuote } from '../episodes/build';
 import { templateForCarc } from '../packet/denial-templates';
+import { denialCodeText } from '../../../shared/denial-code';
 
 /** CLP02 claim status codes (X12 835). */
 const CLAIM_STATUS: Readonly<Record<string, string>> = {
@@ -47,7 +48,7 @@ function carcWords(carc: string): string {
 
 function adjustmentLine(a: Adjustment): string {
   const group = GROUP[a.group] ?? a.group;
-  return `${a.group}-${a.carc} ${money(a.amount)} (${group}): ${carcWords(a.carc)}`;
+  return `${denialCodeText(a)} ${money(a.amount)} (${group}): ${carcWords(a.carc)}`;
 }
 
 function remarkLine(code: string): string {

@@ -31,6 +31,7 @@ import { readPayerDeadlines, withPayerDeadlines } from './payer-deadlines';
 import { deadlineProfile, type DeadlineProfile, type DeadlineWindow } from './profiles';
 import { readAnswers } from './answers';
 import { listRequests, type RecordsRequest } from './requests';
+import { denialCodeText } from '../../../shared/denial-code';
 
 /** Within this many days a deadline is "due soon" (a biller's two working weeks). */
 export const DUE_SOON_DAYS = 14;
@@ -143,7 +144,7 @@ export function listDeadlines(
     const errors = claimOpenErrors(ctx.reviewed, ctx.claim);
     const base = baseItem(ctx, ctx.claim.claimId, profile);
     base.noticeDate = denial.remitDate;
-    base.denial = { code: `${denial.group}-${denial.carc}`, remarks: denial.remarks };
+    base.denial = { code: denialCodeText(denial), remarks: denial.remarks };
     base.openErrors = errors.map((f) => ({ id: f.id ?? null, rule: f.rule, dates: f.dates }));
     if (unprocessable) {
       items.push({
@@ -159,8 +160,8 @@ export function listDeadlines(
         verified: true,
         missing: [
           denial.linesOnly
-            ? `correct what the remit names (${denial.group}-${denial.carc}, ${unprocessable}) on the lines of ${denial.dates.join(', ')} and resubmit them (the claim's other lines were processed): no appeal deadline runs`
-            : `correct what the remit names (${denial.group}-${denial.carc}, ${unprocessable}) and resubmit the claim: no appeal deadline runs`,
+            ? `correct what the remit names (${denialCodeText(denial)}, ${unprocessable}) on the lines of ${denial.dates.join(', ')} and resubmit them (the claim's other lines were processed): no appeal deadline runs`
+            : `correct what the remit names (${denialCodeText(denial)}, ${unprocessable}) and resubmit the claim: no appeal deadline runs`,
           ...errorsMissing(errors, 'the claim is resubmitted'),
         ],
       });

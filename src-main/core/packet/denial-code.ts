@@ -11,7 +11,4 @@ export function parseDenialCode(text: string): { carc: string; group: string | n
   return carc ? { carc, group } : null;
 }
 
-/** The code as a remit prints it, `CO-50`; without a known group the bare reason code. */
-export function denialCodeText(d: { carc: string; group: string | null }): string {
-  return d.group ? `${d.group}-${d.carc}` : d.carc;
-}
+export { denialCodeText } from '../../../shared/denial-code';

@@ -16,6 +16,7 @@ import type { PacketIdentity } from './identity';
 import { placeholder, settingOrPlaceholder } from './settings-check';
 import type { Block, Run } from './text-layout';
 import type { PacketPlan } from './types';
+import { denialCodeText } from '../../../shared/denial-code';
 
 export interface LetterContext {
   episode: EpisodeModel;
@@ -89,9 +90,8 @@ function segmentsToRuns(segments: Segment[], placements: Map<number, ExhibitPlac
 }
 
 function denialLine(plan: PacketPlan): string {
-  const code = plan.denial.group
-    ? `${plan.denial.group}-${plan.denial.carc}`
-    : `CARC ${plan.denial.carc}`;
+  // Without its group the bare number is named as what it is: "CARC 50".
+  const code = plan.denial.group ? denialCodeText(plan.denial) : `CARC ${plan.denial.carc}`;
   const remarks = plan.denial.remarks?.length
     ? ` Remark codes: ${plan.denial.remarks.join(', ')}.`
     : '';
