@@ -79,4 +79,10 @@ export interface EpisodeModel {
   /** Billed lines, sorted by date of service. Ledger lines win over remit lines for the same service. */
   billing: EpisodeBillingLine[];
   claims: EpisodeClaim[];
+  /**
+   * The same patient's earlier Medicare episodes, their billing and claims as built (shared, not
+   * copied): the KX threshold counts the beneficiary's year, not one episode's. Absent or empty
+   * for a first episode and for other payers.
+   */
+  earlier?: ReadonlyArray<Pick<EpisodeModel, 'id' | 'start' | 'billing' | 'claims'>>;
 }

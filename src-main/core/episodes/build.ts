@@ -363,6 +363,7 @@ class ChunkBuilder {
       if (this.opts.onPayerDecision) {
         for (const [name, d] of decisions) this.opts.onPayerDecision(name, d, resolved.id);
       }
+      const mine: EpisodeModel[] = [];
       for (const part of splitByPayer(items[g]!, decisions)) {
         for (const parted of splitByGap(part.items, this.gapDays)) {
           const episode = assemble(
@@ -377,10 +378,32 @@ class ChunkBuilder {
           );
           this.signatureLogs.attach(episode);
           episodes.push(episode);
+          mine.push(episode);
         }
       }
+      linkEarlierMedicare(mine);
     });
     return episodes;
+  }
+}
+
+/**
+ * Each Medicare episode of one patient learns the patient's Medicare episodes that started
+ * before it (BILL-KX-THRESHOLD runs the beneficiary's year across them). The fingerprint of a
+ * stored review covers the whole patient, so an earlier episode's change reviews these again.
+ */
+function linkEarlierMedicare(episodes: readonly EpisodeModel[]): void {
+  const medicare = episodes.filter((e) => e.payer.kind === 'medicare');
+  if (medicare.length < 2) return;
+  for (const e of medicare) {
+    const earlier = medicare.filter((o) => o !== e && o.start < e.start);
+    if (earlier.length > 0)
+      e.earlier = earlier.map((o) => ({
+        id: o.id,
+        start: o.start,
+        billing: o.billing,
+        claims: o.claims,
+      }));
   }
 }
 

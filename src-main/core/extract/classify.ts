@@ -242,10 +242,20 @@ function beforeEntryTail(text: string): string {
 const PRACTICE_BEFORE_TITLE =
   /^[^:]{3,80}?,?\s+(?:LLC|PLLC|L\.L\.C\.|P\.?C\.|INC\.?|LTD\.?|LLP)\s+[-–—]\s+(?=\S)/i;
 
+/**
+ * A document system's filing remark after a title ("REFERRAL / PRESCRIPTION  (Document Type:
+ * Physician Order - Outside Record)"): the title is what stands before it.
+ */
+const TYPE_REMARK = /\s*\((?:document|doc\.?)\s*(?:type|category|class)\s*:[^()]*\)\s*$/i;
+
+function withoutTypeRemark(text: string): string {
+  return text.replace(TYPE_REMARK, '');
+}
+
 export function isTitleLine(text: string): boolean {
   const field = TITLE_FIELD.exec(text) ?? PRACTICE_BEFORE_TITLE.exec(text);
   if (field) return isTitleLine(text.slice(field[0].length));
-  const t = beforeEntryTail(beforePatientFields(text.trim()));
+  const t = withoutTypeRemark(beforeEntryTail(beforePatientFields(text.trim())));
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
   const cells = cellsOf(t);

@@ -843,10 +843,13 @@ function tickedColumnStatus(
   return null;
 }
 
-/** A header row of a goals table: it names its columns, one of them a goal's. */
+/**
+ * A header row of a goals table: it names its columns, one of them a goal's. A slash joins two
+ * names of one column ("Time Frame / Target Date"), not more words of it.
+ */
 function isHeaderRow(cells: Cell[]): boolean {
   return (
-    namesColumns(cells) &&
+    namesColumns(cells.map((c) => ({ ...c, text: c.text.replace(/\s+\/\s+/g, '/') }))) &&
     cells.some((c) =>
       /\b(?:goal|target|status|date|baseline|current|objective|outcome|time ?frame)\b/i.test(
         c.text,

@@ -3,6 +3,7 @@ import type { Line } from './lines';
 import { isSignatureLine, isSignerNameLine } from './signatures';
 import { isTitleLine } from './classify';
 import { findDates } from '../parse/dates';
+import { isRuleLine } from './layout';
 
 /**
  * A fax machine's transmission header: the time sent, the sender and "TO" the receiving number
@@ -20,6 +21,9 @@ const RUNNING_PATTERNS: RegExp[] = [
   /\bPage\s+\d+\s*(?:of|\/)\s*\d+\b/i,
   /^\s*Page\s+\d+\s*$/i,
   /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)(?:\s+(?:on|from)\s+(?:next|previous)\s+page)?\s*[-–)]*\s*$/i,
+  // A note's title repeated over its next page, marked as carried over ("PHYSICAL THERAPY
+  // INITIAL EVALUATION / PLAN OF CARE - 09/15/2026 (continued)").
+  /\((?:continued|cont\.?|cont'd)\)\s*$/i,
   /\bPrinted(?:\s+on)?\s*:?\s*\d{1,4}[/-]\d{1,2}/i,
   /\b(?:Printed|Print date)\s*(?:on|by)?\s*:?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
   /\bConfidential(?:ity)?\b.*\b(?:notice|information|health)\b/i,
@@ -82,14 +86,15 @@ export function markRunningLines(pages: Line[][]): void {
     for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
-  const repeated = (line: Line) => {
+  const repeatedOnPages = (line: Line, least: number) => {
     const s = shape(line.text);
     return (
-      (counts.get(s) ?? 0) >= threshold &&
+      (counts.get(s) ?? 0) >= least &&
       (datesOf.get(s)?.size ?? 0) <= 1 &&
       (textsOf.get(s)?.size ?? 0) <= 1
     );
   };
+  const repeated = (line: Line) => repeatedOnPages(line, threshold);
   for (const lines of pages) {
     const edges = edgeLines(lines);
     const nonBlank = lines.filter((l) => l.text.trim() !== '');
@@ -112,6 +117,18 @@ export function markRunningLines(pages: Line[][]): void {
       const under = nonBlank.slice(at + 1, at + 1 + TOP_LINES);
       if (under.every((l) => l.running || repeated(l))) line.running = true;
     }
+    // A band line between the running ones and the band's rule that changes with the case (a
+    // chart print of a year's episodes: "Case: R Shoulder ... Status: D/C 04/23/2026", then
+    // "Case: L Hip OA ...") repeats on each case's pages, not on most of the chart's. A line the
+    // note itself starts with ("Dx: ..." under a header, no rule between) is the note's.
+    for (let k = 1; k + 1 < Math.min(EDGE_LINES + 1, nonBlank.length); k++) {
+      const line = nonBlank[k]!;
+      if (line.running || !nonBlank[k - 1]!.running) continue;
+      if (!isRuleLine(nonBlank[k + 1]!.text)) break;
+      if (!repeatedOnPages(line, CASE_BAND_PAGES)) break;
+      if (isTitleLine(line.text) || isSignatureLine(line.text)) break;
+      line.running = true;
+    }
     // A deeper header (an EMR's three header lines and a department banner under them) runs on
     // while the lines under the top ones repeat too; a title stops it, however often it repeats.
     if (nonBlank.length <= TOP_LINES) continue;
@@ -125,6 +142,8 @@ export function markRunningLines(pages: Line[][]): void {
 
 /** How deep a running header may go. */
 const TOP_LINES = 6;
+/** Pages a case's band line must repeat on, under the running header, to be furniture. */
+const CASE_BAND_PAGES = 3;
 
 function edgeLines(lines: Line[]): Line[] {
   const nonBlank = lines.filter((l) => l.text.trim() !== '');

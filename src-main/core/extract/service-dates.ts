@@ -22,7 +22,7 @@ const DOS_LABEL = new RegExp(
 
 /** Labels whose date is when the document itself was written or issued. */
 const DOC_DATE_LABEL =
-  /\b(?:Report Date|Date of Report|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|D\/C Date|DC Date|Date of D\/C|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
+  /\b(?:Report Date|Date of Report|Document Date|Date of Document|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|D\/C Date|DC Date|Date of D\/C|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
 
 /** A printed e-mail's header: "Sent: Thursday, April 30, 2026 11:07 AM" is when it was written. */
 const EMAIL_SENT_LABEL = /^\s*Sent\s*:\s*/dgi;

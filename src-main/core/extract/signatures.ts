@@ -836,6 +836,22 @@ function attestedAnswer(lines: readonly Line[], i: number): RegExpExecArray | nu
  * A line of a signature block under the signer's name: a title or a licence ("Program Director,
  * Industrial Rehabilitation", "Kansas PT License #12-03471"), short, no sentence and no date.
  */
+/**
+ * A signature field with its colon after a sentence on the same line: "Signed copy returned via
+ * eFax 09/21/2026. Physician signature: NAME, DO   Date: 09/21/2026". Its index is the line's.
+ */
+function fieldAfterSentence(text: string, label: RegExp): RegExpExecArray | null {
+  for (const end of text.matchAll(/[.;]\s+(?=[A-Z])/g)) {
+    const from = end.index + end[0].length;
+    const found = label.exec(text.slice(from));
+    if (found?.[0].includes(':')) {
+      found.index += from;
+      return found;
+    }
+  }
+  return null;
+}
+
 function isSignerTitleLine(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 60 && !/[.:]$/.test(t) && findDates(t).length === 0;
@@ -898,7 +914,10 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
     // The mark may stand on the field's own line below ("Physician: Harlan Weatherby, MD" over
     // "Signature: electronically signed").
     const marked = SIGNED_MARK.test(t) || MARK_ONLY_LINE.test(lines[i + 1]?.text ?? '');
-    const phys = PHYSICIAN_LABEL.exec(t) ?? (marked ? PHYSICIAN_FIELD.exec(t) : null);
+    const phys =
+      PHYSICIAN_LABEL.exec(t) ??
+      (marked ? PHYSICIAN_FIELD.exec(t) : null) ??
+      fieldAfterSentence(t, PHYSICIAN_LABEL);
     const atEnd = i >= lines.length - UNLABELLED_TAIL_LINES;
     const label =
       phys ??

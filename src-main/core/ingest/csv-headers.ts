@@ -256,8 +256,11 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
   ],
 };
 
-/** Numbered modifier columns: `Mod1`..`Mod4`, `Mod 1`, `Modifier 1`..`Modifier 4`, `CPT Mod 1`. */
-const NUMBERED_MODIFIER = /^(?:cpt|proc)?mod(?:ifier)?([1-4])$/;
+/**
+ * Numbered modifier columns: `Mod1`..`Mod4`, `Mod 1`, `Modifier 1`..`Modifier 4`, `CPT Mod 1`, and
+ * a practice-management report's narrow `M1`..`M4` beside `Proc`.
+ */
+const NUMBERED_MODIFIER = /^(?:(?:cpt|proc)?mod(?:ifier)?|m)([1-4])$/;
 
 export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -42,6 +42,30 @@ describe('BILL-KX-THRESHOLD', () => {
     expect(run(billKxThreshold, b.build(), 'medicare')[0]?.status).toBe('n/a');
   });
 
+  it("counts the patient's earlier Medicare episode that year: the threshold is the year's", () => {
+    // 20 units in the spring (shoulder) and 6 in the autumn (hip): neither crosses $2,410 alone.
+    const spring = visits(20, null);
+    const autumn = episode('medicare').doc('progress-report', '2025-10-15');
+    weekdays('2025-10-06', 6).forEach((d) => autumn.bill(d, '97110', 1, ['GP']));
+    const hip = autumn.build();
+    expect(run(billKxThreshold, hip, 'medicare')[0]?.status).toBe('pass');
+    hip.earlier = [spring];
+    const f = run(billKxThreshold, hip, 'medicare');
+    // $2,000 before it: the 5th autumn unit reaches $2,500, past $2,410.
+    expect(f.filter((x) => x.status === 'fail').map((x) => x.dates[0])).toEqual([
+      '2025-10-10',
+      '2025-10-13',
+    ]);
+    expect(f[0]?.message).toContain(
+      "Running total includes $2,000.00 billed in 2025 in this patient's earlier episode (from 2025-03-03).",
+    );
+    // A year before is another year's total.
+    const lastYear = visits(20, null);
+    for (const l of lastYear.billing) l.dos = l.dos.replace('2025', '2024');
+    hip.earlier = [lastYear];
+    expect(run(billKxThreshold, hip, 'medicare')[0]?.status).toBe('pass');
+  });
+
   it('counts the allowed amount the ledger carries when no 835 remits the line', () => {
     // 26 units charged $100 each cross $2,410; at $40 allowed they stay far under it.
     const ep = visits(26, null);

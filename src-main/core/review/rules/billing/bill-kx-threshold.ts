@@ -7,8 +7,8 @@ import type { Rule, RuleFinding } from '../../types';
 import { isTherapyCode } from './bill-therapy-modifier';
 
 /** Allowed amount from the 835 (paid + patient responsibility), or null when not remitted. */
-function remitAllowed(episode: EpisodeModel, line: EpisodeBillingLine): number | null {
-  const claim = episode.claims.find((c) => c.claimId === line.claimId && c.remit);
+function remitAllowed(claims: EpisodeModel['claims'], line: EpisodeBillingLine): number | null {
+  const claim = claims.find((c) => c.claimId === line.claimId && c.remit);
   const svc = claim?.remit?.services.find(
     (s) => s.code === line.code && (s.dos ?? claim.remit?.periodStart) === line.dos,
   );
@@ -96,6 +96,7 @@ export const billKxThreshold: Rule = {
     decided: [
       'Running total per line: the 835\'s allowed amount (paid plus patient responsibility), else the allowed amount the ledger carries for the line ("Allowed", "Exp Allow", "Contractual Allowable"), else the line charge; the finding says which it used',
       'A bucket (PT/SLP together, OT apart) starts from the amount a document says was already applied to it that year from the eligibility response (HETS 270/271, "therapy cap used", "OT amount used year to date"): the latest such statement dated (or checked) on or before the episode\'s first line of that bucket in that year, cited in the finding; later statements may already count this episode\'s lines, so they are not used',
+      "The patient's earlier Medicare episodes at the clinic count in the same year's running total before this episode's lines (the threshold is the beneficiary's per calendar year, not the episode's); their lines dated on or before an eligibility statement's date are taken as counted in it",
       "A ledger's running year-to-date accumulator column is not read: whether its figure includes the line itself, other providers' claims, or both buckets is the billing system's own convention",
     ],
   },
@@ -118,6 +119,28 @@ export const billKxThreshold: Rule = {
     const totals = new Map<string, number>();
     for (const [key, a] of applied) totals.set(key, a.amount);
     const bases = new Map<string, Set<Basis>>();
+    // The patient's earlier episodes this year count first, after what a statement says was
+    // already applied (a line it may already count, dated on or before it, is not added again).
+    const before = new Map<string, { amount: number; from: IsoDate }>();
+    for (const prior of episode.earlier ?? []) {
+      for (const line of prior.billing) {
+        if (!isTherapyCode(line.code) || PROGRAM_CODES.has(line.code)) continue;
+        const bucket = bucketOf(line);
+        const key = `${line.dos.slice(0, 4)}|${bucket}`;
+        const first = firstLine.get(key);
+        if (!bucket || first === undefined || line.dos >= first) continue;
+        const stated = applied.get(key);
+        if (stated && line.dos <= stated.asOf) continue;
+        const { basis, amount } = amountOf(prior.claims, line);
+        totals.set(key, (totals.get(key) ?? 0) + amount);
+        bases.set(key, (bases.get(key) ?? new Set<Basis>()).add(basis));
+        const seen = before.get(key);
+        before.set(key, {
+          amount: (seen?.amount ?? 0) + amount,
+          from: seen && seen.from < line.dos ? seen.from : line.dos,
+        });
+      }
+    }
     const noThreshold = new Set<string>();
     const missingKx = new Map<
       string,
@@ -142,9 +165,7 @@ export const billKxThreshold: Rule = {
         noThreshold.add(year);
         continue;
       }
-      const remit = remitAllowed(episode, line);
-      const basis: Basis = remit !== null ? 'remit' : line.allowed != null ? 'ledger' : 'charge';
-      const amount = remit ?? line.allowed ?? line.charge ?? 0;
+      const { basis, amount } = amountOf(episode.claims, line);
       allBases.add(basis);
       const key = `${year}|${bucket}`;
       const used = bases.get(key) ?? new Set<Basis>();
@@ -172,7 +193,10 @@ export const billKxThreshold: Rule = {
 
     for (const [date, e] of missingKx) {
       const prior = applied.get(`${e.year}|${e.bucket}`);
-      const start = prior ? ` ${priorClause(prior, e.year)}` : '';
+      const earlier = before.get(`${e.year}|${e.bucket}`);
+      const start =
+        (prior ? ` ${priorClause(prior, e.year)}` : '') +
+        (earlier ? ` ${earlierClause(earlier, e.year)}` : '');
       findings.push({
         status: 'fail',
         message: `Beneficiary over ${e.year} KX threshold $${e.amt.toLocaleString('en-US')} for ${e.bucket}; line ${date} lacks KX${basisClause(e.bases)}.${start}`,
@@ -207,7 +231,10 @@ export const billKxThreshold: Rule = {
       allBases.has('charge') && !allBases.has('ledger')
         ? ' (line charges used where allowed amounts are unknown)'
         : basisClause(allBases);
-    const priors = [...applied].map(([key, a]) => priorClause(a, key.slice(0, 4)));
+    const priors = [
+      ...[...applied].map(([key, a]) => priorClause(a, key.slice(0, 4))),
+      ...[...before].map(([key, b]) => earlierClause(b, key.slice(0, 4))),
+    ];
     const summary =
       (maxOver
         ? `Lines above the ${maxOver.year} threshold for ${maxOver.bucket} carry KX${basis}.`
@@ -227,6 +254,20 @@ export const billKxThreshold: Rule = {
     return findings;
   },
 };
+
+/** A line's amount in the running total: the 835's allowed, else the ledger's, else its charge. */
+function amountOf(
+  claims: EpisodeModel['claims'],
+  line: EpisodeBillingLine,
+): { basis: Basis; amount: number } {
+  const remit = remitAllowed(claims, line);
+  const basis: Basis = remit !== null ? 'remit' : line.allowed != null ? 'ledger' : 'charge';
+  return { basis, amount: remit ?? line.allowed ?? line.charge ?? 0 };
+}
+
+function earlierClause(b: { amount: number; from: IsoDate }, year: string): string {
+  return `Running total includes ${dollars(b.amount)} billed in ${year} in this patient's earlier episode (from ${b.from}).`;
+}
 
 function priorClause(a: Applied, year: string): string {
   return `Running total for ${a.fact.detail?.bucket} starts from ${dollars(a.amount)} already applied in ${year} (as of ${a.asOf}).`;
