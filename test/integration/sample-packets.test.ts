@@ -202,12 +202,12 @@ describe('an appeal answers a denial the record holds', () => {
     if (paid.remit)
       expect(withCode.plan.gaps[0]).toMatch(
         new RegExp(
-          `^The remit( of \\d\\d/\\d\\d/\\d{4})? shows claim ${paid.claimId} paid \\(\\$[\\d,]+\\.\\d\\d of \\$[\\d,]+\\.\\d\\d charged\\) with no denial\\. Send this appeal only if the payer denied the claim after paying it`,
+          `^The remit( of \\d{4}-\\d\\d-\\d\\d)? shows claim ${paid.claimId} paid \\(\\$[\\d,]+\\.\\d\\d of \\$[\\d,]+\\.\\d\\d charged\\) with no denial\\. Send this appeal only if the payer denied the claim after paying it`,
         ),
       );
     const alvarezPaid = await packet('RB26-0907-ALV', 'appeal', '50');
     expect(alvarezPaid.plan.gaps[0]).toMatch(
-      /^The remit of \d\d\/\d\d\/2026 shows claim RB26-0907-ALV paid \(\$1,755\.00 of \$2,060\.00 charged\) with no denial/,
+      /^The remit of 2026-\d\d-\d\d shows claim RB26-0907-ALV paid \(\$1,755\.00 of \$2,060\.00 charged\) with no denial/,
     );
     // A records response names the errors the review found in what it sends.
     const alvarez = await packet('RB26-0907-ALV', 'adr');

@@ -10,17 +10,10 @@ import type { DocType, Fact } from '../../../shared/model';
 import { credentialsIn, isCredentialToken, SIGNER_INITIALS } from '../domain/credentials';
 import { displayName, parseName, titleWords } from '../episodes/identity';
 import { memoByString } from '../memo';
+import { THERAPY_RECORDS } from '../review/lib/documents';
 
 /** The clinic's own visit documents: what a treating therapist writes and signs. */
-const VISIT_DOCUMENTS = new Set<DocType>([
-  'evaluation',
-  're-evaluation',
-  'plan-of-care',
-  'daily-note',
-  'progress-report',
-  'discharge-summary',
-  'fce',
-]);
+const VISIT_DOCUMENTS = new Set<DocType>([...THERAPY_RECORDS, 'fce']);
 
 /** One person however the sources write them: last name and first initial. */
 function personKey(name: string): string | null {

@@ -7,7 +7,11 @@
 /** The work conditioning / work hardening program codes: 97545 (first 2 hours), 97546 (each added hour). */
 export const WORK_PROGRAM_CODES: ReadonlySet<string> = new Set(['97545', '97546']);
 
-/** PT 97161-97163, OT 97165-97167 (initial evaluations). */
+/**
+ * Initial evaluations: PT 97161-97163, OT 97165-97167, and speech-language pathology's
+ * evaluation codes 92521-92524 (fluency, speech sound, speech sound with language, voice and
+ * resonance) and 92610 (swallowing function).
+ */
 export const EVALUATION_CODES: ReadonlySet<string> = new Set([
   '97161',
   '97162',
@@ -15,6 +19,11 @@ export const EVALUATION_CODES: ReadonlySet<string> = new Set([
   '97165',
   '97166',
   '97167',
+  '92521',
+  '92522',
+  '92523',
+  '92524',
+  '92610',
 ]);
 
 /** PT 97164, OT 97168 (re-evaluations). */

@@ -8,9 +8,12 @@ import { cellsOf, checkboxOptions, type Cell } from './layout';
 /** A team's conference on a patient: "Weekly Interdisciplinary Team Conference", "Case conference". */
 export const CONFERENCE_TITLE = /\b(?:team|case|interdisciplinary|staffing) conference\b/i;
 
-/** A document that is itself a request for authorization: "Request for Authorization", "DWC Form RFA". */
+/**
+ * A document that is itself a request for authorization: "Request for Authorization", "DWC Form
+ * RFA", a state fund's "Prior Authorization Review Request (UR-C)".
+ */
 export const REQUEST_FOR_AUTHORIZATION =
-  /^\W*(?:request for (?:prior )?authori[sz]ation\b|(?:DWC\s+)?Form\s+RFA\b)/i;
+  /^\W*(?:request for (?:prior )?authori[sz]ation\b|(?:DWC\s+)?Form\s+RFA\b|(?:prior\s+)?authori[sz]ation\s+(?:review\s+)?request\b)/i;
 
 /**
  * Title vocabulary, checked in order: the first match wins, so more specific headings come
@@ -28,11 +31,11 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   { type: 're-evaluation', re: /\bre-?\s?(?:evaluation|eval|assessment|exam(?:ination)?)\b/i },
   {
     type: 'discharge-summary',
-    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|\bdischarge\s*[/&]\s*final (?:report|summary)\b|\b(?:program|course) completion (?:report|summary)\b|^\s*final (?:report|summary)\s*[-–—:]\s*\w|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
+    re: /\bdischarge (?:summary|note|report|evaluation|assessment|letter)\b|\b(?:case|episode) closure\b|\bsummary (?:at|of|on) discharge\b|\bD\/C (?:summary|note|report)\b|\bdischarge\s*[/&]\s*final (?:report|summary)\b|\b(?:program|course) completion (?:report|summary)\b|^\s*final (?:report|summary)\s*[-–—:]\s*\w|^\s*(?:(?:PT|OT|SLP|ST|physical|occupational|speech|rehab(?:ilitation)?)(?:\s+therapy)?\s+)?discharge(?:\s+visit)?\s*$|^\W*discharge (?:from|of)\b/i,
   },
   {
     type: 'daily-note',
-    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\battendance\s*(?:&|and)\s*participation\b|\bsession\s+attendance(?:\s+record)?\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\bvisit record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\b(?:daily|treatment|visit|session|tx)\s+documentation\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
+    re: /\b(?:daily|weekly) (?:(?:progress|treatment|visit|skilled|therapy|session|program|hours|attendance|activity|exercise)\s+)?(?:notes?|log)\b|\battendance\s*(?:&|and)\s*participation\b|\bsession\s+attendance(?:\s+record)?\b|\b(?:treatment|visit|therapy|tx) log\b|\b(?:treatment|tx|visit|soap|session|program|work conditioning|work hardening|therapy|PT|OT|SLP) notes?\b|\b(?:treatment|therapy|tx|PT|OT|SLP|ST|rehab) encounter\b|\b(?:visit|treatment) record\b|\b(?:treatment|home|house[- ]call) visit\b(?!\s+(?:summary|report))|\bdaily treatment\b|\b(?:daily|treatment|visit|session|tx)\s+documentation\b|\bflow ?sheet\b|\b(?:work (?:conditioning|hardening)|therapy|PT|OT)\b[\s\-–—]{1,5}(?:(?:final|first|last|daily)\s+)?(?:visit|session)\b(?!\s+(?:summary|report))/i,
   },
   // A physician's own report ("Primary Treating Physician's Progress Report (PR-2)") is where the
   // physician prescribes or refers; it is not the therapist's progress report.
@@ -71,7 +74,7 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
   },
   {
     type: 'evaluation',
-    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|\b(?:initial|intake|entry|PT|OT) (?:(?:physical|occupational|speech)\s+therapy\s+)?exam(?:ination)?\b/i,
+    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|^\W*rehab(?:ilitation)? assessment\b(?!\s*:)|\b(?:initial|intake|entry|PT|OT) (?:(?:physical|occupational|speech)\s+therapy\s+)?exam(?:ination)?\b/i,
   },
   // "Plan of Care - Physician Certification", "Plan of Care Certification", "Plan of Care Review",
   // "Therapy plan of care - physician review": the physician's certification of a plan.

@@ -146,7 +146,8 @@ function isTreatmentGridHeader(text: string): boolean {
   const cells = cellsOf(text);
   return (
     cells.length >= 2 &&
-    !/\d/.test(text) &&
+    // A unit or distance in a column's brackets ("Data (SLM 30 cm)") names it; other digits are data.
+    !/\d/.test(text.replace(/\([^()]*\)/g, '')) &&
     cells.some((c) => TREATMENT_COLUMN.test(c.text)) &&
     // Narrow columns print one space apart ("Min Units"): any word of a cell may head minutes.
     cells.some(

@@ -20,6 +20,9 @@ const FAX_HEADER_TAIL =
 const RUNNING_PATTERNS: RegExp[] = [
   /\bPage\s+\d+\s*(?:of|\/)\s*\d+\b/i,
   /^\s*Page\s+\d+\s*$/i,
+  // A hospital system's report header: "RUN DATE: 03/02/26   <facility>   PAGE 2", "RUN TIME:".
+  /^\s*RUN\s+(?:DATE|TIME|USER)\s*:/i,
+  /\S\s{2,}PAGE\s+\d+\s*$/i,
   /^\s*[-–(]*\s*(?:continued|cont\.?|cont'd)(?:\s+(?:on|from)\s+(?:next|previous)\s+page)?\s*[-–)]*\s*$/i,
   // A note's title repeated over its next page, marked as carried over ("PHYSICAL THERAPY
   // INITIAL EVALUATION / PLAN OF CARE - 09/15/2026 (continued)").
@@ -158,14 +161,23 @@ function edgeLines(lines: Line[]): Line[] {
  */
 function markRepeatedHeaders(pages: Line[][]): void {
   if (pages.length < 2) return;
-  const top = (lines: Line[]) => lines.filter((l) => l.text.trim() !== '').slice(0, EDGE_LINES);
-  const first = new Set(top(pages[0]!).map((l) => l.text.trim()));
+  const top = (lines: Line[], n: number) => lines.filter((l) => l.text.trim() !== '').slice(0, n);
+  const first = new Set(top(pages[0]!, BAND_LINES).map((l) => l.text.trim()));
   for (const lines of pages.slice(1)) {
-    for (const line of top(lines)) {
+    // Lines already furniture ("RUN DATE: ... PAGE 2", a title "(CONTINUED)") and rules between
+    // them do not end the repeated band under them (the patient's fields, the service).
+    let repeated = 0;
+    for (const line of top(lines, BAND_LINES)) {
       const t = line.text.trim();
+      if (line.running || (repeated > 0 && isRuleLine(t))) continue;
       if (!first.has(t)) break;
       if (isTitleLine(t) || isSignatureLine(t)) break;
       line.running = true;
+      repeated++;
+      if (repeated >= EDGE_LINES && !top(lines, EDGE_LINES).some((l) => l.running)) break;
     }
   }
 }
+
+/** How many lines of a page's top a note's repeated header band may take. */
+const BAND_LINES = 10;

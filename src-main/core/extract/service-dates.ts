@@ -16,7 +16,7 @@ const AND_TIME = String.raw`(?:\s*(?:\/|&|and)\s*Time)?`;
  * with a date ("Visit: Jun 3, 2026 · 8:00 AM"), as every label here (leadingDate).
  */
 const DOS_LABEL = new RegExp(
-  String.raw`\b(?:Date${AND_TIME} of Service|Dates? of Service|Service Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Date of Note|Note Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?|Date${AND_TIME} of (?:Visit|Encounter)|(?:Visit|Encounter|Appointment)(?=\s*:))${AND_TIME}\b\s*[:#=-]?\s*`,
+  String.raw`\b(?:Date${AND_TIME} of Service|Dates? of Service|Service Date|Serv\.? Date|DOS|Visit Date|Date of Visit|Tx Date|Treatment Date|Date of Treatment|Session Date|Appointment Date|Appt Date|Encounter Date|Date of Note|Note Date|Exam Date|Date of Exam|Evaluation Date|Date of Evaluation|Eval Date|Test Date|Date of Test(?:ing)?|Date${AND_TIME} of (?:Visit|Encounter)|(?:Visit|Encounter|Appointment)(?=\s*:))${AND_TIME}\b\s*[:#=-]?\s*`,
   'dgi',
 );
 

@@ -247,9 +247,12 @@ function withoutSpecialty(text: string): string {
   return text;
 }
 
-/** Where the signer's name and credentials end: a wide gap, a date or time, a separator. */
+/**
+ * Where the signer's name and credentials end: a wide gap, a date or time, a separator, or the
+ * system it was signed in ("NAME, MD (NPI ...) via Cadenza provider portal on ...").
+ */
 const NAME_END =
-  /[ \t]{2,}|\t|\||;|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b|(?<=\s)(?<!(?:electronically|digitally)\s)signed(?:\s*:\s*|\s+)(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*[-./\s,])/i;
+  /[ \t]{2,}|\t|\||;|(?<!\([^()]{0,40})\s(?:via|through|using)\s+(?=[A-Za-z])|\s?[·•]|\s\/e?s\/(?=\s*\S)|\s@\s?|(?<!\/s)\/\s*Date\b|\s[-–—]\s|\bDate\b|\bon\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)|\bat\s+\d|\s\d{1,2}:\d{2}\b|(?<=\s)(?<!(?:electronically|digitally)\s)signed(?:\s*:\s*|\s+)(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*[-./\s,])/i;
 /**
  * A co-signer after the first ("Jane Roe, PT & John Doe, PTA"): the first signature is read. A
  * capital and a small letter make it a name: "Jane Roe / PT" is one signer with credentials.

@@ -161,8 +161,11 @@ function letterheadTexts(content: Line[]): Set<string> {
 
 const letterheadKey = (text: string): string => text.trim().replace(/\d+/g, '#');
 
-/** A label and its date: "Initial evaluation: 10/05/2026". */
-const LABELLED_DATE = /^\s*[A-Za-z][^:]{1,40}:\s*\S/;
+/**
+ * A label and its date, "Initial evaluation: 10/05/2026", or a document named by its date, "Plan
+ * of care dated 03/02/2026 (NAME, PT)": under a form's own title, the document it reviews.
+ */
+const LABELLED_DATE = /^\s*[A-Za-z][^:]{1,40}(?::|\s+dated\s+(?=\d))\s*\S/i;
 
 /** A title that names a transmission, not a document: "Fax Cover Sheet", "Fax Transmittal". */
 const COVER_SHEET = /\b(?:fax|facsimile)\s+(?:cover|transmittal)\b|\bcover\s+sheet\b/i;

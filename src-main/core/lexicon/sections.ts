@@ -97,6 +97,11 @@ export const SECTION_SYNONYMS: Readonly<Record<SectionName, readonly string[]>> 
     'objective findings',
     'objective measures',
     'objective measurements',
+    // A voice evaluation's instrumental measures (sound level, phonation time, pitch range).
+    'acoustic',
+    'acoustic measures',
+    'acoustic analysis',
+    'acoustic measurements',
     'objective data',
     'objective testing',
     'objective tests',

@@ -26,6 +26,25 @@ describe('DOC-EVAL-PRESENT', () => {
     expect(run(docEvalPresent, noOtBilling)[0]!.status).toBe('pass');
   });
 
+  it("opens no discipline's stream from a page that only names it (an eligibility response)", () => {
+    const speech = () =>
+      episode('medicare')
+        .doc('evaluation', '2026-03-05', { signer: 'Lorna Pike' }, { discipline: 'SLP' })
+        .daily('2026-03-09', { discipline: 'SLP', credentials: 'M.A., CCC-SLP' })
+        .bill('2026-03-05', '92524', 1, ['GN'])
+        .bill('2026-03-09', '92507', 1, ['GN']);
+    // "PT/SLP amount applied 2026: $0.00" on the payer's response reads as PT.
+    const withEligibility = speech().doc('other', '2026-03-03', {}, { discipline: 'PT' }).build();
+    expect(run(docEvalPresent, withEligibility).map((f) => f.status)).toEqual(['pass']);
+    // A PT note does open one.
+    const withPtNote = speech().daily('2026-03-10', { discipline: 'PT' }).build();
+    expect(
+      run(docEvalPresent, withPtNote)
+        .filter((f) => f.status === 'fail')
+        .map((f) => f.message),
+    ).toEqual([expect.stringMatching(/^PT: No initial evaluation/)]);
+  });
+
   it('passes with an evaluation on the first program day', () => {
     const ep = episode('workers-comp')
       .doc('evaluation', '2026-09-08', { signer: 'Jane Roe' })

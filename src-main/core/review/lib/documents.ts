@@ -245,10 +245,25 @@ function disciplinesOf(episode: EpisodeModel): Discipline[] {
   if (isWorkProgram(episode)) return found.sort();
   for (let i = 0; i < episode.documents.length; i++) {
     const doc = episode.documents[i]!;
+    if (!THERAPY_RECORDS.has(doc.type)) continue;
     if (doc.discipline && !found.includes(doc.discipline)) found.push(doc.discipline);
   }
   return found.sort();
 }
+
+/**
+ * The documents a discipline's own care writes, signed by its treating clinicians. An
+ * eligibility response ("PT/SLP amount applied"), an order or a letter that names a discipline
+ * starts no stream of care, and its signer treats no one.
+ */
+export const THERAPY_RECORDS: ReadonlySet<DocType> = new Set([
+  'evaluation',
+  're-evaluation',
+  'plan-of-care',
+  'daily-note',
+  'progress-report',
+  'discharge-summary',
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Treatment days
