@@ -61,7 +61,8 @@ const DATE_PATTERNS: Array<{
   // 031479", "ESIGNED BY: ... 060426 1648"): only under a date's label or before a 24-hour time,
   // since six digits alone are as often an account or claim number.
   {
-    re: /(?<=\b(?:DOS|DOB|DOI|DATE|DT)(?:\s+OF\s+(?:SERVICE|BIRTH|INJURY|ORDER))?[\s.]*[:=#]?\s*)(\d{2})(\d{2})(\d{4}|\d{2})\b|\b(\d{2})(\d{2})(\d{2})(?=\s+(?:[01]\d|2[0-3])[0-5]\d\b)/gi,
+    // The lookahead first: the label's lookbehind is tried only where six digits stand.
+    re: /(?=\d{6})(?<=\b(?:DOS|DOB|DOI|DATE|DT)(?:\s+OF\s+(?:SERVICE|BIRTH|INJURY|ORDER))?[\s.]*[:=#]?\s*)(\d{2})(\d{2})(\d{4}|\d{2})\b|\b(\d{2})(\d{2})(\d{2})(?=\s+(?:[01]\d|2[0-3])[0-5]\d\b)/gi,
     parts: (m) => (m[1] ? [m[3]!, m[1], m[2]!] : [m[6]!, m[4]!, m[5]!]),
   },
 ];
