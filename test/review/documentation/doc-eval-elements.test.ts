@@ -12,6 +12,23 @@ describe('DOC-EVAL-ELEMENTS', () => {
     expect(run(docEvalElements, ep)[0]!.status).toBe('pass');
   });
 
+  it("takes an evaluation's diagnoses from the certification of the plan it holds, not of another", () => {
+    const { diagnosis: _d, ...withoutDx } = fullEvaluation('2026-03-02');
+    const assessment = {
+      ...withoutDx,
+      section: (withoutDx.section as string[]).filter((x) => x !== 'diagnosis'),
+    };
+    const build = (type: 'certification' | 'physician-order') =>
+      episode('medicare')
+        .doc('evaluation', '2026-03-02', assessment)
+        .doc(type, '2026-03-05', { diagnosis: 'S72.002D Fx neck of L femur' })
+        .build();
+    expect(run(docEvalElements, build('certification'))[0]!.status).toBe('pass');
+    expect(fails(run(docEvalElements, build('physician-order')))[0]!.message).toContain(
+      'diagnosis / reason for referral',
+    );
+  });
+
   it('lists missing elements as a warning', () => {
     const facts = fullEvaluation('2026-09-08');
     facts.section = ['objective', 'assessment', 'plan', 'diagnosis'];

@@ -27,6 +27,32 @@ describe('DOC-POC-GOALS', () => {
     );
   });
 
+  it("takes the plan's diagnoses from the physician's certification of it, in the plan's discipline", () => {
+    // A hospital assessment holding the plan names the condition in its history only; the
+    // certification return lists the ICD codes.
+    const { diagnosis: _d, ...withoutDx } = fullEvaluation('2026-03-02');
+    const assessment = {
+      ...withoutDx,
+      section: (withoutDx.section as string[]).filter((x) => x !== 'diagnosis'),
+    };
+    const plan = (certified: string, discipline: 'PT' | 'OT') =>
+      episode('medicare')
+        .doc('evaluation', '2026-03-02', assessment)
+        .doc(
+          'certification',
+          certified,
+          { diagnosis: 'S72.002D Fx neck of L femur', 'physician-signer': 'L. Hartsock' },
+          { discipline },
+        )
+        .build();
+    expect(run(docPocGoals, plan('2026-03-05', 'PT'))[0]!.status).toBe('pass');
+    // Another discipline's certification, or one long after, is not this plan's.
+    for (const other of [plan('2026-03-05', 'OT'), plan('2026-05-20', 'PT')])
+      expect(fails(run(docPocGoals, other))[0]!.message).toMatch(
+        /^Plan of care dated 2026-03-02 lacks diagnoses\./,
+      );
+  });
+
   it('warns when goals are not measurable or have no time frame', () => {
     const facts = {
       ...fullEvaluation('2026-09-08'),

@@ -635,6 +635,35 @@ export function planDocuments(episode: EpisodeModel): readonly EpisodeDocument[]
   return memo(episode, 'doc:plans', () => episode.documents.filter(isPlanDocument));
 }
 
+/** How long after a plan its physician's certification may come and still state its content. */
+const CERTIFICATION_WINDOW_DAYS = 30;
+
+/**
+ * The physician's certification of a plan when it states the diagnoses the plan treats: a
+ * hospital's certification return lists the ICD codes, while the assessment that holds the plan
+ * names the condition only in its history. A certification of the plan's discipline (or of
+ * none), dated from the plan's date to 30 days after, with a diagnosis fact or section.
+ */
+export function certificationStatingDiagnoses(
+  episode: EpisodeModel,
+  plan: EpisodeDocument,
+): EpisodeDocument | null {
+  const date = docDate(plan);
+  if (!date) return null;
+  return (
+    docsOfOneType(episode, 'certification').find((c) => {
+      const signed = docDate(c);
+      return (
+        signed !== null &&
+        signed >= date &&
+        daysApart(date, signed) <= CERTIFICATION_WINDOW_DAYS &&
+        (!c.discipline || !plan.discipline || c.discipline === plan.discipline) &&
+        (hasFact(c, 'diagnosis') || hasSection(c, 'diagnosis'))
+      );
+    }) ?? null
+  );
+}
+
 /**
  * A document that is (or includes) a plan of care: a plan-of-care document, or an evaluation /
  * re-evaluation / entry FCE carrying goals and frequency/duration (BPM §220.3.C: the evaluation

@@ -2,6 +2,7 @@ import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
 import { ELEMENTS, missingElementsFinding, type MissingElement } from '../../lib/elements';
 import {
+  certificationStatingDiagnoses,
   docDate,
   docsOfOneType,
   evidenceForDocs,
@@ -58,6 +59,7 @@ export const docEvalElements: Rule = {
     severity: 'warning',
     payers: ['ALL'],
     decided: [
+      "An evaluation that holds the plan of care takes its diagnoses from the physician's certification of that plan when it names them only in its history (the certification DOC-POC-GOALS accepts for the plan).",
       'Functional limitations (item 4, "tied to the job") are stated, in a work program under a workers\u2019 compensation or commercial payer, by a comparison of current capacity with the job\u2019s demands (a table with a job-demand column, "Capacity is LIGHT-MEDIUM vs HEAVY required") as well as by a limitations heading or sentence.',
     ],
   },
@@ -69,7 +71,16 @@ export const docEvalElements: Rule = {
     const planOnFile = docsOfOneType(episode, 'plan-of-care').length > 0;
     const findings: RuleFinding[] = [];
     for (const doc of evals) {
-      const { missing, noObjective } = missingEvaluationElements(doc, { jobDemands, planOnFile });
+      const found = missingEvaluationElements(doc, { jobDemands, planOnFile });
+      const { noObjective } = found;
+      // An evaluation that holds the plan is certified with it: the certification's diagnoses
+      // are the evaluation's.
+      const missing = found.missing.filter(
+        (m) =>
+          m !== ELEMENTS.diagnosis ||
+          !isPlanDocument(doc) ||
+          !certificationStatingDiagnoses(episode, doc),
+      );
       if (missing.length === 0) continue;
       const date = docDate(doc);
       findings.push(

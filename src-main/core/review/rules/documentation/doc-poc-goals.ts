@@ -2,6 +2,7 @@ import type { EpisodeDocument } from '../../../../../shared/episode';
 import type { IsoDate } from '../../../../../shared/model';
 import { evidenceFromDocument, evidenceFromFact, factsOf } from '../../lib/evidence';
 import {
+  certificationStatingDiagnoses,
   docDate,
   goalsOf,
   hasFact,
@@ -60,6 +61,9 @@ export const docPocGoals: Rule = {
     ],
     severity: 'error',
     payers: ['ALL'],
+    decided: [
+      "A plan's diagnoses may stand on the physician's certification of it instead of the plan itself (a hospital's certification return lists the ICD codes the plan treats): a certification of the plan's discipline, dated from the plan's date to 30 days after, that states diagnoses supplies them.",
+    ],
   },
   check(episode) {
     const plans = plansToJudge(episode);
@@ -70,7 +74,10 @@ export const docPocGoals: Rule = {
       const date = docDate(doc);
       const dates = date ? [date] : [];
       const where = `Plan of care${date ? ` dated ${date}` : ''}`;
-      const missing = missingPlanElements(doc);
+      // The physician's certification of this plan may be where its diagnoses stand.
+      const missing = missingPlanElements(doc).filter(
+        (m) => m !== ELEMENTS.diagnoses || !certificationStatingDiagnoses(episode, doc),
+      );
       if (missing.length) findings.push(missingElementsFinding(doc, where, missing, dates));
       const quality: string[] = [];
       const goals = goalsOf(doc);
