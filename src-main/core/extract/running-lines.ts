@@ -161,20 +161,20 @@ function edgeLines(lines: Line[]): Line[] {
  */
 function markRepeatedHeaders(pages: Line[][]): void {
   if (pages.length < 2) return;
-  const top = (lines: Line[], n: number) => lines.filter((l) => l.text.trim() !== '').slice(0, n);
-  const first = new Set(top(pages[0]!, BAND_LINES).map((l) => l.text.trim()));
+  const top = (lines: Line[]) => lines.filter((l) => l.text.trim() !== '').slice(0, BAND_LINES);
+  const first = new Set(top(pages[0]!).map((l) => l.text.trim()));
   for (const lines of pages.slice(1)) {
-    // Lines already furniture ("RUN DATE: ... PAGE 2", a title "(CONTINUED)") and rules between
-    // them do not end the repeated band under them (the patient's fields, the service).
-    let repeated = 0;
-    for (const line of top(lines, BAND_LINES)) {
+    // Lines already furniture ("RUN DATE: ... PAGE 2", a title "(CONTINUED)") and, once the band
+    // has begun, rules between its lines do not end the repeated band (the patient's fields, the
+    // service).
+    let inBand = false;
+    for (const line of top(lines)) {
       const t = line.text.trim();
-      if (line.running || (repeated > 0 && isRuleLine(t))) continue;
+      if (line.running || (inBand && isRuleLine(t))) continue;
       if (!first.has(t)) break;
       if (isTitleLine(t) || isSignatureLine(t)) break;
       line.running = true;
-      repeated++;
-      if (repeated >= EDGE_LINES && !top(lines, EDGE_LINES).some((l) => l.running)) break;
+      inBand = true;
     }
   }
 }

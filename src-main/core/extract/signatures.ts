@@ -836,10 +836,6 @@ function attestedAnswer(lines: readonly Line[], i: number): RegExpExecArray | nu
 }
 
 /**
- * A line of a signature block under the signer's name: a title or a licence ("Program Director,
- * Industrial Rehabilitation", "Kansas PT License #12-03471"), short, no sentence and no date.
- */
-/**
  * A signature field with its colon after a sentence on the same line: "Signed copy returned via
  * eFax 09/21/2026. Physician signature: NAME, DO   Date: 09/21/2026". Its index is the line's.
  */
@@ -855,6 +851,10 @@ function fieldAfterSentence(text: string, label: RegExp): RegExpExecArray | null
   return null;
 }
 
+/**
+ * A line of a signature block under the signer's name: a title or a licence ("Program Director,
+ * Industrial Rehabilitation", "Kansas PT License #12-03471"), short, no sentence and no date.
+ */
 function isSignerTitleLine(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 60 && !/[.:]$/.test(t) && findDates(t).length === 0;
