@@ -41,3 +41,8 @@ export function localStamp(iso: string, time = true): string {
   const day = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
   return time ? `${day} ${pad2(d.getHours())}:${pad2(d.getMinutes())}` : day;
 }
+
+/** Today's date where the user is, YYYY-MM-DD: the default "as of" of every review and list. */
+export function localToday(now: Date = new Date()): string {
+  return localStamp(now.toISOString(), false);
+}

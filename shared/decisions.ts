@@ -1,4 +1,5 @@
 /** How a reviewer's decision on a finding reads, the same in the CLI, the reports and the app. */
+import { localStamp } from './dates';
 import type { DecisionKind, Finding } from './model';
 
 export const DECISION_WORDS: Record<DecisionKind, string> = {
@@ -16,7 +17,7 @@ export function decisionLine(f: Pick<Finding, 'decision' | 'reopened'>): string 
       : '';
     // A reason written as a sentence ("... midpoint rule.") ends where the action begins.
     const reason = action ? d.reason.replace(/[\s.;,]+$/, '') : d.reason;
-    return `${DECISION_WORDS[d.as]}: ${reason}${action} (${d.by}, ${d.at.slice(0, 10)})`;
+    return `${DECISION_WORDS[d.as]}: ${reason}${action} (${d.by}, ${localStamp(d.at, false)})`;
   }
   if (f.reopened)
     return `Reopened (was: ${DECISION_WORDS[f.reopened.previous.as].toLowerCase()}): ${f.reopened.why}`;

@@ -3,6 +3,7 @@ import type { ReviewedEpisode } from '../../../shared/review';
 import { resolvedDecisions } from '../../core/api/decisions';
 import { reviewStore } from '../../core/api/review';
 import { readStoredEpisodes } from '../../core/api/stored-review';
+import { localStamp } from '../../../shared/dates';
 import { decisionLine } from '../../../shared/decisions';
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
@@ -103,7 +104,7 @@ export async function findingsCommand(argv: string[]): Promise<number> {
     }
     for (const r of resolved)
       console.log(
-        `${r.findingId}  resolved ${r.resolvedAt.slice(0, 10)}  ${r.rule}  ${r.decision.as}: ${r.decision.reason}`,
+        `${r.findingId}  resolved ${localStamp(r.resolvedAt, false)}  ${r.rule}  ${r.decision.as}: ${r.decision.reason}`,
       );
     console.log(
       `${listed.length} finding(s)${values.decided ? `, ${resolved.length} resolved decision(s)` : ''}`,

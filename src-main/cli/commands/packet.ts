@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { PacketPlanView } from '../../../shared/api';
 import { buildPacketForEpisode } from '../../core/api/packets';
-import { runReview } from '../../core/api/review';
+import { runReview, todayIso } from '../../core/api/review';
 import { openDatabase, type Db } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
@@ -75,7 +75,7 @@ export async function writePacket(db: Db, args: PacketArgs): Promise<string[]> {
       denial: args.denial ?? null,
       kind: args.kind,
     },
-    args.asOf ?? new Date().toISOString().slice(0, 10),
+    args.asOf ?? todayIso(),
     args.out,
   );
   writeFileSync(args.out, built.pdf);

@@ -10,6 +10,7 @@ import {
 import { openDatabase } from '../../core/store/db';
 import { isoDateOption, parse, passphraseFromEnv, PASSPHRASE_OPTION, requireString } from '../args';
 import { UsageError } from '../usage';
+import { localStamp } from '../../../shared/dates';
 import { dollars } from '../../../shared/money';
 
 export const SAMPLE_HELP = `Usage: chartready sample --db FILE --n COUNT --seed N [--per clinician|payer] [--json]
@@ -38,7 +39,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 export function formatSampleReport(r: SampleReport): string {
   const s = r.sample;
   const out = [
-    `Sample ${s.id}: ${s.n} of ${s.frame.size} claims, seed ${s.seed}${s.per ? `, stratified by ${s.per}` : ''} (drawn ${s.createdAt.slice(0, 10)}, frame as of ${s.frame.asOf})`,
+    `Sample ${s.id}: ${s.n} of ${s.frame.size} claims, seed ${s.seed}${s.per ? `, stratified by ${s.per}` : ''} (drawn ${localStamp(s.createdAt, false)}, frame as of ${s.frame.asOf})`,
     `  method: ${s.method}`,
     `  frame: ${s.frame.population}; hash ${s.frame.hash.slice(0, 16)}${r.frameChanged ? ' (the frame has changed since: claims were added or removed)' : ''}`,
     '',

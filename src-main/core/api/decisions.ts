@@ -4,6 +4,7 @@
  * decision that no longer holds reopens with the reason (the finding changed, or a fixed one came
  * back). Each decision is a row of its own and an entry of the audit log.
  */
+import { localStamp } from '../../../shared/dates';
 import { RefusedError } from '../../../shared/errors';
 import { userInfo } from 'node:os';
 import type { DecisionKind, Finding, FindingDecision, IsoDate } from '../../../shared/model';
@@ -192,7 +193,7 @@ export class FindingMarks {
       if (d && reopenedAfterFix(d, resolvedAt)) {
         f.reopened = {
           previous: toDecision(d),
-          why: `marked fixed on ${d.decided_at.slice(0, 10)}, resolved, and reported again`,
+          why: `marked fixed on ${localStamp(d.decided_at, false)}, resolved, and reported again`,
         };
       } else if (d) {
         f.decision = toDecision(d);

@@ -1,3 +1,4 @@
+import { localToday } from '../../../shared/dates';
 import type { EpisodeModel } from '../../../shared/episode';
 import type { IsoDate } from '../../../shared/model';
 import type { ReviewedEpisode, ReviewReport } from '../../../shared/review';
@@ -59,7 +60,7 @@ export function overrideProfileName(db: Db, asked?: string | null): string | nul
 }
 
 export function todayIso(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
+  return localToday();
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The deadline list as text (for people), CSV (for spreadsheets) and JSON (for programs). */
 import { csvCell } from '../review/format';
+import { localStamp } from '../../../shared/dates';
 import { dueText } from '../../../shared/deadlines';
 import type { DeadlineList } from './list';
 
@@ -24,7 +25,7 @@ export function formatDeadlinesText(list: DeadlineList): string {
     out.push(`    source: ${i.basis}`);
     if (i.kind !== 'corrected-claim')
       out.push(
-        `    packet: ${i.packet.builtAt ? `${i.packet.kind} packet built ${i.packet.builtAt.slice(0, 10)}` : 'not built'}`,
+        `    packet: ${i.packet.builtAt ? `${i.packet.kind} packet built ${localStamp(i.packet.builtAt, false)}` : 'not built'}`,
       );
     if (i.answered)
       out.push(

@@ -3,6 +3,7 @@
  * payer list (`payerNameKey`), with the source the clinic read them in. They replace the profile's
  * default for that payer, which for workers' comp and commercial payers is UNVERIFIED.
  */
+import { localStamp } from '../../../shared/dates';
 import { recordAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { byCurrentKey, deleteByCurrentKey, payerNameKey } from '../store/payer-list';
@@ -79,7 +80,7 @@ export function withPayerDeadlines(
     days,
     from: 'notice',
     receiptDays: undefined,
-    source: `the clinic's payer list for ${own.name}: ${own.source} (set ${own.setAt.slice(0, 10)})`,
+    source: `the clinic's payer list for ${own.name}: ${own.source} (set ${localStamp(own.setAt, false)})`,
     verified: true,
   });
   const requests = { ...profile.requests };

@@ -3,6 +3,7 @@
  * and a helper that turns one reviewed episode into its report entry.
  */
 import { z } from 'zod';
+import { localStamp } from '../../../../shared/dates';
 import type { EpisodeModel } from '../../../../shared/episode';
 import type { Finding } from '../../../../shared/model';
 import type { ProfileSource, ReviewedEpisode, ReviewReport } from '../../../../shared/review';
@@ -144,7 +145,7 @@ export function profileNote(
   source?: ProfileSource,
 ): string | null {
   if (source?.from === 'episode')
-    return `profile ${profileName} set for this episode by ${source.by} on ${source.at.slice(0, 10)}: ${source.reason}`;
+    return `profile ${profileName} set for this episode by ${source.by} on ${localStamp(source.at, false)}: ${source.reason}`;
   if (source?.from === 'default')
     return `profile ${profileName} applied to every episode of this review, whatever its payer`;
   if (kind === 'unknown') {
