@@ -196,6 +196,11 @@ export type FactKind =
   /** Units approved for one code in an authorization's table ("97545 ... Approved 10 units"): detail.code. */
   | 'auth-units'
   /**
+   * One row of a practice system's list of a case's authorizations ("Auth #: ... Start: ... End:
+   * ... Visits auth: 10"): value the number, detail its `start`, `end` and approved `visits`.
+   */
+  | 'auth-entry'
+  /**
    * A utilization review decision that certifies nothing ("Decision: NON-CERTIFIED (denied)"):
    * the letter grants no visits, hours or dates, whatever counts it recalls or quotes.
    */
@@ -306,7 +311,8 @@ export type GoalStatus =
  * - `goal-assessment`: `status`, and `all` when one statement covers every goal ("All goals met");
  * - `communication`: `date` of the contact and the `parties` reached;
  * - `service-minutes`: `code` and `minutes` of one service's own time ("97110 1:15-1:45 PM");
- * - `auth-units`: the `code` whose units an authorization approves.
+ * - `auth-units`: the `code` whose units an authorization approves;
+ * - `auth-entry`: the `start`, `end` and approved `visits` of an authorization listed in a row.
  */
 export interface FactDetail {
   timeFrame?: string | null;
@@ -326,6 +332,10 @@ export interface FactDetail {
   parties?: string[];
   code?: string;
   minutes?: number;
+  /** `auth-entry`: the authorization's period and the visits it approves. */
+  start?: IsoDate;
+  end?: IsoDate;
+  visits?: number;
   /** `coverage-sign`: what the sign is, as the review's payer basis names it. */
   sign?: string;
   /** `coverage-sign`: the two-letter state of the WC jurisdiction the words belong to. */

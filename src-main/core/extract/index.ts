@@ -11,6 +11,7 @@ import type {
   PatientRecord,
 } from '../../../shared/model';
 import { extractAuthorization } from './authorization';
+import { extractAuthorizationEntries } from './authorization-register';
 import { extractBilledCodes } from './billing-block';
 import {
   CONFERENCE_TITLE,
@@ -68,7 +69,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 42;
+export const EXTRACTOR_VERSION = 43;
 
 export interface ExtractHints {
   title?: string | null;
@@ -233,6 +234,7 @@ function buildDocument(
   extractPlanTerms(content, sink);
   extractBilledCodes(content, sink);
   extractAuthorization(content, type, sink);
+  extractAuthorizationEntries(content, sink);
   extractVitals(content, sink);
   extractInterventions(content, sink, type);
   // A goal restated with its status ("Goal 1 (55 lb floor to waist): progressing, 45 lb") is an

@@ -161,4 +161,44 @@ describe('AUTH-WITHIN-LIMITS', () => {
   it('n/a without an authorization (AUTH-PRESENT reports it)', () => {
     expect(run(authWithinLimits, program(2).b.build(), 'workers-comp')[0]?.status).toBe('n/a');
   });
+
+  it("counts a therapy window listed only on the practice's case screen, then the letter after it", () => {
+    const build = (windowVisits: number, days = 5) => {
+      const b = episode('workers-comp');
+      b.bill('2026-03-02', '97161', 1, ['GP']);
+      // 03-03, 03-04, 03-05 in the window alone; 03-06 on under the letter too.
+      for (const d of weekdays('2026-03-03', days)) b.bill(d, '97110', 2, ['GP']);
+      const row = (number: string, start: string, end: string, visits: number) => ({
+        value: number,
+        detail: { start, end, visits },
+      });
+      return b
+        .doc('communication', '2026-02-27', {
+          // The letter's own number listed again on the screen is the letter's, not a second one.
+          'auth-entry': [
+            row('TW-5501', '2026-03-02', '2026-04-30', windowVisits),
+            row('UR-77', '2026-03-06', '2026-05-06', 2),
+          ],
+        })
+        .doc('authorization', '2026-03-06', {
+          'auth-number': 'UR-77',
+          'auth-visits': 2,
+          'auth-start': '2026-03-06',
+          'auth-end': '2026-05-06',
+        })
+        .build();
+    };
+    expect(statuses(run(authWithinLimits, build(3), 'workers-comp'))).toEqual(['pass']);
+    const failed = (windowVisits: number, days?: number) =>
+      run(authWithinLimits, build(windowVisits, days), 'workers-comp').filter(
+        (f) => f.status === 'fail',
+      );
+    const overWindow = failed(2);
+    expect(overWindow.map((f) => f.dates[0])).toEqual(['2026-03-05']);
+    expect(overWindow[0]!.message).toContain(
+      'exceeds authorization TW-5501: 3 visits billed, 2 approved',
+    );
+    // A sixth date is the letter's third visit: counted once, UR-77 has no room for it.
+    expect(failed(3, 6).map((f) => f.dates[0])).toEqual(['2026-03-10']);
+  });
 });

@@ -161,8 +161,42 @@ export function programOf(text: string | null | undefined): Authorization['progr
   return null;
 }
 
-/** Authorization documents (type `authorization`) read into numbers, ordered by start date. */
+/**
+ * Authorization documents (type `authorization`) read into numbers, and the rows of a practice
+ * system's authorization list that no letter on file states (a therapy window verified by
+ * phone), ordered by start date.
+ */
 export function authorizations(episode: EpisodeModel): Authorization[] {
+  const letters = authorizationLetters(episode);
+  const numbered = new Set(letters.map((a) => a.number?.toUpperCase()));
+  const listed: Authorization[] = [];
+  for (const doc of episode.documents) {
+    if (doc.type === 'authorization') continue;
+    for (const f of doc.facts) {
+      const key = f.value.toUpperCase();
+      if (f.kind !== 'auth-entry' || numbered.has(key)) continue;
+      numbered.add(key);
+      listed.push({
+        doc,
+        number: f.value,
+        visits: f.detail?.visits ?? null,
+        hours: null,
+        start: f.detail?.start ?? null,
+        end: f.detail?.end ?? null,
+        service: null,
+        program: null,
+        evidence: [evidenceFromFact(f)],
+      });
+    }
+  }
+  return [...letters, ...listed].sort(byStart);
+}
+
+function byStart(a: Authorization, b: Authorization): number {
+  return (a.start ?? a.doc.date ?? '') < (b.start ?? b.doc.date ?? '') ? -1 : 1;
+}
+
+function authorizationLetters(episode: EpisodeModel): Authorization[] {
   return episode.documents
     .filter((d) => d.type === 'authorization' && !firstFact(d, 'auth-denied'))
     .map((doc) => {
@@ -199,8 +233,7 @@ export function authorizations(episode: EpisodeModel): Authorization[] {
           ? evidence
           : [{ file: doc.file, page: doc.pageStart, quote: doc.title }],
       };
-    })
-    .sort((a, b) => ((a.start ?? a.doc.date ?? '') < (b.start ?? b.doc.date ?? '') ? -1 : 1));
+    });
 }
 
 /** Approved units of the program codes in an authorization's table (`auth-units` facts). */

@@ -99,6 +99,7 @@ export const authWithinLimits: Rule = {
     payers: ['WC', 'COM'],
     decided: [
       "A utilization review letter whose only decision is a denial (non-certification) is no authorization: the visits it quotes are the request's or an earlier approval's, so dates past the last approval stay outside any authorization. A letter that modifies a request, or certifies one service and denies another, still grants what it certifies.",
+      "An authorization with no letter on file, listed as a row of the practice system's case authorizations (its number, start and end dates and approved visits, as a state fund's therapy window verified by phone is entered), is an authorization on file; a row repeating the number of a letter on file is that letter's, read from the letter.",
     ],
   },
   check(episode) {

@@ -1,0 +1,51 @@
+/**
+ * A practice system's own list of a case's authorizations, one row each ("Auth #: TW-26-0558213
+ * Type: therapy window Start: 03/02/2026 End: 04/30/2026 Visits auth: 10 Used: 10"): a state
+ * fund's therapy window or a plan's visits verified by phone has no letter, only this row. Each
+ * row becomes one `auth-entry` fact (value the number; detail the period and the approved count).
+ */
+import { leadingDate } from '../parse/dates';
+import type { FactSink } from './facts';
+import type { Line } from './lines';
+
+/** The row's number, labelled: "Auth #:", "Authorization No.", "Auth ID:". */
+const ENTRY_NUMBER =
+  /\b(?:Prior\s+)?(?:Authori[sz]ation|Auth\.?)\s*(?:#|No\.?|Number|ID)\s*:?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/di;
+/** Its period's ends, labelled ("Start: 03/02/2026 End: 04/30/2026", "From ... Thru ..."). */
+const START_LABEL = /\b(?:Start|Begin|From|Effective|Eff\.?)(?:\s+Date)?\s*:\s*/gi;
+const END_LABEL = /\b(?:End|Expires|Expiration|Exp\.?|Through|Thru|To|Until)(?:\s+Date)?\s*:\s*/gi;
+/**
+ * The count it approves, labelled as approved or as the field of the row: "Visits auth: 10",
+ * "Approved visits: 12", "Visits: 8". What was used or remains is the practice's tally, not the
+ * approval.
+ */
+const APPROVED_COUNT =
+  /(?<!\b(?:used|remaining|scheduled|left|pending)\s+)\b(?:(?:visits?|sessions?|treatments?)\s*(?:auth(?:ori[sz]ed)?\.?|approved|allowed)?|(?:auth(?:ori[sz]ed)?\.?|approved|allowed)\s+(?:visits?|sessions?|treatments?))\s*:\s*(\d{1,3})\b(?![/:.-]\d)/di;
+
+function labelledDate(text: string, label: RegExp): { iso: string; end: number } | null {
+  for (const m of text.matchAll(label)) {
+    const after = m.index + m[0].length;
+    const d = leadingDate(text.slice(after));
+    if (d && d.start === 0) return { iso: d.iso, end: after + d.end };
+  }
+  return null;
+}
+
+/** Reads every line that is a whole authorization row: number, start, end and approved count. */
+export function extractAuthorizationEntries(lines: readonly Line[], sink: FactSink): void {
+  for (const line of lines) {
+    const t = line.text;
+    const number = ENTRY_NUMBER.exec(t);
+    if (!number || !/\d/.test(number[1]!)) continue;
+    const start = labelledDate(t, START_LABEL);
+    const end = labelledDate(t, END_LABEL);
+    const count = APPROVED_COUNT.exec(t);
+    if (!start || !end || !count || end.iso < start.iso) continue;
+    const rowEnd = Math.max(end.end, count.indices![1]![1]);
+    sink.add('auth-entry', number[1]!, line, number.index, rowEnd, {
+      start: start.iso,
+      end: end.iso,
+      visits: Number(count[1]),
+    });
+  }
+}
