@@ -169,7 +169,7 @@ describe('readLedgerBytes', () => {
     expect(err.rejection.line).toBe(1);
     expect(err.message).toBe(
       'line 1: cannot find a date-of-service column; headers found: "Name", "When", "What"; ' +
-        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Serv Date, Serv Dt, Date of Svc, Visit Date, Encounter Date',
+        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Serv Date, Serv Dt, Date of Svc, Visit Date, Appointment Date, Appt Date, Date of Appointment, Encounter Date',
     );
   });
 
@@ -280,5 +280,31 @@ describe('line numbers with quoted fields that span lines', () => {
     const err = await rejection(csv);
     expect(err.rejection.line).toBe(4);
     expect(err.rejection.reason).toMatch(/^line 4: /);
+  });
+
+  it("reads a scheduling app's sales export: appointment date, patient number, products skipped", async () => {
+    const csv = [
+      'Invoice #,Invoice Date,Appointment Date,Patient,Patient #,Item,Billing Code,Modifiers,Units,Claim #',
+      '3101,05/11/2026,05/04/2026,"Ostrander, Bea",2207,Follow-up 30,97110,GP,2,K-5520',
+      '3102,05/11/2026,05/04/2026,"Ostrander, Bea",2207,Foam roller (retail),,,1,',
+    ].join('\n');
+    const { lines, skippedRows } = await read(csv);
+    expect(lines.map((l) => [l.dos, l.patientName, l.mrn, l.code, l.claimId])).toEqual([
+      ['2026-05-04', 'Ostrander, Bea', '2207', '97110', 'K-5520'],
+    ]);
+    expect(skippedRows).toEqual([
+      { line: 3, reason: 'no procedure code: not a billed service (a product, fee or payment)' },
+    ]);
+  });
+
+  it("skips a hospital claim's total line (revenue code 0001) under its services", async () => {
+    const csv = [
+      'Med Rec #,Patient Name,Rev Code,Rev Description,HCPCS,Service Date,Units,Total Charges',
+      '00771,"PELLEGRIN, ODA",0430,OCCUPATIONAL THERAPY,97535,05/05/2026,2,210.00',
+      '00771,"PELLEGRIN, ODA",0001,TOTAL CHARGES,,,,210.00',
+    ].join('\n');
+    const { lines, skippedRows } = await read(csv);
+    expect(lines.map((l) => l.code)).toEqual(['97535']);
+    expect(skippedRows.map((r) => r.line)).toEqual([3]);
   });
 });

@@ -45,11 +45,12 @@ const ITEM_MARKER =
   /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
 /**
  * A goal term standing as a sub-heading: "Short term (4 weeks, by 31-Mar-2026):", "LTGs -",
- * "Long term goals in 4 weeks:" (its time frame in brackets or said after it), "LTG (4 wks, by
- * 5/1/2026) - job demands:" (a label of the goals under it after a dash).
+ * "Long term goals in 4 weeks:" (its time frame in brackets, said after it or after a dash: "Short
+ * term - 3 weeks (by 04/28/2026):"), "LTG (4 wks, by 5/1/2026) - job demands:" (a label of the
+ * goals under it after a dash).
  */
 const TERM_LINE =
-  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|)\s*(?:[-–—]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[:\-–—])?\s*$/i;
+  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|[-–—]\s*\d{1,3}\s*[A-Za-z]{1,8}\.?(?:\s*\([^()]*\))?|)\s*(?:[-–—]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[:\-–—])?\s*$/i;
 /** A program's count beside a term's date: "(by 21-SEP-2026, session 5)", "(10 visits)". */
 const SESSION_COUNT =
   /\b(?:sessions?|visits?|treatment days?)\s*#?\s*\d+\b|\b\d+\s*(?:sessions?|visits?)\b/gi;
@@ -247,6 +248,13 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     }
     // A goals table's rows are read by their columns, labelled or not ("STG 1: ...<tab>04-17-2026").
     const tableRow = list?.columns ? cellsOf(t) : [];
+    // A form's next field under a goals table nested in its "Goals" row ("Home Exercise Program
+    // | R hand putty ..."): a section's heading as the row's first cell ends the goals.
+    if (list && tableRow.length >= 2 && namesOtherSection(tableRow[0]!.text)) {
+      flush();
+      list = null;
+      continue;
+    }
     if (list && tableRow.length >= 2) {
       flush();
       if (tableGoal(sink, list, line, tableRow, listedNumbers, listedLabels, statusKey))
@@ -881,12 +889,38 @@ function columnsOf(cells: Cell[]): TableColumns {
   };
 }
 
+const FORM_GOALS_LABEL = /^(?:goals?|plan goals|treatment goals)$/i;
+
+/**
+ * A header one cell wider than its rows carries the form's own label first ("Goals | Goal |
+ * Description | Time Frame | Target Date" over "STG 1 | ... | 3 wks | 04/27/2026", a table nested
+ * in the form's "Goals" row): the rows line up with the header's other cells.
+ */
+function alignedColumns(cols: TableColumns | null, width: number): TableColumns | null {
+  if (!cols || cols.names.length !== width + 1 || !FORM_GOALS_LABEL.test(cols.names[0]!))
+    return cols;
+  if (!cols.names.slice(1).some((n) => DESCRIPTION_COLUMN.test(n) || /^goal$/i.test(n)))
+    return cols;
+  return columnsOf(cols.names.slice(1).map((text) => ({ text, start: 0, end: text.length })));
+}
+
 /** A "% of Goal" cell as a status: the whole target reached is met, part of it progressing. */
 function percentStatus(cell: Cell | undefined): { status: GoalStatus } | null {
   const m = cell ? /^(\d{1,3})\s*%$/.exec(cell.text.trim()) : null;
   if (!m) return null;
   const n = Number(m[1]);
   return { status: n >= 100 ? 'met' : n > 0 ? 'progressing' : 'not-met' };
+}
+
+const GOAL_LABEL_ONLY = /^\s*(?:STG|LTG|Goal)?\s*#?\s*\d{0,2}\s*[.:)]?\s*$/i;
+const DESCRIPTION_COLUMN = /^(?:goal\s+)?(?:description|text|statement)$/i;
+
+/** A cell that is wholly the heading of a section other than goals ("Home Exercise Program"). */
+function namesOtherSection(cell: string): boolean {
+  const h = headingOf(cell);
+  return (
+    h !== null && !h.names.includes('goals') && h.start === 0 && h.rest >= cell.trimEnd().length
+  );
 }
 
 /**
@@ -907,9 +941,17 @@ function tableGoal(
     list.columns = columnsOf(cells);
     return false;
   }
-  const cols = list.columns;
+  const cols = alignedColumns(list.columns, cells.length);
+  const named = cols ? cells[cols.goal] : undefined;
+  // A "Goal" column that holds only the goal's label ("STG 1") names it; its "Description"
+  // column says it.
+  const described =
+    cols && named && GOAL_LABEL_ONLY.test(named.text)
+      ? cells[cols.names.findIndex((n) => DESCRIPTION_COLUMN.test(n))]
+      : undefined;
   const goalCell =
-    (cols ? cells[cols.goal] : undefined) ??
+    described ??
+    named ??
     cells.reduce((a, b) =>
       b.text.replace(/[^A-Za-z]/g, '').length > a.text.replace(/[^A-Za-z]/g, '').length ? b : a,
     );

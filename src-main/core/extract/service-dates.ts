@@ -93,6 +93,19 @@ function fieldDates(text: string, label: RegExp): DateHit[] {
   );
 }
 
+/**
+ * An appointment's line under a chart entry's title, its date then the appointment's time range
+ * ("Tuesday, April 7, 2026, 9:00am - 10:15am with NAME, PT | Follow-Up 45 min", "04/14/2026
+ * 10:00 AM-10:45 AM"): a scheduling system's own line, which dates the entry it heads. A log's
+ * entry ("04/10/2026 1:45 PM FAX OUT") gives one time, when it was made.
+ */
+const CLOCK = String.raw`\d{1,2}:[0-5]\d(?!\d)\s*(?:[ap]\.?m?\.?(?![a-z]))?`;
+const TIME_AFTER_DATE = new RegExp(String.raw`^[,\s]*${CLOCK}\s*(?:-|–|—|to)\s*${CLOCK}`, 'i');
+function appointmentLine(text: string): boolean {
+  const d = leadingDate(text);
+  return d !== null && TIME_AFTER_DATE.test(text.slice(d.end));
+}
+
 /** Whether a line carries a date that can head a document (used by the splitter). */
 export function headerDateOn(line: Line, isTitle: boolean): boolean {
   return headerDateOf(line, isTitle) !== null;
@@ -119,6 +132,7 @@ export function headerDateOf(line: Line, isTitle: boolean): string | null {
   const first = findDates(t)[0];
   if (!first) return null;
   if (isBareDateLine(t)) return first.iso;
+  if (appointmentLine(t)) return first.iso;
   // A log's first entry under its title: "03/26/2026<tab>Fax in<tab>Dr. Arroyo".
   if (first.start === 0 && /^\S+\t/.test(t)) return first.iso;
   return isTitle ? first.iso : null;
@@ -184,12 +198,15 @@ export function extractServiceDates(
 
 /**
  * A dateline under a title: the date first, then the visit's other particulars set off by a
- * bullet or bar ("Wed, Sep 9, 2026 · Visit 7 · Medicare Part B").
+ * bullet or bar ("Wed, Sep 9, 2026 · Visit 7 · Medicare Part B"), or an appointment's line.
  */
 function isDateline(text: string): boolean {
   const lead = text.length - text.trimStart().length;
   const d = leadingDate(text.slice(lead));
-  return d !== null && /^\s*(?:[·•|–—]|$)/.test(text.slice(lead + d.end));
+  return (
+    d !== null &&
+    (/^\s*(?:[·•|–—]|$)/.test(text.slice(lead + d.end)) || appointmentLine(text.slice(lead)))
+  );
 }
 
 /** How far into a letter its date line may stand (letterhead and address block come first). */

@@ -97,6 +97,10 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Serv Dt',
     'Date of Svc',
     'Visit Date',
+    // A scheduling app's sales export dates each charge by its appointment.
+    'Appointment Date',
+    'Appt Date',
+    'Date of Appointment',
     'Encounter Date',
   ],
   code: [
@@ -266,6 +270,21 @@ export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * Headers whose "#" changes the field: "Patient #" beside "Patient" is the practice's patient
+ * number, the chart's own, not the name. Elsewhere "Claim #" is the claim as "Claim" is.
+ */
+const NUMBER_OF: ReadonlyMap<string, LedgerField> = new Map([
+  ['patient', 'mrn'],
+  ['pt', 'mrn'],
+  ['client', 'mrn'],
+]);
+
+function numberHeaderField(header: string): LedgerField | null {
+  const m = /^\s*(.+?)\s*(?:#|No\.?|Number)\s*$/i.exec(header);
+  return m ? (NUMBER_OF.get(normalizeHeader(m[1]!)) ?? null) : null;
+}
+
 /** Field and rank (position among the field's synonyms) by normalized header; first one kept. */
 const FIELD_BY_HEADER: ReadonlyMap<string, { field: LedgerField; rank: number }> = (() => {
   const map = new Map<string, { field: LedgerField; rank: number }>();
@@ -305,7 +324,9 @@ export function mapLedgerHeaders(headers: string[]): LedgerColumns {
       numbered.push([Number(numberedMatch[1]), index]);
       return;
     }
-    const hit = FIELD_BY_HEADER.get(key);
+    const numberField = numberHeaderField(header);
+    // Below every named synonym: an "MRN" or "Chart #" column beside it is the chart's number.
+    const hit = numberField ? { field: numberField, rank: 1000 } : FIELD_BY_HEADER.get(key);
     if (!hit) return;
     const rank = rankOf[hit.field];
     if (rank === undefined || hit.rank < rank) {
