@@ -332,6 +332,11 @@ export interface FactDetail {
   parties?: string[];
   code?: string;
   minutes?: number;
+  /**
+   * `auth-visits`, `auth-start`, `auth-end`: the one discipline the approving line names ("Line 1 -
+   * Occupational Therapy: Approved. 8 visits, ..."), when a letter approves each apart.
+   */
+  discipline?: Discipline;
   /** `auth-entry`: the authorization's period and the visits it approves. */
   start?: IsoDate;
   end?: IsoDate;

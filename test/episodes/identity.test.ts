@@ -71,6 +71,35 @@ describe('matchPatients', () => {
     expect(new Set(one.patientOf).size).toBe(1);
   });
 
+  it("a chart printed as one file takes in an outside referral's number of the same name and DOB", () => {
+    // The practice's chart print (16 entries, one PDF) and the referring office's fax (its own
+    // chart number), neither number on a ledger line: the chart's is the one on most records.
+    const { patientOf } = matchPatients([
+      {
+        name: 'Culver, Ambrose',
+        dob: '1949-02-11',
+        mrn: '1203',
+        weight: 16,
+        singleSourceMrn: true,
+      },
+      {
+        name: 'Culver, Ambrose',
+        dob: '1949-02-11',
+        mrn: 'RC-0048812',
+        weight: 1,
+        singleSourceMrn: true,
+      },
+      { name: 'CULVER, AMBROSE', dob: null, mrn: null, weight: 30 },
+    ]);
+    expect(new Set(patientOf).size).toBe(1);
+    // Two single-file numbers on as many records each are not guessed into one.
+    const even = matchPatients([
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'A1', weight: 3, singleSourceMrn: true },
+      { name: 'Lee, Ann', dob: '1970-01-01', mrn: 'B2', weight: 2, singleSourceMrn: true },
+    ]);
+    expect(new Set(even.patientOf).size).toBe(2);
+  });
+
   it('a number only billing lines carry (an account number) joins the one chart of that name and DOB', () => {
     const { patientOf } = matchPatients([
       { name: 'Pruitt, Lorraine', dob: '1951-03-14', mrn: '00482317' },

@@ -307,6 +307,24 @@ function adoptLocalMrns(
     set.add(mrn);
     local.set(k, set);
   });
+  // With no number seen more widely, a chart printed as one file (the practice's own, many
+  // documents) stands against an outside referral's (one or two): of the single-file numbers of
+  // one name and DOB, the one on clearly the most records is the chart's.
+  const outside = new Map<string, Map<string, number>>();
+  inputs.forEach((inp, i) => {
+    const mrn = mrnOf[i];
+    if (!mrn || !inp.singleSourceMrn || !keyOf[i] || !inp.dob) return;
+    const k = `${keyOf[i]}|${inp.dob}`;
+    if (local.has(k)) return;
+    const weights = outside.get(k) ?? new Map<string, number>();
+    weights.set(mrn, (weights.get(mrn) ?? 0) + (inp.weight ?? 1));
+    outside.set(k, weights);
+  });
+  for (const [k, weights] of outside) {
+    const ranked = [...weights].sort((a, b) => b[1] - a[1]);
+    if (ranked.length >= 2 && ranked[0]![1] >= 2 * ranked[1]![1])
+      local.set(k, new Set([ranked[0]![0]]));
+  }
   inputs.forEach((inp, i) => {
     if (!adoptable(inp) || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
     const found = local.get(`${keyOf[i]}|${inp.dob}`);

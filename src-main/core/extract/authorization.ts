@@ -1,5 +1,6 @@
 /** Payer authorization: number, approved visits/hours, validity period, service, denial codes. */
-import type { DocType } from '../../../shared/model';
+import type { DocType, FactDetail } from '../../../shared/model';
+import { disciplineIn } from './classify';
 import type { FactSink } from './facts';
 import { findDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
@@ -32,8 +33,12 @@ const CARE_HAD_BEFORE =
  */
 const AUTH_VISITS =
   /\b(\d{1,3})\)?\s*(?:\([a-z -]{2,20}\)\s*)?(?:(?:PT|OT|ST|SLP|therapy|physical\s+therapy|occupational\s+therapy|work\s+(?:conditioning|hardening)|program|treatment|additional|follow-?up|outpatient|office)\s+){0,2}(?:visits?|sessions?|treatments?)\b|\b(?:(?:visits?|sessions?)\s*(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed)\s+(?:visits?|sessions?))\s*:?\s*(\d{1,3})\b/dgi;
-/** An authorization form's count as a field of its own: "Visits: 12 (including evaluation)". */
-const VISITS_FIELD = /^\s*(?:visits|sessions|treatments)\s*:\s*(\d{1,3})\b(?![/:.-]\d)/di;
+/**
+ * An authorization form's count as a field of its own: "Visits: 12 (including evaluation)",
+ * "Number of visits: 10".
+ */
+const VISITS_FIELD =
+  /^\s*(?:(?:number|no\.?|#|total)\s+(?:of\s+)?)?(?:visits|sessions|treatments)\s*:\s*(\d{1,3})\b(?![/:.-]\d)/di;
 /** What makes a count a frequency: "3 sessions per week", "three sessions of three hours per week". */
 const VISITS_PER_WEEK_AFTER =
   /^\s*(?:(?:of|at|lasting)\s+[^.;,]{0,25}?\s)?(?:(?:\/|per|a|each)\s*(?:wk|week|day)\b|weekly\b)/i;
@@ -398,10 +403,12 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         !EVALUATION_AND_TREATMENT.test(clause)
       );
     };
+    // A letter that approves each discipline apart says which on the approving line.
+    const disciplineDetail = isAuthDoc ? lineDiscipline(t) : undefined;
     const field = counts && isAuthDoc ? VISITS_FIELD.exec(t) : null;
     if (field) {
       const g = field.indices![1]!;
-      sink.add('auth-visits', String(Number(field[1])), line, field.index, g[1]);
+      sink.add('auth-visits', String(Number(field[1])), line, field.index, g[1], disciplineDetail);
     }
     for (const m of counts ? t.matchAll(AUTH_VISITS) : []) {
       if (evaluationsCount(m.index)) continue;
@@ -416,6 +423,7 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         line,
         bracketStart(t, m.index, g[1]),
         m.index + m[0].length,
+        disciplineDetail,
       );
     }
     for (const m of counts ? t.matchAll(AUTH_HOURS) : []) {
@@ -446,8 +454,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         /^\s*and\s*$/i.test(t.slice(a.end, b.start));
       if (!PERIOD_SEPARATOR.test(t.slice(a.end, b.start)) && !between) continue;
       const add = () => {
-        sink.add('auth-start', a.iso, line, a.start, a.end);
-        sink.add('auth-end', b.iso, line, b.start, b.end);
+        sink.add('auth-start', a.iso, line, a.start, a.end, disciplineDetail);
+        sink.add('auth-end', b.iso, line, b.start, b.end, disciplineDetail);
       };
       if (counts && evaluationsCount(a.start)) evaluationPeriod ??= add;
       else add();
@@ -459,6 +467,16 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     }
   }
   if (evaluationPeriod && !sink.has('auth-start')) evaluationPeriod();
+}
+
+/** The one discipline a line names ("Line 2 - Speech Therapy: Approved. 8 visits"), if one. */
+function lineDiscipline(text: string): FactDetail | undefined {
+  const first = disciplineIn(text);
+  if (!first) return undefined;
+  const rest = disciplineIn(text.slice(first.end));
+  return rest && rest.discipline !== first.discipline
+    ? undefined
+    : { discipline: first.discipline };
 }
 
 /**

@@ -258,6 +258,10 @@ function withoutTypeRemark(text: string): string {
 export function isTitleLine(text: string): boolean {
   const field = TITLE_FIELD.exec(text) ?? PRACTICE_BEFORE_TITLE.exec(text);
   if (field) return isTitleLine(text.slice(field[0].length));
+  // A label and its value in the next cell is a field of the note, unless the value only dates
+  // the document the label names ("Progress Note:<tab>03/04/2026").
+  const raw = cellsOf(text.trim());
+  if (raw.length === 2 && raw[0]!.text.endsWith(':') && !namesDocument(raw[1]!.text)) return false;
   const t = withoutTypeRemark(beforeEntryTail(beforePatientFields(text.trim())));
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
@@ -350,6 +354,15 @@ function mentionedOnlyInBrackets(text: string): boolean {
  * the right ("FOX RIVER PHYSICAL THERAPY, LLC      DAILY NOTE - FLOWSHEET"). A log entry
  * ("04/13/2026<tab>E-mail<tab>Progress summary") has neither.
  */
+/**
+ * Whether a labelled document's value cell still lets the label name the document: a bare date
+ * ("Progress Note:<tab>03/04/2026 (Wed)"). Any other value makes the row a field of the note
+ * ("Plan of Care:<tab>03/02/2026 - 04/19/2026", "Authorization:<tab>TW-26-0418873 (... Approved)").
+ */
+function namesDocument(value: string): boolean {
+  return isBareDateLine(value);
+}
+
 function titleCellOf(t: string): string | null {
   const cells = cellsOf(t);
   const first = cells[0]!;
@@ -385,8 +398,13 @@ function titleCellOf(t: string): string | null {
     !first.text.includes(':') &&
     findDates(first.text).length === 0 &&
     !titleType(first.text);
-  return practiceName && isTitleLine(second.text) ? second.text.trim() : null;
+  // The letterhead's address row may carry the title too ("2218 Kessler Ave, Suite 140 · Dayton,
+  // OH 45420<tab>Daily Treatment Note"): a state and ZIP code end an address.
+  const address = cells.length === 2 && STATE_ZIP.test(first.text) && !titleType(first.text);
+  return (practiceName || address) && isTitleLine(second.text) ? second.text.trim() : null;
 }
+
+const STATE_ZIP = /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s*$/;
 
 /** Small words a name or a title holds in lower case ("Sports Medicine and Rehab of Ohio"). */
 const NAME_LINKS = new Set(['and', 'of', 'the', 'for', 'at', 'in', 'on', 'to', 'a', '&']);
@@ -470,11 +488,12 @@ const CONTENT_CUES: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'authorization',
     re: /\b(?:services?|visits?|sessions?|treatment|request)\b[^.\n]{0,40}\b(?:(?:has|have) been|is|are) (?:approved|authori[sz]ed|certified)\b|\bauthori[sz]ation (?:#|no\.?|number)|\b(?:visits?|sessions?|units?) (?:approved|authori[sz]ed)\b|\b(?:approved|authori[sz]ed) (?:visits|sessions|units)\s*:|\bauthori[sz]ed (?:period|dates)\s*:|\bdetermination\s*:\s*(?:approved|partially approved|modified|certified)|^\s*(?:approved|authori[sz]ed)(?:\s+services)?\s*:[^\n]*?(?:\b\d{1,3}\s*(?:visits?|sessions?|hours?|hrs|units?|treatments?)\b|\b(?:evaluation|eval|therapy|work (?:conditioning|hardening))\b)/im,
   },
-  // A physician's page with an order as a field of its own ("ORDER: Work hardening, 3 hrs/day"):
-  // the order, whatever the letterhead above it.
+  // A physician's page with an order as a field of its own ("ORDER: Work hardening, 3 hrs/day",
+  // an office note's "Plan / ORDER:" over the order's line): the order, whatever the letterhead
+  // above it.
   {
     type: 'physician-order',
-    re: /^\s*(?:orders?|Rx|prescription|referral(?: for| to)?)\s*[:#-]\s*[^\n]*?\b(?:therapy|PT|OT|SLP|work (?:hardening|conditioning)|functional restoration|evaluat\w*|treat\w*)\b/im,
+    re: /^\s*(?:plan\s*[/&]\s*)?(?:orders?|Rx|prescription|referral(?: for| to)?)\s*[:#-][ \t]*\n?[^\n]*?\b(?:therapy|PT|OT|SLP|work (?:hardening|conditioning)|functional restoration|evaluat\w*|treat\w*)\b/im,
   },
   { type: 'communication', re: /^\s*Dear\b/im },
   { type: 'daily-note', re: /\btime\s*in\b|\b(?:session|treatment) time\b|^\s*S:/im },

@@ -201,4 +201,30 @@ describe('AUTH-WITHIN-LIMITS', () => {
     // A sixth date is the letter's third visit: counted once, UR-77 has no room for it.
     expect(failed(3, 6).map((f) => f.dates[0])).toEqual(['2026-03-10']);
   });
+
+  it("counts each discipline's visits against the approval of that discipline", () => {
+    const build = (otDays: number) => {
+      const b = episode('commercial');
+      // A PT and an OT visit on the same days: one visit under each approval, not two under one.
+      for (const d of weekdays('2026-01-05', 5)) b.bill(d, '97110', 2, ['GP']);
+      for (const d of weekdays('2026-01-05', otDays)) b.bill(d, '97530', 2, ['GO']);
+      const line = (value: string, discipline: 'PT' | 'OT') => ({ value, detail: { discipline } });
+      return b
+        .doc('authorization', '2026-01-02', {
+          'auth-number': 'UM-55120',
+          'auth-visits': [line('6', 'PT'), line('4', 'OT')],
+          'auth-start': [line('2026-01-05', 'PT'), line('2026-01-05', 'OT')],
+          'auth-end': [line('2026-02-13', 'PT'), line('2026-02-06', 'OT')],
+        })
+        .build();
+    };
+    expect(statuses(run(authWithinLimits, build(4), 'commercial'))).toEqual(['pass']);
+    const fails = run(authWithinLimits, build(5), 'commercial').filter((f) => f.status === 'fail');
+    expect(fails.map((f) => [f.dates[0], f.message])).toEqual([
+      [
+        '2026-01-09',
+        'DOS 2026-01-09 exceeds authorization UM-55120 (OT): 5 visits billed, 4 approved; 0 hours billed; approved 2026-01-05 to 2026-02-06.',
+      ],
+    ]);
+  });
 });

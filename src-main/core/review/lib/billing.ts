@@ -3,7 +3,7 @@
  * BILL-*, AUTH-* and PROG-* rules.
  */
 import type { EpisodeBillingLine, EpisodeDocument, EpisodeModel } from '../../../../shared/episode';
-import type { Discipline, Evidence, Fact, IsoDate } from '../../../../shared/model';
+import type { Discipline, Evidence, Fact, FactKind, IsoDate } from '../../../../shared/model';
 export { daysBetween } from './documents';
 import { evidenceFromFact, evidenceFromLine, firstFact } from './evidence';
 import { WORK_PROGRAM_CODES } from './documents';
@@ -145,6 +145,8 @@ export interface Authorization {
   service: string | null;
   /** Work conditioning vs work hardening, when the approved service names one. */
   program: 'work-conditioning' | 'work-hardening' | null;
+  /** The discipline it approves, when a letter approves each discipline apart; else null. */
+  discipline?: Discipline | null;
   evidence: Evidence[];
 }
 
@@ -199,41 +201,67 @@ function byStart(a: Authorization, b: Authorization): number {
 function authorizationLetters(episode: EpisodeModel): Authorization[] {
   return episode.documents
     .filter((d) => d.type === 'authorization' && !firstFact(d, 'auth-denied'))
-    .map((doc) => {
-      const kinds = [
-        'auth-number',
-        'auth-visits',
-        'auth-hours',
-        'auth-start',
-        'auth-end',
-        'auth-service',
-      ] as const;
-      const facts = kinds.map((k) => firstFact(doc, k));
-      const [num, visitsFact, hoursFact, start, end, service] = facts;
-      // Units approved per code, where the letter tables them, say the limits exactly: each
-      // 97545 unit is one session of two hours, each 97546 unit one hour more.
-      const units = programUnits(doc);
-      const fromUnits = units.u97545 !== null;
-      const visits = fromUnits ? units.u97545 : intOrNull(visitsFact?.value);
-      const hours = fromUnits
-        ? units.u97545! * 2 + (units.u97546 ?? 0)
-        : intOrNull(hoursFact?.value);
-      const cited = fromUnits ? [num, start, end, service, ...units.facts] : facts;
-      const evidence = cited.filter((f) => f !== undefined).map(evidenceFromFact);
-      return {
-        doc,
-        number: num?.value ?? null,
-        visits,
-        hours,
-        start: start?.value ?? null,
-        end: end?.value ?? null,
-        service: service?.value ?? null,
-        program: programOf(service?.value),
-        evidence: evidence.length
-          ? evidence
-          : [{ file: doc.file, page: doc.pageStart, quote: doc.title }],
-      };
+    .flatMap((doc) => {
+      const whole = letterAuthorization(doc);
+      // "Line 1 - Occupational Therapy: Approved. 8 visits, ...; Line 2 - Speech Therapy: ...":
+      // one approval per discipline, each counted against its own discipline's visits.
+      const disciplines = [
+        ...new Set(
+          doc.facts
+            .filter((f) => f.kind === 'auth-visits' && f.detail?.discipline)
+            .map((f) => f.detail!.discipline!),
+        ),
+      ];
+      if (disciplines.length < 2) return [whole];
+      return disciplines.map((d): Authorization => {
+        const own = (kind: FactKind) =>
+          doc.facts.find((f) => f.kind === kind && f.detail?.discipline === d);
+        const [visits, start, end] = [own('auth-visits'), own('auth-start'), own('auth-end')];
+        return {
+          ...whole,
+          discipline: d,
+          visits: intOrNull(visits?.value),
+          start: start?.value ?? whole.start,
+          end: end?.value ?? whole.end,
+          evidence: [visits, start, end].filter((f) => f !== undefined).map(evidenceFromFact),
+        };
+      });
     });
+}
+
+/** One authorization letter read into its number, limits and period. */
+function letterAuthorization(doc: EpisodeDocument): Authorization {
+  const kinds = [
+    'auth-number',
+    'auth-visits',
+    'auth-hours',
+    'auth-start',
+    'auth-end',
+    'auth-service',
+  ] as const;
+  const facts = kinds.map((k) => firstFact(doc, k));
+  const [num, visitsFact, hoursFact, start, end, service] = facts;
+  // Units approved per code, where the letter tables them, say the limits exactly: each
+  // 97545 unit is one session of two hours, each 97546 unit one hour more.
+  const units = programUnits(doc);
+  const fromUnits = units.u97545 !== null;
+  const visits = fromUnits ? units.u97545 : intOrNull(visitsFact?.value);
+  const hours = fromUnits ? units.u97545! * 2 + (units.u97546 ?? 0) : intOrNull(hoursFact?.value);
+  const cited = fromUnits ? [num, start, end, service, ...units.facts] : facts;
+  const evidence = cited.filter((f) => f !== undefined).map(evidenceFromFact);
+  return {
+    doc,
+    number: num?.value ?? null,
+    visits,
+    hours,
+    start: start?.value ?? null,
+    end: end?.value ?? null,
+    service: service?.value ?? null,
+    program: programOf(service?.value),
+    evidence: evidence.length
+      ? evidence
+      : [{ file: doc.file, page: doc.pageStart, quote: doc.title }],
+  };
 }
 
 /** Approved units of the program codes in an authorization's table (`auth-units` facts). */

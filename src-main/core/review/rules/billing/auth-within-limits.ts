@@ -1,5 +1,5 @@
 import type { EpisodeBillingLine } from '../../../../../shared/episode';
-import type { IsoDate } from '../../../../../shared/model';
+import type { Discipline, IsoDate } from '../../../../../shared/model';
 import {
   authCovers,
   authorizations,
@@ -12,6 +12,7 @@ import {
   type Authorization,
 } from '../../lib/billing';
 import { EVALUATION_CODES, TIMED_15_MIN_CODES, UNTIMED_CODES } from '../../../domain/codes';
+import { disciplineOfLine } from '../../lib/documents';
 import type { Rule, RuleFinding } from '../../types';
 
 interface Usage {
@@ -100,6 +101,7 @@ export const authWithinLimits: Rule = {
     decided: [
       "A utilization review letter whose only decision is a denial (non-certification) is no authorization: the visits it quotes are the request's or an earlier approval's, so dates past the last approval stay outside any authorization. A letter that modifies a request, or certifies one service and denies another, still grants what it certifies.",
       "An authorization with no letter on file, listed as a row of the practice system's case authorizations (its number, start and end dates and approved visits, as a state fund's therapy window verified by phone is entered), is an authorization on file; a row repeating the number of a letter on file is that letter's, read from the letter.",
+      'A letter that approves each discipline on its own line ("Line 1 - Occupational Therapy: Approved. 8 visits, ..."; "Line 2 - Speech Therapy: ...") is one authorization per discipline: a date\'s visits of each discipline count against that discipline\'s approval, so an OT and a speech visit on one day are one visit under each, not two under one.',
     ],
   },
   check(episode) {
@@ -130,55 +132,72 @@ export const authWithinLimits: Rule = {
     /** Dates under an authorization whose approved visits and hours could not be read. */
     const unreadable = new Map<Authorization, IsoDate[]>();
 
-    for (const date of dates) {
+    // Approvals given per discipline count each discipline's own visits: an OT and a speech
+    // visit on one day are one visit under each.
+    const perDiscipline = auths.some((a) => a.discipline);
+    const visitsOf = (date: IsoDate) => {
       const lines = (byDate.get(date) ?? []).filter((l) => counting.codes.has(l.code));
-      // An extension or a concurrent review adds to what came before: a date counts against the
-      // first covering authorization that still has room, else the last one covering it.
-      const covering = auths.filter((a) => authCovers(a, date));
-      const auth =
-        covering.find((a) => hasRoom(a, usage.get(a)!, lines, counting)) ?? covering.at(-1);
-      if (!auth) {
-        const ranges = auths.map(
-          (a) => `${a.number ?? '(no number)'} ${a.start ?? '?'}-${a.end ?? '?'}`,
+      if (!perDiscipline) return [{ lines, discipline: null }];
+      const groups = new Map<Discipline | null, EpisodeBillingLine[]>();
+      for (const l of lines) {
+        const d = disciplineOfLine(l);
+        groups.set(d, [...(groups.get(d) ?? []), l]);
+      }
+      return [...groups].map(([discipline, ls]) => ({ lines: ls, discipline }));
+    };
+    for (const date of dates)
+      for (const { lines, discipline } of visitsOf(date)) {
+        // An extension or a concurrent review adds to what came before: a date counts against the
+        // first covering authorization that still has room, else the last one covering it.
+        const covering = auths.filter(
+          (a) =>
+            authCovers(a, date) && (!a.discipline || !discipline || a.discipline === discipline),
         );
+        const auth =
+          covering.find((a) => hasRoom(a, usage.get(a)!, lines, counting)) ?? covering.at(-1);
+        if (!auth) {
+          const ranges = auths.map(
+            (a) =>
+              `${a.number ?? '(no number)'}${a.discipline ? ` ${a.discipline}` : ''} ${a.start ?? '?'}-${a.end ?? '?'}`,
+          );
+          findings.push({
+            status: 'fail',
+            message: `DOS ${date}${discipline && perDiscipline ? ` (${discipline})` : ''} is outside every authorization range (${ranges.join('; ')}).`,
+            dates: [date],
+            evidence: [...lineEvidence(lines), ...auths.flatMap((a) => a.evidence)],
+          });
+          continue;
+        }
+        const u = usage.get(auth)!;
+        u.visits += counting.visitOf(lines);
+        u.hours += counting.hoursOf(lines);
+        if (auth.visits === null && auth.hours === null) {
+          const list = unreadable.get(auth);
+          if (list) list.push(date);
+          else unreadable.set(auth, [date]);
+        }
+        const problems: string[] = [];
+        if (auth.visits !== null && u.visits > auth.visits) problems.push('visits');
+        if (auth.hours !== null && u.hours > auth.hours) problems.push('hours');
+        // Texas distinguishes the programs by modifier: WC = work conditioning, WH = work hardening.
+        const wrongService =
+          (auth.program === 'work-conditioning' && lines.some((l) => hasModifier(l, ['WH']))) ||
+          (auth.program === 'work-hardening' && lines.some((l) => hasModifier(l, ['WC'])));
+        if (wrongService) problems.push('service');
+        if (problems.length === 0) {
+          okDates.push(date);
+          continue;
+        }
+        const service = wrongService
+          ? ` Billed program does not match the approved service (${auth.service}).`
+          : '';
         findings.push({
           status: 'fail',
-          message: `DOS ${date} is outside every authorization range (${ranges.join('; ')}).`,
+          message: `DOS ${date} exceeds authorization ${auth.number ?? '(no number)'}${auth.discipline ? ` (${auth.discipline})` : ''}: ${describe(auth, u)}.${service}`,
           dates: [date],
-          evidence: [...lineEvidence(lines), ...auths.flatMap((a) => a.evidence)],
+          evidence: [...lineEvidence(lines), ...auth.evidence],
         });
-        continue;
       }
-      const u = usage.get(auth)!;
-      u.visits += counting.visitOf(lines);
-      u.hours += counting.hoursOf(lines);
-      if (auth.visits === null && auth.hours === null) {
-        const list = unreadable.get(auth);
-        if (list) list.push(date);
-        else unreadable.set(auth, [date]);
-      }
-      const problems: string[] = [];
-      if (auth.visits !== null && u.visits > auth.visits) problems.push('visits');
-      if (auth.hours !== null && u.hours > auth.hours) problems.push('hours');
-      // Texas distinguishes the programs by modifier: WC = work conditioning, WH = work hardening.
-      const wrongService =
-        (auth.program === 'work-conditioning' && lines.some((l) => hasModifier(l, ['WH']))) ||
-        (auth.program === 'work-hardening' && lines.some((l) => hasModifier(l, ['WC'])));
-      if (wrongService) problems.push('service');
-      if (problems.length === 0) {
-        okDates.push(date);
-        continue;
-      }
-      const service = wrongService
-        ? ` Billed program does not match the approved service (${auth.service}).`
-        : '';
-      findings.push({
-        status: 'fail',
-        message: `DOS ${date} exceeds authorization ${auth.number ?? '(no number)'}: ${describe(auth, u)}.${service}`,
-        dates: [date],
-        evidence: [...lineEvidence(lines), ...auth.evidence],
-      });
-    }
     // Limits that could not be read are not limits met: say so instead of passing.
     for (const [auth, unsure] of unreadable) {
       const where = auth.evidence[0];
@@ -195,13 +214,16 @@ export const authWithinLimits: Rule = {
     if (findings.length > 0) return findings;
     const summary = auths
       .filter((a) => usage.get(a)!.visits + usage.get(a)!.hours > 0)
-      .map((a) => `${a.number ?? '(no number)'}: ${describe(a, usage.get(a)!)}`)
+      .map(
+        (a) =>
+          `${a.number ?? '(no number)'}${a.discipline ? ` (${a.discipline})` : ''}: ${describe(a, usage.get(a)!)}`,
+      )
       .join('; ');
     return [
       {
         status: 'pass',
-        message: `All ${okDates.length} ${counting.unit}(s) within authorization (${summary}).`,
-        dates: okDates,
+        message: `All ${new Set(okDates).size} ${counting.unit}(s) within authorization (${summary}).`,
+        dates: [...new Set(okDates)],
         evidence: auths.flatMap((a) => a.evidence),
       },
     ];
