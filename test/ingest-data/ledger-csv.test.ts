@@ -307,4 +307,15 @@ describe('line numbers with quoted fields that span lines', () => {
     expect(lines.map((l) => l.code)).toEqual(['97535']);
     expect(skippedRows.map((r) => r.line)).toEqual([3]);
   });
+
+  it("reads a claim form export's headers with their box numbers ('DOS From (24A)', 'Units (24G)')", async () => {
+    const csv = [
+      'Patient Name (2),Patient DOB (3),DOS From (24A),DOS To (24A),CPT/HCPCS (24D),Mod 1,Units (24G),Charges (24F)',
+      '"Ferreira, Lia",03/14/1962,02/03/2026,02/03/2026,97110,GP,2,120.00',
+    ].join('\n');
+    const { lines } = await read(csv);
+    expect(lines.map((l) => [l.patientName, l.dos, l.code, l.units, l.modifiers])).toEqual([
+      ['Ferreira, Lia', '2026-02-03', '97110', 2, ['GP']],
+    ]);
+  });
 });

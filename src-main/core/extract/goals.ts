@@ -250,6 +250,11 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     const tableRow = list?.columns ? cellsOf(t) : [];
     // A form's next field under a goals table nested in its "Goals" row ("Home Exercise Program
     // | R hand putty ..."): a section's heading as the row's first cell ends the goals.
+    if (list && CHARGE_TABLE_ROW.test(t) && cellsOf(t).length >= 2) {
+      flush();
+      list = null;
+      continue;
+    }
     if (list && tableRow.length >= 2 && namesOtherSection(tableRow[0]!.text)) {
       flush();
       list = null;
@@ -911,6 +916,12 @@ function percentStatus(cell: Cell | undefined): { status: GoalStatus } | null {
   const n = Number(m[1]);
   return { status: n >= 100 ? 'met' : n > 0 ? 'progressing' : 'not-met' };
 }
+
+/**
+ * A charge table under the goals ("CPT / Mod | Description | Units | Minutes", "97163-GP PT
+ * Evaluation ... | 1 | 120"): the note's billing, which ends the goals.
+ */
+const CHARGE_TABLE_ROW = /^\s*(?:(?:CPT|HCPCS)\b|9\d{4}(?:-[A-Z0-9]{2})*\s)/;
 
 const GOAL_LABEL_ONLY = /^\s*(?:STG|LTG|Goal)?\s*#?\s*\d{0,2}\s*[.:)]?\s*$/i;
 const DESCRIPTION_COLUMN = /^(?:goal\s+)?(?:description|text|statement)$/i;

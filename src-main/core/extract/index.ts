@@ -69,7 +69,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 45;
+export const EXTRACTOR_VERSION = 46;
 
 export interface ExtractHints {
   title?: string | null;
@@ -228,6 +228,27 @@ function buildDocument(
     !sink.has('signature-illegible')
   )
     type = 'physician-order';
+  // The clinic's own letter asking the payer for more ("RE: Request for additional work
+  // conditioning sessions"), signed by its therapist and approving nothing, is its correspondence:
+  // the authorization it recalls ("Current authorization: ... 8 sessions") is the payer's letter.
+  if (
+    type === 'authorization' &&
+    sink.has('signer') &&
+    !sink.has('physician-signer') &&
+    content.slice(0, LETTER_HEAD_LINES).some((l) => CLINIC_REQUEST_SUBJECT.test(l.text)) &&
+    !content.some((l) => GRANTS.test(l.text))
+  )
+    type = 'communication';
+  // A plan titled as its certification ("Plan of care / certification") that only a physician
+  // signed is the physician's certification returned, not the therapist's plan.
+  if (
+    type === 'plan-of-care' &&
+    /\bcertification\b/i.test(title) &&
+    sink.has('physician-signer') &&
+    !sink.has('signer') &&
+    !sink.has('signature-illegible')
+  )
+    type = 'certification';
   extractSections(content, sink);
   extractGoals(content, sink);
   extractInlineGoals(content, sink);
@@ -300,6 +321,10 @@ function buildDocument(
  * "Re: ROE, JANE  DOB ... / Physical Therapy Initial Evaluation and Plan of Care". The first line
  * of that block that names a document type, before the salutation.
  */
+const CLINIC_REQUEST_SUBJECT =
+  /^\s*(?:RE|Subject)\s*:\s*(?:request(?:ing)?|additional\s+visits\s+request)\b/i;
+const GRANTS = /(?<!\bnon-?|\bnot\s)\b(?:approved|certified|granted)\b/i;
+
 function letterSubject(content: Line[]): { text: string } | null {
   const head = content.slice(0, LETTER_HEAD_LINES);
   const re = head.findIndex((l) => SUBJECT_LINE.test(l.text));

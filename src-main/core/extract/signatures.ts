@@ -274,9 +274,9 @@ function outsideBrackets(re: RegExp, text: string): RegExpExecArray | null {
 /**
  * A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI
  * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
- * they are credentials too).
+ * they are credentials too), "License: MT PHY-PT-LIC-4417" (a board's lettered number).
  */
-const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYS)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*[A-Z]{0,4}\s?-?\d[\w.-]*)`;
+const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYS)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*(?:[A-Z]{0,4}\s?-?\d[\w.-]*|(?:[A-Z]{2}\s+)?[A-Z][A-Z-]*-\d[\w.-]*))`;
 const LICENSE_TAIL = new RegExp(String.raw`${LICENCE}[\s,.;]*$`);
 /** The supervising therapist named after an assistant's signature: "(sup PT M. Okafor, PT, DPT)". */
 const SUPERVISOR = String.raw`\(?\s*(?:sup(?:ervising|ervised by|v)?\.?|co-?signed(?:\s+by)?|cosigner|reviewed by)\s*(?:PT|OT|therapist)?\s*:?[^()]*\)?`;

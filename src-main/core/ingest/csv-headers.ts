@@ -267,8 +267,14 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
 const NUMBERED_MODIFIER = /^(?:(?:cpt|proc)?mod(?:ifier)?|m)([1-4])$/;
 
 export function normalizeHeader(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return header
+    .replace(FORM_BOX_REF, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
+
+/** A claim form's box number after a header ("DOS From (24A)", "Units (24G)", "Patient Name (2)"). */
+const FORM_BOX_REF = /\s*\((?:box\s*)?\d{1,2}[a-z]?\)\s*$/i;
 
 /**
  * Headers whose "#" changes the field: "Patient #" beside "Patient" is the practice's patient
