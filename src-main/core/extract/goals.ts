@@ -248,13 +248,14 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
     }
     // A goals table's rows are read by their columns, labelled or not ("STG 1: ...<tab>04-17-2026").
     const tableRow = list?.columns ? cellsOf(t) : [];
-    // A form's next field under a goals table nested in its "Goals" row ("Home Exercise Program
-    // | R hand putty ..."): a section's heading as the row's first cell ends the goals.
+    // The note's charge table under the goals ends them.
     if (list && CHARGE_TABLE_ROW.test(t) && cellsOf(t).length >= 2) {
       flush();
       list = null;
       continue;
     }
+    // A form's next field under a goals table nested in its "Goals" row ("Home Exercise Program
+    // | R hand putty ..."): a section's heading as the row's first cell ends the goals.
     if (list && tableRow.length >= 2 && namesOtherSection(tableRow[0]!.text)) {
       flush();
       list = null;
