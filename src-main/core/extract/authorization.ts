@@ -24,6 +24,12 @@ const DECIDED_REQUEST_NUMBER =
 /** Lines that talk about an authorization, so counts and dates on them are the authorization's. */
 const AUTH_CONTEXT =
   /\b(?:approv\w*|authori[sz]\w*|certif\w*|valid|UR\b|utilization|pre-?cert\w*|request(?:ed)?)\b/i;
+/**
+ * Dates of care already had: "visits used (03/09 - 04/09)", "attended from ... to ..."; never
+ * "visits to be used between ...", which is the approval's.
+ */
+const CARE_HAD_BEFORE_DATES =
+  /(?<!\b(?:to|may|must|can|will)\s+be\s+)\b(?:used|completed|attended|rendered|furnished)\b[^.;:]{0,20}$/i;
 /** Words that make the count after them care already given: "after 18 visits", "completed 12 sessions". */
 const CARE_HAD_BEFORE =
   /\b(?:after|completed|attended|had|received|prior|previous(?:ly)?|failed|despite)\s+(?:[a-z-]+\s+){0,2}$/i;
@@ -453,6 +459,9 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
         /\bbetween\s*$/i.test(t.slice(Math.max(0, a.start - 12), a.start)) &&
         /^\s*and\s*$/i.test(t.slice(a.end, b.start));
       if (!PERIOD_SEPARATOR.test(t.slice(a.end, b.start)) && !between) continue;
+      // "10 of 10 authorized visits used (03/09/2026 - 04/09/2026)": when care was had, not a
+      // period approved.
+      if (CARE_HAD_BEFORE_DATES.test(t.slice(0, a.start))) continue;
       const add = () => {
         sink.add('auth-start', a.iso, line, a.start, a.end, disciplineDetail);
         sink.add('auth-end', b.iso, line, b.start, b.end, disciplineDetail);

@@ -262,6 +262,8 @@ export function isTitleLine(text: string): boolean {
   // the document the label names ("Progress Note:<tab>03/04/2026").
   const raw = cellsOf(text.trim());
   if (raw.length === 2 && raw[0]!.text.endsWith(':') && !namesDocument(raw[1]!.text)) return false;
+  // A form's numbered box and its value ("4. REFERRAL NUMBER<tab>VA0045719382") is a field.
+  if (raw.length >= 2 && FORM_BOX_LABEL.test(raw[0]!.text)) return false;
   const t = withoutTypeRemark(beforeEntryTail(beforePatientFields(text.trim())));
   // A table row is a title only by its first cell ("DAILY NOTE<tab>Clinic name"); a log entry
   // ("04/13/2026<tab>E-mail<tab>Progress summary") is not one.
@@ -354,6 +356,8 @@ function mentionedOnlyInBrackets(text: string): boolean {
  * the right ("FOX RIVER PHYSICAL THERAPY, LLC      DAILY NOTE - FLOWSHEET"). A log entry
  * ("04/13/2026<tab>E-mail<tab>Progress summary") has neither.
  */
+const FORM_BOX_LABEL = /^\s*\d{1,2}[a-z]?\.\s+[A-Z]/;
+
 /**
  * Whether a labelled document's value cell still lets the label name the document: a bare date
  * ("Progress Note:<tab>03/04/2026 (Wed)"). Any other value makes the row a field of the note
