@@ -4,7 +4,7 @@
  * fund's therapy window or a plan's visits verified by phone has no letter, only this row. Each
  * row becomes one `auth-entry` fact (value the number; detail the period and the approved count).
  */
-import { leadingDate } from '../parse/dates';
+import { labeledDates, type LabeledDate } from '../parse/dates';
 import type { FactSink } from './facts';
 import type { Line } from './lines';
 
@@ -22,13 +22,9 @@ const END_LABEL = /\b(?:End|Expires|Expiration|Exp\.?|Through|Thru|To|Until)(?:\
 const APPROVED_COUNT =
   /(?<!\b(?:used|remaining|scheduled|left|pending)\s+)\b(?:(?:visits?|sessions?|treatments?)\s*(?:auth(?:ori[sz]ed)?\.?|approved|allowed)?|(?:auth(?:ori[sz]ed)?\.?|approved|allowed)\s+(?:visits?|sessions?|treatments?))\s*:\s*(\d{1,3})\b(?![/:.-]\d)/di;
 
-function labelledDate(text: string, label: RegExp): { iso: string; end: number } | null {
-  for (const m of text.matchAll(label)) {
-    const after = m.index + m[0].length;
-    const d = leadingDate(text.slice(after));
-    if (d && d.start === 0) return { iso: d.iso, end: after + d.end };
-  }
-  return null;
+/** The first date a label leads straight to ("Start: 03/02/2026"). */
+function labelledDate(text: string, label: RegExp): LabeledDate | undefined {
+  return labeledDates(text, label).find((d) => d.start === d.valueStart);
 }
 
 /** Reads every line that is a whole authorization row: number, start, end and approved count. */

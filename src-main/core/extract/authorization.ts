@@ -2,7 +2,7 @@
 import type { DocType, FactDetail } from '../../../shared/model';
 import { disciplineIn } from './classify';
 import type { FactSink } from './facts';
-import { findDates, leadingDate } from '../parse/dates';
+import { findDates, labeledDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { blankSpan, cellsOf } from './layout';
 
@@ -496,12 +496,8 @@ const PERIOD_LABEL =
   /\b(Start|Begin|From|Effective|End|Expiration|Expires|Through|Thru|To|Until)(?:\s+Date)?\s*:\s*/gi;
 
 function labeledPeriodDate(line: Line, sink: FactSink): void {
-  const t = line.text;
-  for (const m of t.matchAll(PERIOD_LABEL)) {
-    const after = m.index + m[0].length;
-    const d = leadingDate(t.slice(after));
-    if (!d) continue;
-    const kind = /^(?:Start|Begin|From|Effective)$/i.test(m[1]!) ? 'auth-start' : 'auth-end';
-    sink.add(kind, d.iso, line, after + d.start, after + d.end);
+  for (const d of labeledDates(line.text, PERIOD_LABEL)) {
+    const kind = /^(?:Start|Begin|From|Effective)$/i.test(d.label) ? 'auth-start' : 'auth-end';
+    sink.add(kind, d.iso, line, d.start, d.end);
   }
 }

@@ -350,12 +350,7 @@ function mentionedOnlyInBrackets(text: string): boolean {
   return /\p{L}{2}/u.test(outside) && titleType(outside) === null;
 }
 
-/**
- * The cell of a row that is the document's title: the first ("DAILY NOTE<tab>Clinic name"), or
- * the second of a letterhead row that prints the practice's name on the left and the title on
- * the right ("FOX RIVER PHYSICAL THERAPY, LLC      DAILY NOTE - FLOWSHEET"). A log entry
- * ("04/13/2026<tab>E-mail<tab>Progress summary") has neither.
- */
+/** A form's numbered box label ("4. REFERRAL NUMBER"). */
 const FORM_BOX_LABEL = /^\s*\d{1,2}[a-z]?\.\s+[A-Z]/;
 
 /**
@@ -367,6 +362,12 @@ function namesDocument(value: string): boolean {
   return isBareDateLine(value);
 }
 
+/**
+ * The cell of a row that is the document's title: the first ("DAILY NOTE<tab>Clinic name"), or
+ * the second of a letterhead row that prints the practice's name on the left and the title on
+ * the right ("FOX RIVER PHYSICAL THERAPY, LLC      DAILY NOTE - FLOWSHEET"). A log entry
+ * ("04/13/2026<tab>E-mail<tab>Progress summary") has neither.
+ */
 function titleCellOf(t: string): string | null {
   const cells = cellsOf(t);
   const first = cells[0]!;

@@ -1,9 +1,10 @@
 /** Date of service and document date: labeled dates, and the bare date under a title. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates, isBareDateLine, type DateHit, leadingDate } from '../parse/dates';
+import { findDates, isBareDateLine, type DateHit, labeledDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
 import { documentedOn, isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
+import { opensWithClockRange } from './times';
 
 /**
  * A label that gives a date and its time together ("Service Date/Time:", "Date & Time of Visit:",
@@ -47,16 +48,6 @@ const VISIT_TYPES: ReadonlySet<DocType> = new Set([
   'fce',
 ]);
 
-function labeledDates(text: string, label: RegExp): DateHit[] {
-  const out: DateHit[] = [];
-  for (const m of text.matchAll(new RegExp(label.source, label.flags))) {
-    const after = (m.index ?? 0) + m[0].length;
-    const hit = leadingDate(text.slice(after));
-    if (hit) out.push({ iso: hit.iso, start: after + hit.start, end: after + hit.end });
-  }
-  return out;
-}
-
 /**
  * The field a date stands in: the text back to the previous column gap ("Date of report:
  * 04/13/2026<tab>Reporting period: ..." has two fields). A birth, injury or validity word in
@@ -99,11 +90,9 @@ function fieldDates(text: string, label: RegExp): DateHit[] {
  * 10:00 AM-10:45 AM"): a scheduling system's own line, which dates the entry it heads. A log's
  * entry ("04/10/2026 1:45 PM FAX OUT") gives one time, when it was made.
  */
-const CLOCK = String.raw`\d{1,2}:[0-5]\d(?!\d)\s*(?:[ap]\.?m?\.?(?![a-z]))?`;
-const TIME_AFTER_DATE = new RegExp(String.raw`^[,\s]*${CLOCK}\s*(?:-|–|—|to)\s*${CLOCK}`, 'i');
 function appointmentLine(text: string): boolean {
   const d = leadingDate(text);
-  return d !== null && TIME_AFTER_DATE.test(text.slice(d.end));
+  return d !== null && opensWithClockRange(text.slice(d.end));
 }
 
 /** Whether a line carries a date that can head a document (used by the splitter). */

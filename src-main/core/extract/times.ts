@@ -26,6 +26,17 @@ const CLOCK_RANGE = new RegExp(
   String.raw`(?<![\d:])${CLOCK}\s*(?:-|–|—|to|until|till)\s*${CLOCK}`,
   'g',
 );
+/** A line's opening clock range ("9:00am - 10:15am with ...", ", 10:00 AM to 10:45 AM"). */
+const OPENING_CLOCK_RANGE = new RegExp(
+  String.raw`^[,\s]*${CLOCK}(?!\d)\s*(?:-|–|—|to)\s*${CLOCK}(?!\d)`,
+  'i',
+);
+
+/** Whether a text opens with a clock range (an appointment's times after its date). */
+export function opensWithClockRange(text: string): boolean {
+  return OPENING_CLOCK_RANGE.test(text);
+}
+
 const LABELED_RANGE = new RegExp(
   String.raw`\b(?:(?:Session|Treatment|Tx|Visit|Program)?\s*Time(?:s)?(?:\s*In\s*\/\s*Out)?|Session|Clock(?:\s*Times?)?)\s*[:=-]?\s*${TIME}\s*(?:-|–|—|to|\/)\s*${TIME}`,
   'gi',

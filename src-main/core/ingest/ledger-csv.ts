@@ -225,18 +225,16 @@ function skipReason(record: string[], columns: LedgerColumns): string | null {
   const identity = ['patient', 'lastName', 'firstName', 'dos', 'code'] as const;
   if (identity.every((f) => cell(record, columns, f) === ''))
     return 'total row (no patient, date or code)';
-  // A claim's total line under its services (UB-04 revenue code 0001 "TOTAL CHARGES"): the
-  // claim's patient, no date and no code.
-  if (
-    cell(record, columns, 'dos') === '' &&
-    cell(record, columns, 'code') === '' &&
-    values.some((v) => TOTAL_LABEL.test(v))
-  )
-    return 'total row (a total label, no date or code)';
-  // A sales export lists products, fees and payments beside the services ("Pelvic Wand
-  // (retail)"): dated, with no procedure code, they bill nothing a rule reads.
-  if (cell(record, columns, 'code') === '' && cell(record, columns, 'dos') !== '')
-    return 'no procedure code: not a billed service (a product, fee or payment)';
+  if (cell(record, columns, 'code') === '') {
+    const dated = cell(record, columns, 'dos') !== '';
+    // A claim's total line under its services (UB-04 revenue code 0001 "TOTAL CHARGES"): the
+    // claim's patient, no date and no code.
+    if (!dated && values.some((v) => TOTAL_LABEL.test(v)))
+      return 'total row (a total label, no date or code)';
+    // A sales export lists products, fees and payments beside the services ("Pelvic Wand
+    // (retail)"): dated, with no procedure code, they bill nothing a rule reads.
+    if (dated) return 'no procedure code: not a billed service (a product, fee or payment)';
+  }
   if (values.length === 1 && columns.headers.length > 2) return 'only one value: not a billing row';
   const codeType = cell(record, columns, 'codeType');
   if (DIAGNOSIS_CODE_TYPE.test(codeType)) return `diagnosis row (code type "${codeType}")`;

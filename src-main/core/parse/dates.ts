@@ -123,6 +123,35 @@ export function isBareDateLine(text: string): boolean {
   return rest.replace(WEEKDAY, '').replace(/[\s,.:;\-–|]/g, '').length <= 3;
 }
 
+/** A date a label's match leads to: the label as matched (its first group, else all of it). */
+export interface LabeledDate extends DateHit {
+  label: string;
+  /** Where the label's value begins: the date's own start when nothing stands between them. */
+  valueStart: number;
+}
+
+/**
+ * The dates that labels lead to ("Start date: 03/01/2026", "Sent: Thursday, April 30, 2026"),
+ * each the value's leading date (leadingDate), offsets within `text`.
+ */
+export function labeledDates(text: string, label: RegExp): LabeledDate[] {
+  const out: LabeledDate[] = [];
+  // A copy, so a label used elsewhere with exec() cannot start this search part-way.
+  for (const m of text.matchAll(new RegExp(label.source, label.flags))) {
+    const after = m.index + m[0].length;
+    const hit = leadingDate(text.slice(after));
+    if (hit)
+      out.push({
+        iso: hit.iso,
+        start: after + hit.start,
+        end: after + hit.end,
+        label: m[1] ?? m[0],
+        valueStart: after,
+      });
+  }
+  return out;
+}
+
 /** A weekday written before a date: "Monday, ", "Tue ", "Wed. ". */
 const LEADING_WEEKDAY =
   /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;

@@ -128,7 +128,8 @@ export const authWithinLimits: Rule = {
     const usage = new Map<Authorization, Usage>(auths.map((a) => [a, { visits: 0, hours: 0 }]));
     const byDate = linesByDate(episode.billing);
     const findings: RuleFinding[] = [];
-    const okDates: IsoDate[] = [];
+    // A set: with approvals per discipline, one date may pass under two of them.
+    const okDates = new Set<IsoDate>();
     /** Dates under an authorization whose approved visits and hours could not be read. */
     const unreadable = new Map<Authorization, IsoDate[]>();
 
@@ -185,7 +186,7 @@ export const authWithinLimits: Rule = {
           (auth.program === 'work-hardening' && lines.some((l) => hasModifier(l, ['WC'])));
         if (wrongService) problems.push('service');
         if (problems.length === 0) {
-          okDates.push(date);
+          okDates.add(date);
           continue;
         }
         const service = wrongService
@@ -222,8 +223,8 @@ export const authWithinLimits: Rule = {
     return [
       {
         status: 'pass',
-        message: `All ${new Set(okDates).size} ${counting.unit}(s) within authorization (${summary}).`,
-        dates: [...new Set(okDates)],
+        message: `All ${okDates.size} ${counting.unit}(s) within authorization (${summary}).`,
+        dates: [...okDates],
         evidence: auths.flatMap((a) => a.evidence),
       },
     ];
