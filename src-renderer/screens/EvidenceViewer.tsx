@@ -207,13 +207,17 @@ export function EvidenceViewer({
   const [bodyWidth, setBodyWidth] = useState(PAGE_WIDTH);
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   // The link that opened the viewer: focus goes back to it when the viewer closes.
   const opener = useRef<Element | null>(null);
 
   // Focus goes to the heading when the viewer opens (or opens on other evidence), never as the
   // user pages: paging back onto the cited page keeps focus on the button pressed.
   useEffect(() => {
-    opener.current = document.activeElement;
+    // Opened on other evidence while focus is inside the viewer, the first opener is still the
+    // one to go back to: the viewer's own heading is not.
+    const active = document.activeElement;
+    if (!section.current?.contains(active)) opener.current = active;
     setPageNo(evidence.page);
     setPageCount(null);
     heading.current?.focus();
@@ -267,14 +271,15 @@ export function EvidenceViewer({
   }, []);
 
   // As the viewer leaves, focus inside it goes back to its opener in the same commit, before the
-  // panel is removed: restored a frame later, focus sat on the page body in between.
-  const section = useRef<HTMLElement>(null);
+  // panel is removed: restored a frame later, focus sat on the page body in between. An opener
+  // that has left the page (its list re-rendered) gives way to the screen's heading.
   useLayoutEffect(() => {
     const panel = section.current;
     return () => {
       const back = opener.current;
       if (!panel?.contains(document.activeElement)) return;
       if (back instanceof HTMLElement && back.isConnected && !panel.contains(back)) back.focus();
+      else document.querySelector<HTMLElement>('h1[tabindex]')?.focus();
     };
   }, []);
 
