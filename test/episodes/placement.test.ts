@@ -139,3 +139,33 @@ describe('placing documents that name no patient', () => {
     expect(placed['mail4.txt']).toBe('');
   });
 });
+
+describe("a physician office's own chart number (round 46, c134, in other words)", () => {
+  it('joins the patient the clinic bills under its number, however many of its notes carry it', async () => {
+    const officeNote = (date: string) =>
+      [
+        'OFFICE VISIT',
+        `Date of service: ${date}`,
+        'Patient: Vasquez-Lindahl, Corinne   DOB: 06/14/1966   MRN: NVM-883021',
+        'Knee improving with PT. Continue.',
+        `Electronically signed by Ignatius Varga, DO ${date}`,
+      ].join('\n');
+    const db = await store({
+      'clinic/eval.txt': [
+        'PHYSICAL THERAPY EVALUATION',
+        'Patient: Vasquez-Lindahl, Corinne   DOB: 06/14/1966   Acct #: 55120',
+        'Date of Service: 07/06/2026',
+        'Electronically signed by Rhea Sokolowski, PT, DPT 07/06/2026',
+      ].join('\n'),
+      'outside/office-0701.txt': officeNote('07/01/2026'),
+      'outside/office-0729.txt': officeNote('07/29/2026'),
+      'billing/charges.csv': [
+        'Patient Name,Acct #,DOS,CPT,Units,Charge',
+        '"VASQUEZ-LINDAHL, CORINNE",55120,07/06/2026,97162,1,185.00',
+      ].join('\n'),
+    });
+    const r = resolvePatients(db);
+    expect(r.patients.map((p) => p.name)).toEqual(['Vasquez-Lindahl, Corinne']);
+    expect(r.patients[0]!.mrn).toBe('55120');
+  });
+});

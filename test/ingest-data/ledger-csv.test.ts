@@ -319,3 +319,23 @@ describe('line numbers with quoted fields that span lines', () => {
     ]);
   });
 });
+
+describe('a transaction detail report (round 46, c133, in other words)', () => {
+  it('bills the charge rows only: payments, adjustments and write-offs posted to them bill nothing', async () => {
+    const csv = [
+      'DOS,Patient,Acct,Txn Type,CPT,Mod,Qty,Amt,Payer',
+      '05/04/2026,"Ibarguen, Tomasa",7731,CHARGE,97110,GP,2,128.00,Medicare B',
+      '05/04/2026,"Ibarguen, Tomasa",7731,PAYMENT - PRIMARY INS,97110,GP,,-71.40,Medicare B',
+      '05/04/2026,"Ibarguen, Tomasa",7731,CONTRACTUAL WRITE OFF,97110,GP,,-41.20,Medicare B',
+      '05/04/2026,"Ibarguen, Tomasa",7731,PATIENT PMT,97110,GP,,-15.40,Medicare B',
+      '05/06/2026,"Ibarguen, Tomasa",7731,CHARGE,97112,GP,1,70.00,Medicare B',
+    ].join('\n');
+    const { lines, skippedRows } = await read(csv);
+    expect(lines.map((l) => [l.dos, l.code, l.units])).toEqual([
+      ['2026-05-04', '97110', 2],
+      ['2026-05-06', '97112', 1],
+    ]);
+    expect(skippedRows.map((r) => r.line)).toEqual([3, 4, 5]);
+    expect(skippedRows[0]!.reason).toContain('PAYMENT - PRIMARY INS');
+  });
+});

@@ -154,3 +154,21 @@ describe('two columns side by side', () => {
     expect(layoutPage(1, runs).text.split('\n')[1]).toBe('10/01/2026 adjuster\tcalled re: visits');
   });
 });
+
+describe('a value too long for its box (round 46, c134, in other words)', () => {
+  it('runs under the next label on the page, and still reads as two cells', () => {
+    const runs = line(40, [
+      [40, 'Therapist:'],
+      [120, 'Marguerite Okonkwo-Delacroix, PT, DPT, OCS'],
+      [260, 'Date: 06/02/2026'],
+    ]);
+    expect(layoutPage(1, runs).text).toBe(
+      'Therapist:\tMarguerite Okonkwo-Delacroix, PT, DPT, OCS\tDate: 06/02/2026',
+    );
+  });
+
+  it('letters a little closer than their widths say (kerning) stay one word', () => {
+    const runs = [run('Physi', 40, 40), run('cal therapy', 64, 40)];
+    expect(layoutPage(1, runs).text).toBe('Physical therapy');
+  });
+});

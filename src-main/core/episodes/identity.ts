@@ -85,6 +85,10 @@ export interface IdentityInput {
    * number ("Acct #") beside the chart's MRN that the notes carry.
    */
   billingOnlyMrn?: boolean;
+  /** Its MRN appears on documents and on billing lines: the clinic's own chart number. */
+  billedChartMrn?: boolean;
+  /** Its MRN appears on documents and on no billing line, while billing lines carry MRNs. */
+  unbilledChartMrn?: boolean;
 }
 
 interface Cluster {
@@ -296,6 +300,7 @@ function adoptLocalMrns(
   mrnOf: Array<string | null>,
   keyOf: Array<string | null>,
 ): void {
+  adoptBilledChartMrns(inputs, mrnOf, keyOf);
   const adoptable = (inp: IdentityInput) => inp.singleSourceMrn || inp.billingOnlyMrn;
   if (!inputs.some(adoptable)) return;
   const local = new Map<string, Set<string>>();
@@ -328,6 +333,31 @@ function adoptLocalMrns(
   inputs.forEach((inp, i) => {
     if (!adoptable(inp) || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
     const found = local.get(`${keyOf[i]}|${inp.dob}`);
+    if (found?.size === 1) mrnOf[i] = [...found][0]!;
+  });
+}
+
+/**
+ * The number the clinic bills under is its chart number: beside the same name and date of birth,
+ * another number that documents carry and no billing line does (a physician office's MRN on its
+ * own visit notes and reports, however many) is that office's, and matches as the billed one.
+ */
+function adoptBilledChartMrns(
+  inputs: IdentityInput[],
+  mrnOf: Array<string | null>,
+  keyOf: Array<string | null>,
+): void {
+  const billed = new Map<string, Set<string>>();
+  inputs.forEach((inp, i) => {
+    const mrn = mrnOf[i];
+    if (!mrn || !inp.billedChartMrn || !keyOf[i] || !inp.dob) return;
+    const k = `${keyOf[i]}|${inp.dob}`;
+    billed.set(k, (billed.get(k) ?? new Set<string>()).add(mrn));
+  });
+  if (billed.size === 0) return;
+  inputs.forEach((inp, i) => {
+    if (!inp.unbilledChartMrn || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
+    const found = billed.get(`${keyOf[i]}|${inp.dob}`);
     if (found?.size === 1) mrnOf[i] = [...found][0]!;
   });
 }

@@ -287,6 +287,8 @@ function markSingleSourceMrns(
     const m = normMrn(inp.mrn);
     if (m && !billed.has(m) && (files.get(m)?.size ?? 0) <= 1) inp.singleSourceMrn = true;
     if (m && billed.has(m) && !files.has(m)) inp.billingOnlyMrn = true;
+    if (m && billed.has(m) && files.has(m)) inp.billedChartMrn = true;
+    if (m && !billed.has(m) && files.has(m) && billed.size > 0) inp.unbilledChartMrn = true;
   }
 }
 

@@ -100,13 +100,17 @@ const UNITS_CELL =
   /^\s*(?:(?:up\s+to|not\s+to\s+exceed|no\s+more\s+than|max(?:imum)?\.?|≤)\s*:?\s*)?(\d{1,3})\b/i;
 
 /** Period columns of an approval table: "Start | End", "From | Through", "Effective | Expires". */
-const START_COLUMN = /^(?:start|begin|from|effective)(?:\s+date)?$/i;
-const END_COLUMN = /^(?:end|through|thru|to|until|expires|expiration)(?:\s+date)?$/i;
+const START_COLUMN =
+  /^(?:(?:valid|auth(?:ori[sz]ation)?|approval)\s+)?(?:start|begin|from|effective)(?:\s+date)?$/i;
+const END_COLUMN =
+  /^(?:(?:valid|auth(?:ori[sz]ation)?|approval)\s+)?(?:end|through|thru|to|until|expires|expiration)(?:\s+date)?$/i;
 
 interface PeriodTable {
   /** The start and end columns, counted from the row's right end. */
   startFromRight: number;
   endFromRight: number;
+  /** The count column beside them ("Service | Visits | Valid From | Valid Through"), if any. */
+  count?: { fromRight: number; hours: boolean };
 }
 
 function periodTableOf(text: string): PeriodTable | null {
@@ -115,7 +119,14 @@ function periodTableOf(text: string): PeriodTable | null {
   const s = cells.findIndex((c) => START_COLUMN.test(c.text.trim()));
   const e = cells.findIndex((c) => END_COLUMN.test(c.text.trim()));
   if (s < 0 || e <= s) return null;
-  return { startFromRight: cells.length - 1 - s, endFromRight: cells.length - 1 - e };
+  const table: PeriodTable = {
+    startFromRight: cells.length - 1 - s,
+    endFromRight: cells.length - 1 - e,
+  };
+  const c = cells.findIndex((x) => COUNT_COLUMN.test(x.text.trim()));
+  if (c >= 0 && c < s)
+    table.count = { fromRight: cells.length - 1 - c, hours: /^h/i.test(cells[c]!.text.trim()) };
+  return table;
 }
 
 /** A row that is the evaluation's own: evaluation codes or words, no treatment or program code. */
@@ -142,6 +153,16 @@ function readPeriodRow(line: Line, table: PeriodTable, sink: FactSink): void {
   if (!a || !b || b.iso < a.iso) return;
   sink.add('auth-start', a.iso, line, start.start + a.start, start.start + a.end);
   sink.add('auth-end', b.iso, line, end.start + b.start, end.start + b.end);
+  const count = table.count ? cells[cells.length - 1 - table.count.fromRight] : undefined;
+  const n = count ? UNITS_CELL.exec(count.text) : null;
+  if (count && n)
+    sink.add(
+      table.count!.hours ? 'auth-hours' : 'auth-visits',
+      n[1]!,
+      line,
+      count.start,
+      count.end,
+    );
 }
 
 /** A decision table's column of what was asked for ("Service | Requested | Decision | Units"). */

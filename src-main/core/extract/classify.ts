@@ -4,6 +4,7 @@ import { findDates, isBareDateLine } from '../parse/dates';
 import { entryHeader } from './entry-header';
 import { headingOf } from './sections';
 import { cellsOf, checkboxOptions, type Cell } from './layout';
+import { beforePrintStamp } from './print-stamp';
 
 /** A team's conference on a patient: "Weekly Interdisciplinary Team Conference", "Case conference". */
 export const CONFERENCE_TITLE = /\b(?:team|case|interdisciplinary|staffing) conference\b/i;
@@ -430,7 +431,9 @@ function lowerWords(text: string): string[] {
 
 /** The title a title line states: the line, or its title cell in a row of cells. */
 export function titleText(line: string): string {
-  const t = beforePatientFields(line.trim()).replace(PRACTICE_BEFORE_TITLE, '');
+  // A print header's title is the report it names, not the print job's stamp after it.
+  const named = beforePrintStamp(line) ?? line;
+  const t = beforePatientFields(named.trim()).replace(PRACTICE_BEFORE_TITLE, '');
   return cellsOf(t).length >= 2 ? (titleCellOf(t) ?? t) : t;
 }
 

@@ -69,7 +69,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 47;
+export const EXTRACTOR_VERSION = 48;
 
 export interface ExtractHints {
   title?: string | null;
@@ -221,13 +221,13 @@ function buildDocument(
   // An evaluation signed by a physician alone is the physician's (a work capacity evaluation on
   // the federal program's form, a surgeon's consult): it restricts and orders, it is no therapy
   // evaluation.
-  if (
-    type === 'evaluation' &&
-    sink.has('physician-signer') &&
-    !sink.has('signer') &&
-    !sink.has('signature-illegible')
-  )
-    type = 'physician-order';
+  const physicianAlone =
+    sink.has('physician-signer') && !sink.has('signer') && !sink.has('signature-illegible');
+  if (type === 'evaluation' && physicianAlone) type = 'physician-order';
+  // A visit note or progress note signed by a physician alone is the physician's own office visit
+  // ("OFFICE VISIT", a family practice's "PROGRESS NOTE" on the injured worker): the physician's
+  // record filed in the chart, not a therapy note.
+  if ((type === 'daily-note' || type === 'progress-report') && physicianAlone) type = 'other';
   // The clinic's own letter asking the payer for more ("RE: Request for additional work
   // conditioning sessions"), signed by its therapist and approving nothing, is its correspondence:
   // the authorization it recalls ("Current authorization: ... 8 sessions") is the payer's letter.
@@ -241,18 +241,12 @@ function buildDocument(
     type = 'communication';
   // A plan titled as its certification ("Plan of care / certification") that only a physician
   // signed is the physician's certification returned, not the therapist's plan.
-  if (
-    type === 'plan-of-care' &&
-    /\bcertification\b/i.test(title) &&
-    sink.has('physician-signer') &&
-    !sink.has('signer') &&
-    !sink.has('signature-illegible')
-  )
+  if (type === 'plan-of-care' && /\bcertification\b/i.test(title) && physicianAlone)
     type = 'certification';
   extractSections(content, sink);
   extractGoals(content, sink);
   extractInlineGoals(content, sink);
-  extractPlanTerms(content, sink);
+  extractPlanTerms(content, type, sink);
   extractBilledCodes(content, sink);
   extractAuthorization(content, type, sink);
   extractAuthorizationEntries(content, sink);

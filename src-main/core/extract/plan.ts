@@ -1,4 +1,5 @@
 /** Plan-of-care terms: frequency, amount, duration, reporting period, plan sent to physician, delay reasons. */
+import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
 import { findDates, leadingDate, withoutWeekdays, type DateHit } from '../parse/dates';
 import { matchesOverBreak, type Line } from './lines';
@@ -58,10 +59,27 @@ const REPORT_PERIOD =
   /\b(?:(?:Report(?:ing)?|Rpt) period|Period (?:covered|of report)|(?<=^\s*|[\d)]\s+|\t)Period(?=\s*:)|Progress period|Dates covered|Reporting dates|for the period(?: of)?|Dates? of service|(?:progress|discharge|status) (?:report|note|summary)(?:\s*#\s*\d{1,2})?(?:,?\s+(?:for|period|covering)|(?=,\s*\d))|(?:this )?report covers|covers)\b\s*[:.]?\s*(?:from\s*)?/gi;
 const PLAN_SENT =
   /\b(?:plan of care|POC|plan|certification)\b[^.\n]{0,60}?\b(?:faxed|sent|mailed|transmitted|e-?mailed|e-?faxed|forwarded|delivered)\b/i;
+/**
+ * A certification form's own field for when it went out: "Date sent for signature: 05/15/2026",
+ * "Sent to physician: 03/04/2026", "Date faxed to physician: ...". Read on the plan's documents
+ * only: a progress report "sent to physician" is the report's, a work status report's "Date sent"
+ * the employer's copy.
+ */
+const SENT_FIELD =
+  /\b(?:date\s+)?(?:sent|faxed|transmitted|e-?faxed)\s+(?:to\s+(?:the\s+)?(?:physician|MD|doctor|provider|referring\s+\w+)|for\s+(?:signature|certification))(?:\s+on|\s+date)?\s*:\s*/i;
+/** Documents that carry the plan, and so a field for when it went to the physician. */
+const PLAN_DOCS: ReadonlySet<DocType> = new Set([
+  'plan-of-care',
+  'certification',
+  'evaluation',
+  're-evaluation',
+]);
+/** "Plan of care dated 04/06/2026 ...": the date a plan is named by, not the day it was sent. */
+const DATED_BEFORE = /\bdated\s*$/i;
 const DELAY_REASON =
   /\b(?:Reason for (?:the )?delay|Delay reason|Reason for late (?:signature|certification))\s*:\s*(.+)$|\b(?:certification|signature|plan of care)\s+(?:was\s+)?(?:delayed|late)\s+(?:due to|because)\b.*$/i;
 
-export function extractPlanTerms(lines: Line[], sink: FactSink): void {
+export function extractPlanTerms(lines: Line[], type: DocType, sink: FactSink): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.text;
@@ -113,17 +131,38 @@ export function extractPlanTerms(lines: Line[], sink: FactSink): void {
       // "Reporting period - start: 2026-05-04" over "Reporting period - end: 2026-05-14".
       if (!under && readSplitPeriod(line, nextNonBlank(lines, line), sink)) break;
     }
-    const sent = PLAN_SENT.exec(t);
-    if (sent) {
-      const d = findDates(t.slice(sent.index)).at(0);
-      if (d) sink.add('plan-sent-date', d.iso, line, sent.index + d.start, sent.index + d.end);
-    }
+    const sent = plansSentOn(t, PLAN_DOCS.has(type));
+    if (sent) sink.add('plan-sent-date', sent.iso, line, sent.start, sent.end);
     const delay = DELAY_REASON.exec(t);
     if (delay) {
       const start = delay[1] !== undefined ? t.length - delay[1].length : delay.index;
       sink.add('delay-reason', t.slice(start), line, start, t.length);
     }
   }
+}
+
+/**
+ * When a line says the plan went out: the date its form's field or its sending verb leads to
+ * ("sent to Dr. Roe on 03/05/2026"); else, on a log's line, the entry's own date ("03/09/2026
+ * 12:02 PM  Fax  Plan of Care 03/09/2026 sent to ... for certification"); else a date between
+ * the plan and the verb that does not name the plan ("plan of care 03/02 sent"). In "plan of care
+ * dated 04/06/2026 ... sent with this form" the date is the plan's: the line gives none.
+ */
+function plansSentOn(text: string, planDoc: boolean): DateHit | null {
+  const field = planDoc ? SENT_FIELD.exec(text) : null;
+  const sent = field ?? PLAN_SENT.exec(text);
+  if (!sent) return null;
+  const from = sent.index + sent[0].length;
+  const after = findDates(text.slice(from))[0];
+  if (after) return { ...after, start: from + after.start, end: from + after.end };
+  if (field) return null;
+  const entry = leadingDate(text);
+  if (entry && entry.start === text.length - text.trimStart().length) return entry;
+  return (
+    findDates(text.slice(0, from)).find(
+      (d) => d.start >= sent.index && !DATED_BEFORE.test(text.slice(0, d.start)),
+    ) ?? null
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { isSignatureLine, isSignerNameLine } from './signatures';
 import { isTitleLine } from './classify';
 import { findDates } from '../parse/dates';
 import { isRuleLine } from './layout';
+import { PRINT_STAMPS } from './print-stamp';
 
 /**
  * A fax machine's transmission header: the time sent, the sender and "TO" the receiving number
@@ -27,8 +28,7 @@ const RUNNING_PATTERNS: RegExp[] = [
   // A note's title repeated over its next page, marked as carried over ("PHYSICAL THERAPY
   // INITIAL EVALUATION / PLAN OF CARE - 09/15/2026 (continued)").
   /\((?:continued|cont\.?|cont'd)\)\s*$/i,
-  /\bPrinted(?:\s+on)?\s*:?\s*\d{1,4}[/-]\d{1,2}/i,
-  /\b(?:Printed|Print date)\s*(?:on|by)?\s*:?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
+  ...PRINT_STAMPS,
   /\bConfidential(?:ity)?\b.*\b(?:notice|information|health)\b/i,
   // An export stamp: "Re-exported 11/20/2026 08:02 HIM release", "-- re-export date: 11/20/2026 --".
   /^\W*(?:re-?export(?:ed)?|export(?:ed)? (?:on|by|date)|export date)\b.*\d/i,

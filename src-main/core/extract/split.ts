@@ -18,6 +18,7 @@ import { splitEncounters } from './encounters';
 import { AMENDMENT_LABEL } from '../lexicon/amendments';
 import { labelledPatient } from './identity';
 import { nameKey } from '../episodes/identity';
+import { beforePrintStamp } from './print-stamp';
 
 export interface DocumentSlice {
   /** All lines of the document, including running lines and blanks, in file order. */
@@ -495,6 +496,13 @@ function splitTitled(all: Line[]): DocumentSlice[] {
     prev = i;
   }
   startPatientPages(all, content, starts, bandTops);
+  const printed = printedReportHeads(all, content, starts);
+  if (printed.length > 0) {
+    // A print header heads its page from the top, as a band does.
+    for (const head of printed) if (head.running) bandTops.set(head, head);
+    starts.push(...printed);
+    starts.sort((a, b) => all.indexOf(a) - all.indexOf(b));
+  }
   if (starts.length <= 1) {
     // A fax cover sheet names the transmission; the document behind it names what was sent.
     const titles = content.slice(0, 15).filter((l) => isTitleLine(l.text));
@@ -555,6 +563,46 @@ function splitTitled(all: Line[]): DocumentSlice[] {
     slices.push({ lines, titleIndex: lines.indexOf(starts[k]!) });
   }
   return slices;
+}
+
+/** The kind of report a print header names ("CONSULT REQUEST -- <facility>  Printed <date>"). */
+function printedReportType(text: string): DocType | null {
+  const name = beforePrintStamp(text);
+  return name && isTitleLine(name) ? titleType(name) : null;
+}
+
+/**
+ * Pages headed by a print header that names a report, behind a document of another kind: a
+ * report printed on its own and filed in a packet behind another (a VA referral approval, then
+ * the VA consult it carries, "CONSULT REQUEST -- BANNOCK RANGE VAHCS  Printed 02/27/2026 09:41").
+ * The stamp makes the header page furniture, so nothing else starts the report: its words name
+ * it. The report starts on the first page its header heads; a header that heads the file's first
+ * page is the whole file's. Pages before it under no title are a document of their own.
+ */
+function printedReportHeads(all: Line[], content: Line[], starts: readonly Line[]): Line[] {
+  const seen = new Set<string>();
+  const heads: Line[] = [];
+  const firstPage = all[0]?.page;
+  for (const [page, lines] of linesByPage(all)) {
+    const top = lines.find((l) => !isBlank(l));
+    if (!top?.running) continue;
+    const key = letterheadKey(top.text);
+    const first = !seen.has(key);
+    seen.add(key);
+    const type = first && page !== firstPage ? printedReportType(top.text) : null;
+    if (!type || starts.some((s) => s.page === page)) continue;
+    // The document before it: the last one started, or the file's first title when no date has
+    // started one (a letter dated only in its text), which then starts where it stands.
+    const started = [...starts, ...heads].filter((s) => s.page < page).at(-1);
+    const before = started ?? content.find((l) => l.page < page && isTitleLine(l.text));
+    const beforeType = before?.running
+      ? printedReportType(before.text)
+      : before && titleType(before.text);
+    if (before && beforeType === type) continue;
+    if (before && !started) heads.push(before);
+    heads.push(top);
+  }
+  return heads;
 }
 
 /** How many lines at a page's top may hold the band that names its patient. */

@@ -12,6 +12,7 @@ export type LedgerField =
   | 'dos'
   | 'code'
   | 'codeType'
+  | 'transactionType'
   | 'modifiers'
   | 'units'
   | 'charge'
@@ -123,6 +124,18 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'Code',
   ],
   codeType: ['Code Type', 'Code Set', 'Code System'],
+  // A transaction detail report lists each charge with the payments and adjustments posted to it,
+  // one row each, under the same procedure code.
+  transactionType: [
+    'Transaction Type',
+    'Trans Type',
+    'Txn Type',
+    'Tran Type',
+    'Transaction Code Type',
+    'Entry Type',
+    'Posting Type',
+    'Line Type',
+  ],
   modifiers: ['Modifiers', 'Modifier(s)', 'Modifier', 'Mods', 'Mod'],
   units: [
     'Units',
@@ -310,6 +323,13 @@ const FIELD_BY_HEADER: ReadonlyMap<string, { field: LedgerField; rank: number }>
  * rows beside CPT4 service rows): such a row is not a billed service.
  */
 export const DIAGNOSIS_CODE_TYPE = /^\s*(?:ICD|DSM|SNOMED|DX\b|diag)/i;
+
+/**
+ * A transaction type that posts money against a charge rather than billing a service ("Insurance
+ * Payment", "Insurance Adjustment", "Patient Pmt", "Write-Off", "Refund", "Transfer to Patient").
+ */
+export const NOT_A_CHARGE_TRANSACTION =
+  /\b(?:pay(?:ment)?s?|pmts?|paid|adj(?:ustment)?s?|write[- ]?offs?|w\/o|refunds?|transfers?|credits?|deposits?|reversals?|voids?|recoup\w*)\b/i;
 
 export interface LedgerColumns {
   /** Column index per field: the column whose synonym ranks first, else the leftmost. */

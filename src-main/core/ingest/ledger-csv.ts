@@ -8,6 +8,7 @@ import type { BillingLine, ReadResult } from '../../../shared/model';
 import { ReaderError, reject } from './errors';
 import {
   DIAGNOSIS_CODE_TYPE,
+  NOT_A_CHARGE_TRANSACTION,
   describeMissingColumn,
   type LedgerColumns,
   type LedgerField,
@@ -238,6 +239,9 @@ function skipReason(record: string[], columns: LedgerColumns): string | null {
   if (values.length === 1 && columns.headers.length > 2) return 'only one value: not a billing row';
   const codeType = cell(record, columns, 'codeType');
   if (DIAGNOSIS_CODE_TYPE.test(codeType)) return `diagnosis row (code type "${codeType}")`;
+  const transaction = cell(record, columns, 'transactionType');
+  if (NOT_A_CHARGE_TRANSACTION.test(transaction))
+    return `not a charge (transaction type "${transaction}"): money posted against a billed line`;
   return null;
 }
 

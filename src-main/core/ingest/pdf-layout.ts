@@ -23,6 +23,8 @@ const SPACE_GAP = 0.15;
  * words. Justified text stretches word spaces to well under one em.
  */
 const COLUMN_GAP = 1.2;
+/** Runs overlapping by more than this share of the font size are two texts, not kerning. */
+const OVERPRINT = 1;
 
 function sizeOf(run: PositionedRun): number {
   return run.height > 0 ? run.height : 10;
@@ -70,9 +72,12 @@ export function layoutPage(page: number, runs: PositionedRun[]): PageText {
       if (prev) {
         const gap = run.left - (prev.left + prev.width);
         const size = Math.min(sizeOf(prev), sizeOf(run));
-        const apart = spaced || gap > SPACE_GAP * size;
+        // A run that starts well inside the one before was placed at its own column and overprints
+        // it (a form's value too long for its box runs under the next label): two cells.
+        const overprints = gap < -OVERPRINT * size;
+        const apart = spaced || overprints || gap > SPACE_GAP * size;
         if (apart && !/\s$/.test(prev.str) && !/^\s/.test(run.str))
-          text += gap > COLUMN_GAP * size ? '\t' : ' ';
+          text += gap > COLUMN_GAP * size || overprints ? '\t' : ' ';
       }
       spaced = false;
       items.push({

@@ -14,9 +14,9 @@ export const PATIENT_NAME_LABELS: readonly string[] = [
   'Client Name',
   'Client',
   "Claimant(?:'s)?(?: Name)?",
-  "Injured (?:Worker|Employee)(?:'s)?(?: Name)?",
-  "Worker(?:'s)?(?: Name)?",
-  "Employee(?:'s)?(?: Name)?",
+  "Injured (?:Worker|Employee)(?:'s)?(?: (?:legal |full )?Name)?",
+  "Worker(?:'s)?(?: (?:legal |full )?Name)?",
+  "Employee(?:'s)?(?: (?:legal |full )?Name)?",
   'Member(?: Name)?',
   'Beneficiary(?: Name)?',
   // Long-term care: "Resident: PELLETIER, MARGARET", "1. Resident name: ...".
@@ -164,13 +164,15 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * A hospital system's patient banner: the name as "LAST,FIRST M" in capitals at the start of the
- * line, then, after a column gap, the masked SSN or a date-of-birth label ("HALLORAN,EDITH M
- * XXX-XX-5512   DOB: 08/14/1948   Page 1", VistA's page footer). The name is unlabelled; what
+ * A patient banner: the name as "LAST,FIRST M" at the start of the line, in capitals or as
+ * written ("Ulvestad, Marnie R   DOB 09/02/1987   Acct ...", a physician office's visit note),
+ * then, after a column gap, the masked SSN or a date-of-birth label ("HALLORAN,EDITH M
+ * XXX-XX-5512   DOB: 08/14/1948   Page 1", VistA's page footer), or right after it the date of
+ * birth itself ("Ulvestad, Marnie R DOB 09/02/1987"). The name is unlabelled; what
  * follows it on the line says whose it is.
  */
 export const BANNER_NAME =
-  /^\s*([A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+)?,\s?[A-Z][A-Z'-]+(?: [A-Z]\.?)?)(?=(?:[ \t]{2,}|\t).*(?:\b(?:XXX|\*{3})-(?:XX|\*{2})-\d{4}\b|\b(?:DOB|D\.O\.B\.?|Date of Birth)\b))/d;
+  /^\s*((?:[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+)?,\s?[A-Z][A-Z'-]+|[A-Z][a-z'-]*[a-z](?:[ -][A-Z][a-z'-]*[a-z])?,\s?[A-Z][a-z'-]*[a-z])(?: [A-Z]\.?)?)(?=(?:[ \t]{2,}|\t).*(?:\b(?:XXX|\*{3})-(?:XX|\*{2})-\d{4}\b|\b(?:DOB|D\.O\.B\.?|Date of Birth)\b)|\s+(?:DOB|D\.O\.B\.?)\s*:?\s*\d)/d;
 
 /**
  * A booking system's patient banner: the name in its own case, then a bullet or a bar and the

@@ -51,6 +51,19 @@ describe('DOC-SIGNED', () => {
     expect(run(docSigned, cosigned)[0]!.status).toBe('pass');
   });
 
+  it('a prescription dated where the physician wrote it is a signed, dated order (round 46, c133)', () => {
+    const rx = (date: string | null) =>
+      episode('medicare')
+        .doc('physician-order', date, {
+          'physician-signer': 'Ignatius Varga',
+          credentials: 'DO',
+        })
+        .build();
+    expect(run(docSigned, rx('2026-03-02'))[0]!.status).toBe('pass');
+    // Undated, the order still lacks its date.
+    expect(fails(run(docSigned, rx(null)))[0]!.message).toContain('signature date');
+  });
+
   it('an unsigned order cannot be cured by attestation', () => {
     const ep = episode('medicare').doc('physician-order', '2026-08-28', {}).build();
     expect(fails(run(docSigned, ep))[0]!.message).toContain('cannot be cured by attestation');

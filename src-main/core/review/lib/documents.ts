@@ -550,6 +550,9 @@ function isCredentialed(doc: EpisodeDocument, signer: Fact): boolean {
 
 /** A readable signed date (physician documents: the physician's signed date also counts). */
 function hasSignatureDate(doc: EpisodeDocument): boolean {
+  // A prescription is dated where the physician writes it ("Date: 3/2/26" on the pad), not beside
+  // the signature: its own date dates the order signed on it.
+  if (doc.type === 'physician-order' && docDate(doc)) return true;
   const physicianDoc = isPhysicianDoc(doc);
   for (const f of doc.facts) {
     const dateKind =

@@ -44,6 +44,7 @@ export const docSigned: Rule = {
       'A record that says its signature is stamped is unsigned (error) for every payer. A PDF Stamp annotation in the signature area, with no ink beside it, may be a rubber stamp or a signature image placed with a PDF viewer\'s signing tool (some store signatures as stamps): a warning to confirm on the page, never a pass; DOC-POC-CERT likewise warns rather than passing or failing a certification signed that way. Ink beside a stamp (a "Received" stamp by the signature) is the signature.',
       'A logo, a body diagram or ink away from every signature area signs nothing; a blank signature field stays unsigned.',
       'An entry whose own header names the clinician who furnished the visit (a booking system\'s "with <name>, <credentials>") and is signed only by someone else is not signed by its author: an error, cured by the author\'s attestation.',
+      'A physician order is dated where the physician writes it: a prescription pad\'s "Date: 3/2/26" above a signature that has no date of its own is a signed, dated order; an order with no readable date at all is still signed without a date.',
     ],
   },
   check(episode, profile) {
