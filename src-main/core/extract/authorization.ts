@@ -165,6 +165,32 @@ function readPeriodRow(line: Line, table: PeriodTable, sink: FactSink): void {
     );
 }
 
+/** An approval table's column of authorization numbers: "Authorization #", "Auth No.", "Ref #". */
+const NUMBER_COLUMN =
+  /^(?:prior\s+)?(?:auth(?:ori[sz]ation)?|approval|ref(?:erence)?|cert(?:ification)?)\.?\s*(?:#|no\.?|number)$/i;
+/** An authorization number in its cell: letters, digits and dashes, with a digit. */
+const NUMBER_CELL = /^(?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,}$/i;
+
+/** The index of a table header's authorization-number column, or null. */
+function numberColumnOf(text: string): number | null {
+  const cells = cellsOf(text);
+  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
+  const i = cells.findIndex((c) => NUMBER_COLUMN.test(c.text.trim()));
+  return i < 0 ? null : i;
+}
+
+/** The number in a row's number column; false when the line is no row of the table. */
+function readNumberCell(line: Line, column: number, sink: FactSink): boolean {
+  const cells = cellsOf(line.text);
+  if (cells.length <= column || cells.length < 3) return false;
+  const cell = cells[column]!;
+  const value = cell.text.trim();
+  if (!NUMBER_CELL.test(value)) return false;
+  const at = cell.start + cell.text.indexOf(value);
+  sink.add('auth-number', value, line, at, at + value.length);
+  return true;
+}
+
 /** A decision table's column of what was asked for ("Service | Requested | Decision | Units"). */
 const REQUESTED_COLUMN = /^(?:requested|request|asked|requested\s+(?:units?|visits?|services?))$/i;
 
@@ -346,6 +372,8 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
   let table: UnitsTable | null = null;
   let periods: PeriodTable | null = null;
   let words: WordTable | null = null;
+  /** The column of an approval table that numbers each approval ("Authorization # | Service ..."). */
+  let numberColumn: number | null = null;
   let requested: number | null = null;
   /** Whether the line before was a request's and runs on into this one (no full stop, no field). */
   let requestRunsOn = false;
@@ -369,6 +397,10 @@ export function extractAuthorization(lines: Line[], type: DocType, sink: FactSin
     const inRequest: boolean =
       requestRunsOn && !APPROVED.test(t) && !/^\s*[^\s:][^:]{0,39}:/.test(t);
     if (isAuthDoc) {
+      const numberHeader = numberColumnOf(t);
+      if (numberHeader !== null) numberColumn = numberHeader;
+      else if (numberColumn !== null && !readNumberCell(line, numberColumn, sink))
+        numberColumn = null;
       if (words && t.trim() !== '') {
         const table: WordTable = words;
         words = null;

@@ -73,9 +73,16 @@ export const TITLE_VOCABULARY: ReadonlyArray<{ type: DocType; re: RegExp }> = [
     type: 'progress-report',
     re: /\bprogress (?:note|report|summary|evaluation)\b|\binterim (?:report|summary)\b|(?<!\b(?:work|duty) )\bstatus report\b|\b(?:work conditioning|work hardening|program|therapy|PT|OT|rehab)\s+(?:progress|status)\s*(?:[-–—:]\s*)?(?:week|wk)\b/i,
   },
+  // An instrumental swallow study's report ("Rehab Outpatient Assessment - Instrumental Swallow
+  // Study", "Modified Barium Swallow Study", "FEES Report") records the procedure of its day: a
+  // visit's note, not the evaluation that sets the plan.
+  {
+    type: 'daily-note',
+    re: /\binstrumental swallow|\b(?:modified barium|videofluoroscopic) swallow|\bswallow(?:ing)? study\b|\b(?:MBSS|VFSS|FEES)\b(?!\s*:)/i,
+  },
   {
     type: 'evaluation',
-    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|^\W*rehab(?:ilitation)? assessment\b(?!\s*:)|\b(?:initial|intake|entry|PT|OT) (?:(?:physical|occupational|speech)\s+therapy\s+)?exam(?:ination)?\b/i,
+    re: /\b(?:initial |intake |entry |physical therapy |occupational therapy |PT |OT )?(?:evaluation|eval)\b|\binitial assessment\b|^\W*(?:rehab(?:ilitation)?\s+(?:(?:outpatient|OP)\s+)?|outpatient\s+(?:rehab(?:ilitation)?\s+)?)assessment\b(?!\s*:)(?!.*\b(?:instrumental|swallow(?:ing)? study|MBSS|VFSS|FEES)\b)|\b(?:initial|intake|entry|PT|OT) (?:(?:physical|occupational|speech)\s+therapy\s+)?exam(?:ination)?\b/i,
   },
   // "Plan of Care - Physician Certification", "Plan of Care Certification", "Plan of Care Review",
   // "Therapy plan of care - physician review": the physician's certification of a plan.
@@ -285,6 +292,10 @@ export function isTitleLine(text: string): boolean {
   // A document named only in a remark in brackets, after words of another kind ("QuickDASH <= 25
   // (progress report of 10/09/2026 attached)"), is mentioned, not the title.
   if (mentionedOnlyInBrackets(t)) return false;
+  // A heading that looks back to another report ("Summary Since Last Progress Report
+  // (04/14/2026)" in a discharge summary) names that report, not this document.
+  const since = SINCE_LAST.exec(t);
+  if (since && !titleType(t.slice(0, since.index))) return false;
   // A line led by a procedure code ("97163 PT EVALUATION, HIGH COMPLEXITY X1") is a charge line.
   if (CODE_LEAD.test(t)) return false;
   // A form's option line ("[X] Employer (e-mail 4/13)") or a wrapped line's tail ("4/13/26)")
@@ -436,6 +447,9 @@ export function titleText(line: string): string {
   const t = beforePatientFields(named.trim()).replace(PRACTICE_BEFORE_TITLE, '');
   return cellsOf(t).length >= 2 ? (titleCellOf(t) ?? t) : t;
 }
+
+/** Words that look back to an earlier document: "since last", "since the previous". */
+const SINCE_LAST = /\b(?:since|after)\s+(?:the\s+)?(?:last|previous|prior|most\s+recent)\b/i;
 
 /** The line of a letter's address block that says how it was sent. */
 const DELIVERY_LINE =
@@ -591,10 +605,16 @@ const APPROVAL_NUMBER_FIELD =
 const APPROVING = /^(?:approved|authori[sz]ed|certified|granted)\b/i;
 const REFUSING = /^(?:denied|not (?:approved|authori[sz]ed|certified)|non-?certified|refused)\b/i;
 const DECISION_FIELD = /\b(?:decision|determination|response|outcome)\s*:\s*/gi;
+/** A payer's sentence granting what was asked: "the following services are AUTHORIZED:". */
+const GRANTED_STATEMENT =
+  /\b(?:is|are|has been|have been)\s+(?:hereby\s+)?(?:approved|authori[sz]ed|certified)\b/i;
+const REFUSED_STATEMENT =
+  /\b(?:not|never)\s+(?:been\s+)?(?:approved|authori[sz]ed|certified)\b|\b(?:denied|non-?certified)\b/i;
 
 /**
  * Whether a request form carries the payer's answer approving it: an approval option ticked and
- * no refusal ticked, or a decision field that reads "Approved". A request alone answers nothing.
+ * no refusal ticked, a decision field that reads "Approved", or the payer's sentence that grants
+ * ("the following services are AUTHORIZED:"). A request alone answers nothing.
  */
 export function answersApproved(lines: readonly { text: string }[]): boolean {
   let approved = false;
@@ -609,6 +629,7 @@ export function answersApproved(lines: readonly { text: string }[]): boolean {
       if (REFUSING.test(value)) return false;
       if (APPROVING.test(value)) approved = true;
     }
+    if (GRANTED_STATEMENT.test(text) && !REFUSED_STATEMENT.test(text)) approved = true;
   }
   return approved;
 }

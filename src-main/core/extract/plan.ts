@@ -22,18 +22,21 @@ const TIME_UNIT = String.raw`(?:hours?|hrs?|h|minutes?|mins?)\b`;
 /** What may stand between a session label and its length: "~60 min", "approx. 3 hours". */
 const ABOUT = String.raw`(?:~\s*|approx(?:\.|imately)?\s*|about\s+)?`;
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
+/** A length or a range of lengths: "3", "2-3", "2.5 – 3". */
+const LENGTH = String.raw`${NUMBER}(?:\s*[-–]\s*${NUMBER})?`;
 /**
  * Amount per session (BPM §220.1.2.B "amount"): "Amount: 3 hours per session", "4 hrs/day",
  * "60 minutes per visit", "Hours/session: 4", "Session length: 3 hrs", "2 hr sessions", "Amount 3
- * hr", "3 h/session", "Session ~60 min". A bare "45 min" is an activity's time, not the plan's amount.
+ * hr", "3 h/session", "Session ~60 min", "Session 2-3 hrs". A bare "45 min" is an activity's time, not
+ * the plan's amount.
  */
 const AMOUNT = new RegExp(
   [
-    String.raw`\b${NUMBER}\s*${TIME_UNIT}\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b`,
-    String.raw`(?<=\bAmount\s*[:\-–]?\s*)${ABOUT}${NUMBER}\s*${TIME_UNIT}`,
-    String.raw`\b${NUMBER}\s*-?\s*${TIME_UNIT}\s*[- ]?sessions?\b`,
-    String.raw`\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*${NUMBER}\b`,
-    String.raw`\bsession(?: (?:length|duration))?\s*:?\s*${ABOUT}${NUMBER}\s*${TIME_UNIT}`,
+    String.raw`\b${LENGTH}\s*${TIME_UNIT}\s*(?:\/|per|a|each)\s*(?:session|day|visit|treatment|date of service)\b`,
+    String.raw`(?<=\bAmount\s*[:\-–]?\s*)${ABOUT}${LENGTH}\s*${TIME_UNIT}`,
+    String.raw`\b${LENGTH}\s*-?\s*${TIME_UNIT}\s*[- ]?sessions?\b`,
+    String.raw`\b(?:hours?|hrs?|minutes?|mins?)\s*(?:\/|per)\s*(?:session|day|visit)\s*:\s*${LENGTH}\b`,
+    String.raw`\bsessions?(?: (?:length|duration))?\s*:?\s*${ABOUT}${LENGTH}\s*${TIME_UNIT}`,
   ].join('|'),
   'gi',
 );

@@ -27,7 +27,7 @@ const SIGNED_VIA = String.raw`(?:\s+(?:via|through|using)\s+(?:the\s+)?[A-Za-z][
  * signed: "Encounter signed by", "Note signed by".
  */
 const SIGNER_LABEL = new RegExp(
-  String.raw`^\W*(?:(?:Encounter|Note|Visit|Document|Report|Record)\s+(?:(?:electronically|digitally)\s+)?signed\s+by|(?:Electronically|Digitally)\s+(?:signed|authenticated)${SIGNED_VIA}(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}${SIGNED_VIA}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
+  String.raw`^\W*(?:(?:Encounter|Note|Visit|Document|Report|Record)\s+(?:(?:electronically|digitally)\s+)?signed\s+by|(?:Electronically|Digitally)\s+(?:signed|authenticated)${SIGNED_VIA}(?:\s+by)?|(?:Signed|Authenticated)\s+${SIGNED_HOW}${SIGNED_VIA}(?:\s+by)?|E-?signed(?:\s+by)?|Docu-?Signed\s+by|(?:Reviewed\s+and\s+)?Signed(?:\s+and\s+reviewed)?(?:\s+by)?(?=\s*:|\s+by|\s)|(?:Reviewed\s+and\s+|(?:Electronically|Digitally)\s+)?Co-?signed(?:\s+by|(?=\s*:))|Authenticated\s+by|Attested\s+by|Sign(?:ature)?\s+Info(?:rmation)?|Signed|(?:Therapist|Clinician|Provider|Treating Therapist|Evaluating Therapist|Rendering (?:Therapist|Provider)|Evaluator|Author)(?:'s)?\s+Sig ?nature|(?:E-)?Signature|Co-?signer)\b(?:\s*\/\s*(?:Credentials?|Title))?(?:\s*\([^()]{1,25}\))?\s*:?\s*`,
   'i',
 );
 /**
@@ -274,9 +274,10 @@ function outsideBrackets(re: RegExp, text: string): RegExpExecArray | null {
 /**
  * A licence or NPI number ending a signature: "(Lic #PT12345)", "License #12345", "#4471", "NPI
  * 1234567890", "TX Lic. #1187452" (a state's code before it; PA, MD, MA and DC are left out, as
- * they are credentials too), "License: MT PHY-PT-LIC-4417" (a board's lettered number).
+ * they are credentials too), "License: MT PHY-PT-LIC-4417" (a board's lettered number), "CO Lic #
+ * PTL.0018824" (letters and digits the board separates with a point).
  */
-const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYS)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*(?:[A-Z]{0,4}\s?-?\d[\w.-]*|(?:[A-Z]{2}\s+)?[A-Z][A-Z-]*-\d[\w.-]*))`;
+const LICENCE = String.raw`(?:\([^()]*\d[^()]*\)|(?:\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYS)\s+(?:(?:PT|PTA|OT|OTA|SLP)\s+)?)?(?:[Ll](?:ic|IC)(?:ense|ENSE)?\.?|NPI|#)(?:\s*(?:No\.?|Number|#))?\s*:?\s*#?\s*(?:[A-Z]{0,4}[\s.]?-?\d[\w.-]*|(?:[A-Z]{2}\s+)?[A-Z][A-Z-]*-\d[\w.-]*))`;
 const LICENSE_TAIL = new RegExp(String.raw`${LICENCE}[\s,.;]*$`);
 /** The supervising therapist named after an assistant's signature: "(sup PT M. Okafor, PT, DPT)". */
 const SUPERVISOR = String.raw`\(?\s*(?:sup(?:ervising|ervised by|v)?\.?|co-?signed(?:\s+by)?|cosigner|reviewed by)\s*(?:PT|OT|therapist)?\s*:?[^()]*\)?`;

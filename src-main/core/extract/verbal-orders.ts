@@ -17,12 +17,24 @@ const VERBAL =
 const NOT_GIVEN =
   /\b(?:no|not|without|awaiting|await|pending|request(?:ed|ing)?|left (?:a )?message)\b[^.;]{0,30}$/i;
 
+/**
+ * What an order is for when it is not the therapy plan: a diet or liquid level, medication, a
+ * test or equipment ("Phone order obtained ... for IDDSI 6 / IDDSI 1").
+ */
+const OTHER_ORDER =
+  /\b(?:diet|IDDSI|liquids?|texture|medications?|meds|labs?|x-?rays?|imaging|MRI|DME|wheelchair|walker|brace|orthosis|splint)\b/i;
+/** Words that put the plan itself in the order's sentence. */
+const PLAN_WORDS = /\b(?:plan|POC|certif\w*|recert\w*|therapy|treatment|PT|OT|SLP|ST|visits?)\b/;
+
 export function extractVerbalOrders(lines: Line[], sink: FactSink): void {
   for (const line of lines) {
     const t = line.text;
     const m = VERBAL.exec(t);
     // "no verbal order" before it, or a form's field answered "No" after it (a ticked box too).
     if (!m || NOT_GIVEN.test(t.slice(0, m.index))) continue;
+    // An order for a diet or a test certifies no plan.
+    const rest = t.slice(m.index + m[0].length);
+    if (OTHER_ORDER.test(rest) && !PLAN_WORDS.test(rest)) continue;
     if (answeredNo(tickedText(t), m.index + m[0].length)) continue;
     const date = findDates(t.slice(m.index))[0];
     sink.add(

@@ -19,7 +19,7 @@ export const PARTY_WORDS: ReadonlyArray<{ party: string; re: RegExp }> = [
   },
   {
     party: 'employer',
-    re: /\b(?:employer(?: rep(?:resentative)?)?|supervisor|foreman|HR(?: (?:manager|representative|rep|dept|department))?|human resources|safety (?:manager|coordinator|director)|(?:plant|operations|ops|warehouse|store|shift|office|general|branch|site|fleet|facility) (?:manager|mgr|supervisor)|return[- ]to[- ]work coordinator|RTW coordinator|injury comp(?:ensation)?(?:\s+(?:specialist|office|coordinator|manager))?)\b/i,
+    re: /\b(?:employer(?: rep(?:resentative)?)?|supervisor|foreman|HR(?: (?:manager|representative|rep|dept|department))?|human resources|safety (?:manager|coordinator|director)|(?:plant|operations|ops|warehouse|store|shift|office|general|branch|site|fleet|facility) (?:manager|mgr|supervisor)|return[- ]to[- ]work coordinator|RTW coord(?:inator)?|supv|injury comp(?:ensation)?(?:\s+(?:specialist|office|coordinator|manager))?)\b/i,
   },
   {
     party: 'physician',

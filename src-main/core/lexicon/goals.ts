@@ -70,10 +70,11 @@ const COMPARED_NUMBER =
   /(?:[<>]\/=|[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d|\b\d+(?:\.\d+)?\s+or\s+(?:higher|greater|more|better|above|less|lower|fewer|below)\b/i;
 /**
  * A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of
- * stairs", "3 continuous hours"; or tasks a goal counts ("complete 4 simulated delivery routes").
+ * stairs", "3 continuous hours"; tasks a goal counts ("complete 4 simulated delivery routes"); or
+ * how long a result must hold ("no s/sx aspiration over 3 consecutive sessions").
  */
 const COUNTED_NUMBER =
-  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b|\b\d+\s+[a-z]+\s+(?:minutes?|hours?|hrs?|seconds?)\b|\b(?:complete|perform|finish|tolerate)s?\s+\d+\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b/i;
+  /\b\d+\s+(?:[a-z]+\s+){1,2}(?:stairs?|steps?|flights?|reps?|repetitions?|trials?|laps?)\b|\b\d+\s+[a-z]+\s+(?:minutes?|hours?|hrs?|seconds?)\b|\b(?:complete|perform|finish|tolerate)s?\s+\d+\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b|\b\d+\s+(?:consecutive|successive)\s+[a-z]+s\b/i;
 /** How often a task is done, which a reviewer can count: "5 days/week", "3x per week", "twice daily". */
 const HOW_OFTEN =
   /\b\d+\s*(?:x|times|days?)\s*(?:\/|per|a|each)\s*(?:week|wk|day)\b|\b(?:once|twice)\s+(?:a\s+|per\s+)?(?:day|daily|week|weekly)\b/i;
