@@ -272,13 +272,19 @@ export function EvidenceViewer({
 
   // As the viewer leaves, focus inside it goes back to its opener in the same commit, before the
   // panel is removed: restored a frame later, focus sat on the page body in between. An opener
-  // that has left the page (its list re-rendered) gives way to the screen's heading.
+  // that has left the page (its list re-rendered), or the page body itself (the viewer opened
+  // by its shortcut with nothing focused), gives way to the screen's heading.
   useLayoutEffect(() => {
     const panel = section.current;
     return () => {
       const back = opener.current;
       if (!panel?.contains(document.activeElement)) return;
-      if (back instanceof HTMLElement && back.isConnected && !panel.contains(back)) back.focus();
+      const usable =
+        back instanceof HTMLElement &&
+        back !== document.body &&
+        back.isConnected &&
+        !panel.contains(back);
+      if (usable) back.focus();
       else document.querySelector<HTMLElement>('h1[tabindex]')?.focus();
     };
   }, []);
