@@ -303,8 +303,9 @@ describe('goals, periods and titles on Medicare forms', () => {
 
 describe('new patterns stay linear on long lines', () => {
   it('reads 20,000-character lines quickly', () => {
+    const longOf = (n: number) => (s: string) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
     const lines = (n: number) => {
-      const long = (s: string) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
+      const long = longOf(n);
       return [
         long('8:00\t'),
         long('limiting '),
@@ -333,7 +334,7 @@ describe('new patterns stay linear on long lines', () => {
       }
       return Date.now() - t0;
     };
-    const long = (s: string) => s.repeat(Math.ceil(20000 / s.length)).slice(0, 20000);
+    const long = longOf(20000);
     // Lines a tenth as long, read in the same process, set the pace of this machine at this
     // moment: a pattern that backtracks grows a hundredfold over them, a linear one tenfold.
     const short = readAll(2000);

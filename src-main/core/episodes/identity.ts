@@ -301,26 +301,18 @@ function adoptLocalMrns(
   keyOf: Array<string | null>,
 ): void {
   adoptBilledChartMrns(inputs, mrnOf, keyOf);
-  const adoptable = (inp: IdentityInput) => inp.singleSourceMrn || inp.billingOnlyMrn;
+  const adoptable = (inp: IdentityInput) => !!(inp.singleSourceMrn || inp.billingOnlyMrn);
   if (!inputs.some(adoptable)) return;
-  const local = new Map<string, Set<string>>();
-  inputs.forEach((inp, i) => {
-    const mrn = mrnOf[i];
-    if (!mrn || adoptable(inp) || !keyOf[i] || !inp.dob) return;
-    const k = `${keyOf[i]}|${inp.dob}`;
-    const set = local.get(k) ?? new Set<string>();
-    set.add(mrn);
-    local.set(k, set);
-  });
+  const person = (i: number) => personKey(inputs[i]!, keyOf[i] ?? null);
+  const local = mrnsByPerson(inputs, mrnOf, keyOf, (inp) => !adoptable(inp));
   // With no number seen more widely, a chart printed as one file (the practice's own, many
   // documents) stands against an outside referral's (one or two): of the single-file numbers of
   // one name and DOB, the one on clearly the most records is the chart's.
   const outside = new Map<string, Map<string, number>>();
   inputs.forEach((inp, i) => {
     const mrn = mrnOf[i];
-    if (!mrn || !inp.singleSourceMrn || !keyOf[i] || !inp.dob) return;
-    const k = `${keyOf[i]}|${inp.dob}`;
-    if (local.has(k)) return;
+    const k = person(i);
+    if (!mrn || !inp.singleSourceMrn || !k || local.has(k)) return;
     const weights = outside.get(k) ?? new Map<string, number>();
     weights.set(mrn, (weights.get(mrn) ?? 0) + (inp.weight ?? 1));
     outside.set(k, weights);
@@ -330,11 +322,7 @@ function adoptLocalMrns(
     if (ranked.length >= 2 && ranked[0]![1] >= 2 * ranked[1]![1])
       local.set(k, new Set([ranked[0]![0]]));
   }
-  inputs.forEach((inp, i) => {
-    if (!adoptable(inp) || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
-    const found = local.get(`${keyOf[i]}|${inp.dob}`);
-    if (found?.size === 1) mrnOf[i] = [...found][0]!;
-  });
+  adoptTheOneMrn(inputs, mrnOf, keyOf, local, adoptable);
 }
 
 /**
@@ -347,17 +335,45 @@ function adoptBilledChartMrns(
   mrnOf: Array<string | null>,
   keyOf: Array<string | null>,
 ): void {
-  const billed = new Map<string, Set<string>>();
+  const billed = mrnsByPerson(inputs, mrnOf, keyOf, (inp) => !!inp.billedChartMrn);
+  if (billed.size === 0) return;
+  adoptTheOneMrn(inputs, mrnOf, keyOf, billed, (inp) => !!inp.unbilledChartMrn);
+}
+
+/** One person as identities name them: name key and date of birth, or null without either. */
+function personKey(inp: IdentityInput, key: string | null): string | null {
+  return key && inp.dob ? `${key}|${inp.dob}` : null;
+}
+
+/** The MRNs the identities that `include` admits carry, per person (name and date of birth). */
+function mrnsByPerson(
+  inputs: IdentityInput[],
+  mrnOf: Array<string | null>,
+  keyOf: Array<string | null>,
+  include: (inp: IdentityInput) => boolean,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
   inputs.forEach((inp, i) => {
     const mrn = mrnOf[i];
-    if (!mrn || !inp.billedChartMrn || !keyOf[i] || !inp.dob) return;
-    const k = `${keyOf[i]}|${inp.dob}`;
-    billed.set(k, (billed.get(k) ?? new Set<string>()).add(mrn));
+    const k = personKey(inp, keyOf[i] ?? null);
+    if (!mrn || !k || !include(inp)) return;
+    out.set(k, (out.get(k) ?? new Set<string>()).add(mrn));
   });
-  if (billed.size === 0) return;
+  return out;
+}
+
+/** Identities that `adopts` admits take their person's MRN, where that person has exactly one. */
+function adoptTheOneMrn(
+  inputs: IdentityInput[],
+  mrnOf: Array<string | null>,
+  keyOf: Array<string | null>,
+  mrns: Map<string, Set<string>>,
+  adopts: (inp: IdentityInput) => boolean,
+): void {
   inputs.forEach((inp, i) => {
-    if (!inp.unbilledChartMrn || !mrnOf[i] || !keyOf[i] || !inp.dob) return;
-    const found = billed.get(`${keyOf[i]}|${inp.dob}`);
+    const k = personKey(inp, keyOf[i] ?? null);
+    if (!adopts(inp) || !mrnOf[i] || !k) return;
+    const found = mrns.get(k);
     if (found?.size === 1) mrnOf[i] = [...found][0]!;
   });
 }

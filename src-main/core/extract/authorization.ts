@@ -4,7 +4,7 @@ import { disciplineIn } from './classify';
 import type { FactSink } from './facts';
 import { findDates, labeledDates, leadingDate } from '../parse/dates';
 import type { Line } from './lines';
-import { blankSpan, cellsOf } from './layout';
+import { blankSpan, cellsOf, type Cell } from './layout';
 
 const AUTH_NUMBER =
   /\b(?:Prior\s+)?(?:Pre-?)?(?:Authori[sz]ation|Auth\.?|Approval|Pre-?cert(?:ification)?|Certification|Reference|Ref\.?|UR(?:\s+Reference)?|Review|Tracking|Determination|Confirmation)\s*(?:#|No\.?|Number|ID|Code|Reference|Ref\.?)\s*#?\s*:?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/dgi;
@@ -113,9 +113,18 @@ interface PeriodTable {
   count?: { fromRight: number; hours: boolean };
 }
 
-function periodTableOf(text: string): PeriodTable | null {
+/**
+ * A table's header row: three cells or more, none with a number. A header names its columns; a
+ * row with numbers ("... 97545 | CERTIFIED | 10 visits") is data.
+ */
+function headerCells(text: string): Cell[] | null {
   const cells = cellsOf(text);
-  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
+  return cells.length < 3 || cells.some((c) => /\d/.test(c.text)) ? null : cells;
+}
+
+function periodTableOf(text: string): PeriodTable | null {
+  const cells = headerCells(text);
+  if (!cells) return null;
   const s = cells.findIndex((c) => START_COLUMN.test(c.text.trim()));
   const e = cells.findIndex((c) => END_COLUMN.test(c.text.trim()));
   if (s < 0 || e <= s) return null;
@@ -173,9 +182,7 @@ const NUMBER_CELL = /^(?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,}$/i;
 
 /** The index of a table header's authorization-number column, or null. */
 function numberColumnOf(text: string): number | null {
-  const cells = cellsOf(text);
-  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
-  const i = cells.findIndex((c) => NUMBER_COLUMN.test(c.text.trim()));
+  const i = headerCells(text)?.findIndex((c) => NUMBER_COLUMN.test(c.text.trim())) ?? -1;
   return i < 0 ? null : i;
 }
 
@@ -196,12 +203,11 @@ const REQUESTED_COLUMN = /^(?:requested|request|asked|requested\s+(?:units?|visi
 
 /**
  * The column a table's header names, counted from the row's right end (descriptions overflow
- * leftwards). A header names its columns; a row with numbers ("... 97545 | CERTIFIED | 10
- * visits") is data.
+ * leftwards).
  */
 function headerColumnFromRight(text: string, column: RegExp): number | null {
-  const cells = cellsOf(text);
-  if (cells.length < 3 || cells.some((c) => /\d/.test(c.text))) return null;
+  const cells = headerCells(text);
+  if (!cells) return null;
   const i = cells.findIndex((c) => column.test(c.text.trim()));
   return i < 0 ? null : cells.length - 1 - i;
 }

@@ -593,7 +593,12 @@ function printedReportHeads(all: Line[], content: Line[], starts: readonly Line[
     if (!type || starts.some((s) => s.page === page)) continue;
     // The document before it: the last one started, or the file's first title when no date has
     // started one (a letter dated only in its text), which then starts where it stands.
-    const started = [...starts, ...heads].filter((s) => s.page < page).at(-1);
+    const started = [...starts, ...heads]
+      .filter((s) => s.page < page)
+      .reduce<Line | undefined>(
+        (a, s) => (a && all.indexOf(a) > all.indexOf(s) ? a : s),
+        undefined,
+      );
     const before = started ?? content.find((l) => l.page < page && isTitleLine(l.text));
     const beforeType = before?.running
       ? printedReportType(before.text)
