@@ -20,6 +20,8 @@ export const LIMITS = {
   textChars: 500,
   addressLines: 8,
   exhibitIds: 5000,
+  /** Billing rows assigned in one request (one name's lines in one ledger). */
+  billingRows: 20000,
 } as const;
 
 const path = z
@@ -148,6 +150,13 @@ export const SetPayerKindSchema = z.strictObject({
     .nullish(),
 });
 export const AssignDocumentSchema = z.strictObject({ documentId: docId, patientKey: id });
+export const AssignBillingSchema = z
+  .strictObject({
+    lineIds: z.array(docId).max(LIMITS.billingRows),
+    claims: z.array(id).max(LIMITS.billingRows),
+    patientKey: id,
+  })
+  .refine((r) => r.lineIds.length + r.claims.length > 0, 'name at least one billing row');
 export const DecideFindingSchema = z.strictObject({
   episodeId: id,
   findingId: id,
@@ -233,6 +242,8 @@ export const REQUEST_SCHEMAS = {
   listUnassigned: NoArgsSchema,
   listPatients: NoArgsSchema,
   assignDocument: AssignDocumentSchema,
+  listUnassignedBilling: NoArgsSchema,
+  assignBilling: AssignBillingSchema,
   decideFinding: DecideFindingSchema,
   setEpisodeProfile: SetEpisodeProfileSchema,
   listActions: NoArgsSchema,

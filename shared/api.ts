@@ -45,6 +45,8 @@ export interface ImportResponse {
   rejected: number;
   /** Documents of the whole store that no patient could be found for, after this import. */
   unassigned?: UnassignedDocument[];
+  /** Billing rows that give only a name several patients share, for the user to assign (added). */
+  unassignedBilling?: UnassignedBilling[];
   /** The import was cancelled: the files listed were stored, the rest were not read (added). */
   cancelled?: boolean;
 }
@@ -89,6 +91,33 @@ export interface PatientChoice {
 
 export interface AssignDocumentRequest {
   documentId: number;
+  patientKey: string;
+}
+
+/**
+ * Billing that gives only a name two or more patients of the store share (a ledger without DOB or
+ * MRN columns, a remit's patient name): one file's rows of one name, which join no patient until
+ * the user says whose they are (added).
+ */
+export interface UnassignedBilling {
+  file: string;
+  source: 'ledger' | 'remit';
+  /** The name as the file gives it. */
+  name: string;
+  /** Billing line ids (ledger) and remit claim ids held, to assign by. */
+  lineIds: number[];
+  claims: string[];
+  /** Dates of service, first and last, and the codes billed. */
+  from: IsoDate | null;
+  to: IsoDate | null;
+  codes: string[];
+  /** The patients of that name it could be. */
+  candidates: PatientChoice[];
+}
+
+export interface AssignBillingRequest {
+  lineIds: number[];
+  claims: string[];
   patientKey: string;
 }
 
@@ -417,6 +446,10 @@ export interface ChartReadyApi {
   listPatients(): Promise<PatientChoice[]>;
   /** Assigns a document to a patient (audit-logged, kept across reanalyze); returns those left. */
   assignDocument(req: AssignDocumentRequest): Promise<UnassignedDocument[]>;
+  /** Billing rows that give only a name several patients share, for the user to assign (added). */
+  listUnassignedBilling(): Promise<UnassignedBilling[]>;
+  /** Assigns held billing rows to a patient (audit-logged, kept with the file); returns those left. */
+  assignBilling(req: AssignBillingRequest): Promise<UnassignedBilling[]>;
   /** Records a reviewer's decision on a fail or warn finding (audit-logged); returns the episode. */
   decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail>;
   /**
@@ -633,6 +666,8 @@ export const API_METHODS = [
   'listUnassigned',
   'listPatients',
   'assignDocument',
+  'listUnassignedBilling',
+  'assignBilling',
   'decideFinding',
   'setEpisodeProfile',
   'listActions',

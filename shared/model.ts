@@ -352,6 +352,8 @@ export interface FactDetail {
   mark?: MarkKind;
   /** `signer`, `credentials`: a countersignature ("Co-signed by"), the supervisor's, not the author's. */
   cosigner?: boolean;
+  /** `signature-blank`: the blank is a physician's field (a plan's certification), not the author's. */
+  physician?: boolean;
   /** `signature-log-entry`: the signer's full name and credentials as the log writes them. */
   name?: string;
   credentials?: string;

@@ -557,14 +557,16 @@ export function EpisodesScreen({
   );
 }
 
-/** Says when documents are in no episode because they name no patient, and where to assign them. */
+/**
+ * Says when documents or billing rows are in no episode because they name no patient, or only a
+ * name several patients share, and where to assign them.
+ */
 function UnassignedNotice({ api, generation }: { api: ChartReadyApi; generation: number }) {
-  const [count, setCount] = useState(0);
+  const [count, setCount] = useState({ docs: 0, billing: 0 });
   useEffect(() => {
     let live = true;
-    api
-      .listUnassigned()
-      .then((d) => live && setCount(d.length))
+    Promise.all([api.listUnassigned(), api.listUnassignedBilling()])
+      .then(([d, b]) => live && setCount({ docs: d.length, billing: b.length }))
       .catch(() => {
         // An offer, not a requirement: the episode list works without it.
       });
@@ -572,12 +574,16 @@ function UnassignedNotice({ api, generation }: { api: ChartReadyApi; generation:
       live = false;
     };
   }, [api, generation]);
-  if (count === 0) return null;
+  const { docs, billing } = count;
+  if (docs + billing === 0) return null;
+  const one = docs + billing === 1;
   return (
     <p className="panel attention" data-testid="unassigned-notice">
-      {count} document{count === 1 ? ' names' : 's name'} no patient this chart knows and{' '}
-      {count === 1 ? 'is' : 'are'} in no episode.{' '}
-      <a href={href({ name: 'import' })}>Assign {count === 1 ? 'it' : 'them'} to a patient</a>.
+      {docs > 0 &&
+        `${docs} document${docs === 1 ? ' names' : 's name'} no patient this chart knows and ${docs === 1 ? 'is' : 'are'} in no episode. `}
+      {billing > 0 &&
+        `Billing for ${billing} name${billing === 1 ? '' : 's'} that several patients share ${billing === 1 ? 'is' : 'are'} in no episode. `}
+      <a href={href({ name: 'import' })}>Assign {one ? 'it' : 'them'} to a patient</a>.
     </p>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { ImportFileResult, ImportResponse, UploadedFile } from '../../shared/api';
 import { fileToBase64, messageOf, type Backend } from '../api';
 import { href } from '../lib/route';
+import { UnassignedBillingRows } from './UnassignedBilling';
 import { UnassignedDocuments } from './UnassignedDocuments';
 import { Button } from '../components/Button';
 import { FilePath } from '../components/FilePath';
@@ -478,6 +479,7 @@ export function ImportScreen({ backend }: { backend: Backend }) {
       </form>
 
       <UnassignedDocuments api={api} generation={generation} />
+      <UnassignedBillingRows api={api} generation={generation} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { Button } from '../components/Button';
 const pagesOf = (d: UnassignedDocument) =>
   d.pageStart === d.pageEnd ? `p. ${d.pageStart}` : `pp. ${d.pageStart}-${d.pageEnd}`;
 
-const patientLabel = (p: PatientChoice) =>
+/** A patient as the assignment lists offer it: name, DOB and MRN. */
+export const patientLabel = (p: PatientChoice) =>
   [p.name, p.dob ? `DOB ${p.dob}` : null, p.mrn ? `MRN ${p.mrn}` : null]
     .filter(Boolean)
     .join(' · ');
@@ -90,8 +91,9 @@ export function UnassignedDocuments({
       </h2>
       {docs.length > 0 && (
         <p>
-          These documents name no patient this chart knows (no name, or a claim number or date of
-          birth no single patient carries), so no episode includes them. Choose whose each one is.
+          These documents name no patient this chart can tell apart (no name, a name several
+          patients share, or a claim number or date of birth no single patient carries), so no
+          episode includes them. Choose whose each one is.
         </p>
       )}
       <p role="status" aria-live="polite">

@@ -3,7 +3,9 @@
  * exercise sheet naming nobody, a utilization review letter with a claim number no patient
  * carries) is imported through the path field; the Import screen lists the two, the Episodes
  * screen points to them, and one is assigned by keyboard only, at 1366x768 and 1920x1080, with an
- * axe check of each state. Screenshots go to test-results/screenshots/ (unassigned-*).
+ * axe check of each state. Also two patients of one name (different dates of birth) and an old
+ * ledger that gives only the name: its lines wait, listed with the two, and are assigned by
+ * keyboard. Screenshots go to test-results/screenshots/ (unassigned-*).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,19 @@ const UR_LETTER = [
   'Work conditioning: 10 visits certified.',
 ].join('\n');
 
+const evaluation = (dob: string, mrn: string, dos: string) =>
+  [
+    'PHYSICAL THERAPY INITIAL EVALUATION',
+    `Patient: Marsh, Daniel   DOB: ${dob}   MRN: ${mrn}`,
+    `Date of Service: ${dos}`,
+    `Electronically signed by Evan Castellano, PT, DPT ${dos}`,
+  ].join('\n');
+const OLD_LEDGER = [
+  'Patient Name,Date of Service,CPT,Units,Charge,Payer',
+  '"MARSH, DANIEL",09/03/2026,97161,1,150.00,Medicare',
+  '"MARSH, DANIEL",09/10/2026,97110,2,80.00,Medicare',
+].join('\n');
+
 let dir: string;
 let browser: Browser;
 
@@ -49,6 +64,16 @@ beforeAll(async () => {
   mkdirSync(join(chart, 'loose'));
   writeFileSync(join(chart, 'loose', 'home-exercise.txt'), HEP);
   writeFileSync(join(chart, 'loose', 'ur-letter.txt'), UR_LETTER);
+  mkdirSync(join(chart, 'marsh'));
+  writeFileSync(
+    join(chart, 'marsh', 'eval-a.txt'),
+    evaluation('04/02/1961', 'MA-100', '09/03/2026'),
+  );
+  writeFileSync(
+    join(chart, 'marsh', 'eval-b.txt'),
+    evaluation('10/19/1979', 'MB-200', '09/08/2026'),
+  );
+  writeFileSync(join(chart, 'marsh', 'old-ledger.csv'), OLD_LEDGER);
   browser = await launchChromium();
 });
 
@@ -105,6 +130,9 @@ describe.each([
     const notice = page.getByTestId('unassigned-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('2 documents name no patient');
+    expect(await notice.textContent()).toContain(
+      'Billing for 1 name that several patients share is in no episode.',
+    );
     await page.screenshot({ path: join(SHOTS, `unassigned-2-episodes-notice-${tag}.png`) });
     await checkA11y(page, 'episodes with unassigned notice');
     await notice.getByRole('link', { name: 'Assign them to a patient' }).click();
@@ -150,6 +178,61 @@ describe.each([
     const episode = episodes.find((e) => e.patientName === 'Alvarez, Maria')!;
     const detail = await apiCall<EpisodeDetail>(harness, 'getEpisode', { id: episode.id });
     expect(detail.documents.map((d) => d.file)).toContain('loose/ur-letter.txt');
+  });
+
+  it('lists billing that gives only a shared name, and assigns it by keyboard only', async () => {
+    const section = page.getByTestId('unassigned-billing');
+    await section
+      .getByRole('heading', { name: 'Billing for a name several patients share (1)' })
+      .waitFor();
+    const row = section.locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('MARSH, DANIEL');
+    expect(await row.textContent()).toContain('2 ledger lines');
+    expect(await row.textContent()).toContain('2026-09-03 to 2026-09-10');
+    // Only the two patients of that name are offered.
+    const select = section.getByLabel('Patient for MARSH, DANIEL in marsh/old-ledger.csv');
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Choose a patient…',
+      'Marsh, Daniel · DOB 1961-04-02 · MRN MA-100',
+      'Marsh, Daniel · DOB 1979-10-19 · MRN MB-200',
+    ]);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `unassigned-4-billing-${tag}.png`) });
+    await checkA11y(page, 'import with held billing');
+
+    await tabTo(page, 'select#assign-billing-0');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await select.inputValue()).toBe('MB-200');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Assign billing of MARSH, DANIEL in marsh/old-ledger.csv',
+    );
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toBe(
+        'Assigned 2 ledger lines of MARSH, DANIEL in marsh/old-ledger.csv to Marsh, Daniel (DOB 1979-10-19). 0 left.',
+      );
+    // Nothing left: focus goes to the section's heading, not the page body.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('unassigned-billing-h');
+    await checkA11y(page, 'after assigning billing');
+
+    const episodes = await apiCall<EpisodeSummary[]>(harness, 'listEpisodes');
+    expect(
+      episodes
+        .filter((e) => e.patientName === 'Marsh, Daniel')
+        .map((e) => e.dob)
+        .sort(),
+    ).toEqual(['1961-04-02', '1979-10-19']);
+    const b = episodes.find((e) => e.mrn === 'MB-200')!;
+    const detail = await apiCall<EpisodeDetail>(harness, 'getEpisode', { id: b.id });
+    expect(detail.timeline.flatMap((d) => d.codes.map((c) => `${d.date} ${c.code}`))).toEqual(
+      expect.arrayContaining(['2026-09-03 97161', '2026-09-10 97110']),
+    );
   });
 
   it('raised no CSP violations or page errors', () => {

@@ -114,7 +114,7 @@ describe('chartready import and assign', () => {
     const imported = await cli(['import', join(dir, 'export'), '--db', db]);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain(
-      '1 document(s) name no patient the database knows; they are in no episode until assigned',
+      '1 document(s) name no patient the database knows, or only a name several patients share; they are in no episode until assigned',
     );
     expect(imported.out).toMatch(
       /unassigned #(\d+) job\.txt p\.1 \(job-description, 2026-09-02\): no patient label, date of birth or claim number found/,

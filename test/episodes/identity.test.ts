@@ -123,14 +123,16 @@ describe('matchPatients', () => {
       { name: 'HALVORSEN,IDA M', dob: null, mrn: 'V2210004', billingOnlyMrn: true },
     ]);
     expect(new Set(one.patientOf).size).toBe(1);
-    // Two charts of the name with different dates of birth: the accounts join neither.
+    // Two charts of the name with different dates of birth: the accounts join neither, and wait
+    // for the user to say whose they are rather than make patients of their own.
     const two = matchPatients([
       { name: 'Moss, Ray', dob: '1950-01-01', mrn: null },
       { name: 'Moss, Ray', dob: '1961-07-07', mrn: null },
       { name: 'MOSS, RAY', dob: null, mrn: 'V1', billingOnlyMrn: true },
       { name: 'MOSS, RAY', dob: null, mrn: 'V2', billingOnlyMrn: true },
     ]);
-    expect(new Set(two.patientOf).size).toBe(4);
+    expect(two.patientOf).toEqual([0, 1, -1, -1]);
+    expect(two.heldFor).toEqual([null, null, [0, 1], [0, 1]]);
     // Chart MRNs (carried by documents) that differ are still two patients.
     const charts = matchPatients([
       { name: 'Moss, Ray', dob: null, mrn: 'M100' },

@@ -169,7 +169,7 @@ describe('readLedgerBytes', () => {
     expect(err.rejection.line).toBe(1);
     expect(err.message).toBe(
       'line 1: cannot find a date-of-service column; headers found: "Name", "When", "What"; ' +
-        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Serv Date, Serv Dt, Date of Svc, Visit Date, Appointment Date, Appt Date, Date of Appointment, Encounter Date',
+        'expected one of: DOS, Date of Service, Service Date, Svc Date, Service Dt, Svc Dt, Date Svc, DOS From, From DOS, From Date, Date From, Service From, Service From Date, Service Start Date, Service Start, Start Date of Service, DOS Start, Serv Date, Serv Dt, Date of Svc, Visit Date, Appointment Date, Appt Date, Date of Appointment, Encounter Date',
     );
   });
 

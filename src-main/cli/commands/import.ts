@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UnassignedDocument } from '../../../shared/api';
-import { unassignedDocuments } from '../../core/episodes';
+import type { UnassignedBilling, UnassignedDocument } from '../../../shared/api';
+import { resolvePatients, unassignedBilling, unassignedDocuments } from '../../core/episodes';
 import type { FileResult, ImportSummary } from '../../core/import/pipeline';
 import { importPathsParallel } from '../../core/import/worker-pool';
 import { openDatabase } from '../../core/store/db';
@@ -17,8 +17,8 @@ Prints per file: imported, skipped (already imported: same content hash) or reje
 reason (file, line or page). Exit 0 if every file was imported or skipped, 1 if any was rejected
 (the others still land), 2 on usage errors. A note whose patient, type, date and text equal one
 already imported (a re-export) is skipped as "duplicate of FILE". Documents that name no patient
-the database knows are listed at the end as unassigned (assign them in the app or with "chartready
-assign"). --passphrase-env VAR opens (or creates) an encrypted database with the passphrase held
+the database knows are listed at the end as unassigned, and so are billing rows that give only a
+name several patients share (assign them in the app or with "chartready assign"). --passphrase-env VAR opens (or creates) an encrypted database with the passphrase held
 in environment variable VAR.`;
 
 /** Rough file count for the progress bar (a zip counts once; its entries extend the total). */
@@ -63,6 +63,38 @@ export function describeUnassigned(d: UnassignedDocument): string {
   return `unassigned #${d.documentId} ${d.file} ${pages} (${d.type}, ${d.date ?? 'undated'}): ${d.clues.join('; ')}`;
 }
 
+/**
+ * "held billing #1 ledger.csv "MARSH, DANIEL": 2 ledger line(s), 2026-09-03 to 2026-09-10 (97110,
+ * 97161); could be A-100 (Marsh, Daniel, DOB 1961-04-02) or B-200 (...)".
+ */
+export function describeHeldBilling(g: UnassignedBilling, n: number): string {
+  const rows =
+    g.source === 'ledger'
+      ? `${g.lineIds.length} ledger line(s)`
+      : `${g.claims.length} remit claim(s) ${g.claims.join(', ')}`;
+  const dates = g.from ? `, ${g.from === g.to ? g.from : `${g.from} to ${g.to}`}` : '';
+  const could = g.candidates
+    .map((p) => `${p.key} (${[p.name, p.dob ? `DOB ${p.dob}` : null].filter(Boolean).join(', ')})`)
+    .join(' or ');
+  return `held billing #${n} ${g.file} "${g.name}": ${rows}${dates} (${g.codes.join(', ')}); could be ${could}`;
+}
+
+/** What import and review say about rows that wait for the user to name their patient. */
+export function printUnplaced(docs: UnassignedDocument[], billing: UnassignedBilling[]): void {
+  if (docs.length > 0) {
+    console.log(
+      `${docs.length} document(s) name no patient the database knows, or only a name several patients share; they are in no episode until assigned (chartready assign):`,
+    );
+    for (const d of docs) console.log(describeUnassigned(d));
+  }
+  if (billing.length > 0) {
+    console.log(
+      `${billing.length} billing group(s) give only a name several patients share; they are in no episode until assigned (chartready assign --billing N --patient KEY):`,
+    );
+    billing.forEach((g, i) => console.log(describeHeldBilling(g, i + 1)));
+  }
+}
+
 export function summaryLine(s: ImportSummary): string {
   return `${s.files.length} file(s): ${s.imported} imported, ${s.skipped} skipped, ${s.rejected} rejected`;
 }
@@ -87,17 +119,21 @@ export async function importCommand(argv: string[]): Promise<number> {
       onProgress: (p) => bar?.update(p),
     });
     bar?.done();
-    const unassigned = unassignedDocuments(db);
-    if (values.json) console.log(JSON.stringify({ ...summary, unassigned }, null, 2));
+    const resolution = resolvePatients(db);
+    const unassigned = unassignedDocuments(db, resolution);
+    const unassignedBillingRows = unassignedBilling(db, resolution);
+    if (values.json)
+      console.log(
+        JSON.stringify(
+          { ...summary, unassigned, unassignedBilling: unassignedBillingRows },
+          null,
+          2,
+        ),
+      );
     else {
       for (const f of summary.files) console.log(describeResult(f));
       console.log(summaryLine(summary));
-      if (unassigned.length > 0) {
-        console.log(
-          `${unassigned.length} document(s) name no patient the database knows; they are in no episode until assigned (chartready assign):`,
-        );
-        for (const d of unassigned) console.log(describeUnassigned(d));
-      }
+      printUnplaced(unassigned, unassignedBillingRows);
     }
     return summary.rejected > 0 ? 1 : 0;
   } finally {

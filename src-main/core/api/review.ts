@@ -24,7 +24,7 @@ import type { Db } from '../store/db';
  * with any change to what the rules report (`test/review/rules-version.test.ts` holds the sample
  * chart's review to it; `npx tsx scripts/rules-golden.ts` renews that record after a bump).
  */
-export const RULES_VERSION = 'catalog-v2/chartready-0.1.0/rules-24';
+export const RULES_VERSION = 'catalog-v2/chartready-0.1.0/rules-25';
 
 export interface ReviewOptions {
   /** "Today" for the review (ISO date); defaults to the current date. */

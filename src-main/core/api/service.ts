@@ -14,6 +14,7 @@ import type {
   OpenStoreRequest,
   PacketHistoryItem,
   StoredPacket,
+  AssignBillingRequest,
   AssignDocumentRequest,
   BuiltPacket,
   ChartReadyApi,
@@ -40,10 +41,12 @@ import type {
   SetEpisodeProfileRequest,
   SetPayerKindRequest,
   TimelineDay,
+  UnassignedBilling,
   UnassignedDocument,
 } from '../../../shared/api';
 import {
   AnswerDeadlineSchema,
+  AssignBillingSchema,
   DecideFindingSchema,
   SetEpisodeProfileSchema,
   BackupStoreSchema,
@@ -84,10 +87,12 @@ import { ruleInfo } from '../review/rules/info';
 import { lineQuote } from '../episodes/build';
 import { bundleClaimsInWords, remitClaimInWords } from '../claims/remit-words';
 import {
+  assignBilling,
   assignDocument,
   buildPatientEpisodes,
   patientChoices,
   resolvePatients,
+  unassignedBilling,
   unassignedDocuments,
   type PatientResolution,
 } from '../episodes';
@@ -463,7 +468,12 @@ export class ChartReadyService implements ChartReadyApi {
       });
       this.cache = null;
       // What no evidence placed, in the whole store: the user assigns it (Import screen).
-      const result = { ...summary, unassigned: unassignedDocuments(this.db, this.resolution()) };
+      const resolution = this.resolution();
+      const result = {
+        ...summary,
+        unassigned: unassignedDocuments(this.db, resolution),
+        unassignedBilling: unassignedBilling(this.db, resolution),
+      };
       this.lastImport = result;
       this.lastImportAt = new Date().toISOString();
       return result;
@@ -515,6 +525,18 @@ export class ChartReadyService implements ChartReadyApi {
     this.cache = null;
     this.models.clear();
     return unassignedDocuments(this.db, this.resolution());
+  }
+
+  async listUnassignedBilling(): Promise<UnassignedBilling[]> {
+    return unassignedBilling(this.db, this.resolution());
+  }
+
+  async assignBilling(req: AssignBillingRequest): Promise<UnassignedBilling[]> {
+    assignBilling(this.db, AssignBillingSchema.parse(req), this.resolution());
+    // The rows join their patient's episodes: review again.
+    this.cache = null;
+    this.models.clear();
+    return unassignedBilling(this.db, this.resolution());
   }
 
   async decideFinding(req: DecideFindingRequest): Promise<EpisodeDetail> {

@@ -107,11 +107,13 @@ export function normMrn(m: string | null): string | null {
 
 /**
  * Groups identities into patients. Returns, for each input index, the patient index (or -1 when
- * the input carries nothing to match on).
+ * the input carries nothing to match on, or only a name two patients share).
  */
 export function matchPatients(inputs: IdentityInput[]): {
   patientOf: number[];
   patients: Cluster[];
+  /** For an input held back (a name two patients share), the patients it could be; else null. */
+  heldFor: Array<number[] | null>;
 } {
   const parent = inputs.map((_, i) => i);
   const find = (i: number): number => {
@@ -273,11 +275,10 @@ export function matchPatients(inputs: IdentityInput[]): {
   }
 
   const final = summarize();
+  const candidatesOf = heldRoots(final, find);
   const index = new Map<number, number>();
   const patients: Cluster[] = [];
-  const patientOf = inputs.map((inp, i) => {
-    if (!inp.name && !inp.mrn) return -1;
-    const r = find(i);
+  const patientAt = (r: number) => {
     let p = index.get(r);
     if (p === undefined) {
       p = patients.length;
@@ -285,8 +286,49 @@ export function matchPatients(inputs: IdentityInput[]): {
       patients.push(final.get(r)!);
     }
     return p;
+  };
+  const patientOf = inputs.map((inp, i) => {
+    if (!inp.name && !inp.mrn) return -1;
+    const r = find(i);
+    return candidatesOf.has(r) ? -1 : patientAt(r);
   });
-  return { patientOf, patients };
+  const heldFor = inputs.map((_, i) => {
+    const roots = candidatesOf.get(find(i));
+    return roots ? roots.map(patientAt) : null;
+  });
+  return { patientOf, patients, heldFor };
+}
+
+/**
+ * Records that give only a name ("SMITH, JOHN" on a ledger without DOB or MRN columns), when two
+ * patients who cannot be one (different dates of birth or chart numbers) share that name: whose
+ * they are is the user's to say, so they join neither and make no patient of their own. Returns the
+ * held roots with the roots of the patients they could be.
+ */
+function heldRoots(
+  clusters: Map<number, Cluster>,
+  find: (i: number) => number,
+): Map<number, number[]> {
+  const rootsByKey = new Map<string, number[]>();
+  for (const [root, c] of clusters)
+    for (const k of c.keys) rootsByKey.set(k, [...(rootsByKey.get(k) ?? []), root]);
+  const held = new Map<number, number[]>();
+  for (const [root, c] of clusters) {
+    if (c.keys.size === 0 || c.dobs.size > 0 || c.chartMrns.size > 0) continue;
+    const others = new Set<number>();
+    for (const k of c.keys)
+      for (const r of rootsByKey.get(k) ?? []) {
+        const other = clusters.get(r)!;
+        // Only patients the record could be: those identified beyond the name.
+        if (r !== root && (other.dobs.size > 0 || other.chartMrns.size > 0)) others.add(find(r));
+      }
+    if (others.size >= 2)
+      held.set(
+        root,
+        [...others].sort((a, b) => a - b),
+      );
+  }
+  return held;
 }
 
 /**

@@ -8,8 +8,10 @@ export {
 export { resolvePatients, type PatientResolution } from './patients';
 export {
   AssignmentError,
+  assignBilling,
   assignDocument,
   patientChoices,
+  unassignedBilling,
   unassignedDocuments,
 } from './assignments';
 export { addDays, daysBetween } from '../../../shared/dates';

@@ -45,6 +45,14 @@ export interface PatientResolution {
   /** Documents no evidence places with a patient (ascending ids): the user assigns them. */
   unassigned: number[];
   /**
+   * Billing lines (ids, ascending) and unbilled remit claims that give only a name two patients
+   * share: they join no patient until the user assigns them. Also documents of such a name are in
+   * `unassigned`; `heldCandidates` lists, per held row, the patient indexes it could be.
+   */
+  heldLines: number[];
+  heldRemits: string[];
+  heldCandidates: Map<string, number[]>;
+  /**
    * Documents of the clinic, not of a patient: signature logs that map initials to signers
    * (ascending ids). They name no patient by design and serve every episode.
    */
@@ -62,22 +70,31 @@ function identityKey(name: string | null, dob: string | null, mrn: string | null
 export interface RemitRecord {
   claim: RemitClaim;
   file: string;
+  /** The remit file's content hash: a user's choice of patient for the claim is kept by it. */
+  sha256: string;
   paymentDate: string | null;
 }
+
+/** Keys of held rows in `heldCandidates`: `doc:ID`, `line:ID`, `remit:CLAIM`. */
+export const heldKey = {
+  document: (id: number) => `doc:${id}`,
+  line: (id: number) => `line:${id}`,
+  remit: (claimId: string) => `remit:${claimId}`,
+};
 
 function readRemits(db: Db): Map<string, RemitRecord> {
   const rows = db
     .prepare(
-      `SELECT r.claim_id, r.data, r.payment_date, f.path
+      `SELECT r.claim_id, r.data, r.payment_date, f.path, f.sha256
          FROM remit_claims r JOIN files f ON f.id = r.file_id ORDER BY r.id`,
     )
     .raw()
-    .all() as Array<[string, string, string | null, string]>;
+    .all() as Array<[string, string, string | null, string, string]>;
   const byClaim = new Map<string, RemitRecord>();
-  for (const [claimId, data, paymentDate, file] of rows) {
+  for (const [claimId, data, paymentDate, file, sha256] of rows) {
     const claim = JSON.parse(data) as RemitClaim;
     if (claim.status === '22') continue;
-    byClaim.set(claimId, { claim, file, paymentDate });
+    byClaim.set(claimId, { claim, file, sha256, paymentDate });
   }
   return byClaim;
 }
@@ -190,17 +207,30 @@ export function resolvePatients(db: Db): PatientResolution {
   );
   // The user's assignment is an identity like any other: it joins the patient it names.
   const assignedInput = unnamed.map((r) => (r[7] ? add(r[4], r[5], r[6], 1) : -1));
+  const choices = readChoices(db);
+  const choiceInput = new Map([...choices].map(([k, c]) => [k, add(c.name, c.dob, c.mrn, 1)]));
 
   markSingleSourceMrns(inputs, docGroups, lineGroups);
-  const { patientOf, patients: clusters } = matchPatients(inputs);
+  const { patientOf, patients: clusters, heldFor } = matchPatients(inputs);
   const patientAt = (i: number) => (i < 0 ? -1 : patientOf[i]!);
 
   const rows = clusters.map((): PatientRows => ({ documents: [], lines: [], remitClaims: [] }));
+  const unassigned: number[] = [];
+  const held = new HeldRows(db, choices, (k) => patientAt(choiceInput.get(k) ?? -1));
   const folderVotes = new FolderVotes();
   docGroups.forEach((g, i) => {
+    const ids = JSON.parse(g[5]) as number[];
+    const candidates = docInput[i]! < 0 ? null : heldFor[docInput[i]!];
+    if (candidates) {
+      for (const [id, p] of held.documents(ids, candidates)) {
+        if (p >= 0) rows[p]!.documents.push(id);
+        else unassigned.push(id);
+      }
+      return;
+    }
     const p = patientAt(docInput[i]!);
     if (p < 0) return;
-    for (const id of JSON.parse(g[5]) as number[]) rows[p]!.documents.push(id);
+    for (const id of ids) rows[p]!.documents.push(id);
     folderVotes.add(docPaths[i]!, p, docWeights[i]!);
   });
 
@@ -210,7 +240,6 @@ export function resolvePatients(db: Db): PatientResolution {
   const claims = unnamed.some((r) => r[3] !== null)
     ? claimOwners(db, inputs, patientOf, remits, unbilled, remitInput)
     : new Map<string, Set<number>>();
-  const unassigned: number[] = [];
   const clinic: number[] = [];
   unnamed.forEach((r, i) => {
     let p = patientAt(assignedInput[i]!);
@@ -234,14 +263,27 @@ export function resolvePatients(db: Db): PatientResolution {
     else unassigned.push(r[0]);
   });
   lineGroups.forEach((g, i) => {
+    const ids = JSON.parse(g[4]) as number[];
+    const candidates = heldFor[lineInput[i]!];
+    if (candidates) {
+      for (const [id, p] of held.lines(ids, candidates)) if (p >= 0) rows[p]!.lines.push(id);
+      return;
+    }
     const p = patientOf[lineInput[i]!]!;
-    if (p >= 0) for (const id of JSON.parse(g[4]) as number[]) rows[p]!.lines.push(id);
+    if (p >= 0) for (const id of ids) rows[p]!.lines.push(id);
   });
   unbilled.forEach((claimId, i) => {
-    const p = patientOf[remitInput[i]!]!;
+    const candidates = heldFor[remitInput[i]!];
+    const p = candidates
+      ? held.remit(claimId, remits.get(claimId)!, candidates)
+      : patientOf[remitInput[i]!]!;
     if (p >= 0) rows[p]!.remitClaims.push(claimId);
   });
-  for (const r of rows) r.documents.sort((a, b) => a - b);
+  for (const r of rows) {
+    r.documents.sort((a, b) => a - b);
+    r.lines.sort((a, b) => a - b);
+  }
+  unassigned.sort((a, b) => a - b);
 
   // An MRN two patients carry (two clinics' numbering in one store) keys neither alone.
   const mrnHolders = new Map<string, number>();
@@ -259,7 +301,108 @@ export function resolvePatients(db: Db): PatientResolution {
       key: mrn === null ? byName : (mrnHolders.get(mrn) ?? 0) > 1 ? `${mrn}|${byName}` : mrn,
     };
   });
-  return { patients, rows, paths: pathOf, remits, unassigned, clinic };
+  return {
+    patients,
+    rows,
+    paths: pathOf,
+    remits,
+    unassigned,
+    heldLines: held.heldLines.sort((a, b) => a - b),
+    heldRemits: held.heldRemits,
+    heldCandidates: held.candidates,
+    clinic,
+  };
+}
+
+/** A user's choice of patient for a held row, as stored: the patient's identity. */
+interface Choice {
+  name: string | null;
+  dob: string | null;
+  mrn: string | null;
+}
+
+/**
+ * The user's choices for rows that name a patient only ambiguously, by `sha256|page:N` for a
+ * document, `sha256|line:N` for a ledger line and `sha256|claim:ID` for a remit claim. Documents
+ * that name no patient keep theirs through UNNAMED_DOCUMENTS_SQL.
+ */
+function readChoices(db: Db): Map<string, Choice> {
+  const out = new Map<string, Choice>();
+  const docs = db
+    .prepare(
+      `SELECT a.file_sha256, a.page_start, a.patient_name, a.patient_dob, a.patient_mrn
+         FROM document_assignments a
+        WHERE EXISTS (SELECT 1 FROM files f JOIN documents d ON d.file_id = f.id
+                       WHERE f.sha256 = a.file_sha256 AND d.page_start = a.page_start
+                         AND d.patient_name IS NOT NULL)`,
+    )
+    .raw()
+    .all() as Array<[string, number, string | null, string | null, string | null]>;
+  for (const [sha, page, name, dob, mrn] of docs)
+    out.set(`${sha}|page:${page}`, { name, dob, mrn });
+  const billing = db
+    .prepare(
+      'SELECT file_sha256, ref, patient_name, patient_dob, patient_mrn FROM billing_assignments',
+    )
+    .raw()
+    .all() as Array<[string, string, string | null, string | null, string | null]>;
+  for (const [sha, ref, name, dob, mrn] of billing) out.set(`${sha}|${ref}`, { name, dob, mrn });
+  return out;
+}
+
+/**
+ * Rows held back because the name they give is two patients' (identity.heldRoots): each goes to
+ * the patient the user chose for it, else waits, with the patients it could be.
+ */
+class HeldRows {
+  readonly heldLines: number[] = [];
+  readonly heldRemits: string[] = [];
+  readonly candidates = new Map<string, number[]>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly choices: Map<string, Choice>,
+    private readonly patientOfChoice: (key: string) => number,
+  ) {}
+
+  /** Each document with its chosen patient, or -1 (then held with its candidates). */
+  documents(ids: number[], candidates: number[]): Array<[number, number]> {
+    return this.refsOf(ids, `documents`, `'|page:' || r.page_start`).map(([id, ref]) => [
+      id,
+      this.place(heldKey.document(id), ref, candidates),
+    ]);
+  }
+
+  lines(ids: number[], candidates: number[]): Array<[number, number]> {
+    return this.refsOf(ids, `billing_lines`, `'|line:' || r.line`).map(([id, ref]) => {
+      const p = this.place(heldKey.line(id), ref, candidates);
+      if (p < 0) this.heldLines.push(id);
+      return [id, p];
+    });
+  }
+
+  remit(claimId: string, record: RemitRecord, candidates: number[]): number {
+    const p = this.place(heldKey.remit(claimId), `${record.sha256}|claim:${claimId}`, candidates);
+    if (p < 0) this.heldRemits.push(claimId);
+    return p;
+  }
+
+  /** Each row's id with its key among the choices: its file's hash, then `part`. */
+  private refsOf(ids: number[], table: string, part: string): Array<[number, string]> {
+    return this.db
+      .prepare(
+        `SELECT r.id, f.sha256 || ${part} FROM json_each(?) j
+           JOIN ${table} r ON r.id = j.value JOIN files f ON f.id = r.file_id`,
+      )
+      .raw()
+      .all(JSON.stringify(ids)) as Array<[number, string]>;
+  }
+
+  private place(key: string, ref: string, candidates: number[]): number {
+    const p = this.choices.has(ref) ? this.patientOfChoice(ref) : -1;
+    if (p < 0) this.candidates.set(key, candidates);
+    return p;
+  }
 }
 
 /**

@@ -65,9 +65,12 @@ const GUIDELINE_BEFORE =
   /\b(?:ODG|MTUS|ACOEM|guidelines?)\b[^.;]{0,30}\b(?:supports?|recommends?|allows?|suggests?)\s+(?:up to\s+)?$/i;
 /** An evaluation or FCE line of an approval letter, whose counts are the evaluation's. */
 const EVALUATION_LINE = /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)\b/i;
-/** A count joined to the evaluation named before it: "evaluation + ", "eval and up to ", "FCE plus ". */
+/**
+ * A count joined to the evaluation named before it: "evaluation + ", "eval and up to ", "FCE plus ",
+ * "OT evaluation x 1 (97165-97167) + ".
+ */
 const COUNT_BESIDE_EVALUATION =
-  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)(?:\s*(?:x\s*\d{1,2}|\(\d{1,2}\)))?\s*(?:\+|&|\bplus\b|\band\b)\s*(?:(?:up to|a maximum of|max\.?)\s*)?$/i;
+  /\b(?:9716[1-8]|9775[05]|evaluation|eval|FCE|re-?eval\w*)(?:\s*(?:x\s*\d{1,2}|\(\d{1,2}\)))?(?:\s*\([^()]{1,24}\))?\s*(?:\+|&|\bplus\b|\band\b)\s*(?:(?:up to|a maximum of|max\.?)\s*)?$/i;
 /** Where a count's quote starts: at its bracket when a figure follows its words ("(10) visits"). */
 function bracketStart(text: string, at: number, figureEnd: number): number {
   return text[at - 1] === '(' && text[figureEnd] === ')' ? at - 1 : at;

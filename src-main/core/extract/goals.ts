@@ -40,17 +40,21 @@ const GOAL_LABEL =
   /^[\s\-•*·●▪>]*(?:\d{1,2}[.)]\s*)?(STG|LTG|Short[- ]?term goal|Long[- ]?term goal|Goal)\s*#?\s*(\d{0,2})\s*(?:\(([^()]{0,30})\))?\s*(?::|\.(?=\s)|\)|\s[-–—]\s|[-–—](?=\s))\s*/i;
 /** "LTG - 4 weeks - lift 50 lb": a time frame right after the label, closed by a dash or colon. */
 const LABEL_TIME_FRAME = /^([^:–—-]{1,25}?)\s*(?::|[-–—])\s*/;
-/** A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "(a)". */
+/**
+ * A list marker at the start of a goal item: "1.", "2)", "#3", "-", "•", "(a)". The no-break spaces
+ * a spoken number leaves when written shorter belong to what they replace: the marker's ("one, lift"
+ * read as "1.   lift"), or the goal's first word ("6. Five times" read as "6.    5 times").
+ */
 const ITEM_MARKER =
-  /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))\s*/i;
+  /^\s*(?:(?:(STG|LTG)\s*#?\s*\d{0,2}\s*[:.)\-–]?)|\d{1,2}\s*[.)]|#\d{1,2}\s*[:.)]?|[-•*·●▪○]|\(?[a-h]\))(?:\u00a0+(?=[ \t]))?[^\S\u00a0]*/i;
 /**
  * A goal term standing as a sub-heading: "Short term (4 weeks, by 31-Mar-2026):", "LTGs -",
  * "Long term goals in 4 weeks:" (its time frame in brackets, said after it or after a dash: "Short
- * term - 3 weeks (by 04/28/2026):"), "LTG (4 wks, by 5/1/2026) - job demands:" (a label of the
- * goals under it after a dash).
+ * term - 3 weeks (by 04/28/2026):", after a comma as dictated: "SHORT-TERM GOALS, two weeks:"),
+ * "LTG (4 wks, by 5/1/2026) - job demands:" (a label of the goals under it after a dash).
  */
 const TERM_LINE =
-  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|[-–—]\s*\d{1,3}\s*[A-Za-z]{1,8}\.?(?:\s*\([^()]*\))?|)\s*(?:[-–—]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[:\-–—])?\s*$/i;
+  /^[\s\-•*·●▪>]*(STGs?|LTGs?|Short[- ]?term(?:\s+goals?)?|Long[- ]?term(?:\s+goals?)?)\b\s*(\([^()]*\)|(?:in|within|by|over)\s[^:()]{1,30}?|,\s*[^:()]{1,40}?|[-–—]\s*\d{1,3}\s*[A-Za-z]{1,8}\.?(?:\s*\([^()]*\))?|)\s*(?:[-–—]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[:\-–—])?\s*$/i;
 /** A program's count beside a term's date: "(by 21-SEP-2026, session 5)", "(10 visits)". */
 const SESSION_COUNT =
   /\b(?:sessions?|visits?|treatment days?)\s*#?\s*\d+\b|\b\d+\s*(?:sessions?|visits?)\b/gi;
@@ -101,6 +105,8 @@ interface GoalList {
   capitals?: boolean;
   /** The page of its last marked or labelled goal ("LTG 2.", "3."), if its goals are marked. */
   markedPage?: number;
+  /** Its rows are measures set against their targets: each is an objective measure too. */
+  measures?: boolean;
   /**
    * A term's sub-heading set its kind ("Long-term goals (7 weeks):"): its numbers start again,
    * so a row numbered like a goal of another term above it is a goal of its own.
@@ -148,11 +154,83 @@ function kindOfLabel(label: string, fallback: GoalKind): GoalKind {
   return fallback;
 }
 
+/**
+ * A dictated report runs its goals on as one paragraph: "GOALS: SHORT-TERM GOALS (three weeks):
+ * 1. ... 2. ... LONG-TERM GOALS (six weeks): 1. ...". Cut where a term's label or the next item's
+ * number (one more than the last, after a sentence's end) starts, each piece a line of its own, the
+ * heading's first, so the list is read as a list. Only under a goals heading, with two items or
+ * more: a number after a stop elsewhere is prose. A paragraph wrapped onto more lines runs on
+ * until a blank line or a heading, its numbering continued.
+ */
+const RUN_ON_TERM = /(?<=^\s*|[.;:]\s+)(?:short|long)[- ]?term\s+goals?\b[^:.]{0,60}:\s*/gi;
+const RUN_ON_ITEM = /(?<=^\s*|[.;:]\s+)(\d{1,2})[.)]\s+(?=[A-Za-z]|\d+\s*[A-Za-z])/g;
+
+function runOnGoalLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  /** The number the run-on list expects next, while its paragraph runs on. */
+  let expected: number | null = null;
+  for (const line of lines) {
+    if (isBlank(line)) expected = null;
+    const h = headingOf(line.text);
+    const from: number = h?.names.includes('goals') ? h.rest : expected !== null && !h ? 0 : -1;
+    const run: { cuts: number[]; expected: number } | null =
+      from >= 0 ? runOnCuts(line.text, from, expected ?? 1, expected === null) : null;
+    expected = run?.expected ?? null;
+    out.push(...(run ? piecesOf(line, run.cuts) : [line]));
+  }
+  return out;
+}
+
+/**
+ * Where a run-on goal paragraph's terms and items start on a line, from `from`; null when a
+ * heading's line opens no list.
+ */
+function runOnCuts(
+  t: string,
+  from: number,
+  first: number,
+  opens: boolean,
+): { cuts: number[]; expected: number } | null {
+  const rest = t.slice(from);
+  const cuts = new Set<number>();
+  for (const m of rest.matchAll(RUN_ON_TERM)) cuts.add(from + m.index);
+  let expected = first;
+  let items = 0;
+  for (const m of rest.matchAll(RUN_ON_ITEM)) {
+    const n = Number(m[1]);
+    // Numbering starts again under each term.
+    if (n !== expected && n !== 1) continue;
+    expected = n + 1;
+    items++;
+    cuts.add(from + m.index);
+  }
+  // A list opens with two items on its heading's line; a wrapped line goes on, cut or not.
+  if (opens && items < 2) return null;
+  return { cuts: [...cuts].filter((c) => c > 0).sort((a, b) => a - b), expected };
+}
+
+function piecesOf(line: Line, cuts: number[]): Line[] {
+  const t = line.text;
+  const bounds = [0, ...cuts, t.length];
+  const pieces: Line[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const text = t.slice(bounds[i], bounds[i + 1]).trimEnd();
+    if (text.trim() === '') continue;
+    pieces.push({
+      ...line,
+      text,
+      start: line.start + bounds[i]!,
+      end: line.start + bounds[i]! + text.length,
+    });
+  }
+  return pieces;
+}
+
 export function extractGoals(docLines: Line[], sink: FactSink): void {
   // A Markdown checklist of goals ("- [ ] Goal 1 ...") lists every goal; a ticked box says it
   // is done (met) where no status is written.
   const done = new Set<Line>();
-  const lines = docLines.map((l) => {
+  const lines = runOnGoalLines(docLines).map((l) => {
     const task = taskItem(l.text);
     if (!task) return l;
     const item = { ...l, text: task.text };
@@ -392,6 +470,26 @@ export function extractGoals(docLines: Line[], sink: FactSink): void {
       };
       continue;
     }
+    // A table that sets each measure against its target and says how it stands ("Measure |
+    // Admission | Exit | Job Demand | Status") assesses the goals it measures; it sets none.
+    if (
+      !list &&
+      header.length >= 3 &&
+      isHeaderRow(header) &&
+      header.some((c) => STATUS_CELL.test(c.text)) &&
+      header.some((c) => TARGET_CELL.test(c.text))
+    ) {
+      list = {
+        kind: 'goal-long',
+        statusOnly: true,
+        timeFrame: null,
+        items: 0,
+        blanks: 0,
+        columns: columnsOf(header),
+        measures: true,
+      };
+      continue;
+    }
     if (!list) continue;
 
     const cells = cellsOf(t);
@@ -603,17 +701,40 @@ function addGoal(
 }
 
 /**
- * A status at the end of a goal line, as progress reports append it: "...: MET", "- partially
- * met, 40 lb", "PROGRESSING (40 lb).", "MET 3.11.2026 (45 lb today).", "(Achieved 3/10)", "Status: ongoing", or a remark in
- * parentheses that wraps to the next line ("PROGRESSING (independent HEP; needs").
+ * A goal's status at its end, after a separator: then the day it was met ("MET 4/24", "MET April
+ * 24th"), a result in brackets or after a comma or spaced dash ("PROGRESSING, 12.6 seconds"; a
+ * hyphen joins words, "(partial-thickness tear)").
  */
-function trailingStatus(text: string): GoalStatus | null {
-  const tail =
-    /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|[ \t]{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\d[\d/.-]*\s*)?(?:\([^)]*\)?|[-–—:,;]\s*[^.]{0,60})?\s*\)?\.?\s*$/i.exec(
-      text,
-    );
+const STATUS_TAIL =
+  /(?:[-–—:(|,;]|\.{3,}|\bstatus\s*:?|[ \t]{2,}|\t)\s*([A-Za-z/' ]{2,30}?)\s*(?:\d[\d/.-]*\s*|(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]*\)?|(?:(?<=\s)[-–—]|[:,;])\s*(?:[^.]|\.(?=\d)){0,100})?\s*\)?\.?\s*$/i;
+
+/** How far from a text's end a status tail may start. */
+const TAIL_REACH = 200;
+/** A separator a goal's status follows for certain: a spaced dash, a colon, "Status". */
+const STRONG_SEPARATOR = /\s[-–—]\s|:|\bstatus\b/gi;
+
+/**
+ * A status at the end of a goal line, as progress reports append it: "...: MET", "- partially
+ * met, 40 lb", "PROGRESSING (40 lb).", "MET 3.11.2026 (45 lb today).", "(Achieved 3/10)",
+ * "Status: ongoing", or a remark in parentheses that wraps to the next line ("PROGRESSING
+ * (independent HEP; needs").
+ * @param later also a status after a later spaced dash or colon: for one item's text, not for a
+ *   line joined with the lines under it (their goals' statuses are their own).
+ */
+function trailingStatus(text: string, later = true): GoalStatus | null {
+  // The status after the first separator that leads to the end; else after a later spaced dash
+  // or colon: "3-hour session ... - MET (03/20, ...)" has its status after " - ", not "3-".
+  const tail = STATUS_TAIL.exec(text);
   const hit = tail ? goalStatusIn(tail[1]!) : null;
   if (hit && hit.start === 0) return hit.status;
+  // A tail is short (the status, its day, a result of a hundred characters): only the end of a
+  // long text can hold one, and reading only that keeps a long line linear.
+  const end = later ? Math.max(0, text.length - TAIL_REACH) : text.length;
+  for (const m of text.slice(end).matchAll(STRONG_SEPARATOR)) {
+    const after = STATUS_TAIL.exec(text.slice(end + m.index));
+    const said = after && after.index <= 1 ? goalStatusIn(after[1]!) : null;
+    if (said && said.start === 0) return said.status;
+  }
   // A later sentence that starts with the status: "...: now 45 lb x 5. Progressing, close to goal."
   for (const sentence of text.split(/\.\s+/).slice(1)) {
     const said = goalStatusIn(sentence);
@@ -622,7 +743,12 @@ function trailingStatus(text: string): GoalStatus | null {
   // A status first: "MET - Lift 50 lb ...", "Achieved: carry 40 lb".
   const lead = /^\W*([A-Za-z/' ]{2,20}?)\s*(?::|[-–—])\s/.exec(text);
   const first = lead ? goalStatusIn(lead[1]!) : null;
-  return first && first.start === 0 ? first.status : null;
+  if (first && first.start === 0) return first.status;
+  // The result's clause after a spaced dash ends with the status: "No falls ... - no falls to
+  // date, home program progressing."
+  const result = /\s[-–—]\s(?!.*\s[-–—]\s)(.*?)\.?\s*$/.exec(text);
+  const closing = result ? goalStatusIn(result[1]!) : null;
+  return closing && closing.end === result![1]!.length ? closing.status : null;
 }
 
 /** Status words in an assessment sentence: "She has met her goal of ...", "Goal 2 is partially met". */
@@ -630,10 +756,11 @@ const STATUS_SENTENCE =
   /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|not\s+yet\s+|not\s+|since\s+)?(?:been\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|progressed)\b[^.\n]{0,40}?\bgoals?\b|\bgoals?\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|remains?)\s+(?:now\s+|not\s+yet\s+|not\s+)?(?:fully\s+|partially\s+|partly\s+)?(?:met|achieved|attained|progressing|ongoing|in progress|unmet)\b/i;
 /**
  * "Goal 1: met", "STG #2 partially met", "goals 1 through 4 progressing", "The second goal, walking
- * 1,000 feet ..., is progressing": numbered goals, a status.
+ * 1,000 feet ..., is progressing": numbered goals, a status; a plan's one short-term goal by its
+ * term and words ("STG sustained overhead 8 min - met 11/03").
  */
 const NUMBERED_ASSESSMENT =
-  /\b(?:(?:STG|LTG|Goal|Goals(?=\s*#?\s*\d{1,2}\s*(?:-|–|through|to)\s*\d))\s*#?\s*\d{1,2}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:short|long)[- ]term\s+)?goal)\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
+  /\b(?:(?:STG|LTG|Goal|Goals(?=\s*#?\s*\d{1,2}\s*(?:-|–|through|to)\s*\d))\s*#?\s*\d{1,2}|(?:STG|LTG)(?=\s+[a-z])(?!\s+(?:all\s+)?(?:met|not|partial\w*|progress\w*|ongoing|achieved|attained|unmet|in\s+progress|on\s+track|continu\w*|improving|discontinued|deferred)\b)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:short|long)[- ]term\s+)?goal)\b[^\n]{0,360}?\b(?:partially met|not met|met|not progressing|progressing|ongoing|achieved|not achieved|discontinued|deferred|revised|continue)\b/gi;
 
 /** Goal-by-goal assessments on a line, and statements that cover every goal. */
 /**
@@ -659,10 +786,15 @@ function paragraphAfter(lines: Line[], li: number): string {
   return out.join(' ');
 }
 
+/** A status column's header, and the header of a column of targets ("Job Demand", "Target"). */
+const STATUS_CELL = /^\s*(?:goal\s+)?status\s*$/i;
+const TARGET_CELL = /\b(?:job\s+demands?|targets?|goals?|required|requirements?)\b/i;
+
 /** A table's numbering column: "#", "No.", "Nr". */
 const NUMBER_COLUMN = /^(?:#|no\.?|nr\.?|num(?:ber)?)$/i;
 
-const GOAL_START = /^\W*(?:(?:STG|LTG|Goal)\s*#?\s*\d|\d{1,2}[.)]\s)/i;
+const GOAL_START =
+  /^\W*(?:(?:STG|LTG|(?:(?:Short|Long)[- ]?Term\s+)?Goal)\s*#?\s*\d|\d{1,2}[.)]\s)/i;
 
 /** A "Status:" field on a goal's own lines under it: "Target date: 08/28/2026   Status: Met". */
 const STATUS_FIELD = /\bstatus\s*:\s*([^\t|]+)/i;
@@ -798,8 +930,8 @@ function assessGoals(
   }
   if (LIST_ITEM.test(t) || LIST_MARKER.test(t) || GOAL_LABEL.test(t)) {
     // "> STG kneel 6 min: progressing (5 min).": a bullet of any kind, then the goal's term.
-    const own = (text: string) =>
-      trailingStatus(text.replace(LIST_MARKER, '').replace(LIST_ITEM, ''));
+    const own = (text: string, later = true) =>
+      trailingStatus(text.replace(LIST_MARKER, '').replace(LIST_ITEM, ''), later);
     // The item's own line first; a wrapped item's status may close it on a later line.
     // Only an item with words of its own continues on the next lines (not a drawn rule "----").
     const wrapped =
@@ -808,7 +940,7 @@ function assessGoals(
       !isRuleLine(t) &&
       cellsOf(t).length < 2 &&
       !headingOf(t);
-    const status = own(t) ?? (wrapped ? own(`${t} ${paragraph}`) : null) ?? statusBelow;
+    const status = own(t) ?? (wrapped ? own(`${t} ${paragraph}`, false) : null) ?? statusBelow;
     const from = (BULLET.exec(t) ?? [''])[0].length;
     if (status) sink.add('goal-assessment', t.slice(from), line, from, t.length, { status });
   }
@@ -1018,7 +1150,11 @@ function tableGoal(
       status: status.status,
     });
   // A grid that re-tests each goal ("Now 06-17 | 45 lb x6") measures the change objectively.
-  const measured = cols && cols.measured >= 0 ? cells[cols.measured] : undefined;
+  const measured = list.measures
+    ? { text }
+    : cols && cols.measured >= 0
+      ? cells[cols.measured]
+      : undefined;
   if (measured && /\d/.test(measured.text))
     sink.add('objective-measure', text.replace(/\s+/g, ' '), line, start, end);
   return true;

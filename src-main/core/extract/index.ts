@@ -69,7 +69,7 @@ import { documentTextHash } from './text-hash';
  * stores imported before it are offered `chartready reanalyze`. What each version added is in
  * docs/reader-versions.md.
  */
-export const EXTRACTOR_VERSION = 49;
+export const EXTRACTOR_VERSION = 50;
 
 export interface ExtractHints {
   title?: string | null;

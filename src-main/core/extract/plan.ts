@@ -1,7 +1,7 @@
 /** Plan-of-care terms: frequency, amount, duration, reporting period, plan sent to physician, delay reasons. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates, leadingDate, withoutWeekdays, type DateHit } from '../parse/dates';
+import { dateRangeAt, findDates, leadingDate, PERIOD_REACH, type DateHit } from '../parse/dates';
 import { matchesOverBreak, type Line } from './lines';
 import { NUMBER_SOURCE } from '../parse/numbers';
 
@@ -120,7 +120,7 @@ export function extractPlanTerms(lines: Line[], type: DocType, sink: FactSink): 
     }
     // A certified interval as two dates is the plan's duration, kept as "START to END" (ISO).
     for (const m of t.matchAll(CERT_PERIOD)) {
-      const range = dateRange(line.text, m.index + m[0].length);
+      const range = dateRangeAt(line.text, m.index + m[0].length);
       if (range)
         sink.add('duration', `${range[0].iso} to ${range[1].iso}`, line, m.index, range[1].end);
     }
@@ -168,32 +168,6 @@ function plansSentOn(text: string, planDoc: boolean): DateHit | null {
   );
 }
 
-/**
- * Two dates written as a range at `from` ("03/02/2026 - 03/13/2026", "April 20, 2026 through
- * April 27, 2026"), with offsets in the whole text.
- */
-/**
- * A period's dates follow its label within a short stretch of the line: reading only that far
- * keeps a long line with many labels (a flattened table) linear, not a date scan per label.
- */
-const PERIOD_REACH = 240;
-
-function dateRange(t: string, from: number): [DateHit, DateHit] | null {
-  const ds = findDates(t.slice(from, from + PERIOD_REACH));
-  if (
-    ds.length >= 2 &&
-    // "Tuesday, March 3rd, 2026 through Thursday, April 2nd, 2026": weekdays name the dates.
-    /^\s*(?:from\b)?\s*:?[\s,]*$/i.test(withoutWeekdays(t.slice(from, from + ds[0]!.start))) &&
-    /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|through|thru)[\s,]*$/i.test(
-      withoutWeekdays(t.slice(from + ds[0]!.end, from + ds[1]!.start)),
-    )
-  ) {
-    const at = (d: DateHit): DateHit => ({ iso: d.iso, start: from + d.start, end: from + d.end });
-    return [at(ds[0]!), at(ds[1]!)];
-  }
-  return null;
-}
-
 /** "Start: 4/6/2026 (entry evaluation) End: 4/17/2026": a period's ends labelled on one line. */
 const START_LABEL = /\b(?:Start|From|Begin(?:ning)?)(?:\s+date)?\s*:\s*/i;
 const END_LABEL = /\b(?:End|To|Through|Thru)(?:\s+date)?\s*:\s*/i;
@@ -214,8 +188,17 @@ function labelledRange(t: string, from: number): [DateHit, DateHit] | null {
   return start && end ? [start, end] : null;
 }
 
+/** Whether a line states a report's period ("Reporting period: 03/16/2026 - 03/26/2026"). */
+export function statesReportPeriod(text: string): boolean {
+  for (const rp of text.matchAll(REPORT_PERIOD)) {
+    const after = rp.index + rp[0].length;
+    if (dateRangeAt(text, after) ?? labelledRange(text, after)) return true;
+  }
+  return false;
+}
+
 function readPeriod(line: Line, from: number, sink: FactSink): boolean {
-  const range = dateRange(line.text, from) ?? labelledRange(line.text, from);
+  const range = dateRangeAt(line.text, from) ?? labelledRange(line.text, from);
   if (!range) return false;
   sink.add('report-period-start', range[0].iso, line, range[0].start, range[0].end);
   sink.add('report-period-end', range[1].iso, line, range[1].start, range[1].end);

@@ -39,8 +39,13 @@ export interface Heading {
 
 /** Bullets, markdown marks and outline numbering before a heading ("1.", "II.", "B)", "##"). */
 const LEAD = /^[\s\-•*#>·●▪|]*(?:\(?(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+)?\**/;
-/** Where a label ends: its colon (or "="), or a spaced dash ("Assessment - tolerated well"). */
-const LABEL_END = /\s*(?:\(([^()]{0,90})\))?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
+/**
+ * Where a label ends: its colon (or "="), or a spaced dash ("Assessment - tolerated well"). A
+ * time frame may stand between, in brackets or after a comma as dictated ("UPDATED GOALS, to be
+ * met in three weeks, by June 21st, 2026:").
+ */
+const LABEL_END =
+  /\s*(?:\(([^()]{0,90})\)|,\s*(?:to be (?:met|achieved|attained)|(?:within|in|over)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s|by\s+(?:\d|[A-Z][a-z]+\.?\s+\d))[^:()]{0,60})?\s*\**\s*(?::|=|\s[-–—]\s|[-–—]\s*$)/;
 /**
  * A heading alone on its line may carry a parenthetical ("Goals (4 weeks)"), even a form's key to
  * its scores ("Section GG functional scores (06 independent, 05 set-up, ... 01 dependent)").

@@ -1,7 +1,14 @@
 /** Date of service and document date: labeled dates, and the bare date under a title. */
 import type { DocType } from '../../../shared/model';
 import type { FactSink } from './facts';
-import { findDates, isBareDateLine, type DateHit, labeledDates, leadingDate } from '../parse/dates';
+import {
+  dateRangeAt,
+  findDates,
+  isBareDateLine,
+  labeledDates,
+  type LabeledDate,
+  leadingDate,
+} from '../parse/dates';
 import type { Line } from './lines';
 import { documentedOn, isSignatureLine, SIGNATURE_DATE_LINE } from './signatures';
 import { opensWithClockRange } from './times';
@@ -23,7 +30,7 @@ const DOS_LABEL = new RegExp(
 
 /** Labels whose date is when the document itself was written or issued. */
 const DOC_DATE_LABEL =
-  /\b(?:Report Date|Date of Report|Document Date|Date of Document|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|D\/C Date|DC Date|Date of D\/C|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date)\b\s*[:#=-]?\s*/dgi;
+  /\b(?:Report Date|Date of Report|Document Date|Date of Document|Date Written|Letter Date|Order Date|Date of Order|Referral Date|Date of Referral|Date of Call|Call Date|Date Sent|Request Date|Determination Date|Review Date|Decision Date|Date Issued|Issue Date|Date of Analysis|Discharge Date|Date of Discharge|D\/C Date|DC Date|Date of D\/C|Date of Notice|Notice Date|Date of Letter|Date of Determination|Date of Decision|Date of Review|Date of Request|Date of Progress Report|Date of Re-?evaluation|Progress Report Date|Response Date|Date of Response)\b\s*[:#=-]?\s*/dgi;
 
 /** A printed e-mail's header: "Sent: Thursday, April 30, 2026 11:07 AM" is when it was written. */
 const EMAIL_SENT_LABEL = /^\s*Sent\s*:\s*/dgi;
@@ -34,9 +41,13 @@ const GENERIC_DATE_LABEL = new RegExp(
   'dgi',
 );
 
-/** Lines whose dates are never a service date (signatures, birth, injury, validity periods). */
+/**
+ * Lines whose dates are never a service date (signatures, birth, injury, validity periods, the
+ * next appointment: "26. Next scheduled appointment: 03/30/2026", the surgery a prescription
+ * follows: "Procedure: L shoulder RCR - DOS 03/23/2026").
+ */
 const NOT_SERVICE_LINE =
-  /\b(?:DOB|D\.O\.B|birth|DOI|injury|onset|surgery|printed|faxed|sign(?:ed|ature)|certif(?:y|ied)|through|thru|valid|expir\w*|effective|reporting period|report period)\b/i;
+  /\b(?:DOB|D\.O\.B|birth|DOI|injury|onset|surgery|printed|faxed|sign(?:ed|ature)|certif(?:y|ied)|through|thru|valid|expir\w*|effective|reporting period|report period|next|upcoming|procedure|operation|operative)\b/i;
 
 /** Document types whose own date is a date of service. */
 const VISIT_TYPES: ReadonlySet<DocType> = new Set([
@@ -78,7 +89,7 @@ function lastColumnGap(text: string): number {
 }
 
 /** Labelled dates whose own field is not a birth, injury, signature or validity date. */
-function fieldDates(text: string, label: RegExp): DateHit[] {
+function fieldDates(text: string, label: RegExp): LabeledDate[] {
   return labeledDates(text, label).filter(
     (d) => !NOT_SERVICE_LINE.test(fieldBefore(text, d.start)),
   );
@@ -151,7 +162,11 @@ export function extractServiceDates(
       SIGNATURE_DATE_LINE.test(line.text)
     )
       return;
-    for (const d of service) sink.add('date-of-service', d.iso, line, d.start, d.end);
+    // "Dates of service: May 4th, 2026 through June 17th, 2026" on a summary is its period (read
+    // as such with the report's), not the day it was given.
+    for (const d of service)
+      if (!dateRangeAt(line.text, d.valueStart))
+        sink.add('date-of-service', d.iso, line, d.start, d.end);
     for (const d of [
       ...fieldDates(line.text, DOC_DATE_LABEL),
       ...labeledDates(line.text, EMAIL_SENT_LABEL),

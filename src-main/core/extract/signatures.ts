@@ -57,6 +57,9 @@ const REOPENED =
 /** Labels that introduce the certifying physician's signature. */
 const PHYSICIAN_LABEL =
   /^\W*(?:(?:(?:Referring|Certifying|Attending|Requesting|Ordering|Treating|Primary\s+Treating)\s+)?(?:Physician|Doctor|MD|Provider)(?:\s*\/\s*(?:NPP|NP|PA|non-?physician practitioner))?(?:'s)?\s+(?:Signature|Certification)|Signature\s+of\s+(?:the\s+)?(?:(?:Treating|Attending|Referring|Ordering)\s+)?(?:Physician|Doctor|Provider|MD)(?:\s*\/\s*(?:NPP|NP|PA))?|Certified\s+by|Certifying Physician Signature|Physician Approval)\b\s*:?\s*/i;
+/** A signature label that names the physician, not just a provider ("Provider Signature"). */
+const PHYSICIAN_NAMED_IN_LABEL =
+  /\b(?:physician|doctor|MD|referring|certifying|attending|ordering|requesting|treating|certified)\b/i;
 /** A physician named in a field ("Physician:", "Ordering provider:"), a signature only with a mark. */
 const PHYSICIAN_FIELD =
   /^\W*(?:(?:Ordering|Referring|Treating|Attending|Certifying)\s+)?(?:Physician|Provider|Doctor|MD)\s*:\s*/i;
@@ -878,12 +881,30 @@ const STATUS_BADGE = /^\s*(?:e-?)?signed\s*$/i;
 const SIGNATURE_PENDING =
   /^\W*(?:e-?signed|signed|signature(?:\s+status)?)\s*:\s*(?:pending|unsigned|not\s+(?:yet\s+)?signed|awaiting(?:\s+\w+){0,2})\s*\.?\s*$/i;
 
+/**
+ * A transcription service's stamp that the author has not yet read what was typed ("DICTATED BUT
+ * NOT READ", "Dictated, not signed", "Transcribed but not reviewed"): the typed name above it is
+ * where the author will sign, not a signature. An electronic signature added later replaces it.
+ */
+const DICTATED_NOT_READ =
+  /^\W*(?:dictated|transcribed)\b[\s,/]*(?:(?:but|and)\s+)?not\s+(?:yet\s+)?(?:read|signed|reviewed|authenticated|verified)\b[\w\s]{0,30}\W*$/i;
+
+/** The line that says a note is not signed yet, if any (index, else -1). */
+function pendingSignature(lines: Line[]): number {
+  const field = lines.findIndex((l) => SIGNATURE_PENDING.test(l.text));
+  if (field >= 0) return field;
+  const stamp = lines.findIndex((l) => DICTATED_NOT_READ.test(l.text));
+  if (stamp < 0 || lines.some((l) => E_SIGNED_ANYWHERE.test(l.text) || AUDIT_SIGNED.test(l.text)))
+    return -1;
+  return stamp;
+}
+
 export function extractSignatures(lines: Line[], sink: FactSink): void {
   let certifyUntil = -1;
   const grid = extractSignatureGrids(lines, sink);
   // A field saying the note is not signed yet outranks a typed name at its end: the name is
   // printed where the signature will go.
-  const pending = lines.findIndex((l) => SIGNATURE_PENDING.test(l.text));
+  const pending = pendingSignature(lines);
   if (pending >= 0) {
     const line = lines[pending]!;
     sink.add('signature-blank', 'blank', line, 0, line.text.length);
@@ -1050,7 +1071,18 @@ export function extractSignatures(lines: Line[], sink: FactSink): void {
       // A note's status badge under its title ("Daily Note" / "Signed"), a word alone with no
       // rule under it, says the note is signed; it is no place left to sign.
       if (labelOnly && STATUS_BADGE.test(t)) return;
-      sink.add('signature-blank', 'blank', line, 0, t.length);
+      // A physician's field left blank ("Physician signature: ____" under a plan) is a
+      // certification not yet returned, not the author's note unsigned; a bare "Provider
+      // signature" may be the therapist's own.
+      const physicianBlank = !!phys && PHYSICIAN_NAMED_IN_LABEL.test(phys[0]);
+      sink.add(
+        'signature-blank',
+        'blank',
+        line,
+        0,
+        t.length,
+        physicianBlank ? { physician: true } : undefined,
+      );
       return;
     }
     if (sig.illegible) {

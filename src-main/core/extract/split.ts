@@ -19,6 +19,7 @@ import { AMENDMENT_LABEL } from '../lexicon/amendments';
 import { labelledPatient } from './identity';
 import { nameKey } from '../episodes/identity';
 import { beforePrintStamp } from './print-stamp';
+import { statesReportPeriod } from './plan';
 
 export interface DocumentSlice {
   /** All lines of the document, including running lines and blanks, in file order. */
@@ -74,6 +75,31 @@ function startsDocument(content: Line[], i: number): boolean {
     fieldBandUnder(content, i).some((l) => headerDateOn(l, false))
   );
 }
+
+/**
+ * A report at the top of its page dated by the period it covers ("OT PROGRESS REPORT #2" over
+ * "Reporting period: 03/16/2026 - 03/26/2026"), printed behind the visit note of its day. Inside a
+ * letter ("RE: ... / WORK CONDITIONING PROGRESS REPORT - WEEK 2 / Reporting period: ...") the
+ * title is the letter's subject: the letter starts above it.
+ */
+function startsReportAtPageTop(content: Line[], i: number, letterheads: Set<string>): boolean {
+  const type = titleType(content[i]!.text);
+  return (
+    type !== null &&
+    REPORT_TYPES.has(type) &&
+    linesAbove(content, i, letterheads) < PAGE_TOP_LINES &&
+    headerWindow(content, i)
+      .slice(1, 3)
+      .some((l) => statesReportPeriod(l.text))
+  );
+}
+
+/** Reports that state the period they cover. */
+const REPORT_TYPES: ReadonlySet<DocType> = new Set([
+  'progress-report',
+  'discharge-summary',
+  're-evaluation',
+]);
 
 /**
  * The run of header fields under a title and its subtitle ("Therapy Plan" / "Initial Physical
@@ -361,8 +387,11 @@ function amendsNoteAbove(text: string, noteDate: string | null): boolean {
   );
 }
 
-/** A header field: a short label and its colon at the start of the line ("Result Status: Auth"). */
-const HEADER_FIELD = /^\s*[A-Z][\w/&.'-]*(?:\s+[\w/&.'-]+){0,3}\s*:/;
+/**
+ * A header field: a short label and its colon at the start of the line ("Result Status: Auth",
+ * "Acct #: 10388").
+ */
+const HEADER_FIELD = /^\s*[A-Z][\w/&.'-]*(?:\s+[\w/&.'#-]+){0,3}\s*:/;
 
 /** Where the run of header fields right under the title at `i` ends. */
 function fieldBandEnd(content: Line[], i: number): number {
@@ -475,7 +504,13 @@ function splitTitled(all: Line[]): DocumentSlice[] {
     if (band >= 0 && prev >= 0 && !content.slice(prev + 1, band).some((l) => endsNote(l.text)))
       band = -1;
     const behindCover = band < 0 && sentBehindCover(content, i, starts, letterheads);
-    if (band < 0 && !startsDocument(content, i) && !behindCover) continue;
+    if (
+      band < 0 &&
+      !startsDocument(content, i) &&
+      !behindCover &&
+      !startsReportAtPageTop(content, i, letterheads)
+    )
+      continue;
     // The cover that sent it is a document of its own, started at its title.
     const cover = behindCover ? coverAbove(content, i, starts) : null;
     if (cover) {

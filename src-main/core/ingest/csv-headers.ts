@@ -87,6 +87,8 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, readonly strin
     'DOS From',
     'From DOS',
     'From Date',
+    // Medisoft/Lytec transaction detail: "Date From" and "Date To" bound each line's service.
+    'Date From',
     'Service From',
     'Service From Date',
     'Service Start Date',

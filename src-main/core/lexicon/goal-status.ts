@@ -31,7 +31,11 @@ const STATUS_WORDS: ReadonlyArray<{ status: GoalStatus; re: RegExp }> = [
     status: 'deferred',
     re: /\b(?:deferred|on hold|not (?:yet )?(?:assessed|tested|addressed|started|begun|initiated))\b/i,
   },
-  { status: 'revised', re: /\b(?:revised|modified|updated|upgraded|downgraded|new goal)\b/i },
+  // "Modified independent" is a level of independence, not a revised goal.
+  {
+    status: 'revised',
+    re: /\b(?:revised|modified(?!\s+(?:indep\w*|I\b|duty|diet))|updated|upgraded|downgraded|new goal)\b/i,
+  },
 ];
 
 export interface StatusHit {

@@ -68,6 +68,9 @@ const X_BEFORE_NUMBER = /\bx\s*\d+/i;
  */
 const COMPARED_NUMBER =
   /(?:[<>]\/=|[<>≤≥]=?|\bat least|\bno more than|\bless than|\bgreater than)\s*\d|\b\d+(?:\.\d+)?\s+or\s+(?:higher|greater|more|better|above|less|lower|fewer|below)\b/i;
+/** A named scale's score out of its maximum: "Berg Balance Scale 45/56", "LEFS 60/80". */
+const SCALE_SCORE =
+  /\b(?:[Ss]cale|[Ss]core|[Ii]ndex|Berg|BBS|Tinetti|POMA|DGI|FGA|LEFS|QuickDASH|DASH|ODI|NDI|PSFS|FOTO|ABC|MoCA|SLUMS|MMSE)\s+(?:of\s+)?\d{1,3}(?:\.\d)?\s*\/\s*\d{2,3}\b(?!\s*\/\s*\d)/;
 /**
  * A count of things done, with a word or two before the unit: "13 home stairs", "3 flights of
  * stairs", "3 continuous hours"; tasks a goal counts ("complete 4 simulated delivery routes"); or
@@ -81,20 +84,21 @@ const HOW_OFTEN =
 
 /**
  * A joint's range of motion as degrees without the unit, the way goals write it ("knee AROM
- * 0-120", "flexion to 110", "supination 75"); "ROM exercises" or "improve ROM" holds no value.
+ * 0-120", "AROM R knee 0-120", "flexion to 110", "supination 75"); "ROM exercises" or "improve
+ * ROM" holds no value.
  */
 const MOTION_VALUE =
-  /\b(?:(?:AA|A|P)?ROM|flexion|extension|abduction|adduction|(?:internal |external )?rotation|supination|pronation|dorsiflexion|plantarflexion)\b(?:\s+(?:of|to|at least))?\s+-?\d+(?:\s*(?:-|–|to)\s*\d+)?\b(?![/.]\d|\s*x)/i;
+  /\b(?:(?:AA|A|P)?ROM|flexion|extension|abduction|adduction|(?:internal |external )?rotation|supination|pronation|dorsiflexion|plantarflexion)\b(?:\s+(?:[LR]|left|right|knee|hip|shoulder|elbow|wrist|ankle|neck|cervical|lumbar|trunk|spine)){0,2}(?:\s+(?:of|to|at least))?\s+-?\d+(?:\s*(?:-|–|to)\s*\d+)?\b(?![/.]\d|\s*x)/i;
 /**
  * Named standards a reviewer can verify without a number (e.g. a DOT physical demand level), a
  * muscle grade ("4-/5"), the return to a duty or job itself, motion equal to the other side's, a
  * symptom gone ("night pain resolved"), a reach behind the back to a spinal level ("HBB to T10"),
  * a named test negative ("Askling H-test negative"), stairs held to a number of rails, the return
  * to a sport or team training, an activity done without a pad ("play 9 holes w/o changing pad") or
- * with no pain increase.
+ * with no pain increase, a hand's use graded as an assist ("L hand as functional assist").
  */
 const MEASURABLE_STANDARD =
-  /\b(independent(ly)?|ind(?=\s+[a-z])|(?:modified|complete|full)\s+independence|(?:no|zero|0)\s+(?:safety\s+)?errors?|without\s+(?:safety\s+)?errors?|indep|(?:without|w\/o) (assist(ance|ive device)?|device|AD|AE|(?:(?:changing|needing|using|wearing)\s+(?:a\s+)?)?(?:pads?|liners?|pad changes?)|(?:[a-z]+ )?(?:pain|symptoms|leak(?:age|ing|s)?|incontinence|lag)|LOB|loss of balance|(?:gait )?deviations?|compensat\w*|substitut\w*|(?:unplanned |extra |additional )?rest(?: breaks?)?|waking|(?:hand\s*)?rails?)|(?:w\/|with|using)\s+(?:[1-4]|one|two|bilat(?:eral)?|b\/l|unilat(?:eral)?|single)\s+(?:hand\s*)?rails?|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work|level))|(?:full|regular|unrestricted) duty|modified duty|within normal limits|wnl|[0-5][+-]?\/5|return(?:s|ing)? to (?:[\w-]+ ){0,3}(?:duty|duties|work|job|sports?|play|competition|training|practice)|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?|(?:verbal\s+|tactile\s+|VC\s+)?cues?|VCs?)|(?:no|zero|0)\s+(?:verbal\s+)?cues?|SBA|CGA|stand-?by assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|fingertips? to (?:the )?(?:mid-?)?(?:thigh|knee|shin|ankle|toes?|floor)|(?:HBB|hand behind (?:the )?back|reach(?:es)? behind (?:the )?back)\s+to\s+(?:[TL]\d{1,2}|(?:the )?(?:sacrum|waist|belt(?:\s*line)?))|GG\d{4}[A-Z]?\s*0[1-6]|GG\s*(?:score\s*(?:of\s*)?)?0[1-6]|(?:trace|none|zero|minimal|mild|grade \d|[0-4]\+)\s+or\s+(?:less|better|lower)|symmetric(?:al)?\s+(?:with|to)\s+(?:the\s+)?(?:L|R|left|right|contralateral|uninvolved|opposite|other)|(?:pain|symptoms?|swelling|edema)\s+(?:fully\s+)?resolved|no\s+(?:(?:increase|rise)\s+in\s+(?:pain|symptoms)|(?:pain|symptom)\s+increase)|(?:test|sign|screen)s?\s+(?:is\s+|are\s+)?neg(?:ative)?\b|negative\s+(?:[\w/-]+\s+){0,3}?(?:test|sign)s?|centraliz\w*\s+(?:[\w/-]+\s+){0,4}?to\s+[\w/-]+|attend(?:s|ing)?\s+(?:all|100%|\d+\s+of\s+\d+)(?:\s+scheduled)?\s+(?:sessions|visits|appointments))\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
+  /\b(independent(ly)?|ind(?=\s+[a-z])|(?:modified|complete|full)\s+independence|(?:no|zero|0)\s+(?:safety\s+)?errors?|without\s+(?:safety\s+)?errors?|indep|(?:without|w\/o) (?:an? )?(assist(ance|ive device)?|device|AD|AE|SPC|cane|walker|RW|FWW|crutch(?:es)?|(?:(?:changing|needing|using|wearing)\s+(?:a\s+)?)?(?:pads?|liners?|pad changes?)|(?:[a-z]+ )?(?:pain|symptoms|leak(?:age|ing|s)?|incontinence|lag)|LOB|loss of balance|(?:gait )?deviations?|compensat\w*|substitut\w*|(?:unplanned |extra |additional )?rest(?: breaks?)?|waking|(?:hand\s*)?rails?)|(?:w\/|with|using)\s+(?:[1-4]|one|two|bilat(?:eral)?|b\/l|unilat(?:eral)?|single)\s+(?:hand\s*)?rails?|through the night|(sedentary|light|medium|heavy|very heavy)(\s+(pdl|physical demand|duty|work|level))|(?:full|regular|unrestricted) duty|modified duty|within normal limits|wnl|[0-5][+-]?\/5|return(?:s|ing)? to (?:[\w-]+ ){0,3}(?:duty|duties|work|job|sports?|play|competition|training|practice)|(min|mod|max)(imal|erate|imum)?\s*(A|assist(ance)?|(?:verbal\s+|tactile\s+|VC\s+)?cues?|VCs?)|(?:no|zero|0)\s+(?:verbal\s+)?cues?|SBA|CGA|stand-?by assist|as (?:an?\s+)?(?:gross|functional|active) assist|supervision|mod I|set-?up(?: only)?|return[- ]demonstrat\w*|fingertips? to (?:the )?(?:mid-?)?(?:thigh|knee|shin|ankle|toes?|floor)|(?:HBB|hand behind (?:the )?back|reach(?:es)? behind (?:the )?back)\s+to\s+(?:[TL]\d{1,2}|(?:the )?(?:sacrum|waist|belt(?:\s*line)?))|GG\d{4}[A-Z]?\s*0[1-6]|GG\s*(?:score\s*(?:of\s*)?)?0[1-6]|(?:trace|none|zero|minimal|mild|grade \d|[0-4]\+)\s+or\s+(?:less|better|lower)|symmetric(?:al)?\s+(?:with|to)\s+(?:the\s+)?(?:L|R|left|right|contralateral|uninvolved|opposite|other)|(?:pain|symptoms?|swelling|edema)\s+(?:fully\s+)?resolved|no\s+(?:(?:increase|rise)\s+in\s+(?:pain|symptoms)|(?:pain|symptom)\s+increase)|(?:test|sign|screen)s?\s+(?:is\s+|are\s+)?neg(?:ative)?\b|negative\s+(?:[\w/-]+\s+){0,3}?(?:test|sign)s?|centraliz\w*\s+(?:[\w/-]+\s+){0,4}?to\s+[\w/-]+|attend(?:s|ing)?\s+(?:all|100%|\d+\s+of\s+\d+)(?:\s+scheduled)?\s+(?:sessions|visits|appointments))\b|(?:^|[\s(])(?:mod\s+)?(?:I|Ind)\s+(?:w\/|with\b|c\b)/i;
 
 /**
  * Measurable goal: a number with a unit ("lift 50 lb", "walk 500 ft", "sit 60 min") or a standard a
@@ -106,6 +110,7 @@ export function measurableGoalText(text: string): boolean {
     NUMBER_WITH_UNIT.test(text) ||
     X_BEFORE_NUMBER.test(text) ||
     COMPARED_NUMBER.test(text) ||
+    SCALE_SCORE.test(text) ||
     COUNTED_NUMBER.test(text) ||
     HOW_OFTEN.test(text) ||
     MOTION_VALUE.test(text) ||

@@ -123,6 +123,32 @@ export function isBareDateLine(text: string): boolean {
   return rest.replace(WEEKDAY, '').replace(/[\s,.:;\-–|]/g, '').length <= 3;
 }
 
+/**
+ * A period's dates follow its label within a short stretch of the line: reading only that far
+ * keeps a long line with many labels (a flattened table) linear, not a date scan per label.
+ */
+export const PERIOD_REACH = 240;
+
+/**
+ * Two dates written as a range at `from` ("03/02/2026 - 03/13/2026", "April 20, 2026 through
+ * April 27, 2026"), with offsets in the whole text; null when `from` starts no range.
+ */
+export function dateRangeAt(t: string, from: number): [DateHit, DateHit] | null {
+  const ds = findDates(t.slice(from, from + PERIOD_REACH));
+  if (
+    ds.length >= 2 &&
+    // "Tuesday, March 3rd, 2026 through Thursday, April 2nd, 2026": weekdays name the dates.
+    /^\s*(?:from\b)?\s*:?[\s,]*$/i.test(withoutWeekdays(t.slice(from, from + ds[0]!.start))) &&
+    /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|through|thru)[\s,]*$/i.test(
+      withoutWeekdays(t.slice(from + ds[0]!.end, from + ds[1]!.start)),
+    )
+  ) {
+    const at = (d: DateHit): DateHit => ({ iso: d.iso, start: from + d.start, end: from + d.end });
+    return [at(ds[0]!), at(ds[1]!)];
+  }
+  return null;
+}
+
 /** A date a label's match leads to: the label as matched (its first group, else all of it). */
 export interface LabeledDate extends DateHit {
   label: string;

@@ -179,4 +179,17 @@ describe('DOC-PROGRESS-10', () => {
   it('is n/a (no findings) without treatment days', () => {
     expect(run(docProgress10, episode('medicare').build())).toEqual([]);
   });
+  it('asks whose a report is only where one was due: an uncredentialed discharge at the end', () => {
+    // Report on day 10, then five more days and a discharge summary whose author shows no
+    // credentials (unsigned): nothing was due after day 10, so nothing to question.
+    const { b, days } = course(16, [10]);
+    b.doc('discharge-summary', days[15]!, { 'document-date': days[15]! });
+    expect(run(docProgress10, b.build())[0]!.status).toBe('pass');
+    // The same discharge summary where a report was due (day 21) is still questioned.
+    const { b: late, days: d2 } = course(21, [10]);
+    late.doc('discharge-summary', d2[19]!, { 'document-date': d2[19]! });
+    const f = run(docProgress10, late.build());
+    expect(f[0]!.status).toBe('warn');
+    expect(f[0]!.message).toContain('does not show the author');
+  });
 });

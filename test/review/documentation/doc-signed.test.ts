@@ -194,4 +194,29 @@ describe('DOC-SIGNED', () => {
       'Evaluation dated 2026-09-01 is unsigned',
     );
   });
+  it("a physician's blank certification line leaves the therapist's signed plan signed", () => {
+    const plan = (blank: { value: string; detail: { physician: boolean } } | string) =>
+      episode('medicare')
+        .doc('plan-of-care', '2026-09-01', {
+          signer: 'Jane Roe',
+          credentials: 'PT, DPT',
+          'signed-date': '2026-09-01',
+          'signature-blank': blank,
+        })
+        .build();
+    // The physician's field is DOC-POC-CERT's to judge.
+    expect(fails(run(docSigned, plan({ value: 'blank', detail: { physician: true } })))).toEqual(
+      [],
+    );
+    // The author's own line left blank is still unsigned.
+    expect(fails(run(docSigned, plan('blank')))[0]!.message).toContain('is unsigned');
+    // On the physician's own order, their blank line is the order unsigned.
+    const order = episode('medicare')
+      .doc('physician-order', '2026-08-28', {
+        'physician-signer': 'Harlan Vey',
+        'signature-blank': { value: 'blank', detail: { physician: true } },
+      })
+      .build();
+    expect(fails(run(docSigned, order))[0]!.message).toContain('is unsigned');
+  });
 });

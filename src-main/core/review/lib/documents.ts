@@ -486,10 +486,14 @@ export function signatureStatus(doc: EpisodeDocument): SignatureStatus {
 
 /**
  * The fact that stands for the document's signature: its signer, else an illegible signature;
- * and a blank signature line, which makes the document unsigned whatever else it has.
+ * and a blank signature line of its author, which makes the document unsigned whatever else it has.
  */
 function signatureOf(doc: EpisodeDocument): { blank?: Fact; signature?: Fact } {
-  const blank = firstFact(doc, 'signature-blank');
+  // A physician's blank field leaves a therapist's plan uncertified (DOC-POC-CERT), not unsigned.
+  const physicianDoc = isPhysicianDoc(doc);
+  const blank = doc.facts.find(
+    (f) => f.kind === 'signature-blank' && (physicianDoc || !f.detail?.physician),
+  );
   return { blank, signature: signerOf(doc) ?? firstFact(doc, 'signature-illegible') };
 }
 

@@ -14,6 +14,7 @@ import { packetHistory } from './0013-packet-history';
 import { pageMarks } from './0014-page-marks';
 import { episodeProfiles } from './0015-episode-profiles';
 import { allowedAmounts } from './0016-allowed-amounts';
+import { billingAssignments } from './0017-billing-assignments';
 import type { Migration } from './types';
 
 /** Every migration in order; add a numbered file and list it here. Never edit a shipped one. */
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   pageMarks,
   episodeProfiles,
   allowedAmounts,
+  billingAssignments,
 ];
 export type { Migration };

@@ -83,7 +83,9 @@ export function walkReportingPeriods(
     if (closing) {
       used.push(closing.doc);
       anchor = closing.date;
-      if (!closing.certain) {
+      // Whose report it is matters only where one was due: a window that runs past the last
+      // treatment day needed none (a discharge summary then closes it, signed or not).
+      if (!closing.certain && limit !== null) {
         overdue.push({ startIndex: s, overdueIndex: -1, by, uncertain: [closing.doc] });
       }
       const next = days.findIndex((d) => d > closing.date);
