@@ -212,8 +212,10 @@ export function EvidenceViewer({
   const opener = useRef<Element | null>(null);
 
   // Focus goes to the heading when the viewer opens (or opens on other evidence), never as the
-  // user pages: paging back onto the cited page keeps focus on the button pressed.
-  useEffect(() => {
+  // user pages: paging back onto the cited page keeps focus on the button pressed. In the same
+  // commit as the heading appears: a viewer mounted anew (its episode re-rendered) would otherwise
+  // leave focus on the page body until after the paint.
+  useLayoutEffect(() => {
     // Opened on other evidence while focus is inside the viewer, the first opener is still the
     // one to go back to: the viewer's own heading is not.
     const active = document.activeElement;
