@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChartReadyApi, UnassignedBilling } from '../../shared/api';
 import { messageOf } from '../api';
-import { Button } from '../components/Button';
-import { patientLabel } from './UnassignedDocuments';
+import { AssignCell, useRowAssignment } from './AssignRows';
 
 const groupKey = (g: UnassignedBilling) => `${g.source}|${g.file}|${g.name}`;
 
@@ -29,12 +28,8 @@ export function UnassignedBillingRows({
   onAssigned?: () => void;
 }) {
   const [groups, setGroups] = useState<UnassignedBilling[] | null>(null);
-  const [choice, setChoice] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const rowSelects = useRef(new Map<string, HTMLSelectElement>());
+  const rows = useRowAssignment<UnassignedBilling>(groupKey);
+  const { status, error, setError, headingRef } = rows;
 
   useEffect(() => {
     let live = true;
@@ -50,31 +45,18 @@ export function UnassignedBillingRows({
   if (!groups || (groups.length === 0 && !status && !error)) return null;
 
   const assign = async (g: UnassignedBilling, index: number) => {
-    const patient = g.candidates.find((p) => p.key === choice[groupKey(g)]);
-    if (!patient) return;
-    setBusy(groupKey(g));
-    setError(null);
-    try {
-      const left = await api.assignBilling({
-        lineIds: g.lineIds,
-        claims: g.claims,
-        patientKey: patient.key,
-      });
-      setGroups(left);
-      setStatus(
-        `Assigned ${rowsOf(g)} of ${g.name} in ${g.file} to ${patient.name}${patient.dob ? ` (DOB ${patient.dob})` : ''}. ${left.length} left.`,
-      );
-      onAssigned?.();
-      const next = left[Math.min(index, left.length - 1)];
-      requestAnimationFrame(() => {
-        const target = next ? rowSelects.current.get(groupKey(next)) : null;
-        (target ?? headingRef.current)?.focus();
-      });
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(null);
-    }
+    const left = await rows.assign(
+      g,
+      index,
+      (patientKey) => api.assignBilling({ lineIds: g.lineIds, claims: g.claims, patientKey }),
+      (left) => {
+        const patient = g.candidates.find((p) => p.key === rows.choice[groupKey(g)]);
+        return `Assigned ${rowsOf(g)} of ${g.name} in ${g.file} to ${patient?.name}${patient?.dob ? ` (DOB ${patient.dob})` : ''}. ${left.length} left.`;
+      },
+    );
+    if (!left) return;
+    setGroups(left);
+    onAssigned?.();
   };
 
   return (
@@ -131,36 +113,15 @@ export function UnassignedBillingRows({
                     <td className="nowrap">{datesOf(g)}</td>
                     <td>{g.codes.join(', ')}</td>
                     <td>
-                      <div className="assign-row">
-                        <label htmlFor={selectId} className="visually-hidden">
-                          Patient for {label}
-                        </label>
-                        <select
-                          id={selectId}
-                          ref={(el) => {
-                            if (el) rowSelects.current.set(key, el);
-                            else rowSelects.current.delete(key);
-                          }}
-                          value={choice[key] ?? ''}
-                          onChange={(e) => setChoice((c) => ({ ...c, [key]: e.target.value }))}
-                        >
-                          <option value="">Choose a patient…</option>
-                          {g.candidates.map((p) => (
-                            <option key={p.key} value={p.key}>
-                              {patientLabel(p)}
-                            </option>
-                          ))}
-                        </select>
-                        <Button
-                          type="button"
-                          className="primary"
-                          disabled={!choice[key] || busy !== null}
-                          aria-label={`Assign billing of ${label}`}
-                          onClick={() => void assign(g, i)}
-                        >
-                          {busy === key ? 'Assigning…' : 'Assign'}
-                        </Button>
-                      </div>
+                      <AssignCell
+                        selectId={selectId}
+                        rowKey={key}
+                        label={`Patient for ${label}`}
+                        buttonLabel={`Assign billing of ${label}`}
+                        patients={g.candidates}
+                        state={rows}
+                        onAssign={() => void assign(g, i)}
+                      />
                     </td>
                   </tr>
                 );

@@ -1,16 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChartReadyApi, PatientChoice, UnassignedDocument } from '../../shared/api';
 import { messageOf } from '../api';
-import { Button } from '../components/Button';
+import { AssignCell, useRowAssignment } from './AssignRows';
 
 const pagesOf = (d: UnassignedDocument) =>
   d.pageStart === d.pageEnd ? `p. ${d.pageStart}` : `pp. ${d.pageStart}-${d.pageEnd}`;
-
-/** A patient as the assignment lists offer it: name, DOB and MRN. */
-export const patientLabel = (p: PatientChoice) =>
-  [p.name, p.dob ? `DOB ${p.dob}` : null, p.mrn ? `MRN ${p.mrn}` : null]
-    .filter(Boolean)
-    .join(' · ');
 
 /**
  * Documents that name no patient the store knows: they are in no episode until the user assigns
@@ -28,12 +22,8 @@ export function UnassignedDocuments({
 }) {
   const [docs, setDocs] = useState<UnassignedDocument[] | null>(null);
   const [patients, setPatients] = useState<PatientChoice[]>([]);
-  const [choice, setChoice] = useState<Record<number, string>>({});
-  const [busy, setBusy] = useState<number | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const rowSelects = useRef(new Map<number, HTMLSelectElement>());
+  const rows = useRowAssignment<UnassignedDocument>((d) => String(d.documentId));
+  const { status, error, setError, headingRef } = rows;
 
   useEffect(() => {
     let live = true;
@@ -52,32 +42,18 @@ export function UnassignedDocuments({
   if (!docs || (docs.length === 0 && !status && !error)) return null;
 
   const assign = async (doc: UnassignedDocument, index: number) => {
-    const key = choice[doc.documentId];
-    const patient = patients.find((p) => p.key === key);
-    if (!patient) return;
-    setBusy(doc.documentId);
-    setError(null);
-    try {
-      const left = await api.assignDocument({
-        documentId: doc.documentId,
-        patientKey: patient.key,
-      });
-      setDocs(left);
-      setStatus(
-        `Assigned ${doc.file} ${pagesOf(doc)} to ${patient.name}; it is now part of that patient's episodes. ${left.length} left.`,
-      );
-      onAssigned?.();
-      // Keep the keyboard where the work is: the next row's patient list, else the heading.
-      const next = left[Math.min(index, left.length - 1)];
-      requestAnimationFrame(() => {
-        const target = next ? rowSelects.current.get(next.documentId) : null;
-        (target ?? headingRef.current)?.focus();
-      });
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(null);
-    }
+    const left = await rows.assign(
+      doc,
+      index,
+      (patientKey) => api.assignDocument({ documentId: doc.documentId, patientKey }),
+      (left) => {
+        const patient = patients.find((p) => p.key === rows.choice[String(doc.documentId)]);
+        return `Assigned ${doc.file} ${pagesOf(doc)} to ${patient?.name}; it is now part of that patient's episodes. ${left.length} left.`;
+      },
+    );
+    if (!left) return;
+    setDocs(left);
+    onAssigned?.();
   };
 
   return (
@@ -133,38 +109,15 @@ export function UnassignedDocuments({
                     <td className="nowrap">{d.date ?? 'undated'}</td>
                     <td>{d.clues.join('; ')}</td>
                     <td>
-                      <div className="assign-row">
-                        <label htmlFor={selectId} className="visually-hidden">
-                          Patient for {d.file} {pagesOf(d)}
-                        </label>
-                        <select
-                          id={selectId}
-                          ref={(el) => {
-                            if (el) rowSelects.current.set(d.documentId, el);
-                            else rowSelects.current.delete(d.documentId);
-                          }}
-                          value={choice[d.documentId] ?? ''}
-                          onChange={(e) =>
-                            setChoice((c) => ({ ...c, [d.documentId]: e.target.value }))
-                          }
-                        >
-                          <option value="">Choose a patient…</option>
-                          {patients.map((p) => (
-                            <option key={p.key} value={p.key}>
-                              {patientLabel(p)}
-                            </option>
-                          ))}
-                        </select>
-                        <Button
-                          type="button"
-                          className="primary"
-                          disabled={!choice[d.documentId] || busy !== null}
-                          aria-label={`Assign ${d.file} ${pagesOf(d)}`}
-                          onClick={() => void assign(d, i)}
-                        >
-                          {busy === d.documentId ? 'Assigning…' : 'Assign'}
-                        </Button>
-                      </div>
+                      <AssignCell
+                        selectId={selectId}
+                        rowKey={String(d.documentId)}
+                        label={`Patient for ${d.file} ${pagesOf(d)}`}
+                        buttonLabel={`Assign ${d.file} ${pagesOf(d)}`}
+                        patients={patients}
+                        state={rows}
+                        onAssign={() => void assign(d, i)}
+                      />
                     </td>
                   </tr>
                 );
